@@ -1,0 +1,94 @@
+"""The lists the service knows: their ids, titles, regimes and sources.
+
+Every tool speaks these ids (issue 2). A company's own lists get ids it chooses
+(``--list-id``) and are created on first import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ListInfo:
+    id: str
+    title: str
+    regime: str  # CN | US | OWN
+    authority: str
+    source: str  # the update source that feeds it: "project", "us-csl", "own"
+    url: str | None = None
+
+
+_CN = [
+    ("cn-uel", "Unreliable Entity List (不可靠实体清单)", "MOFCOM UEL Working Mechanism",
+     "https://www.mofcom.gov.cn/zwgk/zcfb/"),
+    ("cn-control", "Export Control Control List (出口管制管控名单)", "MOFCOM",
+     "https://www.mofcom.gov.cn/zwgk/zcfb/"),
+    ("cn-watch", "Export Control Watch List (出口管制关注名单)", "MOFCOM",
+     "https://www.mofcom.gov.cn/zwgk/zcfb/"),
+    ("cn-countermeasures", "MOFCOM countermeasure orders (反制清单, AFSL)", "MOFCOM",
+     "https://www.mofcom.gov.cn/zwgk/zcfb/"),
+    ("cn-military-end-users", "Overseas military end users (No. 61 Art. 2; 2024 No. 46; 2026 No. 1)",
+     "MOFCOM", "https://www.mofcom.gov.cn/zwgk/zcfb/"),
+    ("cn-semiconductor-end-users", "Advanced-semiconductor end users (No. 61 Art. 4)", "MOFCOM",
+     "https://www.mofcom.gov.cn/zwgk/zcfb/"),
+]
+
+#: CSL ``source`` column value (prefix before " - ") or short code -> list id.
+CSL_SOURCES: dict[str, tuple[str, str]] = {
+    # code: (list id, title)
+    "EL": ("us-el", "Entity List (BIS)"),
+    "MEU": ("us-meu", "Military End User List (BIS)"),
+    "UVL": ("us-uvl", "Unverified List (BIS)"),
+    "DPL": ("us-dpl", "Denied Persons List (BIS)"),
+    "SDN": ("us-sdn", "Specially Designated Nationals (OFAC)"),
+    "SSI": ("us-ssi", "Sectoral Sanctions Identifications (OFAC)"),
+    "ISN": ("us-isn", "Nonproliferation Sanctions (State ISN)"),
+    "DTC": ("us-dtc", "ITAR Debarred (State DDTC)"),
+    "CMIC": ("us-cmic", "Non-SDN Chinese Military-Industrial Complex Companies (OFAC)"),
+    "PLC": ("us-plc", "Non-SDN Palestinian Legislative Council (OFAC)"),
+    "MBS": ("us-mbs", "Non-SDN Menu-Based Sanctions (OFAC)"),
+    "FSE": ("us-fse", "Foreign Sanctions Evaders (OFAC)"),
+    "CAP": ("us-cap", "Correspondent Account or Payable-Through Account Sanctions (OFAC)"),
+}
+
+_US_AUTH = {
+    "us-el": "BIS", "us-meu": "BIS", "us-uvl": "BIS", "us-dpl": "BIS",
+    "us-isn": "State", "us-dtc": "State",
+}
+
+LISTS: dict[str, ListInfo] = {}
+for _id, _title, _auth, _url in _CN:
+    LISTS[_id] = ListInfo(_id, _title, "CN", _auth, "project", _url)
+for _code, (_id, _title) in CSL_SOURCES.items():
+    LISTS[_id] = ListInfo(_id, _title, "US", _US_AUTH.get(_id, "OFAC"), "us-csl",
+                          "https://www.trade.gov/consolidated-screening-list")
+
+US_LIST_IDS = tuple(v[0] for v in CSL_SOURCES.values())
+CN_LIST_IDS = tuple(x[0] for x in _CN)
+
+
+def csl_list_id(source_value: str) -> str | None:
+    """Map a CSL ``source`` cell ("Entity List (EL) - Bureau of Industry and Security",
+    "EL", "Non-SDN Menu-Based Sanctions List (NS-MBS List) ...") to a list id."""
+    s = source_value.strip()
+    if not s:
+        return None
+    up = s.upper()
+    if up in CSL_SOURCES:
+        return CSL_SOURCES[up][0]
+    import re
+
+    for code in re.findall(r"\(([^)]+)\)", s):
+        c = code.upper().replace("NS-", "").replace(" LIST", "").strip()
+        if c in CSL_SOURCES:
+            return CSL_SOURCES[c][0]
+    for code, (list_id, _) in CSL_SOURCES.items():
+        if re.search(rf"\b(NS-)?{code}\b", up):
+            return list_id
+    return None
+
+
+def list_info(list_id: str) -> ListInfo:
+    """Known list, or an ad-hoc company list."""
+    return LISTS.get(list_id) or ListInfo(list_id, list_id, "OWN", "own list", "own")

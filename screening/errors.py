@@ -1,0 +1,70 @@
+"""Errors that carry an HTTP-style status.
+
+The CLI prints ``error.message`` on one line and exits non-zero; the web app maps
+``status`` to the response code (JSON for the API, HTML for the UI) in one place.
+"""
+
+from __future__ import annotations
+
+
+class ScreeningError(Exception):
+    """Base class: a clear message plus a status code."""
+
+    status = 500
+
+    def __init__(self, message: str, status: int | None = None, **detail: object) -> None:
+        super().__init__(message)
+        self.message = message
+        if status is not None:
+            self.status = status
+        self.detail = detail
+
+    def to_dict(self) -> dict:
+        out = {"error": self.message, "status": self.status}
+        if self.detail:
+            out["detail"] = self.detail
+        return out
+
+
+class BadInput(ScreeningError):
+    """The caller sent something we cannot use (400)."""
+
+    status = 400
+
+
+class Invalid(ScreeningError):
+    """Well-formed but semantically invalid input (422)."""
+
+    status = 422
+
+
+class NotFound(ScreeningError):
+    """No such entry, list or version (404)."""
+
+    status = 404
+
+
+class Unauthorized(ScreeningError):
+    status = 401
+
+
+class Forbidden(ScreeningError):
+    status = 403
+
+
+class TooLarge(ScreeningError):
+    status = 413
+
+
+class RateLimited(ScreeningError):
+    status = 429
+
+
+class ImportFailed(ScreeningError):
+    """A list import or download failed; the previous version stays in force."""
+
+    status = 502
+
+
+class CountOutOfBounds(ImportFailed):
+    """The parsed entry count is outside the list's declared bounds."""

@@ -1,0 +1,84 @@
+"""Every setting the service reads, in one place.
+
+All settings come from environment variables prefixed ``SCREENING_``. They are
+read when this module is imported; tests override the module attributes (or
+set the variables before calling :func:`reload`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PREFIX = "SCREENING_"
+
+
+def env_str(name: str, default: str | None = None) -> str | None:
+    """Read ``SCREENING_<name>`` as a string."""
+    value = os.environ.get(PREFIX + name)
+    return default if value is None or value == "" else value
+
+
+def env_float(name: str, default: float) -> float:
+    """Read ``SCREENING_<name>`` as a float, falling back to ``default``."""
+    value = env_str(name)
+    return default if value is None else float(value)
+
+
+def env_int(name: str, default: int) -> int:
+    """Read ``SCREENING_<name>`` as an int, falling back to ``default``."""
+    value = env_str(name)
+    return default if value is None else int(value)
+
+
+def default_db_path() -> Path:
+    """A per-user database path: ``$XDG_DATA_HOME/screening/screening.db``."""
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(Path.home(), ".local", "share")
+    return Path(base) / "screening" / "screening.db"
+
+
+#: Root of the repository / installed package (lists/ lives beside screening/).
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+
+
+def reload() -> None:
+    """Re-read every setting from the environment."""
+    g = globals()
+    g["DB_PATH"] = Path(env_str("DB") or default_db_path())
+    g["LISTS_DIR"] = Path(env_str("LISTS_DIR") or (PROJECT_DIR / "lists"))
+    g["RULES_FILE"] = Path(env_str("RULES_FILE") or (PACKAGE_DIR / "rules.yaml"))
+    g["MATCH_THRESHOLD"] = env_float("MATCH_THRESHOLD", 0.85)
+    g["REVIEW_THRESHOLD"] = env_float("REVIEW_THRESHOLD", 0.70)
+    g["MAX_CANDIDATES"] = env_int("MAX_CANDIDATES", 50)
+    g["AFTER_HORIZON"] = env_str("AFTER_HORIZON", "literal")
+    g["CSL_URL"] = env_str(
+        "CSL_URL",
+        "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv",
+    )
+    g["SDN_URL"] = env_str("SDN_URL", "https://www.treasury.gov/ofac/downloads/sdn.csv")
+    g["DOWNLOAD_TIMEOUT"] = env_float("DOWNLOAD_TIMEOUT", 120.0)
+    g["KEEP_VERSIONS"] = env_int("KEEP_VERSIONS", 5)
+    g["SECRET_KEY"] = env_str("SECRET_KEY")
+    g["RATE_LIMIT"] = env_int("RATE_LIMIT", 600)  # API requests per key per minute
+    g["MAX_UPLOAD_MB"] = env_int("MAX_UPLOAD_MB", 200)
+    g["WORKERS"] = env_int("WORKERS", os.cpu_count() or 1)
+
+
+DB_PATH: Path
+LISTS_DIR: Path
+RULES_FILE: Path
+MATCH_THRESHOLD: float
+REVIEW_THRESHOLD: float
+MAX_CANDIDATES: int
+AFTER_HORIZON: str
+CSL_URL: str
+SDN_URL: str
+DOWNLOAD_TIMEOUT: float
+KEEP_VERSIONS: int
+SECRET_KEY: str | None
+RATE_LIMIT: int
+MAX_UPLOAD_MB: int
+WORKERS: int
+
+reload()

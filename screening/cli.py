@@ -1,0 +1,263 @@
+"""The ``screening`` command line. Each command opens the store, calls one function, prints.
+
+Errors are printed on one line (``error: ...``) with a non-zero exit code; no tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import settings
+from .errors import ScreeningError
+
+
+class Group(click.Group):
+    """A click group that turns ScreeningError into a one-line message."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ScreeningError as exc:
+            click.echo(f"error: {exc.message}", err=True)
+            ctx.exit(2 if exc.status in (400, 404, 422) else 1)
+
+
+def echo_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+db_option = click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False), default=None,
+    help="SQLite database (default: $SCREENING_DB or a per-user file).")
+
+
+@click.group(cls=Group)
+@click.version_option(package_name="screening")
+def cli() -> None:
+    """Export-control screening: China's MOFCOM lists and 2025 rare-earth rules, US lists.
+
+    Start with `screening serve` (web app) or `screening check NAME`.
+    """
+
+
+# ---------------------------------------------------------------------- lists
+@cli.group(cls=Group)
+def lists() -> None:
+    """Load, inspect and compare the restricted-party lists."""
+
+
+@lists.command("update")
+@click.argument("source", required=False)
+@click.option("--file", "file", type=click.Path(exists=False, dir_okay=True), help="Import this file.")
+@click.option("--url", help="Download from this URL instead of the official default.")
+@click.option("--format", "fmt", help="Input format (default: detected): csl-csv, csl-json, "
+              "ofac-sdn, ofac-cons, ftm, own-csv, ownership-csv, project-yaml.")
+@click.option("--expect-count", help="Override the count bounds, as MIN:MAX.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@db_option
+def lists_update(source, file, url, fmt, expect_count, as_json, db_path):
+    """Update one source atomically: the new version is put in force only when complete.
+
+    SOURCE is us-csl (the trade.gov Consolidated Screening List, every US list in it),
+    us-sdn (OFAC sdn.csv), ofac-cons, project (the China lists in lists/), or the id
+    of a company's own list (with --file). A failed, truncated or malformed download
+    leaves the current version in force.
+
+    Examples:
+
+      screening lists update us-csl
+
+      screening lists update us-csl --file consolidated.csv
+
+      screening lists update my-deny-list --file deny.csv
+    """
+    from .lists import update
+    from .store import open_store
+
+    bounds = None
+    if expect_count:
+        lo, _, hi = expect_count.partition(":")
+        bounds = (int(lo or 0), int(hi or 10**9))
+    store = open_store(db_path)
+    report = update(store, source, file=file, url=url, format=fmt, bounds=bounds)
+    echo_json(report.to_dict()) if as_json else click.echo(report.summary())
+
+
+@lists.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@db_option
+def lists_status(as_json, db_path):
+    """Each list in force: id, entries, version, source, imported_at."""
+    from .lists import ensure_project_lists
+    from .store import open_store
+
+    store = open_store(db_path)
+    ensure_project_lists(store)
+    rows = store.list_status()
+    if as_json:
+        echo_json({"lists": rows, "total": sum(r["entries"] for r in rows)})
+        return
+    click.echo(f"{'list':28} {'entries':>8} {'ver':>4}  {'source':10} imported_at")
+    for r in rows:
+        click.echo(f"{r['id']:28} {r['entries']:>8} {r['version']:>4}  {r['source']:10} "
+                   f"{r['imported_at']}")
+
+
+@lists.command("diff")
+@click.argument("list_id")
+@click.option("--old", type=int, help="Older version number (default: the one before --new).")
+@click.option("--new", type=int, help="Newer version number (default: the one in force).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@db_option
+def lists_diff(list_id, old, new, as_json, db_path):
+    """Added, removed and changed entries between two versions of a list."""
+    from .store import open_store
+
+    d = open_store(db_path).diff(list_id, old, new)
+    if as_json:
+        echo_json(d)
+        return
+    click.echo(f"{list_id}: version {d['old']['seq']} -> {d['new']['seq']}: "
+               f"{len(d['added'])} added, {len(d['removed'])} removed, "
+               f"{len(d['changed'])} changed")
+    for key, sign in (("added", "+"), ("removed", "-"), ("changed", "~")):
+        for e in d[key]:
+            click.echo(f"  {sign} {e['entry_id']}  {e['name']}")
+
+
+# ------------------------------------------------------------------ ownership
+@cli.group(cls=Group)
+def ownership() -> None:
+    """Ownership relationships used by the 50% rules."""
+
+
+@ownership.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--source", help="Name of this relationship source (replaces its previous import).")
+@click.option("--format", "fmt", help="ownership-csv or ftm (default: detected).")
+@db_option
+def ownership_import(file, source, fmt, db_path):
+    """Import relationships from CSV (owner,owned,percent,source,as_of) or FollowTheMoney."""
+    from .lists import import_ownership
+    from .store import open_store
+
+    n = import_ownership(open_store(db_path), file, source=source, format=fmt)
+    click.echo(f"{n} ownership relationships in force from {file}")
+
+
+# ---------------------------------------------------------------------- check
+def context_options(f):
+    """Transaction-context options shared by check and screen."""
+    opts = [
+        click.option("--item", help="Item: China control code (1C904), element (Tb), "
+                     "'rare-earth magnet', 'sputtering target', 'technology', an ECCN."),
+        click.option("--cn-share", help="China-origin rare-earth share of the item's value "
+                     "(0.005 or 0.5%)."),
+        click.option("--cn-technology/--no-cn-technology", default=None,
+                     help="Made with Chinese rare-earth technology."),
+        click.option("--subject-to-ear/--not-subject-to-ear", default=None,
+                     help="Whether the item is subject to the EAR (US nexus)."),
+        click.option("--us-person/--no-us-person", default=None, help="A US person is involved."),
+        click.option("--end-use", help="military, wmd, logic_le_14nm, memory_ge_256_layers, "
+                     "semiconductor_equipment, semiconductor_materials, military_ai, "
+                     "humanitarian, civil."),
+    ]
+    for o in reversed(opts):
+        f = o(f)
+    return f
+
+
+def build_context(item, cn_share, cn_technology, subject_to_ear, us_person, end_use):
+    """A TransactionContext from CLI options, or None when none was given."""
+    from .context import TransactionContext
+
+    raw = {"item": item, "cn_origin_share": cn_share, "made_with_cn_technology": cn_technology,
+           "subject_to_ear": subject_to_ear, "us_person": us_person, "end_use": end_use}
+    raw = {k: v for k, v in raw.items() if v is not None}
+    return TransactionContext.from_dict(raw) if raw else None
+
+
+@cli.command("check")
+@click.argument("name")
+@click.option("--country", help="ISO country code of the party (evidence, not a filter).")
+@click.option("--alias", "aliases", multiple=True, help="Another name of the party (repeatable).")
+@click.option("--as-of", help="Screen as of this date (YYYY-MM-DD; default today).")
+@click.option("--after-horizon", type=click.Choice(["literal", "extended", "flag"]),
+              help="What to assume after 2026-11-10 (default literal).")
+@click.option("--owner", "owners", multiple=True,
+              help="A known owner as NAME=PERCENT (PERCENT may be 'unknown'); repeatable.")
+@context_options
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@db_option
+def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, cn_technology,
+          subject_to_ear, us_person, end_use, as_json, db_path):
+    """Screen one party: the outcome, every finding with its citation, and the hits.
+
+    Example:
+
+      screening check "成都海光集成电路设计有限公司" --as-of 2026-11-22 --json
+    """
+    from .render import render_text
+    from .screen import open_screener
+
+    ctx = build_context(item, cn_share, cn_technology, subject_to_ear, us_person, end_use)
+    owner_list = []
+    for o in owners:
+        oname, _, pct = o.rpartition("=")
+        if not oname:
+            oname, pct = o, "unknown"
+        owner_list.append({"name": oname, "percent": None if pct in ("", "unknown") else float(pct)})
+    screener = open_screener(db_path)
+    result = screener.check(name, country=country, aliases=aliases, as_of=as_of,
+                            after_horizon=after_horizon, context=ctx, owners=owner_list)
+    echo_json(result.to_dict()) if as_json else click.echo(render_text(result.to_dict()))
+
+
+# ---------------------------------------------------------------------- bench
+@cli.group(cls=Group)
+def bench() -> None:
+    """Measure the matcher on your own labelled data."""
+
+
+@bench.command("pairs")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def bench_pairs(file, as_json):
+    """Precision, recall and F1 on labelled pairs (name1,name2,is_match[,schema]).
+
+    Scores each pair with the same comparator screening uses, at the match and
+    review thresholds, and reports the best threshold.
+    """
+    from .bench import format_report, pairs_report
+
+    report = pairs_report(Path(file))
+    echo_json(report) if as_json else click.echo(format_report(report))
+
+
+@bench.command("search")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@db_option
+def bench_search(file, as_json, db_path):
+    """Recall, false positives and latency for queries against the loaded lists.
+
+    FILE has columns query,expected where expected is a |-separated list of
+    acceptable listed names (empty: nothing may be found).
+    """
+    from .bench import format_report, search_report
+    from .screen import open_screener
+
+    report = search_report(open_screener(db_path), Path(file))
+    echo_json(report) if as_json else click.echo(format_report(report))
+
+
+def main() -> None:  # pragma: no cover
+    cli(prog_name="screening")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

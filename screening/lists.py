@@ -1,0 +1,253 @@
+"""Updating lists: fetch or read a source, parse it aside, put it in force atomically.
+
+``update()`` is what ``screening lists update`` calls. It never leaves a list
+half-updated: the file is downloaded to a temporary path, parsed completely,
+checked against its count bounds, and only then written by the store in one
+transaction. Any failure raises :class:`ImportFailed` with a one-line reason,
+and the previous version stays in force.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import hashlib
+import shutil
+import tempfile
+import urllib.error
+import urllib.request
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import settings
+from .catalog import CN_LIST_IDS, US_LIST_IDS
+from .errors import BadInput, ImportFailed
+from .store import Store, VersionInfo
+from .types import Entry, Relationship
+
+log = logging.getLogger(__name__)
+
+#: Update sources and what they feed. ``bounds`` guard the whole file: an
+#: official CSL has ~25k rows and an OFAC SDN file ~15-20k; far fewer means a
+#: truncated or wrong download.
+SOURCES: dict[str, dict] = {
+    "us-csl": {"url": lambda: settings.CSL_URL, "lists": US_LIST_IDS,
+               "bounds": (1000, 200_000), "formats": ("csl-csv", "csl-json")},
+    "us-sdn": {"url": lambda: settings.SDN_URL, "lists": ("us-sdn",),
+               "bounds": (1000, 100_000), "formats": ("ofac-sdn", "csl-csv", "csl-json")},
+    "ofac-cons": {"url": None, "lists": ("us-ssi", "us-plc", "us-cmic", "us-fse", "us-mbs", "us-cap"),
+                  "bounds": (10, 50_000), "formats": ("ofac-cons",)},
+    "project": {"url": None, "lists": CN_LIST_IDS, "bounds": None, "formats": ("project-yaml",)},
+}
+#: Aliases people type.
+SOURCE_ALIASES = {"csl": "us-csl", "sdn": "us-sdn", "cn": "project", "china": "project",
+                  "lists": "project"}
+
+
+@dataclass
+class UpdateReport:
+    source: str
+    location: str
+    sha256: str
+    versions: dict[str, int] = field(default_factory=dict)  # list id -> version seq
+    counts: dict[str, int] = field(default_factory=dict)
+    relationships: int = 0
+    kept: list[str] = field(default_factory=list)  # lists absent from the file: previous kept
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "location": self.location, "sha256": self.sha256,
+                "versions": self.versions, "counts": self.counts,
+                "relationships": self.relationships, "kept": self.kept}
+
+    def summary(self) -> str:
+        parts = ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items()))
+        line = f"{self.source}: {sum(self.counts.values())} entries in force ({parts})"
+        if self.relationships:
+            line += f"; {self.relationships} ownership relationships"
+        if self.kept:
+            line += f"; not in this file, previous version kept: {', '.join(self.kept)}"
+        return line
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def download(url: str, dest: Path) -> None:
+    """Download ``url`` to ``dest``; a short or failed transfer raises ImportFailed."""
+    try:
+        req = urllib.request.Request(url, headers={"User-Agent": "screening/0.1"})
+        with urllib.request.urlopen(req, timeout=settings.DOWNLOAD_TIMEOUT) as resp:
+            expected = resp.headers.get("Content-Length")
+            with open(dest, "wb") as out:
+                shutil.copyfileobj(resp, out)
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        raise ImportFailed(f"download of {url} failed: {reason}; previous version kept in force")
+    size = dest.stat().st_size
+    if expected is not None and expected.isdigit() and int(expected) != size:
+        raise ImportFailed(f"download of {url} truncated: {size} of {expected} bytes; "
+                           "previous version kept in force")
+    if size == 0:
+        raise ImportFailed(f"download of {url} is empty; previous version kept in force")
+
+
+def _resolve(source: str | None, file: Path | None, list_id: str | None) -> str:
+    if source:
+        source = SOURCE_ALIASES.get(source, source)
+    if source in SOURCES:
+        return source
+    if source in US_LIST_IDS and file is not None:
+        return source  # a single CSL list from a file (e.g. us-sdn from sdn.csv)
+    if source is None and file is None:
+        return "project"
+    if source is None:
+        raise BadInput("say which list the file is for, e.g. `screening lists update us-csl --file F`"
+                       " or `screening lists update my-deny-list --file F`")
+    return source  # a company's own list id
+
+
+def update(store: Store, source: str | None = None, *, file: str | Path | None = None,
+           url: str | None = None, format: str | None = None,
+           bounds: tuple[int, int] | None = None) -> UpdateReport:
+    """Fetch/read, parse and put in force one source. See module docstring."""
+    from . import importers  # imported lazily: importers pull in yaml, gzip, ...
+
+    file = Path(file).expanduser() if file else None
+    source = _resolve(source, file, None)
+    spec = SOURCES.get(source)
+    if source == "project":
+        return load_project_lists(store, Path(file) if file else settings.LISTS_DIR)
+    with tempfile.TemporaryDirectory(prefix="screening-") as tmp:
+        if file is not None:
+            if not file.exists():
+                raise BadInput(f"{file}: no such file")
+            path, location = file, str(file)
+        else:
+            the_url = url or (spec["url"]() if spec and spec["url"] else None)
+            if not the_url:
+                raise BadInput(f"{source}: give --file PATH or --url URL")
+            name = the_url.rstrip("/").rsplit("/", 1)[-1] or "download"
+            path, location = Path(tmp) / name, the_url
+            download(the_url, path)
+        digest = sha256_file(path)
+        fmt = format or importers.detect_format(path)
+        options: dict = {}
+        if spec is None or source in US_LIST_IDS and source not in SOURCES:
+            options["list_id"] = source
+        by_list: dict[str, list[Entry]] = defaultdict(list)
+        rels: list[Relationship] = []
+        try:
+            for item in importers.parse_file(path, fmt, **options):
+                if isinstance(item, Relationship):
+                    rels.append(item)
+                else:
+                    by_list[item.list_id].append(item)
+        except ImportFailed:
+            raise
+        except (UnicodeDecodeError, gzip.BadGzipFile, EOFError, ValueError, KeyError) as exc:
+            raise ImportFailed(f"{location}: could not parse as {fmt}: {exc}; "
+                               "previous version kept in force")
+        if spec is not None and source in SOURCES:
+            wanted = set(spec["lists"])
+            stray = set(by_list) - wanted
+            for lid in stray:  # e.g. a CSL row of an unknown source: report, don't lose silently
+                by_list.pop(lid)
+        elif source in US_LIST_IDS:
+            by_list = defaultdict(list, {source: [e for es in by_list.values() for e in es]})
+        if not by_list and not rels:
+            raise ImportFailed(f"{location}: no entries found; previous version kept in force")
+        total_bounds = bounds or (spec["bounds"] if spec else None)
+        if source in US_LIST_IDS and source not in SOURCES and bounds is None:
+            total_bounds = None
+        info = VersionInfo(source=source, location=location, format=fmt, sha256=digest)
+        report = UpdateReport(source, location, digest)
+        if by_list:
+            report.versions = store.put_lists(dict(by_list), info, total_bounds=total_bounds)
+            report.counts = {k: len(v) for k, v in by_list.items()}
+        if rels:
+            report.relationships = store.put_relationships(
+                source, rels, location=location, sha256=digest)
+        if spec is not None and source in SOURCES:
+            report.kept = sorted(set(spec["lists"]) - set(by_list))
+        return report
+
+
+def import_ownership(store: Store, file: str | Path, *, source: str | None = None,
+                     format: str | None = None) -> int:
+    """Import ownership relationships (CSV ``owner,owned,percent,source,as_of`` or FTM)."""
+    from . import importers
+
+    path = Path(file).expanduser()
+    if not path.exists():
+        raise BadInput(f"{path}: no such file")
+    fmt = format or importers.detect_format(path)
+    rels = [r for r in importers.parse_file(path, fmt) if isinstance(r, Relationship)]
+    if not rels:
+        raise ImportFailed(f"{path}: no ownership relationships found")
+    return store.put_relationships(source or f"ownership:{path.name}", rels,
+                                   location=str(path), sha256=sha256_file(path))
+
+
+def project_lists_hash(lists_dir: Path) -> str:
+    """A hash over every YAML file in ``lists/`` (path and content)."""
+    h = hashlib.sha256()
+    for p in sorted(lists_dir.rglob("*.yaml")):
+        h.update(str(p.relative_to(lists_dir)).encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def load_project_lists(store: Store, lists_dir: Path | None = None) -> UpdateReport:
+    """Import the project's own YAML lists (China lists and end-user categories)."""
+    from .importers import project_yaml
+
+    lists_dir = Path(lists_dir or settings.LISTS_DIR)
+    if not lists_dir.exists():
+        raise ImportFailed(f"{lists_dir}: project lists folder not found")
+    digest = project_lists_hash(lists_dir)
+    by_list: dict[str, list[Entry]] = defaultdict(list)
+    rels: list[Relationship] = []
+    for item in project_yaml.parse_dir(lists_dir):
+        if isinstance(item, Relationship):
+            rels.append(item)
+        else:
+            by_list[item.list_id].append(item)
+    bounds = project_yaml.expected_counts(lists_dir)
+    info = VersionInfo(source="project", location=str(lists_dir), format="project-yaml",
+                       sha256=digest)
+    report = UpdateReport("project", str(lists_dir), digest)
+    report.versions = store.put_lists(dict(by_list), info, bounds=bounds)
+    report.counts = {k: len(v) for k, v in by_list.items()}
+    if rels:
+        report.relationships = store.put_relationships("project", rels, location=str(lists_dir),
+                                                       sha256=digest)
+    store.set_meta("project_lists_sha256", digest)
+    return report
+
+
+def ensure_project_lists(store: Store, lists_dir: Path | None = None) -> UpdateReport | None:
+    """Load ``lists/`` on first use, and again whenever the YAML changed.
+
+    Runs when a screener or CLI command opens the store, never inside a request.
+    If the YAML is broken but an earlier version is loaded, that version stays in
+    force and the error propagates only when nothing is loaded yet.
+    """
+    lists_dir = Path(lists_dir or settings.LISTS_DIR)
+    if not lists_dir.exists():
+        return None
+    digest = project_lists_hash(lists_dir)
+    if store.get_meta("project_lists_sha256") == digest:
+        return None
+    try:
+        return load_project_lists(store, lists_dir)
+    except ImportFailed as exc:
+        if store.get_meta("project_lists_sha256"):
+            log.warning("project lists not reloaded, previous version kept: %s", exc.message)
+            return None
+        raise

@@ -1,0 +1,46 @@
+"""Plain-text rendering of a screening result dict (the CLI's default output).
+
+It renders the same dict the API returns as JSON; nothing is computed here.
+"""
+
+from __future__ import annotations
+
+
+def render_text(d: dict) -> str:
+    """A readable, terminal-friendly summary of ``ScreeningResult.to_dict()``."""
+    q = d["query"]
+    lines = [
+        f"{d['outcome']}  {q['name']}" + (f" ({q['country']})" if q.get("country") else ""),
+        f"as of {d.get('as_of')}, after-horizon assumption: {d.get('after_horizon')}",
+    ]
+    if d.get("findings"):
+        lines.append("")
+        lines.append("Findings:")
+        for f in d["findings"]:
+            lines.append(f"  [{f.get('outcome')}] {f.get('regime', '')} {f.get('rule', '')}: "
+                         f"{f.get('reason', '')}")
+            if f.get("citation"):
+                lines.append(f"      citation: {f['citation']}")
+            if f.get("path"):
+                path = " <- ".join(
+                    f"{p.get('name') or p.get('entity')}"
+                    + (f" ({p['percent']}%)" if p.get("percent") is not None else "")
+                    for p in f["path"])
+                lines.append(f"      ownership: {path}")
+            if f.get("depends_on"):
+                lines.append(f"      depends on: {', '.join(f['depends_on'])}")
+    if d.get("hits"):
+        lines.append("")
+        lines.append("Hits:")
+        for h in d["hits"]:
+            lines.append(f"  {h['score']:.2f} {h['strength']:6} {h['list']:26} {h['name']}"
+                         + (f"  (matched: {h['matched_name']})"
+                            if h.get("matched_name") and h["matched_name"] != h["name"] else ""))
+    if d.get("cleared"):
+        lines.append("")
+        for c in d["cleared"]:
+            lines.append(f"  cleared: {c.get('entry_id')} by {c.get('by')} on {c.get('on')}")
+    if d.get("depends_on"):
+        lines.append("")
+        lines.append("Depends on transaction context: " + ", ".join(d["depends_on"]))
+    return "\n".join(lines)

@@ -1,0 +1,192 @@
+"""The one screening core: name in, determination out.
+
+The CLI, the web UI, the JSON API and the bulk path all call
+:meth:`Screener.check` and render the :class:`ScreeningResult` it returns
+(``to_dict()``), the way datasette renders one data dict as HTML or JSON.
+
+A ``Screener`` is built once per list version: it reads the entries in force
+from the store, builds the matcher's in-memory index, loads the rules and the
+ownership graph. Nothing is loaded inside a request.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+from . import settings
+from .context import TransactionContext
+from .errors import Invalid
+from .lists import ensure_project_lists
+from .matching import Matcher
+from .ownership import OwnershipGraph
+from .rules import HORIZONS, Determination, RuleBook, determine
+from .store import Store, open_store
+from .types import Entry, Hit
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_date(value: str | date | None) -> date:
+    """An ISO date (``YYYY-MM-DD``), a ``date``, or None for today."""
+    if value is None or value == "":
+        return date.today()
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not _DATE.match(text):
+        raise Invalid(f"as_of must be a date like 2026-11-22, not {text!r}")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise Invalid(f"as_of is not a real date: {text!r}")
+
+
+def parse_horizon(value: str | None) -> str:
+    """``literal`` (default), ``extended`` or ``flag`` (rules.md §8.4)."""
+    value = (value or settings.AFTER_HORIZON or "literal").strip().lower()
+    if value not in HORIZONS:
+        raise Invalid(f"after_horizon must be one of {', '.join(HORIZONS)}, not {value!r}")
+    return value
+
+
+def party_key(name: str) -> str:
+    """Graph node id for an unlisted party known only by name (ownership CSV convention)."""
+    return "name:" + " ".join(name.casefold().split())
+
+
+@dataclass
+class ScreeningResult:
+    """Everything one screening produced; render it with :meth:`to_dict`."""
+
+    query: dict
+    hits: list[Hit]
+    determination: Determination
+    affiliates: list = field(default_factory=list)
+    cleared: list[dict] = field(default_factory=list)
+    list_versions: dict = field(default_factory=dict)
+    screened_at: str = ""
+
+    @property
+    def outcome(self) -> str:
+        return self.determination.outcome
+
+    def to_dict(self) -> dict:
+        det = self.determination.to_dict()
+        return {
+            "query": self.query,
+            "outcome": det.pop("outcome"),
+            "as_of": det.pop("as_of", self.query.get("as_of")),
+            "after_horizon": det.pop("assumption", self.query.get("after_horizon")),
+            "findings": det.pop("findings", []),
+            "depends_on": det.pop("depends_on", []),
+            **det,
+            "hits": [h.to_dict() for h in self.hits],
+            "affiliates": [_affiliate_dict(a) for a in self.affiliates],
+            "cleared": self.cleared,
+            "list_versions": self.list_versions,
+            "screened_at": self.screened_at,
+        }
+
+
+def _affiliate_dict(a) -> dict:
+    if hasattr(a, "to_dict"):
+        return a.to_dict()
+    e: Entry = a.entry
+    return {"entry_id": e.id, "list": e.list_id, "name": e.name,
+            "shared_tokens": list(getattr(a, "shared_tokens", [])),
+            "marker": getattr(a, "marker", None)}
+
+
+class Screener:
+    """Screens parties against the lists in force in one store."""
+
+    def __init__(self, store: Store, *, rulebook: RuleBook | None = None) -> None:
+        self.store = store
+        self.data_version = store.data_version()
+        self.entries: dict[str, Entry] = {e.id: e for e in store.current_entries()}
+        self.matcher = Matcher(self.entries.values())
+        self.rulebook = rulebook or RuleBook.load()
+        self.graph = OwnershipGraph(store.relationships())
+        self.list_versions = {r["id"]: r["version"] for r in store.list_status()}
+        self.decisions = _decision_book(store)
+
+    def is_stale(self) -> bool:
+        """True when the lists in force changed since this screener was built."""
+        return self.store.data_version() != self.data_version
+
+    def check(
+        self,
+        name: str,
+        country: str | None = None,
+        aliases: Sequence[str] = (),
+        as_of: str | date | None = None,
+        *,
+        after_horizon: str | None = None,
+        context: TransactionContext | dict | None = None,
+        owners: Iterable[dict] = (),
+        schema: str | None = None,
+        address: str | None = None,
+        apply_decisions: bool = True,
+    ) -> ScreeningResult:
+        """Screen one party (and, optionally, one transaction) on one day."""
+        name = (name or "").strip()
+        if not name:
+            raise Invalid("name is required")
+        if len(name) > 1000:
+            raise Invalid(f"name is {len(name)} characters long; at most 1000 are screened")
+        on = parse_date(as_of)
+        horizon = parse_horizon(after_horizon)
+        if isinstance(context, dict):
+            context = TransactionContext.from_dict(context)
+        aliases = [a.strip() for a in aliases if a and a.strip()]
+        country = (country or "").strip().upper() or None
+
+        hits = self.matcher.search(name, country=country, aliases=aliases, schema=schema)
+        affiliates = self.matcher.find_affiliates(name, country=country)
+        cleared: list[dict] = []
+        if apply_decisions and self.decisions is not None:
+            hits, cleared = self.decisions.apply(name, country, hits, on)
+
+        declared = []
+        for owner in owners:
+            oname = str(owner.get("name", "")).strip()
+            if not oname:
+                raise Invalid("each owner needs a name")
+            declared.append({**owner, "hits": self.matcher.search(oname, country=owner.get("country"))})
+        keys = [h.entry.id for h in hits if h.strength == "match"] + [party_key(name)]
+        det = determine(
+            hits=hits, affiliates=affiliates, context=context, as_of=on, horizon=horizon,
+            rulebook=self.rulebook, ownership=self.graph, party_keys=keys,
+            lookup_entry=self.entries.get, declared_owners=declared,
+        )
+        query = {"name": name, "country": country, "aliases": aliases, "schema": schema,
+                 "address": address, "as_of": on.isoformat(), "after_horizon": horizon,
+                 "context": context.to_dict() if context is not None and hasattr(context, "to_dict") else None,
+                 "owners": [{k: v for k, v in o.items() if k != "hits"} for o in declared]}
+        return ScreeningResult(
+            query=query, hits=hits, determination=det, affiliates=affiliates,
+            cleared=cleared, list_versions=self.list_versions,
+            screened_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        )
+
+
+def _decision_book(store: Store):
+    """Review decisions (false positives remembered), when the module is present."""
+    try:
+        from .decisions import DecisionBook
+    except ImportError:
+        return None
+    return DecisionBook(store)
+
+
+def open_screener(db_path: str | None = None, *, load_defaults: bool = True) -> Screener:
+    """Open the store (``SCREENING_DB`` by default), load ``lists/`` on first use, build a screener."""
+    store = open_store(db_path)
+    if load_defaults:
+        ensure_project_lists(store)
+    return Screener(store)

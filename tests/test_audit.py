@@ -1,0 +1,95 @@
+"""The hash-chained audit log: append, verify, detect tampering, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from screening.audit import AuditLog, Event, screening_event
+
+
+def filled(store, n=5) -> AuditLog:
+    log = AuditLog(store)
+    for i in range(n):
+        log.append(Event("screen", "alice", subject=f"party {i}", outcome="CLEAR",
+                         as_of="2026-11-22", assumption="literal",
+                         list_versions={"cn-uel": 1}, detail={"i": i}))
+    return log
+
+
+def test_append_and_verify(store):
+    log = filled(store)
+    report = log.verify()
+    assert (report.ok, report.records) == (True, 5)
+    assert [r["seq"] for r in log.records()] == [1, 2, 3, 4, 5]
+
+
+def test_empty_log_verifies(store):
+    assert AuditLog(store).verify().ok
+
+
+def test_edit_is_detected(store):
+    log = filled(store)
+    store.db.execute("update audit_log set outcome = 'PROHIBITED' where seq = 3")
+    store.db.conn.commit()
+    report = log.verify()
+    assert (report.ok, report.bad_seq) == (False, 3)
+    assert "altered" in report.message
+
+
+def test_edit_with_rehash_breaks_the_link(store):
+    from screening.audit import record_hash
+
+    log = filled(store)
+    rec = [r for r in log.records() if r["seq"] == 2][0]
+    rec["user"] = "mallory"
+    store.db.execute("update audit_log set user = ?, hash = ? where seq = 2",
+                     ["mallory", record_hash(rec)])
+    store.db.conn.commit()
+    report = log.verify()
+    assert (report.ok, report.bad_seq) == (False, 3)
+
+
+def test_deleted_record_is_detected(store):
+    log = filled(store)
+    store.db.execute("delete from audit_log where seq = 2")
+    store.db.conn.commit()
+    assert log.verify().bad_seq == 2
+
+
+def test_truncated_tail_is_detected(store):
+    log = filled(store)
+    store.db.execute("delete from audit_log where seq = 5")
+    store.db.conn.commit()
+    report = log.verify()
+    assert not report.ok and "removed from the end" in report.message
+
+
+def test_append_many_continues_chain(store):
+    log = filled(store, 2)
+    seqs = log.append_many([Event("screen", "api", subject=str(i)) for i in range(1000)])
+    assert seqs[0] == 3 and seqs[-1] == 1002
+    assert log.verify().ok
+
+
+def test_export_csv(store):
+    log = filled(store, 3)
+    buf = io.StringIO()
+    assert log.export_csv(buf) == 3
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert [r["subject"] for r in rows] == ["party 0", "party 1", "party 2"]
+    assert rows[1]["prev_hash"] == rows[0]["hash"]
+    assert rows[0]["list_versions"] == '{"cn-uel":1}'
+
+
+def test_screening_event_from_result_dict():
+    result = {"query": {"name": "Skydio Inc.", "country": None, "aliases": []},
+              "outcome": "PROHIBITED", "as_of": "2026-11-22", "after_horizon": "literal",
+              "findings": [{"rule": "CN-UEL", "outcome": "PROHIBITED", "status": "active"}],
+              "hits": [{"entry_id": "cn-uel:skydio", "score": 1.0, "strength": "match"}],
+              "cleared": [], "list_versions": {"cn-uel": 2}}
+    ev = screening_event(result, "alice", via="ui")
+    assert (ev.subject, ev.outcome, ev.assumption, ev.list_versions) == (
+        "Skydio Inc.", "PROHIBITED", "literal", {"cn-uel": 2})
+    assert ev.detail["query"] == {"name": "Skydio Inc."}
+    assert ev.detail["findings"] == [["CN-UEL", "PROHIBITED", "active"]]

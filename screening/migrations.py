@@ -50,3 +50,44 @@ def m002_relationships(db: Database) -> None:
         {"source": str, "location": str, "sha256": str, "count": int, "imported_at": str},
         pk="source",
     )
+
+
+@migrations()
+def m010_accounts(db: Database) -> None:
+    """Web users (hashed passwords, roles) and API keys (stored as sha256 only)."""
+    db["users"].create(
+        {"id": int, "username": str, "password_hash": str, "role": str,
+         "created_at": str, "disabled": int},
+        pk="id", not_null={"username", "password_hash", "role"},
+    )
+    db["users"].create_index(["username"], unique=True)
+    db["api_keys"].create(
+        {"id": int, "name": str, "prefix": str, "key_hash": str, "role": str,
+         "created_at": str, "created_by": str, "revoked_at": str},
+        pk="id", not_null={"name", "key_hash", "role"},
+    )
+    db["api_keys"].create_index(["key_hash"], unique=True)
+    db["api_keys"].create_index(["name"])
+
+
+@migrations()
+def m011_decisions(db: Database) -> None:
+    """Review decisions on hits: true match or false positive, tied to an entry's content hash."""
+    db["decisions"].create(
+        {"id": int, "fingerprint": str, "name": str, "country": str, "entry_id": str,
+         "entry_hash": str, "decision": str, "reason": str, "user": str,
+         "created_at": str, "expires_on": str},
+        pk="id", not_null={"fingerprint", "entry_id", "entry_hash", "decision", "user"},
+    )
+    db["decisions"].create_index(["fingerprint", "entry_id"])
+
+
+@migrations()
+def m012_audit_log(db: Database) -> None:
+    """Append-only, hash-chained log of every screening and decision."""
+    db["audit_log"].create(
+        {"seq": int, "at": str, "user": str, "action": str, "subject": str,
+         "outcome": str, "as_of": str, "assumption": str, "list_versions": str,
+         "detail": str, "prev_hash": str, "hash": str},
+        pk="seq", not_null={"at", "user", "action", "prev_hash", "hash"},
+    )

@@ -1,0 +1,154 @@
+"""Name clean-up shared by the importers: a.k.a./f.k.a. splitting, boilerplate
+removal, acronyms, de-duplication, and the entity-type guess for sources that
+give no type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from screening.types import Name
+
+#: "a.k.a." / "f.k.a." / "n.k.a." markers inside a name cell, with the
+#: punctuation around them: "X (f.k.a., Y)", "X, a.k.a. Y", "X; a.k.a Y".
+_AKA = re.compile(r"\s*[(,;]?\s*\b([afn])\.k\.a\b\.?,?\s*", re.I)
+#: Name kind for each marker letter.
+_AKA_KIND = {"a": "alias", "f": "former", "n": "alias"}
+#: ISN boilerplate: "...; and any successor, sub-unit, or subsidiary thereof".
+_SUCCESSOR = re.compile(r"[;,]?\s+and any successors?,? sub-units?,? or subsidiar(?:y|ies) thereof\.?\s*$", re.I)
+#: A leading "and " left over from "A; B; and C" lists.
+_LEADING_AND = re.compile(r"^(?:and|or)\s+", re.I)
+#: Quote marks stripped from both ends of a name.
+_QUOTES = "\"'“”‘’«»„"
+#: A trailing parenthetical that may be an acronym: "... (AASPT)".
+_TRAILING_PAREN = re.compile(r"^(?P<base>.+?)\s*\((?P<abbr>[^()]{2,15})\)\s*$")
+#: Acronyms: capitals, digits, &, -, . and at most one inner space ("CETC 13").
+_ACRONYM = re.compile(r"^[A-Z0-9&.\-]+(?: [A-Z0-9&.\-]+)?$")
+
+#: Words that make an entity an organisation rather than a company, unless a
+#: company form (below) is also present. Universities, institutes, ministries,
+#: armed forces, government bodies.
+_ORG_WORDS = re.compile(
+    r"\b(universit\w*|college|academy|academies|institutes?|institut|laborator(?:y|ies)|ministry|"
+    r"directorate|agency|bureau|department of|armed forces|army|navy|air force|"
+    r"guard corps|corps|security service|intelligence|police|government of|state committee|committee for|commission|"
+    r"school|hospital|council|party|front|brigade|battalion|regiment)\b",
+    re.I,
+)
+#: Company forms: their presence keeps the "company" type.
+_COMPANY_FORMS = re.compile(
+    r"\b(co\.?|company|corp\.?|corporation|inc\.?|incorporated|ltd\.?|limited|llc|l\.l\.c\.|"
+    r"jsc|ojsc|cjsc|pjsc|oao|ooo|zao|ao|pao|gmbh|ag|s\.a\.|sa|s\.r\.l\.|srl|bv|b\.v\.|plc|"
+    r"pte|pvt|llp|lp|fze|fzco|fzc|fz-llc|group|holding|holdings|enterprise|trading)\b",
+    re.I,
+)
+
+
+def clean(text: str | None) -> str:
+    """Tidy one name: squash whitespace, drop ISN successor boilerplate, a
+    leading "and ", wrapping quotes, unbalanced brackets and trailing
+    punctuation, and the "?" the CSL uses for quote marks it could not encode."""
+    if not text:
+        return ""
+    value = text.replace("?", " ") if "?" in text else text
+    value = _SUCCESSOR.sub("", " ".join(value.split()))
+    value = _LEADING_AND.sub("", value).strip(" ,;:")
+    if value.count("(") < value.count(")") and value.endswith(")"):
+        value = value[:-1].rstrip()
+    if value.count("(") > value.count(")"):
+        value = value.rsplit("(", 1)[0].rstrip() if value.rstrip().endswith("(") else value + ")"
+    if len(value) > 1 and value[0] in _QUOTES and value[-1] in _QUOTES:
+        value = value[1:-1].strip()
+    return value.strip(" ,;:")
+
+
+def split_aka(text: str | None, kind: str = "primary") -> list[Name]:
+    """Split a name cell that embeds other names.
+
+    >>> [(n.value, n.kind) for n in split_aka("Gazprom Promgaz, AO (f.k.a. OAO Gazprom Promgaz)")]
+    [('Gazprom Promgaz, AO', 'primary'), ('OAO Gazprom Promgaz', 'former')]
+    """
+    if not text:
+        return []
+    parts = _AKA.split(text)
+    names: list[Name] = []
+    head = clean(parts[0])
+    if head:
+        names.append(Name(head, kind))
+    for i in range(1, len(parts) - 1, 2):
+        value = clean(parts[i + 1])
+        if value:
+            names.append(Name(value, _AKA_KIND[parts[i].lower()]))
+    return names
+
+
+def remark_names(remarks: str | None) -> list[Name]:
+    """Names OFAC puts in remarks: ``a.k.a. 'X'``, ``f.k.a. 'Y'``, ``n.k.a. 'Z'``
+    (quoted) or a bare ``f.k.a. Y`` item."""
+    if not remarks:
+        return []
+    names: list[Name] = []
+    for item in re.split(r";\s+", remarks):
+        for m in re.finditer(r"\b([afn])\.k\.a\.?,?\s*(?:'([^']+)'|\"([^\"]+)\"|([^;']+))", item, re.I):
+            value = clean(m.group(2) or m.group(3) or m.group(4) or "")
+            if value:
+                names.append(Name(value.rstrip("."), _AKA_KIND[m.group(1).lower()]))
+    return names
+
+
+def acronym_names(name: str) -> list[Name]:
+    """For "Academy of Aerospace Solid Propulsion Technology (AASPT)" return the
+    acronym (kind ``acronym``) and the name without it (kind ``alias``).
+
+    The parenthetical counts as an acronym only when it starts with the name's
+    first letter and its letters occur in the name in order, so "PJSC VTB BANK
+    (KIEV)" is left alone.
+    """
+    m = _TRAILING_PAREN.match(name)
+    if not m:
+        return []
+    base, abbr = m.group("base").strip(" ,"), m.group("abbr").strip()
+    if not _ACRONYM.match(abbr) or not base:
+        return []
+    letters = [c for c in abbr.upper() if c.isalpha()]
+    haystack = base.upper()
+    if not letters or letters[0] != haystack[0]:
+        return []
+    pos = 0
+    for c in letters:
+        pos = haystack.find(c, pos)
+        if pos < 0:
+            return []
+        pos += 1
+    return [Name(abbr, "acronym"), Name(base, "alias")]
+
+
+def dedupe(names: Iterable[Name]) -> list[Name]:
+    """Drop repeated names (case-insensitive); the first occurrence wins except
+    that a ``former`` mark upgrades an earlier ``alias`` of the same value."""
+    out: list[Name] = []
+    seen: dict[str, Name] = {}
+    for n in names:
+        if not n.value:
+            continue
+        key = n.value.casefold()
+        if key in seen:
+            if n.kind == "former" and seen[key].kind == "alias":
+                seen[key].kind = "former"
+            continue
+        seen[key] = n
+        out.append(n)
+    return out
+
+
+def guess_type(name: str) -> str:
+    """``organization`` for universities, institutes, ministries, armed forces and
+    other public bodies without a company form in the name; else ``company``.
+
+    >>> guess_type("Northwestern Polytechnical University"), guess_type("Beijing Institute Co., Ltd.")
+    ('organization', 'company')
+    """
+    if _ORG_WORDS.search(name) and not _COMPANY_FORMS.search(name):
+        return "organization"
+    return "company"

@@ -1,0 +1,324 @@
+"""The matching engine: find every listed party a counterparty may be.
+
+Public surface::
+
+    matcher = Matcher(entries)            # builds the index once
+    matcher.search("Huawei Technologies", country="CN") -> list[Hit]
+    matcher.search_many([{"name": ...}, ...]) -> Iterator[list[Hit]]
+    matcher.find_affiliates("Hikvision Robotics") -> list[Affiliate]
+    compare("GUANGZHOU HAIGE COMM GRP", "Guangzhou Haige Communications Group") -> (score, features)
+    analyze_name("成都海光集成电路设计有限公司") -> NameAnalysis
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Sequence
+
+from screening import settings
+from screening.matching.algorithm import FEATURES, Feature, score_pair
+from screening.matching.explain import explain
+from screening.matching.features import Pair
+from screening.matching.forms import Form, forms_of
+from screening.matching.index import NameIndex, entry_schema
+from screening.matching.names import (
+    DISTINCTIVE,
+    GENERIC,
+    LEGAL,
+    LOCATION,
+    STOP,
+    NameAnalysis,
+    Token,
+    analyze_name,
+)
+from screening.types import Entry, Hit
+
+__all__ = [
+    "Affiliate",
+    "FEATURES",
+    "Feature",
+    "Matcher",
+    "NameAnalysis",
+    "Token",
+    "analyze_name",
+    "compare",
+]
+
+#: Candidate forms scored per query form, as a multiple of settings.MAX_CANDIDATES.
+CANDIDATE_FACTOR = 4
+#: Results cached by search_many (identical rows in bulk files).
+BATCH_CACHE_MAX = 100_000
+#: An affiliate's shared brand word must be at least this rare on the lists
+#: (rarity factor, 1 = unique): "Hikvision" qualifies, "International" does not.
+AFFILIATE_MIN_RARITY = 0.55
+#: Share of the listed name's distinctive weight the query must contain.
+AFFILIATE_MIN_SHARE = 0.5
+
+
+@dataclass
+class Affiliate:
+    """A query that carries a listed party's distinctive name plus a marker.
+
+    "Hikvision Robotics" carries "Hikvision" (shared) plus "robotics" (marker):
+    possibly an affiliate of the listed party, ownership unknown.
+    """
+
+    entry: Entry
+    shared_tokens: list[str]
+    marker: list[str]
+    matched_name: str = ""
+    name_score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready view."""
+        return {
+            "entry_id": self.entry.id,
+            "list": self.entry.list_id,
+            "name": self.entry.name,
+            "matched_name": self.matched_name,
+            "shared_tokens": list(self.shared_tokens),
+            "marker": list(self.marker),
+            "name_score": round(self.name_score, 4),
+        }
+
+
+def _query_forms(names: Sequence[str], schema: str | None, idf: Any) -> list[tuple[str, Form]]:
+    """Forms of every query name (and acronyms found in them)."""
+    out: list[tuple[str, Form]] = []
+    seen: set[tuple[str, ...]] = set()
+    for name in names:
+        if not name or not str(name).strip():
+            continue
+        an = analyze_name(str(name), schema)
+        analyses = [an] + [analyze_name(a, schema) for a in an.acronyms]
+        for a in analyses:
+            for form in forms_of(a, idf=idf, schema=schema):
+                if form.texts in seen:
+                    continue
+                seen.add(form.texts)
+                out.append((str(name), form))
+    return out
+
+
+def compare(name1: str, name2: str, schema: str | None = None) -> tuple[float, dict[str, float]]:
+    """Score two names with the same comparator the search uses.
+
+    Args:
+        name1: the query-side name.
+        name2: the list-side name.
+        schema: ``"person"`` / ``"company"`` when known for both.
+
+    Returns:
+        ``(score, {feature: value})`` with the score in [0, 1].
+    """
+    best: tuple[float, dict[str, float]] = (0.0, {})
+    q_forms = _query_forms([name1], schema, _flat_idf)
+    c_an = analyze_name(name2, schema)
+    c_analyses = [c_an] + [analyze_name(a, schema) for a in c_an.acronyms]
+    for _, qf in q_forms:
+        for an in c_analyses:
+            for cf in forms_of(an, idf=_flat_idf, schema=schema):
+                score, values = score_pair(Pair(qf, cf))
+                if score > best[0] or not best[1]:
+                    best = (score, values)
+    return best
+
+
+def _flat_idf(token: str) -> float:
+    """Rarity when comparing two names without a list corpus (all tokens full)."""
+    return 1.0
+
+
+class Matcher:
+    """Screens names against a fixed set of list entries.
+
+    The index is built once in the constructor; pickling ships the entries and
+    thresholds only and the receiving process rebuilds the index.
+    """
+
+    def __init__(
+        self,
+        entries: Iterable[Entry],
+        *,
+        match_threshold: float | None = None,
+        review_threshold: float | None = None,
+        max_candidates: int | None = None,
+    ) -> None:
+        self.match_threshold = settings.MATCH_THRESHOLD if match_threshold is None else match_threshold
+        self.review_threshold = settings.REVIEW_THRESHOLD if review_threshold is None else review_threshold
+        self.max_candidates = settings.MAX_CANDIDATES if max_candidates is None else max_candidates
+        self.index = NameIndex(entries)
+        self._batch_cache: dict[tuple[Any, ...], list[Hit]] = {}
+
+    @property
+    def entries(self) -> list[Entry]:
+        """The entries this matcher screens against."""
+        return self.index.entries
+
+    def __len__(self) -> int:
+        return len(self.index.entries)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {
+            "entries": self.index.entries,
+            "match_threshold": self.match_threshold,
+            "review_threshold": self.review_threshold,
+            "max_candidates": self.max_candidates,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(  # type: ignore[misc]
+            state["entries"],
+            match_threshold=state["match_threshold"],
+            review_threshold=state["review_threshold"],
+            max_candidates=state["max_candidates"],
+        )
+
+    # -------------------------------------------------------------- search
+    def _score_all(
+        self,
+        name: str,
+        country: str | None,
+        aliases: Sequence[str],
+        schema: str | None,
+        min_score: float,
+        min_cover: float | None = None,
+    ) -> dict[int, tuple[float, Pair, dict[str, float], str]]:
+        """Best (score, pair, features, query name) per entry index above ``min_score``."""
+        index = self.index
+        best: dict[int, tuple[float, Pair, dict[str, float], str]] = {}
+        limit = self.max_candidates * CANDIDATE_FACTOR
+        for qname, qform in _query_forms([name, *aliases], schema, index.idf):
+            fids = (
+                index.candidates(qform, limit)
+                if min_cover is None
+                else index.candidates(qform, limit, min_cover=min_cover)
+            )
+            for fid in fids:
+                cform = index.forms[fid]
+                entry = index.entries[cform.entry]
+                pair = Pair(
+                    qform,
+                    cform,
+                    query_country=country,
+                    entry_countries=tuple(c.upper() for c in entry.countries),
+                    query_schema=schema,
+                    entry_type=entry_schema(entry),
+                )
+                score, values = score_pair(pair)
+                if score < min_score:
+                    continue
+                prev = best.get(cform.entry)
+                if prev is None or score > prev[0]:
+                    best[cform.entry] = (score, pair, values, qname)
+        return best
+
+    def search(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        aliases: Sequence[str] = (),
+        schema: str | None = None,
+        limit: int = 20,
+    ) -> list[Hit]:
+        """Listed parties ``name`` may be: hits at review strength or above, best first.
+
+        Args:
+            name: the counterparty's name, any script.
+            country: ISO alpha-2 country when known (evidence, not a filter).
+            aliases: other names of the counterparty.
+            schema: ``"person"`` or ``"company"`` when known.
+            limit: most hits returned (one per entry).
+        """
+        best = self._score_all(name, country, aliases, schema, self.review_threshold)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+        hits = []
+        for idx, (score, pair, values, qname) in ranked:
+            hits.append(
+                Hit(
+                    entry=self.index.entries[idx],
+                    matched_name=pair.result.name,
+                    score=score,
+                    strength="match" if score >= self.match_threshold else "review",
+                    features=dict(values),
+                    explanation=explain(pair, values, score),
+                    query_name=qname,
+                )
+            )
+        return hits
+
+    def search_many(self, queries: Iterable[dict[str, Any]]) -> Iterator[list[Hit]]:
+        """Search many queries (dicts of :meth:`search` keywords), reusing identical rows."""
+        cache = self._batch_cache
+        for q in queries:
+            name = q.get("name") or ""
+            aliases = tuple(a for a in (q.get("aliases") or ()) if a)
+            key = (name, q.get("country"), aliases, q.get("schema"), q.get("limit", 20))
+            hits = cache.get(key)
+            if hits is None:
+                hits = self.search(
+                    name,
+                    country=q.get("country"),
+                    aliases=aliases,
+                    schema=q.get("schema"),
+                    limit=q.get("limit", 20),
+                )
+                if len(cache) >= BATCH_CACHE_MAX:
+                    cache.clear()
+                cache[key] = hits
+            yield hits
+
+    # ---------------------------------------------------------- affiliates
+    def find_affiliates(self, name: str, *, country: str | None = None) -> list[Affiliate]:
+        """Listed parties whose distinctive name ``name`` carries with an extra marker.
+
+        "Hikvision Robotics", "Huawei Technologies (Thailand) Co., Ltd.",
+        "SMIC Beijing": the query names the listed brand plus a place, branch or
+        business line. These are possible affiliates (ownership unknown), not
+        name matches; the same party (a match) is not returned.
+        """
+        index = self.index
+        found: dict[int, Affiliate] = {}
+        for _, qform in _query_forms([name], None, index.idf):
+            q_texts = set(qform.texts)
+            cands: set[int] = set()
+            for i, tag in enumerate(qform.tags):
+                if tag != DISTINCTIVE:
+                    continue
+                for key, sim in index.lookup(qform.texts[i], qform.skels[i], tag):
+                    if sim >= 0.95 and len(index.postings.get(key, ())) <= 5000:
+                        cands.update(index.postings[key])
+            for fid in cands:
+                cform = index.forms[fid]
+                aff = self._affiliate(qform, q_texts, cform, country)
+                if aff is None:
+                    continue
+                prev = found.get(cform.entry)
+                if prev is None or len(aff.shared_tokens) > len(prev.shared_tokens):
+                    found[cform.entry] = aff
+        return sorted(found.values(), key=lambda a: (-len(a.shared_tokens), a.entry.id))
+
+    def _affiliate(self, qform: Form, q_texts: set[str], cform: Form, country: str | None) -> Affiliate | None:
+        """The affiliate relation of a query and one list form, if any."""
+        dist = [(t, w) for t, g, w in zip(cform.texts, cform.tags, cform.weights) if g == DISTINCTIVE]
+        if not dist:
+            return None
+        brand, brand_w = max(dist, key=lambda x: x[1])
+        if brand not in q_texts or brand_w < AFFILIATE_MIN_RARITY:
+            return None
+        shared = [t for t, _ in dist if t in q_texts]
+        total = sum(w for _, w in dist)
+        if sum(w for t, w in dist if t in q_texts) < AFFILIATE_MIN_SHARE * total:
+            return None
+        c_all = set(cform.texts)
+        marker_idx = [i for i, t in enumerate(qform.texts) if t not in c_all]
+        if not any(qform.tags[i] not in (GENERIC, LEGAL, STOP) for i in marker_idx):
+            return None
+        entry = self.index.entries[cform.entry]
+        pair = Pair(qform, cform, query_country=country, entry_countries=tuple(entry.countries))
+        score, _ = score_pair(pair)
+        if score >= self.match_threshold:
+            return None
+        marker = [qform.tokens[i].source or qform.texts[i] for i in marker_idx]
+        return Affiliate(entry, shared, marker, matched_name=cform.name, name_score=score)

@@ -1,0 +1,353 @@
+"""Scoring signals: each one a small function of a :class:`Pair`, with a docstring.
+
+The weights live in one list in :mod:`screening.matching.algorithm`; a feature
+only returns its raw value in [0, 1]. The docstring of each feature is the
+explanation the API serves for it (a test asserts every feature has one).
+
+Lessons from the prior art built in here:
+
+* tokens are aligned as a bag, so word order never matters
+  ("HAIGE GUANGZHOU" = "GUANGZHOU HAIGE") and given/family order is free;
+* a token may meet two adjacent tokens of the other side ("JSCARGUMENT" =
+  "JSC ARGUMENT", "Haiguang" = "Hai Guang");
+* short tokens need (nearly) exact agreement; Jon/John and Ann/Anne meet
+  through their sound, Maria/Mario do not;
+* legal forms and stop words are never compared; generic words weigh little;
+* numbers must agree (CETC 13 is not CETC 14).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Indel, OSA
+
+from screening.matching.forms import ABJAD_SCRIPTS, Form
+from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON
+from screening.matching.normalize import phonetic
+
+#: Below this string similarity two tokens are taken as different words.
+TOKEN_FLOOR = 0.78
+#: Tokens this short must be equal (or equal in skeleton) to count.
+SHORT_TOKEN = 3
+#: Similarity credited to two spellings with the same romanisation skeleton.
+SKELETON_SIM = 0.95
+#: Similarity credited to two tokens that sound alike (same metaphone, same ends).
+PHONETIC_SIM = 0.9
+#: Credit of a person's initial against a name starting with that letter.
+INITIAL_SIM = 0.7
+#: Share of its weight an unmatched query token costs.
+EXTRA_QUERY = 1.0
+#: Share of its weight an unmatched list-name token costs (middle names,
+#: place prefixes and business words are often dropped by whoever types a query).
+EXTRA_RESULT_PERSON = 0.45
+EXTRA_RESULT_COMPANY = 0.6
+#: Unmatched list-side places cost even less ("Hangzhou" Hikvision).
+EXTRA_RESULT_LOCATION = 0.35
+#: A distinctive pair must reach this credit to count as "distinctive agreement".
+DISTINCTIVE_AGREE = 0.85
+#: Compact (boundary-free) comparison only counts from this similarity, and
+#: only for compact strings at least this long.
+COMPACT_FLOOR = 0.88
+COMPACT_MIN_LEN = 8
+#: Consonant-skeleton comparison only counts from this similarity.
+CONSONANT_FLOOR = 0.8
+#: Cap on the token-similarity cache (entries), cleared when exceeded.
+SIM_CACHE_MAX = 1_000_000
+
+_sim_cache: dict[tuple[str, str, str, str], float] = {}
+
+
+def _ends_agree(a: str, b: str) -> bool:
+    """Last letters agree, ignoring a silent trailing "e" or "h" (Anne, John)."""
+    a2 = a.rstrip("eh") or a
+    b2 = b.rstrip("eh") or b
+    return a2[-1] == b2[-1]
+
+
+def token_sim(a: str, b: str, skel_a: str, skel_b: str) -> float:
+    """Similarity of two tokens in [0, 1]; 0 below :data:`TOKEN_FLOOR`.
+
+    Equal text 1.0; equal skeleton 0.95; otherwise the best Indel / OSA
+    similarity of text or skeleton, raised to 0.9 for sound-alikes that share
+    first and last letters. Tokens of three letters or fewer must be equal.
+    """
+    if a == b:
+        return 1.0
+    key = (a, b, skel_a, skel_b)
+    cached = _sim_cache.get(key)
+    if cached is not None:
+        return cached
+    if skel_a == skel_b:
+        value = SKELETON_SIM
+    elif a.isdigit() or b.isdigit():
+        value = 0.0
+    elif min(len(a), len(b)) <= SHORT_TOKEN and min(len(skel_a), len(skel_b)) <= SHORT_TOKEN:
+        value = 0.0
+        if a[0] == b[0] and phonetic(a) == phonetic(b) and _ends_agree(a, b) and abs(len(a) - len(b)) == 1:
+            value = PHONETIC_SIM  # jon / john, ann / anne
+    else:
+        value = max(
+            Indel.normalized_similarity(a, b),
+            Indel.normalized_similarity(skel_a, skel_b),
+            OSA.normalized_similarity(skel_a, skel_b),
+        )
+        if value < PHONETIC_SIM and a[0] == b[0] and _ends_agree(a, b) and phonetic(a) == phonetic(b):
+            value = PHONETIC_SIM
+        if value < TOKEN_FLOOR:
+            value = 0.0
+    if len(_sim_cache) > SIM_CACHE_MAX:
+        _sim_cache.clear()
+    _sim_cache[key] = value
+    return value
+
+
+@dataclass(slots=True)
+class Link:
+    """One aligned unit: query token(s) ``qi`` met list token(s) ``ci``."""
+
+    qi: tuple[int, ...]
+    ci: tuple[int, ...]
+    sim: float
+    how: str  # "equal", "fuzzy", "skeleton", "joined", "initial", "number"
+
+
+@dataclass(slots=True)
+class Alignment:
+    """The best one-to-one alignment of two forms' tokens."""
+
+    links: list[Link] = field(default_factory=list)
+    score: float = 0.0
+    q_unmatched: tuple[int, ...] = ()
+    c_unmatched: tuple[int, ...] = ()
+    distinctive_agree: bool = False
+
+
+def _pair_sim(q: Form, c: Form, i: int, j: int) -> tuple[float, str]:
+    """Similarity of query token ``i`` and list token ``j``, with how it was found."""
+    tq, tc = q.tags[i], c.tags[j]
+    a, b = q.texts[i], c.texts[j]
+    if tq == NUMBER or tc == NUMBER:
+        return (1.0, "number") if a == b and tq == tc else (0.0, "")
+    if tq == INITIAL or tc == INITIAL:
+        if a[0] == b[0]:
+            return (1.0, "equal") if a == b else (INITIAL_SIM, "initial")
+        return 0.0, ""
+    s = token_sim(a, b, q.skels[i], c.skels[j])
+    if s == 1.0:
+        return s, "equal"
+    if s == SKELETON_SIM:
+        return s, "skeleton"
+    return s, ("fuzzy" if s else "")
+
+
+def align(q: Form, c: Form) -> Alignment:
+    """Greedy best-first one-to-one alignment of query and list tokens.
+
+    Candidates are token pairs plus "joined" pairs where one token equals two
+    adjacent tokens of the other side. The score is the weighted mean of link
+    similarities, where unmatched tokens count with their (reduced) weights.
+    """
+    cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
+    nq, nc = len(q.texts), len(c.texts)
+    for i in range(nq):
+        for j in range(nc):
+            s, how = _pair_sim(q, c, i, j)
+            if s > 0:
+                cands.append((s, (i,), (j,), how))
+    # joined pairs: "haiguang" vs "hai guang", "jscargument" vs "jsc argument"
+    if nq and nc:
+        _joined_candidates(q, c, cands)
+    cands.sort(key=lambda x: (-x[0], len(x[1]) + len(x[2])))
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    links: list[Link] = []
+    for s, qi, ci, how in cands:
+        if used_q.intersection(qi) or used_c.intersection(ci):
+            continue
+        used_q.update(qi)
+        used_c.update(ci)
+        links.append(Link(qi, ci, s, how))
+    num = 0.0
+    den = 0.0
+    agree = False
+    for link in links:
+        wq = sum(q.weights[i] for i in link.qi)
+        wc = sum(c.weights[j] for j in link.ci)
+        w = (wq + wc) / 2
+        num += w * link.sim
+        den += w
+        if link.sim >= DISTINCTIVE_AGREE and any(c.tags[j] == DISTINCTIVE for j in link.ci) and any(
+            q.tags[i] in (DISTINCTIVE, GENERIC) for i in link.qi
+        ):
+            agree = True
+    q_un = tuple(i for i in range(nq) if i not in used_q)
+    c_un = tuple(j for j in range(nc) if j not in used_c)
+    person = c.schema == PERSON or q.schema == PERSON
+    extra_c = EXTRA_RESULT_PERSON if person else EXTRA_RESULT_COMPANY
+    for i in q_un:
+        den += q.weights[i] * EXTRA_QUERY
+    for j in c_un:
+        share = EXTRA_RESULT_LOCATION if c.tags[j] == LOCATION else extra_c
+        den += c.weights[j] * share
+    score = num / den if den > 0 else 0.0
+    return Alignment(links, score, q_un, c_un, agree)
+
+
+def _joined_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:
+    """Add links where one token equals two adjacent tokens of the other side."""
+    for j in range(len(c.texts) - 1):
+        joined = c.texts[j] + c.texts[j + 1]
+        for i, a in enumerate(q.texts):
+            if len(a) >= 4 and a[0] == joined[0]:
+                s = 1.0 if a == joined else Indel.normalized_similarity(a, joined)
+                if s >= 0.9:
+                    cands.append((s, (i,), (j, j + 1), "joined"))
+    for i in range(len(q.texts) - 1):
+        joined = q.texts[i] + q.texts[i + 1]
+        for j, b in enumerate(c.texts):
+            if len(b) >= 4 and b[0] == joined[0]:
+                s = 1.0 if b == joined else Indel.normalized_similarity(b, joined)
+                if s >= 0.9:
+                    cands.append((s, (i, i + 1), (j,), "joined"))
+    # a query token that swallowed a legal form: "jscargument" = "jsc" + "argument"
+    if c.legal:
+        for i, a in enumerate(q.texts):
+            for j, b in enumerate(c.texts):
+                if len(a) > len(b) >= 3 and (a.endswith(b) or a.startswith(b)):
+                    rest = a[: len(a) - len(b)] if a.endswith(b) else a[len(b):]
+                    if any(rest == form.replace(" ", "") for form in c.legal):
+                        cands.append((1.0, (i,), (j,), "joined"))
+
+
+@dataclass(slots=True)
+class Pair:
+    """A query form against a list form, plus the context the qualifiers read."""
+
+    query: Form
+    result: Form
+    query_country: str | None = None
+    entry_countries: tuple[str, ...] = ()
+    query_schema: str | None = None  # as given by the caller (not inferred)
+    entry_type: str | None = None
+    _alignment: Alignment | None = None
+
+    @property
+    def alignment(self) -> Alignment:
+        """The token alignment, computed once."""
+        if self._alignment is None:
+            self._alignment = align(self.query, self.result)
+        return self._alignment
+
+
+# --------------------------------------------------------------------------
+# Main features: the score is the best of these (times their weight).
+# --------------------------------------------------------------------------
+
+
+def name_tokens(pair: Pair) -> float:
+    """Weighted agreement of the names' words, in any order.
+
+    Each word is weighted by its kind (distinctive, generic, place, number) and
+    its rarity on the lists; unmatched words count against the score, those of
+    the query more than those of the listed name.
+    """
+    return pair.alignment.score
+
+
+def compact_name(pair: Pair) -> float:
+    """Similarity of the names with spaces removed (in order, and sorted).
+
+    Catches words split or merged differently ("Arefullaha Ref" vs "Arefullah
+    Aref"); only counts when the two are nearly identical.
+    """
+    q, c = pair.query, pair.result
+    if len(q.compact) < COMPACT_MIN_LEN or len(c.compact) < COMPACT_MIN_LEN:
+        return 0.0
+    s = max(
+        Indel.normalized_similarity(q.compact, c.compact),
+        Indel.normalized_similarity(q.compact_sorted, c.compact_sorted),
+    )
+    return s if s >= COMPACT_FLOOR else 0.0
+
+
+def consonant_skeleton(pair: Pair) -> float:
+    """Agreement of consonant skeletons, for names written in Arabic, Hebrew or Thai.
+
+    Those scripts omit most vowels, so "محمد علي" (mHmd `ly) meets
+    "Mohamed Ali" only once both are reduced to consonants.
+    """
+    q, c = pair.query, pair.result
+    if q.script not in ABJAD_SCRIPTS and c.script not in ABJAD_SCRIPTS:
+        return 0.0
+    if not q.consonants or not c.consonants:
+        return 0.0
+    if q.consonants == c.consonants:
+        return 1.0
+    s = Indel.normalized_similarity(q.consonants, c.consonants)
+    return s if s >= CONSONANT_FLOOR else 0.0
+
+
+# --------------------------------------------------------------------------
+# Qualifiers: added (with their signed weight) to the best main feature.
+# --------------------------------------------------------------------------
+
+
+def numbers_disagree(pair: Pair) -> float:
+    """1 when both names carry numbers and they differ (CETC 13 vs CETC 14)."""
+    qn, cn = pair.query.numbers, pair.result.numbers
+    return 1.0 if qn and cn and qn != cn else 0.0
+
+
+def number_missing(pair: Pair) -> float:
+    """1 when only one of the names carries a number ("Leasing 3" vs "Leasing")."""
+    return 1.0 if bool(pair.query.numbers) != bool(pair.result.numbers) else 0.0
+
+
+def no_distinctive_agreement(pair: Pair) -> float:
+    """1 when an organisation's names share no distinctive word.
+
+    Legal forms, generic words ("technology", "trading") and places cannot
+    carry an organisation match on their own ("A-B-C Company" is not every
+    company). A list name made only of generic words must then agree in full.
+    """
+    q, c = pair.query, pair.result
+    if q.schema == PERSON and c.schema == PERSON:
+        return 0.0
+    al = pair.alignment
+    if al.distinctive_agree:
+        return 0.0
+    if DISTINCTIVE in c.tags:
+        return 1.0
+    # list name with no distinctive word: everything must match
+    return 0.0 if not al.q_unmatched and not al.c_unmatched and al.links else 1.0
+
+
+def country_agrees(pair: Pair) -> float:
+    """1 when the query's country is one of the entry's countries."""
+    if not pair.query_country or not pair.entry_countries:
+        return 0.0
+    return 1.0 if pair.query_country.upper() in pair.entry_countries else 0.0
+
+
+def country_disagrees(pair: Pair) -> float:
+    """1 when the query gives a country and the entry lists only others (evidence, not a filter)."""
+    if not pair.query_country or not pair.entry_countries:
+        return 0.0
+    return 0.0 if pair.query_country.upper() in pair.entry_countries else 1.0
+
+
+def schema_mismatch(pair: Pair) -> float:
+    """1 when the caller says person and the entry is an organisation, or the reverse."""
+    given = pair.query_schema
+    etype = pair.entry_type
+    if not given or not etype:
+        return 0.0
+    q_person = given.lower() in ("person", "individual")
+    e_person = etype == "person"
+    return 0.0 if q_person == e_person else 1.0
+
+
+def weak_alias(pair: Pair) -> float:
+    """1 when the best list name is a weak alias (a.k.a. the list itself calls weak)."""
+    return 1.0 if pair.result.kind == "weak" else 0.0

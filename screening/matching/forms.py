@@ -1,0 +1,146 @@
+"""Compiled name forms: a :class:`NameAnalysis` reduced to what scoring reads.
+
+A :class:`Form` is built once per list name (at index time) and once per query
+name. It holds parallel tuples of compare forms, skeletons, tags and weights,
+plus the compact strings used for boundary-insensitive comparison. Weights come
+from the tag of a token and its rarity in the list corpus (IDF): "huawei" weighs
+more than "technology", and "mohammad" less than "habbash".
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable
+
+from screening.matching.names import (
+    COMPANY,
+    DISTINCTIVE,
+    GENERIC,
+    INITIAL,
+    LEGAL,
+    LOCATION,
+    NUMBER,
+    PERSON,
+    STOP,
+    NameAnalysis,
+    Token,
+)
+from screening.matching.normalize import consonants
+
+#: How much each tag can carry, relative to a distinctive token of top rarity.
+TAG_WEIGHTS: dict[str, float] = {
+    DISTINCTIVE: 1.0,
+    GENERIC: 0.3,  # "technology", "group": weak evidence on their own
+    LOCATION: 0.45,  # "beijing", "thailand": a place, not a party
+    NUMBER: 0.7,  # must agree (see the numbers feature), so weighted fairly high
+    INITIAL: 0.25,  # one letter of a person's name
+    LEGAL: 0.0,  # legal forms are never compared
+    STOP: 0.1,  # connectors and name particles ("of", "al", "bin")
+}
+#: Floor of the rarity factor: even the commonest distinctive token keeps this share.
+IDF_FLOOR = 0.3
+#: Scripts written without (most) vowels, compared by consonant skeleton.
+ABJAD_SCRIPTS = frozenset({"Arab", "Hebr", "Thai"})
+
+IdfFn = Callable[[str], float]
+
+
+def _no_idf(token: str) -> float:
+    """Rarity factor when no corpus is known: every token counts fully."""
+    return 1.0
+
+
+@dataclass(slots=True)
+class Form:
+    """One name ready for comparison (list side or query side)."""
+
+    name: str  # the name as written
+    tokens: tuple[Token, ...]  # compared tokens (no legal forms, no stop words)
+    texts: tuple[str, ...]
+    skels: tuple[str, ...]
+    tags: tuple[str, ...]
+    weights: tuple[float, ...]
+    joins: tuple[str, ...]  # adjacent-pair concatenations incl. legal forms ("jscargument")
+    compact: str  # texts joined in order
+    compact_sorted: str  # texts sorted then joined
+    consonants: str  # consonant skeleton of compact (abjad scripts)
+    numbers: frozenset[str]
+    legal: tuple[str, ...]
+    schema: str | None
+    script: str
+    kind: str = "primary"  # Name.kind of the list name ("weak" aliases count less)
+    entry: int = -1  # index of the entry in the matcher (list side only)
+    note: str = ""  # which reading this is ("plain pinyin")
+
+    @property
+    def distinctive(self) -> tuple[str, ...]:
+        """Compare forms of the distinctive tokens."""
+        return tuple(t for t, g in zip(self.texts, self.tags) if g == DISTINCTIVE)
+
+
+def compile_form(
+    analysis: NameAnalysis,
+    tokens: tuple[Token, ...] | None = None,
+    *,
+    idf: IdfFn = _no_idf,
+    kind: str = "primary",
+    entry: int = -1,
+    schema: str | None = None,
+    note: str = "",
+) -> Form:
+    """Reduce ``analysis`` (or one of its variants, ``tokens``) to a :class:`Form`."""
+    toks = analysis.tokens if tokens is None else tokens
+    kept = tuple(t for t in toks if t.tag != LEGAL)
+    texts = tuple(t.text for t in kept)
+    tags = tuple(t.tag for t in kept)
+    weights = tuple(TAG_WEIGHTS[t.tag] * (idf(t.text) if t.tag in (DISTINCTIVE, GENERIC) else 1.0) for t in kept)
+    join_src = [t.source.replace(" ", "") if t.tag == LEGAL else t.text for t in toks]
+    joins = tuple(a + b for a, b in zip(join_src, join_src[1:]))
+    compact = "".join(x for x, g in zip(texts, tags) if g != STOP) or "".join(texts)
+    sch = schema or analysis.schema
+    if sch and sch not in (PERSON, COMPANY):
+        sch = PERSON if sch in ("individual",) else COMPANY
+    return Form(
+        name=analysis.original,
+        tokens=kept,
+        texts=texts,
+        skels=tuple(t.skel for t in kept),
+        tags=tags,
+        weights=weights,
+        joins=joins,
+        compact=compact,
+        compact_sorted="".join(sorted(x for x, g in zip(texts, tags) if g != STOP)),
+        consonants=consonants(compact),
+        numbers=frozenset(t.text for t in kept if t.tag == NUMBER),
+        legal=tuple(t.source for t in toks if t.tag == LEGAL),
+        schema=sch,
+        script=analysis.script,
+        kind=kind,
+        entry=entry,
+        note=note,
+    )
+
+
+def forms_of(
+    analysis: NameAnalysis,
+    *,
+    idf: IdfFn = _no_idf,
+    kind: str = "primary",
+    entry: int = -1,
+    schema: str | None = None,
+) -> list[Form]:
+    """Every reading of a name as a form: the primary one, then its variants."""
+    out = [compile_form(analysis, idf=idf, kind=kind, entry=entry, schema=schema)]
+    for variant in analysis.variants:
+        out.append(compile_form(analysis, variant, idf=idf, kind=kind, entry=entry, schema=schema, note="plain pinyin"))
+    return [f for f in out if f.texts]
+
+
+def idf_factor(df: int, n_docs: int) -> float:
+    """Rarity factor in [IDF_FLOOR, 1]: 1 for a token seen once, lower when common."""
+    if n_docs <= 1 or df <= 0:
+        return 1.0
+    top = math.log(1 + n_docs)
+    value = math.log(1 + n_docs / df) / top
+    return IDF_FLOOR + (1 - IDF_FLOOR) * min(value, 1.0)

@@ -1,0 +1,260 @@
+"""In-memory candidate index over every list name, built once per list version.
+
+Keys are the compare forms of name tokens plus the concatenation of adjacent
+tokens ("haiguang" for "Hai Guang", "jscargument" for "JSC Argument"). A query
+token finds keys by exact text, by romanisation skeleton, by metaphone and by
+one-deletion neighbourhoods (SymSpell), so typos, transliteration variants and
+sound-alikes are found without scanning.
+
+Candidate selection uses a prefix filter on IDF-weighted tokens: a list name
+can only reach the review threshold if it agrees with enough of the query's
+weight (:data:`MIN_COVER`), so it must contain at least one of the query's
+rarest tokens. Postings of very common tokens ("mohammad", "company") are
+therefore read only when the rare tokens cannot decide, and most negative
+queries end after a few dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from screening.matching.features import token_sim
+from screening.matching.forms import Form, forms_of, idf_factor
+from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, NUMBER, analyze_name
+from screening.matching.normalize import phonetic
+from screening.types import Entry
+
+#: Share of the query's weight a list name must agree with to be scored.
+#: The review threshold (0.70) needs about 0.67; the margin keeps recall
+#: against exhaustive scoring above 99.5%.
+MIN_COVER = 0.5
+#: Keys shorter than this are only found exactly (or by skeleton).
+MIN_FUZZY_KEY = 4
+#: Metaphone keys shorter than this are too unspecific to look up.
+MIN_PHONETIC_KEY = 3
+#: Cap on cached query-token look-ups.
+LOOKUP_CACHE_MAX = 500_000
+
+ENTITY_TYPES_PERSON = ("person",)
+
+
+def _deletes(word: str) -> set[str]:
+    """Every string one deletion away from ``word``."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def entry_schema(entry: Entry) -> str | None:
+    """The matching schema of an entry: person, company or unknown (vessels)."""
+    if entry.type in ENTITY_TYPES_PERSON:
+        return "person"
+    if entry.type in ("company", "organization"):
+        return "company"
+    return None
+
+
+class NameIndex:
+    """Forms of every list name, with the look-up structures over their tokens."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries: list[Entry] = list(entries)
+        self.forms: list[Form] = []
+        self.keysets: list[frozenset[str]] = []
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.df: dict[str, int] = {}
+        self._lookup_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
+        self._build()
+
+    # ---------------------------------------------------------------- build
+    def _names_of(self, entry: Entry) -> list[tuple[str, str]]:
+        """(name, kind) pairs of an entry, with parenthesised acronyms as aliases."""
+        out: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for name in entry.names:
+            if name.value and name.value not in seen:
+                seen.add(name.value)
+                out.append((name.value, name.kind))
+        return out
+
+    def _build(self) -> None:
+        """Analyse every name, count document frequencies, compile forms, index keys."""
+        analysed: list[tuple[int, str, list]] = []
+        df: dict[str, int] = defaultdict(int)
+        for idx, entry in enumerate(self.entries):
+            schema = entry_schema(entry)
+            seen_tokens: set[str] = set()
+            items = []
+            for value, kind in self._names_of(entry):
+                an = analyze_name(value, schema)
+                items.append((an, kind))
+                for acronym in an.acronyms:
+                    items.append((analyze_name(acronym, schema), "acronym"))
+                for tok in an.tokens:
+                    if tok.tag in (DISTINCTIVE, GENERIC):
+                        seen_tokens.add(tok.text)
+                for variant in an.variants:
+                    for tok in variant:
+                        if tok.tag in (DISTINCTIVE, GENERIC):
+                            seen_tokens.add(tok.text)
+            for tok in seen_tokens:
+                df[tok] += 1
+            analysed.append((idx, schema or "", items))
+        self.df = dict(df)
+        n_docs = len(self.entries)
+        cache: dict[str, float] = {}
+
+        def idf(token: str) -> float:
+            value = cache.get(token)
+            if value is None:
+                value = idf_factor(self.df.get(token, 0), n_docs)
+                cache[token] = value
+            return value
+
+        self.idf = idf
+        for idx, schema, items in analysed:
+            seen_forms: set[tuple[str, ...]] = set()
+            for an, kind in items:
+                for form in forms_of(an, idf=idf, kind=kind, entry=idx, schema=schema or None):
+                    sig = form.texts + form.joins
+                    if sig in seen_forms:
+                        continue
+                    seen_forms.add(sig)
+                    self._add_form(form)
+        self._build_neighbourhoods()
+
+    def _add_form(self, form: Form) -> None:
+        """Register a compiled form under all of its keys."""
+        fid = len(self.forms)
+        self.forms.append(form)
+        keys = frozenset(form.texts) | frozenset(form.joins)
+        self.keysets.append(keys)
+        for key in keys:
+            self.postings[key].append(fid)
+
+    def _build_neighbourhoods(self) -> None:
+        """Skeleton, metaphone and one-deletion maps over the key vocabulary."""
+        skel: dict[str, list[str]] = defaultdict(list)
+        phon: dict[str, list[str]] = defaultdict(list)
+        dels: dict[str, list[str]] = defaultdict(list)
+        from screening.matching.normalize import skeleton
+
+        for key in self.postings:
+            if key.isdigit():
+                continue
+            s = skeleton(key)
+            skel[s].append(key)
+            if len(key) >= MIN_FUZZY_KEY:
+                p = phonetic(key)
+                if len(p) >= MIN_PHONETIC_KEY:
+                    phon[p].append(key)
+                dels[key].append(key)
+                for d in _deletes(key):
+                    dels[d].append(key)
+        self.skel_map = dict(skel)
+        self.phon_map = dict(phon)
+        self.del_map = dict(dels)
+        self.postings = dict(self.postings)
+
+    # --------------------------------------------------------------- lookup
+    def lookup(self, text: str, skel: str, tag: str) -> tuple[tuple[str, float], ...]:
+        """Keys similar to one query token, with their similarity (cached)."""
+        ck = (text, skel)
+        hit = self._lookup_cache.get(ck)
+        if hit is not None:
+            return hit
+        from screening.matching.normalize import skeleton
+
+        found: dict[str, float] = {}
+        if text in self.postings:
+            found[text] = 1.0
+        if tag not in (NUMBER, INITIAL):
+            near: set[str] = set(self.skel_map.get(skel, ()))
+            if len(text) >= MIN_FUZZY_KEY:
+                near.update(self.del_map.get(text, ()))
+                for d in _deletes(text):
+                    if d in self.postings:
+                        near.add(d)
+                    near.update(self.del_map.get(d, ()))
+                p = phonetic(text)
+                if len(p) >= MIN_PHONETIC_KEY:
+                    near.update(self.phon_map.get(p, ()))
+            for key in near:
+                if key in found:
+                    continue
+                s = token_sim(text, key, skel, skeleton(key))
+                if s > 0:
+                    found[key] = s
+        elif tag == INITIAL:
+            pass
+        result = tuple(found.items())
+        if len(self._lookup_cache) > LOOKUP_CACHE_MAX:
+            self._lookup_cache.clear()
+        self._lookup_cache[ck] = result
+        return result
+
+    def candidates(self, form: Form, limit: int, min_cover: float = MIN_COVER) -> list[int]:
+        """Form ids that may score at review strength against the query ``form``.
+
+        Returns at most ``limit`` ids, best upper bound first.
+        """
+        n = len(form.texts)
+        if n == 0:
+            return []
+        weights = form.weights
+        total = sum(weights)
+        if total <= 0:
+            return []
+        matches: list[tuple[tuple[str, float], ...]] = []
+        for i in range(n):
+            matches.append(self.lookup(form.texts[i], form.skels[i], form.tags[i]))
+        # query-side joins ("hai guang" typed for "haiguang")
+        extra: list[tuple[int, int, str]] = []
+        for i in range(n - 1):
+            joined = form.texts[i] + form.texts[i + 1]
+            if joined in self.postings:
+                extra.append((i, i + 1, joined))
+        order = sorted(range(n), key=lambda i: -weights[i])
+        need = min_cover * total
+        # prefix: the smallest set of heaviest tokens whose complement cannot reach `need`
+        prefix: list[int] = []
+        rest = total
+        for i in order:
+            if rest < need:
+                break
+            prefix.append(i)
+            rest -= weights[i]
+        acc: dict[int, float] = {}
+        postings = self.postings
+        for i in prefix:
+            for key, sim in matches[i]:
+                for fid in postings[key]:
+                    if fid not in acc:
+                        acc[fid] = 0.0
+        for i, j, joined in extra:
+            for fid in postings[joined]:
+                if fid not in acc:
+                    acc[fid] = 0.0
+        if not acc:
+            return []
+        keysets = self.keysets
+        scored: list[tuple[float, int]] = []
+        for fid in acc:
+            ks = keysets[fid]
+            got = 0.0
+            joined_ids: set[int] = set()
+            for i, j, joined in extra:
+                if joined in ks:
+                    joined_ids.update((i, j))
+            for i in range(n):
+                if i in joined_ids:
+                    got += weights[i]
+                    continue
+                best = 0.0
+                for key, sim in matches[i]:
+                    if sim > best and key in ks:
+                        best = sim
+                got += weights[i] * best
+            if got >= need:
+                scored.append((got, fid))
+        scored.sort(reverse=True)
+        return [fid for _, fid in scored[:limit]]

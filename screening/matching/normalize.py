@@ -1,0 +1,182 @@
+"""Text primitives shared by list names and queries.
+
+One pipeline for both sides (nomenklatura's lesson: the table, the list and the
+query must be folded with the same flags):
+
+1. Unicode NFKC, then zero-width and bidirectional controls removed
+   (format characters, category ``Cf``): "Hua\u200bwei" is "Huawei".
+2. Homoglyphs folded inside words that are mostly Latin: "Huаwei" typed with a
+   Cyrillic "а" is "Huawei". A word written wholly in Cyrillic or Greek is not
+   touched here; it is transliterated.
+3. Transliteration to ASCII (unidecode) for every script except Han, which
+   :mod:`screening.matching.names` romanises with pypinyin phrase by phrase.
+4. Case folding; apostrophes joined ("Gui'an" is "guian"); any other
+   punctuation splits words; "&" becomes "and".
+
+:func:`skeleton` then applies the romanisation rewrite table to a single token
+so that common transliteration variants meet (Kholmogrant / Holmogrant).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import jellyfish
+from unidecode import unidecode
+
+#: Characters that join the letters around them (apostrophes of every kind).
+APOSTROPHES = "'’‘`´ʼʻ′"
+#: Largest Latin share of a word's letters at which homoglyphs are NOT folded
+#: (below it the word is taken to be genuinely Cyrillic/Greek and transliterated).
+HOMOGLYPH_MIN_LATIN_SHARE = 0.5
+#: Cache sizes: list names and bulk queries repeat tokens heavily.
+TOKEN_CACHE_SIZE = 1 << 18
+
+_APOS_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
+_NON_WORD_RE = re.compile(r"[^0-9a-z]+")
+_opencc = None
+
+
+def clear_caches() -> None:
+    """Forget cached foldings (after the resource tables change)."""
+    fold_word.cache_clear()
+    skeleton.cache_clear()
+    phonetic.cache_clear()
+
+
+def strip_controls(text: str) -> str:
+    """NFKC-normalise and drop format characters (zero-width, bidi controls)."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+def is_han(ch: str) -> bool:
+    """True for a CJK unified or compatibility ideograph."""
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0002ffff"
+
+
+def has_han(text: str) -> bool:
+    """True when ``text`` contains any Han character."""
+    return any(is_han(ch) for ch in text)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified Chinese with OpenCC (``t2s``)."""
+    global _opencc
+    if _opencc is None:
+        import opencc
+
+        _opencc = opencc.OpenCC("t2s")
+    return str(_opencc.convert(text))
+
+
+def _latin_share(word: str) -> float:
+    """Share of the letters in ``word`` that are ASCII Latin."""
+    letters = [ch for ch in word if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if ch.isascii()) / len(letters)
+
+
+def fold_homoglyphs(text: str, table: dict[str, str]) -> str:
+    """Replace confusable characters inside mostly-Latin words.
+
+    A word that is mostly Latin but holds a Cyrillic "а" or a Greek "ο" was
+    very probably typed (or spoofed) as a Latin word.
+    """
+    if not table or text.isascii():
+        return text
+    words = text.split(" ")
+    out = []
+    for word in words:
+        if word.isascii() or _latin_share(word) < HOMOGLYPH_MIN_LATIN_SHARE:
+            # All-Cyrillic words transliterate; but a word of *only* confusables
+            # next to Latin words ("ООО" in a Latin name) is folded too.
+            if not word.isascii() and _latin_share(word) == 0 and _all_confusable(word, table) and _context_latin(words):
+                word = "".join(table.get(ch, ch) for ch in word)
+            out.append(word)
+            continue
+        out.append("".join(table.get(ch, ch) for ch in word))
+    return " ".join(out)
+
+
+def _all_confusable(word: str, table: dict[str, str]) -> bool:
+    """True when every letter of ``word`` has a Latin look-alike."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return bool(letters) and all(ch in table for ch in letters)
+
+
+def _context_latin(words: list[str]) -> bool:
+    """True when most words of the text are Latin."""
+    latin = sum(1 for w in words if w and _latin_share(w) >= HOMOGLYPH_MIN_LATIN_SHARE)
+    return latin * 2 > len([w for w in words if w])
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def fold_word(text: str) -> tuple[str, ...]:
+    """Transliterate, case-fold and split one whitespace-free chunk into tokens."""
+    text = _APOS_RE.sub("", text)
+    if not text.isascii():
+        text = unidecode(text)
+        text = _APOS_RE.sub("", text)
+    text = text.lower().replace("&", " and ")
+    return tuple(t for t in _NON_WORD_RE.split(text) if t)
+
+
+def fold_tokens(text: str) -> list[str]:
+    """Fold non-Han ``text`` into ASCII lowercase tokens (no tables involved)."""
+    text = strip_controls(text)
+    tokens: list[str] = []
+    for chunk in text.split():
+        tokens.extend(fold_word(chunk))
+    return tokens
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def skeleton(token: str) -> str:
+    """The token rewritten by the romanisation table, doubled letters collapsed.
+
+    Two spellings with the same skeleton are transliteration variants of one
+    name ("kholmogrant" and "holmogrant", "zhytomyrskyi" and "zhitomirskiy").
+    Digits are returned unchanged.
+    """
+    if token.isdigit():
+        return token
+    from screening.matching.resources import tables
+
+    out = token
+    for rule in tables().romanization:
+        out = rule.pattern.sub(rule.replace, out)
+    out = re.sub(r"([a-z])\1+", r"\1", out)
+    return out or token
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def phonetic(token: str) -> str:
+    """Metaphone key of ``token`` ("" for digits and one-letter tokens)."""
+    if len(token) < 2 or not token.isalpha():
+        return ""
+    return str(jellyfish.metaphone(token))
+
+
+#: Letters dropped from a consonant skeleton (vowels and the glides that abjad
+#: scripts write as consonants or not at all).
+_VOWELS_RE = re.compile(r"[aeiouyw`]+")
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def consonants(token: str) -> str:
+    """Consonant skeleton used to meet abjad scripts (Arabic, Hebrew) and Thai.
+
+    Those scripts write few or no vowels, so "mHmd" (محمد) and "Mohamed" only
+    agree once vowels, glides and doubled letters are dropped: both give "mhmd".
+    A trailing "h" (Hebrew/Arabic final letter) is dropped too.
+    """
+    base = re.sub(r"([a-z])\1+", r"\1", _VOWELS_RE.sub("", token.lower()))
+    base = base.replace("kh", "h").replace("sh", "s").replace("ph", "f").replace("v", "b")
+    base = re.sub(r"([a-z])\1+", r"\1", base)
+    if len(base) > 2 and base.endswith("h"):
+        base = base[:-1]
+    return base

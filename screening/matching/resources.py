@@ -1,0 +1,325 @@
+"""Load the matching data tables from ``screening/resources/``.
+
+The tables (legal forms, abbreviations, Chinese organisation terms, generic
+words, homoglyphs, romanisation rules, numbers) are data, not code: another
+part of the project maintains them as YAML. This module reads them once, turns
+them into the lookup structures the name pipeline needs, and tolerates missing
+or partial files (an absent table simply contributes nothing).
+
+Every phrase in a table is passed through :func:`screening.matching.normalize.fold`
+so the caller's text and the table meet in the same form (rigour's contract:
+normalise the table with the same flags as the input).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from screening.settings import PACKAGE_DIR
+
+#: Where the tables live unless :func:`use_resource_dir` points elsewhere (tests).
+DEFAULT_RESOURCE_DIR = PACKAGE_DIR / "resources"
+
+_resource_dir: Path = DEFAULT_RESOURCE_DIR
+
+
+def use_resource_dir(path: Path | str | None) -> None:
+    """Read tables from ``path`` (``None`` restores the packaged directory).
+
+    Clears every cache that depends on the tables, so tests can swap in small
+    placeholder tables.
+    """
+    global _resource_dir
+    _resource_dir = Path(path) if path is not None else DEFAULT_RESOURCE_DIR
+    tables.cache_clear()
+    _load_yaml.cache_clear()
+    from screening.matching import names, normalize
+
+    normalize.clear_caches()
+    names.clear_caches()
+
+
+def resource_dir() -> Path:
+    """The directory tables are currently read from."""
+    return _resource_dir
+
+
+@lru_cache(maxsize=None)
+def _load_yaml(name: str) -> Any:
+    """Parse ``<resource dir>/<name>`` (``.yaml`` or ``.yml``); ``None`` when absent."""
+    for candidate in (_resource_dir / name, _resource_dir / name.replace(".yaml", ".yml")):
+        if candidate.exists():
+            with candidate.open(encoding="utf-8") as fh:
+                return yaml.safe_load(fh)
+    return None
+
+
+@dataclass
+class RewriteRule:
+    """One romanisation rewrite: ``pattern`` (a regex) becomes ``replace``."""
+
+    pattern: re.Pattern[str]
+    replace: str
+
+
+@dataclass
+class Tables:
+    """Every table the name pipeline reads, in lookup form."""
+
+    #: folded legal-form phrase (tuple of tokens) -> compare form ("ltd", "llc" ...)
+    legal_forms: dict[tuple[str, ...], str] = field(default_factory=dict)
+    #: longest legal-form phrase, in tokens
+    legal_max_len: int = 1
+    #: folded abbreviation -> expansion tokens
+    abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Chinese term -> English tokens (集成电路 -> (integrated, circuit))
+    zh_terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Chinese place -> English tokens (成都 -> (chengdu,))
+    zh_places: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Chinese legal-form terms -> compare tokens (last is the legal form,
+    #: any before it are org-class words: 集团有限公司 -> (group, ltd))
+    zh_legal: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: organisation-class words (company, group, holding ...)
+    org_class: frozenset[str] = frozenset()
+    #: generic business words (technology, international, trading ...)
+    generic: frozenset[str] = frozenset()
+    #: place words, single tokens; multi-word places in ``location_phrases``
+    locations: frozenset[str] = frozenset()
+    location_phrases: frozenset[tuple[str, ...]] = frozenset()
+    #: honorifics and titles dropped from person names
+    person_titles: frozenset[str] = frozenset()
+    #: function words and name particles (of, the, al, bin, van ...)
+    stopwords: frozenset[str] = frozenset()
+    #: compare forms of Latin legal forms ("ltd", "llc", ...)
+    legal_compare: frozenset[str] = frozenset()
+    #: branch / subsidiary marker words (branch, office, subsidiary ...)
+    branch_words: frozenset[str] = frozenset()
+    #: confusable character -> Latin
+    homoglyphs: dict[str, str] = field(default_factory=dict)
+    #: ordered romanisation rewrites applied to single tokens
+    romanization: list[RewriteRule] = field(default_factory=list)
+    #: number words / roman numerals / ordinals (folded) -> integer
+    number_words: dict[str, int] = field(default_factory=dict)
+    #: Chinese numeral characters -> value
+    zh_digits: dict[str, int] = field(default_factory=dict)
+    #: words that introduce a number ("no", "number", "nr") and are dropped
+    number_prefixes: frozenset[str] = frozenset()
+
+
+def _as_list(value: Any) -> list[Any]:
+    """Wrap scalars, pass lists through, map ``None`` to ``[]``."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return list(value)
+    return [value]
+
+
+def _fold_phrase(text: str) -> tuple[str, ...]:
+    """Fold a table phrase into tokens exactly as input text is folded."""
+    from screening.matching.normalize import fold_tokens
+
+    return tuple(fold_tokens(str(text)))
+
+
+def _words(values: Any) -> set[str]:
+    """Fold a list of words (multi-word entries contribute each token)."""
+    out: set[str] = set()
+    for value in _as_list(values):
+        out.update(_fold_phrase(value))
+    return out
+
+
+def _load_legal(t: Tables) -> None:
+    """Read ``legal_forms.yaml``: ``- {forms: [...], compare: ltd}`` groups."""
+    data = _load_yaml("legal_forms.yaml")
+    groups = data.get("groups", data.get("legal_forms", [])) if isinstance(data, dict) else data
+    for group in _as_list(groups):
+        if not isinstance(group, dict):
+            continue
+        forms = _as_list(group.get("forms")) + _as_list(group.get("compare"))
+        compare = str(group.get("compare") or (forms[0] if forms else "")).strip()
+        compare_form = "".join(_fold_phrase(compare)) or compare.lower()
+        for form in forms:
+            text = str(form)
+            if _has_han(text):
+                from screening.matching.normalize import to_simplified
+
+                t.zh_legal[to_simplified(text)] = (compare_form,)
+                continue
+            phrase = _fold_phrase(text)
+            if phrase:
+                t.legal_forms[phrase] = compare_form
+    if t.legal_forms:
+        t.legal_max_len = max(len(p) for p in t.legal_forms)
+    t.legal_compare = frozenset(t.legal_forms.values())
+
+
+def _has_han(text: str) -> bool:
+    """True when ``text`` holds at least one CJK ideograph."""
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
+def _load_abbreviations(t: Tables) -> None:
+    """Read ``abbreviations.yaml``: ``abbr: expansion`` (a list when ambiguous)."""
+    data = _load_yaml("abbreviations.yaml") or {}
+    if isinstance(data, dict) and "abbreviations" in data and isinstance(data["abbreviations"], dict):
+        data = data["abbreviations"]
+    if not isinstance(data, dict):
+        return
+    for abbr, expansion in data.items():
+        key = "".join(_fold_phrase(str(abbr)))
+        first = _as_list(expansion)
+        if not key or not first:
+            continue
+        tokens = _fold_phrase(first[0])
+        if tokens and tokens != (key,):
+            t.abbreviations[key] = tokens
+
+
+def _first_reading(value: Any, phrase: bool = False) -> tuple[str, ...]:
+    """Tokens of the first reading of a term: ``"x y"``, ``[x, y]`` or ``[[x, y], [z]]``.
+
+    For places (``phrase=True``) a list holds alternative spellings, so only its
+    first item is read.
+    """
+    values = _as_list(value)
+    if not values:
+        return ()
+    if isinstance(values[0], (list, tuple)) or phrase:
+        values = _as_list(values[0])
+    return tuple(tok for v in values for tok in _fold_phrase(v))
+
+
+def _load_zh(t: Tables) -> None:
+    """Read ``zh_terms.yaml``: ``terms``, ``places`` and ``legal`` sections."""
+    from screening.matching.normalize import to_simplified
+
+    data = _load_yaml("zh_terms.yaml") or {}
+    if not isinstance(data, dict):
+        return
+    for term, english in (data.get("terms") or {}).items():
+        t.zh_terms[to_simplified(str(term))] = _first_reading(english)
+    for place, english in (data.get("places") or {}).items():
+        t.zh_places[to_simplified(str(place))] = _first_reading(english, phrase=True)
+    legal = data.get("legal") or {}
+    if isinstance(legal, dict):
+        for term, compare in legal.items():
+            comp = _as_list(compare)
+            t.zh_legal[to_simplified(str(term))] = _fold_phrase(comp[0]) if comp else ("ltd",)
+    else:
+        for term in _as_list(legal):
+            t.zh_legal.setdefault(to_simplified(str(term)), ("ltd",))
+
+
+def _load_generic(t: Tables) -> None:
+    """Read ``generic_words.yaml``: org_class, generic, locations, person_titles."""
+    data = _load_yaml("generic_words.yaml") or {}
+    if not isinstance(data, dict):
+        return
+    t.org_class = frozenset(_words(data.get("org_class")))
+    t.generic = frozenset(_words(data.get("generic")))
+    singles: set[str] = set()
+    phrases: set[tuple[str, ...]] = set()
+    for place in _as_list(data.get("locations")):
+        tokens = _fold_phrase(place)
+        if len(tokens) == 1:
+            singles.add(tokens[0])
+        elif tokens:
+            phrases.add(tokens)
+            # "hong kong" also indexes as the joined token "hongkong".
+            singles.add("".join(tokens))
+    t.locations = frozenset(singles)
+    t.location_phrases = frozenset(phrases)
+    # Only one-word titles: "al haj" must not make every "al" a title.
+    t.person_titles = frozenset(
+        toks[0] for toks in (_fold_phrase(v) for v in _as_list(data.get("person_titles"))) if len(toks) == 1
+    )
+    t.stopwords = frozenset(_words(data.get("stopwords")))
+    t.branch_words = frozenset(_words(data.get("branch_words", data.get("branches"))))
+
+
+def _load_homoglyphs(t: Tables) -> None:
+    """Read ``homoglyphs.yaml``: confusable character -> Latin letter."""
+    data = _load_yaml("homoglyphs.yaml") or {}
+    if isinstance(data, dict) and isinstance(data.get("homoglyphs"), dict):
+        data = data["homoglyphs"]
+    if isinstance(data, dict):
+        t.homoglyphs = {str(k): str(v) for k, v in data.items() if len(str(k)) == 1}
+
+
+def _parse_rule(rule: Any) -> RewriteRule | None:
+    """Accept ``{pattern, replace}``, ``[pattern, replace]`` or ``"a -> b"``."""
+    pattern: str | None = None
+    replace = ""
+    if isinstance(rule, dict):
+        pattern = rule.get("pattern") or rule.get("from") or rule.get("match")
+        replace = str(rule.get("replace", rule.get("to", rule.get("with", ""))) or "")
+    elif isinstance(rule, (list, tuple)) and rule:
+        pattern = str(rule[0])
+        replace = str(rule[1]) if len(rule) > 1 and rule[1] is not None else ""
+    elif isinstance(rule, str) and "->" in rule:
+        pattern, replace = (part.strip() for part in rule.split("->", 1))
+    if not pattern:
+        return None
+    try:
+        return RewriteRule(re.compile(str(pattern)), replace)
+    except re.error:
+        return None
+
+
+def _load_romanization(t: Tables) -> None:
+    """Read ``romanization.yaml``: an ordered list of rewrite rules."""
+    data = _load_yaml("romanization.yaml")
+    rules = data.get("rules", []) if isinstance(data, dict) else data
+    for rule in _as_list(rules):
+        parsed = _parse_rule(rule)
+        if parsed is not None:
+            t.romanization.append(parsed)
+
+
+def _load_numbers(t: Tables) -> None:
+    """Read ``numbers.yaml``: words / ordinals / roman numerals and Chinese digits."""
+    data = _load_yaml("numbers.yaml") or {}
+    if not isinstance(data, dict):
+        return
+    for key, value in data.items():
+        if key in ("prefixes", "number_prefixes", "patterns"):
+            continue
+        if not isinstance(value, dict):
+            continue
+        for word, number in value.items():
+            try:
+                num = int(number)
+            except (TypeError, ValueError):
+                continue
+            text = str(word)
+            if _has_han(text):
+                t.zh_digits[text] = num
+            else:
+                folded = "".join(_fold_phrase(text))
+                if folded:
+                    t.number_words[folded] = num
+    prefixes = data.get("prefixes", data.get("number_prefixes"))
+    words = _words(prefixes) if prefixes else {"no", "nr", "number", "num"}
+    t.number_prefixes = frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    """Every table, loaded once (call :func:`use_resource_dir` to reload)."""
+    t = Tables()
+    _load_homoglyphs(t)
+    _load_legal(t)
+    _load_abbreviations(t)
+    _load_zh(t)
+    _load_generic(t)
+    _load_romanization(t)
+    _load_numbers(t)
+    return t

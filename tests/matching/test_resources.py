@@ -1,0 +1,445 @@
+"""The matching data tables in ``screening/resources/`` load and agree with each other.
+
+These tests read the YAML directly (not through ``screening.matching``) so a
+broken table is reported as a data error, with the offending entry named.
+Folding follows the contract in ``screening/resources/README.md``: NFKC,
+apostrophes dropped, transliteration to ASCII, casefold, ``&`` -> "and",
+every other non-alphanumeric character splits words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import opencc
+import pytest
+import yaml
+from unidecode import unidecode
+
+RESOURCES = Path(__file__).resolve().parents[2] / "screening" / "resources"
+#: The tables this suite owns (countries.* belong to the importers).
+TABLES = [
+    "legal_forms.yaml",
+    "abbreviations.yaml",
+    "zh_terms.yaml",
+    "generic_words.yaml",
+    "homoglyphs.yaml",
+    "romanization.yaml",
+    "numbers.yaml",
+]
+#: A folded English word as stored in the tables.
+WORD_RE = re.compile(r"^[a-z0-9]+$")
+#: A folded English phrase: words separated by single spaces.
+PHRASE_RE = re.compile(r"^[a-z0-9]+( [a-z0-9]+)*$")
+APOSTROPHES = re.compile("['’‘`´ʼʻ′]")
+T2S = opencc.OpenCC("t2s")
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses duplicate mapping keys (PyYAML keeps the last)."""
+
+
+def _construct_unique(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+    """Build a mapping, raising on a key seen twice."""
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique)
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> Any:
+    """Parse one table, refusing duplicate keys."""
+    with (RESOURCES / name).open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_UniqueKeyLoader)
+
+
+def has_han(text: str) -> bool:
+    """True when ``text`` holds a CJK ideograph."""
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
+def fold(text: str) -> str:
+    """Fold a phrase the way the README contract says the matcher does."""
+    text = unicodedata.normalize("NFKC", text)
+    text = APOSTROPHES.sub("", text)
+    text = unidecode(text).lower().replace("&", " and ")
+    return " ".join(t for t in re.split(r"[^0-9a-z]+", text) if t)
+
+
+def alternatives(value: Any) -> list[list[str]]:
+    """The readings of a ``terms`` value: a word, a token list, or a list of token lists."""
+    if isinstance(value, str):
+        return [value.split()]
+    if value and all(isinstance(v, list) for v in value):
+        return [list(v) for v in value]
+    return [list(value)]
+
+
+def segment(text: str, *dicts: dict[str, Any]) -> list[str]:
+    """Greedy longest-match segmentation of Han ``text`` over the given tables.
+
+    Characters no table knows come out one by one (the matcher romanises them).
+    """
+    keys = set().union(*dicts)
+    longest = max(len(k) for k in keys)
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        for size in range(min(longest, len(text) - i), 0, -1):
+            if text[i : i + size] in keys:
+                out.append(text[i : i + size])
+                i += size
+                break
+        else:
+            out.append(text[i])
+            i += 1
+    return out
+
+
+# --- every table ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_table_parses_without_duplicate_keys(name: str) -> None:
+    assert load(name) is not None
+
+
+# --- legal_forms.yaml ---------------------------------------------------------------
+
+
+def legal_groups() -> list[dict[str, Any]]:
+    """The legal-form groups."""
+    groups = load("legal_forms.yaml")
+    assert isinstance(groups, list)
+    return groups
+
+
+def test_legal_groups_have_forms_and_compare() -> None:
+    for group in legal_groups():
+        assert set(group) == {"forms", "compare"}, group
+        assert PHRASE_RE.match(group["compare"]), group["compare"]
+        assert group["forms"] and all(isinstance(f, str) and f.strip() for f in group["forms"]), group
+
+
+def test_legal_forms_are_not_repeated_literally() -> None:
+    seen: dict[str, str] = {}
+    for group in legal_groups():
+        for form in group["forms"]:
+            assert form not in seen, f"{form!r} in {seen.get(form)} and {group['compare']}"
+            seen[form] = group["compare"]
+
+
+def test_a_folded_legal_form_has_one_meaning() -> None:
+    meaning: dict[str, str] = {}
+    for group in legal_groups():
+        for form in group["forms"]:
+            key = T2S.convert(form) if has_han(form) else fold(form)
+            assert key, f"{form!r} folds to nothing"
+            other = meaning.setdefault(key, group["compare"])
+            assert other == group["compare"], f"{form!r} -> {key!r} is both {other} and {group['compare']}"
+
+
+def legal_compare(form: str) -> str | None:
+    """The compare form of ``form`` (folded lookup), or None."""
+    key = T2S.convert(form) if has_han(form) else fold(form)
+    for group in legal_groups():
+        for f in group["forms"]:
+            if (T2S.convert(f) if has_han(f) else fold(f)) == key:
+                return str(group["compare"])
+    return None
+
+
+def test_legal_forms_cover_the_issue_list() -> None:
+    assert legal_compare("Co., Ltd.") == "ltd"
+    assert legal_compare("Company Limited") == "ltd"
+    assert legal_compare("L.L.C.") == "llc"
+    assert legal_compare("OOO") == "llc"
+    assert legal_compare("ООО") == "llc"
+    assert legal_compare("АО") == "jsc"
+    assert legal_compare("ПАО") == "pjsc"
+    assert legal_compare("PAO") == "pjsc"
+    assert legal_compare("ЗАО") == "cjsc"
+    assert legal_compare("ОАО") == "ojsc"
+    assert legal_compare("ТОО") == "llp"
+    assert legal_compare("GmbH & Co. KG") == "gmbh co kg"
+    assert legal_compare("Sp. z o.o.") == "spzoo"
+    assert legal_compare("spol. s r.o.") == "sro"
+    assert legal_compare("S.p.A.") == "spa"
+    assert legal_compare("Pte. Ltd.") == "ltd"
+    assert legal_compare("Sdn. Bhd.") == "ltd"
+    assert legal_compare("K.K.") == "kk"
+    assert legal_compare("株式会社") == "kk"
+    assert legal_compare("(주)") == "jsc"
+    assert legal_compare("有限公司") == "ltd"
+    assert legal_compare("股份有限公司") == "ltd"
+    assert legal_compare("有限責任公司") == "ltd"
+    assert legal_compare("集團有限公司") == "group ltd"
+    assert legal_compare("ذ.م.م") == "llc"
+    assert legal_compare("FZCO") == "fzco"
+    assert legal_compare("Technology") is None
+
+
+# --- abbreviations.yaml -------------------------------------------------------------
+
+
+def test_abbreviations_are_single_folded_tokens_with_word_expansions() -> None:
+    for abbr, expansion in load("abbreviations.yaml").items():
+        assert WORD_RE.match(fold(abbr)) and " " not in fold(abbr), abbr
+        readings = expansion if isinstance(expansion, list) else [expansion]
+        for reading in readings:
+            assert PHRASE_RE.match(reading), f"{abbr}: {reading!r}"
+            assert reading != fold(abbr), f"{abbr} expands to itself"
+
+
+def test_abbreviations_from_the_issues() -> None:
+    abbr = load("abbreviations.yaml")
+    assert abbr["comm"][0] == "communications"
+    assert abbr["grp"] == "group"
+    assert abbr["srvces"] == "services"
+    assert abbr["tech"][0] == "technology"
+    assert abbr["intl"] == "international"
+    assert abbr["cetc"] == "china electronics technology group corporation"
+
+
+def test_abbreviation_that_is_a_legal_form_expands_within_its_group() -> None:
+    for abbr, expansion in load("abbreviations.yaml").items():
+        compare = legal_compare(abbr)
+        if compare is not None:
+            first = expansion[0] if isinstance(expansion, list) else expansion
+            assert legal_compare(first) == compare, abbr
+
+
+# --- zh_terms.yaml ------------------------------------------------------------------
+
+
+def test_zh_terms_sections() -> None:
+    assert set(load("zh_terms.yaml")) == {"terms", "places", "legal"}
+
+
+def test_zh_keys_are_simplified_han() -> None:
+    data = load("zh_terms.yaml")
+    for section in ("terms", "places", "legal"):
+        for key in data[section]:
+            assert all("\u3400" <= ch <= "\u9fff" for ch in key), key
+            assert T2S.convert(key) == key, f"{key} is not simplified ({T2S.convert(key)})"
+
+
+def test_zh_term_readings_are_folded_words() -> None:
+    for term, value in load("zh_terms.yaml")["terms"].items():
+        readings = alternatives(value)
+        assert any(readings), f"{term}: no non-empty reading"
+        for reading in readings:
+            assert all(WORD_RE.match(tok) for tok in reading), f"{term}: {reading}"
+
+
+def test_zh_term_count_is_several_hundred() -> None:
+    assert len(load("zh_terms.yaml")["terms"]) >= 300
+
+
+def test_zh_places_are_folded_phrases() -> None:
+    for place, value in load("zh_terms.yaml")["places"].items():
+        forms = value if isinstance(value, list) else [value]
+        assert forms, place
+        assert all(PHRASE_RE.match(f) for f in forms), f"{place}: {forms}"
+
+
+def test_zh_places_cover_every_province_level_division() -> None:
+    places = load("zh_terms.yaml")["places"]
+    provinces = "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
+    for name in provinces.split():
+        assert name in places, name
+    assert places["西安"][0] == "xian"
+    assert places["香港"][0] == "hong kong"
+    assert places["内蒙古"][0] == "inner mongolia"
+
+
+def test_zh_legal_agrees_with_legal_forms() -> None:
+    compares = {g["compare"] for g in legal_groups()}
+    for term, compare in load("zh_terms.yaml")["legal"].items():
+        assert compare in compares, f"{term}: {compare} is not a compare form"
+        listed = legal_compare(term)
+        assert listed in (None, compare), f"{term}: {compare} here, {listed} in legal_forms.yaml"
+
+
+def test_chinese_name_segments_into_its_english_listing() -> None:
+    """成都海光集成电路设计有限公司 ~ "Chengdu Haiguang Integrated Circuit Design Co., Ltd."."""
+    data = load("zh_terms.yaml")
+    parts = segment("成都海光集成电路设计有限公司", data["places"], data["terms"], data["legal"])
+    assert parts == ["成都", "海", "光", "集成电路", "设计", "有限公司"]
+    assert data["places"]["成都"] == "chengdu"
+    assert alternatives(data["terms"]["集成电路"])[0] == ["integrated", "circuit"]
+    assert alternatives(data["terms"]["设计"])[0] == ["design"]
+    assert data["legal"]["有限公司"] == "ltd"
+
+
+def test_research_institute_name_segments() -> None:
+    data = load("zh_terms.yaml")
+    parts = segment("中国电子科技集团公司第十三研究所", data["places"], data["terms"], data["legal"])
+    assert parts == ["中国", "电子科技", "集团公司", "第", "十", "三", "研究所"]
+    assert data["legal"]["集团公司"] == "group corp"
+    assert ["research", "institute"] in alternatives(data["terms"]["研究所"])
+
+
+# --- generic_words.yaml -------------------------------------------------------------
+
+
+def test_generic_word_classes() -> None:
+    data = load("generic_words.yaml")
+    assert set(data) == {"org_class", "generic", "locations", "person_titles", "stopwords", "branch_words"}
+    for cls, words in data.items():
+        assert len(words) == len(set(words)), f"{cls} repeats a word"
+        for word in words:
+            assert PHRASE_RE.match(word), f"{cls}: {word!r}"
+
+
+def test_generic_words_include_the_false_positive_culprits() -> None:
+    data = load("generic_words.yaml")
+    assert "company" in data["org_class"]
+    assert "technology" in data["generic"]
+    assert "hong kong" in data["locations"]
+    assert "shenzhen" in data["locations"]
+    assert "sheikh" in data["person_titles"]
+
+
+def test_numbers_are_never_generic() -> None:
+    data = load("generic_words.yaml")
+    numbers = load("numbers.yaml")
+    number_words = set(numbers["ordinals_en"]) | set(numbers["cardinals_en"])
+    assert not number_words & set(data["generic"])
+    assert not number_words & set(data["org_class"])
+
+
+def test_chinese_provinces_are_locations() -> None:
+    locations = set(load("generic_words.yaml")["locations"])
+    for place, value in load("zh_terms.yaml")["places"].items():
+        if place.endswith(("省", "自治区", "特别行政区")):
+            first = value[0] if isinstance(value, list) else value
+            assert first in locations, f"{place} -> {first}"
+
+
+# --- homoglyphs.yaml ----------------------------------------------------------------
+
+
+def test_homoglyphs_map_one_non_ascii_char_to_latin() -> None:
+    for char, latin in load("homoglyphs.yaml").items():
+        assert len(char) == 1 and not char.isascii(), char
+        assert re.fullmatch("[a-z]", latin), f"{char!r} -> {latin!r}"
+
+
+def test_homoglyphs_fold_spoofed_names() -> None:
+    table = load("homoglyphs.yaml")
+
+    def unspoof(text: str) -> str:
+        return "".join(table.get(ch, ch) for ch in text).lower()
+
+    assert unspoof("Huаwei") == "huawei"  # Cyrillic а
+    assert unspoof("НUAWEI") == "huawei"  # Cyrillic Н
+    assert unspoof("Ηikvisiοn") == "hikvision"  # Greek Η and ο
+    assert unspoof("DJІ") == "dji"  # Ukrainian І
+
+
+# --- romanization.yaml --------------------------------------------------------------
+
+
+def skeleton(token: str) -> str:
+    """Apply the romanisation rules to one token, as the README contract says."""
+    out = fold(token)
+    for rule in load("romanization.yaml")["rules"]:
+        out = re.sub(rule["pattern"], rule["replace"], out)
+    return out
+
+
+def test_romanization_rules_compile_and_are_documented() -> None:
+    for rule in load("romanization.yaml")["rules"]:
+        re.compile(rule["pattern"])
+        assert rule.get("note"), rule
+
+
+@pytest.mark.parametrize("left,right", load("romanization.yaml")["examples"])
+def test_romanization_examples_meet(left: str, right: str) -> None:
+    assert skeleton(left) == skeleton(right)
+
+
+@pytest.mark.parametrize("left,right", load("romanization.yaml")["negatives"])
+def test_romanization_negatives_stay_apart(left: str, right: str) -> None:
+    assert skeleton(left) != skeleton(right)
+
+
+def test_romanization_skeletons() -> None:
+    assert skeleton("Kholmogrant") == "holmogrant"
+    assert skeleton("Zhytomyrskyi") == "zhitomirski"
+    assert skeleton("Alexander") == "aleksandr"
+
+
+# --- numbers.yaml -------------------------------------------------------------------
+
+
+def read_zh_numeral(text: str) -> int:
+    """Reference reader for a Chinese numeral using the ``zh_digits`` table."""
+    digits = load("numbers.yaml")["zh_digits"]
+    if not any(digits[ch] >= 10 for ch in text):
+        return int("".join(str(digits[ch]) for ch in text))  # 七〇二 = 702
+    total, current = 0, 0
+    for ch in text:
+        value = digits[ch]
+        if value >= 10:
+            total += (current or 1) * value
+            current = 0
+        else:
+            current = value
+    return total + current
+
+
+def read_roman(text: str) -> int:
+    """Reference Roman-numeral reader (subtractive notation)."""
+    values = {"i": 1, "v": 5, "x": 10, "l": 50}
+    total = 0
+    for i, ch in enumerate(text):
+        value = values[ch]
+        total += -value if i + 1 < len(text) and values[text[i + 1]] > value else value
+    return total
+
+
+def test_zh_numeral_examples() -> None:
+    patterns = {p["name"]: p for p in load("numbers.yaml")["patterns"]}
+    for name in ("zh_ordinal", "zh_bare_numeral"):
+        regex = re.compile(patterns[name]["regex"])
+        for text, number in patterns[name]["examples"]:
+            match = regex.search(text)
+            assert match is not None, text
+            assert read_zh_numeral(match.group(1)) == number, text
+
+
+def test_roman_table_is_consistent() -> None:
+    roman = load("numbers.yaml")["roman"]
+    assert len(roman) == 50
+    for numeral, value in roman.items():
+        assert read_roman(numeral) == value, numeral
+    assert roman["xiii"] == 13
+
+
+def test_english_number_examples() -> None:
+    numbers = load("numbers.yaml")
+    patterns = {p["name"]: p for p in numbers["patterns"]}
+    for name in ("en_ordinal_suffix", "number_prefix"):
+        regex = re.compile(patterns[name]["regex"], re.IGNORECASE)
+        for text, number in patterns[name]["examples"]:
+            match = regex.search(text)
+            assert match is not None, text
+            assert int(next(g for g in match.groups() if g)) == number, text
+    assert numbers["ordinals_en"]["thirteenth"] == 13
+    assert numbers["cardinals_en"]["twenty"] + numbers["ordinals_en"]["first"] == 21
+    assert read_roman("xiii") == numbers["roman"]["xiii"] == 13

@@ -1,0 +1,307 @@
+"""The bulk run: read rows in chunks, screen each distinct query once, write rows in order.
+
+Reading, de-duplication and writing happen in this process; screening happens in
+the engine (this process, forked workers, or a Dask cluster). At most
+``engine.capacity`` chunks are in flight, so memory is bounded by the chunk size,
+not the file size. After each chunk is written, the resume state is saved.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .. import settings
+from ..errors import BadInput
+from .cache import ResultCache
+from .columns import map_columns
+from .engine import Engine, make_engine
+from .io import InputInfo, Record, inspect_input, open_table
+from .progress import Progress
+from .rows import (RESULT_COLUMNS, Checker, Query, RowDefaults, RowError, build_query,
+                   error_cells, output_columns)
+from .state import RunState, state_path
+from .writers import SPOOL_SUFFIX, open_output, output_kind
+
+#: Input rows per chunk (one engine batch holds the chunk's new distinct queries).
+CHUNK_ROWS = 1000
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass
+class BulkSummary:
+    """What a run did: counts per outcome, errors, time."""
+
+    input: str
+    output: str
+    rows: int = 0
+    screened: int = 0  # distinct queries screened (the rest were duplicates)
+    errors: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    resumed_rows: int = 0  # rows done by an earlier, interrupted run
+    engine: str = ""
+    workers: int = 1
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def rows_per_second(self) -> float:
+        """Throughput of this run (rows resumed from an earlier run excluded)."""
+        done = self.rows - self.resumed_rows
+        return done / self.seconds if self.seconds > 0 else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready summary."""
+        return {**asdict(self), "rows_per_second": round(self.rows_per_second, 1)}
+
+    def text(self) -> str:
+        """A few lines for the terminal."""
+        outcomes = ", ".join(f"{k} {v:,}" for k, v in sorted(
+            self.outcomes.items(), key=lambda kv: (-kv[1], kv[0])))
+        lines = [
+            f"{self.rows:,} rows screened into {self.output}"
+            + (f" ({self.resumed_rows:,} done before resuming)" if self.resumed_rows else ""),
+            f"outcomes: {outcomes or 'none'}",
+            f"errors: {self.errors:,}",
+            f"{self.screened:,} distinct queries, {self.seconds:.1f} s, "
+            f"{self.rows_per_second:,.0f} rows/s ({self.engine}, {self.workers} worker"
+            f"{'s' if self.workers != 1 else ''})",
+        ]
+        return "\n".join(lines)
+
+
+def default_output(input_path: Path) -> Path:
+    """``customers.csv`` -> ``customers.screened.csv`` beside the input."""
+    return input_path.with_name(f"{input_path.stem}.screened{input_path.suffix or '.csv'}")
+
+
+def resolve_as_of(value: str | date | None) -> str:
+    """The run's date as ISO text; today when not given (fixed for the whole run)."""
+    if value is None or value == "":
+        return date.today().isoformat()
+    text = value.isoformat() if isinstance(value, date) else str(value).strip()
+    if not _DATE.match(text):
+        raise BadInput(f"--as-of must be a date like 2026-11-22, not {text!r}")
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        raise BadInput(f"--as-of is not a real date: {text!r}")
+    return text
+
+
+def _check_context(context: Mapping[str, Any]) -> None:
+    """Refuse an unreadable file-wide context before screening a million rows with it."""
+    if not context:
+        return
+    from ..context import TransactionContext
+
+    TransactionContext.from_dict(dict(context))
+
+
+@dataclass
+class _Chunk:
+    records: list[Record]
+    keys: list[bytes | None]  # per record: query digest, or None when the row has an error
+    errors: dict[int, str]  # record index -> error message
+    sent: list[bytes]  # digests screened by this chunk's batch
+    handle: Any = None
+
+
+class _Run:
+    """One pass over the file; see :func:`screen_file`."""
+
+    def __init__(self, engine: Engine, cache: ResultCache, cmap: Any, defaults: RowDefaults,
+                 state: RunState, state_file: Path, output: Any, progress: Progress) -> None:
+        self.engine, self.cache, self.cmap, self.defaults = engine, cache, cmap, defaults
+        self.state, self.state_file, self.output, self.progress = state, state_file, output, progress
+        self.pending: set[bytes] = set()
+        self.outcomes: Counter[str] = Counter(state.outcomes)
+
+    def prepare(self, records: list[Record]) -> _Chunk:
+        """Build the chunk's queries and submit the ones not answered or in flight yet."""
+        keys: list[bytes | None] = []
+        errors: dict[int, str] = {}
+        fresh: dict[bytes, Query] = {}
+        for i, rec in enumerate(records):
+            if rec.error:
+                errors[i] = rec.error
+                keys.append(None)
+                continue
+            try:
+                q = build_query(self.cmap, rec.cells, self.defaults)
+            except RowError as exc:
+                errors[i] = str(exc)
+                keys.append(None)
+                continue
+            k = q.digest()
+            keys.append(k)
+            if k not in self.pending:
+                fresh.setdefault(k, q)
+        known = self.cache.known(fresh)
+        todo = {k: q for k, q in fresh.items() if k not in known}
+        chunk = _Chunk(records, keys, errors, list(todo))
+        if todo:
+            chunk.handle = self.engine.submit(list(todo.values()))
+            self.pending.update(todo)
+        return chunk
+
+    def finish(self, chunk: _Chunk) -> None:
+        """Wait for the chunk's answers, write its rows in order, save the resume state."""
+        answers: dict[bytes, dict[str, Any]] = {}
+        if chunk.handle is not None:
+            cells = self.engine.wait(chunk.handle)
+            answers = dict(zip(chunk.sent, cells))
+            self.cache.put_many(answers)
+            self.pending.difference_update(chunk.sent)
+            self.state.screened += len(chunk.sent)
+        missing = {k for k in chunk.keys if k is not None and k not in answers}
+        answers.update(self.cache.get_many(missing))
+        for i, rec in enumerate(chunk.records):
+            k = chunk.keys[i]
+            res = error_cells(chunk.errors[i]) if k is None else answers[k]
+            self.output.write_row(list(rec.cells) + [res[c] for c in RESULT_COLUMNS])
+            if res["error"]:
+                self.state.errors += 1
+            else:
+                self.outcomes[res["outcome"]] += 1
+        self.state.rows_done += len(chunk.records)
+        self.state.outcomes = dict(self.outcomes)
+        self.state.output_offset = self.output.checkpoint()
+        self.state.save(self.state_file)
+        self.progress.update(self.state.rows_done)
+
+    def run(self, records: Iterator[Record], chunk_rows: int) -> None:
+        """Keep up to ``engine.capacity`` chunks in flight; finish them in input order."""
+        in_flight: list[_Chunk] = []
+        batch: list[Record] = []
+        for rec in records:
+            batch.append(rec)
+            if len(batch) >= chunk_rows:
+                in_flight.append(self.prepare(batch))
+                batch = []
+                while len(in_flight) >= self.engine.capacity or (
+                        in_flight and in_flight[0].handle is None):
+                    self.finish(in_flight.pop(0))
+        if batch:
+            in_flight.append(self.prepare(batch))
+        while in_flight:
+            self.finish(in_flight.pop(0))
+
+
+def _skip(records: Iterator[Record], n: int) -> Iterator[Record]:
+    for i, rec in enumerate(records):
+        if i >= n:
+            yield rec
+
+
+def screen_file(
+    input_path: str | Path,
+    output_path: str | Path | None = None,
+    *,
+    screener: Checker | None = None,
+    db_path: str | None = None,
+    columns: Mapping[str, str | None] | None = None,
+    as_of: str | date | None = None,
+    after_horizon: str | None = None,
+    context: Mapping[str, Any] | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    sheet: str | None = None,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    client: Any = None,
+    resume: bool = False,
+    chunk_rows: int = CHUNK_ROWS,
+    progress: bool | None = None,
+) -> BulkSummary:
+    """Screen every row of a CSV/XLSX file into ``output_path`` (CSV or XLSX by suffix).
+
+    Args:
+        input_path: the customer file.
+        output_path: where to write it back with answers (default ``NAME.screened.EXT``).
+        screener: a built screener (default: ``open_screener(db_path)``).
+        columns: overrides of the automatic column mapping, e.g. ``{"name": "Kunde"}``.
+        as_of, after_horizon, context: apply to every row; context columns override.
+        engine: ``local`` (forked workers) or ``dask`` (``scheduler`` address or ``client``).
+        workers: local worker processes (default: every core).
+        resume: continue an interrupted run of the same input, options and lists.
+        progress: draw a progress bar on stderr (default: only when it is a terminal).
+
+    Returns:
+        A :class:`BulkSummary`.
+    """
+    t0 = time.monotonic()
+    src = Path(input_path)
+    out = Path(output_path) if output_path else default_output(src)
+    if out.resolve() == src.resolve():
+        raise BadInput("the output would overwrite the input; choose another -o path")
+    info: InputInfo = inspect_input(src, encoding=encoding, delimiter=delimiter, sheet=sheet)
+    defaults = RowDefaults(
+        as_of=resolve_as_of(as_of),
+        after_horizon=(after_horizon or getattr(settings, "AFTER_HORIZON", None) or "literal"),
+        context=tuple(sorted((k, v) for k, v in (context or {}).items() if v is not None)),
+    )
+    _check_context(dict(defaults.context))
+    with open_table(info) as table:
+        cmap = map_columns(table.headers, columns)
+        if screener is None:
+            from ..screen import open_screener
+
+            screener = open_screener(db_path)
+        options = {
+            **info.describe(),
+            "columns": cmap.describe(),
+            "as_of": defaults.as_of,
+            "after_horizon": defaults.after_horizon,
+            "context": [list(kv) for kv in defaults.context],
+            "lists": getattr(screener, "data_version", None),
+            "output_kind": output_kind(out),
+        }
+        sfile = state_path(out)
+        state = RunState.load(sfile) if resume else None
+        if state is not None:
+            state.check_resumable(info.sha256, options)
+            if not out.exists() and not (output_kind(out) == "xlsx"
+                                         and out.with_name(out.name + SPOOL_SUFFIX).exists()):
+                raise BadInput(f"cannot resume: {out} is gone; run again without --resume")
+        else:
+            state = RunState(input_sha256=info.sha256, options=options)
+            sfile.unlink(missing_ok=True)
+        resumed = state.rows_done
+        offset = state.output_offset  # None for a fresh run
+        output = open_output(out, delimiter=info.delimiter or ",", offset=offset,
+                             sheet_title=info.sheet or "screened")
+        try:
+            if offset is None:
+                output.write_row(output_columns(table.headers))
+                state.output_offset = output.checkpoint()
+                state.save(sfile)
+            bar = Progress(info.approx_rows, start=resumed, enabled=progress)
+            with make_engine(engine, screener, workers=workers, scheduler=scheduler,
+                             client=client) as eng, ResultCache() as cache:
+                run = _Run(eng, cache, cmap, defaults, state, sfile, output, bar)
+                run.run(_skip(iter(table), resumed), max(1, chunk_rows))
+                bar.close()
+                engine_name, n_workers = eng.name, eng.workers
+            output.finish()
+        finally:
+            output.close()
+    elapsed = time.monotonic() - t0
+    summary = BulkSummary(
+        input=str(src), output=str(out), rows=state.rows_done, screened=state.screened,
+        errors=state.errors, outcomes=dict(state.outcomes), seconds=round(elapsed, 3),
+        resumed_rows=resumed, engine=engine_name, workers=n_workers, encoding=info.encoding,
+        delimiter=info.delimiter, sheet=info.sheet, columns=cmap.describe())
+    sfile.unlink(missing_ok=True)
+    return summary

@@ -1,0 +1,175 @@
+"""From an input row to a screening query, and from a screening result to output cells.
+
+A :class:`Query` is exactly what one ``Screener.check`` call receives; two rows
+with equal queries get the same answer, so each distinct query is screened once
+(:meth:`Query.digest` is the de-duplication key). :func:`screen_queries` is the
+only place bulk screening calls the core, one ``check`` per query, so every row
+gets the answer ``screening check`` gives for it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..errors import ScreeningError
+from .columns import ALIAS_SPLIT, CONTEXT_FIELDS, ColumnMap
+from .io import cell_text, has_control, has_undecodable
+
+log = logging.getLogger(__name__)
+
+#: Columns appended to every row, in order.
+RESULT_COLUMNS = ("outcome", "hit_list", "hit_entry_id", "hit_name", "hit_matched_name",
+                  "hit_score", "findings", "error")
+#: Prefix used for the result columns when the input already has a column of that name.
+COLLISION_PREFIX = "screening_"
+#: Longest findings summary written in one cell.
+FINDINGS_MAX = 2000
+
+_SPACE = re.compile(r"\s+")
+
+
+class Checker(Protocol):
+    """Anything with ``Screener.check``'s signature (the real screener or a test double)."""
+
+    def check(self, name: str, country: str | None = None, aliases: Sequence[str] = (),
+              as_of: Any = None, *, after_horizon: str | None = None,
+              context: Any = None, address: str | None = None) -> Any: ...
+
+
+class RowError(ValueError):
+    """This row cannot be screened; the message goes into its ``error`` cell."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """The arguments of one ``Screener.check`` call."""
+
+    name: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    address: str | None = None
+    as_of: str | None = None
+    after_horizon: str | None = None
+    context: tuple[tuple[str, Any], ...] = ()
+
+    def digest(self) -> bytes:
+        """A 16-byte key: equal for queries that must get the same answer."""
+        blob = json.dumps([self.name, self.country, self.aliases, self.address, self.as_of,
+                           self.after_horizon, self.context], ensure_ascii=False, default=str)
+        return hashlib.blake2b(blob.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+    def context_dict(self) -> dict | None:
+        """The transaction context as ``TransactionContext.from_dict`` takes it, or None."""
+        return dict(self.context) or None
+
+
+@dataclass(frozen=True)
+class RowDefaults:
+    """File-wide values (``--as-of``, ``--after-horizon``, ``--item``...) a row may override."""
+
+    as_of: str | None = None
+    after_horizon: str | None = None
+    context: tuple[tuple[str, Any], ...] = ()
+
+
+def output_columns(headers: Sequence[str]) -> list[str]:
+    """Input headers, then the result columns (prefixed when a name is already taken)."""
+    taken = {h.strip().casefold() for h in headers}
+    clash = any(c in taken for c in RESULT_COLUMNS)
+    return list(headers) + [COLLISION_PREFIX + c if clash else c for c in RESULT_COLUMNS]
+
+
+def split_aliases(text: str) -> tuple[str, ...]:
+    """Aliases in one cell, separated by ``;``, ``|``, ``；``, ``、`` or line breaks."""
+    return tuple(a for a in ALIAS_SPLIT.split(text.strip()) if a)
+
+
+def build_query(cmap: ColumnMap, cells: Sequence[object], defaults: RowDefaults) -> Query:
+    """The query for one row; raises :class:`RowError` when the row cannot be screened."""
+    name = cell_text(cmap.get(cells, "name")).strip()
+    if not name:
+        raise RowError("name is empty")
+    used = [cell_text(cmap.get(cells, f)) for f in cmap.index]
+    if any(has_undecodable(t) for t in used):
+        raise RowError("row holds bytes that are not valid in the file's encoding; not screened")
+    if has_control(name):
+        raise RowError("name holds control characters (binary data); not screened")
+    country = cell_text(cmap.get(cells, "country")).strip() or None
+    address = cell_text(cmap.get(cells, "address")).strip() or None
+    aliases = split_aliases(cell_text(cmap.get(cells, "aliases")))
+    as_of = cell_text(cmap.get(cells, "as_of")).strip() or defaults.as_of
+    context = dict(defaults.context)
+    for f, key in CONTEXT_FIELDS.items():
+        text = cell_text(cmap.get(cells, f)).strip()
+        if text:  # parsed (and refused when unreadable) by TransactionContext.from_dict
+            context[key] = text
+    return Query(name=name, country=country, aliases=aliases, address=address, as_of=as_of,
+                 after_horizon=defaults.after_horizon, context=tuple(sorted(context.items())))
+
+
+def one_line(text: object) -> str:
+    """Whitespace (line breaks included) collapsed to single spaces."""
+    return _SPACE.sub(" ", str(text or "")).strip()
+
+
+def summarise_findings(result: Mapping[str, Any]) -> str:
+    """Findings in one cell: ``OUTCOME regime rule: reason [citation]`` joined by `` | ``."""
+    parts = []
+    for f in result.get("findings") or []:
+        head = " ".join(one_line(f.get(k)) for k in ("outcome", "regime", "rule") if f.get(k))
+        text = f"{head}: {one_line(f.get('reason'))}" if f.get("reason") else head
+        if f.get("citation"):
+            text += f" [{one_line(f['citation'])}]"
+        parts.append(text)
+    if result.get("depends_on"):
+        parts.append("depends on: " + ", ".join(one_line(d) for d in result["depends_on"]))
+    summary = " | ".join(parts)
+    return summary if len(summary) <= FINDINGS_MAX else summary[: FINDINGS_MAX - 1] + "…"
+
+
+def result_cells(result: Mapping[str, Any]) -> dict[str, Any]:
+    """The result columns for one ``ScreeningResult.to_dict()``; the top hit is the core's first."""
+    hits = result.get("hits") or []
+    top = hits[0] if hits else {}
+    return {
+        "outcome": result.get("outcome", ""),
+        "hit_list": top.get("list", ""),
+        "hit_entry_id": top.get("entry_id", ""),
+        "hit_name": top.get("name", ""),
+        "hit_matched_name": top.get("matched_name", ""),
+        "hit_score": top.get("score", ""),
+        "findings": summarise_findings(result),
+        "error": "",
+    }
+
+
+def error_cells(message: str) -> dict[str, Any]:
+    """The result columns of a row that could not be screened."""
+    cells: dict[str, Any] = {c: "" for c in RESULT_COLUMNS}
+    cells["error"] = one_line(message)
+    return cells
+
+
+def screen_one(screener: Checker, q: Query) -> dict[str, Any]:
+    """Screen one query; a ScreeningError (or a bug) becomes the row's error, never a crash."""
+    try:
+        result = screener.check(q.name, country=q.country, aliases=q.aliases, as_of=q.as_of,
+                                after_horizon=q.after_horizon, context=q.context_dict(),
+                                address=q.address)
+        return result_cells(result.to_dict())
+    except ScreeningError as exc:
+        return error_cells(exc.message)
+    except Exception as exc:  # one bad row must never abort a million-row run
+        log.exception("screening %r failed", q.name[:80])
+        return error_cells(f"internal error: {type(exc).__name__}: {exc}")
+
+
+def screen_queries(screener: Checker, queries: Sequence[Query]) -> list[dict[str, Any]]:
+    """Screen a batch of distinct queries; one small cells dict per query, in order."""
+    return [screen_one(screener, q) for q in queries]

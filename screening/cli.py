@@ -217,6 +217,75 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
     echo_json(result.to_dict()) if as_json else click.echo(render_text(result.to_dict()))
 
 
+# --------------------------------------------------------------------- screen
+@cli.command("screen")
+@click.argument("input_file", metavar="INPUT", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Output CSV or XLSX (by suffix; default INPUT.screened.EXT).")
+@click.option("--name-col", help="Column with the party's name (header or 1-based number).")
+@click.option("--country-col", help="Column with the party's country.")
+@click.option("--address-col", help="Column with the party's address.")
+@click.option("--aliases-col", help="Column with other names (separated by ; or |).")
+@click.option("--item-col", help="Column with the item (control code, element, ECCN).")
+@click.option("--end-use-col", help="Column with the end use.")
+@click.option("--cn-share-col", help="Column with the China-origin rare-earth share.")
+@click.option("--as-of-col", help="Column with a per-row screening date.")
+@click.option("--as-of", help="Screen every row as of this date (YYYY-MM-DD; default today).")
+@click.option("--after-horizon", type=click.Choice(["literal", "extended", "flag"]),
+              help="What a lapsed suspension means (rules.md §8.4); default literal.")
+@context_options
+@click.option("--encoding", help="Input encoding (default: detected; e.g. gb18030, utf-16).")
+@click.option("--delimiter", help="Input delimiter (default: sniffed; use '\\t' for tab).")
+@click.option("--sheet", help="XLSX worksheet (default: the first).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: worker processes on this machine; dask: a Dask cluster.")
+@click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")
+@click.option("--workers", type=int, help="Local worker processes (default: every core).")
+@click.option("--resume", is_flag=True, help="Continue an interrupted run of the same file.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: when stderr is a terminal).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@db_option
+def screen(input_file, output, name_col, country_col, address_col, aliases_col, item_col,
+           end_use_col, cn_share_col, as_of_col, as_of, after_horizon, item, cn_share,
+           cn_technology, subject_to_ear, us_person, end_use, encoding, delimiter, sheet, engine,
+           scheduler, workers, resume, progress, as_json, db_path):
+    """Screen every row of a CSV or XLSX customer file; write it back with the answers.
+
+    Every input column is kept, then: outcome, the top hit (list, entry id, listed
+    name, matched name, score), the findings with citations, and an error column.
+    Columns are found from common English and Chinese headers (name, company,
+    customer, 客户名称, 公司名称, country, 国家, address, 地址, aliases); the
+    --*-col options override. Context options (--item, --end-use, ...) apply to
+    every row; item / end use / China-share columns override them per row.
+
+    Examples:
+
+      screening screen customers.csv -o customers.screened.csv
+
+      screening screen 客户.xlsx -o 客户.screened.xlsx --as-of 2026-11-22
+
+      screening screen big.csv -o out.csv --resume
+
+      screening screen big.csv -o out.csv --engine dask --scheduler tcp://10.0.0.5:8786
+    """
+    from .bulk import screen_file
+
+    columns = {"name": name_col, "country": country_col, "address": address_col,
+               "aliases": aliases_col, "item": item_col, "end_use": end_use_col,
+               "cn_share": cn_share_col, "as_of": as_of_col}
+    raw = {"item": item, "cn_origin_share": cn_share, "made_with_cn_technology": cn_technology,
+           "subject_to_ear": subject_to_ear, "us_person": us_person, "end_use": end_use}
+    if delimiter in ("\\t", "tab", "TAB"):
+        delimiter = "\t"
+    summary = screen_file(
+        input_file, output, db_path=db_path, columns=columns, as_of=as_of,
+        after_horizon=after_horizon, context={k: v for k, v in raw.items() if v is not None},
+        encoding=encoding, delimiter=delimiter, sheet=sheet, engine=engine, workers=workers,
+        scheduler=scheduler, resume=resume, progress=progress)
+    echo_json(summary.to_dict()) if as_json else click.echo(summary.text())
+
+
 # ---------------------------------------------------------------------- bench
 @cli.group(cls=Group)
 def bench() -> None:

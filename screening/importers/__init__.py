@@ -15,6 +15,7 @@ lazily from :mod:`screening.importers.project_yaml`).
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,24 +46,43 @@ class Format:
 
 class LazyImporter:
     """An importer module imported on first use, so the registry works before
-    (or without) the module existing; attribute access imports it."""
+    (or without) the module existing.
 
-    def __init__(self, module: str) -> None:
+    A folder goes to the module's ``parse_dir`` when it has one. Options the
+    module's function does not accept are dropped. Without a ``sniff`` in the
+    module, files ending in ``suffixes`` (or folders holding such files) match.
+    """
+
+    def __init__(self, module: str, suffixes: tuple[str, ...] = ()) -> None:
         self.module = module
+        self.suffixes = suffixes
 
     def _load(self) -> Any:
         return importlib.import_module(self.module)
 
     def parse(self, path: Path, **options: Any) -> Iterator[Record]:
-        """Delegate to the module's ``parse``."""
-        return self._load().parse(path, **options)
+        """Delegate to the module's ``parse`` (or ``parse_dir`` for a folder)."""
+        module = self._load()
+        func = module.parse
+        if Path(path).is_dir() and hasattr(module, "parse_dir"):
+            func = module.parse_dir
+        params = inspect.signature(func).parameters
+        if not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
+            options = {k: v for k, v in options.items() if k in params}
+        return func(path, **options)
 
     def sniff(self, path: Path) -> bool:
-        """Delegate to the module's ``sniff``; False when it cannot be imported."""
+        """The module's ``sniff``, else the file-suffix rule; False when the
+        module cannot be imported."""
         try:
             module = self._load()
         except ImportError:
             return False
+        if not hasattr(module, "sniff"):
+            path = Path(path)
+            if path.is_dir():
+                return any(p.suffix.lower() in self.suffixes for p in path.rglob("*"))
+            return path.suffix.lower() in self.suffixes
         try:
             return bool(module.sniff(path))
         except Exception:  # a sniffer must never break detection of other formats
@@ -73,7 +93,7 @@ def _registry() -> dict[str, Importer]:
     from screening.importers import ftm, ofac_legacy, own_csv, ownership_csv, us_csl
 
     return {
-        "project-yaml": LazyImporter("screening.importers.project_yaml"),
+        "project-yaml": LazyImporter("screening.importers.project_yaml", (".yaml", ".yml")),
         "csl-csv": Format("csl-csv", us_csl.parse_csv, us_csl.sniff_csv),
         "csl-json": Format("csl-json", us_csl.parse_json, us_csl.sniff_json),
         "ofac-cons": Format("ofac-cons", ofac_legacy.parse_cons, ofac_legacy.sniff_cons),

@@ -1,0 +1,155 @@
+"""Findings and the determination: the outcome lattice of rules.md §8.2.
+
+A *finding* is one rule applied to one fact (a list hit, an ownership path, an
+item, an end use) on one day: its outcome, the reason in one sentence, the
+citation, the dates, and the assumption it rests on. The *determination* is all
+findings plus the most severe outcome among them. China and US findings are both
+reported; nothing is dropped because a more severe finding exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+#: The outcome lattice, most severe first (rules.md §8.2).
+OUTCOMES = (
+    "PROHIBITED",  # legal ban, no ordinary licence route
+    "PRESUMPTION_OF_DENIAL",  # licence required and in principle denied (incl. policy of denial)
+    "CASE_BY_CASE",  # licence required, individual review
+    "LICENSE_REQUIRED",  # controlled item, normal review
+    "REVIEW",  # possible match or unresolved risk: a person decides
+    "CLEAR",  # nothing applies (or informational only)
+)
+
+#: §7.1 policies mapped into the lattice: "policy of denial" is reported as
+#: PRESUMPTION_OF_DENIAL, with the finding saying "policy of denial".
+POLICY_OUTCOME = {
+    "POLICY_OF_DENIAL": "PRESUMPTION_OF_DENIAL",
+    "PRESUMPTION_OF_DENIAL": "PRESUMPTION_OF_DENIAL",
+    "CASE_BY_CASE": "CASE_BY_CASE",
+    "LICENSE_REQUIRED": "LICENSE_REQUIRED",
+}
+
+#: Plain words for each outcome, for reasons.
+OUTCOME_WORDS = {
+    "PROHIBITED": "prohibited",
+    "PRESUMPTION_OF_DENIAL": "a licence would be required and presumptively denied",
+    "CASE_BY_CASE": "a licence would be required and reviewed case by case",
+    "LICENSE_REQUIRED": "a licence would be required",
+    "REVIEW": "a review item",
+    "CLEAR": "clear",
+}
+
+
+def severity(outcome: str) -> int:
+    """Lower is more severe: ``severity("PROHIBITED") == 0``."""
+    return OUTCOMES.index(outcome)
+
+
+def most_severe(outcomes: list[str]) -> str:
+    """The most severe outcome of several; CLEAR when there are none."""
+    return min(outcomes, key=severity) if outcomes else "CLEAR"
+
+
+@dataclass
+class Finding:
+    """One rule applied to one fact, with everything needed to check it."""
+
+    rule: str
+    outcome: str
+    regime: str  # CN | US | OWN
+    reason: str
+    citation: str | None = None
+    effective_from: str | None = None
+    effective_to: str | None = None
+    status: str = "active"  # active | suspended | unknown | not_yet_effective | expired | removed | not_applicable
+    assumption: str | None = None  # the assumption the finding rests on (horizon, missing facts)
+    entry_id: str | None = None
+    list_id: str | None = None
+    would_be: str | None = None  # the outcome if the match / the measure were confirmed in force
+    depends_on: list[str] = field(default_factory=list)
+    path: list[dict] = field(default_factory=list)  # ownership path, listed owner first
+    policy_text: str | None = None
+    partial: bool = False  # item-dependent (mixed) US licence policy
+    nexus_unknown: bool = False  # US nexus (EAR / US person) not given
+    url: str | None = None
+    title: str | None = None  # the rule's title
+    basis: str = "list"  # list | possible_match | ownership | affiliate_name | transaction
+    party: str | None = None  # the listed party's name
+    until: str | None = None  # last day of a suspension
+    status_citation: str | None = None  # the notice that set the current status
+    past_horizon: bool = False  # the status rests on the after-horizon assumption
+    confidence: str | None = None
+    policy: str | None = None  # the §7.1 policy (POLICY_OF_DENIAL ...) for US EL findings
+    paths: list[list[dict]] = field(default_factory=list)  # all ownership paths, when several
+    listed_on: str | None = None  # the day the listing took effect
+    fdp_footnote: str | None = None  # US foreign-direct-product footnote: foreign-made items too
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def informational(self) -> bool:
+        """True when the finding does not raise the outcome (reported for transparency)."""
+        return self.outcome == "CLEAR"
+
+    def to_dict(self) -> dict:
+        """A plain dict for JSON (empty optional fields omitted)."""
+        out: dict = {
+            "rule": self.rule, "outcome": self.outcome, "regime": self.regime,
+            "reason": self.reason, "citation": self.citation,
+            "effective_from": self.effective_from, "effective_to": self.effective_to,
+            "status": self.status, "assumption": self.assumption,
+            "entry_id": self.entry_id, "list_id": self.list_id, "would_be": self.would_be,
+            "depends_on": list(self.depends_on), "path": [dict(p) for p in self.path],
+            "policy_text": self.policy_text, "partial": self.partial,
+            "nexus_unknown": self.nexus_unknown, "url": self.url,
+        }
+        for key in ("title", "basis", "party", "until", "status_citation", "confidence", "policy",
+                    "listed_on", "fdp_footnote"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        if self.fdp_footnote:
+            out["us_fdp_applies"] = True
+        if self.paths:
+            out["paths"] = [[dict(s) for s in p] for p in self.paths]
+        if self.notes:
+            out["notes"] = list(self.notes)
+        if self.past_horizon:
+            out["past_horizon"] = True
+        return out
+
+
+@dataclass
+class Determination:
+    """The answer for one party (and transaction) on one day."""
+
+    outcome: str
+    findings: list[Finding]
+    as_of: date
+    assumption: str  # literal | extended | flag
+    depends_on: list[str] = field(default_factory=list)
+    context: dict | None = None
+
+    @property
+    def review_required(self) -> bool:
+        """True when any finding asks for a human decision, even under a graver outcome."""
+        return any(f.outcome == "REVIEW" for f in self.findings)
+
+    def to_dict(self) -> dict:
+        """The result dict the CLI, API and UI render."""
+        return {
+            "outcome": self.outcome,
+            "as_of": self.as_of.isoformat(),
+            "assumption": self.assumption,
+            "depends_on": list(self.depends_on),
+            "findings": [f.to_dict() for f in self.findings],
+            "hard_stop": self.outcome == "PROHIBITED",  # §8.2 four-category mapping
+            "licence_required": self.outcome in OUTCOMES[:4],
+            "review_required": self.review_required,
+        }
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Most severe first; then CN before US, then rule id, for a stable order."""
+    return sorted(findings, key=lambda f: (severity(f.outcome), f.regime, f.rule, f.entry_id or ""))

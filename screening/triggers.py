@@ -1,0 +1,609 @@
+"""When does a rule apply? One small function per trigger kind of ``rules.yaml``.
+
+Each trigger turns the facts of a screening (the hits, the possible affiliates,
+the ownership graph, the transaction context) into *candidates*: one per fact
+that makes the rule relevant, e.g. one per list hit, one per ownership result,
+one for the item. :mod:`screening.rules` then checks the rule's conditions and
+dates for each candidate and writes the finding.
+
+Nothing here decides an outcome on its own except where the rule says the
+outcome comes from the fact: a US Entity List entry's review policy, an owner's
+policy, a Chinese listing's measures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from .catalog import LISTS
+from .context import ItemInfo, TransactionContext
+from .dates import INFORMATIONAL, StatusAt, status_on
+from .errors import Invalid
+from .findings import POLICY_OUTCOME, most_severe, severity
+from .ownership import OwnershipGraph, OwnershipResult
+from .policy import parse_license_policy
+from .rulebook import Rule, RuleBook
+from .types import Entry, Hit, Relationship
+
+#: Graph node of the screened party when its keys are folded together.
+PARTY_NODE = "party:query"
+
+#: Prefix of graph nodes for declared owners that only possibly match a listed entry.
+POSSIBLE = "possible:"
+
+#: Listed ownership at or above this share (but below the threshold) is a review item (rules.md §8.2).
+REVIEW_OWNERSHIP_MIN = 25.0
+
+#: Markers of "and its branches" listings (TechInsights, UEL 〔2025〕10号).
+BRANCH_MARKERS = ("及其分支机构", "and its branches", "and its subsidiaries", "branches")
+
+#: Plain words for the §7.1 policies.
+POLICY_WORDS = {
+    "POLICY_OF_DENIAL": "a policy of denial",
+    "PRESUMPTION_OF_DENIAL": "a presumption of denial",
+    "CASE_BY_CASE": "case-by-case review",
+    "LICENSE_REQUIRED": "a presumption of approval",
+}
+
+
+@dataclass
+class Candidate:
+    """One fact that makes a rule relevant, before its conditions and dates are checked."""
+
+    basis: str  # list | possible_match | ownership | affiliate_name | transaction
+    entry: Entry | None = None
+    party: str | None = None
+    strength: str = "match"  # "review": a possible match only
+    statuses: list[StatusAt] = field(default_factory=list)  # the listing's own status etc.
+    outcome: str | None = None  # outcome taken from the fact (policy, measures, owners)
+    review: str | None = None  # why this can only be a review item (unknown %, name only ...)
+    path: list[dict] = field(default_factory=list)
+    paths: list[list[dict]] = field(default_factory=list)
+    fields: dict = field(default_factory=dict)  # values for the reason template
+    policy: str | None = None
+    policy_text: str | None = None
+    partial: bool = False
+    fdp_footnote: str | None = None
+    notes: list[str] = field(default_factory=list)
+    depends_on: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple:
+        """Identity for de-duplication: the same rule on the same fact once."""
+        return (self.basis, self.entry.id if self.entry else None, tuple(
+            s.get("entity") for s in self.path))
+
+
+@dataclass
+class Facts:
+    """Everything one determination looks at."""
+
+    hits: list[Hit]
+    affiliates: list
+    context: TransactionContext
+    as_of: date
+    horizon: str
+    rulebook: RuleBook
+    graph: OwnershipGraph
+    party_keys: list[str]
+    lookup_entry: Callable[[str], Entry | None]
+    declared_owners: list[dict]
+    missing: set[str] = field(default_factory=set)  # facts whose absence was noticed
+
+    @property
+    def item(self) -> ItemInfo | None:
+        return self.context.item_info
+
+    def entry_status(self, entry: Entry) -> StatusAt:
+        """The listing's own status on the day (its status_history)."""
+        return status_on(entry.status_history, self.as_of, self.horizon, listed_on=entry.listed_on)
+
+    def match_hits(self) -> list[Hit]:
+        return [h for h in self.hits if h.strength == "match"]
+
+    def party_countries(self) -> set[str]:
+        """The party's countries: the context's destination, else those of its matched entries."""
+        if self.context.destination:
+            return {self.context.destination}
+        return {c for h in self.match_hits() for c in h.entry.countries}
+
+    def party_name(self) -> str:
+        """The party's name: its matched entry's, else the name in its graph key."""
+        hits = self.match_hits()
+        if hits:
+            return hits[0].entry.name
+        for key in self.party_keys:
+            if key.startswith("name:") and key[5:].strip():
+                return key[5:].strip()
+        return "the party"
+
+    def node_name(self, node: str, graph: OwnershipGraph) -> str:
+        """A display name for a graph node: the graph's, else its entry's."""
+        name = graph.name(node)
+        if name == node:
+            entry = self.lookup_entry(node)
+            if entry is not None:
+                return entry.name
+        return name
+
+
+# --------------------------------------------------------------------- list hits
+
+def lists(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+    """A hit on one of the rule's lists (for §744.8: on one of its SDN programs)."""
+    wanted = set(spec or [])
+    out = []
+    for hit in facts.hits:
+        entry = hit.entry
+        if entry.list_id not in wanted:
+            continue
+        if rule.programs and not set(entry.programs) & set(rule.programs):
+            continue
+        out.append(_hit_candidate(rule, hit, facts))
+    return out
+
+
+def own_lists(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+    """A hit on a list the catalog does not know: one of the company's own lists."""
+    if not spec:
+        return []
+    return [_hit_candidate(rule, h, facts) for h in facts.hits if h.entry.list_id not in LISTS]
+
+
+def _hit_candidate(rule: Rule, hit: Hit, facts: Facts) -> Candidate:
+    """A candidate for one list hit, with its outcome when the entry decides it."""
+    entry = hit.entry
+    cand = Candidate(
+        basis="list" if hit.strength == "match" else "possible_match",
+        entry=entry, party=entry.name, strength=hit.strength,
+        statuses=[facts.entry_status(entry)],
+        fields={"party": entry.name, "list": entry.list_id, "matched_name": hit.matched_name},
+    )
+    if rule.outcome == "from_policy":
+        view = entry_policy(entry, facts.item, facts.rulebook)
+        cand.outcome, cand.policy, cand.partial = view.outcome, view.policy, view.partial
+        cand.policy_text, cand.fields["policy"] = entry.license_policy_text, view.words
+        cand.fdp_footnote = entry.fdp_footnote
+        if view.note:
+            cand.notes.append(view.note)
+        if view.partial:
+            cand.depends_on.append("item")
+    if rule.by_measures and entry.measures:
+        cand.outcome, note = measures_outcome(entry.measures, facts.rulebook)
+        if note:
+            cand.notes.append(note)
+    if rule.measure_keywords and entry.measures:
+        text = " ".join(entry.measures).lower()
+        found = [o for word, o in rule.measure_keywords.items() if word.lower() in text]
+        if found:
+            cand.outcome = most_severe(found)
+    if rule.policy:
+        cand.policy = rule.policy
+    return cand
+
+
+def measures_outcome(measures: list[str], rulebook: RuleBook) -> tuple[str, str | None]:
+    """The outcome of a Chinese listing's measures; REVIEW when none restricts trade."""
+    found = [rulebook.measure_outcomes[m] for m in measures if m in rulebook.measure_outcomes]
+    if found:
+        return most_severe(found), None
+    return "REVIEW", f"its measures ({', '.join(measures)}) do not restrict trade"
+
+
+# ----------------------------------------------------------------- party categories
+
+def is_military_user(entry: Entry) -> bool:
+    """A military user: on the military end-user category list, or marked so by its list."""
+    if entry.list_id == "cn-military-end-users" or entry.extra.get("military_user") is True:
+        return True
+    category = entry.extra.get("category")
+    if isinstance(category, dict):
+        return "military" in str(category.get("criterion", "")).lower()
+    return False
+
+
+def military_user(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+    """The party is a military user (of the given countries, when the rule names any)."""
+    countries = set((spec or {}).get("countries") or [])
+    out = []
+    for hit in facts.hits:
+        entry = hit.entry
+        if not is_military_user(entry):
+            continue
+        where = set(entry.countries) or facts.party_countries()
+        if countries and not where & countries:
+            continue
+        cand = _hit_candidate(rule, hit, facts)
+        cand.fields["category"] = "military user"
+        out.append(cand)
+    if facts.context.end_user_military:
+        where = facts.party_countries()
+        if countries and not where:
+            facts.missing.add("destination")
+        elif not countries or where & countries:
+            out.append(Candidate(basis="transaction", party=facts.party_name(),
+                                 fields={"party": facts.party_name(), "category": "military user"},
+                                 notes=["the transaction says the end user is military"]))
+    return out
+
+
+def semiconductor_user(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+    """The party is on the advanced-semiconductor end-user category list (No. 61 Art. 4)."""
+    out = []
+    for hit in facts.hits:
+        if hit.entry.list_id == "cn-semiconductor-end-users":
+            cand = _hit_candidate(rule, hit, facts)
+            cand.fields["end_use"] = "advanced-semiconductor production (listed category)"
+            out.append(cand)
+    return out
+
+
+# ------------------------------------------------------------------------ ownership
+
+def ownership(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+    """The party is owned by parties on ``owners_on`` (rules.md §8.3 aggregation)."""
+    spec = spec or {}
+    owners_on = set(spec.get("owners_on") or [])
+    programs = set(spec.get("sdn_programs") or [])
+    graph, entries = _party_graph(facts)
+    threshold = facts.rulebook.threshold
+
+    def counts(entry: Entry | None) -> bool:
+        if entry is None or entry.list_id not in owners_on:
+            return False
+        if entry.list_id == "us-sdn" and programs and not set(entry.programs) & programs:
+            return False
+        return not facts.entry_status(entry).informational
+
+    def strict(node: str) -> bool:
+        return not node.startswith(POSSIBLE) and counts(entries.get(node) or facts.lookup_entry(node))
+
+    def lenient(node: str) -> bool:
+        return strict(node) or (node.startswith(POSSIBLE) and counts(entries.get(node)))
+
+    result = graph.aggregate(PARTY_NODE, is_listed=strict, threshold=threshold, on=facts.as_of)
+    strength = "match"
+    if not result.any_listed_owner and any(k.startswith(POSSIBLE) for k in entries):
+        result = graph.aggregate(PARTY_NODE, is_listed=lenient, threshold=threshold, on=facts.as_of)
+        strength = "review"
+    if not result.any_listed_owner:
+        return []
+    owner_entries = [e for e in (entries.get(o) or facts.lookup_entry(o) for o in result.listed_owners) if e]
+    for path in (*result.paths, *result.unknown_paths, *result.control_paths):
+        for step in path:
+            step["name"] = facts.node_name(step["entity"], graph)
+    return [_ownership_candidate(rule, result, owner_entries, strength, facts)]
+
+
+def _party_graph(facts: Facts) -> tuple[OwnershipGraph, dict[str, Entry]]:
+    """The ownership graph with the party folded into one node and declared owners added."""
+    entries: dict[str, Entry] = {}
+    extra: list[Relationship] = []
+    for owner in facts.declared_owners:
+        name = str(owner.get("name", "")).strip()
+        percent = _percent(owner.get("percent"), name)
+        hits = list(owner.get("hits") or [])
+        matched = [h for h in hits if h.strength == "match"]
+        nodes: list[str] = []
+        for h in matched:
+            nodes.append(h.entry.id)
+            entries[h.entry.id] = h.entry
+        if not matched:
+            for h in hits:
+                node = POSSIBLE + h.entry.id
+                nodes.append(node)
+                entries[node] = h.entry
+        if not nodes:
+            nodes.append("name:" + " ".join(name.casefold().split()))
+        for node in nodes:
+            extra.append(Relationship(owner=node, owned=PARTY_NODE, percent=percent,
+                                      source="declared with the query", owner_name=name or None,
+                                      owned_name=facts.party_name()))
+    graph = facts.graph.with_party(PARTY_NODE, facts.party_keys, extra)
+    graph.names.setdefault(PARTY_NODE, facts.party_name())
+    for node, entry in entries.items():
+        graph.names.setdefault(node, entry.name)
+    return graph, entries
+
+
+def _percent(value, name: str) -> float | None:
+    """A declared owner's share in percent: 60, "60", "60 %"; None or "" when unknown."""
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("", "unknown", "?")):
+        return None
+    try:
+        number = float(str(value).strip().rstrip("%").strip())
+    except ValueError:
+        raise Invalid(f"owner {name!r}: percent must be a number like 60 or '60%', not {value!r}") from None
+    if not 0 <= number <= 100:
+        raise Invalid(f"owner {name!r}: percent must lie between 0 and 100, not {value!r}")
+    return number
+
+
+def _ownership_candidate(rule: Rule, res: OwnershipResult, owners: list[Entry], strength: str,
+                         facts: Facts) -> Candidate:
+    """A candidate from an aggregation result: caught, unknown share, minority or control."""
+    names = ", ".join(dict.fromkeys(e.name for e in owners)) or "listed parties"
+    paths = res.paths or res.unknown_paths or res.control_paths
+    cand = Candidate(
+        basis="ownership", party=facts.party_name(), strength=strength,
+        statuses=[facts.entry_status(e) for e in owners],
+        path=paths[0] if paths else [], paths=paths,
+        fields={"party": facts.party_name(), "percent": f"{res.percent:g} %", "owners": names},
+    )
+    if rule.outcome == "from_owner_policy":
+        cand.outcome, cand.policy, cand.partial, words = owner_policy(owners, facts)
+        cand.fields["policy"] = words
+        if cand.partial:
+            cand.depends_on.append("item")
+        cand.policy_text = "; ".join(e.license_policy_text for e in owners if e.license_policy_text) or None
+        cand.fdp_footnote = next((e.fdp_footnote for e in owners if e.fdp_footnote), None)
+    if res.caught:
+        if res.cycle:
+            cand.notes.append("the ownership graph has a cycle; it was cut")
+        return cand
+    if res.unknown:
+        cand.review = (f"a listed owner ({names}) holds an unknown share (Red Flag 29): "
+                       f"resolve it or apply for a licence")
+        cand.depends_on.append("ownership_percent")
+    elif res.percent >= REVIEW_OWNERSHIP_MIN:
+        cand.review = f"listed parties ({names}) hold {res.percent:g} %, below 50 %: not caught, but a review item"
+    elif res.control:
+        cand.review = f"controlled by {names} without 50 % ownership: act with caution"
+    else:  # listed ownership under 25 %: reported, informational
+        cand.outcome = "CLEAR"
+        cand.notes.append(f"listed parties ({names}) hold only {res.percent:g} %, below 25 %")
+    return cand
+
+
+def owner_policy(owners: list[Entry], facts: Facts) -> tuple[str, str | None, bool, str]:
+    """The most restrictive owner's policy (Affiliates rule): outcome, policy, partial, words."""
+    views = []
+    for e in owners:
+        if e.list_id == "us-el":
+            views.append(entry_policy(e, facts.item, facts.rulebook))
+        elif e.list_id == "us-meu":
+            views.append(PolicyView("PRESUMPTION_OF_DENIAL", "PRESUMPTION_OF_DENIAL", False,
+                                    f"a presumption of denial (MEU owner {e.name})"))
+        elif e.list_id == "us-sdn":
+            views.append(PolicyView("PRESUMPTION_OF_DENIAL", "POLICY_OF_DENIAL", False,
+                                    f"a policy of denial (§744.8 SDN owner {e.name})"))
+    if not views:
+        return "LICENSE_REQUIRED", None, False, "its owners' licence requirement"
+    worst = min(views, key=lambda v: (severity(v.outcome), 0 if v.policy == "POLICY_OF_DENIAL" else 1,
+                                      0 if not v.partial else 1))
+    return worst.outcome, worst.policy, worst.partial, worst.words
+
+
+# ------------------------------------------------------------------- US EL policies
+
+@dataclass
+class PolicyView:
+    """An Entity List entry's review policy as the lattice sees it."""
+
+    outcome: str
+    policy: str | None
+    partial: bool
+    words: str
+    note: str | None = None
+
+
+def entry_policy(entry: Entry, item: ItemInfo | None, rulebook: RuleBook) -> PolicyView:
+    """Map an entry's licence review policy into the lattice (rules.md §7.1).
+
+    Mixed, item-dependent policies (SMIC, the Xinjiang listings) are resolved
+    when the item names an ECCN the policy lists; otherwise they are
+    CASE_BY_CASE and flagged ``partial`` (rules.md §8.2).
+    """
+    text = entry.license_policy_text
+    policy, partial = entry.license_policy, entry.license_policy_partial
+    if policy is None and text:
+        policy, partial = parse_license_policy(text)
+    if policy is None:
+        fallback = str(rulebook.settings.get("outcome_if_no_policy", "LICENSE_REQUIRED"))
+        return PolicyView(fallback, None, False, "no licence review policy stated in the source",
+                          note="the source gives no licence review policy")
+    outcome = POLICY_OUTCOME[policy]
+    if not partial:
+        return PolicyView(outcome, policy, False, POLICY_WORDS[policy])
+    resolved = resolve_mixed(text or "", item)
+    if resolved is not None:
+        return PolicyView(POLICY_OUTCOME[resolved], resolved, False,
+                          f"{POLICY_WORDS[resolved]} for this item (mixed policy: {text})")
+    return PolicyView("CASE_BY_CASE", policy, True,
+                      f"a mixed, item-dependent policy ({text}); the item decides",
+                      note="mixed policy: the outcome depends on the item")
+
+
+_CLAUSES = re.compile(r";|\.\s")
+_ECCN_IN_TEXT = re.compile(r"\b(\d[A-E]\d{3}(?:\.[a-z0-9]+)*)", re.I)
+
+
+def resolve_mixed(text: str, item: ItemInfo | None) -> str | None:
+    """The policy of the clause that covers the item's ECCN, or None when undecidable.
+
+    Only policies whose special clauses list ECCNs can be resolved (Hikvision:
+    "case-by-case for ECCNs 1A004.c, ...; presumption of denial for all other
+    items"); SMIC's "items uniquely required for ... 10 nm and below" cannot.
+    """
+    if item is None or not item.eccns:
+        return None
+    clauses = [c.strip() for c in _CLAUSES.split(text) if c.strip()]
+    special, other = [], None
+    for clause in clauses:
+        policy, _ = parse_license_policy(clause)
+        if policy is None:
+            continue
+        if "all other" in clause.lower():
+            other = policy
+        else:
+            special.append((policy, {e.upper() for e in _ECCN_IN_TEXT.findall(clause)}))
+    if not special or any(not eccns for _, eccns in special):
+        return None
+    for policy, eccns in special:
+        if item.eccns & eccns or (item.codes & eccns):
+            return policy
+    return other
+
+
+# --------------------------------------------------------------- possible affiliates
+
+def is_branch_listing(entry: Entry) -> bool:
+    """A listing "and its branches" (TechInsights): unnamed branches are covered too."""
+    if entry.extra.get("branches") is True or entry.extra.get("and_branches") is True:
+        return True
+    text = " ".join(filter(None, [entry.remarks, entry.citation, str(entry.extra.get("note", ""))]))
+    return any(marker in text for marker in BRANCH_MARKERS[:3])
+
+
+def affiliates(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+    """A name that looks like a listed party's branch or subsidiary, with no ownership data."""
+    spec = spec or {}
+    wanted = set(spec.get("lists") or [])
+    if _has_ownership_data(facts):
+        return []
+    matched_ids = {h.entry.id for h in facts.hits}
+    out = []
+    for aff in facts.affiliates:
+        entry = aff.get("entry") if isinstance(aff, dict) else getattr(aff, "entry", None)
+        if entry is None or entry.list_id not in wanted or entry.id in matched_ids:
+            continue
+        if spec.get("branches_only") and not is_branch_listing(entry):
+            continue
+        marker = aff.get("marker") if isinstance(aff, dict) else getattr(aff, "marker", None)
+        cand = Candidate(basis="affiliate_name", entry=entry, party=entry.name,
+                         statuses=[facts.entry_status(entry)],
+                         fields={"party": entry.name, "list": entry.list_id, "owners": entry.name,
+                                 "percent": "an unknown share", "marker": marker})
+        if rule.outcome == "from_owner_policy":
+            cand.outcome, cand.policy, cand.partial, cand.fields["policy"] = owner_policy([entry], facts)
+        if rule.by_measures and entry.measures:
+            cand.outcome, _ = measures_outcome(entry.measures, facts.rulebook)
+        cand.review = f"possible affiliate of {entry.name}, ownership unknown"
+        cand.depends_on.append("ownership")
+        out.append(cand)
+    return out
+
+
+def _has_ownership_data(facts: Facts) -> bool:
+    """True when anything is known about who owns the party."""
+    if facts.declared_owners:
+        return True
+    return any(facts.graph.owners(k) for k in facts.party_keys)
+
+
+# ------------------------------------------------------------- transaction triggers
+
+def item(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+    """The item is in the rule's scope, with the origin / share / technology / destination it names."""
+    spec = spec or {}
+    ctx, info = facts.context, facts.item
+    if info is None:
+        facts.missing.add("item")
+        return []
+    scopes = facts.rulebook.scopes.matching(spec.get("scope") or [], info)
+    if not scopes:
+        return []
+    cand = Candidate(basis="transaction", party=facts.party_name(),
+                     fields={"party": facts.party_name(), "item": info.raw, "scopes": scopes})
+    origin = spec.get("origin")
+    if origin:
+        actual = effective_origin(ctx)
+        if actual is None:
+            if origin == "foreign":
+                return []
+            cand.depends_on.append("item_origin")
+            cand.notes.append("origin not given: assumed China-origin")
+        elif actual != origin:
+            return []
+    share_min = spec.get("cn_origin_share_min")
+    if share_min is not None:
+        if ctx.cn_origin_share is None:
+            facts.missing.add("cn_origin_share")
+            return []
+        if ctx.cn_origin_share < float(share_min):
+            return []
+        cand.fields["share"] = f"{ctx.cn_origin_share * 100:g} %"
+    if spec.get("made_with_cn_technology") is not None:
+        if ctx.made_with_cn_technology is None:
+            facts.missing.add("made_with_cn_technology")
+            return []
+        if ctx.made_with_cn_technology is not bool(spec["made_with_cn_technology"]):
+            return []
+    destinations = set(spec.get("destinations") or [])
+    if destinations:
+        where = facts.party_countries()
+        if not where:
+            facts.missing.add("destination")
+            return []
+        if not where & destinations:
+            return []
+    for scope in scopes:
+        if scope in rule.outcome_by_scope:
+            cand.outcome = rule.outcome_by_scope[scope]
+    return [cand]
+
+
+def effective_origin(ctx: TransactionContext) -> str | None:
+    """``CN``, ``foreign`` or None; a China-origin *share* implies the item is made abroad."""
+    if ctx.item_origin:
+        return ctx.item_origin
+    if ctx.cn_origin_share is not None or ctx.made_with_cn_technology:
+        return "foreign"
+    return None
+
+
+def end_use(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+    """The end use is one the rule names (in the destinations it names)."""
+    spec = spec or {}
+    use = facts.context.end_use
+    if use is None:
+        facts.missing.add("end_use")
+        return []
+    if use not in set(spec.get("end_uses") or []):
+        return []
+    destinations = set(spec.get("destinations") or [])
+    if destinations:
+        where = facts.party_countries()
+        if not where:
+            facts.missing.add("destination")
+            return []
+        if not where & destinations:
+            return []
+    return [Candidate(basis="transaction", party=facts.party_name(),
+                      fields={"party": facts.party_name(), "end_use": END_USE_WORDS.get(use, use)})]
+
+
+def context(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+    """A transaction fact has the value the rule names (e.g. chinese_person_services: true)."""
+    for name, wanted in (spec or {}).items():
+        value = getattr(facts.context, name, None)
+        if value is None:
+            facts.missing.add(name)
+            return []
+        if value != wanted:
+            return []
+    return [Candidate(basis="transaction", party=facts.party_name(),
+                      fields={"party": facts.party_name()})]
+
+
+#: Plain words for the end uses in reasons.
+END_USE_WORDS = {
+    "military": "military", "wmd": "weapons of mass destruction", "terrorism": "terrorism",
+    "logic_le_14nm": "≤ 14 nm logic chips", "memory_ge_256_layers": "≥ 256-layer memory",
+    "semiconductor_equipment": "equipment for advanced chips",
+    "semiconductor_materials": "materials for advanced chips",
+    "military_ai": "AI with potential military use", "humanitarian": "humanitarian", "civil": "civil",
+}
+
+#: Trigger kind -> function (the keys of ``applies_to``).
+TRIGGER_FUNCTIONS: dict[str, Callable[[Rule, object, Facts], list[Candidate]]] = {
+    "lists": lists, "own_lists": own_lists, "military_user": military_user,
+    "semiconductor_user": semiconductor_user, "ownership": ownership, "affiliates": affiliates,
+    "item": item, "end_use": end_use, "context": context,
+}
+
+__all__ = ["Candidate", "Facts", "TRIGGER_FUNCTIONS", "entry_policy", "resolve_mixed",
+           "is_military_user", "is_branch_listing", "effective_origin", "INFORMATIONAL"]

@@ -1,0 +1,128 @@
+"""`screening lists update|status|diff` end to end: atomic, bounded, one-line errors."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from screening.cli import cli
+from tests.conftest import shared_path
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def status(db_path) -> dict:
+    res = run("lists", "status", "--json", "--db", str(db_path))
+    assert res.exit_code == 0, res.output
+    return {r["id"]: r for r in json.loads(res.output)["lists"]}
+
+
+def test_fresh_db_loads_china_lists(db_path):
+    lists = status(db_path)
+    assert lists["cn-uel"]["entries"] >= 80
+    assert lists["cn-control"]["entries"] >= 150
+    assert lists["cn-watch"]["entries"] >= 40
+    assert {"cn-countermeasures", "cn-military-end-users", "cn-semiconductor-end-users"} <= set(lists)
+
+
+@pytest.mark.shared
+def test_full_csl_update_reports_every_source(db_path):
+    csl = shared_path("data", "derived", "csl-2026.csv")
+    res = run("lists", "update", "us-csl", "--file", str(csl), "--db", str(db_path))
+    assert res.exit_code == 0, res.output
+    lists = status(db_path)
+    us = {k: v["entries"] for k, v in lists.items() if k.startswith("us-")}
+    assert sum(us.values()) == 24667
+    assert us == {"us-el": 3409, "us-meu": 70, "us-dpl": 564, "us-isn": 528, "us-dtc": 779,
+                  "us-cmic": 68, "us-sdn": 19249}
+
+
+def _csl_copy(tmp_path, n_lines: int | None = None):
+    src = shared_path("data", "watchman", "csl.csv")
+    dst = tmp_path / "csl.csv"
+    if n_lines is None:
+        shutil.copy(src, dst)
+    else:
+        data = src.read_bytes()
+        dst.write_bytes(data[: len(data) * n_lines // 100])  # cut mid-row: a truncated download
+    return dst
+
+
+@pytest.mark.shared
+def test_truncated_csv_keeps_previous_version(db_path, tmp_path):
+    good = _csl_copy(tmp_path)
+    assert run("lists", "update", "us-csl", "--file", str(good), "--db", str(db_path)).exit_code == 0
+    before = status(db_path)["us-el"]
+    bad = tmp_path / "truncated.csv"
+    data = good.read_bytes()
+    bad.write_bytes(data[: len(data) // 2 + 7])
+    res = run("lists", "update", "us-csl", "--file", str(bad), "--db", str(db_path))
+    assert res.exit_code != 0
+    assert "Traceback" not in res.output and len(res.output.strip().splitlines()) == 1
+    assert status(db_path)["us-el"] == before
+
+
+@pytest.mark.shared
+def test_broken_json_keeps_previous_version(db_path, tmp_path):
+    good = _csl_copy(tmp_path)
+    run("lists", "update", "us-csl", "--file", str(good), "--db", str(db_path))
+    before = status(db_path)["us-sdn"]
+    bad = tmp_path / "consolidated.json"
+    bad.write_text('{"results": [{"name": "X", "source": "Entity List (EL)"', encoding="utf-8")
+    res = run("lists", "update", "us-csl", "--file", str(bad), "--db", str(db_path))
+    assert res.exit_code != 0 and res.output.startswith("error:")
+    assert len(res.output.strip().splitlines()) == 1
+    assert status(db_path)["us-sdn"] == before
+
+
+@pytest.mark.shared
+def test_count_outside_bounds_keeps_previous_version(db_path, tmp_path):
+    good = _csl_copy(tmp_path)
+    run("lists", "update", "us-csl", "--file", str(good), "--db", str(db_path))
+    before = status(db_path)["us-el"]
+    tiny = shared_path("data", "watchman", "consolidated.csv")  # 13 rows: far below bounds
+    res = run("lists", "update", "us-csl", "--file", str(tiny), "--db", str(db_path))
+    assert res.exit_code != 0 and "expected" in res.output and "previous version" in res.output
+    assert status(db_path)["us-el"] == before
+    # with explicit bounds the small file is accepted
+    res = run("lists", "update", "us-csl", "--file", str(tiny), "--expect-count", "1:100",
+              "--db", str(db_path))
+    assert res.exit_code == 0, res.output
+    assert status(db_path)["us-el"]["entries"] == 1
+
+
+@pytest.mark.shared
+def test_diff_between_sdn_snapshots(db_path, tmp_path):
+    old = shared_path("data", "ofac_sdn_gitscrape", "2024-01-31", "sdn.csv.gz")
+    new = shared_path("data", "ofac_sdn_gitscrape", "2024-05-03", "sdn.csv.gz")
+    assert run("lists", "update", "us-sdn", "--file", str(old), "--db", str(db_path)).exit_code == 0
+    assert run("lists", "update", "us-sdn", "--file", str(new), "--db", str(db_path)).exit_code == 0
+    res = run("lists", "diff", "us-sdn", "--json", "--db", str(db_path))
+    d = json.loads(res.output)
+    # Independent count of the change from the raw files.
+    def ids(p):
+        with gzip.open(p, "rt", encoding="utf-8", errors="replace") as f:
+            return {line.split(",", 1)[0] for line in f if line[:1].isdigit()}
+    a, b = ids(old), ids(new)
+    assert len(d["added"]) == len(b - a)
+    assert len(d["removed"]) == len(a - b)
+    assert len(d["added"]) > 1000  # Feb-May 2024 Russia designations
+    assert d["old"]["count"] == 13901 and d["new"]["count"] == 14965
+
+
+def test_unknown_source_without_file_is_a_clear_error(db_path):
+    res = run("lists", "update", "nonsense-list", "--db", str(db_path))
+    assert res.exit_code != 0 and res.output.startswith("error:")
+
+
+def test_failed_download_keeps_previous_version(db_path):
+    res = run("lists", "update", "us-csl", "--url", "http://127.0.0.1:9/consolidated.csv",
+              "--db", str(db_path))
+    assert res.exit_code != 0
+    assert res.output.startswith("error: download of") and "previous version kept" in res.output

@@ -12,7 +12,9 @@ from screening.types import Name
 
 #: "a.k.a." / "f.k.a." / "n.k.a." markers inside a name cell, with the
 #: punctuation around them: "X (f.k.a., Y)", "X, a.k.a. Y", "X; a.k.a Y".
-_AKA = re.compile(r"\s*[(,;]?\s*\b([afn])\.k\.a\b\.?,?\s*", re.I)
+_AKA = re.compile(r"\s*[(\[,;]?\s*\b([afn])\.k\.a\b\.?,?\s*", re.I)
+#: Undotted markers, recognised only right after a bracket: "X [aka Y]", "X (fka Y)".
+_BRACKET_AKA = re.compile(r"([(\[])\s*([afn])ka\b\.?", re.I)
 #: Name kind for each marker letter.
 _AKA_KIND = {"a": "alias", "f": "former", "n": "alias"}
 #: ISN boilerplate: "...; and any successor, sub-unit, or subsidiary thereof".
@@ -31,7 +33,7 @@ _ACRONYM = re.compile(r"^[A-Z0-9&.\-]+(?: [A-Z0-9&.\-]+)?$")
 #: armed forces, government bodies.
 _ORG_WORDS = re.compile(
     r"\b(universit\w*|college|academy|academies|institutes?|institut|laborator(?:y|ies)|ministry|"
-    r"directorate|agency|bureau|department of|armed forces|army|navy|air force|"
+    r"directorate|intelligence agency|bureau|department of|armed forces|army|navy|air force|"
     r"guard corps|corps|security service|intelligence|police|government of|state committee|committee for|commission|"
     r"school|hospital|council|party|front|brigade|battalion|regiment)\b",
     re.I,
@@ -65,6 +67,8 @@ def clean(text: str | None) -> str:
     value = _LEADING_AND.sub("", value).strip(" ,;:")
     if value.count("(") < value.count(")") and value.endswith(")"):
         value = value[:-1].rstrip()
+    if value.count("[") < value.count("]") and value.endswith("]"):
+        value = value[:-1].rstrip()
     if value.count("(") > value.count(")"):
         value = value.rsplit("(", 1)[0].rstrip() if value.rstrip().endswith("(") else value + ")"
     if len(value) > 1 and value[0] in _QUOTES and value[-1] in _QUOTES:
@@ -80,6 +84,8 @@ def split_aka(text: str | None, kind: str = "primary") -> list[Name]:
     """
     if not text:
         return []
+    if "ka" in text:
+        text = _BRACKET_AKA.sub(lambda m: f"{m.group(1)}{m.group(2)}.k.a.", text)
     parts = _AKA.split(text)
     names: list[Name] = []
     head = clean(parts[0])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import shared_path
+from tests.conftest import shared_path
 from screening.errors import ImportFailed
 from screening.importers import ftm
 from screening.types import Entry, Relationship

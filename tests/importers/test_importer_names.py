@@ -1,4 +1,4 @@
-"""Name clean-up shared by the importers (real list spellings)."""
+"""Name clean-up shared by the importers (screening/importers/_names.py), on real list spellings."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ from screening.types import Name
         ("Man, Cho Yan Nathan; a.k.a Nathan Man", [("Man, Cho Yan Nathan", "primary"), ("Nathan Man", "alias")]),
         ("Sabanican Company (a.k.a.", [("Sabanican Company", "primary")]),
         ("Gazprom Neft (a.k.a. Gazprom Neft OAO", [("Gazprom Neft", "primary"), ("Gazprom Neft OAO", "alias")]),
+        ("Astronautics Research Institute [aka Astronautics Systems Research Center, Aerospace Research Institute]",
+         [("Astronautics Research Institute", "primary"),
+          ("Astronautics Systems Research Center, Aerospace Research Institute", "alias")]),
+        ("Kaka aka Trading Ltd", [("Kaka aka Trading Ltd", "primary")]),  # bare "aka" is a word
     ],
 )
 def test_split_aka(text, expected):
@@ -55,6 +59,7 @@ def test_dedupe_former_wins_over_alias():
         ("Federal Security Service (FSB)", "organization"),
         ("Beijing Institute of Technology Co., Ltd.", "company"),
         ("Huawei Technologies Co., Ltd.", "company"),
+        ("ROYAL SHIPPING AGENCY", "company"),
     ],
 )
 def test_guess_type(name, expected):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
+from tests.conftest import shared_path
 from screening.errors import ImportFailed
 from screening.importers import ofac_legacy
 

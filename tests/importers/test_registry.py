@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
+from tests.conftest import shared_path
 from screening.errors import BadInput, ImportFailed
 from screening.importers import IMPORTERS, detect_format, parse_file
 

@@ -247,7 +247,7 @@ def parse_share(value: object) -> float | None:
         raise Invalid(f"cn_origin_share must be a fraction (0.005) or a percentage "
                       f"('0.5%'), not {value!r}") from None
     if percent:
-        number /= 100.0
+        number = round(number / 100.0, 12)  # "0.1%" is exactly the 0.001 threshold
     if not 0.0 <= number <= 1.0:
         raise Invalid(f"cn_origin_share must lie between 0 and 1 (or 0% and 100%), not {value!r}; "
                       f"write a percentage with a % sign")

@@ -53,6 +53,7 @@ class Rule:
     citation: str | None = None
     url: str | None = None
     reason: str = ""
+    reasons: dict = field(default_factory=dict)  # trigger kind -> reason, overriding ``reason``
     confidence: str | None = None
     notes: str | None = None
     by_measures: bool = False
@@ -182,6 +183,9 @@ class RuleBook:
             for key in rule.applies_to:
                 if key not in TRIGGERS:
                     raise Invalid(f"{where}: unknown trigger {key!r} in applies_to")
+            for key in rule.reasons:
+                if key not in rule.applies_to:
+                    raise Invalid(f"{where}: reasons names {key!r}, which is not one of its triggers")
             for key in rule.requires:
                 if key not in REQUIREMENTS:
                     raise Invalid(f"{where}: unknown condition {key!r} in requires")
@@ -245,7 +249,8 @@ def _rule(raw: dict, source: str) -> Rule:
         effective_from=_date_text(raw.get("effective_from"), where),
         effective_to=_date_text(raw.get("effective_to"), where),
         suspensions=suspensions, citation=raw.get("citation"), url=raw.get("url"),
-        reason=str(raw.get("reason") or ""), confidence=raw.get("confidence"), notes=raw.get("notes"),
+        reason=str(raw.get("reason") or ""), reasons=dict(raw.get("reasons") or {}),
+        confidence=raw.get("confidence"), notes=raw.get("notes"),
         by_measures=bool(raw.get("by_measures", False)),
         outcome_by_scope=dict(raw.get("outcome_by_scope") or {}),
         programs=[str(p) for p in raw.get("programs") or []], policy=raw.get("policy"),

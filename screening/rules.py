@@ -112,6 +112,7 @@ def candidates(rule: Rule, facts: Facts) -> list[Candidate]:
     seen: dict[tuple, Candidate] = {}
     for kind, spec in rule.applies_to.items():
         for cand in TRIGGER_FUNCTIONS[kind](rule, spec, facts):
+            cand.trigger = cand.trigger or kind
             seen.setdefault(cand.key, cand)
     return list(seen.values())
 
@@ -141,7 +142,7 @@ def evaluate(rule: Rule, cand: Candidate, facts: Facts) -> Finding:
     status = combine(replace(rule.status_at(facts.as_of, facts.horizon), label="rule"),
                      *(replace(s, label="listing") for s in cand.statuses), *check.gates)
     base = cand.outcome or (rule.outcome if rule.outcome in OUTCOMES else "LICENSE_REQUIRED")
-    core = _fill(rule.reason, cand, facts)
+    core = _fill(rule.reasons.get(cand.trigger or "", rule.reason), cand, facts)
     would_be: str | None = None
     exempt = facts.context.end_use in set(rule.exempt.get("end_uses") or [])
 
@@ -251,12 +252,14 @@ def _check_origin(origin: str, facts: Facts, check: Check) -> None:
         check.depends_on.append("item_origin")
         check.assumptions.append("origin not given: assumed a China-origin item")
         return
+    probe = replace(facts, missing=set())  # collects the facts the gate rules would need
     for rid in facts.rulebook.settings.get("foreign_item_rules", []):
         gate = facts.rulebook.rule(rid)
-        if item_trigger(gate, gate.applies_to.get("item"), facts):
+        if item_trigger(gate, gate.applies_to.get("item"), probe):
             check.gates.append(replace(gate.status_at(facts.as_of, facts.horizon), label=rid))
             check.notes.append(f"the foreign-made item is brought into China's controls by {rid}")
             return
+    check.depends_on.extend(sorted(probe.missing))
     check.fail("the item is not China-origin and no No. 61 Art. 1 rule brings it into China's controls")
 
 

@@ -55,6 +55,7 @@ class Candidate:
 
     basis: str  # list | possible_match | ownership | affiliate_name | transaction
     entry: Entry | None = None
+    trigger: str | None = None  # the applies_to key that produced it
     party: str | None = None
     strength: str = "match"  # "review": a possible match only
     statuses: list[StatusAt] = field(default_factory=list)  # the listing's own status etc.
@@ -118,6 +119,9 @@ class Facts:
         for key in self.party_keys:
             if key.startswith("name:") and key[5:].strip():
                 return key[5:].strip()
+        for key in self.party_keys:  # an unlisted graph node: its name in the ownership data
+            if self.graph.name(key) != key:
+                return self.graph.name(key)
         return "the party"
 
     def node_name(self, node: str, graph: OwnershipGraph) -> str:
@@ -127,6 +131,8 @@ class Facts:
             entry = self.lookup_entry(node)
             if entry is not None:
                 return entry.name
+            if node.startswith("name:"):
+                return node[5:]
         return name
 
 
@@ -182,6 +188,8 @@ def _hit_candidate(rule: Rule, hit: Hit, facts: Facts) -> Candidate:
             cand.outcome = most_severe(found)
     if rule.policy:
         cand.policy = rule.policy
+    for scope in facts.rulebook.scopes.matching(list(rule.outcome_by_scope), facts.item):
+        cand.outcome = rule.outcome_by_scope[scope]  # e.g. ITAR debarment and a defence article
     return cand
 
 
@@ -274,6 +282,8 @@ def ownership(rule: Rule, spec, facts: Facts) -> list[Candidate]:
     owner_entries = [e for e in (entries.get(o) or facts.lookup_entry(o) for o in result.listed_owners) if e]
     for path in (*result.paths, *result.unknown_paths, *result.control_paths):
         for step in path:
+            if step["entity"] == PARTY_NODE and facts.party_keys:
+                step["entity"] = facts.party_keys[0]
             step["name"] = facts.node_name(step["entity"], graph)
     return [_ownership_candidate(rule, result, owner_entries, strength, facts)]
 
@@ -453,6 +463,8 @@ def resolve_mixed(text: str, item: ItemInfo | None) -> str | None:
 def is_branch_listing(entry: Entry) -> bool:
     """A listing "and its branches" (TechInsights): unnamed branches are covered too."""
     if entry.extra.get("branches") is True or entry.extra.get("and_branches") is True:
+        return True
+    if entry.extra.get("parent"):  # a named branch of such a listing
         return True
     text = " ".join(filter(None, [entry.remarks, entry.citation, str(entry.extra.get("note", ""))]))
     return any(marker in text for marker in BRANCH_MARKERS[:3])

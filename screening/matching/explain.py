@@ -19,6 +19,7 @@ QUALIFIER_TEXT = {
     "country_disagrees": "country differs from the listed countries",
     "schema_mismatch": "person vs organisation",
     "weak_alias": "matched a weak alias",
+    "family_name_mismatch": "family names differ",
 }
 
 

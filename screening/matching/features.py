@@ -22,20 +22,33 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel, OSA
 
-from screening.matching.forms import ABJAD_SCRIPTS, Form
+from screening.matching.forms import ABJAD_SCRIPTS, TAG_WEIGHTS, Form
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON
 from screening.matching.normalize import phonetic
 
-#: Below this string similarity two tokens are taken as different words.
+#: Below this string similarity two tokens are taken as different words; the
+#: floor rises for short words, where one letter changes the name (Li/Lu, Ross/Rose).
 TOKEN_FLOOR = 0.78
+SHORT_WORD_FLOOR = 0.85  # words of at most SHORT_WORD letters
+SHORT_WORD = 5
 #: Tokens this short must be equal (or equal in skeleton) to count.
 SHORT_TOKEN = 3
 #: Similarity credited to two spellings with the same romanisation skeleton.
 SKELETON_SIM = 0.95
-#: Similarity credited to two tokens that sound alike (same metaphone, same ends).
-PHONETIC_SIM = 0.9
+#: Similarity credited to sound-alikes differing by a silent letter (Jon/John, Ann/Anne).
+PHONETIC_SIM = 0.88
+#: Factor on the similarity of words with different first letters (Hassan/Kassan).
+FIRST_LETTER_FACTOR = 0.9
+#: Similarity of words that differ only in a final vowel (Antonio/Antonia,
+#: Ivanov/Ivanova): gendered forms of a name, usually different people.
+GENDER_SIM = 0.5
+#: Similarity of words that differ by two swapped neighbouring letters (Abudl/Abdul).
+TRANSPOSE_SIM = 0.9
 #: Credit of a person's initial against a name starting with that letter.
-INITIAL_SIM = 0.7
+INITIAL_SIM = 0.6
+#: Fuzzy similarities are stretched below 1 by this factor (0.9 -> 0.8): one
+#: wrong letter should cost more than an unmatched generic word.
+FUZZY_STRETCH = 2.0
 #: Share of its weight an unmatched query token costs.
 EXTRA_QUERY = 1.0
 #: Share of its weight an unmatched list-name token costs (middle names,
@@ -44,33 +57,47 @@ EXTRA_RESULT_PERSON = 0.45
 EXTRA_RESULT_COMPANY = 0.6
 #: Unmatched list-side places cost even less ("Hangzhou" Hikvision).
 EXTRA_RESULT_LOCATION = 0.35
+#: Unmatched tokens weigh at least this share of their tag weight, however
+#: common they are on the lists ("Sa" unmatched still says "not the same name").
+UNMATCHED_FLOOR = 0.7
 #: A distinctive pair must reach this credit to count as "distinctive agreement".
 DISTINCTIVE_AGREE = 0.85
 #: Compact (boundary-free) comparison only counts from this similarity, and
 #: only for compact strings at least this long.
-COMPACT_FLOOR = 0.88
+COMPACT_FLOOR = 0.9
+COMPACT_SAME_COUNT_FLOOR = 0.93
 COMPACT_MIN_LEN = 8
 #: Consonant-skeleton comparison only counts from this similarity.
 CONSONANT_FLOOR = 0.8
+#: Consonant skeletons shorter than this say too little ("l" of "Ali").
+CONSONANT_MIN_LEN = 3
 #: Cap on the token-similarity cache (entries), cleared when exceeded.
 SIM_CACHE_MAX = 1_000_000
 
 _sim_cache: dict[tuple[str, str, str, str], float] = {}
 
 
-def _ends_agree(a: str, b: str) -> bool:
-    """Last letters agree, ignoring a silent trailing "e" or "h" (Anne, John)."""
-    a2 = a.rstrip("eh") or a
-    b2 = b.rstrip("eh") or b
-    return a2[-1] == b2[-1]
+_VOWELS = frozenset("aeiouy")
+
+
+def _gendered(a: str, b: str) -> bool:
+    """True for forms of one name that differ in a final vowel (Antonio/Antonia)."""
+    if min(len(a), len(b)) < 4:
+        return False
+    if len(a) == len(b):
+        return a[:-1] == b[:-1] and a[-1] in _VOWELS and b[-1] in _VOWELS
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return len(longer) == len(shorter) + 1 and longer.startswith(shorter) and longer[-1] in _VOWELS
 
 
 def token_sim(a: str, b: str, skel_a: str, skel_b: str) -> float:
-    """Similarity of two tokens in [0, 1]; 0 below :data:`TOKEN_FLOOR`.
+    """Similarity of two tokens in [0, 1]; 0 when they are different words.
 
-    Equal text 1.0; equal skeleton 0.95; otherwise the best Indel / OSA
-    similarity of text or skeleton, raised to 0.9 for sound-alikes that share
-    first and last letters. Tokens of three letters or fewer must be equal.
+    Equal text 1.0; equal romanisation skeleton 0.95; sound-alikes that differ
+    by a silent letter 0.88 (Jon/John); otherwise the best Indel / OSA
+    similarity of text or skeleton, times 0.9 when the first letters differ,
+    stretched below 1 so a wrong letter costs (0.9 -> 0.8). Gendered forms
+    (Antonio/Antonia) score 0.7; words of three letters or fewer must be equal.
     """
     if a == b:
         return 1.0
@@ -78,28 +105,44 @@ def token_sim(a: str, b: str, skel_a: str, skel_b: str) -> float:
     cached = _sim_cache.get(key)
     if cached is not None:
         return cached
-    if skel_a == skel_b:
-        value = SKELETON_SIM
-    elif a.isdigit() or b.isdigit():
-        value = 0.0
-    elif min(len(a), len(b)) <= SHORT_TOKEN and min(len(skel_a), len(skel_b)) <= SHORT_TOKEN:
-        value = 0.0
-        if a[0] == b[0] and phonetic(a) == phonetic(b) and _ends_agree(a, b) and abs(len(a) - len(b)) == 1:
-            value = PHONETIC_SIM  # jon / john, ann / anne
-    else:
-        value = max(
-            Indel.normalized_similarity(a, b),
-            Indel.normalized_similarity(skel_a, skel_b),
-            OSA.normalized_similarity(skel_a, skel_b),
-        )
-        if value < PHONETIC_SIM and a[0] == b[0] and _ends_agree(a, b) and phonetic(a) == phonetic(b):
-            value = PHONETIC_SIM
-        if value < TOKEN_FLOOR:
-            value = 0.0
+    value = _token_sim(a, b, skel_a, skel_b)
     if len(_sim_cache) > SIM_CACHE_MAX:
         _sim_cache.clear()
     _sim_cache[key] = value
     return value
+
+
+def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> float:
+    """Uncached body of :func:`token_sim`."""
+    if a.isdigit() or b.isdigit():
+        return 0.0
+    if _gendered(a, b):
+        return GENDER_SIM
+    if skel_a == skel_b:
+        return SKELETON_SIM
+    short = min(len(a), len(b))
+    if short >= 3 and len(a) == len(b) and OSA.distance(a, b) == 1 and sorted(a) == sorted(b):
+        return TRANSPOSE_SIM  # a typing slip, even in the first letters
+    if abs(len(a) - len(b)) == 1 and a[0] == b[0] and phonetic(a) == phonetic(b):
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        # one silent letter more: jon/john, ann/anne, mohamad/mohammad
+        if Indel.normalized_similarity(a, b) >= 0.8 and any(
+            longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer))
+        ):
+            return PHONETIC_SIM
+    if short <= SHORT_TOKEN and min(len(skel_a), len(skel_b)) <= SHORT_TOKEN:
+        return 0.0
+    value = max(
+        Indel.normalized_similarity(a, b),
+        Indel.normalized_similarity(skel_a, skel_b),
+        OSA.normalized_similarity(skel_a, skel_b),
+    )
+    if a[0] != b[0]:
+        value *= FIRST_LETTER_FACTOR
+    floor = SHORT_WORD_FLOOR if short <= SHORT_WORD else TOKEN_FLOOR
+    if value < floor:
+        return 0.0
+    return max(0.0, 1.0 - (1.0 - value) * FUZZY_STRETCH)
 
 
 @dataclass(slots=True)
@@ -127,15 +170,15 @@ def _pair_sim(q: Form, c: Form, i: int, j: int) -> tuple[float, str]:
     """Similarity of query token ``i`` and list token ``j``, with how it was found."""
     tq, tc = q.tags[i], c.tags[j]
     a, b = q.texts[i], c.texts[j]
+    if a == b:
+        return (1.0, "number") if tq == NUMBER else (1.0, "equal")
     if tq == NUMBER or tc == NUMBER:
-        return (1.0, "number") if a == b and tq == tc else (0.0, "")
-    if tq == INITIAL or tc == INITIAL:
-        if a[0] == b[0]:
-            return (1.0, "equal") if a == b else (INITIAL_SIM, "initial")
         return 0.0, ""
+    if tq == INITIAL or tc == INITIAL:
+        return (INITIAL_SIM, "initial") if a[0] == b[0] else (0.0, "")
+    if q.strict[i] or c.strict[j]:
+        return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying
     s = token_sim(a, b, q.skels[i], c.skels[j])
-    if s == 1.0:
-        return s, "equal"
     if s == SKELETON_SIM:
         return s, "skeleton"
     return s, ("fuzzy" if s else "")
@@ -175,6 +218,8 @@ def align(q: Form, c: Form) -> Alignment:
         wq = sum(q.weights[i] for i in link.qi)
         wc = sum(c.weights[j] for j in link.ci)
         w = (wq + wc) / 2
+        if link.how == "initial":  # "J" for "John": the full name's weight, weak credit
+            w = max(wq, wc)
         num += w * link.sim
         den += w
         if link.sim >= DISTINCTIVE_AGREE and any(c.tags[j] == DISTINCTIVE for j in link.ci) and any(
@@ -186,10 +231,10 @@ def align(q: Form, c: Form) -> Alignment:
     person = c.schema == PERSON or q.schema == PERSON
     extra_c = EXTRA_RESULT_PERSON if person else EXTRA_RESULT_COMPANY
     for i in q_un:
-        den += q.weights[i] * EXTRA_QUERY
+        den += max(q.weights[i], TAG_WEIGHTS[q.tags[i]] * UNMATCHED_FLOOR) * EXTRA_QUERY
     for j in c_un:
         share = EXTRA_RESULT_LOCATION if c.tags[j] == LOCATION else extra_c
-        den += c.weights[j] * share
+        den += max(c.weights[j], TAG_WEIGHTS[c.tags[j]] * UNMATCHED_FLOOR) * share
     score = num / den if den > 0 else 0.0
     return Alignment(links, score, q_un, c_un, agree)
 
@@ -264,6 +309,10 @@ def compact_name(pair: Pair) -> float:
     q, c = pair.query, pair.result
     if len(q.compact) < COMPACT_MIN_LEN or len(c.compact) < COMPACT_MIN_LEN:
         return 0.0
+    if len(q.texts) == len(c.texts):
+        # Same word count: only a shifted word boundary or a slip, in order.
+        s = OSA.normalized_similarity(q.compact, c.compact)
+        return s if s >= COMPACT_SAME_COUNT_FLOOR else 0.0
     s = max(
         Indel.normalized_similarity(q.compact, c.compact),
         Indel.normalized_similarity(q.compact_sorted, c.compact_sorted),
@@ -280,7 +329,9 @@ def consonant_skeleton(pair: Pair) -> float:
     q, c = pair.query, pair.result
     if q.script not in ABJAD_SCRIPTS and c.script not in ABJAD_SCRIPTS:
         return 0.0
-    if not q.consonants or not c.consonants:
+    if len(q.consonants) < CONSONANT_MIN_LEN or len(c.consonants) < CONSONANT_MIN_LEN:
+        return 0.0
+    if abs(len(q.texts) - len(c.texts)) > 1:
         return 0.0
     if q.consonants == c.consonants:
         return 1.0
@@ -312,8 +363,10 @@ def no_distinctive_agreement(pair: Pair) -> float:
     company). A list name made only of generic words must then agree in full.
     """
     q, c = pair.query, pair.result
-    if q.schema == PERSON and c.schema == PERSON:
+    if q.schema == PERSON or c.schema == PERSON:
         return 0.0
+    if c.schema is None and q.schema is None:
+        return 0.0  # unknown kinds on both sides (vessels, bare names)
     al = pair.alignment
     if al.distinctive_agree:
         return 0.0
@@ -338,14 +391,36 @@ def country_disagrees(pair: Pair) -> float:
 
 
 def schema_mismatch(pair: Pair) -> float:
-    """1 when the caller says person and the entry is an organisation, or the reverse."""
-    given = pair.query_schema
+    """Person vs organisation: 1 when the caller said so, 0.5 when the query's form implies it.
+
+    A query's kind is implied by a legal form or organisation word (company)
+    or by a Chinese personal name; otherwise it is unknown and nothing is said.
+    """
     etype = pair.entry_type
-    if not given or not etype:
+    if not etype or etype not in ("person", "company"):
         return 0.0
-    q_person = given.lower() in ("person", "individual")
-    e_person = etype == "person"
-    return 0.0 if q_person == e_person else 1.0
+    given = pair.query_schema
+    if given:
+        q_person = given.lower() in ("person", "individual")
+        return 0.0 if q_person == (etype == "person") else 1.0
+    inferred = pair.query.schema
+    if not inferred:
+        return 0.0
+    return 0.0 if (inferred == PERSON) == (etype == "person") else 0.5
+
+
+def family_name_mismatch(pair: Pair) -> float:
+    """1 when both names mark a family name and those family names do not agree.
+
+    "LI Hao" is not "CHEN, Hao Li": the shared syllables are in the wrong places.
+    """
+    q, c = pair.query, pair.result
+    if not any(q.family) or not any(c.family):
+        return 0.0
+    for link in pair.alignment.links:
+        if link.sim >= DISTINCTIVE_AGREE and any(q.family[i] for i in link.qi) and any(c.family[j] for j in link.ci):
+            return 0.0
+    return 1.0
 
 
 def weak_alias(pair: Pair) -> float:

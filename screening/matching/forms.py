@@ -61,6 +61,8 @@ class Form:
     skels: tuple[str, ...]
     tags: tuple[str, ...]
     weights: tuple[float, ...]
+    strict: tuple[bool, ...]  # romanised from Han: only exact agreement counts
+    family: tuple[bool, ...]  # family-name tokens, when the writing marks them
     joins: tuple[str, ...]  # adjacent-pair concatenations incl. legal forms ("jscargument")
     compact: str  # texts joined in order
     compact_sorted: str  # texts sorted then joined
@@ -108,6 +110,8 @@ def compile_form(
         skels=tuple(t.skel for t in kept),
         tags=tags,
         weights=weights,
+        strict=tuple(t.note.startswith("pinyin") for t in kept),
+        family=tuple(t.family for t in kept),
         joins=joins,
         compact=compact,
         compact_sorted="".join(sorted(x for x, g in zip(texts, tags) if g != STOP)),

@@ -131,6 +131,15 @@ class NameIndex:
         for key in keys:
             self.postings[key].append(fid)
 
+    def _join_only_keys(self) -> set[str]:
+        """Keys that occur only as adjacent-token concatenations, never as a token."""
+        tokens: set[str] = set()
+        joins: set[str] = set()
+        for form in self.forms:
+            tokens.update(form.texts)
+            joins.update(form.joins)
+        return joins - tokens
+
     def _build_neighbourhoods(self) -> None:
         """Skeleton, metaphone and one-deletion maps over the key vocabulary."""
         skel: dict[str, list[str]] = defaultdict(list)
@@ -138,9 +147,12 @@ class NameIndex:
         dels: dict[str, list[str]] = defaultdict(list)
         from screening.matching.normalize import skeleton
 
+        join_only = self._join_only_keys()
         for key in self.postings:
             if key.isdigit():
                 continue
+            if key in join_only:
+                continue  # joined keys are met exactly (or by the query's own joins)
             s = skeleton(key)
             skel[s].append(key)
             if len(key) >= MIN_FUZZY_KEY:

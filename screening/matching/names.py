@@ -85,6 +85,7 @@ class Token:
     skel: str
     source: str = ""
     note: str = ""
+    family: bool = False  # a person's family name, when the writing says so
 
 
 @dataclass
@@ -219,8 +220,9 @@ def _han_tokens(run: str, person: bool) -> tuple[list[Token], list[Token], list[
                 words = [syl[0], "".join(syl[1:])]
             else:
                 words = ["".join(syl)]
-            for w in words:
-                tok = Token(w, DISTINCTIVE, skeleton(w), part, f"pinyin of {part}")
+            for k, w in enumerate(words):
+                family = k == 0 and len(words) == 2
+                tok = Token(w, DISTINCTIVE, skeleton(w), part, f"pinyin of {part}", family)
                 main.append(tok)
                 plain.append(tok)
         return main, plain, legal
@@ -326,7 +328,10 @@ def _latin_tokens(words: list[str], t: Tables, company: bool, person: bool) -> t
             compare = t.legal_forms.get(phrase)
             if compare is None:
                 continue
-            # A one-letter "form" (the "a" of "s a") must stand at the end.
+            # Short one-word forms (sa, ag, as, ab) are also name parts: only at
+            # the start or end of a name of three or more words.
+            if size == 1 and len(phrase[0]) <= 3 and (n < 3 or 0 < i < n - 1) and not company:
+                continue
             if size == 1 and len(phrase[0]) == 1 and i != n - 1:
                 continue
             if person and size == 1 and not company:
@@ -384,6 +389,8 @@ def _latin_tokens(words: list[str], t: Tables, company: bool, person: bool) -> t
             out.append(Token(word, INITIAL, word, word, "initial"))
             continue
         tag = _latin_tag(word, t)
+        if tag == GENERIC and person and not company:
+            tag = DISTINCTIVE  # "West" in "Meghan West" is a name
         out.append(Token(word, tag, skeleton(word), word))
     return out, legal
 
@@ -413,34 +420,41 @@ def _acronym_variant(tokens: list[Token], t: Tables) -> list[Token] | None:
     return out if changed else None
 
 
-def _person_reorder(text: str, t: Tables) -> str:
-    """"SALEK, Abdulhai" -> "Abdulhai SALEK" for one-comma person-style names."""
+def _person_reorder(text: str, t: Tables) -> tuple[str, frozenset[str]]:
+    """"SALEK, Abdulhai" -> ("Abdulhai SALEK", {"salek"}) for one-comma person names.
+
+    Returns the reordered text and the folded family-name words.
+    """
+    none: frozenset[str] = frozenset()
     if text.count(",") != 1:
-        return text
+        return text, none
     left, right = (part.strip() for part in text.split(","))
     if not left or not right:
-        return text
+        return text, none
     right_words = [w for chunk in right.split() for w in fold_word(chunk)]
     left_words = [w for chunk in left.split() for w in fold_word(chunk)]
     if not right_words or len(left_words) > 4 or len(right_words) > 5:
-        return text
+        return text, none
     for w in left_words + right_words:
         if w in t.org_class or w in t.generic or (w,) in t.legal_forms:
-            return text
-    return f"{right} {left}"
+            return text, none
+    return f"{right} {left}", frozenset(left_words)
 
 
 def infer_schema(tokens: list[Token] | tuple[Token, ...], hint: str | None = None) -> str | None:
-    """``"company"`` when a legal form or organisation word is present, else ``hint``."""
+    """``"company"`` when a legal form or organisation-class word is present, else ``hint``."""
     if hint:
         return PERSON if hint.lower() in ("person", "individual") else COMPANY
-    if any(t.tag in (LEGAL, GENERIC) for t in tokens):
+    org_class = tables().org_class
+    if any(t.tag == LEGAL or (t.tag == GENERIC and t.text in org_class) for t in tokens):
         return COMPANY
     return None
 
 
 def _script(text: str) -> str:
     """Dominant script of ``text`` (see :func:`screening.types.detect_script`)."""
+    if text.isascii():
+        return "Latn"
     from screening.types import detect_script
 
     return detect_script(text)
@@ -461,23 +475,26 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     t = tables()
     person = bool(schema) and schema.lower() in ("person", "individual")
     company = bool(schema) and not person
-    raw = fold_homoglyphs(strip_controls(text), t.homoglyphs)
+    raw = text if text.isascii() else fold_homoglyphs(strip_controls(text), t.homoglyphs)
     raw, acronyms = _split_acronyms(raw)
     script = _script(raw)
+    family_words: frozenset[str] = frozenset()
     if not company:
-        raw = _person_reorder(raw, t)
+        raw, family_words = _person_reorder(raw, t)
     tokens: list[Token] = []
     plain: list[Token] = []
     legal: list[str] = []
-    han = has_han(raw)
+    han = not raw.isascii() and has_han(raw)
     # Split into Han runs and the rest, preserving order.
     pieces = re.findall(r"[\u3400-\u9fff\uf900-\ufaff·]+|[^\u3400-\u9fff\uf900-\ufaff·]+", raw) if han else [raw]
     han_chars = sum(1 for ch in raw if is_han(ch))
+    han_person_seen = False
     for piece in pieces:
         if has_han(piece):
             han_person = person or (
                 not company and han_chars <= 4 and not _han_segments_have_terms(to_simplified(piece))
             )
+            han_person_seen = han_person_seen or han_person
             main, alt, leg = _han_tokens(piece, han_person)
             tokens.extend(main)
             plain.extend(alt)
@@ -485,16 +502,19 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
         else:
             words = [w for chunk in _PAREN_RE.sub(" ", piece).split() for w in fold_word(chunk)]
             # Is the whole name organisation-like? (legal/generic words present)
-            org_like = company or any(
-                (w,) in t.legal_forms or w in t.org_class or w in t.generic
-                or any(e in t.org_class or e in t.generic for e in t.abbreviations.get(w, ()))
-                for w in words
-            )
+            org_like = company or _org_like(words, t)
             lat, leg = _latin_tokens(words, t, company or org_like, person or not org_like)
+            if family_words:
+                lat = [
+                    Token(x.text, x.tag, x.skel, x.source, x.note, True) if x.source in family_words else x
+                    for x in lat
+                ]
             tokens.extend(lat)
             plain.extend(lat)
             legal.extend(leg)
     guessed = infer_schema(tokens, schema)
+    if guessed is None and han_person_seen:
+        guessed = PERSON
     variants: list[tuple[Token, ...]] = []
     if han and [x.text for x in plain] != [x.text for x in tokens]:
         variants.append(tuple(plain))
@@ -510,6 +530,29 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
         acronyms=acronyms,
         legal=legal,
     )
+
+
+def _org_like(words: list[str], t: Tables) -> bool:
+    """Does a Latin name read as an organisation?
+
+    Yes with a legal form (short ones such as "SA" only in names of three or
+    more words) or an organisation-class word (company, group); generic words
+    ("west", "gold") need company: two of them, since people bear them as names.
+    """
+    generic = 0
+    last = len(words) - 1
+    for k, w in enumerate(words):
+        if (w,) in t.legal_forms or w in t.org_class:
+            # "Thomas Sa", "Mus ab Mustafa": short forms only at either end of 3+ words
+            if len(w) > 3 or (len(words) > 2 and k in (0, last)):
+                return True
+            continue
+        expansion = t.abbreviations.get(w, ())
+        if any(e in t.org_class for e in expansion):
+            return True
+        if w in t.generic or any(e in t.generic for e in expansion):
+            generic += 1
+    return generic >= 2
 
 
 def _han_segments_have_terms(simp: str) -> bool:

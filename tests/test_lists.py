@@ -88,13 +88,23 @@ def test_count_outside_bounds_keeps_previous_version(db_path, tmp_path):
     before = status(db_path)["us-el"]
     tiny = shared_path("data", "watchman", "consolidated.csv")  # 13 rows: far below bounds
     res = run("lists", "update", "us-csl", "--file", str(tiny), "--db", str(db_path))
-    assert res.exit_code != 0 and "expected" in res.output and "previous version" in res.output
+    assert res.exit_code != 0 and "previous version kept in force" in res.output
     assert status(db_path)["us-el"] == before
     # with explicit bounds the small file is accepted
     res = run("lists", "update", "us-csl", "--file", str(tiny), "--expect-count", "1:100",
               "--db", str(db_path))
     assert res.exit_code == 0, res.output
     assert status(db_path)["us-el"]["entries"] == 1
+
+
+@pytest.mark.shared
+@pytest.mark.shared
+def test_count_below_source_bounds_on_fresh_db(db_path):
+    tiny = shared_path("data", "watchman", "consolidated.csv")
+    res = run("lists", "update", "us-csl", "--file", str(tiny), "--db", str(db_path))
+    assert res.exit_code != 0
+    assert "13 entries, expected 1000..200000" in res.output
+    assert not any(k.startswith("us-") for k in status(db_path))
 
 
 @pytest.mark.shared

@@ -18,6 +18,7 @@ Lessons from the prior art built in here:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel, OSA
@@ -78,6 +79,7 @@ _sim_cache: dict[tuple[str, str, str, str], float] = {}
 
 
 _VOWELS = frozenset("aeiouy")
+_DOUBLES = re.compile(r"([a-z])\1+")
 
 
 def _gendered(a: str, b: str) -> bool:
@@ -88,6 +90,19 @@ def _gendered(a: str, b: str) -> bool:
         return a[:-1] == b[:-1] and a[-1] in _VOWELS and b[-1] in _VOWELS
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
     return len(longer) == len(shorter) + 1 and longer.startswith(shorter) and longer[-1] in _VOWELS
+
+
+def _consonant_spelling(a: str, b: str) -> bool:
+    """Same metaphone, but the words differ in consonant letters, not vowels.
+
+    Kompel/Compel and Jon/John differ in how a sound is spelled; Maria/Mario
+    and Thomas/Themis differ in vowels, which metaphone ignores but names do not.
+    """
+    ca = _DOUBLES.sub(r"\1", "".join(ch for ch in a if ch not in _VOWELS))
+    cb = _DOUBLES.sub(r"\1", "".join(ch for ch in b if ch not in _VOWELS))
+    if ca == cb or Indel.normalized_similarity(a, b) < 0.7:
+        return False
+    return phonetic(a) == phonetic(b)
 
 
 def token_sim(a: str, b: str, skel_a: str, skel_b: str) -> float:
@@ -132,6 +147,8 @@ def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> float:
             return PHONETIC_SIM
     if short <= SHORT_TOKEN and min(len(skel_a), len(skel_b)) <= SHORT_TOKEN:
         return 0.0
+    if _consonant_spelling(a, b):
+        return PHONETIC_SIM  # Kompel / Compel, Jussef / Yussef: same sounds, other letters
     value = max(
         Indel.normalized_similarity(a, b),
         Indel.normalized_similarity(skel_a, skel_b),
@@ -372,8 +389,14 @@ def no_distinctive_agreement(pair: Pair) -> float:
         return 0.0
     if DISTINCTIVE in c.tags:
         return 1.0
-    # list name with no distinctive word: everything must match
-    return 0.0 if not al.q_unmatched and not al.c_unmatched and al.links else 1.0
+    # A list name made only of generic words, places and numbers ("China
+    # Electronics Technology Group Corporation 13th Research Institute"): every
+    # query word must be found, and what the query leaves out may only be generic.
+    if not al.links or al.q_unmatched:
+        return 1.0
+    if any(c.tags[j] not in (GENERIC, LOCATION) for j in al.c_unmatched):
+        return 1.0
+    return 0.0
 
 
 def country_agrees(pair: Pair) -> float:

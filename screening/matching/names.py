@@ -143,6 +143,8 @@ def _zh_number(text: str, digits: dict[str, int]) -> int | None:
     """Value of a Chinese numeral such as 十三 or 二十一 (None if not one)."""
     if not text or any(ch not in digits for ch in text):
         return None
+    if all(digits[ch] < 10 for ch in text):
+        return int("".join(str(digits[ch]) for ch in text))  # 七〇二 = 702
     total, current = 0, 0
     for ch in text:
         value = digits[ch]
@@ -405,18 +407,18 @@ def is_org_acronym(word: str, expansion: tuple[str, ...]) -> bool:
     return len(expansion) >= 3 or (len(expansion) == 2 and word == "".join(e[0] for e in expansion))
 
 
-def _acronym_variant(tokens: list[Token], t: Tables) -> list[Token] | None:
-    """The token list with organisation acronyms spelled out, or None if none."""
-    out: list[Token] = []
+def _spell_out(words: list[str], t: Tables) -> list[str] | None:
+    """``words`` with organisation acronyms spelled out ("cetc 13" -> "china
+    electronics technology group corporation 13"), or None when there are none."""
+    out: list[str] = []
     changed = False
-    for tok in tokens:
-        expansion = t.abbreviations.get(tok.text) if tok.tag == DISTINCTIVE else None
-        if expansion and is_org_acronym(tok.text, expansion):
+    for w in words:
+        expansion = t.abbreviations.get(w)
+        if expansion and is_org_acronym(w, expansion):
+            out.extend(expansion)
             changed = True
-            for part in expansion:
-                out.append(Token(part, _latin_tag(part, t), skeleton(part), tok.source, tok.note))
         else:
-            out.append(tok)
+            out.append(w)
     return out if changed else None
 
 
@@ -489,6 +491,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     pieces = re.findall(r"[\u3400-\u9fff\uf900-\ufaff·]+|[^\u3400-\u9fff\uf900-\ufaff·]+", raw) if han else [raw]
     han_chars = sum(1 for ch in raw if is_han(ch))
     han_person_seen = False
+    spelled_variant: list[Token] = []
     for piece in pieces:
         if has_han(piece):
             han_person = person or (
@@ -496,6 +499,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             )
             han_person_seen = han_person_seen or han_person
             main, alt, leg = _han_tokens(piece, han_person)
+            spelled_variant.extend(main)
             tokens.extend(main)
             plain.extend(alt)
             legal.extend(leg)
@@ -504,6 +508,12 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             # Is the whole name organisation-like? (legal/generic words present)
             org_like = company or _org_like(words, t)
             lat, leg = _latin_tokens(words, t, company or org_like, person or not org_like)
+            spelled_words = _spell_out(words, t)
+            if spelled_words is not None:
+                alt_lat, _ = _latin_tokens(spelled_words, t, True, False)
+                spelled_variant.extend(alt_lat)
+            else:
+                spelled_variant.extend(lat)
             if family_words:
                 lat = [
                     Token(x.text, x.tag, x.skel, x.source, x.note, True) if x.source in family_words else x
@@ -518,9 +528,8 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     variants: list[tuple[Token, ...]] = []
     if han and [x.text for x in plain] != [x.text for x in tokens]:
         variants.append(tuple(plain))
-    spelled = _acronym_variant(tokens, t)
-    if spelled is not None:
-        variants.append(tuple(spelled))
+    if [x.text for x in spelled_variant] != [x.text for x in tokens]:
+        variants.append(tuple(spelled_variant))
     return NameAnalysis(
         original=text,
         tokens=tuple(tokens),

@@ -300,7 +300,7 @@ def _load_numbers(t: Tables) -> None:
             except (TypeError, ValueError):
                 continue
             text = str(word)
-            if _has_han(text):
+            if _has_han(text) or key.startswith("zh") or text == "〇":
                 t.zh_digits[text] = num
             else:
                 folded = "".join(_fold_phrase(text))

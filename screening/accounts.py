@@ -38,6 +38,9 @@ KEY_PREFIX = "scr_"
 #: Characters of a key kept in clear to tell keys apart in listings.
 KEY_DISPLAY_CHARS = 10
 
+#: werkzeug hashing method for passwords (tests may use a cheaper one).
+PASSWORD_METHOD = "scrypt"
+
 #: Minimum password length for accounts.
 MIN_PASSWORD_LENGTH = 10
 
@@ -104,7 +107,7 @@ class Accounts:
             cur = conn.execute(
                 "insert into users (username, password_hash, role, created_at, disabled)"
                 " values (?, ?, ?, ?, 0)",
-                [username, generate_password_hash(password), role, utcnow()])
+                [username, generate_password_hash(password, method=PASSWORD_METHOD), role, utcnow()])
         return User(int(cur.lastrowid or 0), username, role)
 
     def set_password(self, username: str, password: str) -> None:
@@ -114,7 +117,7 @@ class Accounts:
         conn = connection(self.store)
         with conn:
             cur = conn.execute("update users set password_hash = ? where username = ?",
-                               [generate_password_hash(password), username])
+                               [generate_password_hash(password, method=PASSWORD_METHOD), username])
         if cur.rowcount == 0:
             raise NotFound(f"no user {username!r}")
 

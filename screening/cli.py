@@ -324,6 +324,193 @@ def bench_search(file, as_json, db_path):
     echo_json(report) if as_json else click.echo(format_report(report))
 
 
+# ----------------------------------------------------------------- web, access
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8080, show_default=True, type=int, help="Port to listen on.")
+@click.option("--threads", default=8, show_default=True, type=int, help="Request threads.")
+@db_option
+def serve(host, port, threads, db_path):
+    """Serve the web UI and the JSON API (/api/v1) with waitress.
+
+    Loads the lists (the China lists in lists/ on first use) before serving. On
+    the first start, when no account exists, creates the user `admin` and prints
+    its password once (set SCREENING_ADMIN_PASSWORD to choose it).
+
+    Example:
+
+      screening serve --host 0.0.0.0 --port 8080
+    """
+    import os
+
+    from waitress import serve as waitress_serve
+
+    from web import create_app
+
+    from .accounts import Accounts, ensure_admin
+    from .store import open_store
+
+    path = str(db_path or settings.DB_PATH)
+    password = ensure_admin(Accounts(open_store(path)),
+                            os.environ.get("SCREENING_ADMIN_PASSWORD") or None)
+    if password is not None:
+        click.echo("Created the first account: user 'admin'"
+                   + ("" if os.environ.get("SCREENING_ADMIN_PASSWORD")
+                      else f", password {password}  (shown once; change it with "
+                      "`screening users passwd admin`)"))
+    app = create_app({"DB_PATH": path})
+    screener = app.extensions["screening"].screener
+    click.echo(f"{len(screener.entries)} entries in force from {len(screener.list_versions)} lists; "
+               f"serving on http://{host}:{port}/ (API: /api/v1, Ctrl-C stops)")
+    waitress_serve(app, host=host, port=port, threads=threads, ident="screening",
+                   clear_untrusted_proxy_headers=True)
+
+
+@cli.group(cls=Group)
+def users() -> None:
+    """Web accounts: screener, reviewer (records decisions) or admin."""
+
+
+@users.command("add")
+@click.argument("username")
+@click.option("--role", type=click.Choice(["screener", "reviewer", "admin"]), default="screener",
+              show_default=True, help="What the user may do.")
+@click.password_option(help="Password (prompted when omitted; at least 10 characters).")
+@db_option
+def users_add(username, role, password, db_path):
+    """Create a web account with a hashed password.
+
+    Example:
+
+      screening users add alice --role reviewer
+    """
+    from .accounts import Accounts
+    from .store import open_store
+
+    Accounts(open_store(db_path)).add_user(username, password, role)
+    click.echo(f"user {username} added with role {role}")
+
+
+@users.command("passwd")
+@click.argument("username")
+@click.password_option(help="New password (prompted when omitted).")
+@db_option
+def users_passwd(username, password, db_path):
+    """Set a user's password."""
+    from .accounts import Accounts
+    from .store import open_store
+
+    Accounts(open_store(db_path)).set_password(username, password)
+    click.echo(f"password of {username} changed")
+
+
+@users.command("list")
+@db_option
+def users_list(db_path):
+    """Every account with its role."""
+    from .accounts import Accounts
+    from .store import open_store
+
+    for u in Accounts(open_store(db_path)).users():
+        click.echo(f"{u['username']:24} {u['role']:9} {u['created_at']}"
+                   + ("  disabled" if u["disabled"] else ""))
+
+
+@cli.group(cls=Group)
+def apikeys() -> None:
+    """API keys, one per integration (the CRM...), stored hashed."""
+
+
+@apikeys.command("create")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["screener", "reviewer", "admin"]), default="screener",
+              show_default=True, help="reviewer keys may also POST /api/v1/decisions.")
+@db_option
+def apikeys_create(name, role, db_path):
+    """Create an API key for integration NAME; the key is the last line printed.
+
+    The key is shown only now; only its hash is stored. Send it as
+    `Authorization: Bearer <key>`.
+
+    Example:
+
+      KEY=$(screening apikeys create crm | tail -n 1)
+    """
+    from .accounts import Accounts
+    from .store import open_store
+
+    key = Accounts(open_store(db_path)).create_api_key(name, role)
+    click.echo(f"API key for {name} (role {role}); store it now, it is not shown again:")
+    click.echo(key)
+
+
+@apikeys.command("list")
+@db_option
+def apikeys_list(db_path):
+    """Every key: name, first characters, role, created, revoked."""
+    from .accounts import Accounts
+    from .store import open_store
+
+    for k in Accounts(open_store(db_path)).api_keys():
+        click.echo(f"{k['name']:20} {k['prefix']}…  {k['role']:9} {k['created_at']}"
+                   + (f"  revoked {k['revoked_at']}" if k["revoked_at"] else ""))
+
+
+@apikeys.command("revoke")
+@click.argument("name")
+@db_option
+def apikeys_revoke(name, db_path):
+    """Revoke every active key of integration NAME."""
+    from .accounts import Accounts
+    from .store import open_store
+
+    n = Accounts(open_store(db_path)).revoke_api_keys(name)
+    click.echo(f"{n} key(s) of {name} revoked")
+
+
+@cli.group(cls=Group)
+def audit() -> None:
+    """The hash-chained audit trail of screenings and decisions."""
+
+
+@audit.command("verify")
+@db_option
+def audit_verify(db_path):
+    """Recompute the hash chain; exit 1 and name the first bad record if it was tampered with."""
+    from .audit import AuditLog
+    from .store import open_store
+
+    report = AuditLog(open_store(db_path)).verify()
+    if not report.ok:
+        click.echo(f"error: audit log tampered: {report.message}", err=True)
+        raise SystemExit(1)
+    click.echo(f"OK: {report.message}")
+
+
+@audit.command("export")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="CSV file (default: stdout).")
+@click.option("--since", help="Only records at or after this time (ISO date or datetime, UTC).")
+@click.option("--until", help="Only records before this time (ISO date or datetime, UTC).")
+@db_option
+def audit_export(output, since, until, db_path):
+    """Write the audit log as CSV, with each record's hash and previous hash.
+
+    Example:
+
+      screening audit export --since 2026-11-01 -o audit-november.csv
+    """
+    from .audit import AuditLog
+    from .store import open_store
+
+    log = AuditLog(open_store(db_path))
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as f:
+            n = log.export_csv(f, since, until)
+        click.echo(f"{n} records written to {output}", err=True)
+    else:
+        log.export_csv(click.get_text_stream("stdout"), since, until)
+
+
 def main() -> None:  # pragma: no cover
     cli(prog_name="screening")
 

@@ -1,0 +1,134 @@
+"""Access: log-in, roles, CSRF, session cookie flags, every page behind authentication."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.web.conftest import PASSWORDS, api_key, csrf_of, login
+
+PAGES = ["/", "/screen", "/lists", "/bulk", "/entries/cn-uel:skydio", "/result?q=x",
+         "/bulk/abc", "/bulk/abc/status", "/bulk/abc/download"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_redirect_to_login(fake_app, path):
+    resp = fake_app.test_client().get(path)
+    assert resp.status_code == 302
+    assert resp.headers["Location"].startswith("/login")
+
+
+@pytest.mark.parametrize("path", ["/api/v1/lists", "/api/v1/entries/cn-uel:skydio",
+                                  "/api/v1/openapi.json"])
+def test_api_needs_a_key(fake_app, path):
+    resp = fake_app.test_client().get(path)
+    assert resp.status_code == 401
+    assert resp.json["status"] == 401
+    assert resp.headers["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_health_is_public(fake_app):
+    resp = fake_app.test_client().get("/api/v1/health")
+    assert resp.status_code == 200 and resp.json["status"] == "ok"
+    assert resp.json["entries"] == 2
+
+
+def test_login_page_and_static_are_public(fake_app):
+    client = fake_app.test_client()
+    assert client.get("/login").status_code == 200
+    assert client.get("/static/style.css").status_code == 200
+
+
+def test_login_wrong_password(fake_app):
+    client = fake_app.test_client()
+    token = csrf_of(client.get("/login").get_data(as_text=True))
+    resp = client.post("/login", data={"username": "sam", "password": "nope nope nope",
+                                       "csrf_token": token})
+    assert resp.status_code == 401
+    assert "Wrong username or password" in resp.get_data(as_text=True)
+
+
+def test_login_throttled_after_repeated_failures(fake_app):
+    client = fake_app.test_client()
+    token = csrf_of(client.get("/login").get_data(as_text=True))
+    codes = [client.post("/login", data={"username": "throttle-me", "password": "x" * 12,
+                                         "csrf_token": token}).status_code for _ in range(7)]
+    assert codes[:5] == [401] * 5 and codes[-1] == 429
+
+
+def test_login_sets_httponly_samesite_cookie(fake_app):
+    client = fake_app.test_client()
+    token = csrf_of(client.get("/login").get_data(as_text=True))
+    resp = client.post("/login", data={"username": "sam", "password": PASSWORDS["sam"],
+                                       "csrf_token": token})
+    cookie = resp.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_login_then_pages_work(fake_app):
+    client = fake_app.test_client()
+    login(client, "sam")
+    for path in ("/screen", "/lists", "/bulk", "/entries/cn-uel:skydio"):
+        assert client.get(path).status_code == 200, path
+
+
+def test_login_without_csrf_is_rejected(fake_app):
+    client = fake_app.test_client()
+    client.get("/login")
+    resp = client.post("/login", data={"username": "sam", "password": PASSWORDS["sam"]})
+    assert resp.status_code == 400
+
+
+@pytest.mark.parametrize("path,data", [
+    ("/screen", {"name": "Skydio Inc."}),
+    ("/decisions", {"entry_id": "cn-uel:skydio", "decision": "false_positive", "reason": "x"}),
+    ("/logout", {}),
+])
+def test_forms_need_csrf(fake_app, path, data):
+    client = fake_app.test_client()
+    login(client, "rita")
+    assert client.post(path, data=data).status_code == 400
+    assert client.post(path, data={**data, "csrf_token": "forged"}).status_code == 400
+
+
+def test_open_redirect_refused(fake_app):
+    client = fake_app.test_client()
+    token = csrf_of(client.get("/login").get_data(as_text=True))
+    resp = client.post("/login", data={"username": "sam", "password": PASSWORDS["sam"],
+                                       "csrf_token": token, "next": "https://evil.example/"})
+    assert resp.headers["Location"] == "/screen"
+
+
+def test_logout(fake_app):
+    client = fake_app.test_client()
+    login(client, "sam")
+    token = csrf_of(client.get("/screen").get_data(as_text=True))
+    assert client.post("/logout", data={"csrf_token": token}).status_code == 302
+    assert client.get("/screen").status_code == 302
+
+
+def test_screener_cannot_record_decisions(fake_app):
+    client = fake_app.test_client()
+    login(client, "sam")
+    token = csrf_of(client.get("/screen").get_data(as_text=True))
+    resp = client.post("/decisions", data={"csrf_token": token, "q": "x",
+                                           "entry_id": "cn-uel:skydio",
+                                           "decision": "false_positive", "reason": "bakery"})
+    assert resp.status_code == 403
+
+
+def test_session_cookie_does_not_open_the_api(fake_app):
+    client = fake_app.test_client()
+    login(client, "ada")
+    assert client.get("/api/v1/lists").status_code == 401
+
+
+def test_api_key_does_not_open_the_ui(fake_app):
+    key = api_key(fake_app)
+    resp = fake_app.test_client().get("/screen", headers={"Authorization": f"Bearer {key}"})
+    assert resp.status_code == 302
+
+
+def test_security_headers(fake_app):
+    resp = fake_app.test_client().get("/login")
+    assert resp.headers["X-Frame-Options"] == "DENY"
+    assert "script-src 'self'" in resp.headers["Content-Security-Policy"]

@@ -1,0 +1,68 @@
+"""English and Chinese for the UI: one table (``translations/messages.yaml``).
+
+Each key has an ``en`` and a ``zh`` text. The language is the session's choice
+(the switch in the header), else the browser's ``Accept-Language``, else English.
+List data (names, reasons, citations) is shown as the source gives it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from flask import Flask, g, has_request_context, request, session
+
+#: Languages the UI speaks; the first is the default.
+LANGUAGES = ("en", "zh")
+
+TABLE_PATH = Path(__file__).resolve().parent / "translations" / "messages.yaml"
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, dict[str, str]]:
+    """The translation table: key -> {"en": ..., "zh": ...}."""
+    with TABLE_PATH.open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def current_language() -> str:
+    """The language of this request."""
+    if not has_request_context():
+        return LANGUAGES[0]
+    lang = g.get("lang")
+    if lang:
+        return lang
+    lang = session.get("lang")
+    if lang not in LANGUAGES:
+        lang = request.accept_languages.best_match(LANGUAGES) or LANGUAGES[0]
+    g.lang = lang
+    return lang
+
+
+def t(key: str, lang: str | None = None) -> str:
+    """The text for ``key`` in the current language (the key itself when missing)."""
+    entry = table().get(key)
+    if entry is None:
+        return key
+    return entry.get(lang or current_language()) or entry.get(LANGUAGES[0]) or key
+
+
+def tr(key: str, fallback: str) -> str:
+    """The text for ``key`` when the table has it, else ``fallback`` (for data-driven keys)."""
+    return t(key) if key in table() else fallback
+
+
+def outcome_label(outcome: str | None) -> str:
+    """An outcome (``PROHIBITED``...) in the current language, code kept for unknown ones."""
+    if not outcome:
+        return ""
+    key = "outcome_" + outcome.lower().replace("-", "_")
+    text = t(key)
+    return outcome if text == key else text
+
+
+def init_app(app: Flask) -> None:
+    """Make ``t``, ``outcome_label`` and ``lang`` available in templates."""
+    app.jinja_env.globals.update(t=t, tr=tr, outcome_label=outcome_label,
+                                 current_language=current_language, LANGUAGES=LANGUAGES)

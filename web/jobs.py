@@ -1,0 +1,228 @@
+"""Bulk files uploaded in the UI, screened in a background thread.
+
+An upload is saved under ``<instance>/bulk/<job id>/``, queued, and screened by
+one worker thread (one job at a time, so the API stays responsive). The job's
+state (rows done, counts per outcome, status) is kept in ``job.json`` beside the
+files, so the page can poll it and jobs survive a restart. The screening itself
+is :func:`screening.bulk.screen_file` when available; otherwise a plain
+row-by-row loop over ``Screener.check`` (:mod:`web.bulkfile`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import queue
+import secrets
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from screening.audit import Event
+from screening.connections import close_thread_connections
+from screening.errors import BadInput, Forbidden, NotFound
+
+log = logging.getLogger(__name__)
+
+#: Upload types accepted.
+EXTENSIONS = (".csv", ".xlsx", ".txt", ".tsv")
+
+#: Seconds between two writes of job.json while running.
+SAVE_EVERY_S = 0.5
+
+
+@dataclass
+class Job:
+    """One uploaded file and where its screening is."""
+
+    id: str
+    user: str
+    filename: str
+    input_path: str
+    output_path: str
+    as_of: str | None = None
+    after_horizon: str | None = None
+    status: str = "queued"  # queued | running | done | failed
+    rows_total: int | None = None
+    rows_done: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    errors: int = 0
+    created_at: float = field(default_factory=time.time)
+    started_at: float | None = None
+    finished_at: float | None = None
+    message: str | None = None
+
+    def to_dict(self) -> dict:
+        """The job as the status endpoint returns it (no server paths)."""
+        d = asdict(self)
+        d.pop("input_path")
+        d.pop("output_path")
+        d["percent"] = self.percent
+        d["output_name"] = Path(self.output_path).name
+        return d
+
+    @property
+    def percent(self) -> int:
+        """Progress in whole percent (100 when done)."""
+        if self.status == "done":
+            return 100
+        if not self.rows_total:
+            return 0
+        return min(99, int(100 * self.rows_done / self.rows_total))
+
+
+class JobRunner:
+    """Queue and run bulk jobs; one worker thread."""
+
+    def __init__(self, instance_path: str, web_state: Any) -> None:
+        self.root = Path(instance_path) / "bulk"
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.state = web_state
+        self._jobs: dict[str, Job] = {}
+        self._lock = threading.Lock()
+        self._queue: queue.Queue[str] = queue.Queue()
+        self._worker: threading.Thread | None = None
+        self._load()
+
+    # ------------------------------------------------------------- persistence
+    def _load(self) -> None:
+        for path in sorted(self.root.glob("*/job.json")):
+            try:
+                job = Job(**json.loads(path.read_text(encoding="utf-8")))
+            except (ValueError, TypeError):
+                continue
+            if job.status in ("queued", "running"):
+                job.status, job.message = "failed", "interrupted by a restart; upload again"
+            self._jobs[job.id] = job
+
+    def _save(self, job: Job) -> None:
+        path = Path(job.input_path).parent / "job.json"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(job), ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+
+    # ----------------------------------------------------------------- submit
+    def submit(self, filename: str, stream: Any, user: str, *, as_of: str | None,
+               after_horizon: str | None) -> Job:
+        """Save an upload and queue it; 400 for a file type we cannot read."""
+        safe = Path(filename or "").name
+        ext = Path(safe).suffix.lower()
+        if ext not in EXTENSIONS:
+            raise BadInput(f"upload a CSV or XLSX file, not {safe or 'nothing'!r}")
+        job_id = secrets.token_hex(8)
+        folder = self.root / job_id
+        folder.mkdir()
+        in_path = folder / ("input" + ext)
+        with in_path.open("wb") as f:
+            while chunk := stream.read(1 << 20):
+                f.write(chunk)
+        if in_path.stat().st_size == 0:
+            raise BadInput("the uploaded file is empty")
+        out_ext = ".xlsx" if ext == ".xlsx" else ".csv"
+        stem = Path(safe).stem[:80] or "file"
+        job = Job(id=job_id, user=user, filename=safe, input_path=str(in_path),
+                  output_path=str(folder / f"{stem}-screened{out_ext}"),
+                  as_of=as_of, after_horizon=after_horizon)
+        with self._lock:
+            self._jobs[job_id] = job
+            self._save(job)
+        self._queue.put(job_id)
+        self._ensure_worker()
+        return job
+
+    def _ensure_worker(self) -> None:
+        with self._lock:
+            if self._worker is None or not self._worker.is_alive():
+                self._worker = threading.Thread(target=self._work, name="bulk-jobs", daemon=True)
+                self._worker.start()
+
+    # ------------------------------------------------------------------ query
+    def get(self, job_id: str, user: Any) -> Job:
+        """A job the user may see (own jobs; admins see all); 404 otherwise."""
+        job = self._jobs.get(job_id)
+        if job is None:
+            raise NotFound(f"no bulk job {job_id!r}")
+        if job.user != user.label and not user.can("admin"):
+            raise Forbidden("this bulk job belongs to another user")
+        return job
+
+    def list(self, user: Any, limit: int = 20) -> list[Job]:
+        """The user's recent jobs, newest first."""
+        jobs = [j for j in self._jobs.values() if j.user == user.label or user.can("admin")]
+        return sorted(jobs, key=lambda j: j.created_at, reverse=True)[:limit]
+
+    def wait(self, job_id: str, timeout: float = 60.0) -> Job:
+        """Block until a job finished (tests and scripts)."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            job = self._jobs[job_id]
+            if job.status in ("done", "failed"):
+                return job
+            time.sleep(0.05)
+        raise TimeoutError(f"bulk job {job_id} still {self._jobs[job_id].status}")
+
+    # ------------------------------------------------------------------- work
+    def _work(self) -> None:
+        while True:
+            try:
+                job_id = self._queue.get(timeout=30)
+            except queue.Empty:
+                close_thread_connections()
+                return
+            try:
+                self._run(self._jobs[job_id])
+            finally:
+                self._queue.task_done()
+
+    def _run(self, job: Job) -> None:
+        from .bulkfile import run_file
+
+        job.status, job.started_at = "running", time.time()
+        self._save(job)
+        last_save = [time.monotonic()]
+
+        def progress(done: int, total: int | None, counts: dict[str, int], errors: int) -> None:
+            job.rows_done, job.rows_total, job.counts, job.errors = done, total, dict(counts), errors
+            if time.monotonic() - last_save[0] >= SAVE_EVERY_S:
+                last_save[0] = time.monotonic()
+                self._save(job)
+
+        screener = self.state.screener
+        try:
+            summary = run_file(screener, Path(job.input_path), Path(job.output_path),
+                               as_of=job.as_of, after_horizon=job.after_horizon,
+                               progress=progress)
+        except Exception as exc:  # a bad file fails its job, never the app
+            log.exception("bulk job %s failed", job.id)
+            job.status, job.message = "failed", getattr(exc, "message", None) or str(exc)
+        else:
+            job.status = "done"
+            job.rows_done = job.rows_total = summary["rows"]
+            job.counts, job.errors = summary["counts"], summary["errors"]
+        job.finished_at = time.time()
+        self._save(job)
+        self._audit(job, screener)
+
+    def _audit(self, job: Job, screener: Any) -> None:
+        detail = {"via": "ui-bulk", "job": job.id, "status": job.status, "rows": job.rows_done,
+                  "counts": job.counts, "errors": job.errors, "message": job.message,
+                  "input_sha256": _sha256(Path(job.input_path))}
+        if job.status == "done":
+            detail["output_sha256"] = _sha256(Path(job.output_path))
+        self.state.audit.append(Event(
+            action="bulk", user=job.user, subject=job.filename, as_of=job.as_of,
+            assumption=job.after_horizon,
+            list_versions=getattr(screener, "list_versions", None), detail=detail))
+
+
+def _sha256(path: Path) -> str | None:
+    if not path.exists():
+        return None
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()

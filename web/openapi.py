@@ -1,0 +1,289 @@
+"""The OpenAPI 3.1 document of ``/api/v1`` (served at ``/api/v1/openapi.json``).
+
+Its schemas are JSON Schema 2020-12; the API tests validate real responses
+against them, so the document cannot silently drift from the code.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+
+NULLABLE_STR = {"type": ["string", "null"]}
+DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+NULLABLE_DATE = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}"}
+STR_LIST = {"type": "array", "items": {"type": "string"}}
+OUTCOME = {"type": "string", "pattern": "^[A-Z][A-Z_-]+$",
+           "description": "PROHIBITED, DENY-PRESUMED, CASE-BY-CASE, LICENCE-REQUIRED, REVIEW or "
+                          "CLEAR (rules.md §8.2), most severe first"}
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _obj(required: list[str], props: dict, extra: bool = True) -> dict:
+    return {"type": "object", "required": required, "properties": props,
+            "additionalProperties": extra}
+
+
+SCHEMAS: dict[str, dict] = {
+    "Error": _obj(["error", "status"], {
+        "error": {"type": "string", "description": "what went wrong, in one sentence"},
+        "status": {"type": "integer"},
+        "detail": {"type": "object"},
+    }, extra=False),
+    "Context": {
+        "type": "object",
+        "description": "Transaction context (rules.md §8.1); fields may also be spelled "
+                       "end-use / endUse. Unknown fields are 422.",
+        "properties": {
+            "item": {"type": "string", "examples": ["Tb", "1C904", "rare-earth magnet"]},
+            "cn_origin_share": {"type": ["string", "number"], "examples": ["0.5%", 0.005]},
+            "made_with_cn_technology": {"type": ["boolean", "string"]},
+            "subject_to_ear": {"type": ["boolean", "string"]},
+            "us_person": {"type": ["boolean", "string"]},
+            "end_use": {"type": "string", "examples": ["military", "memory_ge_256_layers"]},
+            "end_user_military": {"type": ["boolean", "string"]},
+            "chinese_person_services": {"type": ["boolean", "string"]},
+            "item_origin": {"type": "string"},
+            "destination": {"type": "string"},
+        },
+    },
+    "Party": _obj(["name"], {
+        "name": {"type": "string", "minLength": 1, "maxLength": 1000,
+                 "examples": ["成都海光集成电路设计有限公司"]},
+        "country": {**NULLABLE_STR, "description": "ISO 3166-1 alpha-2 (evidence, not a filter)"},
+        "aliases": {"type": ["array", "null"], "items": {"type": "string"}, "maxItems": 50},
+        "as_of": {**NULLABLE_DATE, "description": "screen as of this day (default today)"},
+        "after_horizon": {"type": ["string", "null"], "enum": ["literal", "extended", "flag", None]},
+        "context": {"oneOf": [_ref("Context"), {"type": "null"}]},
+        "owners": {"type": ["array", "null"], "maxItems": 50, "items": _obj(["name"], {
+            "name": {"type": "string"}, "percent": {"type": ["number", "null"]},
+            "country": {"type": "string"}})},
+        "address": NULLABLE_STR,
+        "schema": NULLABLE_STR,
+    }, extra=False),
+    "PathStep": _obj(["entity"], {
+        "entity": {"type": "string"}, "name": NULLABLE_STR,
+        "percent": {"type": ["number", "null"],
+                    "description": "this step's share in the next step (null: unknown)"},
+        "role": NULLABLE_STR,
+    }),
+    "Finding": _obj(["rule", "outcome", "reason"], {
+        "rule": {"type": "string"}, "outcome": OUTCOME, "regime": NULLABLE_STR,
+        "reason": {"type": "string"}, "citation": NULLABLE_STR,
+        "effective_from": NULLABLE_STR, "effective_to": NULLABLE_STR,
+        "status": NULLABLE_STR, "assumption": NULLABLE_STR, "entry_id": NULLABLE_STR,
+        "would_be": {"type": ["string", "null"]},
+        "depends_on": STR_LIST,
+        "path": {"type": "array", "items": _ref("PathStep")},
+    }),
+    "Hit": _obj(["entry_id", "list", "name", "matched_name", "score", "strength"], {
+        "entry_id": {"type": "string"}, "list": {"type": "string"}, "name": {"type": "string"},
+        "matched_name": {"type": "string"}, "query_name": NULLABLE_STR,
+        "score": {"type": "number", "minimum": 0, "maximum": 1},
+        "strength": {"enum": ["match", "review"]},
+        "features": {"type": "object", "additionalProperties": {"type": "number"}},
+        "explanation": STR_LIST,
+        "type": {"type": "string"}, "countries": STR_LIST,
+    }),
+    "Cleared": _obj(["entry_id", "decision", "by", "on", "status"], {
+        "entry_id": {"type": "string"}, "name": {"type": "string"},
+        "matched_name": NULLABLE_STR,
+        "decision": {"enum": ["true_match", "false_positive"]},
+        "by": {"type": "string"}, "on": DATE, "reason": {"type": "string"},
+        "expires_on": NULLABLE_DATE, "decision_id": {"type": "integer"},
+        "status": {"enum": ["cleared", "reopened", "expired"],
+                   "description": "cleared: hit removed; reopened: the entry changed since the "
+                                  "decision, hit raised again; expired: decision too old"},
+        "note": {"type": "string"},
+    }),
+    "ScreeningResult": _obj(
+        ["query", "outcome", "as_of", "after_horizon", "findings", "hits", "cleared",
+         "list_versions"], {
+            "query": _obj(["name"], {"name": {"type": "string"}}),
+            "outcome": OUTCOME,
+            "as_of": DATE,
+            "after_horizon": {"enum": ["literal", "extended", "flag"],
+                              "description": "date assumption used after 2026-11-10"},
+            "findings": {"type": "array", "items": _ref("Finding")},
+            "depends_on": STR_LIST,
+            "hits": {"type": "array", "items": _ref("Hit")},
+            "affiliates": {"type": "array", "items": {"type": "object"}},
+            "cleared": {"type": "array", "items": _ref("Cleared")},
+            "list_versions": {"type": "object", "additionalProperties": {"type": "integer"}},
+            "screened_at": {"type": "string"},
+        }),
+    "BatchRequest": _obj(["parties"], {
+        "parties": {"type": "array", "minItems": 1, "maxItems": 1000, "items": _ref("Party")},
+        "as_of": NULLABLE_DATE,
+        "after_horizon": {"enum": ["literal", "extended", "flag", None]},
+        "context": {"oneOf": [_ref("Context"), {"type": "null"}]},
+    }, extra=False),
+    "BatchResult": _obj(["count", "counts", "results"], {
+        "count": {"type": "integer"},
+        "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+        "results": {"type": "array", "items": _ref("ScreeningResult")},
+    }, extra=False),
+    "ListStatus": _obj(["id", "title", "regime", "version", "entries", "imported_at"], {
+        "id": {"type": "string"}, "title": {"type": "string"}, "regime": {"type": "string"},
+        "version": {"type": "integer"}, "entries": {"type": "integer"},
+        "source": NULLABLE_STR, "location": NULLABLE_STR, "format": NULLABLE_STR,
+        "sha256": NULLABLE_STR, "imported_at": {"type": "string"}, "fetched_at": NULLABLE_STR,
+        "authority": NULLABLE_STR, "url": NULLABLE_STR,
+        "changes": {"type": ["object", "null"]},
+    }),
+    "Lists": _obj(["lists", "total"], {
+        "lists": {"type": "array", "items": _ref("ListStatus")},
+        "total": {"type": "integer"},
+    }, extra=False),
+    "Name": _obj(["value", "kind"], {
+        "value": {"type": "string"}, "kind": {"type": "string"}, "script": {"type": "string"},
+        "lang": NULLABLE_STR}),
+    "StatusEvent": _obj(["date", "status"], {
+        "date": {"type": "string"}, "status": {"type": "string"}, "citation": {"type": "string"},
+        "url": NULLABLE_STR, "until": NULLABLE_STR, "horizon": {"type": "boolean"},
+        "note": NULLABLE_STR, "confidence": NULLABLE_STR}),
+    "Entry": _obj(["id", "list_id", "type", "names"], {
+        "id": {"type": "string"}, "list_id": {"type": "string"}, "type": {"type": "string"},
+        "names": {"type": "array", "items": _ref("Name")},
+        "countries": STR_LIST, "addresses": STR_LIST,
+        "identifiers": {"type": "array", "items": {"type": "object"}},
+        "programs": STR_LIST, "citation": NULLABLE_STR, "listed_on": NULLABLE_STR,
+        "source_url": NULLABLE_STR, "license_requirement": NULLABLE_STR,
+        "license_policy": NULLABLE_STR, "license_policy_text": NULLABLE_STR,
+        "status_history": {"type": "array", "items": _ref("StatusEvent")},
+    }),
+    "Edge": _obj(["owner", "owned", "percent"], {
+        "owner": {"type": "string"}, "owned": {"type": "string"},
+        "percent": {"type": ["number", "null"]}, "owner_name": NULLABLE_STR,
+        "owned_name": NULLABLE_STR, "source": NULLABLE_STR, "relation": NULLABLE_STR}),
+    "EntryDetail": _obj(["entry", "name", "list", "versions", "owners", "owned"], {
+        "entry": _ref("Entry"), "name": {"type": "string"},
+        "list": _obj(["id", "title"], {"id": {"type": "string"}, "title": {"type": "string"}}),
+        "source_url": NULLABLE_STR, "content_hash": {"type": "string"},
+        "versions": {"type": "array", "items": _obj(
+            ["list_id", "version", "content_hash"],
+            {"list_id": {"type": "string"}, "version": {"type": "integer"},
+             "imported_at": {"type": "string"}, "content_hash": {"type": "string"}})},
+        "owners": {"type": "array", "items": _ref("Edge")},
+        "owned": {"type": "array", "items": _ref("Edge")},
+    }, extra=False),
+    "DecisionRequest": _obj(["name", "entry_id", "decision", "reason"], {
+        "name": {"type": "string", "description": "the counterparty as it was screened"},
+        "country": NULLABLE_STR,
+        "entry_id": {"type": "string"},
+        "decision": {"enum": ["true_match", "false_positive"]},
+        "reason": {"type": "string", "minLength": 1},
+        "expires_on": NULLABLE_DATE,
+    }, extra=False),
+    "Decision": _obj(["id", "fingerprint", "name", "entry_id", "entry_hash", "decision",
+                      "reason", "user", "created_at", "expires_on"], {
+        "id": {"type": "integer"}, "fingerprint": {"type": "string"},
+        "name": {"type": "string"}, "country": NULLABLE_STR, "entry_id": {"type": "string"},
+        "entry_hash": {"type": "string", "description": "content hash of the entry decided on"},
+        "decision": {"enum": ["true_match", "false_positive"]},
+        "reason": {"type": "string"}, "user": {"type": "string"},
+        "created_at": {"type": "string"}, "expires_on": NULLABLE_DATE,
+    }, extra=False),
+    "Health": _obj(["status"], {"status": {"const": "ok"}, "entries": {"type": "integer"},
+                                "lists": {"type": "integer"}}),
+}
+
+
+def _error(description: str) -> dict:
+    return {"description": description,
+            "content": {"application/json": {"schema": _ref("Error")}}}
+
+
+def _ok(schema: str, description: str) -> dict:
+    return {"description": description,
+            "content": {"application/json": {"schema": _ref(schema)}}}
+
+
+COMMON_ERRORS = {
+    "401": _error("missing, malformed, unknown or revoked API key"),
+    "429": _error("rate limit exceeded; see the Retry-After header"),
+}
+
+
+def _body(schema: str) -> dict:
+    return {"required": True, "content": {"application/json": {"schema": _ref(schema)}}}
+
+
+@lru_cache(maxsize=1)
+def openapi_document() -> dict:
+    """The whole OpenAPI 3.1 document."""
+    try:
+        app_version = version("screening")
+    except PackageNotFoundError:
+        app_version = "0"
+    return {
+        "openapi": "3.1.0",
+        "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
+        "info": {
+            "title": "screening API",
+            "version": app_version,
+            "description": "Restricted-party screening against China's MOFCOM lists and 2025 "
+                           "rare-earth regime and the US lists. Every screening result is the "
+                           "same object `screening check --json` prints.",
+        },
+        "servers": [{"url": "/"}],
+        "security": [{"bearer": []}],
+        "components": {
+            "securitySchemes": {"bearer": {
+                "type": "http", "scheme": "bearer",
+                "description": "An API key from `screening apikeys create NAME`"}},
+            "schemas": SCHEMAS,
+        },
+        "paths": {
+            "/api/v1/health": {"get": {
+                "summary": "Liveness (no authentication)", "security": [],
+                "responses": {"200": _ok("Health", "the service is up")}}},
+            "/api/v1/screen": {"post": {
+                "summary": "Screen one party",
+                "requestBody": _body("Party"),
+                "responses": {
+                    "200": _ok("ScreeningResult", "the determination, findings and hits"),
+                    "400": _error("body is not JSON or a field has the wrong type"),
+                    "422": _error("name missing, bad date, unknown context field"),
+                    **COMMON_ERRORS}}},
+            "/api/v1/screen/batch": {"post": {
+                "summary": "Screen up to 1,000 parties",
+                "requestBody": _body("BatchRequest"),
+                "responses": {
+                    "200": _ok("BatchResult", "one result per party, in order"),
+                    "400": _error("malformed body"),
+                    "413": _error("more than 1,000 parties"),
+                    "422": _error("a party is unusable (its index is in the message)"),
+                    **COMMON_ERRORS}}},
+            "/api/v1/lists": {"get": {
+                "summary": "The lists in force",
+                "parameters": [{"name": "changes", "in": "query", "required": False,
+                                "schema": {"enum": ["0", "1"]},
+                                "description": "1: include changes since the previous version"}],
+                "responses": {"200": _ok("Lists", "each list with version and counts"),
+                              **COMMON_ERRORS}}},
+            "/api/v1/entries/{entry_id}": {"get": {
+                "summary": "One listed entry",
+                "parameters": [{"name": "entry_id", "in": "path", "required": True,
+                                "schema": {"type": "string"}, "example": "cn-uel:skydio"}],
+                "responses": {"200": _ok("EntryDetail", "the entry in force"),
+                              "404": _error("no such entry in force"), **COMMON_ERRORS}}},
+            "/api/v1/decisions": {"post": {
+                "summary": "Record a review decision on a hit (reviewer keys)",
+                "requestBody": _body("DecisionRequest"),
+                "responses": {"201": _ok("Decision", "the stored decision"),
+                              "400": _error("malformed body"),
+                              "403": _error("the key's role cannot record decisions"),
+                              "404": _error("no such entry in force"),
+                              "422": _error("unknown decision, no reason, expiry in the past"),
+                              **COMMON_ERRORS}}},
+            "/api/v1/openapi.json": {"get": {
+                "summary": "This document",
+                "responses": {"200": {"description": "OpenAPI 3.1",
+                                      "content": {"application/json": {}}},
+                              **COMMON_ERRORS}}},
+        },
+    }

@@ -1,0 +1,147 @@
+"""What the app holds between requests: the screener, the store, the services.
+
+The screener is built once in ``create_app``. At most every ``RELOAD_INTERVAL``
+seconds a request checks ``store.data_version()`` (one small query); when the
+lists changed (``screening lists update`` ran), a background thread builds a
+new screener while requests keep using the old one, then swaps it in. No list
+is ever parsed inside a request.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import Flask, current_app
+
+from screening.accounts import Accounts
+from screening.audit import AuditLog
+from screening.decisions import DecisionBook
+from screening.store import Store, open_store
+
+from .ratelimit import RateLimiter
+
+log = logging.getLogger(__name__)
+
+_local = threading.local()
+
+
+def default_factory(db_path: str) -> Any:
+    """Build the real screener (loads the project lists on first use)."""
+    from screening.screen import open_screener
+
+    return open_screener(db_path)
+
+
+class ScreenerHolder:
+    """The current screener, rebuilt in the background when the lists change."""
+
+    def __init__(self, factory: Callable[[str], Any], db_path: str, interval: float,
+                 version: Callable[[], str]) -> None:
+        self.factory = factory
+        self.db_path = db_path
+        self.interval = interval
+        self.version = version
+        self._screener = factory(db_path)
+        self._lock = threading.Lock()
+        self._next_check = time.monotonic() + interval
+        self._rebuilding = False
+        self.rebuilds = 0
+
+    def get(self) -> Any:
+        """The screener to use now; starts a rebuild when the data changed."""
+        now = time.monotonic()
+        if now >= self._next_check and self._lock.acquire(blocking=False):
+            try:
+                self._next_check = now + self.interval
+                current = getattr(self._screener, "data_version", None)
+                if not self._rebuilding and current is not None and self.version() != current:
+                    self._rebuilding = True
+                    threading.Thread(target=self._rebuild, name="screener-rebuild",
+                                     daemon=True).start()
+            finally:
+                self._lock.release()
+        return self._screener
+
+    def _rebuild(self) -> None:
+        try:
+            screener = self.factory(self.db_path)
+            self._screener = screener
+            self.rebuilds += 1
+            log.info("screener rebuilt for data version %s", screener.data_version)
+        except Exception:  # keep serving the previous lists
+            log.exception("screener rebuild failed; previous lists stay in use")
+        finally:
+            self._rebuilding = False
+
+    def wait_idle(self, timeout: float = 60.0) -> None:
+        """Block until a running rebuild finished (tests)."""
+        end = time.monotonic() + timeout
+        while self._rebuilding and time.monotonic() < end:
+            time.sleep(0.05)
+
+
+@dataclass
+class WebState:
+    """Everything the views share; one per app (``app.extensions["screening"]``)."""
+
+    db_path: str
+    store: Store
+    holder: ScreenerHolder
+    accounts: Accounts
+    audit: AuditLog
+    decisions: DecisionBook
+    limiter: RateLimiter
+    jobs: Any = None
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, app: Flask) -> "WebState":
+        """Open the store, build the screener and the services for ``app``."""
+        db_path = str(app.config["DB_PATH"])
+        store = open_store(db_path)
+        factory = app.config.get("SCREENER_FACTORY") or default_factory
+        state = cls(
+            db_path=db_path,
+            store=store,
+            holder=ScreenerHolder(factory, db_path, float(app.config["RELOAD_INTERVAL"]),
+                                  lambda: thread_store(db_path).data_version()),
+            accounts=Accounts(store),
+            audit=AuditLog(store),
+            decisions=DecisionBook(store),
+            limiter=RateLimiter(int(app.config["RATE_LIMIT"])),
+        )
+        from .jobs import JobRunner
+
+        state.jobs = JobRunner(app.instance_path, state)
+        return state
+
+    @property
+    def screener(self) -> Any:
+        """The screener for this request."""
+        return self.holder.get()
+
+
+def thread_store(db_path: str) -> Store:
+    """This thread's own ``Store`` on ``db_path`` (Store methods are not shared across threads)."""
+    stores: dict[str, Store] | None = getattr(_local, "stores", None)
+    if stores is None:
+        stores = _local.stores = {}
+    store = stores.get(db_path)
+    if store is None:
+        store = stores[db_path] = open_store(db_path)
+    return store
+
+
+def state() -> WebState:
+    """The current app's :class:`WebState`."""
+    return current_app.extensions["screening"]
+
+
+def store() -> Store:
+    """A store for reading lists and entries on this request's thread."""
+    return thread_store(state().db_path)

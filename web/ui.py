@@ -1,0 +1,232 @@
+"""The pages sales ops use: Screen, Result, Entry, Bulk, Lists (English / Chinese).
+
+A screening form posts to ``/screen``; the query is then carried in a signed,
+user-bound token in the Result page's URL (``/result?q=...``), so a result can be
+reloaded or linked, and a recorded decision returns to the same result, which
+is screened again and shows the hit as cleared.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, render_template,
+                   request, send_file, session, url_for)
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from screening.errors import BadInput, Invalid, ScreeningError
+
+from . import query, svg
+from .api import decision_event
+from .auth import current_user, requires
+from .i18n import LANGUAGES, t
+from .state import state, store
+from .views import entry_view, lists_view
+
+bp = Blueprint("ui", __name__)
+
+#: Transaction-context fields offered on the Screen form (name -> input type).
+CONTEXT_FORM_FIELDS = {
+    "item": "text",
+    "cn_origin_share": "text",
+    "end_use": "select",
+    "made_with_cn_technology": "tristate",
+    "subject_to_ear": "tristate",
+    "us_person": "tristate",
+}
+
+#: End uses offered on the form (rules.md §8.1).
+END_USES = ("civil", "military", "wmd", "logic_le_14nm", "memory_ge_256_layers",
+            "semiconductor_equipment", "semiconductor_materials", "military_ai", "humanitarian")
+
+HORIZONS = ("literal", "extended", "flag")
+
+
+def _serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="screening-query")
+
+
+def encode_query(party: dict) -> str:
+    """A URL-safe token for a validated party, bound to the signed-in user."""
+    return _serializer().dumps({"u": current_user().id, "p": party})
+
+
+def decode_query(token: str) -> dict:
+    """The party of a token made by :func:`encode_query` for this user (400 otherwise)."""
+    try:
+        data = _serializer().loads(token)
+    except BadSignature:
+        raise BadInput(t("err_bad_query"))
+    if data.get("u") != current_user().id:
+        raise BadInput(t("err_bad_query"))
+    return data["p"]
+
+
+def party_from_form(form: Any) -> dict:
+    """Build a party object from the Screen form, then validate it like API input."""
+    party: dict[str, Any] = {"name": form.get("name", "")}
+    for key in ("country", "as_of", "after_horizon"):
+        if form.get(key, "").strip():
+            party[key] = form[key].strip()
+    aliases = [a.strip() for a in form.get("aliases", "").splitlines() if a.strip()]
+    if aliases:
+        party["aliases"] = aliases
+    context = {}
+    for key in CONTEXT_FORM_FIELDS:
+        value = form.get(key, "").strip()
+        if value:
+            context[key] = value
+    if context:
+        party["context"] = context
+    owners = []
+    for line in form.get("owners", "").splitlines():
+        if not line.strip():
+            continue
+        name, sep, pct = line.rpartition("=")
+        if not sep:
+            name, pct = line, ""
+        pct = pct.strip().rstrip("%")
+        try:
+            percent = float(pct) if pct and pct.lower() != "unknown" else None
+        except ValueError:
+            raise Invalid(t("err_owner_line").format(line=line.strip()))
+        owners.append({"name": name.strip(), "percent": percent})
+    if owners:
+        party["owners"] = owners
+    return query.party_from_json(party, where="form")
+
+
+# ------------------------------------------------------------------- screen
+@bp.get("/")
+def index() -> Any:
+    """Home: the Screen page."""
+    return redirect(url_for("ui.screen"))
+
+
+@bp.route("/screen", methods=["GET", "POST"])
+def screen() -> Any:
+    """The Screen form; a valid POST redirects to the Result page."""
+    error = None
+    form = request.form if request.method == "POST" else {}
+    if request.method == "POST":
+        try:
+            party = party_from_form(request.form)
+        except ScreeningError as exc:
+            error = exc.message
+        else:
+            return redirect(url_for("ui.result", q=encode_query(party)), code=303)
+    return render_template("screen.html", form=form, error=error, end_uses=END_USES,
+                           horizons=HORIZONS), (422 if error else 200)
+
+
+@bp.get("/result")
+def result() -> Any:
+    """Screen the query in ``q`` and show the result (``format=json`` gives the dict)."""
+    token = request.args.get("q", "")
+    party = decode_query(token)
+    st = state()
+    result, seq = query.screen(st, party, current_user().label, via="ui")
+    if request.args.get("format") == "json":
+        return jsonify(result)
+    paths = [svg.path_layout(f["path"]) if f.get("path") else None
+             for f in result.get("findings", [])]
+    return render_template("result.html", r=result, q=token, audit_seq=seq, paths=paths,
+                           svg=svg, can_review=current_user().can("reviewer"))
+
+
+@bp.post("/decisions")
+@requires("reviewer")
+def record_decision() -> Any:
+    """Record a true match / false positive on a hit of a result, then show the result again."""
+    token = request.form.get("q", "")
+    party = decode_query(token)
+    st = state()
+    d = st.decisions.record(party["name"], party.get("country"), request.form.get("entry_id", ""),
+                            request.form.get("decision", ""), request.form.get("reason", ""),
+                            current_user().label,
+                            expires_on=request.form.get("expires_on") or None)
+    st.audit.append(decision_event(d, via="ui"))
+    flash(t("decision_recorded"), "ok")
+    return redirect(url_for("ui.result", q=token), code=303)
+
+
+# -------------------------------------------------------------------- entry
+@bp.get("/entries/<path:entry_id>")
+def entry(entry_id: str) -> Any:
+    """Everything about one listed party."""
+    data = entry_view(store(), entry_id)
+    star = None
+    if data["owners"] or data["owned"]:
+        star = svg.star_layout(data["name"], data["owners"], data["owned"])
+    decisions = state().decisions.history(entry_id, limit=20)
+    return render_template("entry.html", d=data, e=data["entry"], star=star,
+                           decisions=decisions)
+
+
+# --------------------------------------------------------------------- bulk
+@bp.route("/bulk", methods=["GET", "POST"])
+def bulk() -> Any:
+    """Upload a CSV / XLSX to screen in the background; recent jobs."""
+    st = state()
+    if request.method == "POST":
+        upload = request.files.get("file")
+        if upload is None or not upload.filename:
+            raise BadInput(t("err_no_file"))
+        horizon = request.form.get("after_horizon") or None
+        if horizon and horizon not in HORIZONS:
+            raise Invalid(f"after_horizon must be one of {', '.join(HORIZONS)}")
+        as_of = request.form.get("as_of") or None
+        if as_of:
+            try:
+                date.fromisoformat(as_of)
+            except ValueError:
+                raise Invalid(t("err_bad_date").format(value=as_of))
+        job = st.jobs.submit(upload.filename, upload.stream, current_user().label,
+                             as_of=as_of, after_horizon=horizon)
+        return redirect(url_for("ui.bulk_job", job_id=job.id), code=303)
+    return render_template("bulk.html", jobs=st.jobs.list(current_user()), horizons=HORIZONS)
+
+
+@bp.get("/bulk/<job_id>")
+def bulk_job(job_id: str) -> Any:
+    """One job: progress (polled by static/app.js), counts chart, download."""
+    job = state().jobs.get(job_id, current_user())
+    return render_template("bulk_job.html", job=job, chart=svg.bar_layout(job.counts), svg=svg)
+
+
+@bp.get("/bulk/<job_id>/status")
+def bulk_status(job_id: str) -> Any:
+    """The job as JSON, for the progress bar."""
+    job = state().jobs.get(job_id, current_user())
+    return jsonify(job.to_dict())
+
+
+@bp.get("/bulk/<job_id>/download")
+def bulk_download(job_id: str) -> Any:
+    """The screened file."""
+    job = state().jobs.get(job_id, current_user())
+    if job.status != "done":
+        abort(404)
+    out = Path(job.output_path)
+    return send_file(out, as_attachment=True, download_name=out.name)
+
+
+# -------------------------------------------------------------------- lists
+@bp.get("/lists")
+def lists() -> Any:
+    """What is loaded, which version, when, counts, and changes since the previous version."""
+    return render_template("lists.html", d=lists_view(store(), changes=True))
+
+
+# ----------------------------------------------------------------- language
+@bp.get("/lang/<code>")
+def set_language(code: str) -> Any:
+    """Switch the UI language and go back."""
+    if code in LANGUAGES:
+        session["lang"] = code
+    target = request.args.get("next") or url_for("ui.screen")
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("ui.screen")
+    return redirect(target)

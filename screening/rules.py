@@ -47,6 +47,9 @@ __all__ = [
     "entry_status_at", "evaluate",
 ]
 
+#: End-user category lists: their entries cite several instruments at once.
+CATEGORY_LISTS = ("cn-military-end-users", "cn-semiconductor-end-users")
+
 #: The order facts are listed in ``depends_on``.
 FACT_ORDER = ("item", "item_origin", "cn_origin_share", "made_with_cn_technology",
               "subject_to_ear", "us_person", "end_use", "end_user_military",
@@ -333,6 +336,8 @@ def _fill(template: str, cand: Candidate, facts: Facts) -> str:
 
 def _citation(rule: Rule, cand: Candidate) -> str | None:
     """The entry's own citation (announcement, FR notice) with the rule's, else the rule's."""
+    if cand.entry is not None and cand.entry.list_id in CATEGORY_LISTS:
+        return rule.citation  # a category lists several instruments; the rule names the one applied
     if cand.entry is not None and cand.entry.citation and cand.basis in ("list", "possible_match"):
         return cand.entry.citation
     if cand.entry is not None and cand.entry.citation and cand.basis == "affiliate_name":

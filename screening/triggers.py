@@ -477,6 +477,8 @@ def affiliates(rule: Rule, spec, facts: Facts) -> list[Candidate]:
     if _has_ownership_data(facts):
         return []
     matched_ids = {h.entry.id for h in facts.hits}
+    if any(h.entry.list_id in wanted for h in facts.match_hits()):
+        return []  # the party itself is on these lists: its own listing decides
     out = []
     for aff in facts.affiliates:
         entry = aff.get("entry") if isinstance(aff, dict) else getattr(aff, "entry", None)

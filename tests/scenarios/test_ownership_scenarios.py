@@ -261,3 +261,8 @@ def test_zala_aero_jsc_unknown_share_only_while_in_force(shared_dir):
     assert "Red Flag 29" in finding(inside, "OFAC-50").reason
     later = run([], on="2026-11-22", context=US_PERSON, entries=sdns, relationships=rels, party_keys=[party])
     assert rules_fired(later) == {}
+
+
+def test_name_affiliate_ignored_when_the_party_is_itself_on_that_list():
+    det = run([hit(hikvision())], context=EAR, affiliates=[affiliate(huawei(), "Technologies")])
+    assert [f.rule for f in det.findings] == ["US-EL"]

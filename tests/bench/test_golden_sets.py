@@ -15,8 +15,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
+ROOT = Path(__file__).resolve().parents[2]
+BENCH = ROOT / "bench"
+#: The project's own default lists (China lists, end-user categories).
+PROJECT_LISTS = ROOT / "lists"
+#: Keys of a list-entry YAML mapping that hold names.
+NAME_KEYS = ("name_en", "name_zh", "aliases")
 PAIR_COLUMNS = ["name1", "name2", "is_match", "schema", "category", "note"]
 SEARCH_COLUMNS = ["query", "expected"]
 SCHEMAS = {"company", "person"}
@@ -139,6 +145,43 @@ def listed_names(shared: Path) -> set[str]:
             names.update(a.strip() for a in row["aliases"].split(";") if a.strip())
     names.discard("")
     return names
+
+
+def project_list_names() -> set[str]:
+    """Names and aliases of every entry in the project's ``lists/*/*.yaml`` files."""
+    names: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in NAME_KEYS:
+                    values = value if isinstance(value, list) else [value]
+                    names.update(str(v).strip() for v in values if v)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for path in sorted(PROJECT_LISTS.glob("*/*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return names
+
+
+def test_negative_queries_are_not_listed_names() -> None:
+    """A query that must find nothing is not itself a name on the project's lists."""
+    listed = {n.casefold() for n in project_list_names()}
+    negatives = [r["query"] for r in all_queries() if not r["expected"]]
+    assert [q for q in negatives if q.casefold() in listed] == []
+
+
+@pytest.mark.shared
+def test_negative_queries_are_not_listed_in_the_sources(shared_dir: Path) -> None:
+    if not (shared_dir / "data" / "derived" / "csl-2026.csv").exists():
+        pytest.skip("needs ../shared/data/derived/csl-2026.csv")
+    listed = {n.casefold() for n in listed_names(shared_dir)}
+    negatives = [r["query"] for r in all_queries() if not r["expected"]]
+    assert [q for q in negatives if q.casefold() in listed] == []
 
 
 @pytest.mark.shared

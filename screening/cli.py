@@ -508,7 +508,7 @@ def audit_export(output, since, until, db_path):
             n = log.export_csv(f, since, until)
         click.echo(f"{n} records written to {output}", err=True)
     else:
-        log.export_csv(click.get_text_stream("stdout"), since, until)
+        log.export_csv(sys.stdout, since, until)
 
 
 def main() -> None:  # pragma: no cover

@@ -4,8 +4,8 @@ An upload is saved under ``<instance>/bulk/<job id>/``, queued, and screened by
 one worker thread (one job at a time, so the API stays responsive). The job's
 state (rows done, counts per outcome, status) is kept in ``job.json`` beside the
 files, so the page can poll it and jobs survive a restart. The screening itself
-is :func:`screening.bulk.screen_file` when available; otherwise a plain
-row-by-row loop over ``Screener.check`` (:mod:`web.bulkfile`).
+is :func:`screening.bulk.screen_file`, the same as ``screening screen``
+(:mod:`web.bulkfile`).
 """
 
 from __future__ import annotations
@@ -18,9 +18,11 @@ import secrets
 import threading
 import time
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from screening import settings
 from screening.audit import Event
 from screening.connections import close_thread_connections
 from screening.errors import BadInput, Forbidden, NotFound
@@ -213,8 +215,9 @@ class JobRunner:
         if job.status == "done":
             detail["output_sha256"] = _sha256(Path(job.output_path))
         self.state.audit.append(Event(
-            action="bulk", user=job.user, subject=job.filename, as_of=job.as_of,
-            assumption=job.after_horizon,
+            action="bulk", user=job.user, subject=job.filename,
+            as_of=job.as_of or date.today().isoformat(),
+            assumption=job.after_horizon or settings.AFTER_HORIZON,
             list_versions=getattr(screener, "list_versions", None), detail=detail))
 
 

@@ -8,7 +8,6 @@ is screened again and shows the hit as cleared.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, rend
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from screening.errors import BadInput, Invalid, ScreeningError
+from screening.screen import parse_date, parse_horizon
 
 from . import query, svg
 from .api import decision_event
@@ -95,7 +95,10 @@ def party_from_form(form: Any) -> dict:
         owners.append({"name": name.strip(), "percent": percent})
     if owners:
         party["owners"] = owners
-    return query.party_from_json(party, where="form")
+    party = query.party_from_json(party, where="form")
+    parse_date(party.get("as_of"))  # 422 on the form page, not after the redirect
+    parse_horizon(party.get("after_horizon"))
+    return party
 
 
 # ------------------------------------------------------------------- screen
@@ -179,10 +182,7 @@ def bulk() -> Any:
             raise Invalid(f"after_horizon must be one of {', '.join(HORIZONS)}")
         as_of = request.form.get("as_of") or None
         if as_of:
-            try:
-                date.fromisoformat(as_of)
-            except ValueError:
-                raise Invalid(t("err_bad_date").format(value=as_of))
+            parse_date(as_of)
         job = st.jobs.submit(upload.filename, upload.stream, current_user().label,
                              as_of=as_of, after_horizon=horizon)
         return redirect(url_for("ui.bulk_job", job_id=job.id), code=303)

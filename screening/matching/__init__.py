@@ -21,6 +21,7 @@ from screening.matching.explain import explain
 from screening.matching.features import Pair
 from screening.matching.forms import Form, forms_of
 from screening.matching.index import NameIndex, entry_schema
+from screening.matching.resources import tables
 from screening.matching.names import (
     DISTINCTIVE,
     GENERIC,
@@ -313,8 +314,9 @@ class Matcher:
             return None
         c_all = set(cform.texts)
         marker_idx = [i for i, t in enumerate(qform.texts) if t not in c_all]
-        if not any(qform.tags[i] not in (GENERIC, LEGAL, STOP) for i in marker_idx):
-            return None
+        branch_words = tables().branch_words
+        if not any(qform.tags[i] not in (GENERIC, LEGAL, STOP) or qform.texts[i] in branch_words for i in marker_idx):
+            return None  # only generic words added: a name variant, not an affiliate
         entry = self.index.entries[cform.entry]
         pair = Pair(qform, cform, query_country=country, entry_countries=tuple(entry.countries))
         score, _ = score_pair(pair)

@@ -6,6 +6,8 @@ Examples: ``'haiguang' = 'Haiguang' (pinyin of 海光)``, ``numbers agree: 13``,
 
 from __future__ import annotations
 
+import re
+
 from screening.matching.features import Pair
 from screening.matching.forms import Form
 from screening.matching.names import GENERIC, LOCATION, NUMBER
@@ -24,11 +26,16 @@ QUALIFIER_TEXT = {
 
 
 def _side(form: Form, idx: tuple[int, ...]) -> str:
-    """The tokens of ``form`` at ``idx`` as written (source text)."""
+    """The tokens of ``form`` at ``idx`` as written in the name ("Haiguang")."""
     parts = []
     for i in idx:
         tok = form.tokens[i]
-        parts.append(tok.source or tok.text)
+        source = tok.source or tok.text
+        if source.isascii():
+            found = re.search(r"(?<![A-Za-z])" + re.escape(source) + r"(?![A-Za-z])", form.name, re.IGNORECASE)
+            if found:
+                source = found.group(0)
+        parts.append(source)
     return " ".join(parts)
 
 

@@ -327,7 +327,10 @@ def compact_name(pair: Pair) -> float:
     if len(q.compact) < COMPACT_MIN_LEN or len(c.compact) < COMPACT_MIN_LEN:
         return 0.0
     if len(q.texts) == len(c.texts):
-        # Same word count: only a shifted word boundary or a slip, in order.
+        # Same word count: only a shifted word boundary ("Arefullaha Ref" /
+        # "Arefullah Aref"); same word lengths mean no shift, the words decide.
+        if [len(x) for x in q.texts] == [len(x) for x in c.texts]:
+            return 0.0
         s = OSA.normalized_similarity(q.compact, c.compact)
         return s if s >= COMPACT_SAME_COUNT_FLOOR else 0.0
     s = max(
@@ -346,7 +349,8 @@ def consonant_skeleton(pair: Pair) -> float:
     q, c = pair.query, pair.result
     if q.script not in ABJAD_SCRIPTS and c.script not in ABJAD_SCRIPTS:
         return 0.0
-    if len(q.consonants) < CONSONANT_MIN_LEN or len(c.consonants) < CONSONANT_MIN_LEN:
+    min_len = CONSONANT_MIN_LEN - 1 if len(q.texts) == len(c.texts) == 1 else CONSONANT_MIN_LEN
+    if len(q.consonants) < min_len or len(c.consonants) < min_len:
         return 0.0
     if abs(len(q.texts) - len(c.texts)) > 1:
         return 0.0

@@ -325,18 +325,19 @@ def _latin_tokens(words: list[str], t: Tables, company: bool, person: bool) -> t
     while i < n:
         # multi-word legal forms and places, longest first
         matched = False
-        for size in range(min(t.legal_max_len, n - i), 0, -1):
+        sizes = range(min(t.legal_max_len, n - i), 0, -1) if words[i] in t.legal_first else ()
+        for size in sizes:
             phrase = tuple(words[i : i + size])
             compare = t.legal_forms.get(phrase)
             if compare is None:
                 continue
             # Short one-word forms (sa, ag, as, ab) are also name parts: only at
             # the start or end of a name of three or more words.
-            if size == 1 and len(phrase[0]) <= 3 and (n < 3 or 0 < i < n - 1) and not company:
+            if size == 1 and len(phrase[0]) <= 3 and not company and (0 < i < n - 1 or (n < 3 and i > 0)):
                 continue
             if size == 1 and len(phrase[0]) == 1 and i != n - 1:
                 continue
-            if person and size == 1 and not company:
+            if person and size == 1 and not company and not (i == 0 and n > 1):
                 continue
             if compare in t.branch_words:  # "branch", "filiale": a marker, not a form
                 out.append(Token(compare, GENERIC, compare, " ".join(phrase), f"branch marker: {' '.join(phrase)}"))
@@ -348,7 +349,7 @@ def _latin_tokens(words: list[str], t: Tables, company: bool, person: bool) -> t
             break
         if matched:
             continue
-        for size in (3, 2):
+        for size in (3, 2) if words[i] in t.location_first else ():
             phrase = tuple(words[i : i + size])
             if len(phrase) == size and phrase in t.location_phrases:
                 joined = "".join(phrase)
@@ -489,7 +490,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     han = not raw.isascii() and has_han(raw)
     # Split into Han runs and the rest, preserving order.
     pieces = re.findall(r"[\u3400-\u9fff\uf900-\ufaff·]+|[^\u3400-\u9fff\uf900-\ufaff·]+", raw) if han else [raw]
-    han_chars = sum(1 for ch in raw if is_han(ch))
+    han_chars = sum(1 for ch in raw if is_han(ch)) if han else 0
     han_person_seen = False
     spelled_variant: list[Token] = []
     for piece in pieces:
@@ -553,7 +554,7 @@ def _org_like(words: list[str], t: Tables) -> bool:
     for k, w in enumerate(words):
         if (w,) in t.legal_forms or w in t.org_class:
             # "Thomas Sa", "Mus ab Mustafa": short forms only at either end of 3+ words
-            if len(w) > 3 or (len(words) > 2 and k in (0, last)):
+            if len(w) > 3 or k == 0 or (len(words) > 2 and k == last):
                 return True
             continue
         expansion = t.abbreviations.get(w, ())

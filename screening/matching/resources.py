@@ -74,8 +74,11 @@ class Tables:
 
     #: folded legal-form phrase (tuple of tokens) -> compare form ("ltd", "llc" ...)
     legal_forms: dict[tuple[str, ...], str] = field(default_factory=dict)
-    #: longest legal-form phrase, in tokens
+    #: longest legal-form phrase, in tokens, and the words legal forms start with
     legal_max_len: int = 1
+    legal_first: frozenset[str] = frozenset()
+    #: the words multi-word places start with
+    location_first: frozenset[str] = frozenset()
     #: folded abbreviation -> expansion tokens
     abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Chinese term -> English tokens (集成电路 -> (integrated, circuit))
@@ -159,6 +162,7 @@ def _load_legal(t: Tables) -> None:
     if t.legal_forms:
         t.legal_max_len = max(len(p) for p in t.legal_forms)
     t.legal_compare = frozenset(t.legal_forms.values())
+    t.legal_first = frozenset(p[0] for p in t.legal_forms)
 
 
 def _has_han(text: str) -> bool:
@@ -237,6 +241,7 @@ def _load_generic(t: Tables) -> None:
             singles.add("".join(tokens))
     t.locations = frozenset(singles)
     t.location_phrases = frozenset(phrases)
+    t.location_first = frozenset(p[0] for p in phrases)
     # Only one-word titles: "al haj" must not make every "al" a title.
     t.person_titles = frozenset(
         toks[0] for toks in (_fold_phrase(v) for v in _as_list(data.get("person_titles"))) if len(toks) == 1

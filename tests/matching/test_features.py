@@ -1,0 +1,73 @@
+"""Scoring signals and the comparator, on prior-art failure cases."""
+
+from screening.matching import FEATURES, compare
+from screening.matching.features import token_sim
+from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
+
+
+def score(a, b, schema=None):
+    return compare(a, b, schema)[0]
+
+
+def test_every_feature_documented():
+    for feature in FEATURES:
+        assert feature.doc, feature.name
+
+
+def test_token_similarity():
+    assert token_sim("john", "jon", "jon", "jon") > 0.9
+    assert token_sim("abudl", "abdul", "abudl", "abdul") == 0.9  # transposition
+    assert token_sim("maria", "mario", "maria", "mario") == 0.5  # gendered form
+    assert token_sim("bush", "habbash", "bush", "habash") == 0.0
+
+
+def test_word_order_free():
+    assert score("HAIGE GUANGZHOU", "GUANGZHOU HAIGE") == 1.0
+    assert score("Bush George", "George Bush") == 1.0
+
+
+def test_abbreviated_chinese_company_names():
+    assert score("GUANGZHOU HAIGE COMM GRP", "Guangzhou Haige Communications Group") >= MATCH_THRESHOLD
+    assert score("CNOOC ENERGY TECH & SRVCES LTD", "CNOOC Energy Technology & Services Limited") >= MATCH_THRESHOLD
+
+
+def test_generic_words_cannot_carry_a_match():
+    assert score("A-B-C Company", "XYZ Company") < REVIEW_THRESHOLD
+    assert score("11420 CORP.", "CORP") == 0.0
+    assert score("emma daniels", "EMMA LLC") < REVIEW_THRESHOLD
+
+
+def test_numbers_must_agree():
+    assert score("CETC 13", "CETC 14") < REVIEW_THRESHOLD
+    assert score("Leasing 3", "Leasing 6") < REVIEW_THRESHOLD
+    assert score("CETC 13th Research Institute", "CETC No. 13 Research Institute") >= MATCH_THRESHOLD
+
+
+def test_persons():
+    assert score("George Bush", "George Habbash") < REVIEW_THRESHOLD
+    assert score("Jon Smith", "John Smith") >= MATCH_THRESHOLD
+    assert score("Ann Smith", "Anne Smith") >= MATCH_THRESHOLD
+    assert score("Antonia Rodriguez", "RODRIGUEZ, Antonio", "person") < MATCH_THRESHOLD
+
+
+def test_merged_tokens():
+    assert score("JSCARGUMENT", "JSC ARGUMENT") >= MATCH_THRESHOLD
+    assert score("Hai Guang Microelectronics", "Haiguang Microelectronics") >= MATCH_THRESHOLD
+
+
+def test_cross_script():
+    assert score("成都海光集成电路设计有限公司", "Chengdu Haiguang Integrated Circuit") >= MATCH_THRESHOLD
+    assert score("西北工业大学", "Northwestern Polytechnical University") >= MATCH_THRESHOLD
+    assert score("Владимир Путин", "Vladimir Putin") == 1.0
+    assert score("محمد علي", "Mohamed Ali") >= 0.9
+    assert score("Huаwei", "Huawei") == 1.0
+
+
+def test_affiliate_names_score_below_match():
+    assert score("Hikvision Robotics", "Hangzhou Hikvision Digital Technology Co., Ltd.") < REVIEW_THRESHOLD
+    assert score("Huawei Technologies (Thailand) Co., Ltd.", "Huawei Technologies Co., Ltd.") < MATCH_THRESHOLD
+
+
+def test_scores_in_unit_interval():
+    for a, b in [("x", "y"), ("Huawei", "Huawei"), ("CETC 13", "CETC 14"), ("", "Huawei")]:
+        assert 0.0 <= score(a, b) <= 1.0

@@ -1,0 +1,80 @@
+"""Name analysis: tags, legal forms, numbers, acronyms, Chinese segmentation."""
+
+from screening.matching import analyze_name
+
+
+def tagged(text, schema=None):
+    return [(t.text, t.tag) for t in analyze_name(text, schema).tokens]
+
+
+def test_legal_forms_tagged_and_reported():
+    an = analyze_name("Huawei Technologies Co., Ltd.")
+    assert an.schema == "company"
+    assert [t.text for t in an.tokens if t.tag == "distinctive"] == ["huawei"]
+    assert an.legal == ["co ltd"]
+
+
+def test_cyrillic_legal_form():
+    assert tagged("ООО Техномар")[0][1] == "legal"
+
+
+def test_homoglyph_folded():
+    assert tagged("Huаwei") == [("huawei", "distinctive")]  # Cyrillic а
+
+
+def test_abbreviations_expanded():
+    assert tagged("GUANGZHOU HAIGE COMM GRP") == [
+        ("guangzhou", "location"), ("haige", "distinctive"), ("communications", "generic"), ("group", "generic"),
+    ]
+
+
+def test_numbers_normalised():
+    assert analyze_name("CETC 13th Research Institute").numbers == {"13"}
+    assert analyze_name("CETC No. 13 Research Institute").numbers == {"13"}
+    assert analyze_name("XIII Research Institute", "company").numbers == {"13"}
+    assert analyze_name("第十三研究所").numbers == {"13"}
+
+
+def test_parenthesised_acronym_becomes_alias():
+    an = analyze_name("Semiconductor Manufacturing International Corporation (SMIC)")
+    assert an.acronyms == ["SMIC"]
+    assert "smic" not in [t.text for t in an.tokens]
+
+
+def test_org_acronym_spelled_out_as_variant():
+    an = analyze_name("CETC 13")
+    assert [t.text for t in an.tokens] == ["cetc", "13"]
+    assert "electronics" in [t.text for t in an.variants[0]]
+
+
+def test_chinese_company_segmented():
+    an = analyze_name("成都海光集成电路设计有限公司")
+    assert tagged("成都海光集成电路设计有限公司")[:2] == [("chengdu", "location"), ("haiguang", "distinctive")]
+    assert an.tokens[1].note == "pinyin of 海光"
+    assert an.legal == ["有限公司"]
+    assert [t.text for t in an.variants[0]][:3] == ["chengdu", "haiguang", "jicheng"]
+
+
+def test_traditional_chinese_simplified_first():
+    assert tagged("華為技術有限公司") == tagged("华为技术有限公司")
+
+
+def test_chinese_person_family_name_first():
+    an = analyze_name("习近平")
+    assert [t.text for t in an.tokens] == ["xi", "jinping"]
+    assert an.schema == "person"
+    assert an.tokens[0].family
+
+
+def test_person_comma_order():
+    an = analyze_name("SALEK, Abdulhai")
+    assert [t.text for t in an.tokens] == ["abdulhai", "salek"]
+    assert [t.family for t in an.tokens] == [False, True]
+
+
+def test_short_legal_form_is_a_name_part_in_a_person_name():
+    assert tagged("Thomas Sa") == [("thomas", "distinctive"), ("sa", "distinctive")]
+
+
+def test_generic_word_in_person_name_is_distinctive():
+    assert tagged("Meghan West") == [("meghan", "distinctive"), ("west", "distinctive")]

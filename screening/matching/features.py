@@ -398,9 +398,14 @@ def no_distinctive_agreement(pair: Pair) -> float:
     # query word must be found, and what the query leaves out may only be generic.
     if not al.links or al.q_unmatched:
         return 1.0
-    if any(c.tags[j] not in (GENERIC, LOCATION) for j in al.c_unmatched):
-        return 1.0
-    return 0.0
+    if not al.c_unmatched:
+        return 0.0
+    # Leaving out generic words is only fine when a number pins the unit down
+    # ("Beijing Technology" is not "Beijing Aerospace Technology").
+    numbered = any(lk.how == "number" for lk in al.links)
+    if numbered and all(c.tags[j] in (GENERIC, LOCATION) for j in al.c_unmatched):
+        return 0.0
+    return 1.0
 
 
 def country_agrees(pair: Pair) -> float:

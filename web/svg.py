@@ -111,6 +111,27 @@ def bar_layout(counts: dict[str, int]) -> dict:
     return {"bars": bars, "width": CHART_W, "height": height, "label_w": LABEL_W}
 
 
+#: Feature names that count against a match even when their value is positive.
+PENALTY_WORDS = ("disagree", "mismatch", "penalty", "conflict")
+
+
+def feature_chips(features: dict[str, float]) -> list[dict]:
+    """The signals of a hit worth showing: agreeing ones first, then penalties; zeros dropped.
+
+    ``kind`` is ``pos`` (agrees), ``weak`` (agrees a little, below 0.5) or ``neg``
+    (a penalty: a negative value or a name like ``country_disagrees``).
+    """
+    chips = []
+    for name, value in features.items():
+        if not value:
+            continue
+        penalty = value < 0 or any(w in name for w in PENALTY_WORDS)
+        kind = "neg" if penalty else ("pos" if value >= 0.5 else "weak")
+        chips.append({"name": name, "value": value, "kind": kind})
+    order = {"pos": 0, "weak": 1, "neg": 2}
+    return sorted(chips, key=lambda c: (order[c["kind"]], -abs(c["value"])))
+
+
 def outcome_class(outcome: str | None) -> str:
     """CSS class of an outcome badge: ``o-prohibited``, ``o-case-by-case``..."""
     return "o-" + (outcome or "unknown").lower().replace("_", "-")

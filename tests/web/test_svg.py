@@ -52,3 +52,13 @@ def test_bar_layout_orders_by_severity():
 def test_outcome_class():
     assert outcome_class("DENY-PRESUMED") == "o-deny-presumed"
     assert outcome_class("CASE_BY_CASE") == "o-case-by-case"
+
+
+def test_feature_chips():
+    from web.svg import feature_chips
+
+    chips = feature_chips({"name_tokens": 0.93, "compact_name": 0.0, "country_disagrees": 1.0,
+                           "phonetic": 0.3, "generic_only": -0.2})
+    assert [(c["name"], c["kind"]) for c in chips] == [
+        ("name_tokens", "pos"), ("phonetic", "weak"), ("country_disagrees", "neg"),
+        ("generic_only", "neg")]

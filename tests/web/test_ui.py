@@ -204,3 +204,10 @@ def test_bulk_broken_file_fails_the_job_not_the_app(rita, real_app):
     assert job.status == "failed" and job.message
     assert rita.get(f"/bulk/{job_id}").status_code == 200
     assert rita.get(f"/bulk/{job_id}/download").status_code == 404
+
+
+def test_ownership_path_drawn(rita):
+    html, _ = screen(rita, name="Acme Defense Sub KK", country="JP", as_of="2026-11-22",
+                     item="Tb", owners="Lockheed Martin=60")
+    assert '<figure class="ownership">' in html
+    assert ">60%</text>" in html

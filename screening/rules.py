@@ -197,8 +197,8 @@ def _binding(rule: Rule, cand: Candidate, status: StatusAt, base: str, core: str
         return "REVIEW", status.status, base, f"{_cap(cand.review)} (if confirmed: {words}): {core}"
     if cand.strength == "review":
         listed = list_info(cand.entry.list_id).title if cand.entry else "a list"
-        return ("REVIEW", status.status, base,
-                f"Possible match to {cand.party} ({listed}), which would be {base}: {core}")
+        would = f", which would be {base}" if base != "REVIEW" else ""
+        return "REVIEW", status.status, base, f"Possible match to {cand.party} ({listed}){would}: {core}"
     reason = core
     if status.past_horizon:
         reason = f"{core} (in force again after its suspension ended on {status.until}; literal reading)"

@@ -128,3 +128,10 @@ def test_china_and_us_findings_are_both_reported():
     det = run(party, context={"subject_to_ear": True})
     assert {f.regime for f in det.findings if f.outcome != "CLEAR"} == {"CN", "US"}
     assert det.outcome == "PROHIBITED"
+
+
+def test_possible_match_to_a_review_type_list_does_not_say_would_be_review():
+    f = finding(run([hit(entry("us-cmic", "HUAWEI TECHNOLOGIES CO., LTD."), "review")]), "US-CMIC")
+    assert (f.outcome, f.would_be) == ("REVIEW", None)
+    assert f.reason.startswith("Possible match to HUAWEI TECHNOLOGIES CO., LTD. "
+                               "(Non-SDN Chinese Military-Industrial Complex Companies (OFAC)): ")

@@ -13,19 +13,18 @@ policy, a Chinese listing's measures.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from .catalog import LISTS
 from .context import ItemInfo, TransactionContext
-from .dates import INFORMATIONAL, StatusAt, status_on
+from .dates import StatusAt, status_on
 from .errors import Invalid
-from .findings import POLICY_OUTCOME, most_severe, severity
+from .findings import most_severe, severity
 from .ownership import OwnershipGraph, OwnershipResult
-from .policy import parse_license_policy
 from .rulebook import Rule, RuleBook
+from .us_policy import PolicyView, entry_policy
 from .types import Entry, Hit, Relationship
 
 #: Graph node of the screened party when its keys are folded together.
@@ -39,15 +38,6 @@ REVIEW_OWNERSHIP_MIN = 25.0
 
 #: Markers of "and its branches" listings (TechInsights, UEL 〔2025〕10号).
 BRANCH_MARKERS = ("及其分支机构", "and its branches", "and its subsidiaries", "branches")
-
-#: Plain words for the §7.1 policies.
-POLICY_WORDS = {
-    "POLICY_OF_DENIAL": "a policy of denial",
-    "PRESUMPTION_OF_DENIAL": "a presumption of denial",
-    "CASE_BY_CASE": "case-by-case review",
-    "LICENSE_REQUIRED": "a presumption of approval",
-}
-
 
 @dataclass
 class Candidate:
@@ -387,77 +377,6 @@ def owner_policy(owners: list[Entry], facts: Facts) -> tuple[str, str | None, bo
     return worst.outcome, worst.policy, worst.partial, worst.words
 
 
-# ------------------------------------------------------------------- US EL policies
-
-@dataclass
-class PolicyView:
-    """An Entity List entry's review policy as the lattice sees it."""
-
-    outcome: str
-    policy: str | None
-    partial: bool
-    words: str
-    note: str | None = None
-
-
-def entry_policy(entry: Entry, item: ItemInfo | None, rulebook: RuleBook) -> PolicyView:
-    """Map an entry's licence review policy into the lattice (rules.md §7.1).
-
-    Mixed, item-dependent policies (SMIC, the Xinjiang listings) are resolved
-    when the item names an ECCN the policy lists; otherwise they are
-    CASE_BY_CASE and flagged ``partial`` (rules.md §8.2).
-    """
-    text = entry.license_policy_text
-    policy, partial = entry.license_policy, entry.license_policy_partial
-    if policy is None and text:
-        policy, partial = parse_license_policy(text)
-    if policy is None:
-        fallback = str(rulebook.settings.get("outcome_if_no_policy", "LICENSE_REQUIRED"))
-        return PolicyView(fallback, None, False, "no licence review policy stated in the source",
-                          note="the source gives no licence review policy")
-    outcome = POLICY_OUTCOME[policy]
-    if not partial:
-        return PolicyView(outcome, policy, False, POLICY_WORDS[policy])
-    resolved = resolve_mixed(text or "", item)
-    if resolved is not None:
-        return PolicyView(POLICY_OUTCOME[resolved], resolved, False,
-                          f"{POLICY_WORDS[resolved]} for this item (mixed policy: {text})")
-    return PolicyView("CASE_BY_CASE", policy, True,
-                      f"a mixed, item-dependent policy ({text}); the item decides",
-                      note="mixed policy: the outcome depends on the item")
-
-
-_CLAUSES = re.compile(r";|\.\s")
-_ECCN_IN_TEXT = re.compile(r"\b(\d[A-E]\d{3}(?:\.[a-z0-9]+)*)", re.I)
-
-
-def resolve_mixed(text: str, item: ItemInfo | None) -> str | None:
-    """The policy of the clause that covers the item's ECCN, or None when undecidable.
-
-    Only policies whose special clauses list ECCNs can be resolved (Hikvision:
-    "case-by-case for ECCNs 1A004.c, ...; presumption of denial for all other
-    items"); SMIC's "items uniquely required for ... 10 nm and below" cannot.
-    """
-    if item is None or not item.eccns:
-        return None
-    clauses = [c.strip() for c in _CLAUSES.split(text) if c.strip()]
-    special, other = [], None
-    for clause in clauses:
-        policy, _ = parse_license_policy(clause)
-        if policy is None:
-            continue
-        if "all other" in clause.lower():
-            other = policy
-        else:
-            special.append((policy, {e.upper() for e in _ECCN_IN_TEXT.findall(clause)}))
-    if not special or any(not eccns for _, eccns in special):
-        return None
-    for policy, eccns in special:
-        if item.eccns & eccns or (item.codes & eccns):
-            return policy
-    return other
-
-
 # --------------------------------------------------------------- possible affiliates
 
 def is_branch_listing(entry: Entry) -> bool:
@@ -619,5 +538,5 @@ TRIGGER_FUNCTIONS: dict[str, Callable[[Rule, object, Facts], list[Candidate]]] =
     "item": item, "end_use": end_use, "context": context,
 }
 
-__all__ = ["Candidate", "Facts", "TRIGGER_FUNCTIONS", "entry_policy", "resolve_mixed",
-           "is_military_user", "is_branch_listing", "effective_origin", "INFORMATIONAL"]
+__all__ = ["Candidate", "Facts", "TRIGGER_FUNCTIONS", "is_military_user", "is_branch_listing",
+           "effective_origin"]

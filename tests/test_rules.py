@@ -14,7 +14,6 @@ from screening.context import classify_item
 from screening.errors import Invalid
 from screening.findings import OUTCOMES, Finding, most_severe, severity
 from screening.rules import HORIZONS, RuleBook, determine, entry_status_at
-from screening.triggers import resolve_mixed
 from screening.types import Entry, Name, StatusEvent
 
 RULES = RuleBook.load()
@@ -185,19 +184,6 @@ def test_lattice_order():
     assert severity("LICENSE_REQUIRED") < severity("REVIEW") < severity("CLEAR")
     assert most_severe(["REVIEW", "LICENSE_REQUIRED", "CLEAR"]) == "LICENSE_REQUIRED"
     assert most_severe([]) == "CLEAR"
-
-
-HIKVISION = ("Case-by-case review for ECCNs 1A004.c, 1A004.d, 1A995, 1A999.a, 1D003, 2A983, 2D983 and 2E983, "
-             "and for EAR99 items described in the Note to ECCN 1A995; presumption of denial for all other items")
-SMIC = ("Presumption of denial for items uniquely required for the production of semiconductors at advanced "
-        "technology nodes (10 nanometers and below, including EUV technology); case-by-case review for all other items")
-
-
-def test_resolve_mixed_policies():
-    assert resolve_mixed(HIKVISION, classify_item("1A004.c")) == "CASE_BY_CASE"
-    assert resolve_mixed(HIKVISION, classify_item("5A002")) == "PRESUMPTION_OF_DENIAL"
-    assert resolve_mixed(HIKVISION, None) is None
-    assert resolve_mixed(SMIC, classify_item("3B001")) is None  # "uniquely required" is not an ECCN test
 
 
 def test_finding_to_dict_has_the_brief_fields():

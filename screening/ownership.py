@@ -19,12 +19,14 @@ Two SDNs holding 25 % each catch the entity.
 
 A listed (or caught) owner whose share is unknown sets ``unknown`` (BIS Red Flag
 29: the exporter must resolve it or get a licence). A ``control`` edge from a
-listed owner sets ``control`` (OFAC: control without ownership, "act with caution"). Cycles terminate:
-a node already on the current path counts as not caught.
+listed owner sets ``control`` (OFAC: control without ownership, "act with caution").
+Cycles terminate: caught nodes are a least fixed point, so a ring of companies
+owning each other is never caught unless a listed owner feeds it.
 """
 
 from __future__ import annotations
 
+from collections import ChainMap, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -99,10 +101,12 @@ class OwnershipGraph:
         return self.names.get(node, node)
 
     def with_party(self, party: str, keys: Iterable[str], extra: Iterable[Relationship] = ()) -> "OwnershipGraph":
-        """A graph where ``party`` has the owners of every node in ``keys``, plus ``extra`` edges.
+        """A view of this graph where ``party`` has the owners of every node in ``keys``, plus ``extra`` edges.
 
         The screened party may be known under several ids (its listed entries
-        and its name key); this folds them into one node.
+        and its name key); this folds them into one node. The view shares this
+        graph's edges (nothing is copied), so it is cheap to build per screening;
+        its ``relationships`` are only the edges it adds.
         """
         keys = [k for k in keys if k != party]
         added = [
@@ -111,7 +115,36 @@ class OwnershipGraph:
                          start_date=r.start_date, end_date=r.end_date, relation=r.relation)
             for k in keys for r in self._owners.get(k, [])
         ]
-        return OwnershipGraph([*self.relationships, *added, *extra])
+        view = OwnershipGraph([*added, *extra])
+        view._owners = ChainMap(view._owners, self._owners)  # type: ignore[assignment]
+        view.names = ChainMap(view.names, self.names)  # type: ignore[assignment]
+        return view
+
+    def ancestors(self, root: str, on: date | None, max_depth: int) -> dict[str, list[Relationship]]:
+        """Every owner of ``root`` up to ``max_depth`` levels, with its owner edges in force on ``on``.
+
+        Memoised per graph, so the three ownership rules of one screening walk
+        the graph once.
+        """
+        key = (root, on, max_depth)
+        cache = self.__dict__.setdefault("_ancestor_cache", {})
+        if key in cache:
+            return cache[key]
+        depth = {root: 0}
+        inn: dict[str, list[Relationship]] = {}
+        queue = deque([root])
+        while queue:
+            node = queue.popleft()
+            if depth[node] >= max_depth:
+                inn[node] = []  # beyond the depth limit
+                continue
+            inn[node] = self.owners(node, on)
+            for rel in inn[node]:
+                if rel.owner not in depth:
+                    depth[rel.owner] = depth[node] + 1
+                    queue.append(rel.owner)
+        cache[key] = inn
+        return inn
 
     def aggregate(
         self,
@@ -135,74 +168,221 @@ class OwnershipGraph:
             threshold: the percentage that catches a node (50).
             on: only ownership records in force on this day count (None: all).
         """
-        return _Aggregator(self, is_listed, through, max_depth, threshold, on).result(node, (), 0)
+        return _Aggregator(self, is_listed, through, max_depth, threshold, on).run(node)
 
 
 class _Aggregator:
-    """One aggregation run, memoising each node's result."""
+    """One aggregation run over the party's ancestors (linear in the edges it reaches).
+
+    1. Collect the ancestors of the node up to ``max_depth`` (listed owners are
+       not expanded: a listed owner counts whoever owns it).
+    2. *Caught* nodes are the least fixed point of "listed, pass-through or
+       caught owners hold >= threshold": a worklist adds a node once its share
+       reaches the threshold and re-checks only the nodes it owns. A cycle can
+       never catch itself without a listed owner feeding it.
+    3. *Possibly caught* nodes are the same fixed point counting unknown shares
+       (and possibly caught owners) as up to 100 %.
+    4. Paths are read back along the largest contributing edge of each caught
+       node, so every finding can show one readable chain per direct owner.
+    """
 
     def __init__(self, graph: OwnershipGraph, is_listed, through, max_depth, threshold, on) -> None:
-        self.graph, self.is_listed, self.through = graph, is_listed, through
-        self.max_depth, self.threshold, self.on = max_depth, threshold, on
-        self.memo: dict[str, OwnershipResult] = {}
+        self.graph, self.threshold, self.on = graph, threshold, on
+        self.is_listed = is_listed
+        self.through = through or (lambda _node: False)
+        self.max_depth = max_depth
+        self.inn: dict[str, list[Relationship]] = {}  # node -> its owner edges (collected nodes)
+        self.children: dict[str, list[str]] = {}  # owner -> nodes it holds (collected edges)
+        self.listed: set[str] = set()
+        self.relevant: set[str] = set()  # nodes downstream of a listed or pass-through owner
+        self.cycle = False
 
-    def result(self, node: str, stack: tuple[str, ...], depth: int) -> OwnershipResult:
-        """The aggregate for ``node``; ``stack`` is the chain being followed (for cycles)."""
-        if node in self.memo:
-            return self.memo[node]
-        res = OwnershipResult(node=node)
-        stack = (*stack, node)
-        cut = False
-        for rel in self.graph.owners(node, self.on):
-            owner = rel.owner
-            if owner in stack:  # a cycle: cut it here
-                res.cycle = cut = True
+    # -- 1. ancestors
+    def collect(self, root: str) -> None:
+        full = self.graph.ancestors(root, self.on, self.max_depth)
+        seeds: list[str] = []
+        for node, edges in full.items():
+            if node != root and self.is_listed(node):
+                self.listed.add(node)
+                seeds.append(node)
+                self.inn[node] = []  # a listed owner counts whoever owns it
+            elif node != root and self.through(node):
+                seeds.append(node)
+                self.inn[node] = []  # passes its share on whoever owns it
+            else:
+                self.inn[node] = edges
+        for node, edges in self.inn.items():
+            for rel in edges:
+                self.children.setdefault(rel.owner, []).append(node)
+        # Only nodes downstream of a listed (or pass-through) owner can be caught.
+        self.relevant = set(seeds)
+        stack = list(seeds)
+        while stack:
+            for child in self.children.get(stack.pop(), []):
+                if child not in self.relevant:
+                    self.relevant.add(child)
+                    stack.append(child)
+        self.cycle = _has_cycle({n: self.inn[n] for n in self.relevant}, self.children)
+
+    def passes(self, node: str, caught: set[str]) -> bool:
+        """True when ``node`` passes its shares on: listed, pass-through or caught."""
+        return node in self.listed or node in caught or self.through(node)
+
+    # -- 2./3. fixed points
+    def fixed_point(self, counts, seeds: set[str]) -> set[str]:
+        """Nodes whose ``counts(node, found)`` share reaches the threshold, grown to a fixed point.
+
+        Only nodes downstream of ``seeds`` are looked at, and a node is re-checked
+        only when one of its owners has just been added.
+        """
+        found: set[str] = set()
+        work = [c for n in seeds for c in self.children.get(n, [])]
+        while work:
+            node = work.pop()
+            if node in found or node in self.listed or node not in self.relevant:
                 continue
-            step = {"entity": owner, "name": self.graph.name(owner), "percent": rel.percent}
-            if self.is_listed(owner):
-                self._count(res, rel, [[{**step, "role": "listed"}]], [], [owner])
+            if counts(node, found) >= self.threshold:
+                found.add(node)
+                work.extend(self.children.get(node, []))
+        return found
+
+    def share(self, node: str, caught: set[str]) -> float:
+        """Known ownership share held in ``node`` by owners that pass shares on."""
+        return min(100.0, sum(float(r.percent) for r in self.inn.get(node, [])
+                              if r.relation == "ownership" and r.percent is not None
+                              and self.passes(r.owner, caught)))
+
+    def potential(self, node: str, caught: set[str], possible: set[str]) -> float:
+        """The largest share ``node`` could have if every unknown resolved against it."""
+        total = 0.0
+        for r in self.inn.get(node, []):
+            if r.relation != "ownership":
                 continue
-            if depth + 1 >= self.max_depth:
-                cut = True
-                continue
-            up = self.result(owner, stack, depth + 1)
-            res.cycle = res.cycle or up.cycle
-            cut = cut or up.cycle
-            if up.caught or (self.through is not None and self.through(owner)):
-                role = "caught" if up.caught else "through"
-                paths = [[*p[:-1], {**step, "role": role}] for p in up.paths] or [[{**step, "role": role}]]
-                self._count(res, rel, paths, [], up.listed_owners)
-            elif up.unknown:  # possibly caught: some listed share in it is unknown
-                paths = [[*p[:-1], {**step, "role": "possibly caught"}] for p in up.unknown_paths]
-                self._count(res, rel, [], paths, up.listed_owners, possible=True)
-            if up.control and not up.caught and (rel.percent is None or rel.percent >= self.threshold):
-                res.control = True  # controlled parent holding a majority: caution passes down
-                res.control_paths.extend([*p[:-1], {**step, "role": "controlled"}] for p in up.control_paths)
-                _merge(res.listed_owners, up.listed_owners)
-        res.percent = min(res.percent, 100.0)
+            if self.passes(r.owner, caught):
+                total += 100.0 if r.percent is None else float(r.percent)
+            elif r.owner in possible:
+                total += 100.0 if r.percent is None else float(r.percent)
+        return min(total, 100.0)
+
+    # -- 4. the result for the root
+    def run(self, root: str) -> OwnershipResult:
+        self.collect(root)
+        seeds = {n for n in self.relevant if n in self.listed or self.through(n)}
+        caught = self.fixed_point(lambda n, found: self.share(n, found), seeds)
+        possible = self.fixed_point(lambda n, found: 0.0 if n in caught else self.potential(n, caught, found),
+                                    seeds | caught)
+        controlled = self._controlled(caught)
+        res = OwnershipResult(node=root, cycle=self.cycle)
+        res.percent = self.share(root, caught)
         res.caught = res.percent >= self.threshold
-        tail = {"entity": node, "name": self.graph.name(node), "percent": None, "role": "party"}
-        res.paths = [[*p, tail] for p in res.paths]
-        res.unknown_paths = [[*p, tail] for p in res.unknown_paths]
-        res.control_paths = [[*p, tail] for p in res.control_paths]
-        if not cut:  # results cut by a cycle or the depth limit depend on the path: not memoised
-            self.memo[node] = res
+        tail = self._step(root, None, "party")
+        for rel in self.inn.get(root, []):
+            owner = rel.owner
+            if rel.relation == "control":
+                if self.passes(owner, caught):
+                    res.control = True
+                    res.control_paths.append([*self._chain(owner, caught, rel.percent), tail])
+                    _merge(res.listed_owners, self._roots(owner, caught))
+                continue
+            if self.passes(owner, caught):
+                path = [*self._chain(owner, caught, rel.percent), tail]
+                (res.paths if rel.percent is not None else res.unknown_paths).append(path)
+                res.unknown = res.unknown or rel.percent is None
+                _merge(res.listed_owners, self._roots(owner, caught))
+            elif owner in possible:
+                res.unknown = True
+                res.unknown_paths.append([*self._chain(owner, caught, rel.percent, possible), tail])
+                _merge(res.listed_owners, self._roots(owner, caught, possible))
+            elif owner in controlled and (rel.percent is None or rel.percent >= self.threshold):
+                res.control = True  # a controlled parent holding a majority: caution passes down
+                res.control_paths.append([*self._chain(owner, caught, rel.percent, controlled=controlled), tail])
+                _merge(res.listed_owners, self._roots(owner, caught, controlled=controlled))
+        if res.caught:
+            res.unknown = False  # already caught on known shares
         return res
 
-    def _count(self, res: OwnershipResult, rel: Relationship, paths: list[list[dict]],
-               unknown_paths: list[list[dict]], owners: list[str], *, possible: bool = False) -> None:
-        """Count one edge from a listed, caught or possibly caught owner into ``res``."""
-        _merge(res.listed_owners, owners)
-        if rel.relation == "control":
-            res.control = True
-            res.control_paths.extend(paths or unknown_paths)
-            return
-        if possible or rel.percent is None:
-            res.unknown = True
-            res.unknown_paths.extend(unknown_paths or paths)
-            return
-        res.percent += float(rel.percent)
-        res.paths.extend(paths)
+    def _controlled(self, caught: set[str]) -> set[str]:
+        """Nodes controlled (not owned) by listed or caught parties, and their majority holdings."""
+        def counts(node: str, found: set[str]) -> float:
+            for r in self.inn.get(node, []):
+                if r.relation == "control" and self.passes(r.owner, caught):
+                    return 100.0
+                if r.owner in found and (r.percent is None or r.percent >= self.threshold):
+                    return 100.0
+            return 0.0
+        return self.fixed_point(counts, {n for n in self.relevant if self.passes(n, caught)}) - caught
+
+    def _step(self, node: str, percent: float | None, role: str) -> dict:
+        return {"entity": node, "name": self.graph.name(node), "percent": percent, "role": role}
+
+    def _chain(self, node: str, caught: set[str], percent: float | None,
+               possible: set[str] = frozenset(), controlled: set[str] = frozenset()) -> list[dict]:
+        """One readable chain from a listed owner down to ``node`` (which holds ``percent`` next)."""
+        chain: list[dict] = []
+        seen: set[str] = set()
+        while True:
+            seen.add(node)
+            if node in self.listed:
+                chain.append(self._step(node, percent, "listed"))
+                break
+            if self.through(node) and node not in caught:
+                chain.append(self._step(node, percent, "through"))
+                break
+            role = ("caught" if node in caught else "possibly caught" if node in possible
+                    else "controlled")
+            chain.append(self._step(node, percent, role))
+            edge = self._best_edge(node, caught, possible, controlled, seen)
+            if edge is None:
+                break
+            node, percent = edge.owner, edge.percent
+        return list(reversed(chain))
+
+    def _best_edge(self, node, caught, possible, controlled, seen) -> Relationship | None:
+        """The largest edge into ``node`` from an owner that explains its status."""
+        best = None
+        for r in self.inn.get(node, []):
+            if r.owner in seen:
+                continue
+            if not (self.passes(r.owner, caught) or r.owner in possible or r.owner in controlled):
+                continue
+            if best is None or _share(r) > _share(best):
+                best = r
+        return best
+
+    def _roots(self, node: str, caught: set[str], possible: set[str] = frozenset(),
+               controlled: set[str] = frozenset()) -> list[str]:
+        """The listed owners behind ``node`` (following caught, possible or controlled owners)."""
+        out: list[str] = []
+        seen: set[str] = set()
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            if n in self.listed or (self.through(n) and n not in caught):
+                out.append(n)
+                continue
+            for r in self.inn.get(n, []):
+                if self.passes(r.owner, caught) or r.owner in possible or r.owner in controlled:
+                    stack.append(r.owner)
+        return sorted(out)
+
+
+def _has_cycle(inn: dict[str, list[Relationship]], children: dict[str, list[str]]) -> bool:
+    """True when the owner edges among the nodes of ``inn`` contain a cycle (Kahn's algorithm)."""
+    indegree = {n: sum(1 for r in edges if r.owner in inn) for n, edges in inn.items()}
+    ready = [n for n, d in indegree.items() if d == 0]
+    seen = 0
+    while ready:
+        n = ready.pop()
+        seen += 1
+        for child in children.get(n, []):
+            if child in indegree:
+                indegree[child] -= 1
+                if indegree[child] == 0:
+                    ready.append(child)
+    return seen < len(indegree)
 
 
 def _merge(into: list[str], items: Iterable[str]) -> None:

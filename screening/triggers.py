@@ -83,6 +83,13 @@ class Facts:
     lookup_entry: Callable[[str], Entry | None]
     declared_owners: list[dict]
     missing: set[str] = field(default_factory=set)  # facts whose absence was noticed
+    _party_view: tuple | None = field(default=None, repr=False)
+
+    def party_graph(self) -> tuple[OwnershipGraph, dict[str, Entry]]:
+        """The ownership graph seen from the party (built once per determination)."""
+        if self._party_view is None:
+            self._party_view = _party_graph(self)
+        return self._party_view
 
     @property
     def item(self) -> ItemInfo | None:
@@ -246,7 +253,7 @@ def ownership(rule: Rule, spec, facts: Facts) -> list[Candidate]:
     spec = spec or {}
     owners_on = set(spec.get("owners_on") or [])
     programs = set(spec.get("sdn_programs") or [])
-    graph, entries = _party_graph(facts)
+    graph, entries = facts.party_graph()
     threshold = facts.rulebook.threshold
 
     def counts(entry: Entry | None) -> bool:

@@ -368,7 +368,7 @@ def _depends_on(findings: list[Finding], facts: Facts) -> list[str]:
     """Facts that would change the result: those findings rest on, and those triggers missed."""
     found: set[str] = set(facts.missing)
     for f in findings:
-        if f.status != "not_applicable":
+        if f.outcome != "CLEAR":  # a rule not in force, or not applicable, depends on nothing
             found.update(f.depends_on)
     return _ordered(found)
 

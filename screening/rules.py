@@ -185,6 +185,9 @@ def _binding(rule: Rule, cand: Candidate, status: StatusAt, base: str, core: str
              facts: Facts) -> tuple[str, str, str | None, str]:
     """Outcome, status, would_be and reason of a finding whose rule and listing bind on the day."""
     words = OUTCOME_WORDS[base]
+    if status.status in ("suspended", "unknown") and (cand.review or cand.strength == "review"):
+        doubt = cand.review or f"possible match to {cand.party}"
+        core = f"{doubt}; {core[:1].lower()}{core[1:]}"  # the doubt about the party is kept in view
     if status.status == "suspended":
         when = (f"assumed still suspended after {status.until} (extended)" if status.past_horizon
                 else f"suspended until {status.until}" if status.until else "suspended")

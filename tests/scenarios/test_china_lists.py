@@ -100,3 +100,11 @@ def test_possible_match_never_yields_the_listed_outcome():
 def test_possible_match_to_a_removed_listing_is_informational():
     det = run([hit(uel_march_batch(), "review")], on="2026-11-22")
     assert det.outcome == "CLEAR"
+
+
+def test_possible_match_to_a_suspended_listing_keeps_both_doubts():
+    from .factory import skydio
+
+    f = finding(run([hit(e, "review") for e in skydio()], on="2026-06-01"), "CN-UEL")
+    assert (f.outcome, f.would_be, f.status) == ("REVIEW", "PROHIBITED", "suspended")
+    assert f.reason.startswith("Suspended until 2026-11-10, otherwise prohibited: possible match to Skydio, Inc.; ")

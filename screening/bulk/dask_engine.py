@@ -30,7 +30,7 @@ from typing import Any
 from .. import settings
 from ..errors import BadInput, ScreeningError
 from .engine import IN_FLIGHT_PER_WORKER, Engine
-from .rows import RESULT_COLUMNS, Checker, Query, screen_queries
+from .rows import RESULT_COLUMNS, Answer, Checker, Query, screen_queries
 
 try:
     from distributed.diagnostics.plugin import WorkerPlugin
@@ -117,28 +117,37 @@ class ScreenerPayload:
             raise BadInput(f"this screener cannot be shipped to Dask workers: {exc}")
 
     def build(self, directory: str) -> Checker:
-        """Build the screener on a worker (writes the snapshot under ``directory``)."""
+        """Build the screener on a worker (writes the snapshot under ``directory``).
+
+        Only settings that differ from the worker's are changed (a worker inside the
+        client's process, as in tests, is left untouched); the rules are passed to
+        the screener directly rather than through ``settings.RULES_FILE``.
+        """
         if self.code and self.code != code_fingerprint():
             raise ScreeningError("this Dask worker runs a different version of the screening "
                                  "package than the client; install the same version on both")
         for k, v in self.settings.items():
-            setattr(settings, k, v)
-        base = Path(directory) / f"screening-{self.digest[:16]}"
-        base.mkdir(parents=True, exist_ok=True)
-        if self.rules is not None:
-            rules_path = base / self.rules_name
-            rules_path.write_bytes(self.rules)
-            settings.RULES_FILE = rules_path
+            if getattr(settings, k, None) != v:
+                setattr(settings, k, v)
         if self.kind == "object":
             return pickle.loads(self.data)
-        from ..screen import open_screener
+        from ..rules import RuleBook
+        from ..screen import Screener
+        from ..store import open_store
 
+        base = Path(directory) / f"screening-{self.digest[:16]}"
+        base.mkdir(parents=True, exist_ok=True)
         db = base / "lists.db"
         if not db.exists():
             tmp = base / "lists.db.tmp"
             tmp.write_bytes(self.data)
             os.replace(tmp, db)
-        return open_screener(str(db), load_defaults=False)
+        rulebook = None
+        if self.rules is not None:
+            rules_path = base / self.rules_name
+            rules_path.write_bytes(self.rules)
+            rulebook = RuleBook.load(rules_path)
+        return Screener(open_store(str(db)), rulebook=rulebook)
 
 
 class ScreenerPlugin(WorkerPlugin):
@@ -191,8 +200,8 @@ def screen_partition(df: Any, plugin_name: str) -> Any:
     plugin = get_worker().plugins[plugin_name]
     if plugin.error:
         raise ScreeningError(plugin.error)
-    cells = screen_queries(plugin.screener, frame_queries(df))
-    return pd.DataFrame(cells, columns=list(RESULT_COLUMNS), dtype=object)
+    answers = screen_queries(plugin.screener, frame_queries(df))
+    return pd.DataFrame(answers, columns=list(RESULT_COLUMNS), dtype=object)
 
 
 class DaskEngine(Engine):
@@ -232,8 +241,8 @@ class DaskEngine(Engine):
         return self.client.submit(screen_partition, queries_frame(queries), self.plugin_name,
                                   pure=False)
 
-    def wait(self, handle: Any) -> list[dict[str, Any]]:
-        return handle.result().to_dict("records")
+    def wait(self, handle: Any) -> list[Answer]:
+        return [Answer(*row) for row in handle.result().itertuples(index=False, name=None)]
 
     def close(self, cancel: bool = False) -> None:
         for obj in self._own:

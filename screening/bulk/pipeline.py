@@ -8,6 +8,7 @@ not the file size. After each chunk is written, the resume state is saved.
 
 from __future__ import annotations
 
+import gc
 import re
 import time
 from collections import Counter
@@ -24,8 +25,8 @@ from .columns import map_columns
 from .engine import Engine, make_engine
 from .io import InputInfo, Record, inspect_input, open_table
 from .progress import Progress
-from .rows import (RESULT_COLUMNS, Checker, Query, RowDefaults, RowError, build_query,
-                   error_cells, output_columns)
+from .rows import (Answer, Checker, Query, RowDefaults, RowError, build_query, error_cells,
+                   output_columns)
 from .state import RunState, state_path
 from .writers import SPOOL_SUFFIX, open_output, output_kind
 
@@ -42,7 +43,7 @@ class BulkSummary:
     input: str
     output: str
     rows: int = 0
-    screened: int = 0  # distinct queries screened (the rest were duplicates)
+    screened: int = 0  # distinct queries screened by this run (the rest were duplicates)
     errors: int = 0
     outcomes: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
@@ -97,6 +98,23 @@ def resolve_as_of(value: str | date | None) -> str:
     except ValueError:
         raise BadInput(f"--as-of is not a real date: {text!r}")
     return text
+
+
+def build_screener(db_path: str | None = None) -> Checker:
+    """``open_screener`` with the garbage collector paused while the index is built.
+
+    Building allocates millions of long-lived objects; collections during the build
+    only re-walk them (about a third of the build time on the full lists).
+    """
+    from ..screen import open_screener
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return open_screener(db_path)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _check_context(context: Mapping[str, Any]) -> None:
@@ -157,7 +175,7 @@ class _Run:
 
     def finish(self, chunk: _Chunk) -> None:
         """Wait for the chunk's answers, write its rows in order, save the resume state."""
-        answers: dict[bytes, dict[str, Any]] = {}
+        answers: dict[bytes, Answer] = {}
         if chunk.handle is not None:
             cells = self.engine.wait(chunk.handle)
             answers = dict(zip(chunk.sent, cells))
@@ -166,14 +184,15 @@ class _Run:
             self.state.screened += len(chunk.sent)
         missing = {k for k in chunk.keys if k is not None and k not in answers}
         answers.update(self.cache.get_many(missing))
+        write, outcomes = self.output.write_row, self.outcomes
         for i, rec in enumerate(chunk.records):
             k = chunk.keys[i]
             res = error_cells(chunk.errors[i]) if k is None else answers[k]
-            self.output.write_row(list(rec.cells) + [res[c] for c in RESULT_COLUMNS])
-            if res["error"]:
+            write(rec.cells + list(res))
+            if res.error:
                 self.state.errors += 1
             else:
-                self.outcomes[res["outcome"]] += 1
+                outcomes[res.outcome] += 1
         self.state.rows_done += len(chunk.records)
         self.state.outcomes = dict(self.outcomes)
         self.state.output_offset = self.output.checkpoint()
@@ -256,9 +275,7 @@ def screen_file(
     with open_table(info) as table:
         cmap = map_columns(table.headers, columns)
         if screener is None:
-            from ..screen import open_screener
-
-            screener = open_screener(db_path)
+            screener = build_screener(db_path)
         options = {
             **info.describe(),
             "columns": cmap.describe(),
@@ -278,7 +295,7 @@ def screen_file(
         else:
             state = RunState(input_sha256=info.sha256, options=options)
             sfile.unlink(missing_ok=True)
-        resumed = state.rows_done
+        resumed, screened_before = state.rows_done, state.screened
         offset = state.output_offset  # None for a fresh run
         output = open_output(out, delimiter=info.delimiter or ",", offset=offset,
                              sheet_title=info.sheet or "screened")
@@ -299,7 +316,8 @@ def screen_file(
             output.close()
     elapsed = time.monotonic() - t0
     summary = BulkSummary(
-        input=str(src), output=str(out), rows=state.rows_done, screened=state.screened,
+        input=str(src), output=str(out), rows=state.rows_done,
+        screened=state.screened - screened_before,
         errors=state.errors, outcomes=dict(state.outcomes), seconds=round(elapsed, 3),
         resumed_rows=resumed, engine=engine_name, workers=n_workers, encoding=info.encoding,
         delimiter=info.delimiter, sheet=info.sheet, columns=cmap.describe())

@@ -9,13 +9,12 @@ gets the answer ``screening check`` gives for it.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from hashlib import blake2b
+from typing import Any, NamedTuple, Protocol
 
 from ..errors import ScreeningError
 from .columns import ALIAS_SPLIT, CONTEXT_FIELDS, ColumnMap
@@ -23,9 +22,8 @@ from .io import cell_text, has_control, has_undecodable
 
 log = logging.getLogger(__name__)
 
-#: Columns appended to every row, in order.
-RESULT_COLUMNS = ("outcome", "hit_list", "hit_entry_id", "hit_name", "hit_matched_name",
-                  "hit_score", "findings", "error")
+#: Separators inside a query digest (characters that never occur in names).
+_SEP, _SUB = "\x1e", "\x1f"
 #: Prefix used for the result columns when the input already has a column of that name.
 COLLISION_PREFIX = "screening_"
 #: Longest findings summary written in one cell.
@@ -46,9 +44,8 @@ class RowError(ValueError):
     """This row cannot be screened; the message goes into its ``error`` cell."""
 
 
-@dataclass(frozen=True)
-class Query:
-    """The arguments of one ``Screener.check`` call."""
+class Query(NamedTuple):
+    """The arguments of one ``Screener.check`` call (a tuple: cheap to build and to pickle)."""
 
     name: str
     country: str | None = None
@@ -60,13 +57,31 @@ class Query:
 
     def digest(self) -> bytes:
         """A 16-byte key: equal for queries that must get the same answer."""
-        blob = json.dumps([self.name, self.country, self.aliases, self.address, self.as_of,
-                           self.after_horizon, self.context], ensure_ascii=False, default=str)
-        return hashlib.blake2b(blob.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        blob = _SEP.join((self.name, self.country or "", _SUB.join(self.aliases),
+                          self.address or "", self.as_of or "", self.after_horizon or "",
+                          repr(self.context)))
+        return blake2b(blob.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
     def context_dict(self) -> dict | None:
         """The transaction context as ``TransactionContext.from_dict`` takes it, or None."""
         return dict(self.context) or None
+
+
+class Answer(NamedTuple):
+    """The result columns of one row, in output order (see :data:`RESULT_COLUMNS`)."""
+
+    outcome: str = ""
+    hit_list: str = ""
+    hit_entry_id: str = ""
+    hit_name: str = ""
+    hit_matched_name: str = ""
+    hit_score: float | str = ""
+    findings: str = ""
+    error: str = ""
+
+
+#: Columns appended to every row, in order.
+RESULT_COLUMNS: tuple[str, ...] = Answer._fields
 
 
 @dataclass(frozen=True)
@@ -92,25 +107,29 @@ def split_aliases(text: str) -> tuple[str, ...]:
 
 def build_query(cmap: ColumnMap, cells: Sequence[object], defaults: RowDefaults) -> Query:
     """The query for one row; raises :class:`RowError` when the row cannot be screened."""
-    name = cell_text(cmap.get(cells, "name")).strip()
+    values = {f: cell_text(cells[i]) if i < len(cells) else "" for f, i in cmap.index.items()}
+    name = values["name"].strip()
     if not name:
         raise RowError("name is empty")
-    used = [cell_text(cmap.get(cells, f)) for f in cmap.index]
-    if any(has_undecodable(t) for t in used):
+    if any(has_undecodable(v) for v in values.values()):
         raise RowError("row holds bytes that are not valid in the file's encoding; not screened")
     if has_control(name):
         raise RowError("name holds control characters (binary data); not screened")
-    country = cell_text(cmap.get(cells, "country")).strip() or None
-    address = cell_text(cmap.get(cells, "address")).strip() or None
-    aliases = split_aliases(cell_text(cmap.get(cells, "aliases")))
-    as_of = cell_text(cmap.get(cells, "as_of")).strip() or defaults.as_of
-    context = dict(defaults.context)
+    context = None
     for f, key in CONTEXT_FIELDS.items():
-        text = cell_text(cmap.get(cells, f)).strip()
+        text = values.get(f, "").strip()
         if text:  # parsed (and refused when unreadable) by TransactionContext.from_dict
+            context = context if context is not None else dict(defaults.context)
             context[key] = text
-    return Query(name=name, country=country, aliases=aliases, address=address, as_of=as_of,
-                 after_horizon=defaults.after_horizon, context=tuple(sorted(context.items())))
+    return Query(
+        name,
+        values.get("country", "").strip() or None,
+        split_aliases(values["aliases"]) if "aliases" in values else (),
+        values.get("address", "").strip() or None,
+        values.get("as_of", "").strip() or defaults.as_of,
+        defaults.after_horizon,
+        defaults.context if context is None else tuple(sorted(context.items())),
+    )
 
 
 def one_line(text: object) -> str:
@@ -133,30 +152,27 @@ def summarise_findings(result: Mapping[str, Any]) -> str:
     return summary if len(summary) <= FINDINGS_MAX else summary[: FINDINGS_MAX - 1] + "…"
 
 
-def result_cells(result: Mapping[str, Any]) -> dict[str, Any]:
+def result_cells(result: Mapping[str, Any]) -> Answer:
     """The result columns for one ``ScreeningResult.to_dict()``; the top hit is the core's first."""
     hits = result.get("hits") or []
     top = hits[0] if hits else {}
-    return {
-        "outcome": result.get("outcome", ""),
-        "hit_list": top.get("list", ""),
-        "hit_entry_id": top.get("entry_id", ""),
-        "hit_name": top.get("name", ""),
-        "hit_matched_name": top.get("matched_name", ""),
-        "hit_score": top.get("score", ""),
-        "findings": summarise_findings(result),
-        "error": "",
-    }
+    return Answer(
+        outcome=result.get("outcome", ""),
+        hit_list=top.get("list", ""),
+        hit_entry_id=top.get("entry_id", ""),
+        hit_name=top.get("name", ""),
+        hit_matched_name=top.get("matched_name", ""),
+        hit_score=top.get("score", ""),
+        findings=summarise_findings(result),
+    )
 
 
-def error_cells(message: str) -> dict[str, Any]:
+def error_cells(message: str) -> Answer:
     """The result columns of a row that could not be screened."""
-    cells: dict[str, Any] = {c: "" for c in RESULT_COLUMNS}
-    cells["error"] = one_line(message)
-    return cells
+    return Answer(error=one_line(message))
 
 
-def screen_one(screener: Checker, q: Query) -> dict[str, Any]:
+def screen_one(screener: Checker, q: Query) -> Answer:
     """Screen one query; a ScreeningError (or a bug) becomes the row's error, never a crash."""
     try:
         result = screener.check(q.name, country=q.country, aliases=q.aliases, as_of=q.as_of,
@@ -170,6 +186,6 @@ def screen_one(screener: Checker, q: Query) -> dict[str, Any]:
         return error_cells(f"internal error: {type(exc).__name__}: {exc}")
 
 
-def screen_queries(screener: Checker, queries: Sequence[Query]) -> list[dict[str, Any]]:
-    """Screen a batch of distinct queries; one small cells dict per query, in order."""
+def screen_queries(screener: Checker, queries: Sequence[Query]) -> list[Answer]:
+    """Screen a batch of distinct queries; one small :class:`Answer` per query, in order."""
     return [screen_one(screener, q) for q in queries]

@@ -15,6 +15,7 @@ leading apostrophe, unless it is a plain number such as ``-5`` or ``+3.2``.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -24,8 +25,13 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import IO
 
+from .io import cell_text
+
 #: First characters that make Excel/LibreOffice evaluate a cell.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(FORMULA_START)
+#: Encoder error handler name used for CSV output.
+REPLACE_ERRORS = "screening-replace"
 #: A plain number is safe even when it starts with + or -.
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -40,12 +46,12 @@ SPOOL_SUFFIX = ".screening-spool.jsonl"
 def neutralise(value: str) -> str:
     """Prefix ``'`` to a cell a spreadsheet would run as a formula.
 
-    >>> neutralise("=HYPERLINK(\\"http://x\\")")
-    '\\'=HYPERLINK("http://x")'
+    >>> neutralise("=HYPERLINK(\"http://x\")")
+    '\'=HYPERLINK("http://x")'
     >>> neutralise("-5")
     '-5'
     """
-    if value and value.startswith(FORMULA_START) and not _NUMBER.fullmatch(value):
+    if value[:1] in _FORMULA_FIRST and not _NUMBER.fullmatch(value):
         return "'" + value
     return value
 
@@ -55,11 +61,28 @@ def clean_text(value: str) -> str:
     return _SURROGATE.sub("\ufffd", value)
 
 
-def csv_cell(value: object) -> str:
-    """A cell as written to CSV: text, cleaned and neutralised."""
-    from .io import cell_text
+def _replace_unencodable(exc: UnicodeError) -> tuple[bytes, int]:
+    """UTF-8 encoder error handler: a lone surrogate (an undecodable input byte) becomes U+FFFD.
 
-    return neutralise(clean_text(cell_text(value)))
+    Returns bytes: the UTF-8 encoder only accepts ASCII text from a handler.
+    """
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    return "\ufffd".encode("utf-8") * (exc.end - exc.start), exc.end
+
+
+codecs.register_error(REPLACE_ERRORS, _replace_unencodable)
+
+
+def csv_cell(value: object) -> str:
+    """A cell as written to CSV: text, neutralised (surrogates are replaced when encoding)."""
+    if value.__class__ is float:
+        return repr(value)  # 1.0 stays "1.0" (scores); an integral XLSX number is an int
+    if value.__class__ is not str:
+        value = cell_text(value)
+    if value[:1] in _FORMULA_FIRST and not _NUMBER.fullmatch(value):  # type: ignore[index]
+        return "'" + value  # type: ignore[operator]
+    return value  # type: ignore[return-value]
 
 
 def xlsx_cell(value: object) -> object:
@@ -134,13 +157,14 @@ class CsvOutput(Output):
     def __init__(self, path: Path, delimiter: str = ",", offset: int | None = None) -> None:
         self.path = path
         self._raw = _open_append(path, offset)
-        self._text = io.TextIOWrapper(self._raw, encoding="utf-8", newline="")
+        self._text = io.TextIOWrapper(self._raw, encoding="utf-8", errors=REPLACE_ERRORS,
+                                      newline="")
         if offset is None:
             self._text.write("\ufeff")
         self._writer = csv.writer(self._text, delimiter=delimiter, lineterminator="\r\n")
 
     def write_row(self, cells: list) -> None:
-        self._writer.writerow([csv_cell(c) for c in cells])
+        self._writer.writerow(list(map(csv_cell, cells)))
 
     def checkpoint(self) -> int:
         self._text.flush()

@@ -84,7 +84,7 @@ def test_result_cells_take_the_first_hit_and_one_line_findings():
                      {"outcome": "REVIEW", "regime": "CN", "rule": "CN-ECL", "reason": "lifted"}],
         "depends_on": ["item"],
     }
-    assert result_cells(result) == {
+    assert result_cells(result)._asdict() == {
         "outcome": "PROHIBITED", "hit_list": "cn-uel", "hit_entry_id": "cn-uel:skydio",
         "hit_name": "Skydio, Inc.", "hit_matched_name": "Skydio Inc", "hit_score": 0.99,
         "findings": "PROHIBITED CN CN-UEL: UEL ban back in force after the suspension "
@@ -96,8 +96,8 @@ def test_result_cells_take_the_first_hit_and_one_line_findings():
 
 def test_screen_queries_turns_errors_into_cells(toy_screener):
     out = screen_queries(toy_screener, [Query("Huawei"), Query("x" * 10000), Query("Acme")])
-    assert [c["outcome"] for c in out] == ["DENY-PRESUMED", "", "CLEAR"]
-    assert out[1]["error"] == "name is 10000 characters long; at most 1000 are screened"
+    assert [a.outcome for a in out] == ["DENY-PRESUMED", "", "CLEAR"]
+    assert out[1].error == "name is 10000 characters long; at most 1000 are screened"
 
 
 def test_a_bug_in_one_row_does_not_abort(toy_screener, monkeypatch):
@@ -108,5 +108,5 @@ def test_a_bug_in_one_row_does_not_abort(toy_screener, monkeypatch):
 
     monkeypatch.setattr(toy_screener, "check", broken)
     out = screen_queries(toy_screener, [Query("boom"), Query("Acme")])
-    assert out[0]["error"] == "internal error: KeyError: 'boom'"
-    assert out[1]["outcome"] == "CLEAR"
+    assert out[0].error == "internal error: KeyError: 'boom'"
+    assert out[1].outcome == "CLEAR"

@@ -38,7 +38,7 @@ def test_csv_output_is_utf8_with_bom_and_neutralised(tmp_path):
     out.finish()
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    assert raw.decode("utf-8-sig") == "name,note\r\n华为,'=1+1\r\nbad \ufffd byte,3\r\n"
+    assert raw.decode("utf-8-sig") == "name,note\r\n华为,'=1+1\r\nbad \ufffd byte,3.0\r\n"
 
 
 def test_csv_output_resumes_at_the_checkpoint(tmp_path):

@@ -1,0 +1,175 @@
+"""Bulk throughput: 100,000 rows through `screening screen` against the full lists.
+
+Target (issue: bulk screening): >= 3,000 rows/s end to end on the 2-core machine
+(100,000 rows in <= 33 s) with peak resident memory <= 2 GB, children included.
+
+The input is built in a temporary folder from the shared yente benchmark files
+(never committed): the two 50,000-row synthetic negative files with the 684 UN
+positives (untreated) mixed in, column ``full_name``. The lists are the CSL
+(``derived/csl-2026.csv`` via ``screening lists update us-csl --file``) plus the
+project's China lists. The CLI runs in a subprocess; its process tree (parent and
+workers) is sampled every 50 ms for resident (RSS) and proportional (PSS) memory.
+
+    .venv/bin/python bench/bulk_throughput.py [--rows 100000] [--workers 2] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared" / "data"
+YENTE = SHARED / "yente" / "candidate_generation_benchmark"
+CSL = SHARED / "derived" / "csl-2026.csv"
+SCREENING = [sys.executable, "-m", "screening.cli"]
+#: Memory sampling period, seconds.
+SAMPLE_EVERY = 0.05
+#: Fixed date, so runs are comparable.
+AS_OF = "2026-11-22"
+
+
+def build_input(dest: Path, rows: int, seed: int = 7) -> dict:
+    """Negatives (global + US) with the UN positives spread through them, ``rows`` rows."""
+    negatives: list[list[str]] = []
+    header: list[str] = []
+    for name in ("negatives_global.csv.gz", "negatives_us.csv.gz"):
+        with gzip.open(YENTE / name, "rt", encoding="utf-8", newline="") as f:
+            reader = csv.reader(f)
+            header = next(reader)
+            negatives.extend(reader)
+    with open(YENTE / "positives_un_untreated.csv", encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        next(reader)
+        positives = list(reader)
+    rng = random.Random(seed)
+    n_pos = min(len(positives), rows)
+    body = negatives[: rows - n_pos] + positives[:n_pos]
+    rng.shuffle(body)
+    with open(dest, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        w.writerows(body)
+    distinct = len({r[0] for r in body})
+    return {"rows": len(body), "positives": n_pos, "distinct_names": distinct}
+
+
+class TreeSampler(threading.Thread):
+    """Peak summed RSS and PSS of a process and all its descendants."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.root = psutil.Process(pid)
+        self.peak_rss = self.peak_pss = 0
+        self.peak_procs = 0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            try:
+                procs = [self.root] + self.root.children(recursive=True)
+            except psutil.NoSuchProcess:
+                return
+            rss = pss = 0
+            for p in procs:
+                try:
+                    full = p.memory_full_info()
+                    rss += full.rss
+                    pss += getattr(full, "pss", full.rss)
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    pass
+            self.peak_rss = max(self.peak_rss, rss)
+            self.peak_pss = max(self.peak_pss, pss)
+            self.peak_procs = max(self.peak_procs, len(procs))
+            time.sleep(SAMPLE_EVERY)
+
+
+def children_cpu() -> float:
+    """CPU seconds (user + system) of every waited-for descendant so far."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def run_measured(cmd: list[str], env: dict) -> tuple[float, float, TreeSampler, str]:
+    """Run ``cmd``; wall time, CPU time of the tree, memory sampler and stdout."""
+    cpu0 = children_cpu()
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    sampler = TreeSampler(proc.pid)
+    sampler.start()
+    out, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    sampler.stop.set()
+    sampler.join()
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
+    return wall, children_cpu() - cpu0, sampler, out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rows", type=int, default=100_000)
+    ap.add_argument("--workers", type=int, default=None, help="default: every core")
+    ap.add_argument("--engine", default="local")
+    ap.add_argument("--keep", type=Path, help="Work in this folder and keep it.")
+    args = ap.parse_args()
+    for p in (YENTE, CSL):
+        if not p.exists():
+            raise SystemExit(f"needs {p} (shared data absent)")
+    tmp = tempfile.TemporaryDirectory(prefix="bulk-bench-")
+    work = args.keep or Path(tmp.name)
+    work.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "SCREENING_DB": str(work / "bench.db"), "PYTHONPATH": str(ROOT)}
+    src = work / "customers.csv"
+    facts = build_input(src, args.rows)
+    t0 = time.perf_counter()
+    subprocess.run(SCREENING + ["lists", "update", "us-csl", "--file", str(CSL)], env=env,
+                   check=True, capture_output=True)
+    subprocess.run(SCREENING + ["lists", "status"], env=env, check=True, capture_output=True)
+    load = time.perf_counter() - t0
+    cmd = SCREENING + ["screen", str(src), "-o", str(work / "screened.csv"), "--as-of", AS_OF,
+                       "--engine", args.engine, "--json"]
+    if args.workers:
+        cmd += ["--workers", str(args.workers)]
+    load_before = round(os.getloadavg()[0], 2)  # other jobs on the machine skew wall time
+    wall, cpu, mem, out = run_measured(cmd, env)
+    summary = json.loads(out)
+    report = {
+        **facts,
+        "lists_loaded_s": round(load, 1),
+        "wall_s": round(wall, 2),
+        "rows_per_s_end_to_end": round(facts["rows"] / wall),
+        "cpu_s_tree": round(cpu, 1),
+        "load_average_1min_before": load_before,
+        "load_average_1min_after": round(os.getloadavg()[0], 2),
+        "screen_phase_s": summary["seconds"],
+        "outcomes": summary["outcomes"],
+        "errors": summary["errors"],
+        "distinct_queries": summary["screened"],
+        "workers": summary["workers"],
+        "peak_rss_tree_mb": round(mem.peak_rss / 2**20),
+        "peak_pss_tree_mb": round(mem.peak_pss / 2**20),
+        "processes": mem.peak_procs,
+    }
+    print(json.dumps(report, indent=1))
+    print(f"{facts['rows']:,} rows in {wall:.1f} s = {facts['rows'] / wall:,.0f} rows/s end to end "
+          f"(target >= 3,000); peak RSS (tree) {report['peak_rss_tree_mb']} MB, "
+          f"PSS {report['peak_pss_tree_mb']} MB (target <= 2048)")
+
+
+if __name__ == "__main__":
+    main()

@@ -553,8 +553,9 @@ def _org_like(words: list[str], t: Tables) -> bool:
     last = len(words) - 1
     for k, w in enumerate(words):
         if (w,) in t.legal_forms or w in t.org_class:
-            # "Thomas Sa", "Mus ab Mustafa": short forms only at either end of 3+ words
-            if len(w) > 3 or k == 0 or (len(words) > 2 and k == last):
+            # "Thomas Sa", "Mus ab Mustafa": two-letter forms only at either end of
+            # 3+ words; "Skydio Inc", "Acme Ltd" are organisations.
+            if len(w) > 2 or k == 0 or (len(words) > 2 and k == last):
                 return True
             continue
         expansion = t.abbreviations.get(w, ())

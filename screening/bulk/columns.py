@@ -65,7 +65,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "cn_technology": (
         "cn technology", "made with cn technology", "china technology", "中国技术",
     ),
-    "subject_to_ear": ("subject to ear", "ear", "us nexus"),
+    "subject_to_ear": ("subject to ear", "subject_to_ear", "us nexus"),
     "us_person": ("us person", "u.s. person", "美国人"),
     "as_of": ("as of", "as_of", "as of date", "screening date", "筛查日期"),
 }
@@ -87,13 +87,6 @@ class ColumnMap:
 
     headers: list[str]
     index: dict[str, int] = field(default_factory=dict)
-
-    def get(self, row: Sequence[object], name: str) -> object:
-        """The cell of ``name`` in ``row`` (None when the file has no such column)."""
-        i = self.index.get(name)
-        if i is None or i >= len(row):
-            return None
-        return row[i]
 
     def describe(self) -> dict[str, str]:
         """``{field: header}`` for the summary and the resume check."""

@@ -21,15 +21,17 @@ from typing import Any
 from .. import settings
 from ..errors import BadInput
 from .cache import ResultCache
-from .columns import map_columns
+from .columns import ColumnMap, map_columns
 from .engine import Engine, make_engine
 from .io import InputInfo, Record, inspect_input, open_table
 from .progress import Progress
 from .rows import (Answer, Checker, Query, RowDefaults, RowError, build_query, error_cells,
                    output_columns)
 from .state import RunState, state_path
-from .writers import SPOOL_SUFFIX, open_output, output_kind
+from .writers import SPOOL_SUFFIX, Output, open_output, output_kind
 
+#: Data rows an XLSX sheet can hold (Excel's 1,048,576 rows minus the header).
+XLSX_MAX_ROWS = 1_048_575
 #: Input rows per chunk (one engine batch holds the chunk's new distinct queries).
 CHUNK_ROWS = 1000
 
@@ -128,6 +130,8 @@ def _check_context(context: Mapping[str, Any]) -> None:
 
 @dataclass
 class _Chunk:
+    """A chunk of input rows on its way through the engine."""
+
     records: list[Record]
     keys: list[bytes | None]  # per record: query digest, or None when the row has an error
     errors: dict[int, str]  # record index -> error message
@@ -138,8 +142,9 @@ class _Chunk:
 class _Run:
     """One pass over the file; see :func:`screen_file`."""
 
-    def __init__(self, engine: Engine, cache: ResultCache, cmap: Any, defaults: RowDefaults,
-                 state: RunState, state_file: Path, output: Any, progress: Progress) -> None:
+    def __init__(self, engine: Engine, cache: ResultCache, cmap: ColumnMap,
+                 defaults: RowDefaults, state: RunState, state_file: Path, output: Output,
+                 progress: Progress) -> None:
         self.engine, self.cache, self.cmap, self.defaults = engine, cache, cmap, defaults
         self.state, self.state_file, self.output, self.progress = state, state_file, output, progress
         self.pending: set[bytes] = set()
@@ -274,6 +279,9 @@ def screen_file(
     _check_context(dict(defaults.context))
     with open_table(info) as table:
         cmap = map_columns(table.headers, columns)
+        if output_kind(out) == "xlsx" and (info.approx_rows or 0) > XLSX_MAX_ROWS:
+            raise BadInput(f"{info.approx_rows:,} rows do not fit in one XLSX sheet "
+                           f"(at most {XLSX_MAX_ROWS:,}); write CSV output instead")
         if screener is None:
             screener = build_screener(db_path)
         options = {

@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 _SEP, _SUB = "\x1e", "\x1f"
 #: Prefix used for the result columns when the input already has a column of that name.
 COLLISION_PREFIX = "screening_"
+#: The outcome of a finding that is informational only.
+CLEAR = "CLEAR"
 #: Longest findings summary written in one cell.
 FINDINGS_MAX = 2000
 
@@ -138,9 +140,15 @@ def one_line(text: object) -> str:
 
 
 def summarise_findings(result: Mapping[str, Any]) -> str:
-    """Findings in one cell: ``OUTCOME regime rule: reason [citation]`` joined by `` | ``."""
+    """Findings in one cell: ``OUTCOME regime rule: reason [citation]`` joined by `` | ``.
+
+    Informational (CLEAR) findings, such as a listing no longer in force, are left
+    out when the row has findings that matter; ``screening check`` shows them all.
+    """
+    findings = list(result.get("findings") or [])
+    material = [f for f in findings if f.get("outcome") != CLEAR]
     parts = []
-    for f in result.get("findings") or []:
+    for f in material or findings:
         head = " ".join(one_line(f.get(k)) for k in ("outcome", "regime", "rule") if f.get(k))
         text = f"{head}: {one_line(f.get('reason'))}" if f.get("reason") else head
         if f.get("citation"):

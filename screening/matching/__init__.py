@@ -19,7 +19,8 @@ from screening import settings
 from screening.matching.algorithm import FEATURES, Feature, score_pair
 from screening.matching.explain import explain
 from screening.matching.features import Pair
-from screening.matching.forms import Form, forms_of
+from screening.matching.choices import expansions
+from screening.matching.forms import Form, fallback_forms, forms_of
 from screening.matching.index import NameIndex, entry_schema
 from screening.matching.resources import tables
 from screening.matching.names import (
@@ -47,6 +48,8 @@ __all__ = [
 
 #: Candidate forms scored per query form, as a multiple of settings.MAX_CANDIDATES.
 CANDIDATE_FACTOR = 4
+#: Query countries whose Han names are read in Korean / Japanese first.
+FALLBACK_COUNTRIES = frozenset({"KR", "KP", "JP"})
 #: Results cached by search_many (identical rows in bulk files).
 BATCH_CACHE_MAX = 100_000
 #: An affiliate's shared brand word must be at least this rare on the lists
@@ -83,8 +86,12 @@ class Affiliate:
         }
 
 
-def _query_forms(names: Sequence[str], schema: str | None, idf: Any) -> list[tuple[str, Form]]:
-    """Forms of every query name (and acronyms found in them)."""
+def _query_forms(names: Sequence[str], schema: str | None, idf: Any, fallback: bool = False) -> list[tuple[str, Form]]:
+    """Forms of every query name (and acronyms found in them).
+
+    With ``fallback=True``, the forms of the readings tried only when the
+    others find nothing (Korean / Japanese readings of Han names).
+    """
     out: list[tuple[str, Form]] = []
     seen: set[tuple[str, ...]] = set()
     for name in names:
@@ -93,7 +100,8 @@ def _query_forms(names: Sequence[str], schema: str | None, idf: Any) -> list[tup
         an = analyze_name(str(name), schema)
         analyses = [an] + [analyze_name(a, schema) for a in an.acronyms]
         for a in analyses:
-            for form in forms_of(a, idf=idf, schema=schema):
+            forms = fallback_forms(a, idf=idf, schema=schema) if fallback else forms_of(a, idf=idf, schema=schema)
+            for form in forms:
                 if form.texts in seen:
                     continue
                 seen.add(form.texts)
@@ -113,15 +121,17 @@ def compare(name1: str, name2: str, schema: str | None = None) -> tuple[float, d
         ``(score, {feature: value})`` with the score in [0, 1].
     """
     best: tuple[float, dict[str, float]] = (0.0, {})
-    q_forms = _query_forms([name1], schema, _flat_idf)
     c_an = analyze_name(name2, schema)
     c_analyses = [c_an] + [analyze_name(a, schema) for a in c_an.acronyms]
-    for _, qf in q_forms:
-        for an in c_analyses:
-            for cf in forms_of(an, idf=_flat_idf, schema=schema):
+    c_forms = [cf for an in c_analyses for cf in forms_of(an, idf=_flat_idf, schema=schema)]
+    for fallback in (False, True):
+        for _, qf in _query_forms([name1], schema, _flat_idf, fallback=fallback):
+            for cf in c_forms:
                 score, values = score_pair(Pair(qf, cf))
                 if score > best[0] or not best[1]:
                     best = (score, values)
+        if best[0] >= settings.REVIEW_THRESHOLD:
+            break
     return best
 
 
@@ -189,29 +199,37 @@ class Matcher:
         index = self.index
         best: dict[int, tuple[float, Pair, dict[str, float], str]] = {}
         limit = self.max_candidates * CANDIDATE_FACTOR
-        for qname, qform in _query_forms([name, *aliases], schema, index.idf):
-            fids = (
-                index.candidates(qform, limit)
-                if min_cover is None
-                else index.candidates(qform, limit, min_cover=min_cover)
-            )
-            for fid in fids:
-                cform = index.forms[fid]
-                entry = index.entries[cform.entry]
-                pair = Pair(
-                    qform,
-                    cform,
-                    query_country=country,
-                    entry_countries=tuple(c.upper() for c in entry.countries),
-                    query_schema=schema,
-                    entry_type=entry_schema(entry),
-                )
-                score, values = score_pair(pair)
-                if score < min_score:
-                    continue
-                prev = best.get(cform.entry)
-                if prev is None or score > prev[0]:
-                    best[cform.entry] = (score, pair, values, qname)
+        names = [name, *aliases]
+        fallback_first = bool(country) and country.upper() in FALLBACK_COUNTRIES
+        for fallback in ((True, False) if fallback_first else (False, True)):
+            for qname, qform in _query_forms(names, schema, index.idf, fallback=fallback):
+                fids: dict[int, None] = {}
+                for look in expansions(qform):
+                    found = (
+                        index.candidates(look, limit)
+                        if min_cover is None
+                        else index.candidates(look, limit, min_cover=min_cover)
+                    )
+                    fids.update(dict.fromkeys(found))
+                for fid in fids:
+                    cform = index.forms[fid]
+                    entry = index.entries[cform.entry]
+                    pair = Pair(
+                        qform,
+                        cform,
+                        query_country=country,
+                        entry_countries=tuple(c.upper() for c in entry.countries),
+                        query_schema=schema,
+                        entry_type=entry_schema(entry),
+                    )
+                    score, values = score_pair(pair)
+                    if score < min_score:
+                        continue
+                    prev = best.get(cform.entry)
+                    if prev is None or score > prev[0]:
+                        best[cform.entry] = (score, pair, values, qname)
+            if best and not fallback_first:
+                break  # the Chinese reading found listed names: no Korean / Japanese guesses
         return best
 
     def search(

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel, OSA
 
+from screening.matching.choices import tailor
 from screening.matching.forms import ABJAD_SCRIPTS, TAG_WEIGHTS, Form
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON
 from screening.matching.normalize import phonetic
@@ -293,6 +294,14 @@ class Pair:
     query_schema: str | None = None  # as given by the caller (not inferred)
     entry_type: str | None = None
     _alignment: Alignment | None = None
+
+    def __post_init__(self) -> None:
+        # Names with several readings (工业: industry | polytechnical) take the
+        # reading the other side uses: query first, then the list name.
+        if self.query.choices:
+            self.query = tailor(self.query, self.result)
+        if self.result.choices:
+            self.result = tailor(self.result, self.query)
 
     @property
     def alignment(self) -> Alignment:

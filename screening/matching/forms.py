@@ -15,6 +15,7 @@ from typing import Callable
 
 from screening.matching.names import (
     COMPANY,
+    Choice,
     DISTINCTIVE,
     GENERIC,
     INITIAL,
@@ -51,6 +52,28 @@ def _no_idf(token: str) -> float:
     return 1.0
 
 
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One reading of a stretch of a form, compiled (texts, skeletons, tags, weights)."""
+
+    tokens: tuple[Token, ...]
+    texts: tuple[str, ...]
+    skels: tuple[str, ...]
+    tags: tuple[str, ...]
+    weights: tuple[float, ...]
+    strict: tuple[bool, ...]
+    family: tuple[bool, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FormChoice:
+    """Readings of ``size`` form tokens at ``start``; ``pieces[0]`` is the one in the form."""
+
+    start: int
+    size: int
+    pieces: tuple[Piece, ...]
+
+
 @dataclass(slots=True)
 class Form:
     """One name ready for comparison (list side or query side)."""
@@ -66,7 +89,6 @@ class Form:
     joins: tuple[str, ...]  # adjacent-pair concatenations incl. legal forms ("jscargument")
     compact: str  # texts joined in order
     compact_sorted: str  # texts sorted then joined
-    consonants: str  # consonant skeleton of compact (abjad scripts)
     numbers: frozenset[str]
     legal: tuple[str, ...]
     schema: str | None
@@ -74,11 +96,50 @@ class Form:
     kind: str = "primary"  # Name.kind of the list name ("weak" aliases count less)
     entry: int = -1  # index of the entry in the matcher (list side only)
     note: str = ""  # which reading this is ("plain pinyin")
+    #: alternative readings of parts of the form (see :mod:`screening.matching.choices`)
+    choices: tuple[FormChoice, ...] = ()
+    #: forms with other readings chosen, by choice indexes (built on demand)
+    tailored: dict[tuple[int, ...], "Form"] | None = None
+
+    @property
+    def consonants(self) -> str:
+        """Consonant skeleton of ``compact`` (abjad scripts), computed when asked."""
+        return consonants(self.compact)
 
     @property
     def distinctive(self) -> tuple[str, ...]:
         """Compare forms of the distinctive tokens."""
         return tuple(t for t, g in zip(self.texts, self.tags) if g == DISTINCTIVE)
+
+
+def compile_piece(tokens: tuple[Token, ...], idf: IdfFn = _no_idf) -> Piece:
+    """Compile the compared tokens of one reading (legal forms dropped)."""
+    kept = tuple(t for t in tokens if t.tag != LEGAL)
+    return Piece(
+        tokens=kept,
+        texts=tuple(t.text for t in kept),
+        skels=tuple(t.skel for t in kept),
+        tags=tuple(t.tag for t in kept),
+        weights=tuple(TAG_WEIGHTS[t.tag] * (idf(t.text) if t.tag in (DISTINCTIVE, GENERIC) else 1.0) for t in kept),
+        strict=tuple(t.note.startswith("pinyin") for t in kept),
+        family=tuple(t.family for t in kept),
+    )
+
+
+def _form_choices(toks: tuple[Token, ...], choices: tuple[Choice, ...], idf: IdfFn) -> tuple[FormChoice, ...]:
+    """Translate analysis choices (token positions incl. legal forms) to form positions."""
+    if not choices:
+        return ()
+    kept_before = [0] * (len(toks) + 1)
+    for i, t in enumerate(toks):
+        kept_before[i + 1] = kept_before[i] + (t.tag != LEGAL)
+    out = []
+    for c in choices:
+        start = kept_before[c.start]
+        size = kept_before[c.start + c.size] - start
+        primary = compile_piece(toks[c.start : c.start + c.size], idf)
+        out.append(FormChoice(start, size, (primary, *(compile_piece(r, idf) for r in c.readings))))
+    return tuple(out)
 
 
 def compile_form(
@@ -90,9 +151,15 @@ def compile_form(
     entry: int = -1,
     schema: str | None = None,
     note: str = "",
+    choices: tuple[Choice, ...] | None = None,
 ) -> Form:
-    """Reduce ``analysis`` (or one of its variants, ``tokens``) to a :class:`Form`."""
+    """Reduce ``analysis`` (or one of its variants, ``tokens``) to a :class:`Form`.
+
+    ``choices`` default to the analysis' own when its primary tokens are compiled.
+    """
     toks = analysis.tokens if tokens is None else tokens
+    if choices is None:
+        choices = analysis.choices if tokens is None else ()
     kept = tuple(t for t in toks if t.tag != LEGAL)
     texts = tuple(t.text for t in kept)
     tags = tuple(t.tag for t in kept)
@@ -115,7 +182,6 @@ def compile_form(
         joins=joins,
         compact=compact,
         compact_sorted="".join(sorted(x for x, g in zip(texts, tags) if g != STOP)),
-        consonants=consonants(compact),
         numbers=frozenset(t.text for t in kept if t.tag == NUMBER),
         legal=tuple(t.source for t in toks if t.tag == LEGAL),
         schema=sch,
@@ -123,6 +189,7 @@ def compile_form(
         kind=kind,
         entry=entry,
         note=note,
+        choices=_form_choices(toks, choices, idf),
     )
 
 
@@ -139,6 +206,25 @@ def forms_of(
     for variant in analysis.variants:
         out.append(compile_form(analysis, variant, idf=idf, kind=kind, entry=entry, schema=schema, note="plain pinyin"))
     return [f for f in out if f.texts]
+
+
+def fallback_forms(
+    analysis: NameAnalysis,
+    *,
+    idf: IdfFn = _no_idf,
+    kind: str = "primary",
+    entry: int = -1,
+    schema: str | None = None,
+) -> list[Form]:
+    """Forms of the readings tried only when the others find nothing (Korean, Japanese)."""
+    out = []
+    for label, tokens, choices in analysis.fallbacks:
+        form = compile_form(
+            analysis, tokens, idf=idf, kind=kind, entry=entry, schema=schema, note=f"{label} reading", choices=choices
+        )
+        if form.texts:
+            out.append(form)
+    return out
 
 
 def idf_factor(df: int, n_docs: int) -> float:

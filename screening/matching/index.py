@@ -96,6 +96,11 @@ class NameIndex:
                     for tok in variant:
                         if tok.tag in (DISTINCTIVE, GENERIC):
                             seen_tokens.add(tok.text)
+                for choice in an.choices:
+                    for reading in choice.readings:
+                        for tok in reading:
+                            if tok.tag in (DISTINCTIVE, GENERIC):
+                                seen_tokens.add(tok.text)
             for tok in seen_tokens:
                 df[tok] += 1
             analysed.append((idx, schema or "", items))
@@ -127,6 +132,8 @@ class NameIndex:
         fid = len(self.forms)
         self.forms.append(form)
         keys = frozenset(form.texts) | frozenset(form.joins)
+        if form.choices:  # other readings find the form too (工业 -> polytechnical | industry)
+            keys = keys | frozenset(t for c in form.choices for p in c.pieces for t in p.texts)
         self.keysets.append(keys)
         for key in keys:
             self.postings[key].append(fid)

@@ -20,6 +20,14 @@ Tags decide how much a token can carry in scoring:
 * ``initial`` - one letter of a person's name;
 * ``stop`` - connecting words and name particles (and, of, al, bin): weigh
   little. Titles (mr, dr, gen) are dropped from person names.
+
+Where a word has several readings (工业: industry / industrial /
+polytechnical; 中国: china / chinese; "tech": technology / technical; 市:
+city / nothing), the primary reading goes into ``tokens`` and the others are
+kept as :class:`Choice` es; the comparator picks the reading the other name
+uses. Readings in another language that only apply when the first reading
+finds nothing (the Korean reading of 金正恩, the Japanese reading of 山田太郎)
+are ``fallbacks``.
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from screening.matching import japanese, korean
 from screening.matching.normalize import (
     fold_homoglyphs,
     fold_word,
@@ -37,7 +46,7 @@ from screening.matching.normalize import (
     strip_controls,
     to_simplified,
 )
-from screening.matching.resources import Tables, tables
+from screening.matching.resources import Readings, Tables, tables
 
 DISTINCTIVE = "distinctive"
 GENERIC = "generic"
@@ -54,14 +63,33 @@ COMPANY = "company"
 #: Fallback connecting words when the stop-word table is missing.
 CONNECTORS = frozenset({"and", "of", "the", "for"})
 #: A parenthesised group of at most this many characters, in capitals, is an acronym.
-ACRONYM_MAX_LEN = 10
+ACRONYM_MAX_LEN = 12
 #: Longest entry in the Chinese term tables we look for (characters).
-ZH_MAX_TERM = 10
-#: Roman numerals recognised as numbers in organisation names (I..XXX).
+ZH_MAX_TERM = 12
+#: Organisation units a bare Chinese numeral may number (二院, 七〇二所, 十四所).
+ZH_NUMBERED_UNITS = frozenset("所院厂局处室部")
+#: Words after which a Roman numeral is a number ("Institute XIII", "Unit IV").
+ROMAN_AFTER = frozenset(
+    "institute institution unit academy plant factory works division department bureau branch "
+    "office laboratory lab center centre base phase block series generation mark mk type model "
+    "version part section team fleet corps army regiment brigade battalion squadron group no "
+    "number nr num project stage building line workshop".split()
+)
+#: Words a multi-letter Roman numeral may precede as a number ("XIII Research Institute").
+ROMAN_BEFORE = frozenset("research institute academy design department bureau plant factory".split())
+#: Generation suffixes at the end of a person name ("John Smith III").
+GENERATIONS = frozenset({"ii", "iii", "iv"})
+#: Han runs of at most this many characters, with no organisation term, are personal names.
+HAN_PERSON_MAX = 4
 _ROMAN_RE = re.compile(r"^(x{0,3})(ix|iv|v?i{0,3})$")
 _ORDINAL_RE = re.compile(r"^(\d+)(st|nd|rd|th|e|er|eme|o|a)$")
 _ACRONYM_RE = re.compile(r"\(([^()]{2,%d})\)" % ACRONYM_MAX_LEN)
+#: "CETC 13", "CETC-30", "CETC55", "NSCC-CS": an acronym with a unit number or code.
+_ACRONYM_UNIT_RE = re.compile(r"^[A-Z]{2,8}[ -]?(\d{1,4}|[A-Z]{1,4})$")
 _PAREN_RE = re.compile(r"[()\[\]{}]")
+#: Han ideographs plus 〇 (U+3007, the Chinese zero) and the foreign-name dot.
+_HAN_PIECE_RE = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff·]+|[^\u3007\u3400-\u9fff\uf900-\ufaff·]+")
+_HANGUL_PIECE_RE = re.compile(r"[\uac00-\ud7a3]+")
 _ANALYSIS_CACHE = 1 << 16
 
 
@@ -69,6 +97,7 @@ def clear_caches() -> None:
     """Forget cached analyses (after the resource tables change)."""
     analyze_name.cache_clear()
     _han_segments.cache_clear()
+    _other_readings.cache_clear()
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +117,20 @@ class Token:
     family: bool = False  # a person's family name, when the writing says so
 
 
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """Other readings of ``size`` tokens starting at ``start`` of the primary reading.
+
+    工业大学 reads "polytechnical university" first; "institute of technology"
+    is another reading, one of ``readings``. A reading may be empty (市 after a
+    place name: English listings mostly leave "city" out).
+    """
+
+    start: int
+    size: int
+    readings: tuple[tuple[Token, ...], ...]
+
+
 @dataclass
 class NameAnalysis:
     """What the pipeline made of one name."""
@@ -102,6 +145,21 @@ class NameAnalysis:
     acronyms: list[str] = field(default_factory=list)
     #: legal forms recognised and ignored, as written
     legal: list[str] = field(default_factory=list)
+    #: alternative readings of parts of ``tokens``
+    choices: tuple[Choice, ...] = ()
+    #: what the fallback readings are made from (computed only when asked)
+    fallback_key: tuple[str, bool] | None = None
+
+    @property
+    def fallbacks(self) -> list[tuple[str, tuple[Token, ...], tuple[Choice, ...]]]:
+        """Readings in another language, tried when the others find nothing.
+
+        The Korean reading of 金正恩 (Kim Jong Un), the Japanese reading of
+        山田太郎 (Yamada Taro): ``(label, tokens, choices)`` each.
+        """
+        if self.fallback_key is None:
+            return []
+        return _other_readings(*self.fallback_key)
 
     @property
     def numbers(self) -> frozenset[str]:
@@ -122,9 +180,38 @@ class NameAnalysis:
                 {"text": t.text, "tag": t.tag, "source": t.source, "note": t.note} for t in self.tokens
             ],
             "variants": [[t.text for t in v] for v in self.variants],
+            "alternatives": [
+                {"at": c.start, "size": c.size, "readings": [[t.text for t in r] for r in c.readings]}
+                for c in self.choices
+            ],
+            "fallbacks": {label: [t.text for t in toks] for label, toks, _ in self.fallbacks},
             "acronyms": list(self.acronyms),
             "legal": list(self.legal),
         }
+
+
+class _Builder:
+    """Accumulates tokens and the choices among their readings."""
+
+    __slots__ = ("tokens", "choices")
+
+    def __init__(self) -> None:
+        self.tokens: list[Token] = []
+        self.choices: list[Choice] = []
+
+    def add(self, readings: list[tuple[Token, ...]]) -> None:
+        """Append the first reading; keep the others as a choice."""
+        primary = readings[0]
+        others = tuple(r for r in readings[1:] if [x.text for x in r] != [x.text for x in primary])
+        if others:
+            self.choices.append(Choice(len(self.tokens), len(primary), others))
+        self.tokens.extend(primary)
+
+    def extend(self, other: "_Builder") -> None:
+        """Append another builder's tokens and choices."""
+        offset = len(self.tokens)
+        self.tokens.extend(other.tokens)
+        self.choices.extend(Choice(c.start + offset, c.size, c.readings) for c in other.choices)
 
 
 # --------------------------------------------------------------------------
@@ -156,18 +243,33 @@ def _zh_number(text: str, digits: dict[str, int]) -> int | None:
     return total + current
 
 
-@lru_cache(maxsize=_ANALYSIS_CACHE)
-def _han_segments(text: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """Split a simplified Han run into (kind, chars, english) segments.
+def _place_split(piece: str, t: Tables) -> tuple[str, str] | None:
+    """``("乌鲁木齐", "市")`` for a suffixed place whose suffix is a term, else None.
 
-    Longest match first over the legal, place, term and numeral tables; the
-    characters between matches form a ``brand`` segment (romanised by pinyin).
+    Listings write the suffix in different ways (Urumqi / Urumqi Municipal /
+    Kashgar Prefecture), so it is read as its own, optional, term.
+    """
+    for k in (3, 2, 1):
+        if len(piece) > k + 1 and piece[:-k] in t.zh_places and piece[-k:] in t.zh_terms:
+            if any(not r for r in t.zh_terms[piece[-k:]]):
+                return piece[:-k], piece[-k:]
+    return None
+
+
+@lru_cache(maxsize=_ANALYSIS_CACHE)
+def _han_segments(text: str) -> tuple[tuple[str, str, Readings], ...]:
+    """Split a simplified Han run into (kind, chars, readings) segments.
+
+    Longest match first over the legal, place, term (incl. brand) and numeral
+    tables; the characters between matches form a ``brand`` segment (romanised
+    by pinyin). Kinds: legal, place, term, number, brand.
     """
     t = tables()
-    out: list[tuple[str, str, tuple[str, ...]]] = []
+    out: list[tuple[str, str, Readings]] = []
     brand = ""
     i = 0
     n = len(text)
+    digits = t.zh_digits
 
     def flush() -> None:
         nonlocal brand
@@ -176,95 +278,197 @@ def _han_segments(text: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
             brand = ""
 
     while i < n:
-        hit = None
+        hit: tuple[str, str, Readings] | None = None
         for size in range(min(ZH_MAX_TERM, n - i), 0, -1):
             piece = text[i : i + size]
             if piece in t.zh_legal:
-                hit = ("legal", piece, t.zh_legal[piece])
+                hit = ("legal", piece, (t.zh_legal[piece],))
             elif piece in t.zh_places:
                 hit = ("place", piece, t.zh_places[piece])
             elif piece in t.zh_terms and (size > 1 or not brand):
                 hit = ("term", piece, t.zh_terms[piece])
             if hit:
                 break
+        if hit is None and text[i] in digits:
+            j = i
+            while j < n and text[j] in digits:
+                j += 1
+            if j < n and j > i and text[j] in ZH_NUMBERED_UNITS and not brand:
+                value = _zh_number(text[i:j], digits)
+                if value is not None:  # 二院, 七〇二所: a numbered unit without 第
+                    hit = ("number", text[i:j], ((str(value),),))
         if hit is None and text[i] == "第":
             j = i + 1
-            while j < n and text[j] in t.zh_digits:
+            while j < n and text[j] in digits:
                 j += 1
-            value = _zh_number(text[i + 1 : j], t.zh_digits)
+            value = _zh_number(text[i + 1 : j], digits)
             if value is not None:
-                hit = ("number", text[i:j], (str(value),))
+                hit = ("number", text[i:j], ((str(value),),))
         if hit is None:
             brand += text[i]
             i += 1
             continue
         flush()
-        out.append(hit)
+        split = _place_split(hit[1], t) if hit[0] == "place" else None
+        if split:
+            out.append(("place", split[0], t.zh_places[split[0]]))
+            out.append(("term", split[1], t.zh_terms[split[1]]))
+        else:
+            out.append(hit)
         i += len(hit[1])
     flush()
     return tuple(out)
 
 
-def _han_tokens(run: str, person: bool) -> tuple[list[Token], list[Token], list[str]]:
-    """Tokens for a Han run: (term-translated tokens, plain-pinyin tokens, legal forms)."""
+def _pinyin_words(syl: list[str]) -> list[str]:
+    """Plain pinyin words of a segment: two syllables per word ("jicheng dianlu")."""
+    step = 2 if len(syl) > 2 else max(len(syl), 1)
+    return ["".join(syl[k : k + step]) for k in range(0, len(syl), step)]
+
+
+def _han_person(run: str) -> list[Token]:
+    """Tokens of a Chinese personal name: family name first, given name joined ("xi jinping")."""
+    out: list[Token] = []
+    for part in re.split(r"[·・.]", run):
+        syl = _pinyin(part)
+        if not syl:
+            continue
+        if len(syl) >= 2 and "·" not in run:
+            words = [syl[0], "".join(syl[1:])]
+        else:
+            words = ["".join(syl)]
+        for k, w in enumerate(words):
+            family = k == 0 and len(words) == 2
+            out.append(Token(w, DISTINCTIVE, skeleton(w), part, f"pinyin of {part}", family))
+    return out
+
+
+def _han_tokens(run: str, person: bool) -> tuple[_Builder, list[Token], list[str]]:
+    """Tokens for a Han run: (translated tokens with choices, plain-pinyin tokens, legal forms)."""
     t = tables()
     simp = to_simplified(run)
-    main: list[Token] = []
+    main = _Builder()
     plain: list[Token] = []
     legal: list[str] = []
-    if person or "·" in run:
-        for part in re.split(r"[·・.]", simp):
-            syl = _pinyin(part)
-            if not syl:
-                continue
-            if len(syl) >= 2 and "·" not in run:
-                # Chinese order: family name first, given name joined ("xi jinping").
-                words = [syl[0], "".join(syl[1:])]
-            else:
-                words = ["".join(syl)]
-            for k, w in enumerate(words):
-                family = k == 0 and len(words) == 2
-                tok = Token(w, DISTINCTIVE, skeleton(w), part, f"pinyin of {part}", family)
-                main.append(tok)
-                plain.append(tok)
-        return main, plain, legal
-    for kind, chars, english in _han_segments(simp):
+    if person:
+        toks = _han_person(simp)
+        main.tokens.extend(toks)
+        return main, list(toks), legal
+    if "·" in simp:
+        joined = simp.replace("·", "")
+        if not _han_segments_have_terms(joined):  # 贝拉克·奥巴马: a foreign personal name
+            toks = _han_person(simp)
+            main.tokens.extend(toks)
+            return main, list(toks), legal
+        simp = joined  # 洛克希德·马丁公司: a company
+    for kind, chars, readings in _han_segments(simp):
         syl = _pinyin(chars)
-        joined = "".join(syl)
         if kind == "legal":
             legal.append(chars)
-            *words, form = english or ("ltd",)
+            *words, form = readings[0] or ("ltd",)
             for word in words:  # 集团有限公司 -> group + ltd
-                tok = Token(word, _latin_tag(word, t), skeleton(word), chars, f"{chars} = {' '.join(english)}")
-                main.append(tok)
+                tok = Token(word, _latin_tag(word, t), skeleton(word), chars, f"{chars} = {' '.join(readings[0])}")
+                main.tokens.append(tok)
                 plain.append(tok)
             if (form in t.legal_compare or not t.legal_compare) and form not in t.branch_words:
                 tok = Token(form, LEGAL, form, chars, f"legal form ignored: {chars}")
             else:  # 分公司 -> "branch": a marker word, not a legal form
                 tok = Token(form, _latin_tag(form, t), skeleton(form), chars, f"{chars} = {form}")
-            main.append(tok)
+            main.tokens.append(tok)
             plain.append(tok)
             continue
         if kind == "number":
-            tok = Token(english[0], NUMBER, english[0], chars, f"number {chars}")
-            main.append(tok)
+            value = readings[0][0]
+            tok = Token(value, NUMBER, value, chars, f"number {chars}")
+            main.tokens.append(tok)
             plain.append(tok)
             continue
+        pin_words = _pinyin_words(syl) if syl else []
         if kind == "brand":
+            joined = "".join(syl)
             if joined:
                 tok = Token(joined, DISTINCTIVE, skeleton(joined), chars, f"pinyin of {chars}")
-                main.append(tok)
+                main.tokens.append(tok)
                 plain.append(tok)
             continue
         tag = LOCATION if kind == "place" else None
-        for word in english:
-            main.append(Token(word, tag or _latin_tag(word, t), skeleton(word), chars, f"{chars} = {' '.join(english)}"))
-        # plain pinyin: two syllables per word ("jicheng dianlu")
-        step = 2 if len(syl) > 2 else max(len(syl), 1)
-        for k in range(0, len(syl), step):
-            word = "".join(syl[k : k + step])
-            plain.append(Token(word, tag or DISTINCTIVE, skeleton(word), chars, f"pinyin of {chars}"))
+        label = "brand " if chars in t.zh_brands else ""
+        alts: list[tuple[Token, ...]] = []
+        for reading in readings:
+            note = f"{label}{chars} = {' '.join(reading)}" if reading else f"{chars} left out"
+            alts.append(tuple(Token(w, tag or _latin_tag(w, t), skeleton(w), chars, note) for w in reading))
+        pin = tuple(Token(w, tag or DISTINCTIVE, skeleton(w), chars, f"pinyin of {chars}") for w in pin_words)
+        if pin and all([x.text for x in a] != pin_words for a in alts):
+            alts.append(pin)
+        main.add(alts)
+        plain.extend(pin)
     return main, plain, legal
+
+
+def _han_segments_have_terms(simp: str, brands: bool = True) -> bool:
+    """True when a Han run contains an organisation term, place or legal form.
+
+    With ``brands=False`` the short brand names of ``zh_brands.yaml`` do not
+    count: 大华 is a brand, but 张大华 is a personal name.
+    """
+    t = tables()
+    for kind, chars, _ in _han_segments(simp):
+        if kind == "brand":
+            continue
+        if not brands and kind == "term" and chars in t.zh_brands and len(chars) <= 2:
+            continue
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------
+# Korean and Japanese readings
+# --------------------------------------------------------------------------
+
+
+def _korean_person(hangul: str, t: Tables, source: str) -> tuple[list[Token], tuple[Choice, ...]]:
+    """Tokens of a Korean personal name in Hangul: family name, then one token per syllable.
+
+    Every syllable keeps its other spellings as choices (정: jeong | jong |
+    jung | chong ...); family names use their conventional spellings (김 Kim).
+    """
+    b = _Builder()
+    syllables = [ch for ch in hangul if korean.is_hangul(ch)]
+    for k, ch in enumerate(syllables):
+        family = k == 0 and len(syllables) >= 2
+        spellings = korean.surname_spellings(ch, t.ko_surnames) if family else korean.syllable_spellings(ch)
+        note = f"Korean reading of {source}" if source != hangul else f"romanised {ch}"
+        b.add([(Token(s, DISTINCTIVE, skeleton(s), ch, note, family),) for s in spellings])
+    return b.tokens, tuple(b.choices)
+
+
+def _japanese_person(text: str) -> list[Token]:
+    """Tokens of a Japanese name (kanji / kana) in Hepburn romaji, family name first."""
+    words = japanese.romaji_words(text)
+    return [
+        Token(w, DISTINCTIVE, skeleton(w), text, f"Japanese reading of {text}", k == 0 and len(words) == 2)
+        for k, w in enumerate(words)
+    ]
+
+
+@lru_cache(maxsize=_ANALYSIS_CACHE)
+def _other_readings(raw: str, company: bool) -> list[tuple[str, tuple[Token, ...], tuple[Choice, ...]]]:
+    """Korean and Japanese readings of a Han personal name, tried as fallbacks."""
+    t = tables()
+    han = "".join(ch for ch in raw if is_han(ch))
+    if company or not han or len(han) != len(raw.replace(" ", "")) or len(han) > HAN_PERSON_MAX:
+        return []
+    out: list[tuple[str, tuple[Token, ...], tuple[Choice, ...]]] = []
+    simp = to_simplified(han)
+    hangul = korean.hanja_to_hangul(han, t.ko_hanja) or korean.hanja_to_hangul(simp, t.ko_hanja)
+    if hangul and len(han) in (2, 3):
+        toks, choices = _korean_person(hangul, t, han)
+        out.append(("korean", tuple(toks), choices))
+    if len(han) >= 3:
+        toks = _japanese_person(han)
+        if toks:
+            out.append(("japanese", tuple(toks), ()))
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -298,7 +502,7 @@ def _roman_value(word: str) -> int | None:
 
 
 def _split_acronyms(text: str) -> tuple[str, list[str]]:
-    """Remove "(SMIC)"-style acronyms from ``text`` and return them."""
+    """Remove "(SMIC)"-style acronyms (also "(CETC 13)", "(NSCC-CS)") from ``text`` and return them."""
     acronyms: list[str] = []
 
     def repl(m: re.Match[str]) -> str:
@@ -306,7 +510,7 @@ def _split_acronyms(text: str) -> tuple[str, list[str]]:
         letters = re.sub(r"[^A-Za-z0-9]", "", inner)
         if (
             2 <= len(letters) <= ACRONYM_MAX_LEN
-            and " " not in inner.strip()
+            and (" " not in inner or _ACRONYM_UNIT_RE.match(inner))
             and inner.upper() == inner
             and any(ch.isalpha() for ch in inner)
         ):
@@ -317,9 +521,42 @@ def _split_acronyms(text: str) -> tuple[str, list[str]]:
     return _ACRONYM_RE.sub(repl, text), acronyms
 
 
-def _latin_tokens(words: list[str], t: Tables, company: bool, person: bool) -> tuple[list[Token], list[str]]:
-    """Tag folded Latin words: legal forms, abbreviations, numbers, places."""
-    out: list[Token] = []
+def _roman_number(words: list[str], i: int, t: Tables, company: bool, person: bool) -> int | None:
+    """Value of ``words[i]`` as a Roman numeral in a numeric context, else None.
+
+    "Institute XIII", "Unit IV", "No. V", "XIII Research Institute" (an
+    organisation), "John Smith III" (a person's generation). A lone I, V, X or
+    L elsewhere is a letter, an initial or a word ("Li", "Xi", "Mix").
+    """
+    word = words[i]
+    value = t.roman.get(word) if t.roman else _roman_value(word)
+    if value is None:
+        return None
+    prev = words[i - 1] if i > 0 else ""
+    if prev in ROMAN_AFTER or prev in t.number_prefixes:
+        return value
+    if person and not company:
+        return value if i == len(words) - 1 and i >= 2 and word in GENERATIONS else None
+    if company and len(word) >= 2 and i + 1 < len(words) and words[i + 1] in ROMAN_BEFORE:
+        return value
+    return None
+
+
+def _ru_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | None:
+    """The longest Russian organisation phrase at ``words[i]`` (by skeleton), with its readings."""
+    if not t.ru_terms or skeleton(words[i]) not in t.ru_first:
+        return None
+    for size in range(min(t.ru_max_len, len(words) - i), 0, -1):
+        key = tuple(skeleton(w) for w in words[i : i + size])
+        readings = t.ru_terms.get(key)
+        if readings is not None:
+            return size, readings
+    return None
+
+
+def _latin_tokens(words: list[str], t: Tables, company: bool, person: bool) -> tuple[_Builder, list[str]]:
+    """Tag folded Latin words: legal forms, abbreviations, numbers, places, Russian terms."""
+    out = _Builder()
     legal: list[str] = []
     i, n = 0, len(words)
     while i < n:
@@ -339,11 +576,16 @@ def _latin_tokens(words: list[str], t: Tables, company: bool, person: bool) -> t
                 continue
             if person and size == 1 and not company and not (i == 0 and n > 1):
                 continue
-            if compare in t.branch_words:  # "branch", "filiale": a marker, not a form
-                out.append(Token(compare, GENERIC, compare, " ".join(phrase), f"branch marker: {' '.join(phrase)}"))
+            written = " ".join(phrase)
+            parts = t.legal_parts.get(compare, ())
+            for word in parts[:-1]:  # "group corporation": group is a word, corp the form
+                out.tokens.append(Token(word, _latin_tag(word, t), skeleton(word), written, f"{written} = {' '.join(parts)}"))
+            form = parts[-1] if parts else compare
+            if form in t.branch_words:  # "branch", "filiale": a marker, not a form
+                out.tokens.append(Token(form, GENERIC, form, written, f"branch marker: {written}"))
             else:
-                out.append(Token(compare, LEGAL, compare, " ".join(phrase), f"legal form ignored: {' '.join(phrase)}"))
-                legal.append(" ".join(phrase))
+                out.tokens.append(Token(form, LEGAL, form, written, f"legal form ignored: {written}"))
+                legal.append(written)
             i += size
             matched = True
             break
@@ -353,48 +595,68 @@ def _latin_tokens(words: list[str], t: Tables, company: bool, person: bool) -> t
             phrase = tuple(words[i : i + size])
             if len(phrase) == size and phrase in t.location_phrases:
                 joined = "".join(phrase)
-                out.append(Token(joined, LOCATION, joined, " ".join(phrase), "place"))
+                out.tokens.append(Token(joined, LOCATION, joined, " ".join(phrase), "place"))
                 i += size
                 matched = True
                 break
         if matched:
             continue
         word = words[i]
-        i += 1
-        if word in t.number_prefixes and i < n and (words[i].isdigit() or _ORDINAL_RE.match(words[i])):
+        if word in t.number_prefixes and i + 1 < n and (
+            words[i + 1].isdigit() or _ORDINAL_RE.match(words[i + 1]) or words[i + 1] in t.roman
+        ):
+            i += 1
             continue  # "No. 13": keep the 13
         m = _ORDINAL_RE.match(word)
         if word.isdigit() or m:
             value = str(int(m.group(1) if m else word))
-            out.append(Token(value, NUMBER, value, word, f"number {word}"))
+            out.tokens.append(Token(value, NUMBER, value, word, f"number {word}"))
+            i += 1
             continue
         if word in t.number_words and (company or not person):
             value = str(t.number_words[word])
-            out.append(Token(value, NUMBER, value, word, f"number {word}"))
+            out.tokens.append(Token(value, NUMBER, value, word, f"number {word}"))
+            i += 1
             continue
-        roman = _roman_value(word) if company and len(word) >= 2 else None
+        roman = _roman_number(words, i, t, company, person)
         if roman is not None:
-            out.append(Token(str(roman), NUMBER, str(roman), word, f"number {word.upper()}"))
+            out.tokens.append(Token(str(roman), NUMBER, str(roman), word, f"number {word.upper()}"))
+            i += 1
             continue
         if person and word in t.person_titles and n > 2:
+            i += 1
             continue  # "Dr", "Gen": titles are not names
-        expansion = t.abbreviations.get(word) if not person else None
-        if expansion and is_org_acronym(word, expansion):
-            # "SMIC": keep the acronym; its expansion is read as a variant.
-            out.append(Token(word, DISTINCTIVE, skeleton(word), word, f"{word.upper()} = {' '.join(expansion)}"))
+        ru = _ru_phrase(words, i, t) if not person or company else None
+        if ru is not None:
+            size, readings = ru
+            written = " ".join(words[i : i + size])
+            alts = [
+                tuple(Token(w, _latin_tag(w, t), skeleton(w), written, f"{written} = {' '.join(r)}") for w in r)
+                for r in readings
+            ]
+            alts.append(tuple(Token(w, _latin_tag(w, t), skeleton(w), w) for w in words[i : i + size]))
+            out.add(alts)
+            i += size
             continue
-        if expansion:
-            for part in expansion:
-                tag = _latin_tag(part, t)
-                out.append(Token(part, tag, skeleton(part), word, f"{word} = {' '.join(expansion)}"))
+        i += 1
+        readings = t.abbreviations.get(word) if not person else None
+        if readings and is_org_acronym(word, readings[0]):
+            # "SMIC": keep the acronym; its expansion is read as a variant.
+            out.tokens.append(Token(word, DISTINCTIVE, skeleton(word), word, f"{word.upper()} = {' '.join(readings[0])}"))
+            continue
+        if readings:
+            out.add([
+                tuple(Token(p, _latin_tag(p, t), skeleton(p), word, f"{word} = {' '.join(r)}") for p in r)
+                for r in readings
+            ])
             continue
         if person and len(word) == 1 and word.isalpha():
-            out.append(Token(word, INITIAL, word, word, "initial"))
+            out.tokens.append(Token(word, INITIAL, word, word, "initial"))
             continue
         tag = _latin_tag(word, t)
         if tag == GENERIC and person and not company:
             tag = DISTINCTIVE  # "West" in "Meghan West" is a name
-        out.append(Token(word, tag, skeleton(word), word))
+        out.tokens.append(Token(word, tag, skeleton(word), word))
     return out, legal
 
 
@@ -414,9 +676,9 @@ def _spell_out(words: list[str], t: Tables) -> list[str] | None:
     out: list[str] = []
     changed = False
     for w in words:
-        expansion = t.abbreviations.get(w)
-        if expansion and is_org_acronym(w, expansion):
-            out.extend(expansion)
+        readings = t.abbreviations.get(w)
+        if readings and is_org_acronym(w, readings[0]):
+            out.extend(readings[0])
             changed = True
         else:
             out.append(w)
@@ -463,6 +725,19 @@ def _script(text: str) -> str:
     return detect_script(text)
 
 
+def _is_han_person(piece: str, han_chars: int, person: bool, company: bool) -> bool:
+    """Is a Han run a personal name? Yes when declared, or short and free of organisation terms."""
+    if person:
+        return True
+    if company or han_chars > HAN_PERSON_MAX:
+        return False
+    simp = to_simplified(piece).replace("·", "")
+    t = tables()
+    if simp in t.zh_terms or simp in t.zh_places:
+        return False  # 华为, 大疆, 北京: a brand or a place on its own
+    return not _han_segments_have_terms(simp, brands=False)
+
+
 @lru_cache(maxsize=_ANALYSIS_CACHE)
 def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     """Analyse one name into tagged tokens, variants, acronyms and legal forms.
@@ -478,68 +753,105 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     t = tables()
     person = bool(schema) and schema.lower() in ("person", "individual")
     company = bool(schema) and not person
-    raw = text if text.isascii() else fold_homoglyphs(strip_controls(text), t.homoglyphs)
+    ascii_text = text.isascii()
+    raw = text if ascii_text else fold_homoglyphs(strip_controls(text), t.homoglyphs)
     raw, acronyms = _split_acronyms(raw)
     script = _script(raw)
     family_words: frozenset[str] = frozenset()
     if not company:
         raw, family_words = _person_reorder(raw, t)
-    tokens: list[Token] = []
+    main = _Builder()
     plain: list[Token] = []
     legal: list[str] = []
-    han = not raw.isascii() and has_han(raw)
+    han = not ascii_text and has_han(raw)
+    kana = not ascii_text and japanese.has_kana(raw)
+    if kana and not company:
+        japanese_words = _japanese_person(re.sub(r"[\s·・]", "", raw))
+        if japanese_words and len(japanese_words) <= HAN_PERSON_MAX:
+            return _finish(text, japanese_words, (), [], [], acronyms, legal, schema or PERSON, script, None)
+    hangul = not ascii_text and not han and korean.has_hangul(raw)
+    if hangul and not company and _korean_name_like(raw):
+        toks, choices = _korean_person("".join(_HANGUL_PIECE_RE.findall(raw)), t, raw)
+        guessed = infer_schema(toks, schema) or PERSON
+        return _finish(text, toks, choices, [], [], acronyms, legal, guessed, script, None)
     # Split into Han runs and the rest, preserving order.
-    pieces = re.findall(r"[\u3400-\u9fff\uf900-\ufaff·]+|[^\u3400-\u9fff\uf900-\ufaff·]+", raw) if han else [raw]
+    pieces = _HAN_PIECE_RE.findall(raw) if han else [raw]
     han_chars = sum(1 for ch in raw if is_han(ch)) if han else 0
     han_person_seen = False
     spelled_variant: list[Token] = []
     for piece in pieces:
-        if has_han(piece):
-            han_person = person or (
-                not company and han_chars <= 4 and not _han_segments_have_terms(to_simplified(piece))
-            )
+        if has_han(piece) or "\u3007" in piece:
+            han_person = _is_han_person(piece, han_chars, person, company)
             han_person_seen = han_person_seen or han_person
-            main, alt, leg = _han_tokens(piece, han_person)
-            spelled_variant.extend(main)
-            tokens.extend(main)
+            built, alt, leg = _han_tokens(piece, han_person)
+            spelled_variant.extend(built.tokens)
+            main.extend(built)
             plain.extend(alt)
             legal.extend(leg)
         else:
             words = [w for chunk in _PAREN_RE.sub(" ", piece).split() for w in fold_word(chunk)]
             # Is the whole name organisation-like? (legal/generic words present)
             org_like = company or _org_like(words, t)
-            lat, leg = _latin_tokens(words, t, company or org_like, person or not org_like)
+            built, leg = _latin_tokens(words, t, company or org_like, person or not org_like)
             spelled_words = _spell_out(words, t)
             if spelled_words is not None:
-                alt_lat, _ = _latin_tokens(spelled_words, t, True, False)
-                spelled_variant.extend(alt_lat)
+                alt_built, _ = _latin_tokens(spelled_words, t, True, False)
+                spelled_variant.extend(alt_built.tokens)
             else:
-                spelled_variant.extend(lat)
+                spelled_variant.extend(built.tokens)
             if family_words:
-                lat = [
+                built.tokens[:] = [
                     Token(x.text, x.tag, x.skel, x.source, x.note, True) if x.source in family_words else x
-                    for x in lat
+                    for x in built.tokens
                 ]
-            tokens.extend(lat)
-            plain.extend(lat)
+            main.extend(built)
+            plain.extend(built.tokens)
             legal.extend(leg)
+    tokens = main.tokens
     guessed = infer_schema(tokens, schema)
     if guessed is None and han_person_seen:
         guessed = PERSON
     variants: list[tuple[Token, ...]] = []
-    if han and [x.text for x in plain] != [x.text for x in tokens]:
+    texts = [x.text for x in tokens]
+    if han and [x.text for x in plain] != texts:
         variants.append(tuple(plain))
-    if [x.text for x in spelled_variant] != [x.text for x in tokens]:
+    if [x.text for x in spelled_variant] != texts and (not han or spelled_variant != tokens):
         variants.append(tuple(spelled_variant))
+    fallback_key = (raw, company) if han and han_person_seen else None
+    return _finish(text, tokens, tuple(main.choices), variants, [], acronyms, legal, guessed, script, fallback_key)
+
+
+def _finish(
+    text: str,
+    tokens: list[Token] | tuple[Token, ...],
+    choices: tuple[Choice, ...],
+    variants: list[tuple[Token, ...]],
+    _unused: list[str],
+    acronyms: list[str],
+    legal: list[str],
+    schema: str | None,
+    script: str,
+    fallback_key: tuple[str, bool] | None,
+) -> NameAnalysis:
+    """Assemble a :class:`NameAnalysis`."""
     return NameAnalysis(
         original=text,
         tokens=tuple(tokens),
-        schema=guessed,
+        schema=schema,
         script=script,
         variants=variants,
         acronyms=acronyms,
         legal=legal,
+        choices=choices,
+        fallback_key=fallback_key,
     )
+
+
+def _korean_name_like(raw: str) -> bool:
+    """A Hangul personal name: at most four syllables, optionally split by spaces."""
+    syllables = _HANGUL_PIECE_RE.findall(raw)
+    total = sum(len(s) for s in syllables)
+    return 2 <= total <= HAN_PERSON_MAX and not re.search(r"[A-Za-z0-9]", raw)
 
 
 def _org_like(words: list[str], t: Tables) -> bool:
@@ -558,14 +870,9 @@ def _org_like(words: list[str], t: Tables) -> bool:
             if len(w) > 2 or k == 0 or (len(words) > 2 and k == last):
                 return True
             continue
-        expansion = t.abbreviations.get(w, ())
+        expansion = t.abbreviations.get(w, ((),))[0]
         if any(e in t.org_class for e in expansion):
             return True
         if w in t.generic or any(e in t.generic for e in expansion):
             generic += 1
     return generic >= 2
-
-
-def _han_segments_have_terms(simp: str) -> bool:
-    """True when a Han run contains any organisation term, place or legal form."""
-    return any(kind != "brand" for kind, _, _ in _han_segments(simp))

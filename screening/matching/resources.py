@@ -23,6 +23,10 @@ import yaml
 
 from screening.settings import PACKAGE_DIR
 
+#: Alternative readings of a table entry, the most common first; a reading is a
+#: tuple of folded tokens and may be empty ("市" after a place is usually dropped).
+Readings = tuple[tuple[str, ...], ...]
+
 #: Where the tables live unless :func:`use_resource_dir` points elsewhere (tests).
 DEFAULT_RESOURCE_DIR = PACKAGE_DIR / "resources"
 
@@ -79,12 +83,27 @@ class Tables:
     legal_first: frozenset[str] = frozenset()
     #: the words multi-word places start with
     location_first: frozenset[str] = frozenset()
-    #: folded abbreviation -> expansion tokens
-    abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: Chinese term -> English tokens (集成电路 -> (integrated, circuit))
-    zh_terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: Chinese place -> English tokens (成都 -> (chengdu,))
-    zh_places: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: folded abbreviation -> its readings (tech -> technology | technologies | technical)
+    abbreviations: dict[str, Readings] = field(default_factory=dict)
+    #: Chinese term -> English readings (集成电路 -> (integrated, circuit);
+    #: 工业 -> industry | industrial | polytechnical); includes zh_brands.yaml
+    zh_terms: dict[str, Readings] = field(default_factory=dict)
+    #: the zh_terms keys that come from the brand table (海康威视, 大疆 ...)
+    zh_brands: frozenset[str] = frozenset()
+    #: Chinese place -> English readings (成都 -> chengdu; 中国 -> china | chinese)
+    zh_places: dict[str, Readings] = field(default_factory=dict)
+    #: Russian organisation words (skeletons of the romanised phrase) -> English
+    #: readings (zavod -> plant | factory | works); ``ru_first``: first skeletons
+    ru_terms: dict[tuple[str, ...], Readings] = field(default_factory=dict)
+    ru_first: frozenset[str] = frozenset()
+    ru_max_len: int = 1
+    #: folded given name -> ids of the nickname groups it belongs to
+    #: (bill and william share one; alex is in alexander's and alexandra's)
+    nicknames: dict[str, frozenset[int]] = field(default_factory=dict)
+    #: Korean family names (Hangul syllable -> romanisations, usual first)
+    ko_surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Korean readings of Hanja used in names (金 -> 김)
+    ko_hanja: dict[str, str] = field(default_factory=dict)
     #: Chinese legal-form terms -> compare tokens (last is the legal form,
     #: any before it are org-class words: 集团有限公司 -> (group, ltd))
     zh_legal: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -99,6 +118,9 @@ class Tables:
     person_titles: frozenset[str] = frozenset()
     #: function words and name particles (of, the, al, bin, van ...)
     stopwords: frozenset[str] = frozenset()
+    #: multi-word compare forms split into words ("groupcorp" -> group, corp):
+    #: the leading org-class words are compared like any word, the last is the form
+    legal_parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: compare forms of Latin legal forms ("ltd", "llc", ...)
     legal_compare: frozenset[str] = frozenset()
     #: branch / subsidiary marker words (branch, office, subsidiary ...)
@@ -107,8 +129,10 @@ class Tables:
     homoglyphs: dict[str, str] = field(default_factory=dict)
     #: ordered romanisation rewrites applied to single tokens
     romanization: list[RewriteRule] = field(default_factory=list)
-    #: number words / roman numerals / ordinals (folded) -> integer
+    #: number words / ordinals (folded) -> integer
     number_words: dict[str, int] = field(default_factory=dict)
+    #: roman numerals (folded) -> integer; numbers only in a numeric context
+    roman: dict[str, int] = field(default_factory=dict)
     #: Chinese numeral characters -> value
     zh_digits: dict[str, int] = field(default_factory=dict)
     #: words that introduce a number ("no", "number", "nr") and are dropped
@@ -149,12 +173,14 @@ def _load_legal(t: Tables) -> None:
         forms = _as_list(group.get("forms")) + _as_list(group.get("compare"))
         compare = str(group.get("compare") or (forms[0] if forms else "")).strip()
         compare_form = "".join(_fold_phrase(compare)) or compare.lower()
+        if len(_fold_phrase(compare)) > 1:  # "group corp": an org-class word stays a word
+            t.legal_parts[compare_form] = _fold_phrase(compare)
         for form in forms:
             text = str(form)
             if _has_han(text):
                 from screening.matching.normalize import to_simplified
 
-                t.zh_legal[to_simplified(text)] = (compare_form,)
+                t.zh_legal[to_simplified(text)] = _fold_phrase(compare) or (compare_form,)
                 continue
             phrase = _fold_phrase(text)
             if phrase:
@@ -171,7 +197,7 @@ def _has_han(text: str) -> bool:
 
 
 def _load_abbreviations(t: Tables) -> None:
-    """Read ``abbreviations.yaml``: ``abbr: expansion`` (a list when ambiguous)."""
+    """Read ``abbreviations.yaml``: ``abbr: expansion`` (a list of readings when ambiguous)."""
     data = _load_yaml("abbreviations.yaml") or {}
     if isinstance(data, dict) and "abbreviations" in data and isinstance(data["abbreviations"], dict):
         data = data["abbreviations"]
@@ -179,39 +205,42 @@ def _load_abbreviations(t: Tables) -> None:
         return
     for abbr, expansion in data.items():
         key = "".join(_fold_phrase(str(abbr)))
-        first = _as_list(expansion)
-        if not key or not first:
-            continue
-        tokens = _fold_phrase(first[0])
-        if tokens and tokens != (key,):
-            t.abbreviations[key] = tokens
+        readings = tuple(r for r in (_fold_phrase(v) for v in _as_list(expansion)) if r and r != (key,))
+        if key and readings:
+            t.abbreviations[key] = readings
 
 
-def _first_reading(value: Any, phrase: bool = False) -> tuple[str, ...]:
-    """Tokens of the first reading of a term: ``"x y"``, ``[x, y]`` or ``[[x, y], [z]]``.
+def readings_of(value: Any, phrase: bool = False) -> Readings:
+    """Every reading of a table value, most common first.
 
-    For places (``phrase=True``) a list holds alternative spellings, so only its
-    first item is read.
+    Terms: ``"x y"`` or ``[x, y]`` is one reading; ``[[x, y], [z], []]`` lists
+    alternatives (``[]``: the word may be left out). Places (``phrase=True``):
+    a list holds alternative spellings, each a phrase (``[hong kong, hk]``).
     """
     values = _as_list(value)
     if not values:
-        return ()
-    if isinstance(values[0], (list, tuple)) or phrase:
-        values = _as_list(values[0])
-    return tuple(tok for v in values for tok in _fold_phrase(v))
+        return ((),)
+    if phrase or any(isinstance(v, (list, tuple)) for v in values):
+        out = []
+        for v in values:
+            reading = tuple(tok for w in _as_list(v) for tok in _fold_phrase(w))
+            if reading not in out:
+                out.append(reading)
+        return tuple(out)
+    return (tuple(tok for v in values for tok in _fold_phrase(v)),)
 
 
 def _load_zh(t: Tables) -> None:
-    """Read ``zh_terms.yaml``: ``terms``, ``places`` and ``legal`` sections."""
+    """Read ``zh_terms.yaml`` (``terms``, ``places``, ``legal``) and ``zh_brands.yaml``."""
     from screening.matching.normalize import to_simplified
 
     data = _load_yaml("zh_terms.yaml") or {}
     if not isinstance(data, dict):
         return
     for term, english in (data.get("terms") or {}).items():
-        t.zh_terms[to_simplified(str(term))] = _first_reading(english)
+        t.zh_terms[to_simplified(str(term))] = readings_of(english)
     for place, english in (data.get("places") or {}).items():
-        t.zh_places[to_simplified(str(place))] = _first_reading(english, phrase=True)
+        t.zh_places[to_simplified(str(place))] = readings_of(english, phrase=True)
     legal = data.get("legal") or {}
     if isinstance(legal, dict):
         for term, compare in legal.items():
@@ -220,6 +249,72 @@ def _load_zh(t: Tables) -> None:
     else:
         for term in _as_list(legal):
             t.zh_legal.setdefault(to_simplified(str(term)), ("ltd",))
+    brands = _load_yaml("zh_brands.yaml") or {}
+    if isinstance(brands, dict):
+        keys = set()
+        for section in brands.values():
+            for brand, english in (section or {}).items() if isinstance(section, dict) else ():
+                key = to_simplified(str(brand))
+                readings = readings_of(english)
+                known = t.zh_terms.get(key, ())
+                t.zh_terms[key] = readings + tuple(r for r in known if r not in readings)
+                keys.add(key)
+        t.zh_brands = frozenset(keys)
+
+
+def _load_ru(t: Tables) -> None:
+    """Read ``ru_org_terms.yaml``: Russian organisation words -> English readings.
+
+    Keys are written in Cyrillic and romanised exactly as names are; they are
+    stored as skeletons so that BGN, ISO and German spellings of a listing
+    (ZAVOD, NAUCHNO-ISSLEDOVATELSKIY) meet the same entry.
+    """
+    from screening.matching.normalize import fold_tokens
+
+    data = _load_yaml("ru_org_terms.yaml") or {}
+    terms = data.get("terms", data) if isinstance(data, dict) else {}
+    if not isinstance(terms, dict):
+        return
+    for word, english in terms.items():
+        phrase = tuple(_skeleton_with(t, w) for w in fold_tokens(str(word)))
+        if phrase:
+            t.ru_terms[phrase] = readings_of(english)
+    if t.ru_terms:
+        t.ru_first = frozenset(p[0] for p in t.ru_terms)
+        t.ru_max_len = max(len(p) for p in t.ru_terms)
+
+
+def _skeleton_with(t: Tables, token: str) -> str:
+    """The romanisation skeleton of ``token`` under ``t``'s rules (see normalize.skeleton)."""
+    out = token
+    for rule in t.romanization:
+        out = rule.pattern.sub(rule.replace, out)
+    return re.sub(r"([a-z])\1+", r"\1", out) or token
+
+
+def _load_nicknames(t: Tables) -> None:
+    """Read ``nicknames.yaml``: groups of given names that denote one name (Bill, William)."""
+    data = _load_yaml("nicknames.yaml") or {}
+    groups = data.get("groups", []) if isinstance(data, dict) else data
+    members: dict[str, set[int]] = {}
+    for gid, group in enumerate(_as_list(groups)):
+        for name in _as_list(group):
+            folded = "".join(_fold_phrase(str(name)))
+            if folded:
+                members.setdefault(folded, set()).add(gid)
+    t.nicknames = {name: frozenset(ids) for name, ids in members.items()}
+
+
+def _load_korean(t: Tables) -> None:
+    """Read ``ko_names.yaml``: family-name romanisations and Hanja readings."""
+    data = _load_yaml("ko_names.yaml") or {}
+    if not isinstance(data, dict):
+        return
+    for syllable, spellings in (data.get("surnames") or {}).items():
+        t.ko_surnames[str(syllable)] = tuple("".join(_fold_phrase(s)) for s in _as_list(spellings))
+    for hanja, hangul in (data.get("hanja") or {}).items():
+        for ch in str(hanja):
+            t.ko_hanja.setdefault(ch, str(hangul))
 
 
 def _load_generic(t: Tables) -> None:
@@ -310,7 +405,7 @@ def _load_numbers(t: Tables) -> None:
             else:
                 folded = "".join(_fold_phrase(text))
                 if folded:
-                    t.number_words[folded] = num
+                    (t.roman if key == "roman" else t.number_words)[folded] = num
     prefixes = data.get("prefixes", data.get("number_prefixes"))
     words = _words(prefixes) if prefixes else {"no", "nr", "number", "num"}
     t.number_prefixes = frozenset(words)
@@ -327,4 +422,7 @@ def tables() -> Tables:
     _load_generic(t)
     _load_romanization(t)
     _load_numbers(t)
+    _load_ru(t)
+    _load_nicknames(t)
+    _load_korean(t)
     return t

@@ -1,0 +1,125 @@
+"""Pick, for each part of a name with several readings, the one the other name uses.
+
+工业大学 reads "polytechnical university", "university of technology" or
+"institute of technology"; 中国 reads "china" or "chinese"; 市 reads "city" or
+nothing. Enumerating every combination of readings would multiply the forms
+to score, so the comparator instead *tailors* a form to the name it is
+compared with: for each choice it keeps the reading whose tokens the other
+name contains (by compare form or skeleton), preferring the primary reading
+on ties, and builds that form once (cached on the form by the readings
+chosen).
+"""
+
+from __future__ import annotations
+
+from screening.matching.forms import Form, FormChoice, Piece
+from screening.matching.names import NUMBER, STOP
+
+#: Cost of a reading's token the other name lacks, relative to the gain of one it has.
+MISSING_COST = 1.0
+#: Gain of a token found only inside a longer word of the other name ("jong" in "jongun").
+INSIDE_GAIN = 0.5
+#: Tokens shorter than this are not looked for inside longer words.
+INSIDE_MIN_LEN = 2
+#: Tailored forms kept per form (list-side forms meet many queries).
+TAILORED_MAX = 64
+
+
+def _gain(piece: Piece, texts: tuple[str, ...], skels: tuple[str, ...], compact: str) -> float:
+    """How well one reading agrees with the other name: found tokens minus missing ones."""
+    gain = 0.0
+    for text, skel, weight in zip(piece.texts, piece.skels, piece.weights):
+        if text in texts or skel in skels:
+            gain += weight
+        elif len(text) >= INSIDE_MIN_LEN and text in compact:
+            gain += weight * INSIDE_GAIN
+        else:
+            gain -= weight * MISSING_COST
+    return gain
+
+
+def pick(choice: FormChoice, other: Form) -> int:
+    """Index of the reading of ``choice`` that best agrees with ``other`` (0 on ties)."""
+    best, best_gain = 0, None
+    for k, piece in enumerate(choice.pieces):
+        gain = _gain(piece, other.texts, other.skels, other.compact)
+        if best_gain is None or gain > best_gain + 1e-9:
+            best, best_gain = k, gain
+    return best
+
+
+def tailor(form: Form, other: Form) -> Form:
+    """``form`` with each choice set to the reading ``other`` agrees with best."""
+    if not form.choices:
+        return form
+    picks = tuple(pick(c, other) for c in form.choices)
+    if not any(picks):
+        return form
+    cache = form.tailored
+    if cache is None:
+        cache = form.tailored = {}
+    found = cache.get(picks)
+    if found is None:
+        found = with_readings(form, picks)
+        if len(cache) >= TAILORED_MAX:
+            cache.clear()
+        cache[picks] = found
+    return found
+
+
+def with_readings(form: Form, picks: tuple[int, ...]) -> Form:
+    """A copy of ``form`` with reading ``picks[i]`` of its i-th choice spliced in."""
+    fields = {
+        "tokens": list(form.tokens),
+        "texts": list(form.texts),
+        "skels": list(form.skels),
+        "tags": list(form.tags),
+        "weights": list(form.weights),
+        "strict": list(form.strict),
+        "family": list(form.family),
+    }
+    # Splice from the end so earlier positions stay valid (size-0 choices included).
+    order = sorted(range(len(picks)), key=lambda i: (form.choices[i].start, form.choices[i].size), reverse=True)
+    for i in order:
+        k = picks[i]
+        if not k:
+            continue
+        choice = form.choices[i]
+        piece = choice.pieces[k]
+        for name, values in fields.items():
+            values[choice.start : choice.start + choice.size] = getattr(piece, name)
+    texts = tuple(fields["texts"])
+    tags = tuple(fields["tags"])
+    compact = "".join(x for x, g in zip(texts, tags) if g != STOP) or "".join(texts)
+    return Form(
+        name=form.name,
+        tokens=tuple(fields["tokens"]),
+        texts=texts,
+        skels=tuple(fields["skels"]),
+        tags=tags,
+        weights=tuple(fields["weights"]),
+        strict=tuple(fields["strict"]),
+        family=tuple(fields["family"]),
+        joins=form.joins,
+        compact=compact,
+        compact_sorted="".join(sorted(x for x, g in zip(texts, tags) if g != STOP)),
+        numbers=frozenset(x for x, g in zip(texts, tags) if g == NUMBER),
+        legal=form.legal,
+        schema=form.schema,
+        script=form.script,
+        kind=form.kind,
+        entry=form.entry,
+        note=form.note,
+    )
+
+
+def expansions(form: Form, limit: int = 12) -> list[Form]:
+    """``form`` plus forms with one choice switched to each other reading (for candidate look-up)."""
+    out = [form]
+    for i, choice in enumerate(form.choices):
+        for k in range(1, len(choice.pieces)):
+            if len(out) > limit:
+                return out
+            picks = tuple(k if j == i else 0 for j in range(len(form.choices)))
+            out.append(with_readings(form, picks))
+    return out

@@ -1,0 +1,111 @@
+"""Korean names: Hangul syllables to Latin spellings, and Hanja to Hangul.
+
+A Hangul syllable is composed arithmetically (U+AC00 + (initial * 21 + vowel)
+* 28 + final), so the romaniser is three small tables: Revised Romanization
+(RR) of each jamo, plus the spellings people actually use for names, which
+mostly follow McCune-Reischauer (voiceless initials k/t/p/ch, eo and eu
+written o and u): 정 is jeong (RR), jong, jung or chong; 은 is eun or un.
+Family names have fixed conventional spellings that no rule produces
+(김 Kim, 이 Lee/Yi/Rhee, 박 Park, 최 Choi); those come from
+``resources/ko_names.yaml``, as do the Korean readings of Hanja
+(金正恩 -> 김정은 -> Kim Jong Un).
+
+Each syllable yields several spellings; the comparator picks the one the
+other name uses (see :mod:`screening.matching.choices`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+#: First and last Hangul syllable code points.
+SYLLABLE_FIRST = 0xAC00
+SYLLABLE_LAST = 0xD7A3
+#: Revised Romanization of the 19 initial consonants (ㅇ is silent).
+INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h")
+#: Revised Romanization of the 21 vowels.
+VOWELS = (
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae",
+    "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i",
+)
+#: Revised Romanization of the 28 finals (none first), as pronounced at a word end.
+FINALS = (
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l",
+    "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
+)
+#: Name spellings of initials besides RR: voiceless (McCune-Reischauer) and l for r.
+INITIAL_VARIANTS = {"g": ("k",), "d": ("t",), "b": ("p",), "j": ("ch",), "r": ("l", "n")}
+#: Name spellings of vowels besides RR (eo -> o/u, eu -> u, ...).
+VOWEL_VARIANTS = {
+    "eo": ("o", "u"),
+    "yeo": ("yo", "yu"),
+    "eu": ("u",),
+    "ae": ("ai",),
+    "oe": ("oi", "wae"),
+    "ui": ("i", "eui"),
+    "u": ("oo",),
+    "wo": ("won",),
+}
+#: Final spellings besides RR (ㄱ may be written g at a word end in names).
+FINAL_VARIANTS = {"k": ("g",), "l": ("r",)}
+#: Most spellings kept per syllable.
+MAX_SPELLINGS = 8
+
+
+def is_hangul(ch: str) -> bool:
+    """True for a precomposed Hangul syllable."""
+    return SYLLABLE_FIRST <= ord(ch) <= SYLLABLE_LAST
+
+
+def has_hangul(text: str) -> bool:
+    """True when ``text`` holds any Hangul syllable."""
+    return any(is_hangul(ch) for ch in text)
+
+
+def jamo(ch: str) -> tuple[int, int, int]:
+    """Indexes of the initial, vowel and final of one Hangul syllable."""
+    code = ord(ch) - SYLLABLE_FIRST
+    return code // (21 * 28), (code % (21 * 28)) // 28, code % 28
+
+
+@lru_cache(maxsize=4096)
+def syllable_spellings(ch: str) -> tuple[str, ...]:
+    """Latin spellings of one syllable, Revised Romanization first.
+
+    >>> syllable_spellings("은")[:2]
+    ('eun', 'un')
+    """
+    if not is_hangul(ch):
+        return ()
+    i, v, f = jamo(ch)
+    initial, vowel, final = INITIALS[i], VOWELS[v], FINALS[f]
+    initials = (initial, *INITIAL_VARIANTS.get(initial, ()))
+    vowels = (vowel, *VOWEL_VARIANTS.get(vowel, ()))
+    finals = (final, *FINAL_VARIANTS.get(final, ()))
+    out: list[str] = []
+    for vv in vowels:
+        for ii in initials:
+            for ff in finals:
+                spelling = ii + vv + ff
+                if ii == "s" and vv.startswith("i"):
+                    out.append("sh" + vv + ff)  # 신 Shin, 시 Shi
+                if spelling not in out:
+                    out.append(spelling)
+    return tuple(dict.fromkeys(out))[:MAX_SPELLINGS]
+
+
+def surname_spellings(ch: str, surnames: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Conventional spellings of a family-name syllable (table first, then the rules)."""
+    listed = surnames.get(ch, ())
+    return tuple(dict.fromkeys((*listed, *syllable_spellings(ch))))[:MAX_SPELLINGS]
+
+
+def hanja_to_hangul(text: str, hanja: dict[str, str]) -> str | None:
+    """Korean reading of a Han name, or None when a character has no known reading."""
+    out = []
+    for ch in text:
+        reading = hanja.get(ch)
+        if reading is None:
+            return None
+        out.append(reading)
+    return "".join(out)

@@ -27,6 +27,8 @@ from screening.matching.choices import tailor
 from screening.matching.forms import ABJAD_SCRIPTS, TAG_WEIGHTS, Form
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON
 from screening.matching.normalize import phonetic
+from screening.matching.pinyin import is_pinyin_word
+from screening.matching.resources import tables
 
 #: Below this string similarity two tokens are taken as different words; the
 #: floor rises for short words, where one letter changes the name (Li/Lu, Ross/Rose).
@@ -47,7 +49,21 @@ GENDER_SIM = 0.5
 #: Similarity of words that differ by two swapped neighbouring letters (Abudl/Abdul).
 TRANSPOSE_SIM = 0.9
 #: Credit of a person's initial against a name starting with that letter.
-INITIAL_SIM = 0.6
+INITIAL_SIM = 0.75
+#: Given names of one nickname group (Mike / Michael, Sasha / Aleksandr).
+NICKNAME_SIM = 0.9
+#: Words that differ only in one or two vowels (Laden / Ladin): transliteration noise.
+VOWEL_SIM = 0.85
+#: A person's name that extends another by a suffix (Abramov / Abramovich,
+#: Richards / Richardson) is a different name.
+PREFIX_SIM = 0.3
+#: In person names a fuzzy similarity is stretched further: Rubio / Rubino or
+#: Michael / Michelle are other people more often than typos.
+PERSON_FUZZY_STRETCH = 2.2
+#: Unmatched list-side patronymics (Vladimirovich, "bin Awad") and middle
+#: names cost this share of their weight: queries mostly leave them out.
+EXTRA_RESULT_PATRONYMIC = 0.15
+EXTRA_RESULT_MIDDLE = 0.25
 #: Fuzzy similarities are stretched below 1 by this factor (0.9 -> 0.8): one
 #: wrong letter should cost more than an unmatched generic word.
 FUZZY_STRETCH = 2.0
@@ -55,7 +71,7 @@ FUZZY_STRETCH = 2.0
 EXTRA_QUERY = 1.0
 #: Share of its weight an unmatched list-name token costs (middle names,
 #: place prefixes and business words are often dropped by whoever types a query).
-EXTRA_RESULT_PERSON = 0.45
+EXTRA_RESULT_PERSON = 0.35
 EXTRA_RESULT_COMPANY = 0.6
 #: Unmatched list-side places cost even less ("Hangzhou" Hikvision).
 EXTRA_RESULT_LOCATION = 0.35
@@ -73,10 +89,12 @@ COMPACT_MIN_LEN = 8
 CONSONANT_FLOOR = 0.8
 #: Consonant skeletons shorter than this say too little ("l" of "Ali").
 CONSONANT_MIN_LEN = 3
+#: Endings of East Slavic patronymics (Vladimirovich, Petrovna, Ryhorovich).
+PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ich", "ichna")
 #: Cap on the token-similarity cache (entries), cleared when exceeded.
 SIM_CACHE_MAX = 1_000_000
 
-_sim_cache: dict[tuple[str, str, str, str], float] = {}
+_sim_cache: dict[tuple[str, str, str, str], tuple[float, str]] = {}
 
 
 _VOWELS = frozenset("aeiouy")
@@ -113,10 +131,15 @@ def token_sim(a: str, b: str, skel_a: str, skel_b: str) -> float:
     by a silent letter 0.88 (Jon/John); otherwise the best Indel / OSA
     similarity of text or skeleton, times 0.9 when the first letters differ,
     stretched below 1 so a wrong letter costs (0.9 -> 0.8). Gendered forms
-    (Antonio/Antonia) score 0.7; words of three letters or fewer must be equal.
+    (Antonio/Antonia) score 0.5; words of three letters or fewer must be equal.
     """
+    return token_match(a, b, skel_a, skel_b)[0]
+
+
+def token_match(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
+    """:func:`token_sim` with how the words met: equal, skeleton, variant, fuzzy."""
     if a == b:
-        return 1.0
+        return 1.0, "equal"
     key = (a, b, skel_a, skel_b)
     cached = _sim_cache.get(key)
     if cached is not None:
@@ -128,28 +151,38 @@ def token_sim(a: str, b: str, skel_a: str, skel_b: str) -> float:
     return value
 
 
-def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> float:
-    """Uncached body of :func:`token_sim`."""
+def _vowel_variant(a: str, b: str) -> bool:
+    """Same length, same consonants, one or two vowels different (Laden / Ladin)."""
+    if len(a) != len(b) or len(a) < 4 or a[0] != b[0]:
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return 0 < len(diff) <= 2 and all(x in _VOWELS and y in _VOWELS for x, y in diff)
+
+
+def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
+    """Uncached body of :func:`token_match`."""
     if a.isdigit() or b.isdigit():
-        return 0.0
-    if _gendered(a, b):
-        return GENDER_SIM
+        return 0.0, ""
     if skel_a == skel_b:
-        return SKELETON_SIM
+        return SKELETON_SIM, "skeleton"
+    if _gendered(a, b):
+        return GENDER_SIM, "gendered"
     short = min(len(a), len(b))
     if short >= 3 and len(a) == len(b) and OSA.distance(a, b) == 1 and sorted(a) == sorted(b):
-        return TRANSPOSE_SIM  # a typing slip, even in the first letters
+        return TRANSPOSE_SIM, "variant"  # a typing slip, even in the first letters
     if abs(len(a) - len(b)) == 1 and a[0] == b[0] and phonetic(a) == phonetic(b):
         longer, shorter = (a, b) if len(a) > len(b) else (b, a)
         # one silent letter more: jon/john, ann/anne, mohamad/mohammad
         if Indel.normalized_similarity(a, b) >= 0.8 and any(
             longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer))
         ):
-            return PHONETIC_SIM
+            return PHONETIC_SIM, "variant"
     if short <= SHORT_TOKEN and min(len(skel_a), len(skel_b)) <= SHORT_TOKEN:
-        return 0.0
+        return 0.0, ""
     if _consonant_spelling(a, b):
-        return PHONETIC_SIM  # Kompel / Compel, Jussef / Yussef: same sounds, other letters
+        return PHONETIC_SIM, "variant"  # Kompel / Compel, Jussef / Yussef: same sounds, other letters
+    if _vowel_variant(a, b):
+        return VOWEL_SIM, "variant"
     value = max(
         Indel.normalized_similarity(a, b),
         Indel.normalized_similarity(skel_a, skel_b),
@@ -159,8 +192,23 @@ def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> float:
         value *= FIRST_LETTER_FACTOR
     floor = SHORT_WORD_FLOOR if short <= SHORT_WORD else TOKEN_FLOOR
     if value < floor:
-        return 0.0
-    return max(0.0, 1.0 - (1.0 - value) * FUZZY_STRETCH)
+        return 0.0, ""
+    return max(0.0, 1.0 - (1.0 - value) * FUZZY_STRETCH), "fuzzy"
+
+
+def person_sim(a: str, b: str, sim: float, how: str) -> float:
+    """Re-weigh a token similarity for personal names.
+
+    A name that extends the other by a suffix (Abramov / Abramovich) is
+    another name; a plain fuzzy similarity is stretched further (Rubio /
+    Rubino is a different family more often than a typo).
+    """
+    if how == "fuzzy":
+        shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+        if len(shorter) >= 4 and len(longer) - len(shorter) >= 2 and longer.startswith(shorter):
+            return PREFIX_SIM
+        return max(0.0, 1.0 - (1.0 - sim) * PERSON_FUZZY_STRETCH)
+    return sim
 
 
 @dataclass(slots=True)
@@ -184,8 +232,22 @@ class Alignment:
     distinctive_agree: bool = False
 
 
-def _pair_sim(q: Form, c: Form, i: int, j: int) -> tuple[float, str]:
-    """Similarity of query token ``i`` and list token ``j``, with how it was found."""
+def _nickname(a: str, b: str, skel_a: str, skel_b: str) -> bool:
+    """True when two given names are in one nickname group (Mike / Michael)."""
+    nick = tables().nicknames
+    ga = nick.get(a) or nick.get(skel_a)
+    if not ga:
+        return False
+    gb = nick.get(b) or nick.get(skel_b)
+    return bool(gb and ga & gb)
+
+
+def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> tuple[float, str]:
+    """Similarity of query token ``i`` and list token ``j``, with how it was found.
+
+    ``person``: a personal-name pair (nicknames, stricter fuzzy credit);
+    ``pinyin``: both names are romanised Chinese names (exact syllables only).
+    """
     tq, tc = q.tags[i], c.tags[j]
     a, b = q.texts[i], c.texts[j]
     if a == b:
@@ -194,12 +256,28 @@ def _pair_sim(q: Form, c: Form, i: int, j: int) -> tuple[float, str]:
         return 0.0, ""
     if tq == INITIAL or tc == INITIAL:
         return (INITIAL_SIM, "initial") if a[0] == b[0] else (0.0, "")
-    if q.strict[i] or c.strict[j]:
-        return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying
-    s = token_sim(a, b, q.skels[i], c.skels[j])
-    if s == SKELETON_SIM:
-        return s, "skeleton"
-    return s, ("fuzzy" if s else "")
+    if q.strict[i] or c.strict[j] or pinyin:
+        return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying, Lei is not Li
+    if person and _nickname(a, b, q.skels[i], c.skels[j]):
+        return NICKNAME_SIM, "nickname"
+    s, how = token_match(a, b, q.skels[i], c.skels[j])
+    if person:
+        s = person_sim(a, b, s, how)
+    return s, (how if s else "")
+
+
+def _pinyin_name(form: Form) -> bool:
+    """A personal name written only in pinyin syllables ("Wang Lei", "Xi Jinping")."""
+    words = [t for t, g in zip(form.texts, form.tags) if g == DISTINCTIVE]
+    return 1 < len(words) <= 4 and all(is_pinyin_word(w) for w in words)
+
+
+def _is_patronymic(form: Form, j: int) -> bool:
+    """A patronymic: Russian -ovich/-evna..., or a name after bin / ibn / ben."""
+    text = form.texts[j]
+    if len(text) >= 6 and text.endswith(PATRONYMIC_ENDINGS):
+        return True
+    return j > 0 and form.texts[j - 1] in ("bin", "ibn", "ben", "bint")
 
 
 def align(q: Form, c: Form) -> Alignment:
@@ -211,9 +289,11 @@ def align(q: Form, c: Form) -> Alignment:
     """
     cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
     nq, nc = len(q.texts), len(c.texts)
+    person = c.schema == PERSON or q.schema == PERSON
+    pinyin = person and _pinyin_name(q) and _pinyin_name(c)
     for i in range(nq):
         for j in range(nc):
-            s, how = _pair_sim(q, c, i, j)
+            s, how = _pair_sim(q, c, i, j, person, pinyin)
             if s > 0:
                 cands.append((s, (i,), (j,), how))
     # joined pairs: "haiguang" vs "hai guang", "jscargument" vs "jsc argument"
@@ -246,12 +326,19 @@ def align(q: Form, c: Form) -> Alignment:
             agree = True
     q_un = tuple(i for i in range(nq) if i not in used_q)
     c_un = tuple(j for j in range(nc) if j not in used_c)
-    person = c.schema == PERSON or q.schema == PERSON
-    extra_c = EXTRA_RESULT_PERSON if person else EXTRA_RESULT_COMPANY
     for i in q_un:
         den += max(q.weights[i], TAG_WEIGHTS[q.tags[i]] * UNMATCHED_FLOOR) * EXTRA_QUERY
     for j in c_un:
-        share = EXTRA_RESULT_LOCATION if c.tags[j] == LOCATION else extra_c
+        if c.tags[j] == LOCATION:
+            share = EXTRA_RESULT_LOCATION
+        elif not person:
+            share = EXTRA_RESULT_COMPANY
+        elif _is_patronymic(c, j):
+            share = EXTRA_RESULT_PATRONYMIC
+        elif 0 < j < nc - 1 and not c.family[j]:
+            share = EXTRA_RESULT_MIDDLE
+        else:
+            share = EXTRA_RESULT_PERSON
         den += max(c.weights[j], TAG_WEIGHTS[c.tags[j]] * UNMATCHED_FLOOR) * share
     score = num / den if den > 0 else 0.0
     return Alignment(links, score, q_un, c_un, agree)

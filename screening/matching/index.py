@@ -19,10 +19,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from screening.matching.features import token_sim
+from screening.matching.features import NICKNAME_SIM, token_sim
 from screening.matching.forms import Form, forms_of, idf_factor
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, NUMBER, analyze_name
 from screening.matching.normalize import phonetic
+from screening.matching.resources import tables
 from screening.types import Entry
 
 #: Share of the query's weight a list name must agree with to be scored.
@@ -203,6 +204,8 @@ class NameIndex:
                 s = token_sim(text, key, skel, skeleton(key))
                 if s > 0:
                     found[key] = s
+            for key in self._nickname_keys(text, skel):
+                found.setdefault(key, NICKNAME_SIM)
         elif tag == INITIAL:
             pass
         result = tuple(found.items())
@@ -210,6 +213,14 @@ class NameIndex:
             self._lookup_cache.clear()
         self._lookup_cache[ck] = result
         return result
+
+    def _nickname_keys(self, text: str, skel: str) -> list[str]:
+        """Listed given names in a nickname group with ``text`` (Mike -> michael)."""
+        t = tables()
+        groups = t.nicknames.get(text) or t.nicknames.get(skel)
+        if not groups:
+            return []
+        return [n for g in groups for n in t.nickname_groups[g] if n != text and n in self.postings]
 
     def candidates(self, form: Form, limit: int, min_cover: float = MIN_COVER) -> list[int]:
         """Form ids that may score at review strength against the query ``form``.

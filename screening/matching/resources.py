@@ -100,6 +100,8 @@ class Tables:
     #: folded given name -> ids of the nickname groups it belongs to
     #: (bill and william share one; alex is in alexander's and alexandra's)
     nicknames: dict[str, frozenset[int]] = field(default_factory=dict)
+    #: the names of each nickname group, by group id
+    nickname_groups: list[tuple[str, ...]] = field(default_factory=list)
     #: Korean family names (Hangul syllable -> romanisations, usual first)
     ko_surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Korean readings of Hanja used in names (金 -> 김)
@@ -272,13 +274,14 @@ def _load_ru(t: Tables) -> None:
     from screening.matching.normalize import fold_tokens
 
     data = _load_yaml("ru_org_terms.yaml") or {}
-    terms = data.get("terms", data) if isinstance(data, dict) else {}
-    if not isinstance(terms, dict):
+    if not isinstance(data, dict):
         return
-    for word, english in terms.items():
-        phrase = tuple(_skeleton_with(t, w) for w in fold_tokens(str(word)))
-        if phrase:
-            t.ru_terms[phrase] = readings_of(english)
+    sections = [v for k, v in data.items() if k in ("terms", "brands") and isinstance(v, dict)]
+    for section in sections:
+        for word, english in section.items():
+            phrase = tuple(_skeleton_with(t, w) for w in fold_tokens(str(word)))
+            if phrase:
+                t.ru_terms[phrase] = readings_of(english)
     if t.ru_terms:
         t.ru_first = frozenset(p[0] for p in t.ru_terms)
         t.ru_max_len = max(len(p) for p in t.ru_terms)
@@ -298,10 +301,12 @@ def _load_nicknames(t: Tables) -> None:
     groups = data.get("groups", []) if isinstance(data, dict) else data
     members: dict[str, set[int]] = {}
     for gid, group in enumerate(_as_list(groups)):
-        for name in _as_list(group):
-            folded = "".join(_fold_phrase(str(name)))
+        names = tuple(dict.fromkeys("".join(_fold_phrase(str(name))) for name in _as_list(group)))
+        t.nickname_groups.append(tuple(n for n in names if n))
+        for folded in names:
             if folded:
                 members.setdefault(folded, set()).add(gid)
+                members.setdefault(_skeleton_with(t, folded), set()).add(gid)
     t.nicknames = {name: frozenset(ids) for name, ids in members.items()}
 
 

@@ -25,7 +25,7 @@ from rapidfuzz.distance import Indel, OSA
 
 from screening.matching.choices import tailor
 from screening.matching.forms import ABJAD_SCRIPTS, TAG_WEIGHTS, Form
-from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON
+from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.normalize import phonetic
 from screening.matching.pinyin import is_pinyin_word
 from screening.matching.resources import tables
@@ -49,11 +49,11 @@ GENDER_SIM = 0.5
 #: Similarity of words that differ by two swapped neighbouring letters (Abudl/Abdul).
 TRANSPOSE_SIM = 0.9
 #: Credit of a person's initial against a name starting with that letter.
-INITIAL_SIM = 0.75
+INITIAL_SIM = 0.8
 #: Given names of one nickname group (Mike / Michael, Sasha / Aleksandr).
 NICKNAME_SIM = 0.9
 #: Words that differ only in one or two vowels (Laden / Ladin): transliteration noise.
-VOWEL_SIM = 0.85
+VOWEL_SIM = 0.9
 #: A person's name that extends another by a suffix (Abramov / Abramovich,
 #: Richards / Richardson) is a different name.
 PREFIX_SIM = 0.3
@@ -63,6 +63,8 @@ PERSON_FUZZY_STRETCH = 2.2
 #: Unmatched list-side patronymics (Vladimirovich, "bin Awad") and middle
 #: names cost this share of their weight: queries mostly leave them out.
 EXTRA_RESULT_PATRONYMIC = 0.15
+#: A patronymic in the query that the listed name lacks costs this share.
+EXTRA_QUERY_PATRONYMIC = 0.3
 EXTRA_RESULT_MIDDLE = 0.25
 #: Fuzzy similarities are stretched below 1 by this factor (0.9 -> 0.8): one
 #: wrong letter should cost more than an unmatched generic word.
@@ -94,6 +96,7 @@ PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna"
 #: Cap on the token-similarity cache (entries), cleared when exceeded.
 SIM_CACHE_MAX = 1_000_000
 
+_NO_GROUPS: frozenset[int] = frozenset()
 _sim_cache: dict[tuple[str, str, str, str], tuple[float, str]] = {}
 
 
@@ -235,11 +238,10 @@ class Alignment:
 def _nickname(a: str, b: str, skel_a: str, skel_b: str) -> bool:
     """True when two given names are in one nickname group (Mike / Michael)."""
     nick = tables().nicknames
-    ga = nick.get(a) or nick.get(skel_a)
+    ga = nick.get(a, _NO_GROUPS) | nick.get(skel_a, _NO_GROUPS)
     if not ga:
         return False
-    gb = nick.get(b) or nick.get(skel_b)
-    return bool(gb and ga & gb)
+    return bool(ga & (nick.get(b, _NO_GROUPS) | nick.get(skel_b, _NO_GROUPS)))
 
 
 def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> tuple[float, str]:
@@ -327,12 +329,15 @@ def align(q: Form, c: Form) -> Alignment:
     q_un = tuple(i for i in range(nq) if i not in used_q)
     c_un = tuple(j for j in range(nc) if j not in used_c)
     for i in q_un:
-        den += max(q.weights[i], TAG_WEIGHTS[q.tags[i]] * UNMATCHED_FLOOR) * EXTRA_QUERY
+        share = EXTRA_QUERY_PATRONYMIC if person and _is_patronymic(q, i) else EXTRA_QUERY
+        den += max(q.weights[i], TAG_WEIGHTS[q.tags[i]] * UNMATCHED_FLOOR) * share
     for j in c_un:
         if c.tags[j] == LOCATION:
             share = EXTRA_RESULT_LOCATION
         elif not person:
             share = EXTRA_RESULT_COMPANY
+        elif c.tags[j] == STOP:
+            continue  # "bin", "al", "van" left out of a person's name cost nothing
         elif _is_patronymic(c, j):
             share = EXTRA_RESULT_PATRONYMIC
         elif 0 < j < nc - 1 and not c.family[j]:

@@ -217,7 +217,7 @@ class NameIndex:
     def _nickname_keys(self, text: str, skel: str) -> list[str]:
         """Listed given names in a nickname group with ``text`` (Mike -> michael)."""
         t = tables()
-        groups = t.nicknames.get(text) or t.nicknames.get(skel)
+        groups = t.nicknames.get(text, frozenset()) | t.nicknames.get(skel, frozenset())
         if not groups:
             return []
         return [n for g in groups for n in t.nickname_groups[g] if n != text and n in self.postings]

@@ -87,6 +87,16 @@ _ACRONYM_RE = re.compile(r"\(([^()]{2,%d})\)" % ACRONYM_MAX_LEN)
 #: "CETC 13", "CETC-30", "CETC55", "NSCC-CS": an acronym with a unit number or code.
 _ACRONYM_UNIT_RE = re.compile(r"^[A-Z]{2,8}[ -]?(\d{1,4}|[A-Z]{1,4})$")
 _PAREN_RE = re.compile(r"[()\[\]{}]")
+#: Capital Latin letters that look like Cyrillic ones, read as those Cyrillic letters
+#: ("TEXHOMAP" is ТЕХНОМАР typed with Latin look-alikes: tekhnomar).
+LOOKALIKE_CYRILLIC = {
+    "A": "a", "B": "v", "C": "s", "E": "e", "H": "n", "K": "k", "M": "m",
+    "O": "o", "P": "r", "T": "t", "X": "kh", "Y": "u",
+}
+#: Letters that read differently in Cyrillic: a look-alike word needs one of them.
+LOOKALIKE_TELLS = frozenset("BCHPXY")
+#: Shortest word read as Cyrillic look-alikes.
+LOOKALIKE_MIN_LEN = 5
 #: Han ideographs plus 〇 (U+3007, the Chinese zero) and the foreign-name dot.
 _HAN_PIECE_RE = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff·]+|[^\u3007\u3400-\u9fff\uf900-\ufaff·]+")
 _HANGUL_PIECE_RE = re.compile(r"[\uac00-\ud7a3]+")
@@ -554,7 +564,28 @@ def _ru_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | No
     return None
 
 
-def _latin_tokens(words: list[str], t: Tables, company: bool, person: bool) -> tuple[_Builder, list[str]]:
+def _lookalike_readings(text: str) -> dict[str, str]:
+    """Capitalised words made only of Cyrillic look-alike letters, with their Cyrillic reading.
+
+    "OOO TEXHOMAP" -> {"texhomap": "tekhnomar"}: a Russian name copied with
+    Latin letters that look like its Cyrillic ones.
+    """
+    out: dict[str, str] = {}
+    for chunk in text.split():
+        word = chunk.strip(".,;:'\"«»()")
+        if (
+            len(word) >= LOOKALIKE_MIN_LEN
+            and word.isascii()
+            and all(ch in LOOKALIKE_CYRILLIC for ch in word)
+            and any(ch in LOOKALIKE_TELLS for ch in word)
+        ):
+            out[word.lower()] = "".join(LOOKALIKE_CYRILLIC[ch] for ch in word)
+    return out
+
+
+def _latin_tokens(
+    words: list[str], t: Tables, company: bool, person: bool, lookalikes: dict[str, str] | None = None
+) -> tuple[_Builder, list[str]]:
     """Tag folded Latin words: legal forms, abbreviations, numbers, places, Russian terms."""
     out = _Builder()
     legal: list[str] = []
@@ -562,10 +593,13 @@ def _latin_tokens(words: list[str], t: Tables, company: bool, person: bool) -> t
     while i < n:
         # multi-word legal forms and places, longest first
         matched = False
-        sizes = range(min(t.legal_max_len, n - i), 0, -1) if words[i] in t.legal_first else ()
+        by_skel = words[i] not in t.legal_first and skeleton(words[i]) in t.legal_first_skel
+        sizes = range(min(t.legal_max_len, n - i), 0, -1) if by_skel or words[i] in t.legal_first else ()
         for size in sizes:
             phrase = tuple(words[i : i + size])
             compare = t.legal_forms.get(phrase)
+            if compare is None:
+                compare = t.legal_skel.get(tuple(skeleton(w) for w in phrase))
             if compare is None:
                 continue
             # Short one-word forms (sa, ag, as, ab) are also name parts: only at
@@ -656,7 +690,12 @@ def _latin_tokens(words: list[str], t: Tables, company: bool, person: bool) -> t
         tag = _latin_tag(word, t)
         if tag == GENERIC and person and not company:
             tag = DISTINCTIVE  # "West" in "Meghan West" is a name
-        out.tokens.append(Token(word, tag, skeleton(word), word))
+        token = Token(word, tag, skeleton(word), word)
+        cyr = lookalikes.get(word) if lookalikes else None
+        if cyr:
+            out.add([(token,), (Token(cyr, tag, skeleton(cyr), word, f"{word.upper()} read as Cyrillic"),)])
+        else:
+            out.tokens.append(token)
     return out, legal
 
 
@@ -792,7 +831,8 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             words = [w for chunk in _PAREN_RE.sub(" ", piece).split() for w in fold_word(chunk)]
             # Is the whole name organisation-like? (legal/generic words present)
             org_like = company or _org_like(words, t)
-            built, leg = _latin_tokens(words, t, company or org_like, person or not org_like)
+            looks = _lookalike_readings(piece) if piece.isupper() or not piece.islower() else None
+            built, leg = _latin_tokens(words, t, company or org_like, person or not org_like, looks)
             spelled_words = _spell_out(words, t)
             if spelled_words is not None:
                 alt_built, _ = _latin_tokens(spelled_words, t, True, False)

@@ -31,6 +31,8 @@ Readings = tuple[tuple[str, ...], ...]
 DEFAULT_RESOURCE_DIR = PACKAGE_DIR / "resources"
 
 _resource_dir: Path = DEFAULT_RESOURCE_DIR
+#: One-word legal forms at least this long are also matched by skeleton.
+LEGAL_SKELETON_MIN_LEN = 5
 
 
 def use_resource_dir(path: Path | str | None) -> None:
@@ -81,6 +83,10 @@ class Tables:
     #: longest legal-form phrase, in tokens, and the words legal forms start with
     legal_max_len: int = 1
     legal_first: frozenset[str] = frozenset()
+    #: legal-form phrases by romanisation skeleton (OBSCHESTVO / OBSHCHESTVO),
+    #: for phrases of two or more words or one long word
+    legal_skel: dict[tuple[str, ...], str] = field(default_factory=dict)
+    legal_first_skel: frozenset[str] = frozenset()
     #: the words multi-word places start with
     location_first: frozenset[str] = frozenset()
     #: folded abbreviation -> its readings (tech -> technology | technologies | technical)
@@ -295,6 +301,14 @@ def _skeleton_with(t: Tables, token: str) -> str:
     return re.sub(r"([a-z])\1+", r"\1", out) or token
 
 
+def _index_legal_skeletons(t: Tables) -> None:
+    """Key long legal forms by skeleton too, so transliteration variants meet them."""
+    for phrase, compare in t.legal_forms.items():
+        if len(phrase) >= 2 or len(phrase[0]) >= LEGAL_SKELETON_MIN_LEN:
+            t.legal_skel.setdefault(tuple(_skeleton_with(t, w) for w in phrase), compare)
+    t.legal_first_skel = frozenset(p[0] for p in t.legal_skel)
+
+
 def _load_nicknames(t: Tables) -> None:
     """Read ``nicknames.yaml``: groups of given names that denote one name (Bill, William)."""
     data = _load_yaml("nicknames.yaml") or {}
@@ -427,6 +441,7 @@ def tables() -> Tables:
     _load_generic(t)
     _load_romanization(t)
     _load_numbers(t)
+    _index_legal_skeletons(t)
     _load_ru(t)
     _load_nicknames(t)
     _load_korean(t)

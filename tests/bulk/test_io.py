@@ -152,6 +152,7 @@ def test_xlsx_is_read_streaming_with_types(tmp_path):
     info = inspect_input(path)
     assert (info.kind, info.encoding) == ("xlsx", None)
     with open_table(info) as t:
+        assert t._wb.read_only  # streaming: rows are parsed as they are read
         assert t.headers == ["客户名称", "国家", "Amount"]
         rows = [(r.line, r.cells) for r in t]
     assert info.sheet == "客户"

@@ -94,6 +94,15 @@ def test_result_cells_take_the_first_hit_and_one_line_findings():
     assert summarise_findings({"findings": []}) == ""
 
 
+def test_informational_findings_only_when_nothing_else():
+    info = {"outcome": "CLEAR", "regime": "CN", "rule": "CN-61-A2",
+            "reason": "No longer in force", "citation": "商务部公告2025年第13号"}
+    ban = {"outcome": "PROHIBITED", "regime": "CN", "rule": "CN-UEL", "reason": "UEL ban"}
+    assert summarise_findings({"findings": [info, ban]}) == "PROHIBITED CN CN-UEL: UEL ban"
+    assert summarise_findings({"findings": [info]}) == (
+        "CLEAR CN CN-61-A2: No longer in force [商务部公告2025年第13号]")
+
+
 def test_screen_queries_turns_errors_into_cells(toy_screener):
     out = screen_queries(toy_screener, [Query("Huawei"), Query("x" * 10000), Query("Acme")])
     assert [a.outcome for a in out] == ["DENY-PRESUMED", "", "CLEAR"]

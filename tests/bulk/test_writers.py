@@ -81,3 +81,20 @@ def test_xlsx_output_keeps_types_and_writes_no_formulas(tmp_path):
 def test_xlsx_cell_limits():
     assert xlsx_cell("x" * 40000) == "x" * 32767
     assert xlsx_cell(3) == 3
+
+
+def test_xlsx_is_written_in_write_only_mode(tmp_path, monkeypatch):
+    import openpyxl
+
+    made = []
+    real = openpyxl.Workbook
+
+    def spy(*args, **kwargs):
+        made.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(openpyxl, "Workbook", spy)
+    out = open_output(tmp_path / "o.xlsx")
+    out.write_row(["name"])
+    out.finish()
+    assert made == [{"write_only": True}]

@@ -1,0 +1,56 @@
+"""`screening screen` on the command line (in-process through click's runner)."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from click.testing import CliRunner
+
+from screening.cli import cli
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, ["screen", *args])
+
+
+def test_screen_tab_file_with_overrides_and_json_summary(tmp_path, real_db):
+    src = tmp_path / "kunden.txt"
+    src.write_text("Kunde\tLand\tZweck\nLockheed Martin Corporation\tUS\tmilitary\n"
+                   "Acme Trading GmbH\tDE\t\n", encoding="utf-16")
+    out = tmp_path / "kunden.screened.csv"
+    res = run(str(src), "-o", str(out), "--name-col", "Kunde", "--country-col", "2",
+              "--end-use-col", "Zweck", "--as-of", "2026-11-22", "--workers", "1", "--json",
+              "--db", str(real_db))
+    assert res.exit_code == 0, res.output
+    summary = json.loads(res.output)
+    assert summary["rows"] == 2 and summary["errors"] == 0
+    assert summary["encoding"] == "utf-16" and summary["delimiter"] == "\t"
+    assert summary["columns"] == {"name": "Kunde", "country": "Land", "end_use": "Zweck"}
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f, delimiter="\t"))
+    assert rows[0][:4] == ["Kunde", "Land", "Zweck", "outcome"]
+    assert rows[1][3] != "CLEAR" and rows[1][5]  # a listed party: not clear, with a hit
+
+
+def test_default_output_name_and_text_summary(tmp_path, real_db):
+    src = tmp_path / "客户.csv"
+    src.write_text("客户名称\n北京华科电子有限公司\n", encoding="gb18030")
+    res = run(str(src), "--db", str(real_db), "--workers", "1")
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "客户.screened.csv").exists()
+    assert res.output.splitlines()[0] == f"1 rows screened into {tmp_path / '客户.screened.csv'}"
+    assert "errors: 0" in res.output
+
+
+def test_errors_are_one_line(tmp_path, real_db):
+    src = tmp_path / "c.csv"
+    src.write_text("Kunde\nAcme\n")
+    res = run(str(src), "-o", str(tmp_path / "o.csv"), "--db", str(real_db))
+    assert res.exit_code == 2
+    assert res.output.startswith("error: no column with the party's name; found columns: "
+                                 "'Kunde'. Use --name-col COLUMN")
+    res = run(str(src), "-o", str(tmp_path / "o.csv"), "--name-col", "Kunde",
+              "--cn-share", "lots", "--db", str(real_db))
+    assert res.exit_code == 2
+    assert res.output.startswith("error: cn_origin_share must be a fraction")

@@ -13,7 +13,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response
+from flask import Flask, Request, Response
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 
 from screening import settings
 
@@ -64,6 +65,15 @@ def _security_headers(response: Response) -> Response:
     return response
 
 
+class SessionInterface(SecureCookieSessionInterface):
+    """Cookie sessions for the UI; none at all for the API (bearer keys, no cookies read or set)."""
+
+    def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
+        if request.path.startswith("/api/"):
+            return None  # Flask substitutes a NullSession and never saves it
+        return super().open_session(app, request)
+
+
 def _secret_key(instance: Path) -> str:
     """A persistent random secret in the instance folder (sessions survive restarts)."""
     path = instance / "secret_key"
@@ -93,6 +103,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.update(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(instance)
+    app.session_interface = SessionInterface()
     app.json.sort_keys = False
     app.json.ensure_ascii = False
 

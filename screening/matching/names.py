@@ -406,13 +406,21 @@ def _han_tokens(run: str, person: bool) -> tuple[_Builder, list[Token], list[str
         alts: list[tuple[Token, ...]] = []
         for reading in readings:
             note = f"{label}{chars} = {' '.join(reading)}" if reading else f"{chars} left out"
-            alts.append(tuple(Token(w, tag or _latin_tag(w, t), skeleton(w), chars, note) for w in reading))
+            alts.append(tuple(_reading_token(w, tag, chars, note, t) for w in reading))
         pin = tuple(Token(w, tag or DISTINCTIVE, skeleton(w), chars, f"pinyin of {chars}") for w in pin_words)
         if pin and all([x.text for x in a] != pin_words for a in alts):
             alts.append(pin)
         main.add(alts)
         plain.extend(pin)
     return main, plain, legal
+
+
+def _reading_token(word: str, tag: str | None, source: str, note: str, t: Tables) -> Token:
+    """A token of an English reading; legal-form words stay legal forms ("corporation")."""
+    compare = t.legal_forms.get((word,)) if tag is None else None
+    if compare is not None and compare not in t.branch_words and compare not in t.legal_parts:
+        return Token(compare, LEGAL, compare, source, f"legal form ignored: {word}")
+    return Token(word, tag or _latin_tag(word, t), skeleton(word), source, note)
 
 
 def _han_segments_have_terms(simp: str, brands: bool = True) -> bool:

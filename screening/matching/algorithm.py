@@ -47,6 +47,7 @@ FEATURES: list[Feature] = [
     Feature(f.numbers_disagree, -0.5, qualifier=True),
     Feature(f.number_missing, -0.12, qualifier=True),
     Feature(f.no_distinctive_agreement, -0.45, qualifier=True),
+    Feature(f.locations_disagree, -0.2, qualifier=True),
     Feature(f.country_agrees, 0.03, qualifier=True),
     Feature(f.country_disagrees, -0.06, qualifier=True),
     Feature(f.schema_mismatch, -0.15, qualifier=True),

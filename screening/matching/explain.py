@@ -17,6 +17,7 @@ QUALIFIER_TEXT = {
     "numbers_disagree": "numbers differ",
     "number_missing": "a number appears in only one name",
     "no_distinctive_agreement": "no distinctive word in common (only generic words, places or legal forms agree)",
+    "locations_disagree": "the names give different places (a sister unit elsewhere?)",
     "country_agrees": "country agrees",
     "country_disagrees": "country differs from the listed countries",
     "schema_mismatch": "person vs organisation",
@@ -61,7 +62,13 @@ def explain(pair: Pair, values: dict[str, float], score: float) -> list[str]:
         if link.sim >= 1.0:
             lines.append(f"'{label}' = '{cs}'{suffix}")
         else:
-            kind = {"skeleton": "spelling variant", "joined": "joined/split words", "initial": "initial"}.get(
+            kind = {
+                "skeleton": "spelling variant",
+                "variant": "spelling variant",
+                "joined": "joined/split words",
+                "initial": "initial",
+                "nickname": "nickname",
+            }.get(
                 link.how, "similar"
             )
             lines.append(f"'{label}' ~ '{cs}' ({kind}, {link.sim:.2f}){suffix}")

@@ -26,7 +26,7 @@ from rapidfuzz.distance import Indel, OSA
 from screening.matching.choices import tailor
 from screening.matching.forms import ABJAD_SCRIPTS, TAG_WEIGHTS, Form
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
-from screening.matching.normalize import phonetic
+from screening.matching.normalize import has_han, phonetic
 from screening.matching.pinyin import is_pinyin_word
 from screening.matching.resources import tables
 
@@ -52,6 +52,8 @@ TRANSPOSE_SIM = 0.9
 INITIAL_SIM = 0.8
 #: Given names of one nickname group (Mike / Michael, Sasha / Aleksandr).
 NICKNAME_SIM = 0.9
+#: Two spellings of one Chinese place or brand (zh_terms / zh_brands readings).
+EQUIVALENT_SIM = 0.9
 #: Words that differ only in one or two vowels (Laden / Ladin): transliteration noise.
 VOWEL_SIM = 0.9
 #: A person's name that extends another by a suffix (Abramov / Abramovich,
@@ -75,8 +77,15 @@ EXTRA_QUERY = 1.0
 #: place prefixes and business words are often dropped by whoever types a query).
 EXTRA_RESULT_PERSON = 0.35
 EXTRA_RESULT_COMPANY = 0.6
-#: Unmatched list-side places cost even less ("Hangzhou" Hikvision).
+#: Unmatched places cost even less when they lead an organisation's name
+#: ("Hangzhou" Hikvision, "浙江" 大华: where it is registered); a place later in
+#: the name ("Huawei Technologies (Thailand)") names a subsidiary and costs in full.
 EXTRA_RESULT_LOCATION = 0.35
+#: A business word only the query has ("Lockheed Martin Aeronautics") weighs at
+#: least this much: the query may name a division or subsidiary.
+QUERY_DESCRIPTOR_MIN = 0.4
+#: Organisation words that names drop or add freely; exempt from that minimum.
+FILLER_WORDS = frozenset({"company", "co", "corporation", "corp", "group", "limited", "ltd", "enterprise", "firm"})
 #: Unmatched tokens weigh at least this share of their tag weight, however
 #: common they are on the lists ("Sa" unmatched still says "not the same name").
 UNMATCHED_FLOOR = 0.7
@@ -93,6 +102,8 @@ CONSONANT_FLOOR = 0.8
 CONSONANT_MIN_LEN = 3
 #: Endings of East Slavic patronymics (Vladimirovich, Petrovna, Ryhorovich).
 PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ich", "ichna")
+#: Places too broad to tell sister organisations apart.
+BROAD_PLACES = frozenset({"china", "chinese", "prc", "zhongguo", "zhonghua"})
 #: Cap on the token-similarity cache (entries), cleared when exceeded.
 SIM_CACHE_MAX = 1_000_000
 
@@ -244,6 +255,13 @@ def _nickname(a: str, b: str, skel_a: str, skel_b: str) -> bool:
     return bool(ga & (nick.get(b, _NO_GROUPS) | nick.get(skel_b, _NO_GROUPS)))
 
 
+def _equivalent(a: str, b: str) -> bool:
+    """True for two spellings of one Chinese place or brand (Kashgar / Kashi, Sugon / Dawning)."""
+    eq = tables().equivalents
+    ga = eq.get(a)
+    return bool(ga and ga & eq.get(b, _NO_GROUPS))
+
+
 def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> tuple[float, str]:
     """Similarity of query token ``i`` and list token ``j``, with how it was found.
 
@@ -262,6 +280,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> t
         return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying, Lei is not Li
     if person and _nickname(a, b, q.skels[i], c.skels[j]):
         return NICKNAME_SIM, "nickname"
+    if tq == tc and tq in (DISTINCTIVE, LOCATION) and _equivalent(a, b):
+        return EQUIVALENT_SIM, "equivalent"
     s, how = token_match(a, b, q.skels[i], c.skels[j])
     if person:
         s = person_sim(a, b, s, how)
@@ -280,6 +300,14 @@ def _is_patronymic(form: Form, j: int) -> bool:
     if len(text) >= 6 and text.endswith(PATRONYMIC_ENDINGS):
         return True
     return j > 0 and form.texts[j - 1] in ("bin", "ibn", "ben", "bint")
+
+
+def _first_word(form: Form) -> int:
+    """Index of the first token that is not a stop word."""
+    for k, tag in enumerate(form.tags):
+        if tag != STOP:
+            return k
+    return 0
 
 
 def align(q: Form, c: Form) -> Alignment:
@@ -329,11 +357,21 @@ def align(q: Form, c: Form) -> Alignment:
     q_un = tuple(i for i in range(nq) if i not in used_q)
     c_un = tuple(j for j in range(nc) if j not in used_c)
     for i in q_un:
-        share = EXTRA_QUERY_PATRONYMIC if person and _is_patronymic(q, i) else EXTRA_QUERY
-        den += max(q.weights[i], TAG_WEIGHTS[q.tags[i]] * UNMATCHED_FLOOR) * share
+        floor = TAG_WEIGHTS[q.tags[i]] * UNMATCHED_FLOOR
+        if person:
+            share = EXTRA_QUERY_PATRONYMIC if _is_patronymic(q, i) else EXTRA_QUERY
+        elif q.tags[i] == LOCATION and i == _first_word(q):
+            share = EXTRA_RESULT_LOCATION  # "浙江 大华": the place a company is registered in
+        else:
+            share = EXTRA_QUERY
+            if q.tags[i] == GENERIC and q.texts[i] not in FILLER_WORDS and not has_han(q.tokens[i].source):
+                # "Aeronautics" in "Lockheed Martin Aeronautics". Not for words read from
+                # Chinese: English renderings of Chinese names drop business words freely.
+                floor = QUERY_DESCRIPTOR_MIN
+        den += max(q.weights[i], floor) * share
     for j in c_un:
         if c.tags[j] == LOCATION:
-            share = EXTRA_RESULT_LOCATION
+            share = EXTRA_RESULT_LOCATION if person or j == _first_word(c) else EXTRA_RESULT_COMPANY
         elif not person:
             share = EXTRA_RESULT_COMPANY
         elif c.tags[j] == STOP:
@@ -497,15 +535,37 @@ def no_distinctive_agreement(pair: Pair) -> float:
     # A list name made only of generic words, places and numbers ("China
     # Electronics Technology Group Corporation 13th Research Institute"): every
     # query word must be found, and what the query leaves out may only be generic.
-    if not al.links or al.q_unmatched:
+    q_left = [i for i in al.q_unmatched if q.tags[i] != STOP]
+    c_left = [j for j in al.c_unmatched if c.tags[j] != STOP]
+    if not al.links or q_left:
         return 1.0
-    if not al.c_unmatched:
+    if not c_left:
         return 0.0
     # Leaving out generic words is only fine when a number pins the unit down
     # ("Beijing Technology" is not "Beijing Aerospace Technology").
     numbered = any(lk.how == "number" for lk in al.links)
-    if numbered and all(c.tags[j] in (GENERIC, LOCATION) for j in al.c_unmatched):
+    if numbered and all(c.tags[j] in (GENERIC, LOCATION) for j in c_left):
         return 0.0
+    return 1.0
+
+
+def locations_disagree(pair: Pair) -> float:
+    """1 when two organisations' names each name a place and no place agrees.
+
+    "Moore Thread Intelligent Technology (Shanghai)" and "(Beijing)", "National
+    Supercomputing Center Jinan" and "Wuxi": sister units in other cities.
+    Country-wide words (China, Chinese) do not count.
+    """
+    q, c = pair.query, pair.result
+    if q.schema == PERSON or c.schema == PERSON:
+        return 0.0
+    q_places = [i for i, g in enumerate(q.tags) if g == LOCATION and q.texts[i] not in BROAD_PLACES]
+    c_places = [j for j, g in enumerate(c.tags) if g == LOCATION and c.texts[j] not in BROAD_PLACES]
+    if not q_places or not c_places:
+        return 0.0
+    for link in pair.alignment.links:
+        if any(i in q_places for i in link.qi) or any(j in c_places for j in link.ci):
+            return 0.0
     return 1.0
 
 

@@ -215,12 +215,14 @@ class NameIndex:
         return result
 
     def _nickname_keys(self, text: str, skel: str) -> list[str]:
-        """Listed given names in a nickname group with ``text`` (Mike -> michael)."""
+        """Listed words in a nickname or spelling group with ``text`` (mike -> michael, kashi -> kashgar)."""
         t = tables()
+        out = []
         groups = t.nicknames.get(text, frozenset()) | t.nicknames.get(skel, frozenset())
-        if not groups:
-            return []
-        return [n for g in groups for n in t.nickname_groups[g] if n != text and n in self.postings]
+        out.extend(n for g in groups for n in t.nickname_groups[g] if n != text and n in self.postings)
+        for g in t.equivalents.get(text, ()):
+            out.extend(n for n in t.equivalent_groups[g] if n != text and n in self.postings)
+        return out
 
     def candidates(self, form: Form, limit: int, min_cover: float = MIN_COVER) -> list[int]:
         """Form ids that may score at review strength against the query ``form``.

@@ -532,11 +532,22 @@ def _split_acronyms(text: str) -> tuple[str, list[str]]:
             and inner.upper() == inner
             and any(ch.isalpha() for ch in inner)
         ):
-            acronyms.append(inner)
+            rest = text[m.end() :]
+            # Mid-name "(XPCC)" / "(CASIC)" abbreviates the words before it (a
+            # parent), not the whole name; "(CETC 29)" with a number does.
+            if any(ch.isdigit() for ch in inner) or _only_legal(rest):
+                acronyms.append(inner)
             return " "
         return m.group(0)
 
     return _ACRONYM_RE.sub(repl, text), acronyms
+
+
+def _only_legal(text: str) -> bool:
+    """True when ``text`` holds no name words, only legal forms ("Co., Ltd.") or nothing."""
+    t = tables()
+    words = [w for chunk in _PAREN_RE.sub(" ", text).split() for w in fold_word(chunk)]
+    return all(w in t.legal_first or w in t.legal_compare or len(w) < 2 for w in words)
 
 
 def _roman_number(words: list[str], i: int, t: Tables, company: bool, person: bool) -> int | None:

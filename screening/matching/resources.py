@@ -108,6 +108,10 @@ class Tables:
     nicknames: dict[str, frozenset[int]] = field(default_factory=dict)
     #: the names of each nickname group, by group id
     nickname_groups: list[tuple[str, ...]] = field(default_factory=list)
+    #: one-word spellings of one place or brand (kashgar / kashi / kashi,
+    #: sugon / dawning / shuguang): word -> group ids, and the groups
+    equivalents: dict[str, frozenset[int]] = field(default_factory=dict)
+    equivalent_groups: list[tuple[str, ...]] = field(default_factory=list)
     #: Korean family names (Hangul syllable -> romanisations, usual first)
     ko_surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Korean readings of Hanja used in names (金 -> 김)
@@ -268,6 +272,7 @@ def _load_zh(t: Tables) -> None:
                 t.zh_terms[key] = readings + tuple(r for r in known if r not in readings)
                 keys.add(key)
         t.zh_brands = frozenset(keys)
+    _index_equivalents(t, sorted(t.zh_brands))
 
 
 def _load_ru(t: Tables) -> None:
@@ -322,6 +327,30 @@ def _load_nicknames(t: Tables) -> None:
                 members.setdefault(folded, set()).add(gid)
                 members.setdefault(_skeleton_with(t, folded), set()).add(gid)
     t.nicknames = {name: frozenset(ids) for name, ids in members.items()}
+
+
+def _index_equivalents(t: Tables, brand_keys: list[str]) -> None:
+    """Group the one-word readings of each Chinese place and brand, with its pinyin.
+
+    喀什 gives {kashgar, kashi}, 克拉玛依 {karamay, kelamayi}, 曙光 {sugon,
+    dawning, shuguang}: Latin names that spell one place or brand differently.
+    """
+    from pypinyin import lazy_pinyin
+
+    sources = [(k, v) for k, v in t.zh_places.items()] + [(k, t.zh_terms[k]) for k in brand_keys]
+    members: dict[str, set[int]] = {}
+    for key, readings in sources:
+        words = ["".join(r) for r in readings if r and (len(r) == 1 or key in t.zh_places)]
+        if len(key) >= 2:
+            words.append("".join(s for s in lazy_pinyin(key, errors="ignore") if s.isalpha()))
+        group = tuple(dict.fromkeys(w for w in words if w and w.isalpha() and len(w) >= 3))
+        if len(group) < 2:
+            continue
+        gid = len(t.equivalent_groups)
+        t.equivalent_groups.append(group)
+        for w in group:
+            members.setdefault(w, set()).add(gid)
+    t.equivalents = {w: frozenset(ids) for w, ids in members.items()}
 
 
 def _load_korean(t: Tables) -> None:

@@ -84,6 +84,10 @@ EXTRA_RESULT_LOCATION = 0.35
 #: A business word only the query has ("Lockheed Martin Aeronautics") weighs at
 #: least this much: the query may name a division or subsidiary.
 QUERY_DESCRIPTOR_MIN = 0.4
+#: Share of its weight a business word read from Chinese costs when the listed name lacks it.
+EXTRA_QUERY_HAN_DESCRIPTOR = 0.35
+#: Organisation words that name another legal entity (a parent, a branch).
+ORG_WORDS = frozenset({"holding", "holdings", "branch", "subsidiary", "office", "division"})
 #: Organisation words that names drop or add freely; exempt from that minimum.
 FILLER_WORDS = frozenset({"company", "co", "corporation", "corp", "group", "limited", "ltd", "enterprise", "firm"})
 #: Unmatched tokens weigh at least this share of their tag weight, however
@@ -364,10 +368,13 @@ def align(q: Form, c: Form) -> Alignment:
             share = EXTRA_RESULT_LOCATION  # "浙江 大华": the place a company is registered in
         else:
             share = EXTRA_QUERY
-            if q.tags[i] == GENERIC and q.texts[i] not in FILLER_WORDS and not has_han(q.tokens[i].source):
-                # "Aeronautics" in "Lockheed Martin Aeronautics". Not for words read from
-                # Chinese: English renderings of Chinese names drop business words freely.
-                floor = QUERY_DESCRIPTOR_MIN
+            if q.tags[i] == GENERIC and q.texts[i] not in FILLER_WORDS:
+                if not has_han(q.tokens[i].source):
+                    floor = QUERY_DESCRIPTOR_MIN  # "Aeronautics" in "Lockheed Martin Aeronautics"
+                elif q.texts[i] not in ORG_WORDS:
+                    # Chinese registered names carry their line of business (集成电路制造);
+                    # English names drop it freely. Holding (控股) or a branch still counts.
+                    share = EXTRA_QUERY_HAN_DESCRIPTOR
         den += max(q.weights[i], floor) * share
     for j in c_un:
         if c.tags[j] == LOCATION:
@@ -528,7 +535,7 @@ def no_distinctive_agreement(pair: Pair) -> float:
     if c.schema is None and q.schema is None:
         return 0.0  # unknown kinds on both sides (vessels, bare names)
     al = pair.alignment
-    if al.distinctive_agree:
+    if al.distinctive_agree or _brand_agrees(q, al) or _brand_agrees(c, al, result=True):
         return 0.0
     if DISTINCTIVE in c.tags:
         return 1.0
@@ -547,6 +554,17 @@ def no_distinctive_agreement(pair: Pair) -> float:
     if numbered and all(c.tags[j] in (GENERIC, LOCATION) for j in c_left):
         return 0.0
     return 1.0
+
+
+def _brand_agrees(form: Form, al: Alignment, result: bool = False) -> bool:
+    """True when every word of a brand-table reading (中芯国际 = "semiconductor
+    manufacturing international") is matched: the brand itself agrees."""
+    linked = {k for lk in al.links if lk.sim >= DISTINCTIVE_AGREE for k in (lk.ci if result else lk.qi)}
+    groups: dict[str, list[int]] = {}
+    for k, tok in enumerate(form.tokens):
+        if tok.note.startswith("brand "):
+            groups.setdefault(tok.note, []).append(k)
+    return any(len(idx) >= 2 and all(k in linked for k in idx) for idx in groups.values())
 
 
 def locations_disagree(pair: Pair) -> float:

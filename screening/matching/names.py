@@ -79,6 +79,9 @@ ROMAN_AFTER = frozenset(
 ROMAN_BEFORE = frozenset("research institute academy design department bureau plant factory".split())
 #: Generation suffixes at the end of a person name ("John Smith III").
 GENERATIONS = frozenset({"ii", "iii", "iv"})
+#: Kanji names of this length get a Japanese reading as a fallback (pykakasi
+#: loads ~120 MB on first use, so shorter, mostly Chinese, names do not).
+JAPANESE_NAME_LEN = 4
 #: Han runs of at most this many characters, with no organisation term, are personal names.
 HAN_PERSON_MAX = 4
 _ROMAN_RE = re.compile(r"^(x{0,3})(ix|iv|v?i{0,3})$")
@@ -420,7 +423,10 @@ def _reading_token(word: str, tag: str | None, source: str, note: str, t: Tables
     compare = t.legal_forms.get((word,)) if tag is None else None
     if compare is not None and compare not in t.branch_words and compare not in t.legal_parts:
         return Token(compare, LEGAL, compare, source, f"legal form ignored: {word}")
-    return Token(word, tag or _latin_tag(word, t), skeleton(word), source, note)
+    kind = tag or _latin_tag(word, t)
+    if kind == GENERIC and note.startswith("brand ") and word not in t.org_class:
+        kind = DISTINCTIVE  # 中芯国际 = "semiconductor manufacturing international": a name, not business words
+    return Token(word, kind, skeleton(word), source, note)
 
 
 def _han_segments_have_terms(simp: str, brands: bool = True) -> bool:
@@ -482,7 +488,7 @@ def _other_readings(raw: str, company: bool) -> list[tuple[str, tuple[Token, ...
     if hangul and len(han) in (2, 3):
         toks, choices = _korean_person(hangul, t, han)
         out.append(("korean", tuple(toks), choices))
-    if len(han) >= 3:
+    if len(han) == JAPANESE_NAME_LEN:  # 山田太郎: Japanese names are mostly four kanji, Chinese two or three
         toks = _japanese_person(han)
         if toks:
             out.append(("japanese", tuple(toks), ()))

@@ -5,8 +5,9 @@ Target (issue: web app and API): 16 concurrent clients on the full lists reach a
 
 Setup (in a temporary folder, nothing committed): a fresh database with the CSL
 (``derived/csl-2026.csv`` imported as ``screening lists update us-csl --file``)
-and the project's China lists; ``screening serve`` in a subprocess (waitress);
-one API key per client, as each CRM integration would have.
+and the project's China lists; ``screening serve --processes N`` in a subprocess
+(waitress; N defaults to the core count); one API key per client, as each CRM
+integration would have.
 
 Load: each client thread keeps one HTTP/1.1 keep-alive connection and sends a
 bounded number of requests. By default every client sends at the rate its own
@@ -21,7 +22,7 @@ scripts), 20% UN-listed persons (yente positives) and 20% listed names drawn fro
 the loaded lists (Latin and Chinese, case/punctuation varied).
 
     .venv/bin/python bench/api_load.py [--clients 16] [--requests 150] [--rate 10]
-                                       [--threads 16] [--keep DIR]
+                                       [--processes 2] [--threads 8] [--keep DIR]
 
 Exit status 0 when p95 <= --target-ms and there were no errors, else 1.
 """
@@ -133,12 +134,13 @@ def build_queries(db: Path, total: int, seed: int = 7) -> list[dict]:
     return [{"name": n, "as_of": AS_OF} for n in names]
 
 
-def start_server(db: Path, port: int, threads: int) -> subprocess.Popen:
+def start_server(db: Path, port: int, threads: int, processes: int) -> subprocess.Popen:
     """``screening serve`` in a subprocess; returns when it answers the health check."""
     env = {**os.environ, "SCREENING_DB": str(db), "SCREENING_ADMIN_PASSWORD": "bench-admin-pw-1",
            "SCREENING_INSTANCE_DIR": str(db.parent / "instance")}
     proc = subprocess.Popen([python(), "-m", "screening.cli", "serve", "--port", str(port),
-                             "--threads", str(threads), "--db", str(db)],
+                             "--threads", str(threads), "--processes", str(processes),
+                             "--db", str(db)],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True)
     t0 = time.monotonic()
@@ -222,12 +224,15 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of a process so far (Linux /proc)."""
+    """User + system CPU seconds so far of a process and its children (Linux /proc)."""
+    total = 0.0
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total + sum(cpu_seconds(int(c)) for c in children)
 
 
 def run_load(port: int, keys: list[str], queries: list[dict], per_client: int,
@@ -272,7 +277,9 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=150, help="measured requests per client")
     parser.add_argument("--rate", type=float, default=None,
                         help="requests/s per client (default: the per-key rate limit; 0: closed loop)")
-    parser.add_argument("--threads", type=int, default=16, help="waitress threads")
+    parser.add_argument("--threads", type=int, default=8, help="waitress threads per process")
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1,
+                        help="server processes (default: one per core)")
     parser.add_argument("--target-ms", type=float, default=50.0)
     parser.add_argument("--keep", type=Path, help="reuse / keep the database in this folder")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -291,7 +298,7 @@ def main() -> int:
     try:
         db = prepare_db(folder)
         port = free_port()
-        proc = start_server(db, port, args.threads)
+        proc = start_server(db, port, args.threads, args.processes)
         keys = make_keys(db, args.clients)
         queries = build_queries(db, 2000)
         result = run_load(port, keys, queries, args.requests, rate, proc.pid)

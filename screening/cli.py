@@ -328,9 +328,13 @@ def bench_search(file, as_json, db_path):
 @cli.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8080, show_default=True, type=int, help="Port to listen on.")
-@click.option("--threads", default=8, show_default=True, type=int, help="Request threads.")
+@click.option("--threads", default=8, show_default=True, type=int,
+              help="Request threads per process.")
+@click.option("--processes", default=1, show_default=True, type=int, envvar="SCREENING_PROCESSES",
+              help="Server processes sharing the port (one core each; use the core count "
+              "under load). Also $SCREENING_PROCESSES.")
 @db_option
-def serve(host, port, threads, db_path):
+def serve(host, port, threads, processes, db_path):
     """Serve the web UI and the JSON API (/api/v1) with waitress.
 
     Loads the lists (the China lists in lists/ on first use) before serving. On
@@ -343,9 +347,8 @@ def serve(host, port, threads, db_path):
     """
     import os
 
-    from waitress import serve as waitress_serve
-
     from web import create_app
+    from web.server import serve as serve_app
 
     from .accounts import Accounts, ensure_admin
     from .store import open_store
@@ -361,9 +364,9 @@ def serve(host, port, threads, db_path):
     app = create_app({"DB_PATH": path})
     screener = app.extensions["screening"].screener
     click.echo(f"{len(screener.entries)} entries in force from {len(screener.list_versions)} lists; "
-               f"serving on http://{host}:{port}/ (API: /api/v1, Ctrl-C stops)")
-    waitress_serve(app, host=host, port=port, threads=threads, ident="screening",
-                   clear_untrusted_proxy_headers=True)
+               f"serving on http://{host}:{port}/ with {processes} process(es) "
+               "(API: /api/v1, Ctrl-C stops)")
+    serve_app(app, host, port, threads=threads, processes=processes)
 
 
 @cli.group(cls=Group)

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -123,3 +124,40 @@ def test_serve_fresh_install(tmp_path):
     line = [x for x in out.splitlines() if "first account" in x][0]
     password = line.split("password ")[1].split()[0]
     assert Accounts(open_store(tmp_path / "fresh.db")).authenticate("admin", password)
+
+
+@pytest.mark.slow
+def test_serve_two_processes_share_the_rate_limit(tmp_path):
+    """`--processes 2`: both workers answer, and a key's rate limit is shared between them."""
+    db = tmp_path / "multi.db"
+    key = Accounts(open_store(db)).create_api_key("crm")
+    port = free_port()
+    env = {**os.environ, "SCREENING_DB": str(db), "SCREENING_RATE_LIMIT": "6",
+           "SCREENING_ADMIN_PASSWORD": "a long admin password"}
+    proc = subprocess.Popen([sys.executable, "-m", "screening.cli", "serve", "--port", str(port),
+                             "--processes", "2"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/health").read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        workers = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        assert len(workers) == 2
+        codes = []
+        for _ in range(10):  # a new connection each time: the kernel spreads them over workers
+            req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/lists",
+                                         headers={"Authorization": f"Bearer {key}"})
+            try:
+                with urllib.request.urlopen(req) as r:
+                    codes.append(r.status)
+            except urllib.error.HTTPError as e:
+                codes.append(e.code)
+        assert codes[:6] == [200] * 6 and set(codes[6:]) == {429}
+    finally:
+        proc.terminate()
+        out = proc.communicate(timeout=20)[0]
+    assert proc.returncode == 0, out
+    assert out.count("serving on") == 1

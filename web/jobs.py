@@ -1,9 +1,10 @@
 """Bulk files uploaded in the UI, screened in a background thread.
 
 An upload is saved under ``<instance>/bulk/<job id>/``, queued, and screened by
-one worker thread (one job at a time, so the API stays responsive). The job's
-state (rows done, counts per outcome, status) is kept in ``job.json`` beside the
-files, so the page can poll it and jobs survive a restart. The screening itself
+one worker thread (one job at a time per server process, so the API stays
+responsive). The job's state (rows done, counts per outcome, status) is kept in
+``job.json`` beside the files and read back from there, so the page can poll it
+from any server process and jobs survive a restart. The screening itself
 is :func:`screening.bulk.screen_file`, the same as ``screening screen``
 (:mod:`web.bulkfile`).
 """
@@ -14,6 +15,7 @@ import hashlib
 import json
 import logging
 import queue
+import re
 import secrets
 import threading
 import time
@@ -31,6 +33,9 @@ log = logging.getLogger(__name__)
 
 #: Upload types accepted.
 EXTENSIONS = (".csv", ".xlsx", ".txt", ".tsv")
+
+#: Job ids are 16 hex digits (also their folder names).
+JOB_ID = re.compile(r"^[0-9a-f]{16}$")
 
 #: Seconds between two writes of job.json while running.
 SAVE_EVERY_S = 0.5
@@ -142,9 +147,22 @@ class JobRunner:
                 self._worker.start()
 
     # ------------------------------------------------------------------ query
+    def _read(self, job_id: str) -> Job | None:
+        """A job as its ``job.json`` says (the truth when several server processes run)."""
+        if not JOB_ID.match(job_id):
+            return None
+        local = self._jobs.get(job_id)
+        if local is not None and local.status in ("queued", "running"):
+            return local  # this process runs it: memory is fresher than the file
+        try:
+            data = json.loads((self.root / job_id / "job.json").read_text(encoding="utf-8"))
+            return Job(**data)
+        except (OSError, ValueError, TypeError):
+            return local
+
     def get(self, job_id: str, user: Any) -> Job:
         """A job the user may see (own jobs; admins see all); 404 otherwise."""
-        job = self._jobs.get(job_id)
+        job = self._read(job_id)
         if job is None:
             raise NotFound(f"no bulk job {job_id!r}")
         if job.user != user.label and not user.can("admin"):
@@ -152,19 +170,28 @@ class JobRunner:
         return job
 
     def list(self, user: Any, limit: int = 20) -> list[Job]:
-        """The user's recent jobs, newest first."""
-        jobs = [j for j in self._jobs.values() if j.user == user.label or user.can("admin")]
-        return sorted(jobs, key=lambda j: j.created_at, reverse=True)[:limit]
+        """The user's recent jobs, newest first (read from disk: any process's jobs)."""
+        folders = sorted((p for p in self.root.iterdir() if JOB_ID.match(p.name)),
+                         key=lambda p: p.stat().st_mtime, reverse=True)
+        jobs = []
+        for folder in folders:
+            job = self._read(folder.name)
+            if job is not None and (job.user == user.label or user.can("admin")):
+                jobs.append(job)
+            if len(jobs) >= limit:
+                break
+        return sorted(jobs, key=lambda j: j.created_at, reverse=True)
 
     def wait(self, job_id: str, timeout: float = 60.0) -> Job:
         """Block until a job finished (tests and scripts)."""
         end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            job = self._jobs[job_id]
+        job = self._read(job_id)
+        while time.monotonic() < end and job is not None:
             if job.status in ("done", "failed"):
                 return job
             time.sleep(0.05)
-        raise TimeoutError(f"bulk job {job_id} still {self._jobs[job_id].status}")
+            job = self._read(job_id)
+        raise TimeoutError(f"bulk job {job_id} not finished")
 
     # ------------------------------------------------------------------- work
     def _work(self) -> None:

@@ -23,7 +23,7 @@ from screening.audit import AuditLog
 from screening.decisions import DecisionBook
 from screening.store import Store, open_store
 
-from .ratelimit import RateLimiter
+from .ratelimit import RateLimiter, SharedRateLimiter
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ class WebState:
             accounts=Accounts(store),
             audit=AuditLog(store),
             decisions=DecisionBook(store),
-            limiter=RateLimiter(int(app.config["RATE_LIMIT"])),
+            limiter=SharedRateLimiter(int(app.config["RATE_LIMIT"])),
         )
         from .jobs import JobRunner
 

@@ -40,3 +40,27 @@ def test_wait_takes_nothing():
 def test_retry_after_rounds_up():
     assert RateLimiter.retry_after(0.2) == 1
     assert RateLimiter.retry_after(2.1) == 3
+
+
+def test_shared_bucket_across_processes():
+    import multiprocessing
+
+    from web.ratelimit import SharedRateLimiter
+
+    rl = SharedRateLimiter(60)
+    rl.take(7, cost=50)
+    child = multiprocessing.get_context("fork").Process(target=rl.take, args=(7, 9))
+    child.start()
+    child.join()
+    assert child.exitcode == 0
+    assert rl.take(7) == 0  # one token left after the child took 9 of the last 10
+    assert rl.take(7) > 0
+    assert rl.take(8) == 0  # another key, its own bucket
+
+
+def test_shared_slot_collision_resets_for_newcomer():
+    from web.ratelimit import SharedRateLimiter
+
+    rl = SharedRateLimiter(1, slots=4, clock=Clock())
+    assert rl.take(1) == 0 and rl.take(1) > 0
+    assert rl.take(5) == 0  # same slot (5 % 4 == 1), a different key

@@ -1,0 +1,111 @@
+"""Serving the app with waitress, optionally in several processes sharing one socket.
+
+Screening is CPU-bound Python, so one process uses one core whatever its thread
+count. With ``processes > 1`` the parent builds the app once (lists, matcher
+index), binds the listening socket, then forks the workers: they share the
+built screener copy-on-write and the kernel spreads connections over them.
+State that must be common to all workers lives outside process memory: the
+API rate limit in shared memory (:class:`web.ratelimit.SharedRateLimiter`),
+bulk jobs in their ``job.json`` files, everything else in SQLite. The parent
+only supervises: it restarts a worker that dies and stops them all on
+SIGTERM / SIGINT.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import sys
+import time
+from typing import Any
+
+from screening.connections import close_thread_connections
+
+log = logging.getLogger(__name__)
+
+#: Pending connections the kernel queues before accept().
+BACKLOG = 1024
+
+#: A worker dying this soon after its start is not restarted (something is broken).
+MIN_WORKER_LIFE_S = 5.0
+
+
+def waitress_options(threads: int) -> dict[str, Any]:
+    """Options passed to waitress for every worker."""
+    return {"threads": threads, "ident": "screening", "clear_untrusted_proxy_headers": True,
+            "connection_limit": 1000, "channel_timeout": 120}
+
+
+def serve(app: Any, host: str, port: int, *, threads: int = 8, processes: int = 1) -> None:
+    """Serve ``app`` on ``host:port`` until interrupted."""
+    from waitress import serve as waitress_serve
+
+    if processes <= 1:
+        waitress_serve(app, host=host, port=port, **waitress_options(threads))
+        return
+    sock = socket.create_server((host, port), backlog=BACKLOG)
+    close_thread_connections()  # workers open their own SQLite connections
+    sys.stdout.flush()  # or every worker would print the parent's buffered output again
+    sys.stderr.flush()
+    workers: dict[int, float] = {}
+    for _ in range(processes):
+        pid, started = _fork_worker(app, sock, threads)
+        workers[pid] = started
+    stopping = False
+
+    def stop(signum: int, frame: Any) -> None:
+        nonlocal stopping
+        stopping = True
+        for pid in list(workers):
+            _kill(pid, signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    while workers:
+        try:
+            pid, status = os.wait()
+        except ChildProcessError:
+            break
+        except InterruptedError:
+            continue
+        started = workers.pop(pid, None)
+        if started is None or stopping:
+            continue
+        if time.monotonic() - started < MIN_WORKER_LIFE_S:
+            log.error("worker %s died at start (status %s); stopping", pid, status)
+            stop(signal.SIGTERM, None)
+            continue
+        log.warning("worker %s died (status %s); starting another", pid, status)
+        new_pid, new_started = _fork_worker(app, sock, threads)
+        workers[new_pid] = new_started
+    sock.close()
+
+
+def _fork_worker(app: Any, sock: socket.socket, threads: int) -> tuple[int, float]:
+    """Fork one worker serving ``sock``; returns (pid, start time) in the parent."""
+    from waitress import serve as waitress_serve
+
+    pid = os.fork()
+    if pid:
+        return pid, time.monotonic()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    code = 0
+    try:
+        waitress_serve(app, sockets=[sock], **waitress_options(threads))
+    except BaseException:  # a worker never returns into the parent's code
+        log.exception("worker %s stopped", os.getpid())
+        code = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def _kill(pid: int, sig: int) -> None:
+    try:
+        os.kill(pid, sig)
+    except ProcessLookupError:
+        pass

@@ -16,6 +16,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -36,6 +38,10 @@ EXPORT_COLUMNS = HASHED_FIELDS + ("hash",)
 
 #: ``meta`` key holding the newest record's hash.
 HEAD_KEY = "audit_head"
+
+#: Writers of one process queue here rather than in SQLite's busy handler, which
+#: sleeps 1, 2, 5, 10... ms between retries and would add that to every request.
+_WRITE_LOCK = threading.Lock()
 
 
 def _now() -> str:
@@ -117,6 +123,10 @@ class AuditLog:
         if not events:
             return []
         conn = connection(self.store)
+        with _WRITE_LOCK:
+            return self._append(conn, events)
+
+    def _append(self, conn: sqlite3.Connection, events: list[Event]) -> list[int]:
         conn.execute("BEGIN IMMEDIATE")
         try:
             row = conn.execute(

@@ -5,11 +5,13 @@ connection, fine for the single-threaded CLI but not for concurrent transactions
 (the audit chain needs ``BEGIN IMMEDIATE``; a decision written on one thread
 must not be committed by another). :func:`connection` gives each thread its own
 connection to the same database file; an in-memory store has only one
-connection, so it is returned as is.
+connection, so it is returned as is. A forked child (``screening serve
+--processes``) never reuses a connection it inherited.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 
@@ -27,8 +29,10 @@ def connection(store: Store) -> sqlite3.Connection:
     if not path or path == ":memory:":
         return store.db.conn
     conns: dict[str, sqlite3.Connection] | None = getattr(_local, "conns", None)
-    if conns is None:
+    if conns is None or getattr(_local, "pid", None) != os.getpid():
+        # first use on this thread, or a forked child: never use a parent's connection
         conns = _local.conns = {}
+        _local.pid = os.getpid()
     conn = conns.get(path)
     if conn is None:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)

@@ -93,3 +93,27 @@ def test_screening_event_from_result_dict():
         "Skydio Inc.", "PROHIBITED", "literal", {"cn-uel": 2})
     assert ev.detail["query"] == {"name": "Skydio Inc."}
     assert ev.detail["findings"] == [["CN-UEL", "PROHIBITED", "active"]]
+
+
+def test_concurrent_writers_form_one_chain(store):
+    """Threads in this process and a forked process append at once; the chain holds."""
+    import multiprocessing
+    import threading
+
+    log = AuditLog(store)
+
+    def write(tag: str) -> None:
+        for i in range(40):
+            log.append(Event("screen", tag, subject=str(i)))
+
+    child = multiprocessing.get_context("fork").Process(target=write, args=("child",))
+    child.start()
+    threads = [threading.Thread(target=write, args=(f"t{n}",)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    child.join()
+    assert child.exitcode == 0
+    report = log.verify()
+    assert (report.ok, report.records) == (True, 7 * 40)

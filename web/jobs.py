@@ -101,8 +101,9 @@ class JobRunner:
                 job = Job(**json.loads(path.read_text(encoding="utf-8")))
             except (ValueError, TypeError):
                 continue
-            if job.status in ("queued", "running"):
+            if job.status in ("queued", "running"):  # the process running it is gone
                 job.status, job.message = "failed", "interrupted by a restart; upload again"
+                self._save(job)
             self._jobs[job.id] = job
 
     def _save(self, job: Job) -> None:

@@ -17,6 +17,7 @@ from collections import Counter
 from match_common import YENTE, full_entries, need, read_names, rss_mb
 
 from screening.matching import Matcher
+from screening.types import detect_script
 
 
 def main() -> None:
@@ -24,6 +25,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="rows per file (0 = all)")
     parser.add_argument("--show", type=int, default=15, help="false positives to print")
     parser.add_argument("--profile", action="store_true", help="cProfile the screening loop")
+    parser.add_argument("--dump", help="write every row with a hit to this TSV (query, hit, score, strength, script)")
     args = parser.parse_args()
     names: list[str] = []
     for f in ("negatives_global.csv.gz", "negatives_us.csv.gz"):
@@ -55,8 +57,14 @@ def main() -> None:
     print(f"peak RSS: {rss_mb():.0f} MB")
     lists = Counter(h[0].entry.list_id for _, h in review_rows)
     print(f"hits by list: {dict(lists.most_common())}")
+    scripts = Counter(detect_script(q) for q, _ in match_rows)
+    print(f"match hits by query script: {dict(scripts.most_common())}")
     for q, h in (match_rows + review_rows)[: args.show]:
         print(f"  {q!r} -> {h[0].matched_name!r} {h[0].score:.3f} {h[0].strength}")
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as fh:
+            for q, h in review_rows:
+                fh.write(f"{q}\t{h[0].matched_name}\t{h[0].score:.3f}\t{h[0].strength}\t{detect_script(q)}\n")
 
 
 if __name__ == "__main__":

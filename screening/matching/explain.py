@@ -23,6 +23,7 @@ QUALIFIER_TEXT = {
     "schema_mismatch": "person vs organisation",
     "weak_alias": "matched a weak alias",
     "family_name_mismatch": "family names differ",
+    "no_exact_name_part": "no part of the name is spelled alike",
 }
 
 

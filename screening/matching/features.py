@@ -25,7 +25,7 @@ from rapidfuzz.distance import Indel, OSA
 
 from screening.matching.choices import tailor
 from screening.matching.forms import ABJAD_SCRIPTS, TAG_WEIGHTS, Form
-from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
+from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.normalize import has_han, phonetic
 from screening.matching.pinyin import is_pinyin_word
 from screening.matching.resources import tables
@@ -50,6 +50,8 @@ GENDER_SIM = 0.5
 TRANSPOSE_SIM = 0.9
 #: Credit of a person's initial against a name starting with that letter.
 INITIAL_SIM = 0.8
+#: Credit of a listed initial against a full name in the query.
+INITIAL_LIST_SIM = 0.6
 #: Given names of one nickname group (Mike / Michael, Sasha / Aleksandr).
 NICKNAME_SIM = 0.9
 #: Two spellings of one Chinese place or brand (zh_terms / zh_brands readings).
@@ -75,7 +77,7 @@ FUZZY_STRETCH = 2.0
 EXTRA_QUERY = 1.0
 #: Share of its weight an unmatched list-name token costs (middle names,
 #: place prefixes and business words are often dropped by whoever types a query).
-EXTRA_RESULT_PERSON = 0.35
+EXTRA_RESULT_PERSON = 0.45
 EXTRA_RESULT_COMPANY = 0.6
 #: Unmatched places cost even less when they lead an organisation's name
 #: ("Hangzhou" Hikvision, "浙江" 大华: where it is registered); a place later in
@@ -104,6 +106,8 @@ COMPACT_MIN_LEN = 8
 CONSONANT_FLOOR = 0.8
 #: Consonant skeletons shorter than this say too little ("l" of "Ali").
 CONSONANT_MIN_LEN = 3
+#: A name part only the query has weighs at least this much, however common.
+PERSON_QUERY_EXTRA_MIN = 0.9
 #: Endings of East Slavic patronymics (Vladimirovich, Petrovna, Ryhorovich).
 PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ich", "ichna")
 #: Places too broad to tell sister organisations apart.
@@ -170,11 +174,11 @@ def token_match(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
 
 
 def _vowel_variant(a: str, b: str) -> bool:
-    """Same length, same consonants, one or two vowels different (Laden / Ladin)."""
+    """Same length, same consonants, one vowel different (Laden / Ladin)."""
     if len(a) != len(b) or len(a) < 4 or a[0] != b[0]:
         return False
     diff = [(x, y) for x, y in zip(a, b) if x != y]
-    return 0 < len(diff) <= 2 and all(x in _VOWELS and y in _VOWELS for x, y in diff)
+    return len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS
 
 
 def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
@@ -279,7 +283,11 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> t
     if tq == NUMBER or tc == NUMBER:
         return 0.0, ""
     if tq == INITIAL or tc == INITIAL:
-        return (INITIAL_SIM, "initial") if a[0] == b[0] else (0.0, "")
+        if a[0] != b[0]:
+            return 0.0, ""
+        # "J. D. Taiclet" for "James Donald Taiclet": the user abbreviated a listed
+        # name. A listed "HEIDI A" says little about the query's "Aune".
+        return (INITIAL_SIM if tq == INITIAL else INITIAL_LIST_SIM), "initial"
     if q.strict[i] or c.strict[j] or pinyin:
         return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying, Lei is not Li
     if person and _nickname(a, b, q.skels[i], c.skels[j]):
@@ -290,6 +298,18 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> t
     if person:
         s = person_sim(a, b, s, how)
     return s, (how if s else "")
+
+
+def _name_like(form: Form) -> bool:
+    """A bare name of unknown kind made only of name words ("MICHAEL COX")."""
+    return form.schema is None and all(g in (DISTINCTIVE, INITIAL, STOP) for g in form.tags)
+
+
+def is_person_pair(q: Form, c: Form) -> bool:
+    """Compare as personal names: either side is a person, or both are bare names."""
+    if q.schema == PERSON or c.schema == PERSON:
+        return True
+    return _name_like(q) and _name_like(c) and len(q.texts) > 1 and len(c.texts) > 1
 
 
 def _pinyin_name(form: Form) -> bool:
@@ -323,7 +343,7 @@ def align(q: Form, c: Form) -> Alignment:
     """
     cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
     nq, nc = len(q.texts), len(c.texts)
-    person = c.schema == PERSON or q.schema == PERSON
+    person = is_person_pair(q, c)
     pinyin = person and _pinyin_name(q) and _pinyin_name(c)
     for i in range(nq):
         for j in range(nc):
@@ -364,7 +384,9 @@ def align(q: Form, c: Form) -> Alignment:
         floor = TAG_WEIGHTS[q.tags[i]] * UNMATCHED_FLOOR
         if person:
             share = EXTRA_QUERY_PATRONYMIC if _is_patronymic(q, i) else EXTRA_QUERY
-        elif q.tags[i] == LOCATION and i == _first_word(q):
+            if q.tags[i] == DISTINCTIVE:
+                floor = PERSON_QUERY_EXTRA_MIN  # an extra name part counts, however common ("Li")
+        elif q.tags[i] == LOCATION and i == _first_word(q) and q.schema == COMPANY:
             share = EXTRA_RESULT_LOCATION  # "浙江 大华": the place a company is registered in
         else:
             share = EXTRA_QUERY
@@ -385,8 +407,8 @@ def align(q: Form, c: Form) -> Alignment:
             continue  # "bin", "al", "van" left out of a person's name cost nothing
         elif _is_patronymic(c, j):
             share = EXTRA_RESULT_PATRONYMIC
-        elif 0 < j < nc - 1 and not c.family[j]:
-            share = EXTRA_RESULT_MIDDLE
+        elif 0 < j < nc - 1 and not c.family[j] and not pinyin:
+            share = EXTRA_RESULT_MIDDLE  # not in Chinese names: "Wen" is not "Wen Chou"
         else:
             share = EXTRA_RESULT_PERSON
         den += max(c.weights[j], TAG_WEIGHTS[c.tags[j]] * UNMATCHED_FLOOR) * share
@@ -565,6 +587,22 @@ def _brand_agrees(form: Form, al: Alignment, result: bool = False) -> bool:
         if tok.note.startswith("brand "):
             groups.setdefault(tok.note, []).append(k)
     return any(len(idx) >= 2 and all(k in linked for k in idx) for idx in groups.values())
+
+
+def no_exact_name_part(pair: Pair) -> float:
+    """1 when a personal name agrees only through soft matches (no part spelled alike).
+
+    "Sanya Sibal" / "Aleksandr Sobol" meet through a nickname and a vowel; a
+    real match has at least one name part spelled the same (or as a
+    transliteration variant of it).
+    """
+    q, c = pair.query, pair.result
+    if not is_person_pair(q, c):
+        return 0.0
+    links = [lk for lk in pair.alignment.links if any(c.tags[j] == DISTINCTIVE for j in lk.ci)]
+    if not links or any(lk.sim >= SKELETON_SIM for lk in links):
+        return 0.0
+    return 1.0
 
 
 def locations_disagree(pair: Pair) -> float:

@@ -112,6 +112,12 @@ class Form:
         return tuple(t for t, g in zip(self.texts, self.tags) if g == DISTINCTIVE)
 
 
+def is_strict(token: Token) -> bool:
+    """Romanised syllables (pinyin, Hangul) only count when spelled exactly: 宁 ning is not 英 ying."""
+    note = token.note
+    return note.startswith(("pinyin", "romanised", "Korean reading"))
+
+
 def compile_piece(tokens: tuple[Token, ...], idf: IdfFn = _no_idf) -> Piece:
     """Compile the compared tokens of one reading (legal forms dropped)."""
     kept = tuple(t for t in tokens if t.tag != LEGAL)
@@ -121,7 +127,7 @@ def compile_piece(tokens: tuple[Token, ...], idf: IdfFn = _no_idf) -> Piece:
         skels=tuple(t.skel for t in kept),
         tags=tuple(t.tag for t in kept),
         weights=tuple(TAG_WEIGHTS[t.tag] * (idf(t.text) if t.tag in (DISTINCTIVE, GENERIC) else 1.0) for t in kept),
-        strict=tuple(t.note.startswith("pinyin") for t in kept),
+        strict=tuple(is_strict(t) for t in kept),
         family=tuple(t.family for t in kept),
     )
 
@@ -177,7 +183,7 @@ def compile_form(
         skels=tuple(t.skel for t in kept),
         tags=tags,
         weights=weights,
-        strict=tuple(t.note.startswith("pinyin") for t in kept),
+        strict=tuple(is_strict(t) for t in kept),
         family=tuple(t.family for t in kept),
         joins=joins,
         compact=compact,

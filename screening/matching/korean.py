@@ -33,8 +33,9 @@ FINALS = (
     "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l",
     "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
 )
-#: Name spellings of initials besides RR: voiceless (McCune-Reischauer) and l for r.
-INITIAL_VARIANTS = {"g": ("k",), "d": ("t",), "b": ("p",), "j": ("ch",), "r": ("l", "n")}
+#: Name spellings of initials besides RR: voiceless (McCune-Reischauer); ㄹ as r, l,
+#: n or nothing (룡 is Ryong in the North, Yong in the South).
+INITIAL_VARIANTS = {"g": ("k",), "d": ("t",), "b": ("p",), "j": ("ch",), "r": ("", "l", "n")}
 #: Name spellings of vowels besides RR (eo -> o/u, eu -> u, ...).
 VOWEL_VARIANTS = {
     "eo": ("o", "u"),
@@ -83,8 +84,8 @@ def syllable_spellings(ch: str) -> tuple[str, ...]:
     vowels = (vowel, *VOWEL_VARIANTS.get(vowel, ()))
     finals = (final, *FINAL_VARIANTS.get(final, ()))
     out: list[str] = []
-    for vv in vowels:
-        for ii in initials:
+    for ii in initials:  # RR initial with every vowel spelling first (jeong, jong, jung, cheong ...)
+        for vv in vowels:
             for ff in finals:
                 spelling = ii + vv + ff
                 if ii == "s" and vv.startswith("i"):
@@ -92,6 +93,31 @@ def syllable_spellings(ch: str) -> tuple[str, ...]:
                 if spelling not in out:
                     out.append(spelling)
     return tuple(dict.fromkeys(out))[:MAX_SPELLINGS]
+
+
+#: Spellings per syllable combined into a given name, and most combinations kept.
+GIVEN_SPELLINGS_PER_SYLLABLE = 6
+GIVEN_SPELLINGS_MAX = 40
+
+
+@lru_cache(maxsize=4096)
+def given_name_spellings(given: str) -> tuple[str, ...]:
+    """Spellings of a given name of one or more syllables, joined in order.
+
+    The same convention is used across syllables first (all RR, all
+    McCune-Reischauer-like), then mixed ones: 정은 -> jeongeun, jongun, ...
+    """
+    per = [syllable_spellings(ch)[:GIVEN_SPELLINGS_PER_SYLLABLE] for ch in given if is_hangul(ch)]
+    if not per:
+        return ()
+    out: list[str] = []
+    for k in range(max(len(p) for p in per)):  # same rank in every syllable first
+        out.append("".join(p[min(k, len(p) - 1)] for p in per))
+    combos = [""]
+    for p in per:
+        combos = [c + s for c in combos for s in p]
+    out.extend(combos)
+    return tuple(dict.fromkeys(out))[:GIVEN_SPELLINGS_MAX]
 
 
 def surname_spellings(ch: str, surnames: dict[str, tuple[str, ...]]) -> tuple[str, ...]:

@@ -451,18 +451,30 @@ def _han_segments_have_terms(simp: str, brands: bool = True) -> bool:
 
 
 def _korean_person(hangul: str, t: Tables, source: str) -> tuple[list[Token], tuple[Choice, ...]]:
-    """Tokens of a Korean personal name in Hangul: family name, then one token per syllable.
+    """Tokens of a Korean personal name in Hangul: family name, then the given name.
 
-    Every syllable keeps its other spellings as choices (정: jeong | jong |
-    jung | chong ...); family names use their conventional spellings (김 Kim).
+    The family name takes its conventional spellings (김: Kim, Gim); the given
+    name is one word whose spellings combine the syllables' spellings in order
+    (정은: jeongeun, jongun, chongun ...), so 은정 (Eun-jeong) never meets
+    "Jong Un". Every spelling is a choice; only exact spellings count.
     """
     b = _Builder()
-    syllables = [ch for ch in hangul if korean.is_hangul(ch)]
-    for k, ch in enumerate(syllables):
-        family = k == 0 and len(syllables) >= 2
-        spellings = korean.surname_spellings(ch, t.ko_surnames) if family else korean.syllable_spellings(ch)
-        note = f"Korean reading of {source}" if source != hangul else f"romanised {ch}"
-        b.add([(Token(s, DISTINCTIVE, skeleton(s), ch, note, family),) for s in spellings])
+    chunks = _HANGUL_PIECE_RE.findall(hangul)
+    # "성훈 김": a one-syllable family name written last (given-family order)
+    if len(chunks) == 2 and len(chunks[1]) == 1 and len(chunks[0]) > 1 and chunks[1] in t.ko_surnames:
+        chunks = [chunks[1], chunks[0]]
+    syllables = [ch for c in chunks for ch in c]
+    if not syllables:
+        return [], ()
+    note = f"Korean reading of {source}" if source != hangul else f"romanised {hangul}"
+    if len(syllables) == 1:
+        b.add([(Token(s, DISTINCTIVE, skeleton(s), syllables[0], note),) for s in korean.syllable_spellings(syllables[0])])
+        return b.tokens, tuple(b.choices)
+    family, given = syllables[0], syllables[1:]
+    spellings = korean.surname_spellings(family, t.ko_surnames)
+    b.add([(Token(s, DISTINCTIVE, skeleton(s), family, note, True),) for s in spellings])
+    combos = korean.given_name_spellings("".join(given))
+    b.add([(Token(s, DISTINCTIVE, skeleton(s), "".join(given), note),) for s in combos])
     return b.tokens, tuple(b.choices)
 
 
@@ -480,7 +492,9 @@ def _other_readings(raw: str, company: bool) -> list[tuple[str, tuple[Token, ...
     """Korean and Japanese readings of a Han personal name, tried as fallbacks."""
     t = tables()
     han = "".join(ch for ch in raw if is_han(ch))
-    if company or not han or len(han) != len(raw.replace(" ", "")) or len(han) > HAN_PERSON_MAX:
+    # Only a name written as one run (金正恩, 山田太郎): "荣 金" or "欢 冬梅 吴" is a
+    # Chinese name in given-family order, whose Korean / Japanese reading is noise.
+    if company or not han or han != raw.strip() or len(han) > HAN_PERSON_MAX:
         return []
     out: list[tuple[str, tuple[Token, ...], tuple[Choice, ...]]] = []
     simp = to_simplified(han)
@@ -835,7 +849,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             return _finish(text, japanese_words, (), [], [], acronyms, legal, schema or PERSON, script, None)
     hangul = not ascii_text and not han and korean.has_hangul(raw)
     if hangul and not company and _korean_name_like(raw):
-        toks, choices = _korean_person("".join(_HANGUL_PIECE_RE.findall(raw)), t, raw)
+        toks, choices = _korean_person(" ".join(_HANGUL_PIECE_RE.findall(raw)), t, raw)
         guessed = infer_schema(toks, schema) or PERSON
         return _finish(text, toks, choices, [], [], acronyms, legal, guessed, script, None)
     # Split into Han runs and the rest, preserving order.

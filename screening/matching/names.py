@@ -100,6 +100,7 @@ LOOKALIKE_CYRILLIC = {
 LOOKALIKE_TELLS = frozenset("BCHPXY")
 #: Shortest word read as Cyrillic look-alikes.
 LOOKALIKE_MIN_LEN = 5
+_LOOKALIKE_RE = re.compile(r"(?<![A-Za-z])(?=[ABCEHKMOPTXY]*[BCHPXY])[ABCEHKMOPTXY]{%d,}(?![A-Za-z])" % LOOKALIKE_MIN_LEN)
 #: Han ideographs plus 〇 (U+3007, the Chinese zero) and the foreign-name dot.
 _HAN_PIECE_RE = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff·]+|[^\u3007\u3400-\u9fff\uf900-\ufaff·]+")
 _HANGUL_PIECE_RE = re.compile(r"[\uac00-\ud7a3]+")
@@ -610,6 +611,8 @@ def _lookalike_readings(text: str) -> dict[str, str]:
     Latin letters that look like its Cyrillic ones.
     """
     out: dict[str, str] = {}
+    if not _LOOKALIKE_RE.search(text):
+        return out
     for chunk in text.split():
         word = chunk.strip(".,;:'\"«»()")
         if (

@@ -57,9 +57,12 @@ def is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0002ffff"
 
 
+_HAN_RE = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+
+
 def has_han(text: str) -> bool:
     """True when ``text`` contains any Han character."""
-    return any(is_han(ch) for ch in text)
+    return not text.isascii() and _HAN_RE.search(text) is not None
 
 
 def to_simplified(text: str) -> str:

@@ -66,7 +66,7 @@ PREFIX_SIM = 0.3
 PERSON_FUZZY_STRETCH = 2.2
 #: Unmatched list-side patronymics (Vladimirovich, "bin Awad") and middle
 #: names cost this share of their weight: queries mostly leave them out.
-EXTRA_RESULT_PATRONYMIC = 0.15
+EXTRA_RESULT_PATRONYMIC = 0.1
 #: A patronymic in the query that the listed name lacks costs this share.
 EXTRA_QUERY_PATRONYMIC = 0.3
 EXTRA_RESULT_MIDDLE = 0.25
@@ -290,13 +290,14 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> t
         return (INITIAL_SIM if tq == INITIAL else INITIAL_LIST_SIM), "initial"
     if q.strict[i] or c.strict[j] or pinyin:
         return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying, Lei is not Li
-    if person and _nickname(a, b, q.skels[i], c.skels[j]):
-        return NICKNAME_SIM, "nickname"
-    if tq == tc and tq in (DISTINCTIVE, LOCATION) and _equivalent(a, b):
-        return EQUIVALENT_SIM, "equivalent"
     s, how = token_match(a, b, q.skels[i], c.skels[j])
     if person:
         s = person_sim(a, b, s, how)
+    if s < NICKNAME_SIM:
+        if person and _nickname(a, b, q.skels[i], c.skels[j]):
+            return NICKNAME_SIM, "nickname"
+        if tq == tc and tq in (DISTINCTIVE, LOCATION) and _equivalent(a, b):
+            return EQUIVALENT_SIM, "equivalent"
     return s, (how if s else "")
 
 

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from screening.matching import japanese, korean
+from screening.matching import japanese, korean, pinyin
 from screening.matching.normalize import (
     fold_homoglyphs,
     fold_word,
@@ -104,6 +104,8 @@ _LOOKALIKE_RE = re.compile(r"(?<![A-Za-z])(?=[ABCEHKMOPTXY]*[BCHPXY])[ABCEHKMOPT
 #: Han ideographs plus 〇 (U+3007, the Chinese zero) and the foreign-name dot.
 _HAN_PIECE_RE = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff·]+|[^\u3007\u3400-\u9fff\uf900-\ufaff·]+")
 _HANGUL_PIECE_RE = re.compile(r"[\uac00-\ud7a3]+")
+#: "Ting-yu", "Li-hsiung": a hyphenated two-syllable given name (Taiwan, Wade-Giles).
+_HYPHEN_PAIR_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,6}-[A-Za-z]{1,6}(?![A-Za-z-])")
 _ANALYSIS_CACHE = 1 << 16
 
 
@@ -881,6 +883,8 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
                 spelled_variant.extend(alt_built.tokens)
             else:
                 spelled_variant.extend(built.tokens)
+            if not org_like and _wade_giles_name(piece, words):
+                _add_wade_giles(built)
             if family_words:
                 built.tokens[:] = [
                     Token(x.text, x.tag, x.skel, x.source, x.note, True) if x.source in family_words else x
@@ -927,6 +931,30 @@ def _finish(
         choices=choices,
         fallback_key=fallback_key,
     )
+
+
+def _wade_giles_name(piece: str, words: list[str]) -> bool:
+    """A personal name romanised in Wade-Giles: a hyphenated given name ("Ting-yu")
+    or a syllable only Wade-Giles writes ("Chieh", "Hsiung")."""
+    if len(words) > HAN_PERSON_MAX:
+        return False
+    return bool(_HYPHEN_PAIR_RE.search(piece)) or any(pinyin.looks_wade_giles(w) for w in words)
+
+
+def _add_wade_giles(built: _Builder) -> None:
+    """Give each syllable of a Wade-Giles name its pinyin readings as choices (Chieh: jie)."""
+    taken = {c.start for c in built.choices}
+    extra = []
+    for k, tok in enumerate(built.tokens):
+        if k in taken or tok.tag != DISTINCTIVE:
+            continue
+        readings = pinyin.wade_giles_readings(tok.text)
+        if readings:
+            note = f"Wade-Giles {tok.text} = pinyin {'/'.join(readings)}"
+            alts = tuple((Token(r, DISTINCTIVE, skeleton(r), tok.source, note, tok.family),) for r in readings)
+            extra.append(Choice(k, 1, alts))
+    built.choices.extend(extra)
+    built.choices.sort(key=lambda c: c.start)
 
 
 def _korean_name_like(raw: str) -> bool:

@@ -45,3 +45,84 @@ def syllable_count(word: str) -> int:
 def is_pinyin_word(word: str) -> bool:
     """True when word is one to three pinyin syllables ("wang", "jinping")."""
     return 0 < syllable_count(word) <= MAX_SYLLABLES
+
+
+# --------------------------------------------------------------------------
+# Wade-Giles (Taiwan names: "Huang Chieh", "Wang Ting-yu", "Koo Li-hsiung")
+# --------------------------------------------------------------------------
+
+#: Wade-Giles initials and their pinyin readings, longest first. Apostrophes
+#: are lost when names are folded, so plain and aspirated readings are both tried.
+WG_INITIALS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("hs", ("x",)),
+    ("tz", ("z", "c")),
+    ("ts", ("z", "c")),
+    ("ch", ("zh", "j", "ch", "q")),
+    ("sz", ("s",)),
+    ("ss", ("s",)),
+    ("k", ("g", "k")),
+    ("t", ("d", "t")),
+    ("p", ("b", "p")),
+    ("j", ("r",)),
+)
+#: Wade-Giles finals and their pinyin readings (the final as written is also tried).
+WG_FINALS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ieh", ("ie",)),
+    ("ueh", ("ue",)),
+    ("ien", ("ian",)),
+    ("iung", ("iong",)),
+    ("ung", ("ong",)),
+    ("uei", ("ui",)),
+    ("erh", ("er",)),
+    ("ih", ("i",)),
+    ("eh", ("e",)),
+    ("oo", ("u",)),
+    ("u", ("u", "i")),
+    ("o", ("o", "e", "uo")),
+)
+#: Syllables whose reading no rule gives (WG "yu" is pinyin "you").
+WG_WORDS: dict[str, tuple[str, ...]] = {
+    "yu": ("you",), "yung": ("yong",), "yeh": ("ye",), "yen": ("yan",), "i": ("yi",), "erh": ("er",),
+}
+#: Words longer than this are not read as one Wade-Giles syllable.
+WG_MAX_LEN = 6
+#: Letter pairs only Wade-Giles writes (never pinyin): a name with one is Wade-Giles.
+WG_MARKERS = ("hs", "ts", "tz", "ieh", "ueh", "ih", "sz")
+
+
+def looks_wade_giles(word: str) -> bool:
+    """True for a syllable only Wade-Giles spells this way ("chieh", "hsiung", "tseng")."""
+    return len(word) <= WG_MAX_LEN and syllable_count(word) == 0 and any(m in word for m in WG_MARKERS)
+
+
+@lru_cache(maxsize=1 << 14)
+def wade_giles_readings(word: str) -> tuple[str, ...]:
+    """Pinyin syllables a Wade-Giles syllable may stand for ("chieh" -> jie, qie ...).
+
+    Returns only valid pinyin syllables other than ``word`` itself.
+    """
+    if not word.isalpha() or len(word) > WG_MAX_LEN:
+        return ()
+    if word in WG_WORDS:
+        return WG_WORDS[word]
+    heads: list[tuple[str, str]] = []
+    for initial, options in WG_INITIALS:
+        if word.startswith(initial):
+            heads.extend((o, word[len(initial) :]) for o in options)
+            break
+    else:
+        heads.append(("", word))
+    if word in ("i", "yi"):
+        heads.append(("y", "i"))
+    out: list[str] = []
+    for head, rest in heads:
+        tails = [rest]
+        for final, options in WG_FINALS:
+            if rest.endswith(final):
+                tails.extend(rest[: len(rest) - len(final)] + o for o in options)
+                break
+        for tail in tails:
+            cand = head + tail
+            if cand != word and cand in SYLLABLES and cand not in out:
+                out.append(cand)
+    return tuple(out)

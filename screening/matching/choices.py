@@ -12,6 +12,8 @@ chosen).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from screening.matching.forms import Form, FormChoice, Piece
 from screening.matching.names import NUMBER, STOP
 
@@ -28,8 +30,8 @@ TAILORED_MAX = 64
 def _gain(piece: Piece, texts: tuple[str, ...], skels: tuple[str, ...], compact: str) -> float:
     """How well one reading agrees with the other name: found tokens minus missing ones."""
     gain = 0.0
-    for text, skel, weight in zip(piece.texts, piece.skels, piece.weights):
-        if text in texts or skel in skels:
+    for text, skel, weight, strict in zip(piece.texts, piece.skels, piece.weights, piece.strict):
+        if text in texts or (skel in skels and not strict):  # romanised syllables: exact only
             gain += weight
         elif len(text) >= INSIDE_MIN_LEN and text in compact:
             gain += weight * INSIDE_GAIN
@@ -48,11 +50,59 @@ def pick(choice: FormChoice, other: Form) -> int:
     return best
 
 
+def _available(form: Form, other: Form, picks: list[int], skip: int) -> Counter[str]:
+    """``other``'s words not yet used by ``form``'s fixed words and by its other choices."""
+    avail = Counter(other.texts)
+    covered = {k for c in form.choices for k in range(c.start, c.start + c.size)}
+    used = [t for k, t in enumerate(form.texts) if k not in covered]
+    used.extend(t for j, c in enumerate(form.choices) if j != skip for t in c.pieces[picks[j]].texts)
+    for text in used:
+        if avail[text] > 0:
+            avail[text] -= 1
+    return avail
+
+
+def _gain_left(piece: Piece, avail: Counter[str], other: Form) -> float:
+    """:func:`_gain` counting each word of ``other`` once (``avail``: words still free)."""
+    gain = 0.0
+    left = Counter(avail)
+    for text, skel, weight, strict in zip(piece.texts, piece.skels, piece.weights, piece.strict):
+        if left[text] > 0:
+            left[text] -= 1
+            gain += weight
+        elif text not in other.texts and skel in other.skels and not strict:
+            gain += weight
+        elif text not in other.texts and len(text) >= INSIDE_MIN_LEN and text in other.compact:
+            gain += weight * INSIDE_GAIN
+        else:
+            gain -= weight * MISSING_COST
+    return gain
+
+
+def _refine(form: Form, other: Form, picks: list[int]) -> list[int]:
+    """Revisit each choice once, counting the other name's words only once.
+
+    研究院 and 研究所 both read "research institute"; against "China Academy of
+    Space Technology 502 Research Institute" only one of them can have it, so
+    研究院 takes "academy".
+    """
+    for i, choice in enumerate(form.choices):
+        avail = _available(form, other, picks, i)
+        best, best_gain = picks[i], _gain_left(choice.pieces[picks[i]], avail, other)
+        for k, piece in enumerate(choice.pieces):
+            gain = _gain_left(piece, avail, other)
+            if gain > best_gain + 1e-9:
+                best, best_gain = k, gain
+        picks[i] = best
+    return picks
+
+
 def tailor(form: Form, other: Form) -> Form:
     """``form`` with each choice set to the reading ``other`` agrees with best."""
     if not form.choices:
         return form
-    picks = tuple(pick(c, other) for c in form.choices)
+    first = [pick(c, other) for c in form.choices]
+    picks = tuple(_refine(form, other, first) if len(first) > 1 else first)
     if not any(picks):
         return form
     cache = form.tailored

@@ -82,6 +82,11 @@ GENERATIONS = frozenset({"ii", "iii", "iv"})
 #: Kanji names of this length get a Japanese reading as a fallback (pykakasi
 #: loads ~120 MB on first use, so shorter, mostly Chinese, names do not).
 JAPANESE_NAME_LEN = 4
+#: Kinds of institution: a name with one is an organisation ("Harbin Inst of Tech").
+ORG_TYPES = frozenset(
+    "university institute academy college school laboratory hospital bank ministry bureau "
+    "agency department committee commission council corps".split()
+)
 #: Han runs of at most this many characters, with no organisation term, are personal names.
 HAN_PERSON_MAX = 4
 _ROMAN_RE = re.compile(r"^(x{0,3})(ix|iv|v?i{0,3})$")
@@ -114,6 +119,7 @@ def clear_caches() -> None:
     analyze_name.cache_clear()
     _han_segments.cache_clear()
     _other_readings.cache_clear()
+    _other_pinyin.cache_clear()
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +246,28 @@ def _pinyin(text: str) -> list[str]:
     from pypinyin import lazy_pinyin
 
     return [s for s in lazy_pinyin(text, errors="ignore") if s.isalpha()]
+
+
+#: Most other readings of a brand from characters with several pronunciations.
+HETERONYM_READINGS = 4
+
+
+@lru_cache(maxsize=_ANALYSIS_CACHE)
+def _other_pinyin(chars: str, usual: str) -> tuple[str, ...]:
+    """Other pinyin of a brand whose characters have several readings (洪都: hongdu, not hongdou)."""
+    from pypinyin import Style, pinyin
+
+    per = [[p for p in dict.fromkeys(r) if p.isalpha()] for r in pinyin(chars, style=Style.NORMAL, heteronym=True)]
+    if len(per) != len(chars) or any(not p for p in per):
+        return ()
+    base = [p[0] for p in per]
+    out: list[str] = []
+    for k, readings in enumerate(per):
+        for r in readings[1:]:
+            word = "".join(base[:k] + [r] + base[k + 1 :])
+            if word != usual and word not in out:
+                out.append(word)
+    return tuple(out[:HETERONYM_READINGS])
 
 
 def _zh_number(text: str, digits: dict[str, int]) -> int | None:
@@ -404,7 +432,11 @@ def _han_tokens(run: str, person: bool) -> tuple[_Builder, list[Token], list[str
             joined = "".join(syl)
             if joined:
                 tok = Token(joined, DISTINCTIVE, skeleton(joined), chars, f"pinyin of {chars}")
-                main.tokens.append(tok)
+                others = [
+                    (Token(w, DISTINCTIVE, skeleton(w), chars, f"pinyin of {chars} (other reading)"),)
+                    for w in _other_pinyin(chars, joined)
+                ]
+                main.add([(tok,), *others])
                 plain.append(tok)
             continue
         tag = LOCATION if kind == "place" else None
@@ -427,8 +459,11 @@ def _reading_token(word: str, tag: str | None, source: str, note: str, t: Tables
     if compare is not None and compare not in t.branch_words and compare not in t.legal_parts:
         return Token(compare, LEGAL, compare, source, f"legal form ignored: {word}")
     kind = tag or _latin_tag(word, t)
-    if kind == GENERIC and note.startswith("brand ") and word not in t.org_class:
-        kind = DISTINCTIVE  # 中芯国际 = "semiconductor manufacturing international": a name, not business words
+    if note.startswith("brand "):
+        if kind == GENERIC and word not in t.org_class:
+            kind = DISTINCTIVE  # 中芯国际 = "semiconductor manufacturing international": a name
+    elif kind == DISTINCTIVE:
+        kind = GENERIC  # a translated term (市 = city, 航空 = aero) is a business word, never a name
     return Token(word, kind, skeleton(word), source, note)
 
 
@@ -981,7 +1016,7 @@ def _org_like(words: list[str], t: Tables) -> bool:
                 return True
             continue
         expansion = t.abbreviations.get(w, ((),))[0]
-        if any(e in t.org_class for e in expansion):
+        if any(e in t.org_class or e in ORG_TYPES for e in expansion) or w in ORG_TYPES:
             return True
         if w in t.generic or any(e in t.generic for e in expansion):
             generic += 1

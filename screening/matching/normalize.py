@@ -35,6 +35,9 @@ HOMOGLYPH_MIN_LATIN_SHARE = 0.5
 TOKEN_CACHE_SIZE = 1 << 18
 
 _APOS_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
+#: Cyrillic hard and soft signs dropped (so "Объединённая" is one word) and ё read
+#: as е, as listings romanise it (OBEDINENNAYA).
+_SIGNS = str.maketrans({"Ъ": None, "ъ": None, "Ь": None, "ь": None, "ё": "е", "Ё": "Е"})
 _NON_WORD_RE = re.compile(r"[^0-9a-z]+")
 _opencc = None
 
@@ -122,7 +125,7 @@ def fold_word(text: str) -> tuple[str, ...]:
     """Transliterate, case-fold and split one whitespace-free chunk into tokens."""
     text = _APOS_RE.sub("", text)
     if not text.isascii():
-        text = unidecode(text)
+        text = unidecode(text.translate(_SIGNS))
         text = _APOS_RE.sub("", text)
     text = text.lower().replace("&", " and ")
     return tuple(t for t in _NON_WORD_RE.split(text) if t)

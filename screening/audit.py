@@ -14,11 +14,14 @@ previous hash, so concurrent writers, threads or processes, still form one chain
 from __future__ import annotations
 
 import csv
+import fcntl
 import hashlib
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import IO
@@ -39,9 +42,30 @@ EXPORT_COLUMNS = HASHED_FIELDS + ("hash",)
 #: ``meta`` key holding the newest record's hash.
 HEAD_KEY = "audit_head"
 
-#: Writers of one process queue here rather than in SQLite's busy handler, which
-#: sleeps 1, 2, 5, 10... ms between retries and would add that to every request.
+#: Writers queue on these locks rather than in SQLite's busy handler, which sleeps
+#: 1, 2, 5, 10... ms between retries and would add that to requests under load:
+#: a thread lock within a process, an ``flock`` on ``<db>.audit-lock`` between
+#: processes (``screening serve --processes``). Both wake the next writer at once.
 _WRITE_LOCK = threading.Lock()
+_lock_files: dict[tuple[int, str], int] = {}  # (pid, db path) -> open lock file descriptor
+
+
+@contextmanager
+def _writer_lock(path: str | None) -> Iterator[None]:
+    """Exclusive right to append, across threads and processes."""
+    with _WRITE_LOCK:
+        if not path or path == ":memory:":
+            yield
+            return
+        key = (os.getpid(), path)  # a forked child opens its own: flock is per open file
+        fd = _lock_files.get(key)
+        if fd is None:
+            fd = _lock_files[key] = os.open(path + ".audit-lock", os.O_RDWR | os.O_CREAT, 0o600)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def _now() -> str:
@@ -123,7 +147,7 @@ class AuditLog:
         if not events:
             return []
         conn = connection(self.store)
-        with _WRITE_LOCK:
+        with _writer_lock(self.store.path):
             return self._append(conn, events)
 
     def _append(self, conn: sqlite3.Connection, events: list[Event]) -> list[int]:

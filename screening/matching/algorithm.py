@@ -53,6 +53,7 @@ FEATURES: list[Feature] = [
     Feature(f.schema_mismatch, -0.15, qualifier=True),
     Feature(f.family_name_mismatch, -0.12, qualifier=True),
     Feature(f.no_exact_name_part, -0.06, qualifier=True),
+    Feature(f.patronymics_differ, -0.15, qualifier=True),
     Feature(f.weak_alias, -0.08, qualifier=True),
 ]
 

@@ -24,6 +24,7 @@ QUALIFIER_TEXT = {
     "weak_alias": "matched a weak alias",
     "family_name_mismatch": "family names differ",
     "no_exact_name_part": "no part of the name is spelled alike",
+    "patronymics_differ": "patronymics differ",
 }
 
 

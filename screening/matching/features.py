@@ -79,6 +79,8 @@ EXTRA_QUERY = 1.0
 #: place prefixes and business words are often dropped by whoever types a query).
 EXTRA_RESULT_PERSON = 0.45
 EXTRA_RESULT_COMPANY = 0.6
+#: Unmatched list-side filler words ("Group" in "Haige Communication Group Co.").
+EXTRA_RESULT_FILLER = 0.3
 #: Unmatched places cost even less when they lead an organisation's name
 #: ("Hangzhou" Hikvision, "浙江" 大华: where it is registered); a place later in
 #: the name ("Huawei Technologies (Thailand)") names a subsidiary and costs in full.
@@ -401,9 +403,12 @@ def align(q: Form, c: Form) -> Alignment:
         den += max(q.weights[i], floor) * share
     for j in c_un:
         if c.tags[j] == LOCATION:
-            share = EXTRA_RESULT_LOCATION if person or j == _first_word(c) else EXTRA_RESULT_COMPANY
+            # leading ("Hangzhou" Hikvision) or "of Russia": part of the name; a
+            # trailing place ("TechInsights Korea") names a subsidiary
+            cheap = person or j == _first_word(c) or (j > 0 and c.texts[j - 1] == "of")
+            share = EXTRA_RESULT_LOCATION if cheap else EXTRA_RESULT_COMPANY
         elif not person:
-            share = EXTRA_RESULT_COMPANY
+            share = EXTRA_RESULT_FILLER if c.texts[j] in FILLER_WORDS else EXTRA_RESULT_COMPANY
         elif c.tags[j] == STOP:
             continue  # "bin", "al", "van" left out of a person's name cost nothing
         elif _is_patronymic(c, j):
@@ -588,6 +593,23 @@ def _brand_agrees(form: Form, al: Alignment, result: bool = False) -> bool:
         if tok.note.startswith("brand "):
             groups.setdefault(tok.note, []).append(k)
     return any(len(idx) >= 2 and all(k in linked for k in idx) for idx in groups.values())
+
+
+def patronymics_differ(pair: Pair) -> float:
+    """1 when both names carry a patronymic and they differ (Sergey Borisovich / Sergeevich).
+
+    A contradicted patronymic is evidence of another person; an omitted one is not.
+    """
+    q, c = pair.query, pair.result
+    al = pair.alignment
+    qp = [q.texts[i] for i in al.q_unmatched if _is_patronymic(q, i) and q.tags[i] == DISTINCTIVE]
+    cp = [c.texts[j] for j in al.c_unmatched if _is_patronymic(c, j) and c.tags[j] == DISTINCTIVE]
+    if not qp or not cp or not is_person_pair(q, c):
+        return 0.0
+    # Russian / Belarusian forms of one patronymic (Grigorevich / Ryhorovich) differ in spelling only
+    if any(_nickname(a[:-5], b[:-5], a[:-5], b[:-5]) for a in qp for b in cp):
+        return 0.0
+    return 1.0
 
 
 def no_exact_name_part(pair: Pair) -> float:

@@ -788,15 +788,19 @@ def is_org_acronym(word: str, expansion: tuple[str, ...]) -> bool:
     return len(expansion) >= 3 or (len(expansion) == 2 and word == "".join(e[0] for e in expansion))
 
 
-def _spell_out(words: list[str], t: Tables) -> list[str] | None:
+def _spell_out(words: list[str], t: Tables, reading: int = 0) -> list[str] | None:
     """``words`` with organisation acronyms spelled out ("cetc 13" -> "china
-    electronics technology group corporation 13"), or None when there are none."""
+    electronics technology group corporation 13"), or None when there are none.
+
+    ``reading`` picks among an acronym's readings (BUAA: Beihang University or
+    Beijing University of Aeronautics and Astronautics).
+    """
     out: list[str] = []
     changed = False
     for w in words:
         readings = t.abbreviations.get(w)
-        if readings and is_org_acronym(w, readings[0]):
-            out.extend(readings[0])
+        if readings and is_org_acronym(w, readings[0]) and reading < len(readings):
+            out.extend(readings[reading])
             changed = True
         else:
             out.append(w)
@@ -897,6 +901,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     han_chars = sum(1 for ch in raw if is_han(ch)) if han else 0
     han_person_seen = False
     spelled_variant: list[Token] = []
+    extra_variants: list[tuple[Token, ...]] = []
     for piece in pieces:
         if has_han(piece) or "\u3007" in piece:
             han_person = _is_han_person(piece, han_chars, person, company)
@@ -916,6 +921,10 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             if spelled_words is not None:
                 alt_built, _ = _latin_tokens(spelled_words, t, True, False)
                 spelled_variant.extend(alt_built.tokens)
+                for k in (1, 2):  # an acronym's other readings, as further variants
+                    other = _spell_out(words, t, k)
+                    if other is not None and other != spelled_words:
+                        extra_variants.append(tuple(_latin_tokens(other, t, True, False)[0].tokens))
             else:
                 spelled_variant.extend(built.tokens)
             if not org_like and _wade_giles_name(piece, words):
@@ -938,6 +947,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
         variants.append(tuple(plain))
     if [x.text for x in spelled_variant] != texts and (not han or spelled_variant != tokens):
         variants.append(tuple(spelled_variant))
+    variants.extend(extra_variants)
     fallback_key = (raw, company) if han and han_person_seen else None
     return _finish(text, tokens, tuple(main.choices), variants, [], acronyms, legal, guessed, script, fallback_key)
 

@@ -97,7 +97,13 @@ def fold_homoglyphs(text: str, table: dict[str, str]) -> str:
     words = text.split(" ")
     out = []
     for word in words:
-        if word.isascii() or _latin_share(word) < HOMOGLYPH_MIN_LATIN_SHARE:
+        share = 0.0 if word.isascii() else _latin_share(word)
+        if 0 < share < HOMOGLYPH_MIN_LATIN_SHARE and _all_confusable("".join(ch for ch in word if not ch.isascii()), table):
+            # "ΟΜΝΙΡΟL": Latin and Greek letters mixed in one word, every
+            # non-Latin one a look-alike: a spoofed Latin word.
+            out.append("".join(table.get(ch, ch) for ch in word))
+            continue
+        if word.isascii() or share < HOMOGLYPH_MIN_LATIN_SHARE:
             # All-Cyrillic words transliterate; but a word of *only* confusables
             # next to Latin words ("ООО" in a Latin name) is folded too.
             if not word.isascii() and _latin_share(word) == 0 and _all_confusable(word, table) and _context_latin(words):

@@ -60,21 +60,24 @@ def build_input(dest: Path, rows: int, seed: int = 11) -> None:
             w.writerow([i, f"{rng.choice(firsts)} {rng.choice(lasts)}", rng.choice(countries)])
 
 
-def tree_memory(proc: psutil.Process) -> tuple[int, int]:
-    """Summed RSS and PSS of ``proc`` and its descendants, in bytes."""
-    rss = pss = 0
+def tree_memory(proc: psutil.Process) -> tuple[int, int, int]:
+    """Summed RSS and PSS of ``proc`` and its descendants, and the RSS of ``proc`` alone
+    (the pipeline: reading, de-duplication, writing), in bytes."""
+    rss = pss = own = 0
     try:
         procs = [proc] + proc.children(recursive=True)
     except psutil.NoSuchProcess:
-        return 0, 0
+        return 0, 0, 0
     for p in procs:
         try:
             m = p.memory_full_info()
             rss += m.rss
             pss += getattr(m, "pss", m.rss)
+            if p.pid == proc.pid:
+                own = m.rss
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             pass
-    return rss, pss
+    return rss, pss, own
 
 
 def rows_done(state: Path) -> int:
@@ -114,10 +117,10 @@ def main() -> None:
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     root = psutil.Process(proc.pid)
-    samples: list[tuple[float, int, int, int]] = []  # (seconds, rows done, rss, pss)
+    samples: list[tuple[float, int, int, int, int]] = []  # (s, rows done, rss, pss, parent rss)
     while proc.poll() is None:
-        rss, pss = tree_memory(root)
-        samples.append((time.perf_counter() - t0, rows_done(state), rss, pss))
+        rss, pss, own = tree_memory(root)
+        samples.append((time.perf_counter() - t0, rows_done(state), rss, pss, own))
         time.sleep(SAMPLE_EVERY)
     stdout, stderr = proc.communicate()
     wall = time.perf_counter() - t0
@@ -131,18 +134,19 @@ def main() -> None:
     print(f"{summary['rows']:,} rows in {wall:.0f} s ({summary['rows'] / wall:,.0f} rows/s), "
           f"{summary['screened']:,} distinct queries, output {lines - 1:,} data lines, "
           f"{out.stat().st_size / mb:.0f} MB")
-    print("rows done   tree RSS MB   tree PSS MB")
+    print("rows done   tree RSS MB   tree PSS MB   pipeline process RSS MB")
     for mark in MARKS:
         target = mark * args.rows
         s = next((s for s in samples if s[1] >= target), samples[-1])
-        print(f"{mark:>8.0%}   {s[2] / mb:>11.0f}   {s[3] / mb:>11.0f}")
+        print(f"{mark:>8.0%}   {s[2] / mb:>11.0f}   {s[3] / mb:>11.0f}   {s[4] / mb:>23.0f}")
     peak_rss = max(s[2] for s in samples) / mb
     peak_pss = max(s[3] for s in samples) / mb
     first = next(s for s in samples if s[1] >= MARKS[0] * args.rows)
     last = next((s for s in samples if s[1] >= MARKS[-1] * args.rows), samples[-1])
     print(f"peak: RSS {peak_rss:.0f} MB, PSS {peak_pss:.0f} MB; "
           f"growth from 10% to 90% of rows: RSS {(last[2] - first[2]) / mb:+.0f} MB, "
-          f"PSS {(last[3] - first[3]) / mb:+.0f} MB")
+          f"PSS {(last[3] - first[3]) / mb:+.0f} MB, pipeline process RSS "
+          f"{(last[4] - first[4]) / mb:+.0f} MB")
 
 
 if __name__ == "__main__":

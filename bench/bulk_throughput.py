@@ -12,6 +12,7 @@ workers) is sampled every 0.1 s for resident memory (RSS) and every second for
 proportional memory (PSS, which counts pages shared by the forked workers once).
 
     .venv/bin/python bench/bulk_throughput.py [--rows 100000] [--workers 2] [--keep DIR]
+        [--profile 5000]
 """
 
 from __future__ import annotations
@@ -132,12 +133,58 @@ def run_measured(cmd: list[str], env: dict) -> tuple[float, float, TreeSampler, 
     return wall, children_cpu() - cpu0, sampler, out
 
 
+#: Functions whose share of the per-row time --profile reports: (file suffix, name, label).
+PROFILED = (
+    ("matching/__init__.py", "search", "Matcher.search"),
+    ("matching/__init__.py", "find_affiliates", "Matcher.find_affiliates"),
+    ("rules.py", "determine", "rules.determine"),
+    ("screen.py", "to_dict", "ScreeningResult.to_dict"),
+    ("bulk/rows.py", "result_cells", "bulk result_cells"),
+)
+
+
+def profile_rows(db: Path, src: Path, n: int) -> None:
+    """Where one row's time goes: CPU ms/row of check on fresh names, then a profile split."""
+    import cProfile
+    import pstats
+
+    from screening.bulk.engine import frozen_heap
+    from screening.bulk.pipeline import build_screener
+    from screening.bulk.rows import result_cells
+
+    with open(src, encoding="utf-8", newline="") as f:
+        names = [r[0] for r in csv.reader(f)][1:]
+    a, b = names[:n], names[n:2 * n]
+    screener = build_screener(str(db))
+    with frozen_heap():  # as in the workers
+        t0 = time.process_time()
+        for name in a:
+            result_cells(screener.check(name, as_of=AS_OF).to_dict())
+        per_row = (time.process_time() - t0) / len(a) * 1e3
+        prof = cProfile.Profile()
+        prof.enable()
+        for name in b:
+            result_cells(screener.check(name, as_of=AS_OF).to_dict())
+        prof.disable()
+    stats = pstats.Stats(prof).stats  # type: ignore[attr-defined]
+    total = sum(v[3] for k, v in stats.items() if k[2] == "check" and k[0].endswith("screen.py"))
+    total += sum(v[3] for k, v in stats.items() if k[2] == "result_cells")
+    total += sum(v[3] for k, v in stats.items() if k[2] == "to_dict" and k[0].endswith("screen.py"))
+    print(f"check + to_dict + result_cells: {per_row:.3f} ms CPU per row "
+          f"({len(a):,} fresh names, GC frozen, no profiler)")
+    for suffix, func, label in PROFILED:
+        t = sum(v[3] for k, v in stats.items() if k[2] == func and k[0].endswith(suffix))
+        print(f"  {label:26} {100 * t / total:5.1f} % of the row's time (cProfile, {len(b):,} other names)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=100_000)
     ap.add_argument("--workers", type=int, default=None, help="default: every core")
     ap.add_argument("--engine", default="local")
     ap.add_argument("--keep", type=Path, help="Work in this folder and keep it.")
+    ap.add_argument("--profile", type=int, metavar="N",
+                    help="Also profile N rows in-process: where a row's time goes.")
     args = ap.parse_args()
     for p in (YENTE, CSL):
         if not p.exists():
@@ -179,6 +226,8 @@ def main() -> None:
         "processes": mem.peak_procs,
     }
     print(json.dumps(report, indent=1))
+    if args.profile:
+        profile_rows(work / "bench.db", src, args.profile)
     print(f"{facts['rows']:,} rows in {wall:.1f} s = {facts['rows'] / wall:,.0f} rows/s end to end "
           f"(target >= 3,000); peak RSS (tree) {report['peak_rss_tree_mb']} MB, "
           f"PSS {report['peak_pss_tree_mb']} MB (target <= 2048)")

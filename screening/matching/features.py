@@ -27,7 +27,7 @@ from screening.matching.choices import tailor
 from screening.matching.forms import ABJAD_SCRIPTS, TAG_WEIGHTS, Form
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.normalize import has_han, phonetic
-from screening.matching.pinyin import is_pinyin_word
+from screening.matching.pinyin import is_pinyin_word, syllable_count
 from screening.matching.resources import tables
 
 #: Below this string similarity two tokens are taken as different words; the
@@ -56,6 +56,8 @@ INITIAL_LIST_SIM = 0.6
 NICKNAME_SIM = 0.9
 #: Two spellings of one Chinese place or brand (zh_terms / zh_brands readings).
 EQUIVALENT_SIM = 0.9
+#: Spelling similarity two sound-alikes need (Kompel / Compel 0.83; Katarina / Kawtarani 0.71 is too far).
+CONSONANT_SPELLING_MIN = 0.8
 #: Words that differ only in one or two vowels (Laden / Ladin): transliteration noise.
 VOWEL_SIM = 0.9
 #: A person's name that extends another by a suffix (Abramov / Abramovich,
@@ -143,7 +145,7 @@ def _consonant_spelling(a: str, b: str) -> bool:
     """
     ca = _DOUBLES.sub(r"\1", "".join(ch for ch in a if ch not in _VOWELS))
     cb = _DOUBLES.sub(r"\1", "".join(ch for ch in b if ch not in _VOWELS))
-    if ca == cb or Indel.normalized_similarity(a, b) < 0.7:
+    if ca == cb or Indel.normalized_similarity(a, b) < CONSONANT_SPELLING_MIN:
         return False
     return phonetic(a) == phonetic(b)
 
@@ -180,7 +182,10 @@ def _vowel_variant(a: str, b: str) -> bool:
     if len(a) != len(b) or len(a) < 4 or a[0] != b[0]:
         return False
     diff = [(x, y) for x, y in zip(a, b) if x != y]
-    return len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS
+    if len(diff) != 1 or diff[0][0] not in _VOWELS or diff[0][1] not in _VOWELS:
+        return False
+    # one pinyin syllable each (Chen / Chan, Yang / Yong): different syllables, not noise
+    return not (syllable_count(a) == 1 and syllable_count(b) == 1)
 
 
 def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:

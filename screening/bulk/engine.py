@@ -20,11 +20,12 @@ import signal
 import sqlite3
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
 
 from .. import settings
-from ..errors import BadInput
+from ..errors import BadInput, ScreeningError
 from .rows import Answer, Checker, Query, screen_queries
 
 #: Batches in flight per worker: one running, one queued, so no worker waits.
@@ -143,7 +144,11 @@ class LocalEngine(Engine):
         return self._pool.submit(_screen_batch, list(queries))
 
     def wait(self, handle: Future) -> list[Answer]:
-        return handle.result()
+        try:
+            return handle.result()
+        except BrokenProcessPool:
+            raise ScreeningError("a worker process died (out of memory?); the rows done so far "
+                                 "are saved: run the same command with --resume") from None
 
     def close(self, cancel: bool = False) -> None:
         if cancel:

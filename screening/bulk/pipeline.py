@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import settings
-from ..errors import BadInput
+from ..errors import BadInput, ScreeningError
 from .cache import ResultCache
 from .columns import ColumnMap, map_columns
 from .engine import Engine, make_engine
@@ -320,7 +320,13 @@ def screen_file(
             with make_engine(engine, screener, workers=workers, scheduler=scheduler,
                              client=client) as eng, ResultCache() as cache:
                 run = _Run(eng, cache, cmap, defaults, state, sfile, output, bar)
-                run.run(_skip(iter(table), resumed), max(1, chunk_rows))
+                try:
+                    run.run(_skip(iter(table), resumed), max(1, chunk_rows))
+                except KeyboardInterrupt:
+                    bar.close()
+                    raise ScreeningError(
+                        f"interrupted after {state.rows_done:,} rows; run the same command "
+                        "with --resume to continue") from None
                 bar.close()
                 engine_name, n_workers = eng.name, eng.workers
             output.finish()

@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 
 from screening.bulk import pipeline, screen_file
 from screening.bulk.state import state_path
-from screening.errors import BadInput
+from screening.errors import BadInput, ScreeningError
 
 HEADER = "客户编号,客户名称,国家,备注\n"
 
@@ -213,3 +213,25 @@ def test_bad_arguments(tmp_path, toy_screener):
     with pytest.raises(BadInput, match="--name-col"):
         screen_file(src, tmp_path / "o.csv", screener=toy_screener, columns={"name": "nope"})
     assert pipeline.default_output(Path("/x/客户.xlsx")) == Path("/x/客户.screened.xlsx")
+
+
+def test_ctrl_c_leaves_a_resumable_run(tmp_path, toy_screener, monkeypatch):
+    src = customers(tmp_path / "c.csv", 50)
+    out = tmp_path / "o.csv"
+    finish = pipeline._Run.finish
+    calls = {"n": 0}
+
+    def interrupted(self, chunk):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        finish(self, chunk)
+
+    monkeypatch.setattr(pipeline._Run, "finish", interrupted)
+    with pytest.raises(ScreeningError) as exc:
+        screen_file(src, out, screener=toy_screener, workers=1, chunk_rows=10)
+    assert exc.value.message == ("interrupted after 20 rows; run the same command with "
+                                 "--resume to continue")
+    monkeypatch.undo()
+    assert screen_file(src, out, screener=toy_screener, workers=1, chunk_rows=10,
+                       resume=True).resumed_rows == 20

@@ -29,7 +29,9 @@ assume a China-origin dual-use item and say so in ``assumption`` and
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -91,6 +93,20 @@ def determine(
     """
     horizon = check_horizon(horizon)
     ctx = context if context is not None else TransactionContext()
+    hits, affiliates, declared_owners = list(hits), list(affiliates), list(declared_owners)
+    party_keys = list(party_keys)
+    if (not hits and not affiliates and not declared_owners and ctx.is_empty()
+            and not any(ownership is not None and ownership.owners(k) for k in party_keys)):
+        # Nothing about this party reaches any rule: the answer depends only on
+        # the day and the horizon assumption, so it is computed once and copied.
+        return copy.deepcopy(_unmatched(as_of, horizon, rulebook))
+    return _determine(hits, affiliates, ctx, as_of, horizon, rulebook, ownership, party_keys,
+                      lookup_entry, declared_owners)
+
+
+def _determine(hits, affiliates, ctx, as_of, horizon, rulebook, ownership, party_keys,
+               lookup_entry, declared_owners) -> Determination:
+    """Evaluate every rule against the facts (the body of :func:`determine`)."""
     facts = Facts(
         hits=list(hits), affiliates=list(affiliates), context=ctx, as_of=as_of, horizon=horizon,
         rulebook=rulebook, graph=ownership if ownership is not None else OwnershipGraph(),
@@ -108,6 +124,13 @@ def determine(
         findings=findings, as_of=as_of, assumption=horizon,
         depends_on=_depends_on(findings, facts), context=ctx.to_dict() or None,
     )
+
+
+@lru_cache(maxsize=64)
+def _unmatched(as_of: date, horizon: str, rulebook: RuleBook) -> Determination:
+    """The determination for a party with no hits, no owners and no context."""
+    return _determine([], [], TransactionContext(), as_of, horizon, rulebook, None, [],
+                      lambda _id: None, [])
 
 
 def candidates(rule: Rule, facts: Facts) -> list[Candidate]:

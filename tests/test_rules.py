@@ -204,3 +204,20 @@ def test_every_reason_template_fills_without_error():
         for template in (rule.reason, *rule.reasons.values()):
             text = template.format_map(_Fields())
             assert "{" not in text and text.strip()
+
+
+def test_unmatched_fast_path_equals_full_evaluation():
+    """A party with no hits gets the cached answer, identical to evaluating every rule."""
+    from datetime import date
+
+    from screening import rules
+    from screening.context import TransactionContext
+
+    rb = rules.RuleBook.load()
+    for as_of in (date(2025, 1, 1), date(2026, 6, 1), date(2026, 11, 22)):
+        for horizon in rules.HORIZONS:
+            fast = rules.determine(hits=[], context=None, as_of=as_of, horizon=horizon,
+                                   rulebook=rb, party_keys=["name:acme"])
+            full = rules._determine([], [], TransactionContext(), as_of, horizon, rb, None,
+                                    ["name:acme"], lambda _id: None, [])
+            assert fast.to_dict() == full.to_dict()

@@ -9,6 +9,8 @@ from typing import TextIO
 
 #: Seconds between redraws.
 REDRAW = 0.25
+#: Characters of the bar itself (less on a narrow terminal).
+BAR_WIDTH = 30
 
 
 def format_eta(seconds: float) -> str:
@@ -25,7 +27,7 @@ def render_bar(done: int, total: int | None, rate: float, width: int = 80) -> st
         frac = done / total if total else 1.0
         eta = format_eta((total - done) / rate) if rate > 0 else "--:--"
         tail = f" {frac:4.0%}  {done:,}/{total:,} rows  {rate:,.0f} rows/s  ETA {eta}"
-        bar_w = max(10, width - len(tail) - 3)
+        bar_w = max(10, min(BAR_WIDTH, width - len(tail) - 3))
         filled = int(bar_w * frac)
         return f"[{'#' * filled}{'.' * (bar_w - filled)}]{tail}"[:width - 1]
     return f"{done:,} rows  {rate:,.0f} rows/s"[:width - 1]
@@ -42,6 +44,7 @@ class Progress:
         self.start_rows = start  # rows done by an earlier, resumed run
         self.t0 = time.monotonic()
         self._last = 0.0
+        self._width = 0
         self.done = start
 
     @property
@@ -58,7 +61,9 @@ class Progress:
             self._last = now
             width = shutil.get_terminal_size((80, 20)).columns
             total = max(self.total, done) if self.total else None
-            self.stream.write("\r" + render_bar(done, total, self.rate, width))
+            line = render_bar(done, total, self.rate, width)
+            self.stream.write("\r" + line.ljust(self._width))  # blank out a longer last line
+            self._width = len(line)
             self.stream.flush()
 
     def close(self) -> None:

@@ -71,3 +71,39 @@ def test_affiliate_names_score_below_match():
 def test_scores_in_unit_interval():
     for a, b in [("x", "y"), ("Huawei", "Huawei"), ("CETC 13", "CETC 14"), ("", "Huawei")]:
         assert 0.0 <= score(a, b) <= 1.0
+
+
+def test_person_calibration():
+    # a real match scores as a match whatever the writing
+    assert score("Vladimir Putin", "PUTIN, Vladimir Vladimirovich", "person") >= MATCH_THRESHOLD
+    assert score("James Taiclet", "James Donald Taiclet", "person") >= MATCH_THRESHOLD
+    assert score("J. D. Taiclet", "James Donald Taiclet", "person") >= MATCH_THRESHOLD
+    assert score("Mike Pompeo", "Michael R. Pompeo", "person") >= MATCH_THRESHOLD
+    assert score("Yevgeny Prigozhin", "PRIGOZHIN, Yevgeniy Viktorovich", "person") >= MATCH_THRESHOLD
+    assert score("Sergey Lavrov", "LAVROV, Sergei Viktorovich", "person") >= MATCH_THRESHOLD
+    assert score("Alexander Lukashenko", "LUKASHENKA, Alyaksandr Ryhorovich", "person") >= MATCH_THRESHOLD
+    # different people stay below review
+    assert score("George Bush", "George Habbash", "person") < REVIEW_THRESHOLD
+    assert score("Michael Brown", "Michelle Brown", "person") < REVIEW_THRESHOLD
+    assert score("Roman Abramovich", "Roman Abramov", "person") < REVIEW_THRESHOLD
+    assert score("Sophie Richardson", "Sophie Richards", "person") < REVIEW_THRESHOLD
+    assert score("Mohammed Ali", "Mohammed Hassan", "person") < REVIEW_THRESHOLD
+    # a listed initial says little; a contradicted patronymic says "other person"
+    assert score("Heidi Aune", "HEIDI A") < MATCH_THRESHOLD
+    assert score("Иванов Сергей Борисович", "IVANOV, Sergei Sergeevich", "person") < REVIEW_THRESHOLD
+
+
+def test_same_thresholds_mean_the_same_for_companies():
+    assert score("Lockheed Martin Aeronautics", "Lockheed Martin Corporation") < MATCH_THRESHOLD  # division
+    assert score("Moore Thread Intelligent Technology (Shanghai) Co., Ltd.",
+                 "Moore Thread Intelligent Technology (Beijing) Co., Ltd.") < REVIEW_THRESHOLD  # sister city
+    assert score("TechInsights Inc.", "TechInsights Korea Co. Ltd.") < MATCH_THRESHOLD  # country subsidiary
+    assert score("浙江大华技术股份有限公司", "Dahua Technology") >= MATCH_THRESHOLD  # registration place dropped
+    assert score("PJSC Sberbank", "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA") >= REVIEW_THRESHOLD
+
+
+def test_russian_companies():
+    assert score("АО «Концерн Калашников»", "JOINT STOCK COMPANY CONCERN KALASHNIKOV") >= MATCH_THRESHOLD
+    assert score("ООО «Техномар»", "OOO TEXHOMAP") >= MATCH_THRESHOLD
+    assert score("Государственная корпорация «Ростех»", "STATE CORPORATION ROSTEC") >= MATCH_THRESHOLD
+    assert score("ΟΜΝΙΡΟL a.s.", "OMNIPOL a.s.") >= MATCH_THRESHOLD

@@ -93,3 +93,29 @@ def test_search_many_matches_search(matcher):
 def test_pickle_round_trip(matcher):
     clone = pickle.loads(pickle.dumps(matcher))
     assert [h.entry.id for h in clone.search("SMIC")] == ["smic"]
+
+
+@pytest.fixture(scope="module")
+def asian_matcher():
+    return Matcher([
+        entry("kju", "KIM, Jong Un", type_="person", countries=["KP"]),
+        entry("kjp", "Xi Jinping", type_="person", countries=["CN"]),
+        entry("dji", "SZ DJI Technology Co., Ltd.", "DJI", countries=["CN"]),
+        entry("lm", "Lockheed Martin Corporation", countries=["US"]),
+        entry("tup", "TUPOLEV PUBLIC JOINT STOCK COMPANY", countries=["RU"]),
+    ])
+
+
+def test_search_reads_hangul_hanja_and_brands(asian_matcher):
+    assert [h.entry.id for h in asian_matcher.search("김정은")] == ["kju"]
+    assert [h.entry.id for h in asian_matcher.search("金正恩")] == ["kju"]  # Korean reading as a fallback
+    assert [h.entry.id for h in asian_matcher.search("金正恩", country="KP")] == ["kju"]
+    assert [h.entry.id for h in asian_matcher.search("习近平")] == ["kjp"]
+    assert [h.entry.id for h in asian_matcher.search("深圳市大疆创新科技有限公司")] == ["dji"]
+    assert [h.entry.id for h in asian_matcher.search("洛克希德·马丁")] == ["lm"]
+    assert [h.entry.id for h in asian_matcher.search("ПАО «Туполев»")] == ["tup"]
+
+
+def test_explanation_names_the_reading(asian_matcher):
+    hit = asian_matcher.search("深圳市大疆创新科技有限公司")[0]
+    assert any("brand 大疆" in line for line in hit.explanation)

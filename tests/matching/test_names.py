@@ -78,3 +78,46 @@ def test_short_legal_form_is_a_name_part_in_a_person_name():
 
 def test_generic_word_in_person_name_is_distinctive():
     assert tagged("Meghan West") == [("meghan", "distinctive"), ("west", "distinctive")]
+
+
+def test_roman_numerals_only_in_numeric_context():
+    assert analyze_name("Institute XIII of CETC").numbers == {"13"}
+    assert analyze_name("Unit IV", "company").numbers == {"4"}
+    assert analyze_name("John Smith III", "person").numbers == {"3"}
+    assert analyze_name("Xi Jinping").numbers == frozenset()
+    assert analyze_name("Li Ning Sports Goods Co., Ltd.").numbers == frozenset()
+    assert analyze_name("I-Tech Mix Ltd").numbers == frozenset()
+
+
+def test_chinese_zero_and_bare_unit_numerals():
+    assert analyze_name("中国船舶重工集团公司第七〇二研究所").numbers == {"702"}
+    assert analyze_name("航天科工二院").numbers == {"2"}
+    assert analyze_name("中电科十四所").numbers == {"14"}
+
+
+def test_russian_organisation_words_translated():
+    texts = [t.text for t in analyze_name("АО «Концерн Калашников»").tokens]
+    assert texts == ["jsc", "concern", "kalashnikov"]
+    an = analyze_name("JOINT STOCK COMPANY VOTKINSKIY ZAVOD")
+    assert ["zavod"] in [[t.text for t in r] for c in an.choices for r in c.readings]
+
+
+def test_latin_letters_read_as_cyrillic_look_alikes():
+    an = analyze_name("OOO TEXHOMAP")
+    assert ["tekhnomar"] in [[t.text for t in r] for c in an.choices for r in c.readings]
+
+
+def test_acronym_with_unit_number_is_an_alias_but_a_parent_acronym_is_not():
+    assert analyze_name("China Electronics Technology Group Corporation 14th Research Institute (CETC 14)").acronyms == ["CETC 14"]
+    an = analyze_name("Xinjiang Production and Construction Corps (XPCC) Public Security Bureau")
+    assert an.acronyms == [] and "xpcc" not in [t.text for t in an.tokens]
+
+
+def test_group_corporation_keeps_group():
+    an = analyze_name("China Electronics Technology Group Corporation")
+    assert [(t.text, t.tag) for t in an.tokens][-2:] == [("group", "generic"), ("corp", "legal")]
+
+
+def test_brand_and_short_names():
+    assert analyze_name("华为").schema != "person"  # a brand, not Hua Wei
+    assert analyze_name("张大华").schema == "person"  # 大华 is a brand, 张大华 a person

@@ -30,6 +30,10 @@ TABLES = [
     "homoglyphs.yaml",
     "romanization.yaml",
     "numbers.yaml",
+    "zh_brands.yaml",
+    "ru_org_terms.yaml",
+    "nicknames.yaml",
+    "ko_names.yaml",
 ]
 #: A folded English word as stored in the tables.
 WORD_RE = re.compile(r"^[a-z0-9]+$")
@@ -443,3 +447,95 @@ def test_english_number_examples() -> None:
     assert numbers["ordinals_en"]["thirteenth"] == 13
     assert numbers["cardinals_en"]["twenty"] + numbers["ordinals_en"]["first"] == 21
     assert read_roman("xiii") == numbers["roman"]["xiii"] == 13
+
+
+# --- zh_brands.yaml -----------------------------------------------------------------
+
+
+def test_zh_brands_keys_are_simplified_han_and_readings_folded() -> None:
+    for section, entries in load("zh_brands.yaml").items():
+        assert len(entries) >= 10, section
+        for brand, value in entries.items():
+            assert has_han(brand) and T2S.convert(brand) == brand, f"{section}: {brand}"
+            assert "·" not in brand, f"{brand}: write foreign names without the interpunct"
+            readings = alternatives(value)
+            assert readings[0], f"{brand}: the first reading may not be empty"
+            for reading in readings:  # [] (may be left out) only as an alternative
+                assert all(isinstance(w, str) and WORD_RE.match(w) for w in reading), f"{brand}: {reading}"
+
+
+def test_zh_brands_cover_the_issue_list() -> None:
+    brands = {k: v for section in load("zh_brands.yaml").values() for k, v in section.items()}
+    assert sum(len(v) for v in load("zh_brands.yaml").values()) >= 150
+    expected = {
+        "海康威视": "hikvision", "大疆": "dji", "中兴": "zte", "商汤": "sensetime", "旷视": "megvii",
+        "科大讯飞": "iflytek", "浪潮": "inspur", "曙光": "sugon", "中芯国际": "smic", "长江存储": "ymtc",
+        "寒武纪": "cambricon", "北京航空航天大学": "beihang", "中国电科": "cetc", "中国航天科工": "casic",
+        "中国航天科技": "casc", "中国航空工业": "avic", "中国兵器": "norinco", "华为": "huawei",
+        "海思": "hisilicon", "飞腾": "phytium", "申威": "sunway", "中科曙光": "sugon", "云从": "cloudwalk",
+        "依图": "yitu", "美亚柏科": "meiya", "同方威视": "nuctech", "洛克希德马丁": "lockheed", "雷神": "raytheon",
+        "波音": "boeing", "通用动力": "general", "诺斯罗普格鲁曼": "northrop",
+    }
+    for brand, word in expected.items():
+        assert any(word in reading for reading in alternatives(brands[brand])), brand
+
+
+# --- ru_org_terms.yaml --------------------------------------------------------------
+
+
+def test_ru_org_terms_are_cyrillic_with_folded_readings() -> None:
+    data = load("ru_org_terms.yaml")
+    assert set(data) == {"terms", "brands"}
+    for section in data.values():
+        for word, value in section.items():
+            assert re.fullmatch(r"[а-яё -]+", word), word
+            for reading in alternatives(value):
+                assert reading and all(WORD_RE.match(w) for w in reading), f"{word}: {reading}"
+
+
+def test_ru_org_terms_cover_the_issue_list() -> None:
+    terms = load("ru_org_terms.yaml")["terms"]
+    for word, english in [
+        ("концерн", "concern"), ("завод", "plant"), ("научно-исследовательский институт", "research"),
+        ("нии", "research"), ("объединение", "association"), ("государственный", "state"),
+    ]:
+        assert any(english in r for r in alternatives(terms[word])), word
+    assert "корпорация" not in terms  # a legal form (legal_forms.yaml), not a term
+
+
+# --- nicknames.yaml -----------------------------------------------------------------
+
+
+def test_nickname_groups_are_folded_and_never_join_gendered_forms() -> None:
+    groups = load("nicknames.yaml")["groups"]
+    assert len(groups) >= 100
+    together = set()
+    for group in groups:
+        assert len(group) >= 2 and all(WORD_RE.match(n) for n in group), group
+        together.update((a, b) for a in group for b in group if a != b)
+    for a, b in [("michael", "michelle"), ("alexander", "alexandra"), ("ivan", "john"), ("antonio", "antonia")]:
+        assert (a, b) not in together, (a, b)
+    for a, b in [("mike", "michael"), ("bill", "william"), ("sasha", "aleksandr"), ("jon", "john")]:
+        assert (a, b) in together, (a, b)
+
+
+# --- ko_names.yaml ------------------------------------------------------------------
+
+
+def test_korean_surnames_and_hanja() -> None:
+    data = load("ko_names.yaml")
+    surnames, hanja = data["surnames"], data["hanja"]
+    for syllable, spellings in surnames.items():
+        assert len(syllable) == 1 and "\uac00" <= syllable <= "\ud7a3", syllable
+        assert spellings and all(isinstance(s, str) and WORD_RE.match(s) for s in spellings), syllable
+    assert surnames["김"][0] == "kim" and "lee" in surnames["이"] and "park" in surnames["박"]
+    assert "choi" in surnames["최"] and "jung" in surnames["정"]
+    readings = {ch: v for key, v in hanja.items() for ch in key}
+    assert readings["金"] == "김" and readings["正"] == "정" and readings["恩"] == "은"
+    assert all(len(v) == 1 and "\uac00" <= v <= "\ud7a3" for v in readings.values())
+
+
+def test_place_suffixes_may_be_left_out() -> None:
+    terms = load("zh_terms.yaml")["terms"]
+    for suffix in ("市", "省", "区", "县", "镇", "地区"):
+        assert [] in alternatives(terms[suffix]), suffix

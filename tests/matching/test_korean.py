@@ -1,0 +1,46 @@
+"""Korean names: Hangul romanisation, family-name spellings, Hanja readings."""
+
+from screening.matching import analyze_name, compare
+from screening.matching.korean import given_name_spellings, hanja_to_hangul, syllable_spellings
+from screening.matching.resources import tables
+from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
+
+
+def test_syllable_spellings_revised_romanization_first():
+    assert syllable_spellings("정")[:3] == ("jeong", "jong", "jung")
+    assert syllable_spellings("은") == ("eun", "un")
+    assert "shin" in syllable_spellings("신")
+    assert syllable_spellings("a") == ()
+
+
+def test_given_name_spelled_in_syllable_order():
+    assert "jongun" in given_name_spellings("정은")
+    assert "unjong" not in given_name_spellings("정은")
+    assert given_name_spellings("민호")[0] == "minho"
+
+
+def test_hanja_reading():
+    assert hanja_to_hangul("金正恩", tables().ko_hanja) == "김정은"
+    assert hanja_to_hangul("金正X", tables().ko_hanja) is None
+
+
+def test_hangul_name_analysis():
+    an = analyze_name("김정은")
+    assert an.schema == "person"
+    assert [t.text for t in an.tokens] == ["kim", "jeongeun"]
+    assert an.tokens[0].family
+
+
+def test_hangul_and_hanja_meet_latin_listing():
+    assert compare("김정은", "KIM, Jong Un")[0] >= MATCH_THRESHOLD
+    assert compare("金正恩", "Kim Jong Un")[0] >= MATCH_THRESHOLD
+    assert compare("박지성", "Park Ji Sung")[0] >= MATCH_THRESHOLD
+    assert compare("이민호", "Lee Min Ho")[0] >= MATCH_THRESHOLD
+    assert compare("최룡해", "CHOE, Ryong Hae")[0] >= MATCH_THRESHOLD
+    assert compare("성훈 김", "KIM, Song Hun")[0] >= MATCH_THRESHOLD  # family name written last
+
+
+def test_other_korean_names_stay_apart():
+    assert compare("은정 김", "KIM, Jong Un")[0] < REVIEW_THRESHOLD  # Eun-jeong is not Jong-un
+    assert compare("김정일", "KIM, Jong Un")[0] < MATCH_THRESHOLD
+    assert compare("준혁 이", "RI, Chin-hyo'k")[0] < REVIEW_THRESHOLD  # one vowel is another syllable

@@ -71,7 +71,7 @@ PERSON_FUZZY_STRETCH = 2.2
 EXTRA_RESULT_PATRONYMIC = 0.1
 #: A patronymic in the query that the listed name lacks costs this share.
 EXTRA_QUERY_PATRONYMIC = 0.3
-EXTRA_RESULT_MIDDLE = 0.25
+EXTRA_RESULT_MIDDLE = 0.2
 #: Fuzzy similarities are stretched below 1 by this factor (0.9 -> 0.8): one
 #: wrong letter should cost more than an unmatched generic word.
 FUZZY_STRETCH = 2.0
@@ -303,7 +303,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> t
     if s < NICKNAME_SIM:
         if person and _nickname(a, b, q.skels[i], c.skels[j]):
             return NICKNAME_SIM, "nickname"
-        if tq == tc and tq in (DISTINCTIVE, LOCATION) and _equivalent(a, b):
+        if tq in (DISTINCTIVE, LOCATION) and tc in (DISTINCTIVE, LOCATION) and _equivalent(a, b):
             return EQUIVALENT_SIM, "equivalent"
     return s, (how if s else "")
 
@@ -612,9 +612,29 @@ def patronymics_differ(pair: Pair) -> float:
     if not qp or not cp or not is_person_pair(q, c):
         return 0.0
     # Russian / Belarusian forms of one patronymic (Grigorevich / Ryhorovich) differ in spelling only
-    if any(_nickname(a[:-5], b[:-5], a[:-5], b[:-5]) for a in qp for b in cp):
+    if any(_same_name_stem(_patronymic_stem(a), _patronymic_stem(b)) for a in qp for b in cp):
         return 0.0
     return 1.0
+
+
+def _patronymic_stem(word: str) -> str:
+    """The father's name in a patronymic: "grigorevich" -> "grigor", "ryhorovich" -> "ryhor"."""
+    for ending in sorted(PATRONYMIC_ENDINGS, key=len, reverse=True):
+        if word.endswith(ending):
+            return word[: len(word) - len(ending)]
+    return word
+
+
+def _same_name_stem(a: str, b: str) -> bool:
+    """True when two name stems start names of one nickname group (grigor / ryhor)."""
+    if a == b:
+        return True
+    if len(a) < 3 or len(b) < 3:
+        return False
+    for group in tables().nickname_groups:
+        if any(n.startswith(a) for n in group) and any(n.startswith(b) for n in group):
+            return True
+    return False
 
 
 def no_exact_name_part(pair: Pair) -> float:

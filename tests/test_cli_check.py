@@ -67,3 +67,11 @@ def test_nwpu_presumption_of_denial_after_csl_import(db_path):
     assert el, d["findings"]
     assert "FR" in el[0]["citation"]
     assert "presumption of denial" in (el[0].get("policy_text") or "").lower()
+
+
+def test_country_names_become_iso_codes(db_path):
+    d = check(db_path, "Skydio Inc.", "--country", "美国", "--as-of", "2026-11-22")
+    assert d["query"]["country"] == "US" and d["query"]["country_input"] == "美国"
+    d = check(db_path, "Skydio Inc.", "--country", "Atlantis", "--as-of", "2026-11-22")
+    assert d["query"]["country"] is None and d["query"]["country_input"] == "Atlantis"
+    assert d["outcome"] == "PROHIBITED"  # an unknown country is not evidence either way

@@ -334,6 +334,28 @@ def _is_patronymic(form: Form, j: int) -> bool:
     return j > 0 and form.texts[j - 1] in ("bin", "ibn", "ben", "bint")
 
 
+def unmatched_costs(q: Form) -> tuple[float, ...]:
+    """What each query token costs when the list name lacks it (an upper bound per token).
+
+    The candidate index uses this to know how much of a query a list name must
+    cover: words that cost little when missing (a leading place, a business
+    word read from Chinese, a patronymic) need not be covered.
+    """
+    person = q.schema == PERSON or _name_like(q)
+    first = _first_word(q)
+    out = []
+    for i, (text, tag, w) in enumerate(zip(q.texts, q.tags, q.weights)):
+        share = EXTRA_QUERY
+        if person and _is_patronymic(q, i):
+            share = EXTRA_QUERY_PATRONYMIC
+        elif not person and tag == LOCATION and i == first:
+            share = EXTRA_RESULT_LOCATION
+        elif not person and tag == GENERIC and text not in ORG_WORDS and has_han(q.tokens[i].source):
+            share = EXTRA_QUERY_HAN_DESCRIPTOR
+        out.append(w * share)
+    return tuple(out)
+
+
 def _first_word(form: Form) -> int:
     """Index of the first token that is not a stop word."""
     for k, tag in enumerate(form.tags):
@@ -535,6 +557,8 @@ def consonant_skeleton(pair: Pair) -> float:
         return 0.0
     if q.consonants == c.consonants:
         return 1.0
+    if len(q.texts) != len(c.texts):
+        return 0.0  # "Kiana Saremi" (knsrm) is not KUNASHIR (knsr): near skeletons need the same word count
     s = Indel.normalized_similarity(q.consonants, c.consonants)
     return s if s >= CONSONANT_FLOOR else 0.0
 

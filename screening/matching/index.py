@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from screening.matching.features import NICKNAME_SIM, token_sim
+from screening.matching.features import NICKNAME_SIM, token_sim, unmatched_costs
 from screening.matching.forms import Form, forms_of, idf_factor
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, NUMBER, analyze_name
 from screening.matching.normalize import phonetic
@@ -233,7 +233,8 @@ class NameIndex:
         if n == 0:
             return []
         weights = form.weights
-        total = sum(weights)
+        # A list name must cover min_cover of what the query's words cost when missing.
+        total = sum(unmatched_costs(form))
         if total <= 0:
             return []
         matches: list[tuple[tuple[str, float], ...]] = []
@@ -249,7 +250,7 @@ class NameIndex:
         need = min_cover * total
         # prefix: the smallest set of heaviest tokens whose complement cannot reach `need`
         prefix: list[int] = []
-        rest = total
+        rest = sum(weights)
         for i in order:
             if rest < need:
                 break

@@ -23,6 +23,8 @@ from typing import Any
 
 from screening.connections import close_thread_connections
 
+from .state import freeze_survivors
+
 log = logging.getLogger(__name__)
 
 #: Pending connections the kernel queues before accept().
@@ -47,6 +49,7 @@ def serve(app: Any, host: str, port: int, *, threads: int = 8, processes: int = 
         return
     sock = socket.create_server((host, port), backlog=BACKLOG)
     close_thread_connections()  # workers open their own SQLite connections
+    freeze_survivors()  # shared copy-on-write: the collector must not touch (copy) them
     sys.stdout.flush()  # or every worker would print the parent's buffered output again
     sys.stderr.flush()
     workers: dict[int, float] = {}

@@ -182,7 +182,8 @@ def update(store: Store, source: str | None = None, *, file: str | Path | None =
             report.relationships = store.put_relationships(
                 source, rels, location=location, sha256=digest)
         if spec is not None and source in SOURCES:
-            report.kept = sorted(set(spec["lists"]) - set(by_list))
+            in_force = {r["id"] for r in store.list_status()}
+            report.kept = sorted((set(spec["lists"]) - set(by_list)) & in_force)
         return report
 
 

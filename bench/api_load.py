@@ -301,7 +301,10 @@ def main() -> int:
         proc = start_server(db, port, args.threads, args.processes)
         keys = make_keys(db, args.clients)
         queries = build_queries(db, 2000)
+        load_before = os.getloadavg()[0]
         result = run_load(port, keys, queries, args.requests, rate, proc.pid)
+        result["loadavg_before"] = round(load_before, 2)
+        result["loadavg_after"] = round(os.getloadavg()[0], 2)
     finally:
         if proc is not None:
             proc.terminate()
@@ -323,7 +326,8 @@ def main() -> int:
               + (f" {result['error_samples']}" if result["errors"] else ""))
         print(f"server CPU {result['server_cpu_per_request_ms']} ms/request "
               f"({result['server_cpu_share']:.0%} of a core), load generator "
-              f"{result['client_cpu_share']:.0%} of a core")
+              f"{result['client_cpu_share']:.0%} of a core; load average "
+              f"{result['loadavg_before']} before, {result['loadavg_after']} after")
         print(("PASS" if ok else "FAIL") + f": p95 <= {args.target_ms} ms with no errors")
     return 0 if ok else 1
 

@@ -17,12 +17,16 @@ import csv
 import fcntl
 import hashlib
 import json
+import logging
 import os
+import queue
 import sqlite3
 import threading
+import time
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import IO
 
@@ -100,6 +104,8 @@ class Event:
     assumption: str | None = None  # after-horizon assumption used
     list_versions: dict | None = None
     detail: dict | None = None
+    ref: str = field(default_factory=lambda: uuid.uuid4().hex[:16])  # correlation id, in detail
+    at: str = field(default_factory=lambda: _now())  # when it happened (written moments later)
 
 
 def screening_event(result: dict, user: str, *, via: str, action: str = "screen") -> Event:
@@ -159,10 +165,11 @@ class AuditLog:
             out = []
             for ev in events:
                 seq += 1
-                rec = {"seq": seq, "at": _now(), "user": ev.user, "action": ev.action,
+                rec = {"seq": seq, "at": ev.at, "user": ev.user, "action": ev.action,
                        "subject": ev.subject, "outcome": ev.outcome, "as_of": ev.as_of,
                        "assumption": ev.assumption,
-                       "list_versions": _dump(ev.list_versions), "detail": _dump(ev.detail),
+                       "list_versions": _dump(ev.list_versions),
+                       "detail": _dump({**(ev.detail or {}), "ref": ev.ref}),
                        "prev_hash": prev}
                 rec["hash"] = prev = record_hash(rec)
                 conn.execute(
@@ -232,3 +239,72 @@ class AuditLog:
             writer.writerow(["" if rec[k] is None else rec[k] for k in EXPORT_COLUMNS])
             n += 1
         return n
+
+
+class AuditWriter:
+    """Appends events from a background thread, many per transaction (group commit).
+
+    Request threads hand their events over and carry on: they never wait for the
+    write lock, which other busy threads or server processes may hold (measured
+    under load: synchronous appends cost 0.4 ms at the median but 30-50 ms at the
+    95th percentile). Events are written within milliseconds, in the order
+    submitted; :meth:`flush` waits until everything submitted is written (used
+    on shutdown and by tests). Each event's ``ref`` identifies it in the log.
+    A forked process gets its own queue and thread.
+    """
+
+    #: Most events written in one transaction.
+    MAX_BATCH = 1000
+
+    def __init__(self, log: AuditLog) -> None:
+        self.log = log
+        self._pid: int | None = None
+        self._queue: queue.SimpleQueue[Event | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._pending = 0
+        self._idle = threading.Condition()
+
+    def submit(self, events: Iterable[Event]) -> list[str]:
+        """Queue events for writing; returns their refs."""
+        events = list(events)
+        self._ensure_thread()
+        with self._idle:
+            self._pending += len(events)
+        for ev in events:
+            self._queue.put(ev)
+        return [ev.ref for ev in events]
+
+    def flush(self, timeout: float = 30.0) -> bool:
+        """Wait until every submitted event is written; False on timeout."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._pending == 0, timeout)
+
+    def _ensure_thread(self) -> None:
+        if self._pid == os.getpid() and self._thread is not None and self._thread.is_alive():
+            return
+        with self._idle:
+            if self._pid != os.getpid():  # new process: the parent's queue and thread are not ours
+                self._queue, self._pending, self._pid = queue.SimpleQueue(), 0, os.getpid()
+            if self._thread is None or not self._thread.is_alive() or self._thread.ident is None:
+                self._thread = threading.Thread(target=self._run, name="audit-writer", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            batch = [self._queue.get()]
+            while len(batch) < self.MAX_BATCH:
+                try:
+                    batch.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            events = [ev for ev in batch if ev is not None]
+            while events:
+                try:
+                    self.log.append_many(events)
+                    break
+                except Exception:  # keep the events; the database may be locked or full
+                    logging.getLogger(__name__).exception("audit write failed; retrying")
+                    time.sleep(1.0)
+            with self._idle:
+                self._pending -= len(events)
+                self._idle.notify_all()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 from screening.audit import AuditLog, Event, screening_event
 
@@ -117,3 +118,23 @@ def test_concurrent_writers_form_one_chain(store):
     assert child.exitcode == 0
     report = log.verify()
     assert (report.ok, report.records) == (True, 7 * 40)
+
+
+def test_writer_appends_in_background_in_order(store):
+    from screening.audit import AuditWriter
+
+    log = AuditLog(store)
+    writer = AuditWriter(log)
+    refs = writer.submit(Event("screen", "api", subject=str(i)) for i in range(300))
+    refs += writer.submit([Event("decision", "rita", subject="x")])
+    assert writer.flush(timeout=10)
+    recs = list(log.records())
+    assert [r["subject"] for r in recs] == [str(i) for i in range(300)] + ["x"]
+    assert [json.loads(r["detail"])["ref"] for r in recs] == refs
+    assert log.verify().ok
+
+
+def test_event_time_is_when_it_happened(store):
+    ev = Event("screen", "api", subject="x", at="2026-11-22T10:00:00.000+00:00")
+    AuditLog(store).append(ev)
+    assert next(AuditLog(store).records())["at"] == "2026-11-22T10:00:00.000+00:00"

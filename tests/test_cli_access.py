@@ -161,3 +161,34 @@ def test_serve_two_processes_share_the_rate_limit(tmp_path):
         out = proc.communicate(timeout=20)[0]
     assert proc.returncode == 0, out
     assert out.count("serving on") == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_serve_writes_queued_audit_records_on_stop(tmp_path, processes):
+    db = tmp_path / "stop.db"
+    key = Accounts(open_store(db)).create_api_key("crm")
+    port = free_port()
+    env = {**os.environ, "SCREENING_DB": str(db), "SCREENING_ADMIN_PASSWORD": "a long admin password"}
+    proc = subprocess.Popen([sys.executable, "-m", "screening.cli", "serve", "--port", str(port),
+                             "--processes", processes], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/health").read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        body = json.dumps({"parties": [{"name": f"Customer {i}"} for i in range(200)]}).encode()
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/screen/batch", data=body,
+                                     headers={"Authorization": f"Bearer {key}",
+                                              "Content-Type": "application/json"})
+        assert urllib.request.urlopen(req).status == 200
+    finally:
+        proc.terminate()
+        out = proc.communicate(timeout=30)[0]
+    assert proc.returncode == 0, out
+    log = AuditLog(open_store(db))
+    assert len([r for r in log.records() if r["action"] == "screen"]) == 200
+    assert log.verify().ok

@@ -66,9 +66,9 @@ def health() -> Any:
 def screen() -> Any:
     """Screen one party (optional ``context``, ``as_of``, ``after_horizon``, ``owners``)."""
     party = query.party_from_json(json_body())
-    result, seq = query.screen(state(), party, g.user.label, via="api")
+    result, ref = query.screen(state(), party, g.user.label, via="api")
     resp = jsonify(result)
-    resp.headers["X-Audit-Seq"] = str(seq)
+    resp.headers["X-Audit-Ref"] = ref
     return resp
 
 
@@ -94,13 +94,12 @@ def screen_batch() -> Any:
     checked = [query.party_from_json({**shared, **p} if isinstance(p, dict) else p,
                                      where=f"parties[{i}]")
                for i, p in enumerate(parties)]
-    results, seqs = query.screen_many(state(), checked, g.user.label, via="api-batch")
+    results, refs = query.screen_many(state(), checked, g.user.label, via="api-batch")
     counts: dict[str, int] = {}
     for r in results:
         counts[r["outcome"]] = counts.get(r["outcome"], 0) + 1
     resp = jsonify({"count": len(results), "counts": counts, "results": results})
-    if seqs:
-        resp.headers["X-Audit-Seq"] = f"{seqs[0]}-{seqs[-1]}"
+    resp.headers["X-Audit-Ref"] = f"{refs[0]}..{refs[-1]}"
     return resp
 
 
@@ -137,7 +136,8 @@ def decisions() -> Any:
     d = st.decisions.record(body.get("name", ""), body.get("country"), body["entry_id"],
                             body.get("decision", ""), body.get("reason", ""), g.user.label,
                             expires_on=body.get("expires_on"))
-    st.audit.append(decision_event(d, via="api"))
+    st.audit_writer.submit([decision_event(d, via="api")])
+    st.audit_writer.flush()  # a decision is on record before it is confirmed
     return jsonify(d), 201
 
 

@@ -242,11 +242,11 @@ class JobRunner:
                   "input_sha256": _sha256(Path(job.input_path))}
         if job.status == "done":
             detail["output_sha256"] = _sha256(Path(job.output_path))
-        self.state.audit.append(Event(
+        self.state.audit_writer.submit([Event(
             action="bulk", user=job.user, subject=job.filename,
             as_of=job.as_of or date.today().isoformat(),
             assumption=job.after_horizon or settings.AFTER_HORIZON,
-            list_versions=getattr(screener, "list_versions", None), detail=detail))
+            list_versions=getattr(screener, "list_versions", None), detail=detail)])
 
 
 def _sha256(path: Path) -> str | None:

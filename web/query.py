@@ -72,20 +72,21 @@ def check_kwargs(party: dict) -> tuple[str, dict]:
     return name, kwargs
 
 
-def screen(st: WebState, party: dict, user: str, *, via: str) -> tuple[dict, int]:
-    """Screen one validated party, audit it; returns (result dict, audit seq)."""
+def screen(st: WebState, party: dict, user: str, *, via: str) -> tuple[dict, str]:
+    """Screen one validated party and queue its audit record; returns (result dict, audit ref)."""
     name, kwargs = check_kwargs(party)
     result = st.screener.check(name, **kwargs).to_dict()
-    seq = st.audit.append(screening_event(result, user, via=via))
-    return result, seq
+    (ref,) = st.audit_writer.submit([screening_event(result, user, via=via)])
+    return result, ref
 
 
-def screen_many(st: WebState, parties: list[dict], user: str, *, via: str) -> tuple[list[dict], list[int]]:
-    """Screen validated parties with one screener and one audit transaction."""
+def screen_many(st: WebState, parties: list[dict], user: str, *,
+                via: str) -> tuple[list[dict], list[str]]:
+    """Screen validated parties with one screener; their audit records are written together."""
     screener = st.screener
     results = []
     for party in parties:
         name, kwargs = check_kwargs(party)
         results.append(screener.check(name, **kwargs).to_dict())
-    seqs = st.audit.append_many(screening_event(r, user, via=via) for r in results)
-    return results, seqs
+    refs = st.audit_writer.submit(screening_event(r, user, via=via) for r in results)
+    return results, refs

@@ -8,11 +8,13 @@ State that must be common to all workers lives outside process memory: the
 API rate limit in shared memory (:class:`web.ratelimit.SharedRateLimiter`),
 bulk jobs in their ``job.json`` files, everything else in SQLite. The parent
 only supervises: it restarts a worker that dies and stops them all on
-SIGTERM / SIGINT.
+SIGTERM / SIGINT. A stopping process first writes the audit records it still
+has queued (:class:`screening.audit.AuditWriter`).
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import signal
@@ -30,6 +32,9 @@ log = logging.getLogger(__name__)
 #: Pending connections the kernel queues before accept().
 BACKLOG = 1024
 
+#: Seconds a stopping process waits for its queued audit records to be written.
+AUDIT_FLUSH_TIMEOUT_S = 10.0
+
 #: A worker dying this soon after its start is not restarted (something is broken).
 MIN_WORKER_LIFE_S = 5.0
 
@@ -45,6 +50,8 @@ def serve(app: Any, host: str, port: int, *, threads: int = 8, processes: int = 
     from waitress import serve as waitress_serve
 
     if processes <= 1:
+        atexit.register(_flush_audit, app)  # SIGTERM -> SystemExit -> queued records written
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
         waitress_serve(app, host=host, port=port, **waitress_options(threads))
         return
     sock = socket.create_server((host, port), backlog=BACKLOG)
@@ -93,8 +100,12 @@ def _fork_worker(app: Any, sock: socket.socket, threads: int) -> tuple[int, floa
     pid = os.fork()
     if pid:
         return pid, time.monotonic()
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    def stop(signum: int, frame: Any) -> None:
+        _flush_audit(app)
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     code = 0
     try:
         waitress_serve(app, sockets=[sock], **waitress_options(threads))
@@ -102,9 +113,17 @@ def _fork_worker(app: Any, sock: socket.socket, threads: int) -> tuple[int, floa
         log.exception("worker %s stopped", os.getpid())
         code = 1
     finally:
+        _flush_audit(app)
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
+
+
+def _flush_audit(app: Any) -> None:
+    """Write the audit records still queued (on shutdown)."""
+    writer = app.extensions["screening"].audit_writer
+    if not writer.flush(timeout=AUDIT_FLUSH_TIMEOUT_S):
+        log.error("audit records still queued after %s s at shutdown", AUDIT_FLUSH_TIMEOUT_S)
 
 
 def _kill(pid: int, sig: int) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 from flask import Flask, current_app
 
 from screening.accounts import Accounts
-from screening.audit import AuditLog
+from screening.audit import AuditLog, AuditWriter
 from screening.decisions import DecisionBook
 from screening.store import Store, open_store
 
@@ -148,6 +148,7 @@ class WebState:
     holder: ScreenerHolder
     accounts: Accounts
     audit: AuditLog
+    audit_writer: AuditWriter
     decisions: DecisionBook
     limiter: RateLimiter
     jobs: Any = None
@@ -165,7 +166,8 @@ class WebState:
             holder=ScreenerHolder(factory, db_path, float(app.config["RELOAD_INTERVAL"]),
                                   lambda: thread_store(db_path).data_version()),
             accounts=Accounts(store),
-            audit=AuditLog(store),
+            audit=(audit := AuditLog(store)),
+            audit_writer=AuditWriter(audit),
             decisions=DecisionBook(store),
             limiter=SharedRateLimiter(int(app.config["RATE_LIMIT"])),
         )

@@ -130,12 +130,12 @@ def result() -> Any:
     token = request.args.get("q", "")
     party = decode_query(token)
     st = state()
-    result, seq = query.screen(st, party, current_user().label, via="ui")
+    result, ref = query.screen(st, party, current_user().label, via="ui")
     if request.args.get("format") == "json":
         return jsonify(result)
     paths = [svg.path_layout(f["path"]) if f.get("path") else None
              for f in result.get("findings", [])]
-    return render_template("result.html", r=result, q=token, audit_seq=seq, paths=paths,
+    return render_template("result.html", r=result, q=token, audit_ref=ref, paths=paths,
                            svg=svg, can_review=current_user().can("reviewer"))
 
 
@@ -150,7 +150,8 @@ def record_decision() -> Any:
                             request.form.get("decision", ""), request.form.get("reason", ""),
                             current_user().label,
                             expires_on=request.form.get("expires_on") or None)
-    st.audit.append(decision_event(d, via="ui"))
+    st.audit_writer.submit([decision_event(d, via="ui")])
+    st.audit_writer.flush()  # a decision is on record before it is confirmed
     flash(t("decision_recorded"), "ok")
     return redirect(url_for("ui.result", q=token), code=303)
 

@@ -76,3 +76,18 @@ def test_check_interval_limits_version_queries(db_path, tmp_path):
     for _ in range(100):
         holder.get()
     assert seen == []
+
+
+def test_screener_warmed_up_on_every_script(db_path, tmp_path):
+    from web.state import WARM_UP_NAMES
+
+    seed(open_store(db_path))
+    seen = []
+
+    class Spy(FakeScreener):
+        def check(self, name, *args, **kwargs):
+            seen.append(name)
+            return super().check(name, *args, **kwargs)
+
+    make_app(db_path, tmp_path, SCREENER_FACTORY=lambda p: Spy(open_store(p)))
+    assert seen == list(WARM_UP_NAMES)

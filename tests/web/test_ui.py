@@ -161,6 +161,7 @@ def test_bulk_csv_upload_and_download(rita, real_app):
     assert out[0][:2] == ["客户名称", "国家"] and "outcome" in out[0]
     assert out[1][out[0].index("outcome")] == "PROHIBITED"
     assert not out[3][0].startswith("=")  # formula neutralised
+    real_app.extensions["screening"].audit_writer.flush()
     audit = [r for r in real_app.extensions["screening"].audit.records() if r["action"] == "bulk"]
     assert audit[-1]["subject"] == "客户.csv"
 

@@ -22,6 +22,7 @@ from screening.matching.features import Pair
 from screening.matching.choices import expansions
 from screening.matching.forms import Form, fallback_forms, forms_of
 from screening.matching.index import NameIndex, entry_schema
+from screening.matching.normalize import has_han
 from screening.matching.resources import tables
 from screening.matching.names import (
     DISTINCTIVE,
@@ -200,8 +201,9 @@ class Matcher:
         best: dict[int, tuple[float, Pair, dict[str, float], str]] = {}
         limit = self.max_candidates * CANDIDATE_FACTOR
         names = [name, *aliases]
-        fallback_first = bool(country) and country.upper() in FALLBACK_COUNTRIES
-        for fallback in ((True, False) if fallback_first else (False, True)):
+        han = any(has_han(str(n)) for n in names if n)  # only Han names have other readings
+        fallback_first = han and bool(country) and country.upper() in FALLBACK_COUNTRIES
+        for fallback in ((True, False) if fallback_first else (False, True) if han else (False,)):
             for qname, qform in _query_forms(names, schema, index.idf, fallback=fallback):
                 fids: dict[int, None] = {}
                 for look in expansions(qform):
@@ -222,7 +224,7 @@ class Matcher:
                         query_schema=schema,
                         entry_type=entry_schema(entry),
                     )
-                    score, values = score_pair(pair)
+                    score, values = score_pair(pair, min_score)
                     if score < min_score:
                         continue
                     prev = best.get(cform.entry)

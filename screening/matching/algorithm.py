@@ -61,16 +61,24 @@ MAIN_FEATURES = [ft for ft in FEATURES if not ft.qualifier]
 QUALIFIERS = [ft for ft in FEATURES if ft.qualifier]
 
 
-def score_pair(pair: Pair) -> tuple[float, dict[str, float]]:
-    """Score one pair: ``(score in [0, 1], {feature name: value})``."""
+#: Most the qualifiers can add to a score (the sum of their positive weights).
+QUALIFIER_GAIN = sum(ft.weight for ft in QUALIFIERS if ft.weight > 0)
+
+
+def score_pair(pair: Pair, floor: float = 0.0) -> tuple[float, dict[str, float]]:
+    """Score one pair: ``(score in [0, 1], {feature name: value})``.
+
+    With ``floor``, a pair whose main features cannot reach it even with every
+    positive qualifier is returned at once (the fast reject path of a search).
+    """
     values: dict[str, float] = {}
     best = 0.0
     for ft in MAIN_FEATURES:
         v = ft.func(pair)
         values[ft.name] = v
         best = max(best, ft.weight * v)
-    if best <= 0.0:
-        return 0.0, values
+    if best <= 0.0 or best + QUALIFIER_GAIN < floor:
+        return min(best, 1.0), values
     total = best
     for ft in QUALIFIERS:
         v = ft.func(pair)

@@ -163,13 +163,19 @@ def with_readings(form: Form, picks: tuple[int, ...]) -> Form:
     )
 
 
-def expansions(form: Form, limit: int = 12) -> list[Form]:
+#: Forms looked up per query form: the primary plus this many one-choice switches.
+EXPANSIONS_MAX = 4
+
+
+def expansions(form: Form, limit: int = EXPANSIONS_MAX) -> list[Form]:
     """``form`` plus forms with one choice switched to each other reading (for candidate look-up)."""
     out = [form]
     for i, choice in enumerate(form.choices):
         for k in range(1, len(choice.pieces)):
             if len(out) > limit:
                 return out
+            if not choice.pieces[k].texts:
+                continue  # leaving a word out finds nothing new
             picks = tuple(k if j == i else 0 for j in range(len(form.choices)))
             out.append(with_readings(form, picks))
     return out

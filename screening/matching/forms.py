@@ -166,36 +166,51 @@ def compile_form(
     toks = analysis.tokens if tokens is None else tokens
     if choices is None:
         choices = analysis.choices if tokens is None else ()
-    kept = tuple(t for t in toks if t.tag != LEGAL)
-    texts = tuple(t.text for t in kept)
-    tags = tuple(t.tag for t in kept)
-    weights = tuple(TAG_WEIGHTS[t.tag] * (idf(t.text) if t.tag in (DISTINCTIVE, GENERIC) else 1.0) for t in kept)
+    kept: list[Token] = []
+    texts: list[str] = []
+    skels: list[str] = []
+    tags: list[str] = []
+    weights: list[float] = []
+    strict: list[bool] = []
+    family: list[bool] = []
+    legal: list[str] = []
+    for t in toks:
+        tag = t.tag
+        if tag == LEGAL:
+            legal.append(t.source)
+            continue
+        kept.append(t)
+        texts.append(t.text)
+        skels.append(t.skel)
+        tags.append(tag)
+        weights.append(TAG_WEIGHTS[tag] * (idf(t.text) if tag in (DISTINCTIVE, GENERIC) else 1.0))
+        strict.append(is_strict(t))
+        family.append(t.family)
     join_src = [t.source.replace(" ", "") if t.tag == LEGAL else t.text for t in toks]
-    joins = tuple(a + b for a, b in zip(join_src, join_src[1:]))
-    compact = "".join(x for x, g in zip(texts, tags) if g != STOP) or "".join(texts)
+    named = [x for x, g in zip(texts, tags) if g != STOP]
     sch = schema or analysis.schema
     if sch and sch not in (PERSON, COMPANY):
         sch = PERSON if sch in ("individual",) else COMPANY
     return Form(
         name=analysis.original,
-        tokens=kept,
-        texts=texts,
-        skels=tuple(t.skel for t in kept),
-        tags=tags,
-        weights=weights,
-        strict=tuple(is_strict(t) for t in kept),
-        family=tuple(t.family for t in kept),
-        joins=joins,
-        compact=compact,
-        compact_sorted="".join(sorted(x for x, g in zip(texts, tags) if g != STOP)),
-        numbers=frozenset(t.text for t in kept if t.tag == NUMBER),
-        legal=tuple(t.source for t in toks if t.tag == LEGAL),
+        tokens=tuple(kept),
+        texts=tuple(texts),
+        skels=tuple(skels),
+        tags=tuple(tags),
+        weights=tuple(weights),
+        strict=tuple(strict),
+        family=tuple(family),
+        joins=tuple(a + b for a, b in zip(join_src, join_src[1:])),
+        compact="".join(named) or "".join(texts),
+        compact_sorted="".join(sorted(named)),
+        numbers=frozenset(x for x, g in zip(texts, tags) if g == NUMBER),
+        legal=tuple(legal),
         schema=sch,
         script=analysis.script,
         kind=kind,
         entry=entry,
         note=note,
-        choices=_form_choices(toks, choices, idf),
+        choices=_form_choices(toks, choices, idf) if choices else (),
     )
 
 

@@ -370,14 +370,18 @@ def _pinyin_words(syl: list[str]) -> list[str]:
     return ["".join(syl[k : k + step]) for k in range(0, len(syl), step)]
 
 
-def _han_person(run: str) -> list[Token]:
-    """Tokens of a Chinese personal name: family name first, given name joined ("xi jinping")."""
+def _han_person(run: str, whole: bool = False) -> list[Token]:
+    """Tokens of a Chinese personal name: family name first, given name joined ("xi jinping").
+
+    ``whole``: the run is one part of a name written with spaces ("明珠" in
+    "秀珠 明珠 周"), kept as one word.
+    """
     out: list[Token] = []
     for part in re.split(r"[·・.]", run):
         syl = _pinyin(part)
         if not syl:
             continue
-        if len(syl) >= 2 and "·" not in run:
+        if len(syl) >= 2 and "·" not in run and not whole:
             words = [syl[0], "".join(syl[1:])]
         else:
             words = ["".join(syl)]
@@ -387,7 +391,7 @@ def _han_person(run: str) -> list[Token]:
     return out
 
 
-def _han_tokens(run: str, person: bool) -> tuple[_Builder, list[Token], list[str]]:
+def _han_tokens(run: str, person: bool, whole: bool = False) -> tuple[_Builder, list[Token], list[str]]:
     """Tokens for a Han run: (translated tokens with choices, plain-pinyin tokens, legal forms)."""
     t = tables()
     simp = to_simplified(run)
@@ -395,7 +399,7 @@ def _han_tokens(run: str, person: bool) -> tuple[_Builder, list[Token], list[str
     plain: list[Token] = []
     legal: list[str] = []
     if person:
-        toks = _han_person(simp)
+        toks = _han_person(simp, whole)
         main.tokens.extend(toks)
         return main, list(toks), legal
     if "·" in simp:
@@ -838,10 +842,35 @@ def infer_schema(tokens: list[Token] | tuple[Token, ...], hint: str | None = Non
     return None
 
 
+#: Letters of the scripts the comparator treats differently, by Unicode block.
+_SCRIPT_RES = (
+    ("Hani", re.compile("[\u3007\u3400-\u9fff\uf900-\ufaff]")),
+    ("Hang", re.compile("[\uac00-\ud7a3]")),
+    ("Kana", re.compile("[\u3041-\u30ff]")),
+    ("Cyrl", re.compile("[\u0400-\u04ff]")),
+    ("Arab", re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")),
+    ("Hebr", re.compile("[\u0590-\u05ff]")),
+    ("Grek", re.compile("[\u0370-\u03ff]")),
+    ("Thai", re.compile("[\u0e00-\u0e7f]")),
+)
+_LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
 def _script(text: str) -> str:
-    """Dominant script of ``text`` (see :func:`screening.types.detect_script`)."""
+    """Dominant script of ``text``, as :func:`screening.types.detect_script` names it.
+
+    Counted per Unicode block (faster than naming every character); any two Han
+    characters make a Han name.
+    """
     if text.isascii():
         return "Latn"
+    counts = {code: len(regex.findall(text)) for code, regex in _SCRIPT_RES}
+    if counts["Hani"] >= 2:
+        return "Hani"
+    counts["Latn"] = len(_LATIN_RE.findall(text))
+    code, n = max(counts.items(), key=lambda kv: kv[1])
+    if n:
+        return code
     from screening.types import detect_script
 
     return detect_script(text)
@@ -899,14 +928,17 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     # Split into Han runs and the rest, preserving order.
     pieces = _HAN_PIECE_RE.findall(raw) if han else [raw]
     han_chars = sum(1 for ch in raw if is_han(ch)) if han else 0
+    spaced = han and len(pieces) > 1 and all(not p.strip() or has_han(p) for p in pieces)
     han_person_seen = False
     spelled_variant: list[Token] = []
     extra_variants: list[tuple[Token, ...]] = []
     for piece in pieces:
         if has_han(piece) or "\u3007" in piece:
-            han_person = _is_han_person(piece, han_chars, person, company)
+            # a spaced name is judged part by part ("秀珠 明珠 周": three short parts)
+            size = sum(1 for ch in piece if is_han(ch)) if spaced else han_chars
+            han_person = _is_han_person(piece, size, person, company)
             han_person_seen = han_person_seen or han_person
-            built, alt, leg = _han_tokens(piece, han_person)
+            built, alt, leg = _han_tokens(piece, han_person, whole=spaced)
             spelled_variant.extend(built.tokens)
             main.extend(built)
             plain.extend(alt)

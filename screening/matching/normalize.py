@@ -92,7 +92,7 @@ def fold_homoglyphs(text: str, table: dict[str, str]) -> str:
     A word that is mostly Latin but holds a Cyrillic "а" or a Greek "ο" was
     very probably typed (or spoofed) as a Latin word.
     """
-    if not table or text.isascii():
+    if not table or text.isascii() or not any(ch in table for ch in text):
         return text
     words = text.split(" ")
     out = []

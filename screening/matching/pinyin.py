@@ -86,13 +86,18 @@ WG_WORDS: dict[str, tuple[str, ...]] = {
 }
 #: Words longer than this are not read as one Wade-Giles syllable.
 WG_MAX_LEN = 6
-#: Letter pairs only Wade-Giles writes (never pinyin): a name with one is Wade-Giles.
-WG_MARKERS = ("hs", "ts", "tz", "ieh", "ueh", "ih", "sz")
+#: Initials and finals only Wade-Giles writes (never pinyin): a syllable with one is Wade-Giles.
+WG_INITIAL_MARKERS = ("hs", "ts", "tz", "sz")
+WG_FINAL_MARKERS = ("ieh", "ueh", "ih")
 
 
 def looks_wade_giles(word: str) -> bool:
     """True for a syllable only Wade-Giles spells this way ("chieh", "hsiung", "tseng")."""
-    return len(word) <= WG_MAX_LEN and syllable_count(word) == 0 and any(m in word for m in WG_MARKERS)
+    return (
+        len(word) <= WG_MAX_LEN
+        and (word.startswith(WG_INITIAL_MARKERS) or word.endswith(WG_FINAL_MARKERS))
+        and syllable_count(word) == 0
+    )
 
 
 @lru_cache(maxsize=1 << 14)

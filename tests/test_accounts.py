@@ -74,3 +74,14 @@ def test_ensure_admin_given_password(store):
     acc = Accounts(store)
     assert ensure_admin(acc, "chosen admin password") == "chosen admin password"
     assert acc.authenticate("admin", "chosen admin password")
+
+
+def test_verified_key_cached_and_revocation_clears_it(store):
+    acc = Accounts(store)
+    key = acc.create_api_key("crm")
+    assert acc.verify_api_key(key) is not None
+    store.db.execute("update api_keys set role = 'admin'")  # changed behind the cache's back
+    store.db.conn.commit()
+    assert acc.verify_api_key(key).role == "screener"  # cached
+    acc.revoke_api_keys("crm")
+    assert acc.verify_api_key(key) is None

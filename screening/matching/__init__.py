@@ -205,14 +205,18 @@ class Matcher:
         fallback_first = han and bool(country) and country.upper() in FALLBACK_COUNTRIES
         for fallback in ((True, False) if fallback_first else (False, True) if han else (False,)):
             for qname, qform in _query_forms(names, schema, index.idf, fallback=fallback):
-                fids: dict[int, None] = {}
+                bound: dict[int, float] = {}
                 for look in expansions(qform):
                     found = (
-                        index.candidates(look, limit)
+                        index.candidates_scored(look, limit)
                         if min_cover is None
-                        else index.candidates(look, limit, min_cover=min_cover)
+                        else index.candidates_scored(look, limit, min_cover=min_cover)
                     )
-                    fids.update(dict.fromkeys(found))
+                    for got, fid in found:
+                        if got > bound.get(fid, -1.0):
+                            bound[fid] = got
+                # the best upper bounds over every reading looked up, at most `limit`
+                fids = sorted(bound, key=lambda f: -bound[f])[:limit]
                 for fid in fids:
                     cform = index.forms[fid]
                     entry = index.entries[cform.entry]

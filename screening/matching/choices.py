@@ -164,18 +164,24 @@ def with_readings(form: Form, picks: tuple[int, ...]) -> Form:
 
 
 #: Forms looked up per query form: the primary plus this many one-choice switches.
-EXPANSIONS_MAX = 4
+EXPANSIONS_MAX = 6
 
 
 def expansions(form: Form, limit: int = EXPANSIONS_MAX) -> list[Form]:
-    """``form`` plus forms with one choice switched to each other reading (for candidate look-up)."""
+    """``form`` plus forms with one choice switched to another reading (for candidate look-up).
+
+    Round-robin over the choices (every choice's second reading, then every
+    third ...), so that a name with many choices still has each of them looked
+    up in its most likely other reading.
+    """
     out = [form]
-    for i, choice in enumerate(form.choices):
-        for k in range(1, len(choice.pieces)):
+    depth = max((len(c.pieces) for c in form.choices), default=0)
+    for k in range(1, depth):
+        for i, choice in enumerate(form.choices):
+            if k >= len(choice.pieces) or not choice.pieces[k].texts:
+                continue  # leaving a word out finds nothing new
             if len(out) > limit:
                 return out
-            if not choice.pieces[k].texts:
-                continue  # leaving a word out finds nothing new
             picks = tuple(k if j == i else 0 for j in range(len(form.choices)))
             out.append(with_readings(form, picks))
     return out

@@ -229,6 +229,10 @@ class NameIndex:
 
         Returns at most ``limit`` ids, best upper bound first.
         """
+        return [fid for _, fid in self.candidates_scored(form, limit, min_cover)]
+
+    def candidates_scored(self, form: Form, limit: int, min_cover: float = MIN_COVER) -> list[tuple[float, int]]:
+        """:meth:`candidates` with each id's covered query weight (its upper bound)."""
         n = len(form.texts)
         if n == 0:
             return []
@@ -256,38 +260,45 @@ class NameIndex:
                 break
             prefix.append(i)
             rest -= weights[i]
-        acc: dict[int, float] = {}
         postings = self.postings
+        acc: set[int] = set()
         for i in prefix:
-            for key, sim in matches[i]:
-                for fid in postings[key]:
-                    if fid not in acc:
-                        acc[fid] = 0.0
-        for i, j, joined in extra:
-            for fid in postings[joined]:
-                if fid not in acc:
-                    acc[fid] = 0.0
+            for key, _ in matches[i]:
+                acc.update(postings[key])
+        for _, _, joined in extra:
+            acc.update(postings[joined])
         if not acc:
             return []
         keysets = self.keysets
-        scored: list[tuple[float, int]] = []
-        for fid in acc:
-            ks = keysets[fid]
-            got = 0.0
-            joined_ids: set[int] = set()
+        # Best similarity of each query token per candidate, walking for each key
+        # whichever is shorter: its postings, or the candidates.
+        n_acc = len(acc)
+        bests: list[dict[int, float]] = []
+        for i in range(n):
+            best: dict[int, float] = {}
+            for key, sim in matches[i]:
+                plist = postings[key]
+                if len(plist) <= n_acc:
+                    hits: Iterable[int] = (fid for fid in plist if fid in acc)
+                else:
+                    hits = (fid for fid in acc if key in keysets[fid])
+                for fid in hits:
+                    if sim > best.get(fid, 0.0):
+                        best[fid] = sim
+            bests.append(best)
+        got: dict[int, float] = dict.fromkeys(acc, 0.0)
+        for i in range(n):
+            w = weights[i]
+            for fid, sim in bests[i].items():
+                got[fid] += w * sim
+        if extra:  # a joined key ("haiguang") covers both of its query tokens in full
+            joined_tokens: dict[int, set[int]] = {}
             for i, j, joined in extra:
-                if joined in ks:
-                    joined_ids.update((i, j))
-            for i in range(n):
-                if i in joined_ids:
-                    got += weights[i]
-                    continue
-                best = 0.0
-                for key, sim in matches[i]:
-                    if sim > best and key in ks:
-                        best = sim
-                got += weights[i] * best
-            if got >= need:
-                scored.append((got, fid))
+                for fid in postings[joined]:
+                    if fid in acc:
+                        joined_tokens.setdefault(fid, set()).update((i, j))
+            for fid, toks in joined_tokens.items():
+                got[fid] += sum(weights[t] * (1.0 - bests[t].get(fid, 0.0)) for t in toks)
+        scored: list[tuple[float, int]] = [(g, fid) for fid, g in got.items() if g >= need]
         scored.sort(reverse=True)
-        return [fid for _, fid in scored[:limit]]
+        return scored[:limit]

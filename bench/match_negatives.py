@@ -26,6 +26,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=15, help="false positives to print")
     parser.add_argument("--profile", action="store_true", help="cProfile the screening loop")
     parser.add_argument("--dump", help="write every row with a hit to this TSV (query, hit, score, strength, script)")
+    parser.add_argument("--by-script", action="store_true", help="also time each row and sum CPU by script")
     args = parser.parse_args()
     names: list[str] = []
     for f in ("negatives_global.csv.gz", "negatives_us.csv.gz"):
@@ -55,6 +56,13 @@ def main() -> None:
     print(f"rows with any hit (review or match): {len(review_rows)} ({len(review_rows) / n:.4%})  target <= 1%")
     print(f"screening time: {elapsed:.2f} s = {elapsed / n * 1000:.3f} ms/row (one process)")
     print(f"peak RSS: {rss_mb():.0f} MB")
+    if args.by_script:
+        cpu: Counter[str] = Counter()
+        for n in names:
+            c = time.process_time()
+            matcher.search(n)
+            cpu[detect_script(n)] += time.process_time() - c
+        print("CPU by query script, s (second pass, caches warm): " + ", ".join(f"{k} {v:.2f}" for k, v in cpu.most_common()))
     lists = Counter(h[0].entry.list_id for _, h in review_rows)
     print(f"hits by list: {dict(lists.most_common())}")
     scripts = Counter(detect_script(q) for q, _ in match_rows)

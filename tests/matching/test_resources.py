@@ -392,19 +392,12 @@ def test_romanization_skeletons() -> None:
 
 
 def read_zh_numeral(text: str) -> int:
-    """Reference reader for a Chinese numeral using the ``zh_digits`` table."""
-    digits = load("numbers.yaml")["zh_digits"]
-    if not any(digits[ch] >= 10 for ch in text):
-        return int("".join(str(digits[ch]) for ch in text))  # 七〇二 = 702
-    total, current = 0, 0
-    for ch in text:
-        value = digits[ch]
-        if value >= 10:
-            total += (current or 1) * value
-            current = 0
-        else:
-            current = value
-    return total + current
+    """The matcher's own Chinese-numeral reader, fed the ``zh_digits`` table."""
+    from screening.matching.names import _zh_number
+
+    value = _zh_number(text, load("numbers.yaml")["zh_digits"])
+    assert value is not None, text
+    return value
 
 
 def read_roman(text: str) -> int:

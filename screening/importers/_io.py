@@ -114,3 +114,29 @@ def check_width(path: Path, line: int, row: list[str], width: int, what: str = "
     if len(row) != width:
         hint = " (truncated file?)" if len(row) < width else ""
         raise fail(path, f"row has {len(row)} {what}, expected {width}{hint}", line)
+
+
+def header_names(path: Path) -> list[str]:
+    """The first line's comma-separated column names, lowercased, for sniffing."""
+    head = head_text(path, 4096).splitlines()
+    if not head:
+        return []
+    return [c.strip().strip('"').lower() for c in head[0].split(",")]
+
+
+def table_records(path: Path, columns: tuple[str, ...], required: tuple[str, ...],
+                  header_hint: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """``(header, data records)`` of a strict CSV whose header may use only ``columns``
+    and must hold every ``required`` one; anything else raises ImportFailed naming
+    the first problem and the expected header ``header_hint``."""
+    records = csv_records(path, read_text(path), strict=True)
+    first = next(records, None)
+    if first is None:
+        raise fail(path, "empty file")
+    header = [h.strip().lower() for h in first[1]]
+    unknown = [h for h in header if h not in columns]
+    missing = [c for c in required if c not in header]
+    if unknown or missing:
+        problem = f"unknown column {unknown[0]!r}" if unknown else f"no {missing[0]!r} column"
+        raise fail(path, f"{problem}; the header is {header_hint}", first[0])
+    return header, records

@@ -73,15 +73,7 @@ def parse(path: Path, *, list_id: str | None = None, **_: Any) -> Iterator[Entry
     if not list_id:
         raise BadInput("own-csv import needs a list id (--list-id)")
     path = Path(path)
-    records = _io.csv_records(path, _io.read_text(path), strict=True)
-    first = next(records, None)
-    if first is None:
-        raise _io.fail(path, "empty file")
-    header = [h.strip().lower() for h in first[1]]
-    unknown = [h for h in header if h not in COLUMNS]
-    if "name" not in header or unknown:
-        problem = f"unknown column {unknown[0]!r}" if unknown else "no 'name' column"
-        raise _io.fail(path, f"{problem}; the header is {','.join(COLUMNS)}", first[0])
+    header, records = _io.table_records(path, COLUMNS, ("name",), ",".join(COLUMNS))
     seen: dict[str, int] = {}
     count = 0
     for line, cells in records:
@@ -116,8 +108,5 @@ def parse(path: Path, *, list_id: str | None = None, **_: Any) -> Iterator[Entry
 
 def sniff(path: Path) -> bool:
     """True when the header row holds only own-list columns, including ``name``."""
-    head = _io.head_text(path, 4096).splitlines()
-    if not head:
-        return False
-    cols = [c.strip().strip('"').lower() for c in head[0].split(",")]
+    cols = _io.header_names(path)
     return "name" in cols and all(c in COLUMNS for c in cols)

@@ -47,16 +47,8 @@ def party_key(value: str) -> tuple[str, str | None]:
 def parse(path: Path, **_: Any) -> Iterator[Relationship]:
     """Relationships of an ownership CSV."""
     path = Path(path)
-    records = _io.csv_records(path, _io.read_text(path), strict=True)
-    first = next(records, None)
-    if first is None:
-        raise _io.fail(path, "empty file")
-    header = [h.strip().lower() for h in first[1]]
-    unknown = [h for h in header if h not in COLUMNS]
-    missing = [c for c in REQUIRED if c not in header]
-    if unknown or missing:
-        problem = f"unknown column {unknown[0]!r}" if unknown else f"no {missing[0]!r} column"
-        raise _io.fail(path, f"{problem}; the header is {','.join(COLUMNS[:5])}[,relation]", first[0])
+    header, records = _io.table_records(path, COLUMNS, REQUIRED,
+                                        f"{','.join(COLUMNS[:5])}[,relation]")
     count = 0
     for line, cells in records:
         _io.check_width(path, line, cells, len(header))
@@ -95,8 +87,5 @@ def parse(path: Path, **_: Any) -> Iterator[Relationship]:
 
 def sniff(path: Path) -> bool:
     """True when the header row starts with owner and owned columns."""
-    head = _io.head_text(path, 4096).splitlines()
-    if not head:
-        return False
-    cols = [c.strip().strip('"').lower() for c in head[0].split(",")]
+    cols = _io.header_names(path)
     return "owner" in cols and "owned" in cols and all(c in COLUMNS for c in cols)

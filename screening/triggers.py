@@ -472,18 +472,25 @@ def item(rule: Rule, spec, facts: Facts) -> list[Candidate]:
             return []
         if ctx.made_with_cn_technology is not bool(spec["made_with_cn_technology"]):
             return []
-    destinations = set(spec.get("destinations") or [])
-    if destinations:
-        where = facts.party_countries()
-        if not where:
-            facts.missing.add("destination")
-            return []
-        if not where & destinations:
-            return []
+    if not in_destinations(spec, facts):
+        return []
     for scope in scopes:
         if scope in rule.outcome_by_scope:
             cand.outcome = rule.outcome_by_scope[scope]
     return [cand]
+
+
+def in_destinations(spec: dict, facts: Facts) -> bool:
+    """The party is in one of the countries the rule names (always true when it names
+    none); an unknown country is noted as missing and does not qualify."""
+    destinations = set(spec.get("destinations") or [])
+    if not destinations:
+        return True
+    where = facts.party_countries()
+    if not where:
+        facts.missing.add("destination")
+        return False
+    return bool(where & destinations)
 
 
 def effective_origin(ctx: TransactionContext) -> str | None:
@@ -504,14 +511,8 @@ def end_use(rule: Rule, spec, facts: Facts) -> list[Candidate]:
         return []
     if use not in set(spec.get("end_uses") or []):
         return []
-    destinations = set(spec.get("destinations") or [])
-    if destinations:
-        where = facts.party_countries()
-        if not where:
-            facts.missing.add("destination")
-            return []
-        if not where & destinations:
-            return []
+    if not in_destinations(spec, facts):
+        return []
     return [Candidate(basis="transaction", party=facts.party_name(),
                       fields={"party": facts.party_name(), "end_use": END_USE_WORDS.get(use, use)})]
 

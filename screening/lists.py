@@ -54,11 +54,13 @@ class UpdateReport:
     counts: dict[str, int] = field(default_factory=dict)
     relationships: int = 0
     kept: list[str] = field(default_factory=list)  # lists absent from the file: previous kept
+    ignored: dict[str, int] = field(default_factory=dict)  # rows of lists this source does not feed
 
     def to_dict(self) -> dict:
         return {"source": self.source, "location": self.location, "sha256": self.sha256,
                 "versions": self.versions, "counts": self.counts,
-                "relationships": self.relationships, "kept": self.kept}
+                "relationships": self.relationships, "kept": self.kept,
+                "ignored": self.ignored}
 
     def summary(self) -> str:
         parts = ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items()))
@@ -67,6 +69,9 @@ class UpdateReport:
             line += f"; {self.relationships} ownership relationships"
         if self.kept:
             line += f"; not in this file, previous version kept: {', '.join(self.kept)}"
+        if self.ignored:
+            line += "; ignored (not fed by this source): " + ", ".join(
+                f"{k} {v}" for k, v in sorted(self.ignored.items()))
         return line
 
 
@@ -97,7 +102,7 @@ def download(url: str, dest: Path) -> None:
         raise ImportFailed(f"download of {url} is empty; previous version kept in force")
 
 
-def _resolve(source: str | None, file: Path | None, list_id: str | None) -> str:
+def _resolve(source: str | None, file: Path | None) -> str:
     if source:
         source = SOURCE_ALIASES.get(source, source)
     if source in SOURCES:
@@ -119,7 +124,7 @@ def update(store: Store, source: str | None = None, *, file: str | Path | None =
     from . import importers  # imported lazily: importers pull in yaml, gzip, ...
 
     file = Path(file).expanduser() if file else None
-    source = _resolve(source, file, None)
+    source = _resolve(source, file)
     spec = SOURCES.get(source)
     if source == "project":
         return load_project_lists(store, Path(file) if file else settings.LISTS_DIR)
@@ -143,7 +148,7 @@ def update(store: Store, source: str | None = None, *, file: str | Path | None =
             # it is kept and logged. Downloads are read strictly, and a truncated
             # file is caught by the shrink guard below.
             options["strict"] = False
-        if spec is None or source in US_LIST_IDS and source not in SOURCES:
+        if spec is None:  # one CSL list or a company's own list: its id is the source
             options["list_id"] = source
         by_list: dict[str, list[Entry]] = defaultdict(list)
         rels: list[Relationship] = []
@@ -153,35 +158,30 @@ def update(store: Store, source: str | None = None, *, file: str | Path | None =
                     rels.append(item)
                 else:
                     by_list[item.list_id].append(item)
-        except ImportFailed:
-            raise
         except (UnicodeDecodeError, gzip.BadGzipFile, EOFError, ValueError, KeyError) as exc:
             raise ImportFailed(f"{location}: could not parse as {fmt}: {exc}; "
                                "previous version kept in force")
-        if spec is not None and source in SOURCES:
-            wanted = set(spec["lists"])
-            stray = set(by_list) - wanted
-            for lid in stray:  # e.g. a CSL row of an unknown source: report, don't lose silently
-                by_list.pop(lid)
+        ignored: dict[str, int] = {}
+        if spec is not None:
+            for lid in set(by_list) - set(spec["lists"]):  # rows this source does not feed
+                ignored[lid] = len(by_list.pop(lid))
         elif source in US_LIST_IDS:
             by_list = defaultdict(list, {source: [e for es in by_list.values() for e in es]})
         if not by_list and not rels:
             raise ImportFailed(f"{location}: no entries found; previous version kept in force")
         total_bounds = bounds or (spec["bounds"] if spec else None)
-        if source in US_LIST_IDS and source not in SOURCES and bounds is None:
-            total_bounds = None
         if bounds is None:
             check_shrink(store, {k: len(v) for k, v in by_list.items()}, location,
                          spec["lists"] if spec else ())
         info = VersionInfo(source=source, location=location, format=fmt, sha256=digest)
-        report = UpdateReport(source, location, digest)
+        report = UpdateReport(source, location, digest, ignored=ignored)
         if by_list:
             report.versions = store.put_lists(dict(by_list), info, total_bounds=total_bounds)
             report.counts = {k: len(v) for k, v in by_list.items()}
         if rels:
             report.relationships = store.put_relationships(
                 source, rels, location=location, sha256=digest)
-        if spec is not None and source in SOURCES:
+        if spec is not None:
             in_force = {r["id"] for r in store.list_status()}
             report.kept = sorted((set(spec["lists"]) - set(by_list)) & in_force)
         return report

@@ -149,20 +149,11 @@ class ScreeningResult:
             "depends_on": det.pop("depends_on", []),
             **det,
             "hits": [h.to_dict() for h in self.hits],
-            "affiliates": [_affiliate_dict(a) for a in self.affiliates],
+            "affiliates": [a.to_dict() for a in self.affiliates],
             "cleared": self.cleared,
             "list_versions": self.list_versions,
             "screened_at": self.screened_at,
         }
-
-
-def _affiliate_dict(a) -> dict:
-    if hasattr(a, "to_dict"):
-        return a.to_dict()
-    e: Entry = a.entry
-    return {"entry_id": e.id, "list": e.list_id, "name": e.name,
-            "shared_tokens": list(getattr(a, "shared_tokens", [])),
-            "marker": getattr(a, "marker", None)}
 
 
 class Screener:

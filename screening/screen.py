@@ -18,13 +18,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from . import settings
-from unidecode import unidecode
 
 from .context import TransactionContext
 from .countries import to_iso2
 from .errors import Invalid
 from .lists import ensure_project_lists
-from .matching import Matcher, analyze_name
+from .matching import Matcher
 from .ownership import OwnershipGraph
 from .rules import HORIZONS, Determination, RuleBook, determine
 from .store import Store, open_store
@@ -65,56 +64,6 @@ def normalise_country(value: str | None) -> str | None:
     if not value:
         return None
     return to_iso2(value)
-
-
-#: Listed parties that can have branches or subsidiaries.
-_ORG_TYPES = ("company", "organization")
-
-
-def vocabularies(entries: Iterable[Entry]) -> tuple[frozenset[str], frozenset[str]]:
-    """Words of listed persons' names, and words of listed organisations' names that
-    no person bears, folded as ASCII lowercase. The first tells a person's name; the
-    second tells business words ("robotics", "labs", "aviation")."""
-    people: set[str] = set()
-    orgs: set[str] = set()
-    for e in entries:
-        bucket = people if e.type == "person" else orgs if e.type in _ORG_TYPES else None
-        if bucket is None:
-            continue
-        for n in e.names:
-            bucket.update(_WORD.findall(unidecode(n.value).casefold()))
-    return frozenset(people), frozenset(orgs - people)
-
-
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def organisation_affiliates(name: str, affiliates: list, person_vocab: frozenset[str],
-                            business_vocab: frozenset[str]) -> list:
-    """Keep affiliate suggestions that can be real.
-
-    The listed party must be a company or organisation; its shared brand must not be
-    a word people are named by ("Sean", "Thomas"); and unless the query carries a
-    legal form, what it adds to the brand must include a business, place or branch
-    word ("Robotics", "Beijing", "branch"), so "Vlastimil Danuše Král" is not taken
-    for a branch of "Kral Aviation".
-    """
-    if not affiliates:
-        return []
-    analysis = analyze_name(name)
-    if analysis.schema == "person":
-        return []
-    kept = []
-    for a in affiliates:
-        if a.entry.type not in _ORG_TYPES or all(t in person_vocab for t in a.shared_tokens):
-            continue
-        if analysis.schema is None:
-            extra = {w for m in a.marker for w in _WORD.findall(unidecode(str(m)).casefold())}
-            tagged = {t.text for t in analysis.tokens if t.tag != "distinctive"}
-            if not extra & (business_vocab | tagged):
-                continue
-        kept.append(a)
-    return kept
 
 
 def party_key(name: str) -> str:
@@ -177,7 +126,6 @@ class Screener:
         self.data_version = store.data_version()
         self.entries: dict[str, Entry] = {e.id: e for e in store.current_entries()}
         self.matcher = Matcher(self.entries.values())
-        self.person_vocab, self.business_vocab = vocabularies(self.entries.values())
         self.rulebook = rulebook or RuleBook.load()
         self.graph = OwnershipGraph(store.relationships())
         self.list_versions = {r["id"]: r["version"] for r in store.list_status()}
@@ -216,9 +164,7 @@ class Screener:
         country = normalise_country(country_input)
 
         hits = self.matcher.search(name, country=country, aliases=aliases, schema=schema)
-        affiliates = organisation_affiliates(
-            name, self.matcher.find_affiliates(name, country=country), self.person_vocab,
-            self.business_vocab)
+        affiliates = self.matcher.find_affiliates(name, country=country)
         cleared: list[dict] = []
         if apply_decisions and self.decisions is not None:
             hits, cleared = self.decisions.apply(name, country, hits, on)

@@ -12,10 +12,10 @@ Public surface::
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
 from screening import settings
+from screening.matching.affiliates import Affiliate, AffiliateIndex
 from screening.matching.algorithm import FEATURES, Feature, score_pair
 from screening.matching.explain import explain
 from screening.matching.features import Pair
@@ -23,17 +23,7 @@ from screening.matching.choices import expansions
 from screening.matching.forms import Form, fallback_forms, forms_of
 from screening.matching.index import NameIndex, entry_schema
 from screening.matching.normalize import has_han
-from screening.matching.resources import tables
-from screening.matching.names import (
-    DISTINCTIVE,
-    GENERIC,
-    LEGAL,
-    LOCATION,
-    STOP,
-    NameAnalysis,
-    Token,
-    analyze_name,
-)
+from screening.matching.names import NameAnalysis, Token, analyze_name
 from screening.types import Entry, Hit
 
 __all__ = [
@@ -53,41 +43,12 @@ CANDIDATE_FACTOR = 4
 FALLBACK_COUNTRIES = frozenset({"KR", "KP", "JP"})
 #: Results cached by search_many (identical rows in bulk files).
 BATCH_CACHE_MAX = 100_000
-#: An affiliate's shared brand word must be at least this rare on the lists
-#: (rarity factor, 1 = unique): "Hikvision" qualifies, "International" does not.
-AFFILIATE_MIN_RARITY = 0.55
-#: Share of the listed name's distinctive weight the query must contain.
-AFFILIATE_MIN_SHARE = 0.5
+#: Query analyses and forms remembered (search and find_affiliates of one party share them).
+QUERY_MEMO_MAX = 64
 
 
-@dataclass
-class Affiliate:
-    """A query that carries a listed party's distinctive name plus a marker.
-
-    "Hikvision Robotics" carries "Hikvision" (shared) plus "robotics" (marker):
-    possibly an affiliate of the listed party, ownership unknown.
-    """
-
-    entry: Entry
-    shared_tokens: list[str]
-    marker: list[str]
-    matched_name: str = ""
-    name_score: float = 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready view."""
-        return {
-            "entry_id": self.entry.id,
-            "list": self.entry.list_id,
-            "name": self.entry.name,
-            "matched_name": self.matched_name,
-            "shared_tokens": list(self.shared_tokens),
-            "marker": list(self.marker),
-            "name_score": round(self.name_score, 4),
-        }
-
-
-def _query_forms(names: Sequence[str], schema: str | None, idf: Any, fallback: bool = False) -> list[tuple[str, Form]]:
+def _query_forms(names: Sequence[str], schema: str | None, idf: Any, fallback: bool = False,
+                 analyse: Any = analyze_name) -> list[tuple[str, Form]]:
     """Forms of every query name (and acronyms found in them).
 
     With ``fallback=True``, the forms of the readings tried only when the
@@ -98,8 +59,8 @@ def _query_forms(names: Sequence[str], schema: str | None, idf: Any, fallback: b
     for name in names:
         if not name or not str(name).strip():
             continue
-        an = analyze_name(str(name), schema)
-        analyses = [an] + [analyze_name(a, schema) for a in an.acronyms]
+        an = analyse(str(name), schema)
+        analyses = [an] + [analyse(a, schema) for a in an.acronyms]
         for a in analyses:
             forms = fallback_forms(a, idf=idf, schema=schema) if fallback else forms_of(a, idf=idf, schema=schema)
             for form in forms:
@@ -160,7 +121,10 @@ class Matcher:
         self.review_threshold = settings.REVIEW_THRESHOLD if review_threshold is None else review_threshold
         self.max_candidates = settings.MAX_CANDIDATES if max_candidates is None else max_candidates
         self.index = NameIndex(entries)
+        self.affiliates = AffiliateIndex(self.index.entries, self.index.forms)
         self._batch_cache: dict[tuple[Any, ...], list[Hit]] = {}
+        self._analyses: dict[tuple[str, str | None], NameAnalysis] = {}
+        self._query_memo: dict[tuple[Any, ...], list[tuple[str, Form]]] = {}
 
     @property
     def entries(self) -> list[Entry]:
@@ -200,11 +164,11 @@ class Matcher:
         index = self.index
         best: dict[int, tuple[float, Pair, dict[str, float], str]] = {}
         limit = self.max_candidates * CANDIDATE_FACTOR
-        names = [name, *aliases]
+        names = (name, *aliases)
         han = any(has_han(str(n)) for n in names if n)  # only Han names have other readings
         fallback_first = han and bool(country) and country.upper() in FALLBACK_COUNTRIES
         for fallback in ((True, False) if fallback_first else (False, True) if han else (False,)):
-            for qname, qform in _query_forms(names, schema, index.idf, fallback=fallback):
+            for qname, qform in self._forms(names, schema, fallback):
                 bound: dict[int, float] = {}
                 for look in expansions(qform):
                     found = (
@@ -296,55 +260,37 @@ class Matcher:
 
     # ---------------------------------------------------------- affiliates
     def find_affiliates(self, name: str, *, country: str | None = None) -> list[Affiliate]:
-        """Listed parties whose distinctive name ``name`` carries with an extra marker.
+        """Listed organisations whose brand ``name`` carries with an extra marker.
 
         "Hikvision Robotics", "Huawei Technologies (Thailand) Co., Ltd.",
         "SMIC Beijing": the query names the listed brand plus a place, branch or
         business line. These are possible affiliates (ownership unknown), not
-        name matches; the same party (a match) is not returned.
+        name matches; the same party (a match) is not returned. The rules that
+        keep a suggestion are in :mod:`screening.matching.affiliates`.
         """
-        index = self.index
-        found: dict[int, Affiliate] = {}
-        for _, qform in _query_forms([name], None, index.idf):
-            q_texts = set(qform.texts)
-            cands: set[int] = set()
-            for i, tag in enumerate(qform.tags):
-                if tag != DISTINCTIVE:
-                    continue
-                for key, sim in index.lookup(qform.texts[i], qform.skels[i], tag):
-                    if sim >= 0.95 and len(index.postings.get(key, ())) <= 5000:
-                        cands.update(index.postings[key])
-            for fid in cands:
-                cform = index.forms[fid]
-                aff = self._affiliate(qform, q_texts, cform, country)
-                if aff is None:
-                    continue
-                prev = found.get(cform.entry)
-                if prev is None or len(aff.shared_tokens) > len(prev.shared_tokens):
-                    found[cform.entry] = aff
-        return sorted(found.values(), key=lambda a: (-len(a.shared_tokens), a.entry.id))
+        if not name or not str(name).strip():
+            return []
+        qforms = [f for _, f in self._forms((name,), None, False)]
+        return self.affiliates.find(self._analyse(name, None), qforms, country, self.match_threshold)
 
-    def _affiliate(self, qform: Form, q_texts: set[str], cform: Form, country: str | None) -> Affiliate | None:
-        """The affiliate relation of a query and one list form, if any."""
-        dist = [(t, w) for t, g, w in zip(cform.texts, cform.tags, cform.weights) if g == DISTINCTIVE]
-        if not dist:
-            return None
-        brand, brand_w = max(dist, key=lambda x: x[1])
-        if brand not in q_texts or brand_w < AFFILIATE_MIN_RARITY:
-            return None
-        shared = [t for t, _ in dist if t in q_texts]
-        total = sum(w for _, w in dist)
-        if sum(w for t, w in dist if t in q_texts) < AFFILIATE_MIN_SHARE * total:
-            return None
-        c_all = set(cform.texts)
-        marker_idx = [i for i, t in enumerate(qform.texts) if t not in c_all]
-        branch_words = tables().branch_words
-        if not any(qform.tags[i] not in (GENERIC, LEGAL, STOP) or qform.texts[i] in branch_words for i in marker_idx):
-            return None  # only generic words added: a name variant, not an affiliate
-        entry = self.index.entries[cform.entry]
-        pair = Pair(qform, cform, query_country=country, entry_countries=tuple(entry.countries))
-        score, _ = score_pair(pair)
-        if score >= self.match_threshold:
-            return None
-        marker = [qform.tokens[i].source or qform.texts[i] for i in marker_idx]
-        return Affiliate(entry, shared, marker, matched_name=cform.name, name_score=score)
+    # --------------------------------------------------------------- memo
+    def _analyse(self, name: str, schema: str | None) -> NameAnalysis:
+        """``analyze_name``, remembered for the last few queries."""
+        key = (name, schema)
+        got = self._analyses.get(key)
+        if got is None:
+            if len(self._analyses) >= QUERY_MEMO_MAX:
+                self._analyses.clear()
+            got = self._analyses[key] = analyze_name(name, schema)
+        return got
+
+    def _forms(self, names: tuple[str, ...], schema: str | None, fallback: bool) -> list[tuple[str, Form]]:
+        """:func:`_query_forms` on this index, remembered for the last few queries."""
+        key = (names, schema, fallback)
+        got = self._query_memo.get(key)
+        if got is None:
+            if len(self._query_memo) >= QUERY_MEMO_MAX:
+                self._query_memo.clear()
+            got = _query_forms(names, schema, self.index.idf, fallback=fallback, analyse=self._analyse)
+            self._query_memo[key] = got
+        return got

@@ -1,0 +1,171 @@
+"""Possible affiliates: a query that carries a listed organisation's brand plus a marker.
+
+"Hikvision Robotics" carries "Hikvision" (the brand of a listed company) plus
+"Robotics" (a business line): possibly a subsidiary or branch, ownership unknown.
+It is not a name match, so the matcher's search does not return it; the rules
+turn it into a REVIEW finding.
+
+The brand of a list name is its rarest distinctive word, and only when that word
+is rare on the lists ("Hikvision", not "International"). The index maps each
+brand to the list forms it heads, so a query costs one dictionary look-up per
+word: most counterparties carry no listed brand and stop there.
+
+A suggestion is kept only where it can be real:
+
+- the listed party is a company or organisation (people have no branches);
+- the query is not a person's name, and the shared brand is not a word people
+  are named by ("Sean", "Thomas");
+- the query adds more than generic words ("Huawei Technologies Co." is the party
+  itself or a variant of its name); and, unless the query is recognisably an
+  organisation, what it adds includes a business, place or branch word, so
+  "Vlastimil Danuše Král" is not taken for a branch of "Kral Aviation".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from unidecode import unidecode
+
+from screening.matching.algorithm import score_pair
+from screening.matching.features import Pair
+from screening.matching.forms import Form
+from screening.matching.names import DISTINCTIVE, GENERIC, LEGAL, STOP, NameAnalysis
+from screening.matching.resources import tables
+from screening.types import Entry
+
+#: An affiliate's shared brand word must be at least this rare on the lists
+#: (rarity factor, 1 = unique): "Hikvision" qualifies, "International" does not.
+MIN_RARITY = 0.55
+#: Share of the listed name's distinctive weight the query must contain.
+MIN_SHARE = 0.5
+#: Listed parties that can have branches or subsidiaries.
+ORG_TYPES = ("company", "organization")
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def words(text: str) -> set[str]:
+    """ASCII lowercase words of ``text`` ("Král" -> "kral")."""
+    return set(_WORD.findall(unidecode(text).casefold()))
+
+
+@dataclass
+class Affiliate:
+    """A query that carries a listed party's distinctive name plus a marker.
+
+    "Hikvision Robotics" carries "Hikvision" (shared) plus "robotics" (marker):
+    possibly an affiliate of the listed party, ownership unknown.
+    """
+
+    entry: Entry
+    shared_tokens: list[str]
+    marker: list[str]
+    matched_name: str = ""
+    name_score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready view."""
+        return {
+            "entry_id": self.entry.id,
+            "list": self.entry.list_id,
+            "name": self.entry.name,
+            "matched_name": self.matched_name,
+            "shared_tokens": list(self.shared_tokens),
+            "marker": list(self.marker),
+            "name_score": round(self.name_score, 4),
+        }
+
+
+def vocabularies(entries: Iterable[Entry]) -> tuple[frozenset[str], frozenset[str]]:
+    """Words of listed persons' names, and words of listed organisations' names that
+    no person bears. The first tells a person's name; the second tells business
+    words ("robotics", "labs", "aviation")."""
+    people: set[str] = set()
+    orgs: set[str] = set()
+    for e in entries:
+        bucket = people if e.type == "person" else orgs if e.type in ORG_TYPES else None
+        if bucket is None:
+            continue
+        for n in e.names:
+            bucket.update(words(n.value))
+    return frozenset(people), frozenset(orgs - people)
+
+
+def brand_of(form: Form) -> tuple[str, float] | None:
+    """The heaviest distinctive word of a list form and its weight, or None."""
+    dist = [(t, w) for t, g, w in zip(form.texts, form.tags, form.weights) if g == DISTINCTIVE]
+    if not dist:
+        return None
+    return max(dist, key=lambda x: x[1])
+
+
+class AffiliateIndex:
+    """Brand word -> the forms of listed organisations it heads, plus the vocabularies."""
+
+    def __init__(self, entries: Sequence[Entry], forms: Sequence[Form]) -> None:
+        self.entries = entries
+        self.forms = forms
+        by_brand: dict[str, list[int]] = defaultdict(list)
+        for fid, form in enumerate(forms):
+            if entries[form.entry].type not in ORG_TYPES:
+                continue
+            brand = brand_of(form)
+            if brand is not None and brand[1] >= MIN_RARITY:
+                by_brand[brand[0]].append(fid)
+        self.by_brand = dict(by_brand)
+        self.person_words, self.business_words = vocabularies(entries)
+
+    def find(self, analysis: NameAnalysis, qforms: Iterable[Form], country: str | None,
+             match_threshold: float) -> list[Affiliate]:
+        """Listed organisations the query (``analysis``, compiled as ``qforms``) may belong to."""
+        if analysis.schema == "person":
+            return []
+        found: dict[int, Affiliate] = {}
+        for qform in qforms:
+            q_texts = set(qform.texts)
+            fids = [fid for t in q_texts for fid in self.by_brand.get(t, ())]
+            for fid in sorted(set(fids)):
+                aff = self._relation(qform, q_texts, self.forms[fid], country, analysis,
+                                     match_threshold)
+                if aff is None:
+                    continue
+                prev = found.get(self.forms[fid].entry)
+                if prev is None or len(aff.shared_tokens) > len(prev.shared_tokens):
+                    found[self.forms[fid].entry] = aff
+        return sorted(found.values(), key=lambda a: (-len(a.shared_tokens), a.entry.id))
+
+    def _relation(self, qform: Form, q_texts: set[str], cform: Form, country: str | None,
+                  analysis: NameAnalysis, match_threshold: float) -> Affiliate | None:
+        """The affiliate relation of a query form and one list form whose brand it carries."""
+        dist = [(t, w) for t, g, w in zip(cform.texts, cform.tags, cform.weights) if g == DISTINCTIVE]
+        shared = [t for t, _ in dist if t in q_texts]
+        if all(t in self.person_words for t in shared):
+            return None  # "Sean Robotics" is not a branch of "Sean Trading"
+        if sum(w for t, w in dist if t in q_texts) < MIN_SHARE * sum(w for _, w in dist):
+            return None
+        c_all = set(cform.texts)
+        marker_idx = [i for i, t in enumerate(qform.texts) if t not in c_all]
+        branch_words = tables().branch_words
+        if not any(qform.tags[i] not in (GENERIC, LEGAL, STOP) or qform.texts[i] in branch_words
+                   for i in marker_idx):
+            return None  # only generic words added: a name variant, not an affiliate
+        marker = [qform.tokens[i].source or qform.texts[i] for i in marker_idx]
+        if analysis.schema is None and not self._business_marker(marker, analysis):
+            return None
+        entry = self.entries[cform.entry]
+        pair = Pair(qform, cform, query_country=country, entry_countries=tuple(entry.countries))
+        score, _ = score_pair(pair)
+        if score >= match_threshold:
+            return None  # the same party: a name match, not an affiliate
+        return Affiliate(entry, shared, marker, matched_name=cform.name, name_score=score)
+
+    def _business_marker(self, marker: list[str], analysis: NameAnalysis) -> bool:
+        """Whether what a query of unknown kind adds names a business, place or branch."""
+        extra = set().union(*(words(str(m)) for m in marker))
+        tagged = {t.text for t in analysis.tokens if t.tag != DISTINCTIVE}
+        return bool(extra & self.business_words or extra & tagged)

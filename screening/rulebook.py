@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from . import settings
+from . import settings, yamlfast
 from .context import ItemInfo
 from .dates import StatusAt, rule_events, status_on, to_date
 from .errors import Invalid
@@ -142,7 +142,7 @@ class RuleBook:
         """Read the rules file (default ``settings.RULES_FILE``, i.e. ``screening/rules.yaml``)."""
         path = Path(path or settings.RULES_FILE)
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yamlfast.safe_load(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise Invalid(f"rules file not found: {path}") from None
         except yaml.YAMLError as exc:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from flask import Flask, g, has_request_context, request, session
+
+from screening import yamlfast
 
 #: Languages the UI speaks; the first is the default.
 LANGUAGES = ("en", "zh")
@@ -23,7 +24,7 @@ TABLE_PATH = Path(__file__).resolve().parent / "translations" / "messages.yaml"
 def table() -> dict[str, dict[str, str]]:
     """The translation table: key -> {"en": ..., "zh": ...}."""
     with TABLE_PATH.open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yamlfast.safe_load(f)
 
 
 def current_language() -> str:

@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from screening import yamlfast
 from screening.catalog import LISTS
 from screening.errors import CountOutOfBounds, ImportFailed
 from screening.types import ENTRY_TYPES, POLICIES, STATUS_KINDS, Entry, Name, StatusEvent
@@ -89,7 +90,7 @@ POLICY_FIELDS = frozenset({
 
 
 #: libyaml's parser when PyYAML was built with it (about 5x faster), else pure Python.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = yamlfast.SafeLoader
 
 
 class _UniqueKeyLoader(_BaseLoader):  # type: ignore[valid-type, misc]

@@ -19,8 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from screening import yamlfast
 from screening.settings import PACKAGE_DIR
 
 #: Alternative readings of a table entry, the most common first; a reading is a
@@ -62,7 +62,7 @@ def _load_yaml(name: str) -> Any:
     for candidate in (_resource_dir / name, _resource_dir / name.replace(".yaml", ".yml")):
         if candidate.exists():
             with candidate.open(encoding="utf-8") as fh:
-                return yaml.safe_load(fh)
+                return yamlfast.safe_load(fh)
     return None
 
 

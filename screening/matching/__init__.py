@@ -43,12 +43,11 @@ CANDIDATE_FACTOR = 4
 FALLBACK_COUNTRIES = frozenset({"KR", "KP", "JP"})
 #: Results cached by search_many (identical rows in bulk files).
 BATCH_CACHE_MAX = 100_000
-#: Query analyses and forms remembered (search and find_affiliates of one party share them).
+#: Compiled query forms remembered (search and find_affiliates of one party share them).
 QUERY_MEMO_MAX = 64
 
 
-def _query_forms(names: Sequence[str], schema: str | None, idf: Any, fallback: bool = False,
-                 analyse: Any = analyze_name) -> list[tuple[str, Form]]:
+def _query_forms(names: Sequence[str], schema: str | None, idf: Any, fallback: bool = False) -> list[tuple[str, Form]]:
     """Forms of every query name (and acronyms found in them).
 
     With ``fallback=True``, the forms of the readings tried only when the
@@ -59,8 +58,8 @@ def _query_forms(names: Sequence[str], schema: str | None, idf: Any, fallback: b
     for name in names:
         if not name or not str(name).strip():
             continue
-        an = analyse(str(name), schema)
-        analyses = [an] + [analyse(a, schema) for a in an.acronyms]
+        an = analyze_name(str(name), schema)
+        analyses = [an] + [analyze_name(a, schema) for a in an.acronyms]
         for a in analyses:
             forms = fallback_forms(a, idf=idf, schema=schema) if fallback else forms_of(a, idf=idf, schema=schema)
             for form in forms:
@@ -123,7 +122,6 @@ class Matcher:
         self.index = NameIndex(entries)
         self.affiliates = AffiliateIndex(self.index.entries, self.index.forms)
         self._batch_cache: dict[tuple[Any, ...], list[Hit]] = {}
-        self._analyses: dict[tuple[str, str | None], NameAnalysis] = {}
         self._query_memo: dict[tuple[Any, ...], list[tuple[str, Form]]] = {}
 
     @property
@@ -271,26 +269,17 @@ class Matcher:
         if not name or not str(name).strip():
             return []
         qforms = [f for _, f in self._forms((name,), None, False)]
-        return self.affiliates.find(self._analyse(name, None), qforms, country, self.match_threshold)
+        return self.affiliates.find(analyze_name(name, None), qforms, country, self.match_threshold)
 
     # --------------------------------------------------------------- memo
-    def _analyse(self, name: str, schema: str | None) -> NameAnalysis:
-        """``analyze_name``, remembered for the last few queries."""
-        key = (name, schema)
-        got = self._analyses.get(key)
-        if got is None:
-            if len(self._analyses) >= QUERY_MEMO_MAX:
-                self._analyses.clear()
-            got = self._analyses[key] = analyze_name(name, schema)
-        return got
-
     def _forms(self, names: tuple[str, ...], schema: str | None, fallback: bool) -> list[tuple[str, Form]]:
-        """:func:`_query_forms` on this index, remembered for the last few queries."""
+        """:func:`_query_forms` on this index, remembered for the last few queries
+        (``analyze_name`` keeps its own cache; compiling the forms is what is saved)."""
         key = (names, schema, fallback)
         got = self._query_memo.get(key)
         if got is None:
             if len(self._query_memo) >= QUERY_MEMO_MAX:
                 self._query_memo.clear()
-            got = _query_forms(names, schema, self.index.idf, fallback=fallback, analyse=self._analyse)
+            got = _query_forms(names, schema, self.index.idf, fallback=fallback)
             self._query_memo[key] = got
         return got

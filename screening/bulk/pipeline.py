@@ -50,6 +50,7 @@ class BulkSummary:
     outcomes: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     build_seconds: float = 0.0  # of ``seconds``: building the screener (lists -> index)
+    finish_seconds: float = 0.0  # of ``seconds``: finishing the output (writing the XLSX)
     resumed_rows: int = 0  # rows done by an earlier, interrupted run
     engine: str = ""
     workers: int = 1
@@ -78,7 +79,9 @@ class BulkSummary:
             f"outcomes: {outcomes or 'none'}",
             f"errors: {self.errors:,}",
             f"{self.screened:,} distinct queries, {self.seconds:.1f} s "
-            f"({self.build_seconds:.1f} s loading the lists), "
+            f"({self.build_seconds:.1f} s loading the lists"
+            + (f", {self.finish_seconds:.1f} s writing the workbook" if self.finish_seconds >= 0.05 else "")
+            + "), "
             f"{self.rows_per_second:,.0f} rows/s ({self.engine}, {self.workers} worker"
             f"{'s' if self.workers != 1 else ''})",
         ]
@@ -329,7 +332,9 @@ def screen_file(
                         "with --resume to continue") from None
                 bar.close()
                 engine_name, n_workers = eng.name, eng.workers
+            t_finish = time.monotonic()
             output.finish()
+            finish_seconds = time.monotonic() - t_finish
         finally:
             output.close()
     elapsed = time.monotonic() - t0
@@ -337,7 +342,7 @@ def screen_file(
         input=str(src), output=str(out), rows=state.rows_done,
         screened=state.screened - screened_before,
         errors=state.errors, outcomes=dict(state.outcomes), seconds=round(elapsed, 3),
-        build_seconds=round(build_seconds, 3),
+        build_seconds=round(build_seconds, 3), finish_seconds=round(finish_seconds, 3),
         resumed_rows=resumed, engine=engine_name, workers=n_workers, encoding=info.encoding,
         delimiter=info.delimiter, sheet=info.sheet, columns=cmap.describe())
     sfile.unlink(missing_ok=True)

@@ -235,3 +235,13 @@ def test_ctrl_c_leaves_a_resumable_run(tmp_path, toy_screener, monkeypatch):
     monkeypatch.undo()
     assert screen_file(src, out, screener=toy_screener, workers=1, chunk_rows=10,
                        resume=True).resumed_rows == 20
+
+
+def test_summary_says_where_the_time_went(tmp_path, toy_screener):
+    src = customers(tmp_path / "c.csv", 6)
+    s = screen_file(src, tmp_path / "o.xlsx", screener=toy_screener, workers=1)
+    assert 0 < s.finish_seconds <= s.seconds and s.to_dict()["finish_seconds"] == s.finish_seconds
+    text = s.text()
+    assert "6 rows screened into" in text and "loading the lists" in text
+    csv_run = screen_file(src, tmp_path / "o.csv", screener=toy_screener, workers=1)
+    assert csv_run.finish_seconds < 0.05 and "writing the workbook" not in csv_run.text()

@@ -34,6 +34,7 @@ from unidecode import unidecode
 from screening.matching.algorithm import score_pair
 from screening.matching.features import Pair
 from screening.matching.forms import Form
+from screening.matching.index import entry_schema
 from screening.matching.names import DISTINCTIVE, GENERIC, LEGAL, STOP, NameAnalysis
 from screening.matching.resources import tables
 from screening.types import Entry
@@ -43,8 +44,6 @@ from screening.types import Entry
 MIN_RARITY = 0.55
 #: Share of the listed name's distinctive weight the query must contain.
 MIN_SHARE = 0.5
-#: Listed parties that can have branches or subsidiaries.
-ORG_TYPES = ("company", "organization")
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -88,7 +87,8 @@ def vocabularies(entries: Iterable[Entry]) -> tuple[frozenset[str], frozenset[st
     people: set[str] = set()
     orgs: set[str] = set()
     for e in entries:
-        bucket = people if e.type == "person" else orgs if e.type in ORG_TYPES else None
+        schema = entry_schema(e)
+        bucket = people if schema == "person" else orgs if schema == "company" else None
         if bucket is None:
             continue
         for n in e.names:
@@ -96,12 +96,14 @@ def vocabularies(entries: Iterable[Entry]) -> tuple[frozenset[str], frozenset[st
     return frozenset(people), frozenset(orgs - people)
 
 
+def distinctive_words(form: Form) -> list[tuple[str, float]]:
+    """The distinctive words of a form, with their weights."""
+    return [(t, w) for t, g, w in zip(form.texts, form.tags, form.weights) if g == DISTINCTIVE]
+
+
 def brand_of(form: Form) -> tuple[str, float] | None:
     """The heaviest distinctive word of a list form and its weight, or None."""
-    dist = [(t, w) for t, g, w in zip(form.texts, form.tags, form.weights) if g == DISTINCTIVE]
-    if not dist:
-        return None
-    return max(dist, key=lambda x: x[1])
+    return max(distinctive_words(form), key=lambda x: x[1], default=None)
 
 
 class AffiliateIndex:
@@ -112,8 +114,8 @@ class AffiliateIndex:
         self.forms = forms
         by_brand: dict[str, list[int]] = defaultdict(list)
         for fid, form in enumerate(forms):
-            if entries[form.entry].type not in ORG_TYPES:
-                continue
+            if entry_schema(entries[form.entry]) != "company":
+                continue  # people have no branches
             brand = brand_of(form)
             if brand is not None and brand[1] >= MIN_RARITY:
                 by_brand[brand[0]].append(fid)
@@ -142,7 +144,7 @@ class AffiliateIndex:
     def _relation(self, qform: Form, q_texts: set[str], cform: Form, country: str | None,
                   analysis: NameAnalysis, match_threshold: float) -> Affiliate | None:
         """The affiliate relation of a query form and one list form whose brand it carries."""
-        dist = [(t, w) for t, g, w in zip(cform.texts, cform.tags, cform.weights) if g == DISTINCTIVE]
+        dist = distinctive_words(cform)
         shared = [t for t, _ in dist if t in q_texts]
         if all(t in self.person_words for t in shared):
             return None  # "Sean Robotics" is not a branch of "Sean Trading"

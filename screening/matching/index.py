@@ -38,6 +38,8 @@ MIN_PHONETIC_KEY = 3
 LOOKUP_CACHE_MAX = 500_000
 
 ENTITY_TYPES_PERSON = ("person",)
+#: Entry types matched as organisations (the ones that can have branches or subsidiaries).
+ENTITY_TYPES_ORG = ("company", "organization")
 
 
 def _deletes(word: str) -> set[str]:
@@ -49,7 +51,7 @@ def entry_schema(entry: Entry) -> str | None:
     """The matching schema of an entry: person, company or unknown (vessels)."""
     if entry.type in ENTITY_TYPES_PERSON:
         return "person"
-    if entry.type in ("company", "organization"):
+    if entry.type in ENTITY_TYPES_ORG:
         return "company"
     return None
 

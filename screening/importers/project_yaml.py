@@ -89,11 +89,7 @@ POLICY_FIELDS = frozenset({
 })
 
 
-#: libyaml's parser when PyYAML was built with it (about 5x faster), else pure Python.
-_BaseLoader = yamlfast.SafeLoader
-
-
-class _UniqueKeyLoader(_BaseLoader):  # type: ignore[valid-type, misc]
+class _UniqueKeyLoader(yamlfast.SafeLoader):  # type: ignore[valid-type, misc]
     """A safe loader that rejects a mapping with the same key twice and leaves
     dates as text, so that :func:`_date` validates them with a clear message."""
 

@@ -97,24 +97,33 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def start_serve(env: dict, port: int, *args: str) -> subprocess.Popen:
+    """`screening serve --port PORT ARGS` in a subprocess, output captured as text."""
+    return subprocess.Popen([sys.executable, "-m", "screening.cli", "serve", "--port", str(port),
+                             *args], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+
+
+def wait_healthy(port: int) -> dict | None:
+    """The health document once the server answers (up to 30 s), else None."""
+    for _ in range(300):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/health") as r:
+                return json.loads(r.read())
+        except OSError:
+            time.sleep(0.1)
+    return None
+
+
 @pytest.mark.slow
 def test_serve_fresh_install(tmp_path):
     """`screening serve` on an empty database: China lists loaded, first admin created once."""
     port = free_port()
     env = {**os.environ, "SCREENING_DB": str(tmp_path / "fresh.db")}
     env.pop("SCREENING_ADMIN_PASSWORD", None)
-    proc = subprocess.Popen([sys.executable, "-m", "screening.cli", "serve", "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True)
+    proc = start_serve(env, port)
     try:
-        health = None
-        for _ in range(300):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/health") as r:
-                    health = json.loads(r.read())
-                break
-            except OSError:
-                time.sleep(0.1)
+        health = wait_healthy(port)
         assert health and health["entries"] > 200 and health["lists"] >= 4
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/login") as r:
             assert r.status == 200
@@ -134,16 +143,9 @@ def test_serve_two_processes_share_the_rate_limit(tmp_path):
     port = free_port()
     env = {**os.environ, "SCREENING_DB": str(db), "SCREENING_RATE_LIMIT": "6",
            "SCREENING_ADMIN_PASSWORD": "a long admin password"}
-    proc = subprocess.Popen([sys.executable, "-m", "screening.cli", "serve", "--port", str(port),
-                             "--processes", "2"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    proc = start_serve(env, port, "--processes", "2")
     try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/health").read()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_healthy(port)
         workers = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
         assert len(workers) == 2
         codes = []
@@ -170,16 +172,9 @@ def test_serve_writes_queued_audit_records_on_stop(tmp_path, processes):
     key = Accounts(open_store(db)).create_api_key("crm")
     port = free_port()
     env = {**os.environ, "SCREENING_DB": str(db), "SCREENING_ADMIN_PASSWORD": "a long admin password"}
-    proc = subprocess.Popen([sys.executable, "-m", "screening.cli", "serve", "--port", str(port),
-                             "--processes", processes], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = start_serve(env, port, "--processes", processes)
     try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/health").read()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_healthy(port)
         body = json.dumps({"parties": [{"name": f"Customer {i}"} for i in range(200)]}).encode()
         req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/screen/batch", data=body,
                                      headers={"Authorization": f"Bearer {key}",

@@ -94,8 +94,25 @@ def split_multi(cell: str, sep: str = ";") -> list[str]:
     return [v.strip() for v in (cell or "").split(sep) if v.strip() and v.strip() != "-0-"]
 
 
+_BRACKETS = re.compile(r"\([^)]*\)")
+
+
+def merge_keys(name: str) -> set[str]:
+    """Keys under which two names are taken as one party's: the same words in any
+    order, without legal forms and business words, with or without a bracketed part
+    ("Brooks, Lance Michael" = "Lance Michael Brooks", "Hierax Co. Ltd." = "Hierax
+    Company Ltd.", "Saeng Pil Trading Corp. (STC)" = "Saeng Pil Trading Corp.")."""
+    keys = {norm(name)}
+    for text in (name, _BRACKETS.sub(" ", name)):
+        toks = sorted(w for w in _WORD.findall(text.lower()) if w not in COMMON_WORDS)
+        if toks:
+            keys.add("~" + " ".join(toks))
+    keys.discard("")
+    return keys
+
+
 def merge_shared_names(entities: list[Entity]) -> list[Entity]:
-    """Merge entities that share any name (same party on two lists)."""
+    """Merge entities that share a name up to order, legal form and brackets (one party on two lists)."""
     parent = list(range(len(entities)))
 
     def find(i: int) -> int:
@@ -107,13 +124,11 @@ def merge_shared_names(entities: list[Entity]) -> list[Entity]:
     owner: dict[str, int] = {}
     for i, ent in enumerate(entities):
         for n in ent.names:
-            k = norm(n)
-            if not k:
-                continue
-            if k in owner:
-                parent[find(i)] = find(owner[k])
-            else:
-                owner[k] = i
+            for k in merge_keys(n):
+                if k in owner:
+                    parent[find(i)] = find(owner[k])
+                else:
+                    owner[k] = i
     groups: dict[int, list[Entity]] = defaultdict(list)
     for i, ent in enumerate(entities):
         groups[find(i)].append(ent)

@@ -24,6 +24,7 @@ from .countries import to_iso2
 from .errors import Invalid
 from .lists import ensure_project_lists
 from .matching import Matcher
+from .matching.config import ConfigError, MatchConfig, default_config
 from .ownership import OwnershipGraph
 from .rules import HORIZONS, Determination, RuleBook, determine
 from .store import Store, open_store
@@ -148,8 +149,13 @@ class Screener:
         schema: str | None = None,
         address: str | None = None,
         apply_decisions: bool = True,
+        config: dict | None = None,
     ) -> ScreeningResult:
-        """Screen one party (and, optionally, one transaction) on one day."""
+        """Screen one party (and, optionally, one transaction) on one day.
+
+        ``config`` overrides the matcher's weights / thresholds for this call
+        (``{"weights": {...}, "match_threshold": ..., "review_threshold": ...}``).
+        """
         name = (name or "").strip()
         if not name:
             raise Invalid("name is required")
@@ -163,7 +169,8 @@ class Screener:
         country_input = (country or "").strip() or None
         country = normalise_country(country_input)
 
-        hits = self.matcher.search(name, country=country, aliases=aliases, schema=schema)
+        match_config = _match_config(config)
+        hits = self.matcher.search(name, country=country, aliases=aliases, schema=schema, config=match_config)
         affiliates = self.matcher.find_affiliates(name, country=country)
         cleared: list[dict] = []
         if apply_decisions and self.decisions is not None:
@@ -174,7 +181,7 @@ class Screener:
             oname = str(owner.get("name", "")).strip()
             if not oname:
                 raise Invalid("each owner needs a name")
-            declared.append({**owner, "hits": self.matcher.search(oname, country=owner.get("country"))})
+            declared.append({**owner, "hits": self.matcher.search(oname, country=owner.get("country"), config=match_config)})
         keys = [h.entry.id for h in hits if h.strength == "match"] + [party_key(name)]
         det = determine(
             hits=hits, affiliates=affiliates, context=context, as_of=on, horizon=horizon,
@@ -185,12 +192,23 @@ class Screener:
                  **({"country_input": country_input} if country_input != country else {}),
                  "address": address, "as_of": on.isoformat(), "after_horizon": horizon,
                  "context": context.to_dict() if context is not None and hasattr(context, "to_dict") else None,
-                 "owners": [{k: v for k, v in o.items() if k != "hits"} for o in declared]}
+                 "owners": [{k: v for k, v in o.items() if k != "hits"} for o in declared],
+                 **({"config": config} if config else {})}
         return ScreeningResult(
             query=query, hits=hits, determination=det, affiliates=affiliates,
             cleared=cleared, list_versions=self.list_versions,
             screened_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         )
+
+
+def _match_config(config: dict | None) -> MatchConfig | None:
+    """A request's matcher overrides applied to the defaults (None: the defaults as they are)."""
+    if not config:
+        return None
+    try:
+        return default_config().override(config)
+    except ConfigError as exc:
+        raise Invalid(str(exc)) from None
 
 
 def _decision_book(store: Store):

@@ -86,11 +86,11 @@ def screen_batch() -> Any:
         raise TooLarge(f"{len(parties)} parties in one batch; at most {limit}")
     if not parties:
         raise BadInput("'parties' is empty")
-    shared = {k: body[k] for k in ("as_of", "after_horizon", "context") if k in body}
+    shared = {k: body[k] for k in ("as_of", "after_horizon", "context", "config") if k in body}
     extra = sorted(set(body) - {"parties", *shared})
     if extra:
         raise BadInput(f"unknown field(s) {', '.join(extra)}; known: parties, as_of, "
-                       "after_horizon, context")
+                       "after_horizon, context, config")
     checked = [query.party_from_json({**shared, **p} if isinstance(p, dict) else p,
                                      where=f"parties[{i}]")
                for i, p in enumerate(parties)]

@@ -63,6 +63,13 @@ SCHEMAS: dict[str, dict] = {
             "country": {"type": "string"}})},
         "address": NULLABLE_STR,
         "schema": NULLABLE_STR,
+        "config": {"oneOf": [_ref("MatchConfig"), {"type": "null"}]},
+    }, extra=False),
+    "MatchConfig": _obj([], {
+        "weights": {"type": "object", "additionalProperties": {"type": "number"},
+                    "description": "feature name: weight, overriding the fitted table for this call"},
+        "match_threshold": {"type": "number", "minimum": 0, "maximum": 1},
+        "review_threshold": {"type": "number", "minimum": 0, "maximum": 1},
     }, extra=False),
     "PathStep": _obj(["entity"], {
         "entity": {"type": "string"}, "name": NULLABLE_STR,

@@ -25,6 +25,7 @@ PARTY_FIELDS: dict[str, tuple[type, ...]] = {
     "owners": (list, type(None)),
     "address": (str, type(None)),
     "schema": (str, type(None)),
+    "config": (dict, type(None)),
 }
 
 #: Longest list of aliases or owners accepted for one party.

@@ -16,7 +16,8 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from screening import settings
 from screening.matching.affiliates import Affiliate, AffiliateIndex
-from screening.matching.algorithm import FEATURES, Feature, score_pair
+from screening.matching.algorithm import FEATURES, Feature, Plan, score_pair
+from screening.matching.config import MatchConfig
 from screening.matching.explain import explain
 from screening.matching.features import Pair
 from screening.matching.choices import expansions
@@ -30,6 +31,7 @@ __all__ = [
     "Affiliate",
     "FEATURES",
     "Feature",
+    "MatchConfig",
     "Matcher",
     "NameAnalysis",
     "Token",
@@ -70,28 +72,33 @@ def _query_forms(names: Sequence[str], schema: str | None, idf: Any, fallback: b
     return out
 
 
-def compare(name1: str, name2: str, schema: str | None = None) -> tuple[float, dict[str, float]]:
+def compare(
+    name1: str, name2: str, schema: str | None = None, config: MatchConfig | None = None
+) -> tuple[float, dict[str, float]]:
     """Score two names with the same comparator the search uses.
 
     Args:
         name1: the query-side name.
         name2: the list-side name.
         schema: ``"person"`` / ``"company"`` when known for both.
+        config: other weights / thresholds (default: the weights table and settings).
 
     Returns:
         ``(score, {feature: value})`` with the score in [0, 1].
     """
     best: tuple[float, dict[str, float]] = (0.0, {})
+    plan = Plan.of(config) if config else None
+    review = config.review_threshold if config else settings.REVIEW_THRESHOLD
     c_an = analyze_name(name2, schema)
     c_analyses = [c_an] + [analyze_name(a, schema) for a in c_an.acronyms]
     c_forms = [cf for an in c_analyses for cf in forms_of(an, idf=_flat_idf, schema=schema)]
     for fallback in (False, True):
         for _, qf in _query_forms([name1], schema, _flat_idf, fallback=fallback):
             for cf in c_forms:
-                score, values = score_pair(Pair(qf, cf))
+                score, values = score_pair(Pair(qf, cf), plan=plan)
                 if score > best[0] or not best[1]:
                     best = (score, values)
-        if best[0] >= settings.REVIEW_THRESHOLD:
+        if best[0] >= review:
             break
     return best
 
@@ -157,6 +164,7 @@ class Matcher:
         schema: str | None,
         min_score: float,
         min_cover: float | None = None,
+        plan: Plan | None = None,
     ) -> dict[int, tuple[float, Pair, dict[str, float], str]]:
         """Best (score, pair, features, query name) per entry index above ``min_score``."""
         index = self.index
@@ -190,7 +198,7 @@ class Matcher:
                         query_schema=schema,
                         entry_type=entry_schema(entry),
                     )
-                    score, values = score_pair(pair, min_score)
+                    score, values = score_pair(pair, min_score, plan)
                     if score < min_score:
                         continue
                     prev = best.get(cform.entry)
@@ -208,6 +216,7 @@ class Matcher:
         aliases: Sequence[str] = (),
         schema: str | None = None,
         limit: int = 20,
+        config: MatchConfig | None = None,
     ) -> list[Hit]:
         """Listed parties ``name`` may be: hits at review strength or above, best first.
 
@@ -217,8 +226,12 @@ class Matcher:
             aliases: other names of the counterparty.
             schema: ``"person"`` or ``"company"`` when known.
             limit: most hits returned (one per entry).
+            config: this call's weights and thresholds (default: the matcher's).
         """
-        best = self._score_all(name, country, aliases, schema, self.review_threshold)
+        match_t = config.match_threshold if config else self.match_threshold
+        review_t = config.review_threshold if config else self.review_threshold
+        plan = Plan.of(config) if config else None
+        best = self._score_all(name, country, aliases, schema, review_t, plan=plan)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
         hits = []
         for idx, (score, pair, values, qname) in ranked:
@@ -227,7 +240,7 @@ class Matcher:
                     entry=self.index.entries[idx],
                     matched_name=pair.result.name,
                     score=score,
-                    strength="match" if score >= self.match_threshold else "review",
+                    strength="match" if score >= match_t else "review",
                     features=dict(values),
                     explanation=explain(pair, values, score),
                     query_name=qname,

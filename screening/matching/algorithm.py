@@ -1,7 +1,8 @@
 """The scoring algorithm: one list of weighted features, one combining rule.
 
 Following nomenklatura's pattern, every signal is a :class:`Feature` holding a
-documented function and a weight. The score of a pair is the best
+documented function; its weight is data (``resources/match_weights.yaml``, read
+into :class:`~screening.matching.config.MatchConfig`). The score of a pair is the best
 ``weight * value`` over the main features, plus ``weight * value`` of each
 qualifier (negative weights are penalties), clipped to [0, 1]. Qualifiers
 only run when a main feature scored, which keeps the reject path cheap.
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from screening.matching import features as f
+from screening.matching.config import MatchConfig, default_config
 from screening.matching.features import Pair
 
 NAME = "screening-v1"
@@ -20,16 +22,20 @@ NAME = "screening-v1"
 
 @dataclass(frozen=True)
 class Feature:
-    """A documented signal and its weight (negative for penalties)."""
+    """A documented signal; its weight comes from the weights table."""
 
     func: Callable[[Pair], float]
-    weight: float
     qualifier: bool = False
 
     @property
     def name(self) -> str:
         """The feature's name, as reported in ``Hit.features``."""
         return self.func.__name__
+
+    @property
+    def weight(self) -> float:
+        """The feature's weight in the default configuration (negative for penalties)."""
+        return default_config().weight(self.name)
 
     @property
     def doc(self) -> str:
@@ -39,52 +45,68 @@ class Feature:
         return " ".join(doc.strip().split())
 
 
-#: Every signal and its weight, in one place.
+#: Every signal, in one place; the weights are in ``resources/match_weights.yaml``.
 FEATURES: list[Feature] = [
-    Feature(f.name_tokens, 1.0),
-    Feature(f.compact_name, 0.92),
-    Feature(f.consonant_skeleton, 0.92),
-    Feature(f.numbers_disagree, -0.5, qualifier=True),
-    Feature(f.number_missing, -0.12, qualifier=True),
-    Feature(f.no_distinctive_agreement, -0.45, qualifier=True),
-    Feature(f.locations_disagree, -0.2, qualifier=True),
-    Feature(f.country_agrees, 0.03, qualifier=True),
-    Feature(f.country_disagrees, -0.06, qualifier=True),
-    Feature(f.schema_mismatch, -0.15, qualifier=True),
-    Feature(f.family_name_mismatch, -0.12, qualifier=True),
-    Feature(f.no_exact_name_part, -0.06, qualifier=True),
-    Feature(f.patronymics_differ, -0.15, qualifier=True),
-    Feature(f.weak_alias, -0.08, qualifier=True),
+    Feature(f.name_tokens),
+    Feature(f.compact_name),
+    Feature(f.consonant_skeleton),
+    Feature(f.numbers_disagree, qualifier=True),
+    Feature(f.number_missing, qualifier=True),
+    Feature(f.no_distinctive_agreement, qualifier=True),
+    Feature(f.locations_disagree, qualifier=True),
+    Feature(f.country_agrees, qualifier=True),
+    Feature(f.country_disagrees, qualifier=True),
+    Feature(f.schema_mismatch, qualifier=True),
+    Feature(f.family_name_mismatch, qualifier=True),
+    Feature(f.no_exact_name_part, qualifier=True),
+    Feature(f.patronymics_differ, qualifier=True),
+    Feature(f.weak_alias, qualifier=True),
 ]
 
-MAIN_FEATURES = [ft for ft in FEATURES if not ft.qualifier]
-QUALIFIERS = [ft for ft in FEATURES if ft.qualifier]
+
+@dataclass(frozen=True)
+class Plan:
+    """The features of one configuration with their weights resolved (built once per config)."""
+
+    main: tuple[tuple[str, Callable[[Pair], float], float], ...]
+    qualifiers: tuple[tuple[str, Callable[[Pair], float], float], ...]
+    #: Most the qualifiers can add to a score (the sum of their positive weights).
+    gain: float
+
+    @classmethod
+    def of(cls, config: MatchConfig) -> "Plan":
+        """Resolve every feature's weight in ``config`` (a missing one raises)."""
+        main = tuple((ft.name, ft.func, config.weight(ft.name)) for ft in FEATURES if not ft.qualifier)
+        quals = tuple((ft.name, ft.func, config.weight(ft.name)) for ft in FEATURES if ft.qualifier)
+        return cls(main, quals, sum(w for _, _, w in quals if w > 0))
 
 
-#: Most the qualifiers can add to a score (the sum of their positive weights).
-QUALIFIER_GAIN = sum(ft.weight for ft in QUALIFIERS if ft.weight > 0)
+#: The plan of the default weights (the hot path).
+DEFAULT_PLAN = Plan.of(default_config())
 
 
-def score_pair(pair: Pair, floor: float = 0.0) -> tuple[float, dict[str, float]]:
+def score_pair(pair: Pair, floor: float = 0.0, plan: Plan | None = None) -> tuple[float, dict[str, float]]:
     """Score one pair: ``(score in [0, 1], {feature name: value})``.
 
     With ``floor``, a pair whose main features cannot reach it even with every
     positive qualifier is returned at once (the fast reject path of a search).
+    ``plan`` carries other weights (:meth:`Plan.of` a request's config).
     """
+    plan = plan or DEFAULT_PLAN
     values: dict[str, float] = {}
     best = 0.0
-    for ft in MAIN_FEATURES:
-        v = ft.func(pair)
-        values[ft.name] = v
-        best = max(best, ft.weight * v)
-    if best <= 0.0 or best + QUALIFIER_GAIN < floor:
+    for name, func, weight in plan.main:
+        v = func(pair)
+        values[name] = v
+        best = max(best, weight * v)
+    if best <= 0.0 or best + plan.gain < floor:
         return min(best, 1.0), values
     total = best
-    for ft in QUALIFIERS:
-        v = ft.func(pair)
+    for name, func, weight in plan.qualifiers:
+        v = func(pair)
         if v:
-            values[ft.name] = v
-            total += ft.weight * v
+            values[name] = v
+            total += weight * v
     return min(1.0, max(0.0, total)), values
 
 

@@ -284,3 +284,25 @@ def test_screen_audited(api, fake_app):
     assert (rec["action"], rec["user"], rec["subject"], rec["outcome"], rec["assumption"]) == (
         "screen", "apikey:crm-reviewer", "Skydio Inc.", "PROHIBITED", "literal")
     assert '"cn-uel":1' in rec["list_versions"]
+
+
+# ------------------------------------------------------- per-call matcher config
+def test_screen_config_overrides_the_matcher_for_one_call(real_api):
+    party = {"name": "Skydio Inc.", "as_of": "2026-11-22"}
+    plain = real_api.call("POST", "/api/v1/screen", "ScreeningResult", json=party)
+    assert plain["hits"] and "config" not in plain["query"]
+    off = {"weights": {"name_tokens": 0, "compact_name": 0, "consonant_skeleton": 0}}
+    body = real_api.call("POST", "/api/v1/screen", "ScreeningResult", json={**party, "config": off})
+    assert body["hits"] == []
+    assert body["query"]["config"] == off  # the audit record shows the call was not screened as usual
+    again = real_api.call("POST", "/api/v1/screen", "ScreeningResult", json=party)
+    assert len(again["hits"]) == len(plain["hits"])
+
+
+@pytest.mark.parametrize("config,word", [
+    ({"weights": {"no_such_feature": 1}}, "no_such_feature"),
+    ({"match_threshold": 0.5}, "review_threshold"),
+])
+def test_422_bad_config(real_api, config, word):
+    err = real_api.call("POST", "/api/v1/screen", None, status=422, json={"name": "x", "config": config})
+    assert word in err["error"]

@@ -100,11 +100,13 @@ def fit(values: list[dict[str, float]], labels: np.ndarray, sample_w: np.ndarray
 
     signs = {q: np.sign(hand.weight(q)) for q in QUALS}
     best: tuple[float, dict[str, float]] | None = None
+    # the pairs whose names look alike (by the hand-set main weights): where qualifiers decide;
+    # one subset for every grid point, so their log-losses compare
+    zone = design(values, {n: hand.weight(n) for n in MAIN})[:, 0] >= ZONE - MATCH
+    y, sw = labels[zone], sample_w[zone]
     for w2 in SECONDARY_GRID:
         main_w = {n: (1.0 if n == MAIN[0] else w2) for n in MAIN}
-        x_all = design(values, main_w)
-        zone = x_all[:, 0] >= ZONE - MATCH  # the pairs whose names look alike: where qualifiers decide
-        x, y, sw = x_all[zone], labels[zone], sample_w[zone]
+        x = design(values, main_w)[zone]
         # too rare to fit here (no countries in name pairs, ...): keep the hand-set weight
         held = {q for j, q in enumerate(QUALS, start=1) if np.count_nonzero(x[:, j]) < MIN_SUPPORT}
         while True:

@@ -258,15 +258,40 @@ def _row(n1: str, n2: str, label: bool, schema: str, category: str, note: str, f
     return {"name1": n1, "name2": n2, "is_match": int(label), "schema": schema, "category": category, "note": note, "fold": fold}
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in _WORD.findall(name.lower()))
+
+
+def alias_kind(alias: str, name: str, category: str = "alias") -> str:
+    """Refine a Latin alias positive by what joins the two names, so recall can be read per kind:
+    ``alias`` (a distinctive word in common), ``alias-acronym`` ("CTG" for China Three Gorges
+    Corporation) or ``alias-no-shared-word`` (no whole word in common: a transliteration variant
+    such as LESPROMPROCESSING / LESPROMPROTSESSING, or a different name)."""
+    if category not in ("alias", "previous-name"):
+        return category
+    if words(alias) & words(name):
+        return category
+    for short, long in ((alias, name), (name, alias)):
+        letters = norm(short).replace(" ", "")
+        if 2 <= len(letters) <= 10 and " " not in norm(short) and _subsequence(letters, _initials(long)):
+            return f"{category}-acronym"
+    return f"{category}-no-shared-word"
+
+
+def _subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(ch in it for ch in needle)
+
+
 def positives(entities: list[Entity], rng: random.Random, limit: int) -> list[dict[str, object]]:
     """Up to ``PER_ENTITY`` (alias, primary) pairs per entity, ``limit`` in all."""
     cands: list[list[dict[str, object]]] = []
     for ent in entities:
         fold = fold_of(ent.key)
-        rows = [_row(q, c, True, ent.schema, cat, ent.key, fold) for q, c, cat in ent.extra if norm(q) != norm(c)]
+        rows = [_row(q, c, True, ent.schema, alias_kind(q, c, cat), ent.key, fold) for q, c, cat in ent.extra if norm(q) != norm(c)]
         if not ent.extra:
             primary = ent.names[0]
-            rows = [_row(a, primary, True, ent.schema, "alias", ent.key, fold) for a in ent.names[1:] if norm(a) != norm(primary)]
+            rows = [_row(a, primary, True, ent.schema, alias_kind(a, primary), ent.key, fold) for a in ent.names[1:] if norm(a) != norm(primary)]
         if rows:
             rng.shuffle(rows)
             cands.append(rows[:PER_ENTITY])

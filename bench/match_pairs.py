@@ -6,10 +6,11 @@ run: our ``compare()`` at the match threshold (``SCREENING_MATCH_THRESHOLD``,
 0.85) beside nomenklatura's ``LogicV2`` at yente's match threshold 0.7
 (:mod:`logic_v2`; needs the bench extra). ``--folds 3,4`` keeps only the rows
 of those folds in files that have a ``fold`` column (the derived sets); our own
-files have none and are reported whole. With ``--errors``, every pair we
+files have none and are reported whole. ``--by-category`` adds the share of
+each category called a match by each matcher. With ``--errors``, every pair we
 misclassify at the match threshold (or at review strength for non-matches).
 
-    .venv/bin/python bench/match_pairs.py [files ...] [--derived DIR] [--folds 3,4] [--errors]
+    .venv/bin/python bench/match_pairs.py [files ...] [--derived DIR] [--folds 3,4] [--by-category] [--errors]
 """
 
 from __future__ import annotations
@@ -74,6 +75,22 @@ def _errors(rows: list[dict[str, str]], scores: list[float]) -> list[str]:
     return out
 
 
+def by_category(rows: list[dict[str, str]], ours_s: list[float], lv2_s: list[float] | None) -> list[str]:
+    """Per category: pairs, label, and the share each matcher calls a match (recall for
+    positives, false-positive rate for negatives)."""
+    groups: dict[tuple[str, bool], list[int]] = {}
+    for i, row in enumerate(rows):
+        groups.setdefault((row.get("category", ""), _truthy(row.get("is_match"))), []).append(i)
+    out = []
+    for (cat, label), ix in sorted(groups.items(), key=lambda kv: (not kv[0][1], kv[0][0])):
+        ours_share = sum(ours_s[i] >= settings.MATCH_THRESHOLD for i in ix) / len(ix)
+        line = f"    {cat or '-':<24} {'pos' if label else 'neg'} {len(ix):>5}  ours {ours_share:.3f}"
+        if lv2_s is not None:
+            line += f"   logic-v2 {sum(lv2_s[i] >= logic_v2.THRESHOLD for i in ix) / len(ix):.3f}"
+        out.append(line)
+    return out
+
+
 def default_files(derived: Path) -> list[Path]:
     """Our sets (``bench/pairs``, its held-out split) and the derived sets, if present."""
     pairs = ROOT / "bench" / "pairs"
@@ -87,6 +104,7 @@ def main() -> None:
     parser.add_argument("--folds", help="comma-separated folds to report (derived sets)")
     parser.add_argument("--no-logic-v2", action="store_true", help="skip nomenklatura")
     parser.add_argument("--errors", action="store_true", help="list every pair we misclassify")
+    parser.add_argument("--by-category", action="store_true", help="share called a match, per category")
     args = parser.parse_args()
     folds = {int(f) for f in args.folds.split(",")} if args.folds else None
     files = [Path(f) for f in args.files] or default_files(args.derived)
@@ -102,6 +120,9 @@ def main() -> None:
         if b:
             line += f"   {b['precision']:>6.3f} {b['recall']:>6.3f} {b['f1']:>6.3f}   {a['f1'] - b['f1']:>+6.3f}  {a['ms']:.2f} {b['ms']:.2f}"
         print(line, flush=True)
+        if args.by_category:
+            for line in by_category(rows, a["scores"], b["scores"] if b else None):
+                print(line)
         if args.errors:
             for err in _errors(rows, a["scores"]):
                 print(err)

@@ -63,3 +63,10 @@ def test_milcorps_set_from_the_shared_file():
         if r["is_match"]:
             by_entity[r["note"]].add(r["fold"])
     assert all(len(f) == 1 for f in by_entity.values())
+
+
+def test_alias_positives_say_what_joins_the_names():
+    assert dp.alias_kind("Zhangjiang Lab", "Zhangjiang Laboratory") == "alias"
+    assert dp.alias_kind("CTG", "China Three Gorges Corporation") == "alias-acronym"
+    assert dp.alias_kind("LESPROMPROCESSING CJSC", "LESPROMPROTSESSING, ZAO") == "alias-no-shared-word"
+    assert dp.alias_kind("Hikvision", "海康威视", "cross-script") == "cross-script"

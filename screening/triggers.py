@@ -201,13 +201,19 @@ def measures_outcome(measures: list[str], rulebook: RuleBook) -> tuple[str, str 
 # ----------------------------------------------------------------- party categories
 
 def is_military_user(entry: Entry) -> bool:
-    """A military user: on the military end-user category list, or marked so by its list."""
+    """A military user: on the military end-user category list, or marked so by its list.
+
+    Only the *end-user* criterion counts. The advanced-semiconductor category
+    (No. 61 Art. 4) names "military_ai" among its end uses; that makes its parties
+    case-by-case end users, never military users (rules.md §3.1, §2.3).
+    """
     if entry.list_id == "cn-military-end-users" or entry.extra.get("military_user") is True:
         return True
     category = entry.extra.get("category")
-    if isinstance(category, dict):
-        return "military" in str(category.get("criterion", "")).lower()
-    return False
+    criterion = category.get("criterion") if isinstance(category, dict) else None
+    if isinstance(criterion, dict):
+        return "military" in (criterion.get("end_user") or [])
+    return isinstance(criterion, str) and "military user" in criterion.lower()
 
 
 def military_user(rule: Rule, spec, facts: Facts) -> list[Candidate]:

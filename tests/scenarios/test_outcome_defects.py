@@ -1,0 +1,65 @@
+"""Issue 12, outcome defects 1, 5, 6, 7 and 9: each test cites the rules.md
+sentence or china-lists.csv row it is derived from, and uses the project's own
+list files where the defect was in the data (lists/)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from screening.importers.project_yaml import parse_dir
+from screening.triggers import is_military_user
+
+from .factory import hit, rules_fired, run
+
+LISTS_DIR = Path(__file__).resolve().parents[2] / "lists"
+
+
+@lru_cache(maxsize=1)
+def _project_entries() -> dict:
+    return {e.id: e for e in parse_dir(LISTS_DIR)}
+
+
+def project(entry_id: str):
+    """An entry of the project's own lists/ tree, as the importer reads it."""
+    return _project_entries()[entry_id]
+
+
+# --- Defect 1: semiconductor end users are not military users -------------------
+# rules.md §3.1: "Semiconductors are case-by-case, not presumptively denied ... The
+# US-style DENY applies only where a military or WMD end use/user is present."
+# rules.md §2.3: No. 46 Art. 1 covers "US military users or military end uses".
+
+@pytest.mark.parametrize("key", ["intel", "micron-technology", "samsung-electronics"])
+def test_semiconductor_end_user_is_case_by_case_not_military(key):
+    det = run([hit(project(f"cn-semiconductor-end-users:{key}"))], on="2026-12-05")
+    fired = rules_fired(det)
+    assert "CN-46-A1" not in fired and "CN-61-A2" not in fired
+    assert fired == {"CN-61-A4": "CASE_BY_CASE"}
+    assert det.outcome == "CASE_BY_CASE"
+
+
+def test_no_semiconductor_category_entry_counts_as_a_military_user():
+    # The category's criterion names "military_ai" as an end use (No. 61 Art. 4);
+    # that fact is not the military end-user category.
+    semis = [e for e in _project_entries().values() if e.list_id == "cn-semiconductor-end-users"]
+    assert semis
+    assert not [e.id for e in semis if is_military_user(e)]
+
+
+def test_samsung_memory_end_use_with_terbium_is_case_by_case():
+    # rules.md §8.5 worked example 3: a Korean memory maker building >= 256-layer NAND,
+    # buying China-origin Tb: CN-18 LICENCE-REQUIRED; with No. 61 active, CASE-BY-CASE.
+    det = run([hit(project("cn-semiconductor-end-users:samsung-electronics"))], on="2026-12-05",
+              context={"item": "Tb", "end_use": "memory_ge_256_layers"})
+    assert det.outcome == "CASE_BY_CASE"
+    assert rules_fired(det)["CN-18"] == "LICENSE_REQUIRED"
+    assert "CN-61-A2" not in rules_fired(det)
+
+
+def test_a_military_category_entry_is_still_a_military_user():
+    det = run([hit(project("cn-military-end-users:lockheed-martin-missiles-and-fire-control"))],
+              on="2026-12-05")
+    assert rules_fired(det)["CN-46-A1"] == "PROHIBITED"

@@ -47,7 +47,10 @@ SCHEMAS: dict[str, dict] = {
             "end_user_military": {"type": ["boolean", "string"]},
             "chinese_person_services": {"type": ["boolean", "string"]},
             "item_origin": {"type": "string"},
-            "destination": {"type": "string"},
+            "destination": {"type": "string", "examples": ["US", "Japan"],
+                            "description": "country the goods go to (ISO code or name); "
+                                           "2024 No. 46 Art. 2 (Ga/Ge/Sb/superhard to the US) "
+                                           "and 2026 No. 1 (Japan) turn on it"},
         },
     },
     "Party": _obj(["name"], {

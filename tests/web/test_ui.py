@@ -68,6 +68,14 @@ def test_screen_with_context_and_owners(rita):
     assert "item=" in html  # the context is echoed
 
 
+def test_screen_form_has_destination(rita):
+    assert 'name="destination"' in rita.get("/screen").get_data(as_text=True)
+    html, _ = screen(rita, name="Acme Optics Inc.", as_of="2026-12-05", item="gallium",
+                     destination="US")
+    assert 'data-outcome="PRESUMPTION_OF_DENIAL"' in html
+    assert "CN-46-A2" in html and "destination=US" in html
+
+
 def test_result_token_is_bound_to_its_user(real_app, rita):
     _, url = screen(rita, name="Skydio Inc.")
     other = real_app.test_client()

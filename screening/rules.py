@@ -187,7 +187,7 @@ def evaluate(rule: Rule, cand: Candidate, facts: Facts) -> Finding:
         outcome, shown, would_be, reason = _binding(rule, cand, status, base, core, facts)
     return Finding(
         rule=rule.id, outcome=outcome, regime=rule.regime, reason=_cap(reason),
-        citation=_citation(rule, cand), effective_from=rule.effective_from,
+        citation=_citation(rule, cand), effective_from=_effective_from(rule, cand),
         effective_to=rule.effective_to, status=shown,
         assumption=_assumption(status, check, cand, facts),
         entry_id=cand.entry.id if cand.entry else None,
@@ -341,7 +341,8 @@ class _Fields(dict):
 
     DEFAULTS = {"party": "the party", "list": "a list", "policy": "its licence review policy",
                 "item": "the item", "end_use": "the stated end use", "share": "some",
-                "percent": "a share", "owners": "listed parties", "path": ""}
+                "percent": "a share", "owners": "listed parties", "path": "",
+                "measures": "those of its listing"}
 
     def __missing__(self, key: str) -> str:
         return self.DEFAULTS.get(key, "")
@@ -406,6 +407,13 @@ def _ordered(names: Iterable[str]) -> list[str]:
     names = set(names)
     known = [n for n in FACT_ORDER if n in names]
     return known + sorted(names - set(FACT_ORDER))
+
+
+def _effective_from(rule: Rule, cand: Candidate) -> str | None:
+    """The first day the finding's measure reached this party: the later of the rule's
+    start and the listing date (a UEL finding starts on the party's listing, not in 2020)."""
+    days = [d for d in (rule.effective_from, _listed_on(cand.entry)) if d]
+    return max(days) if days else None
 
 
 def _listed_on(entry: Entry | None) -> str | None:

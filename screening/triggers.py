@@ -22,6 +22,7 @@ from .context import ItemInfo, TransactionContext
 from .dates import StatusAt, status_on
 from .errors import Invalid
 from .findings import most_severe, severity
+from .importers.project_yaml import MEASURES
 from .ownership import OwnershipGraph, OwnershipResult
 from .rulebook import Rule, RuleBook
 from .us_policy import PolicyView, entry_policy
@@ -174,10 +175,8 @@ def _hit_candidate(rule: Rule, hit: Hit, facts: Facts) -> Candidate:
             cand.notes.append(view.note)
         if view.partial:
             cand.depends_on.append("item")
-    if rule.by_measures and entry.measures:
-        cand.outcome, note = measures_outcome(entry.measures, facts.rulebook)
-        if note:
-            cand.notes.append(note)
+    if rule.by_measures:
+        apply_measures(rule, cand, entry, facts)
     if rule.measure_keywords and entry.measures:
         text = " ".join(entry.measures).lower()
         found = [o for word, o in rule.measure_keywords.items() if word.lower() in text]
@@ -190,12 +189,54 @@ def _hit_candidate(rule: Rule, hit: Hit, facts: Facts) -> Candidate:
     return cand
 
 
+def measures_on(entry: Entry, day: date) -> tuple[list[str], dict | None]:
+    """The party's measures in force on ``day`` and the ``amended`` change that set them
+    (None: the listing's own measures); see lists/README.md "Status events"."""
+    current, change = list(entry.measures), None
+    for c in entry.extra.get("measure_changes") or []:
+        if c["date"] <= day.isoformat():
+            current, change = list(c["measures"]), c
+    return current, change
+
+
+def apply_measures(rule: Rule, cand: Candidate, entry: Entry, facts: Facts) -> None:
+    """A Chinese listing's outcome and words from the measures the notices imposed on the party.
+
+    A UEL listing "as the announcement states" (rules.md §3.2): when no measure is
+    in force (PVH Group, 〔2025〕4号; Illumina after 〔2025〕6号 stopped) the rule's
+    ``without_measures`` outcome applies (REVIEW), with the reason saying why.
+    """
+    measures, change = measures_on(entry, facts.as_of)
+    if measures:
+        cand.outcome, note = measures_outcome(measures, facts.rulebook)
+        cand.fields["measures"] = "; ".join(MEASURES.get(m, m.replace("_", " ")) for m in measures)
+        if note:
+            cand.notes.append(note)
+        return
+    if not rule.without_measures:
+        return
+    cand.outcome = rule.without_measures
+    listing = entry.citation or "its announcement"
+    if change is None:
+        cand.fields["measures"] = (f"none, as the listing notice ({listing}) imposed no specific "
+                                   f"measure on it; a compliance officer decides what the listing "
+                                   f"means for the deal")
+        return
+    before = [c for c in entry.extra.get("measure_changes") or [] if c["date"] < change["date"]]
+    earlier, source = (before[-1]["measures"], before[-1]["citation"]) if before else (entry.measures, listing)
+    stopped = "; ".join(MEASURES.get(m, m) for m in earlier) or "none"
+    cand.fields["measures"] = (f"none, as the measure of {source} ({stopped}) stopped from "
+                               f"{change['date']} ({change['citation']}) while the listing "
+                               f"({listing}) stands; a compliance officer decides what it means "
+                               f"for the deal")
+
+
 def measures_outcome(measures: list[str], rulebook: RuleBook) -> tuple[str, str | None]:
     """The outcome of a Chinese listing's measures; REVIEW when none restricts trade."""
     found = [rulebook.measure_outcomes[m] for m in measures if m in rulebook.measure_outcomes]
     if found:
         return most_severe(found), None
-    return "REVIEW", f"its measures ({', '.join(measures)}) do not restrict trade"
+    return "REVIEW", "these measures do not restrict trade with the party"
 
 
 # ----------------------------------------------------------------- party categories

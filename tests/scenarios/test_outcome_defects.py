@@ -12,7 +12,7 @@ import pytest
 from screening.importers.project_yaml import parse_dir
 from screening.triggers import is_military_user
 
-from .factory import hit, rules_fired, run
+from .factory import finding, hit, rules_fired, run
 
 LISTS_DIR = Path(__file__).resolve().parents[2] / "lists"
 
@@ -63,3 +63,53 @@ def test_a_military_category_entry_is_still_a_military_user():
     det = run([hit(project("cn-military-end-users:lockheed-martin-missiles-and-fire-control"))],
               on="2026-12-05")
     assert rules_fired(det)["CN-46-A1"] == "PROHIBITED"
+
+
+# --- Defect 6: UEL measures are those the notices imposed on the party ----------
+# china-lists.csv, PVH Group: "Listed 2025-02-04 (〔2025〕4号) ...; that notice imposes no
+# specific measure (it says corresponding measures will be taken under the relevant laws)."
+
+def test_pvh_listing_without_measures_is_review_with_the_reason():
+    det = run([hit(project("cn-uel:pvh-group"))], on="2026-12-05")
+    f = finding(det, "CN-UEL")
+    assert det.outcome == "REVIEW" and f.outcome == "REVIEW" and f.status == "active"
+    assert "imposed no specific measure" in f.reason
+    assert "banned" not in f.reason
+    assert f.effective_from == "2025-02-04"  # the party's listing date, not the 2020 Provisions
+
+
+# china-lists.csv, Illumina: "Measure added 2025-03-04 by 〔2025〕6号: ban on exporting gene
+# sequencers to China ... STOPPED (停止) from 2025-11-10 ... The local texts do not say the
+# 〔2025〕4号 listing itself was revoked."
+
+def test_illumina_listing_stands_after_its_measure_stopped():
+    f = finding(run([hit(project("cn-uel:illumina"))], on="2026-12-05"), "CN-UEL")
+    assert f.status == "active" and f.outcome == "REVIEW"
+    assert "No longer in force" not in f.reason
+    assert "gene sequencers" in f.reason and "stopped from 2025-11-10" in f.reason
+    assert "listing (不可靠实体清单工作机制公告〔2025〕4号) stands" in f.reason
+    assert f.effective_from == "2025-02-04"
+
+
+def test_illumina_measure_in_force_between_the_notices():
+    f = finding(run([hit(project("cn-uel:illumina"))], on="2025-06-01"), "CN-UEL")
+    assert f.status == "active" and "may not export gene sequencers to China" in f.reason
+    assert f.outcome == "REVIEW"  # a ban on its own exports to China does not bar selling to it
+
+
+# china-lists.csv, Skydio: "Measures (〔2025〕7号): ban on China-related import/export; ban on
+# new investment in China." rules.md §8.5: under `literal` the UEL ban is back, PROHIBITED.
+
+def test_skydio_finding_names_its_own_measures_and_listing_date():
+    f = finding(run([hit(project("cn-uel:skydio"))], on="2026-12-05"), "CN-UEL")
+    assert f.outcome == "PROHIBITED"
+    assert "banned from China-related import and export" in f.reason
+    assert "banned from new investment in China" in f.reason
+    assert f.effective_from == "2025-04-04"
+
+
+def test_techinsights_measures_include_the_domestic_transaction_ban():
+    # china-lists.csv, TechInsights (〔2025〕10号): Chinese parties may not transact or cooperate.
+    f = finding(run([hit(project("cn-uel:techinsights"))], on="2026-12-05"), "CN-UEL")
+    assert f.outcome == "PROHIBITED"
+    assert "may not transact or cooperate" in f.reason

@@ -229,10 +229,19 @@ def _binding(rule: Rule, cand: Candidate, status: StatusAt, base: str, core: str
         return "REVIEW", status.status, base, f"Possible match to {cand.party} ({listed}){would}: {core}"
     reason = core
     if status.past_horizon:
-        reason = f"{core} (in force again after its suspension ended on {status.until}; literal reading)"
+        reason = f"{core} ({_suspended_thing(status)} suspension ended on {status.until}; literal reading)"
     if cand.notes:
         reason = f"{reason} ({_notes(cand.notes)})"
     return base, status.status, None, reason
+
+
+def _suspended_thing(status: StatusAt) -> str:
+    """Whose suspension the status rests on: the rule's, the listing's or a gate rule's."""
+    if status.label == "listing":
+        return "in force again after the listing's"
+    if status.label in (None, "rule"):
+        return "in force again after the rule's"
+    return f"in force again after {status.label}'s"
 
 
 def _informational_reason(status: StatusAt, rule: Rule, cand: Candidate, core: str) -> str:
@@ -380,7 +389,7 @@ def _citation(rule: Rule, cand: Candidate) -> str | None:
 def _assumption(status: StatusAt, check: Check, cand: Candidate, facts: Facts) -> str | None:
     """Every assumption the finding rests on, in words (None when it rests on none)."""
     parts: list[str] = []
-    if status.past_horizon:
+    if status.past_horizon and check.ok and not status.informational:
         until = status.until or (status.event.until if status.event else None) or facts.rulebook.known_horizon
         parts.append({
             "literal": f"literal: the suspension ended on {until} by its own terms and no extension "

@@ -12,7 +12,7 @@ import pytest
 from screening.importers.project_yaml import parse_dir
 from screening.triggers import is_military_user
 
-from .factory import finding, hit, rules_fired, run
+from .factory import entry, ev, finding, hit, rules_fired, run
 
 LISTS_DIR = Path(__file__).resolve().parents[2] / "lists"
 
@@ -113,3 +113,36 @@ def test_techinsights_measures_include_the_domestic_transaction_ban():
     f = finding(run([hit(project("cn-uel:techinsights"))], on="2026-12-05"), "CN-UEL")
     assert f.outcome == "PROHIBITED"
     assert "may not transact or cooperate" in f.reason
+
+
+# --- Defect 7: dates said once, and said of the right thing ---------------------
+# rules.md §2.3: No. 46 Art. 1 / the Control List measures are not suspended; §6: the
+# Control List Ann. 21 batch is "suspended one year from 2025-11-10". rules.md §8.4:
+# under `literal` a suspension ends on its last day.
+
+def test_a_never_suspended_rule_says_it_was_the_listing_that_was_suspended():
+    f = finding(run([hit(project("cn-control:cubic"))], on="2026-12-05",
+                    context={"item": "Ga"}), "CN-ECL")
+    assert f.outcome == "PROHIBITED"
+    assert "in force again after the listing's suspension ended on 2026-11-10" in f.reason
+    assert "rule's suspension" not in f.reason
+
+
+def test_skydio_removed_control_list_card_has_one_consistent_status():
+    # china-lists.csv, Skydio (Control List, 〔2025〕13号): "lifted/stopped ... effective ~2025-11-10".
+    det = run([hit(project("cn-control:skydio"))], on="2026-12-05")
+    for f in det.findings:
+        assert f.status == "removed" and f.outcome == "CLEAR"
+        assert "No longer in force" in f.reason
+        assert "in force again" not in f"{f.reason} {f.assumption or ''}"
+
+
+def test_a_suspension_that_stands_on_its_own_is_not_called_an_extension():
+    # A listing suspended past the day rests on no after-horizon assumption, even when the
+    # rule (No. 61 Art. 2) is in force only by the `literal` reading.
+    watch = entry("cn-watch", "Acme Watch KK", countries=["JP"], history=[
+        ev("2026-02-24", "listed"), ev("2026-06-01", "suspended", until="2027-06-30")])
+    f = finding(run([hit(watch)], on="2026-12-05", context={"item": "Tb"}), "CN-61-A2")
+    assert f.outcome == "REVIEW" and f.status == "suspended"
+    assert f.reason.startswith("Suspended until 2027-06-30")
+    assert "extended" not in f.reason and not f.past_horizon

@@ -120,11 +120,25 @@ def _determine(hits, affiliates, ctx, as_of, horizon, rulebook, ownership, party
         findings.extend(evaluate(rule, cand, facts) for cand in candidates(rule, facts))
     findings.extend(follow_ups(rulebook, findings, facts))
     findings = sort_findings(findings)
-    return Determination(
+    det = Determination(
         outcome=most_severe([f.outcome for f in findings]),
         findings=findings, as_of=as_of, assumption=horizon,
         depends_on=_depends_on(findings, facts), context=ctx.to_dict() or None,
     )
+    if ctx.item_origin is None and any(
+            "item_origin" in f.depends_on for f in findings if f.outcome != "CLEAR"):
+        other = _determine(hits, affiliates, replace(ctx, item_origin="foreign"), as_of, horizon,
+                           rulebook, ownership, party_keys, lookup_entry, declared_owners)
+        det.if_not_china_origin = _origin_alternative(findings, other)
+    return det
+
+
+def _origin_alternative(findings: list[Finding], other: Determination) -> dict:
+    """What a non-China-origin item would get: the outcome and the rules that drop out."""
+    still = {f.rule for f in other.findings if f.outcome != "CLEAR"}
+    dropped = [r for r in dict.fromkeys(f.rule for f in findings if f.outcome != "CLEAR")
+               if r not in still]
+    return {"outcome": other.outcome, "rules_dropped": dropped}
 
 
 @lru_cache(maxsize=64)
@@ -202,7 +216,7 @@ def evaluate(rule: Rule, cand: Candidate, facts: Facts) -> Finding:
         status_citation=(status.event.citation or None) if status.event else None,
         past_horizon=status.past_horizon, confidence=rule.confidence, policy=cand.policy,
         listed_on=_listed_on(cand.entry), fdp_footnote=cand.fdp_footnote,
-        notes=[*cand.notes, *check.notes],
+        notes=[*cand.notes, *check.notes], score=cand.score, exact=cand.exact,
     )
 
 

@@ -22,6 +22,7 @@ from . import settings
 from .context import TransactionContext
 from .countries import to_iso2
 from .errors import Invalid
+from .guidance import guidance
 from .lists import ensure_project_lists
 from .matching import Matcher
 from .ownership import OwnershipGraph
@@ -82,6 +83,7 @@ class ScreeningResult:
     cleared: list[dict] = field(default_factory=list)
     list_versions: dict = field(default_factory=dict)
     screened_at: str = ""
+    hits_truncated: bool = False  # more hits than settings.MAX_HITS: the weakest were cut (and said)
 
     @property
     def outcome(self) -> str:
@@ -89,7 +91,7 @@ class ScreeningResult:
 
     def to_dict(self) -> dict:
         det = self.determination.to_dict()
-        return {
+        out = {
             "query": self.query,
             "outcome": det.pop("outcome"),
             "as_of": det.pop("as_of", self.query.get("as_of")),
@@ -102,7 +104,10 @@ class ScreeningResult:
             "cleared": self.cleared,
             "list_versions": self.list_versions,
             "screened_at": self.screened_at,
+            **({"hits_truncated": True} if self.hits_truncated else {}),
         }
+        out.update(guidance(out))
+        return out
 
 
 class Screener:
@@ -163,7 +168,10 @@ class Screener:
         country_input = (country or "").strip() or None
         country = normalise_country(country_input)
 
-        hits = self.matcher.search(name, country=country, aliases=aliases, schema=schema)
+        hits = self.matcher.search(name, country=country, aliases=aliases, schema=schema,
+                                   limit=settings.MAX_HITS + 1)
+        truncated = len(hits) > settings.MAX_HITS
+        hits = hits[:settings.MAX_HITS]
         affiliates = self.matcher.find_affiliates(name, country=country)
         cleared: list[dict] = []
         if apply_decisions and self.decisions is not None:
@@ -188,7 +196,7 @@ class Screener:
                  "owners": [{k: v for k, v in o.items() if k != "hits"} for o in declared]}
         return ScreeningResult(
             query=query, hits=hits, determination=det, affiliates=affiliates,
-            cleared=cleared, list_versions=self.list_versions,
+            cleared=cleared, list_versions=self.list_versions, hits_truncated=truncated,
             screened_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         )
 

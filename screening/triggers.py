@@ -13,6 +13,8 @@ policy, a Chinese listing's measures.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,6 +38,8 @@ POSSIBLE = "possible:"
 
 #: Listed ownership at or above this share (but below the threshold) is a review item (rules.md §8.2).
 REVIEW_OWNERSHIP_MIN = 25.0
+
+_NON_WORD = re.compile(r"[\W_]+")
 
 #: Markers of "and its branches" listings (TechInsights, UEL 〔2025〕10号).
 BRANCH_MARKERS = ("及其分支机构", "and its branches", "and its subsidiaries", "branches")
@@ -61,6 +65,8 @@ class Candidate:
     fdp_footnote: str | None = None
     notes: list[str] = field(default_factory=list)
     depends_on: list[str] = field(default_factory=list)
+    score: float | None = None  # the hit's match strength
+    exact: bool = False  # the hit's listed name is the name screened
 
     @property
     def key(self) -> tuple:
@@ -165,14 +171,13 @@ def _hit_candidate(rule: Rule, hit: Hit, facts: Facts) -> Candidate:
         entry=entry, party=entry.name, strength=hit.strength,
         statuses=[facts.entry_status(entry)],
         fields={"party": entry.name, "list": entry.list_id, "matched_name": hit.matched_name},
+        score=hit.score, exact=is_exact(hit),
     )
     if rule.outcome == "from_policy":
         view = entry_policy(entry, facts.item, facts.rulebook)
         cand.outcome, cand.policy, cand.partial = view.outcome, view.policy, view.partial
         cand.policy_text, cand.fields["policy"] = entry.license_policy_text, view.words
         cand.fdp_footnote = entry.fdp_footnote
-        if view.note:
-            cand.notes.append(view.note)
         if view.partial:
             cand.depends_on.append("item")
     if rule.by_measures:
@@ -187,6 +192,15 @@ def _hit_candidate(rule: Rule, hit: Hit, facts: Facts) -> Candidate:
     for scope in facts.rulebook.scopes.matching(list(rule.outcome_by_scope), facts.item):
         cand.outcome = rule.outcome_by_scope[scope]  # e.g. ITAR debarment and a defence article
     return cand
+
+
+def _plain(name: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", unicodedata.normalize("NFKC", name).casefold()).split())
+
+
+def is_exact(hit: Hit) -> bool:
+    """The hit's listed name is the name screened, case, width and punctuation aside."""
+    return bool(hit.query_name) and _plain(hit.matched_name) == _plain(hit.query_name or "")
 
 
 def measures_on(entry: Entry, day: date) -> tuple[list[str], dict | None]:

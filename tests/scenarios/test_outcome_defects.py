@@ -4,15 +4,17 @@ list files where the defect was in the data (lists/)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 from screening.importers.project_yaml import parse_dir
+from screening.screen import ScreeningResult
 from screening.triggers import is_military_user
 
-from .factory import entry, ev, finding, hit, rules_fired, run
+from .factory import entry, ev, finding, hit, lockheed_mfc, rel, rules_fired, run, sdn, smic
 
 LISTS_DIR = Path(__file__).resolve().parents[2] / "lists"
 
@@ -20,6 +22,16 @@ LISTS_DIR = Path(__file__).resolve().parents[2] / "lists"
 @lru_cache(maxsize=1)
 def _project_entries() -> dict:
     return {e.id: e for e in parse_dir(LISTS_DIR)}
+
+
+@pytest.fixture(scope="module")
+def real_screener_factory(tmp_path_factory):
+    """A screener over a fresh database holding the project's lists."""
+    from screening.screen import Screener, open_screener
+
+    path = tmp_path_factory.mktemp("defects") / "screening.db"
+    store = open_screener(str(path)).store
+    return lambda: Screener(store)
 
 
 def project(entry_id: str):
@@ -146,3 +158,162 @@ def test_a_suspension_that_stands_on_its_own_is_not_called_an_extension():
     assert f.outcome == "REVIEW" and f.status == "suspended"
     assert f.reason.startswith("Suspended until 2027-06-30")
     assert "extended" not in f.reason and not f.past_horizon
+
+
+# --- Defect 9: words that mislead ------------------------------------------------
+
+def result(det, name="Acme"):
+    """The rendered result dict of a determination (what the CLI, API and UI show)."""
+    return ScreeningResult(query={"name": name}, hits=[], determination=det).to_dict()
+
+
+def no_policy_el(name="Beijing Acme Institute", key="acme"):
+    return entry("us-el", name, id=f"us-el:{key}", countries=["CN"], listed_on="2020-06-05",
+                 citation="85 FR 34495")
+
+
+def test_license_required_for_an_entity_list_party_is_not_no_adverse_finding():
+    # rules.md §7.1: "A licence is required ... whenever the listed entity is a party ...
+    # No licence exceptions except as stated in the entry."
+    d = result(run([hit(no_policy_el())], on="2026-12-05"))
+    assert d["outcome"] == "LICENSE_REQUIRED"
+    assert d["summary"]["code"] == "license_required_party"
+    assert "no adverse" not in d["summary"]["text"]
+    assert "no licence exception" in d["summary"]["text"]
+
+
+def test_license_required_for_the_item_alone_says_so():
+    # rules.md §8.2 LICENCE-REQUIRED: "controlled item, no adverse party or use" (No. 18 item).
+    d = result(run([], on="2026-12-05", party_keys=["name:acme"], context={"item": "Tb"}))
+    assert d["outcome"] == "LICENSE_REQUIRED"
+    assert d["summary"]["code"] == "license_required_item"
+
+
+def test_no_message_in_any_language_says_no_adverse_finding_for_every_licence():
+    from web.i18n import table
+
+    for key, texts in table().items():
+        if key.startswith("summary_licen"):
+            assert "no adverse" not in texts["en"], key
+
+
+def test_a_missing_review_policy_is_said_once():
+    f = finding(run([hit(no_policy_el())], on="2026-12-05"), "US-EL")
+    assert f.reason.count("licence review policy") == 1
+    assert "(the source gives no licence review policy)" not in f.reason
+
+
+def test_a_mixed_policy_is_said_once():
+    # rules.md §7.1: SMIC "presumption of denial for items uniquely required ...; case-by-case for
+    # all other items" (mixed, item-dependent).
+    f = finding(run([hit(smic())], on="2026-12-05"), "US-EL")
+    assert f.outcome == "CASE_BY_CASE" and f.partial
+    assert "mixed policy: the outcome depends on the item" not in f.reason
+
+
+def test_outcome_labels_spell_the_outcome_codes():
+    # One spelling: the outcome code LICENSE_REQUIRED; prose says "licence".
+    from screening.findings import OUTCOMES
+    from web.i18n import outcome_label
+
+    assert [outcome_label(o) for o in OUTCOMES] == list(OUTCOMES)
+
+
+def test_exact_match_first_then_severity_then_strength():
+    # Huawei's first finding must be Huawei Technologies Co., Ltd. itself (issue 12 defect 9).
+    q = "Huawei Technologies Co., Ltd."
+    own = entry("us-el", q, id="us-el:huawei", countries=["CN"], listed_on="2019-05-16",
+                policy_text="Presumption of denial", policy="PRESUMPTION_OF_DENIAL")
+    tech = entry("us-el", "Huawei Tech Investment Limited", id="us-el:a-huawei-tech", countries=["CN"],
+                 policy_text="Presumption of denial", policy="PRESUMPTION_OF_DENIAL")
+    weak = entry("us-el", "Huawei Technologies R&D UK", id="us-el:b-huawei-rd", countries=["GB"],
+                 policy_text="Presumption of denial", policy="PRESUMPTION_OF_DENIAL")
+    hits = [replace(hit(tech, score=0.87), query_name=q), replace(hit(weak, score=0.9), query_name=q),
+            replace(hit(own, score=1.0), query_name=q, matched_name="Huawei Technologies Co., Ltd")]
+    det = run(hits, on="2026-12-05")
+    order = [f.entry_id for f in det.findings if f.rule == "US-EL"]
+    assert order == ["us-el:huawei", "us-el:b-huawei-rd", "us-el:a-huawei-tech"]
+    assert det.findings[0].exact and det.to_dict()["findings"][0]["exact"] is True
+
+
+def test_findings_are_not_cut_at_twenty(tmp_path):
+    # Issue 12: "Huawei's first finding is 'Huawei Tech Investment Limited'" and findings were
+    # capped at 20. On the project lists plus the 2026 CSL, Huawei has more than 20 hits.
+    from click.testing import CliRunner
+
+    from screening.cli import cli
+    from screening.screen import open_screener
+    from tests.conftest import shared_path
+
+    csl, db = shared_path("data", "derived", "csl-2026.csv"), tmp_path / "screening.db"
+    res = CliRunner().invoke(cli, ["lists", "update", "us-csl", "--file", str(csl), "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    d = open_screener(str(db)).check("Huawei Technologies Co., Ltd.", as_of="2026-12-05").to_dict()
+    assert len(d["hits"]) > 20 and len(d["findings"]) > 20 and "hits_truncated" not in d
+    first = d["findings"][0]
+    assert first["party"] == "Huawei Technologies Co., Ltd." and first["exact"] is True
+
+
+def test_a_cut_is_said(real_screener_factory, monkeypatch):
+    from screening import settings
+
+    monkeypatch.setattr(settings, "MAX_HITS", 2)
+    d = real_screener_factory().check("Lockheed Martin", as_of="2026-12-05").to_dict()
+    assert len(d["hits"]) == 2 and d["hits_truncated"] is True
+    assert any("strongest hits were kept" in n for n in d["notes"])
+
+
+# --- What else a compliance officer expects of each result ----------------------
+
+def test_next_steps_name_the_authority_and_route():
+    # rules.md §7.1 (BIS licence, no licence exceptions), §7.3 (OFAC authorisation),
+    # §3.2 (Control List: "in special circumstances apply to MOFCOM").
+    el = entry("us-el", "Acme EL Co", id="us-el:acme", countries=["CN"],
+               policy_text="Presumption of denial", policy="PRESUMPTION_OF_DENIAL")
+    steps = " ".join(result(run([hit(el)], on="2026-12-05"))["next_steps"])
+    assert "apply to BIS for a licence" in steps and "expect a presumption of denial" in steps
+    assert "No licence exception applies to an Entity List party unless its entry says so" in steps
+    sdn_steps = " ".join(result(run([hit(sdn("Acme Blocked LLC", "acme"))], on="2026-12-05",
+                                    context={"us_person": True}))["next_steps"])
+    assert "OFAC issues a specific licence" in sdn_steps
+    cn_steps = " ".join(result(run([hit(project("cn-control:cubic"))], on="2026-12-05"))["next_steps"])
+    assert "MOFCOM" in cn_steps
+
+
+def test_next_steps_say_what_to_resolve():
+    # rules.md §7.2 Red Flag 29: a listed owner with an unknown share must be resolved.
+    owner = smic()
+    det = run([], on="2026-12-05", entries=[owner], party_keys=["name:acme sub"],
+              relationships=[rel(owner.id, "name:acme sub", None)], context={"subject_to_ear": True})
+    steps = " ".join(result(det)["next_steps"])
+    assert "Red Flag 29" in steps
+    assert "To settle the answer, give" in steps
+
+
+def test_findings_grouped_by_regime_and_party_all_kept():
+    hits = [hit(e) for e in lockheed_mfc()] + [hit(no_policy_el("Lockheed Martin Missiles and Fire Control"))]
+    d = result(run(hits, on="2026-12-05"))
+    groups = d["regimes"]
+    assert [g["regime"] for g in groups] == ["CN", "US"]  # most severe regime first
+    assert groups[0]["outcome"] == "PROHIBITED" and groups[0]["summary"].startswith("China: PROHIBITED")
+    listed = sorted(i for g in groups for p in g["parties"] for i in p["findings"])
+    assert listed == list(range(len(d["findings"])))
+
+
+def test_horizon_note_under_literal_after_2026_11_10():
+    # rules.md "How current this is": "No source was found saying what happened on or after
+    # 2026-11-10"; §2.3: No. 72 suspends No. 46 Art. 2 until 2026-11-27.
+    after = result(run([hit(project("cn-uel:skydio"))], on="2026-12-05"))
+    note = " ".join(after["notes"])
+    assert "not confirmed by any source" in note and "2026-11-27" in note and "literal" in note
+    before = result(run([hit(project("cn-uel:skydio"))], on="2026-11-01"))
+    assert not any("no public source" in n for n in before["notes"])
+
+
+def test_unknown_origin_says_china_origin_was_assumed_and_the_other_answer():
+    # rules.md §3.2: UEL bans China-related import/export; the rule requires a China-origin item.
+    d = result(run([hit(project("cn-uel:skydio"))], on="2026-12-05"))
+    assert d["if_not_china_origin"] == {"outcome": "CLEAR", "rules_dropped": ["CN-UEL"]}
+    assert any("China origin was assumed" in n and "CLEAR" in n for n in d["notes"])
+    given = result(run([hit(project("cn-uel:skydio"))], on="2026-12-05", context={"item_origin": "CN"}))
+    assert "if_not_china_origin" not in given

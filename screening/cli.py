@@ -167,19 +167,29 @@ def context_options(f):
         click.option("--end-use", help="military, wmd, logic_le_14nm, memory_ge_256_layers, "
                      "semiconductor_equipment, semiconductor_materials, military_ai, "
                      "humanitarian, civil."),
+        click.option("--destination", help="Country the goods go to (ISO code or name, e.g. US): "
+                     "2024 No. 46 Art. 2 and 2026 No. 1 turn on it."),
     ]
     for o in reversed(opts):
         f = o(f)
     return f
 
 
-def build_context(item, cn_share, cn_technology, subject_to_ear, us_person, end_use):
+def context_values(item, cn_share, cn_technology, subject_to_ear, us_person, end_use,
+                   destination) -> dict:
+    """The transaction-context options that were given, keyed as TransactionContext takes them."""
+    raw = {"item": item, "cn_origin_share": cn_share, "made_with_cn_technology": cn_technology,
+           "subject_to_ear": subject_to_ear, "us_person": us_person, "end_use": end_use,
+           "destination": destination}
+    return {k: v for k, v in raw.items() if v is not None}
+
+
+def build_context(item, cn_share, cn_technology, subject_to_ear, us_person, end_use, destination):
     """A TransactionContext from CLI options, or None when none was given."""
     from .context import TransactionContext
 
-    raw = {"item": item, "cn_origin_share": cn_share, "made_with_cn_technology": cn_technology,
-           "subject_to_ear": subject_to_ear, "us_person": us_person, "end_use": end_use}
-    raw = {k: v for k, v in raw.items() if v is not None}
+    raw = context_values(item, cn_share, cn_technology, subject_to_ear, us_person, end_use,
+                         destination)
     return TransactionContext.from_dict(raw) if raw else None
 
 
@@ -196,7 +206,7 @@ def build_context(item, cn_share, cn_technology, subject_to_ear, us_person, end_
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @db_option
 def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, cn_technology,
-          subject_to_ear, us_person, end_use, as_json, db_path):
+          subject_to_ear, us_person, end_use, destination, as_json, db_path):
     """Screen one party: the outcome, every finding with its citation, and the hits.
 
     Example:
@@ -206,7 +216,8 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
     from .render import render_text
     from .screen import open_screener
 
-    ctx = build_context(item, cn_share, cn_technology, subject_to_ear, us_person, end_use)
+    ctx = build_context(item, cn_share, cn_technology, subject_to_ear, us_person, end_use,
+                        destination)
     owner_list = []
     for o in owners:
         oname, _, pct = o.rpartition("=")
@@ -230,6 +241,7 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
 @click.option("--aliases-col", help="Column with other names (separated by ; or |).")
 @click.option("--item-col", help="Column with the item (control code, element, ECCN).")
 @click.option("--end-use-col", help="Column with the end use.")
+@click.option("--destination-col", help="Column with the destination country of the goods.")
 @click.option("--cn-share-col", help="Column with the China-origin rare-earth share.")
 @click.option("--as-of-col", help="Column with a per-row screening date.")
 @click.option("--as-of", help="Screen every row as of this date (YYYY-MM-DD; default today).")
@@ -249,9 +261,9 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @db_option
 def screen(input_file, output, name_col, country_col, address_col, aliases_col, item_col,
-           end_use_col, cn_share_col, as_of_col, as_of, after_horizon, item, cn_share,
-           cn_technology, subject_to_ear, us_person, end_use, encoding, delimiter, sheet, engine,
-           scheduler, workers, resume, progress, as_json, db_path):
+           end_use_col, destination_col, cn_share_col, as_of_col, as_of, after_horizon, item,
+           cn_share, cn_technology, subject_to_ear, us_person, end_use, destination, encoding,
+           delimiter, sheet, engine, scheduler, workers, resume, progress, as_json, db_path):
     """Screen every row of a CSV or XLSX customer file; write it back with the answers.
 
     Every input column is kept, then: outcome, the top hit (list, entry id, listed
@@ -275,14 +287,14 @@ def screen(input_file, output, name_col, country_col, address_col, aliases_col, 
 
     columns = {"name": name_col, "country": country_col, "address": address_col,
                "aliases": aliases_col, "item": item_col, "end_use": end_use_col,
-               "cn_share": cn_share_col, "as_of": as_of_col}
-    raw = {"item": item, "cn_origin_share": cn_share, "made_with_cn_technology": cn_technology,
-           "subject_to_ear": subject_to_ear, "us_person": us_person, "end_use": end_use}
+               "destination": destination_col, "cn_share": cn_share_col, "as_of": as_of_col}
+    raw = context_values(item, cn_share, cn_technology, subject_to_ear, us_person, end_use,
+                         destination)
     if delimiter in ("\\t", "tab", "TAB"):
         delimiter = "\t"
     summary = screen_file(
         input_file, output, db_path=db_path, columns=columns, as_of=as_of,
-        after_horizon=after_horizon, context={k: v for k, v in raw.items() if v is not None},
+        after_horizon=after_horizon, context=raw,
         encoding=encoding, delimiter=delimiter, sheet=sheet, engine=engine, workers=workers,
         scheduler=scheduler, resume=resume, progress=progress)
     echo_json(summary.to_dict()) if as_json else click.echo(summary.text())

@@ -211,6 +211,6 @@ def combine(*parts: StatusAt) -> StatusAt:
         for p in parts:
             if p.status == status:
                 if past and not p.past_horizon and p.status == ACTIVE:
-                    p = past[0]  # all active, one of them only by the after-horizon reading
-                return replace(p, past_horizon=bool(past))
+                    return past[0]  # all active, one of them only by the after-horizon reading
+                return p  # a suspension or removal that stands on its own rests on no assumption
     return parts[0]

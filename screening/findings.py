@@ -86,6 +86,8 @@ class Finding:
     listed_on: str | None = None  # the day the listing took effect
     fdp_footnote: str | None = None  # US foreign-direct-product footnote: foreign-made items too
     notes: list[str] = field(default_factory=list)
+    score: float | None = None  # match strength of the hit the finding rests on
+    exact: bool = False  # the hit's listed name is the query's name (case and punctuation aside)
 
     @property
     def informational(self) -> bool:
@@ -117,6 +119,10 @@ class Finding:
             out["notes"] = list(self.notes)
         if self.past_horizon:
             out["past_horizon"] = True
+        if self.score is not None:
+            out["score"] = round(self.score, 4)
+        if self.exact:
+            out["exact"] = True
         return out
 
 
@@ -130,6 +136,8 @@ class Determination:
     assumption: str  # literal | extended | flag
     depends_on: list[str] = field(default_factory=list)
     context: dict | None = None
+    #: China origin was assumed: the outcome for a non-China-origin item, and the rules dropped.
+    if_not_china_origin: dict | None = None
 
     @property
     def review_required(self) -> bool:
@@ -147,9 +155,14 @@ class Determination:
             "hard_stop": self.outcome == "PROHIBITED",  # §8.2 four-category mapping
             "licence_required": self.outcome in OUTCOMES[:4],
             "review_required": self.review_required,
+            **({"if_not_china_origin": self.if_not_china_origin} if self.if_not_china_origin else {}),
         }
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
-    """Most severe first; then CN before US, then rule id, for a stable order."""
-    return sorted(findings, key=lambda f: (severity(f.outcome), f.regime, f.rule, f.entry_id or ""))
+    """Findings that bind first, the exact name match among them first (Huawei's own
+    entry before "Huawei Tech Investment"); then most severe, then strongest match;
+    CN before US and rule id keep the order stable. Informational findings come last."""
+    return sorted(findings, key=lambda f: (
+        f.outcome == "CLEAR", not f.exact, severity(f.outcome), -(f.score or 0.0), f.regime,
+        f.rule, f.entry_id or ""))

@@ -13,10 +13,14 @@ def render_text(d: dict) -> str:
         f"{d['outcome']}  {q['name']}" + (f" ({q['country']})" if q.get("country") else ""),
         f"as of {d.get('as_of')}, after-horizon assumption: {d.get('after_horizon')}",
     ]
-    if d.get("findings"):
+    if d.get("summary"):
+        lines.append(d["summary"]["text"])
+    findings = d.get("findings") or []
+    for group in d.get("regimes") or [{"summary": "", "parties": [{"findings": range(len(findings))}]}]:
         lines.append("")
-        lines.append("Findings:")
-        for f in d["findings"]:
+        lines.append(f"Findings, {group['summary']}" if group["summary"] else "Findings:")
+        for i in (i for p in group["parties"] for i in p["findings"]):
+            f = findings[i]
             lines.append(f"  [{f.get('outcome')}] {f.get('regime', '')} {f.get('rule', '')}: "
                          f"{f.get('reason', '')}")
             if f.get("citation"):
@@ -43,4 +47,9 @@ def render_text(d: dict) -> str:
     if d.get("depends_on"):
         lines.append("")
         lines.append("Depends on transaction context: " + ", ".join(d["depends_on"]))
+    for title, key in (("Next steps:", "next_steps"), ("Notes:", "notes")):
+        if d.get(key):
+            lines.append("")
+            lines.append(title)
+            lines.extend(f"  - {text}" for text in d[key])
     return "\n".join(lines)

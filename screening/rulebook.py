@@ -57,6 +57,7 @@ class Rule:
     confidence: str | None = None
     notes: str | None = None
     by_measures: bool = False
+    without_measures: str | None = None  # outcome of a listing with no measure in force
     outcome_by_scope: dict = field(default_factory=dict)
     programs: list[str] = field(default_factory=list)
     policy: str | None = None
@@ -189,7 +190,8 @@ class RuleBook:
             for key in rule.requires:
                 if key not in REQUIREMENTS:
                     raise Invalid(f"{where}: unknown condition {key!r} in requires")
-            for value in (*rule.outcome_by_scope.values(), *rule.measure_keywords.values()):
+            extra = [rule.without_measures] if rule.without_measures else []
+            for value in (*rule.outcome_by_scope.values(), *rule.measure_keywords.values(), *extra):
                 if value not in OUTCOMES:
                     raise Invalid(f"{where}: unknown outcome {value!r}")
             scopes = list(rule.outcome_by_scope)
@@ -252,6 +254,7 @@ def _rule(raw: dict, source: str) -> Rule:
         reason=str(raw.get("reason") or ""), reasons=dict(raw.get("reasons") or {}),
         confidence=raw.get("confidence"), notes=raw.get("notes"),
         by_measures=bool(raw.get("by_measures", False)),
+        without_measures=raw.get("without_measures"),
         outcome_by_scope=dict(raw.get("outcome_by_scope") or {}),
         programs=[str(p) for p in raw.get("programs") or []], policy=raw.get("policy"),
         measure_keywords=dict(raw.get("measure_keywords") or {}), follows=raw.get("follows"),

@@ -120,11 +120,25 @@ def _determine(hits, affiliates, ctx, as_of, horizon, rulebook, ownership, party
         findings.extend(evaluate(rule, cand, facts) for cand in candidates(rule, facts))
     findings.extend(follow_ups(rulebook, findings, facts))
     findings = sort_findings(findings)
-    return Determination(
+    det = Determination(
         outcome=most_severe([f.outcome for f in findings]),
         findings=findings, as_of=as_of, assumption=horizon,
         depends_on=_depends_on(findings, facts), context=ctx.to_dict() or None,
     )
+    if ctx.item_origin is None and any(
+            "item_origin" in f.depends_on for f in findings if f.outcome != "CLEAR"):
+        other = _determine(hits, affiliates, replace(ctx, item_origin="foreign"), as_of, horizon,
+                           rulebook, ownership, party_keys, lookup_entry, declared_owners)
+        det.if_not_china_origin = _origin_alternative(findings, other)
+    return det
+
+
+def _origin_alternative(findings: list[Finding], other: Determination) -> dict:
+    """What a non-China-origin item would get: the outcome and the rules that drop out."""
+    still = {f.rule for f in other.findings if f.outcome != "CLEAR"}
+    dropped = [r for r in dict.fromkeys(f.rule for f in findings if f.outcome != "CLEAR")
+               if r not in still]
+    return {"outcome": other.outcome, "rules_dropped": dropped}
 
 
 @lru_cache(maxsize=64)
@@ -187,7 +201,7 @@ def evaluate(rule: Rule, cand: Candidate, facts: Facts) -> Finding:
         outcome, shown, would_be, reason = _binding(rule, cand, status, base, core, facts)
     return Finding(
         rule=rule.id, outcome=outcome, regime=rule.regime, reason=_cap(reason),
-        citation=_citation(rule, cand), effective_from=rule.effective_from,
+        citation=_citation(rule, cand), effective_from=_effective_from(rule, cand),
         effective_to=rule.effective_to, status=shown,
         assumption=_assumption(status, check, cand, facts),
         entry_id=cand.entry.id if cand.entry else None,
@@ -202,7 +216,7 @@ def evaluate(rule: Rule, cand: Candidate, facts: Facts) -> Finding:
         status_citation=(status.event.citation or None) if status.event else None,
         past_horizon=status.past_horizon, confidence=rule.confidence, policy=cand.policy,
         listed_on=_listed_on(cand.entry), fdp_footnote=cand.fdp_footnote,
-        notes=[*cand.notes, *check.notes],
+        notes=[*cand.notes, *check.notes], score=cand.score, exact=cand.exact,
     )
 
 
@@ -229,10 +243,19 @@ def _binding(rule: Rule, cand: Candidate, status: StatusAt, base: str, core: str
         return "REVIEW", status.status, base, f"Possible match to {cand.party} ({listed}){would}: {core}"
     reason = core
     if status.past_horizon:
-        reason = f"{core} (in force again after its suspension ended on {status.until}; literal reading)"
+        reason = f"{core} ({_suspended_thing(status)} suspension ended on {status.until}; literal reading)"
     if cand.notes:
         reason = f"{reason} ({_notes(cand.notes)})"
     return base, status.status, None, reason
+
+
+def _suspended_thing(status: StatusAt) -> str:
+    """Whose suspension the status rests on: the rule's, the listing's or a gate rule's."""
+    if status.label == "listing":
+        return "in force again after the listing's"
+    if status.label in (None, "rule"):
+        return "in force again after the rule's"
+    return f"in force again after {status.label}'s"
 
 
 def _informational_reason(status: StatusAt, rule: Rule, cand: Candidate, core: str) -> str:
@@ -341,7 +364,8 @@ class _Fields(dict):
 
     DEFAULTS = {"party": "the party", "list": "a list", "policy": "its licence review policy",
                 "item": "the item", "end_use": "the stated end use", "share": "some",
-                "percent": "a share", "owners": "listed parties", "path": ""}
+                "percent": "a share", "owners": "listed parties", "path": "",
+                "measures": "those of its listing"}
 
     def __missing__(self, key: str) -> str:
         return self.DEFAULTS.get(key, "")
@@ -379,7 +403,7 @@ def _citation(rule: Rule, cand: Candidate) -> str | None:
 def _assumption(status: StatusAt, check: Check, cand: Candidate, facts: Facts) -> str | None:
     """Every assumption the finding rests on, in words (None when it rests on none)."""
     parts: list[str] = []
-    if status.past_horizon:
+    if status.past_horizon and check.ok and not status.informational:
         until = status.until or (status.event.until if status.event else None) or facts.rulebook.known_horizon
         parts.append({
             "literal": f"literal: the suspension ended on {until} by its own terms and no extension "
@@ -406,6 +430,13 @@ def _ordered(names: Iterable[str]) -> list[str]:
     names = set(names)
     known = [n for n in FACT_ORDER if n in names]
     return known + sorted(names - set(FACT_ORDER))
+
+
+def _effective_from(rule: Rule, cand: Candidate) -> str | None:
+    """The first day the finding's measure reached this party: the later of the rule's
+    start and the listing date (a UEL finding starts on the party's listing, not in 2020)."""
+    days = [d for d in (rule.effective_from, _listed_on(cand.entry)) if d]
+    return max(days) if days else None
 
 
 def _listed_on(entry: Entry | None) -> str | None:

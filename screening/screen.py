@@ -22,6 +22,7 @@ from . import settings
 from .context import TransactionContext
 from .countries import to_iso2
 from .errors import Invalid
+from .guidance import guidance
 from .lists import ensure_project_lists
 from .matching import Matcher
 from .matching.config import ConfigError, MatchConfig, default_config
@@ -83,6 +84,7 @@ class ScreeningResult:
     cleared: list[dict] = field(default_factory=list)
     list_versions: dict = field(default_factory=dict)
     screened_at: str = ""
+    hits_truncated: bool = False  # more hits than settings.MAX_HITS: the weakest were cut (and said)
 
     @property
     def outcome(self) -> str:
@@ -90,7 +92,7 @@ class ScreeningResult:
 
     def to_dict(self) -> dict:
         det = self.determination.to_dict()
-        return {
+        out = {
             "query": self.query,
             "outcome": det.pop("outcome"),
             "as_of": det.pop("as_of", self.query.get("as_of")),
@@ -103,7 +105,10 @@ class ScreeningResult:
             "cleared": self.cleared,
             "list_versions": self.list_versions,
             "screened_at": self.screened_at,
+            **({"hits_truncated": True} if self.hits_truncated else {}),
         }
+        out.update(guidance(out))
+        return out
 
 
 class Screener:
@@ -170,7 +175,10 @@ class Screener:
         country = normalise_country(country_input)
 
         match_config = _match_config(config)
-        hits = self.matcher.search(name, country=country, aliases=aliases, schema=schema, config=match_config)
+        hits = self.matcher.search(name, country=country, aliases=aliases, schema=schema,
+                                   config=match_config, limit=settings.MAX_HITS + 1)
+        truncated = len(hits) > settings.MAX_HITS
+        hits = hits[:settings.MAX_HITS]
         affiliates = self.matcher.find_affiliates(name, country=country)
         cleared: list[dict] = []
         if apply_decisions and self.decisions is not None:
@@ -196,7 +204,7 @@ class Screener:
                  **({"config": config} if config else {})}
         return ScreeningResult(
             query=query, hits=hits, determination=det, affiliates=affiliates,
-            cleared=cleared, list_versions=self.list_versions,
+            cleared=cleared, list_versions=self.list_versions, hits_truncated=truncated,
             screened_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         )
 

@@ -51,6 +51,8 @@ def reload() -> None:
     g["MATCH_THRESHOLD"] = env_float("MATCH_THRESHOLD", 0.85)
     g["REVIEW_THRESHOLD"] = env_float("REVIEW_THRESHOLD", 0.70)
     g["MAX_CANDIDATES"] = env_int("MAX_CANDIDATES", 50)
+    # Hits (and so findings) kept per screening; more are cut and the result says so.
+    g["MAX_HITS"] = env_int("MAX_HITS", 200)
     g["AFTER_HORIZON"] = env_str("AFTER_HORIZON", "literal")
     g["CSL_URL"] = env_str(
         "CSL_URL",
@@ -71,6 +73,7 @@ RULES_FILE: Path
 MATCH_THRESHOLD: float
 REVIEW_THRESHOLD: float
 MAX_CANDIDATES: int
+MAX_HITS: int
 AFTER_HORIZON: str
 CSL_URL: str
 SDN_URL: str

@@ -13,6 +13,8 @@ policy, a Chinese listing's measures.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +24,7 @@ from .context import ItemInfo, TransactionContext
 from .dates import StatusAt, status_on
 from .errors import Invalid
 from .findings import most_severe, severity
+from .importers.project_yaml import MEASURES
 from .ownership import OwnershipGraph, OwnershipResult
 from .rulebook import Rule, RuleBook
 from .us_policy import PolicyView, entry_policy
@@ -35,6 +38,8 @@ POSSIBLE = "possible:"
 
 #: Listed ownership at or above this share (but below the threshold) is a review item (rules.md §8.2).
 REVIEW_OWNERSHIP_MIN = 25.0
+
+_NON_WORD = re.compile(r"[\W_]+")
 
 #: Markers of "and its branches" listings (TechInsights, UEL 〔2025〕10号).
 BRANCH_MARKERS = ("及其分支机构", "and its branches", "and its subsidiaries", "branches")
@@ -60,6 +65,8 @@ class Candidate:
     fdp_footnote: str | None = None
     notes: list[str] = field(default_factory=list)
     depends_on: list[str] = field(default_factory=list)
+    score: float | None = None  # the hit's match strength
+    exact: bool = False  # the hit's listed name is the name screened
 
     @property
     def key(self) -> tuple:
@@ -164,20 +171,17 @@ def _hit_candidate(rule: Rule, hit: Hit, facts: Facts) -> Candidate:
         entry=entry, party=entry.name, strength=hit.strength,
         statuses=[facts.entry_status(entry)],
         fields={"party": entry.name, "list": entry.list_id, "matched_name": hit.matched_name},
+        score=hit.score, exact=is_exact(hit),
     )
     if rule.outcome == "from_policy":
         view = entry_policy(entry, facts.item, facts.rulebook)
         cand.outcome, cand.policy, cand.partial = view.outcome, view.policy, view.partial
         cand.policy_text, cand.fields["policy"] = entry.license_policy_text, view.words
         cand.fdp_footnote = entry.fdp_footnote
-        if view.note:
-            cand.notes.append(view.note)
         if view.partial:
             cand.depends_on.append("item")
-    if rule.by_measures and entry.measures:
-        cand.outcome, note = measures_outcome(entry.measures, facts.rulebook)
-        if note:
-            cand.notes.append(note)
+    if rule.by_measures:
+        apply_measures(rule, cand, entry, facts)
     if rule.measure_keywords and entry.measures:
         text = " ".join(entry.measures).lower()
         found = [o for word, o in rule.measure_keywords.items() if word.lower() in text]
@@ -190,24 +194,81 @@ def _hit_candidate(rule: Rule, hit: Hit, facts: Facts) -> Candidate:
     return cand
 
 
+def _plain(name: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", unicodedata.normalize("NFKC", name).casefold()).split())
+
+
+def is_exact(hit: Hit) -> bool:
+    """The hit's listed name is the name screened, case, width and punctuation aside."""
+    return bool(hit.query_name) and _plain(hit.matched_name) == _plain(hit.query_name or "")
+
+
+def measures_on(entry: Entry, day: date) -> tuple[list[str], dict | None]:
+    """The party's measures in force on ``day`` and the ``amended`` change that set them
+    (None: the listing's own measures); see lists/README.md "Status events"."""
+    current, change = list(entry.measures), None
+    for c in entry.extra.get("measure_changes") or []:
+        if c["date"] <= day.isoformat():
+            current, change = list(c["measures"]), c
+    return current, change
+
+
+def apply_measures(rule: Rule, cand: Candidate, entry: Entry, facts: Facts) -> None:
+    """A Chinese listing's outcome and words from the measures the notices imposed on the party.
+
+    A UEL listing "as the announcement states" (rules.md §3.2): when no measure is
+    in force (PVH Group, 〔2025〕4号; Illumina after 〔2025〕6号 stopped) the rule's
+    ``without_measures`` outcome applies (REVIEW), with the reason saying why.
+    """
+    measures, change = measures_on(entry, facts.as_of)
+    if measures:
+        cand.outcome, note = measures_outcome(measures, facts.rulebook)
+        cand.fields["measures"] = "; ".join(MEASURES.get(m, m.replace("_", " ")) for m in measures)
+        if note:
+            cand.notes.append(note)
+        return
+    if not rule.without_measures:
+        return
+    cand.outcome = rule.without_measures
+    listing = entry.citation or "its announcement"
+    if change is None:
+        cand.fields["measures"] = (f"none, as the listing notice ({listing}) imposed no specific "
+                                   f"measure on it; a compliance officer decides what the listing "
+                                   f"means for the deal")
+        return
+    before = [c for c in entry.extra.get("measure_changes") or [] if c["date"] < change["date"]]
+    earlier, source = (before[-1]["measures"], before[-1]["citation"]) if before else (entry.measures, listing)
+    stopped = "; ".join(MEASURES.get(m, m) for m in earlier) or "none"
+    cand.fields["measures"] = (f"none, as the measure of {source} ({stopped}) stopped from "
+                               f"{change['date']} ({change['citation']}) while the listing "
+                               f"({listing}) stands; a compliance officer decides what it means "
+                               f"for the deal")
+
+
 def measures_outcome(measures: list[str], rulebook: RuleBook) -> tuple[str, str | None]:
     """The outcome of a Chinese listing's measures; REVIEW when none restricts trade."""
     found = [rulebook.measure_outcomes[m] for m in measures if m in rulebook.measure_outcomes]
     if found:
         return most_severe(found), None
-    return "REVIEW", f"its measures ({', '.join(measures)}) do not restrict trade"
+    return "REVIEW", "these measures do not restrict trade with the party"
 
 
 # ----------------------------------------------------------------- party categories
 
 def is_military_user(entry: Entry) -> bool:
-    """A military user: on the military end-user category list, or marked so by its list."""
+    """A military user: on the military end-user category list, or marked so by its list.
+
+    Only the *end-user* criterion counts. The advanced-semiconductor category
+    (No. 61 Art. 4) names "military_ai" among its end uses; that makes its parties
+    case-by-case end users, never military users (rules.md §3.1, §2.3).
+    """
     if entry.list_id == "cn-military-end-users" or entry.extra.get("military_user") is True:
         return True
     category = entry.extra.get("category")
-    if isinstance(category, dict):
-        return "military" in str(category.get("criterion", "")).lower()
-    return False
+    criterion = category.get("criterion") if isinstance(category, dict) else None
+    if isinstance(criterion, dict):
+        return "military" in (criterion.get("end_user") or [])
+    return isinstance(criterion, str) and "military user" in criterion.lower()
 
 
 def military_user(rule: Rule, spec, facts: Facts) -> list[Candidate]:

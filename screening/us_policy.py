@@ -36,8 +36,7 @@ class PolicyView:
     outcome: str
     policy: str | None
     partial: bool
-    words: str
-    note: str | None = None
+    words: str  # the policy in the reason's words (said once: no separate note repeats it)
 
 
 def entry_policy(entry: Entry, item: ItemInfo | None, rulebook: RuleBook) -> PolicyView:
@@ -53,8 +52,7 @@ def entry_policy(entry: Entry, item: ItemInfo | None, rulebook: RuleBook) -> Pol
         policy, partial = parse_license_policy(text)
     if policy is None:
         fallback = str(rulebook.settings.get("outcome_if_no_policy", "LICENSE_REQUIRED"))
-        return PolicyView(fallback, None, False, "no licence review policy stated in the source",
-                          note="the source gives no licence review policy")
+        return PolicyView(fallback, None, False, "no licence review policy stated in the source")
     outcome = POLICY_OUTCOME[policy]
     if not partial:
         return PolicyView(outcome, policy, False, POLICY_WORDS[policy])
@@ -63,8 +61,7 @@ def entry_policy(entry: Entry, item: ItemInfo | None, rulebook: RuleBook) -> Pol
         return PolicyView(POLICY_OUTCOME[resolved], resolved, False,
                           f"{POLICY_WORDS[resolved]} for this item (mixed policy: {text})")
     return PolicyView("CASE_BY_CASE", policy, True,
-                      f"a mixed, item-dependent policy ({text}); the item decides",
-                      note="mixed policy: the outcome depends on the item")
+                      f"a mixed, item-dependent policy ({text}); the item decides")
 
 
 _CLAUSES = re.compile(r";|\.\s")

@@ -75,3 +75,23 @@ def test_country_names_become_iso_codes(db_path):
     d = check(db_path, "Skydio Inc.", "--country", "Atlantis", "--as-of", "2026-11-22")
     assert d["query"]["country"] is None and d["query"]["country_input"] == "Atlantis"
     assert d["outcome"] == "PROHIBITED"  # an unknown country is not evidence either way
+
+
+# rules.md §2.3: No. 46 Art. 2, "Ga, Ge, Sb and superhard-material exports to the US 'in principle
+# not permitted' ... suspended 2025-11-09 → 2026-11-27 ... it revives 2026-11-28 unless extended."
+@pytest.mark.parametrize("destination,as_of,outcome", [
+    ("US", "2026-12-05", "PRESUMPTION_OF_DENIAL"),
+    ("United States", "2026-12-05", "PRESUMPTION_OF_DENIAL"),
+    ("US", "2026-11-22", "REVIEW"),  # still suspended by No. 72
+    ("DE", "2026-12-05", "CLEAR"),
+])
+def test_destination_decides_no46_art2(db_path, destination, as_of, outcome):
+    d = check(db_path, "Acme Optics Inc.", "--item", "gallium", "--destination", destination,
+              "--as-of", as_of)
+    a2 = [f for f in d["findings"] if f["rule"] == "CN-46-A2"]
+    assert d["query"]["context"]["destination"] in ("US", "DE")
+    if outcome == "CLEAR":
+        assert not a2
+    else:
+        assert a2[0]["outcome"] == outcome
+        assert d["outcome"] == outcome or outcome == "REVIEW"

@@ -47,7 +47,10 @@ SCHEMAS: dict[str, dict] = {
             "end_user_military": {"type": ["boolean", "string"]},
             "chinese_person_services": {"type": ["boolean", "string"]},
             "item_origin": {"type": "string"},
-            "destination": {"type": "string"},
+            "destination": {"type": "string", "examples": ["US", "Japan"],
+                            "description": "country the goods go to (ISO code or name); "
+                                           "2024 No. 46 Art. 2 (Ga/Ge/Sb/superhard to the US) "
+                                           "and 2026 No. 1 (Japan) turn on it"},
         },
     },
     "Party": _obj(["name"], {
@@ -85,6 +88,8 @@ SCHEMAS: dict[str, dict] = {
         "would_be": {"type": ["string", "null"]},
         "depends_on": STR_LIST,
         "path": {"type": "array", "items": _ref("PathStep")},
+        "score": {"type": "number", "description": "match strength of the hit it rests on"},
+        "exact": {"type": "boolean", "description": "the listed name is the name screened"},
     }),
     "Hit": _obj(["entry_id", "list", "name", "matched_name", "score", "strength"], {
         "entry_id": {"type": "string"}, "list": {"type": "string"}, "name": {"type": "string"},
@@ -121,6 +126,24 @@ SCHEMAS: dict[str, dict] = {
             "cleared": {"type": "array", "items": _ref("Cleared")},
             "list_versions": {"type": "object", "additionalProperties": {"type": "integer"}},
             "screened_at": {"type": "string"},
+            "summary": _obj(["code", "text"], {"code": {"type": "string"}, "text": {"type": "string"}}),
+            "next_steps": {**STR_LIST, "description": "authority and route per outcome (MOFCOM, "
+                                                      "BIS, OFAC), and what to resolve"},
+            "regimes": {"type": "array", "description": "findings grouped by regime and listed "
+                        "party (indexes into findings), most severe first",
+                        "items": _obj(["regime", "outcome", "summary", "parties"], {
+                            "regime": {"type": "string"}, "title": {"type": "string"},
+                            "outcome": OUTCOME, "findings": {"type": "integer"},
+                            "summary": {"type": "string"},
+                            "parties": {"type": "array", "items": _obj(["party", "findings"], {
+                                "party": {"type": "string"}, "outcome": OUTCOME,
+                                "entry_ids": STR_LIST,
+                                "findings": {"type": "array", "items": {"type": "integer"}}})}})},
+            "notes": {**STR_LIST, "description": "assumptions the answer rests on: after-horizon "
+                                                 "reading, China origin assumed, hits cut"},
+            "if_not_china_origin": _obj(["outcome"], {"outcome": OUTCOME,
+                                                      "rules_dropped": STR_LIST}),
+            "hits_truncated": {"type": "boolean"},
         }),
     "BatchRequest": _obj(["parties"], {
         "parties": {"type": "array", "minItems": 1, "maxItems": 1000, "items": _ref("Party")},

@@ -32,6 +32,7 @@ CONTEXT_FORM_FIELDS = {
     "item": "text",
     "cn_origin_share": "text",
     "end_use": "select",
+    "destination": "text",
     "made_with_cn_technology": "tristate",
     "subject_to_ear": "tristate",
     "us_person": "tristate",

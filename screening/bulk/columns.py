@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from ..errors import BadInput
 
 #: The fields a row can feed into ``Screener.check``, in output-report order.
-FIELDS = ("name", "country", "address", "aliases", "item", "end_use", "cn_share",
+FIELDS = ("name", "country", "address", "aliases", "item", "end_use", "destination", "cn_share",
           "cn_technology", "subject_to_ear", "us_person", "as_of")
 
 #: Transaction-context fields (rules.md §8.1) and the key ``TransactionContext.from_dict`` takes.
 CONTEXT_FIELDS = {
     "item": "item",
     "end_use": "end_use",
+    "destination": "destination",
     "cn_share": "cn_origin_share",
     "cn_technology": "made_with_cn_technology",
     "subject_to_ear": "subject_to_ear",
@@ -58,6 +59,10 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "物项", "产品", "商品", "货物", "管制编码", "物项编码",
     ),
     "end_use": ("end use", "end-use", "enduse", "最终用途", "用途"),
+    "destination": (
+        "destination", "destination country", "country of destination", "ship to country",
+        "ship-to country", "dest country", "目的国", "目的地", "目的国家", "目的国家/地区", "目的地国家",
+    ),
     "cn_share": (
         "cn share", "china share", "china origin share", "cn origin share",
         "china-origin share", "cn_origin_share", "中国原产占比", "中国成分占比", "中国原产比例",

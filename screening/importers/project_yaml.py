@@ -78,7 +78,7 @@ ENTRY_FIELDS = frozenset({
     "url_note", "end_uses",
 })
 EVENT_FIELDS = frozenset({
-    "date", "status", "until", "horizon", "citation", "url", "confidence", "note",
+    "date", "status", "until", "horizon", "citation", "url", "confidence", "note", "measures",
 })
 CATEGORY_FIELDS = frozenset({
     "covers", "closed_list", "criterion", "policies", "citation", "url", "url_note", "note",
@@ -287,6 +287,8 @@ def _event(file: Path, raw: Any, what: str) -> StatusEvent:
     horizon = raw.get("horizon", False)
     if not isinstance(horizon, bool):
         raise _fail(file, f"{what}: horizon must be true or false")
+    if "measures" in raw and status != "amended":
+        raise _fail(file, f"{what}: only an 'amended' event may set measures")
     return StatusEvent(
         date=date,
         status=status,
@@ -305,6 +307,23 @@ def _history(file: Path, raw: Any, what: str) -> list[StatusEvent]:
     if not isinstance(raw, list):
         raise _fail(file, f"{what}: history must be a list of events")
     return [_event(file, ev, f"{what} history[{i}]") for i, ev in enumerate(raw)]
+
+
+def _measure_changes(file: Path, raw: Any, what: str) -> list[dict]:
+    """The ``amended`` events that set the party's measures from their date on, oldest first.
+
+    A listing notice may impose no measure (UEL 〔2025〕4号) and a later notice add
+    one (〔2025〕6号) or stop it (the 2025-11-05 spokesperson answer): the measures in
+    force on a day are those of the last such change, else the entry's ``measures``.
+    """
+    changes = []
+    for i, ev in enumerate(raw if isinstance(raw, list) else []):
+        if isinstance(ev, dict) and "measures" in ev:
+            where = f"{what} history[{i}]"
+            changes.append({"date": _date(file, ev.get("date"), where),
+                            "measures": _measures(file, ev["measures"], where),
+                            "citation": _text(file, ev.get("citation"), f"{where}: citation") or ""})
+    return sorted(changes, key=lambda c: c["date"])
 
 
 def _aliases(file: Path, raw: Any, what: str) -> list[Name]:
@@ -415,6 +434,8 @@ def _load_file(file: Path, label: str) -> list[Entry]:
         _confidence(file, confidence, "file")
     measures = _measures(file, data.get("measures", []), "file")
     history = _history(file, data.get("history"), "file")
+    if _measure_changes(file, data.get("history"), "file"):
+        raise _fail(file, "file history: measures may change per entry only")
     category = _category(file, data["category"]) if "category" in data else None
     policy = data.get("license_policy")
     if policy is not None and policy not in POLICIES:
@@ -483,7 +504,8 @@ def _entry(file: Path, list_id: str, raw: Any, index: int, d: dict) -> Entry:
         "file": d["label"],
     }
     optional = {"published": d["published"], "url_note": url_note, "parent": parent,
-                "linked": list(linked), "end_uses": list(end_uses), "category": d["category"]}
+                "linked": list(linked), "end_uses": list(end_uses), "category": d["category"],
+                "measure_changes": _measure_changes(file, raw.get("history"), what)}
     extra.update({k: v for k, v in optional.items() if v})
     return Entry(
         id=f"{list_id}:{key}",

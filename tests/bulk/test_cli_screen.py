@@ -54,3 +54,22 @@ def test_errors_are_one_line(tmp_path, real_db):
               "--cn-share", "lots", "--db", str(real_db))
     assert res.exit_code == 2
     assert res.output.startswith("error: cn_origin_share must be a fraction")
+
+
+def test_destination_column_in_english_and_chinese(tmp_path, real_db):
+    # rules.md §2.3: No. 46 Art. 2 covers Ga/Ge/Sb exports "to the US"; the bulk file says where.
+    rows = {"customers.csv": "Customer Name,Item,Destination Country\nAcme Optics Inc.,gallium,US\n"
+                             "Acme Optics Inc.,gallium,DE\n",
+            "客户.csv": "客户名称,物项,目的国\nAcme Optics Inc.,gallium,美国\nAcme Optics Inc.,gallium,德国\n"}
+    for name, text in rows.items():
+        src = tmp_path / name
+        src.write_text(text, encoding="utf-8")
+        out = tmp_path / f"out-{len(name)}.csv"
+        res = run(str(src), "-o", str(out), "--as-of", "2026-12-05", "--workers", "1", "--json",
+                  "--db", str(real_db))
+        assert res.exit_code == 0, res.output
+        assert "destination" in json.loads(res.output)["columns"]
+        with open(out, encoding="utf-8-sig", newline="") as f:
+            got = list(csv.DictReader(f))
+        assert got[0]["outcome"] == "PRESUMPTION_OF_DENIAL" and "CN-46-A2" in got[0]["findings"]
+        assert "CN-46-A2" not in got[1]["findings"]

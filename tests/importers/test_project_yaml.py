@@ -95,11 +95,16 @@ def test_uel_april_9_batch_paused_then_stopped(entries):
 
 def test_uel_march_4_batch_stopped(entries):
     assert history(entries["cn-uel:cubic"])[-1] == ("2025-11-10", "removed", None, False)
+    # china-lists.csv, Illumina: "that notice imposes no specific measure ... Measure added
+    # 2025-03-04 by 〔2025〕6号 ... STOPPED from 2025-11-10 ... The local texts do not say
+    # the 〔2025〕4号 listing itself was revoked." The listing stands; its measures change.
     illumina = entries["cn-uel:illumina"]
-    assert illumina.measures == ["prohibit_export_gene_sequencers_to_china"]
+    assert illumina.measures == []
     assert history(illumina) == [("2025-02-04", "listed", None, False),
                                  ("2025-03-04", "amended", None, False),
-                                 ("2025-11-10", "removed", None, False)]
+                                 ("2025-11-10", "amended", None, False)]
+    assert [(c["date"], c["measures"]) for c in illumina.extra["measure_changes"]] == [
+        ("2025-03-04", ["prohibit_export_gene_sequencers_to_china"]), ("2025-11-10", [])]
     assert entries["cn-uel:pvh-group"].measures == []
 
 

@@ -105,6 +105,18 @@ def test_screen_with_context(real_api):
     assert "CN-61-A4" in {f["rule"] for f in body["findings"]}  # >= 256-layer memory end use
 
 
+def test_screen_with_destination(real_api):
+    # rules.md §2.3: No. 46 Art. 2 (Ga/Ge/Sb to the US) revives 2026-11-28 under `literal`.
+    body = real_api.call("POST", "/api/v1/screen", "ScreeningResult",
+                         json={"name": "Acme Optics Inc.", "as_of": "2026-12-05",
+                               "context": {"item": "gallium", "destination": "US"}})
+    assert body["query"]["context"]["destination"] == "US"
+    assert body["outcome"] == "PRESUMPTION_OF_DENIAL"
+    assert "CN-46-A2" in {f["rule"] for f in body["findings"]}
+    doc = real_api.doc["components"]["schemas"]["Context"]["properties"]["destination"]
+    assert "No. 46 Art. 2" in doc["description"]
+
+
 def test_batch_of_1000(real_api):
     names = ["Skydio Inc.", "洛克希德·马丁公司", "Acme Bakery GmbH", "Samsung Electronics"]
     parties = [{"name": names[i % 4] if i % 10 else f"Customer number {i}"} for i in range(1000)]

@@ -68,6 +68,25 @@ def test_screen_with_context_and_owners(rita):
     assert "item=" in html  # the context is echoed
 
 
+def test_screen_form_has_destination(rita):
+    assert 'name="destination"' in rita.get("/screen").get_data(as_text=True)
+    html, _ = screen(rita, name="Acme Optics Inc.", as_of="2026-12-05", item="gallium",
+                     destination="US")
+    assert 'data-outcome="PRESUMPTION_OF_DENIAL"' in html
+    assert "CN-46-A2" in html and "destination=US" in html
+
+
+def test_result_page_groups_findings_and_says_what_to_do(rita):
+    # Issue 12: findings grouped by regime and party (collapsible), next steps, horizon note.
+    html, _ = screen(rita, name="Skydio Inc.", as_of="2026-12-05")
+    assert '<details class="regime" id="regime-CN" open>' in html
+    assert 'class="party"' in html and 'id="next-steps"' in html
+    assert "no ordinary MOFCOM licence route" in html
+    assert "not confirmed by any source" in html
+    assert "China origin was assumed" in html
+    assert "no adverse finding" not in html and "LICENCE REQUIRED" not in html
+
+
 def test_result_token_is_bound_to_its_user(real_app, rita):
     _, url = screen(rita, name="Skydio Inc.")
     other = real_app.test_client()

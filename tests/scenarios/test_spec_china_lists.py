@@ -269,3 +269,30 @@ def test_countermeasures_altana_from_2026_08_05(csl_screener, on, expected):
     """Row 289, Altana Technologies, Inc., MOFCOM Order 2026 No. 2, 2026-08-05: "In force as of source
     snapshot"."""
     assert screen(csl_screener, "Altana Technologies, Inc.", on=on)["outcome"] == expected
+
+
+# ------------------------------------------------------------------ name matching
+
+@pytest.mark.parametrize("name,row", [
+    pytest.param("斯凯迪奥公司", 56, id="row56-name_zh-simplified"),
+    pytest.param("洛克希德·馬丁公司", 7, id="row7-name_zh-in-traditional-script"),
+    pytest.param("LOCKHEED MARTIN CORP", 7, id="row7-case-and-legal-form"),
+])
+def test_listed_party_is_found_by_chinese_name_script_and_legal_form(csl_screener, name, row):
+    """rules.md §8.3: "Name match against china-lists.csv: name_en, aliases and name_zh, normalised (case,
+    punctuation, Co./Ltd./Inc., LLC, traditional ↔ simplified). An exact or high-confidence match on an
+    active listing gives that list's outcome." Rows 56 (Skydio, 斯凯迪奥公司) and 7 (Lockheed Martin
+    Corporation, 洛克希德·马丁公司), both UEL, on 2026-12-05 under `literal`."""
+    r = screen(csl_screener, name)
+    assert r["outcome"] == "PROHIBITED"
+    assert "PROHIBITED" in outcomes(r, "CN-UEL")
+
+
+def test_lower_confidence_match_is_review_with_what_it_would_be(csl_screener):
+    """rules.md §8.3: "A lower-confidence match gives REVIEW"; §8.2 REVIEW: "fuzzy or alias hit". "Skydio
+    Robotics Ltd" is not the listed Skydio, Inc. (row 56) but close to it: REVIEW, saying it would be
+    PROHIBITED if confirmed (Skydio's UEL ban is back on 2026-12-05 under `literal`)."""
+    r = screen(csl_screener, "Skydio Robotics Ltd")
+    assert r["outcome"] == "REVIEW"
+    uel = [f for f in fired(r, "CN-UEL") if f["outcome"] == "REVIEW"]
+    assert uel and uel[0]["would_be"] == "PROHIBITED"

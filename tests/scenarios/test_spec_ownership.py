@@ -246,3 +246,39 @@ def test_no61_art2_fifty_percent_extension_does_not_reach_military_users(csl_scr
     r = screen(csl_screener, "Scen Shield Sub Co", context={"item": "Tb", "item_origin": "CN", "destination": "DE"},
                owners=[{"name": "Shield AI, Inc.", "percent": 60}])
     assert "PRESUMPTION_OF_DENIAL" not in {f["outcome"] for f in fired(r, "CN-61-A2") if f["basis"] == "ownership"}
+
+
+# ------------------------------------------------------------ worked example 2 (Japanese Control-List parent)
+
+JP_MAGNETS = {"item": "NdFeB magnet", "item_origin": "EU", "cn_origin_share": "0.5%"}
+MHI_AERO = [{"name": "Mitsubishi Heavy Industries Aero Engines, Ltd.", "percent": 60}]
+
+
+@pytest.mark.parametrize("horizon,expected", [
+    pytest.param("literal", "PRESUMPTION_OF_DENIAL", id="rules8.5-example2-literal"),
+    pytest.param("extended", "REVIEW", id="rules8.5-example2-extended"),
+])
+def test_japanese_control_list_subsidiary_buying_eu_magnets(csl_screener, horizon, expected):
+    """rules.md §8.5: "A 60%-owned subsidiary of a Japanese Control-List entity, buying EU-made NdFeB magnets
+    with 0.5% China-origin Tb by value: No. 61 Art. 1(1) + Art. 2 gives DENY-PRESUMED. Under `extended` it
+    is REVIEW (suspended)." Parent: Mitsubishi Heavy Industries Aero Engines, Ltd. (row 183, MOFCOM 2026
+    No. 11), declared with the query; as of 2026-11-22."""
+    r = screen(csl_screener, "Scen MHI Aero Precision KK", on="2026-11-22", horizon=horizon,
+               context=JP_MAGNETS, owners=MHI_AERO)
+    assert r["outcome"] == expected
+
+
+def test_japanese_control_list_subsidiary_for_japanese_military_use(csl_screener):
+    """rules.md §8.5 example 2: "CN-2026-1 may also give PROHIBITED if the end use is Japanese military";
+    §2.3: 2026 No. 1 "In force (no suspension found)"."""
+    r = screen(csl_screener, "Scen MHI Aero Precision KK", on="2026-11-22",
+               context={**JP_MAGNETS, "end_use": "military", "destination": "JP"}, owners=MHI_AERO)
+    assert r["outcome"] == "PROHIBITED"
+    assert "PROHIBITED" in outcomes(r, "CN-2026-1")
+
+
+def test_tgl7_expired_never_authorises_after_2025_11_28(csl_screener):
+    """rules.md §7.2: "TGL No. 7 ... ran until ~2025-11-28/12-01, and is expired"; §8.4 "US-TGL7 | 2025-09-29
+    | - | expired ~2025-11-28". On 2026-12-05 no TGL 7 finding may be active for SMIC's 60 % subsidiary."""
+    r = screen(csl_screener, "Scen SMIC Subsidiary Co", context=EAR)
+    assert all(f["outcome"] == "CLEAR" for f in fired(r, "US-TGL7"))

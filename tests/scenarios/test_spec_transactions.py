@@ -239,3 +239,40 @@ def test_no62_chinese_person_supporting_overseas_magnet_project(csl_screener, on
                context={"item": "NdFeB magnet manufacturing technology", "chinese_person_services": True,
                         "item_origin": "DE"})
     assert [f["outcome"] for f in fired(r, "CN-62")] == [expected]
+
+
+# ------------------------------------------------------------ more item and end-use rules
+
+def test_no56_rare_earth_equipment_after_horizon_literal(csl_screener):
+    """rules.md §2.2: "No. 56, rare-earth equipment and raw/auxiliary materials: ... jet mills, and others",
+    suspended by Ann. 70 "until 2026-11-10"; `literal` treats it as active afterwards."""
+    r = screen(csl_screener, BUYER, context={"item": "jet mill for NdFeB powder", "item_origin": "CN"})
+    assert outcomes(r, "CN-56") == {"LICENSE_REQUIRED"}
+
+
+def test_no61_art4_military_ai_end_use_is_case_by_case(csl_screener):
+    """rules.md §3.1 Art. 4: "... or R&D of AI with potential military use: case-by-case"; No. 61 active on
+    2026-12-05 under `literal`."""
+    r = screen(csl_screener, BUYER, context={"item": "Tb", "item_origin": "CN", "end_use": "military_ai",
+                                              "destination": "DE"})
+    assert r["outcome"] == "CASE_BY_CASE"
+    assert "CASE_BY_CASE" in outcomes(r, "CN-61-A4")
+
+
+def test_no46_art2_graphite_to_the_us_gets_stricter_review(csl_screener):
+    """rules.md §2.3: "graphite to the US gets stricter end-user/end-use review" (Art. 2, revived 2026-11-28).
+    Reading taken: a stricter individual review is CASE-BY-CASE, not a presumption of denial."""
+    r = screen(csl_screener, "Acme Anodes Inc.", context={"item": "graphite", "item_origin": "CN",
+                                                           "destination": "US"})
+    assert [f["outcome"] for f in fired(r, "CN-46-A2")] == ["CASE_BY_CASE"]
+
+
+def test_technology_catalogue_holds_while_no62_is_suspended(csl_screener):
+    """rules.md §2.3: "The Catalogue of Technologies Prohibited/Restricted from Export has covered rare-earth
+    extraction, separation and magnet technology since the Dec 2023 revision ... not suspended"; §5: "The
+    2023 technology catalogue restrictions stay in force". Exporting China's magnet-making technology on
+    2026-06-01 (No. 62 suspended) still needs a licence."""
+    r = screen(csl_screener, BUYER, on="2026-06-01",
+               context={"item": "NdFeB magnet manufacturing technology", "item_origin": "CN"})
+    assert any(f["outcome"] == "LICENSE_REQUIRED" for f in fired(r, "CN-TECH-CATALOGUE"))
+    assert r["outcome"] == "LICENSE_REQUIRED"

@@ -29,31 +29,31 @@ CSL_OWNERSHIP = [
     # owner given by NAME (issue 12 defect 2; docs/own-lists.md: "a listed entry's id ... or a name")
     ("Huawei Technologies Co., Ltd.", "Acme Sub Ltd", "60", ""),
     # owners given by entry ID
-    ("@us-el:Semiconductor Manufacturing International Corporation (SMIC)", "Scen SMIC Subsidiary Co", "60", ""),
-    ("@us-el:Semiconductor Manufacturing International Corporation (SMIC)", "Scen SMIC Hik Joint Co", "30", ""),
-    ("@us-el:Hangzhou Hikvision Digital Technology Co., Ltd.", "Scen SMIC Hik Joint Co", "25", ""),
-    ("@us-el:Huawei Technologies Co., Ltd.", "Scen Huawei Unknown Share Co", "unknown", ""),
-    ("@us-el:Huawei Technologies Co., Ltd.", "Scen Huawei Minority Co", "30", ""),
-    ("us-sdn:16681", "Scen Rossiya Majority Co", "60", ""),
-    ("us-sdn:16681", "Scen Rossiya Minority Co", "30", ""),
-    ("us-sdn:16681", "Scen Two Blocked Owners Co", "25", ""),
-    ("us-sdn:51760", "Scen Two Blocked Owners Co", "25", ""),
-    ("us-sdn:16681", "Scen Chain Middle Co", "60", ""),
-    ("Scen Chain Middle Co", "Scen Chain Leaf Co", "60", ""),
-    ("us-sdn:16681", "Scen Unblocked Middle Co", "40", ""),
-    ("Scen Unblocked Middle Co", "Scen Unblocked Leaf Co", "100", ""),
-    ("us-sdn:16681", "Scen Controlled Only Co", "", "control"),
-    ("cn-control:lockheed-martin", "Scen LM Majority Co", "60", ""),
-    ("cn-control:lockheed-martin", "Scen LM Minority Co", "40", ""),
-    ("cn-watch:tdk", "Scen TDK Majority Co", "60", ""),
+    ("@us-el:Semiconductor Manufacturing International Corporation (SMIC)", "Scen Alder Works Co", "60", ""),
+    ("@us-el:Semiconductor Manufacturing International Corporation (SMIC)", "Scen Birch Works Co", "30", ""),
+    ("@us-el:Hangzhou Hikvision Digital Technology Co., Ltd.", "Scen Birch Works Co", "25", ""),
+    ("@us-el:Huawei Technologies Co., Ltd.", "Scen Cedar Works Co", "unknown", ""),
+    ("@us-el:Huawei Technologies Co., Ltd.", "Scen Dogwood Works Co", "30", ""),
+    ("us-sdn:16681", "Scen Elm Works Co", "60", ""),
+    ("us-sdn:16681", "Scen Fir Works Co", "30", ""),
+    ("us-sdn:16681", "Scen Ginkgo Works Co", "25", ""),
+    ("us-sdn:51760", "Scen Ginkgo Works Co", "25", ""),
+    ("us-sdn:16681", "Scen Hazel Works Co", "60", ""),
+    ("Scen Hazel Works Co", "Scen Hazelnut Works Co", "60", ""),
+    ("us-sdn:16681", "Scen Juniper Works Co", "40", ""),
+    ("Scen Juniper Works Co", "Scen Juniperberry Works Co", "100", ""),
+    ("us-sdn:16681", "Scen Sorrel Works Co", "", "control"),
+    ("cn-control:lockheed-martin", "Scen Larch Works Co", "60", ""),
+    ("cn-control:lockheed-martin", "Scen Linden Works Co", "40", ""),
+    ("cn-watch:tdk", "Scen Tupelo Works Co", "60", ""),
 ]
 
 #: Ownership edges for the watchman store (Entity List entries with real review policies).
 WATCHMAN_OWNERSHIP = [
-    ("@us-el:Northwestern Polytechnical University", "Scen NWPU Subsidiary Co", "60", ""),
-    ("@us-el:Sichuan University", "Scen Sichuan Subsidiary Co", "60", ""),
-    ("@us-el:Sichuan University", "Scen Mixed Owners Co", "30", ""),
-    ("@us-el:Northwestern Polytechnical University", "Scen Mixed Owners Co", "25", ""),
+    ("@us-el:Northwestern Polytechnical University", "Scen Oak Works Co", "60", ""),
+    ("@us-el:Sichuan University", "Scen Pine Works Co", "60", ""),
+    ("@us-el:Sichuan University", "Scen Poplar Works Co", "30", ""),
+    ("@us-el:Northwestern Polytechnical University", "Scen Poplar Works Co", "25", ""),
 ]
 
 

@@ -296,3 +296,18 @@ def test_lower_confidence_match_is_review_with_what_it_would_be(csl_screener):
     assert r["outcome"] == "REVIEW"
     uel = [f for f in fired(r, "CN-UEL") if f["outcome"] == "REVIEW"]
     assert uel and uel[0]["would_be"] == "PROHIBITED"
+
+
+@pytest.mark.parametrize("on,expected", [
+    pytest.param("2025-10-08", None, id="no61-art2-day-before-2025-10-09"),
+    pytest.param("2025-10-20", "PRESUMPTION_OF_DENIAL", id="no61-art2-in-force-2025-10-09-to-11-06"),
+    pytest.param("2025-11-07", "REVIEW", id="no61-art2-suspended-from-2025-11-07"),
+])
+def test_no61_art2_control_list_party_in_its_first_window(csl_screener, on, expected):
+    """rules.md §2.2: "Parts of these [No. 61, No. 62] were in force from 2025-10-09 to 2025-11-07 before
+    being suspended"; §8.4 "CN-61-A1(3), A2, A3, A4 | 2025-10-09 | 2025-11-07 → 2026-11-10". Lockheed Martin
+    Corporation (Control List Ann. 1/2025, row 106) buying China-origin Tb."""
+    r = screen(csl_screener, "Lockheed Martin Corporation", on=on, context={"item": "Tb", "item_origin": "CN"})
+    mine = [f["outcome"] for f in fired(r, "CN-61-A2")
+            if f["party"] == "Lockheed Martin Corporation" and f["basis"] == "list" and f["outcome"] != "CLEAR"]
+    assert (mine[0] if mine else None) == expected

@@ -55,7 +55,7 @@ def test_cli_intel_is_not_prohibited(csl_db):
 def test_cli_owner_bank_rossiya_30_is_review(csl_db):
     """rules.md §8.2 REVIEW: "25-49% listed ownership"; §7.3 blocks only at "50% or more". Issue 12:
     `--owner "Bank Rossiya=30"` → REVIEW, not PROHIBITED."""
-    d = cli_check(csl_db, "Scen Cli Rossiya Co", "--owner", "Bank Rossiya=30", "--us-person",
+    d = cli_check(csl_db, "Scen Willow Works Co", "--owner", "Bank Rossiya=30", "--us-person",
                   "--as-of", "2026-12-05")
     assert d["outcome"] == "REVIEW"
 
@@ -182,6 +182,8 @@ def test_region_qualifier_alone_is_not_an_affiliate_suggestion(csl_screener):
     pytest.param("Nordic Missiles Consulting AB", id="generic-word-missiles"),
     pytest.param("Bosch Deutschland Service GmbH", id="country-word-deutschland"),
     pytest.param("Kvarken Shipyard Services Oy", id="generic-word-shipyard"),
+    pytest.param("Acme Optics Inc.", id="generic-word-optics-issue12-acme-optics"),
+    pytest.param("Prairie Avionics LLC", id="generic-word-avionics"),
 ])
 def test_generic_word_alone_is_not_an_affiliate_suggestion(csl_screener, name):
     """Issue 12 defect 8: "'Missiles', 'Deutschland' and 'Shipyard' alone create affiliate REVIEW findings";

@@ -311,3 +311,27 @@ def test_no61_art2_control_list_party_in_its_first_window(csl_screener, on, expe
     mine = [f["outcome"] for f in fired(r, "CN-61-A2")
             if f["party"] == "Lockheed Martin Corporation" and f["basis"] == "list" and f["outcome"] != "CLEAR"]
     assert (mine[0] if mine else None) == expected
+
+
+@pytest.mark.parametrize("name,announcement", [
+    pytest.param("Boeing Defense, Space & Security", "〔2024〕2号", id="row10-2024-no2"),
+    pytest.param("General Dynamics Land Systems", "〔2024〕1号", id="row12-2024-no1"),
+    pytest.param("Skydio Inc.", "〔2025〕7号", id="row56-2025-no7"),
+])
+def test_uel_finding_cites_the_party_own_announcement(csl_screener, name, announcement):
+    """rules.md §6: "The 2024-05-20 batch is two announcements (〔2024〕1号 and 2号)"; china-lists.csv rows 10
+    (Boeing Defense, Space & Security: 〔2024〕2号), 12 (General Dynamics Land Systems: 〔2024〕1号) and 56
+    (Skydio: 〔2025〕7号)."""
+    r = screen(csl_screener, name)
+    cited = [f["citation"] or "" for f in fired(r, "CN-UEL") if f["basis"] == "list" and f["outcome"] != "CLEAR"]
+    assert cited and all(announcement in c for c in cited), cited
+
+
+@pytest.mark.parametrize("on,expected", [
+    pytest.param("2025-05-13", "PROHIBITED", id="row46-day-before-suspension"),
+    pytest.param("2025-05-14", "REVIEW", id="row46-suspended-90-days-from-2025-05-14"),
+])
+def test_uel_april_4_batch_suspension_starts_2025_05_14(csl_screener, on, expected):
+    """Row 46, BRINC Drones,Inc., 〔2025〕7号: "暂停 (suspended) for 90 days from 2025-05-14"."""
+    r = screen(csl_screener, "BRINC Drones,Inc.", on=on)
+    assert {f["outcome"] for f in fired(r, "CN-UEL") if f["basis"] == "list"} == {expected}

@@ -7,6 +7,8 @@ review policy string is needed, ``watchman/csl.csv`` (which carries them).
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from .conftest import at_least, fired, outcomes, screen
@@ -170,3 +172,47 @@ def test_findings_are_never_silently_cut(csl_screener):
     r = screen(csl_screener, "Huawei Technologies Co., Ltd.")
     total_keys = {"findings_total", "findings_omitted", "more_findings", "findings_more"}
     assert len(r["findings"]) > 20 or total_keys & set(r)
+
+
+@pytest.mark.parametrize("on,expected", [
+    pytest.param("2017-05-25", None, id="el-entry-day-before-its-start-date"),
+    pytest.param("2017-05-26", "PRESUMPTION_OF_DENIAL", id="el-entry-from-its-start-date"),
+])
+def test_entity_list_entry_applies_from_its_own_date(watchman_screener, on, expected):
+    """rules.md §8.4: "US-EL-<entry> | FR date per entry | - | use the live CSL". Micado (Pakistan) has
+    start_date 2017-05-26 and policy "Presumption of denial." in watchman/csl.csv."""
+    r = screen(watchman_screener, "Micado", on=on, context=EAR)
+    mine = [f["outcome"] for f in fired(r, "US-EL") if f["party"] == "Micado" and f["outcome"] != "CLEAR"]
+    assert (mine[0] if mine else None) == expected
+
+
+# ------------------------------------------------ the four brief categories (rules.md §8.2)
+
+@pytest.mark.parametrize("name,context,flags", [
+    pytest.param("Bank Rossiya", {"us_person": True}, {"hard_stop": True}, id="prohibited-hard-stop"),
+    pytest.param("Nordlicht Magnetics GmbH", {"item": "Tb", "item_origin": "CN"},
+                 {"hard_stop": False, "licence_required": True}, id="licence-required-flag"),
+    pytest.param("Nordlicht Magnetics GmbH", None,
+                 {"hard_stop": False, "licence_required": False, "review_required": False}, id="clear-no-flags"),
+])
+def test_four_category_flags(csl_screener, name, context, flags):
+    """rules.md §8.2: "If the product needs only the four brief categories: PROHIBITED → DENY-PRESUMED with
+    hard_stop=true; LICENCE-REQUIRED → CLEAR with licence_required=true.\""""
+    r = screen(csl_screener, name, on="2026-06-01", context=context)
+    assert {k: r[k] for k in flags} == flags
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12 expectation 'next steps': no result names the route (OFAC "
+                                       "specific licence) or says that no licence exception applies")
+@pytest.mark.parametrize("name,context,words", [
+    pytest.param("Bank Rossiya", {"us_person": True}, ("specific licen",), id="ofac-specific-licence"),
+    pytest.param("Huawei Technologies Co., Ltd.", EAR, ("licence exception", "license exception"),
+                 id="el-no-licence-exception"),
+])
+def test_next_steps_name_the_route(csl_screener, name, context, words):
+    """rules.md §7.1: "No licence exceptions except as stated in the entry"; §7.3: "US persons may not deal
+    with the entity at all without OFAC authorisation". Issue 12: next steps per outcome give "which
+    authority and route (MOFCOM licence application, BIS licence, OFAC specific licence)" and "that no
+    licence exception applies to an Entity List party unless its entry says so"."""
+    text = json.dumps(screen(csl_screener, name, context=context), ensure_ascii=False).lower()
+    assert any(w in text for w in words)

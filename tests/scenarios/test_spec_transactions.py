@@ -94,10 +94,12 @@ def test_no61_art1_1_de_minimis_threshold(csl_screener, share, expected):
 @pytest.mark.parametrize("on,expected", [
     pytest.param("2025-11-01", "CLEAR", id="art1-1-not-yet-effective-2025-12-01"),
     pytest.param("2026-06-01", "REVIEW", id="art1-1-suspended"),
+    pytest.param("2026-11-10", "REVIEW", id="art1-1-2026-11-10-last-suspended-day"),
+    pytest.param("2026-11-11", "LICENSE_REQUIRED", id="art1-1-literal-from-2026-11-11"),
 ])
 def test_no61_art1_1_never_took_effect(csl_screener, on, expected):
     """rules.md §4: "1(1) de minimis | ... | 2025-12-01 | Never took effect: suspended 2025-11-07 →
-    2026-11-10"."""
+    2026-11-10"; §8.4: "treat 2026-11-10 as the last suspended day (China)", `literal` afterwards."""
     r = screen(csl_screener, BUYER, on=on, context={**MAGNET, "cn_origin_share": "0.5%"})
     assert r["outcome"] == expected
 
@@ -175,6 +177,14 @@ def test_no46_art2_gallium_to_the_us_around_no72(csl_screener, on, expected):
     r = screen(csl_screener, "Acme Optics Inc.", on=on,
                context={"item": "gallium", "item_origin": "CN", "destination": "US"})
     assert [f["outcome"] for f in fired(r, "CN-46-A2")] == [expected]
+
+
+@pytest.mark.parametrize("item", ["antimony", "synthetic diamond micropowder", "germanium"])
+def test_no46_art2_other_items_to_the_us(csl_screener, item):
+    """rules.md §2.3: "Art. 2: Ga, Ge, Sb and superhard-material exports to the US 'in principle not
+    permitted'", revived 2026-11-28: on 2026-12-05 (`literal`) a presumption of denial."""
+    r = screen(csl_screener, "Acme Anodes Inc.", context={"item": item, "item_origin": "CN", "destination": "US"})
+    assert [f["outcome"] for f in fired(r, "CN-46-A2")] == ["PRESUMPTION_OF_DENIAL"]
 
 
 def test_no46_art2_does_not_reach_other_destinations(csl_screener):

@@ -3,7 +3,7 @@
 rules.md §8.3: "Name match against china-lists.csv: name_en, aliases and name_zh,
 normalised ... An exact or high-confidence match on an active listing gives that
 list's outcome. A lower-confidence match gives REVIEW." A party screened under the
-very name the announcement gives (English or Chinese) is an exact match, so the
+very name the announcement gives (English, Chinese or a listed alias) is an exact match, so the
 matcher must return a match-strength hit on a China-list entry. One case per row and
 name field; the id is the row's line number in china-lists.csv (header = line 1).
 """
@@ -38,8 +38,11 @@ def _cases() -> list:
     cases = []
     with CSV.open(encoding="utf-8", newline="") as fh:
         for line, row in enumerate(csv.DictReader(fh), start=2):
-            for field in ("name_en", "name_zh"):
-                name = (row[field] or "").strip()
+            names = [("name_en", row["name_en"]), ("name_zh", row["name_zh"])]
+            names += [(f"alias{k}", a) for k, a in enumerate((row["aliases"] or "").split(";"), start=1)
+                      if " business of " not in a]  # row 199's second "alias" describes, it does not name
+            for field, name in names:
+                name = (name or "").strip()
                 if not name:
                     continue
                 marks = ()

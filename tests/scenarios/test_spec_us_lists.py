@@ -216,3 +216,31 @@ def test_next_steps_name_the_route(csl_screener, name, context, words):
     licence exception applies to an Entity List party unless its entry says so"."""
     text = json.dumps(screen(csl_screener, name, context=context), ensure_ascii=False).lower()
     assert any(w in text for w in words)
+
+
+# ------------------------------------------------ us-entity-examples.csv rows on the 2026 CSL
+
+US_EXAMPLES = [  # (row, name as written in us-entity-examples.csv); rows 4, 9 and 19 describe several names
+    (2, "Huawei Technologies Co., Ltd."), (3, "HiSilicon Technologies Co., Ltd."),
+    (5, "Semiconductor Manufacturing International Corporation (SMIC)"),
+    (6, "Semiconductor Manufacturing International (Beijing) Corporation"),
+    (7, "SMIC Northern Integrated Circuit Manufacturing (Beijing) Co. Ltd."),
+    (8, "Semiconductor Manufacturing South China Corporation"),
+    (10, "Ningbo Semiconductor International Corporation (NSI)"),
+    (11, "Yangtze Memory Technologies Co., Ltd. (YMTC)"), (13, "Cambricon Technologies Corporation Limited"),
+    (14, "Shanghai Micro Electronics Equipment (Group) Co., Ltd. (SMEE)"),
+    (15, "Hangzhou Hikvision Digital Technology Co., Ltd."), (16, "Zhejiang Dahua Technology Co., Ltd."),
+    (17, "iFLYTEK Co., Ltd."), (18, "Inspur Group Co., Ltd."),
+    (20, "Higon (Tianjin Haiguang Advanced Technology Investment Co., Ltd.)"),
+    (21, "Tianjin Phytium Information Technology Co., Ltd."), (22, "Shanghai Fudan Microelectronics Group Co., Ltd."),
+]
+
+
+@pytest.mark.parametrize("row,name", [pytest.param(r, n, id=f"us-examples-row{r}") for r, n in US_EXAMPLES])
+def test_us_entity_example_needs_a_bis_licence(csl_screener, row, name):
+    """us-entity-examples.csv rows listed "BIS Entity List", "For all items subject to the EAR"; rules.md §7.1:
+    "A licence is required for the items in the entity's 'License Requirement' column ... whenever the listed
+    entity is a party". On the 2026 CSL each is a match-strength Entity List hit and at least LICENCE-REQUIRED."""
+    r = screen(csl_screener, name, context=EAR)
+    assert any(h["strength"] == "match" and h["list"] == "us-el" for h in r["hits"])
+    assert at_least(r["outcome"], "LICENSE_REQUIRED")

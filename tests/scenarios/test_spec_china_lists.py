@@ -335,3 +335,13 @@ def test_uel_april_4_batch_suspension_starts_2025_05_14(csl_screener, on, expect
     """Row 46, BRINC Drones,Inc., 〔2025〕7号: "暂停 (suspended) for 90 days from 2025-05-14"."""
     r = screen(csl_screener, "BRINC Drones,Inc.", on=on)
     assert {f["outcome"] for f in fired(r, "CN-UEL") if f["basis"] == "list"} == {expected}
+
+
+@pytest.mark.parametrize("horizon", ["extended", "flag"])
+def test_horizon_assumption_leaves_never_suspended_listings_alone(csl_screener, horizon):
+    """rules.md §8.4: `extended` and `flag` are about measures whose status after 2026-11-10 is unknown; row
+    203, MP Materials Corp. (Control List 2026-06-22): "In force (no suspension found)". Under either
+    assumption it stays PROHIBITED on 2026-12-05."""
+    r = screen(csl_screener, "MP Materials Corp.", horizon=horizon)
+    assert r["outcome"] == "PROHIBITED"
+    assert "PROHIBITED" in outcomes(r, "CN-ECL")

@@ -223,6 +223,8 @@ def test_control_list_ann13_sourcemap_lifted(csl_screener, on, expected):
 @pytest.mark.parametrize("on,horizon,expected", [
     pytest.param("2026-02-23", "literal", "CLEAR", id="row258-day-before-listing"),
     pytest.param("2026-06-01", "literal", "CASE_BY_CASE", id="rules8.2-watch-list-while-no61-inactive"),
+    pytest.param("2026-11-10", "literal", "CASE_BY_CASE", id="rules8.4-2026-11-10-no61-last-suspended-day"),
+    pytest.param("2026-11-11", "literal", "PRESUMPTION_OF_DENIAL", id="rules8.4-no61-literal-from-2026-11-11"),
     pytest.param("2026-12-05", "literal", "PRESUMPTION_OF_DENIAL", id="rules8.2-no61-art2-watch-list-party"),
     pytest.param("2026-12-05", "extended", "CASE_BY_CASE", id="extended-no61-still-suspended"),
 ])

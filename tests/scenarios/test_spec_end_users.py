@@ -1,0 +1,140 @@
+"""Military and advanced-semiconductor end users (rules.md §§2.3, 3.1, 8.2, 8.5; issue 12 defect 1).
+
+The two categories are separate facts: No. 46 Art. 1 and No. 61 Art. 2 reach
+*military* users; No. 61 Art. 4 puts advanced-semiconductor end uses under
+*case-by-case* review. Screened through the real core with the project's lists.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import fired, outcomes, screen
+
+pytestmark = pytest.mark.shared
+
+SEMI_NOT_MILITARY = ("issue 12 defect 1: a party in the semiconductor category alone is treated as a US "
+                     "military user (CN-46-A1 PROHIBITED, CN-61-A2 presumption of denial)")
+
+
+@pytest.mark.xfail(strict=True, reason=SEMI_NOT_MILITARY)
+@pytest.mark.parametrize("name", [
+    pytest.param("Intel Corporation", id="intel"),
+    pytest.param("Micron Technology, Inc.", id="micron"),
+])
+def test_semiconductor_end_user_is_not_a_military_user(csl_screener, name):
+    """rules.md §2.3: "Art. 1: no dual-use items to US military users or military end uses"; §3.1:
+    "Semiconductors are case-by-case, not presumptively denied ... The US-style DENY applies only where a
+    military or WMD end use/user is present." Neither Intel nor Micron is a military user."""
+    r = screen(csl_screener, name)
+    assert not fired(r, "CN-46-A1")
+    assert "PRESUMPTION_OF_DENIAL" not in outcomes(r, "CN-61-A2")
+    assert r["outcome"] not in ("PROHIBITED", "PRESUMPTION_OF_DENIAL")
+
+
+@pytest.mark.xfail(strict=True, reason=SEMI_NOT_MILITARY + "; Samsung + Tb + >=256-layer memory gives "
+                                                         "PRESUMPTION_OF_DENIAL")
+def test_samsung_256_layer_memory_after_horizon_is_case_by_case(csl_screener):
+    """rules.md §3.1 Art. 4: "R&D/production of ... ≥ 256-layer memory ...: case-by-case"; §8.5: "A Korean
+    memory maker (non-listed) building ≥ 256-layer NAND, buying China-origin Tb: CN-18 LICENCE-REQUIRED.
+    With No. 61 active, CASE-BY-CASE." On 2026-12-05 under `literal` No. 61 is active again."""
+    r = screen(csl_screener, "Samsung Electronics Co., Ltd.",
+               context={"item": "Tb", "item_origin": "CN", "end_use": "memory_ge_256_layers", "destination": "KR"})
+    assert r["outcome"] == "CASE_BY_CASE"
+    assert "CASE_BY_CASE" in outcomes(r, "CN-61-A4")
+
+
+def test_samsung_256_layer_memory_while_no61_suspended_is_licence_required(csl_screener):
+    """rules.md §8.5 worked example 3: "buying China-origin Tb: CN-18 LICENCE-REQUIRED" while No. 61 is
+    suspended (2025-11-07 → 2026-11-10); Art. 4 is then only a REVIEW note."""
+    r = screen(csl_screener, "Samsung Electronics Co., Ltd.", on="2026-06-01",
+               context={"item": "Tb", "item_origin": "CN", "end_use": "memory_ge_256_layers", "destination": "KR"})
+    assert r["outcome"] == "LICENSE_REQUIRED"
+    assert outcomes(r, "CN-18") == {"LICENSE_REQUIRED"}
+
+
+def test_intel_advanced_logic_under_extended_is_licence_required(csl_screener):
+    """rules.md §8.4 `extended` ("assume suspensions rolled over"): No. 61 Art. 4 stays suspended, so
+    Intel buying China-origin Tb for ≤ 14 nm logic needs the No. 18 licence only (LICENCE-REQUIRED)."""
+    r = screen(csl_screener, "Intel Corporation", horizon="extended",
+               context={"item": "Tb", "item_origin": "CN", "end_use": "logic_le_14nm", "destination": "US"})
+    assert r["outcome"] == "LICENSE_REQUIRED"
+
+
+def test_lockheed_mfc_buying_dy_oxide_is_prohibited_on_three_grounds(csl_screener):
+    """rules.md §8.5 worked example 1: "Lockheed Martin Missiles and Fire Control, buying China-origin Dy
+    oxide: PROHIBITED (UEL, Control List Ann. 1/2025, 2024 No. 46 Art. 1 US military user)"
+    (as of 2026-11-22, literal)."""
+    r = screen(csl_screener, "Lockheed Martin Missiles and Fire Control", on="2026-11-22",
+               context={"item": "Dy oxide", "item_origin": "CN"})
+    assert r["outcome"] == "PROHIBITED"
+    for rule in ("CN-UEL", "CN-ECL", "CN-46-A1"):
+        assert "PROHIBITED" in outcomes(r, rule), rule
+
+
+def test_us_military_user_ban_holds_while_no61_is_suspended(csl_screener):
+    """rules.md §3.1: while No. 61 is suspended "the US military user ban (2024 No. 46 Art. 1) ... stay[s]
+    fully in force"; §8.4 CN-46-A1 has no suspension."""
+    r = screen(csl_screener, "Lockheed Martin Missiles and Fire Control", on="2026-06-01",
+               context={"item": "Dy oxide", "item_origin": "CN"})
+    assert "PROHIBITED" in outcomes(r, "CN-46-A1")
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param("Lockheed Martin Corporation", id="row7-lockheed"),
+    pytest.param("Lockheed Martin Missiles and Fire Control", id="row19-lmfc"),
+])
+def test_never_suspended_rule_is_not_said_to_be_in_force_again(csl_screener, name):
+    """rules.md §8.4: CN-46-A1 "2024-12-03 | - | open" (never suspended); row 7: "No suspension/stop/removal".
+    Issue 12 defect 7: "In force again after its suspension ended on 2026-11-10" must not be printed for
+    rules that were never suspended."""
+    r = screen(csl_screener, name, context={"item": "Dy oxide", "item_origin": "CN"})
+    for f in fired(r, "CN-46-A1") + fired(r, "CN-UEL") + fired(r, "CN-18"):
+        assert "suspension ended" not in f["reason"], f["reason"]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12 defects 1 and 7: CN-46-A1 (never suspended) on Intel "
+                                       "say 'in force again after its suspension ended on 2026-11-10'")
+def test_semiconductor_user_findings_do_not_invent_a_suspension_for_no18(csl_screener):
+    """rules.md §8.4: CN-18 "2025-04-04 | - | open" and CN-46-A1 "2024-12-03 | - | open": neither was ever
+    suspended, so no finding of theirs may speak of a suspension that ended."""
+    r = screen(csl_screener, "Intel Corporation", context={"item": "Tb", "item_origin": "CN"})
+    for f in fired(r, "CN-18") + fired(r, "CN-46-A1"):
+        assert "suspension ended" not in f["reason"], f["reason"]
+
+
+@pytest.mark.parametrize("on,expected", [
+    pytest.param("2026-01-05", False, id="no1-2026-day-before-2026-01-06"),
+    pytest.param("2026-02-01", True, id="no1-2026-in-force"),
+])
+def test_japan_military_end_use_ban_from_2026_01_06(csl_screener, on, expected):
+    """rules.md §2.3: "MOFCOM Ann. 2026 No. 1 (2026-01-06), Japan. Bans all dual-use exports to Japanese
+    military users, military end uses ... In force (no suspension found)." An unlisted Japanese buyer,
+    China-origin Dy, military end use, destination JP."""
+    r = screen(csl_screener, "Kansai Precision Works KK", on=on,
+               context={"item": "Dy", "item_origin": "CN", "end_use": "military", "destination": "JP"})
+    assert ("PROHIBITED" in outcomes(r, "CN-2026-1")) is expected
+    assert (r["outcome"] == "PROHIBITED") is expected
+
+
+def test_us_military_end_use_by_unlisted_buyer_is_prohibited(csl_screener):
+    """rules.md §2.3: "Art. 1: no dual-use items to US military users or military end uses. This article
+    remains in force". §8.2 PROHIBITED: "2024 No. 46 Art. 1 (US military user + dual-use)"."""
+    r = screen(csl_screener, "Prairie Avionics LLC", on="2026-06-01",
+               context={"item": "Tb", "item_origin": "CN", "end_use": "military", "destination": "US"})
+    assert r["outcome"] == "PROHIBITED"
+    assert "PROHIBITED" in outcomes(r, "CN-46-A1")
+
+
+@pytest.mark.parametrize("on,horizon,expected", [
+    pytest.param("2026-06-01", "literal", "LICENSE_REQUIRED", id="no61-suspended-cn18-only"),
+    pytest.param("2026-12-05", "literal", "PRESUMPTION_OF_DENIAL", id="no61-art2-active-literal"),
+])
+def test_other_overseas_military_user_under_no61_art2(csl_screener, on, horizon, expected):
+    """rules.md §3.1 Art. 2: "Applications for exports to overseas military users ... are in principle not
+    approved | DENY-PRESUMED", in No. 61, "suspended (2025-11-07 → 2026-11-10)"; CN-18 still needs a
+    licence. A German military end user (not US, not Japan) buying China-origin Tb."""
+    r = screen(csl_screener, "Wehrtechnik Nord GmbH", on=on, horizon=horizon,
+               context={"item": "Tb", "item_origin": "CN", "end_user_military": True, "destination": "DE"})
+    assert r["outcome"] == expected
+    assert not fired(r, "CN-46-A1") or "PROHIBITED" not in outcomes(r, "CN-46-A1")

@@ -380,7 +380,7 @@ def _ownership_candidate(rule: Rule, res: OwnershipResult, owners: list[Entry], 
     if rule.outcome == "from_owner_policy":
         cand.outcome, cand.policy, cand.partial, words = owner_policy(owners, facts)
         cand.fields["policy"] = words
-        if cand.partial:
+        if cand.partial and cand.policy is not None:
             cand.depends_on.append("item")
         cand.policy_text = "; ".join(e.license_policy_text for e in owners if e.license_policy_text) or None
         cand.fdp_footnote = next((e.fdp_footnote for e in owners if e.fdp_footnote), None)
@@ -407,7 +407,7 @@ def owner_policy(owners: list[Entry], facts: Facts) -> tuple[str, str | None, bo
     views = []
     for e in owners:
         if e.list_id == "us-el":
-            views.append(entry_policy(e, facts.item, facts.rulebook))
+            views.append(_owner_el_policy(e, facts))
         elif e.list_id == "us-meu":
             views.append(PolicyView("PRESUMPTION_OF_DENIAL", "PRESUMPTION_OF_DENIAL", False,
                                     f"a presumption of denial (MEU owner {e.name})"))
@@ -419,6 +419,22 @@ def owner_policy(owners: list[Entry], facts: Facts) -> tuple[str, str | None, bo
     worst = min(views, key=lambda v: (severity(v.outcome), 0 if v.policy == "POLICY_OF_DENIAL" else 1,
                                       0 if not v.partial else 1, v.words))
     return worst.outcome, worst.policy, worst.partial, worst.words
+
+
+def _owner_el_policy(entry: Entry, facts: Facts) -> PolicyView:
+    """An Entity-List owner's review policy as its affiliates inherit it (rules.md §7.2).
+
+    When the list source gives the owner no review policy (the CSL's
+    ``license_policy`` is empty), the affiliate's policy cannot be read as a
+    presumption of approval: it is whatever the owner's entry in Supp. No. 4
+    says, so it is case-by-case, flagged as unsettled, until someone checks.
+    """
+    view = entry_policy(entry, facts.item, facts.rulebook)
+    if view.policy is not None:
+        return view
+    return PolicyView("CASE_BY_CASE", None, True,
+                      f"the review policy of {entry.name}, which the list source does not give "
+                      f"(case-by-case until its Entity List entry is checked)")
 
 
 # --------------------------------------------------------------- possible affiliates

@@ -132,3 +132,37 @@ def test_declared_owner_and_the_same_owner_in_the_data_count_once():
                           "hits": [hit(bank, score=1.0), hit(rossita, score=0.89)]}],
                  context=US_PERSON)
     assert (det.outcome, finding(det, "OFAC-50").outcome) == ("REVIEW", "REVIEW")
+
+
+# -------------------------------------------- defect 4: the most restrictive owner's policy
+
+def smic_el():
+    return entry("us-el", "Semiconductor Manufacturing International Corporation (SMIC)",
+                 id="us-el:13044381a91b8fb22211f4bb9736001cd57559ae", countries=["CN"],
+                 citation="85 FR 83420, 12/22/20", fdp="5")
+
+
+def hikvision_el():
+    return entry("us-el", "Hangzhou Hikvision Digital Technology Co., Ltd.",
+                 id="us-el:147edaa2cf6bfe08917194806c81adb9ccf53e7a", countries=["CN"],
+                 citation="84 FR 54004, 10/9/19.; 85 FR 34505, 6/5/20.; 85 FR 44161, 7/22/20")
+
+
+def test_affiliate_of_owners_without_a_stated_policy_is_not_a_presumption_of_approval():
+    # rules.md §7.2: the affiliate "is subject to the same licence requirement, licence-exception
+    # limits and review policy as its owners. If owners differ, the most restrictive applies."
+    # The CSL gives SMIC and Hikvision no policy: their 55 % affiliate cannot be LICENSE_REQUIRED.
+    a, b = smic_el(), hikvision_el()
+    det = screen(relationships=[rel(a.id, "name:acme jv", 30), rel(b.id, "name:acme jv", 25)],
+                 entries=[a, b], party="name:acme jv", context=EAR)
+    f = finding(det, "US-AFFIL")
+    assert "55 %" in f.reason
+    assert (det.outcome, f.outcome, f.partial) == ("CASE_BY_CASE", "CASE_BY_CASE", True)
+    assert "does not give" in f.reason
+    # "the most restrictive applies": with NWPU (presumption of denial) as an owner, its policy decides.
+    a, b = no_policy(smic_el()), nwpu()
+    det = screen(relationships=[rel(a.id, "name:acme jv", 30), rel(b.id, "name:acme jv", 25)],
+                 entries=[a, b], party="name:acme jv", context=EAR)
+    f = finding(det, "US-AFFIL")
+    assert (f.outcome, f.partial) == ("PRESUMPTION_OF_DENIAL", False)
+    assert "does not give" not in f.reason

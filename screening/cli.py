@@ -132,6 +132,9 @@ def lists_diff(list_id, old, new, as_json, db_path):
 
 
 # ------------------------------------------------------------------ ownership
+#: Unresolved owners listed one by one after an ownership import (the rest are counted).
+UNRESOLVED_SHOWN = 50
+
 @cli.group(cls=Group)
 def ownership() -> None:
     """Ownership relationships used by the 50% rules."""
@@ -144,11 +147,18 @@ def ownership() -> None:
 @db_option
 def ownership_import(file, source, fmt, db_path):
     """Import relationships from CSV (owner,owned,percent,source,as_of) or FollowTheMoney."""
-    from .lists import import_ownership
+    from .lists import ensure_project_lists, import_ownership
     from .store import open_store
 
-    n = import_ownership(open_store(db_path), file, source=source, format=fmt)
-    click.echo(f"{n} ownership relationships in force from {file}")
+    store = open_store(db_path)
+    ensure_project_lists(store)  # owners are checked against the lists a check would use
+    done = import_ownership(store, file, source=source, format=fmt)
+    click.echo(f"{done.count} ownership relationships in force from {file}")
+    for line in done.unresolved[:UNRESOLVED_SHOWN]:
+        click.echo(f"warning: {line}", err=True)
+    if len(done.unresolved) > UNRESOLVED_SHOWN:
+        click.echo(f"warning: and {len(done.unresolved) - UNRESOLVED_SHOWN} more owners that resolve "
+                   f"to nothing", err=True)
 
 
 # ---------------------------------------------------------------------- check

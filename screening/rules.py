@@ -324,13 +324,17 @@ def _check_nexus(nexus: str, cand: Candidate, facts: Facts, check: Check) -> Non
 # ------------------------------------------------------------------- follow-ups
 
 def follow_ups(rulebook: RuleBook, findings: list[Finding], facts: Facts) -> list[Finding]:
-    """Rules that only matter when another fired (TGL 7 after the Affiliates rule)."""
+    """Rules that only matter when another fired (TGL 7 after the Affiliates rule).
+
+    A leading finding that is CLEAR (a listed owner under 25 %, a rule not yet in
+    force) fired nothing, so nothing follows it.
+    """
     out = []
     for rule in rulebook.rules:
         if not rule.follows:
             continue
         led = [f for f in findings if f.rule == rule.follows and f.basis == "ownership"
-               and f.status != "not_applicable"]
+               and f.status != "not_applicable" and f.outcome != "CLEAR"]
         for f in led[:1]:
             cand = Candidate(basis="ownership", party=f.party, path=f.path,
                              fields={"party": f.party or "the party"})

@@ -217,12 +217,9 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
     from .screen import open_screener
 
     ctx = build_context(item, cn_share, cn_technology, subject_to_ear, us_person, end_use)
-    owner_list = []
-    for o in owners:
-        oname, _, pct = o.rpartition("=")
-        if not oname:
-            oname, pct = o, "unknown"
-        owner_list.append({"name": oname, "percent": None if pct in ("", "unknown") else float(pct)})
+    from .owners import parse_owner
+
+    owner_list = [parse_owner(o) for o in owners]
     screener = open_screener(db_path)
     result = screener.check(name, country=country, aliases=aliases, as_of=as_of,
                             after_horizon=after_horizon, context=ctx, owners=owner_list)
@@ -242,6 +239,7 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
 @click.option("--end-use-col", help="Column with the end use.")
 @click.option("--cn-share-col", help="Column with the China-origin rare-earth share.")
 @click.option("--as-of-col", help="Column with a per-row screening date.")
+@click.option("--owners-col", help="Column with known owners as NAME=PERCENT (several separated by ;).")
 @click.option("--as-of", help="Screen every row as of this date (YYYY-MM-DD; default today).")
 @click.option("--after-horizon", type=click.Choice(["literal", "extended", "flag"]),
               help="What a lapsed suspension means (rules.md §8.4); default literal.")
@@ -259,7 +257,7 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @db_option
 def screen(input_file, output, name_col, country_col, address_col, aliases_col, item_col,
-           end_use_col, cn_share_col, as_of_col, as_of, after_horizon, item, cn_share,
+           end_use_col, cn_share_col, as_of_col, owners_col, as_of, after_horizon, item, cn_share,
            cn_technology, subject_to_ear, us_person, end_use, encoding, delimiter, sheet, engine,
            scheduler, workers, resume, progress, as_json, db_path):
     """Screen every row of a CSV or XLSX customer file; write it back with the answers.
@@ -285,7 +283,7 @@ def screen(input_file, output, name_col, country_col, address_col, aliases_col, 
 
     columns = {"name": name_col, "country": country_col, "address": address_col,
                "aliases": aliases_col, "item": item_col, "end_use": end_use_col,
-               "cn_share": cn_share_col, "as_of": as_of_col}
+               "cn_share": cn_share_col, "as_of": as_of_col, "owners": owners_col}
     raw = {"item": item, "cn_origin_share": cn_share, "made_with_cn_technology": cn_technology,
            "subject_to_ear": subject_to_ear, "us_person": us_person, "end_use": end_use}
     if delimiter in ("\\t", "tab", "TAB"):

@@ -51,6 +51,23 @@ def is_entry_id(text: str) -> bool:
     return bool(ENTRY_ID.match(text.strip()))
 
 
+def parse_owner(text: str) -> dict:
+    """A declared owner written ``NAME=PERCENT`` (``--owner``, a bulk ``owners`` cell).
+
+    The name may hold ``=`` itself (the last one separates the share). Without
+    ``=`` the share is unknown. The share is checked where it is used (``60``,
+    ``60%``, ``unknown``).
+
+    >>> parse_owner("Bank Rossiya=30"), parse_owner("SMIC")
+    ({'name': 'Bank Rossiya', 'percent': '30'}, {'name': 'SMIC', 'percent': None})
+    """
+    name, sep, percent = text.strip().rpartition("=")
+    if not sep or not name.strip():
+        return {"name": text.strip(), "percent": None}
+    percent = percent.strip()
+    return {"name": name.strip(), "percent": None if percent.lower() in ("", "unknown") else percent}
+
+
 def name_key(name: str) -> str:
     """The graph node of a party known only by name: ``name:<case-folded, squashed name>``."""
     return "name:" + " ".join(name.casefold().split())

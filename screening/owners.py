@@ -55,17 +55,23 @@ def parse_owner(text: str) -> dict:
     """A declared owner written ``NAME=PERCENT`` (``--owner``, a bulk ``owners`` cell).
 
     The name may hold ``=`` itself (the last one separates the share). Without
-    ``=`` the share is unknown. The share is checked where it is used (``60``,
-    ``60%``, ``unknown``).
+    ``=``, or with ``unknown``, the share is unknown. A number (``60``, ``60%``)
+    becomes a float; anything else is kept as written and refused, with the
+    owner's name, where shares are read.
 
-    >>> parse_owner("Bank Rossiya=30"), parse_owner("SMIC")
-    ({'name': 'Bank Rossiya', 'percent': '30'}, {'name': 'SMIC', 'percent': None})
+    >>> parse_owner("Bank Rossiya=30%"), parse_owner("SMIC")
+    ({'name': 'Bank Rossiya', 'percent': 30.0}, {'name': 'SMIC', 'percent': None})
     """
     name, sep, percent = text.strip().rpartition("=")
     if not sep or not name.strip():
         return {"name": text.strip(), "percent": None}
     percent = percent.strip()
-    return {"name": name.strip(), "percent": None if percent.lower() in ("", "unknown") else percent}
+    if percent.lower() in ("", "unknown"):
+        return {"name": name.strip(), "percent": None}
+    try:
+        return {"name": name.strip(), "percent": float(percent.rstrip("%").strip())}
+    except ValueError:
+        return {"name": name.strip(), "percent": percent}
 
 
 def name_key(name: str) -> str:

@@ -57,7 +57,7 @@ class Query(NamedTuple):
     as_of: str | None = None
     after_horizon: str | None = None
     context: tuple[tuple[str, Any], ...] = ()
-    owners: tuple[tuple[str, str | None], ...] = ()  # declared owners: (name, percent)
+    owners: tuple[tuple[str, float | str | None], ...] = ()  # declared owners: (name, percent)
 
     def digest(self) -> bytes:
         """A 16-byte key: equal for queries that must get the same answer."""
@@ -141,7 +141,7 @@ def build_query(cmap: ColumnMap, cells: Sequence[object], defaults: RowDefaults)
     )
 
 
-def split_owners(text: str) -> tuple[tuple[str, str | None], ...]:
+def split_owners(text: str) -> tuple[tuple[str, float | str | None], ...]:
     """Declared owners in one cell: ``NAME=PERCENT`` items separated like aliases."""
     owners = (parse_owner(item) for item in ALIAS_SPLIT.split(text.strip()) if item.strip())
     return tuple((o["name"], o["percent"]) for o in owners)

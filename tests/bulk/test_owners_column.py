@@ -23,7 +23,7 @@ ROWS = [
 def test_owners_cell_is_parsed_like_the_owner_option():
     cmap = map_columns(["Customer Name", "Shareholders"])
     q = build_query(cmap, ["Acme", "Bank Rossiya=30; SMIC=unknown | Hikvision"], RowDefaults())
-    assert q.owners == (("Bank Rossiya", "30"), ("SMIC", None), ("Hikvision", None))
+    assert q.owners == (("Bank Rossiya", 30.0), ("SMIC", None), ("Hikvision", None))
     assert q.digest() != build_query(cmap, ["Acme", ""], RowDefaults()).digest()
 
 

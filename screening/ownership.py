@@ -425,7 +425,7 @@ def path_text(path: list[dict]) -> str:
     for i, step in enumerate(path):
         label = step.get("name") or step.get("entity")
         role = step.get("role")
-        if role in ("listed", "caught", "possibly caught", "controlled"):
+        if role in ("listed", "possibly listed", "caught", "possibly caught", "controlled"):
             label = f"{label} ({role})"
         parts.append(label)
         if i < len(path) - 1:

@@ -315,8 +315,15 @@ def ownership(rule: Rule, spec, facts: Facts) -> list[Candidate]:
         for step in path:
             if step["entity"] == PARTY_NODE and facts.party_keys:
                 step["entity"] = facts.party_keys[0]
+            elif step["role"] == "listed" and facts.owner(step["entity"]).strength == "review":
+                step["role"] = "possibly listed"
             step["name"] = facts.node_name(step["entity"], graph)
-    return [_ownership_candidate(rule, result, owner_entries, strength, facts)]
+    cand = _ownership_candidate(rule, result, owner_entries, strength, facts)
+    if strength == "review":  # say whose identity is in doubt: the owner's, not the party's
+        names = ", ".join(dict.fromkeys(e.name for e in owner_entries))
+        doubt = f"an owner only possibly matches {names}: confirm who the owner is"
+        cand.review = f"{doubt}; {cand.review}" if cand.review else doubt
+    return [cand]
 
 
 def _weight(res: OwnershipResult) -> int:

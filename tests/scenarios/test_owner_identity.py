@@ -68,6 +68,8 @@ def test_owner_name_with_only_a_review_strength_match_is_review_not_clear():
                  names={"Huawei Tech Holdings": [hit(huawei(), "review")]}, context=EAR)
     f = finding(det, "US-AFFIL")
     assert (det.outcome, f.outcome, f.would_be) == ("REVIEW", "REVIEW", "PRESUMPTION_OF_DENIAL")
+    assert f.reason.startswith(f"An owner only possibly matches {HUAWEI_NAME}: confirm who the owner is")
+    assert f.path[0]["role"] == "possibly listed"
 
 
 def test_owner_name_is_resolved_against_the_lists_in_force_when_screened():

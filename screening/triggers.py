@@ -279,6 +279,8 @@ def ownership(rule: Rule, spec, facts: Facts) -> list[Candidate]:
     owners_on = set(spec.get("owners_on") or [])
     programs = set(spec.get("sdn_programs") or [])
     graph = facts.party_graph()
+    if not graph.owners(PARTY_NODE, facts.as_of):
+        return []  # no owner on the day: nothing to aggregate (the common case)
     threshold = facts.rulebook.threshold
 
     def counts(entry: Entry, binding: bool) -> bool:

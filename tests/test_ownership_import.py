@@ -68,3 +68,12 @@ def test_declared_owner_by_entry_id(db_path):
     # docs/own-lists.md: an owner may be "a listed entry's id"; 60 % is a ≥ 50 % subsidiary.
     d = check(db_path, "Acme Widgets GmbH", "--owner", "cn-control:lockheed-martin=60", *ON, *DY)
     assert rules(d)["CN-61-A2"] == "PRESUMPTION_OF_DENIAL"
+
+
+def test_declared_share_with_a_percent_sign(db_path):
+    # docs/own-lists.md writes shares as "60" or "49.5%"; --owner takes both (No. 61 Art. 2, ≥ 50 %).
+    d = check(db_path, "Acme Widgets GmbH", "--owner", "Lockheed Martin Corporation=60%", *ON, *DY)
+    assert rules(d)["CN-61-A2"] == "PRESUMPTION_OF_DENIAL"
+    res = CliRunner().invoke(cli, ["check", "Acme", "--owner", "Lockheed Martin Corporation=most",
+                                   "--db", str(db_path)])
+    assert res.exit_code != 0 and "percent must be a number" in res.output

@@ -132,6 +132,9 @@ def lists_diff(list_id, old, new, as_json, db_path):
 
 
 # ------------------------------------------------------------------ ownership
+#: Unresolved owners listed one by one after an ownership import (the rest are counted).
+UNRESOLVED_SHOWN = 50
+
 @cli.group(cls=Group)
 def ownership() -> None:
     """Ownership relationships used by the 50% rules."""
@@ -144,11 +147,18 @@ def ownership() -> None:
 @db_option
 def ownership_import(file, source, fmt, db_path):
     """Import relationships from CSV (owner,owned,percent,source,as_of) or FollowTheMoney."""
-    from .lists import import_ownership
+    from .lists import ensure_project_lists, import_ownership
     from .store import open_store
 
-    n = import_ownership(open_store(db_path), file, source=source, format=fmt)
-    click.echo(f"{n} ownership relationships in force from {file}")
+    store = open_store(db_path)
+    ensure_project_lists(store)  # owners are checked against the lists a check would use
+    done = import_ownership(store, file, source=source, format=fmt)
+    click.echo(f"{done.count} ownership relationships in force from {file}")
+    for line in done.unresolved[:UNRESOLVED_SHOWN]:
+        click.echo(f"warning: {line}", err=True)
+    if len(done.unresolved) > UNRESOLVED_SHOWN:
+        click.echo(f"warning: and {len(done.unresolved) - UNRESOLVED_SHOWN} more owners that resolve "
+                   f"to nothing", err=True)
 
 
 # ---------------------------------------------------------------------- check
@@ -218,12 +228,9 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
 
     ctx = build_context(item, cn_share, cn_technology, subject_to_ear, us_person, end_use,
                         destination)
-    owner_list = []
-    for o in owners:
-        oname, _, pct = o.rpartition("=")
-        if not oname:
-            oname, pct = o, "unknown"
-        owner_list.append({"name": oname, "percent": None if pct in ("", "unknown") else float(pct)})
+    from .owners import parse_owner
+
+    owner_list = [parse_owner(o) for o in owners]
     screener = open_screener(db_path)
     result = screener.check(name, country=country, aliases=aliases, as_of=as_of,
                             after_horizon=after_horizon, context=ctx, owners=owner_list)
@@ -244,6 +251,7 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
 @click.option("--destination-col", help="Column with the destination country of the goods.")
 @click.option("--cn-share-col", help="Column with the China-origin rare-earth share.")
 @click.option("--as-of-col", help="Column with a per-row screening date.")
+@click.option("--owners-col", help="Column with known owners as NAME=PERCENT (several separated by ;).")
 @click.option("--as-of", help="Screen every row as of this date (YYYY-MM-DD; default today).")
 @click.option("--after-horizon", type=click.Choice(["literal", "extended", "flag"]),
               help="What a lapsed suspension means (rules.md §8.4); default literal.")
@@ -261,8 +269,8 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @db_option
 def screen(input_file, output, name_col, country_col, address_col, aliases_col, item_col,
-           end_use_col, destination_col, cn_share_col, as_of_col, as_of, after_horizon, item,
-           cn_share, cn_technology, subject_to_ear, us_person, end_use, destination, encoding,
+           end_use_col, destination_col, cn_share_col, as_of_col, owners_col, as_of, after_horizon,
+           item, cn_share, cn_technology, subject_to_ear, us_person, end_use, destination, encoding,
            delimiter, sheet, engine, scheduler, workers, resume, progress, as_json, db_path):
     """Screen every row of a CSV or XLSX customer file; write it back with the answers.
 
@@ -287,7 +295,8 @@ def screen(input_file, output, name_col, country_col, address_col, aliases_col, 
 
     columns = {"name": name_col, "country": country_col, "address": address_col,
                "aliases": aliases_col, "item": item_col, "end_use": end_use_col,
-               "destination": destination_col, "cn_share": cn_share_col, "as_of": as_of_col}
+               "destination": destination_col, "cn_share": cn_share_col, "as_of": as_of_col,
+               "owners": owners_col}
     raw = context_values(item, cn_share, cn_technology, subject_to_ear, us_person, end_use,
                          destination)
     if delimiter in ("\\t", "tab", "TAB"):

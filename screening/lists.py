@@ -216,9 +216,22 @@ def check_shrink(store: Store, counts: dict[str, int], location: str,
                 "(use --expect-count MIN:MAX to accept it)")
 
 
+@dataclass
+class OwnershipImport:
+    """What an ownership import put in force, and the owners it could not resolve."""
+
+    count: int
+    unresolved: list[str] = field(default_factory=list)  # one line per owner that resolves to nothing
+
+
 def import_ownership(store: Store, file: str | Path, *, source: str | None = None,
-                     format: str | None = None) -> int:
-    """Import ownership relationships (CSV ``owner,owned,percent,source,as_of`` or FTM)."""
+                     format: str | None = None) -> OwnershipImport:
+    """Import ownership relationships (CSV ``owner,owned,percent,source,as_of`` or FTM).
+
+    Owners are resolved when a party is screened, against the lists then in
+    force. Owners that resolve to nothing today are reported (never silently
+    accepted): see :func:`unresolved_owners`.
+    """
     from . import importers
 
     path = Path(file).expanduser()
@@ -228,8 +241,33 @@ def import_ownership(store: Store, file: str | Path, *, source: str | None = Non
     rels = [r for r in importers.parse_file(path, fmt) if isinstance(r, Relationship)]
     if not rels:
         raise ImportFailed(f"{path}: no ownership relationships found")
-    return store.put_relationships(source or f"ownership:{path.name}", rels,
-                                   location=str(path), sha256=sha256_file(path))
+    count = store.put_relationships(source or f"ownership:{path.name}", rels,
+                                    location=str(path), sha256=sha256_file(path))
+    return OwnershipImport(count, unresolved_owners(store, rels))
+
+
+def unresolved_owners(store: Store, rels: list[Relationship]) -> list[str]:
+    """Owners that resolve to nothing on the lists in force, one message each.
+
+    An owner id resolves when an entry with that id is in force. An owner name
+    resolves when the matcher finds a listed entry for it (a review-strength
+    hit is enough: the owner is then "possibly listed"), or when the ownership
+    data say who owns it (an intermediate holding company).
+    """
+    from .matching import Matcher
+    from .owners import is_entry_id
+
+    owned = {r.owned for r in store.relationships()}
+    leaves = [r for r in rels if r.owner not in owned]
+    ids = sorted({r.owner for r in leaves if not r.owner.startswith("name:") and is_entry_id(r.owner)})
+    names = sorted({r.owner_name or r.owner[5:] for r in leaves if r.owner.startswith("name:")})
+    out = [f"owner {i!r}: no entry with this id is in force; its share counts as unlisted"
+           for i in ids if store.get_entry(i) is None]
+    if names:
+        matcher = Matcher(store.current_entries())
+        out += [f"owner {n!r}: matches no listed entry and no row says who owns it; "
+                f"its share counts as unlisted" for n in names if not matcher.search(n)]
+    return out
 
 
 def project_lists_hash(lists_dir: Path) -> str:

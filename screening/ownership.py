@@ -69,6 +69,8 @@ class OwnershipGraph:
         self.relationships: list[Relationship] = list(relationships)
         self._owners: dict[str, list[Relationship]] = {}
         self.names: dict[str, str] = {}
+        #: Who an owner node is: nodes with the same value are one party (see :meth:`owners`).
+        self.identity: Callable[[str], str] = _same
         for rel in self.relationships:
             self._owners.setdefault(rel.owned, []).append(rel)
             if rel.owner_name:
@@ -85,12 +87,14 @@ class OwnershipGraph:
         Where one owner holds the same node under several overlapping records
         (registries often repeat a holding with different figures), the largest
         known share is kept: for a 50 % threshold that is the cautious reading.
+        An owner written once by entry id and once by a name that resolves to
+        that entry alone is one owner (``identity``), so its share counts once.
         """
         best: dict[tuple[str, str], Relationship] = {}
         for rel in self._owners.get(node, []):
             if on is not None and not _in_force(rel, on):
                 continue
-            key = (rel.owner, rel.relation)
+            key = (self.identity(rel.owner), rel.relation)
             old = best.get(key)
             if old is None or _share(rel) > _share(old):
                 best[key] = rel
@@ -100,13 +104,15 @@ class OwnershipGraph:
         """A display name for a node (its id when no name is known)."""
         return self.names.get(node, node)
 
-    def with_party(self, party: str, keys: Iterable[str], extra: Iterable[Relationship] = ()) -> "OwnershipGraph":
+    def with_party(self, party: str, keys: Iterable[str], extra: Iterable[Relationship] = (),
+                   identity: Callable[[str], str] | None = None) -> "OwnershipGraph":
         """A view of this graph where ``party`` has the owners of every node in ``keys``, plus ``extra`` edges.
 
         The screened party may be known under several ids (its listed entries
         and its name key); this folds them into one node. The view shares this
         graph's edges (nothing is copied), so it is cheap to build per screening;
-        its ``relationships`` are only the edges it adds.
+        its ``relationships`` are only the edges it adds. ``identity`` tells which
+        owner nodes are one party (see :meth:`owners`).
         """
         keys = [k for k in keys if k != party]
         added = [
@@ -118,6 +124,8 @@ class OwnershipGraph:
         view = OwnershipGraph([*added, *extra])
         view._owners = ChainMap(view._owners, self._owners)  # type: ignore[assignment]
         view.names = ChainMap(view.names, self.names)  # type: ignore[assignment]
+        if identity is not None:
+            view.identity = identity
         return view
 
     def ancestors(self, root: str, on: date | None, max_depth: int) -> dict[str, list[Relationship]]:
@@ -385,6 +393,11 @@ def _has_cycle(inn: dict[str, list[Relationship]], children: dict[str, list[str]
     return seen < len(indegree)
 
 
+def _same(node: str) -> str:
+    """Every node is its own party (the default identity)."""
+    return node
+
+
 def _merge(into: list[str], items: Iterable[str]) -> None:
     """Append the items not yet in ``into``, keeping order."""
     for item in items:
@@ -412,7 +425,7 @@ def path_text(path: list[dict]) -> str:
     for i, step in enumerate(path):
         label = step.get("name") or step.get("entity")
         role = step.get("role")
-        if role in ("listed", "caught", "possibly caught", "controlled"):
+        if role in ("listed", "possibly listed", "caught", "possibly caught", "controlled"):
             label = f"{label} ({role})"
         parts.append(label)
         if i < len(path) - 1:

@@ -76,6 +76,7 @@ def determine(
     party_keys: Iterable[str] = (),
     lookup_entry: Callable[[str], Entry | None] = lambda _id: None,
     declared_owners: Iterable[dict] = (),
+    resolve_name: Callable[[str], list[Hit]] | None = None,
 ) -> Determination:
     """Apply every rule to the party (and the transaction, when given) on day ``as_of``.
 
@@ -90,6 +91,8 @@ def determine(
         party_keys: the graph ids of the party: entry ids of its match hits, "name:<normalised>".
         lookup_entry: entry id -> Entry, to know whether an owner is listed.
         declared_owners: owners given with the query: ``{"name", "percent", "hits"}``.
+        resolve_name: owner name -> the matcher's hits on the lists in force, so an
+            owner known only by name in the ownership data is resolved when screened.
     """
     horizon = check_horizon(horizon)
     ctx = context if context is not None else TransactionContext()
@@ -102,16 +105,17 @@ def determine(
         # (a pickle round trip: several times cheaper than deepcopy).
         return pickle.loads(_unmatched(as_of, horizon, rulebook))
     return _determine(hits, affiliates, ctx, as_of, horizon, rulebook, ownership, party_keys,
-                      lookup_entry, declared_owners)
+                      lookup_entry, declared_owners, resolve_name)
 
 
 def _determine(hits, affiliates, ctx, as_of, horizon, rulebook, ownership, party_keys,
-               lookup_entry, declared_owners) -> Determination:
+               lookup_entry, declared_owners, resolve_name=None) -> Determination:
     """Evaluate every rule against the facts (the body of :func:`determine`)."""
     facts = Facts(
         hits=list(hits), affiliates=list(affiliates), context=ctx, as_of=as_of, horizon=horizon,
         rulebook=rulebook, graph=ownership if ownership is not None else OwnershipGraph(),
         party_keys=list(party_keys), lookup_entry=lookup_entry, declared_owners=list(declared_owners),
+        resolve_name=resolve_name,
     )
     findings: list[Finding] = []
     for rule in rulebook.rules:
@@ -343,13 +347,17 @@ def _check_nexus(nexus: str, cand: Candidate, facts: Facts, check: Check) -> Non
 # ------------------------------------------------------------------- follow-ups
 
 def follow_ups(rulebook: RuleBook, findings: list[Finding], facts: Facts) -> list[Finding]:
-    """Rules that only matter when another fired (TGL 7 after the Affiliates rule)."""
+    """Rules that only matter when another fired (TGL 7 after the Affiliates rule).
+
+    A leading finding that is CLEAR (a listed owner under 25 %, a rule not yet in
+    force) fired nothing, so nothing follows it.
+    """
     out = []
     for rule in rulebook.rules:
         if not rule.follows:
             continue
         led = [f for f in findings if f.rule == rule.follows and f.basis == "ownership"
-               and f.status != "not_applicable"]
+               and f.status != "not_applicable" and f.outcome != "CLEAR"]
         for f in led[:1]:
             cand = Candidate(basis="ownership", party=f.party, path=f.path,
                              fields={"party": f.party or "the party"})

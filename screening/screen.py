@@ -26,12 +26,16 @@ from .guidance import guidance
 from .lists import ensure_project_lists
 from .matching import Matcher
 from .matching.config import ConfigError, MatchConfig, default_config
+from .owners import is_entry_id, name_key
 from .ownership import OwnershipGraph
 from .rules import HORIZONS, Determination, RuleBook, determine
 from .store import Store, open_store
 from .types import Entry, Hit
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+#: Owner names whose matcher hits a screener remembers (they change only with the lists).
+OWNER_CACHE = 100_000
 
 
 def parse_date(value: str | date | None) -> date:
@@ -70,7 +74,7 @@ def normalise_country(value: str | None) -> str | None:
 
 def party_key(name: str) -> str:
     """Graph node id for an unlisted party known only by name (ownership CSV convention)."""
-    return "name:" + " ".join(name.casefold().split())
+    return name_key(name)
 
 
 @dataclass
@@ -136,6 +140,29 @@ class Screener:
         self.graph = OwnershipGraph(store.relationships())
         self.list_versions = {r["id"]: r["version"] for r in store.list_status()}
         self.decisions = _decision_book(store)
+        self._owner_hits: dict[str, list[Hit]] = {}
+
+    def resolve_owner(self, name: str) -> list[Hit]:
+        """The matcher's hits on an owner's name against the lists in force (memoised)."""
+        key = name_key(name)
+        found = self._owner_hits.get(key)
+        if found is None:
+            found = self.matcher.search(name) if name.strip() else []
+            if len(self._owner_hits) < OWNER_CACHE:
+                self._owner_hits[key] = found
+        return found
+
+    def declared_owner_hits(self, owner: dict, config: MatchConfig | None = None) -> list[Hit]:
+        """Who a declared owner is: its entry when given by id, else the matcher's hits on its name."""
+        oname = str(owner.get("name", "")).strip()
+        if not oname:
+            raise Invalid("each owner needs a name")
+        if is_entry_id(oname) and oname.split(":", 1)[0] in self.list_versions:
+            entry = self.entries.get(oname)
+            if entry is None:
+                raise Invalid(f"owner {oname!r}: no entry with this id is in force")
+            return [Hit(entry=entry, matched_name=oname, score=1.0, strength="match")]
+        return self.matcher.search(oname, country=owner.get("country"), config=config)
 
     def is_stale(self) -> bool:
         """True when the lists in force changed since this screener was built."""
@@ -184,17 +211,12 @@ class Screener:
         if apply_decisions and self.decisions is not None:
             hits, cleared = self.decisions.apply(name, country, hits, on)
 
-        declared = []
-        for owner in owners:
-            oname = str(owner.get("name", "")).strip()
-            if not oname:
-                raise Invalid("each owner needs a name")
-            declared.append({**owner, "hits": self.matcher.search(oname, country=owner.get("country"), config=match_config)})
+        declared = [{**owner, "hits": self.declared_owner_hits(owner, match_config)} for owner in owners]
         keys = [h.entry.id for h in hits if h.strength == "match"] + [party_key(name)]
         det = determine(
             hits=hits, affiliates=affiliates, context=context, as_of=on, horizon=horizon,
             rulebook=self.rulebook, ownership=self.graph, party_keys=keys,
-            lookup_entry=self.entries.get, declared_owners=declared,
+            lookup_entry=self.entries.get, declared_owners=declared, resolve_name=self.resolve_owner,
         )
         query = {"name": name, "country": country, "aliases": aliases, "schema": schema,
                  **({"country_input": country_input} if country_input != country else {}),

@@ -25,6 +25,7 @@ from .dates import StatusAt, status_on
 from .errors import Invalid
 from .findings import most_severe, severity
 from .importers.project_yaml import MEASURES
+from .owners import Owner, is_entry_id, name_key, owner_from_hits
 from .ownership import OwnershipGraph, OwnershipResult
 from .rulebook import Rule, RuleBook
 from .us_policy import PolicyView, entry_policy
@@ -32,9 +33,6 @@ from .types import Entry, Hit, Relationship
 
 #: Graph node of the screened party when its keys are folded together.
 PARTY_NODE = "party:query"
-
-#: Prefix of graph nodes for declared owners that only possibly match a listed entry.
-POSSIBLE = "possible:"
 
 #: Listed ownership at or above this share (but below the threshold) is a review item (rules.md §8.2).
 REVIEW_OWNERSHIP_MIN = 25.0
@@ -89,14 +87,35 @@ class Facts:
     party_keys: list[str]
     lookup_entry: Callable[[str], Entry | None]
     declared_owners: list[dict]
+    resolve_name: Callable[[str], list[Hit]] | None = None  # owner name -> matcher hits (lists in force)
     missing: set[str] = field(default_factory=set)  # facts whose absence was noticed
-    _party_view: tuple | None = field(default=None, repr=False)
+    _party_view: OwnershipGraph | None = field(default=None, repr=False)
+    _owners: dict[str, Owner] = field(default_factory=dict, repr=False)
 
-    def party_graph(self) -> tuple[OwnershipGraph, dict[str, Entry]]:
+    def party_graph(self) -> OwnershipGraph:
         """The ownership graph seen from the party (built once per determination)."""
         if self._party_view is None:
             self._party_view = _party_graph(self)
         return self._party_view
+
+    def owner(self, node: str) -> Owner:
+        """Who an owner node is: an entry in force by id, else its name resolved by the matcher."""
+        found = self._owners.get(node)
+        if found is None:
+            entry = self.lookup_entry(node)
+            if entry is not None:
+                found = Owner((entry,), "match")
+            elif node.startswith("name:") and self.resolve_name is not None:
+                name = self.graph.name(node)
+                found = owner_from_hits(self.resolve_name(name if name != node else node[5:]))
+            else:
+                found = Owner()
+            self._owners[node] = found
+        return found
+
+    def owner_identity(self, node: str) -> str:
+        """One id per owner party: a name that resolves to one entry alone is that entry."""
+        return self.owner(node).single or node
 
     @property
     def item(self) -> ItemInfo | None:
@@ -310,71 +329,98 @@ def semiconductor_user(rule: Rule, spec, facts: Facts) -> list[Candidate]:
 # ------------------------------------------------------------------------ ownership
 
 def ownership(rule: Rule, spec, facts: Facts) -> list[Candidate]:
-    """The party is owned by parties on ``owners_on`` (rules.md §8.3 aggregation)."""
+    """The party is owned by parties on ``owners_on`` (rules.md §8.3 aggregation).
+
+    An owner counts when one of the entries it may be (:meth:`Facts.owner`) is
+    on the rule's lists. Owners that are only possibly listed (review-strength
+    name matches) are counted in a last, lenient pass; when that pass finds
+    more, the finding is a review item at review strength.
+    """
     spec = spec or {}
     owners_on = set(spec.get("owners_on") or [])
     programs = set(spec.get("sdn_programs") or [])
-    graph, entries = facts.party_graph()
+    graph = facts.party_graph()
+    if not graph.owners(PARTY_NODE, facts.as_of):
+        return []  # no owner on the day: nothing to aggregate (the common case)
     threshold = facts.rulebook.threshold
 
-    def counts(entry: Entry | None) -> bool:
-        if entry is None or entry.list_id not in owners_on:
+    def counts(entry: Entry, binding: bool) -> bool:
+        if entry.list_id not in owners_on:
             return False
         if entry.list_id == "us-sdn" and programs and not set(entry.programs) & programs:
             return False
-        return not facts.entry_status(entry).informational
+        status = facts.entry_status(entry)
+        return status.status == "active" if binding else not status.informational
 
-    def strict(node: str) -> bool:
-        return not node.startswith(POSSIBLE) and counts(entries.get(node) or facts.lookup_entry(node))
+    def listed(strengths: tuple[str, ...], binding: bool) -> Callable[[str], bool]:
+        def is_listed(node: str) -> bool:
+            owner = facts.owner(node)
+            return owner.strength in strengths and any(counts(e, binding) for e in owner.entries)
+        return is_listed
 
-    def lenient(node: str) -> bool:
-        return strict(node) or (node.startswith(POSSIBLE) and counts(entries.get(node)))
-
-    result = graph.aggregate(PARTY_NODE, is_listed=strict, threshold=threshold, on=facts.as_of)
-    strength = "match"
-    if not result.any_listed_owner and any(k.startswith(POSSIBLE) for k in entries):
-        result = graph.aggregate(PARTY_NODE, is_listed=lenient, threshold=threshold, on=facts.as_of)
-        strength = "review"
+    # Most certain first: owners whose listings bind on the day, then owners with
+    # suspended listings too, then owners that are only possibly listed. A later
+    # pass is used only when it says more, so adding an owner never lowers the result.
+    result, strength, binding = None, "match", True
+    for strengths, bind in ((("match",), True), (("match",), False), (("match", "review"), False)):
+        res = graph.aggregate(PARTY_NODE, is_listed=listed(strengths, bind), threshold=threshold,
+                              on=facts.as_of)
+        if result is None or _weight(res) > _weight(result):
+            result, strength, binding = res, ("review" if "review" in strengths else "match"), bind
+        if result.caught:
+            break
     if not result.any_listed_owner:
         return []
-    owner_entries = [e for e in (entries.get(o) or facts.lookup_entry(o) for o in result.listed_owners) if e]
+    owner_entries = [e for node in result.listed_owners for e in facts.owner(node).entries
+                     if counts(e, binding)]
+    owner_entries = list({e.id: e for e in owner_entries}.values())
     for path in (*result.paths, *result.unknown_paths, *result.control_paths):
         for step in path:
             if step["entity"] == PARTY_NODE and facts.party_keys:
                 step["entity"] = facts.party_keys[0]
+            elif step["role"] == "listed" and facts.owner(step["entity"]).strength == "review":
+                step["role"] = "possibly listed"
             step["name"] = facts.node_name(step["entity"], graph)
-    return [_ownership_candidate(rule, result, owner_entries, strength, facts)]
+    cand = _ownership_candidate(rule, result, owner_entries, strength, facts)
+    if strength == "review":  # say whose identity is in doubt: the owner's, not the party's
+        names = ", ".join(dict.fromkeys(e.name for e in owner_entries))
+        doubt = f"an owner only possibly matches {names}: confirm who the owner is"
+        cand.review = f"{doubt}; {cand.review}" if cand.review else doubt
+    return [cand]
 
 
-def _party_graph(facts: Facts) -> tuple[OwnershipGraph, dict[str, Entry]]:
-    """The ownership graph with the party folded into one node and declared owners added."""
-    entries: dict[str, Entry] = {}
+def _weight(res: OwnershipResult) -> int:
+    """How much an aggregation result says, for choosing the lenient pass (higher: more)."""
+    if res.caught:
+        return 4
+    if res.unknown or res.percent >= REVIEW_OWNERSHIP_MIN:
+        return 3
+    if res.control:
+        return 2
+    return 1 if res.any_listed_owner else 0
+
+
+def _party_graph(facts: Facts) -> OwnershipGraph:
+    """The ownership graph with the party folded into one node and declared owners added.
+
+    A declared owner is one node holding its declared share once: the entry it
+    names by id, else its name, which stands for all the entries the matcher
+    found for it (alternatives for who the owner is, not extra holdings).
+    """
     extra: list[Relationship] = []
     for owner in facts.declared_owners:
         name = str(owner.get("name", "")).strip()
         percent = _percent(owner.get("percent"), name)
         hits = list(owner.get("hits") or [])
-        matched = [h for h in hits if h.strength == "match"]
-        nodes: list[str] = []
-        for h in matched:
-            nodes.append(h.entry.id)
-            entries[h.entry.id] = h.entry
-        if not matched:
-            for h in hits:
-                node = POSSIBLE + h.entry.id
-                nodes.append(node)
-                entries[node] = h.entry
-        if not nodes:
-            nodes.append("name:" + " ".join(name.casefold().split()))
-        for node in nodes:
-            extra.append(Relationship(owner=node, owned=PARTY_NODE, percent=percent,
-                                      source="declared with the query", owner_name=name or None,
-                                      owned_name=facts.party_name()))
-    graph = facts.graph.with_party(PARTY_NODE, facts.party_keys, extra)
+        node = name if is_entry_id(name) and facts.lookup_entry(name) else name_key(name)
+        if node != name:
+            facts._owners.setdefault(node, owner_from_hits(hits))
+        extra.append(Relationship(owner=node, owned=PARTY_NODE, percent=percent,
+                                  source="declared with the query", owner_name=name or None,
+                                  owned_name=facts.party_name()))
+    graph = facts.graph.with_party(PARTY_NODE, facts.party_keys, extra, identity=facts.owner_identity)
     graph.names.setdefault(PARTY_NODE, facts.party_name())
-    for node, entry in entries.items():
-        graph.names.setdefault(node, entry.name)
-    return graph, entries
+    return graph
 
 
 def _percent(value, name: str) -> float | None:
@@ -404,7 +450,7 @@ def _ownership_candidate(rule: Rule, res: OwnershipResult, owners: list[Entry], 
     if rule.outcome == "from_owner_policy":
         cand.outcome, cand.policy, cand.partial, words = owner_policy(owners, facts)
         cand.fields["policy"] = words
-        if cand.partial:
+        if cand.partial and cand.policy is not None:
             cand.depends_on.append("item")
         cand.policy_text = "; ".join(e.license_policy_text for e in owners if e.license_policy_text) or None
         cand.fdp_footnote = next((e.fdp_footnote for e in owners if e.fdp_footnote), None)
@@ -431,7 +477,7 @@ def owner_policy(owners: list[Entry], facts: Facts) -> tuple[str, str | None, bo
     views = []
     for e in owners:
         if e.list_id == "us-el":
-            views.append(entry_policy(e, facts.item, facts.rulebook))
+            views.append(_owner_el_policy(e, facts))
         elif e.list_id == "us-meu":
             views.append(PolicyView("PRESUMPTION_OF_DENIAL", "PRESUMPTION_OF_DENIAL", False,
                                     f"a presumption of denial (MEU owner {e.name})"))
@@ -441,8 +487,24 @@ def owner_policy(owners: list[Entry], facts: Facts) -> tuple[str, str | None, bo
     if not views:
         return "LICENSE_REQUIRED", None, False, "its owners' licence requirement"
     worst = min(views, key=lambda v: (severity(v.outcome), 0 if v.policy == "POLICY_OF_DENIAL" else 1,
-                                      0 if not v.partial else 1))
+                                      0 if not v.partial else 1, v.words))
     return worst.outcome, worst.policy, worst.partial, worst.words
+
+
+def _owner_el_policy(entry: Entry, facts: Facts) -> PolicyView:
+    """An Entity-List owner's review policy as its affiliates inherit it (rules.md §7.2).
+
+    When the list source gives the owner no review policy (the CSL's
+    ``license_policy`` is empty), the affiliate's policy cannot be read as a
+    presumption of approval: it is whatever the owner's entry in Supp. No. 4
+    says, so it is case-by-case, flagged as unsettled, until someone checks.
+    """
+    view = entry_policy(entry, facts.item, facts.rulebook)
+    if view.policy is not None:
+        return view
+    return PolicyView("CASE_BY_CASE", None, True,
+                      f"the review policy of {entry.name}, which the list source does not give "
+                      f"(case-by-case until its Entity List entry is checked)")
 
 
 # --------------------------------------------------------------- possible affiliates

@@ -18,7 +18,7 @@ from ..errors import BadInput
 
 #: The fields a row can feed into ``Screener.check``, in output-report order.
 FIELDS = ("name", "country", "address", "aliases", "item", "end_use", "destination", "cn_share",
-          "cn_technology", "subject_to_ear", "us_person", "as_of")
+          "cn_technology", "subject_to_ear", "us_person", "as_of", "owners")
 
 #: Transaction-context fields (rules.md §8.1) and the key ``TransactionContext.from_dict`` takes.
 CONTEXT_FIELDS = {
@@ -73,6 +73,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "subject_to_ear": ("subject to ear", "subject_to_ear", "us nexus"),
     "us_person": ("us person", "u.s. person", "美国人"),
     "as_of": ("as of", "as_of", "as of date", "screening date", "筛查日期"),
+    "owners": ("owners", "owner", "shareholders", "owned by", "股东", "所有者"),
 }
 
 #: Separators between several aliases in one cell (commas are part of company names).

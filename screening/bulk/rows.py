@@ -17,6 +17,7 @@ from hashlib import blake2b
 from typing import Any, NamedTuple, Protocol
 
 from ..errors import ScreeningError
+from ..owners import parse_owner
 from .columns import ALIAS_SPLIT, CONTEXT_FIELDS, ColumnMap
 from .io import cell_text, has_control, has_undecodable
 
@@ -39,7 +40,7 @@ class Checker(Protocol):
 
     def check(self, name: str, country: str | None = None, aliases: Sequence[str] = (),
               as_of: Any = None, *, after_horizon: str | None = None,
-              context: Any = None, address: str | None = None) -> Any: ...
+              context: Any = None, address: str | None = None, owners: Any = ()) -> Any: ...
 
 
 class RowError(ValueError):
@@ -56,17 +57,22 @@ class Query(NamedTuple):
     as_of: str | None = None
     after_horizon: str | None = None
     context: tuple[tuple[str, Any], ...] = ()
+    owners: tuple[tuple[str, float | str | None], ...] = ()  # declared owners: (name, percent)
 
     def digest(self) -> bytes:
         """A 16-byte key: equal for queries that must get the same answer."""
         blob = _SEP.join((self.name, self.country or "", _SUB.join(self.aliases),
                           self.address or "", self.as_of or "", self.after_horizon or "",
-                          repr(self.context)))
+                          repr(self.context), *((repr(self.owners),) if self.owners else ())))
         return blake2b(blob.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
     def context_dict(self) -> dict | None:
         """The transaction context as ``TransactionContext.from_dict`` takes it, or None."""
         return dict(self.context) or None
+
+    def owner_dicts(self) -> list[dict]:
+        """The declared owners as ``Screener.check`` takes them."""
+        return [{"name": name, "percent": percent} for name, percent in self.owners]
 
 
 class Answer(NamedTuple):
@@ -131,7 +137,14 @@ def build_query(cmap: ColumnMap, cells: Sequence[object], defaults: RowDefaults)
         values.get("as_of", "").strip() or defaults.as_of,
         defaults.after_horizon,
         defaults.context if context is None else tuple(sorted(context.items())),
+        split_owners(values.get("owners", "")),
     )
+
+
+def split_owners(text: str) -> tuple[tuple[str, float | str | None], ...]:
+    """Declared owners in one cell: ``NAME=PERCENT`` items separated like aliases."""
+    owners = (parse_owner(item) for item in ALIAS_SPLIT.split(text.strip()) if item.strip())
+    return tuple((o["name"], o["percent"]) for o in owners)
 
 
 def one_line(text: object) -> str:
@@ -183,9 +196,10 @@ def error_cells(message: str) -> Answer:
 def screen_one(screener: Checker, q: Query) -> Answer:
     """Screen one query; a ScreeningError (or a bug) becomes the row's error, never a crash."""
     try:
+        owners = {"owners": q.owner_dicts()} if q.owners else {}
         result = screener.check(q.name, country=q.country, aliases=q.aliases, as_of=q.as_of,
                                 after_horizon=q.after_horizon, context=q.context_dict(),
-                                address=q.address)
+                                address=q.address, **owners)
         return result_cells(result.to_dict())
     except ScreeningError as exc:
         return error_cells(exc.message)

@@ -23,11 +23,11 @@ def client():
 
 def test_partitions_round_trip_queries():
     qs = [Query("华为", "CN", ("Huawei", "HW"), "深圳", "2026-11-22", "literal",
-                (("end_use", "military"), ("us_person", True))),
+                (("end_use", "military"), ("us_person", True)), (("Bank Rossiya", 30.0), ("SMIC", None))),
           Query("Acme", None, (), None, None, None, ())]
     df = queries_frame(qs)
     assert list(df.columns) == ["name", "country", "aliases", "address", "as_of",
-                                "after_horizon", "context"]
+                                "after_horizon", "context", "owners"]
     assert frame_queries(df) == qs
 
 

@@ -33,8 +33,6 @@ def test_uel_lockheed_martin_corporation_the_day_before_its_listing(csl_screener
     assert r["outcome"] != "PROHIBITED"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defect 6: PVH's UEL finding says imports/exports are banned "
-                                       "(PROHIBITED) though its listing notice imposed no measure")
 def test_uel_pvh_listing_without_measures_is_review(csl_screener):
     """Row 35, PVH Group, 〔2025〕4号: "that notice imposes no specific measure (it says corresponding
     measures will be taken under the relevant laws)". Issue 12: "A listing without measures is REVIEW
@@ -44,8 +42,6 @@ def test_uel_pvh_listing_without_measures_is_review(csl_screener):
     assert outcomes(r, "CN-UEL") == {"REVIEW"}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defect 6: the UEL finding's effective_from is the date of the "
-                                       "UEL Provisions (2020-09-19), not PVH's listing date")
 def test_uel_pvh_finding_is_effective_from_its_listing_date(csl_screener):
     """Row 35: date_added 2025-02-04. Issue 12: "The finding's effective_from is the party's listing
     date, not the date of the UEL Provisions"."""
@@ -53,8 +49,6 @@ def test_uel_pvh_finding_is_effective_from_its_listing_date(csl_screener):
     assert {f["effective_from"] for f in fired(r, "CN-UEL")} == {"2025-02-04"}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defect 6: Illumina's UEL finding is shown as removed, "
-                                       "though only the 〔2025〕6号 sequencer ban was stopped")
 def test_uel_illumina_listing_stands_after_the_sequencer_ban_stopped(csl_screener):
     """Row 34, Illumina, Inc.: "the gene-sequencer ban ended on 2025-11-10. The local texts do not say
     the 〔2025〕4号 listing itself was revoked." Its 〔2025〕4号 listing imposed no specific measure, so

@@ -17,7 +17,6 @@ SEMI_NOT_MILITARY = ("issue 12 defect 1: a party in the semiconductor category a
                      "military user (CN-46-A1 PROHIBITED, CN-61-A2 presumption of denial)")
 
 
-@pytest.mark.xfail(strict=True, reason=SEMI_NOT_MILITARY)
 @pytest.mark.parametrize("name", [
     pytest.param("Intel Corporation", id="intel"),
     pytest.param("Micron Technology, Inc.", id="micron"),
@@ -32,8 +31,6 @@ def test_semiconductor_end_user_is_not_a_military_user(csl_screener, name):
     assert r["outcome"] not in ("PROHIBITED", "PRESUMPTION_OF_DENIAL")
 
 
-@pytest.mark.xfail(strict=True, reason=SEMI_NOT_MILITARY + "; Samsung + Tb + >=256-layer memory gives "
-                                                         "PRESUMPTION_OF_DENIAL")
 def test_samsung_256_layer_memory_after_horizon_is_case_by_case(csl_screener):
     """rules.md §3.1 Art. 4: "R&D/production of ... ≥ 256-layer memory ...: case-by-case"; §8.5: "A Korean
     memory maker (non-listed) building ≥ 256-layer NAND, buying China-origin Tb: CN-18 LICENCE-REQUIRED.
@@ -93,8 +90,6 @@ def test_never_suspended_rule_is_not_said_to_be_in_force_again(csl_screener, nam
         assert "suspension ended" not in f["reason"], f["reason"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defects 1 and 7: CN-46-A1 (never suspended) on Intel "
-                                       "say 'in force again after its suspension ended on 2026-11-10'")
 def test_semiconductor_user_findings_do_not_invent_a_suspension_for_no18(csl_screener):
     """rules.md §8.4: CN-18 "2025-04-04 | - | open" and CN-46-A1 "2024-12-03 | - | open": neither was ever
     suspended, so no finding of theirs may speak of a suspension that ended."""

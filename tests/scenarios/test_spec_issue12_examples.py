@@ -30,7 +30,6 @@ def cli_check(db, name: str, *args: str) -> dict:
 
 # ------------------------------------------------------------ CLI
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defect 5: `screening check` has no --destination option")
 def test_cli_acme_optics_gallium_to_the_us(csl_db):
     """rules.md §2.3 No. 46 Art. 2 ("Ga ... exports to the US 'in principle not permitted'", suspension to
     2026-11-27 by No. 72, "it revives 2026-11-28"). Issue 12: `screening check "Acme Optics Inc." --item
@@ -40,8 +39,6 @@ def test_cli_acme_optics_gallium_to_the_us(csl_db):
     assert d["outcome"] == "PRESUMPTION_OF_DENIAL"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defect 1: Intel (semiconductor category) is PROHIBITED as a US "
-                                       "military user")
 def test_cli_intel_is_not_prohibited(csl_db):
     """rules.md §3.1: "Semiconductors are case-by-case, not presumptively denied"; §2.3 No. 46 Art. 1 covers
     US military users only. Issue 12: `screening check "Intel Corporation" --as-of 2026-12-05` must not
@@ -50,8 +47,6 @@ def test_cli_intel_is_not_prohibited(csl_db):
     assert d["outcome"] not in ("PROHIBITED", "PRESUMPTION_OF_DENIAL")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defect 3: --owner 'Bank Rossiya=30' adds two SDN candidates "
-                                       "to 60 % → PROHIBITED")
 def test_cli_owner_bank_rossiya_30_is_review(csl_db):
     """rules.md §8.2 REVIEW: "25-49% listed ownership"; §7.3 blocks only at "50% or more". Issue 12:
     `--owner "Bank Rossiya=30"` → REVIEW, not PROHIBITED."""
@@ -62,8 +57,6 @@ def test_cli_owner_bank_rossiya_30_is_review(csl_db):
 
 # ------------------------------------------------------------ bulk file
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defect 5: bulk files have no destination column; gallium "
-                                       "to the US comes out CLEAR")
 def test_bulk_destination_column(csl_screener, tmp_path):
     """rules.md §2.3 No. 46 Art. 2; issue 12: the destination is in "bulk columns" too, and the examples give
     the same outcomes "from the CLI, the API and a bulk file alike"."""
@@ -118,8 +111,6 @@ def _result_page_text(app, name: str) -> str:
     return re.sub(r"<[^>]+>", " ", html)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defect 9: an Entity List party's LICENSE_REQUIRED summary says "
-                                       "'the party raises no adverse finding'")
 def test_page_entity_list_party_is_not_called_unremarkable(app):
     """rules.md §7.1: an Entity List party needs a licence "whenever the listed entity is a party" — that is
     an adverse finding. Issue 12 defect 9: "Every LICENSE_REQUIRED summary says 'the party raises no adverse
@@ -127,8 +118,6 @@ def test_page_entity_list_party_is_not_called_unremarkable(app):
     assert "no adverse finding" not in _result_page_text(app, "Huawei Technologies Co., Ltd.")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defect 9: the same page says LICENSE_REQUIRED and LICENCE "
-                                       "REQUIRED")
 def test_page_uses_one_spelling_of_the_outcome(app):
     """rules.md §8.2 names each outcome once; issue 12 defect 9: "The same page says LICENSE_REQUIRED and
     LICENCE REQUIRED"."""
@@ -204,8 +193,6 @@ def test_result_after_the_horizon_names_its_assumption(csl_screener):
     assert uel and "literal" in (uel[0]["assumption"] or "") + uel[0]["reason"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 'honest horizon note': a literal result after 2026-11-10 does "
-                                       "not say that no source confirms its assumption")
 def test_literal_result_after_the_horizon_says_no_source_confirms_it(csl_screener):
     """rules.md "How current this is": "No source was found saying what happened on or after 2026-11-10";
     issue 12: "Under `literal` every result after the horizon says that its assumption is not confirmed by

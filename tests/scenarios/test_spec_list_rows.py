@@ -27,8 +27,6 @@ MISSED = {
     (54, "name_en"): "NEW: 'Red Six Solutions' (UEL 〔2025〕7号) gives no hit at all; 'Red Six Solutions LLC' matches",
     (128, "name_en"): "NEW: 'Red Six Solutions' (Control List Ann. 13) gives no hit at all",
     (194, "name_en"): "NEW: 'HENSOLDT AG' (Control List 2026-04-24, in force) gives no hit: CLEAR; 'HENSOLDT' matches",
-    (238, "name_en"): "NEW: 'Rheinmetall AG' (Control List 2026 No. 30, in force) is only a review-strength hit "
-                      "(0.84): REVIEW instead of PROHIBITED",
 }
 
 
@@ -67,8 +65,6 @@ def test_hensoldt_on_the_control_list_is_prohibited(csl_screener):
     assert screen(csl_screener, "HENSOLDT AG")["outcome"] == "PROHIBITED"
 
 
-@pytest.mark.xfail(strict=True, reason="NEW: 'Rheinmetall AG', on the Control List since 2026-07-24, is only "
-                                       "REVIEW (review-strength hit on its own listed name)")
 def test_rheinmetall_on_the_control_list_is_prohibited(csl_screener):
     """china-lists.csv row 238, Rheinmetall AG (DE), MOFCOM Announcement 2026 No. 30, 2026-07-24: "In force (no
     suspension found)". rules.md §8.2 PROHIBITED: "active China Control List"."""

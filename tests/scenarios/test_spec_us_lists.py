@@ -146,8 +146,6 @@ def test_cxmt_reported_but_unconfirmed_is_never_a_denial(csl_screener):
 
 # ------------------------------------------------ wording and ordering (issue 12 defect 9)
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defect 9: Huawei's first finding is 'Huawei Tech Investment "
-                                       "Limited', not the exact match")
 def test_exact_match_comes_first(csl_screener):
     """rules.md §8.3: "An exact or high-confidence match on an active listing gives that list's outcome";
     issue 12 defect 9: "The exact match should come first"."""
@@ -155,7 +153,6 @@ def test_exact_match_comes_first(csl_screener):
     assert r["findings"][0]["party"] == "Huawei Technologies Co., Ltd."
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defect 9: reasons repeat 'no licence review policy' twice")
 def test_reason_does_not_repeat_itself(csl_screener):
     """rules.md §7.1: the licence review policy column is reported once; issue 12 defect 9: "A reason repeats
     itself (... no licence review policy stated in the source. (the source gives no licence review
@@ -165,7 +162,6 @@ def test_reason_does_not_repeat_itself(csl_screener):
         assert f["reason"].lower().count("licence review policy") <= 1, f["reason"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defect 9: findings are cut at 20 with no sign of the rest")
 def test_findings_are_never_silently_cut(csl_screener):
     """rules.md §8.2: "Always return all findings, not just the maximum." Huawei matches more Entity List
     entries than 20; either all are returned or the result says how many more there are."""
@@ -202,8 +198,6 @@ def test_four_category_flags(csl_screener, name, context, flags):
     assert {k: r[k] for k in flags} == flags
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 expectation 'next steps': no result names the route (OFAC "
-                                       "specific licence) or says that no licence exception applies")
 @pytest.mark.parametrize("name,context,words", [
     pytest.param("Bank Rossiya", {"us_person": True}, ("specific licen",), id="ofac-specific-licence"),
     pytest.param("Huawei Technologies Co., Ltd.", EAR, ("licence exception", "license exception"),

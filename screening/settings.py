@@ -59,6 +59,8 @@ def reload() -> None:
     g["SDN_URL"] = env_str("SDN_URL", "https://www.treasury.gov/ofac/downloads/sdn.csv")
     g["DOWNLOAD_TIMEOUT"] = env_float("DOWNLOAD_TIMEOUT", 120.0)
     g["KEEP_VERSIONS"] = env_int("KEEP_VERSIONS", 5)
+    # A list update losing more than this fraction of a source's entries is refused.
+    g["MAX_LIST_SHRINK"] = env_float("MAX_LIST_SHRINK", 0.10)
     g["SECRET_KEY"] = env_str("SECRET_KEY")
     g["RATE_LIMIT"] = env_int("RATE_LIMIT", 600)  # API requests per key per minute
     g["MAX_UPLOAD_MB"] = env_int("MAX_UPLOAD_MB", 200)
@@ -76,6 +78,7 @@ CSL_URL: str
 SDN_URL: str
 DOWNLOAD_TIMEOUT: float
 KEEP_VERSIONS: int
+MAX_LIST_SHRINK: float
 SECRET_KEY: str | None
 RATE_LIMIT: int
 MAX_UPLOAD_MB: int

@@ -301,6 +301,10 @@ def screen(input_file, output, name_col, country_col, address_col, aliases_col, 
         encoding=encoding, delimiter=delimiter, sheet=sheet, engine=engine, workers=workers,
         scheduler=scheduler, resume=resume, progress=progress)
     echo_json(summary.to_dict()) if as_json else click.echo(summary.text())
+    if not summary.accounted:
+        click.echo(f"error: {summary.rows_read:,} rows read but {summary.rows_screened:,} "
+                   f"screened and {summary.errors:,} in error", err=True)
+        sys.exit(1)
 
 
 # ---------------------------------------------------------------------- bench

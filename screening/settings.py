@@ -64,6 +64,10 @@ def reload() -> None:
     g["SECRET_KEY"] = env_str("SECRET_KEY")
     g["RATE_LIMIT"] = env_int("RATE_LIMIT", 600)  # API requests per key per minute
     g["MAX_UPLOAD_MB"] = env_int("MAX_UPLOAD_MB", 200)
+    # Bulk CSV input: a cell longer than this (Excel's own cell limit) or a quoted
+    # cell spanning more lines than this is a reported error, not a swallowed file.
+    g["BULK_CELL_CHARS"] = env_int("BULK_CELL_CHARS", 32_767)
+    g["BULK_CELL_LINES"] = env_int("BULK_CELL_LINES", 10)
     g["WORKERS"] = env_int("WORKERS", os.cpu_count() or 1)
 
 
@@ -82,6 +86,8 @@ MAX_LIST_SHRINK: float
 SECRET_KEY: str | None
 RATE_LIMIT: int
 MAX_UPLOAD_MB: int
+BULK_CELL_CHARS: int
+BULK_CELL_LINES: int
 WORKERS: int
 
 reload()

@@ -120,7 +120,7 @@ def test_unparseable_csv_row_does_not_stop_the_file(tmp_path):
     path.write_text(f"name,country\nAcme,US\n{huge}\n", encoding="utf-8")
     rows = read_all(path)[2]
     assert rows[0] == (["Acme", "US"], None)
-    assert rows[1][1].startswith("line ") and "could not parse this CSV row" in rows[1][1]
+    assert "could not parse this CSV row" in rows[1][1]
 
 
 def test_empty_file_and_missing_file(tmp_path):

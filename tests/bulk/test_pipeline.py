@@ -87,10 +87,10 @@ def test_broken_rows_get_errors_and_the_file_goes_on(tmp_path, toy_screener):
     errors = [r[-1] for r in rows[1:]]
     assert errors == [
         "",
-        "row has 4 cells, the header has 3; not screened",
-        "name is empty",
-        "name is 10000 characters long; at most 1000 are screened",
-        "row holds bytes that are not valid in the file's encoding; not screened",
+        "line 3: row has 4 cells, the header has 3; not screened",
+        "line 4: name is empty",
+        "line 5: name is 10000 characters long; at most 1000 are screened",
+        "line 6: row holds bytes that are not valid in the file's encoding; not screened",
         "",
         "",
     ]

@@ -68,6 +68,15 @@ def reload() -> None:
     # cell spanning more lines than this is a reported error, not a swallowed file.
     g["BULK_CELL_CHARS"] = env_int("BULK_CELL_CHARS", 32_767)
     g["BULK_CELL_LINES"] = env_int("BULK_CELL_LINES", 10)
+    # Bulk XLSX input, checked before parsing (decompression bombs): uncompressed
+    # size of the zip members, compression ratio of a large member, cells.
+    g["BULK_XLSX_MAX_MB"] = env_int("BULK_XLSX_MAX_MB", 256)
+    g["BULK_XLSX_MAX_RATIO"] = env_int("BULK_XLSX_MAX_RATIO", 100)
+    g["BULK_XLSX_MAX_CELLS"] = env_int("BULK_XLSX_MAX_CELLS", 10_000_000)
+    # An uploaded file is first read in a child process with this address-space
+    # limit and time limit, so a hostile file never costs the server its memory.
+    g["BULK_PARSE_MEMORY_MB"] = env_int("BULK_PARSE_MEMORY_MB", 1024)
+    g["BULK_PARSE_TIMEOUT_S"] = env_float("BULK_PARSE_TIMEOUT_S", 300.0)
     g["WORKERS"] = env_int("WORKERS", os.cpu_count() or 1)
 
 
@@ -88,6 +97,11 @@ RATE_LIMIT: int
 MAX_UPLOAD_MB: int
 BULK_CELL_CHARS: int
 BULK_CELL_LINES: int
+BULK_XLSX_MAX_MB: int
+BULK_XLSX_MAX_RATIO: int
+BULK_XLSX_MAX_CELLS: int
+BULK_PARSE_MEMORY_MB: int
+BULK_PARSE_TIMEOUT_S: float
 WORKERS: int
 
 reload()

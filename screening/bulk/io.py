@@ -1,8 +1,8 @@
 """Reading customer files: CSV in any common encoding and delimiter, or XLSX.
 
 A CRM/ERP export arrives as UTF-8, UTF-8 with a BOM, UTF-16 (Excel's "Unicode
-text") or GB18030/GBK (what Chinese Excel writes by default), separated by commas,
-semicolons, tabs or pipes. :func:`inspect_input` reads the file once, streaming:
+text"), GB18030/GBK, Big5 or Shift-JIS (what Chinese and Japanese Excel write),
+separated by commas, semicolons, tabs or pipes. :func:`inspect_input` reads the file once, streaming:
 it hashes it (for ``--resume``), counts lines (for the progress bar) and guesses
 the encoding and delimiter from the bytes. :func:`open_table` then yields one
 :class:`Record` per row without ever holding the file in memory.
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import hashlib
 import re
 from collections.abc import Iterator
@@ -39,8 +40,9 @@ DELIMITERS = (",", ";", "\t", "|")
 FIELD_LIMIT = 1 << 20
 #: Error handler name: undecodable bytes become U+DC00+byte, detectable per row.
 ESCAPE_ERRORS = "screening-escape"
-#: Encodings tried when there is no BOM, in order of preference on a tie.
-CANDIDATES = ("utf-8", "gb18030", "cp1252")
+#: Encodings tried when there is no BOM, in order of preference on a tie: UTF-8,
+#: then what Chinese (simplified, traditional) and Japanese Windows Excel writes.
+CANDIDATES = ("utf-8", "gb18030", "cp950", "cp932", "cp1252")
 
 _SURROGATE = re.compile("[\udc00-\udcff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -121,36 +123,51 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
-_GB2312: frozenset[str] | None = None
+#: Where the characters of everyday business text sit in each legacy CJK encoding:
+#: ``(lead bytes, trail byte ranges)``. GB2312 (what GB18030/GBK text is made of);
+#: Big5 symbols and level-1 hanzi (A140-C67E, the 5,401 frequent characters); Shift-JIS
+#: symbols, kana and JIS level-1 kanji (8140-84BE, 889F-9872).
+_COMMON_RANGES: dict[str, tuple[tuple[range, tuple[range, ...]], ...]] = {
+    "gb18030": ((range(0xA1, 0xF8), (range(0xA1, 0xFF),)),),
+    "cp950": ((range(0xA1, 0xC7), (range(0x40, 0x7F), range(0xA1, 0xFF))),),
+    "cp932": ((range(0x81, 0x85), (range(0x40, 0x7F), range(0x80, 0xFD))),
+              (range(0x88, 0x99), (range(0x40, 0x7F), range(0x80, 0xFD)))),
+}
+#: The codec that decodes exactly the common set (GB2312 for GB18030: GBK's extra
+#: characters are rare in real text).
+_COMMON_CODEC = {"gb18030": "gb2312", "cp950": "big5", "cp932": "shift_jis"}
 
 
-def _gb2312_chars() -> frozenset[str]:
-    """The ~7,500 characters of GB2312: what real Chinese business text is made of."""
-    global _GB2312
-    if _GB2312 is None:
-        chars = set()
-        for a in range(0xA1, 0xF8):
-            for b in range(0xA1, 0xFF):
-                try:
-                    chars.add(bytes((a, b)).decode("gb2312"))
-                except UnicodeDecodeError:
-                    pass
-        _GB2312 = frozenset(chars)
-    return _GB2312
+@functools.lru_cache(maxsize=None)
+def common_chars(encoding: str) -> frozenset[str]:
+    """The characters real business text in ``encoding`` is made of (see _COMMON_RANGES)."""
+    chars = set()
+    codec = _COMMON_CODEC[encoding]
+    for leads, trails in _COMMON_RANGES[encoding]:
+        for a in leads:
+            for trail in trails:
+                for b in trail:
+                    try:
+                        chars.add(bytes((a, b)).decode(codec))
+                    except UnicodeDecodeError:
+                        pass
+    if encoding == "cp950":  # Big5 level 1 ends at C67E: drop C6A1-C6FE
+        chars -= {bytes((0xC6, b)).decode("cp950", "ignore") for b in range(0xA1, 0xFF)}
+    return frozenset(chars)
 
 
 def encoding_evidence(sample: bytes, encoding: str) -> tuple[int, int]:
     """``(bad, good)``: implausible and plausible non-ASCII characters of ``sample``.
 
-    Bad: undecodable bytes; for GB18030 (which decodes almost any byte pair) also
-    characters outside GB2312, the set real Chinese business text is written in;
+    Bad: undecodable bytes; for the CJK encodings (which decode many byte pairs of
+    one another) also characters outside their common set (:func:`common_chars`);
     for cp1252, runs of several non-ASCII characters (mojibake of CJK text).
     """
     text = sample.decode(encoding, errors=ESCAPE_ERRORS)
     undecodable = len(_SURROGATE.findall(text))
     runs = [run for run in _NON_ASCII.findall(_SURROGATE.sub("", text))]
-    if encoding == "gb18030":
-        common = _gb2312_chars()
+    if encoding in _COMMON_RANGES:
+        common = common_chars(encoding)
         good = sum(1 for run in runs for ch in run if ch in common)
         odd = sum(len(run) for run in runs) - good
     elif encoding == "cp1252":
@@ -176,7 +193,10 @@ def guess_encoding(head: bytes, sample: bytes) -> str:
         return utf16
     if not sample or sample.isascii():
         return "utf-8"
-    sample = sample[: len(sample) - 4] or sample  # a character cut at the end
+    # A sample cut mid-file may end mid-character: keep whole lines (0x0A is never
+    # part of a multi-byte character in the candidate encodings).
+    end = sample.rfind(b"\n")
+    sample = sample[: end + 1] if end > 0 else sample
     best, (best_bad, _) = "utf-8", encoding_evidence(sample, "utf-8")
     for enc in CANDIDATES[1:]:
         bad, good = encoding_evidence(sample, enc)

@@ -153,3 +153,25 @@ def test_resume_counts_rows_read_before_the_interruption(tmp_path):
     assert s.resumed_rows == 100
     assert (s.rows_read, s.rows, s.errors, s.rows_screened) == (400, 400, 1, 399)
     assert s.accounted
+
+
+def test_stray_quote_file_uploaded_in_the_ui(tmp_path, db_path):
+    """The same 10,000-row file through the UI upload: every row in the job's counts."""
+    import io
+
+    from screening.store import open_store
+    from tests.web.conftest import FakeScreener, csrf_of, login, make_app, seed
+
+    seed(open_store(db_path))
+    app = make_app(db_path, tmp_path, SCREENER_FACTORY=lambda p: FakeScreener(open_store(p)))
+    client = app.test_client()
+    login(client, "rita")
+    data = customers(10_000, {5001: '"Unclosed Customer 5001,US', 7001: f"{LISTED},US"})
+    token = csrf_of(client.get("/bulk").get_data(as_text=True))
+    resp = client.post("/bulk", data={"csrf_token": token, "file": (
+        io.BytesIO(data.encode("utf-8")), "customers.csv")}, content_type="multipart/form-data")
+    assert resp.status_code == 303
+    job = app.extensions["screening"].jobs.wait(resp.headers["Location"].rsplit("/", 1)[-1],
+                                                 timeout=120)
+    assert job.status == "done", job.message
+    assert (job.rows_done, job.errors, job.counts) == (10_000, 1, {"CLEAR": 9_998, "PROHIBITED": 1})

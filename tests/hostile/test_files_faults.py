@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from screening.bulk.state import state_path
+from tests.bulk.test_resume_after_kill import run_and_kill
 from tests.conftest import shared_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,13 +129,6 @@ def china_db(tmp_path_factory):
     return path
 
 
-def rows_done(out: Path) -> int:
-    try:
-        return json.loads(state_path(out).read_text())["rows_done"]
-    except (OSError, ValueError, KeyError):
-        return 0
-
-
 @pytest.mark.slow
 def test_kill_9_during_bulk_run_then_resume_accounts_for_every_row(tmp_path, china_db):
     src, n_rows = hostile_input(tmp_path / "hostile.csv")
@@ -148,17 +141,7 @@ def test_kill_9_during_bulk_run_then_resume_accounts_for_every_row(tmp_path, chi
     assert whole["accounted"] and whole["rows_read"] == n_rows
     assert whole["errors"] == 9 * 2 + 1  # a stray quote and a short row per 1000; bad bytes
 
-    proc = subprocess.Popen(cli("screen", str(src), "-o", str(part), *args), env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
-    deadline = time.monotonic() + 120
-    while rows_done(part) < 2_000:
-        assert proc.poll() is None, "the run finished before it could be killed"
-        assert time.monotonic() < deadline, "no progress within 120 s"
-        time.sleep(0.02)
-    os.killpg(proc.pid, signal.SIGKILL)  # the parent and its workers, no cleanup
-    proc.wait()
-    done = rows_done(part)
+    done = run_and_kill(cli("screen", str(src), "-o", str(part), *args), env, part, 2_000)
     assert 2_000 <= done < n_rows
 
     res = subprocess.run(cli("screen", str(src), "-o", str(part), "--resume", *args),

@@ -184,6 +184,11 @@ def test_bomb_uploaded_in_the_ui_fails_its_job_not_the_server(tmp_path, bombs, d
         content_type="multipart/form-data")
     job = app.extensions["screening"].jobs.wait(resp.headers["Location"].rsplit("/", 1)[-1])
     assert job.status == "done" and job.counts == {"PROHIBITED": 1, "CLEAR": 1}
+    # ... and every job, refused or done, is audited
+    st = app.extensions["screening"]
+    st.audit_writer.flush()
+    audit = [r for r in st.audit.records() if r["action"] == "bulk"]
+    assert [r["subject"] for r in audit] == ["size.xlsx", "ratio.xlsx", "ok.csv"]
 
 
 def test_upload_reader_runs_with_a_memory_limit(tmp_path, monkeypatch):

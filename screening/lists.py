@@ -208,10 +208,10 @@ def read_source(path: Path, source: str, format: str | None = None, *, location:
             else:
                 by_list[item.list_id].append(item)
     except CutLastRow as exc:
-        raise ImportFailed(
-            f"{exc.message}: the last row is cut off ({_cut_text(path, exc)}); previous "
-            "version kept in force. If the file is known to end in a cut row, run again "
-            "with --accept-cut-last-row to drop that row") from None
+        hint = (". If the file is known to end in a cut row, run again with "
+                "--accept-cut-last-row to drop that row") if fmt == "csl-csv" else ""
+        raise ImportFailed(f"{exc.message}: the last row is cut off ({_cut_text(path, exc)}); "
+                           f"previous version kept in force{hint}") from None
     except (UnicodeDecodeError, gzip.BadGzipFile, EOFError, ValueError, KeyError) as exc:
         raise ImportFailed(f"{location}: could not parse as {fmt}: {exc}; "
                            "previous version kept in force")

@@ -175,3 +175,13 @@ def test_stray_quote_file_uploaded_in_the_ui(tmp_path, db_path):
                                                  timeout=120)
     assert job.status == "done", job.message
     assert (job.rows_done, job.errors, job.counts) == (10_000, 1, {"CLEAR": 9_998, "PROHIBITED": 1})
+
+
+def test_header_of_200000_columns_gives_a_short_error(tmp_path, china_db):
+    src = tmp_path / "wide.csv"
+    src.write_text(",".join(f"column {i}" for i in range(200_000)) + "\nAcme\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["screen", str(src), "-o", str(tmp_path / "o.csv"),
+                                   "--workers", "1", "--db", str(china_db)])
+    assert res.exit_code == 2
+    assert "no column with the party's name" in res.output and "(200,000 columns)" in res.output
+    assert len(res.output) < 2_000

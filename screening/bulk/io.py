@@ -19,6 +19,8 @@ import csv
 import functools
 import hashlib
 import re
+import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -507,7 +509,7 @@ class XlsxTable(Table):
         if counts is None or counts.formulas:
             self._formula_wb, formula_ws = self._open(data_only=False)
             rows = map(_cached_or_formula, rows, formula_ws.iter_rows(values_only=True))
-        self._rows = rows
+        self._rows = _readable(rows, info.path.name)
         self.headers, self.header_line, self._line = [], 0, 0
         for row in self._rows:
             self._line += 1
@@ -555,6 +557,18 @@ class XlsxTable(Table):
         self._wb.close()
         if self._formula_wb is not None:
             self._formula_wb.close()
+
+
+def _readable(rows: Iterator[tuple], name: str) -> Iterator[tuple]:
+    """``rows``, with a sheet that stops parsing (broken XML...) as one clear BadInput."""
+    n = 0
+    try:
+        for row in rows:
+            n += 1
+            yield row
+    except (SyntaxError, ValueError, KeyError, OSError, EOFError, zipfile.BadZipFile,
+            zlib.error) as exc:  # ElementTree's ParseError is a SyntaxError
+        raise BadInput(f"{name}: the sheet cannot be read after row {n} ({exc})") from None
 
 
 def _cached_or_formula(cached: tuple, formulas: tuple) -> tuple:

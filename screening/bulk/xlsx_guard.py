@@ -9,7 +9,8 @@ clear :class:`~screening.errors.BadInput` when it exceeds the settings:
 * ``SCREENING_BULK_XLSX_MAX_MB``: uncompressed size of all members together;
 * ``SCREENING_BULK_XLSX_MAX_RATIO``: compression ratio of one member larger than
   :data:`RATIO_FLOOR` (real sheets compress 5-30x; bombs 1,000x);
-* ``SCREENING_BULK_XLSX_MAX_CELLS``: cells in all worksheets together.
+* ``SCREENING_BULK_XLSX_MAX_CELLS``: cells in all worksheets together;
+* and any XML part declaring a DTD (entity expansion, "billion laughs").
 
 zipfile never returns more bytes than a member's declared size, so the declared
 sizes checked here also bound what openpyxl reads afterwards.
@@ -37,6 +38,8 @@ _OVERLAP = 24
 #: Members smaller than this are never refused for their compression ratio.
 RATIO_FLOOR = 10 << 20
 MB = 1 << 20
+#: Bytes read from the start of each XML part to find a DTD before its root element.
+DTD_WINDOW = 64 << 10
 
 
 @dataclass
@@ -85,6 +88,21 @@ def _count(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, name: str) -
     return counts
 
 
+def _has_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """True when an XML part declares a DTD (entities: the "billion laughs" bomb).
+
+    A declaration must come before the root element, so the start of the part is
+    enough; a part that does not reach its root element there is refused too.
+    """
+    if not info.filename.endswith((".xml", ".rels")):
+        return False
+    with zf.open(info) as f:
+        head = f.read(DTD_WINDOW)
+    root = re.search(rb"<[A-Za-z_]", head)
+    return b"<!DOCTYPE" in head[: root.start() if root else len(head)] or (
+        root is None and len(head) == DTD_WINDOW)
+
+
 def check_workbook(path: Path) -> WorkbookFacts:
     """Refuse a workbook that would unpack past the limits; count its cells and rows."""
     name = Path(path).name
@@ -109,6 +127,10 @@ def check_workbook(path: Path) -> WorkbookFacts:
                                "bomb?)")
         budget = settings.BULK_XLSX_MAX_CELLS
         try:
+            for i in infos:
+                if _has_dtd(zf, i):
+                    raise BadInput(f"{name}: {i.filename} declares a DTD, which Excel never "
+                                   "writes (entity expansion?); not read")
             for i in infos:
                 if WORKSHEET.match(i.filename):
                     counts = _count(zf, i, budget, name)

@@ -239,3 +239,36 @@ def test_xlsx_summary_accounts_for_every_row(tmp_path, china_db):
                     as_of="2026-11-22")
     assert (s.rows_read, s.rows_screened, s.errors) == (4, 3, 1) and s.accounted
     assert s.outcomes.get("PROHIBITED") == 1
+
+
+def billion_laughs(xml: bytes) -> bytes:
+    """``xml`` with a DTD of nested entities (10^9 "lol"s) used in cell A2."""
+    entities = b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1)) * 10)
+                        for i in range(1, 10))
+    dtd = (b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY lol0 "lol">' + entities + b"]>")
+    xml = re.sub(rb"<\?xml[^>]*\?>", b"", xml)
+    return dtd + re.sub(rb"<t>Acme</t>", b"<t>&lol9;</t>", xml)
+
+
+def broken_xml(xml: bytes) -> bytes:
+    """``xml`` with a mismatched tag after the second row."""
+    return xml.replace(b"</sheetData>", b"<row><c><v>1</v></row></sheetData>")
+
+
+@pytest.mark.parametrize("edit, message", [
+    (billion_laughs, "declares a DTD"),
+    (broken_xml, "the sheet cannot be read after row 3"),
+])
+def test_hostile_sheet_xml_is_one_clear_error(tmp_path, china_db, edit, message):
+    from click.testing import CliRunner
+
+    from screening.cli import cli
+
+    src = tmp_path / "c.xlsx"
+    src.write_bytes(rewrite_sheet(workbook_bytes([["name", "country"], ["Acme", "US"],
+                                                  ["Beta", "DE"]]), edit))
+    res = CliRunner().invoke(cli, ["screen", str(src), "-o", str(tmp_path / "o.csv"),
+                                   "--workers", "1", "--db", str(china_db)])
+    assert res.exit_code == 2, res.output
+    assert res.output.startswith("error: c.xlsx: ") and message in res.output, res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit)

@@ -2,10 +2,11 @@
 
 A CRM/ERP export arrives as UTF-8, UTF-8 with a BOM, UTF-16 (Excel's "Unicode
 text"), GB18030/GBK, Big5 or Shift-JIS (what Chinese and Japanese Excel write),
-separated by commas, semicolons, tabs or pipes. :func:`inspect_input` reads the file once, streaming:
-it hashes it (for ``--resume``), counts lines (for the progress bar) and guesses
-the encoding and delimiter from the bytes. :func:`open_table` then yields one
-:class:`Record` per row without ever holding the file in memory.
+separated by commas, semicolons, tabs or pipes. :func:`inspect_input` reads the
+file once, streaming: it hashes it (for ``--resume``), counts lines (for the
+progress bar) and guesses the encoding and delimiter from the bytes.
+:func:`open_table` then yields one :class:`Record` per row without ever holding
+the file in memory (:mod:`.csv_table`, :mod:`.xlsx_table`).
 
 Bytes that are not valid in the detected encoding are kept as lone surrogates
 (U+DC00 + byte) so that the one broken row is reported in its ``error`` cell and
@@ -19,15 +20,11 @@ import csv
 import functools
 import hashlib
 import re
-import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import IO
 
-from .. import settings
 from ..errors import BadInput
 
 #: Bytes read per step while hashing and sniffing.
@@ -322,268 +319,12 @@ class Table:
         self.close()
 
 
-class _Lines:
-    """Physical lines of a text file for ``csv.reader``, numbered, with a bound per record.
-
-    ``csv.reader`` pulls lines from this iterator; :meth:`start` begins a record.
-    A record may take at most ``max_lines`` lines: one more raises :class:`_Unclosed`
-    (a quote left open). :meth:`push_back` returns lines to be read again, so a
-    broken record costs only its first line.
-    """
-
-    __slots__ = ("_f", "_back", "taken", "max_lines", "next_no")
-
-    def __init__(self, f: IO[str], max_lines: int) -> None:
-        self._f = f
-        self._back: list[tuple[int, str]] = []  # a stack: the next line is last
-        self.taken: list[tuple[int, str]] = []  # (line number, text) of the current record
-        self.max_lines = max_lines
-        self.next_no = 1
-
-    def __iter__(self) -> "_Lines":
-        return self
-
-    def __next__(self) -> str:
-        if self._back:
-            no, line = self._back.pop()
-        else:
-            line = next(self._f)  # StopIteration ends the reader
-            no = self.next_no
-            self.next_no += 1
-        taken = self.taken
-        taken.append((no, line))
-        if len(taken) > self.max_lines:
-            raise _Unclosed
-        return line
-
-    def start(self) -> None:
-        """Begin a new record."""
-        self.taken = []
-
-    def push_back(self, lines: list[tuple[int, str]]) -> None:
-        """Read ``lines`` again, in order, before the rest of the file."""
-        self._back.extend(reversed(lines))
-
-    @property
-    def first(self) -> int:
-        """Line number where the current record starts."""
-        return self.taken[0][0] if self.taken else self.next_no
-
-
-class _Unclosed(Exception):
-    """A record ran past the lines one cell may span."""
-
-
-class CsvTable(Table):
-    """Delimited text, decoded as it is read, every physical line accounted for.
-
-    A row is one line, or several when a quoted cell holds line breaks (an address
-    typed with Alt+Enter). A quoted cell that is not closed within
-    ``settings.BULK_CELL_LINES`` lines, a cell longer than ``settings.BULK_CELL_CHARS``,
-    a line the csv module cannot parse, and a row spanning lines whose cell count
-    is wrong or whose :attr:`single_line` cells (the name) hold a line break are reported as an error Record for the row's *first* line, and reading
-    resumes at the next line: one stray quote costs one row, not the rest of the file.
-    """
-
-    def __init__(self, info: InputInfo) -> None:
-        csv.field_size_limit(FIELD_LIMIT)
-        self.info = info
-        self.max_chars = settings.BULK_CELL_CHARS
-        self._f: IO[str] = open(info.path, encoding=info.encoding, errors=ESCAPE_ERRORS,
-                                newline="")
-        self._lines = _Lines(self._f, max(1, settings.BULK_CELL_LINES))
-        self._reader = csv.reader(self._lines, delimiter=info.delimiter or ",")
-        self.headers, self.header_line = [], 0
-        self.rows_read = 0  # data rows yielded (good or in error)
-        #: Columns that never hold a line break (the name...): a row whose quoted
-        #: cell there spans lines is a stray quote, not a multi-line address.
-        self.single_line: tuple[int, ...] = ()
-        self.blank_lines = 0
-        for line, row in self._rows():
-            if isinstance(row, str) or not any(c.strip() for c in row):
-                continue
-            self.headers = [h.strip() for h in row]
-            self.header_line = line
-            break
-        if not self.headers:
-            raise BadInput(f"{info.path.name}: no header row found")
-
-    @property
-    def lines_read(self) -> int:
-        """Physical lines consumed so far (header, rows, blank lines)."""
-        return self._lines.next_no - 1
-
-    def _rows(self) -> Iterator[tuple[int, list[str] | str]]:
-        """``(first line, cells)`` per record, or ``(line, error message)``."""
-        lines, reader, width = self._lines, self._reader, len(self.headers)
-        while True:
-            lines.start()
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except _Unclosed:
-                yield self._broken(f"a quoted cell is not closed within {lines.max_lines} "
-                                   "lines (stray quote?)")
-                continue
-            except csv.Error as exc:
-                yield self._broken(f"could not parse this CSV row ({exc})")
-                continue
-            taken = lines.taken
-            if max(map(len, row), default=0) > self.max_chars:
-                yield self._broken(f"a cell is longer than {self.max_chars:,} characters")
-            elif len(taken) > 1 and sum(text.count('"') for _, text in taken) % 2:
-                yield self._broken("a quoted cell is not closed before the end of the file "
-                                   "(stray quote?)")
-            elif len(taken) > 1 and any("\n" in row[i] or "\r" in row[i]
-                                        for i in self.single_line if i < len(row)):
-                yield self._broken(f"the {self.headers[self.single_line[0]]!r} cell would "
-                                   f"span {len(taken)} lines (stray quote?)")
-            elif len(taken) > 1 and width and _trimmed(row, width) != width:
-                yield self._broken(f"a quoted cell spans {len(taken)} lines and the row has "
-                                   f"{len(row)} cells, the header has {width} (stray quote?)")
-            else:
-                yield taken[0][0], row
-
-    def _broken(self, why: str) -> tuple[int, str]:
-        """The current record's first line as an error; its other lines are read again."""
-        taken = self._lines.taken
-        first = taken[0][0] if taken else self._lines.next_no
-        self._lines.push_back(taken[1:])
-        return first, f"{why}; not screened"
-
-    def __iter__(self) -> Iterator[Record]:
-        width = len(self.headers)
-        for line, row in self._rows():
-            if isinstance(row, str):
-                self.rows_read += 1
-                yield Record(line, [""] * width, row)
-                continue
-            if not row or (len(row) == 1 and not row[0].strip()):
-                self.blank_lines += 1
-                continue
-            self.rows_read += 1
-            if len(row) != width:
-                # Trailing empty cells (Excel pads short rows) are harmless.
-                n = _trimmed(row, width)
-                if n != width:
-                    cells = (row[:n] + [""] * width)[:width]
-                    yield Record(line, cells, f"row has {n} cells, the header has {width}; "
-                                 "not screened")
-                    continue
-                row = row[:width]
-            yield Record(line, row)
-
-    def close(self) -> None:
-        self._f.close()
-
-
-def _trimmed(row: list[str], width: int) -> int:
-    """Cells of ``row`` once empty cells padded beyond ``width`` are dropped."""
-    n = len(row)
-    while n > width and not row[n - 1].strip():
-        n -= 1
-    return n
-
-
-class XlsxTable(Table):
-    """The first (or named) worksheet of a workbook, read in openpyxl's streaming mode.
-
-    The workbook is checked for decompression bombs first (:mod:`.xlsx_guard`).
-    The sheet's ``<dimension>`` element is ignored (openpyxl would stop reading at a
-    stale one, silently dropping the rows after it). A formula cell reads as its
-    value saved by Excel, or as its formula text when no value was saved (files
-    written by scripts): never as an empty cell.
-    """
-
-    def __init__(self, info: InputInfo) -> None:
-        from .xlsx_guard import check_workbook
-
-        self.info = info
-        facts = check_workbook(info.path)
-        self._wb, self._ws = self._open(data_only=True)
-        info.sheet = self._ws.title
-        counts = facts.sheets.get(str(self._ws._worksheet_path).lstrip("/"))
-        self._formula_wb = None
-        rows = self._ws.iter_rows(values_only=True)
-        if counts is None or counts.formulas:
-            self._formula_wb, formula_ws = self._open(data_only=False)
-            rows = map(_cached_or_formula, rows, formula_ws.iter_rows(values_only=True))
-        self._rows = _readable(rows, info.path.name)
-        self.headers, self.header_line, self._line = [], 0, 0
-        for row in self._rows:
-            self._line += 1
-            if any(cell_text(c).strip() for c in row):
-                cells = [cell_text(c).strip() for c in row]
-                while cells and not cells[-1]:
-                    cells.pop()
-                self.headers, self.header_line = cells, self._line
-                break
-        if not self.headers:
-            raise BadInput(f"{info.path.name}: sheet {info.sheet!r} has no header row")
-        if counts is not None:
-            info.approx_rows = max(0, counts.rows - self.header_line)
-
-    def _open(self, *, data_only: bool):
-        """``(workbook, worksheet)`` in read-only mode, dimensions reset."""
-        from openpyxl import load_workbook
-
-        info = self.info
-        try:
-            wb = load_workbook(info.path, read_only=True, data_only=data_only)
-        except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException...
-            raise BadInput(f"{info.path.name}: not a readable .xlsx workbook ({exc})")
-        if info.sheet:
-            if info.sheet not in wb.sheetnames:
-                wb.close()
-                raise BadInput(f"no sheet {info.sheet!r}; sheets: {', '.join(wb.sheetnames)}")
-            ws = wb[info.sheet]
-        else:
-            ws = wb.worksheets[0]
-        ws.reset_dimensions()
-        return wb, ws
-
-    def __iter__(self) -> Iterator[Record]:
-        width = len(self.headers)
-        for row in self._rows:
-            self._line += 1
-            cells = list(row[:width]) + [None] * (width - len(row))
-            if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
-                continue
-            self.rows_read += 1
-            yield Record(self._line, cells)
-
-    def close(self) -> None:
-        self._wb.close()
-        if self._formula_wb is not None:
-            self._formula_wb.close()
-
-
-def _readable(rows: Iterator[tuple], name: str) -> Iterator[tuple]:
-    """``rows``, with a sheet that stops parsing (broken XML...) as one clear BadInput."""
-    n = 0
-    try:
-        for row in rows:
-            n += 1
-            yield row
-    except (SyntaxError, ValueError, KeyError, OSError, EOFError, zipfile.BadZipFile,
-            zlib.error) as exc:  # ElementTree's ParseError is a SyntaxError
-        raise BadInput(f"{name}: the sheet cannot be read after row {n} ({exc})") from None
-
-
-def _cached_or_formula(cached: tuple, formulas: tuple) -> tuple:
-    """A row's values saved by Excel; a formula cell without one gets its formula text."""
-    if all(c is not None for c in cached) and len(cached) >= len(formulas):
-        return cached
-    out = list(cached) + [None] * (len(formulas) - len(cached))
-    for i, f in enumerate(formulas):
-        if out[i] is None and f is not None:
-            text = getattr(f, "text", f)  # an ArrayFormula holds its text
-            if isinstance(text, str) and text.startswith("="):
-                out[i] = text
-    return tuple(out)
-
-
 def open_table(info: InputInfo) -> Table:
     """Open the file described by ``info`` for streaming."""
-    return XlsxTable(info) if info.kind == "xlsx" else CsvTable(info)
+    if info.kind == "xlsx":
+        from .xlsx_table import XlsxTable
+
+        return XlsxTable(info)
+    from .csv_table import CsvTable
+
+    return CsvTable(info)

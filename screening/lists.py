@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import settings
 from .catalog import CN_LIST_IDS, US_LIST_IDS
-from .errors import BadInput, CountOutOfBounds, CutLastRow, ImportFailed
+from .errors import BadInput, CountOutOfBounds, CutLastRow, ImportFailed, NotFound
 from .store import Store, VersionInfo
 from .types import Entry, Relationship
 
@@ -243,6 +243,9 @@ def diff_file(store: Store, list_id: str, file: str | Path, *, source: str | Non
         raise BadInput(f"{path}: no such file")
     src = _resolve(source or _source_of(list_id), path)
     parsed = read_source(path, src, format, accept_cut_last_row=True)
+    if list_id not in parsed.by_list and not store.versions(list_id):
+        raise NotFound(f"{path}: no entries of list {list_id!r} (it holds "
+                       f"{', '.join(sorted(parsed.by_list)) or 'none'}), and none in force")
     return store.diff_against(list_id, parsed.by_list.get(list_id, []), location=str(path))
 
 

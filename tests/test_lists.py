@@ -133,6 +133,15 @@ def test_shrink_guard_names_diff_and_allow_shrink_accepts(db_path, tmp_path):
 
 
 @pytest.mark.shared
+def test_diff_against_a_file_names_an_unknown_list(db_path):
+    tiny = shared_path("data", "watchman", "consolidated.csv")
+    res = run("lists", "diff", "acme-deny", "--file", str(tiny), "--db", str(db_path))
+    assert res.exit_code != 0 and "no entries of list 'acme-deny'" in res.output
+    res = run("lists", "diff", "us-fse", "--file", str(tiny), "--db", str(db_path))
+    assert res.exit_code == 0 and "version none -> " in res.output and "1 added" in res.output
+
+
+@pytest.mark.shared
 def test_truncated_csv_keeps_previous_version(db_path, tmp_path):
     good = _csl_copy(tmp_path)
     update_watchman(db_path, tmp_path)

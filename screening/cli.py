@@ -59,15 +59,22 @@ def lists() -> None:
 @click.option("--format", "fmt", help="Input format (default: detected): csl-csv, csl-json, "
               "ofac-sdn, ofac-cons, ftm, own-csv, ownership-csv, project-yaml.")
 @click.option("--expect-count", help="Override the count bounds, as MIN:MAX.")
+@click.option("--allow-shrink", is_flag=True,
+              help="Accept a source losing more than 10% of its entries (a real delisting).")
+@click.option("--accept-cut-last-row", is_flag=True,
+              help="Drop a last row cut off mid-way (a known-truncated extract) instead of "
+              "refusing the file; the dropped row is named in the report.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @db_option
-def lists_update(source, file, url, fmt, expect_count, as_json, db_path):
+def lists_update(source, file, url, fmt, expect_count, allow_shrink, accept_cut_last_row,
+                 as_json, db_path):
     """Update one source atomically: the new version is put in force only when complete.
 
     SOURCE is us-csl (the trade.gov Consolidated Screening List, every US list in it),
     us-sdn (OFAC sdn.csv), ofac-cons, project (the China lists in lists/), or the id
     of a company's own list (with --file). A failed, truncated or malformed download
-    leaves the current version in force.
+    or file leaves the current version in force, and so does a source losing more
+    than 10% of its entries (see it with `lists diff LIST --file F`).
 
     Examples:
 
@@ -85,7 +92,8 @@ def lists_update(source, file, url, fmt, expect_count, as_json, db_path):
         lo, _, hi = expect_count.partition(":")
         bounds = (int(lo or 0), int(hi or 10**9))
     store = open_store(db_path)
-    report = update(store, source, file=file, url=url, format=fmt, bounds=bounds)
+    report = update(store, source, file=file, url=url, format=fmt, bounds=bounds,
+                    allow_shrink=allow_shrink, accept_cut_last_row=accept_cut_last_row)
     echo_json(report.to_dict()) if as_json else click.echo(report.summary())
 
 
@@ -113,17 +121,24 @@ def lists_status(as_json, db_path):
 @click.argument("list_id")
 @click.option("--old", type=int, help="Older version number (default: the one before --new).")
 @click.option("--new", type=int, help="Newer version number (default: the one in force).")
+@click.option("--file", "file", type=click.Path(dir_okay=False),
+              help="Compare the version in force with this list file (nothing is imported).")
+@click.option("--format", "fmt", help="Format of --file (default: detected).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @db_option
-def lists_diff(list_id, old, new, as_json, db_path):
-    """Added, removed and changed entries between two versions of a list."""
+def lists_diff(list_id, old, new, file, fmt, as_json, db_path):
+    """Added, removed and changed entries between two versions of a list, or between
+    the version in force and a file (`--file`, e.g. one an update refused)."""
+    from .lists import diff_file
     from .store import open_store
 
-    d = open_store(db_path).diff(list_id, old, new)
+    store = open_store(db_path)
+    d = diff_file(store, list_id, file, format=fmt) if file else store.diff(list_id, old, new)
     if as_json:
         echo_json(d)
         return
-    click.echo(f"{list_id}: version {d['old']['seq']} -> {d['new']['seq']}: "
+    old_seq = d["old"]["seq"] if d["old"] else "none"
+    click.echo(f"{list_id}: version {old_seq} -> {d['new']['seq'] or d['new']['location']}: "
                f"{len(d['added'])} added, {len(d['removed'])} removed, "
                f"{len(d['changed'])} changed")
     for key, sign in (("added", "+"), ("removed", "-"), ("changed", "~")):
@@ -307,6 +322,10 @@ def screen(input_file, output, name_col, country_col, address_col, aliases_col, 
         encoding=encoding, delimiter=delimiter, sheet=sheet, engine=engine, workers=workers,
         scheduler=scheduler, resume=resume, progress=progress)
     echo_json(summary.to_dict()) if as_json else click.echo(summary.text())
+    if not summary.accounted:
+        click.echo(f"error: {summary.rows_read:,} rows read but {summary.rows_screened:,} "
+                   f"screened and {summary.errors:,} in error", err=True)
+        sys.exit(1)
 
 
 # ---------------------------------------------------------------------- bench

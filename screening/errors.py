@@ -66,5 +66,11 @@ class ImportFailed(ScreeningError):
     status = 502
 
 
+class CutLastRow(ImportFailed):
+    """The file ends in a row cut off mid-way (a truncated download or extract)."""
+
+    status = 502
+
+
 class CountOutOfBounds(ImportFailed):
     """The parsed entry count is outside the list's declared bounds."""

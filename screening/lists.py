@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import settings
 from .catalog import CN_LIST_IDS, US_LIST_IDS
-from .errors import BadInput, CountOutOfBounds, ImportFailed
+from .errors import BadInput, CountOutOfBounds, CutLastRow, ImportFailed, NotFound
 from .store import Store, VersionInfo
 from .types import Entry, Relationship
 
@@ -55,12 +55,13 @@ class UpdateReport:
     relationships: int = 0
     kept: list[str] = field(default_factory=list)  # lists absent from the file: previous kept
     ignored: dict[str, int] = field(default_factory=dict)  # rows of lists this source does not feed
+    dropped: list[dict] = field(default_factory=list)  # a cut-off last row dropped: {"line", "text"}
 
     def to_dict(self) -> dict:
         return {"source": self.source, "location": self.location, "sha256": self.sha256,
                 "versions": self.versions, "counts": self.counts,
                 "relationships": self.relationships, "kept": self.kept,
-                "ignored": self.ignored}
+                "ignored": self.ignored, "dropped": self.dropped}
 
     def summary(self) -> str:
         parts = ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items()))
@@ -72,6 +73,8 @@ class UpdateReport:
         if self.ignored:
             line += "; ignored (not fed by this source): " + ", ".join(
                 f"{k} {v}" for k, v in sorted(self.ignored.items()))
+        for cut in self.dropped:
+            line += f"; dropped the cut-off last row (line {cut['line']}: {cut['text']})"
         return line
 
 
@@ -119,10 +122,15 @@ def _resolve(source: str | None, file: Path | None) -> str:
 
 def update(store: Store, source: str | None = None, *, file: str | Path | None = None,
            url: str | None = None, format: str | None = None,
-           bounds: tuple[int, int] | None = None) -> UpdateReport:
-    """Fetch/read, parse and put in force one source. See module docstring."""
-    from . import importers  # imported lazily: importers pull in yaml, gzip, ...
+           bounds: tuple[int, int] | None = None, allow_shrink: bool = False,
+           accept_cut_last_row: bool = False) -> UpdateReport:
+    """Fetch/read, parse and put in force one source. See module docstring.
 
+    ``allow_shrink`` skips the shrink guard (:func:`check_shrink`); so does
+    ``bounds`` (the caller states the expected count). ``accept_cut_last_row``
+    drops a last row that is cut off mid-way (recorded in the report) instead
+    of refusing the file.
+    """
     file = Path(file).expanduser() if file else None
     source = _resolve(source, file)
     spec = SOURCES.get(source)
@@ -141,40 +149,19 @@ def update(store: Store, source: str | None = None, *, file: str | Path | None =
             path, location = Path(tmp) / name, the_url
             download(the_url, path)
         digest = sha256_file(path)
-        fmt = format or importers.detect_format(path)
-        options: dict = {}
-        if file is not None and fmt == "csl-csv":
-            # Local extracts may end in a cut-off last row (watchman/csl.csv does);
-            # it is kept and logged. Downloads are read strictly, and a truncated
-            # file is caught by the shrink guard below.
-            options["strict"] = False
-        if spec is None:  # one CSL list or a company's own list: its id is the source
-            options["list_id"] = source
-        by_list: dict[str, list[Entry]] = defaultdict(list)
-        rels: list[Relationship] = []
-        try:
-            for item in importers.parse_file(path, fmt, **options):
-                if isinstance(item, Relationship):
-                    rels.append(item)
-                else:
-                    by_list[item.list_id].append(item)
-        except (UnicodeDecodeError, gzip.BadGzipFile, EOFError, ValueError, KeyError) as exc:
-            raise ImportFailed(f"{location}: could not parse as {fmt}: {exc}; "
-                               "previous version kept in force")
-        ignored: dict[str, int] = {}
-        if spec is not None:
-            for lid in set(by_list) - set(spec["lists"]):  # rows this source does not feed
-                ignored[lid] = len(by_list.pop(lid))
-        elif source in US_LIST_IDS:
-            by_list = defaultdict(list, {source: [e for es in by_list.values() for e in es]})
-        if not by_list and not rels:
-            raise ImportFailed(f"{location}: no entries found; previous version kept in force")
+        parsed = read_source(path, source, format, location=location,
+                             accept_cut_last_row=accept_cut_last_row)
+        by_list, rels = parsed.by_list, parsed.relationships
         total_bounds = bounds or (spec["bounds"] if spec else None)
-        if bounds is None:
+        if bounds is None and not allow_shrink:
             check_shrink(store, {k: len(v) for k, v in by_list.items()}, location,
-                         spec["lists"] if spec else ())
-        info = VersionInfo(source=source, location=location, format=fmt, sha256=digest)
-        report = UpdateReport(source, location, digest, ignored=ignored)
+                         spec["lists"] if spec else (), file=file)
+        note = "; ".join(f"dropped cut last row, line {c['line']}: {c['text']}"
+                         for c in parsed.cut_rows) or None
+        info = VersionInfo(source=source, location=location, format=parsed.format, sha256=digest,
+                           note=note)
+        report = UpdateReport(source, location, digest, ignored=parsed.ignored,
+                              dropped=parsed.cut_rows)
         if by_list:
             report.versions = store.put_lists(dict(by_list), info, total_bounds=total_bounds)
             report.counts = {k: len(v) for k, v in by_list.items()}
@@ -187,33 +174,120 @@ def update(store: Store, source: str | None = None, *, file: str | Path | None =
         return report
 
 
-#: A list that shrinks below this fraction of the version in force is refused unless
-#: the caller states the expected count: a truncated download usually still parses.
-MAX_SHRINK = 0.5
+@dataclass
+class Parsed:
+    """A list file read completely: entries per list, relationships, what was left out."""
+
+    format: str
+    by_list: dict[str, list[Entry]]
+    relationships: list[Relationship]
+    ignored: dict[str, int]  # rows of lists this source does not feed
+    cut_rows: list[dict]  # a dropped cut-off last row: {"line", "text"}
+
+
+def read_source(path: Path, source: str, format: str | None = None, *, location: str = "",
+                accept_cut_last_row: bool = False) -> Parsed:
+    """Parse ``path`` completely for ``source``; any problem raises ImportFailed."""
+    from . import importers  # imported lazily: importers pull in yaml, gzip, ...
+
+    location = location or str(path)
+    spec = SOURCES.get(source)
+    fmt = format or importers.detect_format(path)
+    options: dict = {}
+    cut_rows: list[dict] = []
+    if fmt == "csl-csv" and accept_cut_last_row:
+        options["cut_rows"] = cut_rows
+    if spec is None:  # one CSL list or a company's own list: its id is the source
+        options["list_id"] = source
+    by_list: dict[str, list[Entry]] = defaultdict(list)
+    rels: list[Relationship] = []
+    try:
+        for item in importers.parse_file(path, fmt, **options):
+            if isinstance(item, Relationship):
+                rels.append(item)
+            else:
+                by_list[item.list_id].append(item)
+    except CutLastRow as exc:
+        hint = (". If the file is known to end in a cut row, run again with "
+                "--accept-cut-last-row to drop that row") if fmt == "csl-csv" else ""
+        raise ImportFailed(f"{exc.message}: the last row is cut off ({_cut_text(path, exc)}); "
+                           f"previous version kept in force{hint}") from None
+    except (UnicodeDecodeError, gzip.BadGzipFile, EOFError, ValueError, KeyError) as exc:
+        raise ImportFailed(f"{location}: could not parse as {fmt}: {exc}; "
+                           "previous version kept in force")
+    ignored: dict[str, int] = {}
+    if spec is not None:
+        for lid in set(by_list) - set(spec["lists"]):  # rows this source does not feed
+            ignored[lid] = len(by_list.pop(lid))
+    elif source in US_LIST_IDS:
+        by_list = defaultdict(list, {source: [e for es in by_list.values() for e in es]})
+    if not by_list and not rels:
+        raise ImportFailed(f"{location}: no entries found; previous version kept in force")
+    return Parsed(fmt, dict(by_list), rels, ignored, cut_rows)
+
+
+def _cut_text(path: Path, exc: CutLastRow) -> str:
+    """The start of the cut row named by ``exc``, for the error message."""
+    from .importers import _io
+    from .importers.us_csl import line_text
+
+    return line_text(_io.read_text(path), exc.detail.get("line"), limit=80) or "empty"
+
+
+def diff_file(store: Store, list_id: str, file: str | Path, *, source: str | None = None,
+              format: str | None = None) -> dict:
+    """What updating from ``file`` would change in ``list_id``: the version in force
+    against the file's entries. Nothing is written; a cut-off last row is ignored."""
+    path = Path(file).expanduser()
+    if not path.exists():
+        raise BadInput(f"{path}: no such file")
+    src = _resolve(source or _source_of(list_id), path)
+    parsed = read_source(path, src, format, accept_cut_last_row=True)
+    if list_id not in parsed.by_list and not store.versions(list_id):
+        raise NotFound(f"{path}: no entries of list {list_id!r} (it holds "
+                       f"{', '.join(sorted(parsed.by_list)) or 'none'}), and none in force")
+    return store.diff_against(list_id, parsed.by_list.get(list_id, []), location=str(path))
+
+
+def _source_of(list_id: str) -> str:
+    """The update source that feeds ``list_id`` (the list id itself for an own list)."""
+    for name in ("us-csl", "ofac-cons"):
+        if list_id in SOURCES[name]["lists"]:
+            return name
+    return list_id
+
+
 #: Lists smaller than this are too small for the shrink guard to mean anything.
 SHRINK_MIN_SIZE = 50
 
 
 def check_shrink(store: Store, counts: dict[str, int], location: str,
-                 source_lists: tuple[str, ...] = ()) -> None:
-    """Refuse an update that would cut a list, or the lists of one source taken
-    together, to less than half their size."""
+                 source_lists: tuple[str, ...] = (), *, file: Path | None = None) -> None:
+    """Refuse an update that would lose more than ``settings.MAX_LIST_SHRINK`` of
+    the entries in force: of the source's lists taken together, or of any one list.
+    The message offers ``lists diff`` to see what would be removed."""
+    keep = 1.0 - settings.MAX_LIST_SHRINK
     current = {r["id"]: r["entries"] for r in store.list_status()}
+
+    def refuse(what: str, list_id: str) -> CountOutOfBounds:
+        diff = f"screening lists diff {list_id} --file {file}" if file else f"screening lists diff {list_id}"
+        return CountOutOfBounds(
+            f"{location}: {what} (truncated file?); previous version kept in force. See what "
+            f"would be removed with `{diff}`; if the loss is real, run again with "
+            "--allow-shrink or --expect-count MIN:MAX")
+
+    shrunk = [(k, current.get(k, 0), n) for k, n in sorted(counts.items())
+              if current.get(k, 0) >= SHRINK_MIN_SIZE and n < current.get(k, 0) * keep]
     if source_lists:
         before = sum(current.get(k, 0) for k in source_lists)
         after = sum(counts.values())
-        if before >= SHRINK_MIN_SIZE and after < before * MAX_SHRINK:
-            raise CountOutOfBounds(
-                f"{location}: {after} entries where {before} are in force "
-                "(truncated file?); previous version kept in force "
-                "(use --expect-count MIN:MAX to accept it)")
-    for list_id, n in counts.items():
-        before = current.get(list_id, 0)
-        if before >= SHRINK_MIN_SIZE and n < before * MAX_SHRINK:
-            raise CountOutOfBounds(
-                f"{location}: {list_id} would shrink from {before} to {n} entries "
-                "(truncated file?); previous version kept in force "
-                "(use --expect-count MIN:MAX to accept it)")
+        if before >= SHRINK_MIN_SIZE and after < before * keep:
+            worst = max(shrunk, key=lambda t: t[1] - t[2])[0] if shrunk else source_lists[0]
+            raise refuse(f"{after} entries where {before} are in force, a loss of "
+                         f"{1 - after / before:.0%}", worst)
+    for list_id, before, n in shrunk:
+        raise refuse(f"{list_id} would shrink from {before} to {n} entries, a loss of "
+                     f"{1 - n / before:.0%}", list_id)
 
 
 @dataclass

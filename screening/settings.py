@@ -61,9 +61,24 @@ def reload() -> None:
     g["SDN_URL"] = env_str("SDN_URL", "https://www.treasury.gov/ofac/downloads/sdn.csv")
     g["DOWNLOAD_TIMEOUT"] = env_float("DOWNLOAD_TIMEOUT", 120.0)
     g["KEEP_VERSIONS"] = env_int("KEEP_VERSIONS", 5)
+    # A list update losing more than this fraction of a source's entries is refused.
+    g["MAX_LIST_SHRINK"] = env_float("MAX_LIST_SHRINK", 0.10)
     g["SECRET_KEY"] = env_str("SECRET_KEY")
     g["RATE_LIMIT"] = env_int("RATE_LIMIT", 600)  # API requests per key per minute
     g["MAX_UPLOAD_MB"] = env_int("MAX_UPLOAD_MB", 200)
+    # Bulk CSV input: a cell longer than this (Excel's own cell limit) or a quoted
+    # cell spanning more lines than this is a reported error, not a swallowed file.
+    g["BULK_CELL_CHARS"] = env_int("BULK_CELL_CHARS", 32_767)
+    g["BULK_CELL_LINES"] = env_int("BULK_CELL_LINES", 10)
+    # Bulk XLSX input, checked before parsing (decompression bombs): uncompressed
+    # size of the zip members, compression ratio of a large member, cells.
+    g["BULK_XLSX_MAX_MB"] = env_int("BULK_XLSX_MAX_MB", 256)
+    g["BULK_XLSX_MAX_RATIO"] = env_int("BULK_XLSX_MAX_RATIO", 100)
+    g["BULK_XLSX_MAX_CELLS"] = env_int("BULK_XLSX_MAX_CELLS", 10_000_000)
+    # An uploaded file is first read in a child process with this address-space
+    # limit and time limit, so a hostile file never costs the server its memory.
+    g["BULK_PARSE_MEMORY_MB"] = env_int("BULK_PARSE_MEMORY_MB", 1024)
+    g["BULK_PARSE_TIMEOUT_S"] = env_float("BULK_PARSE_TIMEOUT_S", 300.0)
     g["WORKERS"] = env_int("WORKERS", os.cpu_count() or 1)
 
 
@@ -79,9 +94,17 @@ CSL_URL: str
 SDN_URL: str
 DOWNLOAD_TIMEOUT: float
 KEEP_VERSIONS: int
+MAX_LIST_SHRINK: float
 SECRET_KEY: str | None
 RATE_LIMIT: int
 MAX_UPLOAD_MB: int
+BULK_CELL_CHARS: int
+BULK_CELL_LINES: int
+BULK_XLSX_MAX_MB: int
+BULK_XLSX_MAX_RATIO: int
+BULK_XLSX_MAX_CELLS: int
+BULK_PARSE_MEMORY_MB: int
+BULK_PARSE_TIMEOUT_S: float
 WORKERS: int
 
 reload()

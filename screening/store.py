@@ -223,17 +223,30 @@ class Store:
                 [by_seq[seq]["id"]]).fetchall()
             return {r[0]: (r[1], r[2]) for r in rows}
 
-        a, b = load(old), load(new)
-        added = sorted(set(b) - set(a))
-        removed = sorted(set(a) - set(b))
-        changed = sorted(k for k in set(a) & set(b) if a[k][0] != b[k][0])
         return {
             "list": list_id,
             "old": {k: by_seq[old][k] for k in ("seq", "imported_at", "location", "count")},
             "new": {k: by_seq[new][k] for k in ("seq", "imported_at", "location", "count")},
-            "added": [{"entry_id": k, "name": b[k][1]} for k in added],
-            "removed": [{"entry_id": k, "name": a[k][1]} for k in removed],
-            "changed": [{"entry_id": k, "name": b[k][1]} for k in changed],
+            **_compare(load(old), load(new)),
+        }
+
+    def diff_against(self, list_id: str, entries: list[Entry], *, location: str = "") -> dict:
+        """Added, removed and changed entries if ``entries`` replaced the version in force."""
+        row = self.db.execute("select current_version from lists where id = ?", [list_id]).fetchone()
+        current = next((v for v in self.versions(list_id) if row and v["id"] == row[0]), None)
+        a: dict[str, tuple[str, str]] = {}
+        if current is not None:
+            rows = self.db.execute(
+                "select entry_id, content_hash, name from entries where version_id = ?",
+                [current["id"]]).fetchall()
+            a = {r[0]: (r[1], r[2]) for r in rows}
+        b = {e.id: (e.content_hash(), e.name) for e in reversed(entries)}  # first one wins
+        return {
+            "list": list_id,
+            "old": {k: current[k] for k in ("seq", "imported_at", "location", "count")}
+            if current else None,
+            "new": {"seq": None, "imported_at": None, "location": location, "count": len(b)},
+            **_compare(a, b),
         }
 
     # ---------------------------------------------------------- relationships
@@ -274,6 +287,16 @@ class Store:
         with self.db.conn:
             self.db.conn.execute(
                 "insert or replace into meta (key, value) values (?, ?)", (key, value))
+
+
+def _compare(a: dict[str, tuple[str, str]], b: dict[str, tuple[str, str]]) -> dict:
+    """``{added, removed, changed}`` between two ``{entry_id: (content_hash, name)}``."""
+    added = sorted(set(b) - set(a))
+    removed = sorted(set(a) - set(b))
+    changed = sorted(k for k in set(a) & set(b) if a[k][0] != b[k][0])
+    return {"added": [{"entry_id": k, "name": b[k][1]} for k in added],
+            "removed": [{"entry_id": k, "name": a[k][1]} for k in removed],
+            "changed": [{"entry_id": k, "name": b[k][1]} for k in changed]}
 
 
 def open_store(path: str | Path | None = None) -> Store:

@@ -59,7 +59,7 @@ def test_chinese_name_finds_english_listing(db_path):
 def test_nwpu_presumption_of_denial_after_csl_import(db_path):
     csl = shared_path("data", "watchman", "csl.csv")
     res = CliRunner().invoke(cli, ["lists", "update", "us-csl", "--file", str(csl),
-                                   "--db", str(db_path)])
+                                   "--accept-cut-last-row", "--db", str(db_path)])
     assert res.exit_code == 0, res.output
     d = check(db_path, "Northwestern Polytechnical University", "--as-of", "2026-11-22")
     assert d["outcome"] == "PRESUMPTION_OF_DENIAL"

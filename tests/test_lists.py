@@ -54,10 +54,97 @@ def _csl_copy(tmp_path, n_lines: int | None = None):
     return dst
 
 
+def update_watchman(db_path, tmp_path):
+    """Load watchman/csl.csv, whose last row is cut off: only with --accept-cut-last-row."""
+    res = run("lists", "update", "us-csl", "--file", str(_csl_copy(tmp_path)),
+              "--accept-cut-last-row", "--db", str(db_path))
+    assert res.exit_code == 0, res.output
+    return res
+
+
+@pytest.mark.shared
+def test_watchman_cut_last_row_refused_unless_accepted(db_path, tmp_path):
+    good = _csl_copy(tmp_path)
+    res = run("lists", "update", "us-csl", "--file", str(good), "--db", str(db_path))
+    assert res.exit_code != 0 and len(res.output.strip().splitlines()) == 1
+    assert "line 4233" in res.output
+    assert '"11476"' in res.output and "--accept-cut-last-row" in res.output
+    assert not any(k.startswith("us-") for k in status(db_path))
+    res = run("lists", "update", "us-csl", "--file", str(good), "--accept-cut-last-row",
+              "--json", "--db", str(db_path))
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.output)
+    assert [d["line"] for d in report["dropped"]] == [4233]
+    assert report["dropped"][0]["text"].startswith('"11476"')
+    assert report["counts"]["us-sdn"] == 1737  # 1738 rows, the cut one dropped
+
+
+CSL_2026 = ("data", "derived", "csl-2026.csv")
+
+
+def _cut_2026(tmp_path, percent: int, at_row_boundary: bool):
+    data = shared_path(*CSL_2026).read_bytes()
+    n = len(data) * percent // 100
+    if at_row_boundary:
+        n = data.rfind(b"\n", 0, n) + 1
+    path = tmp_path / f"csl-cut-{percent}-{'row' if at_row_boundary else 'mid'}.csv"
+    path.write_bytes(data[:n])
+    return path
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("at_row_boundary", [False, True], ids=["mid-row", "row-boundary"])
+def test_csl_cut_at_70_percent_is_refused(db_path, tmp_path, at_row_boundary):
+    res = run("lists", "update", "us-csl", "--file", str(shared_path(*CSL_2026)), "--db", str(db_path))
+    assert res.exit_code == 0, res.output
+    before = {k: (v["entries"], v["version"]) for k, v in status(db_path).items()}
+    cut = _cut_2026(tmp_path, 70, at_row_boundary)
+    res = run("lists", "update", "us-csl", "--file", str(cut), "--db", str(db_path))
+    assert res.exit_code != 0 and len(res.output.strip().splitlines()) == 1, res.output
+    assert "previous version kept in force" in res.output
+    if at_row_boundary:  # every row complete: the 10% shrink guard catches it
+        assert "a loss of 3" in res.output
+        assert f"screening lists diff us-sdn --file {cut}" in res.output
+    else:
+        assert "the last row is cut off" in res.output
+    assert {k: (v["entries"], v["version"]) for k, v in status(db_path).items()} == before
+    # even with the cut row dropped, the loss is refused
+    res = run("lists", "update", "us-csl", "--file", str(cut), "--accept-cut-last-row",
+              "--db", str(db_path))
+    assert res.exit_code != 0 and "--allow-shrink" in res.output
+    assert {k: (v["entries"], v["version"]) for k, v in status(db_path).items()} == before
+
+
+@pytest.mark.shared
+def test_shrink_guard_names_diff_and_allow_shrink_accepts(db_path, tmp_path):
+    assert run("lists", "update", "us-csl", "--file", str(shared_path(*CSL_2026)),
+               "--db", str(db_path)).exit_code == 0
+    cut = _cut_2026(tmp_path, 85, at_row_boundary=True)  # ~15% lost: above the 10% guard
+    res = run("lists", "update", "us-csl", "--file", str(cut), "--db", str(db_path))
+    assert res.exit_code != 0 and "lists diff" in res.output
+    diff = json.loads(run("lists", "diff", "us-sdn", "--file", str(cut), "--json",
+                          "--db", str(db_path)).output)
+    assert diff["old"]["count"] == 19249 and not diff["added"] and not diff["changed"]
+    assert diff["new"]["count"] + len(diff["removed"]) == 19249 and diff["removed"]
+    assert status(db_path)["us-sdn"]["entries"] == 19249  # diff writes nothing
+    res = run("lists", "update", "us-csl", "--file", str(cut), "--allow-shrink", "--db", str(db_path))
+    assert res.exit_code == 0, res.output
+    assert status(db_path)["us-sdn"]["entries"] == diff["new"]["count"]
+
+
+@pytest.mark.shared
+def test_diff_against_a_file_names_an_unknown_list(db_path):
+    tiny = shared_path("data", "watchman", "consolidated.csv")
+    res = run("lists", "diff", "acme-deny", "--file", str(tiny), "--db", str(db_path))
+    assert res.exit_code != 0 and "no entries of list 'acme-deny'" in res.output
+    res = run("lists", "diff", "us-fse", "--file", str(tiny), "--db", str(db_path))
+    assert res.exit_code == 0 and "version none -> " in res.output and "1 added" in res.output
+
+
 @pytest.mark.shared
 def test_truncated_csv_keeps_previous_version(db_path, tmp_path):
     good = _csl_copy(tmp_path)
-    assert run("lists", "update", "us-csl", "--file", str(good), "--db", str(db_path)).exit_code == 0
+    update_watchman(db_path, tmp_path)
     before = status(db_path)["us-el"]
     bad = tmp_path / "truncated.csv"
     data = good.read_bytes()
@@ -70,8 +157,7 @@ def test_truncated_csv_keeps_previous_version(db_path, tmp_path):
 
 @pytest.mark.shared
 def test_broken_json_keeps_previous_version(db_path, tmp_path):
-    good = _csl_copy(tmp_path)
-    run("lists", "update", "us-csl", "--file", str(good), "--db", str(db_path))
+    update_watchman(db_path, tmp_path)
     before = status(db_path)["us-sdn"]
     bad = tmp_path / "consolidated.json"
     bad.write_text('{"results": [{"name": "X", "source": "Entity List (EL)"', encoding="utf-8")
@@ -83,8 +169,7 @@ def test_broken_json_keeps_previous_version(db_path, tmp_path):
 
 @pytest.mark.shared
 def test_count_outside_bounds_keeps_previous_version(db_path, tmp_path):
-    good = _csl_copy(tmp_path)
-    run("lists", "update", "us-csl", "--file", str(good), "--db", str(db_path))
+    update_watchman(db_path, tmp_path)
     before = status(db_path)["us-el"]
     tiny = shared_path("data", "watchman", "consolidated.csv")  # 13 rows: far below bounds
     res = run("lists", "update", "us-csl", "--file", str(tiny), "--db", str(db_path))

@@ -18,6 +18,7 @@ from typing import Any
 from screening.bulk import screen_file
 from screening.bulk.io import inspect_input
 from screening.bulk.state import RunState, state_path
+from screening.errors import ScreeningError
 
 #: Progress callback: (rows done, rows total or None, counts per outcome, errors).
 Progress = Callable[[int, "int | None", dict[str, int], int], None]
@@ -49,6 +50,9 @@ def run_file(screener: Any, src: Path, dst: Path, *, as_of: str | None = None,
         stop.set()
         if watcher is not None:
             watcher.join()
+    if not summary.accounted:
+        raise ScreeningError(f"{summary.rows_read:,} rows read but {summary.rows_screened:,} "
+                             f"screened and {summary.errors:,} in error")
     result = {"rows": summary.rows, "counts": dict(summary.outcomes), "errors": summary.errors}
     if progress:
         progress(summary.rows, summary.rows, result["counts"], summary.errors)

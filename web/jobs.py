@@ -6,7 +6,8 @@ responsive). The job's state (rows done, counts per outcome, status) is kept in
 ``job.json`` beside the files and read back from there, so the page can poll it
 from any server process and jobs survive a restart. The screening itself
 is :func:`screening.bulk.screen_file`, the same as ``screening screen``
-(:mod:`web.bulkfile`).
+(:mod:`web.bulkfile`), after the file was read once in a memory- and
+time-limited child process (:mod:`screening.bulk.preflight`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 
 from screening import settings
 from screening.audit import Event
+from screening.bulk.preflight import preflight
 from screening.connections import close_thread_connections
 from screening.errors import BadInput, Forbidden, NotFound
 
@@ -222,6 +224,10 @@ class JobRunner:
 
         screener = self.state.screener
         try:
+            # Parsed first in a memory- and time-limited child process: a hostile
+            # file (a decompression bomb...) fails its job, never the server.
+            facts = preflight(Path(job.input_path))
+            job.rows_total = facts["rows"]
             summary = run_file(screener, Path(job.input_path), Path(job.output_path),
                                as_of=job.as_of, after_horizon=job.after_horizon,
                                progress=progress)

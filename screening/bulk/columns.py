@@ -111,7 +111,7 @@ def _resolve_override(headers: Sequence[str], spec: str, field_name: str) -> int
     if spec.isdigit() and 1 <= int(spec) <= len(headers):
         return int(spec) - 1
     raise BadInput(f"--{field_name.replace('_', '-')}-col {spec!r}: no such column "
-                   f"(columns: {', '.join(headers)})")
+                   f"(columns: {shown_columns(headers)})")
 
 
 def map_columns(headers: Sequence[object], overrides: Mapping[str, str | None] | None = None
@@ -143,5 +143,16 @@ def map_columns(headers: Sequence[object], overrides: Mapping[str, str | None] |
                 break
     if "name" not in cmap.index:
         raise BadInput("no column with the party's name; found columns: "
-                       f"{', '.join(repr(h) for h in names)}. Use --name-col COLUMN")
+                       f"{shown_columns(names, quote=True)}. Use --name-col COLUMN")
     return cmap
+
+
+#: Headers named in an error message; a hostile file may have 200,000 of them.
+SHOWN_COLUMNS = 30
+
+
+def shown_columns(headers: Sequence[str], *, quote: bool = False) -> str:
+    """The first headers, for a message: ``a, b, ... (200,000 columns)``."""
+    shown = [repr(h[:80]) if quote else h[:80] for h in headers[:SHOWN_COLUMNS]]
+    more = f", ... ({len(headers):,} columns)" if len(headers) > SHOWN_COLUMNS else ""
+    return ", ".join(shown) + more

@@ -1,11 +1,12 @@
 """Reading customer files: CSV in any common encoding and delimiter, or XLSX.
 
 A CRM/ERP export arrives as UTF-8, UTF-8 with a BOM, UTF-16 (Excel's "Unicode
-text") or GB18030/GBK (what Chinese Excel writes by default), separated by commas,
-semicolons, tabs or pipes. :func:`inspect_input` reads the file once, streaming:
-it hashes it (for ``--resume``), counts lines (for the progress bar) and guesses
-the encoding and delimiter from the bytes. :func:`open_table` then yields one
-:class:`Record` per row without ever holding the file in memory.
+text"), GB18030/GBK, Big5 or Shift-JIS (what Chinese and Japanese Excel write),
+separated by commas, semicolons, tabs or pipes. :func:`inspect_input` reads the
+file once, streaming: it hashes it (for ``--resume``), counts lines (for the
+progress bar) and guesses the encoding and delimiter from the bytes.
+:func:`open_table` then yields one :class:`Record` per row without ever holding
+the file in memory (:mod:`.csv_table`, :mod:`.xlsx_table`).
 
 Bytes that are not valid in the detected encoding are kept as lone surrogates
 (U+DC00 + byte) so that the one broken row is reported in its ``error`` cell and
@@ -16,13 +17,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import IO
 
 from ..errors import BadInput
 
@@ -38,8 +39,9 @@ DELIMITERS = (",", ";", "\t", "|")
 FIELD_LIMIT = 1 << 20
 #: Error handler name: undecodable bytes become U+DC00+byte, detectable per row.
 ESCAPE_ERRORS = "screening-escape"
-#: Encodings tried when there is no BOM, in order of preference on a tie.
-CANDIDATES = ("utf-8", "gb18030", "cp1252")
+#: Encodings tried when there is no BOM, in order of preference on a tie: UTF-8,
+#: then what Chinese (simplified, traditional) and Japanese Windows Excel writes.
+CANDIDATES = ("utf-8", "gb18030", "cp950", "cp932", "cp1252")
 
 _SURROGATE = re.compile("[\udc00-\udcff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -120,36 +122,51 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
-_GB2312: frozenset[str] | None = None
+#: Where the characters of everyday business text sit in each legacy CJK encoding:
+#: ``(lead bytes, trail byte ranges)``. GB2312 (what GB18030/GBK text is made of);
+#: Big5 symbols and level-1 hanzi (A140-C67E, the 5,401 frequent characters); Shift-JIS
+#: symbols, kana and JIS level-1 kanji (8140-84BE, 889F-9872).
+_COMMON_RANGES: dict[str, tuple[tuple[range, tuple[range, ...]], ...]] = {
+    "gb18030": ((range(0xA1, 0xF8), (range(0xA1, 0xFF),)),),
+    "cp950": ((range(0xA1, 0xC7), (range(0x40, 0x7F), range(0xA1, 0xFF))),),
+    "cp932": ((range(0x81, 0x85), (range(0x40, 0x7F), range(0x80, 0xFD))),
+              (range(0x88, 0x99), (range(0x40, 0x7F), range(0x80, 0xFD)))),
+}
+#: The codec that decodes exactly the common set (GB2312 for GB18030: GBK's extra
+#: characters are rare in real text).
+_COMMON_CODEC = {"gb18030": "gb2312", "cp950": "big5", "cp932": "shift_jis"}
 
 
-def _gb2312_chars() -> frozenset[str]:
-    """The ~7,500 characters of GB2312: what real Chinese business text is made of."""
-    global _GB2312
-    if _GB2312 is None:
-        chars = set()
-        for a in range(0xA1, 0xF8):
-            for b in range(0xA1, 0xFF):
-                try:
-                    chars.add(bytes((a, b)).decode("gb2312"))
-                except UnicodeDecodeError:
-                    pass
-        _GB2312 = frozenset(chars)
-    return _GB2312
+@functools.lru_cache(maxsize=None)
+def common_chars(encoding: str) -> frozenset[str]:
+    """The characters real business text in ``encoding`` is made of (see _COMMON_RANGES)."""
+    chars = set()
+    codec = _COMMON_CODEC[encoding]
+    for leads, trails in _COMMON_RANGES[encoding]:
+        for a in leads:
+            for trail in trails:
+                for b in trail:
+                    try:
+                        chars.add(bytes((a, b)).decode(codec))
+                    except UnicodeDecodeError:
+                        pass
+    if encoding == "cp950":  # Big5 level 1 ends at C67E: drop C6A1-C6FE
+        chars -= {bytes((0xC6, b)).decode("cp950", "ignore") for b in range(0xA1, 0xFF)}
+    return frozenset(chars)
 
 
 def encoding_evidence(sample: bytes, encoding: str) -> tuple[int, int]:
     """``(bad, good)``: implausible and plausible non-ASCII characters of ``sample``.
 
-    Bad: undecodable bytes; for GB18030 (which decodes almost any byte pair) also
-    characters outside GB2312, the set real Chinese business text is written in;
+    Bad: undecodable bytes; for the CJK encodings (which decode many byte pairs of
+    one another) also characters outside their common set (:func:`common_chars`);
     for cp1252, runs of several non-ASCII characters (mojibake of CJK text).
     """
     text = sample.decode(encoding, errors=ESCAPE_ERRORS)
     undecodable = len(_SURROGATE.findall(text))
     runs = [run for run in _NON_ASCII.findall(_SURROGATE.sub("", text))]
-    if encoding == "gb18030":
-        common = _gb2312_chars()
+    if encoding in _COMMON_RANGES:
+        common = common_chars(encoding)
         good = sum(1 for run in runs for ch in run if ch in common)
         odd = sum(len(run) for run in runs) - good
     elif encoding == "cp1252":
@@ -175,7 +192,10 @@ def guess_encoding(head: bytes, sample: bytes) -> str:
         return utf16
     if not sample or sample.isascii():
         return "utf-8"
-    sample = sample[: len(sample) - 4] or sample  # a character cut at the end
+    # A sample cut mid-file may end mid-character: keep whole lines (0x0A is never
+    # part of a multi-byte character in the candidate encodings).
+    end = sample.rfind(b"\n")
+    sample = sample[: end + 1] if end > 0 else sample
     best, (best_bad, _) = "utf-8", encoding_evidence(sample, "utf-8")
     for enc in CANDIDATES[1:]:
         bad, good = encoding_evidence(sample, enc)
@@ -283,6 +303,8 @@ class Table:
 
     headers: list[str]
     header_line: int
+    rows_read: int = 0  # data rows yielded so far, good or in error
+    single_line: tuple[int, ...] = ()  # CSV: columns whose cells never span lines
 
     def __iter__(self) -> Iterator[Record]:
         raise NotImplementedError
@@ -297,110 +319,12 @@ class Table:
         self.close()
 
 
-class CsvTable(Table):
-    """Delimited text, decoded as it is read."""
-
-    def __init__(self, info: InputInfo) -> None:
-        csv.field_size_limit(FIELD_LIMIT)
-        self.info = info
-        self._f: IO[str] = open(info.path, encoding=info.encoding, errors=ESCAPE_ERRORS,
-                                newline="")
-        self._reader = csv.reader(self._f, delimiter=info.delimiter or ",")
-        self.headers, self.header_line = [], 0
-        for row in self._rows():
-            if isinstance(row, Record) or not any(c.strip() for c in row):
-                continue
-            self.headers = [h.strip() for h in row]
-            self.header_line = self._reader.line_num
-            break
-        if not self.headers:
-            raise BadInput(f"{info.path.name}: no header row found")
-
-    def _rows(self) -> Iterator[list[str] | Record]:
-        """Raw rows; a row the csv module cannot parse becomes an error Record."""
-        while True:
-            try:
-                yield next(self._reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                yield Record(self._reader.line_num, [], f"line {self._reader.line_num}: "
-                             f"could not parse this CSV row ({exc}); not screened")
-
-    def __iter__(self) -> Iterator[Record]:
-        width = len(self.headers)
-        for row in self._rows():
-            if isinstance(row, Record):
-                row.cells = [""] * width
-                yield row
-                continue
-            if not row or (len(row) == 1 and not row[0].strip()):
-                continue  # blank line
-            line = self._reader.line_num
-            if len(row) != width:
-                # Trailing empty cells (Excel pads short rows) are harmless.
-                trimmed = row[:]
-                while len(trimmed) > width and not trimmed[-1].strip():
-                    trimmed.pop()
-                if len(trimmed) != width:
-                    cells = (trimmed + [""] * width)[:width]
-                    yield Record(line, cells, f"row has {len(trimmed)} cells, the header has "
-                                 f"{width}; not screened")
-                    continue
-                row = trimmed
-            yield Record(line, row)
-
-    def close(self) -> None:
-        self._f.close()
-
-
-class XlsxTable(Table):
-    """The first (or named) worksheet of a workbook, read in openpyxl's streaming mode."""
-
-    def __init__(self, info: InputInfo) -> None:
-        from openpyxl import load_workbook
-
-        self.info = info
-        try:
-            self._wb = load_workbook(info.path, read_only=True, data_only=True)
-        except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException...
-            raise BadInput(f"{info.path.name}: not a readable .xlsx workbook ({exc})")
-        if info.sheet:
-            if info.sheet not in self._wb.sheetnames:
-                raise BadInput(f"no sheet {info.sheet!r}; sheets: {', '.join(self._wb.sheetnames)}")
-            self._ws = self._wb[info.sheet]
-        else:
-            self._ws = self._wb.worksheets[0]
-            info.sheet = self._ws.title
-        self._rows = self._ws.iter_rows(values_only=True)
-        self.headers, self.header_line, self._line = [], 0, 0
-        for row in self._rows:
-            self._line += 1
-            if any(cell_text(c).strip() for c in row):
-                cells = [cell_text(c).strip() for c in row]
-                while cells and not cells[-1]:
-                    cells.pop()
-                self.headers, self.header_line = cells, self._line
-                break
-        if not self.headers:
-            raise BadInput(f"{info.path.name}: sheet {info.sheet!r} has no header row")
-        max_row = self._ws.max_row
-        if isinstance(max_row, int):
-            info.approx_rows = max(0, max_row - self.header_line)
-
-    def __iter__(self) -> Iterator[Record]:
-        width = len(self.headers)
-        for row in self._rows:
-            self._line += 1
-            cells = list(row[:width]) + [None] * (width - len(row))
-            if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
-                continue
-            yield Record(self._line, cells)
-
-    def close(self) -> None:
-        self._wb.close()
-
-
 def open_table(info: InputInfo) -> Table:
     """Open the file described by ``info`` for streaming."""
-    return XlsxTable(info) if info.kind == "xlsx" else CsvTable(info)
+    if info.kind == "xlsx":
+        from .xlsx_table import XlsxTable
+
+        return XlsxTable(info)
+    from .csv_table import CsvTable
+
+    return CsvTable(info)

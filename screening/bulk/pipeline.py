@@ -32,6 +32,8 @@ from .writers import SPOOL_SUFFIX, Output, open_output, output_kind
 
 #: Data rows an XLSX sheet can hold (Excel's 1,048,576 rows minus the header).
 XLSX_MAX_ROWS = 1_048_575
+#: Fields whose cell never holds a line break: a quoted one that does is a stray quote.
+SINGLE_LINE_FIELDS = ("name", "country", "aliases")
 #: Input rows per chunk (one engine batch holds the chunk's new distinct queries).
 CHUNK_ROWS = 1000
 
@@ -44,9 +46,11 @@ class BulkSummary:
 
     input: str
     output: str
-    rows: int = 0
+    rows: int = 0  # rows written to the output
     screened: int = 0  # distinct queries screened by this run (the rest were duplicates)
-    errors: int = 0
+    errors: int = 0  # rows written with an error instead of an answer
+    rows_read: int = 0  # data rows the reader found (a row may span lines)
+    lines_read: int | None = None  # physical lines of a CSV input, header and blanks included
     outcomes: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     build_seconds: float = 0.0  # of ``seconds``: building the screener (lists -> index)
@@ -60,6 +64,16 @@ class BulkSummary:
     columns: dict[str, str] = field(default_factory=dict)
 
     @property
+    def rows_screened(self) -> int:
+        """Rows that got an answer."""
+        return sum(self.outcomes.values())
+
+    @property
+    def accounted(self) -> bool:
+        """Every row read was screened or reported as an error."""
+        return self.rows_read == self.rows_screened + self.errors == self.rows
+
+    @property
     def rows_per_second(self) -> float:
         """Throughput of this run (rows resumed from an earlier run excluded)."""
         done = self.rows - self.resumed_rows
@@ -67,7 +81,8 @@ class BulkSummary:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready summary."""
-        return {**asdict(self), "rows_per_second": round(self.rows_per_second, 1)}
+        return {**asdict(self), "rows_per_second": round(self.rows_per_second, 1),
+                "rows_screened": self.rows_screened, "accounted": self.accounted}
 
     def text(self) -> str:
         """A few lines for the terminal."""
@@ -76,6 +91,10 @@ class BulkSummary:
         lines = [
             f"{self.rows:,} rows screened into {self.output}"
             + (f" ({self.resumed_rows:,} done before resuming)" if self.resumed_rows else ""),
+            f"rows read: {self.rows_read:,} = {self.rows_screened:,} screened + "
+            f"{self.errors:,} in error"
+            + (f" ({self.lines_read:,} lines)" if self.lines_read is not None else "")
+            + ("" if self.accounted else "  MISMATCH: some rows are not accounted for"),
             f"outcomes: {outcomes or 'none'}",
             f"errors: {self.errors:,}",
             f"{self.screened:,} distinct queries, {self.seconds:.1f} s "
@@ -198,6 +217,8 @@ class _Run:
         for i, rec in enumerate(chunk.records):
             k = chunk.keys[i]
             res = error_cells(chunk.errors[i]) if k is None else answers[k]
+            if res.error:  # every error names the input line it comes from
+                res = res._replace(error=f"line {rec.line}: {res.error}")
             write(rec.cells + list(res))
             if res.error:
                 self.state.errors += 1
@@ -284,6 +305,7 @@ def screen_file(
     _check_context(dict(defaults.context))
     with open_table(info) as table:
         cmap = map_columns(table.headers, columns)
+        table.single_line = tuple(cmap.index[f] for f in SINGLE_LINE_FIELDS if f in cmap.index)
         if output_kind(out) == "xlsx" and (info.approx_rows or 0) > XLSX_MAX_ROWS:
             raise BadInput(f"{info.approx_rows:,} rows do not fit in one XLSX sheet "
                            f"(at most {XLSX_MAX_ROWS:,}); write CSV output instead")
@@ -341,7 +363,9 @@ def screen_file(
     summary = BulkSummary(
         input=str(src), output=str(out), rows=state.rows_done,
         screened=state.screened - screened_before,
-        errors=state.errors, outcomes=dict(state.outcomes), seconds=round(elapsed, 3),
+        errors=state.errors, rows_read=table.rows_read,
+        lines_read=getattr(table, "lines_read", None),
+        outcomes=dict(state.outcomes), seconds=round(elapsed, 3),
         build_seconds=round(build_seconds, 3), finish_seconds=round(finish_seconds, 3),
         resumed_rows=resumed, engine=engine_name, workers=n_workers, encoding=info.encoding,
         delimiter=info.delimiter, sheet=info.sheet, columns=cmap.describe())

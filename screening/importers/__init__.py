@@ -125,8 +125,9 @@ def detect_format(path: Path) -> str:
 def parse_file(path: Path, format: str | None = None, **options: Any) -> Iterator[Record]:
     """Parse ``path`` with the named importer (detected when ``format`` is None).
 
-    ``options`` go to the importer: ``list_id`` (own-csv, ftm), ``strict``
-    (csl-csv), ``lists`` (csl-csv/json: keep only these list ids)...
+    ``options`` go to the importer: ``list_id`` (own-csv, ftm), ``strict`` and
+    ``cut_rows`` (csl-csv: a cut-off last row), ``lists`` (csl-csv/json: keep only
+    these list ids)...
     """
     path = Path(path)
     name = format or detect_format(path)

@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from screening.errors import ImportFailed
+from screening.errors import CutLastRow, ImportFailed
 
 #: First bytes of a gzip stream.
 GZIP_MAGIC = b"\x1f\x8b"
@@ -100,7 +100,9 @@ def csv_records(path: Path, text: str, *, strict: bool = True) -> Iterator[tuple
         except csv.Error as exc:
             msg = str(exc)
             if "unexpected end of data" in msg or "EOF" in msg:
-                msg = "quoted field never closed (truncated file?)"
+                # A quote still open at the end of the text: the last row is cut.
+                cut = fail(path, "bad CSV: quoted field never closed (truncated file?)", start)
+                raise CutLastRow(cut.message, file=str(path), line=start) from exc
             raise fail(path, f"bad CSV: {msg}", start) from exc
         line = start
         start = reader.line_num + 1

@@ -24,6 +24,7 @@ from typing import Any
 
 from screening.catalog import csl_list_id
 from screening.countries import country_of_address, to_iso2
+from screening.errors import CutLastRow
 from screening.importers import _io
 from screening.importers._names import acronym_names, dedupe, guess_type, remark_names, split_aka
 from screening.policy import parse_license_policy
@@ -280,13 +281,17 @@ def _entries(path: Path, rows: Iterable[tuple[int, dict[str, str]]], lists: Iter
         raise _io.fail(path, "no CSL rows found")
 
 
-def csv_rows(path: Path, *, strict: bool = True) -> Iterator[tuple[int, dict[str, str]]]:
+def csv_rows(path: Path, *, strict: bool = True,
+             cut_rows: list[dict] | None = None) -> Iterator[tuple[int, dict[str, str]]]:
     """``(line, row dict)`` for each data row of a CSL CSV.
 
-    Every row must have as many cells as the header. With ``strict=False`` a
-    truncated *last* row (short, or with a quote never closed) is kept with its
-    missing cells empty: only for known-truncated test extracts such as
-    ``watchman/csl.csv``; a downloaded list is always read strictly.
+    Every row must have as many cells as the header. A *last* row cut off mid-way
+    (short, or with a quote never closed) raises ImportFailed, unless:
+
+    * ``cut_rows`` is a list: the cut row is dropped and described there
+      (``{"line", "text"}``) for the update report (``--accept-cut-last-row``);
+    * ``strict=False``: the row is kept with its missing cells empty (importer
+      tests of the known-truncated extract ``watchman/csl.csv``).
     """
     text = _io.read_text(path)
     records = _io.csv_records(path, text, strict=strict)
@@ -299,13 +304,28 @@ def csv_rows(path: Path, *, strict: bool = True) -> Iterator[tuple[int, dict[str
         raise _io.fail(path, f"not a CSL CSV: header lacks {', '.join(missing)}", first[0])
     width = len(header)
     pending: tuple[int, list[str]] | None = None
-    for line, cells in records:
-        if pending is not None:
+    try:
+        for line, cells in records:
+            if pending is not None:
+                _io.check_width(path, pending[0], pending[1], width)
+                yield pending[0], dict(zip(header, pending[1]))
+            pending = (line, cells)
+    except CutLastRow as exc:
+        if cut_rows is None:
+            raise
+        if pending is not None:  # the row before the cut one is complete
             _io.check_width(path, pending[0], pending[1], width)
             yield pending[0], dict(zip(header, pending[1]))
-        pending = (line, cells)
+        cut_rows.append({"line": exc.detail.get("line"), "text": line_text(text, exc.detail.get("line"))})
+        return
     if pending is not None:
         line, cells = pending
+        if len(cells) < width and cut_rows is not None:
+            cut_rows.append({"line": line, "text": line_text(text, line)})
+            return
+        if strict and len(cells) < width:
+            short = _io.fail(path, f"row has {len(cells)} columns, expected {width} (truncated file?)", line)
+            raise CutLastRow(short.message, file=str(path), line=line)
         if not strict and len(cells) < width:
             log.warning("%s: line %s: truncated last row kept (%d of %d cells)", path, line, len(cells), width)
             cells = cells + [""] * (width - len(cells))
@@ -313,10 +333,26 @@ def csv_rows(path: Path, *, strict: bool = True) -> Iterator[tuple[int, dict[str
         yield line, dict(zip(header, cells))
 
 
-def parse_csv(path: Path, *, strict: bool = True, lists: Iterable[str] | None = None, **_: Any) -> Iterator[Entry]:
-    """Entries of an official CSL CSV (``lists`` keeps only those list ids)."""
+def line_text(text: str, line: int | None, limit: int = 120) -> str:
+    """The start of physical line ``line`` (1-based) of ``text``, to name a row in a message."""
+    if not line:
+        return ""
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    end = text.find("\n", start)
+    row = text[start:] if end < 0 else text[start:end]
+    return row[:limit] + ("..." if len(row) > limit else "")
+
+
+def parse_csv(path: Path, *, strict: bool = True, lists: Iterable[str] | None = None,
+              cut_rows: list[dict] | None = None, **_: Any) -> Iterator[Entry]:
+    """Entries of an official CSL CSV (``lists`` keeps only those list ids;
+    ``cut_rows``: see :func:`csv_rows`)."""
     path = Path(path)
-    return _entries(path, csv_rows(path, strict=strict), lists)
+    return _entries(path, csv_rows(path, strict=strict, cut_rows=cut_rows), lists)
 
 
 def _flat(value: Any) -> str:

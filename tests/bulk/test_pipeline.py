@@ -87,10 +87,10 @@ def test_broken_rows_get_errors_and_the_file_goes_on(tmp_path, toy_screener):
     errors = [r[-1] for r in rows[1:]]
     assert errors == [
         "",
-        "row has 4 cells, the header has 3; not screened",
-        "name is empty",
-        "name is 10000 characters long; at most 1000 are screened",
-        "row holds bytes that are not valid in the file's encoding; not screened",
+        "line 3: row has 4 cells, the header has 3; not screened",
+        "line 4: name is empty",
+        "line 5: name is 10000 characters long; at most 1000 are screened",
+        "line 6: row holds bytes that are not valid in the file's encoding; not screened",
         "",
         "",
     ]
@@ -117,8 +117,9 @@ def test_xlsx_in_xlsx_out(tmp_path, toy_screener):
     rows = [[c.value for c in r] for r in ws.iter_rows()]
     assert rows[0][:5] == ["公司名称", "国家", "金额", "公式", "outcome"]
     # Cells are kept with their types; the "=1+1" formula's cached value is absent
-    # (openpyxl wrote the workbook without computing it), so it reads back empty.
-    assert rows[1][:5] == ["华为技术有限公司", "CN", 1200, None, "DENY-PRESUMED"]
+    # (openpyxl wrote the workbook without computing it), so its formula text is read,
+    # and neutralised on the way out.
+    assert rows[1][:5] == ["华为技术有限公司", "CN", 1200, "'=1+1", "DENY-PRESUMED"]
     assert rows[1][9] == 0.9731
     assert rows[2][:5] == ["Acme Corp", "US", 12.5, "'+cmd", "CLEAR"]
     assert all(c.data_type != "f" for r in ws.iter_rows() for c in r)

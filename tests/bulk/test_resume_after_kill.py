@@ -46,6 +46,21 @@ def rows_done(out: Path) -> int:
         return 0
 
 
+def run_and_kill(cmd: list[str], env: dict, out: Path, after_rows: int) -> int:
+    """Start ``cmd``; SIGKILL it and its workers once ``after_rows`` rows are done.
+    Returns the rows done by then, as the resume state says."""
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    deadline = time.monotonic() + 120
+    while rows_done(out) < after_rows:
+        assert proc.poll() is None, "the run finished before it could be killed"
+        assert time.monotonic() < deadline, "no progress within 120 s"
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)  # the parent and its workers, no cleanup
+    proc.wait()
+    return rows_done(out)
+
+
 @pytest.mark.slow
 def test_resume_after_kill_gives_the_uninterrupted_file(tmp_path, real_db):
     env = {**os.environ, "SCREENING_DB": str(real_db),
@@ -55,16 +70,7 @@ def test_resume_after_kill_gives_the_uninterrupted_file(tmp_path, real_db):
 
     subprocess.run(screen_cmd(src, full), env=env, check=True, capture_output=True)
 
-    proc = subprocess.Popen(screen_cmd(src, part), env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while rows_done(part) < KILL_AFTER:
-        assert proc.poll() is None, "the run finished before it could be killed"
-        assert time.monotonic() < deadline, "no progress within 120 s"
-        time.sleep(0.05)
-    os.killpg(proc.pid, signal.SIGKILL)  # the parent and its workers, no cleanup
-    proc.wait()
-    done = rows_done(part)
+    done = run_and_kill(screen_cmd(src, part), env, part, KILL_AFTER)
     assert KILL_AFTER <= done < ROWS
 
     res = subprocess.run(screen_cmd(src, part, "--resume"), env=env, check=True,

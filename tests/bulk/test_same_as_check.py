@@ -69,7 +69,8 @@ def test_bulk_rows_equal_single_checks(tmp_path, real_screener):
         if row[0] == "":
             want = {"error": "name is empty"}
         if want.get("error"):
-            assert line["error"] == want["error"], row[0][:40]
+            assert line["error"].split(": ", 1)[1] == want["error"], row[0][:40]
+            assert line["error"].startswith("line ")
             assert line["outcome"] == ""
             continue
         assert {k: line[k] for k in want} == {k: str(v) for k, v in want.items()}, row[0]
@@ -78,7 +79,7 @@ def test_bulk_rows_equal_single_checks(tmp_path, real_screener):
     assert all(r["findings"] for r in got[:9])
     assert got[8] == {**got[0], "客户名称": "Skydio Inc"}
     assert "cn_origin_share" in got[9]["error"]
-    assert got[11]["error"] == "name is 10000 characters long; at most 1000 are screened"
+    assert got[11]["error"] == "line 13: name is 10000 characters long; at most 1000 are screened"
     assert summary.screened == 10  # 12 rows - 1 duplicate - the empty name, refused up front
     assert summary.errors == 3
 

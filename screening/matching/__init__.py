@@ -23,6 +23,7 @@ from screening.matching.choices import expansions
 from screening.matching.forms import Form, fallback_forms, forms_of
 from screening.matching.index import NameIndex, entry_schema
 from screening.matching.normalize import has_han
+from screening.matching.schemas import canonical_schema
 from screening.matching.names import NameAnalysis, Token, analyze_name
 from screening.types import Entry, Hit
 
@@ -76,11 +77,13 @@ def compare(name1: str, name2: str, schema: str | None = None) -> tuple[float, d
     Args:
         name1: the query-side name.
         name2: the list-side name.
-        schema: ``"person"`` / ``"company"`` when known for both.
+        schema: ``"person"`` / ``"company"`` / ``"vessel"`` when known for both
+            (FollowTheMoney names such as "Company" or "LegalEntity" too).
 
     Returns:
         ``(score, {feature: value})`` with the score in [0, 1].
     """
+    schema = canonical_schema(schema)
     best: tuple[float, dict[str, float]] = (0.0, {})
     c_an = analyze_name(name2, schema)
     c_analyses = [c_an] + [analyze_name(a, schema) for a in c_an.acronyms]
@@ -218,6 +221,7 @@ class Matcher:
             schema: ``"person"`` or ``"company"`` when known.
             limit: most hits returned (one per entry).
         """
+        schema = canonical_schema(schema)
         best = self._score_all(name, country, aliases, schema, self.review_threshold)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
         hits = []

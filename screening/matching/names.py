@@ -79,6 +79,8 @@ ROMAN_AFTER = frozenset(
 ROMAN_BEFORE = frozenset("research institute academy design department bureau plant factory".split())
 #: Generation suffixes at the end of a person name ("John Smith III").
 GENERATIONS = frozenset({"ii", "iii", "iv"})
+#: Roman numerals that are also name words ("Xi Jinping", "Vi"): never numbers at the end of a name.
+ROMAN_NAME_WORDS = frozenset({"xi", "vi", "di", "mi", "li", "xv"})
 #: Kanji names of this length get a Japanese reading as a fallback (pykakasi
 #: loads ~120 MB on first use, so shorter, mostly Chinese, names do not).
 JAPANESE_NAME_LEN = 4
@@ -626,8 +628,10 @@ def _roman_number(words: list[str], i: int, t: Tables, company: bool, person: bo
     prev = words[i - 1] if i > 0 else ""
     if prev in ROMAN_AFTER or prev in t.number_prefixes:
         return value
+    if i == len(words) - 1 and i >= 1 and len(word) >= 2 and word not in ROMAN_NAME_WORDS:
+        return value  # "Star III", "John Smith II": a generation or a hull number, never a name word
     if person and not company:
-        return value if i == len(words) - 1 and i >= 2 and word in GENERATIONS else None
+        return None
     if company and len(word) >= 2 and i + 1 < len(words) and words[i + 1] in ROMAN_BEFORE:
         return value
     return None
@@ -775,11 +779,34 @@ def _latin_tokens(
             tag = DISTINCTIVE  # "West" in "Meghan West" is a name
         token = Token(word, tag, skeleton(word), word)
         cyr = lookalikes.get(word) if lookalikes else None
+        letters = digits_as_letters(word)
         if cyr:
             out.add([(token,), (Token(cyr, tag, skeleton(cyr), word, f"{word.upper()} read as Cyrillic"),)])
+        elif letters:
+            ltag = _latin_tag(letters, t)
+            if ltag == GENERIC and person and not company:
+                ltag = DISTINCTIVE
+            out.add([(token,), (Token(letters, ltag, skeleton(letters), word, f"{word.upper()} read with letters for digits"),)])
         else:
             out.tokens.append(token)
     return out, legal
+
+
+#: Digits typed for the letters they resemble ("N0RINC0", "T3CH").
+DIGIT_LETTERS = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
+
+
+def digits_as_letters(word: str) -> str | None:
+    """``word`` with look-alike digits read as letters ("n0rinc0" -> "norinco").
+
+    Only for words mixing digits and letters where the letters dominate and every
+    digit has a look-alike letter; numbers and codes ("55", "a320", "5g") stay.
+    """
+    n_digits = sum(ch.isdigit() for ch in word)
+    if not n_digits or len(word) - n_digits < max(2, n_digits):
+        return None
+    letters = word.translate(DIGIT_LETTERS)
+    return letters if letters.isalpha() else None
 
 
 def is_org_acronym(word: str, expansion: tuple[str, ...]) -> bool:
@@ -980,8 +1007,23 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     if [x.text for x in spelled_variant] != texts and (not han or spelled_variant != tokens):
         variants.append(tuple(spelled_variant))
     variants.extend(extra_variants)
+    split = _split_camel(raw) if ascii_text else None
+    if split:
+        split_tokens = analyze_name(split, schema).tokens
+        if [x.text for x in split_tokens] != texts:
+            variants.append(split_tokens)
     fallback_key = (raw, company) if han and han_person_seen else None
     return _finish(text, tokens, tuple(main.choices), variants, [], acronyms, legal, guessed, script, fallback_key)
+
+
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _split_camel(text: str) -> str | None:
+    """"VanDerBilt Corp" -> "Van Der Bilt Corp", "AlphaAG" -> "Alpha AG": the words a
+    capital inside a word starts, or None when there is none."""
+    split = _CAMEL_RE.sub(" ", text)
+    return split if split != text else None
 
 
 def _finish(

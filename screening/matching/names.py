@@ -36,12 +36,16 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from anyascii import anyascii
+from unidecode import unidecode
+
 from screening.matching import japanese, korean, pinyin
 from screening.matching.normalize import (
     fold_homoglyphs,
     fold_word,
     has_han,
     is_han,
+    needs_anyascii,
     skeleton,
     strip_controls,
     to_simplified,
@@ -1007,6 +1011,11 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     if [x.text for x in spelled_variant] != texts and (not han or spelled_variant != tokens):
         variants.append(tuple(spelled_variant))
     variants.extend(extra_variants)
+    other_reading = _other_transliteration(raw) if not ascii_text else None
+    if other_reading:
+        other = analyze_name(other_reading, schema).tokens
+        if [x.text for x in other] != texts:
+            variants.append(other)
     split = _split_camel(raw) if ascii_text else None
     if split:
         split_tokens = analyze_name(split, schema).tokens
@@ -1014,6 +1023,23 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             variants.append(split_tokens)
     fallback_key = (raw, company) if han and han_person_seen else None
     return _finish(text, tokens, tuple(main.choices), variants, [], acronyms, legal, guessed, script, fallback_key)
+
+
+_GREEK_RE = re.compile("[\u0370-\u03ff]")
+
+
+def _other_transliteration(raw: str) -> str | None:
+    """The second transliterator's reading of a script both read differently.
+
+    Names are primarily read by :func:`screening.matching.normalize.transliterate`;
+    unidecode also reads anyascii's scripts (it spells Rajesh, not Rajes), and
+    anyascii also reads Greek (Michalis, not Mikhales).
+    """
+    if needs_anyascii(raw):
+        return unidecode(raw)
+    if _GREEK_RE.search(raw):
+        return anyascii(raw)
+    return None
 
 
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")

@@ -550,6 +550,11 @@ def compact_name(pair: Pair) -> float:
     q, c = pair.query, pair.result
     if len(q.compact) < COMPACT_MIN_LEN or len(c.compact) < COMPACT_MIN_LEN:
         return 0.0
+    al = pair.alignment
+    if any(q.tags[i] in (LOCATION, NUMBER) for i in al.q_unmatched) or any(
+        c.tags[j] in (LOCATION, NUMBER) for j in al.c_unmatched
+    ):
+        return 0.0  # a place or number only one name has is a qualifier, not a shifted boundary
     if len(q.texts) == len(c.texts):
         # Same word count: only a shifted word boundary ("Arefullaha Ref" /
         # "Arefullah Aref"); same word lengths mean no shift, the words decide.

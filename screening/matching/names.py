@@ -599,6 +599,7 @@ def _split_acronyms(text: str) -> tuple[str, list[str]]:
             and (" " not in inner or _ACRONYM_UNIT_RE.match(inner))
             and inner.upper() == inner
             and any(ch.isalpha() for ch in inner)
+            and not _qualifier(inner)
         ):
             rest = text[m.end() :]
             # Mid-name "(XPCC)" / "(CASIC)" abbreviates the words before it (a
@@ -609,6 +610,16 @@ def _split_acronyms(text: str) -> tuple[str, list[str]]:
         return m.group(0)
 
     return _ACRONYM_RE.sub(repl, text), acronyms
+
+
+def _qualifier(text: str) -> bool:
+    """True for a place, legal form or generic word in parentheses ("(HK)", "(UK)",
+    "(GmbH)"): part of the name, never an acronym of the party standing alone."""
+    t = tables()
+    words = [w for chunk in text.split() for w in fold_word(chunk)]
+    return bool(words) and all(
+        w in t.locations or w in t.generic or w in t.org_class or (w,) in t.legal_forms for w in words
+    )
 
 
 def _only_legal(text: str) -> bool:
@@ -764,7 +775,8 @@ def _latin_tokens(
             i += size
             continue
         i += 1
-        readings = t.abbreviations.get(word) if not person else None
+        # a place abbreviation ("HK", "UAE") stays a place, compared through its equivalents
+        readings = t.abbreviations.get(word) if not person and word not in t.locations else None
         if readings and is_org_acronym(word, readings[0]):
             # "SMIC": keep the acronym; its expansion is read as a variant.
             out.tokens.append(Token(word, DISTINCTIVE, skeleton(word), word, f"{word.upper()} = {' '.join(readings[0])}"))

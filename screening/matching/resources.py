@@ -343,7 +343,8 @@ def _index_equivalents(t: Tables, brand_keys: list[str]) -> None:
         words = ["".join(r) for r in readings if r and (len(r) == 1 or key in t.zh_places)]
         if len(key) >= 2:
             words.append("".join(s for s in lazy_pinyin(key, errors="ignore") if s.isalpha()))
-        group = tuple(dict.fromkeys(w for w in words if w and w.isalpha() and len(w) >= 3))
+        shortest = 2 if key in t.zh_places else 3  # "hk", "uk" are places, "li" is no brand
+        group = tuple(dict.fromkeys(w for w in words if w and w.isalpha() and len(w) >= shortest))
         if len(group) < 2:
             continue
         gid = len(t.equivalent_groups)

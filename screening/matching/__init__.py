@@ -60,7 +60,7 @@ def _query_forms(names: Sequence[str], schema: str | None, idf: Any, fallback: b
         if not name or not str(name).strip():
             continue
         an = analyze_name(str(name), schema)
-        analyses = [an] + [analyze_name(a, schema) for a in an.acronyms]
+        analyses = [an] + [analyze_name(a, schema) for a in an.other_names]
         for a in analyses:
             forms = fallback_forms(a, idf=idf, schema=schema) if fallback else forms_of(a, idf=idf, schema=schema)
             for form in forms:
@@ -86,7 +86,7 @@ def compare(name1: str, name2: str, schema: str | None = None) -> tuple[float, d
     schema = canonical_schema(schema)
     best: tuple[float, dict[str, float]] = (0.0, {})
     c_an = analyze_name(name2, schema)
-    c_analyses = [c_an] + [analyze_name(a, schema) for a in c_an.acronyms]
+    c_analyses = [c_an] + [analyze_name(a, schema) for a in c_an.other_names]
     c_forms = [cf for an in c_analyses for cf in forms_of(an, idf=_flat_idf, schema=schema)]
     for fallback in (False, True):
         for _, qf in _query_forms([name1], schema, _flat_idf, fallback=fallback):

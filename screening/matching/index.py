@@ -90,7 +90,7 @@ class NameIndex:
             for value, kind in self._names_of(entry):
                 an = analyze_name(value, schema)
                 items.append((an, kind))
-                for acronym in an.acronyms:
+                for acronym in an.other_names:
                     items.append((analyze_name(acronym, schema), "acronym"))
                 for tok in an.tokens:
                     if tok.tag in (DISTINCTIVE, GENERIC):

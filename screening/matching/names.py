@@ -40,6 +40,7 @@ from anyascii import anyascii
 from unidecode import unidecode
 
 from screening.matching import japanese, korean, pinyin
+from screening.matching.annotations import strip_annotations
 from screening.matching.normalize import (
     fold_homoglyphs,
     fold_word,
@@ -171,6 +172,8 @@ class NameAnalysis:
     variants: list[tuple[Token, ...]] = field(default_factory=list)
     #: acronyms found in parentheses, e.g. "SMIC"; indexed as aliases
     acronyms: list[str] = field(default_factory=list)
+    #: former names written around the name ("(ex-SEA BREEZE)"); aliases too
+    former: list[str] = field(default_factory=list)
     #: legal forms recognised and ignored, as written
     legal: list[str] = field(default_factory=list)
     #: alternative readings of parts of ``tokens``
@@ -188,6 +191,11 @@ class NameAnalysis:
         if self.fallback_key is None:
             return []
         return _other_readings(*self.fallback_key)
+
+    @property
+    def other_names(self) -> list[str]:
+        """Names found inside this one (acronyms, former names), matched as aliases."""
+        return self.acronyms + self.former
 
     @property
     def numbers(self) -> frozenset[str]:
@@ -214,6 +222,7 @@ class NameAnalysis:
             ],
             "fallbacks": {label: [t.text for t in toks] for label, toks, _ in self.fallbacks},
             "acronyms": list(self.acronyms),
+            "former": list(self.former),
             "legal": list(self.legal),
         }
 
@@ -612,6 +621,24 @@ def _split_acronyms(text: str) -> tuple[str, list[str]]:
     return _ACRONYM_RE.sub(repl, text), acronyms
 
 
+def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, list[str]]:
+    """:func:`screening.matching.annotations.strip_annotations` within this schema's limits.
+
+    Vessel prefixes and a trailing port or flag are only read off names that
+    are not known to be a person or a company ("MV Agusta" is a company, and
+    "Bank X, Hong Kong" may name a sister bank).
+    """
+    if schema in ("person", "individual", "company"):
+        stripped, former = strip_annotations(raw, vessel=False)
+        return stripped, former
+
+    def is_place(text: str) -> bool:
+        words = tuple(w for chunk in text.split() for w in fold_word(chunk))
+        return bool(words) and (words in t.location_phrases or all(w in t.locations for w in words))
+
+    return strip_annotations(raw, is_place=is_place)
+
+
 def _qualifier(text: str) -> bool:
     """True for a place, legal form or generic word in parentheses ("(HK)", "(UK)",
     "(GmbH)"): part of the name, never an acronym of the party standing alone."""
@@ -949,6 +976,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     company = bool(schema) and not person
     ascii_text = text.isascii()
     raw = text if ascii_text else fold_homoglyphs(strip_controls(text), t.homoglyphs)
+    raw, former = _strip_annotations(raw, schema if schema is None else schema.lower(), t)
     raw, acronyms = _split_acronyms(raw)
     script = _script(raw)
     family_words: frozenset[str] = frozenset()
@@ -962,12 +990,12 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     if kana and not company:
         japanese_words = _japanese_person(re.sub(r"[\s·・]", "", raw))
         if japanese_words and len(japanese_words) <= HAN_PERSON_MAX:
-            return _finish(text, japanese_words, (), [], [], acronyms, legal, schema or PERSON, script, None)
+            return _finish(text, japanese_words, (), [], former, acronyms, legal, schema or PERSON, script, None)
     hangul = not ascii_text and not han and korean.has_hangul(raw)
     if hangul and not company and _korean_name_like(raw):
         toks, choices = _korean_person(" ".join(_HANGUL_PIECE_RE.findall(raw)), t, raw)
         guessed = infer_schema(toks, schema) or PERSON
-        return _finish(text, toks, choices, [], [], acronyms, legal, guessed, script, None)
+        return _finish(text, toks, choices, [], former, acronyms, legal, guessed, script, None)
     # Split into Han runs and the rest, preserving order.
     pieces = _HAN_PIECE_RE.findall(raw) if han else [raw]
     han_chars = sum(1 for ch in raw if is_han(ch)) if han else 0
@@ -1034,7 +1062,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
         if [x.text for x in split_tokens] != texts:
             variants.append(split_tokens)
     fallback_key = (raw, company) if han and han_person_seen else None
-    return _finish(text, tokens, tuple(main.choices), variants, [], acronyms, legal, guessed, script, fallback_key)
+    return _finish(text, tokens, tuple(main.choices), variants, former, acronyms, legal, guessed, script, fallback_key)
 
 
 _GREEK_RE = re.compile("[\u0370-\u03ff]")
@@ -1069,7 +1097,7 @@ def _finish(
     tokens: list[Token] | tuple[Token, ...],
     choices: tuple[Choice, ...],
     variants: list[tuple[Token, ...]],
-    _unused: list[str],
+    former: list[str],
     acronyms: list[str],
     legal: list[str],
     schema: str | None,
@@ -1084,6 +1112,7 @@ def _finish(
         script=script,
         variants=variants,
         acronyms=acronyms,
+        former=former,
         legal=legal,
         choices=choices,
         fallback_key=fallback_key,

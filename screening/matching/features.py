@@ -106,6 +106,8 @@ DISTINCTIVE_AGREE = 0.85
 COMPACT_FLOOR = 0.9
 COMPACT_SAME_COUNT_FLOOR = 0.93
 COMPACT_MIN_LEN = 8
+#: Words only one side has must be this alike for the compact comparison to count.
+COMPACT_LEFTOVER_MIN = 0.6
 #: Consonant-skeleton comparison only counts from this similarity.
 CONSONANT_FLOOR = 0.8
 #: Consonant skeletons shorter than this say too little ("l" of "Ali").
@@ -555,6 +557,10 @@ def compact_name(pair: Pair) -> float:
         c.tags[j] in (LOCATION, NUMBER) for j in al.c_unmatched
     ):
         return 0.0  # a place or number only one name has is a qualifier, not a shifted boundary
+    q_left = "".join(q.texts[i] for i in al.q_unmatched if q.tags[i] != STOP)
+    c_left = "".join(c.texts[j] for j in al.c_unmatched if c.tags[j] != STOP)
+    if q_left and c_left and Indel.normalized_similarity(q_left, c_left) < COMPACT_LEFTOVER_MIN:
+        return 0.0  # the words left over differ ("Meili" / "Xinghe"): not one name split otherwise
     if len(q.texts) == len(c.texts):
         # Same word count: only a shifted word boundary ("Arefullaha Ref" /
         # "Arefullah Aref"); same word lengths mean no shift, the words decide.

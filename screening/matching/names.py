@@ -39,7 +39,7 @@ from functools import lru_cache
 from anyascii import anyascii
 from unidecode import unidecode
 
-from screening.matching import japanese, korean, pinyin
+from screening.matching import cedict, japanese, korean, pinyin
 from screening.matching.annotations import strip_annotations
 from screening.matching.normalize import (
     fold_homoglyphs,
@@ -449,14 +449,21 @@ def _han_tokens(run: str, person: bool, whole: bool = False) -> tuple[_Builder, 
         pin_words = _pinyin_words(syl) if syl else []
         if kind == "brand":
             joined = "".join(syl)
-            if joined:
-                tok = Token(joined, DISTINCTIVE, skeleton(joined), chars, f"pinyin of {chars}")
+            brand, business = _peel_business_words(chars, t)
+            if brand != chars:  # 美丽制冷空调: the brand 美丽 stays pinyin, the business words translate
+                syl = _pinyin(brand)
+            name = "".join(syl)
+            if name:
+                tok = Token(name, DISTINCTIVE, skeleton(name), brand, f"pinyin of {brand}")
                 others = [
-                    (Token(w, DISTINCTIVE, skeleton(w), chars, f"pinyin of {chars} (other reading)"),)
-                    for w in _other_pinyin(chars, joined)
+                    (Token(w, DISTINCTIVE, skeleton(w), brand, f"pinyin of {brand} (other reading)"),)
+                    for w in _other_pinyin(brand, name)
                 ]
                 main.add([(tok,), *others])
-                plain.append(tok)
+            for word, readings in business:
+                main.add(_business_readings(word, readings, t))
+            if joined:
+                plain.append(Token(joined, DISTINCTIVE, skeleton(joined), chars, f"pinyin of {chars}"))
             continue
         tag = LOCATION if kind == "place" else None
         label = "brand " if chars in t.zh_brands else ""
@@ -470,6 +477,44 @@ def _han_tokens(run: str, person: bool, whole: bool = False) -> tuple[_Builder, 
         main.add(alts)
         plain.extend(pin)
     return main, plain, legal
+
+
+def _peel_business_words(chars: str, t: Tables) -> tuple[str, list[tuple[str, Readings]]]:
+    """Split the characters between table terms into the brand and the business words after it.
+
+    Chinese company names run place, brand (字号), line of business, form:
+    江苏 | 美丽 | 制冷 空调 | 设备有限公司. Words at the end of the run that
+    CC-CEDICT knows (制冷 refrigeration, 空调 air conditioning) or organisation
+    units (厂 plant, 所 institute) are peeled off; the brand in front keeps at
+    least two characters (one in runs of three or fewer) and stays pinyin.
+    """
+    business: list[tuple[str, Readings]] = []
+    rest = chars
+    keep = 2 if len(chars) >= 4 else 1
+    while len(rest) > keep:
+        found = None
+        for k in range(min(cedict.MAX_CHARS, len(rest) - keep), 0, -1):
+            piece = rest[-k:]
+            got = t.zh_terms.get(piece) if k == 1 and piece in ZH_NUMBERED_UNITS else cedict.readings(piece) if k > 1 else ()
+            if got:
+                found = (piece, got)
+                break
+        if found is None:
+            break
+        business.insert(0, found)
+        rest = rest[: -len(found[0])]
+    return rest, business
+
+
+def _business_readings(word: str, readings: Readings, t: Tables) -> list[tuple[Token, ...]]:
+    """Readings of a business word peeled off a brand: its English glosses, then its pinyin."""
+    alts = [
+        tuple(_reading_token(w, None, word, f"{word} = {' '.join(r)} (CC-CEDICT)", t) for w in r) for r in readings if r
+    ]
+    pin = "".join(_pinyin(word))
+    if pin:
+        alts.append((Token(pin, DISTINCTIVE, skeleton(pin), word, f"pinyin of {word}"),))
+    return alts
 
 
 def _reading_token(word: str, tag: str | None, source: str, note: str, t: Tables) -> Token:

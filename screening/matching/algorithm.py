@@ -56,6 +56,8 @@ FEATURES: list[Feature] = [
     Feature(f.no_exact_name_part, -0.06, qualifier=True),
     Feature(f.patronymics_differ, -0.15, qualifier=True),
     Feature(f.weak_alias, -0.08, qualifier=True),
+    Feature(f.homophone_brand, -0.35, qualifier=True),
+    Feature(f.plural_differs, -0.2, qualifier=True),
 ]
 
 MAIN_FEATURES = [ft for ft in FEATURES if not ft.qualifier]

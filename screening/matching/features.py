@@ -625,6 +625,8 @@ def full_name_edits(pair: Pair) -> float:
             return 0.0
         cost, j = min((min(Levenshtein.distance(a, c.texts[j]), Levenshtein.distance(sa, c.skels[j])), j) for j in free)
         b = c.texts[j]
+        if cost and _plural_of(a, b):
+            return 0.0  # Ocean Star / Ocean Stars: another name, not a typo
         if cost and (min(len(a), len(b)) <= SHORT_TOKEN or cost > (2 if len(a) >= EDITS_LONG_WORD else 1)):
             return 0.0
         if abs(len(a) - len(b)) >= 2 and (a.startswith(b) or b.startswith(a)):
@@ -768,6 +770,73 @@ def locations_disagree(pair: Pair) -> float:
         if any(i in q_places for i in link.qi) or any(j in c_places for j in link.ci):
             return 0.0
     return 1.0
+
+
+def plural_differs(pair: Pair) -> float:
+    """1 when a distinctive word is singular in one name and plural in the other.
+
+    "Ocean Stars" is not the vessel "Ocean Star", nor "Sea Lions" "Sea Lion":
+    in a name, the plural is another word. People are exempt (Roberts / Robert
+    is judged as a name).
+    """
+    q, c = pair.query, pair.result
+    if q.schema == PERSON or c.schema == PERSON:
+        return 0.0
+    # a common word's plural ("Engines" for 发动机) is that word, except in an unnumbered
+    # name of common words only ("Ocean Star", "Golden Wave"), where those words are the name
+    common_only = not (q.numbers or c.numbers) and all(
+        g != DISTINCTIVE or _common(t) for t, g in zip(q.texts + c.texts, q.tags + c.tags)
+    )
+    for link in pair.alignment.links:
+        if len(link.qi) == 1 and len(link.ci) == 1 and link.how != "equal":
+            a, b = q.texts[link.qi[0]], c.texts[link.ci[0]]
+            if not _plural_of(a, b):
+                continue
+            i, j = link.qi[0], link.ci[0]
+            common = (q.tags[i] != DISTINCTIVE or _common(a), c.tags[j] != DISTINCTIVE or _common(b))
+            if common == (False, False) or (common == (True, True) and common_only):
+                return 1.0
+    return 0.0
+
+
+def _plural_of(a: str, b: str) -> bool:
+    """True when one word is the other plus a plural ending (star / stars, box / boxes)."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 3 and long_ in (short + "s", short + "es")
+
+
+def _common(text: str) -> bool:
+    """A common word, not a name word: a generic word, place, or a generic word's plural."""
+    t = tables()
+    if text in t.generic or text in t.org_class or text in t.locations:
+        return True
+    return text.endswith("s") and (text[:-1] in t.generic or (text.endswith("es") and text[:-2] in t.generic))
+
+
+def homophone_brand(pair: Pair) -> float:
+    """1 when a Chinese name sounds like a known brand but is written otherwise.
+
+    华威 reads "huawei" like 华为 (Huawei) but is another company; 中星 reads
+    like 中兴 (ZTE). A word read from characters that the brand table gives to
+    another brand of the same sound does not agree with that brand's name.
+    """
+    q, c = pair.query, pair.result
+    for link in pair.alignment.links:
+        q_src = {q.tokens[i].source for i in link.qi}
+        c_src = {c.tokens[j].source for j in link.ci}
+        if any(_homophone(q.tokens[i]) and q.tokens[i].source not in c_src for i in link.qi):
+            return 1.0
+        if any(_homophone(c.tokens[j]) and c.tokens[j].source not in q_src for j in link.ci):
+            return 1.0
+    return 0.0
+
+
+def _homophone(token) -> bool:
+    """A pinyin token whose sound is a listed brand's, from other characters."""
+    if not token.note.startswith("pinyin of"):
+        return False
+    writings = tables().brand_sounds.get(token.text)
+    return bool(writings) and token.source not in writings
 
 
 def country_agrees(pair: Pair) -> float:

@@ -96,6 +96,9 @@ class Tables:
     zh_terms: dict[str, Readings] = field(default_factory=dict)
     #: the zh_terms keys that come from the brand table (海康威视, 大疆 ...)
     zh_brands: frozenset[str] = frozenset()
+    #: toneless pinyin of each brand -> the characters it is written with
+    #: (huawei -> 华为): another writing of that sound (华威) is another brand
+    brand_sounds: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Chinese place -> English readings (成都 -> chengdu; 中国 -> china | chinese)
     zh_places: dict[str, Readings] = field(default_factory=dict)
     #: Russian organisation words (skeletons of the romanised phrase) -> English
@@ -273,6 +276,19 @@ def _load_zh(t: Tables) -> None:
                 keys.add(key)
         t.zh_brands = frozenset(keys)
     _index_equivalents(t, sorted(t.zh_brands))
+    _index_brand_sounds(t)
+
+
+def _index_brand_sounds(t: Tables) -> None:
+    """Toneless pinyin of every brand in the brand table, to tell its homophones."""
+    from pypinyin import lazy_pinyin
+
+    sounds: dict[str, set[str]] = {}
+    for key in t.zh_brands:
+        sound = "".join(s for s in lazy_pinyin(key, errors="ignore") if s.isalpha())
+        if len(sound) >= 4:
+            sounds.setdefault(sound, set()).add(key)
+    t.brand_sounds = {k: frozenset(v) for k, v in sounds.items()}
 
 
 def _load_ru(t: Tables) -> None:

@@ -67,3 +67,36 @@ def test_sister_company_is_a_possible_affiliate_unless_listed_itself(matcher):
 def test_same_place_written_two_ways_still_matches(matcher, query):
     hits = matcher.search(query)
     assert hits and hits[0].entry.id == "quorin" and hits[0].strength == "match"
+
+
+# ------------------------------------------------- plurals and homophone brands
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        ("OCEAN STARS", "OCEAN STAR", "vessel"),
+        ("OCEAN STARS", "OCEAN STAR", None),
+        ("KARVELLA LIONS", "KARVELLA LION", None),
+    ],
+)
+def test_singular_and_plural_vessel_names_differ(query, listed, schema):
+    assert compare(query, listed, schema)[0] < REVIEW_THRESHOLD
+
+
+def test_generic_plural_in_a_company_name_still_matches():
+    assert compare("Zentrix Technologies", "Zentrix Technology", "company")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("华威科技有限公司", "Huawei Technologies Co., Ltd."),  # 华威 sounds like 华为 (Huawei)
+        ("中星通讯", "Zhongxing Telecommunication Equipment Corporation"),  # 中星 sounds like 中兴 (ZTE)
+    ],
+)
+def test_homophone_of_a_brand_is_another_company(query, listed):
+    assert compare(query, listed, "company")[0] < REVIEW_THRESHOLD
+
+
+def test_brand_written_with_its_own_characters_still_matches():
+    assert compare("华为科技有限公司", "Huawei Technologies Co., Ltd.", "company")[0] >= MATCH_THRESHOLD
+    assert compare("华威科技有限公司", "華威科技有限公司", "company")[0] >= MATCH_THRESHOLD

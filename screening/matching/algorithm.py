@@ -45,6 +45,7 @@ FEATURES: list[Feature] = [
     Feature(f.compact_name, 0.92),
     Feature(f.consonant_skeleton, 0.92),
     Feature(f.full_name_edits, 1.0),
+    Feature(f.brand_only, 1.0),
     Feature(f.numbers_disagree, -0.5, qualifier=True),
     Feature(f.number_missing, -0.12, qualifier=True),
     Feature(f.no_distinctive_agreement, -0.45, qualifier=True),

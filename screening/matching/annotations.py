@@ -5,8 +5,9 @@ words that are not part of it:
 
 * party labels: "BENEFICIARY: ACME TRADING", "SHIPPER:", SWIFT ":59:/123456 ACME";
 * vessel prefixes: "MV OCEAN STAR", "M/T OCEAN STAR", "T/B ...";
-* former names: "OCEAN STAR (ex-SEA BREEZE)", "f/k/a ..." -- kept as another
-  name of the party, so either name can find a listing;
+* former names and other names: "OCEAN STAR (ex-SEA BREEZE)", "f/k/a ...",
+  "(also known as ...)", a trailing short form "Costar Group Co., Ltd. (Costar)"
+  -- kept as other names of the party, so either name can find a listing;
 * a port or flag after a comma: "OCEAN STAR, PANAMA";
 * branch suffixes set off by a dash or parentheses: "ACME TRADING LLC - DUBAI
   BRANCH", "(LONDON BRANCH)": a branch is the same legal person as its company;
@@ -30,6 +31,12 @@ _LABEL_RE = re.compile(
     r"counterparty|party|name)\s*:)\s*(?:/\S*\s+)?",
     re.IGNORECASE,
 )
+#: "(also known as X)", "(a.k.a. X)", "(aka X)": another name of the party.
+_AKA_RE = re.compile(r"[\(\[]\s*(?:also\s+known\s+as|a\.?k\.?a\.?|d/b/a|dba|trading\s+as|t/a)\s+([^()\[\]]+?)\s*[\)\]]",
+                     re.IGNORECASE)
+#: A trailing parenthesised short name: "Costar Group Co., Ltd. (Costar)".
+_SHORT_FORM_RE = re.compile(r"\s*\(([^()]{2,60})\)\s*$")
+_WORD_RE = re.compile(r"[^\W_]{3,}|\d+")
 #: A former name needs at least this many letters or digits.
 FORMER_MIN_CHARS = 3
 #: Vessel type prefixes: motor vessel, motor tanker, tug/barge, fishing vessel ...
@@ -81,6 +88,11 @@ def strip_annotations(
         return " "
 
     name = _FORMER_RE.sub(keep_former, text)
+    name = _AKA_RE.sub(keep_former, name)
+    short = _SHORT_FORM_RE.search(name)
+    if short and _short_form_of(short.group(1), name[: short.start()]):
+        former.append(short.group(1).strip())  # "(Torch Electron)": the party's short name
+        name = name[: short.start()]
     name = _LABEL_RE.sub("", name, count=1)
     name = _REGISTRY_RE.sub(" ", name)
     name = _BRANCH_RE.sub("", name)
@@ -94,6 +106,14 @@ def strip_annotations(
     if not name:
         return text, []
     return name, former
+
+
+def _short_form_of(inner: str, before: str) -> bool:
+    """True when ``inner`` shortens the name before it: one of its words (of three
+    letters or more, or a number) is in that name ("Qihoo 360" for "360 Security
+    Technology Inc.") and it is not a legal form or place on its own."""
+    words = {w.casefold() for w in _WORD_RE.findall(inner)}
+    return bool(words) and bool(words & {w.casefold() for w in _WORD_RE.findall(before)})
 
 
 #: Characters or words that any annotation needs; most names have none and return at once.

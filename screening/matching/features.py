@@ -127,6 +127,8 @@ EDITS_ONE_MIN_LEN = 7
 EDITS_TWO_MIN_LEN = 11
 #: A name part this long may differ by two edits (Prigozhin / Prigojin); shorter ones by one.
 EDITS_LONG_WORD = 8
+#: Credit of a listed organisation's brand given alone ("Hikvision").
+BRAND_ONLY_SIM = 0.88
 #: Cap on the token-similarity cache (entries), cleared when exceeded.
 SIM_CACHE_MAX = 1_000_000
 
@@ -636,6 +638,37 @@ def full_name_edits(pair: Pair) -> float:
     if total > allowed:
         return 0.0
     return (1.0, ONE_EDIT_SIM, TWO_EDITS_SIM)[total]
+
+
+def brand_only(pair: Pair) -> float:
+    """An organisation named by its brand alone: "Hikvision" for "Hangzhou
+    Hikvision Digital Technology Co., Ltd.", "Suzhou Singleton" for "Singleton
+    (Suzhou) Electronics Technology".
+
+    The query is one distinctive word (plus places), spelled as listed, and
+    what the listed name adds is only business words, the place it leads with
+    and its legal form. A second distinctive word, a number, a trailing place
+    or a branch word on the list side names another unit ("Hikvision Ezviz",
+    "CETC 13", "TechInsights Korea").
+    """
+    q, c = pair.query, pair.result
+    if c.schema != COMPANY or is_person_pair(q, c):
+        return 0.0
+    q_dist = [i for i, g in enumerate(q.tags) if g == DISTINCTIVE]
+    c_dist = [j for j, g in enumerate(c.tags) if g == DISTINCTIVE]
+    if len(q_dist) != 1 or len(c_dist) != 1 or any(g not in (DISTINCTIVE, LOCATION, STOP) for g in q.tags):
+        return 0.0
+    al = pair.alignment
+    lead = _first_word(c)
+    if al.q_unmatched or any(
+        c.texts[j] in ORG_WORDS or not (c.tags[j] in (GENERIC, STOP) or (c.tags[j] == LOCATION and j == lead))
+        for j in al.c_unmatched
+    ):
+        return 0.0  # a trailing place ("TechInsights Korea") or a branch word names another unit
+    link = next((lk for lk in al.links if q_dist[0] in lk.qi), None)
+    if link is None or c_dist[0] not in link.ci or link.sim < SKELETON_SIM:
+        return 0.0
+    return BRAND_ONLY_SIM
 
 
 # --------------------------------------------------------------------------

@@ -53,3 +53,20 @@ def test_no_annotation_read_where_there_is_none(name, schema, kept):
 def test_search_finds_a_vessel_by_its_former_name():
     matcher = Matcher([Entry(id="v", list_id="t", type="vessel", names=[Name("SEA QUILLON", "primary")])])
     assert [h.entry.id for h in matcher.search("OCEAN ZEPHYR (ex-SEA QUILLON)")] == ["v"]
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Zorvik Group Co., Ltd. (Zorvik)", "Zorvik Group Co., Ltd."),
+        ("Fujian Qarven Electron Technology Co., Ltd. (Qarven Electron)", "Fujian Qarven Electron Technology Co., Ltd."),
+        ("Tavlo Group (also known as Tavlo Technology Co., Ltd.)", "Tavlo Group"),
+        ("Tavlo Group (also known as Tavlo Technology Co., Ltd.)", "Tavlo Technology Co., Ltd."),
+    ],
+)
+def test_trailing_short_form_and_aka_are_other_names(query, listed):
+    assert compare(query, listed, "company")[0] >= MATCH_THRESHOLD
+
+
+def test_parenthesised_place_is_not_a_short_form():
+    assert analyze_name("Zorvik Technologies (Thailand) Co., Ltd.", "company").former == []

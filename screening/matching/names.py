@@ -506,6 +506,48 @@ def _peel_business_words(chars: str, t: Tables) -> tuple[str, list[tuple[str, Re
     return rest, business
 
 
+def _translated(tokens: list[Token], t: Tables, sense: int = 0) -> tuple[Token, ...] | None:
+    """The name with each pinyin brand word translated from CC-CEDICT, or None.
+
+    Foreign organisations are named in Chinese by translation: 通用动力 is
+    "General Dynamics", 机器人 "robot". A brand word is translated only when
+    CEDICT words cover all its characters; the words keep their own kind (name
+    words stay name words). ``sense`` picks each word's n-th gloss (its first
+    when it has fewer); None when no word has that many.
+    """
+    out: list[Token] = []
+    changed = False
+    deepest = 0
+    for tok in tokens:
+        words = _cedict_cover(tok.source) if tok.tag == DISTINCTIVE and tok.note == f"pinyin of {tok.source}" else None
+        if not words:
+            out.append(tok)
+            continue
+        changed = True
+        for chars in words:
+            senses = cedict.readings(chars)
+            deepest = max(deepest, len(senses))
+            reading = senses[sense] if sense < len(senses) else senses[0]
+            note = f"{chars} = {' '.join(reading)} (CC-CEDICT)"
+            out.extend(Token(w, _latin_tag(w, t), skeleton(w), chars, note) for w in reading)
+    return tuple(out) if changed and sense < deepest else None
+
+
+def _cedict_cover(chars: str) -> list[str] | None:
+    """``chars`` split into CC-CEDICT words, longest first from the left; None if a character is left over."""
+    out: list[str] = []
+    i = 0
+    while i < len(chars):
+        for k in range(min(cedict.MAX_CHARS, len(chars) - i), cedict.MIN_CHARS - 1, -1):
+            if cedict.readings(chars[i : i + k]):
+                out.append(chars[i : i + k])
+                i += k
+                break
+        else:
+            return None
+    return out or None
+
+
 def _business_readings(word: str, readings: Readings, t: Tables) -> list[tuple[Token, ...]]:
     """Readings of a business word peeled off a brand: its English glosses, then its pinyin."""
     alts = [
@@ -1093,6 +1135,12 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     texts = [x.text for x in tokens]
     if han and [x.text for x in plain] != texts:
         variants.append(tuple(plain))
+    for k in range(cedict.MAX_READINGS if han and not han_person_seen else 0):
+        translated = _translated(tokens, t, k)
+        if translated is None:
+            break
+        if translated not in variants:
+            variants.append(translated)
     if [x.text for x in spelled_variant] != texts and (not han or spelled_variant != tokens):
         variants.append(tuple(spelled_variant))
     variants.extend(extra_variants)

@@ -60,3 +60,14 @@ def test_search_finds_english_listing_from_chinese_query():
     ])
     hits = matcher.search("江苏美丽制冷空调设备有限公司")
     assert [h.entry.id for h in hits] == ["meili"] and hits[0].strength == "match"
+
+
+@pytest.mark.parametrize(
+    "chinese, english",
+    [
+        ("金星导航有限公司", "Gold Star Navigation Co., Ltd."),  # a name translated word by word
+        ("红星动力系统公司", "Red Star Power Systems Company"),
+    ],
+)
+def test_translated_foreign_style_names(chinese, english):
+    assert compare(chinese, english, "company")[0] >= MATCH_THRESHOLD

@@ -369,6 +369,11 @@ def unmatched_costs(q: Form) -> tuple[float, ...]:
     return tuple(out)
 
 
+def _generation(form: Form, k: int) -> bool:
+    """True for a generation word read as a number ("Jr", "Senior")."""
+    return form.tags[k] == NUMBER and form.tokens[k].note.startswith("generation")
+
+
 def _first_word(form: Form) -> int:
     """Index of the first token that is not a stop word."""
     for k, tag in enumerate(form.tags):
@@ -424,6 +429,8 @@ def align(q: Form, c: Form) -> Alignment:
     q_un = tuple(i for i in range(nq) if i not in used_q)
     c_un = tuple(j for j in range(nc) if j not in used_c)
     for i in q_un:
+        if _generation(q, i):
+            continue  # "Jr" left out by the other name costs nothing (number_missing says it)
         floor = TAG_WEIGHTS[q.tags[i]] * UNMATCHED_FLOOR
         if person:
             share = EXTRA_QUERY_PATRONYMIC if _is_patronymic(q, i) else EXTRA_QUERY
@@ -442,6 +449,8 @@ def align(q: Form, c: Form) -> Alignment:
                     share = EXTRA_QUERY_HAN_DESCRIPTOR
         den += max(q.weights[i], floor) * share
     for j in c_un:
+        if _generation(c, j):
+            continue
         if c.tags[j] == LOCATION:
             # leading ("Hangzhou" Hikvision) or "of Russia": part of the name; a
             # trailing place ("TechInsights Korea") names a subsidiary

@@ -84,6 +84,8 @@ ROMAN_AFTER = frozenset(
 ROMAN_BEFORE = frozenset("research institute academy design department bureau plant factory".split())
 #: Generation suffixes at the end of a person name ("John Smith III").
 GENERATIONS = frozenset({"ii", "iii", "iv"})
+#: Generation words at the end of a person's name, read like numbers: Jr is not Sr.
+GENERATION_WORDS = {"jr": "jr", "junior": "jr", "jnr": "jr", "sr": "sr", "senior": "sr", "snr": "sr"}
 #: Roman numerals that are also name words ("Xi Jinping", "Vi"): never numbers at the end of a name.
 ROMAN_NAME_WORDS = frozenset({"xi", "vi", "di", "mi", "li", "xv"})
 #: Kanji names of this length get a Japanese reading as a fallback (pykakasi
@@ -871,6 +873,11 @@ def _latin_tokens(
         roman = _roman_number(words, i, t, company, person)
         if roman is not None:
             out.tokens.append(Token(str(roman), NUMBER, str(roman), word, f"number {word.upper()}"))
+            i += 1
+            continue
+        if person and not company and word in GENERATION_WORDS and i == n - 1 and i >= 2:
+            gen = GENERATION_WORDS[word]  # "Jr" / "Senior": a generation, like "III"; must agree
+            out.tokens.append(Token(gen, NUMBER, gen, word, f"generation {word}"))
             i += 1
             continue
         if person and word in t.person_titles and n > 2:

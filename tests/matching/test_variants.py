@@ -108,3 +108,13 @@ def test_search_finds_joined_and_split_names():
         for schema in ("company", None):
             hits = matcher.search(query, schema=schema)
             assert [h.entry.id for h in hits][:1] == [want], (query, schema)
+
+
+# ---------------------------------------------------------------- generations
+def test_junior_and_senior_are_different_people():
+    assert score("Dorian Vellacott Jr", "Dorian Vellacott Senior", "person") < REVIEW_THRESHOLD
+    assert score("Dorian Vellacott Jr", "Dorian Vellacott Junior", "person") >= MATCH_THRESHOLD
+
+
+def test_a_generation_left_out_still_matches():  # guard: held before, must still hold
+    assert score("Dorian Vellacott Jr", "Dorian Vellacott", "person") >= MATCH_THRESHOLD

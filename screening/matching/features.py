@@ -484,15 +484,22 @@ def _joined_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...
 def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, flip: bool) -> None:
     """Links of one ``single`` token to a window of ``several`` (sides swapped when ``flip``)."""
     n = len(several)
+    if n < 2:
+        return
+    firsts = {a[0] for a in single if len(a) >= 4}
+    if not firsts:
+        return
     for size in (2, 3):
         for j in range(n - size + 1):
+            if several[j][0] not in firsts:
+                continue
             window = several[j : j + size]
             if size == 3 and min(len(w) for w in window) > JOIN_TRIPLE_SHORT:
                 continue
             joined = "".join(window)
             span = tuple(range(j, j + size))
             for i, a in enumerate(single):
-                if len(a) >= 4 and a[0] == joined[0]:
+                if len(a) >= 4 and a[0] == joined[0] and abs(len(a) - len(joined)) <= len(joined) // 5 + 1:
                     s = 1.0 if a == joined else Indel.normalized_similarity(a, joined)
                     if s >= 0.9:
                         cands.append((s, span, (i,), "joined") if flip else (s, (i,), span, "joined"))

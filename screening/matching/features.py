@@ -92,10 +92,6 @@ EXTRA_RESULT_LOCATION = 0.35
 QUERY_DESCRIPTOR_MIN = 0.4
 #: Share of its weight a business word read from Chinese costs when the listed name lacks it.
 EXTRA_QUERY_HAN_DESCRIPTOR = 0.35
-#: Organisation words that name another legal entity (a parent, a branch).
-ORG_WORDS = frozenset({"holding", "holdings", "branch", "subsidiary", "office", "division"})
-#: Organisation words that names drop or add freely; exempt from that minimum.
-FILLER_WORDS = frozenset({"company", "co", "corporation", "corp", "group", "limited", "ltd", "enterprise", "firm"})
 #: Unmatched tokens weigh at least this share of their tag weight, however
 #: common they are on the lists ("Sa" unmatched still says "not the same name").
 UNMATCHED_FLOOR = 0.7
@@ -116,8 +112,6 @@ CONSONANT_MIN_LEN = 3
 PERSON_QUERY_EXTRA_MIN = 0.9
 #: Endings of East Slavic patronymics (Vladimirovich, Petrovna, Ryhorovich).
 PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ich", "ichna")
-#: Places too broad to tell sister organisations apart.
-BROAD_PLACES = frozenset({"china", "chinese", "prc", "zhongguo", "zhonghua"})
 #: A person's full name one edit away scores this; two edits (names of at least
 #: EDITS_TWO_MIN_LEN letters) score TWO_EDITS_SIM; shorter names need one edit and
 #: EDITS_ONE_MIN_LEN letters.
@@ -355,6 +349,7 @@ def unmatched_costs(q: Form) -> tuple[float, ...]:
     word read from Chinese, a patronymic) need not be covered.
     """
     person = q.schema == PERSON or _name_like(q)
+    words = tables()
     first = _first_word(q)
     out = []
     for i, (text, tag, w) in enumerate(zip(q.texts, q.tags, q.weights)):
@@ -363,7 +358,7 @@ def unmatched_costs(q: Form) -> tuple[float, ...]:
             share = EXTRA_QUERY_PATRONYMIC
         elif not person and tag == LOCATION and i == first:
             share = EXTRA_RESULT_LOCATION
-        elif not person and tag == GENERIC and text not in ORG_WORDS and has_han(q.tokens[i].source):
+        elif not person and tag == GENERIC and text not in words.org_words and has_han(q.tokens[i].source):
             share = EXTRA_QUERY_HAN_DESCRIPTOR
         out.append(w * share)
     return tuple(out)
@@ -391,6 +386,7 @@ def align(q: Form, c: Form) -> Alignment:
     """
     cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
     nq, nc = len(q.texts), len(c.texts)
+    words = tables()
     person = is_person_pair(q, c)
     pinyin = person and _pinyin_name(q) and _pinyin_name(c)
     for i in range(nq):
@@ -440,10 +436,10 @@ def align(q: Form, c: Form) -> Alignment:
             share = EXTRA_RESULT_LOCATION  # "浙江 大华": the place a company is registered in
         else:
             share = EXTRA_QUERY
-            if q.tags[i] == GENERIC and q.texts[i] not in FILLER_WORDS:
+            if q.tags[i] == GENERIC and q.texts[i] not in words.filler_words:
                 if not has_han(q.tokens[i].source):
                     floor = QUERY_DESCRIPTOR_MIN  # "Aeronautics" in "Lockheed Martin Aeronautics"
-                elif q.texts[i] not in ORG_WORDS:
+                elif q.texts[i] not in words.org_words:
                     # Chinese registered names carry their line of business (集成电路制造);
                     # English names drop it freely. Holding (控股) or a branch still counts.
                     share = EXTRA_QUERY_HAN_DESCRIPTOR
@@ -457,7 +453,7 @@ def align(q: Form, c: Form) -> Alignment:
             cheap = person or j == _first_word(c) or (j > 0 and c.texts[j - 1] == "of")
             share = EXTRA_RESULT_LOCATION if cheap else EXTRA_RESULT_COMPANY
         elif not person:
-            share = EXTRA_RESULT_FILLER if c.texts[j] in FILLER_WORDS else EXTRA_RESULT_COMPANY
+            share = EXTRA_RESULT_FILLER if c.texts[j] in words.filler_words else EXTRA_RESULT_COMPANY
         elif c.tags[j] == STOP:
             continue  # "bin", "al", "van" left out of a person's name cost nothing
         elif _is_patronymic(c, j):
@@ -677,7 +673,7 @@ def brand_only(pair: Pair) -> float:
     al = pair.alignment
     lead = _first_word(c)
     if al.q_unmatched or any(
-        c.texts[j] in ORG_WORDS or not (c.tags[j] in (GENERIC, STOP) or (c.tags[j] == LOCATION and j == lead))
+        c.texts[j] in tables().org_words or not (c.tags[j] in (GENERIC, STOP) or (c.tags[j] == LOCATION and j == lead))
         for j in al.c_unmatched
     ):
         return 0.0  # a trailing place ("TechInsights Korea") or a branch word names another unit
@@ -811,8 +807,9 @@ def locations_disagree(pair: Pair) -> float:
     q, c = pair.query, pair.result
     if q.schema == PERSON or c.schema == PERSON:
         return 0.0
-    q_places = [i for i, g in enumerate(q.tags) if g == LOCATION and q.texts[i] not in BROAD_PLACES]
-    c_places = [j for j, g in enumerate(c.tags) if g == LOCATION and c.texts[j] not in BROAD_PLACES]
+    broad = tables().broad_places
+    q_places = [i for i, g in enumerate(q.tags) if g == LOCATION and q.texts[i] not in broad]
+    c_places = [j for j, g in enumerate(c.tags) if g == LOCATION and c.texts[j] not in broad]
     if not q_places or not c_places:
         return 0.0
     for link in pair.alignment.links:

@@ -73,29 +73,9 @@ ACRONYM_MAX_LEN = 12
 ZH_MAX_TERM = 12
 #: Organisation units a bare Chinese numeral may number (二院, 七〇二所, 十四所).
 ZH_NUMBERED_UNITS = frozenset("所院厂局处室部")
-#: Words after which a Roman numeral is a number ("Institute XIII", "Unit IV").
-ROMAN_AFTER = frozenset(
-    "institute institution unit academy plant factory works division department bureau branch "
-    "office laboratory lab center centre base phase block series generation mark mk type model "
-    "version part section team fleet corps army regiment brigade battalion squadron group no "
-    "number nr num project stage building line workshop".split()
-)
-#: Words a multi-letter Roman numeral may precede as a number ("XIII Research Institute").
-ROMAN_BEFORE = frozenset("research institute academy design department bureau plant factory".split())
-#: Generation suffixes at the end of a person name ("John Smith III").
-GENERATIONS = frozenset({"ii", "iii", "iv"})
-#: Generation words at the end of a person's name, read like numbers: Jr is not Sr.
-GENERATION_WORDS = {"jr": "jr", "junior": "jr", "jnr": "jr", "sr": "sr", "senior": "sr", "snr": "sr"}
-#: Roman numerals that are also name words ("Xi Jinping", "Vi"): never numbers at the end of a name.
-ROMAN_NAME_WORDS = frozenset({"xi", "vi", "di", "mi", "li", "xv"})
 #: Kanji names of this length get a Japanese reading as a fallback (pykakasi
 #: loads ~120 MB on first use, so shorter, mostly Chinese, names do not).
 JAPANESE_NAME_LEN = 4
-#: Kinds of institution: a name with one is an organisation ("Harbin Inst of Tech").
-ORG_TYPES = frozenset(
-    "university institute academy college school laboratory hospital bank ministry bureau "
-    "agency department committee commission council corps".split()
-)
 #: Han runs of at most this many characters, with no organisation term, are personal names.
 HAN_PERSON_MAX = 4
 _ROMAN_RE = re.compile(r"^(x{0,3})(ix|iv|v?i{0,3})$")
@@ -757,13 +737,13 @@ def _roman_number(words: list[str], i: int, t: Tables, company: bool, person: bo
     if value is None:
         return None
     prev = words[i - 1] if i > 0 else ""
-    if prev in ROMAN_AFTER or prev in t.number_prefixes:
+    if prev in t.roman_after or prev in t.number_prefixes:
         return value
-    if i == len(words) - 1 and i >= 1 and len(word) >= 2 and word not in ROMAN_NAME_WORDS:
+    if i == len(words) - 1 and i >= 1 and len(word) >= 2 and word not in t.roman_name_words:
         return value  # "Star III", "John Smith II": a generation or a hull number, never a name word
     if person and not company:
         return None
-    if company and len(word) >= 2 and i + 1 < len(words) and words[i + 1] in ROMAN_BEFORE:
+    if company and len(word) >= 2 and i + 1 < len(words) and words[i + 1] in t.roman_before:
         return value
     return None
 
@@ -875,8 +855,8 @@ def _latin_tokens(
             out.tokens.append(Token(str(roman), NUMBER, str(roman), word, f"number {word.upper()}"))
             i += 1
             continue
-        if person and not company and word in GENERATION_WORDS and i == n - 1 and i >= 2:
-            gen = GENERATION_WORDS[word]  # "Jr" / "Senior": a generation, like "III"; must agree
+        if person and not company and word in t.generation_words and i == n - 1 and i >= 2:
+            gen = t.generation_words[word]  # "Jr" / "Senior": a generation, like "III"; must agree
             out.tokens.append(Token(gen, NUMBER, gen, word, f"generation {word}"))
             i += 1
             continue
@@ -1267,7 +1247,7 @@ def _org_like(words: list[str], t: Tables) -> bool:
                 return True
             continue
         expansion = t.abbreviations.get(w, ((),))[0]
-        if any(e in t.org_class or e in ORG_TYPES for e in expansion) or w in ORG_TYPES:
+        if any(e in t.org_class or e in t.org_types for e in expansion) or w in t.org_types:
             return True
         if w in t.generic or any(e in t.generic for e in expansion):
             generic += 1

@@ -152,6 +152,15 @@ class Tables:
     zh_digits: dict[str, int] = field(default_factory=dict)
     #: words that introduce a number ("no", "number", "nr") and are dropped
     number_prefixes: frozenset[str] = frozenset()
+    #: word_lists.yaml (required): the word lists the matcher's rules read
+    roman_after: frozenset[str] = frozenset()
+    roman_before: frozenset[str] = frozenset()
+    roman_name_words: frozenset[str] = frozenset()
+    generation_words: dict[str, str] = field(default_factory=dict)
+    org_types: frozenset[str] = frozenset()
+    org_words: frozenset[str] = frozenset()
+    filler_words: frozenset[str] = frozenset()
+    broad_places: frozenset[str] = frozenset()
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -476,6 +485,27 @@ def _load_numbers(t: Tables) -> None:
     t.number_prefixes = frozenset(words)
 
 
+#: The keys word_lists.yaml must have (a list of words each, generation_words a mapping).
+WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "org_types",
+              "org_words", "filler_words", "broad_places")
+
+
+def _load_word_lists(t: Tables) -> None:
+    """Read ``word_lists.yaml``; a missing file or key raises (rules depend on every list)."""
+    data = _load_yaml("word_lists.yaml")
+    if not isinstance(data, dict):
+        raise FileNotFoundError(f"matching table word_lists.yaml is missing or not a mapping in {_resource_dir}")
+    missing = [key for key in WORD_LISTS if key not in data]
+    if missing:
+        raise ValueError(f"word_lists.yaml lacks {', '.join(missing)}")
+    for key in WORD_LISTS:
+        if key == "generation_words":
+            t.generation_words = {"".join(_fold_phrase(str(k))): "".join(_fold_phrase(str(v)))
+                                  for k, v in (data[key] or {}).items()}
+        else:
+            setattr(t, key, frozenset(_words(data[key])))
+
+
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     """Every table, loaded once (call :func:`use_resource_dir` to reload)."""
@@ -491,4 +521,5 @@ def tables() -> Tables:
     _load_ru(t)
     _load_nicknames(t)
     _load_korean(t)
+    _load_word_lists(t)
     return t

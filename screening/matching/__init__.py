@@ -18,7 +18,7 @@ from screening import settings
 from screening.matching.affiliates import Affiliate, AffiliateIndex
 from screening.matching.algorithm import FEATURES, Feature, score_pair
 from screening.matching.explain import explain
-from screening.matching.features import Pair
+from screening.matching.alignment import Pair
 from screening.matching.choices import expansions
 from screening.matching.forms import Form, fallback_forms, forms_of
 from screening.matching.index import NameIndex, entry_schema

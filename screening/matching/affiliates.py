@@ -34,7 +34,7 @@ from typing import Any
 from unidecode import unidecode
 
 from screening.matching.algorithm import score_pair
-from screening.matching.features import Pair
+from screening.matching.alignment import Pair
 from screening.matching.forms import Form
 from screening.matching.index import entry_schema
 from screening.matching.names import DISTINCTIVE, GENERIC, LEGAL, STOP, NameAnalysis

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from screening.matching import features as f
-from screening.matching.features import Pair
+from screening.matching.alignment import Pair
 
 NAME = "screening-v1"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from screening.matching.features import Pair
+from screening.matching.alignment import Pair
 from screening.matching.forms import Form
 from screening.matching.names import GENERIC, LOCATION, NUMBER
 

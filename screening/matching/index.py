@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from screening.matching.features import NICKNAME_SIM, token_sim, unmatched_costs
+from screening.matching.alignment import NICKNAME_SIM, unmatched_costs
+from screening.matching.strings import token_sim
 from screening.matching.forms import JOIN_TRIPLE_SHORT, Form, forms_of, idf_factor
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, NUMBER, analyze_name
 from screening.matching.normalize import phonetic

@@ -122,8 +122,8 @@ def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
     """Uncached body of :func:`token_match`."""
     if a.isdigit() or b.isdigit():
         return 0.0, ""
-    if skel_a == skel_b:
-        return SKELETON_SIM, "skeleton"
+    if skel_a == skel_b and (min(len(a), len(b)) > 2 or abs(len(a) - len(b)) <= 1):
+        return SKELETON_SIM, "skeleton"  # not "br" for "beer": a two-letter word is an abbreviation
     if _gendered(a, b):
         return GENDER_SIM, "gendered"
     short = min(len(a), len(b))

@@ -71,3 +71,12 @@ def test_search_finds_english_listing_from_chinese_query():
 )
 def test_translated_foreign_style_names(chinese, english):
     assert compare(chinese, english, "company")[0] >= MATCH_THRESHOLD
+
+
+def test_translated_word_does_not_meet_a_two_letter_abbreviation():
+    # 啤酒 = "beer", whose romanisation skeleton is "br": "BR" in a listed name is not beer
+    from screening.matching.normalize import skeleton
+    from screening.matching.strings import token_sim
+
+    assert token_sim("beer", "br", skeleton("beer"), skeleton("br")) == 0.0
+    assert compare("泰昌啤酒股份有限公司", "BR Invest LLC", "company")[0] < REVIEW_THRESHOLD

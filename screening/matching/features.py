@@ -207,8 +207,13 @@ def numbers_disagree(pair: Pair) -> float:
 
 
 def number_missing(pair: Pair) -> float:
-    """1 when only one of the names carries a number ("Leasing 3" vs "Leasing")."""
-    return 1.0 if bool(pair.query.numbers) != bool(pair.result.numbers) else 0.0
+    """1 when only one of the names carries a number ("Leasing 3" vs "Leasing").
+
+    A generation word only one name has ("Jr") does not count: people drop it.
+    """
+    qn = any(n.isdigit() for n in pair.query.numbers)
+    cn = any(n.isdigit() for n in pair.result.numbers)
+    return 1.0 if qn != cn else 0.0
 
 
 def no_distinctive_agreement(pair: Pair) -> float:

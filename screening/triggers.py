@@ -526,15 +526,14 @@ def affiliates(rule: Rule, spec, facts: Facts) -> list[Candidate]:
     if _has_ownership_data(facts):
         return []
     matched_ids = {h.entry.id for h in facts.hits}
-    if any(h.entry.list_id in wanted for h in facts.match_hits()):
-        return []  # the party itself is on these lists: its own listing decides
+    if any(h.entry.list_id in wanted and not facts.entry_status(h.entry).informational for h in facts.match_hits()):
+        return []  # the party itself is listed there on the day: its own listing decides
     out = []
     for aff in facts.affiliates:
         entry = aff.get("entry") if isinstance(aff, dict) else getattr(aff, "entry", None)
         if entry is None or entry.list_id not in wanted or entry.id in matched_ids:
             continue
-        if spec.get("branches_only") and not is_branch_listing(entry):
-            continue
+        named_only = spec.get("branches_only") and not is_branch_listing(entry)
         marker = aff.get("marker") if isinstance(aff, dict) else getattr(aff, "marker", None)
         cand = Candidate(basis="affiliate_name", entry=entry, party=entry.name,
                          statuses=[facts.entry_status(entry)],
@@ -545,6 +544,10 @@ def affiliates(rule: Rule, spec, facts: Facts) -> list[Candidate]:
         if rule.by_measures and entry.measures:
             cand.outcome, _ = measures_outcome(entry.measures, facts.rulebook)
         cand.review = f"possible affiliate of {entry.name}, ownership unknown"
+        if named_only:  # a listed parent is still a basis: say so, and that the listing names it alone
+            cand.trigger = "lists"  # the reason of the parent's own listing, not the branches clause
+            cand.review = (f"possible affiliate of {entry.name}, whose listing names it alone (not its branches): "
+                           f"the measures reach this party only if it is {entry.name} or acts for it")
         cand.depends_on.append("ownership")
         out.append(cand)
     return out

@@ -19,11 +19,12 @@ from screening.matching.affiliates import Affiliate, AffiliateIndex
 from screening.matching.algorithm import FEATURES, Feature, Plan, score_pair
 from screening.matching.config import MatchConfig
 from screening.matching.explain import explain
-from screening.matching.features import Pair
+from screening.matching.alignment import Pair
 from screening.matching.choices import expansions
 from screening.matching.forms import Form, fallback_forms, forms_of
 from screening.matching.index import NameIndex, entry_schema
 from screening.matching.normalize import has_han
+from screening.matching.schemas import canonical_schema
 from screening.matching.names import NameAnalysis, Token, analyze_name
 from screening.types import Entry, Hit
 
@@ -61,7 +62,7 @@ def _query_forms(names: Sequence[str], schema: str | None, idf: Any, fallback: b
         if not name or not str(name).strip():
             continue
         an = analyze_name(str(name), schema)
-        analyses = [an] + [analyze_name(a, schema) for a in an.acronyms]
+        analyses = [an] + [analyze_name(a, schema) for a in an.other_names]
         for a in analyses:
             forms = fallback_forms(a, idf=idf, schema=schema) if fallback else forms_of(a, idf=idf, schema=schema)
             for form in forms:
@@ -80,17 +81,19 @@ def compare(
     Args:
         name1: the query-side name.
         name2: the list-side name.
-        schema: ``"person"`` / ``"company"`` when known for both.
+        schema: ``"person"`` / ``"company"`` / ``"vessel"`` when known for both
+            (FollowTheMoney names such as "Company" or "LegalEntity" too).
         config: other weights / thresholds (default: the weights table and settings).
 
     Returns:
         ``(score, {feature: value})`` with the score in [0, 1].
     """
+    schema = canonical_schema(schema)
     best: tuple[float, dict[str, float]] = (0.0, {})
     plan = Plan.of(config) if config else None
     review = config.review_threshold if config else settings.REVIEW_THRESHOLD
     c_an = analyze_name(name2, schema)
-    c_analyses = [c_an] + [analyze_name(a, schema) for a in c_an.acronyms]
+    c_analyses = [c_an] + [analyze_name(a, schema) for a in c_an.other_names]
     c_forms = [cf for an in c_analyses for cf in forms_of(an, idf=_flat_idf, schema=schema)]
     for fallback in (False, True):
         for _, qf in _query_forms([name1], schema, _flat_idf, fallback=fallback):
@@ -228,6 +231,7 @@ class Matcher:
             limit: most hits returned (one per entry).
             config: this call's weights and thresholds (default: the matcher's).
         """
+        schema = canonical_schema(schema)
         match_t = config.match_threshold if config else self.match_threshold
         review_t = config.review_threshold if config else self.review_threshold
         plan = Plan.of(config) if config else None

@@ -13,6 +13,8 @@ word: most counterparties carry no listed brand and stop there.
 A suggestion is kept only where it can be real:
 
 - the listed party is a company or organisation (people have no branches);
+- the query carries every distinctive word of the listed name: a place, a
+  legal form or a generic word ("HK", "Missiles", "Shipyard") is never enough;
 - the query is not a person's name, and the shared brand is not a word people
   are named by ("Sean", "Thomas");
 - the query adds more than generic words ("Huawei Technologies Co." is the party
@@ -32,7 +34,7 @@ from typing import Any
 from unidecode import unidecode
 
 from screening.matching.algorithm import score_pair
-from screening.matching.features import Pair
+from screening.matching.alignment import Pair
 from screening.matching.forms import Form
 from screening.matching.index import entry_schema
 from screening.matching.names import DISTINCTIVE, GENERIC, LEGAL, STOP, NameAnalysis
@@ -42,8 +44,6 @@ from screening.types import Entry
 #: An affiliate's shared brand word must be at least this rare on the lists
 #: (rarity factor, 1 = unique): "Hikvision" qualifies, "International" does not.
 MIN_RARITY = 0.55
-#: Share of the listed name's distinctive weight the query must contain.
-MIN_SHARE = 0.5
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -146,10 +146,10 @@ class AffiliateIndex:
         """The affiliate relation of a query form and one list form whose brand it carries."""
         dist = distinctive_words(cform)
         shared = [t for t, _ in dist if t in q_texts]
+        if len(shared) < len(dist):
+            return None  # "Lockheed Martin Missiles" carries "Missiles", not "Tactical Missiles"
         if all(t in self.person_words for t in shared):
             return None  # "Sean Robotics" is not a branch of "Sean Trading"
-        if sum(w for t, w in dist if t in q_texts) < MIN_SHARE * sum(w for _, w in dist):
-            return None
         c_all = set(cform.texts)
         marker_idx = [i for i, t in enumerate(qform.texts) if t not in c_all]
         branch_words = tables().branch_words

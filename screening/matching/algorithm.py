@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from screening.matching import features as f
+from screening.matching.alignment import Pair
 from screening.matching.config import MatchConfig, default_config
-from screening.matching.features import Pair
 
 NAME = "screening-v1"
 
@@ -50,6 +50,8 @@ FEATURES: list[Feature] = [
     Feature(f.name_tokens),
     Feature(f.compact_name),
     Feature(f.consonant_skeleton),
+    Feature(f.full_name_edits),
+    Feature(f.brand_only),
     Feature(f.numbers_disagree, qualifier=True),
     Feature(f.number_missing, qualifier=True),
     Feature(f.no_distinctive_agreement, qualifier=True),
@@ -61,6 +63,8 @@ FEATURES: list[Feature] = [
     Feature(f.no_exact_name_part, qualifier=True),
     Feature(f.patronymics_differ, qualifier=True),
     Feature(f.weak_alias, qualifier=True),
+    Feature(f.homophone_brand, qualifier=True),
+    Feature(f.plural_differs, qualifier=True),
 ]
 
 

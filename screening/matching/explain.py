@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from screening.matching.features import Pair
+from screening.matching.alignment import Pair
 from screening.matching.forms import Form
 from screening.matching.names import GENERIC, LOCATION, NUMBER
 
@@ -35,11 +35,34 @@ def _side(form: Form, idx: tuple[int, ...]) -> str:
         tok = form.tokens[i]
         source = tok.source or tok.text
         if source.isascii():
-            found = re.search(r"(?<![A-Za-z])" + re.escape(source) + r"(?![A-Za-z])", form.name, re.IGNORECASE)
-            if found:
-                source = found.group(0)
+            source = _as_written(source, form.name)
         parts.append(source)
     return " ".join(parts)
+
+
+def _as_written(word: str, name: str) -> str:
+    """``word`` as ``name`` writes it (its case), found as a whole word; else ``word``.
+
+    A plain case-insensitive find with letter boundaries: compiling a regex per
+    word overflowed the regex cache and cost a third of a search.
+    """
+    low = name.lower()
+    if len(low) != len(name):  # a letter whose lower case is longer (İ): let re align it
+        found = re.search(r"(?<![A-Za-z])" + re.escape(word) + r"(?![A-Za-z])", name, re.IGNORECASE)
+        return found.group(0) if found else word
+    target = word.lower()
+    start = low.find(target)
+    while start >= 0:
+        end = start + len(target)
+        if not _ascii_letter(low, start - 1) and not _ascii_letter(low, end):
+            return name[start:end]
+        start = low.find(target, start + 1)
+    return word
+
+
+def _ascii_letter(text: str, i: int) -> bool:
+    """True when ``text[i]`` exists and is an ASCII letter."""
+    return 0 <= i < len(text) and "a" <= text[i] <= "z"
 
 
 def _notes(form: Form, idx: tuple[int, ...]) -> list[str]:

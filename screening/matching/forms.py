@@ -86,7 +86,7 @@ class Form:
     weights: tuple[float, ...]
     strict: tuple[bool, ...]  # romanised from Han: only exact agreement counts
     family: tuple[bool, ...]  # family-name tokens, when the writing marks them
-    joins: tuple[str, ...]  # adjacent-pair concatenations incl. legal forms ("jscargument")
+    joins: tuple[str, ...]  # adjacent-pair (and particle triple) concatenations incl. legal forms ("jscargument", "vanderbilt")
     compact: str  # texts joined in order
     compact_sorted: str  # texts sorted then joined
     numbers: frozenset[str]
@@ -110,6 +110,20 @@ class Form:
     def distinctive(self) -> tuple[str, ...]:
         """Compare forms of the distinctive tokens."""
         return tuple(t for t, g in zip(self.texts, self.tags) if g == DISTINCTIVE)
+
+
+#: A three-word window is joined only around a word this short ("van der bilt").
+JOIN_TRIPLE_SHORT = 3
+
+
+def joined_windows(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Concatenations of adjacent words: every pair, plus triples holding a short
+    word ("van der bilt" -> "vanderbilt"), the ways names are written joined."""
+    out = [a + b for a, b in zip(words, words[1:])]
+    for a, b, c in zip(words, words[1:], words[2:]):
+        if min(len(a), len(b), len(c)) <= JOIN_TRIPLE_SHORT:
+            out.append(a + b + c)
+    return tuple(out)
 
 
 def is_strict(token: Token) -> bool:
@@ -200,7 +214,7 @@ def compile_form(
         weights=tuple(weights),
         strict=tuple(strict),
         family=tuple(family),
-        joins=tuple(a + b for a, b in zip(join_src, join_src[1:])),
+        joins=joined_windows(join_src),
         compact="".join(named) or "".join(texts),
         compact_sorted="".join(sorted(named)),
         numbers=frozenset(x for x, g in zip(texts, tags) if g == NUMBER),

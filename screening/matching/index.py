@@ -19,8 +19,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from screening.matching.features import NICKNAME_SIM, token_sim, unmatched_costs
-from screening.matching.forms import Form, forms_of, idf_factor
+from screening.matching.alignment import NICKNAME_SIM, unmatched_costs
+from screening.matching.strings import token_sim
+from screening.matching.forms import JOIN_TRIPLE_SHORT, Form, forms_of, idf_factor
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, NUMBER, analyze_name
 from screening.matching.normalize import phonetic
 from screening.matching.resources import tables
@@ -90,7 +91,7 @@ class NameIndex:
             for value, kind in self._names_of(entry):
                 an = analyze_name(value, schema)
                 items.append((an, kind))
-                for acronym in an.acronyms:
+                for acronym in an.other_names:
                     items.append((analyze_name(acronym, schema), "acronym"))
                 for tok in an.tokens:
                     if tok.tag in (DISTINCTIVE, GENERIC):
@@ -247,11 +248,21 @@ class NameIndex:
         for i in range(n):
             matches.append(self.lookup(form.texts[i], form.skels[i], form.tags[i]))
         # query-side joins ("hai guang" typed for "haiguang")
-        extra: list[tuple[int, int, str]] = []
-        for i in range(n - 1):
-            joined = form.texts[i] + form.texts[i + 1]
-            if joined in self.postings:
-                extra.append((i, i + 1, joined))
+        extra: list[tuple[tuple[int, ...], str]] = []
+        for size in (2, 3):
+            for i in range(n - size + 1):
+                window = form.texts[i : i + size]
+                if size == 3 and min(len(w) for w in window) > JOIN_TRIPLE_SHORT:
+                    continue
+                joined = "".join(window)
+                if joined in self.postings:
+                    extra.append((tuple(range(i, i + size)), joined))
+        # a listed word that swallowed the query's legal form ("alphaag" for "Alpha AG")
+        for legal in {x.replace(" ", "").lower() for x in form.legal}:
+            for i, text in enumerate(form.texts):
+                for joined in (text + legal, legal + text):
+                    if joined in self.postings:
+                        extra.append(((i,), joined))
         order = sorted(range(n), key=lambda i: -weights[i])
         need = min_cover * total
         # prefix: the smallest set of heaviest tokens whose complement cannot reach `need`
@@ -267,7 +278,7 @@ class NameIndex:
         for i in prefix:
             for key, _ in matches[i]:
                 acc.update(postings[key])
-        for _, _, joined in extra:
+        for _, joined in extra:
             acc.update(postings[joined])
         if not acc:
             return []
@@ -295,10 +306,10 @@ class NameIndex:
                 got[fid] += w * sim
         if extra:  # a joined key ("haiguang") covers both of its query tokens in full
             joined_tokens: dict[int, set[int]] = {}
-            for i, j, joined in extra:
+            for span, joined in extra:
                 for fid in postings[joined]:
                     if fid in acc:
-                        joined_tokens.setdefault(fid, set()).update((i, j))
+                        joined_tokens.setdefault(fid, set()).update(span)
             for fid, toks in joined_tokens.items():
                 got[fid] += sum(weights[t] * (1.0 - bests[t].get(fid, 0.0)) for t in toks)
         scored: list[tuple[float, int]] = [(g, fid) for fid, g in got.items() if g >= need]

@@ -8,8 +8,12 @@ query must be folded with the same flags):
 2. Homoglyphs folded inside words that are mostly Latin: "Huаwei" typed with a
    Cyrillic "а" is "Huawei". A word written wholly in Cyrillic or Greek is not
    touched here; it is transliterated.
-3. Transliteration to ASCII (unidecode) for every script except Han, which
-   :mod:`screening.matching.names` romanises with pypinyin phrase by phrase.
+3. Transliteration to ASCII: unidecode for Latin, Greek, Cyrillic and Armenian
+   (whose conventions the romanisation table is tuned to); anyascii, a
+   maintained transliterator covering every Unicode script, for the others
+   (Hebrew, Arabic, Devanagari, Thai, Georgian, Burmese ...). Han is the
+   exception: :mod:`screening.matching.names` romanises it with pypinyin phrase
+   by phrase.
 4. Case folding; apostrophes joined ("Gui'an" is "guian"); any other
    punctuation splits words; "&" becomes "and".
 
@@ -24,6 +28,7 @@ import unicodedata
 from functools import lru_cache
 
 import jellyfish
+from anyascii import anyascii
 from unidecode import unidecode
 
 #: Characters that join the letters around them (apostrophes of every kind).
@@ -39,6 +44,9 @@ _APOS_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 #: as е, as listings romanise it (OBEDINENNAYA).
 _SIGNS = str.maketrans({"Ъ": None, "ъ": None, "Ь": None, "ь": None, "ё": "е", "Ё": "Е"})
 _NON_WORD_RE = re.compile(r"[^0-9a-z]+")
+#: Scripts from Hebrew (U+0590) up to Vedic extensions (U+1CFF): Arabic, Syriac,
+#: the Indic scripts, Thai, Lao, Tibetan, Burmese, Georgian, Ethiopic, Khmer ...
+_ANYASCII_RE = re.compile("[\u0590-\u1cff]")
 _opencc = None
 
 
@@ -131,10 +139,23 @@ def fold_word(text: str) -> tuple[str, ...]:
     """Transliterate, case-fold and split one whitespace-free chunk into tokens."""
     text = _APOS_RE.sub("", text)
     if not text.isascii():
-        text = unidecode(text.translate(_SIGNS))
+        text = transliterate(text)
         text = _APOS_RE.sub("", text)
     text = text.lower().replace("&", " and ")
     return tuple(t for t in _NON_WORD_RE.split(text) if t)
+
+
+def needs_anyascii(text: str) -> bool:
+    """True when ``text`` holds a script :func:`transliterate` reads with anyascii."""
+    return not text.isascii() and _ANYASCII_RE.search(text) is not None
+
+
+def transliterate(text: str) -> str:
+    """ASCII reading of non-ASCII ``text``: anyascii for the scripts from Hebrew
+    to Burmese and Georgian, unidecode (with Cyrillic signs dropped) otherwise."""
+    if needs_anyascii(text):
+        return anyascii(text)
+    return unidecode(text.translate(_SIGNS))
 
 
 def fold_tokens(text: str) -> list[str]:

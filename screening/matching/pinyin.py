@@ -4,7 +4,7 @@
 Chinese name every syllable is a word of its own, and a one-letter difference
 is a different syllable, not a typo. When both names of a pair are made only
 of pinyin syllables, the comparator therefore asks for exact agreement
-(:func:`screening.matching.features.align`).
+(:func:`screening.matching.alignment.align`).
 
 The syllable inventory is the tone-less pinyin of the pypinyin character
 dictionary (420 syllables, interjections such as "hm" left out).

@@ -96,6 +96,9 @@ class Tables:
     zh_terms: dict[str, Readings] = field(default_factory=dict)
     #: the zh_terms keys that come from the brand table (海康威视, 大疆 ...)
     zh_brands: frozenset[str] = frozenset()
+    #: toneless pinyin of each brand -> the characters it is written with
+    #: (huawei -> 华为): another writing of that sound (华威) is another brand
+    brand_sounds: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Chinese place -> English readings (成都 -> chengdu; 中国 -> china | chinese)
     zh_places: dict[str, Readings] = field(default_factory=dict)
     #: Russian organisation words (skeletons of the romanised phrase) -> English
@@ -149,6 +152,15 @@ class Tables:
     zh_digits: dict[str, int] = field(default_factory=dict)
     #: words that introduce a number ("no", "number", "nr") and are dropped
     number_prefixes: frozenset[str] = frozenset()
+    #: word_lists.yaml (required): the word lists the matcher's rules read
+    roman_after: frozenset[str] = frozenset()
+    roman_before: frozenset[str] = frozenset()
+    roman_name_words: frozenset[str] = frozenset()
+    generation_words: dict[str, str] = field(default_factory=dict)
+    org_types: frozenset[str] = frozenset()
+    org_words: frozenset[str] = frozenset()
+    filler_words: frozenset[str] = frozenset()
+    broad_places: frozenset[str] = frozenset()
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -273,6 +285,19 @@ def _load_zh(t: Tables) -> None:
                 keys.add(key)
         t.zh_brands = frozenset(keys)
     _index_equivalents(t, sorted(t.zh_brands))
+    _index_brand_sounds(t)
+
+
+def _index_brand_sounds(t: Tables) -> None:
+    """Toneless pinyin of every brand in the brand table, to tell its homophones."""
+    from pypinyin import lazy_pinyin
+
+    sounds: dict[str, set[str]] = {}
+    for key in t.zh_brands:
+        sound = "".join(s for s in lazy_pinyin(key, errors="ignore") if s.isalpha())
+        if len(sound) >= 4:
+            sounds.setdefault(sound, set()).add(key)
+    t.brand_sounds = {k: frozenset(v) for k, v in sounds.items()}
 
 
 def _load_ru(t: Tables) -> None:
@@ -343,7 +368,8 @@ def _index_equivalents(t: Tables, brand_keys: list[str]) -> None:
         words = ["".join(r) for r in readings if r and (len(r) == 1 or key in t.zh_places)]
         if len(key) >= 2:
             words.append("".join(s for s in lazy_pinyin(key, errors="ignore") if s.isalpha()))
-        group = tuple(dict.fromkeys(w for w in words if w and w.isalpha() and len(w) >= 3))
+        shortest = 2 if key in t.zh_places else 3  # "hk", "uk" are places, "li" is no brand
+        group = tuple(dict.fromkeys(w for w in words if w and w.isalpha() and len(w) >= shortest))
         if len(group) < 2:
             continue
         gid = len(t.equivalent_groups)
@@ -459,6 +485,27 @@ def _load_numbers(t: Tables) -> None:
     t.number_prefixes = frozenset(words)
 
 
+#: The keys word_lists.yaml must have (a list of words each, generation_words a mapping).
+WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "org_types",
+              "org_words", "filler_words", "broad_places")
+
+
+def _load_word_lists(t: Tables) -> None:
+    """Read ``word_lists.yaml``; a missing file or key raises (rules depend on every list)."""
+    data = _load_yaml("word_lists.yaml")
+    if not isinstance(data, dict):
+        raise FileNotFoundError(f"matching table word_lists.yaml is missing or not a mapping in {_resource_dir}")
+    missing = [key for key in WORD_LISTS if key not in data]
+    if missing:
+        raise ValueError(f"word_lists.yaml lacks {', '.join(missing)}")
+    for key in WORD_LISTS:
+        if key == "generation_words":
+            t.generation_words = {"".join(_fold_phrase(str(k))): "".join(_fold_phrase(str(v)))
+                                  for k, v in (data[key] or {}).items()}
+        else:
+            setattr(t, key, frozenset(_words(data[key])))
+
+
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     """Every table, loaded once (call :func:`use_resource_dir` to reload)."""
@@ -474,4 +521,5 @@ def tables() -> Tables:
     _load_ru(t)
     _load_nicknames(t)
     _load_korean(t)
+    _load_word_lists(t)
     return t

@@ -532,3 +532,25 @@ def test_place_suffixes_may_be_left_out() -> None:
     terms = load("zh_terms.yaml")["terms"]
     for suffix in ("市", "省", "区", "县", "镇", "地区"):
         assert [] in alternatives(terms[suffix]), suffix
+
+
+def test_word_lists_table_is_required(tmp_path):
+    """The matcher's word lists live in word_lists.yaml; without it tables() fails loudly."""
+    import shutil
+
+    from screening.matching import resources
+
+    for f in resources.DEFAULT_RESOURCE_DIR.iterdir():
+        if f.is_file() and f.name != "word_lists.yaml":
+            shutil.copy(f, tmp_path / f.name)
+    try:
+        resources.use_resource_dir(tmp_path)
+        with pytest.raises(FileNotFoundError):
+            resources.tables()
+        (tmp_path / "word_lists.yaml").write_text("roman_after: [unit]\n", encoding="utf-8")
+        resources.use_resource_dir(tmp_path)
+        with pytest.raises(ValueError, match="org_types"):
+            resources.tables()
+    finally:
+        resources.use_resource_dir(None)
+    assert "institute" in resources.tables().roman_after

@@ -197,9 +197,15 @@ def test_techinsights_unnamed_branch_is_review_under_uel():
     assert "together with its branches" in f.reason
 
 
-def test_uel_listing_without_branches_gives_no_affiliate_finding():
+def test_uel_listing_without_branches_is_named_as_a_possible_parent():
+    # Issue 12 defect 8: a listed parent whose distinctive name the query carries is an
+    # affiliate basis; the finding says the listing names the parent alone (no branches clause).
     plain = entry("cn-uel", "Epirus, Inc.", measures=["prohibit_import_export"])
-    assert run([], party_keys=["name:epirus labs"], affiliates=[affiliate(plain, "Labs")]).outcome == "CLEAR"
+    det = run([], party_keys=["name:epirus labs"], affiliates=[affiliate(plain, "Labs")])
+    assert det.outcome == "REVIEW"
+    reason = " ".join(f.reason for f in det.findings if f.outcome == "REVIEW")
+    assert "Epirus, Inc." in reason and "names it alone" in reason
+    assert "together with its branches" not in reason
 
 
 def test_name_affiliate_ignored_when_ownership_is_known():

@@ -1,0 +1,367 @@
+"""Word alignment: which words of a query meet which words of a listed name.
+
+Lessons from the prior art built in here:
+
+* tokens are aligned as a bag, so word order never matters
+  ("HAIGE GUANGZHOU" = "GUANGZHOU HAIGE") and given/family order is free;
+* a token may meet two or three adjacent tokens of the other side
+  ("JSCARGUMENT" = "JSC ARGUMENT", "Haiguang" = "Hai Guang", "VanDerBilt");
+* short tokens need (nearly) exact agreement; Jon/John and Ann/Anne meet
+  through their sound, Maria/Mario do not;
+* legal forms and stop words are never compared; generic words weigh little.
+
+:class:`Pair` holds a query form and a list form and computes their
+:class:`Alignment` once; the features (:mod:`screening.matching.features`) read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Indel
+
+from screening.matching.choices import tailor
+from screening.matching.forms import JOIN_TRIPLE_SHORT, TAG_WEIGHTS, Form
+from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
+from screening.matching.normalize import has_han
+from screening.matching.pinyin import is_pinyin_word
+from screening.matching.resources import tables
+from screening.matching.strings import person_sim, token_match
+
+#: Credit of a person's initial against a name starting with that letter.
+INITIAL_SIM = 0.8
+#: Credit of a listed initial against a full name in the query.
+INITIAL_LIST_SIM = 0.6
+#: Given names of one nickname group (Mike / Michael, Sasha / Aleksandr).
+NICKNAME_SIM = 0.9
+#: Two spellings of one Chinese place or brand (zh_terms / zh_brands readings).
+EQUIVALENT_SIM = 0.9
+#: Unmatched list-side patronymics (Vladimirovich, "bin Awad") and middle
+#: names cost this share of their weight: queries mostly leave them out.
+EXTRA_RESULT_PATRONYMIC = 0.1
+#: A patronymic in the query that the listed name lacks costs this share.
+EXTRA_QUERY_PATRONYMIC = 0.3
+EXTRA_RESULT_MIDDLE = 0.2
+#: Share of its weight an unmatched query token costs.
+EXTRA_QUERY = 1.0
+#: Share of its weight an unmatched list-name token costs (middle names,
+#: place prefixes and business words are often dropped by whoever types a query).
+EXTRA_RESULT_PERSON = 0.45
+EXTRA_RESULT_COMPANY = 0.6
+#: Unmatched list-side filler words ("Group" in "Haige Communication Group Co.").
+EXTRA_RESULT_FILLER = 0.3
+#: Unmatched places cost even less when they lead an organisation's name
+#: ("Hangzhou" Hikvision, "浙江" 大华: where it is registered); a place later in
+#: the name ("Huawei Technologies (Thailand)") names a subsidiary and costs in full.
+EXTRA_RESULT_LOCATION = 0.35
+#: A business word only the query has ("Lockheed Martin Aeronautics") weighs at
+#: least this much: the query may name a division or subsidiary.
+QUERY_DESCRIPTOR_MIN = 0.4
+#: Share of its weight a business word read from Chinese costs when the listed name lacks it.
+EXTRA_QUERY_HAN_DESCRIPTOR = 0.35
+#: Unmatched tokens weigh at least this share of their tag weight, however
+#: common they are on the lists ("Sa" unmatched still says "not the same name").
+UNMATCHED_FLOOR = 0.7
+#: A distinctive pair must reach this credit to count as "distinctive agreement".
+DISTINCTIVE_AGREE = 0.85
+#: A name part only the query has weighs at least this much, however common.
+PERSON_QUERY_EXTRA_MIN = 0.9
+#: Endings of East Slavic patronymics (Vladimirovich, Petrovna, Ryhorovich).
+PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ich", "ichna")
+
+_NO_GROUPS: frozenset[int] = frozenset()
+
+
+@dataclass(slots=True)
+class Link:
+    """One aligned unit: query token(s) ``qi`` met list token(s) ``ci``."""
+
+    qi: tuple[int, ...]
+    ci: tuple[int, ...]
+    sim: float
+    how: str  # "equal", "fuzzy", "skeleton", "joined", "initial", "number"
+
+
+@dataclass(slots=True)
+class Alignment:
+    """The best one-to-one alignment of two forms' tokens."""
+
+    links: list[Link] = field(default_factory=list)
+    score: float = 0.0
+    q_unmatched: tuple[int, ...] = ()
+    c_unmatched: tuple[int, ...] = ()
+    distinctive_agree: bool = False
+
+
+def _nickname(a: str, b: str, skel_a: str, skel_b: str) -> bool:
+    """True when two given names are in one nickname group (Mike / Michael)."""
+    nick = tables().nicknames
+    ga = nick.get(a, _NO_GROUPS) | nick.get(skel_a, _NO_GROUPS)
+    if not ga:
+        return False
+    return bool(ga & (nick.get(b, _NO_GROUPS) | nick.get(skel_b, _NO_GROUPS)))
+
+
+def _equivalent(a: str, b: str) -> bool:
+    """True for two spellings of one Chinese place or brand (Kashgar / Kashi, Sugon / Dawning)."""
+    eq = tables().equivalents
+    ga = eq.get(a)
+    return bool(ga and ga & eq.get(b, _NO_GROUPS))
+
+
+def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> tuple[float, str]:
+    """Similarity of query token ``i`` and list token ``j``, with how it was found.
+
+    ``person``: a personal-name pair (nicknames, stricter fuzzy credit);
+    ``pinyin``: both names are romanised Chinese names (exact syllables only).
+    """
+    tq, tc = q.tags[i], c.tags[j]
+    a, b = q.texts[i], c.texts[j]
+    if a == b:
+        return (1.0, "number") if tq == NUMBER else (1.0, "equal")
+    if tq == NUMBER or tc == NUMBER:
+        return 0.0, ""
+    if tq == INITIAL or tc == INITIAL:
+        if a[0] != b[0]:
+            return 0.0, ""
+        # "J. D. Taiclet" for "James Donald Taiclet": the user abbreviated a listed
+        # name. A listed "HEIDI A" says little about the query's "Aune".
+        return (INITIAL_SIM if tq == INITIAL else INITIAL_LIST_SIM), "initial"
+    if q.strict[i] or c.strict[j] or pinyin:
+        return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying, Lei is not Li
+    s, how = token_match(a, b, q.skels[i], c.skels[j])
+    if person:
+        s = person_sim(a, b, s, how)
+    if s < NICKNAME_SIM:
+        if person and _nickname(a, b, q.skels[i], c.skels[j]):
+            return NICKNAME_SIM, "nickname"
+        if tq in (DISTINCTIVE, LOCATION) and tc in (DISTINCTIVE, LOCATION) and _equivalent(a, b):
+            return EQUIVALENT_SIM, "equivalent"
+    return s, (how if s else "")
+
+
+def _name_like(form: Form) -> bool:
+    """A bare name of unknown kind made only of name words ("MICHAEL COX")."""
+    return form.schema is None and all(g in (DISTINCTIVE, INITIAL, STOP) for g in form.tags)
+
+
+def is_person_pair(q: Form, c: Form) -> bool:
+    """Compare as personal names: either side is a person, or both are bare names."""
+    if q.schema == PERSON or c.schema == PERSON:
+        return True
+    return _name_like(q) and _name_like(c) and len(q.texts) > 1 and len(c.texts) > 1
+
+
+def pinyin_name(form: Form) -> bool:
+    """A personal name written only in pinyin syllables ("Wang Lei", "Xi Jinping")."""
+    words = [t for t, g in zip(form.texts, form.tags) if g == DISTINCTIVE]
+    return 1 < len(words) <= 4 and all(is_pinyin_word(w) for w in words)
+
+
+def is_patronymic(form: Form, j: int) -> bool:
+    """A patronymic: Russian -ovich/-evna..., or a name after bin / ibn / ben."""
+    text = form.texts[j]
+    if len(text) >= 6 and text.endswith(PATRONYMIC_ENDINGS):
+        return True
+    return j > 0 and form.texts[j - 1] in ("bin", "ibn", "ben", "bint")
+
+
+def unmatched_costs(q: Form) -> tuple[float, ...]:
+    """What each query token costs when the list name lacks it (an upper bound per token).
+
+    The candidate index uses this to know how much of a query a list name must
+    cover: words that cost little when missing (a leading place, a business
+    word read from Chinese, a patronymic) need not be covered.
+    """
+    person = q.schema == PERSON or _name_like(q)
+    words = tables()
+    first = first_word(q)
+    out = []
+    for i, (text, tag, w) in enumerate(zip(q.texts, q.tags, q.weights)):
+        share = EXTRA_QUERY
+        if person and is_patronymic(q, i):
+            share = EXTRA_QUERY_PATRONYMIC
+        elif not person and tag == LOCATION and i == first:
+            share = EXTRA_RESULT_LOCATION
+        elif not person and tag == GENERIC and text not in words.org_words and has_han(q.tokens[i].source):
+            share = EXTRA_QUERY_HAN_DESCRIPTOR
+        out.append(w * share)
+    return tuple(out)
+
+
+def _generation(form: Form, k: int) -> bool:
+    """True for a generation word read as a number ("Jr", "Senior")."""
+    return form.tags[k] == NUMBER and form.tokens[k].note.startswith("generation")
+
+
+def first_word(form: Form) -> int:
+    """Index of the first token that is not a stop word."""
+    for k, tag in enumerate(form.tags):
+        if tag != STOP:
+            return k
+    return 0
+
+
+def align(q: Form, c: Form) -> Alignment:
+    """Greedy best-first one-to-one alignment of query and list tokens.
+
+    Candidates are token pairs plus "joined" pairs where one token equals two
+    adjacent tokens of the other side. The score is the weighted mean of link
+    similarities, where unmatched tokens count with their (reduced) weights.
+    """
+    cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]] = []
+    nq, nc = len(q.texts), len(c.texts)
+    words = tables()
+    person = is_person_pair(q, c)
+    pinyin = person and pinyin_name(q) and pinyin_name(c)
+    for i in range(nq):
+        for j in range(nc):
+            s, how = _pair_sim(q, c, i, j, person, pinyin)
+            if s > 0:
+                cands.append((s, (i,), (j,), how))
+    # joined pairs: "haiguang" vs "hai guang", "jscargument" vs "jsc argument"
+    if nq and nc:
+        _joined_candidates(q, c, cands)
+    cands.sort(key=lambda x: (-x[0], len(x[1]) + len(x[2])))
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    links: list[Link] = []
+    for s, qi, ci, how in cands:
+        if used_q.intersection(qi) or used_c.intersection(ci):
+            continue
+        used_q.update(qi)
+        used_c.update(ci)
+        links.append(Link(qi, ci, s, how))
+    num = 0.0
+    den = 0.0
+    agree = False
+    for link in links:
+        wq = sum(q.weights[i] for i in link.qi)
+        wc = sum(c.weights[j] for j in link.ci)
+        w = (wq + wc) / 2
+        if link.how == "initial":  # "J" for "John": the full name's weight, weak credit
+            w = max(wq, wc)
+        num += w * link.sim
+        den += w
+        if link.sim >= DISTINCTIVE_AGREE and any(c.tags[j] == DISTINCTIVE for j in link.ci) and any(
+            q.tags[i] in (DISTINCTIVE, GENERIC) for i in link.qi
+        ):
+            agree = True
+    q_un = tuple(i for i in range(nq) if i not in used_q)
+    c_un = tuple(j for j in range(nc) if j not in used_c)
+    for i in q_un:
+        if _generation(q, i):
+            continue  # "Jr" left out by the other name costs nothing (number_missing says it)
+        floor = TAG_WEIGHTS[q.tags[i]] * UNMATCHED_FLOOR
+        if person:
+            share = EXTRA_QUERY_PATRONYMIC if is_patronymic(q, i) else EXTRA_QUERY
+            if q.tags[i] == DISTINCTIVE:
+                floor = PERSON_QUERY_EXTRA_MIN  # an extra name part counts, however common ("Li")
+        elif q.tags[i] == LOCATION and i == first_word(q) and q.schema == COMPANY:
+            share = EXTRA_RESULT_LOCATION  # "浙江 大华": the place a company is registered in
+        else:
+            share = EXTRA_QUERY
+            if q.tags[i] == GENERIC and q.texts[i] not in words.filler_words:
+                if not has_han(q.tokens[i].source):
+                    floor = QUERY_DESCRIPTOR_MIN  # "Aeronautics" in "Lockheed Martin Aeronautics"
+                elif q.texts[i] not in words.org_words:
+                    # Chinese registered names carry their line of business (集成电路制造);
+                    # English names drop it freely. Holding (控股) or a branch still counts.
+                    share = EXTRA_QUERY_HAN_DESCRIPTOR
+        den += max(q.weights[i], floor) * share
+    for j in c_un:
+        if _generation(c, j):
+            continue
+        if c.tags[j] == LOCATION:
+            # leading ("Hangzhou" Hikvision) or "of Russia": part of the name; a
+            # trailing place ("TechInsights Korea") names a subsidiary
+            cheap = person or j == first_word(c) or (j > 0 and c.texts[j - 1] == "of")
+            share = EXTRA_RESULT_LOCATION if cheap else EXTRA_RESULT_COMPANY
+        elif not person:
+            share = EXTRA_RESULT_FILLER if c.texts[j] in words.filler_words else EXTRA_RESULT_COMPANY
+        elif c.tags[j] == STOP:
+            continue  # "bin", "al", "van" left out of a person's name cost nothing
+        elif is_patronymic(c, j):
+            share = EXTRA_RESULT_PATRONYMIC
+        elif 0 < j < nc - 1 and not c.family[j] and not pinyin:
+            share = EXTRA_RESULT_MIDDLE  # not in Chinese names: "Wen" is not "Wen Chou"
+        else:
+            share = EXTRA_RESULT_PERSON
+        den += max(c.weights[j], TAG_WEIGHTS[c.tags[j]] * UNMATCHED_FLOOR) * share
+    score = num / den if den > 0 else 0.0
+    return Alignment(links, score, q_un, c_un, agree)
+
+
+def _joined_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:
+    """Add links where one token equals two or three adjacent tokens of the other side
+    ("haiguang" / "hai guang", "vanderbilt" / "van der bilt")."""
+    _join_side(q.texts, c.texts, cands, flip=False)
+    _join_side(c.texts, q.texts, cands, flip=True)
+    # a token that swallowed the other side's legal form: "jscargument" = "jsc" + "argument"
+    _swallowed_legal(q.texts, c.texts, c.legal, cands, flip=False)
+    _swallowed_legal(c.texts, q.texts, q.legal, cands, flip=True)
+
+
+def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, flip: bool) -> None:
+    """Links of one ``single`` token to a window of ``several`` (sides swapped when ``flip``)."""
+    n = len(several)
+    if n < 2:
+        return
+    firsts = {a[0] for a in single if len(a) >= 4}
+    if not firsts:
+        return
+    for size in (2, 3):
+        for j in range(n - size + 1):
+            if several[j][0] not in firsts:
+                continue
+            window = several[j : j + size]
+            if size == 3 and min(len(w) for w in window) > JOIN_TRIPLE_SHORT:
+                continue
+            joined = "".join(window)
+            span = tuple(range(j, j + size))
+            for i, a in enumerate(single):
+                if len(a) >= 4 and a[0] == joined[0] and abs(len(a) - len(joined)) <= len(joined) // 5 + 1:
+                    s = 1.0 if a == joined else Indel.normalized_similarity(a, joined)
+                    if s >= 0.9:
+                        cands.append((s, span, (i,), "joined") if flip else (s, (i,), span, "joined"))
+
+
+def _swallowed_legal(mine: tuple[str, ...], other: tuple[str, ...], legal: tuple[str, ...], cands: list, flip: bool) -> None:
+    """Links where a token of ``mine`` is a token of ``other`` plus ``other``'s legal form."""
+    if not legal:
+        return
+    forms = {form.replace(" ", "").lower() for form in legal}
+    for i, a in enumerate(mine):
+        for j, b in enumerate(other):
+            if len(a) > len(b) >= 3 and (a.endswith(b) or a.startswith(b)):
+                rest = a[: len(a) - len(b)] if a.endswith(b) else a[len(b) :]
+                if rest in forms:
+                    cands.append((1.0, (j,), (i,), "joined") if flip else (1.0, (i,), (j,), "joined"))
+
+
+@dataclass(slots=True)
+class Pair:
+    """A query form against a list form, plus the context the qualifiers read."""
+
+    query: Form
+    result: Form
+    query_country: str | None = None
+    entry_countries: tuple[str, ...] = ()
+    query_schema: str | None = None  # as given by the caller (not inferred)
+    entry_type: str | None = None
+    _alignment: Alignment | None = None
+
+    def __post_init__(self) -> None:
+        # Names with several readings (工业: industry | polytechnical) take the
+        # reading the other side uses: query first, then the list name.
+        if self.query.choices:
+            self.query = tailor(self.query, self.result)
+        if self.result.choices:
+            self.result = tailor(self.result, self.query)
+
+    @property
+    def alignment(self) -> Alignment:
+        """The token alignment, computed once."""
+        if self._alignment is None:
+            self._alignment = align(self.query, self.result)
+        return self._alignment

@@ -1,0 +1,125 @@
+"""Annotations written around a name, taken off before it is analysed.
+
+Payment messages, shipping documents and vessel lists wrap the party's name in
+words that are not part of it:
+
+* party labels: "BENEFICIARY: ACME TRADING", "SHIPPER:", SWIFT ":59:/123456 ACME";
+* vessel prefixes: "MV OCEAN STAR", "M/T OCEAN STAR", "T/B ...";
+* former names and other names: "OCEAN STAR (ex-SEA BREEZE)", "f/k/a ...",
+  "(also known as ...)", a trailing short form "Costar Group Co., Ltd. (Costar)"
+  -- kept as other names of the party, so either name can find a listing;
+* a port or flag after a comma: "OCEAN STAR, PANAMA";
+* branch suffixes set off by a dash or parentheses: "ACME TRADING LLC - DUBAI
+  BRANCH", "(LONDON BRANCH)": a branch is the same legal person as its company;
+* registry numbers: "IMO 9123456", "Reg. No. 12345", "OGRN 1027700000000".
+
+:func:`strip_annotations` returns the bare name and the former names. Each rule
+only fires where what it removes is unmistakable, and never empties a name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+#: Document labels that introduce a party (SWIFT fields, bills of lading, LCs).
+_LABEL_RE = re.compile(
+    r"^\s*(?:(?:swift\s+)?field\s*:?\s*\d{2}[a-z]?\s*:|:?\d{2}[a-z]?:|"
+    r"(?:ordering\s+customer|beneficiary(?:\s+customer|\s+bank)?|shipper|consignee|notify\s+party|"
+    r"applicant|remitter|sender|receiver|buyer|seller|payee|payer|debtor|creditor|"
+    r"intermediary(?:\s+bank)?|account\s+with\s+institution|exporter|importer|end\s+user|"
+    r"counterparty|party|name)\s*:)\s*(?:/\S*\s+)?",
+    re.IGNORECASE,
+)
+#: "(also known as X)", "(a.k.a. X)", "(aka X)": another name of the party.
+_AKA_RE = re.compile(r"[\(\[]\s*(?:also\s+known\s+as|a\.?k\.?a\.?|d/b/a|dba|trading\s+as|t/a)\s+([^()\[\]]+?)\s*[\)\]]",
+                     re.IGNORECASE)
+#: A trailing parenthesised short name: "Costar Group Co., Ltd. (Costar)".
+_SHORT_FORM_RE = re.compile(r"\s*\(([^()]{2,60})\)\s*$")
+_WORD_RE = re.compile(r"[^\W_]{3,}|\d+")
+#: A former name needs at least this many letters or digits.
+FORMER_MIN_CHARS = 3
+#: Vessel type prefixes: motor vessel, motor tanker, tug/barge, fishing vessel ...
+_VESSEL_RE = re.compile(
+    r"^\s*(?:m\.?\s?v\.?|m/v|m\.?\s?t\.?|m/t|t/b|f/v|f\.v\.|m/y|s/v|r/v)\s+(?=\S)", re.IGNORECASE
+)
+#: "(ex-SEA BREEZE)", "(ex SEA BREEZE)", "(formerly SEA BREEZE)", "f/k/a SEA BREEZE".
+_FORMER_RE = re.compile(
+    r"[\(\[]\s*(?:ex[-\s.:]+|formerly\s+|former(?:ly)?\s+name:?\s+|f/k/a\s+|fka\s+)([^()\[\]]+?)\s*[\)\]]"
+    r"|\s+(?:f/k/a|fka|formerly)\s+(.+)$",
+    re.IGNORECASE,
+)
+#: A branch suffix set off by a dash or parentheses: "- Dubai Branch", "– X Branch
+#: Office", "(London Branch)". A branch run into the name ("Co., Ltd. Beijing
+#: Branch") is left to the affiliate rules.
+_BRANCH_RE = re.compile(
+    r"(?:\s+[-–—]\s+|\s*\()\s*(?:[^()\-–—,.]{0,40}?\s)?branch(?:\s+office)?\s*\)?\s*$", re.IGNORECASE
+)
+#: Registry numbers: "IMO 9123456", "(IMO: 9123456)", "Reg. No. 123", "OGRN 1027700000000".
+_REGISTRY_RE = re.compile(
+    r"[\(,]?\s*\b(?:imo|mmsi|ogrn|inn|reg(?:istration)?\.?\s*(?:no|number|nr)\.?|cr\s*no\.?|company\s+no\.?)"
+    r"\s*[:#.]?\s*\d[\d\s-]{3,}\d\s*\)?",
+    re.IGNORECASE,
+)
+#: What may follow a name's last comma to be read as a port or flag.
+_TRAILING_PLACE_RE = re.compile(r",\s*([^,]+?)(?:\s+flag(?:ged)?)?\s*$", re.IGNORECASE)
+
+
+def strip_annotations(
+    text: str, is_place: Callable[[str], bool] | None = None, vessel: bool = True
+) -> tuple[str, list[str]]:
+    """``(bare name, former names)`` of ``text``.
+
+    Args:
+        text: the name as written.
+        is_place: tells a port or flag ("Panama", "Hong Kong") after the last
+            comma; without it a trailing place is kept.
+        vessel: whether a vessel prefix ("MV", "M/T") may be read off.
+    """
+    if not text or not _may_carry(text):
+        return text, []
+    former: list[str] = []
+
+    def keep_former(m: re.Match[str]) -> str:
+        name = (m.group(1) or m.group(2) or "").strip()
+        if sum(ch.isalnum() for ch in name) < FORMER_MIN_CHARS:
+            return m.group(0)  # "(Ex-Im)": a word, not a former name
+        former.append(name)
+        return " "
+
+    name = _FORMER_RE.sub(keep_former, text)
+    name = _AKA_RE.sub(keep_former, name)
+    short = _SHORT_FORM_RE.search(name)
+    if short and _short_form_of(short.group(1), name[: short.start()]):
+        former.append(short.group(1).strip())  # "(Torch Electron)": the party's short name
+        name = name[: short.start()]
+    name = _LABEL_RE.sub("", name, count=1)
+    name = _REGISTRY_RE.sub(" ", name)
+    name = _BRANCH_RE.sub("", name)
+    if vessel:
+        name = _VESSEL_RE.sub("", name, count=1)
+    if is_place is not None:
+        m = _TRAILING_PLACE_RE.search(name)
+        if m and is_place(m.group(1)) and name[: m.start()].strip():
+            name = name[: m.start()]
+    name = " ".join(name.split()).strip(" ,;:-")
+    if not name:
+        return text, []
+    return name, former
+
+
+def _short_form_of(inner: str, before: str) -> bool:
+    """True when ``inner`` shortens the name before it: one of its words (of three
+    letters or more, or a number) is in that name ("Qihoo 360" for "360 Security
+    Technology Inc.") and it is not a legal form or place on its own."""
+    words = {w.casefold() for w in _WORD_RE.findall(inner)}
+    return bool(words) and bool(words & {w.casefold() for w in _WORD_RE.findall(before)})
+
+
+#: Characters or words that any annotation needs; most names have none and return at once.
+_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bfka\b|formerly|^\s*m[vt]\b", re.IGNORECASE)
+
+
+def _may_carry(text: str) -> bool:
+    """True when ``text`` may hold an annotation (a cheap pre-check)."""
+    return _QUICK_RE.search(text) is not None

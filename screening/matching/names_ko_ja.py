@@ -1,0 +1,95 @@
+"""Korean and Japanese readings of names: Hangul personal names, and the
+Korean / Japanese readings of Han personal names tried as fallbacks.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+from screening.matching import japanese, korean
+from screening.matching.normalize import is_han, skeleton, to_simplified
+from screening.matching.resources import Tables, tables
+from screening.matching.tokens import (
+    ANALYSIS_CACHE,
+    DISTINCTIVE,
+    HAN_PERSON_MAX,
+    Builder,
+    Choice,
+    Token,
+)
+
+
+#: Kanji names of this length get a Japanese reading as a fallback (pykakasi
+#: loads ~120 MB on first use, so shorter, mostly Chinese, names do not).
+JAPANESE_NAME_LEN = 4
+
+
+HANGUL_PIECE_RE = re.compile(r"[\uac00-\ud7a3]+")
+
+
+def korean_person(hangul: str, t: Tables, source: str) -> tuple[list[Token], tuple[Choice, ...]]:
+    """Tokens of a Korean personal name in Hangul: family name, then the given name.
+
+    The family name takes its conventional spellings (김: Kim, Gim); the given
+    name is one word whose spellings combine the syllables' spellings in order
+    (정은: jeongeun, jongun, chongun ...), so 은정 (Eun-jeong) never meets
+    "Jong Un". Every spelling is a choice; only exact spellings count.
+    """
+    b = Builder()
+    chunks = HANGUL_PIECE_RE.findall(hangul)
+    # "성훈 김": a one-syllable family name written last (given-family order)
+    if len(chunks) == 2 and len(chunks[1]) == 1 and len(chunks[0]) > 1 and chunks[1] in t.ko_surnames:
+        chunks = [chunks[1], chunks[0]]
+    syllables = [ch for c in chunks for ch in c]
+    if not syllables:
+        return [], ()
+    note = f"Korean reading of {source}" if source != hangul else f"romanised {hangul}"
+    if len(syllables) == 1:
+        b.add([(Token(s, DISTINCTIVE, skeleton(s), syllables[0], note),) for s in korean.syllable_spellings(syllables[0])])
+        return b.tokens, tuple(b.choices)
+    family, given = syllables[0], syllables[1:]
+    spellings = korean.surname_spellings(family, t.ko_surnames)
+    b.add([(Token(s, DISTINCTIVE, skeleton(s), family, note, True),) for s in spellings])
+    combos = korean.given_name_spellings("".join(given))
+    b.add([(Token(s, DISTINCTIVE, skeleton(s), "".join(given), note),) for s in combos])
+    return b.tokens, tuple(b.choices)
+
+
+def japanese_person(text: str) -> list[Token]:
+    """Tokens of a Japanese name (kanji / kana) in Hepburn romaji, family name first."""
+    words = japanese.romaji_words(text)
+    return [
+        Token(w, DISTINCTIVE, skeleton(w), text, f"Japanese reading of {text}", k == 0 and len(words) == 2)
+        for k, w in enumerate(words)
+    ]
+
+
+@lru_cache(maxsize=ANALYSIS_CACHE)
+def other_readings(raw: str, company: bool) -> list[tuple[str, tuple[Token, ...], tuple[Choice, ...]]]:
+    """Korean and Japanese readings of a Han personal name, tried as fallbacks."""
+    t = tables()
+    han = "".join(ch for ch in raw if is_han(ch))
+    # Only a name written as one run (金正恩, 山田太郎): "荣 金" or "欢 冬梅 吴" is a
+    # Chinese name in given-family order, whose Korean / Japanese reading is noise.
+    if company or not han or han != raw.strip() or len(han) > HAN_PERSON_MAX:
+        return []
+    out: list[tuple[str, tuple[Token, ...], tuple[Choice, ...]]] = []
+    simp = to_simplified(han)
+    hangul = korean.hanja_to_hangul(han, t.ko_hanja) or korean.hanja_to_hangul(simp, t.ko_hanja)
+    if hangul and len(han) in (2, 3):
+        toks, choices = korean_person(hangul, t, han)
+        out.append(("korean", tuple(toks), choices))
+    if len(han) == JAPANESE_NAME_LEN:  # 山田太郎: Japanese names are mostly four kanji, Chinese two or three
+        toks = japanese_person(han)
+        if toks:
+            out.append(("japanese", tuple(toks), ()))
+    return out
+
+
+def korean_name_like(raw: str) -> bool:
+    """A Hangul personal name: at most four syllables, optionally split by spaces."""
+    syllables = HANGUL_PIECE_RE.findall(raw)
+    total = sum(len(s) for s in syllables)
+    return 2 <= total <= HAN_PERSON_MAX and not re.search(r"[A-Za-z0-9]", raw)

@@ -1,0 +1,439 @@
+"""Latin names (and every script transliterated to Latin): legal forms,
+abbreviations, numbers and Roman numerals, Russian organisation words,
+Cyrillic look-alikes, digits typed for letters, Wade-Giles given names.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+from screening.matching import pinyin
+from screening.matching.normalize import fold_word, skeleton
+from screening.matching.resources import Readings, Tables, tables
+from screening.matching.tokens import (
+    DISTINCTIVE,
+    GENERIC,
+    HAN_PERSON_MAX,
+    INITIAL,
+    LEGAL,
+    LOCATION,
+    NUMBER,
+    STOP,
+    Builder,
+    Choice,
+    Token,
+)
+
+
+#: Fallback connecting words when the stop-word table is missing.
+CONNECTORS = frozenset({"and", "of", "the", "for"})
+
+
+#: A parenthesised group of at most this many characters, in capitals, is an acronym.
+ACRONYM_MAX_LEN = 12
+
+
+_ROMAN_RE = re.compile(r"^(x{0,3})(ix|iv|v?i{0,3})$")
+
+
+_ORDINAL_RE = re.compile(r"^(\d+)(st|nd|rd|th|e|er|eme|o|a)$")
+
+
+_ACRONYM_RE = re.compile(r"\(([^()]{2,%d})\)" % ACRONYM_MAX_LEN)
+
+
+#: "CETC 13", "CETC-30", "CETC55", "NSCC-CS": an acronym with a unit number or code.
+_ACRONYM_UNIT_RE = re.compile(r"^[A-Z]{2,8}[ -]?(\d{1,4}|[A-Z]{1,4})$")
+
+
+PAREN_RE = re.compile(r"[()\[\]{}]")
+
+
+#: Capital Latin letters that look like Cyrillic ones, read as those Cyrillic letters
+#: ("TEXHOMAP" is ТЕХНОМАР typed with Latin look-alikes: tekhnomar).
+LOOKALIKE_CYRILLIC = {
+    "A": "a", "B": "v", "C": "s", "E": "e", "H": "n", "K": "k", "M": "m",
+    "O": "o", "P": "r", "T": "t", "X": "kh", "Y": "u",
+}
+
+
+#: Letters that read differently in Cyrillic: a look-alike word needs one of them.
+LOOKALIKE_TELLS = frozenset("BCHPXY")
+
+
+#: Shortest word read as Cyrillic look-alikes.
+LOOKALIKE_MIN_LEN = 5
+
+
+_LOOKALIKE_RE = re.compile(r"(?<![A-Za-z])(?=[ABCEHKMOPTXY]*[BCHPXY])[ABCEHKMOPTXY]{%d,}(?![A-Za-z])" % LOOKALIKE_MIN_LEN)
+
+
+#: "Ting-yu", "Li-hsiung": a hyphenated two-syllable given name (Taiwan, Wade-Giles).
+_HYPHEN_PAIR_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,6}-[A-Za-z]{1,6}(?![A-Za-z-])")
+
+
+def latin_tag(word: str, t: Tables) -> str:
+    """Tag of a single folded word from the tables alone."""
+    if word in (t.stopwords or CONNECTORS):
+        return STOP
+    if word.isdigit():
+        return NUMBER
+    if word in t.org_class or word in t.generic:
+        return GENERIC
+    if word in t.locations:
+        return LOCATION
+    return DISTINCTIVE
+
+
+def _roman_value(word: str) -> int | None:
+    """Value of a roman numeral I..XXX, else None."""
+    if not word or not _ROMAN_RE.match(word):
+        return None
+    values = {"i": 1, "v": 5, "x": 10}
+    total = 0
+    for a, b in zip(word, word[1:] + " "):
+        va, vb = values[a], values.get(b, 0)
+        total += -va if va < vb else va
+    return total or None
+
+
+def split_acronyms(text: str) -> tuple[str, list[str]]:
+    """Remove "(SMIC)"-style acronyms (also "(CETC 13)", "(NSCC-CS)") from ``text`` and return them."""
+    acronyms: list[str] = []
+
+    def repl(m: re.Match[str]) -> str:
+        inner = m.group(1).strip()
+        letters = re.sub(r"[^A-Za-z0-9]", "", inner)
+        if (
+            2 <= len(letters) <= ACRONYM_MAX_LEN
+            and (" " not in inner or _ACRONYM_UNIT_RE.match(inner))
+            and inner.upper() == inner
+            and any(ch.isalpha() for ch in inner)
+            and not _qualifier(inner)
+        ):
+            rest = text[m.end() :]
+            # Mid-name "(XPCC)" / "(CASIC)" abbreviates the words before it (a
+            # parent), not the whole name; "(CETC 29)" with a number does.
+            if any(ch.isdigit() for ch in inner) or _only_legal(rest):
+                acronyms.append(inner)
+            return " "
+        return m.group(0)
+
+    return _ACRONYM_RE.sub(repl, text), acronyms
+
+
+def _qualifier(text: str) -> bool:
+    """True for a place, legal form or generic word in parentheses ("(HK)", "(UK)",
+    "(GmbH)"): part of the name, never an acronym of the party standing alone."""
+    t = tables()
+    words = [w for chunk in text.split() for w in fold_word(chunk)]
+    return bool(words) and all(
+        w in t.locations or w in t.generic or w in t.org_class or (w,) in t.legal_forms for w in words
+    )
+
+
+def _only_legal(text: str) -> bool:
+    """True when ``text`` holds no name words, only legal forms ("Co., Ltd.") or nothing."""
+    t = tables()
+    words = [w for chunk in PAREN_RE.sub(" ", text).split() for w in fold_word(chunk)]
+    return all(w in t.legal_first or w in t.legal_compare or len(w) < 2 for w in words)
+
+
+def _roman_number(words: list[str], i: int, t: Tables, company: bool, person: bool) -> int | None:
+    """Value of ``words[i]`` as a Roman numeral in a numeric context, else None.
+
+    "Institute XIII", "Unit IV", "No. V", "XIII Research Institute" (an
+    organisation), "John Smith III" (a person's generation). A lone I, V, X or
+    L elsewhere is a letter, an initial or a word ("Li", "Xi", "Mix").
+    """
+    word = words[i]
+    value = t.roman.get(word) if t.roman else _roman_value(word)
+    if value is None:
+        return None
+    prev = words[i - 1] if i > 0 else ""
+    if prev in t.roman_after or prev in t.number_prefixes:
+        return value
+    if i == len(words) - 1 and i >= 1 and len(word) >= 2 and word not in t.roman_name_words:
+        return value  # "Star III", "John Smith II": a generation or a hull number, never a name word
+    if person and not company:
+        return None
+    if company and len(word) >= 2 and i + 1 < len(words) and words[i + 1] in t.roman_before:
+        return value
+    return None
+
+
+def _ru_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | None:
+    """The longest Russian organisation phrase at ``words[i]`` (by skeleton), with its readings."""
+    if not t.ru_terms or skeleton(words[i]) not in t.ru_first:
+        return None
+    for size in range(min(t.ru_max_len, len(words) - i), 0, -1):
+        key = tuple(skeleton(w) for w in words[i : i + size])
+        readings = t.ru_terms.get(key)
+        if readings is not None:
+            return size, readings
+    return None
+
+
+def lookalike_readings(text: str) -> dict[str, str]:
+    """Capitalised words made only of Cyrillic look-alike letters, with their Cyrillic reading.
+
+    "OOO TEXHOMAP" -> {"texhomap": "tekhnomar"}: a Russian name copied with
+    Latin letters that look like its Cyrillic ones.
+    """
+    out: dict[str, str] = {}
+    if not _LOOKALIKE_RE.search(text):
+        return out
+    for chunk in text.split():
+        word = chunk.strip(".,;:'\"«»()")
+        if (
+            len(word) >= LOOKALIKE_MIN_LEN
+            and word.isascii()
+            and all(ch in LOOKALIKE_CYRILLIC for ch in word)
+            and any(ch in LOOKALIKE_TELLS for ch in word)
+        ):
+            out[word.lower()] = "".join(LOOKALIKE_CYRILLIC[ch] for ch in word)
+    return out
+
+
+def latin_tokens(
+    words: list[str], t: Tables, company: bool, person: bool, lookalikes: dict[str, str] | None = None
+) -> tuple[Builder, list[str]]:
+    """Tag folded Latin words: legal forms, abbreviations, numbers, places, Russian terms."""
+    out = Builder()
+    legal: list[str] = []
+    i, n = 0, len(words)
+    while i < n:
+        # multi-word legal forms and places, longest first
+        matched = False
+        by_skel = words[i] not in t.legal_first and skeleton(words[i]) in t.legal_first_skel
+        sizes = range(min(t.legal_max_len, n - i), 0, -1) if by_skel or words[i] in t.legal_first else ()
+        for size in sizes:
+            phrase = tuple(words[i : i + size])
+            compare = t.legal_forms.get(phrase)
+            if compare is None:
+                compare = t.legal_skel.get(tuple(skeleton(w) for w in phrase))
+            if compare is None:
+                continue
+            # Short one-word forms (sa, ag, as, ab) are also name parts: only at
+            # the start or end of a name of three or more words.
+            if size == 1 and len(phrase[0]) <= 3 and not company and (0 < i < n - 1 or (n < 3 and i > 0)):
+                continue
+            if size == 1 and len(phrase[0]) == 1 and i != n - 1:
+                continue
+            if person and size == 1 and not company and not (i == 0 and n > 1):
+                continue
+            written = " ".join(phrase)
+            parts = t.legal_parts.get(compare, ())
+            for word in parts[:-1]:  # "group corporation": group is a word, corp the form
+                out.tokens.append(Token(word, latin_tag(word, t), skeleton(word), written, f"{written} = {' '.join(parts)}"))
+            form = parts[-1] if parts else compare
+            if form in t.branch_words:  # "branch", "filiale": a marker, not a form
+                out.tokens.append(Token(form, GENERIC, form, written, f"branch marker: {written}"))
+            else:
+                out.tokens.append(Token(form, LEGAL, form, written, f"legal form ignored: {written}"))
+                legal.append(written)
+            i += size
+            matched = True
+            break
+        if matched:
+            continue
+        for size in (3, 2) if words[i] in t.location_first else ():
+            phrase = tuple(words[i : i + size])
+            if len(phrase) == size and phrase in t.location_phrases:
+                joined = "".join(phrase)
+                out.tokens.append(Token(joined, LOCATION, joined, " ".join(phrase), "place"))
+                i += size
+                matched = True
+                break
+        if matched:
+            continue
+        word = words[i]
+        if word in t.number_prefixes and i + 1 < n and (
+            words[i + 1].isdigit() or _ORDINAL_RE.match(words[i + 1]) or words[i + 1] in t.roman
+        ):
+            i += 1
+            continue  # "No. 13": keep the 13
+        m = _ORDINAL_RE.match(word)
+        if word.isdigit() or m:
+            value = str(int(m.group(1) if m else word))
+            out.tokens.append(Token(value, NUMBER, value, word, f"number {word}"))
+            i += 1
+            continue
+        if word in t.number_words and (company or not person):
+            value = str(t.number_words[word])
+            out.tokens.append(Token(value, NUMBER, value, word, f"number {word}"))
+            i += 1
+            continue
+        roman = _roman_number(words, i, t, company, person)
+        if roman is not None:
+            out.tokens.append(Token(str(roman), NUMBER, str(roman), word, f"number {word.upper()}"))
+            i += 1
+            continue
+        if person and not company and word in t.generation_words and i == n - 1 and i >= 2:
+            gen = t.generation_words[word]  # "Jr" / "Senior": a generation, like "III"; must agree
+            out.tokens.append(Token(gen, NUMBER, gen, word, f"generation {word}"))
+            i += 1
+            continue
+        if person and word in t.person_titles and n > 2:
+            i += 1
+            continue  # "Dr", "Gen": titles are not names
+        ru = _ru_phrase(words, i, t) if not person or company else None
+        if ru is not None:
+            size, readings = ru
+            written = " ".join(words[i : i + size])
+            alts = [
+                tuple(Token(w, latin_tag(w, t), skeleton(w), written, f"{written} = {' '.join(r)}") for w in r)
+                for r in readings
+            ]
+            alts.append(tuple(Token(w, latin_tag(w, t), skeleton(w), w) for w in words[i : i + size]))
+            out.add(alts)
+            i += size
+            continue
+        i += 1
+        # a place abbreviation ("HK", "UAE") stays a place, compared through its equivalents
+        readings = t.abbreviations.get(word) if not person and word not in t.locations else None
+        if readings and is_org_acronym(word, readings[0]):
+            # "SMIC": keep the acronym; its expansion is read as a variant.
+            out.tokens.append(Token(word, DISTINCTIVE, skeleton(word), word, f"{word.upper()} = {' '.join(readings[0])}"))
+            continue
+        if readings:
+            out.add([
+                tuple(Token(p, latin_tag(p, t), skeleton(p), word, f"{word} = {' '.join(r)}") for p in r)
+                for r in readings
+            ])
+            continue
+        if person and len(word) == 1 and word.isalpha():
+            out.tokens.append(Token(word, INITIAL, word, word, "initial"))
+            continue
+        tag = latin_tag(word, t)
+        if tag == GENERIC and person and not company:
+            tag = DISTINCTIVE  # "West" in "Meghan West" is a name
+        token = Token(word, tag, skeleton(word), word)
+        cyr = lookalikes.get(word) if lookalikes else None
+        letters = digits_as_letters(word)
+        if cyr:
+            out.add([(token,), (Token(cyr, tag, skeleton(cyr), word, f"{word.upper()} read as Cyrillic"),)])
+        elif letters:
+            ltag = latin_tag(letters, t)
+            if ltag == GENERIC and person and not company:
+                ltag = DISTINCTIVE
+            out.add([(token,), (Token(letters, ltag, skeleton(letters), word, f"{word.upper()} read with letters for digits"),)])
+        else:
+            out.tokens.append(token)
+    return out, legal
+
+
+#: Digits typed for the letters they resemble ("N0RINC0", "T3CH").
+DIGIT_LETTERS = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
+
+
+def digits_as_letters(word: str) -> str | None:
+    """``word`` with look-alike digits read as letters ("n0rinc0" -> "norinco").
+
+    Only for words mixing digits and letters where the letters dominate and every
+    digit has a look-alike letter; numbers and codes ("55", "a320", "5g") stay.
+    """
+    n_digits = sum(ch.isdigit() for ch in word)
+    if not n_digits or len(word) - n_digits < max(2, n_digits):
+        return None
+    letters = word.translate(DIGIT_LETTERS)
+    return letters if letters.isalpha() else None
+
+
+def is_org_acronym(word: str, expansion: tuple[str, ...]) -> bool:
+    """True when ``expansion`` spells out an organisation acronym (SMIC, CETC).
+
+    Those are names in their own right: the acronym stays a distinctive token and
+    the expansion becomes a variant reading, rather than replacing it inline the
+    way "tech" becomes "technology".
+    """
+    return len(expansion) >= 3 or (len(expansion) == 2 and word == "".join(e[0] for e in expansion))
+
+
+def spell_out(words: list[str], t: Tables, reading: int = 0) -> list[str] | None:
+    """``words`` with organisation acronyms spelled out ("cetc 13" -> "china
+    electronics technology group corporation 13"), or None when there are none.
+
+    ``reading`` picks among an acronym's readings (BUAA: Beihang University or
+    Beijing University of Aeronautics and Astronautics).
+    """
+    out: list[str] = []
+    changed = False
+    for w in words:
+        readings = t.abbreviations.get(w)
+        if readings and is_org_acronym(w, readings[0]) and reading < len(readings):
+            out.extend(readings[reading])
+            changed = True
+        else:
+            out.append(w)
+    return out if changed else None
+
+
+def person_reorder(text: str, t: Tables) -> tuple[str, frozenset[str]]:
+    """"SALEK, Abdulhai" -> ("Abdulhai SALEK", {"salek"}) for one-comma person names.
+
+    Returns the reordered text and the folded family-name words.
+    """
+    none: frozenset[str] = frozenset()
+    if text.count(",") != 1:
+        return text, none
+    left, right = (part.strip() for part in text.split(","))
+    if not left or not right:
+        return text, none
+    right_words = [w for chunk in right.split() for w in fold_word(chunk)]
+    left_words = [w for chunk in left.split() for w in fold_word(chunk)]
+    if not right_words or len(left_words) > 4 or len(right_words) > 5:
+        return text, none
+    for w in left_words + right_words:
+        if w in t.org_class or w in t.generic or (w,) in t.legal_forms:
+            return text, none
+    return f"{right} {left}", frozenset(left_words)
+
+
+def wade_giles_name(piece: str, words: list[str]) -> bool:
+    """A personal name romanised in Wade-Giles: a hyphenated given name ("Ting-yu")
+    or a syllable only Wade-Giles writes ("Chieh", "Hsiung")."""
+    if len(words) > HAN_PERSON_MAX:
+        return False
+    return bool(_HYPHEN_PAIR_RE.search(piece)) or any(pinyin.looks_wade_giles(w) for w in words)
+
+
+def add_wade_giles(built: Builder) -> None:
+    """Give each syllable of a Wade-Giles name its pinyin readings as choices (Chieh: jie)."""
+    taken = {c.start for c in built.choices}
+    extra = []
+    for k, tok in enumerate(built.tokens):
+        if k in taken or tok.tag != DISTINCTIVE:
+            continue
+        readings = pinyin.wade_giles_readings(tok.text)
+        if readings:
+            note = f"Wade-Giles {tok.text} = pinyin {'/'.join(readings)}"
+            alts = tuple((Token(r, DISTINCTIVE, skeleton(r), tok.source, note, tok.family),) for r in readings)
+            extra.append(Choice(k, 1, alts))
+    built.choices.extend(extra)
+    built.choices.sort(key=lambda c: c.start)
+
+
+def looks_like_org(words: list[str], t: Tables) -> bool:
+    """Does a Latin name read as an organisation?
+
+    Yes with a legal form (short ones such as "SA" only in names of three or
+    more words) or an organisation-class word (company, group); generic words
+    ("west", "gold") need company: two of them, since people bear them as names.
+    """
+    generic = 0
+    last = len(words) - 1
+    for k, w in enumerate(words):
+        if (w,) in t.legal_forms or w in t.org_class:
+            # "Thomas Sa", "Mus ab Mustafa": two-letter forms only at either end of
+            # 3+ words; "Skydio Inc", "Acme Ltd" are organisations.
+            if len(w) > 2 or k == 0 or (len(words) > 2 and k == last):
+                return True
+            continue
+        expansion = t.abbreviations.get(w, ((),))[0]
+        if any(e in t.org_class or e in t.org_types for e in expansion) or w in t.org_types:
+            return True
+        if w in t.generic or any(e in t.generic for e in expansion):
+            generic += 1
+    return generic >= 2

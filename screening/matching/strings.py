@@ -1,0 +1,170 @@
+"""String primitives: how alike two words are.
+
+:func:`token_sim` / :func:`token_match` compare two folded words (with their
+romanisation skeletons): equal, same skeleton, a silent letter, a typing slip,
+a vowel variant, a gendered form, or a fuzzy similarity stretched so a wrong
+letter costs. :func:`person_sim` re-weighs that for personal names. The word
+alignment (:mod:`screening.matching.alignment`) is built on these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Indel, OSA
+
+from screening.matching.normalize import phonetic
+from screening.matching.pinyin import syllable_count
+
+#: Below this string similarity two tokens are taken as different words; the
+#: floor rises for short words, where one letter changes the name (Li/Lu, Ross/Rose).
+TOKEN_FLOOR = 0.78
+SHORT_WORD_FLOOR = 0.85  # words of at most SHORT_WORD letters
+SHORT_WORD = 5
+#: Tokens this short must be equal (or equal in skeleton) to count.
+SHORT_TOKEN = 3
+#: Similarity credited to two spellings with the same romanisation skeleton.
+SKELETON_SIM = 0.95
+#: Similarity credited to sound-alikes differing by a silent letter (Jon/John, Ann/Anne).
+PHONETIC_SIM = 0.88
+#: Factor on the similarity of words with different first letters (Hassan/Kassan).
+FIRST_LETTER_FACTOR = 0.9
+#: Similarity of words that differ only in a final vowel (Antonio/Antonia,
+#: Ivanov/Ivanova): gendered forms of a name, usually different people.
+GENDER_SIM = 0.5
+#: Similarity of words that differ by two swapped neighbouring letters (Abudl/Abdul).
+TRANSPOSE_SIM = 0.9
+#: Spelling similarity two sound-alikes need (Kompel / Compel 0.83; Katarina / Kawtarani 0.71 is too far).
+CONSONANT_SPELLING_MIN = 0.8
+#: Words that differ only in one or two vowels (Laden / Ladin): transliteration noise.
+VOWEL_SIM = 0.9
+#: A person's name that extends another by a suffix (Abramov / Abramovich,
+#: Richards / Richardson) is a different name.
+PREFIX_SIM = 0.3
+#: In person names a fuzzy similarity is stretched further: Rubio / Rubino or
+#: Michael / Michelle are other people more often than typos.
+PERSON_FUZZY_STRETCH = 2.2
+#: Fuzzy similarities are stretched below 1 by this factor (0.9 -> 0.8): one
+#: wrong letter should cost more than an unmatched generic word.
+FUZZY_STRETCH = 2.0
+#: Cap on the token-similarity cache (entries), cleared when exceeded.
+SIM_CACHE_MAX = 1_000_000
+
+_sim_cache: dict[tuple[str, str, str, str], tuple[float, str]] = {}
+
+
+_VOWELS = frozenset("aeiouy")
+_DOUBLES = re.compile(r"([a-z])\1+")
+
+
+def _gendered(a: str, b: str) -> bool:
+    """True for forms of one name that differ in a final vowel (Antonio/Antonia)."""
+    if min(len(a), len(b)) < 4:
+        return False
+    if len(a) == len(b):
+        return a[:-1] == b[:-1] and a[-1] in _VOWELS and b[-1] in _VOWELS
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return len(longer) == len(shorter) + 1 and longer.startswith(shorter) and longer[-1] in _VOWELS
+
+
+def _consonant_spelling(a: str, b: str) -> bool:
+    """Same metaphone, but the words differ in consonant letters, not vowels.
+
+    Kompel/Compel and Jon/John differ in how a sound is spelled; Maria/Mario
+    and Thomas/Themis differ in vowels, which metaphone ignores but names do not.
+    """
+    ca = _DOUBLES.sub(r"\1", "".join(ch for ch in a if ch not in _VOWELS))
+    cb = _DOUBLES.sub(r"\1", "".join(ch for ch in b if ch not in _VOWELS))
+    if ca == cb or Indel.normalized_similarity(a, b) < CONSONANT_SPELLING_MIN:
+        return False
+    return phonetic(a) == phonetic(b)
+
+
+def token_sim(a: str, b: str, skel_a: str, skel_b: str) -> float:
+    """Similarity of two tokens in [0, 1]; 0 when they are different words.
+
+    Equal text 1.0; equal romanisation skeleton 0.95; sound-alikes that differ
+    by a silent letter 0.88 (Jon/John); otherwise the best Indel / OSA
+    similarity of text or skeleton, times 0.9 when the first letters differ,
+    stretched below 1 so a wrong letter costs (0.9 -> 0.8). Gendered forms
+    (Antonio/Antonia) score 0.5; words of three letters or fewer must be equal.
+    """
+    return token_match(a, b, skel_a, skel_b)[0]
+
+
+def token_match(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
+    """:func:`token_sim` with how the words met: equal, skeleton, variant, fuzzy."""
+    if a == b:
+        return 1.0, "equal"
+    key = (a, b, skel_a, skel_b)
+    cached = _sim_cache.get(key)
+    if cached is not None:
+        return cached
+    value = _token_sim(a, b, skel_a, skel_b)
+    if len(_sim_cache) > SIM_CACHE_MAX:
+        _sim_cache.clear()
+    _sim_cache[key] = value
+    return value
+
+
+def _vowel_variant(a: str, b: str) -> bool:
+    """Same length, same consonants, one vowel different (Laden / Ladin)."""
+    if len(a) != len(b) or len(a) < 4 or a[0] != b[0]:
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(diff) != 1 or diff[0][0] not in _VOWELS or diff[0][1] not in _VOWELS:
+        return False
+    # one pinyin syllable each (Chen / Chan, Yang / Yong): different syllables, not noise
+    return not (syllable_count(a) == 1 and syllable_count(b) == 1)
+
+
+def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
+    """Uncached body of :func:`token_match`."""
+    if a.isdigit() or b.isdigit():
+        return 0.0, ""
+    if skel_a == skel_b and (min(len(a), len(b)) > 2 or abs(len(a) - len(b)) <= 1):
+        return SKELETON_SIM, "skeleton"  # not "br" for "beer": a two-letter word is an abbreviation
+    if _gendered(a, b):
+        return GENDER_SIM, "gendered"
+    short = min(len(a), len(b))
+    if short >= 3 and len(a) == len(b) and OSA.distance(a, b) == 1 and sorted(a) == sorted(b):
+        return TRANSPOSE_SIM, "variant"  # a typing slip, even in the first letters
+    if abs(len(a) - len(b)) == 1 and a[0] == b[0] and phonetic(a) == phonetic(b):
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        # one silent letter more: jon/john, ann/anne, mohamad/mohammad
+        if Indel.normalized_similarity(a, b) >= 0.8 and any(
+            longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer))
+        ):
+            return PHONETIC_SIM, "variant"
+    if short <= SHORT_TOKEN and min(len(skel_a), len(skel_b)) <= SHORT_TOKEN:
+        return 0.0, ""
+    if _consonant_spelling(a, b):
+        return PHONETIC_SIM, "variant"  # Kompel / Compel, Jussef / Yussef: same sounds, other letters
+    if _vowel_variant(a, b):
+        return VOWEL_SIM, "variant"
+    value = max(
+        Indel.normalized_similarity(a, b),
+        Indel.normalized_similarity(skel_a, skel_b),
+        OSA.normalized_similarity(skel_a, skel_b),
+    )
+    if a[0] != b[0]:
+        value *= FIRST_LETTER_FACTOR
+    floor = SHORT_WORD_FLOOR if short <= SHORT_WORD else TOKEN_FLOOR
+    if value < floor:
+        return 0.0, ""
+    return max(0.0, 1.0 - (1.0 - value) * FUZZY_STRETCH), "fuzzy"
+
+
+def person_sim(a: str, b: str, sim: float, how: str) -> float:
+    """Re-weigh a token similarity for personal names.
+
+    A name that extends the other by a suffix (Abramov / Abramovich) is
+    another name; a plain fuzzy similarity is stretched further (Rubio /
+    Rubino is a different family more often than a typo).
+    """
+    if how == "fuzzy":
+        shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+        if len(shorter) >= 4 and len(longer) - len(shorter) >= 2 and longer.startswith(shorter):
+            return PREFIX_SIM
+        return max(0.0, 1.0 - (1.0 - sim) * PERSON_FUZZY_STRETCH)
+    return sim

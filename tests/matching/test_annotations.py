@@ -1,0 +1,72 @@
+"""Annotations around a name are read off it (issue 14; made-up names, each failed before)."""
+
+import pytest
+
+from screening.matching import Matcher, analyze_name, compare
+from screening.settings import MATCH_THRESHOLD
+from screening.types import Entry, Name
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        ("MV OCEAN ZEPHYR", "OCEAN ZEPHYR", None),
+        ("M/T OCEAN ZEPHYR", "OCEAN ZEPHYR", "vessel"),
+        ("T/B KARVELLA", "KARVELLA", "Vessel"),
+        ("OCEAN ZEPHYR (ex-SEA QUILLON)", "OCEAN ZEPHYR", None),
+        ("OCEAN ZEPHYR (ex-SEA QUILLON)", "SEA QUILLON", None),
+        ("OCEAN ZEPHYR f/k/a SEA QUILLON", "SEA QUILLON", None),
+        ("OCEAN ZEPHYR, PANAMA", "OCEAN ZEPHYR", None),
+        ("OCEAN ZEPHYR (IMO 9123456)", "OCEAN ZEPHYR", None),
+        ("BENEFICIARY: ZORVIK TRADING LLC", "Zorvik Trading LLC", None),
+        ("SHIPPER: ZORVIK TRADING LLC", "Zorvik Trading LLC", "company"),
+        ("ORDERING CUSTOMER: ZORVIK TRADING LLC", "Zorvik Trading LLC", None),
+        ("FIELD 59: ZORVIK TRADING LLC", "Zorvik Trading LLC", None),
+        (":59:/40123456789 ZORVIK TRADING LLC", "Zorvik Trading LLC", None),
+        ("Zorvik Trading LLC - Dubai Branch", "Zorvik Trading LLC", "company"),
+        ("Zorvik Trading LLC (Dubai Branch)", "Zorvik Trading LLC", None),
+        ("Zorvik Trading LLC, Reg. No. 1027700123456", "Zorvik Trading LLC", None),
+    ],
+)
+def test_annotation_is_read_off(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
+
+
+def test_former_name_kept_as_another_name():
+    an = analyze_name("OCEAN ZEPHYR (ex-SEA QUILLON)")
+    assert an.texts() == ["ocean", "zephyr"] and an.former == ["SEA QUILLON"]
+
+
+@pytest.mark.parametrize(
+    "name, schema, kept",
+    [
+        ("MV Agusta S.p.A.", "company", "mv"),  # a company called MV: no vessel prefix read off
+        ("SMITH, John", None, "smith"),  # a comma before a given name is no port
+        ("Exxon (Ex-Im) Trading", None, "exxon"),
+    ],
+)
+def test_no_annotation_read_where_there_is_none(name, schema, kept):
+    assert kept in analyze_name(name, schema).texts()
+    assert analyze_name(name, schema).former == []
+
+
+def test_search_finds_a_vessel_by_its_former_name():
+    matcher = Matcher([Entry(id="v", list_id="t", type="vessel", names=[Name("SEA QUILLON", "primary")])])
+    assert [h.entry.id for h in matcher.search("OCEAN ZEPHYR (ex-SEA QUILLON)")] == ["v"]
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Zorvik Group Co., Ltd. (Zorvik)", "Zorvik Group Co., Ltd."),
+        ("Fujian Qarven Electron Technology Co., Ltd. (Qarven Electron)", "Fujian Qarven Electron Technology Co., Ltd."),
+        ("Tavlo Group (also known as Tavlo Technology Co., Ltd.)", "Tavlo Group"),
+        ("Tavlo Group (also known as Tavlo Technology Co., Ltd.)", "Tavlo Technology Co., Ltd."),
+    ],
+)
+def test_trailing_short_form_and_aka_are_other_names(query, listed):
+    assert compare(query, listed, "company")[0] >= MATCH_THRESHOLD
+
+
+def test_parenthesised_place_is_not_a_short_form():
+    assert analyze_name("Zorvik Technologies (Thailand) Co., Ltd.", "company").former == []

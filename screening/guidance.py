@@ -47,7 +47,8 @@ FACT_WORDS = {
     "whether it is subject to the EAR", "us_person": "whether a US person is involved",
     "end_use": "the end use", "end_user_military": "whether the end user is military",
     "chinese_person_services": "whether Chinese persons provide rare-earth services",
-    "destination": "the destination country", "ownership": "who owns the party",
+    "destination": "the destination country", "country": "the party's country",
+    "ownership": "who owns the party",
     "ownership_percent": "the listed owners' share",
 }
 

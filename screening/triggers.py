@@ -88,6 +88,7 @@ class Facts:
     lookup_entry: Callable[[str], Entry | None]
     declared_owners: list[dict]
     resolve_name: Callable[[str], list[Hit]] | None = None  # owner name -> matcher hits (lists in force)
+    party_country: str | None = None  # the party's own country as the query gives it (ISO alpha-2)
     missing: set[str] = field(default_factory=set)  # facts whose absence was noticed
     _party_view: OwnershipGraph | None = field(default=None, repr=False)
     _owners: dict[str, Owner] = field(default_factory=dict, repr=False)

@@ -141,10 +141,21 @@ def _determine(hits, affiliates, ctx, as_of, horizon, rulebook, ownership, party
 
 
 def _origin_alternative(findings: list[Finding], other: Determination) -> dict:
-    """What a non-China-origin item would get: the outcome and the rules that drop out."""
+    """What a non-China-origin item would get: the outcome and the rules that drop out.
+
+    Each finding of a rule that drops out, and that rests on the assumed China
+    origin, says so in its own ``assumption`` too (issue 12: the result says
+    which answer a non-China-origin item would get), so a finding read on its
+    own is as honest as the result's note.
+    """
     still = {f.rule for f in other.findings if f.outcome != "CLEAR"}
     dropped = [r for r in dict.fromkeys(f.rule for f in findings if f.outcome != "CLEAR")
                if r not in still]
+    for f in findings:
+        if f.rule in dropped and f.outcome != "CLEAR" and "item_origin" in f.depends_on:
+            alt = (f"an item not of China origin would not be caught by this rule "
+                   f"(the result would be {other.outcome})")
+            f.assumption = f"{f.assumption}; {alt}" if f.assumption else alt
     return {"outcome": other.outcome, "rules_dropped": dropped}
 
 

@@ -263,14 +263,16 @@ def test_origin_unknown_says_china_origin_was_assumed(csl_screener):
     assert "china-origin" in (cn18[0]["assumption"] or "").lower()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 'origin unknown': the result does not say which answer a "
-                                       "non-China-origin item would get")
 def test_origin_unknown_says_what_a_non_china_item_would_get(csl_screener):
     """Issue 12: "Where origin is unknown, the result says that China origin was assumed, and which answer
-    a non-China-origin item would get." For Tb to an unlisted buyer that answer is CLEAR (rules.md §2.1)."""
+    a non-China-origin item would get." For Tb to an unlisted buyer that answer is CLEAR (rules.md §2.1:
+    No. 18 covers China-origin items). The CN-18 finding says it too, and so does the result."""
     r = screen(csl_screener, BUYER, on="2026-06-01", context={"item": "Tb"})
     text = " ".join((f["assumption"] or "") + " " + f["reason"] for f in fired(r, "CN-18")).lower()
     assert "non-china" in text or "not of china origin" in text or "foreign-origin" in text
+    assert "clear" in text
+    assert r["if_not_china_origin"]["outcome"] == "CLEAR"
+    assert any("china origin was assumed" in n.lower() and "CLEAR" in n for n in r["notes"])
 
 
 # ------------------------------------------------------------ No. 62

@@ -273,10 +273,10 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @db_option
 def screen(input_file, output, name_col, country_col, address_col, aliases_col, item_col,
-           end_use_col, destination_col, item_origin_col, cn_share_col, as_of_col, owners_col, as_of, after_horizon,
-           item, cn_share, cn_technology, subject_to_ear, us_person, end_use, destination,
-           item_origin, encoding,
-           delimiter, sheet, engine, scheduler, workers, resume, progress, as_json, db_path):
+           end_use_col, destination_col, item_origin_col, cn_share_col, as_of_col, owners_col,
+           as_of, after_horizon, item, cn_share, cn_technology, subject_to_ear, us_person, end_use,
+           destination, item_origin, encoding, delimiter, sheet, engine, scheduler, workers, resume,
+           progress, as_json, db_path):
     """Screen every row of a CSV or XLSX customer file; write it back with the answers.
 
     Every input column is kept, then: outcome, the top hit (list, entry id, listed

@@ -194,6 +194,8 @@ def context_options(f):
                      "humanitarian, civil."),
         click.option("--destination", help="Country the goods go to (ISO code or name, e.g. US): "
                      "2024 No. 46 Art. 2 and 2026 No. 1 turn on it."),
+        click.option("--item-origin", help="Where the item originates (CN, or a country such as "
+                     "JP / 'foreign'); China origin is assumed, and said, when not given."),
     ]
     for o in reversed(opts):
         f = o(f)
@@ -201,20 +203,21 @@ def context_options(f):
 
 
 def context_values(item, cn_share, cn_technology, subject_to_ear, us_person, end_use,
-                   destination) -> dict:
+                   destination, item_origin=None) -> dict:
     """The transaction-context options that were given, keyed as TransactionContext takes them."""
     raw = {"item": item, "cn_origin_share": cn_share, "made_with_cn_technology": cn_technology,
            "subject_to_ear": subject_to_ear, "us_person": us_person, "end_use": end_use,
-           "destination": destination}
+           "destination": destination, "item_origin": item_origin}
     return {k: v for k, v in raw.items() if v is not None}
 
 
-def build_context(item, cn_share, cn_technology, subject_to_ear, us_person, end_use, destination):
+def build_context(item, cn_share, cn_technology, subject_to_ear, us_person, end_use, destination,
+                  item_origin=None):
     """A TransactionContext from CLI options, or None when none was given."""
     from .context import TransactionContext
 
     raw = context_values(item, cn_share, cn_technology, subject_to_ear, us_person, end_use,
-                         destination)
+                         destination, item_origin)
     return TransactionContext.from_dict(raw) if raw else None
 
 
@@ -231,7 +234,7 @@ def build_context(item, cn_share, cn_technology, subject_to_ear, us_person, end_
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @db_option
 def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, cn_technology,
-          subject_to_ear, us_person, end_use, destination, as_json, db_path):
+          subject_to_ear, us_person, end_use, destination, item_origin, as_json, db_path):
     """Screen one party: the outcome, every finding with its citation, and the hits.
 
     Example:
@@ -242,7 +245,7 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
     from .screen import open_screener
 
     ctx = build_context(item, cn_share, cn_technology, subject_to_ear, us_person, end_use,
-                        destination)
+                        destination, item_origin)
     from .owners import parse_owner
 
     owner_list = [parse_owner(o) for o in owners]
@@ -264,6 +267,7 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
 @click.option("--item-col", help="Column with the item (control code, element, ECCN).")
 @click.option("--end-use-col", help="Column with the end use.")
 @click.option("--destination-col", help="Column with the destination country of the goods.")
+@click.option("--item-origin-col", help="Column with the item's country of origin (CN or another).")
 @click.option("--cn-share-col", help="Column with the China-origin rare-earth share.")
 @click.option("--as-of-col", help="Column with a per-row screening date.")
 @click.option("--owners-col", help="Column with known owners as NAME=PERCENT (several separated by ;).")
@@ -284,9 +288,10 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @db_option
 def screen(input_file, output, name_col, country_col, address_col, aliases_col, item_col,
-           end_use_col, destination_col, cn_share_col, as_of_col, owners_col, as_of, after_horizon,
-           item, cn_share, cn_technology, subject_to_ear, us_person, end_use, destination, encoding,
-           delimiter, sheet, engine, scheduler, workers, resume, progress, as_json, db_path):
+           end_use_col, destination_col, item_origin_col, cn_share_col, as_of_col, owners_col,
+           as_of, after_horizon, item, cn_share, cn_technology, subject_to_ear, us_person, end_use,
+           destination, item_origin, encoding, delimiter, sheet, engine, scheduler, workers, resume,
+           progress, as_json, db_path):
     """Screen every row of a CSV or XLSX customer file; write it back with the answers.
 
     Every input column is kept, then: outcome, the top hit (list, entry id, listed
@@ -310,10 +315,11 @@ def screen(input_file, output, name_col, country_col, address_col, aliases_col, 
 
     columns = {"name": name_col, "country": country_col, "address": address_col,
                "aliases": aliases_col, "item": item_col, "end_use": end_use_col,
-               "destination": destination_col, "cn_share": cn_share_col, "as_of": as_of_col,
+               "destination": destination_col, "item_origin": item_origin_col,
+               "cn_share": cn_share_col, "as_of": as_of_col,
                "owners": owners_col}
     raw = context_values(item, cn_share, cn_technology, subject_to_ear, us_person, end_use,
-                         destination)
+                         destination, item_origin)
     if delimiter in ("\\t", "tab", "TAB"):
         delimiter = "\t"
     summary = screen_file(

@@ -47,7 +47,8 @@ FACT_WORDS = {
     "whether it is subject to the EAR", "us_person": "whether a US person is involved",
     "end_use": "the end use", "end_user_military": "whether the end user is military",
     "chinese_person_services": "whether Chinese persons provide rare-earth services",
-    "destination": "the destination country", "ownership": "who owns the party",
+    "destination": "the destination country", "country": "the party's country",
+    "ownership": "who owns the party",
     "ownership_percent": "the listed owners' share",
 }
 
@@ -165,8 +166,9 @@ def _policy(f: dict) -> str:
         return "expect a policy of denial"
     if f.get("partial"):
         return "the review policy depends on the item (mixed policy)"
-    if f["outcome"] == "LICENSE_REQUIRED" and f.get("regime") == "US" and not f.get("policy"):
-        return "the source states no licence review policy"
+    if f.get("rule") in ("US-EL", "US-AFFIL") and not f.get("policy"):
+        return ("the source states no licence review policy: check the Entity List entry "
+                "(Supp. No. 4 to Part 744); until then expect case-by-case review")
     return {
         "PRESUMPTION_OF_DENIAL": "expect a presumption of denial",
         "CASE_BY_CASE": "it is reviewed case by case",

@@ -28,7 +28,7 @@ DERIVED_OUTCOMES = ("from_policy", "from_owner_policy")
 #: Trigger kinds of ``applies_to`` (any one suffices) and conditions of ``requires`` (all).
 TRIGGERS = ("lists", "own_lists", "military_user", "semiconductor_user", "ownership",
             "affiliates", "item", "end_use", "context")
-REQUIREMENTS = ("items", "item_origin", "nexus")
+REQUIREMENTS = ("items", "item_origin", "nexus", "party_outside")
 
 #: Item kinds that say nothing about China's controls (a US classification).
 NEUTRAL_KINDS = frozenset({"ear99"})

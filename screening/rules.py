@@ -55,7 +55,7 @@ CATEGORY_LISTS = ("cn-military-end-users", "cn-semiconductor-end-users")
 #: The order facts are listed in ``depends_on``.
 FACT_ORDER = ("item", "item_origin", "cn_origin_share", "made_with_cn_technology",
               "subject_to_ear", "us_person", "end_use", "end_user_military",
-              "chinese_person_services", "destination", "ownership", "ownership_percent")
+              "chinese_person_services", "destination", "country", "ownership", "ownership_percent")
 
 
 def entry_status_at(entry: Entry, on: date, horizon: str) -> tuple[str, StatusEvent | None]:
@@ -77,6 +77,7 @@ def determine(
     lookup_entry: Callable[[str], Entry | None] = lambda _id: None,
     declared_owners: Iterable[dict] = (),
     resolve_name: Callable[[str], list[Hit]] | None = None,
+    party_country: str | None = None,
 ) -> Determination:
     """Apply every rule to the party (and the transaction, when given) on day ``as_of``.
 
@@ -93,6 +94,7 @@ def determine(
         declared_owners: owners given with the query: ``{"name", "percent", "hits"}``.
         resolve_name: owner name -> the matcher's hits on the lists in force, so an
             owner known only by name in the ownership data is resolved when screened.
+        party_country: the party's own country (ISO alpha-2) as the query gives it.
     """
     horizon = check_horizon(horizon)
     ctx = context if context is not None else TransactionContext()
@@ -105,17 +107,17 @@ def determine(
         # (a pickle round trip: several times cheaper than deepcopy).
         return pickle.loads(_unmatched(as_of, horizon, rulebook))
     return _determine(hits, affiliates, ctx, as_of, horizon, rulebook, ownership, party_keys,
-                      lookup_entry, declared_owners, resolve_name)
+                      lookup_entry, declared_owners, resolve_name, party_country)
 
 
 def _determine(hits, affiliates, ctx, as_of, horizon, rulebook, ownership, party_keys,
-               lookup_entry, declared_owners, resolve_name=None) -> Determination:
+               lookup_entry, declared_owners, resolve_name=None, party_country=None) -> Determination:
     """Evaluate every rule against the facts (the body of :func:`determine`)."""
     facts = Facts(
         hits=list(hits), affiliates=list(affiliates), context=ctx, as_of=as_of, horizon=horizon,
         rulebook=rulebook, graph=ownership if ownership is not None else OwnershipGraph(),
         party_keys=list(party_keys), lookup_entry=lookup_entry, declared_owners=list(declared_owners),
-        resolve_name=resolve_name,
+        resolve_name=resolve_name, party_country=party_country,
     )
     findings: list[Finding] = []
     for rule in rulebook.rules:
@@ -132,16 +134,28 @@ def _determine(hits, affiliates, ctx, as_of, horizon, rulebook, ownership, party
     if ctx.item_origin is None and any(
             "item_origin" in f.depends_on for f in findings if f.outcome != "CLEAR"):
         other = _determine(hits, affiliates, replace(ctx, item_origin="foreign"), as_of, horizon,
-                           rulebook, ownership, party_keys, lookup_entry, declared_owners)
+                           rulebook, ownership, party_keys, lookup_entry, declared_owners,
+                           resolve_name, party_country)
         det.if_not_china_origin = _origin_alternative(findings, other)
     return det
 
 
 def _origin_alternative(findings: list[Finding], other: Determination) -> dict:
-    """What a non-China-origin item would get: the outcome and the rules that drop out."""
+    """What a non-China-origin item would get: the outcome and the rules that drop out.
+
+    Each finding of a rule that drops out, and that rests on the assumed China
+    origin, says so in its own ``assumption`` too (issue 12: the result says
+    which answer a non-China-origin item would get), so a finding read on its
+    own is as honest as the result's note.
+    """
     still = {f.rule for f in other.findings if f.outcome != "CLEAR"}
     dropped = [r for r in dict.fromkeys(f.rule for f in findings if f.outcome != "CLEAR")
                if r not in still]
+    for f in findings:
+        if f.rule in dropped and f.outcome != "CLEAR" and "item_origin" in f.depends_on:
+            alt = (f"an item not of China origin would not be caught by this rule "
+                   f"(the result would be {other.outcome})")
+            f.assumption = f"{f.assumption}; {alt}" if f.assumption else alt
     return {"outcome": other.outcome, "rules_dropped": dropped}
 
 
@@ -285,6 +299,8 @@ def check_requirements(rule: Rule, cand: Candidate, facts: Facts) -> Check:
         _check_origin(str(req["item_origin"]), facts, check)
     if "nexus" in req:
         _check_nexus(str(req["nexus"]), cand, facts, check)
+    if "party_outside" in req:
+        _check_party_outside(list(req["party_outside"]), facts, check)
     return check
 
 
@@ -319,6 +335,21 @@ def _check_origin(origin: str, facts: Facts, check: Check) -> None:
             return
     check.depends_on.extend(sorted(probe.missing))
     check.fail("the item is not China-origin and no No. 61 Art. 1 rule brings it into China's controls")
+
+
+def _check_party_outside(countries: list[str], facts: Facts, check: Check) -> None:
+    """The party must be a foreign entity: its own country is not one of ``countries``.
+
+    The BIS Affiliates rule reaches "any foreign entity" (rules.md §7.2). The
+    party's country is the one the query gives; when it is not given the party
+    is assumed foreign, and the finding says so instead of being dropped.
+    """
+    where = facts.party_country
+    if where is None:
+        check.depends_on.append("country")
+        check.assumptions.append("party's country not given: assumed a foreign (non-US) entity")
+    elif where.upper() in {c.upper() for c in countries}:
+        check.fail(f"the party's country is {where.upper()}: the rule reaches foreign entities only")
 
 
 def _check_nexus(nexus: str, cand: Candidate, facts: Facts, check: Check) -> None:

@@ -217,6 +217,7 @@ class Screener:
             hits=hits, affiliates=affiliates, context=context, as_of=on, horizon=horizon,
             rulebook=self.rulebook, ownership=self.graph, party_keys=keys,
             lookup_entry=self.entries.get, declared_owners=declared, resolve_name=self.resolve_owner,
+            party_country=country,
         )
         query = {"name": name, "country": country, "aliases": aliases, "schema": schema,
                  **({"country_input": country_input} if country_input != country else {}),

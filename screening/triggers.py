@@ -28,7 +28,7 @@ from .importers.project_yaml import MEASURES
 from .owners import Owner, is_entry_id, name_key, owner_from_hits
 from .ownership import OwnershipGraph, OwnershipResult
 from .rulebook import Rule, RuleBook
-from .us_policy import PolicyView, entry_policy
+from .us_policy import PolicyView, entry_policy, no_policy_view
 from .types import Entry, Hit, Relationship
 
 #: Graph node of the screened party when its keys are folded together.
@@ -88,6 +88,7 @@ class Facts:
     lookup_entry: Callable[[str], Entry | None]
     declared_owners: list[dict]
     resolve_name: Callable[[str], list[Hit]] | None = None  # owner name -> matcher hits (lists in force)
+    party_country: str | None = None  # the party's own country as the query gives it (ISO alpha-2)
     missing: set[str] = field(default_factory=set)  # facts whose absence was noticed
     _party_view: OwnershipGraph | None = field(default=None, repr=False)
     _owners: dict[str, Owner] = field(default_factory=dict, repr=False)
@@ -495,16 +496,14 @@ def _owner_el_policy(entry: Entry, facts: Facts) -> PolicyView:
     """An Entity-List owner's review policy as its affiliates inherit it (rules.md §7.2).
 
     When the list source gives the owner no review policy (the CSL's
-    ``license_policy`` is empty), the affiliate's policy cannot be read as a
-    presumption of approval: it is whatever the owner's entry in Supp. No. 4
-    says, so it is case-by-case, flagged as unsettled, until someone checks.
+    ``license_policy`` is empty), the affiliate gets exactly what the owner gets
+    when screened itself (:func:`no_policy_view`), with the owner named.
     """
     view = entry_policy(entry, facts.item, facts.rulebook)
     if view.policy is not None:
         return view
-    return PolicyView("CASE_BY_CASE", None, True,
-                      f"the review policy of {entry.name}, which the list source does not give "
-                      f"(case-by-case until its Entity List entry is checked)")
+    return no_policy_view(facts.rulebook, f"the review policy of {entry.name}, which the list "
+                                          f"source does not give")
 
 
 # --------------------------------------------------------------- possible affiliates

@@ -51,8 +51,7 @@ def entry_policy(entry: Entry, item: ItemInfo | None, rulebook: RuleBook) -> Pol
     if policy is None and text:
         policy, partial = parse_license_policy(text)
     if policy is None:
-        fallback = str(rulebook.settings.get("outcome_if_no_policy", "LICENSE_REQUIRED"))
-        return PolicyView(fallback, None, False, "no licence review policy stated in the source")
+        return no_policy_view(rulebook, "no licence review policy stated in the source")
     outcome = POLICY_OUTCOME[policy]
     if not partial:
         return PolicyView(outcome, policy, False, POLICY_WORDS[policy])
@@ -62,6 +61,18 @@ def entry_policy(entry: Entry, item: ItemInfo | None, rulebook: RuleBook) -> Pol
                           f"{POLICY_WORDS[resolved]} for this item (mixed policy: {text})")
     return PolicyView("CASE_BY_CASE", policy, True,
                       f"a mixed, item-dependent policy ({text}); the item decides")
+
+
+def no_policy_view(rulebook: RuleBook, words: str) -> PolicyView:
+    """An entry whose source states no review policy: ``outcome_if_no_policy`` (CASE_BY_CASE).
+
+    Used for the listed party and for the affiliates that inherit its policy
+    (rules.md §7.2), so both get the same answer. The words say that the policy
+    is unknown and where to check it, never that it is a presumption of approval.
+    """
+    outcome = str(rulebook.settings.get("outcome_if_no_policy", "CASE_BY_CASE"))
+    return PolicyView(outcome, None, False,
+                      f"{words} (case-by-case until the entry in Supp. No. 4 to Part 744 is checked)")
 
 
 _CLAUSES = re.compile(r";|\.\s")

@@ -95,3 +95,15 @@ def test_destination_decides_no46_art2(db_path, destination, as_of, outcome):
     else:
         assert a2[0]["outcome"] == outcome
         assert d["outcome"] == outcome or outcome == "REVIEW"
+
+
+# rules.md §2.1 / §8.2: LICENCE-REQUIRED for "China-origin No. 18 items"; §8.1 lists the item's origin
+# among the transaction inputs. The result asks for the item's origin when it is not given, so the CLI
+# must take it: Australian-origin Tb to an unlisted buyer is CLEAR, China-origin Tb needs a licence.
+@pytest.mark.parametrize("origin,outcome", [("AU", "CLEAR"), ("foreign", "CLEAR"), ("CN", "LICENSE_REQUIRED")])
+def test_item_origin_option(db_path, origin, outcome):
+    d = check(db_path, "Nordlicht Magnetics GmbH", "--item", "Tb", "--item-origin", origin,
+              "--as-of", "2026-06-01")
+    assert d["outcome"] == outcome
+    assert "item_origin" not in d["depends_on"]
+    assert not d.get("if_not_china_origin")

@@ -32,9 +32,11 @@ def test_entry_policy_outcomes():
     assert entry_policy(el("Policy of denial."), None, RULES).policy == "POLICY_OF_DENIAL"
     assert entry_policy(el("Case-by-case review."), None, RULES).outcome == "CASE_BY_CASE"
     assert entry_policy(el("Presumption of approval."), None, RULES).outcome == "LICENSE_REQUIRED"
+    # No policy stated: case-by-case, not the presumption of approval LICENSE_REQUIRED implies
+    # (rules.md §8.2: LICENCE-REQUIRED is "no adverse party"; see docs/rules.md §5).
     none = entry_policy(el(None), None, RULES)
-    assert (none.outcome, none.policy, none.words) == (
-        "LICENSE_REQUIRED", None, "no licence review policy stated in the source")
+    assert (none.outcome, none.policy, none.partial) == ("CASE_BY_CASE", None, False)
+    assert none.words.startswith("no licence review policy stated in the source")
 
 
 def test_entry_policy_mixed():

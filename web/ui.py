@@ -33,6 +33,7 @@ CONTEXT_FORM_FIELDS = {
     "cn_origin_share": "text",
     "end_use": "select",
     "destination": "text",
+    "item_origin": "text",
     "made_with_cn_technology": "tristate",
     "subject_to_ear": "tristate",
     "us_person": "tristate",

@@ -17,14 +17,15 @@ from dataclasses import dataclass, field
 from ..errors import BadInput
 
 #: The fields a row can feed into ``Screener.check``, in output-report order.
-FIELDS = ("name", "country", "address", "aliases", "item", "end_use", "destination", "cn_share",
-          "cn_technology", "subject_to_ear", "us_person", "as_of", "owners")
+FIELDS = ("name", "country", "address", "aliases", "item", "end_use", "destination", "item_origin",
+          "cn_share", "cn_technology", "subject_to_ear", "us_person", "as_of", "owners")
 
 #: Transaction-context fields (rules.md §8.1) and the key ``TransactionContext.from_dict`` takes.
 CONTEXT_FIELDS = {
     "item": "item",
     "end_use": "end_use",
     "destination": "destination",
+    "item_origin": "item_origin",
     "cn_share": "cn_origin_share",
     "cn_technology": "made_with_cn_technology",
     "subject_to_ear": "subject_to_ear",
@@ -62,6 +63,10 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "destination": (
         "destination", "destination country", "country of destination", "ship to country",
         "ship-to country", "dest country", "目的国", "目的地", "目的国家", "目的国家/地区", "目的地国家",
+    ),
+    "item_origin": (  # not a bare "origin": CRM files use it for the lead's source
+        "item origin", "country of origin", "origin country", "goods origin", "item_origin",
+        "原产地", "原产国", "货物原产地",
     ),
     "cn_share": (
         "cn share", "china share", "china origin share", "cn origin share",

@@ -56,20 +56,36 @@ def test_errors_are_one_line(tmp_path, real_db):
     assert res.output.startswith("error: cn_origin_share must be a fraction")
 
 
+def screen_files(tmp_path, real_db, files: dict, as_of: str):
+    """Screen each small file; yield (the summary's columns, the output rows) per file."""
+    for name, text in files.items():
+        src = tmp_path / name
+        src.write_text(text, encoding="utf-8")
+        out = tmp_path / f"out-{len(name)}.csv"
+        res = run(str(src), "-o", str(out), "--as-of", as_of, "--workers", "1", "--json",
+                  "--db", str(real_db))
+        assert res.exit_code == 0, res.output
+        with open(out, encoding="utf-8-sig", newline="") as f:
+            yield json.loads(res.output)["columns"], list(csv.DictReader(f))
+
+
 def test_destination_column_in_english_and_chinese(tmp_path, real_db):
     # rules.md §2.3: No. 46 Art. 2 covers Ga/Ge/Sb exports "to the US"; the bulk file says where.
     rows = {"customers.csv": "Customer Name,Item,Destination Country\nAcme Optics Inc.,gallium,US\n"
                              "Acme Optics Inc.,gallium,DE\n",
             "客户.csv": "客户名称,物项,目的国\nAcme Optics Inc.,gallium,美国\nAcme Optics Inc.,gallium,德国\n"}
-    for name, text in rows.items():
-        src = tmp_path / name
-        src.write_text(text, encoding="utf-8")
-        out = tmp_path / f"out-{len(name)}.csv"
-        res = run(str(src), "-o", str(out), "--as-of", "2026-12-05", "--workers", "1", "--json",
-                  "--db", str(real_db))
-        assert res.exit_code == 0, res.output
-        assert "destination" in json.loads(res.output)["columns"]
-        with open(out, encoding="utf-8-sig", newline="") as f:
-            got = list(csv.DictReader(f))
+    for columns, got in screen_files(tmp_path, real_db, rows, "2026-12-05"):
+        assert "destination" in columns
         assert got[0]["outcome"] == "PRESUMPTION_OF_DENIAL" and "CN-46-A2" in got[0]["findings"]
         assert "CN-46-A2" not in got[1]["findings"]
+
+
+def test_item_origin_column_in_english_and_chinese(tmp_path, real_db):
+    # rules.md §2.1 / §8.2: LICENCE-REQUIRED for "China-origin No. 18 items"; §8.1 takes the item's origin
+    # as a transaction input. A per-row origin decides: Australian Tb is CLEAR, Chinese Tb needs a licence.
+    rows = {"customers.csv": "Customer Name,Item,Country of Origin\nNordlicht Magnetics GmbH,Tb,AU\n"
+                             "Nordlicht Magnetics GmbH,Tb,CN\n",
+            "客户.csv": "客户名称,物项,原产地\nNordlicht Magnetics GmbH,Tb,澳大利亚\nNordlicht Magnetics GmbH,Tb,中国\n"}
+    for columns, got in screen_files(tmp_path, real_db, rows, "2026-06-01"):
+        assert "item_origin" in columns
+        assert [g["outcome"] for g in got] == ["CLEAR", "LICENSE_REQUIRED"]

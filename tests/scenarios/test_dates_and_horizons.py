@@ -93,13 +93,16 @@ def test_suspended_review_is_kept_under_a_licence_outcome():
     assert finding(det, "CN-61-A3").would_be == "PRESUMPTION_OF_DENIAL"
 
 
-@pytest.mark.parametrize("on, horizon, outcome", [
-    ("2025-06-01", "literal", "PRESUMPTION_OF_DENIAL"),  # 2024 No. 46 Art. 2 in force
-    ("2026-11-22", "literal", "REVIEW"),                 # suspended until 2026-11-27, all readings
-    ("2026-11-22", "extended", "REVIEW"),
-    ("2026-12-15", "literal", "PRESUMPTION_OF_DENIAL"),  # revives 2026-11-28
-    ("2026-12-15", "extended", "REVIEW"),
+# rules.md §2.3: Ga "now in the unified dual-use list (licence required)", so while No. 46 Art. 2 is
+# suspended the export still needs a licence (LICENSE_REQUIRED) and Art. 2 itself is a REVIEW finding.
+@pytest.mark.parametrize("on, horizon, outcome, art2", [
+    ("2025-06-01", "literal", "PRESUMPTION_OF_DENIAL", "PRESUMPTION_OF_DENIAL"),  # 2024 No. 46 Art. 2 in force
+    ("2026-11-22", "literal", "LICENSE_REQUIRED", "REVIEW"),  # suspended until 2026-11-27, all readings
+    ("2026-11-22", "extended", "LICENSE_REQUIRED", "REVIEW"),
+    ("2026-12-15", "literal", "PRESUMPTION_OF_DENIAL", "PRESUMPTION_OF_DENIAL"),  # revives 2026-11-28
+    ("2026-12-15", "extended", "LICENSE_REQUIRED", "REVIEW"),
 ])
-def test_gallium_to_the_us_over_time(on, horizon, outcome):
+def test_gallium_to_the_us_over_time(on, horizon, outcome, art2):
     det = run([], on=on, horizon=horizon, context={"item": "gallium", "item_origin": "CN", "destination": "US"})
     assert det.outcome == outcome
+    assert finding(det, "CN-46-A2").outcome == art2

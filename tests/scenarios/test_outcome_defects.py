@@ -174,8 +174,10 @@ def no_policy_el(name="Beijing Acme Institute", key="acme"):
 
 def test_license_required_for_an_entity_list_party_is_not_no_adverse_finding():
     # rules.md §7.1: "A licence is required ... whenever the listed entity is a party ...
-    # No licence exceptions except as stated in the entry."
-    d = result(run([hit(no_policy_el())], on="2026-12-05"))
+    # No licence exceptions except as stated in the entry." ("Presumption of approval" -> LICENCE-REQUIRED)
+    approval = entry("us-el", "Beijing Acme Institute", id="us-el:acme", countries=["CN"],
+                     listed_on="2020-06-05", citation="85 FR 34495", policy_text="Presumption of approval.")
+    d = result(run([hit(approval)], on="2026-12-05"))
     assert d["outcome"] == "LICENSE_REQUIRED"
     assert d["summary"]["code"] == "license_required_party"
     assert "no adverse" not in d["summary"]["text"]

@@ -329,8 +329,6 @@ def test_affiliates_rule_aggregates_across_lists(csl_screener):
 
 # ------------------------------------------------------------ who counts as an owner, and who is caught
 
-@pytest.mark.xfail(strict=True, reason="NEW: the BIS Affiliates rule is applied to a US-incorporated party "
-                                       "(--country US); the rule reaches only foreign entities")
 def test_affiliates_rule_reaches_foreign_entities_only(csl_screener):
     """rules.md §7.2: "Rule: any foreign entity owned, directly or indirectly, ... ≥ 50% by one or more parties
     on the Entity List ...". A US company (country US) 60 % owned by Northwestern Polytechnical University
@@ -338,6 +336,38 @@ def test_affiliates_rule_reaches_foreign_entities_only(csl_screener):
     r = screen(csl_screener, "Scen Umbrella Works Co", country="US", context=EAR,
                owners=[{"name": "Northwestern Polytechnical University", "percent": 60}])
     assert worst_by_ownership(r, "US-AFFIL") in (None, "CLEAR", "REVIEW")
+
+
+@pytest.mark.parametrize("country", ["CN", "DE"])
+def test_affiliates_rule_still_reaches_a_foreign_party(csl_screener, country):
+    """rules.md §7.2: "Rule: any foreign entity owned ... ≥ 50% by one or more parties on the Entity List
+    ...". The same 60 % NWPU-owned company incorporated in China or Germany is caught (2026-12-05
+    `literal`), and its finding does not depend on the party's country."""
+    r = screen(csl_screener, "Scen Umbrella Works Co", country=country, context=EAR,
+               owners=[{"name": "Northwestern Polytechnical University", "percent": 60}])
+    caught = [f for f in fired(r, "US-AFFIL") if f["basis"] == "ownership"]
+    assert caught and at_least(caught[0]["outcome"], "CASE_BY_CASE")
+    assert "country" not in caught[0]["depends_on"]
+
+
+def test_affiliates_rule_party_country_unknown_is_said(csl_screener):
+    """rules.md §7.2: the rule reaches "any foreign entity". With no country given the finding is kept
+    (the party may well be foreign) but says it assumed a foreign entity and depends on the country."""
+    r = screen(csl_screener, "Scen Umbrella Works Co", context=EAR,
+               owners=[{"name": "Northwestern Polytechnical University", "percent": 60}])
+    caught = [f for f in fired(r, "US-AFFIL") if f["basis"] == "ownership"]
+    assert caught and at_least(caught[0]["outcome"], "CASE_BY_CASE")
+    assert "country" in caught[0]["depends_on"]
+    assert "foreign" in (caught[0]["assumption"] or "").lower()
+    assert "country" in r["depends_on"]
+
+
+def test_affiliates_rule_does_not_reach_a_puerto_rico_company(csl_screener):
+    """rules.md §7.2: "any foreign entity": a company incorporated in Puerto Rico (a US territory, ISO PR)
+    is not foreign to the United States."""
+    r = screen(csl_screener, "Scen Umbrella Works Co", country="PR", context=EAR,
+               owners=[{"name": "Northwestern Polytechnical University", "percent": 60}])
+    assert worst_by_ownership(r, "US-AFFIL") in (None, "CLEAR")
 
 
 def test_affiliates_rule_counts_only_section_744_8_sdns(csl_screener):

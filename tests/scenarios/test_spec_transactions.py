@@ -194,8 +194,6 @@ def test_no46_art2_does_not_reach_other_destinations(csl_screener):
     assert not (outcomes(r, "CN-46-A2") - {"CLEAR"})
 
 
-@pytest.mark.xfail(strict=True, reason="NEW: China-origin gallium/germanium/antimony/graphite outside the US "
-                                       "gets CLEAR; no rule says these dual-use items need a MOFCOM licence")
 def test_gallium_to_germany_still_needs_a_dual_use_licence(csl_screener):
     """rules.md §2.3: "Ga/Ge (Aug 2023), graphite (Dec 2023), Sb (Sept 2024) and similar items are now in
     the unified dual-use list (licence required)." China-origin gallium to a German buyer therefore needs
@@ -203,6 +201,47 @@ def test_gallium_to_germany_still_needs_a_dual_use_licence(csl_screener):
     r = screen(csl_screener, BUYER, on="2026-06-01",
                context={"item": "gallium", "item_origin": "CN", "destination": "DE"})
     assert r["outcome"] == "LICENSE_REQUIRED"
+
+
+@pytest.mark.parametrize("item,rule,on,expected", [
+    pytest.param("gallium", "CN-DUL-GA-GE", "2023-07-31", "CLEAR", id="ga-before-aug-2023"),
+    pytest.param("germanium", "CN-DUL-GA-GE", "2023-08-01", "LICENSE_REQUIRED", id="ge-from-aug-2023"),
+    pytest.param("graphite", "CN-DUL-GRAPHITE", "2023-11-30", "CLEAR", id="graphite-before-dec-2023"),
+    pytest.param("graphite", "CN-DUL-GRAPHITE", "2026-06-01", "LICENSE_REQUIRED", id="graphite-2026"),
+    pytest.param("antimony", "CN-DUL-SB", "2024-09-14", "CLEAR", id="sb-before-sept-2024"),
+    pytest.param("antimony", "CN-DUL-SB", "2026-12-05", "LICENSE_REQUIRED", id="sb-after-horizon"),
+])
+def test_dual_use_list_items_outside_the_us_by_date(csl_screener, item, rule, on, expected):
+    """rules.md §2.3: "Ga/Ge (Aug 2023), graphite (Dec 2023), Sb (Sept 2024) and similar items are now in
+    the unified dual-use list (licence required)." Outside the US (No. 46 Art. 2 does not reach Germany)
+    the licence requirement alone decides: nothing before the control month, LICENCE-REQUIRED after."""
+    r = screen(csl_screener, BUYER, on=on, context={"item": item, "item_origin": "CN", "destination": "DE"})
+    assert r["outcome"] == expected
+    assert outcomes(r, rule) - {"CLEAR"} == ({expected} - {"CLEAR"})
+
+
+@pytest.mark.parametrize("on,overall,a2", [
+    pytest.param("2025-06-01", "PRESUMPTION_OF_DENIAL", "PRESUMPTION_OF_DENIAL", id="art2-in-force"),
+    pytest.param("2026-06-01", "LICENSE_REQUIRED", "REVIEW", id="art2-suspended-licence-still-needed"),
+    pytest.param("2026-11-28", "PRESUMPTION_OF_DENIAL", "PRESUMPTION_OF_DENIAL", id="art2-revived"),
+])
+def test_gallium_to_the_us_keeps_its_licence_while_art2_is_suspended(csl_screener, on, overall, a2):
+    """rules.md §2.3: No. 46 Art. 2 "is suspended 2025-11-09 → 2026-11-27 by Ann. 2025 No. 72" and the
+    items "are now in the unified dual-use list (licence required)": while Art. 2 is suspended a
+    China-origin gallium export to the US still needs a MOFCOM licence (not CLEAR, not only REVIEW)."""
+    r = screen(csl_screener, "Acme Optics Inc.", on=on,
+               context={"item": "gallium", "item_origin": "CN", "destination": "US"})
+    assert r["outcome"] == overall
+    assert outcomes(r, "CN-46-A2") == {a2}
+    assert outcomes(r, "CN-DUL-GA-GE") == {"LICENSE_REQUIRED"}
+
+
+def test_non_china_origin_gallium_needs_no_mofcom_licence(csl_screener):
+    """rules.md §2.3 controls China's exports: gallium of Japanese origin to Germany is not caught by the
+    unified dual-use list entry (licence required) for China-origin items."""
+    r = screen(csl_screener, BUYER, on="2026-06-01",
+               context={"item": "gallium", "item_origin": "JP", "destination": "DE"})
+    assert r["outcome"] == "CLEAR"
 
 
 # ------------------------------------------------------------ origin
@@ -224,14 +263,16 @@ def test_origin_unknown_says_china_origin_was_assumed(csl_screener):
     assert "china-origin" in (cn18[0]["assumption"] or "").lower()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 'origin unknown': the result does not say which answer a "
-                                       "non-China-origin item would get")
 def test_origin_unknown_says_what_a_non_china_item_would_get(csl_screener):
     """Issue 12: "Where origin is unknown, the result says that China origin was assumed, and which answer
-    a non-China-origin item would get." For Tb to an unlisted buyer that answer is CLEAR (rules.md §2.1)."""
+    a non-China-origin item would get." For Tb to an unlisted buyer that answer is CLEAR (rules.md §2.1:
+    No. 18 covers China-origin items). The CN-18 finding says it too, and so does the result."""
     r = screen(csl_screener, BUYER, on="2026-06-01", context={"item": "Tb"})
     text = " ".join((f["assumption"] or "") + " " + f["reason"] for f in fired(r, "CN-18")).lower()
     assert "non-china" in text or "not of china origin" in text or "foreign-origin" in text
+    assert "clear" in text
+    assert r["if_not_china_origin"]["outcome"] == "CLEAR"
+    assert any("china origin was assumed" in n.lower() and "CLEAR" in n for n in r["notes"])
 
 
 # ------------------------------------------------------------ No. 62

@@ -76,6 +76,14 @@ def test_screen_form_has_destination(rita):
     assert "CN-46-A2" in html and "destination=US" in html
 
 
+def test_screen_form_has_item_origin(rita):
+    # rules.md §8.1 takes the item's origin as an input; §8.2 LICENCE-REQUIRED is for "China-origin No. 18
+    # items": Australian Tb to an unlisted buyer is CLEAR, and the form must be able to say so.
+    assert 'name="item_origin"' in rita.get("/screen").get_data(as_text=True)
+    html, _ = screen(rita, name="Nordlicht Magnetics GmbH", as_of="2026-06-01", item="Tb", item_origin="AU")
+    assert 'data-outcome="CLEAR"' in html
+
+
 def test_result_page_groups_findings_and_says_what_to_do(rita):
     # Issue 12: findings grouped by regime and party (collapsible), next steps, horizon note.
     html, _ = screen(rita, name="Skydio Inc.", as_of="2026-12-05")

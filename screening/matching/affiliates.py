@@ -14,7 +14,9 @@ A suggestion is kept only where it can be real:
 
 - the listed party is a company or organisation (people have no branches);
 - the query carries every distinctive word of the listed name: a place, a
-  legal form or a generic word ("HK", "Missiles", "Shipyard") is never enough;
+  legal form or a generic word ("HK", "Missiles", "Shipyard") is never enough,
+  nor is one everyday English word ("Optics": "Acme Optics" is no branch of
+  "Quantum Optics LLC");
 - the query is not a person's name, and the shared brand is not a word people
   are named by ("Sean", "Thomas");
 - the query adds more than generic words ("Huawei Technologies Co." is the party
@@ -29,11 +31,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from unidecode import unidecode
 
 from screening.matching.algorithm import score_pair
+from screening.matching.cedict import dictionary
 from screening.matching.alignment import Pair
 from screening.matching.forms import Form
 from screening.matching.index import entry_schema
@@ -96,6 +100,12 @@ def vocabularies(entries: Iterable[Entry]) -> tuple[frozenset[str], frozenset[st
     return frozenset(people), frozenset(orgs - people)
 
 
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """Everyday English words: those a CC-CEDICT entry glosses in one word ("optics", "shipyard")."""
+    return frozenset(g[0] for glosses in dictionary().values() for g in glosses if len(g) == 1)
+
+
 def distinctive_words(form: Form) -> list[tuple[str, float]]:
     """The distinctive words of a form, with their weights."""
     return [(t, w) for t, g, w in zip(form.texts, form.tags, form.weights) if g == DISTINCTIVE]
@@ -150,6 +160,8 @@ class AffiliateIndex:
             return None  # "Lockheed Martin Missiles" carries "Missiles", not "Tactical Missiles"
         if all(t in self.person_words for t in shared):
             return None  # "Sean Robotics" is not a branch of "Sean Trading"
+        if len(shared) < 2 and all(t in dictionary_words() for t in shared):
+            return None  # one everyday word ("Optics") is a line of business, not a brand
         c_all = set(cform.texts)
         marker_idx = [i for i, t in enumerate(qform.texts) if t not in c_all]
         branch_words = tables().branch_words

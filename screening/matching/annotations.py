@@ -101,6 +101,9 @@ def strip_annotations(
     if is_place is not None:
         m = _TRAILING_PLACE_RE.search(name)
         if m and is_place(m.group(1)) and name[: m.start()].strip():
+            # the whole name stays another reading: a list-side name of known schema keeps
+            # its place ("CSBC Corporation, Taiwan"), and the two must still meet
+            former.append(" ".join(name.replace(",", " ").split()))
             name = name[: m.start()]
     name = " ".join(name.split()).strip(" ,;:-")
     if not name:

@@ -76,3 +76,11 @@ def test_vocabularies_split_people_from_business_words():
     people, business = vocabularies(ENTRIES)
     assert {"torres", "sean", "manuel"} <= people
     assert "aviation" in business and "sean" not in business and "torres" not in business
+
+
+def test_one_everyday_word_is_no_brand():
+    """Issue 12 defect 8: "Acme Optics Inc." is no branch of a listed "Quantum Optics"
+    company, however rare "optics" is on the lists; a coined brand still is."""
+    m = Matcher(ENTRIES + [entry("qo", "Limited Liability Company Quantum Optics")])
+    assert ids(m, "Acme Optics Inc.") == []
+    assert ids(m, "Hikvision Robotics") == ["us-el:hik"]

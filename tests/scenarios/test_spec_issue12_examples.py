@@ -127,8 +127,6 @@ def test_page_uses_one_spelling_of_the_outcome(app):
 
 # ------------------------------------------------------------ noise from shared words (defect 8)
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defect 8: 'Lockheed Martin Missiles and Fire Control' gets "
-                                       "Tactical Missiles Corp (a Russian SDN) as a possible OFAC-50 affiliate")
 def test_lmfc_is_not_an_affiliate_of_a_russian_missile_maker(csl_screener):
     """rules.md §8.3: a name match needs an "exact or high-confidence match"; issue 12 defect 8: "A ... generic
     industry word ... is never by itself the basis of a hit or an affiliate suggestion" ("Missiles")."""
@@ -136,8 +134,6 @@ def test_lmfc_is_not_an_affiliate_of_a_russian_missile_maker(csl_screener):
     assert not any("TACTICAL MISSILES" in (f["party"] or "").upper() for f in r["findings"])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defect 8: on 2024-06-01 the UEL-listed parent Lockheed Martin "
-                                       "Corporation is never mentioned for its Missiles and Fire Control unit")
 def test_lmfc_before_its_own_listing_mentions_its_listed_parent(csl_screener):
     """china-lists.csv row 7: Lockheed Martin Corporation on the UEL since 2023-02-16; row 19: Lockheed Martin
     Missiles and Fire Control only from 2025-01-02. Issue 12 defect 8: "A listed parent whose distinctive name
@@ -146,8 +142,6 @@ def test_lmfc_before_its_own_listing_mentions_its_listed_parent(csl_screener):
     assert any(f["party"] == "Lockheed Martin Corporation" for f in r["findings"])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defect 8: 'Acme (HK) Ltd' gives LICENSE_REQUIRED from Entity "
-                                       "List hits on the bare region word 'HK'")
 def test_region_qualifier_alone_is_not_a_hit(csl_screener):
     """rules.md §8.3 "A lower-confidence match gives REVIEW" and no match gives nothing; issue 12 defect 8:
     "A region or country qualifier ... is never by itself the basis of a hit". "Acme (HK) Ltd" is on no list."""
@@ -156,8 +150,6 @@ def test_region_qualifier_alone_is_not_a_hit(csl_screener):
     assert r["outcome"] in ("CLEAR", "REVIEW")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defect 8: 'Acme HK Ltd' gives dozens of possible OFAC-50 "
-                                       "affiliates")
 def test_region_qualifier_alone_is_not_an_affiliate_suggestion(csl_screener):
     """Issue 12 defect 8: "'Acme HK Ltd' gives 29 possible OFAC-50 affiliates"; a region qualifier or legal
     form "is never by itself the basis of ... an affiliate suggestion"."""
@@ -165,8 +157,6 @@ def test_region_qualifier_alone_is_not_an_affiliate_suggestion(csl_screener):
     assert not [f for f in r["findings"] if f["basis"] == "affiliate_name"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 defect 8: a generic word ('Missiles', 'Deutschland', "
-                                       "'Shipyard') alone creates affiliate REVIEW findings")
 @pytest.mark.parametrize("name", [
     pytest.param("Nordic Missiles Consulting AB", id="generic-word-missiles"),
     pytest.param("Bosch Deutschland Service GmbH", id="country-word-deutschland"),

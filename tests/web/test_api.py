@@ -303,7 +303,8 @@ def test_screen_config_overrides_the_matcher_for_one_call(real_api):
     party = {"name": "Skydio Inc.", "as_of": "2026-11-22"}
     plain = real_api.call("POST", "/api/v1/screen", "ScreeningResult", json=party)
     assert plain["hits"] and "config" not in plain["query"]
-    off = {"weights": {"name_tokens": 0, "compact_name": 0, "consonant_skeleton": 0}}
+    from screening.matching.algorithm import FEATURES
+    off = {"weights": {ft.name: 0 for ft in FEATURES if not ft.qualifier}}  # every main feature
     body = real_api.call("POST", "/api/v1/screen", "ScreeningResult", json={**party, "config": off})
     assert body["hits"] == []
     assert body["query"]["config"] == off  # the audit record shows the call was not screened as usual

@@ -60,6 +60,12 @@ class RateLimited(ScreeningError):
     status = 429
 
 
+class Unavailable(ScreeningError):
+    """The service cannot do this safely right now (503, with ``retry_after`` seconds)."""
+
+    status = 503
+
+
 class ImportFailed(ScreeningError):
     """A list import or download failed; the previous version stays in force."""
 

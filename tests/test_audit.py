@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from screening.audit import AuditLog, Event, screening_event
 
 
@@ -138,3 +140,67 @@ def test_event_time_is_when_it_happened(store):
     ev = Event("screen", "api", subject="x", at="2026-11-22T10:00:00.000+00:00")
     AuditLog(store).append(ev)
     assert next(AuditLog(store).records())["at"] == "2026-11-22T10:00:00.000+00:00"
+
+
+def test_writer_writes_an_unstorable_event_as_an_error_record_and_carries_on(store):
+    """A record that cannot be encoded is never retried forever: it becomes an error record."""
+    from screening.audit import ERROR_ACTION, AuditWriter
+
+    log = AuditLog(store)
+    writer = AuditWriter(log, wait_s=5)
+    writer.submit([Event("screen", "api", subject="Poison \ud800 Ltd")], wait=True)
+    writer.submit([Event("screen", "api", subject="Acme")], wait=True)
+    recs = list(log.records())
+    assert [r["action"] for r in recs] == [ERROR_ACTION, "screen"]
+    assert recs[0]["subject"] == "Poison \\ud800 Ltd"
+    assert json.loads(recs[0]["detail"])["action"] == "screen"
+    report = log.verify()
+    assert not report.ok and "intact" not in report.message
+    assert "written as audit-error records (seq 1)" in report.message
+
+
+def test_writer_faults_and_refuses_while_the_database_refuses_writes(store, monkeypatch):
+    """A locked / read-only database: waiting requests fail (503), health shows it, then recovery."""
+    import sqlite3
+
+    from screening import audit
+    from screening.audit import AuditUnavailable, AuditWriter
+
+    log = AuditLog(store)
+    writer = AuditWriter(log, wait_s=5)
+    monkeypatch.setattr(audit, "RETRY_S", 0.05)
+    real = log.append_many
+    broken = [True]
+
+    def append_many(events):
+        if broken[0]:
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        return real(events)
+
+    monkeypatch.setattr(log, "append_many", append_many)
+    with pytest.raises(AuditUnavailable) as exc:
+        writer.submit([Event("screen", "api", subject="one")], wait=True)
+    assert exc.value.status == 503 and exc.value.detail["retry_after"]
+    assert writer.health()["ok"] is False and "readonly" in writer.health()["error"]
+    with pytest.raises(AuditUnavailable):  # refused at once, nothing queued
+        writer.submit([Event("screen", "api", subject="two")], wait=True)
+    broken[0] = False
+    assert writer.flush(timeout=5)
+    assert writer.health()["ok"] is True
+    assert [r["subject"] for r in log.records()] == ["one"]  # queued record written on recovery
+    writer.submit([Event("screen", "api", subject="three")], wait=True)
+    assert log.verify().ok
+
+
+def test_verify_reports_records_a_stopping_server_could_not_write(store):
+    from screening.audit import AuditWriter, unwritten_path
+
+    log = AuditLog(store)
+    log.append(Event("screen", "api", subject="written"))
+    writer = AuditWriter(log)
+    writer._queue.put((Event("screen", "api", subject="queued"), None))  # never started
+    assert writer.abandon() == 1
+    with open(unwritten_path(store.path), encoding="utf-8") as f:
+        assert json.loads(f.readline())["subject"] == "queued"
+    report = log.verify()
+    assert not report.ok and "1 record(s) were never written" in report.message

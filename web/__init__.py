@@ -115,8 +115,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app.extensions["screening"] = WebState.start(app)
 
-    from . import api, auth, errors, i18n, ui
+    from . import api, auth, boundary, errors, i18n, ui
 
+    app.before_request(boundary.check_request)  # first: nothing unstorable goes further
     i18n.init_app(app)
     auth.init_app(app)
     errors.init_app(app)

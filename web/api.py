@@ -14,7 +14,7 @@ from flask import Blueprint, current_app, g, jsonify, request
 from screening.audit import Event
 from screening.errors import BadInput, Forbidden, Invalid, RateLimited, TooLarge, Unauthorized
 
-from . import query
+from . import boundary, query
 from .openapi import openapi_document
 from .state import state, store
 from .views import entry_view, lists_view
@@ -48,18 +48,29 @@ def json_body() -> Any:
     """The request's JSON body; 400 when it is missing or not JSON."""
     if not request.is_json:
         raise BadInput("send a JSON body with Content-Type: application/json")
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:  # json's own nesting limit (~1,000 levels)
+        raise BadInput(f"the JSON body is nested more than {boundary.MAX_DEPTH} levels deep")
     if data is None:
         raise BadInput("the request body is not valid JSON")
-    return data
+    return boundary.check_json(data)
 
 
 @bp.get("/health")
 def health() -> Any:
-    """Liveness and what is loaded (no authentication)."""
-    screener = state().screener
-    return {"status": "ok", "entries": len(getattr(screener, "entries", {}) or {}),
-            "lists": len(getattr(screener, "list_versions", {}) or {})}
+    """Liveness, what is loaded and whether the audit log is writable (no authentication).
+
+    503 with ``status: degraded`` while the audit log cannot be written: the
+    service then refuses screenings rather than answer them unrecorded.
+    """
+    st = state()
+    screener = st.screener
+    audit = st.audit_writer.health()
+    body = {"status": "ok" if audit["ok"] else "degraded",
+            "entries": len(getattr(screener, "entries", {}) or {}),
+            "lists": len(getattr(screener, "list_versions", {}) or {}), "audit": audit}
+    return body, 200 if audit["ok"] else 503
 
 
 @bp.post("/screen")
@@ -133,11 +144,11 @@ def decisions() -> Any:
     if not body.get("entry_id"):
         raise Invalid("entry_id is required")
     st = state()
+    st.audit_writer.check()  # no decision is stored that could not be put on record
     d = st.decisions.record(body.get("name", ""), body.get("country"), body["entry_id"],
                             body.get("decision", ""), body.get("reason", ""), g.user.label,
                             expires_on=body.get("expires_on"))
-    st.audit_writer.submit([decision_event(d, via="api")])
-    st.audit_writer.flush()  # a decision is on record before it is confirmed
+    st.audit_writer.submit([decision_event(d, via="api")], wait=True)  # on record before confirmed
     return jsonify(d), 201
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from flask import Flask, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from screening.errors import RateLimited, ScreeningError
+from screening.errors import ScreeningError
 
 from .i18n import t
 
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 #: Status -> translation key of the page title.
 TITLES = {400: "err_400", 401: "err_401", 403: "err_403", 404: "err_404", 405: "err_405",
-          413: "err_413", 422: "err_422", 429: "err_429"}
+          413: "err_413", 422: "err_422", 429: "err_429", 503: "err_503"}
 
 
 def is_api_request() -> bool:
@@ -50,7 +50,7 @@ def error_response(status: int, message: str, *, detail: dict | None = None,
 def handle_screening_error(exc: ScreeningError) -> Any:
     """A ScreeningError: its message and its status."""
     headers = {}
-    if isinstance(exc, RateLimited) and exc.detail.get("retry_after"):
+    if exc.detail.get("retry_after"):  # 429 rate limits, 503 audit or database unavailable
         headers["Retry-After"] = str(exc.detail["retry_after"])
     if exc.status == 401 and is_api_request():
         headers["WWW-Authenticate"] = 'Bearer realm="screening"'

@@ -53,15 +53,17 @@ SCHEMAS: dict[str, dict] = {
     "Party": _obj(["name"], {
         "name": {"type": "string", "minLength": 1, "maxLength": 1000,
                  "examples": ["成都海光集成电路设计有限公司"]},
-        "country": {**NULLABLE_STR, "description": "ISO 3166-1 alpha-2 (evidence, not a filter)"},
-        "aliases": {"type": ["array", "null"], "items": {"type": "string"}, "maxItems": 50},
+        "country": {**NULLABLE_STR, "maxLength": 100,
+                    "description": "ISO 3166-1 alpha-2 (evidence, not a filter)"},
+        "aliases": {"type": ["array", "null"], "items": {"type": "string", "maxLength": 1000},
+                    "maxItems": 50},
         "as_of": {**NULLABLE_DATE, "description": "screen as of this day (default today)"},
         "after_horizon": {"type": ["string", "null"], "enum": ["literal", "extended", "flag", None]},
         "context": {"oneOf": [_ref("Context"), {"type": "null"}]},
         "owners": {"type": ["array", "null"], "maxItems": 50, "items": _obj(["name"], {
-            "name": {"type": "string"}, "percent": {"type": ["number", "null"]},
+            "name": {"type": "string", "maxLength": 1000}, "percent": {"type": ["number", "null"]},
             "country": {"type": "string"}})},
-        "address": NULLABLE_STR,
+        "address": {**NULLABLE_STR, "maxLength": 1000},
         "schema": NULLABLE_STR,
     }, extra=False),
     "PathStep": _obj(["entity"], {
@@ -187,8 +189,13 @@ SCHEMAS: dict[str, dict] = {
         "reason": {"type": "string"}, "user": {"type": "string"},
         "created_at": {"type": "string"}, "expires_on": NULLABLE_DATE,
     }, extra=False),
-    "Health": _obj(["status"], {"status": {"const": "ok"}, "entries": {"type": "integer"},
-                                "lists": {"type": "integer"}}),
+    "Health": _obj(["status"], {
+        "status": {"enum": ["ok", "degraded"],
+                   "description": "degraded: the audit log cannot be written, screenings get 503"},
+        "entries": {"type": "integer"}, "lists": {"type": "integer"},
+        "audit": _obj(["ok"], {"ok": {"type": "boolean"}, "pending": {"type": "integer"},
+                               "error": {"type": "string"}, "since": {"type": "string"},
+                               "error_records": {"type": "integer"}})}),
 }
 
 
@@ -205,6 +212,12 @@ def _ok(schema: str, description: str) -> dict:
 COMMON_ERRORS = {
     "401": _error("missing, malformed, unknown or revoked API key"),
     "429": _error("rate limit exceeded; see the Retry-After header"),
+}
+
+#: Where the request writes the audit log or the database.
+WRITE_ERRORS = {
+    "503": _error("the audit log or the database cannot be written now; nothing was "
+                  "recorded, see the Retry-After header"),
 }
 
 
@@ -240,15 +253,17 @@ def openapi_document() -> dict:
         "paths": {
             "/api/v1/health": {"get": {
                 "summary": "Liveness (no authentication)", "security": [],
-                "responses": {"200": _ok("Health", "the service is up")}}},
+                "responses": {"200": _ok("Health", "the service is up"),
+                              "503": _ok("Health", "up, but the audit log cannot be written")}}},
             "/api/v1/screen": {"post": {
                 "summary": "Screen one party",
                 "requestBody": _body("Party"),
                 "responses": {
                     "200": _ok("ScreeningResult", "the determination, findings and hits"),
                     "400": _error("body is not JSON or a field has the wrong type"),
-                    "422": _error("name missing, bad date, unknown context field"),
-                    **COMMON_ERRORS}}},
+                    "422": _error("name missing, bad date, unknown context field, text "
+                                  "that cannot be stored (NUL, lone surrogate...)"),
+                    **COMMON_ERRORS, **WRITE_ERRORS}}},
             "/api/v1/screen/batch": {"post": {
                 "summary": "Screen up to 1,000 parties",
                 "requestBody": _body("BatchRequest"),
@@ -257,7 +272,7 @@ def openapi_document() -> dict:
                     "400": _error("malformed body"),
                     "413": _error("more than 1,000 parties"),
                     "422": _error("a party is unusable (its index is in the message)"),
-                    **COMMON_ERRORS}}},
+                    **COMMON_ERRORS, **WRITE_ERRORS}}},
             "/api/v1/lists": {"get": {
                 "summary": "The lists in force",
                 "parameters": [{"name": "changes", "in": "query", "required": False,
@@ -279,7 +294,7 @@ def openapi_document() -> dict:
                               "403": _error("the key's role cannot record decisions"),
                               "404": _error("no such entry in force"),
                               "422": _error("unknown decision, no reason, expiry in the past"),
-                              **COMMON_ERRORS}}},
+                              **COMMON_ERRORS, **WRITE_ERRORS}}},
             "/api/v1/openapi.json": {"get": {
                 "summary": "This document",
                 "responses": {"200": {"description": "OpenAPI 3.1",

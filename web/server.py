@@ -123,7 +123,9 @@ def _flush_audit(app: Any) -> None:
     """Write the audit records still queued (on shutdown)."""
     writer = app.extensions["screening"].audit_writer
     if not writer.flush(timeout=AUDIT_FLUSH_TIMEOUT_S):
-        log.error("audit records still queued after %s s at shutdown", AUDIT_FLUSH_TIMEOUT_S)
+        saved = writer.abandon()
+        log.error("audit records still queued after %s s at shutdown: %s saved for "
+                  "`screening audit verify` to report", AUDIT_FLUSH_TIMEOUT_S, saved)
 
 
 def _kill(pid: int, sig: int) -> None:

@@ -146,12 +146,12 @@ def record_decision() -> Any:
     token = request.form.get("q", "")
     party = decode_query(token)
     st = state()
+    st.audit_writer.check()  # no decision is stored that could not be put on record
     d = st.decisions.record(party["name"], party.get("country"), request.form.get("entry_id", ""),
                             request.form.get("decision", ""), request.form.get("reason", ""),
                             current_user().label,
                             expires_on=request.form.get("expires_on") or None)
-    st.audit_writer.submit([decision_event(d, via="ui")])
-    st.audit_writer.flush()  # a decision is on record before it is confirmed
+    st.audit_writer.submit([decision_event(d, via="ui")], wait=True)  # on record before confirmed
     flash(t("decision_recorded"), "ok")
     return redirect(url_for("ui.result", q=token), code=303)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import fcntl
 import hashlib
+import hmac
 import json
 import logging
 import os
@@ -30,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import IO
 
+from . import settings
 from .connections import connection
 from .errors import Unavailable
 from .store import Store
@@ -46,6 +48,9 @@ EXPORT_COLUMNS = HASHED_FIELDS + ("hash",)
 
 #: ``meta`` key holding the newest record's hash.
 HEAD_KEY = "audit_head"
+
+#: Prefix of keyed record hashes (:func:`record_hash`).
+KEYED = "hmac-sha256:"
 
 #: ``action`` of a record written in place of one that could not be stored as it was.
 ERROR_ACTION = "audit-error"
@@ -94,11 +99,27 @@ def _dump(value: object) -> str | None:
                       default=str)
 
 
-def record_hash(record: dict) -> str:
-    """sha256 over the hashed fields of ``record`` (a row of ``audit_log``)."""
+def record_hash(record: dict, key: bytes | None = None) -> str:
+    """The hash of a record (a row of ``audit_log``) over :data:`HASHED_FIELDS`.
+
+    With ``key``: ``hmac-sha256:<hex>``, HMAC-SHA256 keyed with the audit key,
+    which only the service holds: whoever can write to the database cannot
+    recompute it. Without: the plain sha256 hex of records written before the
+    chain was keyed.
+    """
     payload = json.dumps([record.get(k) for k in HASHED_FIELDS], ensure_ascii=False,
-                         separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+                         separators=(",", ":")).encode("utf-8")
+    if key is None:
+        return hashlib.sha256(payload).hexdigest()
+    return KEYED + hmac.new(key, payload, hashlib.sha256).hexdigest()
+
+
+def head_value(seq: int, last_hash: str, key: bytes | None) -> str:
+    """The ``audit_head`` marker: ``seq:hash``, plus ``#mac`` when keyed (truncation is detected)."""
+    value = f"{seq}:{last_hash}"
+    if key is None:
+        return value
+    return value + "#" + hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -147,10 +168,23 @@ class VerifyReport:
 
 
 class AuditLog:
-    """The ``audit_log`` table of one store."""
+    """The ``audit_log`` table of one store.
 
-    def __init__(self, store: Store) -> None:
+    Records are keyed with :func:`screening.settings.audit_key` (``keyed=False``
+    writes the plain sha256 chain of earlier versions; tests of old logs only).
+    """
+
+    def __init__(self, store: Store, *, keyed: bool = True) -> None:
         self.store = store
+        self.keyed = keyed
+        self._key: bytes | None = None
+
+    @property
+    def key(self) -> bytes | None:
+        """The audit key (read on first use), or None for an unkeyed log."""
+        if self.keyed and self._key is None:
+            self._key = settings.audit_key(self.store.path)
+        return self._key if self.keyed else None
 
     def append(self, event: Event) -> int:
         """Append one event; returns its sequence number."""
@@ -166,11 +200,14 @@ class AuditLog:
             return self._append(conn, events)
 
     def _append(self, conn: sqlite3.Connection, events: list[Event]) -> list[int]:
+        key = self.key
         conn.execute("BEGIN IMMEDIATE")
         try:
             row = conn.execute(
                 "select seq, hash from audit_log order by seq desc limit 1").fetchone()
             seq, prev = (row[0], row[1]) if row else (0, GENESIS)
+            if key is not None and row is not None and not prev.startswith(KEYED):
+                prev = self._seal(conn, key) or prev
             out = []
             for ev in events:
                 seq += 1
@@ -180,19 +217,73 @@ class AuditLog:
                        "list_versions": _dump(ev.list_versions),
                        "detail": _dump({**(ev.detail or {}), "ref": ev.ref}),
                        "prev_hash": prev}
-                rec["hash"] = prev = record_hash(rec)
+                rec["hash"] = prev = record_hash(rec, key)
                 conn.execute(
                     f"insert into audit_log ({', '.join(EXPORT_COLUMNS)})"
                     f" values ({', '.join('?' for _ in EXPORT_COLUMNS)})",
                     [rec[k] for k in EXPORT_COLUMNS])
                 out.append(seq)
             conn.execute("insert or replace into meta (key, value) values (?, ?)",
-                         [HEAD_KEY, f"{seq}:{prev}"])
+                         [HEAD_KEY, head_value(seq, prev, key)])
             conn.commit()
         except BaseException:
             conn.rollback()
             raise
         return out
+
+    def seal(self) -> int:
+        """Key the records written before the audit key (see :meth:`_seal`); returns how many."""
+        key = self.key
+        if key is None:
+            return 0
+        conn = connection(self.store)
+        with _writer_lock(self.store.path):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                last = conn.execute(
+                    "select hash from audit_log order by seq desc limit 1").fetchone()
+                sealed = 0
+                if last is not None and not last[0].startswith(KEYED):
+                    sealed = conn.execute("select count(*) from audit_log").fetchone()[0]
+                    if self._seal(conn, key) is None:
+                        sealed = 0
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+        return sealed
+
+    def _seal(self, conn: sqlite3.Connection, key: bytes) -> str | None:
+        """Re-hash an unkeyed chain with the key, in the caller's transaction; the new last hash.
+
+        The plain sha256 chain of an older version is verified first and sealed
+        only when intact (a broken one is left as it is, for verify to report).
+        From then on every record is keyed, so a chain recomputed without the
+        key, even one rewritten to look older, fails :meth:`verify`.
+        """
+        cur = conn.execute("select * from audit_log order by seq")
+        cols = [d[0] for d in cur.description]
+        rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+        prev = GENESIS
+        for rec in rows:
+            if rec["prev_hash"] != prev or record_hash(rec) != rec["hash"]:
+                logging.getLogger(__name__).error(
+                    "audit record %s predates the audit key and does not verify; "
+                    "the old records are left unsealed", rec["seq"])
+                return None
+            prev = rec["hash"]
+        prev = GENESIS
+        for rec in rows:
+            rec["prev_hash"] = prev
+            rec["hash"] = prev = record_hash(rec, key)
+            conn.execute("update audit_log set prev_hash = ?, hash = ? where seq = ?",
+                         [rec["prev_hash"], rec["hash"], rec["seq"]])
+        if rows:
+            conn.execute("insert or replace into meta (key, value) values (?, ?)",
+                         [HEAD_KEY, head_value(rows[-1]["seq"], prev, key)])
+        logging.getLogger(__name__).warning("sealed %s audit records written before the "
+                                            "audit key", len(rows))
+        return prev
 
     def records(self, since: str | None = None, until: str | None = None) -> Iterator[dict]:
         """Records in order, optionally those at or after ``since`` / before ``until`` (ISO)."""
@@ -214,11 +305,16 @@ class AuditLog:
     def verify(self) -> VerifyReport:
         """Recompute the chain; report the first record that does not fit.
 
-        A sound chain is still reported as not OK when records were lost: some
-        were written as ``audit-error`` records (their content could not be
-        stored), or a stopping server saved unwritten ones to
-        :func:`unwritten_path`.
+        Every record must carry a keyed hash (:func:`record_hash`), checked with
+        the audit key: a chain recomputed by someone without the key fails, and
+        so does one rewritten as plain sha256. Records of an older, unkeyed
+        version are keyed by :meth:`seal` (the server does it at start, ``audit
+        verify`` before checking). The head marker's MAC catches records cut
+        from the end. A sound chain is still not OK when records were lost:
+        some were written as ``audit-error`` records, or a stopping server saved
+        unwritten ones to :func:`unwritten_path`.
         """
+        key = self.key
         prev, expected_seq, n, errors = GENESIS, 1, 0, []
         for rec in self.records():
             n += 1
@@ -228,20 +324,23 @@ class AuditLog:
             if rec["prev_hash"] != prev:
                 return VerifyReport(False, n, f"record {rec['seq']} does not follow record "
                                     f"{rec['seq'] - 1} (previous hash differs)", rec["seq"])
-            if record_hash(rec) != rec["hash"]:
+            if key is not None and not str(rec["hash"]).startswith(KEYED):
+                return VerifyReport(False, n, f"record {rec['seq']} is not keyed: the chain "
+                                    "was recomputed without the audit key", rec["seq"])
+            if record_hash(rec, key) != rec["hash"]:
+                hint = " (or this is not the audit key it was written with)" if n == 1 else ""
                 return VerifyReport(False, n, f"record {rec['seq']} was altered "
-                                    "(its content does not match its hash)", rec["seq"])
+                                    f"(its content does not match its hash){hint}", rec["seq"])
             if rec["action"] == ERROR_ACTION:
                 errors.append(rec["seq"])
             prev, expected_seq = rec["hash"], expected_seq + 1
         head = connection(self.store).execute(
             "select value from meta where key = ?", [HEAD_KEY]).fetchone()
         if head is not None:
-            head_seq, _, head_hash = head[0].partition(":")
-            if int(head_seq) != n or head_hash != prev:
-                return VerifyReport(False, n, f"the log ends at record {n} but record {head_seq}"
-                                    " was written: records were removed from the end",
-                                    n + 1)
+            if head[0] != head_value(n, prev, key):
+                return VerifyReport(False, n, f"the log ends at record {n} but the head marker "
+                                    f"says record {head[0].partition(':')[0]} or was forged: "
+                                    "records were removed from the end", n + 1)
         elif n:
             return VerifyReport(False, n, "the head marker is missing", None)
         return self._losses(n, errors) or VerifyReport(True, n, f"{n} records, chain intact")

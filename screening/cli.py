@@ -481,11 +481,20 @@ def audit() -> None:
 @audit.command("verify")
 @db_option
 def audit_verify(db_path):
-    """Recompute the hash chain; exit 1 and name the first bad record if it was tampered with."""
+    """Recompute the keyed hash chain; exit 1 and name the first bad record, or lost records.
+
+    Records are keyed (HMAC-SHA256) with $SCREENING_AUDIT_KEY or the key file
+    (default instance/audit_key beside the database). Records written by an
+    older, unkeyed version are verified, then sealed with the key, first.
+    """
     from .audit import AuditLog
     from .store import open_store
 
-    report = AuditLog(open_store(db_path)).verify()
+    log = AuditLog(open_store(db_path))
+    sealed = log.seal()
+    if sealed:
+        click.echo(f"sealed {sealed} records written before the audit key (they verified)")
+    report = log.verify()
     if not report.ok:
         click.echo(f"error: audit log tampered: {report.message}", err=True)
         raise SystemExit(1)

@@ -47,10 +47,83 @@ def test_edit_with_rehash_breaks_the_link(store):
     rec = [r for r in log.records() if r["seq"] == 2][0]
     rec["user"] = "mallory"
     store.db.execute("update audit_log set user = ?, hash = ? where seq = 2",
-                     ["mallory", record_hash(rec)])
+                     ["mallory", record_hash(rec, log.key)])  # even with the key
     store.db.conn.commit()
     report = log.verify()
     assert (report.ok, report.bad_seq) == (False, 3)
+
+
+def recompute_chain(store, key=None) -> None:
+    """What an attacker with write access to the database does after an edit."""
+    from screening.audit import GENESIS, HEAD_KEY, head_value, record_hash
+
+    conn = store.db.conn
+    prev = GENESIS
+    rows = conn.execute("select * from audit_log order by seq")
+    cols = [d[0] for d in rows.description]
+    for row in rows.fetchall():
+        rec = dict(zip(cols, row), prev_hash=prev)
+        rec["hash"] = prev = record_hash(rec, key)
+        conn.execute("update audit_log set prev_hash = ?, hash = ? where seq = ?",
+                     [rec["prev_hash"], rec["hash"], rec["seq"]])
+    conn.execute("update meta set value = ? where key = ?",
+                 [head_value(rec["seq"], prev, key), HEAD_KEY])
+    conn.commit()
+
+
+@pytest.mark.parametrize("attacker_key", [None, b"a guessed key"])
+def test_a_recomputed_chain_is_detected(store, attacker_key):
+    """Edit record 50, recompute every later hash and the head marker: verify still fails."""
+    log = AuditLog(store)
+    log.append_many(Event("screen", "api", subject=f"party {i}") for i in range(60))
+    store.db.execute("update audit_log set outcome = 'CLEAR' where seq = 50")
+    recompute_chain(store, attacker_key)
+    report = log.verify()
+    assert not report.ok and report.bad_seq == 1, report.message
+
+
+def test_the_key_lives_outside_the_database_in_a_0600_file(store, tmp_path):
+    import os
+
+    log = AuditLog(store)
+    log.append(Event("screen", "api", subject="x"))
+    path = tmp_path / "instance" / "audit_key"
+    assert os.stat(path).st_mode & 0o777 == 0o600
+    assert path.read_text().strip().encode() == log.key
+    assert next(log.records())["hash"].startswith("hmac-sha256:")
+
+
+def test_a_key_file_others_can_read_is_refused(store, tmp_path):
+    from screening.errors import ScreeningError
+
+    AuditLog(store).append(Event("screen", "api", subject="x"))
+    (tmp_path / "instance" / "audit_key").chmod(0o644)
+    with pytest.raises(ScreeningError, match="chmod 600"):
+        AuditLog(store).verify()
+
+
+def test_unkeyed_records_of_an_older_version_are_sealed_then_verify(store):
+    """Records written before the key (plain sha256) are verified, then re-hashed with the key."""
+    old = AuditLog(store, keyed=False)
+    old.append_many(Event("screen", "api", subject=f"old {i}") for i in range(3))
+    assert old.verify().ok
+    log = AuditLog(store)
+    assert log.verify().bad_seq == 1  # not sealed yet: indistinguishable from a rewrite
+    assert log.seal() == 3
+    assert log.seal() == 0
+    log.append(Event("screen", "api", subject="new"))
+    assert log.verify().ok
+    assert [r["subject"] for r in log.records()] == ["old 0", "old 1", "old 2", "new"]
+
+
+def test_appending_seals_an_older_log_but_never_a_tampered_one(store):
+    old = AuditLog(store, keyed=False)
+    old.append_many(Event("screen", "api", subject=f"old {i}") for i in range(3))
+    store.db.execute("update audit_log set subject = 'edited' where seq = 2")
+    store.db.conn.commit()
+    log = AuditLog(store)
+    log.append(Event("screen", "api", subject="new"))  # seals nothing: the old chain is broken
+    assert log.verify().bad_seq == 1
 
 
 def test_deleted_record_is_detected(store):

@@ -20,6 +20,7 @@ from typing import Any
 
 from flask import Flask, current_app
 
+from screening import settings
 from screening.accounts import Accounts
 from screening.audit import AuditLog, AuditWriter
 from screening.decisions import DecisionBook
@@ -167,10 +168,11 @@ class WebState:
                                   lambda: thread_store(db_path).data_version()),
             accounts=Accounts(store),
             audit=(audit := AuditLog(store)),
-            audit_writer=AuditWriter(audit),
+            audit_writer=AuditWriter(audit, wait_s=settings.AUDIT_WAIT_S),
             decisions=DecisionBook(store),
             limiter=SharedRateLimiter(int(app.config["RATE_LIMIT"])),
         )
+        state.audit.seal()  # an older, unkeyed log is keyed before anything is appended
         from .jobs import JobRunner
 
         state.jobs = JobRunner(app.instance_path, state)

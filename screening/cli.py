@@ -401,12 +401,12 @@ def users_add(username, role, password, db_path):
 @click.password_option(help="New password (prompted when omitted).")
 @db_option
 def users_passwd(username, password, db_path):
-    """Set a user's password."""
+    """Set a user's password; every web session of the user ends."""
     from .accounts import Accounts
     from .store import open_store
 
     Accounts(open_store(db_path)).set_password(username, password)
-    click.echo(f"password of {username} changed")
+    click.echo(f"password of {username} changed; their web sessions have ended")
 
 
 @users.command("list")

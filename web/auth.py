@@ -19,7 +19,8 @@ from functools import wraps
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, g, redirect, render_template, request, session, url_for
+from flask import (Blueprint, Flask, current_app, g, redirect, render_template, request, session,
+                   url_for)
 
 from screening.accounts import User
 from screening.errors import Forbidden, RateLimited
@@ -68,10 +69,10 @@ def current_user() -> User | None:
 def require_login() -> Any:
     """``before_request``: load the session user; redirect anonymous UI requests."""
     g.user = None
-    uid = session.get("uid")
-    if uid is not None:
-        g.user = state().accounts.get_user(int(uid))
-        if g.user is None:  # account removed or disabled
+    sid = session.get("sid")
+    if sid is not None:
+        g.user = state().accounts.session_user(sid)
+        if g.user is None:  # signed out, password changed, expired, account disabled
             session.clear()
     endpoint = request.endpoint or ""
     if request.path.startswith("/api/") or endpoint in PUBLIC_ENDPOINTS:
@@ -128,7 +129,8 @@ def login() -> Any:
             lang = session.get("lang")
             session.clear()
             session.permanent = True
-            session["uid"] = user.id
+            session["sid"] = state().accounts.start_session(
+                user, current_app.permanent_session_lifetime.total_seconds() / 3600)
             if lang:
                 session["lang"] = lang
             csrf_token()
@@ -139,7 +141,9 @@ def login() -> Any:
 
 @bp.route("/logout", methods=["POST"])
 def logout() -> Any:
-    """Sign out (POST with the CSRF token)."""
+    """Sign out (POST with the CSRF token): the session ends on the server too."""
+    if session.get("sid"):
+        state().accounts.end_session(session["sid"])
     lang = session.get("lang")
     session.clear()
     if lang:

@@ -132,3 +132,59 @@ def test_security_headers(fake_app):
     resp = fake_app.test_client().get("/login")
     assert resp.headers["X-Frame-Options"] == "DENY"
     assert "script-src 'self'" in resp.headers["Content-Security-Policy"]
+
+
+def saved_cookie(client) -> str:
+    return client.get_cookie("screening_session").value
+
+
+def replay(app, cookie: str):
+    """A request with a session cookie an attacker saved earlier."""
+    other = app.test_client()
+    other.set_cookie("screening_session", cookie)
+    return other.get("/screen")
+
+
+def test_a_cookie_saved_before_logout_no_longer_works(fake_app):
+    client = fake_app.test_client()
+    login(client, "sam")
+    cookie = saved_cookie(client)
+    assert replay(fake_app, cookie).status_code == 200
+    token = csrf_of(client.get("/screen").get_data(as_text=True))
+    client.post("/logout", data={"csrf_token": token})
+    assert replay(fake_app, cookie).status_code == 302
+
+
+def test_a_password_change_ends_every_session_of_that_user_only(fake_app):
+    from click.testing import CliRunner
+
+    from screening.cli import cli
+
+    sam1, sam2, rita = (fake_app.test_client() for _ in range(3))
+    login(sam1, "sam")
+    login(sam2, "sam")
+    login(rita, "rita")
+    res = CliRunner().invoke(cli, ["users", "passwd", "sam", "--password", "a new password 1",
+                                   "--db", fake_app.config["DB_PATH"]])
+    assert res.exit_code == 0, res.output
+    assert sam1.get("/screen").status_code == 302
+    assert sam2.get("/screen").status_code == 302
+    assert rita.get("/screen").status_code == 200
+
+
+def test_logout_ends_only_that_session(fake_app):
+    one, two = fake_app.test_client(), fake_app.test_client()
+    login(one, "sam")
+    login(two, "sam")
+    one.post("/logout", data={"csrf_token": csrf_of(one.get("/screen").get_data(as_text=True))})
+    assert one.get("/screen").status_code == 302
+    assert two.get("/screen").status_code == 200
+
+
+def test_a_disabled_account_is_signed_out(fake_app):
+    client = fake_app.test_client()
+    login(client, "sam")
+    store = fake_app.extensions["screening"].store
+    store.db.execute("update users set disabled = 1 where username = 'sam'")
+    store.db.conn.commit()
+    assert client.get("/screen").status_code == 302

@@ -23,10 +23,10 @@ from flask import (Blueprint, Flask, current_app, g, redirect, render_template, 
                    url_for)
 
 from screening.accounts import User
-from screening.errors import Forbidden, RateLimited
+from screening.errors import Forbidden
 
+from . import throttle
 from .i18n import t
-from .ratelimit import RateLimiter
 from .state import state
 
 bp = Blueprint("auth", __name__)
@@ -36,11 +36,6 @@ PUBLIC_ENDPOINTS = {"auth.login", "static", "api.health", "ui.set_language"}
 
 #: HTTP methods that change something and so need the CSRF token.
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-
-#: Failed log-ins allowed per username per minute before a pause.
-LOGIN_ATTEMPTS_PER_MINUTE = 5
-
-_login_failures = RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE)
 
 
 def csrf_token() -> str:
@@ -119,11 +114,11 @@ def login() -> Any:
     if request.method == "POST":
         check_csrf()
         username = request.form.get("username", "").strip()
-        if _login_failures.wait(username) > 0:
-            raise RateLimited(t("err_login_throttled"))
+        address, known = request.remote_addr or "?", throttle.known_device(username)
+        state().login_throttle.check(username, address, known)
         user = state().accounts.authenticate(username, request.form.get("password", ""))
         if user is None:
-            _login_failures.take(username)
+            state().login_throttle.failed(username, address, known)
             error = t("err_login")
         else:
             lang = session.get("lang")
@@ -134,7 +129,8 @@ def login() -> Any:
             if lang:
                 session["lang"] = lang
             csrf_token()
-            return redirect(_safe_next(request.form.get("next")))
+            return throttle.remember_device(redirect(_safe_next(request.form.get("next"))),
+                                            user.name)
     return render_template("login.html", error=error, next=request.args.get("next", "")), (
         401 if error else 200)
 

@@ -27,6 +27,7 @@ from screening.decisions import DecisionBook
 from screening.store import Store, open_store
 
 from .ratelimit import RateLimiter, SharedRateLimiter
+from .throttle import LoginThrottle
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +153,7 @@ class WebState:
     audit_writer: AuditWriter
     decisions: DecisionBook
     limiter: RateLimiter
+    login_throttle: LoginThrottle
     jobs: Any = None
     extra: dict = field(default_factory=dict)
 
@@ -171,6 +173,7 @@ class WebState:
             audit_writer=AuditWriter(audit, wait_s=settings.AUDIT_WAIT_S),
             decisions=DecisionBook(store),
             limiter=SharedRateLimiter(int(app.config["RATE_LIMIT"])),
+            login_throttle=LoginThrottle(),  # shared memory: made before serve forks
         )
         state.audit.seal()  # an older, unkeyed log is keyed before anything is appended
         from .jobs import JobRunner

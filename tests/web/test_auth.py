@@ -188,3 +188,63 @@ def test_a_disabled_account_is_signed_out(fake_app):
     store.db.execute("update users set disabled = 1 where username = 'sam'")
     store.db.conn.commit()
     assert client.get("/screen").status_code == 302
+
+
+def attempt(client, username: str, password: str, address: str = "10.0.0.66"):
+    token = csrf_of(client.get("/login").get_data(as_text=True))
+    return client.post("/login", data={"username": username, "password": password,
+                                       "csrf_token": token},
+                       environ_base={"REMOTE_ADDR": address})
+
+
+def test_throttled_login_says_when_to_retry(fake_app):
+    client = fake_app.test_client()
+    for _ in range(5):
+        assert attempt(client, "sam", "wrong password").status_code == 401
+    resp = attempt(client, "sam", "wrong password")
+    assert resp.status_code == 429
+    assert 1 <= int(resp.headers["Retry-After"]) <= 60
+    assert f"try again in {resp.headers['Retry-After']} s" in resp.get_data(as_text=True)
+
+
+def test_password_spraying_from_one_address_is_throttled(fake_app):
+    client = fake_app.test_client()
+    codes = [attempt(client, f"user{i}", "Summer2026!").status_code for i in range(11)]
+    assert codes[:10] == [401] * 10 and codes[10] == 429
+    # the same address cannot go on with a real account either; another address can
+    assert attempt(client, "rita", PASSWORDS["rita"]).status_code == 429
+    assert attempt(client, "rita", PASSWORDS["rita"], address="10.0.0.7").status_code == 302
+
+
+def test_guessing_one_account_from_many_addresses_is_throttled(fake_app):
+    client = fake_app.test_client()
+    codes = [attempt(client, "sam", "wrong password", address=f"10.1.0.{i}").status_code
+             for i in range(6)]
+    assert codes == [401] * 5 + [429]
+
+
+def test_an_attacker_cannot_lock_the_real_user_out(fake_app):
+    """A browser that signed in as sam before is not subject to sam's username limit."""
+    real = fake_app.test_client()
+    assert attempt(real, "sam", PASSWORDS["sam"], address="192.0.2.10").status_code == 302
+    attacker = fake_app.test_client()
+    for i in range(8):
+        attempt(attacker, "sam", "wrong password", address=f"203.0.113.{i}")
+    assert attempt(attacker, "sam", PASSWORDS["sam"], address="203.0.113.99").status_code == 429
+    assert attempt(real, "sam", PASSWORDS["sam"], address="192.0.2.10").status_code == 302
+
+
+def test_login_failures_are_counted_across_server_processes(fake_app):
+    """`serve --processes 2`: a failure counted in one worker throttles the other."""
+    import multiprocessing
+
+    def guess() -> None:
+        for _ in range(5):
+            attempt(fake_app.test_client(), "ada", "wrong password", address="10.9.9.9")
+
+    child = multiprocessing.get_context("fork").Process(target=guess)
+    child.start()
+    child.join(30)
+    assert child.exitcode == 0
+    assert attempt(fake_app.test_client(), "ada", "wrong password",
+                   address="10.9.9.10").status_code == 429

@@ -32,7 +32,7 @@ from datetime import datetime, timezone
 from typing import IO
 
 from . import settings
-from .connections import connection
+from .connections import close_thread_connections, connection
 from .errors import Unavailable
 from .store import Store
 
@@ -460,6 +460,7 @@ class AuditWriter:
         self._thread: threading.Thread | None = None
         self._pending = 0
         self._inflight: list[tuple[Event, _Ticket]] = []
+        self._writing_since = 0.0  # monotonic start of the write in progress (0: none)
         self._idle = threading.Condition()
 
     def submit(self, events: Iterable[Event], *, wait: bool = False) -> list[str]:
@@ -502,10 +503,18 @@ class AuditWriter:
             return self._idle.wait_for(lambda: self._pending == 0, timeout)
 
     def health(self) -> dict:
-        """``{"ok", "pending"[, "error", "since"]}`` for the health check."""
+        """``{"ok", "pending"[, "error", "since"]}`` for the health check.
+
+        Not OK while the database refuses writes, or while one write has been
+        waiting for it longer than a request waits for its record.
+        """
         out: dict = {"ok": self.fault is None, "pending": self._pending}
+        waiting = time.monotonic() - self._writing_since if self._writing_since else 0.0
         if self.fault:
             out.update(error=self.fault, since=self.fault_since)
+        elif waiting > self.wait_s:
+            out.update(ok=False, error=f"an audit write has waited {waiting:.0f} s for the "
+                                      "database (locked by another process?)")
         if self.error_records:
             out["error_records"] = self.error_records
         return out
@@ -557,9 +566,11 @@ class AuditWriter:
         """Write ``items``; retry only while the database itself refuses writes."""
         delay, todo = RETRY_S, list(items)
         while True:
+            self._writing_since = time.monotonic()
             try:
                 self._append(todo)
             except Exception as exc:  # store_fault: _append handles record problems itself
+                close_thread_connections()  # reopen next time: permissions may be fixed by then
                 if self.fault is None:
                     self.fault_since = _now()
                 self.fault = f"{type(exc).__name__}: {exc}"
@@ -571,6 +582,7 @@ class AuditWriter:
                 delay = min(2 * delay, 10.0)
                 continue
             self.fault = self.fault_since = None
+            self._writing_since = 0.0
             for _, ticket in items:
                 if not ticket.done.is_set():
                     ticket.finish()

@@ -8,13 +8,14 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
 from . import settings
-from .errors import ScreeningError
+from .errors import ScreeningError, database_error
 
 
 class Group(click.Group):
@@ -26,6 +27,12 @@ class Group(click.Group):
         except ScreeningError as exc:
             click.echo(f"error: {exc.message}", err=True)
             ctx.exit(2 if exc.status in (400, 404, 422) else 1)
+        except sqlite3.DatabaseError as exc:  # read-only, locked, full: say so, no traceback
+            err = database_error(exc)
+            if err is None:
+                raise
+            click.echo(f"error: {err.message}", err=True)
+            ctx.exit(1)
 
 
 def echo_json(data) -> None:

@@ -66,7 +66,8 @@ def reload() -> None:
     g["INSTANCE_DIR"] = env_str("INSTANCE_DIR")
     g["AUDIT_KEY"] = env_str("AUDIT_KEY")
     g["AUDIT_KEY_FILE"] = env_str("AUDIT_KEY_FILE")
-    g["AUDIT_WAIT_S"] = env_float("AUDIT_WAIT_S", 10.0)
+    g["AUDIT_WAIT_S"] = env_float("AUDIT_WAIT_S", 10.0)  # a request waits this for its record
+    g["WRITE_WAIT_S"] = env_float("WRITE_WAIT_S", 3.0)  # a web request waits this for a lock
 
 
 def instance_dir(db_path: str | Path) -> Path:
@@ -126,5 +127,6 @@ INSTANCE_DIR: str | None
 AUDIT_KEY: str | None
 AUDIT_KEY_FILE: str | None
 AUDIT_WAIT_S: float
+WRITE_WAIT_S: float
 
 reload()

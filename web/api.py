@@ -11,7 +11,9 @@ from typing import Any
 
 from flask import Blueprint, current_app, g, jsonify, request
 
+from screening import settings
 from screening.audit import Event
+from screening.connections import busy_timeout
 from screening.errors import BadInput, Forbidden, Invalid, RateLimited, TooLarge, Unauthorized
 
 from . import boundary, query
@@ -145,9 +147,10 @@ def decisions() -> Any:
         raise Invalid("entry_id is required")
     st = state()
     st.audit_writer.check()  # no decision is stored that could not be put on record
-    d = st.decisions.record(body.get("name", ""), body.get("country"), body["entry_id"],
-                            body.get("decision", ""), body.get("reason", ""), g.user.label,
-                            expires_on=body.get("expires_on"))
+    with busy_timeout(st.store, settings.WRITE_WAIT_S):  # locked: 503, not a hang
+        d = st.decisions.record(body.get("name", ""), body.get("country"), body["entry_id"],
+                                body.get("decision", ""), body.get("reason", ""), g.user.label,
+                                expires_on=body.get("expires_on"))
     st.audit_writer.submit([decision_event(d, via="api")], wait=True)  # on record before confirmed
     return jsonify(d), 201
 

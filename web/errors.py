@@ -8,12 +8,13 @@ request is an API request when its path starts with ``/api/``.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Any
 
 from flask import Flask, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from screening.errors import ScreeningError
+from screening.errors import ScreeningError, database_error
 
 from .i18n import t
 
@@ -74,6 +75,15 @@ def handle_http_error(exc: HTTPException) -> Any:
     return error_response(status, message, headers=headers)
 
 
+def handle_database_error(exc: sqlite3.DatabaseError) -> Any:
+    """SQLite locked, read-only, full: 503 with Retry-After (logged); anything else: 500."""
+    err = database_error(exc)
+    if err is None:
+        return handle_unexpected(exc)
+    log.error("%s %s: %s", request.method, request.path, err.message)
+    return handle_screening_error(err)
+
+
 def handle_unexpected(exc: Exception) -> Any:
     """Anything else: logged with its traceback, answered with a plain 500."""
     log.exception("unhandled error on %s %s", request.method, request.path)
@@ -84,4 +94,5 @@ def init_app(app: Flask) -> None:
     """Register the handlers on ``app``."""
     app.register_error_handler(ScreeningError, handle_screening_error)
     app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(sqlite3.DatabaseError, handle_database_error)
     app.register_error_handler(Exception, handle_unexpected)

@@ -23,11 +23,14 @@ from .views import entry_view, lists_view
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
+#: Endpoints answered without a key: liveness, and the OpenAPI document (it holds no data).
+PUBLIC = {"api.health", "api.openapi"}
+
 
 @bp.before_request
 def authenticate() -> None:
-    """Bearer key check and rate limit for every endpoint but the health check."""
-    if request.endpoint == "api.health":
+    """Bearer key check and rate limit for every endpoint but the health check and the spec."""
+    if request.endpoint in PUBLIC:
         return
     header = request.headers.get("Authorization", "")
     scheme, _, key = header.partition(" ")
@@ -166,5 +169,5 @@ def decision_event(d: dict, *, via: str) -> Event:
 
 @bp.get("/openapi.json")
 def openapi() -> Any:
-    """The OpenAPI 3.1 description of this API."""
+    """The OpenAPI 3.1 description of this API (no authentication, like the health check)."""
     return openapi_document()

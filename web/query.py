@@ -51,6 +51,9 @@ def party_from_json(data: Any, where: str = "body") -> dict:
             raise BadInput(f"{where}.{key} must be {kind}")
     if not (data.get("name") or "").strip():
         raise Invalid(f"{where}.name is required")
+    for key in ("as_of", "after_horizon"):
+        if data.get(key) == "":  # as the schema says: a value or null, never ""
+            raise Invalid(f"{where}.{key} is empty; send a value or null", field=f"{where}.{key}")
     aliases = data.get("aliases") or []
     owners = data.get("owners") or []
     if len(aliases) > MAX_LIST or len(owners) > MAX_LIST:

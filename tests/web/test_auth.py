@@ -17,8 +17,7 @@ def test_pages_redirect_to_login(fake_app, path):
     assert resp.headers["Location"].startswith("/login")
 
 
-@pytest.mark.parametrize("path", ["/api/v1/lists", "/api/v1/entries/cn-uel:skydio",
-                                  "/api/v1/openapi.json"])
+@pytest.mark.parametrize("path", ["/api/v1/lists", "/api/v1/entries/cn-uel:skydio"])
 def test_api_needs_a_key(fake_app, path):
     resp = fake_app.test_client().get(path)
     assert resp.status_code == 401
@@ -30,6 +29,12 @@ def test_health_is_public(fake_app):
     resp = fake_app.test_client().get("/api/v1/health")
     assert resp.status_code == 200 and resp.json["status"] == "ok"
     assert resp.json["entries"] == 2
+
+
+def test_openapi_document_is_public_as_the_readme_shows(fake_app):
+    resp = fake_app.test_client().get("/api/v1/openapi.json")
+    assert resp.status_code == 200 and resp.json["openapi"].startswith("3.1")
+    assert resp.json["paths"]["/api/v1/openapi.json"]["get"]["security"] == []
 
 
 def test_login_page_and_static_are_public(fake_app):

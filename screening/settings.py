@@ -62,6 +62,7 @@ def reload() -> None:
     g["SECRET_KEY"] = env_str("SECRET_KEY")
     g["RATE_LIMIT"] = env_int("RATE_LIMIT", 600)  # API requests per key per minute
     g["MAX_UPLOAD_MB"] = env_int("MAX_UPLOAD_MB", 200)
+    g["API_MAX_BODY_MB"] = env_float("API_MAX_BODY_MB", 5.0)  # a JSON body to /api/v1
     g["WORKERS"] = env_int("WORKERS", os.cpu_count() or 1)
     g["INSTANCE_DIR"] = env_str("INSTANCE_DIR")
     g["AUDIT_KEY"] = env_str("AUDIT_KEY")
@@ -122,6 +123,7 @@ KEEP_VERSIONS: int
 SECRET_KEY: str | None
 RATE_LIMIT: int
 MAX_UPLOAD_MB: int
+API_MAX_BODY_MB: float
 WORKERS: int
 INSTANCE_DIR: str | None
 AUDIT_KEY: str | None

@@ -23,6 +23,9 @@ from .views import entry_view, lists_view
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
+#: Names screened for one batch at most (parties + aliases + owners): bounds its cost.
+BATCH_NAMES = 5000
+
 #: Endpoints answered without a key: liveness, and the OpenAPI document (it holds no data).
 PUBLIC = {"api.health", "api.openapi"}
 
@@ -30,6 +33,8 @@ PUBLIC = {"api.health", "api.openapi"}
 @bp.before_request
 def authenticate() -> None:
     """Bearer key check and rate limit for every endpoint but the health check and the spec."""
+    # a JSON body larger than this is a 413 before it is read (uploads go to the UI)
+    request.max_content_length = int(settings.API_MAX_BODY_MB * 1024 * 1024)
     if request.endpoint in PUBLIC:
         return
     header = request.headers.get("Authorization", "")
@@ -110,6 +115,10 @@ def screen_batch() -> Any:
     checked = [query.party_from_json({**shared, **p} if isinstance(p, dict) else p,
                                      where=f"parties[{i}]")
                for i, p in enumerate(parties)]
+    names = sum(1 + len(p.get("aliases", ())) + len(p.get("owners", ())) for p in checked)
+    if names > BATCH_NAMES:
+        raise TooLarge(f"{names:,} names (parties, aliases and owners) in one batch; at most "
+                       f"{BATCH_NAMES:,}: split it")
     results, refs = query.screen_many(state(), checked, g.user.label, via="api-batch")
     counts: dict[str, int] = {}
     for r in results:

@@ -274,7 +274,8 @@ def openapi_document() -> dict:
                 "responses": {
                     "200": _ok("BatchResult", "one result per party, in order"),
                     "400": _error("malformed body"),
-                    "413": _error("more than 1,000 parties"),
+                    "413": _error("more than 1,000 parties, more than 5,000 names with "
+                                  "aliases and owners, or a body over 5 MB"),
                     "422": _error("a party is unusable (its index is in the message)"),
                     **COMMON_ERRORS, **WRITE_ERRORS}}},
             "/api/v1/lists": {"get": {

@@ -304,3 +304,20 @@ def test_date_schema_accepts_only_dates_the_server_can_accept(api, value, valid)
     assert jsonschema.Draft202012Validator(schema).is_valid(value) is valid
     if valid:
         api.call("POST", "/api/v1/screen", "ScreeningResult", json={"name": "Acme", "as_of": value})
+
+
+def test_a_20_mb_batch_is_refused_before_it_is_read(api):
+    alias = "A" * 999
+    party = {"name": "Acme", "aliases": [alias] * 50}
+    body = json.dumps({"parties": [party] * 400})  # 20 MB, every field within its own bounds
+    assert len(body) > 20_000_000
+    resp = api.client.post("/api/v1/screen/batch", data=body, content_type="application/json",
+                           headers=api.headers)
+    assert resp.status_code == 413, resp.get_data(as_text=True)[:300]
+
+
+def test_a_batch_with_too_many_names_is_413(api):
+    party = {"name": "Acme", "aliases": [f"alias {i}" for i in range(50)]}
+    body = api.call("POST", "/api/v1/screen/batch", None, status=413,
+                    json={"parties": [party] * 100})
+    assert "5,100 names" in body["error"]

@@ -357,11 +357,13 @@ def serve(host, port, threads, processes, db_path):
     import os
 
     from web import create_app
+    from web.server import bind
     from web.server import serve as serve_app
 
     from .accounts import Accounts, ensure_admin
     from .store import open_store
 
+    sock = bind(host, port)  # a busy port is one line now, not a traceback after loading
     path = str(db_path or settings.DB_PATH)
     password = ensure_admin(Accounts(open_store(path)),
                             os.environ.get("SCREENING_ADMIN_PASSWORD") or None)
@@ -375,7 +377,7 @@ def serve(host, port, threads, processes, db_path):
     click.echo(f"{len(screener.entries)} entries in force from {len(screener.list_versions)} lists; "
                f"serving on http://{host}:{port}/ with {processes} process(es) "
                "(API: /api/v1, Ctrl-C stops)")
-    serve_app(app, host, port, threads=threads, processes=processes)
+    serve_app(app, host, port, threads=threads, processes=processes, sock=sock)
 
 
 @cli.group(cls=Group)

@@ -15,6 +15,7 @@ has queued (:class:`screening.audit.AuditWriter`).
 from __future__ import annotations
 
 import atexit
+import errno
 import logging
 import os
 import signal
@@ -45,16 +46,29 @@ def waitress_options(threads: int) -> dict[str, Any]:
             "connection_limit": 1000, "channel_timeout": 120}
 
 
-def serve(app: Any, host: str, port: int, *, threads: int = 8, processes: int = 1) -> None:
-    """Serve ``app`` on ``host:port`` until interrupted."""
+def bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before anything slow; a clear error when the port is taken."""
+    try:
+        return socket.create_server((host, port), backlog=BACKLOG)
+    except OSError as exc:
+        from screening.errors import ScreeningError
+
+        why = ("is already in use (another server running?); stop it or choose another "
+               "--port" if exc.errno == errno.EADDRINUSE else f"cannot be used: {exc.strerror}")
+        raise ScreeningError(f"port {port} on {host} {why}") from None
+
+
+def serve(app: Any, host: str, port: int, *, threads: int = 8, processes: int = 1,
+          sock: socket.socket | None = None) -> None:
+    """Serve ``app`` on ``host:port`` (or the already bound ``sock``) until interrupted."""
     from waitress import serve as waitress_serve
 
+    sock = sock or bind(host, port)
     if processes <= 1:
         atexit.register(_flush_audit, app)  # SIGTERM -> SystemExit -> queued records written
         signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
-        waitress_serve(app, host=host, port=port, **waitress_options(threads))
+        waitress_serve(app, sockets=[sock], **waitress_options(threads))
         return
-    sock = socket.create_server((host, port), backlog=BACKLOG)
     close_thread_connections()  # workers open their own SQLite connections
     freeze_survivors()  # shared copy-on-write: the collector must not touch (copy) them
     sys.stdout.flush()  # or every worker would print the parent's buffered output again

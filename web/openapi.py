@@ -218,6 +218,11 @@ COMMON_ERRORS = {
     "429": _error("rate limit exceeded; see the Retry-After header"),
 }
 
+#: Any request whose path or query string holds text that cannot be stored (NUL, lone
+#: surrogates, control characters, non-characters) is refused before anything else.
+UNSTORABLE = {"422": _error("the path or query string holds text that cannot be stored "
+                            "(NUL, a control character, a non-character)")}
+
 #: Where the request writes the audit log or the database.
 WRITE_ERRORS = {
     "503": _error("the audit log or the database cannot be written now; nothing was "
@@ -258,7 +263,8 @@ def openapi_document() -> dict:
             "/api/v1/health": {"get": {
                 "summary": "Liveness (no authentication)", "security": [],
                 "responses": {"200": _ok("Health", "the service is up"),
-                              "503": _ok("Health", "up, but the audit log cannot be written")}}},
+                              "503": _ok("Health", "up, but the audit log cannot be written"),
+                              **UNSTORABLE}}},
             "/api/v1/screen": {"post": {
                 "summary": "Screen one party",
                 "requestBody": _body("Party"),
@@ -284,13 +290,14 @@ def openapi_document() -> dict:
                                 "schema": {"enum": ["0", "1"]},
                                 "description": "1: include changes since the previous version"}],
                 "responses": {"200": _ok("Lists", "each list with version and counts"),
-                              **COMMON_ERRORS}}},
+                              **COMMON_ERRORS, **UNSTORABLE}}},
             "/api/v1/entries/{entry_id}": {"get": {
                 "summary": "One listed entry",
                 "parameters": [{"name": "entry_id", "in": "path", "required": True,
                                 "schema": {"type": "string"}, "example": "cn-uel:skydio"}],
                 "responses": {"200": _ok("EntryDetail", "the entry in force"),
-                              "404": _error("no such entry in force"), **COMMON_ERRORS}}},
+                              "404": _error("no such entry in force"), **COMMON_ERRORS,
+                              **UNSTORABLE}}},
             "/api/v1/decisions": {"post": {
                 "summary": "Record a review decision on a hit (reviewer keys)",
                 "requestBody": _body("DecisionRequest"),
@@ -303,6 +310,7 @@ def openapi_document() -> dict:
             "/api/v1/openapi.json": {"get": {
                 "summary": "This document (no authentication)", "security": [],
                 "responses": {"200": {"description": "OpenAPI 3.1",
-                                      "content": {"application/json": {}}}}}},
+                                      "content": {"application/json": {}}},
+                              **UNSTORABLE}}},
         },
     }

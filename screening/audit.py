@@ -20,10 +20,8 @@ import hmac
 import json
 import logging
 import os
-import queue
 import sqlite3
 import threading
-import time
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -32,8 +30,7 @@ from datetime import datetime, timezone
 from typing import IO
 
 from . import settings
-from .connections import close_thread_connections, connection
-from .errors import Unavailable
+from .connections import busy_timeout, connection
 from .store import Store
 
 #: ``prev_hash`` of the first record.
@@ -55,10 +52,6 @@ KEYED = "hmac-sha256:"
 #: ``action`` of a record written in place of one that could not be stored as it was.
 ERROR_ACTION = "audit-error"
 
-
-def unwritten_path(db_path: str) -> str:
-    """Where a stopping process saves the audit events it could not write."""
-    return db_path + ".audit-unwritten.jsonl"
 
 #: Writers queue on these locks rather than in SQLite's busy handler, which sleeps
 #: 1, 2, 5, 10... ms between retries and would add that to requests under load:
@@ -190,14 +183,21 @@ class AuditLog:
         """Append one event; returns its sequence number."""
         return self.append_many([event])[0]
 
-    def append_many(self, events: Iterable[Event]) -> list[int]:
-        """Append events in one transaction (a batch of 1,000 is one commit)."""
+    def append_many(self, events: Iterable[Event], busy_s: float | None = None) -> list[int]:
+        """Append events in one transaction (a batch of 1,000 is one commit).
+
+        ``busy_s``: wait at most this long for another process's write lock
+        (default :data:`screening.connections.BUSY_TIMEOUT_S`), then raise
+        ``sqlite3.OperationalError`` (database is locked).
+        """
         events = list(events)
         if not events:
             return []
-        conn = connection(self.store)
         with _writer_lock(self.store.path):
-            return self._append(conn, events)
+            if busy_s is None:
+                return self._append(connection(self.store), events)
+            with busy_timeout(self.store, busy_s):
+                return self._append(connection(self.store), events)
 
     def _append(self, conn: sqlite3.Connection, events: list[Event]) -> list[int]:
         key = self.key
@@ -310,9 +310,9 @@ class AuditLog:
         so does one rewritten as plain sha256. Records of an older, unkeyed
         version are keyed by :meth:`seal` (the server does it at start, ``audit
         verify`` before checking). The head marker's MAC catches records cut
-        from the end. A sound chain is still not OK when records were lost:
-        some were written as ``audit-error`` records, or a stopping server saved
-        unwritten ones to :func:`unwritten_path`.
+        from the end. A sound chain is still not OK when records are missing
+        from it: some were written as ``audit-error`` records, or acknowledged
+        ones still wait in a journal (:mod:`screening.audit_writer`).
         """
         key = self.key
         prev, expected_seq, n, errors = GENESIS, 1, 0, []
@@ -346,21 +346,23 @@ class AuditLog:
         return self._losses(n, errors) or VerifyReport(True, n, f"{n} records, chain intact")
 
     def _losses(self, n: int, errors: list[int]) -> VerifyReport | None:
-        """The report for an unbroken chain that still lost records, or None."""
+        """The report for an unbroken chain that still lacks records, or None."""
+        from .audit_writer import journal_path, pending_in_journals
+
         lost = []
         if errors:
             shown = ", ".join(str(s) for s in errors[:10]) + (" ..." if len(errors) > 10 else "")
             lost.append(f"{len(errors)} record(s) could not be stored as submitted and were "
                         f"written as {ERROR_ACTION} records (seq {shown})")
-        path = unwritten_path(self.store.path) if self.store.path else None
-        if path and os.path.exists(path):
-            with open(path, encoding="utf-8") as f:
-                count = sum(1 for _ in f)
-            lost.append(f"{count} record(s) were never written (saved in {path})")
+        waiting = pending_in_journals(self.store.path)
+        if waiting:
+            lost.append(f"{waiting} acknowledged record(s) are not in the log yet but in "
+                        f"{journal_path(self.store.path)} (a server writes them when the "
+                        "database is free; `screening audit verify` does for a stopped one)")
         if not lost:
             return None
-        return VerifyReport(False, n, f"{n} records, chain unbroken, but records were lost: "
-                            + "; ".join(lost), errors[0] if errors else None)
+        return VerifyReport(False, n, f"{n} records, chain unbroken, but: " + "; ".join(lost),
+                            errors[0] if errors else None)
 
     def export_csv(self, out: IO[str], since: str | None = None,
                    until: str | None = None) -> int:
@@ -372,244 +374,3 @@ class AuditLog:
             writer.writerow(["" if rec[k] is None else rec[k] for k in EXPORT_COLUMNS])
             n += 1
         return n
-
-
-class AuditUnavailable(Unavailable):
-    """The audit log cannot be written: the request must not be answered as if it were (503)."""
-
-
-#: Seconds between two attempts to write to a database that refused a write (doubling to 10).
-RETRY_S = 0.5
-
-
-def store_fault(exc: BaseException) -> bool:
-    """True when ``exc`` is the database refusing writes (locked, read-only, full, I/O, corrupt).
-
-    Anything else raised while appending comes from the records themselves
-    (text that cannot be encoded...): retrying them would fail forever.
-    """
-    return isinstance(exc, (sqlite3.OperationalError, OSError)) or type(exc) is sqlite3.DatabaseError
-
-
-def _printable(value: object) -> str | None:
-    """``value`` as text that can always be stored (lone surrogates become ``\\udxxx``)."""
-    if value is None:
-        return None
-    return str(value).encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def error_event(ev: Event, exc: BaseException) -> Event:
-    """What is written instead of an event that cannot be stored as it is.
-
-    Same time, user, ref and outcome; the subject escaped; ``action`` is
-    ``audit-error`` and ``detail`` names the original action and the error.
-    """
-    return Event(action=ERROR_ACTION, user=_printable(ev.user) or "?",
-                 subject=_printable(ev.subject), outcome=_printable(ev.outcome),
-                 as_of=_printable(ev.as_of), assumption=_printable(ev.assumption),
-                 detail={"action": _printable(ev.action),
-                         "error": _printable(f"{type(exc).__name__}: {exc}")[:300]},
-                 ref=ev.ref, at=ev.at)
-
-
-class _Ticket:
-    """One submission: set when its events are written, or failed with the reason."""
-
-    __slots__ = ("done", "error")
-
-    def __init__(self) -> None:
-        self.done = threading.Event()
-        self.error: str | None = None
-
-    def finish(self, error: str | None = None) -> None:
-        self.error = error
-        self.done.set()
-
-
-class AuditWriter:
-    """Appends events from a background thread, many per transaction (group commit).
-
-    Request threads hand their events over; with ``wait=True`` they then wait
-    until their own events are committed (the commit is shared by every request
-    queued meanwhile, so waiting costs one group commit, not one lock per
-    request). A screening is thus never answered before its record is written.
-
-    The writer cannot wedge: an event that cannot be stored as it is (text that
-    cannot be encoded) is written as an ``audit-error`` record with the same ref
-    (:func:`error_event`); a database that refuses writes (locked, read-only,
-    full) sets :attr:`fault`, fails the waiting requests (503,
-    :class:`AuditUnavailable`), refuses new ones, and is retried with backoff
-    until it accepts the queued records again, which clears the fault.
-    :meth:`flush` waits until everything submitted is written (shutdown, tests);
-    what is still queued when a process stops is saved by :meth:`abandon` to
-    ``<db>.audit-unwritten.jsonl``, which ``audit verify`` reports.
-    A forked process gets its own queue and thread.
-    """
-
-    #: Most events written in one transaction.
-    MAX_BATCH = 1000
-
-    def __init__(self, log: AuditLog, wait_s: float = 10.0) -> None:
-        self.log = log
-        self.wait_s = wait_s
-        self.fault: str | None = None  # why the database refused the last write
-        self.fault_since: str | None = None
-        self.error_records = 0  # events written as audit-error records by this process
-        self._pid: int | None = None
-        self._queue: queue.SimpleQueue[tuple[Event, _Ticket]] = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
-        self._pending = 0
-        self._inflight: list[tuple[Event, _Ticket]] = []
-        self._writing_since = 0.0  # monotonic start of the write in progress (0: none)
-        self._idle = threading.Condition()
-
-    def submit(self, events: Iterable[Event], *, wait: bool = False) -> list[str]:
-        """Queue events for writing; returns their refs.
-
-        ``wait=True``: return only once they are written; raise
-        :class:`AuditUnavailable` (nothing queued) while the log is faulted, or
-        when they are not written within ``wait_s`` seconds.
-        """
-        events = list(events)
-        if wait:
-            self.check()
-        ticket = _Ticket()
-        self._ensure_thread()
-        with self._idle:
-            self._pending += len(events)
-        for ev in events:
-            self._queue.put((ev, ticket))
-        if wait and events:
-            if not ticket.done.wait(self.wait_s):
-                raise self._unavailable(f"not written within {self.wait_s:.0f} s"
-                                        + (f": {self.fault}" if self.fault else ""))
-            if ticket.error:
-                raise self._unavailable(ticket.error)
-        return [ev.ref for ev in events]
-
-    def check(self) -> None:
-        """Raise :class:`AuditUnavailable` while the log cannot be written (before acting)."""
-        if self.fault:
-            raise self._unavailable()
-
-    def _unavailable(self, why: str | None = None) -> AuditUnavailable:
-        return AuditUnavailable(
-            f"the audit log cannot be written ({why or self.fault}); nothing was recorded as "
-            "answered, try again later", retry_after=5)
-
-    def flush(self, timeout: float = 30.0) -> bool:
-        """Wait until every submitted event is written; False on timeout."""
-        with self._idle:
-            return self._idle.wait_for(lambda: self._pending == 0, timeout)
-
-    def health(self) -> dict:
-        """``{"ok", "pending"[, "error", "since"]}`` for the health check.
-
-        Not OK while the database refuses writes, or while one write has been
-        waiting for it longer than a request waits for its record.
-        """
-        out: dict = {"ok": self.fault is None, "pending": self._pending}
-        waiting = time.monotonic() - self._writing_since if self._writing_since else 0.0
-        if self.fault:
-            out.update(error=self.fault, since=self.fault_since)
-        elif waiting > self.wait_s:
-            out.update(ok=False, error=f"an audit write has waited {waiting:.0f} s for the "
-                                      "database (locked by another process?)")
-        if self.error_records:
-            out["error_records"] = self.error_records
-        return out
-
-    def abandon(self) -> int:
-        """Save what is still queued next to the database (a stopping process); returns how many."""
-        items = list(self._inflight)
-        while True:
-            try:
-                items.append(self._queue.get_nowait())
-            except queue.Empty:
-                break
-        if not items or not self.log.store.path or self.log.store.path == ":memory:":
-            return len(items)
-        with open(unwritten_path(self.log.store.path), "a", encoding="utf-8") as f:
-            for ev, _ in items:
-                f.write(json.dumps({"ref": ev.ref, "at": ev.at, "action": ev.action,
-                                    "user": _printable(ev.user),
-                                    "subject": _printable(ev.subject)}) + "\n")
-        return len(items)
-
-    def _ensure_thread(self) -> None:
-        if self._pid == os.getpid() and self._thread is not None and self._thread.is_alive():
-            return
-        with self._idle:
-            if self._pid != os.getpid():  # new process: the parent's queue and thread are not ours
-                self._queue, self._pending, self._pid = queue.SimpleQueue(), 0, os.getpid()
-                self._inflight = []
-            if self._thread is None or not self._thread.is_alive() or self._thread.ident is None:
-                self._thread = threading.Thread(target=self._run, name="audit-writer", daemon=True)
-                self._thread.start()
-
-    def _run(self) -> None:
-        while True:
-            batch = [self._queue.get()]
-            while len(batch) < self.MAX_BATCH:
-                try:
-                    batch.append(self._queue.get_nowait())
-                except queue.Empty:
-                    break
-            self._inflight = batch
-            self._write(list(batch))
-            self._inflight = []
-            with self._idle:
-                self._pending -= len(batch)
-                self._idle.notify_all()
-
-    def _write(self, items: list[tuple[Event, _Ticket]]) -> None:
-        """Write ``items``; retry only while the database itself refuses writes."""
-        delay, todo = RETRY_S, list(items)
-        while True:
-            self._writing_since = time.monotonic()
-            try:
-                self._append(todo)
-            except Exception as exc:  # store_fault: _append handles record problems itself
-                close_thread_connections()  # reopen next time: permissions may be fixed by then
-                if self.fault is None:
-                    self.fault_since = _now()
-                self.fault = f"{type(exc).__name__}: {exc}"
-                logging.getLogger(__name__).error("audit log cannot be written: %s; "
-                                                  "retrying in %.1f s", self.fault, delay)
-                for _, ticket in items:
-                    ticket.finish(self.fault)
-                time.sleep(delay)
-                delay = min(2 * delay, 10.0)
-                continue
-            self.fault = self.fault_since = None
-            self._writing_since = 0.0
-            for _, ticket in items:
-                if not ticket.done.is_set():
-                    ticket.finish()
-            return
-
-    def _append(self, items: list[tuple[Event, _Ticket]]) -> None:
-        """Append items (removing them from ``items`` as they are written).
-
-        All in one transaction; when that fails because of a record, one by
-        one, each record that cannot be stored replaced by its error record.
-        """
-        try:
-            self.log.append_many([ev for ev, _ in items])
-            items.clear()
-            return
-        except Exception as exc:
-            if store_fault(exc):
-                raise
-        while items:
-            ev, _ = items[0]
-            try:
-                self.log.append(ev)
-            except Exception as exc:
-                if store_fault(exc):
-                    raise
-                logging.getLogger(__name__).error("audit record %s cannot be stored (%s); "
-                                                  "writing an audit-error record", ev.ref, exc)
-                self.log.append(error_event(ev, exc))
-                self.error_records += 1
-            items.pop(0)

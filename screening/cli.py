@@ -497,12 +497,16 @@ def audit_verify(db_path):
     older, unkeyed version are verified, then sealed with the key, first.
     """
     from .audit import AuditLog
+    from .audit_writer import recover_journals
     from .store import open_store
 
     log = AuditLog(open_store(db_path))
     sealed = log.seal()
     if sealed:
         click.echo(f"sealed {sealed} records written before the audit key (they verified)")
+    recovered = recover_journals(log)
+    if recovered:
+        click.echo(f"wrote {recovered} acknowledged records a stopped server left in its journal")
     report = log.verify()
     if not report.ok:
         click.echo(f"error: audit log tampered: {report.message}", err=True)

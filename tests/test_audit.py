@@ -196,7 +196,7 @@ def test_concurrent_writers_form_one_chain(store):
 
 
 def test_writer_appends_in_background_in_order(store):
-    from screening.audit import AuditWriter
+    from screening.audit_writer import AuditWriter
 
     log = AuditLog(store)
     writer = AuditWriter(log)
@@ -217,7 +217,8 @@ def test_event_time_is_when_it_happened(store):
 
 def test_writer_writes_an_unstorable_event_as_an_error_record_and_carries_on(store):
     """A record that cannot be encoded is never retried forever: it becomes an error record."""
-    from screening.audit import ERROR_ACTION, AuditWriter
+    from screening.audit import ERROR_ACTION
+    from screening.audit_writer import AuditWriter
 
     log = AuditLog(store)
     writer = AuditWriter(log, wait_s=5)
@@ -236,19 +237,19 @@ def test_writer_faults_and_refuses_while_the_database_refuses_writes(store, monk
     """A locked / read-only database: waiting requests fail (503), health shows it, then recovery."""
     import sqlite3
 
-    from screening import audit
-    from screening.audit import AuditUnavailable, AuditWriter
+    from screening import audit_writer
+    from screening.audit_writer import AuditUnavailable, AuditWriter
 
     log = AuditLog(store)
     writer = AuditWriter(log, wait_s=5)
-    monkeypatch.setattr(audit, "RETRY_S", 0.05)
+    monkeypatch.setattr(audit_writer, "RETRY_S", 0.05)
     real = log.append_many
     broken = [True]
 
-    def append_many(events):
+    def append_many(events, busy_s=None):
         if broken[0]:
             raise sqlite3.OperationalError("attempt to write a readonly database")
-        return real(events)
+        return real(events, busy_s)
 
     monkeypatch.setattr(log, "append_many", append_many)
     with pytest.raises(AuditUnavailable) as exc:
@@ -265,15 +266,78 @@ def test_writer_faults_and_refuses_while_the_database_refuses_writes(store, monk
     assert log.verify().ok
 
 
-def test_verify_reports_records_a_stopping_server_could_not_write(store):
-    from screening.audit import AuditWriter, unwritten_path
+def test_a_stopping_server_journals_what_it_could_not_write(store):
+    """Queued events a stopping process gives up on go to its journal; verify says so,
+    and the next start (or `audit verify`) writes them."""
+    from screening.audit_writer import AuditWriter, recover_journals
 
     log = AuditLog(store)
     log.append(Event("screen", "api", subject="written"))
     writer = AuditWriter(log)
     writer._queue.put((Event("screen", "api", subject="queued"), None))  # never started
     assert writer.abandon() == 1
-    with open(unwritten_path(store.path), encoding="utf-8") as f:
-        assert json.loads(f.readline())["subject"] == "queued"
     report = log.verify()
-    assert not report.ok and "1 record(s) were never written" in report.message
+    assert not report.ok and "1 acknowledged record(s) are not in the log yet" in report.message
+    writer._journal.close()  # the process ends: its lock on the journal goes
+    assert recover_journals(log) == 1
+    assert [r["subject"] for r in log.records()] == ["written", "queued"]
+    assert log.verify().ok
+
+
+def test_a_held_write_lock_journals_the_batch_and_answers(store, tmp_path):
+    """Another process's write lock (a list update): the request is answered once its events
+    are fsync'ed to the journal; they reach the log when the lock is released."""
+    import sqlite3
+
+    from screening.audit_writer import AuditWriter, pending_in_journals
+
+    log = AuditLog(store)
+    log.append(Event("screen", "api", subject="before"))
+    other = sqlite3.connect(store.path)
+    other.execute("BEGIN IMMEDIATE")
+    writer = AuditWriter(log, wait_s=5)
+    writer.submit([Event("screen", "api", subject="during the lock")], wait=True)
+    assert pending_in_journals(store.path) == 1 and writer.health()["ok"]
+    other.rollback()
+    assert writer.flush(timeout=10)
+    assert pending_in_journals(store.path) == 0
+    assert [r["subject"] for r in log.records()] == ["before", "during the lock"]
+    assert log.verify().ok
+
+
+KILLED_WRITER = """
+import sqlite3, sys
+from screening.audit import AuditLog, Event
+from screening.audit_writer import AuditWriter
+from screening.store import open_store
+log = AuditLog(open_store(sys.argv[1]))
+lock = sqlite3.connect(sys.argv[1])
+lock.execute("BEGIN IMMEDIATE")  # as a list update would
+AuditWriter(log, wait_s=5).submit([Event("screen", "api", subject="acknowledged")], wait=True)
+print("answered", flush=True)
+sys.stdin.read()
+"""
+
+
+def test_kill_9_after_an_acknowledged_write_loses_nothing(store):
+    """The record was only in the journal when the process was killed: recovery writes it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from screening.audit_writer import recover_journals
+
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, store.path],
+                            env={**os.environ, "PYTHONPATH": str(root)},
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "answered"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    log = AuditLog(store)
+    assert not log.verify().ok
+    assert recover_journals(log) == 1
+    assert [r["subject"] for r in log.records()] == ["acknowledged"]
+    assert log.verify().ok

@@ -34,7 +34,8 @@ PUBLIC = {"api.health", "api.openapi"}
 def authenticate() -> None:
     """Bearer key check and rate limit for every endpoint but the health check and the spec."""
     # a JSON body larger than this is a 413 before it is read (uploads go to the UI)
-    request.max_content_length = int(settings.API_MAX_BODY_MB * 1024 * 1024)
+    request.max_content_length = min(int(settings.API_MAX_BODY_MB * 1024 * 1024),
+                                     current_app.config["MAX_CONTENT_LENGTH"] or 1 << 62)
     if request.endpoint in PUBLIC:
         return
     header = request.headers.get("Authorization", "")

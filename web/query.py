@@ -97,7 +97,7 @@ def check_kwargs(party: dict) -> tuple[str, dict]:
 def screen(st: WebState, party: dict, user: str, *, via: str) -> tuple[dict, str]:
     """Screen one validated party and write its audit record; returns (result dict, audit ref).
 
-    Raises :class:`screening.audit.AuditUnavailable` (503) when the record cannot be
+    Raises :class:`screening.audit_writer.AuditUnavailable` (503) when the record cannot be
     written: a screening is never answered without its record.
     """
     name, kwargs = check_kwargs(party)

@@ -22,7 +22,8 @@ from flask import Flask, current_app
 
 from screening import settings
 from screening.accounts import Accounts
-from screening.audit import AuditLog, AuditWriter
+from screening.audit import AuditLog
+from screening.audit_writer import AuditWriter, recover_journals
 from screening.decisions import DecisionBook
 from screening.store import Store, open_store
 
@@ -176,6 +177,7 @@ class WebState:
             login_throttle=LoginThrottle(),  # shared memory: made before serve forks
         )
         state.audit.seal()  # an older, unkeyed log is keyed before anything is appended
+        recover_journals(state.audit)  # records a killed server had acknowledged
         from .jobs import JobRunner
 
         state.jobs = JobRunner(app.instance_path, state)

@@ -153,7 +153,7 @@ def recover_journals(audit: AuditLog) -> int:
             events = _read_journal(f)
             if events:
                 done = _recent_refs(audit, len(events) + 100)
-                todo = [ev for ev in events if ev.ref not in done]
+                todo = [ev for ev in events if ev.ref not in done and not done.add(ev.ref)]
                 written += len(todo)
                 append_events(audit, todo)
                 log.warning("wrote %s audit records left in %s", written, name)
@@ -274,12 +274,7 @@ class AuditWriter:
 
     def abandon(self) -> int:
         """Journal what is still queued (a stopping process); returns how many events."""
-        items = list(self._inflight)
-        while True:
-            try:
-                items.append(self._queue.get_nowait())
-            except queue.Empty:
-                break
+        items = list(self._inflight) + self._take_queued()
         if items and self.log.store.path and self.log.store.path != ":memory:":
             self._write_journal([ev for ev, _ in items], fresh=False)
         return len(items)
@@ -319,12 +314,17 @@ class AuditWriter:
                 self.error_records += append_events(self.log, todo, busy_s=LOCK_WAIT_S)
             except Exception as exc:  # a store fault: append_events handles record problems
                 if locked(exc) and self.log.store.path not in (None, ":memory:"):
-                    if not journaled:  # durable now: the requests may be answered
-                        self._write_journal(todo, fresh=True)
-                        journaled = True
-                        self.journaled += len(todo)
-                        for _, ticket in items:
-                            ticket.finish()
+                    # durable in the journal: the requests may be answered, and so may those
+                    # queued meanwhile, which join this batch (extending ``items`` in place)
+                    new = items if not journaled else self._take_queued()
+                    if new is not items:
+                        items.extend(new)
+                        todo.extend(ev for ev, _ in new)
+                    self._write_journal([ev for ev, _ in new], fresh=not journaled)
+                    journaled = True
+                    self.journaled += len(new)
+                    for _, ticket in new:
+                        ticket.finish()
                     continue  # the write itself waited LOCK_WAIT_S: no sleep needed
                 close_thread_connections()  # reopen next time: permissions may be fixed by then
                 if self.fault is None:
@@ -343,6 +343,15 @@ class AuditWriter:
             for _, ticket in items:
                 ticket.finish()
             return
+
+    def _take_queued(self) -> list[tuple[Event, _Ticket]]:
+        """Everything queued now (the writer journals it while the lock is held elsewhere)."""
+        out = []
+        while True:
+            try:
+                out.append(self._queue.get_nowait())
+            except queue.Empty:
+                return out
 
     def _write_journal(self, events: list[Event], *, fresh: bool) -> None:
         """Append events to this process's journal and fsync (``fresh``: replace its content)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 
 import pytest
 
@@ -296,12 +297,16 @@ def test_a_held_write_lock_journals_the_batch_and_answers(store, tmp_path):
     other = sqlite3.connect(store.path)
     other.execute("BEGIN IMMEDIATE")
     writer = AuditWriter(log, wait_s=5)
-    writer.submit([Event("screen", "api", subject="during the lock")], wait=True)
-    assert pending_in_journals(store.path) == 1 and writer.health()["ok"]
+    start = time.monotonic()
+    for i in range(4):  # later requests join the journaled batch: none waits for the lock
+        writer.submit([Event("screen", "api", subject=f"during the lock {i}")], wait=True)
+    assert time.monotonic() - start < 4
+    assert pending_in_journals(store.path) == 4 and writer.health()["ok"]
     other.rollback()
     assert writer.flush(timeout=10)
     assert pending_in_journals(store.path) == 0
-    assert [r["subject"] for r in log.records()] == ["before", "during the lock"]
+    assert [r["subject"] for r in log.records()] == [
+        "before", *(f"during the lock {i}" for i in range(4))]
     assert log.verify().ok
 
 

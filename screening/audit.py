@@ -22,6 +22,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -62,8 +63,13 @@ _lock_files: dict[tuple[int, str], int] = {}  # (pid, db path) -> open lock file
 
 
 @contextmanager
-def _writer_lock(path: str | None) -> Iterator[None]:
-    """Exclusive right to append, across threads and processes."""
+def _writer_lock(path: str | None, wait_s: float | None = None) -> Iterator[None]:
+    """Exclusive right to append, across threads and processes.
+
+    ``wait_s``: give up after this long, raising ``sqlite3.OperationalError``
+    (locked) as SQLite would, so that a writer waiting for another process's
+    writer journals its batch instead (:mod:`screening.audit_writer`).
+    """
     with _WRITE_LOCK:
         if not path or path == ":memory:":
             yield
@@ -72,11 +78,28 @@ def _writer_lock(path: str | None) -> Iterator[None]:
         fd = _lock_files.get(key)
         if fd is None:
             fd = _lock_files[key] = os.open(path + ".audit-lock", os.O_RDWR | os.O_CREAT, 0o600)
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        if wait_s is None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        else:
+            _flock_within(fd, wait_s)
         try:
             yield
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _flock_within(fd: int, wait_s: float) -> None:
+    """``flock`` ``fd`` exclusively, polling for at most ``wait_s`` seconds."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise sqlite3.OperationalError("database is locked (by another process's "
+                                               "audit writer)") from None
+            time.sleep(0.005)
 
 
 def _now() -> str:
@@ -193,7 +216,7 @@ class AuditLog:
         events = list(events)
         if not events:
             return []
-        with _writer_lock(self.store.path):
+        with _writer_lock(self.store.path, busy_s):
             if busy_s is None:
                 return self._append(connection(self.store), events)
             with busy_timeout(self.store, busy_s):

@@ -42,8 +42,9 @@ log = logging.getLogger(__name__)
 #: Seconds between two attempts to write to a database that refused a write (doubling to 10).
 RETRY_S = 0.5
 
-#: Seconds the writer waits for another process's write lock before journaling a batch.
-LOCK_WAIT_S = 0.5
+#: Seconds the writer waits for another process's write lock before journaling what is
+#: queued (and between two journalings while the lock is held).
+LOCK_WAIT_S = 0.2
 
 
 class AuditUnavailable(Unavailable):

@@ -272,7 +272,9 @@ def main() -> int:
             if p["requests"]:
                 print(f"  {phase:24} {p['requests']:6} req  p50 {p['p50_ms']} ms  p95 "
                       f"{p['p95_ms']} ms  p99 {p['p99_ms']} ms  max {p['max_ms']} ms")
-        print(f"list update took {result['update_seconds']} s; bulk job {result['bulk_job']}")
+        print(f"list update took {result['update_seconds']} s "
+              f"({(result['update_output'] or '').splitlines()[-1][:100]}); "
+              f"bulk job {result['bulk_job']}")
         print(f"server RSS {result['rss_mb_after_warmup']} MB after warm-up, peak "
               f"{result['rss_mb_peak']} MB, end {result['rss_mb_end']} MB "
               f"(growth {result['rss_growth_mb']} MB)")

@@ -130,10 +130,25 @@ class ScreenerHolder:
             self._screener = screener
             self.rebuilds += 1
             log.info("screener rebuilt for data version %s", screener.data_version)
+            del screener
+            self._release_old()
         except Exception:  # keep serving the previous lists
             log.exception("screener rebuild failed; previous lists stay in use")
         finally:
             self._rebuilding = False
+
+    def _release_old(self) -> None:
+        """Free the previous screener: it was frozen, so its reference cycles never would be.
+
+        Measured on the full lists: each rebuild otherwise kept ~240 MB per server
+        process for good. One full collection (about 1-4 s on the full lists, in
+        this background thread, once per list update) frees it; a screener still
+        in use (a running bulk job) survives it and is frozen again.
+        """
+        with self._lock:  # no freeze_survivors from a request meanwhile
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
 
     def wait_idle(self, timeout: float = 60.0) -> None:
         """Block until a running rebuild finished (tests)."""

@@ -112,3 +112,16 @@ def test_a_replaced_screener_is_freed(db_path, tmp_path):
     holder.wait_idle()
     assert holder.rebuilds == 1
     assert first() is None
+    in_use = holder.get()  # a bulk job screening with it while the lists change
+    second = weakref.ref(in_use)
+    open_store(db_path).put_lists({"cn-uel": ENTRIES}, INFO)
+    holder.get()
+    holder.wait_idle()
+    assert holder.rebuilds == 2 and second() is not None
+    del in_use  # the job ends
+    holder.collect_replaced()
+    for _ in range(100):
+        if second() is None:
+            break
+        time.sleep(0.05)
+    assert second() is None

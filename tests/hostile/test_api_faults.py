@@ -77,8 +77,8 @@ def test_read_only_database_cli_says_so_in_one_line(db_path, monkeypatch, args):
     read_only(monkeypatch)
     res = CliRunner().invoke(cli, args)
     assert res.exit_code == 1, res.output
-    assert "Traceback" not in res.output and res.exception is None or isinstance(
-        res.exception, SystemExit)
+    assert "Traceback" not in res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit)
     assert res.output.strip().splitlines()[-1].startswith("error: the database is read-only")
 
 

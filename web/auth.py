@@ -22,7 +22,9 @@ from urllib.parse import urlsplit
 from flask import (Blueprint, Flask, current_app, g, redirect, render_template, request, session,
                    url_for)
 
+from screening import settings
 from screening.accounts import User
+from screening.connections import busy_timeout
 from screening.errors import Forbidden
 
 from . import throttle
@@ -124,8 +126,9 @@ def login() -> Any:
             lang = session.get("lang")
             session.clear()
             session.permanent = True
-            session["sid"] = state().accounts.start_session(
-                user, current_app.permanent_session_lifetime.total_seconds() / 3600)
+            with busy_timeout(state().store, settings.WRITE_WAIT_S):  # locked: a quick 503
+                session["sid"] = state().accounts.start_session(
+                    user, current_app.permanent_session_lifetime.total_seconds() / 3600)
             if lang:
                 session["lang"] = lang
             csrf_token()
@@ -139,7 +142,8 @@ def login() -> Any:
 def logout() -> Any:
     """Sign out (POST with the CSRF token): the session ends on the server too."""
     if session.get("sid"):
-        state().accounts.end_session(session["sid"])
+        with busy_timeout(state().store, settings.WRITE_WAIT_S):
+            state().accounts.end_session(session["sid"])
     lang = session.get("lang")
     session.clear()
     if lang:

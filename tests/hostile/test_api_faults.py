@@ -112,6 +112,20 @@ def test_decision_during_a_held_lock_is_a_quick_503(fake_app, api, held_lock,  #
     assert int(resp.headers["Retry-After"]) > 0 and "busy" in resp.json["error"]
 
 
+def test_sign_in_during_a_held_lock_is_a_quick_503_page(fake_app, held_lock,  # noqa: F811
+                                                         monkeypatch):
+    from tests.web.conftest import PASSWORDS, csrf_of
+
+    monkeypatch.setattr(settings, "WRITE_WAIT_S", 0.3)
+    client = fake_app.test_client()
+    token = csrf_of(client.get("/login").get_data(as_text=True))
+    start = time.monotonic()
+    resp = client.post("/login", data={"username": "sam", "password": PASSWORDS["sam"],
+                                       "csrf_token": token})
+    assert resp.status_code == 503 and time.monotonic() - start < 5
+    assert resp.headers["Retry-After"] and "busy" in resp.get_data(as_text=True)
+
+
 def test_screening_during_a_held_lock_is_answered_and_audited(fake_app, api,  # noqa: F811
                                                                held_lock):
     """A list update holds the write lock: screenings are still answered at once, their

@@ -260,6 +260,9 @@ class AuditLog:
         if key is None:
             return 0
         conn = connection(self.store)
+        last = conn.execute("select hash from audit_log order by seq desc limit 1").fetchone()
+        if last is None or last[0].startswith(KEYED):
+            return 0  # nothing to seal: no write lock taken (a list update may hold it)
         with _writer_lock(self.store.path):
             conn.execute("BEGIN IMMEDIATE")
             try:

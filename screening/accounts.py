@@ -16,6 +16,7 @@ import re
 import secrets
 import time
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -123,8 +124,41 @@ class Accounts:
         with conn:
             cur = conn.execute("update users set password_hash = ? where username = ?",
                                [generate_password_hash(password, method=PASSWORD_METHOD), username])
+            if cur.rowcount:  # whoever knew the old password is signed out everywhere
+                conn.execute("delete from web_sessions where user_id ="
+                             " (select id from users where username = ?)", [username])
         if cur.rowcount == 0:
             raise NotFound(f"no user {username!r}")
+
+    # --------------------------------------------------------------- sessions
+    def start_session(self, user: User, hours: float) -> str:
+        """A new web session for ``user`` lasting ``hours``; returns its id (kept in the cookie).
+
+        Only the id's sha256 is stored. Expired sessions are deleted on the way.
+        """
+        sid = secrets.token_urlsafe(32)
+        now = utcnow()
+        expires = (datetime.fromisoformat(now) + timedelta(hours=hours)).isoformat()
+        conn = connection(self.store)
+        with conn:
+            conn.execute("delete from web_sessions where expires_at <= ?", [now])
+            conn.execute("insert into web_sessions (sid_hash, user_id, created_at, expires_at)"
+                         " values (?, ?, ?, ?)", [hash_key(sid), user.id, now, expires])
+        return sid
+
+    def session_user(self, sid: str) -> User | None:
+        """The enabled user of a live session, else None (ended, expired, unknown)."""
+        row = connection(self.store).execute(
+            "select u.id, u.username, u.role from web_sessions s join users u on u.id = s.user_id"
+            " where s.sid_hash = ? and s.expires_at > ? and not u.disabled",
+            [hash_key(sid or ""), utcnow()]).fetchone()
+        return User(row[0], row[1], row[2]) if row else None
+
+    def end_session(self, sid: str) -> None:
+        """End one session (logout)."""
+        conn = connection(self.store)
+        with conn:
+            conn.execute("delete from web_sessions where sid_hash = ?", [hash_key(sid or "")])
 
     def authenticate(self, username: str, password: str) -> User | None:
         """The user when the password is right and the account enabled, else None."""

@@ -16,10 +16,10 @@ from __future__ import annotations
 import csv
 import fcntl
 import hashlib
+import hmac
 import json
 import logging
 import os
-import queue
 import sqlite3
 import threading
 import time
@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import IO
 
-from .connections import connection
+from . import settings
+from .connections import busy_timeout, connection
 from .store import Store
 
 #: ``prev_hash`` of the first record.
@@ -46,6 +47,13 @@ EXPORT_COLUMNS = HASHED_FIELDS + ("hash",)
 #: ``meta`` key holding the newest record's hash.
 HEAD_KEY = "audit_head"
 
+#: Prefix of keyed record hashes (:func:`record_hash`).
+KEYED = "hmac-sha256:"
+
+#: ``action`` of a record written in place of one that could not be stored as it was.
+ERROR_ACTION = "audit-error"
+
+
 #: Writers queue on these locks rather than in SQLite's busy handler, which sleeps
 #: 1, 2, 5, 10... ms between retries and would add that to requests under load:
 #: a thread lock within a process, an ``flock`` on ``<db>.audit-lock`` between
@@ -55,8 +63,13 @@ _lock_files: dict[tuple[int, str], int] = {}  # (pid, db path) -> open lock file
 
 
 @contextmanager
-def _writer_lock(path: str | None) -> Iterator[None]:
-    """Exclusive right to append, across threads and processes."""
+def _writer_lock(path: str | None, wait_s: float | None = None) -> Iterator[None]:
+    """Exclusive right to append, across threads and processes.
+
+    ``wait_s``: give up after this long, raising ``sqlite3.OperationalError``
+    (locked) as SQLite would, so that a writer waiting for another process's
+    writer journals its batch instead (:mod:`screening.audit_writer`).
+    """
     with _WRITE_LOCK:
         if not path or path == ":memory:":
             yield
@@ -65,11 +78,28 @@ def _writer_lock(path: str | None) -> Iterator[None]:
         fd = _lock_files.get(key)
         if fd is None:
             fd = _lock_files[key] = os.open(path + ".audit-lock", os.O_RDWR | os.O_CREAT, 0o600)
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        if wait_s is None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        else:
+            _flock_within(fd, wait_s)
         try:
             yield
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _flock_within(fd: int, wait_s: float) -> None:
+    """``flock`` ``fd`` exclusively, polling for at most ``wait_s`` seconds."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise sqlite3.OperationalError("database is locked (by another process's "
+                                               "audit writer)") from None
+            time.sleep(0.005)
 
 
 def _now() -> str:
@@ -85,11 +115,27 @@ def _dump(value: object) -> str | None:
                       default=str)
 
 
-def record_hash(record: dict) -> str:
-    """sha256 over the hashed fields of ``record`` (a row of ``audit_log``)."""
+def record_hash(record: dict, key: bytes | None = None) -> str:
+    """The hash of a record (a row of ``audit_log``) over :data:`HASHED_FIELDS`.
+
+    With ``key``: ``hmac-sha256:<hex>``, HMAC-SHA256 keyed with the audit key,
+    which only the service holds: whoever can write to the database cannot
+    recompute it. Without: the plain sha256 hex of records written before the
+    chain was keyed.
+    """
     payload = json.dumps([record.get(k) for k in HASHED_FIELDS], ensure_ascii=False,
-                         separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+                         separators=(",", ":")).encode("utf-8")
+    if key is None:
+        return hashlib.sha256(payload).hexdigest()
+    return KEYED + hmac.new(key, payload, hashlib.sha256).hexdigest()
+
+
+def head_value(seq: int, last_hash: str, key: bytes | None) -> str:
+    """The ``audit_head`` marker: ``seq:hash``, plus ``#mac`` when keyed (truncation is detected)."""
+    value = f"{seq}:{last_hash}"
+    if key is None:
+        return value
+    return value + "#" + hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -138,30 +184,53 @@ class VerifyReport:
 
 
 class AuditLog:
-    """The ``audit_log`` table of one store."""
+    """The ``audit_log`` table of one store.
 
-    def __init__(self, store: Store) -> None:
+    Records are keyed with :func:`screening.settings.audit_key` (``keyed=False``
+    writes the plain sha256 chain of earlier versions; tests of old logs only).
+    """
+
+    def __init__(self, store: Store, *, keyed: bool = True) -> None:
         self.store = store
+        self.keyed = keyed
+        self._key: bytes | None = None
+
+    @property
+    def key(self) -> bytes | None:
+        """The audit key (read on first use), or None for an unkeyed log."""
+        if self.keyed and self._key is None:
+            self._key = settings.audit_key(self.store.path)
+        return self._key if self.keyed else None
 
     def append(self, event: Event) -> int:
         """Append one event; returns its sequence number."""
         return self.append_many([event])[0]
 
-    def append_many(self, events: Iterable[Event]) -> list[int]:
-        """Append events in one transaction (a batch of 1,000 is one commit)."""
+    def append_many(self, events: Iterable[Event], busy_s: float | None = None) -> list[int]:
+        """Append events in one transaction (a batch of 1,000 is one commit).
+
+        ``busy_s``: wait at most this long for another process's write lock
+        (default :data:`screening.connections.BUSY_TIMEOUT_S`), then raise
+        ``sqlite3.OperationalError`` (database is locked).
+        """
         events = list(events)
         if not events:
             return []
-        conn = connection(self.store)
-        with _writer_lock(self.store.path):
-            return self._append(conn, events)
+        with _writer_lock(self.store.path, busy_s):
+            if busy_s is None:
+                return self._append(connection(self.store), events)
+            with busy_timeout(self.store, busy_s):
+                return self._append(connection(self.store), events)
 
     def _append(self, conn: sqlite3.Connection, events: list[Event]) -> list[int]:
+        key = self.key
         conn.execute("BEGIN IMMEDIATE")
         try:
             row = conn.execute(
                 "select seq, hash from audit_log order by seq desc limit 1").fetchone()
             seq, prev = (row[0], row[1]) if row else (0, GENESIS)
+            if key is not None and row is not None and not prev.startswith(KEYED):
+                prev = self._seal(conn, key) or prev
             out = []
             for ev in events:
                 seq += 1
@@ -171,19 +240,76 @@ class AuditLog:
                        "list_versions": _dump(ev.list_versions),
                        "detail": _dump({**(ev.detail or {}), "ref": ev.ref}),
                        "prev_hash": prev}
-                rec["hash"] = prev = record_hash(rec)
+                rec["hash"] = prev = record_hash(rec, key)
                 conn.execute(
                     f"insert into audit_log ({', '.join(EXPORT_COLUMNS)})"
                     f" values ({', '.join('?' for _ in EXPORT_COLUMNS)})",
                     [rec[k] for k in EXPORT_COLUMNS])
                 out.append(seq)
             conn.execute("insert or replace into meta (key, value) values (?, ?)",
-                         [HEAD_KEY, f"{seq}:{prev}"])
+                         [HEAD_KEY, head_value(seq, prev, key)])
             conn.commit()
         except BaseException:
             conn.rollback()
             raise
         return out
+
+    def seal(self) -> int:
+        """Key the records written before the audit key (see :meth:`_seal`); returns how many."""
+        key = self.key
+        if key is None:
+            return 0
+        conn = connection(self.store)
+        last = conn.execute("select hash from audit_log order by seq desc limit 1").fetchone()
+        if last is None or last[0].startswith(KEYED):
+            return 0  # nothing to seal: no write lock taken (a list update may hold it)
+        with _writer_lock(self.store.path):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                last = conn.execute(
+                    "select hash from audit_log order by seq desc limit 1").fetchone()
+                sealed = 0
+                if last is not None and not last[0].startswith(KEYED):
+                    sealed = conn.execute("select count(*) from audit_log").fetchone()[0]
+                    if self._seal(conn, key) is None:
+                        sealed = 0
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+        return sealed
+
+    def _seal(self, conn: sqlite3.Connection, key: bytes) -> str | None:
+        """Re-hash an unkeyed chain with the key, in the caller's transaction; the new last hash.
+
+        The plain sha256 chain of an older version is verified first and sealed
+        only when intact (a broken one is left as it is, for verify to report).
+        From then on every record is keyed, so a chain recomputed without the
+        key, even one rewritten to look older, fails :meth:`verify`.
+        """
+        cur = conn.execute("select * from audit_log order by seq")
+        cols = [d[0] for d in cur.description]
+        rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+        prev = GENESIS
+        for rec in rows:
+            if rec["prev_hash"] != prev or record_hash(rec) != rec["hash"]:
+                logging.getLogger(__name__).error(
+                    "audit record %s predates the audit key and does not verify; "
+                    "the old records are left unsealed", rec["seq"])
+                return None
+            prev = rec["hash"]
+        prev = GENESIS
+        for rec in rows:
+            rec["prev_hash"] = prev
+            rec["hash"] = prev = record_hash(rec, key)
+            conn.execute("update audit_log set prev_hash = ?, hash = ? where seq = ?",
+                         [rec["prev_hash"], rec["hash"], rec["seq"]])
+        if rows:
+            conn.execute("insert or replace into meta (key, value) values (?, ?)",
+                         [HEAD_KEY, head_value(rows[-1]["seq"], prev, key)])
+        logging.getLogger(__name__).warning("sealed %s audit records written before the "
+                                            "audit key", len(rows))
+        return prev
 
     def records(self, since: str | None = None, until: str | None = None) -> Iterator[dict]:
         """Records in order, optionally those at or after ``since`` / before ``until`` (ISO)."""
@@ -203,8 +329,19 @@ class AuditLog:
             yield dict(zip(cols, row))
 
     def verify(self) -> VerifyReport:
-        """Recompute the chain; report the first record that does not fit."""
-        prev, expected_seq, n = GENESIS, 1, 0
+        """Recompute the chain; report the first record that does not fit.
+
+        Every record must carry a keyed hash (:func:`record_hash`), checked with
+        the audit key: a chain recomputed by someone without the key fails, and
+        so does one rewritten as plain sha256. Records of an older, unkeyed
+        version are keyed by :meth:`seal` (the server does it at start, ``audit
+        verify`` before checking). The head marker's MAC catches records cut
+        from the end. A sound chain is still not OK when records are missing
+        from it: some were written as ``audit-error`` records, or acknowledged
+        ones still wait in a journal (:mod:`screening.audit_writer`).
+        """
+        key = self.key
+        prev, expected_seq, n, errors = GENESIS, 1, 0, []
         for rec in self.records():
             n += 1
             if rec["seq"] != expected_seq:
@@ -213,21 +350,45 @@ class AuditLog:
             if rec["prev_hash"] != prev:
                 return VerifyReport(False, n, f"record {rec['seq']} does not follow record "
                                     f"{rec['seq'] - 1} (previous hash differs)", rec["seq"])
-            if record_hash(rec) != rec["hash"]:
+            if key is not None and not str(rec["hash"]).startswith(KEYED):
+                return VerifyReport(False, n, f"record {rec['seq']} is not keyed: the chain "
+                                    "was recomputed without the audit key", rec["seq"])
+            if record_hash(rec, key) != rec["hash"]:
+                hint = " (or this is not the audit key it was written with)" if n == 1 else ""
                 return VerifyReport(False, n, f"record {rec['seq']} was altered "
-                                    "(its content does not match its hash)", rec["seq"])
+                                    f"(its content does not match its hash){hint}", rec["seq"])
+            if rec["action"] == ERROR_ACTION:
+                errors.append(rec["seq"])
             prev, expected_seq = rec["hash"], expected_seq + 1
         head = connection(self.store).execute(
             "select value from meta where key = ?", [HEAD_KEY]).fetchone()
         if head is not None:
-            head_seq, _, head_hash = head[0].partition(":")
-            if int(head_seq) != n or head_hash != prev:
-                return VerifyReport(False, n, f"the log ends at record {n} but record {head_seq}"
-                                    " was written: records were removed from the end",
-                                    n + 1)
+            if head[0] != head_value(n, prev, key):
+                return VerifyReport(False, n, f"the log ends at record {n} but the head marker "
+                                    f"says record {head[0].partition(':')[0]} or was forged: "
+                                    "records were removed from the end", n + 1)
         elif n:
             return VerifyReport(False, n, "the head marker is missing", None)
-        return VerifyReport(True, n, f"{n} records, chain intact")
+        return self._losses(n, errors) or VerifyReport(True, n, f"{n} records, chain intact")
+
+    def _losses(self, n: int, errors: list[int]) -> VerifyReport | None:
+        """The report for an unbroken chain that still lacks records, or None."""
+        from .audit_writer import journal_path, pending_in_journals
+
+        lost = []
+        if errors:
+            shown = ", ".join(str(s) for s in errors[:10]) + (" ..." if len(errors) > 10 else "")
+            lost.append(f"{len(errors)} record(s) could not be stored as submitted and were "
+                        f"written as {ERROR_ACTION} records (seq {shown})")
+        waiting = pending_in_journals(self.store.path)
+        if waiting:
+            lost.append(f"{waiting} acknowledged record(s) are not in the log yet but in "
+                        f"{journal_path(self.store.path)} (a server writes them when the "
+                        "database is free; `screening audit verify` does for a stopped one)")
+        if not lost:
+            return None
+        return VerifyReport(False, n, f"{n} records, chain unbroken, but: " + "; ".join(lost),
+                            errors[0] if errors else None)
 
     def export_csv(self, out: IO[str], since: str | None = None,
                    until: str | None = None) -> int:
@@ -239,72 +400,3 @@ class AuditLog:
             writer.writerow(["" if rec[k] is None else rec[k] for k in EXPORT_COLUMNS])
             n += 1
         return n
-
-
-class AuditWriter:
-    """Appends events from a background thread, many per transaction (group commit).
-
-    Request threads hand their events over and carry on: they never wait for the
-    write lock, which other busy threads or server processes may hold (measured
-    under load: synchronous appends cost 0.4 ms at the median but 30-50 ms at the
-    95th percentile). Events are written within milliseconds, in the order
-    submitted; :meth:`flush` waits until everything submitted is written (used
-    on shutdown and by tests). Each event's ``ref`` identifies it in the log.
-    A forked process gets its own queue and thread.
-    """
-
-    #: Most events written in one transaction.
-    MAX_BATCH = 1000
-
-    def __init__(self, log: AuditLog) -> None:
-        self.log = log
-        self._pid: int | None = None
-        self._queue: queue.SimpleQueue[Event | None] = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
-        self._pending = 0
-        self._idle = threading.Condition()
-
-    def submit(self, events: Iterable[Event]) -> list[str]:
-        """Queue events for writing; returns their refs."""
-        events = list(events)
-        self._ensure_thread()
-        with self._idle:
-            self._pending += len(events)
-        for ev in events:
-            self._queue.put(ev)
-        return [ev.ref for ev in events]
-
-    def flush(self, timeout: float = 30.0) -> bool:
-        """Wait until every submitted event is written; False on timeout."""
-        with self._idle:
-            return self._idle.wait_for(lambda: self._pending == 0, timeout)
-
-    def _ensure_thread(self) -> None:
-        if self._pid == os.getpid() and self._thread is not None and self._thread.is_alive():
-            return
-        with self._idle:
-            if self._pid != os.getpid():  # new process: the parent's queue and thread are not ours
-                self._queue, self._pending, self._pid = queue.SimpleQueue(), 0, os.getpid()
-            if self._thread is None or not self._thread.is_alive() or self._thread.ident is None:
-                self._thread = threading.Thread(target=self._run, name="audit-writer", daemon=True)
-                self._thread.start()
-
-    def _run(self) -> None:
-        while True:
-            batch = [self._queue.get()]
-            while len(batch) < self.MAX_BATCH:
-                try:
-                    batch.append(self._queue.get_nowait())
-                except queue.Empty:
-                    break
-            events = [ev for ev in batch if ev is not None]
-            while events:
-                try:
-                    self.log.append_many(events)
-                    break
-                except Exception:  # keep the events; the database may be locked or full
-                    logging.getLogger(__name__).exception("audit write failed; retrying")
-                    time.sleep(1.0)
-            with self._idle:
-                self._pending -= len(events)
-                self._idle.notify_all()

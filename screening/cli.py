@@ -8,13 +8,14 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
 from . import settings
-from .errors import ScreeningError
+from .errors import ScreeningError, database_error
 
 
 class Group(click.Group):
@@ -26,6 +27,12 @@ class Group(click.Group):
         except ScreeningError as exc:
             click.echo(f"error: {exc.message}", err=True)
             ctx.exit(2 if exc.status in (400, 404, 422) else 1)
+        except sqlite3.DatabaseError as exc:  # read-only, locked, full: say so, no traceback
+            err = database_error(exc)
+            if err is None:
+                raise
+            click.echo(f"error: {err.message}", err=True)
+            ctx.exit(1)
 
 
 def echo_json(data) -> None:
@@ -396,11 +403,13 @@ def serve(host, port, threads, processes, db_path):
     import os
 
     from web import create_app
+    from web.server import bind
     from web.server import serve as serve_app
 
     from .accounts import Accounts, ensure_admin
     from .store import open_store
 
+    sock = bind(host, port)  # a busy port is one line now, not a traceback after loading
     path = str(db_path or settings.DB_PATH)
     password = ensure_admin(Accounts(open_store(path)),
                             os.environ.get("SCREENING_ADMIN_PASSWORD") or None)
@@ -414,7 +423,7 @@ def serve(host, port, threads, processes, db_path):
     click.echo(f"{len(screener.entries)} entries in force from {len(screener.list_versions)} lists; "
                f"serving on http://{host}:{port}/ with {processes} process(es) "
                "(API: /api/v1, Ctrl-C stops)")
-    serve_app(app, host, port, threads=threads, processes=processes)
+    serve_app(app, host, port, threads=threads, processes=processes, sock=sock)
 
 
 @cli.group(cls=Group)
@@ -447,12 +456,12 @@ def users_add(username, role, password, db_path):
 @click.password_option(help="New password (prompted when omitted).")
 @db_option
 def users_passwd(username, password, db_path):
-    """Set a user's password."""
+    """Set a user's password; every web session of the user ends."""
     from .accounts import Accounts
     from .store import open_store
 
     Accounts(open_store(db_path)).set_password(username, password)
-    click.echo(f"password of {username} changed")
+    click.echo(f"password of {username} changed; their web sessions have ended")
 
 
 @users.command("list")
@@ -527,11 +536,24 @@ def audit() -> None:
 @audit.command("verify")
 @db_option
 def audit_verify(db_path):
-    """Recompute the hash chain; exit 1 and name the first bad record if it was tampered with."""
+    """Recompute the keyed hash chain; exit 1 and name the first bad record, or lost records.
+
+    Records are keyed (HMAC-SHA256) with $SCREENING_AUDIT_KEY or the key file
+    (default instance/audit_key beside the database). Records written by an
+    older, unkeyed version are verified, then sealed with the key, first.
+    """
     from .audit import AuditLog
+    from .audit_writer import recover_journals
     from .store import open_store
 
-    report = AuditLog(open_store(db_path)).verify()
+    log = AuditLog(open_store(db_path))
+    sealed = log.seal()
+    if sealed:
+        click.echo(f"sealed {sealed} records written before the audit key (they verified)")
+    recovered = recover_journals(log)
+    if recovered:
+        click.echo(f"wrote {recovered} acknowledged records a stopped server left in its journal")
+    report = log.verify()
     if not report.ok:
         click.echo(f"error: audit log tampered: {report.message}", err=True)
         raise SystemExit(1)

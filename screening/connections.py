@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from .store import Store
 
@@ -39,6 +41,21 @@ def connection(store: Store) -> sqlite3.Connection:
         conn.execute("pragma synchronous = normal")
         conns[path] = conn
     return conn
+
+
+@contextmanager
+def busy_timeout(store: Store, seconds: float) -> Iterator[None]:
+    """Within the block, this thread's writes wait at most ``seconds`` for another writer.
+
+    For web requests: a list update holding the write lock should cost a quick
+    503 with Retry-After, not a request hanging for :data:`BUSY_TIMEOUT_S`.
+    """
+    conn = connection(store)
+    conn.execute(f"pragma busy_timeout = {int(seconds * 1000)}")
+    try:
+        yield
+    finally:
+        conn.execute(f"pragma busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
 
 
 def close_thread_connections() -> None:

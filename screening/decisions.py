@@ -52,6 +52,16 @@ def normalize_name(name: str) -> str:
     return " ".join(_PUNCT.sub(" ", text).split())
 
 
+#: Unicode categories that show nothing on their own: spaces, controls, format
+#: characters (zero-width, bidi marks) and combining marks.
+_INVISIBLE = {"Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me"}
+
+
+def has_visible_text(text: str) -> bool:
+    """True when ``text`` has at least one character that shows (not only U+200B...)."""
+    return any(unicodedata.category(ch) not in _INVISIBLE for ch in text)
+
+
 def fingerprint(name: str, country: str | None) -> str:
     """The counterparty key decisions are remembered under: ``"<name>|<country>"``."""
     return f"{normalize_name(name)}|{(country or '').strip().upper()}"
@@ -93,17 +103,23 @@ class DecisionBook:
     ) -> dict:
         """Record a reviewer's decision on the hit (counterparty ``name``/``country``, ``entry_id``).
 
-        Raises :class:`Invalid` (422) for an unknown decision, a missing reason or
-        an expiry in the past, and :class:`NotFound` (404) when no entry with this
+        Raises :class:`Invalid` (422) for an unknown decision, a name with no
+        letters or digits, a missing or invisible reason, an expiry in the past or
+        beyond ``SCREENING_DECISION_DAYS`` from today, and :class:`NotFound` (404) when no entry with this
         id is in force. Returns the stored decision as a dict.
         """
         if decision not in DECISIONS:
             raise Invalid(f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
         if not (name or "").strip():
             raise Invalid("name (the counterparty screened) is required")
+        if not normalize_name(name):
+            raise Invalid(f"name {name!r} has no letters or digits: it would match no "
+                          "counterparty")
         reason = (reason or "").strip()
         if not reason:
             raise Invalid("a reason is required for every decision")
+        if not has_visible_text(reason):
+            raise Invalid("the reason has no visible characters; say why in words")
         if len(reason) > MAX_REASON:
             raise Invalid(f"reason is {len(reason)} characters; at most {MAX_REASON}")
         if not user:
@@ -114,6 +130,10 @@ class DecisionBook:
             expires = today + timedelta(days=validity_days())
         if expires is not None and expires < today:
             raise Invalid(f"expires_on {expires.isoformat()} is in the past")
+        limit = today + timedelta(days=validity_days())
+        if validity_days() > 0 and expires is not None and expires > limit:
+            raise Invalid(f"expires_on {expires.isoformat()} is more than {validity_days()} days "
+                          f"away; at most {limit.isoformat()} (SCREENING_DECISION_DAYS)")
         entry_hash = self.current_hash(entry_id)
         if entry_hash is None:
             raise NotFound(f"no entry {entry_id!r} in the lists in force")

@@ -6,6 +6,8 @@ The CLI prints ``error.message`` on one line and exits non-zero; the web app map
 
 from __future__ import annotations
 
+import sqlite3
+
 
 class ScreeningError(Exception):
     """Base class: a clear message plus a status code."""
@@ -60,6 +62,12 @@ class RateLimited(ScreeningError):
     status = 429
 
 
+class Unavailable(ScreeningError):
+    """The service cannot do this safely right now (503, with ``retry_after`` seconds)."""
+
+    status = 503
+
+
 class ImportFailed(ScreeningError):
     """A list import or download failed; the previous version stays in force."""
 
@@ -74,3 +82,32 @@ class CutLastRow(ImportFailed):
 
 class CountOutOfBounds(ImportFailed):
     """The parsed entry count is outside the list's declared bounds."""
+
+
+#: What SQLite's message means, for :func:`database_error` (first match wins).
+_DATABASE_TROUBLE = (
+    ("locked", "is busy: another process is writing to it (a list update?)"),
+    ("busy", "is busy: another process is writing to it (a list update?)"),
+    ("readonly", "is read-only: check the permissions of the file and its folder"),
+    ("read-only", "is read-only: check the permissions of the file and its folder"),
+    ("unable to open", "cannot be opened: check the path and its permissions"),
+    ("disk i/o", "had a disk I/O error"),
+    ("full", "is full: free some disk space"),
+)
+
+
+def database_error(exc: BaseException, path: object = None) -> Unavailable | None:
+    """The clear, one-line error for SQLite refusing to work, or None for other errors.
+
+    A locked, read-only, unopenable or full database is an operating condition,
+    not a bug: the CLI prints this instead of a traceback, the web app answers
+    503 with Retry-After.
+    """
+    if not isinstance(exc, (sqlite3.OperationalError, sqlite3.DatabaseError)):
+        return None
+    text = str(exc).lower()
+    for needle, why in _DATABASE_TROUBLE:
+        if needle in text:
+            where = f" {path}" if path else ""
+            return Unavailable(f"the database{where} {why} ({exc})", retry_after=5)
+    return None

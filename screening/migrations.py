@@ -91,3 +91,13 @@ def m012_audit_log(db: Database) -> None:
          "detail": str, "prev_hash": str, "hash": str},
         pk="seq", not_null={"at", "user", "action", "prev_hash", "hash"},
     )
+
+
+@migrations()
+def m013_web_sessions(db: Database) -> None:
+    """Signed-in web sessions, kept server-side so logout and a password change end them."""
+    db["web_sessions"].create(
+        {"sid_hash": str, "user_id": int, "created_at": str, "expires_at": str},
+        pk="sid_hash", not_null={"user_id", "expires_at"},
+    )
+    db["web_sessions"].create_index(["user_id"])

@@ -79,7 +79,52 @@ def reload() -> None:
     # limit and time limit, so a hostile file never costs the server its memory.
     g["BULK_PARSE_MEMORY_MB"] = env_int("BULK_PARSE_MEMORY_MB", 1024)
     g["BULK_PARSE_TIMEOUT_S"] = env_float("BULK_PARSE_TIMEOUT_S", 300.0)
+
+    g["API_MAX_BODY_MB"] = env_float("API_MAX_BODY_MB", 5.0)  # a JSON body to /api/v1
     g["WORKERS"] = env_int("WORKERS", os.cpu_count() or 1)
+    g["INSTANCE_DIR"] = env_str("INSTANCE_DIR")
+    g["AUDIT_KEY"] = env_str("AUDIT_KEY")
+    g["AUDIT_KEY_FILE"] = env_str("AUDIT_KEY_FILE")
+    g["AUDIT_WAIT_S"] = env_float("AUDIT_WAIT_S", 10.0)  # a request waits this for its record
+    g["WRITE_WAIT_S"] = env_float("WRITE_WAIT_S", 3.0)  # a web request waits this for a lock
+
+
+def instance_dir(db_path: str | Path) -> Path:
+    """The web app's instance folder: ``SCREENING_INSTANCE_DIR`` or ``instance/`` beside the DB."""
+    return Path(INSTANCE_DIR) if INSTANCE_DIR else Path(db_path).parent / "instance"
+
+
+#: Key of stores without a file (``:memory:``): random, for this process only.
+_EPHEMERAL_KEY = os.urandom(32)
+
+
+def audit_key(db_path: str | Path | None) -> bytes:
+    """The secret that keys the audit chain (HMAC), kept outside the database.
+
+    ``SCREENING_AUDIT_KEY`` when set; else the file ``SCREENING_AUDIT_KEY_FILE``,
+    by default ``audit_key`` in the instance folder, created with 32 random
+    bytes and mode 0600 on first use. A key file others may read is refused.
+    """
+    if AUDIT_KEY:
+        return AUDIT_KEY.encode("utf-8")
+    if not db_path or str(db_path) == ":memory:":
+        return _EPHEMERAL_KEY
+    path = Path(AUDIT_KEY_FILE) if AUDIT_KEY_FILE else instance_dir(db_path) / "audit_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process created it meanwhile
+            pass
+        else:
+            with os.fdopen(fd, "w") as f:
+                f.write(os.urandom(32).hex() + "\n")
+    if path.stat().st_mode & 0o077:
+        from .errors import ScreeningError
+
+        raise ScreeningError(f"the audit key file {path} may be read by others; "
+                             f"run: chmod 600 {path}")
+    return path.read_text(encoding="utf-8").strip().encode("utf-8")
 
 
 DB_PATH: Path
@@ -105,6 +150,13 @@ BULK_XLSX_MAX_RATIO: int
 BULK_XLSX_MAX_CELLS: int
 BULK_PARSE_MEMORY_MB: int
 BULK_PARSE_TIMEOUT_S: float
+
+API_MAX_BODY_MB: float
 WORKERS: int
+INSTANCE_DIR: str | None
+AUDIT_KEY: str | None
+AUDIT_KEY_FILE: str | None
+AUDIT_WAIT_S: float
+WRITE_WAIT_S: float
 
 reload()

@@ -187,3 +187,14 @@ def test_serve_writes_queued_audit_records_on_stop(tmp_path, processes):
     log = AuditLog(open_store(db))
     assert len([r for r in log.records() if r["action"] == "screen"]) == 200
     assert log.verify().ok
+
+
+def test_serve_on_a_busy_port_is_one_clear_line(db_path):
+    """`scripts/serve` on a taken port: no 'serving on', no traceback, exit 1."""
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        res = CliRunner().invoke(cli, ["serve", "--port", str(port)])
+    assert res.exit_code == 1, res.output
+    assert res.output.strip().splitlines() == [
+        f"error: port {port} on 127.0.0.1 is already in use (another server running?); "
+        "stop it or choose another --port"]

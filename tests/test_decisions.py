@@ -104,6 +104,12 @@ def test_hit_object_not_mutated(book):
     ({"expires_on": "2020-01-01"}, Invalid),
     ({"expires_on": "tomorrow"}, Invalid),
     ({"entry_id": "us-el:nope"}, NotFound),
+    ({"reason": "\u200b"}, Invalid),  # only a zero-width space
+    ({"reason": "\u200e\u2066\ufeff \u0301"}, Invalid),  # marks, isolates, BOM, a combining mark
+    ({"name": "!!! ---"}, Invalid),  # folds to nothing
+    ({"name": "\u200b\u200d"}, Invalid),
+    ({"expires_on": "9999-12-31"}, Invalid),  # around the 365-day limit
+    ({"expires_on": "2027-11-23"}, Invalid),  # one day too many
 ])
 def test_record_rejects(book, kwargs, error):
     args = {"name": "Huawei Tech", "country": "CN", "entry_id": "us-el:huawei-1",
@@ -114,3 +120,13 @@ def test_record_rejects(book, kwargs, error):
 
 def test_no_hits_no_query(book):
     assert book.apply("anything", None, []) == ([], [])
+
+
+def test_expiry_up_to_the_limit_is_accepted(book, monkeypatch):
+    d = book.record("Huawei Tech", "CN", "us-el:huawei-1", "false_positive", "bakery", "alice",
+                    expires_on="2027-11-22")
+    assert d["expires_on"] == "2027-11-22"
+    monkeypatch.setenv("SCREENING_DECISION_DAYS", "30")
+    with pytest.raises(Invalid, match="at most 2026-12-22"):
+        book.record("Huawei Tech", "CN", "us-el:huawei-1", "false_positive", "bakery", "alice",
+                    expires_on="2027-01-01")

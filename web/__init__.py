@@ -98,8 +98,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """
     test_config = dict(test_config or {})
     db_path = Path(test_config.get("DB_PATH") or settings.DB_PATH)
-    instance = Path(test_config.pop("INSTANCE_PATH", None)
-                    or settings.env_str("INSTANCE_DIR") or db_path.parent / "instance")
+    instance = Path(test_config.pop("INSTANCE_PATH", None) or settings.instance_dir(db_path))
     instance.mkdir(parents=True, exist_ok=True)
     app = Flask(__name__, instance_path=str(instance.resolve()))
     app.config.from_mapping(default_config(db_path))
@@ -115,8 +114,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app.extensions["screening"] = WebState.start(app)
 
-    from . import api, auth, errors, i18n, ui
+    from . import api, auth, boundary, errors, i18n, ui
 
+    app.before_request(boundary.check_request)  # first: nothing unstorable goes further
     i18n.init_app(app)
     auth.init_app(app)
     errors.init_app(app)

@@ -11,21 +11,32 @@ from typing import Any
 
 from flask import Blueprint, current_app, g, jsonify, request
 
+from screening import settings
 from screening.audit import Event
+from screening.connections import busy_timeout
 from screening.errors import BadInput, Forbidden, Invalid, RateLimited, TooLarge, Unauthorized
 
-from . import query
+from . import boundary, query
 from .openapi import openapi_document
 from .state import state, store
 from .views import entry_view, lists_view
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
+#: Names screened for one batch at most (parties + aliases + owners): bounds its cost.
+BATCH_NAMES = 5000
+
+#: Endpoints answered without a key: liveness, and the OpenAPI document (it holds no data).
+PUBLIC = {"api.health", "api.openapi"}
+
 
 @bp.before_request
 def authenticate() -> None:
-    """Bearer key check and rate limit for every endpoint but the health check."""
-    if request.endpoint == "api.health":
+    """Bearer key check and rate limit for every endpoint but the health check and the spec."""
+    # a JSON body larger than this is a 413 before it is read (uploads go to the UI)
+    request.max_content_length = min(int(settings.API_MAX_BODY_MB * 1024 * 1024),
+                                     current_app.config["MAX_CONTENT_LENGTH"] or 1 << 62)
+    if request.endpoint in PUBLIC:
         return
     header = request.headers.get("Authorization", "")
     scheme, _, key = header.partition(" ")
@@ -48,18 +59,29 @@ def json_body() -> Any:
     """The request's JSON body; 400 when it is missing or not JSON."""
     if not request.is_json:
         raise BadInput("send a JSON body with Content-Type: application/json")
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:  # json's own nesting limit (~1,000 levels)
+        raise BadInput(f"the JSON body is nested more than {boundary.MAX_DEPTH} levels deep")
     if data is None:
         raise BadInput("the request body is not valid JSON")
-    return data
+    return boundary.check_json(data)
 
 
 @bp.get("/health")
 def health() -> Any:
-    """Liveness and what is loaded (no authentication)."""
-    screener = state().screener
-    return {"status": "ok", "entries": len(getattr(screener, "entries", {}) or {}),
-            "lists": len(getattr(screener, "list_versions", {}) or {})}
+    """Liveness, what is loaded and whether the audit log is writable (no authentication).
+
+    503 with ``status: degraded`` while the audit log cannot be written: the
+    service then refuses screenings rather than answer them unrecorded.
+    """
+    st = state()
+    screener = st.screener
+    audit = st.audit_writer.health()
+    body = {"status": "ok" if audit["ok"] else "degraded",
+            "entries": len(getattr(screener, "entries", {}) or {}),
+            "lists": len(getattr(screener, "list_versions", {}) or {}), "audit": audit}
+    return body, 200 if audit["ok"] else 503
 
 
 @bp.post("/screen")
@@ -94,6 +116,10 @@ def screen_batch() -> Any:
     checked = [query.party_from_json({**shared, **p} if isinstance(p, dict) else p,
                                      where=f"parties[{i}]")
                for i, p in enumerate(parties)]
+    names = sum(1 + len(p.get("aliases", ())) + len(p.get("owners", ())) for p in checked)
+    if names > BATCH_NAMES:
+        raise TooLarge(f"{names:,} names (parties, aliases and owners) in one batch; at most "
+                       f"{BATCH_NAMES:,}: split it")
     results, refs = query.screen_many(state(), checked, g.user.label, via="api-batch")
     counts: dict[str, int] = {}
     for r in results:
@@ -133,11 +159,12 @@ def decisions() -> Any:
     if not body.get("entry_id"):
         raise Invalid("entry_id is required")
     st = state()
-    d = st.decisions.record(body.get("name", ""), body.get("country"), body["entry_id"],
-                            body.get("decision", ""), body.get("reason", ""), g.user.label,
-                            expires_on=body.get("expires_on"))
-    st.audit_writer.submit([decision_event(d, via="api")])
-    st.audit_writer.flush()  # a decision is on record before it is confirmed
+    st.audit_writer.check()  # no decision is stored that could not be put on record
+    with busy_timeout(st.store, settings.WRITE_WAIT_S):  # locked: 503, not a hang
+        d = st.decisions.record(body.get("name", ""), body.get("country"), body["entry_id"],
+                                body.get("decision", ""), body.get("reason", ""), g.user.label,
+                                expires_on=body.get("expires_on"))
+    st.audit_writer.submit([decision_event(d, via="api")], wait=True)  # on record before confirmed
     return jsonify(d), 201
 
 
@@ -152,5 +179,5 @@ def decision_event(d: dict, *, via: str) -> Event:
 
 @bp.get("/openapi.json")
 def openapi() -> Any:
-    """The OpenAPI 3.1 description of this API."""
+    """The OpenAPI 3.1 description of this API (no authentication, like the health check)."""
     return openapi_document()

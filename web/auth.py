@@ -19,13 +19,16 @@ from functools import wraps
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, g, redirect, render_template, request, session, url_for
+from flask import (Blueprint, Flask, current_app, g, redirect, render_template, request, session,
+                   url_for)
 
+from screening import settings
 from screening.accounts import User
-from screening.errors import Forbidden, RateLimited
+from screening.connections import busy_timeout
+from screening.errors import Forbidden
 
+from . import throttle
 from .i18n import t
-from .ratelimit import RateLimiter
 from .state import state
 
 bp = Blueprint("auth", __name__)
@@ -35,11 +38,6 @@ PUBLIC_ENDPOINTS = {"auth.login", "static", "api.health", "ui.set_language"}
 
 #: HTTP methods that change something and so need the CSRF token.
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-
-#: Failed log-ins allowed per username per minute before a pause.
-LOGIN_ATTEMPTS_PER_MINUTE = 5
-
-_login_failures = RateLimiter(LOGIN_ATTEMPTS_PER_MINUTE)
 
 
 def csrf_token() -> str:
@@ -68,10 +66,10 @@ def current_user() -> User | None:
 def require_login() -> Any:
     """``before_request``: load the session user; redirect anonymous UI requests."""
     g.user = None
-    uid = session.get("uid")
-    if uid is not None:
-        g.user = state().accounts.get_user(int(uid))
-        if g.user is None:  # account removed or disabled
+    sid = session.get("sid")
+    if sid is not None:
+        g.user = state().accounts.session_user(sid)
+        if g.user is None:  # signed out, password changed, expired, account disabled
             session.clear()
     endpoint = request.endpoint or ""
     if request.path.startswith("/api/") or endpoint in PUBLIC_ENDPOINTS:
@@ -118,28 +116,34 @@ def login() -> Any:
     if request.method == "POST":
         check_csrf()
         username = request.form.get("username", "").strip()
-        if _login_failures.wait(username) > 0:
-            raise RateLimited(t("err_login_throttled"))
+        address, known = request.remote_addr or "?", throttle.known_device(username)
+        state().login_throttle.check(username, address, known)
         user = state().accounts.authenticate(username, request.form.get("password", ""))
         if user is None:
-            _login_failures.take(username)
+            state().login_throttle.failed(username, address, known)
             error = t("err_login")
         else:
             lang = session.get("lang")
             session.clear()
             session.permanent = True
-            session["uid"] = user.id
+            with busy_timeout(state().store, settings.WRITE_WAIT_S):  # locked: a quick 503
+                session["sid"] = state().accounts.start_session(
+                    user, current_app.permanent_session_lifetime.total_seconds() / 3600)
             if lang:
                 session["lang"] = lang
             csrf_token()
-            return redirect(_safe_next(request.form.get("next")))
+            return throttle.remember_device(redirect(_safe_next(request.form.get("next"))),
+                                            user.name)
     return render_template("login.html", error=error, next=request.args.get("next", "")), (
         401 if error else 200)
 
 
 @bp.route("/logout", methods=["POST"])
 def logout() -> Any:
-    """Sign out (POST with the CSRF token)."""
+    """Sign out (POST with the CSRF token): the session ends on the server too."""
+    if session.get("sid"):
+        with busy_timeout(state().store, settings.WRITE_WAIT_S):
+            state().accounts.end_session(session["sid"])
     lang = session.get("lang")
     session.clear()
     if lang:

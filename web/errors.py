@@ -8,12 +8,13 @@ request is an API request when its path starts with ``/api/``.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Any
 
 from flask import Flask, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from screening.errors import RateLimited, ScreeningError
+from screening.errors import ScreeningError, database_error
 
 from .i18n import t
 
@@ -21,7 +22,7 @@ log = logging.getLogger(__name__)
 
 #: Status -> translation key of the page title.
 TITLES = {400: "err_400", 401: "err_401", 403: "err_403", 404: "err_404", 405: "err_405",
-          413: "err_413", 422: "err_422", 429: "err_429"}
+          413: "err_413", 422: "err_422", 429: "err_429", 503: "err_503"}
 
 
 def is_api_request() -> bool:
@@ -50,7 +51,7 @@ def error_response(status: int, message: str, *, detail: dict | None = None,
 def handle_screening_error(exc: ScreeningError) -> Any:
     """A ScreeningError: its message and its status."""
     headers = {}
-    if isinstance(exc, RateLimited) and exc.detail.get("retry_after"):
+    if exc.detail.get("retry_after"):  # 429 rate limits, 503 audit or database unavailable
         headers["Retry-After"] = str(exc.detail["retry_after"])
     if exc.status == 401 and is_api_request():
         headers["WWW-Authenticate"] = 'Bearer realm="screening"'
@@ -74,6 +75,15 @@ def handle_http_error(exc: HTTPException) -> Any:
     return error_response(status, message, headers=headers)
 
 
+def handle_database_error(exc: sqlite3.DatabaseError) -> Any:
+    """SQLite locked, read-only, full: 503 with Retry-After (logged); anything else: 500."""
+    err = database_error(exc)
+    if err is None:
+        return handle_unexpected(exc)
+    log.error("%s %s: %s", request.method, request.path, err.message)
+    return handle_screening_error(err)
+
+
 def handle_unexpected(exc: Exception) -> Any:
     """Anything else: logged with its traceback, answered with a plain 500."""
     log.exception("unhandled error on %s %s", request.method, request.path)
@@ -84,4 +94,5 @@ def init_app(app: Flask) -> None:
     """Register the handlers on ``app``."""
     app.register_error_handler(ScreeningError, handle_screening_error)
     app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(sqlite3.DatabaseError, handle_database_error)
     app.register_error_handler(Exception, handle_unexpected)

@@ -241,6 +241,8 @@ class JobRunner:
         job.finished_at = time.time()
         self._save(job)
         self._audit(job, screener)
+        del screener
+        self.state.holder.collect_replaced()  # the lists may have changed during the job
 
     def _audit(self, job: Job, screener: Any) -> None:
         detail = {"via": "ui-bulk", "job": job.id, "status": job.status, "rows": job.rows_done,

@@ -10,8 +10,12 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 
 NULLABLE_STR = {"type": ["string", "null"]}
-DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-NULLABLE_DATE = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}"}
+#: YYYY-MM-DD with a year from 0001, a month 01-12 and a day 01-31 (the server also checks
+#: the calendar: 2026-02-30 is a 422). Without look-arounds, so fuzzers can generate it.
+DATE_PATTERN = (r"^([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
+                r"-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+DATE = {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+NULLABLE_DATE = {"type": ["string", "null"], "format": "date", "pattern": DATE_PATTERN}
 STR_LIST = {"type": "array", "items": {"type": "string"}}
 OUTCOME = {"type": "string", "pattern": "^[A-Z][A-Z_-]+$",
            "description": "PROHIBITED, DENY-PRESUMED, CASE-BY-CASE, LICENCE-REQUIRED, REVIEW or "
@@ -56,15 +60,17 @@ SCHEMAS: dict[str, dict] = {
     "Party": _obj(["name"], {
         "name": {"type": "string", "minLength": 1, "maxLength": 1000,
                  "examples": ["成都海光集成电路设计有限公司"]},
-        "country": {**NULLABLE_STR, "description": "ISO 3166-1 alpha-2 (evidence, not a filter)"},
-        "aliases": {"type": ["array", "null"], "items": {"type": "string"}, "maxItems": 50},
+        "country": {**NULLABLE_STR, "maxLength": 100,
+                    "description": "ISO 3166-1 alpha-2 (evidence, not a filter)"},
+        "aliases": {"type": ["array", "null"], "items": {"type": "string", "maxLength": 1000},
+                    "maxItems": 50},
         "as_of": {**NULLABLE_DATE, "description": "screen as of this day (default today)"},
         "after_horizon": {"type": ["string", "null"], "enum": ["literal", "extended", "flag", None]},
         "context": {"oneOf": [_ref("Context"), {"type": "null"}]},
         "owners": {"type": ["array", "null"], "maxItems": 50, "items": _obj(["name"], {
-            "name": {"type": "string"}, "percent": {"type": ["number", "null"]},
+            "name": {"type": "string", "maxLength": 1000}, "percent": {"type": ["number", "null"]},
             "country": {"type": "string"}})},
-        "address": NULLABLE_STR,
+        "address": {**NULLABLE_STR, "maxLength": 1000},
         "schema": NULLABLE_STR,
         "config": {"oneOf": [_ref("MatchConfig"), {"type": "null"}]},
     }, extra=False),
@@ -217,8 +223,13 @@ SCHEMAS: dict[str, dict] = {
         "reason": {"type": "string"}, "user": {"type": "string"},
         "created_at": {"type": "string"}, "expires_on": NULLABLE_DATE,
     }, extra=False),
-    "Health": _obj(["status"], {"status": {"const": "ok"}, "entries": {"type": "integer"},
-                                "lists": {"type": "integer"}}),
+    "Health": _obj(["status"], {
+        "status": {"enum": ["ok", "degraded"],
+                   "description": "degraded: the audit log cannot be written, screenings get 503"},
+        "entries": {"type": "integer"}, "lists": {"type": "integer"},
+        "audit": _obj(["ok"], {"ok": {"type": "boolean"}, "pending": {"type": "integer"},
+                               "error": {"type": "string"}, "since": {"type": "string"},
+                               "error_records": {"type": "integer"}})}),
 }
 
 
@@ -235,6 +246,17 @@ def _ok(schema: str, description: str) -> dict:
 COMMON_ERRORS = {
     "401": _error("missing, malformed, unknown or revoked API key"),
     "429": _error("rate limit exceeded; see the Retry-After header"),
+}
+
+#: Any request whose path or query string holds text that cannot be stored (NUL, lone
+#: surrogates, control characters, non-characters) is refused before anything else.
+UNSTORABLE = {"422": _error("the path or query string holds text that cannot be stored "
+                            "(NUL, a control character, a non-character)")}
+
+#: Where the request writes the audit log or the database.
+WRITE_ERRORS = {
+    "503": _error("the audit log or the database cannot be written now; nothing was "
+                  "recorded, see the Retry-After header"),
 }
 
 
@@ -270,37 +292,42 @@ def openapi_document() -> dict:
         "paths": {
             "/api/v1/health": {"get": {
                 "summary": "Liveness (no authentication)", "security": [],
-                "responses": {"200": _ok("Health", "the service is up")}}},
+                "responses": {"200": _ok("Health", "the service is up"),
+                              "503": _ok("Health", "up, but the audit log cannot be written"),
+                              **UNSTORABLE}}},
             "/api/v1/screen": {"post": {
                 "summary": "Screen one party",
                 "requestBody": _body("Party"),
                 "responses": {
                     "200": _ok("ScreeningResult", "the determination, findings and hits"),
                     "400": _error("body is not JSON or a field has the wrong type"),
-                    "422": _error("name missing, bad date, unknown context field"),
-                    **COMMON_ERRORS}}},
+                    "422": _error("name missing, bad date, unknown context field, text "
+                                  "that cannot be stored (NUL, lone surrogate...)"),
+                    **COMMON_ERRORS, **WRITE_ERRORS}}},
             "/api/v1/screen/batch": {"post": {
                 "summary": "Screen up to 1,000 parties",
                 "requestBody": _body("BatchRequest"),
                 "responses": {
                     "200": _ok("BatchResult", "one result per party, in order"),
                     "400": _error("malformed body"),
-                    "413": _error("more than 1,000 parties"),
+                    "413": _error("more than 1,000 parties, more than 5,000 names with "
+                                  "aliases and owners, or a body over 5 MB"),
                     "422": _error("a party is unusable (its index is in the message)"),
-                    **COMMON_ERRORS}}},
+                    **COMMON_ERRORS, **WRITE_ERRORS}}},
             "/api/v1/lists": {"get": {
                 "summary": "The lists in force",
                 "parameters": [{"name": "changes", "in": "query", "required": False,
                                 "schema": {"enum": ["0", "1"]},
                                 "description": "1: include changes since the previous version"}],
                 "responses": {"200": _ok("Lists", "each list with version and counts"),
-                              **COMMON_ERRORS}}},
+                              **COMMON_ERRORS, **UNSTORABLE}}},
             "/api/v1/entries/{entry_id}": {"get": {
                 "summary": "One listed entry",
                 "parameters": [{"name": "entry_id", "in": "path", "required": True,
                                 "schema": {"type": "string"}, "example": "cn-uel:skydio"}],
                 "responses": {"200": _ok("EntryDetail", "the entry in force"),
-                              "404": _error("no such entry in force"), **COMMON_ERRORS}}},
+                              "404": _error("no such entry in force"), **COMMON_ERRORS,
+                              **UNSTORABLE}}},
             "/api/v1/decisions": {"post": {
                 "summary": "Record a review decision on a hit (reviewer keys)",
                 "requestBody": _body("DecisionRequest"),
@@ -309,11 +336,11 @@ def openapi_document() -> dict:
                               "403": _error("the key's role cannot record decisions"),
                               "404": _error("no such entry in force"),
                               "422": _error("unknown decision, no reason, expiry in the past"),
-                              **COMMON_ERRORS}}},
+                              **COMMON_ERRORS, **WRITE_ERRORS}}},
             "/api/v1/openapi.json": {"get": {
-                "summary": "This document",
+                "summary": "This document (no authentication)", "security": [],
                 "responses": {"200": {"description": "OpenAPI 3.1",
                                       "content": {"application/json": {}}},
-                              **COMMON_ERRORS}}},
+                              **UNSTORABLE}}},
         },
     }

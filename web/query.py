@@ -31,6 +31,12 @@ PARTY_FIELDS: dict[str, tuple[type, ...]] = {
 #: Longest list of aliases or owners accepted for one party.
 MAX_LIST = 50
 
+#: Longest name, alias, owner name or address accepted (characters).
+MAX_TEXT = 1000
+
+#: Longest country accepted (an ISO code or a country name).
+MAX_COUNTRY = 100
+
 
 def party_from_json(data: Any, where: str = "body") -> dict:
     """Validate one party object; returns the keyword arguments for ``Screener.check``."""
@@ -46,6 +52,9 @@ def party_from_json(data: Any, where: str = "body") -> dict:
             raise BadInput(f"{where}.{key} must be {kind}")
     if not (data.get("name") or "").strip():
         raise Invalid(f"{where}.name is required")
+    for key in ("as_of", "after_horizon"):
+        if data.get(key) == "":  # as the schema says: a value or null, never ""
+            raise Invalid(f"{where}.{key} is empty; send a value or null", field=f"{where}.{key}")
     aliases = data.get("aliases") or []
     owners = data.get("owners") or []
     if len(aliases) > MAX_LIST or len(owners) > MAX_LIST:
@@ -57,7 +66,20 @@ def party_from_json(data: Any, where: str = "body") -> dict:
             raise BadInput(f"{where}.owners must be objects with a name and a percent")
         if o.get("percent") is not None and not isinstance(o["percent"], (int, float)):
             raise BadInput(f"{where}.owners[].percent must be a number or null")
+    _check_lengths(data, aliases, owners, where)
     return {k: data[k] for k in PARTY_FIELDS if data.get(k) not in (None, "", [], {})}
+
+
+def _check_lengths(data: dict, aliases: list, owners: list, where: str) -> None:
+    """422 for a text field longer than the schema allows (the cost of a query is bounded)."""
+    texts = [("name", data.get("name"), MAX_TEXT), ("country", data.get("country"), MAX_COUNTRY),
+             ("address", data.get("address"), MAX_TEXT)]
+    texts += [(f"aliases[{i}]", a, MAX_TEXT) for i, a in enumerate(aliases)]
+    texts += [(f"owners[{i}].name", o["name"], MAX_TEXT) for i, o in enumerate(owners)]
+    for key, text, limit in texts:
+        if text is not None and len(text) > limit:
+            raise Invalid(f"{where}.{key} is {len(text):,} characters long; at most {limit:,}",
+                          field=f"{where}.{key}")
 
 
 def _json_type(t: type) -> str:
@@ -74,10 +96,14 @@ def check_kwargs(party: dict) -> tuple[str, dict]:
 
 
 def screen(st: WebState, party: dict, user: str, *, via: str) -> tuple[dict, str]:
-    """Screen one validated party and queue its audit record; returns (result dict, audit ref)."""
+    """Screen one validated party and write its audit record; returns (result dict, audit ref).
+
+    Raises :class:`screening.audit_writer.AuditUnavailable` (503) when the record cannot be
+    written: a screening is never answered without its record.
+    """
     name, kwargs = check_kwargs(party)
     result = st.screener.check(name, **kwargs).to_dict()
-    (ref,) = st.audit_writer.submit([screening_event(result, user, via=via)])
+    (ref,) = st.audit_writer.submit([screening_event(result, user, via=via)], wait=True)
     return result, ref
 
 
@@ -89,5 +115,6 @@ def screen_many(st: WebState, parties: list[dict], user: str, *,
     for party in parties:
         name, kwargs = check_kwargs(party)
         results.append(screener.check(name, **kwargs).to_dict())
-    refs = st.audit_writer.submit(screening_event(r, user, via=via) for r in results)
+    events = [screening_event(r, user, via=via) for r in results]
+    refs = st.audit_writer.submit(events, wait=True)
     return results, refs

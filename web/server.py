@@ -9,12 +9,13 @@ API rate limit in shared memory (:class:`web.ratelimit.SharedRateLimiter`),
 bulk jobs in their ``job.json`` files, everything else in SQLite. The parent
 only supervises: it restarts a worker that dies and stops them all on
 SIGTERM / SIGINT. A stopping process first writes the audit records it still
-has queued (:class:`screening.audit.AuditWriter`).
+has queued (:class:`screening.audit_writer.AuditWriter`).
 """
 
 from __future__ import annotations
 
 import atexit
+import errno
 import logging
 import os
 import signal
@@ -45,16 +46,29 @@ def waitress_options(threads: int) -> dict[str, Any]:
             "connection_limit": 1000, "channel_timeout": 120}
 
 
-def serve(app: Any, host: str, port: int, *, threads: int = 8, processes: int = 1) -> None:
-    """Serve ``app`` on ``host:port`` until interrupted."""
+def bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before anything slow; a clear error when the port is taken."""
+    try:
+        return socket.create_server((host, port), backlog=BACKLOG)
+    except OSError as exc:
+        from screening.errors import ScreeningError
+
+        why = ("is already in use (another server running?); stop it or choose another "
+               "--port" if exc.errno == errno.EADDRINUSE else f"cannot be used: {exc.strerror}")
+        raise ScreeningError(f"port {port} on {host} {why}") from None
+
+
+def serve(app: Any, host: str, port: int, *, threads: int = 8, processes: int = 1,
+          sock: socket.socket | None = None) -> None:
+    """Serve ``app`` on ``host:port`` (or the already bound ``sock``) until interrupted."""
     from waitress import serve as waitress_serve
 
+    sock = sock or bind(host, port)
     if processes <= 1:
         atexit.register(_flush_audit, app)  # SIGTERM -> SystemExit -> queued records written
         signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
-        waitress_serve(app, host=host, port=port, **waitress_options(threads))
+        waitress_serve(app, sockets=[sock], **waitress_options(threads))
         return
-    sock = socket.create_server((host, port), backlog=BACKLOG)
     close_thread_connections()  # workers open their own SQLite connections
     freeze_survivors()  # shared copy-on-write: the collector must not touch (copy) them
     sys.stdout.flush()  # or every worker would print the parent's buffered output again
@@ -123,7 +137,9 @@ def _flush_audit(app: Any) -> None:
     """Write the audit records still queued (on shutdown)."""
     writer = app.extensions["screening"].audit_writer
     if not writer.flush(timeout=AUDIT_FLUSH_TIMEOUT_S):
-        log.error("audit records still queued after %s s at shutdown", AUDIT_FLUSH_TIMEOUT_S)
+        saved = writer.abandon()
+        log.error("audit records still queued after %s s at shutdown: %s saved for "
+                  "`screening audit verify` to report", AUDIT_FLUSH_TIMEOUT_S, saved)
 
 
 def _kill(pid: int, sig: int) -> None:

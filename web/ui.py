@@ -15,6 +15,8 @@ from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, rend
                    request, send_file, session, url_for)
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from screening import settings
+from screening.connections import busy_timeout
 from screening.errors import BadInput, Invalid, ScreeningError
 from screening.screen import parse_date, parse_horizon
 
@@ -148,12 +150,13 @@ def record_decision() -> Any:
     token = request.form.get("q", "")
     party = decode_query(token)
     st = state()
-    d = st.decisions.record(party["name"], party.get("country"), request.form.get("entry_id", ""),
-                            request.form.get("decision", ""), request.form.get("reason", ""),
-                            current_user().label,
-                            expires_on=request.form.get("expires_on") or None)
-    st.audit_writer.submit([decision_event(d, via="ui")])
-    st.audit_writer.flush()  # a decision is on record before it is confirmed
+    st.audit_writer.check()  # no decision is stored that could not be put on record
+    with busy_timeout(st.store, settings.WRITE_WAIT_S):  # locked: 503, not a hang
+        form = request.form
+        d = st.decisions.record(party["name"], party.get("country"), form.get("entry_id", ""),
+                                form.get("decision", ""), form.get("reason", ""),
+                                current_user().label, expires_on=form.get("expires_on") or None)
+    st.audit_writer.submit([decision_event(d, via="ui")], wait=True)  # on record before confirmed
     flash(t("decision_recorded"), "ok")
     return redirect(url_for("ui.result", q=token), code=303)
 

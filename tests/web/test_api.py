@@ -275,9 +275,9 @@ def test_429_rate_limit(db_path, tmp_path):
     seed(open_store(db_path))
     app = make_app(db_path, tmp_path, RATE_LIMIT=3,
                    SCREENER_FACTORY=lambda p: FakeScreener(open_store(p)))
-    api = Api(app, api_key(app))  # fetching openapi.json took one token
-    api.call("GET", "/api/v1/lists", "Lists")
-    api.call("GET", "/api/v1/lists", "Lists")
+    api = Api(app, api_key(app))  # fetching openapi.json needs no key: no token taken
+    for _ in range(3):
+        api.call("GET", "/api/v1/lists", "Lists")
     resp = api.client.get("/api/v1/lists", headers=api.headers)
     assert resp.status_code == 429
     assert int(resp.headers["Retry-After"]) >= 1
@@ -319,3 +319,39 @@ def test_screen_config_overrides_the_matcher_for_one_call(real_api):
 def test_422_bad_config(real_api, config, word):
     err = real_api.call("POST", "/api/v1/screen", None, status=422, json={"name": "x", "config": config})
     assert word in err["error"]
+
+@pytest.mark.parametrize("body", [{"name": "Acme", "as_of": ""},
+                                  {"name": "Acme", "after_horizon": ""}])
+def test_empty_as_of_or_horizon_is_422_as_the_schema_says(api, body):
+    api.call("POST", "/api/v1/screen", None, status=422, json=body)
+    api.call("POST", "/api/v1/screen/batch", None, status=422,
+             json={"parties": [{"name": "Acme"}], **{k: v for k, v in body.items() if k != "name"}})
+
+
+@pytest.mark.parametrize("value, valid", [
+    ("0000-00-00", False), ("2026-00-10", False), ("2026-13-01", False), ("2026-11-32", False),
+    ("0000-01-01", False), ("2026-11-22x", False), ("", False),
+    ("2026-11-22", True), ("0001-01-01", True), ("2027-02-28", True)])
+def test_date_schema_accepts_only_dates_the_server_can_accept(api, value, valid):
+    """The Party.as_of pattern must not accept what the server rejects (0000-00-00 was)."""
+    schema = {**api.doc["components"]["schemas"]["Party"]["properties"]["as_of"]}
+    assert jsonschema.Draft202012Validator(schema).is_valid(value) is valid
+    if valid:
+        api.call("POST", "/api/v1/screen", "ScreeningResult", json={"name": "Acme", "as_of": value})
+
+
+def test_a_20_mb_batch_is_refused_before_it_is_read(api):
+    alias = "A" * 999
+    party = {"name": "Acme", "aliases": [alias] * 50}
+    body = json.dumps({"parties": [party] * 400})  # 20 MB, every field within its own bounds
+    assert len(body) > 20_000_000
+    resp = api.client.post("/api/v1/screen/batch", data=body, content_type="application/json",
+                           headers=api.headers)
+    assert resp.status_code == 413, resp.get_data(as_text=True)[:300]
+
+
+def test_a_batch_with_too_many_names_is_413(api):
+    party = {"name": "Acme", "aliases": [f"alias {i}" for i in range(50)]}
+    body = api.call("POST", "/api/v1/screen/batch", None, status=413,
+                    json={"parties": [party] * 100})
+    assert "5,100 names" in body["error"]

@@ -91,3 +91,37 @@ def test_screener_warmed_up_on_every_script(db_path, tmp_path):
 
     make_app(db_path, tmp_path, SCREENER_FACTORY=lambda p: Spy(open_store(p)))
     assert seen == list(WARM_UP_NAMES)
+
+
+def test_a_replaced_screener_is_freed(db_path, tmp_path):
+    """Screeners are frozen (gc.freeze); a replaced one with reference cycles must still go."""
+    import weakref
+
+    class CyclicScreener(FakeScreener):
+        def __init__(self, store):
+            super().__init__(store)
+            self.me = self  # the real index has cycles like this one
+
+    seed(open_store(db_path))
+    app = make_app(db_path, tmp_path, RELOAD_INTERVAL=0.0,
+                   SCREENER_FACTORY=lambda p: CyclicScreener(open_store(p)))
+    holder = app.extensions["screening"].holder
+    first = weakref.ref(holder.get())
+    open_store(db_path).put_lists({"cn-uel": ENTRIES[:1]}, INFO)
+    holder.get()
+    holder.wait_idle()
+    assert holder.rebuilds == 1
+    assert first() is None
+    in_use = holder.get()  # a bulk job screening with it while the lists change
+    second = weakref.ref(in_use)
+    open_store(db_path).put_lists({"cn-uel": ENTRIES}, INFO)
+    holder.get()
+    holder.wait_idle()
+    assert holder.rebuilds == 2 and second() is not None
+    del in_use  # the job ends
+    holder.collect_replaced()
+    for _ in range(100):
+        if second() is None:
+            break
+        time.sleep(0.05)
+    assert second() is None

@@ -171,7 +171,9 @@ def test_chinese_ui_entry_and_lists(page):
     page.wait_for_url("**/entries/**")
     assert page.locator("table.history tbody tr").count() >= 1
     shot(page, "08-entry-zh")
-    page.click("text=名单")
+    page.click("nav >> text=名单")
+    page.wait_for_url("**/lists")
+    page.wait_for_selector("#list-cn-uel", timeout=10_000)
     assert page.locator("#list-cn-uel").count() == 1
     shot(page, "09-lists-zh")
 

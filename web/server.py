@@ -42,8 +42,9 @@ MIN_WORKER_LIFE_S = 5.0
 
 def waitress_options(threads: int) -> dict[str, Any]:
     """Options passed to waitress for every worker."""
+    # poll(), not select(): select() fails once any descriptor of the process is >= 1024
     return {"threads": threads, "ident": "screening", "clear_untrusted_proxy_headers": True,
-            "connection_limit": 1000, "channel_timeout": 120}
+            "connection_limit": 1000, "channel_timeout": 120, "asyncore_use_poll": True}
 
 
 def bind(host: str, port: int) -> socket.socket:

@@ -36,7 +36,11 @@ def server(tmp_path_factory):
 
     tmp = tmp_path_factory.mktemp("browser")
     app = make_app(tmp / "screening.db", tmp)
-    srv = create_server(app, host="127.0.0.1", port=0, threads=4)
+    from web.server import waitress_options
+
+    # the serve command's own options (poll(), not select(): a long test session has
+    # opened more than 1,024 descriptors by the time this module runs)
+    srv = create_server(app, host="127.0.0.1", port=0, **{**waitress_options(4), "ident": "test"})
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{srv.effective_port}", app

@@ -24,7 +24,7 @@ from .countries import to_iso2
 from .errors import Invalid
 from .guidance import guidance
 from .lists import ensure_project_lists
-from .matching import Matcher
+from .matching.snapshot import open_matcher
 from .matching.config import ConfigError, MatchConfig, default_config
 from .owners import is_entry_id, name_key
 from .ownership import OwnershipGraph
@@ -134,8 +134,7 @@ class Screener:
     def _build(self, store: Store, rulebook: RuleBook | None) -> None:
         self.store = store
         self.data_version = store.data_version()
-        self.entries: dict[str, Entry] = {e.id: e for e in store.current_entries()}
-        self.matcher = Matcher(self.entries.values())
+        self.matcher, self.entries = open_matcher(store)
         self.rulebook = rulebook or RuleBook.load()
         self.graph = OwnershipGraph(store.relationships())
         self.list_versions = {r["id"]: r["version"] for r in store.list_status()}

@@ -80,6 +80,9 @@ def reload() -> None:
     g["BULK_PARSE_MEMORY_MB"] = env_int("BULK_PARSE_MEMORY_MB", 1024)
     g["BULK_PARSE_TIMEOUT_S"] = env_float("BULK_PARSE_TIMEOUT_S", 300.0)
     g["WORKERS"] = env_int("WORKERS", os.cpu_count() or 1)
+    # Keep the matcher's index in a snapshot beside the database (<db>.index), so a
+    # cold `screening check` loads it instead of rebuilding it; 0 turns it off.
+    g["INDEX_SNAPSHOT"] = env_int("INDEX_SNAPSHOT", 1) != 0
 
 
 DB_PATH: Path
@@ -106,5 +109,6 @@ BULK_XLSX_MAX_CELLS: int
 BULK_PARSE_MEMORY_MB: int
 BULK_PARSE_TIMEOUT_S: float
 WORKERS: int
+INDEX_SNAPSHOT: bool
 
 reload()

@@ -1,0 +1,237 @@
+"""A matcher's indexes saved on disk, so a cold ``screening check`` does not rebuild them.
+
+Building the index over the full lists analyses every listed name (5-10 s);
+loading it back takes a fraction of a second. The snapshot sits beside the
+database (``<db>.index``) and is keyed by
+
+- the list versions in force, and
+- a hash of the matching code, its resource tables and the versions of the
+  libraries that read names (:func:`code_hash`),
+
+so a list update, a code change or a table change never serves a stale index.
+The whole body is checked against a BLAKE2 digest before anything is
+unpickled; a missing, partial, corrupt or stale file is rebuilt, never used.
+Files are written to a temporary name and renamed into place.
+
+Names and entries are stored in small pickled chunks read on first use: a
+check touches a few hundred of the ~50,000 name forms, so only the look-up
+tables are unpickled up front.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+import struct
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from screening import settings
+from screening.matching import Matcher
+from screening.matching import resources
+from screening.matching.affiliates import AffiliateIndex
+from screening.matching.index import NameIndex
+from screening.types import Entry
+
+log = logging.getLogger(__name__)
+
+MAGIC = b"SCRIDX01"
+_LEN = struct.Struct("<Q")
+#: Items per pickled chunk of forms / entries (small: a check reads a few hundred forms).
+CHUNK = 32
+#: Libraries whose behaviour shapes the analysed names (their versions enter the key).
+NAME_LIBRARIES = ("rapidfuzz", "jellyfish", "anyascii", "unidecode", "pypinyin", "hanzipy",
+                  "opencc", "pykakasi")
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def _library_versions() -> list[str]:
+    """Installed dist-info names of :data:`NAME_LIBRARIES` (cheaper than importlib.metadata)."""
+    found = []
+    for entry in sys.path:
+        if not entry.endswith("site-packages") or not os.path.isdir(entry):
+            continue
+        for name in os.listdir(entry):
+            low = name.lower()
+            if low.endswith(".dist-info") and low.split("-", 1)[0] in NAME_LIBRARIES:
+                found.append(name)
+    return sorted(found)
+
+
+@lru_cache(maxsize=8)
+def _code_hash(resource_dir: str) -> str:
+    """Hash of the matching code, the tables in ``resource_dir`` and the name libraries."""
+    h = hashlib.blake2b(digest_size=16)
+    files = sorted((_PACKAGE / "matching").glob("*.py")) + [_PACKAGE / "types.py"]
+    files += sorted(p for p in Path(resource_dir).rglob("*") if p.is_file())
+    for path in files:
+        h.update(str(path.name).encode() + b"\0" + path.read_bytes() + b"\0")
+    h.update(json.dumps([sys.version, _library_versions()]).encode())
+    return h.hexdigest()
+
+
+def code_hash() -> str:
+    """Hash of everything besides the lists that decides what the index holds."""
+    return _code_hash(str(resources._resource_dir))
+
+
+def snapshot_path(db_path: str | None) -> Path | None:
+    """Where the snapshot of the database at ``db_path`` lives (None: in-memory database)."""
+    if not db_path or db_path == ":memory:":
+        return None
+    return Path(db_path + ".index")
+
+
+class Chunked(Sequence):
+    """A read-only sequence unpickled chunk by chunk from a buffer, on first access."""
+
+    def __init__(self, buf: memoryview, bounds: list[int], length: int) -> None:
+        self._buf, self._bounds, self._len = buf, bounds, length
+        self._chunks: dict[int, list[Any]] = {}
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._len))]
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError(i)
+        c, k = divmod(i, CHUNK)
+        items = self._chunks.get(c)
+        if items is None:
+            items = pickle.loads(self._buf[self._bounds[c]:self._bounds[c + 1]])
+            self._chunks[c] = items
+        return items[k]
+
+
+class EntriesById(Mapping):
+    """Entry id -> entry, over the matcher's entry sequence (loaded lazily from a snapshot)."""
+
+    def __init__(self, entries: Sequence[Entry], ids: Sequence[str]) -> None:
+        self._entries = entries
+        self._ids = list(ids)
+        self._pos = {eid: i for i, eid in enumerate(self._ids)}
+
+    def __getitem__(self, key: str) -> Entry:
+        return self._entries[self._pos[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._pos
+
+
+def _chunks(items: Sequence[Any]) -> list[bytes]:
+    """``items`` pickled :data:`CHUNK` at a time."""
+    return [pickle.dumps(list(items[i:i + CHUNK]), protocol=5) for i in range(0, len(items), CHUNK)]
+
+
+def save(matcher: Matcher, path: Path, key: dict[str, Any]) -> None:
+    """Write ``matcher``'s indexes to ``path`` under ``key``, atomically."""
+    index = matcher.index
+    core = pickle.dumps({"index": index.lookup_state(), "affiliates": matcher.affiliates.lookup_state(),
+                         "ids": [e.id for e in index.entries]}, protocol=5)
+    forms, entries = _chunks(index.forms), _chunks(index.entries)
+    parts = [core, *forms, *entries]
+    bounds = [0]
+    for part in parts:
+        bounds.append(bounds[-1] + len(part))
+    digest = hashlib.blake2b(digest_size=32)
+    for part in parts:
+        digest.update(part)
+    header = json.dumps({"key": key, "digest": digest.hexdigest(), "size": bounds[-1],
+                         "bounds": bounds, "forms": [len(index.forms), len(forms)],
+                         "entries": [len(index.entries), len(entries)]}).encode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(MAGIC + _LEN.pack(len(header)) + header)
+            for part in parts:
+                fh.write(part)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load(path: Path, key: dict[str, Any]) -> tuple[Matcher, EntriesById] | None:
+    """The matcher saved at ``path`` under ``key``, or None when it is missing, stale or damaged."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        return _restore(memoryview(data), key)
+    except Exception as exc:  # any damage means: rebuild
+        log.warning("index snapshot %s not used: %s", path, exc)
+        return None
+
+
+class Stale(Exception):
+    """The snapshot was written for other lists or other matching code."""
+
+
+def _restore(buf: memoryview, key: dict[str, Any]) -> tuple[Matcher, EntriesById]:
+    """Check and unpack a snapshot file's bytes (raises on any mismatch)."""
+    if bytes(buf[:len(MAGIC)]) != MAGIC:
+        raise ValueError("not an index snapshot")
+    start = len(MAGIC) + _LEN.size
+    (hlen,) = _LEN.unpack(buf[len(MAGIC):start])
+    header = json.loads(bytes(buf[start:start + hlen]))
+    if header["key"] != key:
+        raise Stale("written for other lists or other matching code")
+    body = buf[start + hlen:]
+    if len(body) != header["size"]:
+        raise ValueError(f"{len(body)} bytes where {header['size']} were written")
+    if hashlib.blake2b(body, digest_size=32).hexdigest() != header["digest"]:
+        raise ValueError("digest mismatch")
+    bounds = header["bounds"]
+    (n_forms, c_forms), (n_entries, _) = header["forms"], header["entries"]
+    core = pickle.loads(body[bounds[0]:bounds[1]])
+    forms = Chunked(body, bounds[1:2 + c_forms], n_forms)
+    entries = Chunked(body, bounds[1 + c_forms:], n_entries)
+    index = NameIndex.restore(entries, forms, core["index"])
+    affiliates = AffiliateIndex.restore(entries, forms, core["affiliates"])
+    return Matcher.from_indexes(index, affiliates), EntriesById(entries, core["ids"])
+
+
+def snapshot_key(store: Any) -> dict[str, Any]:
+    """What a snapshot must have been written for: the list versions in force and the code."""
+    return {"lists": store.lists_version(), "code": code_hash()}
+
+
+def open_matcher(store: Any) -> tuple[Matcher, Mapping[str, Entry]]:
+    """A matcher over the lists in force in ``store`` and its entries by id.
+
+    Read from the snapshot when it is valid; otherwise built, and the snapshot
+    (re)written when the lists did not change meanwhile.
+    """
+    path = snapshot_path(store.path) if settings.INDEX_SNAPSHOT else None
+    key = snapshot_key(store) if path else None
+    if path is not None and key is not None:
+        got = load(path, key)
+        if got is not None:
+            return got
+    entries = {e.id: e for e in store.current_entries()}
+    matcher = Matcher(entries.values())
+    if path is not None and key == snapshot_key(store):
+        try:
+            save(matcher, path, key)
+        except OSError as exc:
+            log.warning("index snapshot %s not written: %s", path, exc)
+    return matcher, entries

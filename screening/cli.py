@@ -246,7 +246,7 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
     from .owners import parse_owner
 
     owner_list = [parse_owner(o) for o in owners]
-    screener = open_screener(db_path)
+    screener = open_screener(db_path, lazy=True)  # one name: unpickle only the names it meets
     result = screener.check(name, country=country, aliases=aliases, as_of=as_of,
                             after_horizon=after_horizon, context=ctx, owners=owner_list)
     echo_json(result.to_dict()) if as_json else click.echo(render_text(result.to_dict()))

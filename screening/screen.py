@@ -118,23 +118,24 @@ class ScreeningResult:
 class Screener:
     """Screens parties against the lists in force in one store."""
 
-    def __init__(self, store: Store, *, rulebook: RuleBook | None = None) -> None:
+    def __init__(self, store: Store, *, rulebook: RuleBook | None = None, lazy: bool = False) -> None:
+        """``lazy``: read the index snapshot's names on first use (one-shot commands)."""
         # The index is millions of long-lived objects: building it with the cyclic
         # collector running costs ~40% more, and scanning it later slows every
         # check. Pause it while building, then move the result out of its reach.
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            self._build(store, rulebook)
+            self._build(store, rulebook, lazy)
         finally:
             gc.freeze()
             if was_enabled:
                 gc.enable()
 
-    def _build(self, store: Store, rulebook: RuleBook | None) -> None:
+    def _build(self, store: Store, rulebook: RuleBook | None, lazy: bool) -> None:
         self.store = store
         self.data_version = store.data_version()
-        self.matcher, self.entries = open_matcher(store)
+        self.matcher, self.entries = open_matcher(store, lazy=lazy)
         self.rulebook = rulebook or RuleBook.load()
         self.graph = OwnershipGraph(store.relationships())
         self.list_versions = {r["id"]: r["version"] for r in store.list_status()}
@@ -249,9 +250,9 @@ def _decision_book(store: Store):
     return DecisionBook(store)
 
 
-def open_screener(db_path: str | None = None, *, load_defaults: bool = True) -> Screener:
+def open_screener(db_path: str | None = None, *, load_defaults: bool = True, lazy: bool = False) -> Screener:
     """Open the store (``SCREENING_DB`` by default), load ``lists/`` on first use, build a screener."""
     store = open_store(db_path)
     if load_defaults:
         ensure_project_lists(store)
-    return Screener(store)
+    return Screener(store, lazy=lazy)

@@ -169,14 +169,18 @@ def save(matcher: Matcher, path: Path, key: dict[str, Any]) -> None:
         raise
 
 
-def load(path: Path, key: dict[str, Any]) -> tuple[Matcher, EntriesById] | None:
-    """The matcher saved at ``path`` under ``key``, or None when it is missing, stale or damaged."""
+def load(path: Path, key: dict[str, Any], *, lazy: bool = False) -> tuple[Matcher, EntriesById] | None:
+    """The matcher saved at ``path`` under ``key``, or None when it is missing, stale or damaged.
+
+    ``lazy`` unpickles forms and entries on first use (a one-shot command);
+    otherwise all of them now (a server or bulk run: no unpickling in a request).
+    """
     try:
         data = path.read_bytes()
     except OSError:
         return None
     try:
-        return _restore(memoryview(data), key)
+        return _restore(memoryview(data), key, lazy)
     except Exception as exc:  # any damage means: rebuild
         log.warning("index snapshot %s not used: %s", path, exc)
         return None
@@ -186,7 +190,7 @@ class Stale(Exception):
     """The snapshot was written for other lists or other matching code."""
 
 
-def _restore(buf: memoryview, key: dict[str, Any]) -> tuple[Matcher, EntriesById]:
+def _restore(buf: memoryview, key: dict[str, Any], lazy: bool) -> tuple[Matcher, EntriesById]:
     """Check and unpack a snapshot file's bytes (raises on any mismatch)."""
     if bytes(buf[:len(MAGIC)]) != MAGIC:
         raise ValueError("not an index snapshot")
@@ -205,6 +209,8 @@ def _restore(buf: memoryview, key: dict[str, Any]) -> tuple[Matcher, EntriesById
     core = pickle.loads(body[bounds[0]:bounds[1]])
     forms = Chunked(body, bounds[1:2 + c_forms], n_forms)
     entries = Chunked(body, bounds[1 + c_forms:], n_entries)
+    if not lazy:
+        forms, entries = list(forms), list(entries)  # type: ignore[assignment]
     index = NameIndex.restore(entries, forms, core["index"])
     affiliates = AffiliateIndex.restore(entries, forms, core["affiliates"])
     return Matcher.from_indexes(index, affiliates), EntriesById(entries, core["ids"])
@@ -215,7 +221,7 @@ def snapshot_key(store: Any) -> dict[str, Any]:
     return {"lists": store.lists_version(), "code": code_hash()}
 
 
-def open_matcher(store: Any) -> tuple[Matcher, Mapping[str, Entry]]:
+def open_matcher(store: Any, *, lazy: bool = False) -> tuple[Matcher, Mapping[str, Entry]]:
     """A matcher over the lists in force in ``store`` and its entries by id.
 
     Read from the snapshot when it is valid; otherwise built, and the snapshot
@@ -224,7 +230,7 @@ def open_matcher(store: Any) -> tuple[Matcher, Mapping[str, Entry]]:
     path = snapshot_path(store.path) if settings.INDEX_SNAPSHOT else None
     key = snapshot_key(store) if path else None
     if path is not None and key is not None:
-        got = load(path, key)
+        got = load(path, key, lazy=lazy)
         if got is not None:
             return got
     entries = {e.id: e for e in store.current_entries()}

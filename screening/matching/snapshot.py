@@ -13,9 +13,10 @@ The whole body is checked against a BLAKE2 digest before anything is
 unpickled; a missing, partial, corrupt or stale file is rebuilt, never used.
 Files are written to a temporary name and renamed into place.
 
-Names and entries are stored in small pickled chunks read on first use: a
-check touches a few hundred of the ~50,000 name forms, so only the look-up
-tables are unpickled up front.
+Lists (names, entries) are stored in small pickled chunks and look-up dicts
+(postings, deletion neighbourhoods, ...) in small hash buckets. A one-shot
+check unpickles only the pieces it touches (it meets a few hundred of the
+~50,000 name forms); a server or bulk run unpickles everything up front.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import pickle
 import struct
 import sys
 import tempfile
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -44,8 +46,10 @@ log = logging.getLogger(__name__)
 
 MAGIC = b"SCRIDX01"
 _LEN = struct.Struct("<Q")
-#: Items per pickled chunk of forms / entries (small: a check reads a few hundred forms).
+#: Items per pickled chunk of a list (small: a check reads a few hundred forms).
 CHUNK = 32
+#: Keys per pickled bucket of a look-up dict (a check looks up a few hundred keys).
+BUCKET = 64
 #: Libraries whose behaviour shapes the analysed names (their versions enter the key).
 NAME_LIBRARIES = ("rapidfuzz", "jellyfish", "anyascii", "unidecode", "pypinyin", "hanzipy",
                   "opencc", "pykakasi")
@@ -79,7 +83,7 @@ def _code_hash(resource_dir: str) -> str:
 
 def code_hash() -> str:
     """Hash of everything besides the lists that decides what the index holds."""
-    return _code_hash(str(resources._resource_dir))
+    return _code_hash(str(resources.resource_dir()))
 
 
 def snapshot_path(db_path: str | None) -> Path | None:
@@ -90,7 +94,7 @@ def snapshot_path(db_path: str | None) -> Path | None:
 
 
 class Chunked(Sequence):
-    """A read-only sequence unpickled chunk by chunk from a buffer, on first access."""
+    """A read-only list unpickled chunk by chunk from a buffer, on first access."""
 
     def __init__(self, buf: memoryview, bounds: list[int], length: int) -> None:
         self._buf, self._bounds, self._len = buf, bounds, length
@@ -112,6 +116,55 @@ class Chunked(Sequence):
             items = pickle.loads(self._buf[self._bounds[c]:self._bounds[c + 1]])
             self._chunks[c] = items
         return items[k]
+
+    def whole(self) -> list[Any]:
+        """Every item, as a list."""
+        return [x for c in range(len(self._bounds) - 1)
+                for x in pickle.loads(self._buf[self._bounds[c]:self._bounds[c + 1]])]
+
+
+def _slot(key: str, buckets: int) -> int:
+    """The bucket of a string key (stable across processes, unlike ``hash``)."""
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % buckets
+
+
+class Bucketed(Mapping):
+    """A read-only str-keyed dict unpickled bucket by bucket from a buffer, on first access."""
+
+    def __init__(self, buf: memoryview, bounds: list[int], length: int) -> None:
+        self._buf, self._bounds, self._len = buf, bounds, length
+        self._n = len(bounds) - 1
+        self._buckets: dict[int, dict[str, Any]] = {}
+
+    def _bucket(self, key: str) -> dict[str, Any]:
+        b = _slot(key, self._n)
+        got = self._buckets.get(b)
+        if got is None:
+            got = pickle.loads(self._buf[self._bounds[b]:self._bounds[b + 1]])
+            self._buckets[b] = got
+        return got
+
+    def __getitem__(self, key: str) -> Any:
+        return self._bucket(key)[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._bucket(key).get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._bucket(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.whole())
+
+    def __len__(self) -> int:
+        return self._len
+
+    def whole(self) -> dict[str, Any]:
+        """Every item, as a dict."""
+        out: dict[str, Any] = {}
+        for b in range(self._n):
+            out.update(pickle.loads(self._buf[self._bounds[b]:self._bounds[b + 1]]))
+        return out
 
 
 class EntriesById(Mapping):
@@ -140,29 +193,55 @@ def _chunks(items: Sequence[Any]) -> list[bytes]:
     return [pickle.dumps(list(items[i:i + CHUNK]), protocol=5) for i in range(0, len(items), CHUNK)]
 
 
+def _buckets(items: dict[str, Any]) -> list[bytes]:
+    """``items`` split by :func:`_slot` into about :data:`BUCKET` keys a bucket, pickled."""
+    n = max(1, len(items) // BUCKET)
+    groups: list[dict[str, Any]] = [{} for _ in range(n)]
+    for k, v in items.items():
+        groups[_slot(k, n)][k] = v
+    return [pickle.dumps(g, protocol=5) for g in groups]
+
+
+def _sections(matcher: Matcher) -> dict[str, tuple[str, int, list[bytes]]]:
+    """Name -> (kind, length, pickled parts) of everything a snapshot holds."""
+    index = matcher.index
+    out: dict[str, tuple[str, int, list[bytes]]] = {}
+    whole = {"ids": [e.id for e in index.entries], "tables": resources.tables()}
+    lookup = {"forms": index.forms, "entries": index.entries, **index.lookup_state(),
+              **{f"affiliates.{k}": v for k, v in matcher.affiliates.lookup_state().items()}}
+    for name, value in lookup.items():
+        if isinstance(value, list):
+            out[name] = ("chunks", len(value), _chunks(value))
+        elif isinstance(value, dict):
+            out[name] = ("buckets", len(value), _buckets(value))
+        else:
+            whole[name] = value
+    out["core"] = ("pickle", 1, [pickle.dumps(whole, protocol=5)])
+    return out
+
+
 def save(matcher: Matcher, path: Path, key: dict[str, Any]) -> None:
     """Write ``matcher``'s indexes to ``path`` under ``key``, atomically."""
-    index = matcher.index
-    core = pickle.dumps({"index": index.lookup_state(), "affiliates": matcher.affiliates.lookup_state(),
-                         "ids": [e.id for e in index.entries]}, protocol=5)
-    forms, entries = _chunks(index.forms), _chunks(index.entries)
-    parts = [core, *forms, *entries]
-    bounds = [0]
-    for part in parts:
-        bounds.append(bounds[-1] + len(part))
+    sections = _sections(matcher)
     digest = hashlib.blake2b(digest_size=32)
-    for part in parts:
-        digest.update(part)
-    header = json.dumps({"key": key, "digest": digest.hexdigest(), "size": bounds[-1],
-                         "bounds": bounds, "forms": [len(index.forms), len(forms)],
-                         "entries": [len(index.entries), len(entries)]}).encode()
+    layout: dict[str, Any] = {}
+    size = 0
+    for name, (kind, length, parts) in sections.items():
+        bounds = [size]
+        for part in parts:
+            digest.update(part)
+            size += len(part)
+            bounds.append(size)
+        layout[name] = {"kind": kind, "len": length, "bounds": bounds}
+    header = json.dumps({"key": key, "digest": digest.hexdigest(), "size": size,
+                         "sections": layout}).encode()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(MAGIC + _LEN.pack(len(header)) + header)
-            for part in parts:
-                fh.write(part)
+            for _, _, parts in sections.values():
+                fh.writelines(parts)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -172,8 +251,9 @@ def save(matcher: Matcher, path: Path, key: dict[str, Any]) -> None:
 def load(path: Path, key: dict[str, Any], *, lazy: bool = False) -> tuple[Matcher, EntriesById] | None:
     """The matcher saved at ``path`` under ``key``, or None when it is missing, stale or damaged.
 
-    ``lazy`` unpickles forms and entries on first use (a one-shot command);
-    otherwise all of them now (a server or bulk run: no unpickling in a request).
+    ``lazy`` unpickles names, entries and look-up tables piece by piece on first
+    use (a one-shot command); otherwise all of them now (a server or bulk run:
+    no unpickling inside a request).
     """
     try:
         data = path.read_bytes()
@@ -204,16 +284,19 @@ def _restore(buf: memoryview, key: dict[str, Any], lazy: bool) -> tuple[Matcher,
         raise ValueError(f"{len(body)} bytes where {header['size']} were written")
     if hashlib.blake2b(body, digest_size=32).hexdigest() != header["digest"]:
         raise ValueError("digest mismatch")
-    bounds = header["bounds"]
-    (n_forms, c_forms), (n_entries, _) = header["forms"], header["entries"]
-    core = pickle.loads(body[bounds[0]:bounds[1]])
-    forms = Chunked(body, bounds[1:2 + c_forms], n_forms)
-    entries = Chunked(body, bounds[1 + c_forms:], n_entries)
-    if not lazy:
-        forms, entries = list(forms), list(entries)  # type: ignore[assignment]
-    index = NameIndex.restore(entries, forms, core["index"])
-    affiliates = AffiliateIndex.restore(entries, forms, core["affiliates"])
-    return Matcher.from_indexes(index, affiliates), EntriesById(entries, core["ids"])
+    state: dict[str, Any] = {}
+    for name, sec in header["sections"].items():
+        if sec["kind"] == "pickle":
+            state.update(pickle.loads(body[sec["bounds"][0]:sec["bounds"][1]]))
+            continue
+        lazy_part = (Chunked if sec["kind"] == "chunks" else Bucketed)(body, sec["bounds"], sec["len"])
+        state[name] = lazy_part if lazy else lazy_part.whole()
+    resources.install(state["tables"])  # the key holds their hash: they are the tables in use
+    entries, forms = state["entries"], state["forms"]
+    index = NameIndex.restore(entries, forms, state)
+    affiliates = AffiliateIndex.restore(
+        entries, forms, {k.split(".", 1)[1]: v for k, v in state.items() if k.startswith("affiliates.")})
+    return Matcher.from_indexes(index, affiliates), EntriesById(entries, state["ids"])
 
 
 def snapshot_key(store: Any) -> dict[str, Any]:

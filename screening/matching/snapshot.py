@@ -235,9 +235,9 @@ def save(matcher: Matcher, path: Path, key: dict[str, Any]) -> None:
         layout[name] = {"kind": kind, "len": length, "bounds": bounds}
     header = json.dumps({"key": key, "digest": digest.hexdigest(), "size": size,
                          "sections": layout}).encode()
-    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
     try:
+        os.chmod(tmp, 0o644)  # readable like the database beside it (mkstemp makes it 0600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(MAGIC + _LEN.pack(len(header)) + header)
             for _, _, parts in sections.values():
@@ -324,3 +324,12 @@ def open_matcher(store: Any, *, lazy: bool = False) -> tuple[Matcher, Mapping[st
         except OSError as exc:
             log.warning("index snapshot %s not written: %s", path, exc)
     return matcher, entries
+
+
+def refresh(store: Any) -> bool:
+    """Write the snapshot of the lists in force unless a valid one exists; True when written."""
+    path = snapshot_path(store.path)
+    if path is None or load(path, snapshot_key(store), lazy=True) is not None:
+        return False
+    open_matcher(store)
+    return True

@@ -157,3 +157,23 @@ def test_answers_identical_with_and_without_snapshot(loaded, builds, monkeypatch
     expected = _answers(built, names)
     assert _answers(lazy, names) == expected
     assert _answers(eager, names) == expected
+
+
+def test_lists_update_starts_a_refresh_and_lists_index_writes(loaded, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from screening import cli as cli_mod
+
+    started = []
+    monkeypatch.setattr(cli_mod, "start_index_refresh", started.append)
+    res = CliRunner().invoke(cli_mod.cli, ["lists", "update", "us-csl", "--file", _csl_subset(tmp_path, 18),
+                                           "--expect-count", "0:1000000", "--db", loaded.path])
+    assert res.exit_code == 0, res.output
+    assert started == [loaded.path]
+    path = _path(loaded)
+    assert not path.exists()
+    res = CliRunner().invoke(cli_mod.cli, ["lists", "index", "--db", loaded.path])
+    assert res.exit_code == 0 and "written" in res.output, res.output
+    assert snapshot.load(path, snapshot.snapshot_key(loaded)) is not None
+    res = CliRunner().invoke(cli_mod.cli, ["lists", "index", "--db", loaded.path])
+    assert "up to date" in res.output

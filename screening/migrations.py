@@ -6,7 +6,7 @@ a new one.
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from .sqlitedb import Database, Migrations
 
 migrations = Migrations("screening")
 

@@ -4,9 +4,11 @@ The CLI, the web UI, the JSON API and the bulk path all call
 :meth:`Screener.check` and render the :class:`ScreeningResult` it returns
 (``to_dict()``), the way datasette renders one data dict as HTML or JSON.
 
-A ``Screener`` is built once per list version: it reads the entries in force
-from the store, builds the matcher's in-memory index, loads the rules and the
-ownership graph. Nothing is loaded inside a request.
+A ``Screener`` is built once per list version: it loads the matcher's index
+from its snapshot beside the database (:mod:`screening.matching.snapshot`) or
+builds it from the entries in force, and loads the rules and the ownership
+graph. Nothing is loaded inside a request (except by the one-shot CLI check,
+which reads only the parts of the snapshot its name meets).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from .countries import to_iso2
 from .errors import Invalid
 from .guidance import guidance
 from .lists import ensure_project_lists
-from .matching import Matcher
+from .matching.snapshot import open_matcher
 from .matching.config import ConfigError, MatchConfig, default_config
 from .owners import is_entry_id, name_key
 from .ownership import OwnershipGraph
@@ -118,24 +120,27 @@ class ScreeningResult:
 class Screener:
     """Screens parties against the lists in force in one store."""
 
-    def __init__(self, store: Store, *, rulebook: RuleBook | None = None) -> None:
+    def __init__(self, store: Store, *, rulebook: RuleBook | None = None, lazy: bool = False) -> None:
+        """``lazy`` is for one-shot commands: the index snapshot is read piece by piece
+        as the check needs it, and written when missing or stale. Otherwise (servers,
+        bulk) it is read whole when valid, and the index built without writing it
+        (the `lists index` command, started by `lists update`, writes it)."""
         # The index is millions of long-lived objects: building it with the cyclic
         # collector running costs ~40% more, and scanning it later slows every
         # check. Pause it while building, then move the result out of its reach.
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            self._build(store, rulebook)
+            self._build(store, rulebook, lazy)
         finally:
             gc.freeze()
             if was_enabled:
                 gc.enable()
 
-    def _build(self, store: Store, rulebook: RuleBook | None) -> None:
+    def _build(self, store: Store, rulebook: RuleBook | None, lazy: bool) -> None:
         self.store = store
         self.data_version = store.data_version()
-        self.entries: dict[str, Entry] = {e.id: e for e in store.current_entries()}
-        self.matcher = Matcher(self.entries.values())
+        self.matcher, self.entries = open_matcher(store, lazy=lazy, write=lazy)
         self.rulebook = rulebook or RuleBook.load()
         self.graph = OwnershipGraph(store.relationships())
         self.list_versions = {r["id"]: r["version"] for r in store.list_status()}
@@ -251,9 +256,9 @@ def _decision_book(store: Store):
     return DecisionBook(store)
 
 
-def open_screener(db_path: str | None = None, *, load_defaults: bool = True) -> Screener:
+def open_screener(db_path: str | None = None, *, load_defaults: bool = True, lazy: bool = False) -> Screener:
     """Open the store (``SCREENING_DB`` by default), load ``lists/`` on first use, build a screener."""
     store = open_store(db_path)
     if load_defaults:
         ensure_project_lists(store)
-    return Screener(store)
+    return Screener(store, lazy=lazy)

@@ -87,6 +87,9 @@ def reload() -> None:
     g["AUDIT_KEY_FILE"] = env_str("AUDIT_KEY_FILE")
     g["AUDIT_WAIT_S"] = env_float("AUDIT_WAIT_S", 10.0)  # a request waits this for its record
     g["WRITE_WAIT_S"] = env_float("WRITE_WAIT_S", 3.0)  # a web request waits this for a lock
+    # Keep the matcher's index in a snapshot beside the database (<db>.index), so a
+    # cold `screening check` loads it instead of rebuilding it; 0 turns it off.
+    g["INDEX_SNAPSHOT"] = env_int("INDEX_SNAPSHOT", 1) != 0
 
 
 def instance_dir(db_path: str | Path) -> Path:
@@ -158,5 +161,6 @@ AUDIT_KEY: str | None
 AUDIT_KEY_FILE: str | None
 AUDIT_WAIT_S: float
 WRITE_WAIT_S: float
+INDEX_SNAPSHOT: bool
 
 reload()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlite_utils import Database
+from .sqlitedb import Database
 
 from . import settings
 from .catalog import list_info
@@ -68,6 +68,11 @@ class Store:
     def versions(self, list_id: str) -> list[dict]:
         """Every kept version of a list, oldest first."""
         return list(self.db["list_versions"].rows_where("list_id = ?", [list_id], order_by="seq"))
+
+    def lists_version(self) -> list[list]:
+        """[list id, version in force] of every list (changes whenever a list in force changes)."""
+        rows = self.db.execute("select id, current_version from lists order by id").fetchall()
+        return [list(r) for r in rows]
 
     def data_version(self) -> str:
         """A token that changes whenever any list in force changes (cache key for indexes)."""

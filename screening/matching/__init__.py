@@ -129,10 +129,24 @@ class Matcher:
         self.match_threshold = settings.MATCH_THRESHOLD if match_threshold is None else match_threshold
         self.review_threshold = settings.REVIEW_THRESHOLD if review_threshold is None else review_threshold
         self.max_candidates = settings.MAX_CANDIDATES if max_candidates is None else max_candidates
-        self.index = NameIndex(entries)
-        self.affiliates = AffiliateIndex(self.index.entries, self.index.forms)
+        self._use(NameIndex(entries))
+
+    def _use(self, index: NameIndex, affiliates: AffiliateIndex | None = None) -> None:
+        """Screen against ``index`` (and its affiliate index, built when not given)."""
+        self.index = index
+        self.affiliates = affiliates or AffiliateIndex(index.entries, index.forms)
         self._batch_cache: dict[tuple[Any, ...], list[Hit]] = {}
         self._query_memo: dict[tuple[Any, ...], list[tuple[str, Form]]] = {}
+
+    @classmethod
+    def from_indexes(cls, index: NameIndex, affiliates: AffiliateIndex) -> "Matcher":
+        """A matcher over indexes restored from a snapshot (thresholds from the settings)."""
+        self = cls.__new__(cls)
+        self.match_threshold = settings.MATCH_THRESHOLD
+        self.review_threshold = settings.REVIEW_THRESHOLD
+        self.max_candidates = settings.MAX_CANDIDATES
+        self._use(index, affiliates)
+        return self
 
     @property
     def entries(self) -> list[Entry]:
@@ -144,7 +158,7 @@ class Matcher:
 
     def __getstate__(self) -> dict[str, Any]:
         return {
-            "entries": self.index.entries,
+            "entries": list(self.index.entries),
             "match_threshold": self.match_threshold,
             "review_threshold": self.review_threshold,
             "max_candidates": self.max_candidates,

@@ -132,6 +132,20 @@ class AffiliateIndex:
         self.by_brand = dict(by_brand)
         self.person_words, self.business_words = vocabularies(entries)
 
+    @classmethod
+    def restore(cls, entries: Sequence[Entry], forms: Sequence[Form], state: dict[str, Any]) -> "AffiliateIndex":
+        """An index from a snapshot: the matcher's entries and forms plus :meth:`lookup_state`."""
+        self = cls.__new__(cls)
+        self.entries, self.forms = entries, forms
+        self.by_brand = state["by_brand"]
+        self.person_words, self.business_words = state["person_words"], state["business_words"]
+        return self
+
+    def lookup_state(self) -> dict[str, Any]:
+        """What :meth:`restore` needs besides the entries and forms."""
+        return {"by_brand": self.by_brand, "person_words": self.person_words,
+                "business_words": self.business_words}
+
     def find(self, analysis: NameAnalysis, qforms: Iterable[Form], country: str | None,
              match_threshold: float) -> list[Affiliate]:
         """Listed organisations the query (``analysis``, compiled as ``qforms``) may belong to."""

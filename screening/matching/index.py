@@ -17,7 +17,7 @@ queries end after a few dictionary look-ups.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from typing import Any, Iterable, Sequence
 
 from screening.matching.alignment import NICKNAME_SIM, unmatched_costs
 from screening.matching.strings import token_sim
@@ -57,6 +57,26 @@ def entry_schema(entry: Entry) -> str | None:
     return None
 
 
+class Idf:
+    """Rarity factor of a token in this index's corpus (memoised)."""
+
+    def __init__(self, df: dict[str, int], n_docs: int) -> None:
+        self.df = df
+        self.n_docs = n_docs
+        self._cache: dict[str, float] = {}
+
+    def __call__(self, token: str) -> float:
+        value = self._cache.get(token)
+        if value is None:
+            value = idf_factor(self.df.get(token, 0), self.n_docs)
+            self._cache[token] = value
+        return value
+
+
+#: NameIndex attributes a snapshot stores besides the entries and forms.
+LOOKUP_STATE = ("keysets", "postings", "df", "skel_map", "phon_map", "del_map")
+
+
 class NameIndex:
     """Forms of every list name, with the look-up structures over their tokens."""
 
@@ -68,6 +88,22 @@ class NameIndex:
         self.df: dict[str, int] = {}
         self._lookup_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
         self._build()
+
+    @classmethod
+    def restore(cls, entries: Sequence[Entry], forms: Sequence[Form], state: dict[str, Any]) -> "NameIndex":
+        """An index from a snapshot: its entries and forms plus :meth:`lookup_state`."""
+        self = cls.__new__(cls)
+        self.entries = entries  # type: ignore[assignment]
+        self.forms = forms  # type: ignore[assignment]
+        for name in LOOKUP_STATE:
+            setattr(self, name, state[name])
+        self.idf = Idf(self.df, len(entries))
+        self._lookup_cache = {}
+        return self
+
+    def lookup_state(self) -> dict[str, Any]:
+        """What :meth:`restore` needs besides the entries and forms."""
+        return {name: getattr(self, name) for name in LOOKUP_STATE}
 
     # ---------------------------------------------------------------- build
     def _names_of(self, entry: Entry) -> list[tuple[str, str]]:
@@ -109,17 +145,8 @@ class NameIndex:
                 df[tok] += 1
             analysed.append((idx, schema or "", items))
         self.df = dict(df)
-        n_docs = len(self.entries)
-        cache: dict[str, float] = {}
-
-        def idf(token: str) -> float:
-            value = cache.get(token)
-            if value is None:
-                value = idf_factor(self.df.get(token, 0), n_docs)
-                cache[token] = value
-            return value
-
-        self.idf = idf
+        self.idf = Idf(self.df, len(self.entries))
+        idf = self.idf
         for idx, schema, items in analysed:
             seen_forms: set[tuple[str, ...]] = set()
             for an, kind in items:

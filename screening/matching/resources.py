@@ -41,8 +41,9 @@ def use_resource_dir(path: Path | str | None) -> None:
     Clears every cache that depends on the tables, so tests can swap in small
     placeholder tables.
     """
-    global _resource_dir
+    global _resource_dir, _installed
     _resource_dir = Path(path) if path is not None else DEFAULT_RESOURCE_DIR
+    _installed = None
     tables.cache_clear()
     _load_yaml.cache_clear()
     from screening.matching import names, normalize
@@ -506,9 +507,26 @@ def _load_word_lists(t: Tables) -> None:
             setattr(t, key, frozenset(_words(data[key])))
 
 
+#: Tables read back from an index snapshot of these same tables (see :func:`install`).
+_installed: Tables | None = None
+
+
+def install(t: Tables) -> None:
+    """Use ``t`` as the loaded tables: an index snapshot keyed by a hash of these
+    files and this code stores them, which saves a cold command reading the YAML."""
+    global _installed
+    _installed = t
+    tables.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     """Every table, loaded once (call :func:`use_resource_dir` to reload)."""
+    return _installed if _installed is not None else _load_tables()
+
+
+def _load_tables() -> Tables:
+    """Read every table file."""
     t = Tables()
     _load_homoglyphs(t)
     _load_legal(t)

@@ -35,6 +35,23 @@ class Group(click.Group):
             ctx.exit(1)
 
 
+def cli_user() -> str:
+    """Who runs the command, for the audit log: the OS user."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry and no $USER (some containers)
+        return f"uid:{os.getuid()}"
+
+
+def audit_sink(store):
+    """The audit log of ``store``, written synchronously (a command has no background writer)."""
+    from .audit import AuditLog
+
+    return AuditLog(store)
+
+
 def echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
@@ -258,8 +275,11 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
     owner_list = [parse_owner(o) for o in owners]
     screener = open_screener(db_path)
     result = screener.check(name, country=country, aliases=aliases, as_of=as_of,
-                            after_horizon=after_horizon, context=ctx, owners=owner_list)
-    echo_json(result.to_dict()) if as_json else click.echo(render_text(result.to_dict()))
+                            after_horizon=after_horizon, context=ctx, owners=owner_list).to_dict()
+    from .audit import record_screenings
+
+    record_screenings(audit_sink(screener.store), cli_user(), via="cli", results=[result])
+    echo_json(result) if as_json else click.echo(render_text(result))
 
 
 # --------------------------------------------------------------------- screen
@@ -334,11 +354,26 @@ def screen(input_file, output, name_col, country_col, address_col, aliases_col, 
         after_horizon=after_horizon, context=raw,
         encoding=encoding, delimiter=delimiter, sheet=sheet, engine=engine, workers=workers,
         scheduler=scheduler, resume=resume, progress=progress)
+    _audit_bulk(summary, db_path)
     echo_json(summary.to_dict()) if as_json else click.echo(summary.text())
     if not summary.accounted:
         click.echo(f"error: {summary.rows_read:,} rows read but {summary.rows_screened:,} "
                    f"screened and {summary.errors:,} in error", err=True)
         sys.exit(1)
+
+
+def _audit_bulk(summary, db_path) -> None:
+    """One audit record for the whole run (its output file's hash covers every row)."""
+    from .audit import BulkRun, record_screenings
+    from .store import open_store
+
+    run = BulkRun(filename=Path(summary.input).name, input_path=summary.input,
+                  output_path=summary.output, as_of=summary.as_of,
+                  after_horizon=summary.after_horizon, list_versions=summary.list_versions,
+                  status="done" if summary.accounted else "failed", rows=summary.rows,
+                  counts=dict(summary.outcomes), errors=summary.errors,
+                  message=None if summary.accounted else "rows not accounted for")
+    record_screenings(audit_sink(open_store(db_path)), cli_user(), via="cli-bulk", run=run)
 
 
 # ---------------------------------------------------------------------- bench

@@ -21,6 +21,7 @@ from . import settings
 
 from .context import TransactionContext
 from .countries import to_iso2
+from .decisions import DecisionBook
 from .errors import Invalid
 from .guidance import guidance
 from .lists import ensure_project_lists
@@ -139,7 +140,7 @@ class Screener:
         self.rulebook = rulebook or RuleBook.load()
         self.graph = OwnershipGraph(store.relationships())
         self.list_versions = {r["id"]: r["version"] for r in store.list_status()}
-        self.decisions = _decision_book(store)
+        self.decisions = DecisionBook(store)  # the one book: the web records through it too
         self._owner_hits: dict[str, list[Hit]] = {}
 
     def resolve_owner(self, name: str) -> list[Hit]:
@@ -208,7 +209,7 @@ class Screener:
         hits = hits[:settings.MAX_HITS]
         affiliates = self.matcher.find_affiliates(name, country=country)
         cleared: list[dict] = []
-        if apply_decisions and self.decisions is not None:
+        if apply_decisions:
             hits, cleared = self.decisions.apply(name, country, hits, on)
 
         declared = [{**owner, "hits": self.declared_owner_hits(owner, match_config)} for owner in owners]
@@ -240,15 +241,6 @@ def _match_config(config: dict | None) -> MatchConfig | None:
         return default_config().override(config)
     except ConfigError as exc:
         raise Invalid(str(exc)) from None
-
-
-def _decision_book(store: Store):
-    """Review decisions (false positives remembered), when the module is present."""
-    try:
-        from .decisions import DecisionBook
-    except ImportError:
-        return None
-    return DecisionBook(store)
 
 
 def open_screener(db_path: str | None = None, *, load_defaults: bool = True) -> Screener:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from screening.audit import screening_event
+from screening.audit import record_screenings
 from screening.errors import BadInput, Invalid
 
 from .state import WebState
@@ -103,7 +103,7 @@ def screen(st: WebState, party: dict, user: str, *, via: str) -> tuple[dict, str
     """
     name, kwargs = check_kwargs(party)
     result = st.screener.check(name, **kwargs).to_dict()
-    (ref,) = st.audit_writer.submit([screening_event(result, user, via=via)], wait=True)
+    (ref,) = record_screenings(st.audit_writer, user, via=via, results=[result])
     return result, ref
 
 
@@ -115,6 +115,5 @@ def screen_many(st: WebState, parties: list[dict], user: str, *,
     for party in parties:
         name, kwargs = check_kwargs(party)
         results.append(screener.check(name, **kwargs).to_dict())
-    events = [screening_event(r, user, via=via) for r in results]
-    refs = st.audit_writer.submit(events, wait=True)
+    refs = record_screenings(st.audit_writer, user, via=via, results=results)
     return results, refs

@@ -179,7 +179,6 @@ class WebState:
     accounts: Accounts
     audit: AuditLog
     audit_writer: AuditWriter
-    decisions: DecisionBook
     limiter: RateLimiter
     login_throttle: LoginThrottle
     jobs: Any = None
@@ -199,7 +198,6 @@ class WebState:
             accounts=Accounts(store),
             audit=(audit := AuditLog(store)),
             audit_writer=AuditWriter(audit, wait_s=settings.AUDIT_WAIT_S),
-            decisions=DecisionBook(store),
             limiter=SharedRateLimiter(int(app.config["RATE_LIMIT"])),
             login_throttle=LoginThrottle(),  # shared memory: made before serve forks
         )
@@ -214,6 +212,11 @@ class WebState:
     def screener(self) -> Any:
         """The screener for this request."""
         return self.holder.get()
+
+    @property
+    def decisions(self) -> DecisionBook:
+        """The review decisions: the screener's own book (loaded in one place, the core)."""
+        return self.screener.decisions
 
 
 def thread_store(db_path: str) -> Store:

@@ -62,6 +62,9 @@ class BulkSummary:
     delimiter: str | None = None
     sheet: str | None = None
     columns: dict[str, str] = field(default_factory=dict)
+    as_of: str | None = None  # the run's date and assumption, and the lists it used (audit)
+    after_horizon: str | None = None
+    list_versions: dict[str, Any] | None = None
 
     @property
     def rows_screened(self) -> int:
@@ -368,6 +371,8 @@ def screen_file(
         outcomes=dict(state.outcomes), seconds=round(elapsed, 3),
         build_seconds=round(build_seconds, 3), finish_seconds=round(finish_seconds, 3),
         resumed_rows=resumed, engine=engine_name, workers=n_workers, encoding=info.encoding,
-        delimiter=info.delimiter, sheet=info.sheet, columns=cmap.describe())
+        delimiter=info.delimiter, sheet=info.sheet, columns=cmap.describe(),
+        as_of=defaults.as_of, after_horizon=defaults.after_horizon,
+        list_versions=getattr(screener, "list_versions", None))
     sfile.unlink(missing_ok=True)
     return summary

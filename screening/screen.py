@@ -12,7 +12,6 @@ ownership graph. Nothing is loaded inside a request.
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -20,6 +19,7 @@ from datetime import date, datetime, timezone
 from . import settings
 
 from .context import TransactionContext
+from .dates import check_horizon, parse_date
 from .countries import to_iso2
 from .decisions import DecisionBook
 from .errors import Invalid
@@ -29,39 +29,12 @@ from .matching import Matcher
 from .matching.config import ConfigError, MatchConfig, default_config
 from .owners import is_entry_id, name_key
 from .ownership import OwnershipGraph
-from .rules import HORIZONS, Determination, RuleBook, determine
+from .rules import Determination, RuleBook, determine
 from .store import Store, open_store
 from .types import Entry, Hit
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
 #: Owner names whose matcher hits a screener remembers (they change only with the lists).
 OWNER_CACHE = 100_000
-
-
-def parse_date(value: str | date | None) -> date:
-    """An ISO date (``YYYY-MM-DD``), a ``date``, or None for today."""
-    if value is None or value == "":
-        return date.today()
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    if not _DATE.match(text):
-        raise Invalid(f"as_of must be a date like 2026-11-22, not {text!r}")
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise Invalid(f"as_of is not a real date: {text!r}")
-
-
-def parse_horizon(value: str | None) -> str:
-    """``literal`` (default), ``extended`` or ``flag`` (rules.md §8.4)."""
-    value = (value or settings.AFTER_HORIZON or "literal").strip().lower()
-    if value not in HORIZONS:
-        raise Invalid(f"after_horizon must be one of {', '.join(HORIZONS)}, not {value!r}")
-    return value
 
 
 def normalise_country(value: str | None) -> str | None:
@@ -195,7 +168,7 @@ class Screener:
         if len(name) > 1000:
             raise Invalid(f"name is {len(name)} characters long; at most 1000 are screened")
         on = parse_date(as_of)
-        horizon = parse_horizon(after_horizon)
+        horizon = check_horizon(after_horizon)
         if isinstance(context, dict):
             context = TransactionContext.from_dict(context)
         aliases = [a.strip() for a in aliases if a and a.strip()]

@@ -14,6 +14,7 @@ from flask import Blueprint, current_app, g, jsonify, request
 from screening import settings
 from screening.audit import Event
 from screening.connections import busy_timeout
+from screening.request import BATCH_SHARED
 from screening.errors import BadInput, Forbidden, Invalid, RateLimited, TooLarge, Unauthorized
 
 from . import boundary, query
@@ -108,11 +109,11 @@ def screen_batch() -> Any:
         raise TooLarge(f"{len(parties)} parties in one batch; at most {limit}")
     if not parties:
         raise BadInput("'parties' is empty")
-    shared = {k: body[k] for k in ("as_of", "after_horizon", "context", "config") if k in body}
+    shared = {k: body[k] for k in BATCH_SHARED if k in body}
     extra = sorted(set(body) - {"parties", *shared})
     if extra:
-        raise BadInput(f"unknown field(s) {', '.join(extra)}; known: parties, as_of, "
-                       "after_horizon, context, config")
+        raise BadInput(f"unknown field(s) {', '.join(extra)}; known: parties, "
+                       f"{', '.join(BATCH_SHARED)}")
     checked = [query.party_from_json({**shared, **p} if isinstance(p, dict) else p,
                                      where=f"parties[{i}]")
                for i, p in enumerate(parties)]

@@ -174,6 +174,15 @@ def screening_event(result: dict, user: str, *, via: str, action: str = "screen"
                  list_versions=result.get("list_versions"), detail=detail)
 
 
+def decision_event(d: dict, *, via: str) -> Event:
+    """The audit event for a recorded decision."""
+    return Event(action="decision", user=d["user"], subject=d["name"],
+                 outcome=d["decision"],
+                 detail={"via": via, "decision_id": d["id"], "entry_id": d["entry_id"],
+                         "entry_hash": d["entry_hash"], "country": d["country"],
+                         "reason": d["reason"], "expires_on": d["expires_on"]})
+
+
 def result_hash(result: dict) -> str:
     """sha256 of a result dict as canonical JSON: proves later which answer was given."""
     return hashlib.sha256(_dump(result).encode("utf-8", "surrogatepass")).hexdigest()

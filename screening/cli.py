@@ -344,7 +344,7 @@ def bench_search(file, as_json, db_path):
 @click.option("--port", default=8080, show_default=True, type=int, help="Port to listen on.")
 @click.option("--threads", default=8, show_default=True, type=int,
               help="Request threads per process.")
-@click.option("--processes", default=1, show_default=True, type=int, envvar="SCREENING_PROCESSES",
+@click.option("--processes", default=lambda: settings.processes(), show_default="1", type=int,
               help="Server processes sharing the port (one core each; use the core count "
               "under load). Also $SCREENING_PROCESSES.")
 @db_option
@@ -359,8 +359,6 @@ def serve(host, port, threads, processes, db_path):
 
       screening serve --host 0.0.0.0 --port 8080
     """
-    import os
-
     from web import create_app
     from web.server import bind
     from web.server import serve as serve_app
@@ -370,11 +368,10 @@ def serve(host, port, threads, processes, db_path):
 
     sock = bind(host, port)  # a busy port is one line now, not a traceback after loading
     path = str(db_path or settings.DB_PATH)
-    password = ensure_admin(Accounts(open_store(path)),
-                            os.environ.get("SCREENING_ADMIN_PASSWORD") or None)
+    password = ensure_admin(Accounts(open_store(path)), settings.admin_password())
     if password is not None:
         click.echo("Created the first account: user 'admin'"
-                   + ("" if os.environ.get("SCREENING_ADMIN_PASSWORD")
+                   + ("" if settings.admin_password()
                       else f", password {password}  (shown once; change it with "
                       "`screening users passwd admin`)"))
     app = create_app({"DB_PATH": path})

@@ -12,7 +12,7 @@ from typing import Any
 from flask import Blueprint, current_app, g, jsonify, request
 
 from screening import settings
-from screening.audit import Event
+from screening.audit import decision_event
 from screening.connections import busy_timeout
 from screening.request import BATCH_SHARED
 from screening.errors import BadInput, Forbidden, Invalid, RateLimited, TooLarge, Unauthorized
@@ -167,15 +167,6 @@ def decisions() -> Any:
                                 expires_on=body.get("expires_on"))
     st.audit_writer.submit([decision_event(d, via="api")], wait=True)  # on record before confirmed
     return jsonify(d), 201
-
-
-def decision_event(d: dict, *, via: str) -> Event:
-    """The audit event for a recorded decision."""
-    return Event(action="decision", user=d["user"], subject=d["name"],
-                 outcome=d["decision"],
-                 detail={"via": via, "decision_id": d["id"], "entry_id": d["entry_id"],
-                         "entry_hash": d["entry_hash"], "country": d["country"],
-                         "reason": d["reason"], "expires_on": d["expires_on"]})
 
 
 @bp.get("/openapi.json")

@@ -17,13 +17,13 @@ from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, rend
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from screening import settings
+from screening.audit import decision_event
 from screening.connections import busy_timeout
 from screening.errors import BadInput, Invalid, ScreeningError
 from screening.dates import HORIZONS, check_horizon, parse_date
 from screening.request import FormField, form_fields
 
 from . import query, svg
-from .api import decision_event
 from .auth import current_user, requires
 from .i18n import LANGUAGES, t
 from .state import state, store

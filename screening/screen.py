@@ -11,7 +11,6 @@ ownership graph. Nothing is loaded inside a request.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -24,6 +23,7 @@ from .countries import to_iso2
 from .decisions import DecisionBook
 from .errors import Invalid
 from .guidance import guidance
+from .heap import building_long_lived
 from .lists import ensure_project_lists
 from .matching import Matcher
 from .matching.config import ConfigError, MatchConfig, default_config
@@ -93,17 +93,8 @@ class Screener:
     """Screens parties against the lists in force in one store."""
 
     def __init__(self, store: Store, *, rulebook: RuleBook | None = None) -> None:
-        # The index is millions of long-lived objects: building it with the cyclic
-        # collector running costs ~40% more, and scanning it later slows every
-        # check. Pause it while building, then move the result out of its reach.
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with building_long_lived():  # the index: millions of long-lived objects
             self._build(store, rulebook)
-        finally:
-            gc.freeze()
-            if was_enabled:
-                gc.enable()
 
     def _build(self, store: Store, rulebook: RuleBook | None) -> None:
         self.store = store

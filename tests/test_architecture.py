@@ -53,3 +53,10 @@ def test_web_overrides_still_come_from_the_environment(monkeypatch):
     monkeypatch.setenv("SCREENING_WEB_RATE_LIMIT", "7")
     monkeypatch.setenv("SCREENING_WEB_SESSION_COOKIE_NAME", "s")
     assert settings.web_config() == {"RATE_LIMIT": 7, "SESSION_COOKIE_NAME": "s"}
+
+
+def test_gc_tuning_lives_in_one_module():
+    tuners = [rel(p) for p in SOURCES
+              if re.search(r"\bgc\.(disable|enable|freeze|unfreeze|collect)\(",
+                           p.read_text(encoding="utf-8"))]
+    assert tuners == ["screening/heap.py"]

@@ -8,7 +8,6 @@ not the file size. After each chunk is written, the resume state is saved.
 
 from __future__ import annotations
 
-import gc
 import json
 import time
 from collections import Counter
@@ -20,6 +19,7 @@ from typing import Any
 
 from ..dates import check_horizon, parse_date
 from ..errors import BadInput, Invalid, ScreeningError
+from ..heap import paused_collector
 from .cache import ResultCache
 from .columns import ColumnMap, map_columns
 from .engine import Engine, make_engine
@@ -132,13 +132,8 @@ def build_screener(db_path: str | None = None) -> Checker:
     """
     from ..screen import open_screener
 
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_collector():
         return open_screener(db_path)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _check_context(context: Mapping[str, Any]) -> None:

@@ -60,3 +60,9 @@ def test_gc_tuning_lives_in_one_module():
               if re.search(r"\bgc\.(disable|enable|freeze|unfreeze|collect)\(",
                            p.read_text(encoding="utf-8"))]
     assert tuners == ["screening/heap.py"]
+
+
+def test_the_rules_name_lists_through_the_catalog():
+    for name in ("screening/rules.py", "screening/triggers.py"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        assert re.findall(r"[\"'](?:cn|us)-[a-z-]+[\"']", text) == [], name

@@ -7,8 +7,8 @@ returns one small cells dict per query. The pipeline keeps at most
 The local engine builds nothing in its workers: the parent's screener (the
 matcher's index, the rules, the ownership graph) is inherited through ``fork``
 and shared copy-on-write. Freezing the heap (:func:`screening.heap.frozen_heap`)
-before the fork keeps the garbage collector from walking (and so copying) those pages in the children, and makes
-each ``check`` cheaper. Only queries and answers cross the process boundary.
+before the fork keeps the garbage collector from walking (and so copying) those
+pages in the children, and makes each ``check`` cheaper. Only queries and answers cross the process boundary.
 """
 
 from __future__ import annotations

@@ -66,3 +66,32 @@ def test_the_rules_name_lists_through_the_catalog():
     for name in ("screening/rules.py", "screening/triggers.py"):
         text = (ROOT / name).read_text(encoding="utf-8")
         assert re.findall(r"[\"'](?:cn|us)-[a-z-]+[\"']", text) == [], name
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def resolved_imports(path: Path) -> set[str]:
+    """Modules ``path`` imports (at the top or inside functions), as absolute names."""
+    package = module_name(path).rsplit(".", 1)[0] if path.name != "__init__.py" else module_name(path)
+    out = set()
+    for name in imports(path):
+        if name.startswith("."):
+            level = len(name) - len(name.lstrip("."))
+            base = package.rsplit(".", level - 1)[0] if level > 1 else package
+            name = f"{base}.{name.lstrip('.')}".rstrip(".")
+        out.add(name)
+    return out
+
+
+#: Pairs that imported each other (issue 15 item 3) and must not again.
+UNTANGLED = [("screening.bulk.engine", "screening.bulk.dask_engine"),
+             ("screening.matching.resources", "screening.matching.names")]
+
+
+def test_untangled_modules_do_not_import_each_other():
+    graph = {module_name(p): resolved_imports(p) for p in SOURCES}
+    for a, b in UNTANGLED:
+        assert not (b in graph[a] and a in graph[b]), (a, b)

@@ -144,16 +144,3 @@ class LocalEngine(Engine):
 def default_workers() -> int:
     """``SCREENING_WORKERS``, else the number of cores."""
     return max(1, int(getattr(settings, "WORKERS", 0) or os.cpu_count() or 1))
-
-
-def make_engine(kind: str, screener: Checker, *, workers: int | None = None,
-                scheduler: str | None = None, client: Any = None) -> Engine:
-    """``local`` (fork; serial with one worker) or ``dask`` (a cluster at ``scheduler``)."""
-    workers = workers or default_workers()
-    if kind == "local":
-        return SerialEngine(screener) if workers <= 1 else LocalEngine(screener, workers)
-    if kind == "dask":
-        from .dask_engine import DaskEngine
-
-        return DaskEngine(screener, scheduler=scheduler, client=client, workers=workers)
-    raise BadInput(f"unknown engine {kind!r}: use local or dask")

@@ -22,7 +22,8 @@ from ..errors import BadInput, Invalid, ScreeningError
 from ..heap import paused_collector
 from .cache import ResultCache
 from .columns import ColumnMap, map_columns
-from .engine import Engine, make_engine
+from .engine import Engine
+from .engines import make_engine
 from .io import InputInfo, Record, inspect_input, open_table
 from .progress import Progress
 from .rows import (Answer, Checker, Query, RowDefaults, RowError, build_query, error_cells,

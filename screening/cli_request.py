@@ -61,7 +61,8 @@ def column_options(f: Callable) -> Callable:
     """``screen``'s ``--FIELD-col`` options: one per column a row may carry."""
     opts = [click.option(f"--{column_key(p, d).replace('_', '-')}-col",
                          f"{column_key(p, d)}_col",
-                         help=f"Column with: {d.help[0].lower()}{d.help[1:]}")
+                         help=f"Column with the {_dest(p).replace('_', ' ')} (header text or "
+                              "1-based number).")
             for p, d in doors() if d.per_row]
     return _apply(f, opts)
 

@@ -131,7 +131,7 @@ class Context(_Model):
         "end-user-military", "The end user is a military end user.",
         ("end user military", "military end user", "军事最终用户"), "no-end-user-military")
     chinese_person_services: bool | str | None = _bool_or_word(
-        "chinese-person-services", "Chinese persons provide services (2025 No. 62).",
+        "chinese-person-services", "Chinese persons provide services (MOFCOM No. 62).",
         ("chinese person services", "中国人员服务"), "no-chinese-person-services")
     item_origin: str | None = _f(
         None, description="where the item originates: CN, or a country such as JP / 'foreign'",

@@ -69,6 +69,16 @@ def reached(call: dict, path: str) -> bool:
 FIELDS = [pytest.param(p, d, id=p) for p, d in doors() if p != "name"]
 
 
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """One seeded database and one app for the whole module (an app holds ~20 files open)."""
+    tmp = tmp_path_factory.mktemp("request-model")
+    db = tmp / "screening.db"
+    seed(open_store(db))
+    app = make_app(db, tmp, SCREENER_FACTORY=lambda p: Recorder(open_store(p)))
+    return db, app, Recorder(open_store(db))
+
+
 def test_every_model_field_has_a_door_and_a_sample():
     paths = [p for p, _ in doors()]
     assert paths[0] == "name" and len(paths) == len(set(paths))
@@ -85,9 +95,9 @@ def test_openapi_party_is_the_model():
 
 
 @pytest.mark.parametrize("path,door", FIELDS)
-def test_cli_check_takes_every_field(db_path, monkeypatch, path, door):
-    seed(open_store(db_path))
-    monkeypatch.setattr("screening.screen.open_screener", lambda p: Recorder(open_store(p)))
+def test_cli_check_takes_every_field(shared, monkeypatch, path, door):
+    db_path, _, screener = shared
+    monkeypatch.setattr("screening.screen.open_screener", lambda p: screener)
     Recorder.calls = []
     args = [f"--{door.cli}", *sample(path, door, 1)] if door.kind != "tristate" else [f"--{door.cli}"]
     res = CliRunner().invoke(cli, ["check", "Acme", "--json", "--db", str(db_path), *args])
@@ -96,11 +106,10 @@ def test_cli_check_takes_every_field(db_path, monkeypatch, path, door):
 
 
 @pytest.mark.parametrize("path,door", FIELDS)
-def test_api_takes_every_field(db_path, tmp_path, path, door):
+def test_api_takes_every_field(shared, path, door):
     from tests.web.test_api import Api
 
-    seed(open_store(db_path))
-    app = make_app(db_path, tmp_path, SCREENER_FACTORY=lambda p: Recorder(open_store(p)))
+    _, app, _ = shared
     Recorder.calls = []
     value = sample(path, door, 0)
     body = {"name": "Acme"}
@@ -113,9 +122,8 @@ def test_api_takes_every_field(db_path, tmp_path, path, door):
 
 
 @pytest.mark.parametrize("path,door", FIELDS)
-def test_screen_form_takes_every_field(db_path, tmp_path, path, door):
-    seed(open_store(db_path))
-    app = make_app(db_path, tmp_path, SCREENER_FACTORY=lambda p: Recorder(open_store(p)))
+def test_screen_form_takes_every_field(shared, path, door):
+    _, app, _ = shared
     client = app.test_client()
     login(client, "sam")
     page = client.get("/screen").get_data(as_text=True)
@@ -130,11 +138,10 @@ def test_screen_form_takes_every_field(db_path, tmp_path, path, door):
 
 
 @pytest.mark.parametrize("path,door", FIELDS)
-def test_bulk_takes_every_field(tmp_path, db_path, path, door):
+def test_bulk_takes_every_field(tmp_path, shared, path, door):
     """Per-row fields by their first header (and its --*-col option), the others per run."""
-    seed(open_store(db_path))
+    _, _, screener = shared
     Recorder.calls = []
-    screener = Recorder(open_store(db_path))
     src, out = tmp_path / "in.csv", tmp_path / "out.csv"
     cell = sample(path, door, 3)
     key = column_key(path, door)

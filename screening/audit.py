@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import IO
+from typing import IO, Protocol
 
 from . import settings
 from .connections import busy_timeout, connection
@@ -167,10 +167,94 @@ def screening_event(result: dict, user: str, *, via: str, action: str = "screen"
         "cleared": [[c.get("entry_id"), c.get("status", "cleared"), c.get("decision_id")]
                     for c in result.get("cleared", [])],
     }
+    detail["result_sha256"] = result_hash(result)
     return Event(action=action, user=user, subject=query.get("name"),
                  outcome=result.get("outcome"), as_of=result.get("as_of"),
                  assumption=result.get("after_horizon"),
                  list_versions=result.get("list_versions"), detail=detail)
+
+
+def decision_event(d: dict, *, via: str) -> Event:
+    """The audit event for a recorded decision."""
+    return Event(action="decision", user=d["user"], subject=d["name"],
+                 outcome=d["decision"],
+                 detail={"via": via, "decision_id": d["id"], "entry_id": d["entry_id"],
+                         "entry_hash": d["entry_hash"], "country": d["country"],
+                         "reason": d["reason"], "expires_on": d["expires_on"]})
+
+
+def result_hash(result: dict) -> str:
+    """sha256 of a result dict as canonical JSON: proves later which answer was given."""
+    return hashlib.sha256(_dump(result).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def file_sha256(path: str | os.PathLike[str] | None) -> str | None:
+    """sha256 of a file's bytes (None when there is no such file)."""
+    if path is None or not os.path.exists(path):
+        return None
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class BulkRun:
+    """What a bulk run's single audit record says (one record per file, not per row).
+
+    ``output_sha256`` covers every row's answer: the output file is the result.
+    """
+
+    filename: str
+    input_path: str
+    output_path: str | None
+    as_of: str | None
+    after_horizon: str | None
+    list_versions: dict | None
+    status: str = "done"  # done | failed
+    rows: int = 0
+    counts: dict = field(default_factory=dict)
+    errors: int = 0
+    message: str | None = None
+    job: str | None = None  # the web job id
+
+
+def bulk_event(run: BulkRun, user: str, *, via: str) -> Event:
+    """The audit event of one bulk run (``screening screen`` or an uploaded file)."""
+    detail = {"via": via, "status": run.status, "rows": run.rows, "counts": run.counts,
+              "errors": run.errors, "message": run.message,
+              "input_sha256": file_sha256(run.input_path)}
+    if run.job is not None:
+        detail["job"] = run.job
+    if run.status == "done":
+        detail["output_sha256"] = file_sha256(run.output_path)
+    return Event(action="bulk", user=user, subject=run.filename, as_of=run.as_of,
+                 assumption=run.after_horizon, list_versions=run.list_versions,
+                 detail=detail)
+
+
+class AuditSink(Protocol):
+    """Where events go: an :class:`AuditLog` (CLI) or a :class:`~.audit_writer.AuditWriter`."""
+
+    def submit(self, events: Iterable[Event], *, wait: bool = False) -> list[str]: ...
+
+
+def record_screenings(sink: AuditSink, user: str, *, via: str,
+                      results: Iterable[dict] = (), run: BulkRun | None = None,
+                      wait: bool = True) -> list[str]:
+    """Put screenings on record: THE one way every door (CLI, API, UI, bulk) audits.
+
+    ``results`` are ``ScreeningResult.to_dict()`` answers, one record each, with
+    the user, the list versions and the result's hash; ``run`` is a whole bulk
+    file, one record. Returns the records' refs once they are durable; raises
+    when they cannot be (then the answers must not be given). ``wait=False``
+    only queues them (a background job whose file is already written).
+    """
+    events = [screening_event(r, user, via=via) for r in results]
+    if run is not None:
+        events.append(bulk_event(run, user, via=via))
+    return sink.submit(events, wait=wait)
 
 
 @dataclass
@@ -201,6 +285,12 @@ class AuditLog:
         if self.keyed and self._key is None:
             self._key = settings.audit_key(self.store.path)
         return self._key if self.keyed else None
+
+    def submit(self, events: Iterable[Event], *, wait: bool = True) -> list[str]:
+        """Append ``events`` now (an :class:`AuditSink`, like the web's background writer)."""
+        events = list(events)
+        self.append_many(events)
+        return [ev.ref for ev in events]
 
     def append(self, event: Event) -> int:
         """Append one event; returns its sequence number."""

@@ -19,7 +19,11 @@ class ListInfo:
     url: str | None = None
 
 
-_CN = [
+#: The China end-user category lists (rules.md §3.1, §8.1).
+CN_MILITARY_END_USERS = "cn-military-end-users"
+CN_SEMICONDUCTOR_END_USERS = "cn-semiconductor-end-users"
+
+_CN = [  # the China lists in lists/
     ("cn-uel", "Unreliable Entity List (不可靠实体清单)", "MOFCOM UEL Working Mechanism",
      "https://www.mofcom.gov.cn/zwgk/zcfb/"),
     ("cn-control", "Export Control Control List (出口管制管控名单)", "MOFCOM",
@@ -28,9 +32,9 @@ _CN = [
      "https://www.mofcom.gov.cn/zwgk/zcfb/"),
     ("cn-countermeasures", "MOFCOM countermeasure orders (反制清单, AFSL)", "MOFCOM",
      "https://www.mofcom.gov.cn/zwgk/zcfb/"),
-    ("cn-military-end-users", "Overseas military end users (No. 61 Art. 2; 2024 No. 46; 2026 No. 1)",
+    (CN_MILITARY_END_USERS, "Overseas military end users (No. 61 Art. 2; 2024 No. 46; 2026 No. 1)",
      "MOFCOM", "https://www.mofcom.gov.cn/zwgk/zcfb/"),
-    ("cn-semiconductor-end-users", "Advanced-semiconductor end users (No. 61 Art. 4)", "MOFCOM",
+    (CN_SEMICONDUCTOR_END_USERS, "Advanced-semiconductor end users (No. 61 Art. 4)", "MOFCOM",
      "https://www.mofcom.gov.cn/zwgk/zcfb/"),
 ]
 
@@ -56,6 +60,15 @@ _US_AUTH = {
     "us-el": "BIS", "us-meu": "BIS", "us-uvl": "BIS", "us-dpl": "BIS",
     "us-isn": "State", "us-dtc": "State",
 }
+
+#: Lists the rules name (rules.md): end-user category lists and the US lists with rules of
+#: their own (Entity List footnotes, MEU, OFAC programs). Everything else uses these names.
+US_EL = CSL_SOURCES["EL"][0]
+US_MEU = CSL_SOURCES["MEU"][0]
+US_SDN = CSL_SOURCES["SDN"][0]
+
+#: End-user category lists: their entries cite several instruments at once.
+CATEGORY_LISTS = (CN_MILITARY_END_USERS, CN_SEMICONDUCTOR_END_USERS)
 
 LISTS: dict[str, ListInfo] = {}
 for _id, _title, _auth, _url in _CN:

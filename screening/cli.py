@@ -15,6 +15,8 @@ from pathlib import Path
 import click
 
 from . import settings
+from .cli_request import (check_arguments, check_options, column_options, parse_config,
+                          pop_columns, pop_context, run_options)
 from .errors import ScreeningError, database_error
 
 
@@ -33,6 +35,23 @@ class Group(click.Group):
                 raise
             click.echo(f"error: {err.message}", err=True)
             ctx.exit(1)
+
+
+def cli_user() -> str:
+    """Who runs the command, for the audit log: the OS user."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry and no $USER (some containers)
+        return f"uid:{os.getuid()}"
+
+
+def audit_sink(store):
+    """The audit log of ``store``, written synchronously (a command has no background writer)."""
+    from .audit import AuditLog
+
+    return AuditLog(store)
 
 
 def echo_json(data) -> None:
@@ -217,82 +236,27 @@ def ownership_import(file, source, fmt, db_path):
 
 
 # ---------------------------------------------------------------------- check
-def context_options(f):
-    """Transaction-context options shared by check and screen."""
-    opts = [
-        click.option("--item", help="Item: China control code (1C904), element (Tb), "
-                     "'rare-earth magnet', 'sputtering target', 'technology', an ECCN."),
-        click.option("--cn-share", help="China-origin rare-earth share of the item's value "
-                     "(0.005 or 0.5%)."),
-        click.option("--cn-technology/--no-cn-technology", default=None,
-                     help="Made with Chinese rare-earth technology."),
-        click.option("--subject-to-ear/--not-subject-to-ear", default=None,
-                     help="Whether the item is subject to the EAR (US nexus)."),
-        click.option("--us-person/--no-us-person", default=None, help="A US person is involved."),
-        click.option("--end-use", help="military, wmd, logic_le_14nm, memory_ge_256_layers, "
-                     "semiconductor_equipment, semiconductor_materials, military_ai, "
-                     "humanitarian, civil."),
-        click.option("--destination", help="Country the goods go to (ISO code or name, e.g. US): "
-                     "2024 No. 46 Art. 2 and 2026 No. 1 turn on it."),
-        click.option("--item-origin", help="Where the item originates (CN, or a country such as "
-                     "JP / 'foreign'); China origin is assumed, and said, when not given."),
-    ]
-    for o in reversed(opts):
-        f = o(f)
-    return f
-
-
-def context_values(item, cn_share, cn_technology, subject_to_ear, us_person, end_use,
-                   destination, item_origin=None) -> dict:
-    """The transaction-context options that were given, keyed as TransactionContext takes them."""
-    raw = {"item": item, "cn_origin_share": cn_share, "made_with_cn_technology": cn_technology,
-           "subject_to_ear": subject_to_ear, "us_person": us_person, "end_use": end_use,
-           "destination": destination, "item_origin": item_origin}
-    return {k: v for k, v in raw.items() if v is not None}
-
-
-def build_context(item, cn_share, cn_technology, subject_to_ear, us_person, end_use, destination,
-                  item_origin=None):
-    """A TransactionContext from CLI options, or None when none was given."""
-    from .context import TransactionContext
-
-    raw = context_values(item, cn_share, cn_technology, subject_to_ear, us_person, end_use,
-                         destination, item_origin)
-    return TransactionContext.from_dict(raw) if raw else None
-
-
 @cli.command("check")
 @click.argument("name")
-@click.option("--country", help="ISO country code of the party (evidence, not a filter).")
-@click.option("--alias", "aliases", multiple=True, help="Another name of the party (repeatable).")
-@click.option("--as-of", help="Screen as of this date (YYYY-MM-DD; default today).")
-@click.option("--after-horizon", type=click.Choice(["literal", "extended", "flag"]),
-              help="What to assume after 2026-11-10 (default literal).")
-@click.option("--owner", "owners", multiple=True,
-              help="A known owner as NAME=PERCENT (PERCENT may be 'unknown'); repeatable.")
-@context_options
+@check_options
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @db_option
-def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, cn_technology,
-          subject_to_ear, us_person, end_use, destination, item_origin, as_json, db_path):
+def check(name, as_json, db_path, **options):
     """Screen one party: the outcome, every finding with its citation, and the hits.
 
     Example:
 
       screening check "成都海光集成电路设计有限公司" --as-of 2026-11-22 --json
     """
+    from .audit import record_screenings
     from .render import render_text
     from .screen import open_screener
 
-    ctx = build_context(item, cn_share, cn_technology, subject_to_ear, us_person, end_use,
-                        destination, item_origin)
-    from .owners import parse_owner
-
-    owner_list = [parse_owner(o) for o in owners]
+    kwargs = check_arguments(options)
     screener = open_screener(db_path, lazy=True)  # one name: unpickle only the names it meets
-    result = screener.check(name, country=country, aliases=aliases, as_of=as_of,
-                            after_horizon=after_horizon, context=ctx, owners=owner_list)
-    echo_json(result.to_dict()) if as_json else click.echo(render_text(result.to_dict()))
+    result = screener.check(name, **kwargs).to_dict()
+    record_screenings(audit_sink(screener.store), cli_user(), via="cli", results=[result])
+    echo_json(result) if as_json else click.echo(render_text(result))
 
 
 # --------------------------------------------------------------------- screen
@@ -300,21 +264,8 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
 @click.argument("input_file", metavar="INPUT", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Output CSV or XLSX (by suffix; default INPUT.screened.EXT).")
-@click.option("--name-col", help="Column with the party's name (header or 1-based number).")
-@click.option("--country-col", help="Column with the party's country.")
-@click.option("--address-col", help="Column with the party's address.")
-@click.option("--aliases-col", help="Column with other names (separated by ; or |).")
-@click.option("--item-col", help="Column with the item (control code, element, ECCN).")
-@click.option("--end-use-col", help="Column with the end use.")
-@click.option("--destination-col", help="Column with the destination country of the goods.")
-@click.option("--item-origin-col", help="Column with the item's country of origin (CN or another).")
-@click.option("--cn-share-col", help="Column with the China-origin rare-earth share.")
-@click.option("--as-of-col", help="Column with a per-row screening date.")
-@click.option("--owners-col", help="Column with known owners as NAME=PERCENT (several separated by ;).")
-@click.option("--as-of", help="Screen every row as of this date (YYYY-MM-DD; default today).")
-@click.option("--after-horizon", type=click.Choice(["literal", "extended", "flag"]),
-              help="What a lapsed suspension means (rules.md §8.4); default literal.")
-@context_options
+@column_options
+@run_options
 @click.option("--encoding", help="Input encoding (default: detected; e.g. gb18030, utf-16).")
 @click.option("--delimiter", help="Input delimiter (default: sniffed; use '\\t' for tab).")
 @click.option("--sheet", help="XLSX worksheet (default: the first).")
@@ -327,11 +278,8 @@ def check(name, country, aliases, as_of, after_horizon, owners, item, cn_share, 
               help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @db_option
-def screen(input_file, output, name_col, country_col, address_col, aliases_col, item_col,
-           end_use_col, destination_col, item_origin_col, cn_share_col, as_of_col, owners_col,
-           as_of, after_horizon, item, cn_share, cn_technology, subject_to_ear, us_person, end_use,
-           destination, item_origin, encoding, delimiter, sheet, engine, scheduler, workers, resume,
-           progress, as_json, db_path):
+def screen(input_file, output, as_of, after_horizon, encoding, delimiter, sheet, engine, scheduler,
+           workers, resume, progress, as_json, db_path, **options):
     """Screen every row of a CSV or XLSX customer file; write it back with the answers.
 
     Every input column is kept, then: outcome, the top hit (list, entry id, listed
@@ -353,25 +301,36 @@ def screen(input_file, output, name_col, country_col, address_col, aliases_col, 
     """
     from .bulk import screen_file
 
-    columns = {"name": name_col, "country": country_col, "address": address_col,
-               "aliases": aliases_col, "item": item_col, "end_use": end_use_col,
-               "destination": destination_col, "item_origin": item_origin_col,
-               "cn_share": cn_share_col, "as_of": as_of_col,
-               "owners": owners_col}
-    raw = context_values(item, cn_share, cn_technology, subject_to_ear, us_person, end_use,
-                         destination, item_origin)
+    columns = pop_columns(options)
+    raw = pop_context(options)
+    config = parse_config(options.pop("config"))
     if delimiter in ("\\t", "tab", "TAB"):
         delimiter = "\t"
     summary = screen_file(
         input_file, output, db_path=db_path, columns=columns, as_of=as_of,
-        after_horizon=after_horizon, context=raw,
+        after_horizon=after_horizon, context=raw, config=config,
         encoding=encoding, delimiter=delimiter, sheet=sheet, engine=engine, workers=workers,
         scheduler=scheduler, resume=resume, progress=progress)
+    _audit_bulk(summary, db_path)
     echo_json(summary.to_dict()) if as_json else click.echo(summary.text())
     if not summary.accounted:
         click.echo(f"error: {summary.rows_read:,} rows read but {summary.rows_screened:,} "
                    f"screened and {summary.errors:,} in error", err=True)
         sys.exit(1)
+
+
+def _audit_bulk(summary, db_path) -> None:
+    """One audit record for the whole run (its output file's hash covers every row)."""
+    from .audit import BulkRun, record_screenings
+    from .store import open_store
+
+    run = BulkRun(filename=Path(summary.input).name, input_path=summary.input,
+                  output_path=summary.output, as_of=summary.as_of,
+                  after_horizon=summary.after_horizon, list_versions=summary.list_versions,
+                  status="done" if summary.accounted else "failed", rows=summary.rows,
+                  counts=dict(summary.outcomes), errors=summary.errors,
+                  message=None if summary.accounted else "rows not accounted for")
+    record_screenings(audit_sink(open_store(db_path)), cli_user(), via="cli-bulk", run=run)
 
 
 # ---------------------------------------------------------------------- bench
@@ -418,7 +377,7 @@ def bench_search(file, as_json, db_path):
 @click.option("--port", default=8080, show_default=True, type=int, help="Port to listen on.")
 @click.option("--threads", default=8, show_default=True, type=int,
               help="Request threads per process.")
-@click.option("--processes", default=1, show_default=True, type=int, envvar="SCREENING_PROCESSES",
+@click.option("--processes", default=lambda: settings.processes(), show_default="1", type=int,
               help="Server processes sharing the port (one core each; use the core count "
               "under load). Also $SCREENING_PROCESSES.")
 @db_option
@@ -433,8 +392,6 @@ def serve(host, port, threads, processes, db_path):
 
       screening serve --host 0.0.0.0 --port 8080
     """
-    import os
-
     from web import create_app
     from web.server import bind
     from web.server import serve as serve_app
@@ -444,11 +401,10 @@ def serve(host, port, threads, processes, db_path):
 
     sock = bind(host, port)  # a busy port is one line now, not a traceback after loading
     path = str(db_path or settings.DB_PATH)
-    password = ensure_admin(Accounts(open_store(path)),
-                            os.environ.get("SCREENING_ADMIN_PASSWORD") or None)
+    password = ensure_admin(Accounts(open_store(path)), settings.admin_password())
     if password is not None:
         click.echo("Created the first account: user 'admin'"
-                   + ("" if os.environ.get("SCREENING_ADMIN_PASSWORD")
+                   + ("" if settings.admin_password()
                       else f", password {password}  (shown once; change it with "
                       "`screening users passwd admin`)"))
     app = create_app({"DB_PATH": path})

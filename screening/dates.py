@@ -26,15 +26,20 @@ states 2026-11-09 as its last suspended day and re-imposes on 2026-11-10.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from . import settings
 from .errors import Invalid
 from .types import StatusEvent
 
 #: How to read dates past the known horizon (rules.md §8.4), default first.
 HORIZONS = ("literal", "extended", "flag")
+
+#: A requested day as the one date parser accepts it.
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 #: The statuses :func:`status_on` returns.
 ACTIVE = "active"
@@ -80,26 +85,40 @@ def to_date(value: str | date | None) -> date | None:
     return date.fromisoformat(str(value).strip()[:10])
 
 
-def parse_date(value: str | date | None, *, default: date | None = None) -> date:
-    """Parse an ``--as-of`` value: ISO date, ``date``, or None for ``default`` (today).
+def parse_date(value: str | date | None, *, default: date | None = None,
+               field: str = "as_of") -> date:
+    """THE parser of a requested day (``as_of`` from the CLI, the API, the form, bulk).
 
-    Raises :class:`~screening.errors.Invalid` (422) with a clear message otherwise.
+    Accepts exactly ``YYYY-MM-DD`` naming a real calendar day, a ``date`` (or
+    ``datetime``), or None / empty for ``default`` (today). Anything else
+    (``22/11/2026``, ``2026-11-22T10:00``, ``2026-2-3``, ``2026-02-30``) raises
+    :class:`~screening.errors.Invalid` (422) naming ``field``.
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return default or date.today()
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not _ISO_DAY.match(text):
+        raise Invalid(f"{field} is not a date: {text!r} (use YYYY-MM-DD, e.g. 2026-11-22)",
+                      field=field)
     try:
-        parsed = to_date(value)
+        return date.fromisoformat(text)
     except ValueError:
-        raise Invalid(f"not a date: {value!r} (use YYYY-MM-DD, e.g. 2026-11-22)") from None
-    assert parsed is not None
-    return parsed
+        raise Invalid(f"{field} is not a real date: {text!r}", field=field) from None
 
 
 def check_horizon(value: str | None) -> str:
-    """Validate an ``--after-horizon`` value (None means ``literal``)."""
-    value = (value or HORIZONS[0]).strip().lower()
+    """THE after-horizon validator: ``literal``, ``extended`` or ``flag`` (rules.md §8.4).
+
+    None or empty means ``$SCREENING_AFTER_HORIZON``, else ``literal``.
+    """
+    value = (value or settings.AFTER_HORIZON or HORIZONS[0]).strip().lower()
     if value not in HORIZONS:
-        raise Invalid(f"after-horizon must be one of {', '.join(HORIZONS)}, not {value!r}")
+        raise Invalid(f"after-horizon must be one of {', '.join(HORIZONS)}, not {value!r}",
+                      field="after_horizon")
     return value
 
 

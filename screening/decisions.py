@@ -33,10 +33,6 @@ from .types import Hit
 #: The two decisions a reviewer can record.
 DECISIONS = ("true_match", "false_positive")
 
-#: Days a decision stays valid when no ``expires_on`` is given
-#: (``SCREENING_DECISION_DAYS``; 0 means decisions never expire by default).
-DEFAULT_VALIDITY_DAYS = 365
-
 #: Longest reason kept.
 MAX_REASON = 2000
 
@@ -69,7 +65,7 @@ def fingerprint(name: str, country: str | None) -> str:
 
 def validity_days() -> int:
     """Default validity of a new decision in days (``SCREENING_DECISION_DAYS``)."""
-    return settings.env_int("DECISION_DAYS", DEFAULT_VALIDITY_DAYS)
+    return settings.decision_days()
 
 
 def _parse_day(value: str | date | None, what: str) -> date | None:

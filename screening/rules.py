@@ -35,7 +35,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .catalog import list_info
+from .catalog import CATEGORY_LISTS, list_info
 from .context import TransactionContext
 from .dates import HORIZONS, StatusAt, check_horizon, combine, status_on
 from .findings import OUTCOME_WORDS, OUTCOMES, Determination, Finding, most_severe, sort_findings
@@ -49,8 +49,6 @@ __all__ = [
     "entry_status_at", "evaluate",
 ]
 
-#: End-user category lists: their entries cite several instruments at once.
-CATEGORY_LISTS = ("cn-military-end-users", "cn-semiconductor-end-users")
 
 #: The order facts are listed in ``depends_on``.
 FACT_ORDER = ("item", "item_origin", "cn_origin_share", "made_with_cn_technology",

@@ -13,8 +13,6 @@ which reads only the parts of the snapshot its name meets).
 
 from __future__ import annotations
 
-import gc
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -22,47 +20,23 @@ from datetime import date, datetime, timezone
 from . import settings
 
 from .context import TransactionContext
+from .dates import check_horizon, parse_date
 from .countries import to_iso2
+from .decisions import DecisionBook
 from .errors import Invalid
 from .guidance import guidance
+from .heap import building_long_lived
 from .lists import ensure_project_lists
 from .matching.snapshot import open_matcher
 from .matching.config import ConfigError, MatchConfig, default_config
 from .owners import is_entry_id, name_key
 from .ownership import OwnershipGraph
-from .rules import HORIZONS, Determination, RuleBook, determine
+from .rules import Determination, RuleBook, determine
 from .store import Store, open_store
 from .types import Entry, Hit
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
 #: Owner names whose matcher hits a screener remembers (they change only with the lists).
 OWNER_CACHE = 100_000
-
-
-def parse_date(value: str | date | None) -> date:
-    """An ISO date (``YYYY-MM-DD``), a ``date``, or None for today."""
-    if value is None or value == "":
-        return date.today()
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    if not _DATE.match(text):
-        raise Invalid(f"as_of must be a date like 2026-11-22, not {text!r}")
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise Invalid(f"as_of is not a real date: {text!r}")
-
-
-def parse_horizon(value: str | None) -> str:
-    """``literal`` (default), ``extended`` or ``flag`` (rules.md §8.4)."""
-    value = (value or settings.AFTER_HORIZON or "literal").strip().lower()
-    if value not in HORIZONS:
-        raise Invalid(f"after_horizon must be one of {', '.join(HORIZONS)}, not {value!r}")
-    return value
 
 
 def normalise_country(value: str | None) -> str | None:
@@ -125,17 +99,8 @@ class Screener:
         as the check needs it, and written when missing or stale. Otherwise (servers,
         bulk) it is read whole when valid, and the index built without writing it
         (the `lists index` command, started by `lists update`, writes it)."""
-        # The index is millions of long-lived objects: building it with the cyclic
-        # collector running costs ~40% more, and scanning it later slows every
-        # check. Pause it while building, then move the result out of its reach.
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with building_long_lived():  # the index: millions of long-lived objects
             self._build(store, rulebook, lazy)
-        finally:
-            gc.freeze()
-            if was_enabled:
-                gc.enable()
 
     def _build(self, store: Store, rulebook: RuleBook | None, lazy: bool) -> None:
         self.store = store
@@ -144,7 +109,7 @@ class Screener:
         self.rulebook = rulebook or RuleBook.load()
         self.graph = OwnershipGraph(store.relationships())
         self.list_versions = {r["id"]: r["version"] for r in store.list_status()}
-        self.decisions = _decision_book(store)
+        self.decisions = DecisionBook(store)  # the one book: the web records through it too
         self._owner_hits: dict[str, list[Hit]] = {}
 
     def resolve_owner(self, name: str) -> list[Hit]:
@@ -199,7 +164,7 @@ class Screener:
         if len(name) > 1000:
             raise Invalid(f"name is {len(name)} characters long; at most 1000 are screened")
         on = parse_date(as_of)
-        horizon = parse_horizon(after_horizon)
+        horizon = check_horizon(after_horizon)
         if isinstance(context, dict):
             context = TransactionContext.from_dict(context)
         aliases = [a.strip() for a in aliases if a and a.strip()]
@@ -213,7 +178,7 @@ class Screener:
         hits = hits[:settings.MAX_HITS]
         affiliates = self.matcher.find_affiliates(name, country=country)
         cleared: list[dict] = []
-        if apply_decisions and self.decisions is not None:
+        if apply_decisions:
             hits, cleared = self.decisions.apply(name, country, hits, on)
 
         declared = [{**owner, "hits": self.declared_owner_hits(owner, match_config)} for owner in owners]
@@ -245,15 +210,6 @@ def _match_config(config: dict | None) -> MatchConfig | None:
         return default_config().override(config)
     except ConfigError as exc:
         raise Invalid(str(exc)) from None
-
-
-def _decision_book(store: Store):
-    """Review decisions (false positives remembered), when the module is present."""
-    try:
-        from .decisions import DecisionBook
-    except ImportError:
-        return None
-    return DecisionBook(store)
 
 
 def open_screener(db_path: str | None = None, *, load_defaults: bool = True, lazy: bool = False) -> Screener:

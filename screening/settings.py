@@ -31,6 +31,39 @@ def env_int(name: str, default: int) -> int:
     return default if value is None else int(value)
 
 
+def decision_days() -> int:
+    """Default validity of a review decision in days (``SCREENING_DECISION_DAYS``; 0: forever).
+
+    Read at each call: a reviewer's decision uses the value in force now.
+    """
+    return env_int("DECISION_DAYS", 365)
+
+
+def admin_password() -> str | None:
+    """``SCREENING_ADMIN_PASSWORD``: the first admin's password (else one is generated)."""
+    return env_str("ADMIN_PASSWORD")
+
+
+def processes() -> int:
+    """``SCREENING_PROCESSES``: server processes of ``screening serve`` (default 1)."""
+    return env_int("PROCESSES", 1)
+
+
+def web_config() -> dict[str, object]:
+    """``SCREENING_WEB_<KEY>`` variables as Flask config (values read as JSON when they are)."""
+    import json
+
+    out: dict[str, object] = {}
+    for key in sorted(os.environ):
+        if key.startswith(PREFIX + "WEB_"):
+            value = os.environ[key]
+            try:
+                out[key[len(PREFIX + "WEB_"):]] = json.loads(value)
+            except ValueError:
+                out[key[len(PREFIX + "WEB_"):]] = value
+    return out
+
+
 def default_db_path() -> Path:
     """A per-user database path: ``$XDG_DATA_HOME/screening/screening.db``."""
     base = os.environ.get("XDG_DATA_HOME") or os.path.join(Path.home(), ".local", "share")

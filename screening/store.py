@@ -24,6 +24,10 @@ from .errors import CountOutOfBounds, NotFound
 from .migrations import migrations
 from .types import Entry, Relationship
 
+#: Columns of an ownership edge as :meth:`Store.edges_of` returns it.
+EDGE_COLUMNS = ("owner", "owned", "percent", "owner_name", "owned_name", "source",
+                "start_date", "end_date", "relation")
+
 
 def utcnow() -> str:
     """Current UTC time as an ISO string (seconds)."""
@@ -282,6 +286,13 @@ class Store:
                 owned_name=row["owned_name"], start_date=row["start_date"],
                 end_date=row["end_date"], relation=row["relation"] or "ownership"))
         return out
+
+    def edges_of(self, entity: str) -> list[dict]:
+        """The ownership edges in force that ``entity`` (an entry id) owns or is owned by."""
+        cur = self.db.execute(
+            f"select {', '.join(EDGE_COLUMNS)} from relationships where owner = ? or owned = ?",
+            [entity, entity])
+        return [dict(zip(EDGE_COLUMNS, r)) for r in cur.fetchall()]
 
     # ------------------------------------------------------------------- meta
     def get_meta(self, key: str) -> str | None:

@@ -19,7 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from .catalog import LISTS
+from .catalog import (CN_MILITARY_END_USERS, CN_SEMICONDUCTOR_END_USERS, LISTS, US_EL, US_MEU,
+                      US_SDN)
 from .context import ItemInfo, TransactionContext
 from .dates import StatusAt, status_on
 from .errors import Invalid
@@ -282,7 +283,7 @@ def is_military_user(entry: Entry) -> bool:
     (No. 61 Art. 4) names "military_ai" among its end uses; that makes its parties
     case-by-case end users, never military users (rules.md §3.1, §2.3).
     """
-    if entry.list_id == "cn-military-end-users" or entry.extra.get("military_user") is True:
+    if entry.list_id == CN_MILITARY_END_USERS or entry.extra.get("military_user") is True:
         return True
     category = entry.extra.get("category")
     criterion = category.get("criterion") if isinstance(category, dict) else None
@@ -320,7 +321,7 @@ def semiconductor_user(rule: Rule, spec, facts: Facts) -> list[Candidate]:
     """The party is on the advanced-semiconductor end-user category list (No. 61 Art. 4)."""
     out = []
     for hit in facts.hits:
-        if hit.entry.list_id == "cn-semiconductor-end-users":
+        if hit.entry.list_id == CN_SEMICONDUCTOR_END_USERS:
             cand = _hit_candidate(rule, hit, facts)
             cand.fields["end_use"] = "advanced-semiconductor production (listed category)"
             out.append(cand)
@@ -348,7 +349,7 @@ def ownership(rule: Rule, spec, facts: Facts) -> list[Candidate]:
     def counts(entry: Entry, binding: bool) -> bool:
         if entry.list_id not in owners_on:
             return False
-        if entry.list_id == "us-sdn" and programs and not set(entry.programs) & programs:
+        if entry.list_id == US_SDN and programs and not set(entry.programs) & programs:
             return False
         status = facts.entry_status(entry)
         return status.status == "active" if binding else not status.informational
@@ -477,12 +478,12 @@ def owner_policy(owners: list[Entry], facts: Facts) -> tuple[str, str | None, bo
     """The most restrictive owner's policy (Affiliates rule): outcome, policy, partial, words."""
     views = []
     for e in owners:
-        if e.list_id == "us-el":
+        if e.list_id == US_EL:
             views.append(_owner_el_policy(e, facts))
-        elif e.list_id == "us-meu":
+        elif e.list_id == US_MEU:
             views.append(PolicyView("PRESUMPTION_OF_DENIAL", "PRESUMPTION_OF_DENIAL", False,
                                     f"a presumption of denial (MEU owner {e.name})"))
-        elif e.list_id == "us-sdn":
+        elif e.list_id == US_SDN:
             views.append(PolicyView("PRESUMPTION_OF_DENIAL", "POLICY_OF_DENIAL", False,
                                     f"a policy of denial (§744.8 SDN owner {e.name})"))
     if not views:

@@ -102,7 +102,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     instance.mkdir(parents=True, exist_ok=True)
     app = Flask(__name__, instance_path=str(instance.resolve()))
     app.config.from_mapping(default_config(db_path))
-    app.config.from_prefixed_env("SCREENING_WEB")
+    app.config.update(settings.web_config())  # SCREENING_WEB_* overrides
     app.config.update(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(instance)

@@ -12,8 +12,9 @@ from typing import Any
 from flask import Blueprint, current_app, g, jsonify, request
 
 from screening import settings
-from screening.audit import Event
+from screening.audit import decision_event
 from screening.connections import busy_timeout
+from screening.request import BATCH_SHARED
 from screening.errors import BadInput, Forbidden, Invalid, RateLimited, TooLarge, Unauthorized
 
 from . import boundary, query
@@ -108,11 +109,11 @@ def screen_batch() -> Any:
         raise TooLarge(f"{len(parties)} parties in one batch; at most {limit}")
     if not parties:
         raise BadInput("'parties' is empty")
-    shared = {k: body[k] for k in ("as_of", "after_horizon", "context", "config") if k in body}
+    shared = {k: body[k] for k in BATCH_SHARED if k in body}
     extra = sorted(set(body) - {"parties", *shared})
     if extra:
-        raise BadInput(f"unknown field(s) {', '.join(extra)}; known: parties, as_of, "
-                       "after_horizon, context, config")
+        raise BadInput(f"unknown field(s) {', '.join(extra)}; known: parties, "
+                       f"{', '.join(BATCH_SHARED)}")
     checked = [query.party_from_json({**shared, **p} if isinstance(p, dict) else p,
                                      where=f"parties[{i}]")
                for i, p in enumerate(parties)]
@@ -166,15 +167,6 @@ def decisions() -> Any:
                                 expires_on=body.get("expires_on"))
     st.audit_writer.submit([decision_event(d, via="api")], wait=True)  # on record before confirmed
     return jsonify(d), 201
-
-
-def decision_event(d: dict, *, via: str) -> Event:
-    """The audit event for a recorded decision."""
-    return Event(action="decision", user=d["user"], subject=d["name"],
-                 outcome=d["decision"],
-                 detail={"via": via, "decision_id": d["id"], "entry_id": d["entry_id"],
-                         "entry_hash": d["entry_hash"], "country": d["country"],
-                         "reason": d["reason"], "expires_on": d["expires_on"]})
 
 
 @bp.get("/openapi.json")

@@ -11,36 +11,14 @@ U+xxFFFE, U+xxFFFF), is a 422 naming the field. JSON nested deeper than
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from screening.errors import BadInput, Invalid
+from screening.text import why_bad
 
 #: Deepest JSON nesting accepted (a party object needs 4).
 MAX_DEPTH = 32
-
-_NONCHARACTERS = "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF)
-                         for plane in range(17))
-_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef"
-                  + _NONCHARACTERS + "]")
-
-
-def why_bad(text: str) -> str | None:
-    """Why ``text`` cannot be accepted (the first offending character), or None."""
-    m = _BAD.search(text)
-    if m is None:
-        return None
-    ch = m.group()
-    code = ord(ch)
-    if 0xD800 <= code <= 0xDFFF:
-        kind = "a lone surrogate, which is not valid Unicode"
-    elif code < 0x20:
-        kind = "a control character" if code else "a NUL character"
-    else:
-        kind = "a Unicode non-character"
-    return f"contains U+{code:04X} ({kind}) at position {m.start()}"
-
 
 def check_text(text: str, field: str) -> None:
     """422 naming ``field`` when ``text`` holds a character that cannot be stored."""

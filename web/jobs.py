@@ -12,7 +12,6 @@ time-limited child process (:mod:`screening.bulk.preflight`).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import queue
@@ -26,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from screening import settings
-from screening.audit import Event
+from screening.audit import BulkRun, record_screenings
 from screening.bulk.preflight import preflight
 from screening.connections import close_thread_connections
 from screening.errors import BadInput, Forbidden, NotFound
@@ -245,23 +244,11 @@ class JobRunner:
         self.state.holder.collect_replaced()  # the lists may have changed during the job
 
     def _audit(self, job: Job, screener: Any) -> None:
-        detail = {"via": "ui-bulk", "job": job.id, "status": job.status, "rows": job.rows_done,
-                  "counts": job.counts, "errors": job.errors, "message": job.message,
-                  "input_sha256": _sha256(Path(job.input_path))}
-        if job.status == "done":
-            detail["output_sha256"] = _sha256(Path(job.output_path))
-        self.state.audit_writer.submit([Event(
-            action="bulk", user=job.user, subject=job.filename,
-            as_of=job.as_of or date.today().isoformat(),
-            assumption=job.after_horizon or settings.AFTER_HORIZON,
-            list_versions=getattr(screener, "list_versions", None), detail=detail)])
-
-
-def _sha256(path: Path) -> str | None:
-    if not path.exists():
-        return None
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
+        run = BulkRun(filename=job.filename, input_path=job.input_path,
+                      output_path=job.output_path, job=job.id, status=job.status,
+                      as_of=job.as_of or date.today().isoformat(),
+                      after_horizon=job.after_horizon or settings.AFTER_HORIZON,
+                      list_versions=getattr(screener, "list_versions", None),
+                      rows=job.rows_done, counts=job.counts, errors=job.errors,
+                      message=job.message)
+        record_screenings(self.state.audit_writer, job.user, via="ui-bulk", run=run, wait=False)

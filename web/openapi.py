@@ -1,7 +1,8 @@
 """The OpenAPI 3.1 document of ``/api/v1`` (served at ``/api/v1/openapi.json``).
 
-Its schemas are JSON Schema 2020-12; the API tests validate real responses
-against them, so the document cannot silently drift from the code.
+Its schemas are JSON Schema 2020-12. The request schemas are generated from the
+request model (:mod:`screening.request`); the API tests validate real responses
+against the response schemas, so the document cannot silently drift from the code.
 """
 
 from __future__ import annotations
@@ -9,11 +10,9 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 
+from screening.request import DATE_PATTERN, json_schemas
+
 NULLABLE_STR = {"type": ["string", "null"]}
-#: YYYY-MM-DD with a year from 0001, a month 01-12 and a day 01-31 (the server also checks
-#: the calendar: 2026-02-30 is a 422). Without look-arounds, so fuzzers can generate it.
-DATE_PATTERN = (r"^([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
-                r"-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 DATE = {"type": "string", "format": "date", "pattern": DATE_PATTERN}
 NULLABLE_DATE = {"type": ["string", "null"], "format": "date", "pattern": DATE_PATTERN}
 STR_LIST = {"type": "array", "items": {"type": "string"}}
@@ -31,54 +30,13 @@ def _obj(required: list[str], props: dict, extra: bool = True) -> dict:
             "additionalProperties": extra}
 
 
+#: Response schemas (written here) and the request's (generated from
+#: :class:`screening.request.ScreeningRequest`: Party, BatchRequest, Context, Owner, MatchConfig).
 SCHEMAS: dict[str, dict] = {
     "Error": _obj(["error", "status"], {
         "error": {"type": "string", "description": "what went wrong, in one sentence"},
         "status": {"type": "integer"},
         "detail": {"type": "object"},
-    }, extra=False),
-    "Context": {
-        "type": "object",
-        "description": "Transaction context (rules.md §8.1); fields may also be spelled "
-                       "end-use / endUse. Unknown fields are 422.",
-        "properties": {
-            "item": {"type": "string", "examples": ["Tb", "1C904", "rare-earth magnet"]},
-            "cn_origin_share": {"type": ["string", "number"], "examples": ["0.5%", 0.005]},
-            "made_with_cn_technology": {"type": ["boolean", "string"]},
-            "subject_to_ear": {"type": ["boolean", "string"]},
-            "us_person": {"type": ["boolean", "string"]},
-            "end_use": {"type": "string", "examples": ["military", "memory_ge_256_layers"]},
-            "end_user_military": {"type": ["boolean", "string"]},
-            "chinese_person_services": {"type": ["boolean", "string"]},
-            "item_origin": {"type": "string"},
-            "destination": {"type": "string", "examples": ["US", "Japan"],
-                            "description": "country the goods go to (ISO code or name); "
-                                           "2024 No. 46 Art. 2 (Ga/Ge/Sb/superhard to the US) "
-                                           "and 2026 No. 1 (Japan) turn on it"},
-        },
-    },
-    "Party": _obj(["name"], {
-        "name": {"type": "string", "minLength": 1, "maxLength": 1000,
-                 "examples": ["成都海光集成电路设计有限公司"]},
-        "country": {**NULLABLE_STR, "maxLength": 100,
-                    "description": "ISO 3166-1 alpha-2 (evidence, not a filter)"},
-        "aliases": {"type": ["array", "null"], "items": {"type": "string", "maxLength": 1000},
-                    "maxItems": 50},
-        "as_of": {**NULLABLE_DATE, "description": "screen as of this day (default today)"},
-        "after_horizon": {"type": ["string", "null"], "enum": ["literal", "extended", "flag", None]},
-        "context": {"oneOf": [_ref("Context"), {"type": "null"}]},
-        "owners": {"type": ["array", "null"], "maxItems": 50, "items": _obj(["name"], {
-            "name": {"type": "string", "maxLength": 1000}, "percent": {"type": ["number", "null"]},
-            "country": {"type": "string"}})},
-        "address": {**NULLABLE_STR, "maxLength": 1000},
-        "schema": NULLABLE_STR,
-        "config": {"oneOf": [_ref("MatchConfig"), {"type": "null"}]},
-    }, extra=False),
-    "MatchConfig": _obj([], {
-        "weights": {"type": "object", "additionalProperties": {"type": "number"},
-                    "description": "feature name: weight, overriding the fitted table for this call"},
-        "match_threshold": {"type": "number", "minimum": 0, "maximum": 1},
-        "review_threshold": {"type": "number", "minimum": 0, "maximum": 1},
     }, extra=False),
     "PathStep": _obj(["entity"], {
         "entity": {"type": "string"}, "name": NULLABLE_STR,
@@ -151,12 +109,6 @@ SCHEMAS: dict[str, dict] = {
                                                       "rules_dropped": STR_LIST}),
             "hits_truncated": {"type": "boolean"},
         }),
-    "BatchRequest": _obj(["parties"], {
-        "parties": {"type": "array", "minItems": 1, "maxItems": 1000, "items": _ref("Party")},
-        "as_of": NULLABLE_DATE,
-        "after_horizon": {"enum": ["literal", "extended", "flag", None]},
-        "context": {"oneOf": [_ref("Context"), {"type": "null"}]},
-    }, extra=False),
     "BatchResult": _obj(["count", "counts", "results"], {
         "count": {"type": "integer"},
         "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
@@ -230,6 +182,7 @@ SCHEMAS: dict[str, dict] = {
         "audit": _obj(["ok"], {"ok": {"type": "boolean"}, "pending": {"type": "integer"},
                                "error": {"type": "string"}, "since": {"type": "string"},
                                "error_records": {"type": "integer"}})}),
+    **json_schemas(),
 }
 
 

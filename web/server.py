@@ -26,7 +26,7 @@ from typing import Any
 
 from screening.connections import close_thread_connections
 
-from .state import freeze_survivors
+from screening.heap import freeze_survivors
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,6 @@ objects that survived garbage collection (:func:`freeze_survivors`).
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 import time
@@ -26,6 +25,7 @@ from screening.accounts import Accounts
 from screening.audit import AuditLog
 from screening.audit_writer import AuditWriter, recover_journals
 from screening.decisions import DecisionBook
+from screening.heap import freeze_survivors, release_frozen
 from screening.store import Store, open_store
 
 from .ratelimit import RateLimiter, SharedRateLimiter
@@ -65,18 +65,6 @@ def warm_up(screener: Any) -> None:
             screener.check(name)
         except Exception:  # warming is best effort; real requests report their errors
             log.exception("warm-up check of %r failed", name)
-
-
-def freeze_survivors() -> None:
-    """Collect garbage, then move what survived out of the cyclic collector's reach.
-
-    The screener's index is frozen when built, but checks keep adding long-lived
-    objects (the matcher's caches); every full collection would scan them all
-    again (25-100 ms pauses measured on the full lists). Done every few seconds,
-    the collection only sees what was allocated since the last one.
-    """
-    gc.collect()
-    gc.freeze()
 
 
 class ScreenerHolder:
@@ -150,9 +138,7 @@ class ScreenerHolder:
         :attr:`_replaced` and collected again by :meth:`collect_replaced`.
         """
         with self._lock:  # no freeze_survivors from a request meanwhile
-            gc.unfreeze()
-            gc.collect()
-            gc.freeze()
+            release_frozen()
         self._replaced = old if old() is not None else None
 
     def collect_replaced(self) -> None:
@@ -179,7 +165,6 @@ class WebState:
     accounts: Accounts
     audit: AuditLog
     audit_writer: AuditWriter
-    decisions: DecisionBook
     limiter: RateLimiter
     login_throttle: LoginThrottle
     jobs: Any = None
@@ -199,7 +184,6 @@ class WebState:
             accounts=Accounts(store),
             audit=(audit := AuditLog(store)),
             audit_writer=AuditWriter(audit, wait_s=settings.AUDIT_WAIT_S),
-            decisions=DecisionBook(store),
             limiter=SharedRateLimiter(int(app.config["RATE_LIMIT"])),
             login_throttle=LoginThrottle(),  # shared memory: made before serve forks
         )
@@ -214,6 +198,11 @@ class WebState:
     def screener(self) -> Any:
         """The screener for this request."""
         return self.holder.get()
+
+    @property
+    def decisions(self) -> DecisionBook:
+        """The review decisions: the screener's own book (loaded in one place, the core)."""
+        return self.screener.decisions
 
 
 def thread_store(db_path: str) -> Store:

@@ -8,6 +8,7 @@ is screened again and shows the hit as cleared.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +17,13 @@ from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, rend
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from screening import settings
+from screening.audit import decision_event
 from screening.connections import busy_timeout
 from screening.errors import BadInput, Invalid, ScreeningError
-from screening.screen import parse_date, parse_horizon
+from screening.dates import HORIZONS, check_horizon, parse_date
+from screening.request import FormField, form_fields
 
 from . import query, svg
-from .api import decision_event
 from .auth import current_user, requires
 from .i18n import LANGUAGES, t
 from .state import state, store
@@ -29,24 +31,8 @@ from .views import entry_view, lists_view
 
 bp = Blueprint("ui", __name__)
 
-#: Transaction-context fields offered on the Screen form (name -> input type).
-CONTEXT_FORM_FIELDS = {
-    "item": "text",
-    "cn_origin_share": "text",
-    "end_use": "select",
-    "destination": "text",
-    "item_origin": "text",
-    "made_with_cn_technology": "tristate",
-    "subject_to_ear": "tristate",
-    "us_person": "tristate",
-}
-
-#: End uses offered on the form (rules.md §8.1).
-END_USES = ("civil", "military", "wmd", "logic_le_14nm", "memory_ge_256_layers",
-            "semiconductor_equipment", "semiconductor_materials", "military_ai", "humanitarian")
-
-HORIZONS = ("literal", "extended", "flag")
-
+#: The Screen form's inputs: every field of the request model (screening.request).
+FORM_FIELDS = form_fields()
 
 def _serializer() -> URLSafeSerializer:
     return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="screening-query")
@@ -69,40 +55,49 @@ def decode_query(token: str) -> dict:
 
 
 def party_from_form(form: Any) -> dict:
-    """Build a party object from the Screen form, then validate it like API input."""
-    party: dict[str, Any] = {"name": form.get("name", "")}
-    for key in ("country", "as_of", "after_horizon"):
-        if form.get(key, "").strip():
-            party[key] = form[key].strip()
-    aliases = [a.strip() for a in form.get("aliases", "").splitlines() if a.strip()]
-    if aliases:
-        party["aliases"] = aliases
-    context = {}
-    for key in CONTEXT_FORM_FIELDS:
-        value = form.get(key, "").strip()
-        if value:
-            context[key] = value
+    """Build a party object from the Screen form's fields, then validate it like API input."""
+    party: dict[str, Any] = {}
+    context: dict[str, Any] = {}
+    for f in FORM_FIELDS:
+        text = form.get(f.name, "")
+        value = _form_value(f, text)
+        if value is None:
+            continue
+        (context if f.in_context else party)[f.name] = value
+    party.setdefault("name", form.get("name", ""))
     if context:
         party["context"] = context
-    owners = []
-    for line in form.get("owners", "").splitlines():
-        if not line.strip():
-            continue
-        name, sep, pct = line.rpartition("=")
-        if not sep:
-            name, pct = line, ""
-        pct = pct.strip().rstrip("%")
+    return query.party_from_json(party, where="form")
+
+
+def _form_value(f: FormField, text: str) -> Any:
+    """One form input as the API takes it (None: left empty)."""
+    if f.door.kind == "list":
+        return [a.strip() for a in text.splitlines() if a.strip()] or None
+    if f.door.kind == "owners":
+        return [_owner_line(line) for line in text.splitlines() if line.strip()] or None
+    if not text.strip():
+        return None
+    if f.door.kind == "json":
         try:
-            percent = float(pct) if pct and pct.lower() != "unknown" else None
+            return json.loads(text)
         except ValueError:
-            raise Invalid(t("err_owner_line").format(line=line.strip()))
-        owners.append({"name": name.strip(), "percent": percent})
-    if owners:
-        party["owners"] = owners
-    party = query.party_from_json(party, where="form")
-    parse_date(party.get("as_of"))  # 422 on the form page, not after the redirect
-    parse_horizon(party.get("after_horizon"))
-    return party
+            raise Invalid(f"{f.name} must be JSON, e.g. " + '{"match_threshold": 0.9, '
+                          '"review_threshold": 0.7}', field=f.name) from None
+    return text.strip()
+
+
+def _owner_line(line: str) -> dict:
+    """``NAME=PERCENT`` (or a bare name: percent unknown), as the form takes owners."""
+    name, sep, pct = line.rpartition("=")
+    if not sep:
+        name, pct = line, ""
+    pct = pct.strip().rstrip("%")
+    try:
+        percent = float(pct) if pct and pct.lower() != "unknown" else None
+    except ValueError:
+        raise Invalid(t("err_owner_line").format(line=line.strip()))
+    return {"name": name.strip(), "percent": percent}
 
 
 # ------------------------------------------------------------------- screen
@@ -124,8 +119,8 @@ def screen() -> Any:
             error = exc.message
         else:
             return redirect(url_for("ui.result", q=encode_query(party)), code=303)
-    return render_template("screen.html", form=form, error=error, end_uses=END_USES,
-                           horizons=HORIZONS), (422 if error else 200)
+    return render_template("screen.html", form=form, error=error,
+                           fields=FORM_FIELDS), (422 if error else 200)
 
 
 @bp.get("/result")
@@ -184,8 +179,8 @@ def bulk() -> Any:
         if upload is None or not upload.filename:
             raise BadInput(t("err_no_file"))
         horizon = request.form.get("after_horizon") or None
-        if horizon and horizon not in HORIZONS:
-            raise Invalid(f"after_horizon must be one of {', '.join(HORIZONS)}")
+        if horizon:
+            check_horizon(horizon)
         as_of = request.form.get("as_of") or None
         if as_of:
             parse_date(as_of)

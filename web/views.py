@@ -13,9 +13,6 @@ from screening.store import Store
 #: Entries shown per change kind (added / removed / changed) on the Lists page.
 MAX_CHANGES_SHOWN = 50
 
-_REL_COLUMNS = ("owner", "owned", "percent", "owner_name", "owned_name", "source",
-                "start_date", "end_date", "relation")
-
 
 def lists_view(store: Store, *, changes: bool = False) -> dict:
     """Every list in force; with ``changes``, what changed since its previous version."""
@@ -49,10 +46,7 @@ def entry_view(store: Store, entry_id: str) -> dict:
     if entry is None:
         raise NotFound(f"no entry {entry_id!r} in the lists in force")
     info = list_info(entry.list_id)
-    rels = store.db.execute(
-        f"select {', '.join(_REL_COLUMNS)} from relationships where owner = ? or owned = ?",
-        [entry_id, entry_id]).fetchall()
-    edges = [dict(zip(_REL_COLUMNS, r)) for r in rels]
+    edges = store.edges_of(entry_id)
     return {
         "entry": entry.to_dict(),
         "name": entry.name,

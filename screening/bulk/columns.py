@@ -15,71 +15,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import BadInput
+from ..request import column_aliases, context_columns
 
-#: The fields a row can feed into ``Screener.check``, in output-report order.
-FIELDS = ("name", "country", "address", "aliases", "item", "end_use", "destination", "item_origin",
-          "cn_share", "cn_technology", "subject_to_ear", "us_person", "as_of", "owners")
+#: Header aliases per field, most preferred first (compared after :func:`normalise_header`):
+#: the request model's (:func:`screening.request.column_aliases`), English and Chinese.
+HEADER_ALIASES: dict[str, tuple[str, ...]] = column_aliases()
 
-#: Transaction-context fields (rules.md §8.1) and the key ``TransactionContext.from_dict`` takes.
-CONTEXT_FIELDS = {
-    "item": "item",
-    "end_use": "end_use",
-    "destination": "destination",
-    "item_origin": "item_origin",
-    "cn_share": "cn_origin_share",
-    "cn_technology": "made_with_cn_technology",
-    "subject_to_ear": "subject_to_ear",
-    "us_person": "us_person",
-}
+#: The fields a row can feed into ``Screener.check``: every per-row field of the request.
+FIELDS = tuple(HEADER_ALIASES)
 
-#: Header aliases per field, most preferred first. Compared after :func:`normalise_header`.
-HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "name": (
-        "name", "customer name", "company name", "party name", "entity name", "legal name",
-        "full name", "full_name", "account name", "organisation name", "organization name",
-        "counterparty", "counterparty name", "consignee", "end user", "customer", "company",
-        "party", "entity", "organisation", "organization", "supplier name", "vendor name",
-        "客户名称", "公司名称", "企业名称", "单位名称", "名称", "客户", "公司", "企业",
-        "收货人", "最终用户", "供应商名称", "姓名",
-    ),
-    "country": (
-        "country", "country code", "countrycode", "country/region", "country region",
-        "nationality", "nation", "国家", "国家/地区", "国家地区", "国别", "国家代码", "国籍",
-    ),
-    "address": (
-        "address", "addr", "street address", "full address", "billing address",
-        "地址", "公司地址", "注册地址", "详细地址",
-    ),
-    "aliases": (
-        "aliases", "alias", "aka", "other names", "alternative names", "alt names",
-        "also known as", "former names", "english name", "chinese name",
-        "别名", "曾用名", "其他名称", "英文名称", "英文名", "中文名称",
-    ),
-    "item": (
-        "item", "product", "goods", "control code", "eccn", "item classification",
-        "物项", "产品", "商品", "货物", "管制编码", "物项编码",
-    ),
-    "end_use": ("end use", "end-use", "enduse", "最终用途", "用途"),
-    "destination": (
-        "destination", "destination country", "country of destination", "ship to country",
-        "ship-to country", "dest country", "目的国", "目的地", "目的国家", "目的国家/地区", "目的地国家",
-    ),
-    "item_origin": (  # not a bare "origin": CRM files use it for the lead's source
-        "item origin", "country of origin", "origin country", "goods origin", "item_origin",
-        "原产地", "原产国", "货物原产地",
-    ),
-    "cn_share": (
-        "cn share", "china share", "china origin share", "cn origin share",
-        "china-origin share", "cn_origin_share", "中国原产占比", "中国成分占比", "中国原产比例",
-    ),
-    "cn_technology": (
-        "cn technology", "made with cn technology", "china technology", "中国技术",
-    ),
-    "subject_to_ear": ("subject to ear", "subject_to_ear", "us nexus"),
-    "us_person": ("us person", "u.s. person", "美国人"),
-    "as_of": ("as of", "as_of", "as of date", "screening date", "筛查日期"),
-    "owners": ("owners", "owner", "shareholders", "owned by", "股东", "所有者"),
-}
+#: Transaction-context columns and the key ``TransactionContext.from_dict`` takes.
+CONTEXT_FIELDS = context_columns()
 
 #: Separators between several aliases in one cell (commas are part of company names).
 ALIAS_SPLIT = re.compile(r"\s*[;|；、\n]\s*")

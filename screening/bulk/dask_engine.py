@@ -42,7 +42,7 @@ LOCAL_SETTINGS = frozenset({"DB_PATH", "LISTS_DIR", "RULES_FILE", "SECRET_KEY", 
                             "PACKAGE_DIR", "PREFIX", "WORKERS"})
 #: Columns of a query partition.
 QUERY_COLUMNS = ("name", "country", "aliases", "address", "as_of", "after_horizon", "context",
-                 "owners")
+                 "owners", "schema", "config")
 #: Seconds to wait for a scheduler.
 CONNECT_TIMEOUT = 30
 
@@ -174,7 +174,8 @@ def queries_frame(queries: Sequence[Query]) -> Any:
     rows = [(q.name, q.country, json.dumps(list(q.aliases), ensure_ascii=False), q.address,
              q.as_of, q.after_horizon, json.dumps([list(kv) for kv in q.context],
                                                   ensure_ascii=False),
-             json.dumps([list(o) for o in q.owners], ensure_ascii=False))
+             json.dumps([list(o) for o in q.owners], ensure_ascii=False), q.schema,
+             q.config)
             for q in queries]
     return pd.DataFrame(rows, columns=list(QUERY_COLUMNS), dtype=object)
 
@@ -191,7 +192,8 @@ def frame_queries(df: Any) -> list[Query]:
                          aliases=tuple(json.loads(row.aliases)), address=_none(row.address),
                          as_of=_none(row.as_of), after_horizon=_none(row.after_horizon),
                          context=tuple(tuple(kv) for kv in json.loads(row.context)),
-                         owners=tuple(tuple(o) for o in json.loads(row.owners))))
+                         owners=tuple(tuple(o) for o in json.loads(row.owners)),
+                         schema=_none(row.schema), config=_none(row.config)))
     return out
 
 

@@ -8,8 +8,7 @@ not the file size. After each chunk is written, the resume state is saved.
 
 from __future__ import annotations
 
-import gc
-import re
+import json
 import time
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -18,11 +17,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .. import settings
-from ..errors import BadInput, ScreeningError
+from ..dates import check_horizon, parse_date
+from ..errors import BadInput, Invalid, ScreeningError
+from ..heap import paused_collector
 from .cache import ResultCache
 from .columns import ColumnMap, map_columns
-from .engine import Engine, make_engine
+from .engine import Engine
+from .engines import make_engine
 from .io import InputInfo, Record, inspect_input, open_table
 from .progress import Progress
 from .rows import (Answer, Checker, Query, RowDefaults, RowError, build_query, error_cells,
@@ -36,8 +37,6 @@ XLSX_MAX_ROWS = 1_048_575
 SINGLE_LINE_FIELDS = ("name", "country", "aliases")
 #: Input rows per chunk (one engine batch holds the chunk's new distinct queries).
 CHUNK_ROWS = 1000
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass
@@ -62,6 +61,9 @@ class BulkSummary:
     delimiter: str | None = None
     sheet: str | None = None
     columns: dict[str, str] = field(default_factory=dict)
+    as_of: str | None = None  # the run's date and assumption, and the lists it used (audit)
+    after_horizon: str | None = None
+    list_versions: dict[str, Any] | None = None
 
     @property
     def rows_screened(self) -> int:
@@ -112,18 +114,15 @@ def default_output(input_path: Path) -> Path:
     return input_path.with_name(f"{input_path.stem}.screened{input_path.suffix or '.csv'}")
 
 
-def resolve_as_of(value: str | date | None) -> str:
-    """The run's date as ISO text; today when not given (fixed for the whole run)."""
-    if value is None or value == "":
-        return date.today().isoformat()
-    text = value.isoformat() if isinstance(value, date) else str(value).strip()
-    if not _DATE.match(text):
-        raise BadInput(f"--as-of must be a date like 2026-11-22, not {text!r}")
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        raise BadInput(f"--as-of is not a real date: {text!r}")
-    return text
+def _check_config(config: Mapping[str, Any] | None) -> None:
+    """Refuse bad matcher overrides once, before any row (422), not on every row."""
+    if config:
+        from ..matching.config import ConfigError, default_config
+
+        try:
+            default_config().override(dict(config))
+        except ConfigError as exc:
+            raise Invalid(f"--config: {exc}") from None
 
 
 def build_screener(db_path: str | None = None) -> Checker:
@@ -134,13 +133,8 @@ def build_screener(db_path: str | None = None) -> Checker:
     """
     from ..screen import open_screener
 
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_collector():
         return open_screener(db_path)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _check_context(context: Mapping[str, Any]) -> None:
@@ -264,6 +258,7 @@ def screen_file(
     as_of: str | date | None = None,
     after_horizon: str | None = None,
     context: Mapping[str, Any] | None = None,
+    config: Mapping[str, Any] | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,
     sheet: str | None = None,
@@ -283,6 +278,7 @@ def screen_file(
         screener: a built screener (default: ``open_screener(db_path)``).
         columns: overrides of the automatic column mapping, e.g. ``{"name": "Kunde"}``.
         as_of, after_horizon, context: apply to every row; context columns override.
+        config: matcher overrides for every row (``{"match_threshold": ...}``).
         engine: ``local`` (forked workers) or ``dask`` (``scheduler`` address or ``client``).
         workers: local worker processes (default: every core).
         resume: continue an interrupted run of the same input, options and lists.
@@ -298,11 +294,13 @@ def screen_file(
         raise BadInput("the output would overwrite the input; choose another -o path")
     info: InputInfo = inspect_input(src, encoding=encoding, delimiter=delimiter, sheet=sheet)
     defaults = RowDefaults(
-        as_of=resolve_as_of(as_of),
-        after_horizon=(after_horizon or getattr(settings, "AFTER_HORIZON", None) or "literal"),
+        as_of=parse_date(as_of, field="--as-of").isoformat(),  # fixed for the whole run
+        after_horizon=check_horizon(after_horizon),
         context=tuple(sorted((k, v) for k, v in (context or {}).items() if v is not None)),
+        config=json.dumps(dict(config), sort_keys=True) if config else None,
     )
     _check_context(dict(defaults.context))
+    _check_config(config)
     with open_table(info) as table:
         cmap = map_columns(table.headers, columns)
         table.single_line = tuple(cmap.index[f] for f in SINGLE_LINE_FIELDS if f in cmap.index)
@@ -319,6 +317,7 @@ def screen_file(
             "as_of": defaults.as_of,
             "after_horizon": defaults.after_horizon,
             "context": [list(kv) for kv in defaults.context],
+            **({"config": defaults.config} if defaults.config else {}),
             "lists": getattr(screener, "data_version", None),
             "output_kind": output_kind(out),
         }
@@ -368,6 +367,8 @@ def screen_file(
         outcomes=dict(state.outcomes), seconds=round(elapsed, 3),
         build_seconds=round(build_seconds, 3), finish_seconds=round(finish_seconds, 3),
         resumed_rows=resumed, engine=engine_name, workers=n_workers, encoding=info.encoding,
-        delimiter=info.delimiter, sheet=info.sheet, columns=cmap.describe())
+        delimiter=info.delimiter, sheet=info.sheet, columns=cmap.describe(),
+        as_of=defaults.as_of, after_horizon=defaults.after_horizon,
+        list_versions=getattr(screener, "list_versions", None))
     sfile.unlink(missing_ok=True)
     return summary

@@ -9,6 +9,7 @@ gets the answer ``screening check`` gives for it.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Mapping, Sequence
@@ -40,7 +41,8 @@ class Checker(Protocol):
 
     def check(self, name: str, country: str | None = None, aliases: Sequence[str] = (),
               as_of: Any = None, *, after_horizon: str | None = None,
-              context: Any = None, address: str | None = None, owners: Any = ()) -> Any: ...
+              context: Any = None, address: str | None = None, owners: Any = (),
+              schema: str | None = None, config: dict | None = None) -> Any: ...
 
 
 class RowError(ValueError):
@@ -58,12 +60,16 @@ class Query(NamedTuple):
     after_horizon: str | None = None
     context: tuple[tuple[str, Any], ...] = ()
     owners: tuple[tuple[str, float | str | None], ...] = ()  # declared owners: (name, percent)
+    schema: str | None = None  # the party's kind (Company, Person...), when a column says
+    config: str | None = None  # the run's matcher overrides, as canonical JSON (hashable)
 
     def digest(self) -> bytes:
         """A 16-byte key: equal for queries that must get the same answer."""
         blob = _SEP.join((self.name, self.country or "", _SUB.join(self.aliases),
                           self.address or "", self.as_of or "", self.after_horizon or "",
-                          repr(self.context), *((repr(self.owners),) if self.owners else ())))
+                          repr(self.context), *((repr(self.owners),) if self.owners else ()),
+                          *((f"schema={self.schema}",) if self.schema else ()),
+                          *((f"config={self.config}",) if self.config else ())))
         return blake2b(blob.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
     def context_dict(self) -> dict | None:
@@ -99,6 +105,7 @@ class RowDefaults:
     as_of: str | None = None
     after_horizon: str | None = None
     context: tuple[tuple[str, Any], ...] = ()
+    config: str | None = None  # matcher overrides for every row, canonical JSON
 
 
 def output_columns(headers: Sequence[str]) -> list[str]:
@@ -138,6 +145,8 @@ def build_query(cmap: ColumnMap, cells: Sequence[object], defaults: RowDefaults)
         defaults.after_horizon,
         defaults.context if context is None else tuple(sorted(context.items())),
         split_owners(values.get("owners", "")),
+        values.get("schema", "").strip() or None,
+        defaults.config,
     )
 
 
@@ -196,10 +205,14 @@ def error_cells(message: str) -> Answer:
 def screen_one(screener: Checker, q: Query) -> Answer:
     """Screen one query; a ScreeningError (or a bug) becomes the row's error, never a crash."""
     try:
-        owners = {"owners": q.owner_dicts()} if q.owners else {}
+        extra: dict[str, Any] = {"owners": q.owner_dicts()} if q.owners else {}
+        if q.schema:
+            extra["schema"] = q.schema
+        if q.config:
+            extra["config"] = json.loads(q.config)
         result = screener.check(q.name, country=q.country, aliases=q.aliases, as_of=q.as_of,
                                 after_horizon=q.after_horizon, context=q.context_dict(),
-                                address=q.address, **owners)
+                                address=q.address, **extra)
         return result_cells(result.to_dict())
     except ScreeningError as exc:
         return error_cells(exc.message)

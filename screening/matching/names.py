@@ -54,7 +54,7 @@ from screening.matching.normalize import (
     needs_anyascii,
     strip_controls,
 )
-from screening.matching.resources import Tables, tables
+from screening.matching.resources import Tables, on_change, tables
 from screening.matching.tokens import (
     ANALYSIS_CACHE,
     COMPANY,
@@ -114,6 +114,7 @@ __all__ = [
 ]
 
 
+@on_change
 def clear_caches() -> None:
     """Forget cached analyses (after the resource tables change)."""
     analyze_name.cache_clear()

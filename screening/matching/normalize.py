@@ -31,6 +31,8 @@ import jellyfish
 from anyascii import anyascii
 from unidecode import unidecode
 
+from screening.matching.resources import on_change
+
 #: Characters that join the letters around them (apostrophes of every kind).
 APOSTROPHES = "'’‘`´ʼʻ′"
 #: Largest Latin share of a word's letters at which homoglyphs are NOT folded
@@ -50,6 +52,7 @@ _ANYASCII_RE = re.compile("[\u0590-\u1cff]")
 _opencc = None
 
 
+@on_change
 def clear_caches() -> None:
     """Forget cached foldings (after the resource tables change)."""
     fold_word.cache_clear()

@@ -14,6 +14,7 @@ normalise the table with the same flags as the input).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -46,10 +47,19 @@ def use_resource_dir(path: Path | str | None) -> None:
     _installed = None
     tables.cache_clear()
     _load_yaml.cache_clear()
-    from screening.matching import names, normalize
+    for clear in _on_change:
+        clear()
 
-    normalize.clear_caches()
-    names.clear_caches()
+
+#: Cache-clearing callbacks of the modules that derive data from the tables
+#: (registered by them with :func:`on_change`: this module imports none of them).
+_on_change: list[Callable[[], None]] = []
+
+
+def on_change(clear: Callable[[], None]) -> Callable[[], None]:
+    """Call ``clear`` whenever the tables change (:func:`set_resource_dir`); returns it."""
+    _on_change.append(clear)
+    return clear
 
 
 def resource_dir() -> Path:

@@ -27,7 +27,7 @@ def test_partitions_round_trip_queries():
           Query("Acme", None, (), None, None, None, ())]
     df = queries_frame(qs)
     assert list(df.columns) == ["name", "country", "aliases", "address", "as_of",
-                                "after_horizon", "context", "owners"]
+                                "after_horizon", "context", "owners", "schema", "config"]
     assert frame_queries(df) == qs
 
 

@@ -7,7 +7,8 @@ import signal
 
 import pytest
 
-from screening.bulk.engine import LocalEngine, SerialEngine, make_engine
+from screening.bulk.engine import LocalEngine, SerialEngine
+from screening.bulk.engines import make_engine
 from screening.bulk.rows import Query
 from screening.errors import BadInput, ScreeningError
 

@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 
 from screening.bulk import pipeline, screen_file
 from screening.bulk.state import state_path
-from screening.errors import BadInput, ScreeningError
+from screening.errors import BadInput, Invalid, ScreeningError
 
 HEADER = "客户编号,客户名称,国家,备注\n"
 
@@ -209,7 +209,7 @@ def test_bad_arguments(tmp_path, toy_screener):
     src = customers(tmp_path / "c.csv", 2)
     with pytest.raises(BadInput, match="overwrite the input"):
         screen_file(src, src, screener=toy_screener)
-    with pytest.raises(BadInput, match="--as-of must be a date"):
+    with pytest.raises(Invalid, match="--as-of is not a date"):  # the one date parser: 422
         screen_file(src, tmp_path / "o.csv", screener=toy_screener, as_of="22/11/2026")
     with pytest.raises(BadInput, match="--name-col"):
         screen_file(src, tmp_path / "o.csv", screener=toy_screener, columns={"name": "nope"})

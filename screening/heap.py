@@ -1,0 +1,68 @@
+"""Garbage-collector tuning, in one place: the screener is millions of long-lived objects.
+
+The matcher's index is built once and lives as long as its screener. Building it
+with the cyclic collector running costs ~40% more; scanning it later slows every
+check (25-100 ms pauses on the full lists) and makes forked workers copy the
+pages they share. So: pause the collector while building, freeze what was built,
+freeze again what survives later, and unfreeze only to free a replaced screener.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def paused_collector() -> Iterator[None]:
+    """No cyclic collection inside the block (the previous state is restored after)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@contextmanager
+def building_long_lived() -> Iterator[None]:
+    """Pause the collector while the block builds long-lived objects, then freeze them."""
+    with paused_collector():
+        try:
+            yield
+        finally:
+            gc.freeze()
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Move every live object out of the garbage collector's sight while the block runs.
+
+    Frozen, ``check`` costs ~40% less CPU per row, and forked workers do not dirty
+    (copy) the shared pages by collecting them.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def freeze_survivors() -> None:
+    """Collect garbage, then move what survived out of the cyclic collector's reach.
+
+    Checks keep adding long-lived objects (the matcher's caches); done every few
+    seconds, each collection only sees what was allocated since the last one.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+def release_frozen() -> None:
+    """Unfreeze, collect, freeze again: frees a replaced screener, whose cycles a frozen
+    heap would keep for good (1.5-2.5 s on the full lists; call it off the request path)."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()

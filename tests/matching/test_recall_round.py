@@ -1,0 +1,39 @@
+"""Recall on names nobody tuned on (issue 14 targets; all names made up).
+
+Each test failed before the change it covers: Russian romanisation variants of
+-ев / Ё, ...
+"""
+
+import pytest
+
+from screening.matching import compare
+from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
+
+
+def score(a, b, schema=None):
+    return compare(a, b, schema)[0]
+
+
+# ------------------------------------------------------- Russian romanisation
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("GRISHAYEV, Pavel Nikolayevich", "GRISHAEV, Pavel Nikolaevich"),  # -ев after a vowel: yev / ev
+        ("BORZOV, Artyom Sergeyevich", "BORZOV, Artem Sergeevich"),  # Ё: yo / e
+        ("Fyodor Lomteyev", "Fedor Lomteev"),
+    ],
+)
+@pytest.mark.parametrize("schema", ["person", None])
+def test_russian_romanisation_variants_match(query, listed, schema):
+    assert score(query, listed, schema) >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Kim Myong Chol", "Kim Meng Chol"),  # Korean yo is not Russian Ё
+    ],
+)
+def test_romanisation_rules_keep_other_names_apart(query, listed):
+    """The Ё rule stops before n and k, where Korean romanisation writes yo."""
+    assert score(query, listed, "person") < MATCH_THRESHOLD

@@ -247,6 +247,11 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             org_like = company or looks_like_org(words, t)
             looks = lookalike_readings(piece) if piece.isupper() or not piece.islower() else None
             built, leg = latin_tokens(words, t, company or org_like, person or not org_like, looks)
+            if not org_like and any(" " in form for form in leg):
+                # a legal form of several words ("Obshchestvo s ogranichennoi
+                # otvetstvennostyu") makes an organisation: read it as one
+                org_like = True
+                built, leg = latin_tokens(words, t, True, person, looks)
             spelled_words = spell_out(words, t)
             if spelled_words is not None:
                 alt_built, _ = latin_tokens(spelled_words, t, True, False)

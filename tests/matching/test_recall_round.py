@@ -1,7 +1,8 @@
 """Recall on names nobody tuned on (issue 14 targets; all names made up).
 
 Each test failed before the change it covers: Russian romanisation variants of
--ев / Ё, ...
+-ев / -ое / Ё; legal forms read in the context of the other name, spelled out in
+several words, or romanised loanwords of organisation names.
 """
 
 import pytest
@@ -37,3 +38,21 @@ def test_russian_romanisation_variants_match(query, listed, schema):
 def test_romanisation_rules_keep_other_names_apart(query, listed):
     """The Ё rule stops before n and k, where Korean romanisation writes yo."""
     assert score(query, listed, "person") < MATCH_THRESHOLD
+
+
+# ------------------------------------------------------------- legal forms
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Vostrel OAO", "Vostrel AO"),  # OAO marks an organisation: AO is its legal form, not a word
+        ("Merkan TOO", "Merkan AO"),
+        ("Obshchestvo s ogranichennoi otvetstvennostyu Pelma Inzhiniring", "Pelma Engineering LLC"),
+        ("Gosudarstvennoye Predpriyatiye Karsun-Avia", "State Enterprise Karsun-Avia"),
+        ("Tavrin-Servis OOO", "Tavrin-Service LLC"),  # romanised English loanwords
+        ("Bolmar Treid Grupp", "Bolmar Trade Group"),
+        ("VOLTAZ PJSC", "VOLTAZ Publicly Traded Company"),
+    ],
+)
+def test_legal_forms_and_loanwords_match(query, listed):
+    assert score(query, listed) >= MATCH_THRESHOLD
+

@@ -42,6 +42,9 @@ EXTRA_RESULT_PATRONYMIC = 0.1
 #: A patronymic in the query that the listed name lacks costs this share.
 EXTRA_QUERY_PATRONYMIC = 0.3
 EXTRA_RESULT_MIDDLE = 0.2
+#: A middle name only the query has ("Fadi Wadie Sader" for the listed "Fadi
+#: Sader"): lists often record the short form, so it costs this share.
+EXTRA_QUERY_MIDDLE = 0.35
 #: Share of its weight an unmatched query token costs.
 EXTRA_QUERY = 1.0
 #: Share of its weight an unmatched list-name token costs (middle names,
@@ -254,7 +257,12 @@ def align(q: Form, c: Form) -> Alignment:
             continue  # "Jr" left out by the other name costs nothing (number_missing says it)
         floor = TAG_WEIGHTS[q.tags[i]] * UNMATCHED_FLOOR
         if person:
-            share = EXTRA_QUERY_PATRONYMIC if is_patronymic(q, i) else EXTRA_QUERY
+            if is_patronymic(q, i):
+                share = EXTRA_QUERY_PATRONYMIC
+            elif 0 < i < nq - 1 and not q.family[i] and not pinyin and not c_un:
+                share = EXTRA_QUERY_MIDDLE  # every listed part is met; the query adds a middle name
+            else:
+                share = EXTRA_QUERY
             if q.tags[i] == DISTINCTIVE:
                 floor = PERSON_QUERY_EXTRA_MIN  # an extra name part counts, however common ("Li")
         elif q.tags[i] == LOCATION and i == first_word(q) and q.schema == COMPANY:

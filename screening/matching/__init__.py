@@ -109,17 +109,25 @@ def compare(
 def _pair_schemas(name1: str, name2: str, schema: str | None) -> tuple[str | None, str | None]:
     """The schema each name is read with: ``schema`` when given; otherwise a name
     whose words make it an organisation ("Izumrud OAO") makes the other one read
-    as an organisation too, so its short legal form ("Izumrud AO") is a legal
-    form rather than a name word, as in a search, where a listed name is read
-    with its entry's schema."""
+    as an organisation too when that finds a legal form or organisation word in
+    it ("Izumrud AO": AO is a legal form, not a name word), as in a search,
+    where a listed name is read with its entry's schema. "Tara Das" stays a
+    person's name beside "Tara Limited"."""
     if schema is not None:
         return schema, schema
-    q, c = analyze_name(name1).schema, analyze_name(name2).schema
-    if q is None and c == COMPANY:
+    q, c = analyze_name(name1), analyze_name(name2)
+    if q.schema is None and c.schema == COMPANY and _legal_as_company(name1, q):
         return COMPANY, None
-    if c is None and q == COMPANY:
+    if c.schema is None and q.schema == COMPANY and _legal_as_company(name2, c):
         return None, COMPANY
     return None, None
+
+
+def _legal_as_company(name: str, plain: NameAnalysis) -> bool:
+    """Does ``name`` read as an organisation find a legal form ("AO") or an
+    organisation word ("Treid" = trade) its plain reading missed?"""
+    org = analyze_name(name, COMPANY)
+    return len(org.legal) > len(plain.legal) or len(org.choices) > len(plain.choices)
 
 
 def _flat_idf(token: str) -> float:

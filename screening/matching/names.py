@@ -100,6 +100,7 @@ from screening.matching.names_latin import (
     spell_out,
     split_acronyms,
     wade_giles_name,
+    written_as_words,
 )
 
 
@@ -252,12 +253,13 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
                 # otvetstvennostyu") makes an organisation: read it as one
                 org_like = True
                 built, leg = latin_tokens(words, t, True, person, looks)
-            spelled_words = spell_out(words, t)
+            plain_words = frozenset() if org_like else written_as_words(piece)  # "Pla" in "Abel Pla"
+            spelled_words = spell_out(words, t, plain=plain_words)
             if spelled_words is not None:
                 alt_built, _ = latin_tokens(spelled_words, t, True, False)
                 spelled_variant.extend(alt_built.tokens)
                 for k in (1, 2):  # an acronym's other readings, as further variants
-                    other = spell_out(words, t, k)
+                    other = spell_out(words, t, k, plain_words)
                     if other is not None and other != spelled_words:
                         extra_variants.append(tuple(latin_tokens(other, t, True, False)[0].tokens))
             else:

@@ -309,6 +309,8 @@ def latin_tokens(
         tag = latin_tag(word, t)
         if tag == GENERIC and person and not company:
             tag = DISTINCTIVE  # "West" in "Meghan West" is a name
+        elif tag == STOP and person and not company and i == n and n > 1:
+            tag = DISTINCTIVE  # a particle never ends a name: "Das" in "Tara Das" is a family name
         token = Token(word, tag, skeleton(word), word)
         cyr = lookalikes.get(word) if lookalikes else None
         letters = digits_as_letters(word)
@@ -351,17 +353,27 @@ def is_org_acronym(word: str, expansion: tuple[str, ...]) -> bool:
     return len(expansion) >= 3 or (len(expansion) == 2 and word == "".join(e[0] for e in expansion))
 
 
-def spell_out(words: list[str], t: Tables, reading: int = 0) -> list[str] | None:
+def written_as_words(piece: str) -> frozenset[str]:
+    """Folded words written in lower or title case in a name that also has
+    capitals elsewhere or is mixed case ("Pla" in "Abel Pla"): such a word is
+    a word, not an acronym. Empty when the case says nothing (ALL CAPS)."""
+    if piece.isupper() or piece.islower():
+        return frozenset()
+    return frozenset(w for chunk in piece.split() if not chunk.isupper() for w in fold_word(chunk))
+
+
+def spell_out(words: list[str], t: Tables, reading: int = 0, plain: frozenset[str] = frozenset()) -> list[str] | None:
     """``words`` with organisation acronyms spelled out ("cetc 13" -> "china
     electronics technology group corporation 13"), or None when there are none.
 
     ``reading`` picks among an acronym's readings (BUAA: Beihang University or
-    Beijing University of Aeronautics and Astronautics).
+    Beijing University of Aeronautics and Astronautics); words in ``plain``
+    are never spelled out.
     """
     out: list[str] = []
     changed = False
     for w in words:
-        readings = t.abbreviations.get(w)
+        readings = t.abbreviations.get(w) if w not in plain else None
         if readings and is_org_acronym(w, readings[0]) and reading < len(readings):
             out.extend(readings[reading])
             changed = True

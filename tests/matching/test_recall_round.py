@@ -3,13 +3,16 @@
 Each test failed before the change it covers: Russian romanisation variants of
 -ев / -ое / Ё; legal forms read in the context of the other name, spelled out in
 several words, or romanised loanwords of organisation names; a middle name only
-the query has; honorifics (Daw, Seyyed).
+the query has; honorifics (Daw, Seyyed); and two false positives of the
+synthetic-negatives bench: a person's name word that is also an acronym, and a
+family name that is also a particle.
 """
 
 import pytest
 
-from screening.matching import compare
+from screening.matching import Matcher, compare
 from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
+from screening.types import Entry, Name
 
 
 def score(a, b, schema=None):
@@ -71,3 +74,20 @@ def test_query_middle_name_the_list_lacks_still_matches(query, listed, schema):
 )
 def test_honorifics_are_not_name_parts(query, listed):
     assert score(query, listed, "person") >= MATCH_THRESHOLD
+
+
+# ------------------------------------------------------- false positives on persons
+def _entry(id_, name, type_="company"):
+    return Entry(id=id_, list_id="test", type=type_, names=[Name(name, "primary")], countries=[])
+
+
+def test_a_name_word_written_in_lower_case_is_not_an_acronym():
+    """"Pla" in "Abel Pla" is a name, not PLA (People's Liberation Army)."""
+    assert score("Abel Pla", "People's Liberation Army") < REVIEW_THRESHOLD
+
+
+def test_a_particle_does_not_end_a_name():
+    """"Das" ends "Tara Das": a family name, not the German article."""
+    matcher = Matcher([_entry("tara", "TARA LIMITED"), _entry("das", "DAS, Tara", "person")])
+    hits = matcher.search("Tara Das")
+    assert [h.entry.id for h in hits if h.score >= MATCH_THRESHOLD] == ["das"]

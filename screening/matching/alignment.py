@@ -26,7 +26,7 @@ from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOC
 from screening.matching.normalize import has_han
 from screening.matching.pinyin import is_pinyin_word
 from screening.matching.resources import tables
-from screening.matching.strings import person_sim, token_match
+from screening.matching.strings import STEM_SIM, person_sim, same_stem, token_match
 
 #: Credit of a person's initial against a name starting with that letter.
 INITIAL_SIM = 0.8
@@ -140,7 +140,15 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> t
             return NICKNAME_SIM, "nickname"
         if tq in (DISTINCTIVE, LOCATION) and tc in (DISTINCTIVE, LOCATION) and _equivalent(a, b):
             return EQUIVALENT_SIM, "equivalent"
+    if s < STEM_SIM and not person and _business_word(a) and _business_word(b) and same_stem(a, b):
+        return STEM_SIM, "stem"  # a business word's other form: Trade / Trading
     return s, (how if s else "")
+
+
+def _business_word(word: str) -> bool:
+    """A generic business word of the tables (trading, industries), however it was tagged."""
+    words = tables()
+    return word in words.generic or word in words.org_class
 
 
 def _name_like(form: Form) -> bool:

@@ -2,7 +2,8 @@
 
 Each test failed before the change it covers: Russian romanisation variants of
 -ев / -ое / Ё; legal forms read in the context of the other name, spelled out in
-several words, or romanised loanwords of organisation names; a middle name only
+several words, or romanised loanwords of organisation names; a former name
+after "f.k.a.,"; two forms of one business word (Trade / Trading); a middle name only
 the query has; honorifics (Daw, Seyyed); and two false positives of the
 synthetic-negatives bench: a person's name word that is also an acronym, and a
 family name that is also a particle.
@@ -50,6 +51,29 @@ def test_legal_forms_and_loanwords_match(query, listed):
     assert score(query, listed) >= MATCH_THRESHOLD
 
 
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Vostrel Energo, OOO", "Vostrel Energo, OOO (f.k.a., Obshchestvo S Ogranichennoi Otvetstvennostyu Korvatgaz)"),
+        ("Korvatgaz", "Vostrel Energo, OOO (f.k.a., Obshchestvo S Ogranichennoi Otvetstvennostyu Korvatgaz)"),
+        ("Brisk Marine Corp", "Palmeno Holdings (formerly known as Brisk Marine Corp)"),
+    ],
+)
+def test_former_name_annotations_are_names_of_their_own(query, listed):
+    assert score(query, listed) >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("HEBEI TORLANG TRADING DEVELOPMENT CO., LTD.", "HEBEI TORLANG TRADE DEVELOPMENT CO., LTD."),
+        ("Kwanmo International Trade", "Kwanmo International Trading"),
+    ],
+)
+def test_forms_of_one_business_word_agree(query, listed):
+    assert score(query, listed) >= MATCH_THRESHOLD
 
 # ------------------------------------------------------- persons: names and titles
 @pytest.mark.parametrize(

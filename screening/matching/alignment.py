@@ -34,6 +34,8 @@ INITIAL_SIM = 0.8
 INITIAL_LIST_SIM = 0.6
 #: Given names of one nickname group (Mike / Michael, Sasha / Aleksandr).
 NICKNAME_SIM = 0.9
+#: Two romanisations of one Korean family name (ko_names.yaml surnames).
+KOREAN_SURNAME_SIM = 0.95
 #: Two spellings of one Chinese place or brand (zh_terms / zh_brands readings).
 EQUIVALENT_SIM = 0.9
 #: Unmatched list-side patronymics (Vladimirovich, "bin Awad") and middle
@@ -105,6 +107,13 @@ def _nickname(a: str, b: str, skel_a: str, skel_b: str) -> bool:
     return bool(ga & (nick.get(b, _NO_GROUPS) | nick.get(skel_b, _NO_GROUPS)))
 
 
+def _korean_surname(a: str, b: str) -> bool:
+    """True for two romanisations of one Korean family name (Pak / Park, Cho / Jo, Ri / Lee)."""
+    of = tables().ko_surname_of
+    ga = of.get(a)
+    return bool(ga and ga & of.get(b, frozenset()))
+
+
 def _equivalent(a: str, b: str) -> bool:
     """True for two spellings of one Chinese place or brand (Kashgar / Kashi, Sugon / Dawning)."""
     eq = tables().equivalents
@@ -130,6 +139,9 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> t
         # "J. D. Taiclet" for "James Donald Taiclet": the user abbreviated a listed
         # name. A listed "HEIDI A" says little about the query's "Aune".
         return (INITIAL_SIM if tq == INITIAL else INITIAL_LIST_SIM), "initial"
+    if person and q.tokens[i].source.isascii() and c.tokens[j].source.isascii() and _korean_surname(a, b):
+        # both written in Latin letters: a name read from Hangul knows its syllable (윤 is not Yon)
+        return KOREAN_SURNAME_SIM, "korean surname"
     if q.strict[i] or c.strict[j] or pinyin:
         return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying, Lei is not Li
     s, how = token_match(a, b, q.skels[i], c.skels[j])

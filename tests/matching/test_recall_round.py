@@ -3,7 +3,8 @@
 Each test failed before the change it covers: Russian romanisation variants of
 -ев / -ое / Ё; legal forms read in the context of the other name, spelled out in
 several words, or romanised loanwords of organisation names; a former name
-after "f.k.a.,"; two forms of one business word (Trade / Trading); a middle name only
+after "f.k.a.,"; two forms of one business word (Trade / Trading); DMCC as a
+legal form; two romanisations of one Korean family name; a middle name only
 the query has; honorifics (Daw, Seyyed); and two false positives of the
 synthetic-negatives bench: a person's name word that is also an acronym, and a
 family name that is also a particle.
@@ -18,6 +19,10 @@ from screening.types import Entry, Name
 
 def score(a, b, schema=None):
     return compare(a, b, schema)[0]
+
+
+def _entry(id_, name, type_="company"):
+    return Entry(id=id_, list_id="test", type=type_, names=[Name(name, "primary")], countries=[])
 
 
 # ------------------------------------------------------- Russian romanisation
@@ -75,6 +80,24 @@ def test_former_name_annotations_are_names_of_their_own(query, listed):
 def test_forms_of_one_business_word_agree(query, listed):
     assert score(query, listed) >= MATCH_THRESHOLD
 
+
+def test_dmcc_is_a_legal_form():
+    assert score("Harvel Gems", "HARVEL GEMS DMCC") >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("PAK, Chol Hun", "PARK, Chol Hun"),
+        ("CHO, Kyo'ng-ch'ol", "JO, Kyong-Chol"),  # McCune-Reischauer vs Revised Romanization
+        ("Ri Sang Gil", "Lee Sang Gil"),
+    ],
+)
+@pytest.mark.parametrize("schema", ["person", None])
+def test_korean_family_name_romanisations_agree(query, listed, schema):
+    assert score(query, listed, schema) >= MATCH_THRESHOLD
+
+
 # ------------------------------------------------------- persons: names and titles
 @pytest.mark.parametrize(
     "query, listed",
@@ -101,9 +124,6 @@ def test_honorifics_are_not_name_parts(query, listed):
 
 
 # ------------------------------------------------------- false positives on persons
-def _entry(id_, name, type_="company"):
-    return Entry(id=id_, list_id="test", type=type_, names=[Name(name, "primary")], countries=[])
-
 
 def test_a_name_word_written_in_lower_case_is_not_an_acronym():
     """"Pla" in "Abel Pla" is a name, not PLA (People's Liberation Army)."""

@@ -196,10 +196,24 @@ def lookalike_readings(text: str) -> dict[str, str]:
     return out
 
 
+#: Longest one-word legal form that is an abbreviation (AS, ASA, OOO, SA).
+SHORT_FORM = 3
+
+
 def latin_tokens(
-    words: list[str], t: Tables, company: bool, person: bool, lookalikes: dict[str, str] | None = None
+    words: list[str],
+    t: Tables,
+    company: bool,
+    person: bool,
+    lookalikes: dict[str, str] | None = None,
+    short_forms: bool = True,
 ) -> tuple[Builder, list[str]]:
-    """Tag folded Latin words: legal forms, abbreviations, numbers, places, Russian terms."""
+    """Tag folded Latin words: legal forms, abbreviations, numbers, places, Russian terms.
+
+    ``short_forms=False`` (words transliterated from a script whose legal forms
+    are not abbreviated in Latin letters: आशा is "asa", not the Norwegian ASA)
+    reads one-word legal forms of up to three letters as name words.
+    """
     out = Builder()
     legal: list[str] = []
     i, n = 0, len(words)
@@ -220,6 +234,8 @@ def latin_tokens(
             if size == 1 and len(phrase[0]) <= 3 and not company and (0 < i < n - 1 or (n < 3 and i > 0)):
                 continue
             if size == 1 and len(phrase[0]) == 1 and i != n - 1:
+                continue
+            if size == 1 and len(phrase[0]) <= SHORT_FORM and not short_forms:
                 continue
             if person and size == 1 and not company and not (i == 0 and n > 1):
                 continue
@@ -427,7 +443,7 @@ def add_wade_giles(built: Builder) -> None:
     built.choices.sort(key=lambda c: c.start)
 
 
-def looks_like_org(words: list[str], t: Tables) -> bool:
+def looks_like_org(words: list[str], t: Tables, short_forms: bool = True) -> bool:
     """Does a Latin name read as an organisation?
 
     Yes with a legal form (short ones such as "SA" only in names of three or
@@ -437,7 +453,7 @@ def looks_like_org(words: list[str], t: Tables) -> bool:
     generic = 0
     last = len(words) - 1
     for k, w in enumerate(words):
-        if (w,) in t.legal_forms or w in t.org_class:
+        if ((w,) in t.legal_forms and (short_forms or len(w) > SHORT_FORM)) or w in t.org_class:
             # "Thomas Sa", "Mus ab Mustafa": two-letter forms only at either end of
             # 3+ words; "Skydio Inc", "Acme Ltd" are organisations.
             if len(w) > 2 or k == 0 or (len(words) > 2 and k == last):

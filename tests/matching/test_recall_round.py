@@ -1,13 +1,14 @@
 """Recall on names nobody tuned on (issue 14 targets; all names made up).
 
 Each test failed before the change it covers: Russian romanisation variants of
--ев / -ое / Ё; legal forms read in the context of the other name, spelled out in
+-ев / -ое / Ё and hard c / k; legal forms read in the context of the other name, spelled out in
 several words, or romanised loanwords of organisation names; a former name
 after "f.k.a.,"; two forms of one business word (Trade / Trading); DMCC as a
 legal form; two romanisations of one Korean family name; a middle name only
 the query has; honorifics (Daw, Seyyed); and two false positives of the
-synthetic-negatives bench: a person's name word that is also an acronym, and a
-family name that is also a particle.
+synthetic-negatives bench: a person's name word that is also an acronym, a
+family name that is also a particle, and a word of another script that reads
+like a short legal form.
 """
 
 import pytest
@@ -38,6 +39,17 @@ def _entry(id_, name, type_="company"):
 def test_russian_romanisation_variants_match(query, listed, schema):
     assert score(query, listed, schema) >= MATCH_THRESHOLD
 
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("OPEN JOINT STOCK COMPANY CRYOBALT", "KRIOBALT OAO"),  # hard c written k
+        ("JSC Kontur Contact", "Kontur Kontakt JSC"),
+    ],
+)
+def test_hard_c_and_k_meet(query, listed):
+    assert score(query, listed) >= MATCH_THRESHOLD
 
 # ------------------------------------------------------------- legal forms
 @pytest.mark.parametrize(
@@ -135,3 +147,10 @@ def test_a_particle_does_not_end_a_name():
     matcher = Matcher([_entry("tara", "TARA LIMITED"), _entry("das", "DAS, Tara", "person")])
     hits = matcher.search("Tara Das")
     assert [h.entry.id for h in hits if h.score >= MATCH_THRESHOLD] == ["das"]
+
+
+
+def test_a_word_of_another_script_is_not_a_short_legal_form():
+    """आशा reads "asa": a given name, not the Norwegian ASA."""
+    matcher = Matcher([_entry("jin", "JIN")])
+    assert not [h for h in matcher.search("आशा जैन") if h.score >= MATCH_THRESHOLD]

@@ -4,7 +4,8 @@ Each test failed before the change it covers: Russian romanisation variants of
 -ев / -ое / Ё and hard c / k; legal forms read in the context of the other name, spelled out in
 several words, or romanised loanwords of organisation names; a former name
 after "f.k.a.,"; two forms of one business word (Trade / Trading); DMCC as a
-legal form; two romanisations of one Korean family name; a middle name only
+legal form; abbreviated Turkish business words and "Ltd. Sti."; two
+romanisations of one Korean family name; a middle name only
 the query has; honorifics (Daw, Seyyed); and two false positives of the
 synthetic-negatives bench: a person's name word that is also an acronym, a
 family name that is also a particle, and a word of another script that reads
@@ -109,6 +110,16 @@ def test_dmcc_is_a_legal_form():
 def test_korean_family_name_romanisations_agree(query, listed, schema):
     assert score(query, listed, schema) >= MATCH_THRESHOLD
 
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Korvan Makina Ith. Ihr. Tic. Ltd. Sti.", "Korvan Makina Ithalat Ihracat Ticaret Limited Sirketi"),
+    ],
+)
+def test_turkish_registered_names(query, listed):
+    assert score(query, listed) >= MATCH_THRESHOLD
 
 # ------------------------------------------------------- persons: names and titles
 @pytest.mark.parametrize(

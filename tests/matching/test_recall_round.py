@@ -4,7 +4,8 @@ Each test failed before the change it covers: Russian romanisation variants of
 -ев / -ое / Ё and hard c / k; legal forms read in the context of the other name, spelled out in
 several words, or romanised loanwords of organisation names; a former name
 after "f.k.a.,"; two forms of one business word (Trade / Trading); DMCC as a
-legal form; abbreviated Turkish business words and "Ltd. Sti."; two
+legal form; abbreviated Turkish business words and "Ltd. Sti."; a country
+named in its own language (Ukraina); two
 romanisations of one Korean family name; a middle name only
 the query has; honorifics (Daw, Seyyed); and two false positives of the
 synthetic-negatives bench: a person's name word that is also an acronym, a
@@ -120,6 +121,10 @@ def test_korean_family_name_romanisations_agree(query, listed, schema):
 )
 def test_turkish_registered_names(query, listed):
     assert score(query, listed) >= MATCH_THRESHOLD
+
+
+def test_country_in_its_own_language():
+    assert score("VORTAZTRANS UKRAINA TOV", "VORTAZTRANS UKRAINE") >= MATCH_THRESHOLD
 
 # ------------------------------------------------------- persons: names and titles
 @pytest.mark.parametrize(

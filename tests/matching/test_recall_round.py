@@ -5,7 +5,8 @@ Each test failed before the change it covers: Russian romanisation variants of
 several words, or romanised loanwords of organisation names; a former name
 after "f.k.a.,"; two forms of one business word (Trade / Trading); DMCC as a
 legal form; abbreviated Turkish business words and "Ltd. Sti."; a country
-named in its own language (Ukraina); two
+named in its own language (Ukraina); NPO / NPP read as "research and
+production"; two
 romanisations of one Korean family name; a middle name only
 the query has; honorifics (Daw, Seyyed); and two false positives of the
 synthetic-negatives bench: a person's name word that is also an acronym, a
@@ -125,6 +126,10 @@ def test_turkish_registered_names(query, listed):
 
 def test_country_in_its_own_language():
     assert score("VORTAZTRANS UKRAINA TOV", "VORTAZTRANS UKRAINE") >= MATCH_THRESHOLD
+
+
+def test_russian_acronym_reads_research_and_production():
+    assert score("PAO NPO KORVET", "JOINT STOCK COMPANY RESEARCH AND PRODUCTION ASSOCIATION KORVET") >= MATCH_THRESHOLD
 
 # ------------------------------------------------------- persons: names and titles
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ on ``[m - 0.85, qualifier_1, ...]``, where ``m`` is the best weighted main
 feature, so ``logit P(same) = a * (score - 0.85)``: a match keeps its meaning
 (P >= 0.5 at 0.85) and each qualifier weight is ``b_j / a``. The two secondary
 main weights (``compact_name``, ``consonant_skeleton``) are chosen on a small
-grid by training log-loss. Only pairs whose best weighted main feature reaches
+grid by training log-loss (the newer main features keep their hand-set
+weights; ``numbers_disagree`` is never fitted, see ``KEEP``). Only pairs whose best weighted main feature reaches
 0.6 enter the fit (below it, qualifiers decide nothing). A qualifier that fires
 on too few of them, or whose fitted sign flips (a penalty that would become a
 bonus: the public data give no support for it, our hard sets do), keeps its
@@ -44,8 +45,14 @@ from screening.matching.config import WEIGHTS_FILE, MatchConfig, default_config
 MATCH = 0.85
 MAIN = [ft.name for ft in FEATURES if not ft.qualifier]
 QUALS = [ft.name for ft in FEATURES if ft.qualifier]
-#: Candidate weights of the two secondary main features.
+#: Candidate weights of the two secondary main features; the other main features
+#: (full_name_edits, brand_only: their values already carry their credit) keep
+#: their hand-set weights.
+SECONDARY = ("compact_name", "consonant_skeleton")
 SECONDARY_GRID = (0.85, 0.88, 0.92, 0.95)
+#: Qualifiers never fitted: a different numeral ("Star II" / "Star III", unit 5 /
+#: unit 6) must separate parties, which the alias pairs rarely show (issue 14).
+KEEP = frozenset({"numbers_disagree"})
 TRAIN, REPORT = (0, 1, 2), (3, 4)
 #: Only pairs whose best weighted main feature reaches this enter the fit.
 ZONE = 0.6
@@ -105,10 +112,10 @@ def fit(values: list[dict[str, float]], labels: np.ndarray, sample_w: np.ndarray
     zone = design(values, {n: hand.weight(n) for n in MAIN})[:, 0] >= ZONE - MATCH
     y, sw = labels[zone], sample_w[zone]
     for w2 in SECONDARY_GRID:
-        main_w = {n: (1.0 if n == MAIN[0] else w2) for n in MAIN}
+        main_w = {n: (w2 if n in SECONDARY else hand.weight(n)) for n in MAIN}
         x = design(values, main_w)[zone]
         # too rare to fit here (no countries in name pairs, ...): keep the hand-set weight
-        held = {q for j, q in enumerate(QUALS, start=1) if np.count_nonzero(x[:, j]) < MIN_SUPPORT}
+        held = {q for j, q in enumerate(QUALS, start=1) if np.count_nonzero(x[:, j]) < MIN_SUPPORT} | KEEP
         while True:
             free = [j for j, q in enumerate(QUALS, start=1) if q not in held]
             fixed = sum((hand.weight(QUALS[j - 1]) * x[:, j] for j in range(1, x.shape[1]) if QUALS[j - 1] in held), np.zeros(len(y)))
@@ -157,7 +164,7 @@ def train_on(sets: dict[str, list[dict[str, str]]], folds: tuple[int, ...], own:
 
 
 def report(sets, folds: tuple[int, ...], hand: MatchConfig, fitted: MatchConfig, lv2_cache: dict) -> list[dict]:
-    """Per set on ``folds``: hand-set vs fitted vs logic-v2 (P, R, F1)."""
+    """Per set on ``folds``: hand-set vs the weights in force vs fitted vs logic-v2 (P, R, F1)."""
     out = []
     for name, rs in sets.items():
         own = name.startswith("own:")
@@ -169,6 +176,7 @@ def report(sets, folds: tuple[int, ...], hand: MatchConfig, fitted: MatchConfig,
             "set": name,
             "n": len(rows),
             "hand": f1_at(rows, scores(rows, hand), MATCH),
+            "force": f1_at(rows, scores(rows, default_config()), MATCH),
             "fitted": f1_at(rows, scores(rows, fitted), MATCH),
             "lv2": f1_at(rows, lv2_cache[key], logic_v2.THRESHOLD),
         })
@@ -177,10 +185,10 @@ def report(sets, folds: tuple[int, ...], hand: MatchConfig, fitted: MatchConfig,
 
 def print_table(title: str, lines: list[dict]) -> None:
     print(f"\n{title}")
-    print(f"{'set':<22} {'n':>5}   {'hand P/R/F1':<20} {'fitted P/R/F1':<20} {'logic-v2 P/R/F1':<20} fit-lv2")
+    print(f"{'set':<22} {'n':>5}   {'hand P/R/F1':<20} {'in force P/R/F1':<20} {'fitted P/R/F1':<20} {'logic-v2 P/R/F1':<20} fit-lv2")
     for ln in lines:
-        cells = [f"{ln[k]['precision']:.3f}/{ln[k]['recall']:.3f}/{ln[k]['f1']:.3f}" for k in ("hand", "fitted", "lv2")]
-        print(f"{ln['set']:<22} {ln['n']:>5}   {cells[0]:<20} {cells[1]:<20} {cells[2]:<20} {ln['fitted']['f1'] - ln['lv2']['f1']:+.3f}")
+        cells = [f"{ln[k]['precision']:.3f}/{ln[k]['recall']:.3f}/{ln[k]['f1']:.3f}" for k in ("hand", "force", "fitted", "lv2")]
+        print(f"{ln['set']:<22} {ln['n']:>5}   {cells[0]:<20} {cells[1]:<20} {cells[2]:<20} {cells[3]:<20} {ln['fitted']['f1'] - ln['lv2']['f1']:+.3f}")
 
 
 def write_yaml(path: Path, fitted: MatchConfig, hand: MatchConfig, meta: dict) -> None:
@@ -207,7 +215,12 @@ def write_yaml(path: Path, fitted: MatchConfig, hand: MatchConfig, meta: dict) -
     lines.append("  # main features: the score is the best of these")
     lines += [f"  {n}: {fitted.weight(n)}" for n in MAIN]
     lines.append("  # qualifiers: added to the best main feature (negative = penalty)")
-    lines += [f"  {n}: {fitted.weight(n)}" for n in QUALS]
+    for n in QUALS:
+        if n in KEEP:
+            lines.append("  # never fitted (bench/fit_weights.py KEEP): a different numeral (\"Star II\" vs")
+            lines.append("  # \"Star III\", unit 5 vs unit 6) is a different party (issue 14), which the alias")
+            lines.append("  # pairs the fit sees rarely show")
+        lines.append(f"  {n}: {fitted.weight(n)}")
     lines.append("# the hand-set weights these replaced, for comparison (bench/fit_weights.py)")
     lines.append("hand_set:")
     lines += [f"  {n}: {hand.weight(n)}" for n in MAIN + QUALS]

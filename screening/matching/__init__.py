@@ -25,7 +25,7 @@ from screening.matching.forms import Form, fallback_forms, forms_of
 from screening.matching.index import NameIndex, entry_schema
 from screening.matching.normalize import has_han
 from screening.matching.schemas import canonical_schema
-from screening.matching.names import NameAnalysis, Token, analyze_name
+from screening.matching.names import COMPANY, NameAnalysis, Token, analyze_name
 from screening.types import Entry, Hit
 
 __all__ = [
@@ -88,15 +88,15 @@ def compare(
     Returns:
         ``(score, {feature: value})`` with the score in [0, 1].
     """
-    schema = canonical_schema(schema)
+    q_schema, c_schema = _pair_schemas(name1, name2, canonical_schema(schema))
     best: tuple[float, dict[str, float]] = (0.0, {})
     plan = Plan.of(config) if config else None
     review = config.review_threshold if config else settings.REVIEW_THRESHOLD
-    c_an = analyze_name(name2, schema)
-    c_analyses = [c_an] + [analyze_name(a, schema) for a in c_an.other_names]
-    c_forms = [cf for an in c_analyses for cf in forms_of(an, idf=_flat_idf, schema=schema)]
+    c_an = analyze_name(name2, c_schema)
+    c_analyses = [c_an] + [analyze_name(a, c_schema) for a in c_an.other_names]
+    c_forms = [cf for an in c_analyses for cf in forms_of(an, idf=_flat_idf, schema=c_schema)]
     for fallback in (False, True):
-        for _, qf in _query_forms([name1], schema, _flat_idf, fallback=fallback):
+        for _, qf in _query_forms([name1], q_schema, _flat_idf, fallback=fallback):
             for cf in c_forms:
                 score, values = score_pair(Pair(qf, cf), plan=plan)
                 if score > best[0] or not best[1]:
@@ -104,6 +104,30 @@ def compare(
         if best[0] >= review:
             break
     return best
+
+
+def _pair_schemas(name1: str, name2: str, schema: str | None) -> tuple[str | None, str | None]:
+    """The schema each name is read with: ``schema`` when given; otherwise a name
+    whose words make it an organisation ("Izumrud OAO") makes the other one read
+    as an organisation too when that finds a legal form or organisation word in
+    it ("Izumrud AO": AO is a legal form, not a name word), as in a search,
+    where a listed name is read with its entry's schema. "Tara Das" stays a
+    person's name beside "Tara Limited"."""
+    if schema is not None:
+        return schema, schema
+    q, c = analyze_name(name1), analyze_name(name2)
+    if q.schema is None and c.schema == COMPANY and _legal_as_company(name1, q):
+        return COMPANY, None
+    if c.schema is None and q.schema == COMPANY and _legal_as_company(name2, c):
+        return None, COMPANY
+    return None, None
+
+
+def _legal_as_company(name: str, plain: NameAnalysis) -> bool:
+    """Does ``name`` read as an organisation find a legal form ("AO") or an
+    organisation word ("Treid" = trade) its plain reading missed?"""
+    org = analyze_name(name, COMPANY)
+    return len(org.legal) > len(plain.legal) or len(org.choices) > len(plain.choices)
 
 
 def _flat_idf(token: str) -> float:

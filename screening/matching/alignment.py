@@ -26,7 +26,7 @@ from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOC
 from screening.matching.normalize import has_han
 from screening.matching.pinyin import is_pinyin_word
 from screening.matching.resources import tables
-from screening.matching.strings import person_sim, token_match
+from screening.matching.strings import STEM_SIM, person_sim, same_stem, token_match
 
 #: Credit of a person's initial against a name starting with that letter.
 INITIAL_SIM = 0.8
@@ -34,6 +34,8 @@ INITIAL_SIM = 0.8
 INITIAL_LIST_SIM = 0.6
 #: Given names of one nickname group (Mike / Michael, Sasha / Aleksandr).
 NICKNAME_SIM = 0.9
+#: Two romanisations of one Korean family name (ko_names.yaml surnames).
+KOREAN_SURNAME_SIM = 0.95
 #: Two spellings of one Chinese place or brand (zh_terms / zh_brands readings).
 EQUIVALENT_SIM = 0.9
 #: Unmatched list-side patronymics (Vladimirovich, "bin Awad") and middle
@@ -42,6 +44,9 @@ EXTRA_RESULT_PATRONYMIC = 0.1
 #: A patronymic in the query that the listed name lacks costs this share.
 EXTRA_QUERY_PATRONYMIC = 0.3
 EXTRA_RESULT_MIDDLE = 0.2
+#: A middle name only the query has ("Fadi Wadie Sader" for the listed "Fadi
+#: Sader"): lists often record the short form, so it costs this share.
+EXTRA_QUERY_MIDDLE = 0.35
 #: Share of its weight an unmatched query token costs.
 EXTRA_QUERY = 1.0
 #: Share of its weight an unmatched list-name token costs (middle names,
@@ -102,6 +107,13 @@ def _nickname(a: str, b: str, skel_a: str, skel_b: str) -> bool:
     return bool(ga & (nick.get(b, _NO_GROUPS) | nick.get(skel_b, _NO_GROUPS)))
 
 
+def _korean_surname(a: str, b: str) -> bool:
+    """True for two romanisations of one Korean family name (Pak / Park, Cho / Jo, Ri / Lee)."""
+    of = tables().ko_surname_of
+    ga = of.get(a)
+    return bool(ga and ga & of.get(b, frozenset()))
+
+
 def _equivalent(a: str, b: str) -> bool:
     """True for two spellings of one Chinese place or brand (Kashgar / Kashi, Sugon / Dawning)."""
     eq = tables().equivalents
@@ -127,6 +139,9 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> t
         # "J. D. Taiclet" for "James Donald Taiclet": the user abbreviated a listed
         # name. A listed "HEIDI A" says little about the query's "Aune".
         return (INITIAL_SIM if tq == INITIAL else INITIAL_LIST_SIM), "initial"
+    if person and q.tokens[i].source.isascii() and c.tokens[j].source.isascii() and _korean_surname(a, b):
+        # both written in Latin letters: a name read from Hangul knows its syllable (윤 is not Yon)
+        return KOREAN_SURNAME_SIM, "korean surname"
     if q.strict[i] or c.strict[j] or pinyin:
         return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying, Lei is not Li
     s, how = token_match(a, b, q.skels[i], c.skels[j])
@@ -137,7 +152,15 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> t
             return NICKNAME_SIM, "nickname"
         if tq in (DISTINCTIVE, LOCATION) and tc in (DISTINCTIVE, LOCATION) and _equivalent(a, b):
             return EQUIVALENT_SIM, "equivalent"
+    if s < STEM_SIM and not person and _business_word(a) and _business_word(b) and same_stem(a, b):
+        return STEM_SIM, "stem"  # a business word's other form: Trade / Trading
     return s, (how if s else "")
+
+
+def _business_word(word: str) -> bool:
+    """A generic business word of the tables (trading, industries), however it was tagged."""
+    words = tables()
+    return word in words.generic or word in words.org_class
 
 
 def _name_like(form: Form) -> bool:
@@ -254,7 +277,12 @@ def align(q: Form, c: Form) -> Alignment:
             continue  # "Jr" left out by the other name costs nothing (number_missing says it)
         floor = TAG_WEIGHTS[q.tags[i]] * UNMATCHED_FLOOR
         if person:
-            share = EXTRA_QUERY_PATRONYMIC if is_patronymic(q, i) else EXTRA_QUERY
+            if is_patronymic(q, i):
+                share = EXTRA_QUERY_PATRONYMIC
+            elif 0 < i < nq - 1 and not q.family[i] and not pinyin and not c_un:
+                share = EXTRA_QUERY_MIDDLE  # every listed part is met; the query adds a middle name
+            else:
+                share = EXTRA_QUERY
             if q.tags[i] == DISTINCTIVE:
                 floor = PERSON_QUERY_EXTRA_MIN  # an extra name part counts, however common ("Li")
         elif q.tags[i] == LOCATION and i == first_word(q) and q.schema == COMPANY:

@@ -32,7 +32,7 @@ _LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 #: "(also known as X)", "(a.k.a. X)", "(aka X)": another name of the party.
-_AKA_RE = re.compile(r"[\(\[]\s*(?:also\s+known\s+as|a\.?k\.?a\.?|d/b/a|dba|trading\s+as|t/a)\s+([^()\[\]]+?)\s*[\)\]]",
+_AKA_RE = re.compile(r"[\(\[]\s*(?:also\s+known\s+as|a\.?k\.?a\.?|d/b/a|dba|trading\s+as|t/a),?\s+([^()\[\]]+?)\s*[\)\]]",
                      re.IGNORECASE)
 #: A trailing parenthesised short name: "Costar Group Co., Ltd. (Costar)".
 _SHORT_FORM_RE = re.compile(r"\s*\(([^()]{2,60})\)\s*$")
@@ -43,10 +43,13 @@ FORMER_MIN_CHARS = 3
 _VESSEL_RE = re.compile(
     r"^\s*(?:m\.?\s?v\.?|m/v|m\.?\s?t\.?|m/t|t/b|f/v|f\.v\.|m/y|s/v|r/v)\s+(?=\S)", re.IGNORECASE
 )
-#: "(ex-SEA BREEZE)", "(ex SEA BREEZE)", "(formerly SEA BREEZE)", "f/k/a SEA BREEZE".
+#: "f/k/a", "f.k.a.,", "fka", "formerly known as": what a former name follows.
+_FKA = r"(?:f[./]?k[./]?a\.?|formerly\s+known\s+as),?"
+#: "(ex-SEA BREEZE)", "(ex SEA BREEZE)", "(formerly SEA BREEZE)", "f/k/a SEA BREEZE",
+#: "(f.k.a., SEA BREEZE)".
 _FORMER_RE = re.compile(
-    r"[\(\[]\s*(?:ex[-\s.:]+|formerly\s+|former(?:ly)?\s+name:?\s+|f/k/a\s+|fka\s+)([^()\[\]]+?)\s*[\)\]]"
-    r"|\s+(?:f/k/a|fka|formerly)\s+(.+)$",
+    r"[\(\[]\s*(?:ex[-\s.:]+|" + _FKA + r"\s+|formerly\s+|former(?:ly)?\s+name:?\s+)([^()\[\]]+?)\s*[\)\]]"
+    r"|\s+(?:" + _FKA + r"|formerly)\s+(.+)$",
     re.IGNORECASE,
 )
 #: A branch suffix set off by a dash or parentheses: "- Dubai Branch", "– X Branch

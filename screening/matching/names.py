@@ -100,6 +100,7 @@ from screening.matching.names_latin import (
     spell_out,
     split_acronyms,
     wade_giles_name,
+    written_as_words,
 )
 
 
@@ -165,6 +166,9 @@ _SCRIPT_RES = (
 
 
 _LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+#: Scripts whose names carry legal forms abbreviated in (or romanised to) short
+#: Latin words: Latin (SA, AS, ASA) and Cyrillic (ООО, АО, ЗАО).
+LATIN_LEGAL_SCRIPTS = frozenset({"Latn", "Cyrl"})
 
 
 def _script(text: str) -> str:
@@ -245,15 +249,22 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
         else:
             words = [w for chunk in PAREN_RE.sub(" ", piece).split() for w in fold_word(chunk)]
             # Is the whole name organisation-like? (legal/generic words present)
-            org_like = company or looks_like_org(words, t)
+            short_forms = script in LATIN_LEGAL_SCRIPTS  # आशा is "asa", not the Norwegian ASA
+            org_like = company or looks_like_org(words, t, short_forms)
             looks = lookalike_readings(piece) if piece.isupper() or not piece.islower() else None
-            built, leg = latin_tokens(words, t, company or org_like, person or not org_like, looks)
-            spelled_words = spell_out(words, t)
+            built, leg = latin_tokens(words, t, company or org_like, person or not org_like, looks, short_forms)
+            if not org_like and any(" " in form for form in leg):
+                # a legal form of several words ("Obshchestvo s ogranichennoi
+                # otvetstvennostyu") makes an organisation: read it as one
+                org_like = True
+                built, leg = latin_tokens(words, t, True, person, looks, short_forms)
+            plain_words = frozenset() if org_like else written_as_words(piece)  # "Pla" in "Abel Pla"
+            spelled_words = spell_out(words, t, plain=plain_words)
             if spelled_words is not None:
                 alt_built, _ = latin_tokens(spelled_words, t, True, False)
                 spelled_variant.extend(alt_built.tokens)
                 for k in (1, 2):  # an acronym's other readings, as further variants
-                    other = spell_out(words, t, k)
+                    other = spell_out(words, t, k, plain_words)
                     if other is not None and other != spelled_words:
                         extra_variants.append(tuple(latin_tokens(other, t, True, False)[0].tokens))
             else:

@@ -196,10 +196,24 @@ def lookalike_readings(text: str) -> dict[str, str]:
     return out
 
 
+#: Longest one-word legal form that is an abbreviation (AS, ASA, OOO, SA).
+SHORT_FORM = 3
+
+
 def latin_tokens(
-    words: list[str], t: Tables, company: bool, person: bool, lookalikes: dict[str, str] | None = None
+    words: list[str],
+    t: Tables,
+    company: bool,
+    person: bool,
+    lookalikes: dict[str, str] | None = None,
+    short_forms: bool = True,
 ) -> tuple[Builder, list[str]]:
-    """Tag folded Latin words: legal forms, abbreviations, numbers, places, Russian terms."""
+    """Tag folded Latin words: legal forms, abbreviations, numbers, places, Russian terms.
+
+    ``short_forms=False`` (words transliterated from a script whose legal forms
+    are not abbreviated in Latin letters: आशा is "asa", not the Norwegian ASA)
+    reads one-word legal forms of up to three letters as name words.
+    """
     out = Builder()
     legal: list[str] = []
     i, n = 0, len(words)
@@ -220,6 +234,8 @@ def latin_tokens(
             if size == 1 and len(phrase[0]) <= 3 and not company and (0 < i < n - 1 or (n < 3 and i > 0)):
                 continue
             if size == 1 and len(phrase[0]) == 1 and i != n - 1:
+                continue
+            if size == 1 and len(phrase[0]) <= SHORT_FORM and not short_forms:
                 continue
             if person and size == 1 and not company and not (i == 0 and n > 1):
                 continue
@@ -309,6 +325,8 @@ def latin_tokens(
         tag = latin_tag(word, t)
         if tag == GENERIC and person and not company:
             tag = DISTINCTIVE  # "West" in "Meghan West" is a name
+        elif tag == STOP and person and not company and i == n and n > 1:
+            tag = DISTINCTIVE  # a particle never ends a name: "Das" in "Tara Das" is a family name
         token = Token(word, tag, skeleton(word), word)
         cyr = lookalikes.get(word) if lookalikes else None
         letters = digits_as_letters(word)
@@ -351,17 +369,27 @@ def is_org_acronym(word: str, expansion: tuple[str, ...]) -> bool:
     return len(expansion) >= 3 or (len(expansion) == 2 and word == "".join(e[0] for e in expansion))
 
 
-def spell_out(words: list[str], t: Tables, reading: int = 0) -> list[str] | None:
+def written_as_words(piece: str) -> frozenset[str]:
+    """Folded words written in lower or title case in a name that also has
+    capitals elsewhere or is mixed case ("Pla" in "Abel Pla"): such a word is
+    a word, not an acronym. Empty when the case says nothing (ALL CAPS)."""
+    if piece.isupper() or piece.islower():
+        return frozenset()
+    return frozenset(w for chunk in piece.split() if not chunk.isupper() for w in fold_word(chunk))
+
+
+def spell_out(words: list[str], t: Tables, reading: int = 0, plain: frozenset[str] = frozenset()) -> list[str] | None:
     """``words`` with organisation acronyms spelled out ("cetc 13" -> "china
     electronics technology group corporation 13"), or None when there are none.
 
     ``reading`` picks among an acronym's readings (BUAA: Beihang University or
-    Beijing University of Aeronautics and Astronautics).
+    Beijing University of Aeronautics and Astronautics); words in ``plain``
+    are never spelled out.
     """
     out: list[str] = []
     changed = False
     for w in words:
-        readings = t.abbreviations.get(w)
+        readings = t.abbreviations.get(w) if w not in plain else None
         if readings and is_org_acronym(w, readings[0]) and reading < len(readings):
             out.extend(readings[reading])
             changed = True
@@ -415,7 +443,7 @@ def add_wade_giles(built: Builder) -> None:
     built.choices.sort(key=lambda c: c.start)
 
 
-def looks_like_org(words: list[str], t: Tables) -> bool:
+def looks_like_org(words: list[str], t: Tables, short_forms: bool = True) -> bool:
     """Does a Latin name read as an organisation?
 
     Yes with a legal form (short ones such as "SA" only in names of three or
@@ -425,7 +453,7 @@ def looks_like_org(words: list[str], t: Tables) -> bool:
     generic = 0
     last = len(words) - 1
     for k, w in enumerate(words):
-        if (w,) in t.legal_forms or w in t.org_class:
+        if ((w,) in t.legal_forms and (short_forms or len(w) > SHORT_FORM)) or w in t.org_class:
             # "Thomas Sa", "Mus ab Mustafa": two-letter forms only at either end of
             # 3+ words; "Skydio Inc", "Acme Ltd" are organisations.
             if len(w) > 2 or k == 0 or (len(words) > 2 and k == last):

@@ -128,6 +128,9 @@ class Tables:
     equivalent_groups: list[tuple[str, ...]] = field(default_factory=list)
     #: Korean family names (Hangul syllable -> romanisations, usual first)
     ko_surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Korean family names by romanisation: spelling -> Hangul syllables it writes
+    #: (pak, park -> {박}); two spellings of one syllable are one family name
+    ko_surname_of: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Korean readings of Hanja used in names (金 -> 김)
     ko_hanja: dict[str, str] = field(default_factory=dict)
     #: Chinese legal-form terms -> compare tokens (last is the legal form,
@@ -397,6 +400,8 @@ def _load_korean(t: Tables) -> None:
         return
     for syllable, spellings in (data.get("surnames") or {}).items():
         t.ko_surnames[str(syllable)] = tuple("".join(_fold_phrase(s)) for s in _as_list(spellings))
+        for spelling in t.ko_surnames[str(syllable)]:
+            t.ko_surname_of[spelling] = t.ko_surname_of.get(spelling, frozenset()) | {str(syllable)}
     for hanja, hangul in (data.get("hanja") or {}).items():
         for ch in str(hanja):
             t.ko_hanja.setdefault(ch, str(hangul))

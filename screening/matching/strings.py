@@ -10,7 +10,9 @@ alignment (:mod:`screening.matching.alignment`) is built on these.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+import snowballstemmer
 from rapidfuzz.distance import Indel, OSA
 
 from screening.matching.normalize import phonetic
@@ -38,6 +40,8 @@ TRANSPOSE_SIM = 0.9
 CONSONANT_SPELLING_MIN = 0.8
 #: Words that differ only in one or two vowels (Laden / Ladin): transliteration noise.
 VOWEL_SIM = 0.9
+#: Two business words of one English stem (Trade / Trading, Industry / Industries).
+STEM_SIM = 0.9
 #: A person's name that extends another by a suffix (Abramov / Abramovich,
 #: Richards / Richardson) is a different name.
 PREFIX_SIM = 0.3
@@ -168,3 +172,17 @@ def person_sim(a: str, b: str, sim: float, how: str) -> float:
             return PREFIX_SIM
         return max(0.0, 1.0 - (1.0 - sim) * PERSON_FUZZY_STRETCH)
     return sim
+
+
+_ENGLISH = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=4096)
+def english_stem(word: str) -> str:
+    """The Snowball (Porter 2) stem of an English word: trading -> trade, industries -> industri."""
+    return _ENGLISH.stemWord(word)
+
+
+def same_stem(a: str, b: str) -> bool:
+    """True for two forms of one English word (Trade / Trading, Electronic / Electronics)."""
+    return len(a) > SHORT_TOKEN and len(b) > SHORT_TOKEN and english_stem(a) == english_stem(b)

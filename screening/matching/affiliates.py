@@ -106,6 +106,13 @@ def dictionary_words() -> frozenset[str]:
     return frozenset(g[0] for glosses in dictionary().values() for g in glosses if len(g) == 1)
 
 
+def everyday_name(form: Form) -> bool:
+    """A list name whose only distinctive word is an everyday one ("Quantum Optics"):
+    "Acme Optics" carries a line of business, not that party's brand."""
+    dist = distinctive_words(form)
+    return len(dist) < 2 and all(t in dictionary_words() for t, _ in dist)
+
+
 def distinctive_words(form: Form) -> list[tuple[str, float]]:
     """The distinctive words of a form, with their weights."""
     return [(t, w) for t, g, w in zip(form.texts, form.tags, form.weights) if g == DISTINCTIVE]
@@ -127,8 +134,9 @@ class AffiliateIndex:
             if entry_schema(entries[form.entry]) != "company":
                 continue  # people have no branches
             brand = brand_of(form)
-            if brand is not None and brand[1] >= MIN_RARITY:
-                by_brand[brand[0]].append(fid)
+            if brand is None or brand[1] < MIN_RARITY or everyday_name(form):
+                continue
+            by_brand[brand[0]].append(fid)
         self.by_brand = dict(by_brand)
         self.person_words, self.business_words = vocabularies(entries)
 
@@ -174,8 +182,6 @@ class AffiliateIndex:
             return None  # "Lockheed Martin Missiles" carries "Missiles", not "Tactical Missiles"
         if all(t in self.person_words for t in shared):
             return None  # "Sean Robotics" is not a branch of "Sean Trading"
-        if len(shared) < 2 and all(t in dictionary_words() for t in shared):
-            return None  # one everyday word ("Optics") is a line of business, not a brand
         c_all = set(cform.texts)
         marker_idx = [i for i, t in enumerate(qform.texts) if t not in c_all]
         branch_words = tables().branch_words

@@ -1,6 +1,6 @@
 """The web app: a UI for sales ops and a JSON API for the CRM, over one screener.
 
-``create_app`` builds the :class:`~screening.screen.Screener` once, at start
+``create_app`` builds the :class:`~screening.service.screen.Screener` once, at start
 (lists are loaded by commands, never inside a request), and registers the
 blueprints: ``auth`` (log in / out), ``ui`` (pages), ``api`` (``/api/v1``).
 Errors are mapped to JSON or HTML in one place (:mod:`web.errors`).

@@ -23,7 +23,7 @@ from flask import (Blueprint, Flask, current_app, g, redirect, render_template, 
                    url_for)
 
 from screening import settings
-from screening.accounts import User
+from screening.service.accounts import User
 from screening.connections import busy_timeout
 from screening.errors import Forbidden
 

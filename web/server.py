@@ -9,7 +9,7 @@ API rate limit in shared memory (:class:`web.ratelimit.SharedRateLimiter`),
 bulk jobs in their ``job.json`` files, everything else in SQLite. The parent
 only supervises: it restarts a worker that dies and stops them all on
 SIGTERM / SIGINT. A stopping process first writes the audit records it still
-has queued (:class:`screening.audit_writer.AuditWriter`).
+has queued (:class:`screening.service.audit_writer.AuditWriter`).
 """
 
 from __future__ import annotations

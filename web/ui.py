@@ -17,13 +17,13 @@ from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, rend
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from screening import settings
-from screening.audit import decision_event
+from screening.service.audit import decision_event
 from screening.connections import busy_timeout
 from screening.errors import BadInput, Invalid, ScreeningError
-from screening.dates import HORIZONS, check_horizon, parse_date
-from screening.request import FormField, form_fields
+from screening.rules.dates import HORIZONS, check_horizon, parse_date
+from screening.service.request import FormField, form_fields
 
-from . import query, svg
+from web import screening_view, svg
 from .auth import current_user, requires
 from .i18n import LANGUAGES, t
 from .state import state, store
@@ -31,7 +31,7 @@ from .views import entry_view, lists_view
 
 bp = Blueprint("ui", __name__)
 
-#: The Screen form's inputs: every field of the request model (screening.request).
+#: The Screen form's inputs: every field of the request model (screening.service.request).
 FORM_FIELDS = form_fields()
 
 def _serializer() -> URLSafeSerializer:
@@ -67,7 +67,7 @@ def party_from_form(form: Any) -> dict:
     party.setdefault("name", form.get("name", ""))
     if context:
         party["context"] = context
-    return query.party_from_json(party, where="form")
+    return screening_view.party_from_json(party, where="form")
 
 
 def _form_value(f: FormField, text: str) -> Any:
@@ -129,7 +129,7 @@ def result() -> Any:
     token = request.args.get("q", "")
     party = decode_query(token)
     st = state()
-    result, ref = query.screen(st, party, current_user().label, via="ui")
+    result, ref = screening_view.screen(st, party, current_user().label, via="ui")
     if request.args.get("format") == "json":
         return jsonify(result)
     paths = [svg.path_layout(f["path"]) if f.get("path") else None

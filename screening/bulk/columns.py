@@ -15,10 +15,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import BadInput
-from ..request import column_aliases, context_columns
+from screening.service.request import column_aliases, context_columns
 
 #: Header aliases per field, most preferred first (compared after :func:`normalise_header`):
-#: the request model's (:func:`screening.request.column_aliases`), English and Chinese.
+#: the request model's (:func:`screening.service.request.column_aliases`), English and Chinese.
 HEADER_ALIASES: dict[str, tuple[str, ...]] = column_aliases()
 
 #: The fields a row can feed into ``Screener.check``: every per-row field of the request.

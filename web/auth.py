@@ -63,6 +63,13 @@ def current_user() -> User | None:
     return g.get("user")
 
 
+def signed_in() -> User:
+    """The user of a UI page (:func:`require_login` turned anonymous requests away)."""
+    user = current_user()
+    assert user is not None, "require_login runs before every UI page"
+    return user
+
+
 def require_login() -> Any:
     """``before_request``: load the session user; redirect anonymous UI requests."""
     g.user = None

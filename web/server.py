@@ -95,8 +95,10 @@ def serve(app: Any, host: str, port: int, *, threads: int = 8, processes: int = 
             break
         except InterruptedError:
             continue
-        started = workers.pop(pid, None)
-        if started is None or stopping:
+        if pid not in workers:
+            continue
+        started = workers.pop(pid)
+        if stopping:
             continue
         if time.monotonic() - started < MIN_WORKER_LIFE_S:
             log.error("worker %s died at start (status %s); stopping", pid, status)

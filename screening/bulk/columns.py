@@ -73,13 +73,13 @@ def map_columns(headers: Sequence[object], overrides: Mapping[str, str | None] |
     """
     names = [str(h) if h is not None else "" for h in headers]
     normalised = [normalise_header(h) for h in names]
-    overrides = {k: v for k, v in (overrides or {}).items() if v}
-    unknown = set(overrides) - set(FIELDS)
+    given: dict[str, str] = {k: v for k, v in (overrides or {}).items() if v}
+    unknown = set(given) - set(FIELDS)
     if unknown:
         raise BadInput(f"unknown column field(s): {', '.join(sorted(unknown))}")
     cmap = ColumnMap(names)
     used: set[int] = set()
-    for f, spec in overrides.items():
+    for f, spec in given.items():
         cmap.index[f] = _resolve_override(names, spec, f)
         used.add(cmap.index[f])
     for f in FIELDS:

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from screening.rules.dates import check_horizon, parse_date
 from ..errors import BadInput, Invalid, ScreeningError
@@ -206,7 +206,7 @@ class _Run:
             self.pending.difference_update(chunk.sent)
             self.state.screened += len(chunk.sent)
         missing = {k for k in chunk.keys if k is not None and k not in answers}
-        answers.update(self.cache.get_many(missing))
+        answers.update(cast("dict[bytes, Answer]", self.cache.get_many(missing)))
         write, outcomes = self.output.write_row, self.outcomes
         for i, rec in enumerate(chunk.records):
             k = chunk.keys[i]

@@ -19,6 +19,7 @@ import urllib.request
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from screening import settings
 from screening.lists.catalog import CN_LIST_IDS, US_LIST_IDS
@@ -231,7 +232,8 @@ def _cut_text(path: Path, exc: CutLastRow) -> str:
     from screening.lists.importers import _io
     from screening.lists.importers.us_csl import line_text
 
-    return line_text(_io.read_text(path), exc.detail.get("line"), limit=80) or "empty"
+    line = cast("int | None", exc.detail.get("line"))
+    return line_text(_io.read_text(path), line, limit=80) or "empty"
 
 
 def diff_file(store: Store, list_id: str, file: str | Path, *, source: str | None = None,

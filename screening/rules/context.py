@@ -219,7 +219,7 @@ class TransactionContext:
 def parse_bool(value: object, name: str = "value") -> bool | None:
     """``True``/``False``/None from a bool or a yes/no/true/false/unknown string."""
     if value is None or isinstance(value, bool):
-        return value  # type: ignore[return-value]
+        return value
     if isinstance(value, (int, float)) and value in (0, 1):
         return bool(value)
     text = str(value).strip().lower()
@@ -295,7 +295,7 @@ def parse_country(value: object, name: str = "destination") -> str | None:
         from screening.countries import to_iso2
     except ImportError:  # the shared country table is optional here
         to_iso2 = None  # type: ignore[assignment]
-    code = to_iso2(text) if to_iso2 else None
+    code = to_iso2(text) if to_iso2 is not None else None
     if code is None and len(text) == 2 and text.isalpha():
         code = text.upper()
     if code is None:

@@ -146,7 +146,9 @@ def rule_events(
             note=s.get("note"),
         ))
     if effective_to:
-        end = to_date(effective_to) + timedelta(days=1)  # type: ignore[operator]
+        last = to_date(effective_to)
+        assert last is not None  # effective_to is not empty
+        end = last + timedelta(days=1)
         events.append(StatusEvent(date=end.isoformat(), status="removed", note="expired"))
     return events
 

@@ -121,8 +121,11 @@ def determine(
                       lookup_entry, declared_owners, resolve_name, party_country)
 
 
-def _determine(hits, affiliates, ctx, as_of, horizon, rulebook, ownership, party_keys,
-               lookup_entry, declared_owners, resolve_name=None, party_country=None) -> Determination:
+def _determine(hits: list[Hit], affiliates: list, ctx: TransactionContext, as_of: date, horizon: str,
+               rulebook: RuleBook, ownership: OwnershipGraph | None, party_keys: list[str],
+               lookup_entry: Callable[[str], Entry | None], declared_owners: list[dict],
+               resolve_name: Callable[[str], list[Hit]] | None = None,
+               party_country: str | None = None) -> Determination:
     """Evaluate every rule against the facts (the body of :func:`determine`)."""
     facts = Facts(
         hits=list(hits), affiliates=list(affiliates), context=ctx, as_of=as_of, horizon=horizon,

@@ -18,6 +18,7 @@ without findings costs a few dictionary look-ups (bulk throughput).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from screening.rules.findings import severity
 
@@ -184,10 +185,10 @@ def regimes(findings: list[dict]) -> list[dict]:
     for i, f in enumerate(findings):
         party = f.get("party") or "the transaction"
         groups.setdefault(f.get("regime") or "", {}).setdefault(party, []).append(i)
-    out = []
+    out: list[dict[str, Any]] = []
     for regime, parties in groups.items():
         idx = [i for ids in parties.values() for i in ids]
-        rows = [{"party": party, "outcome": _worst(findings[i] for i in ids),
+        rows: list[dict[str, Any]] = [{"party": party, "outcome": _worst(findings[i] for i in ids),
                  "entry_ids": list(dict.fromkeys(findings[i]["entry_id"] for i in ids
                                                  if findings[i].get("entry_id"))),
                  "findings": ids} for party, ids in parties.items()]

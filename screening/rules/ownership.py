@@ -27,7 +27,7 @@ owning each other is never caught unless a listed owner feeds it.
 from __future__ import annotations
 
 from collections import ChainMap, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -194,7 +194,9 @@ class _Aggregator:
        node, so every finding can show one readable chain per direct owner.
     """
 
-    def __init__(self, graph: OwnershipGraph, is_listed, through, max_depth, threshold, on) -> None:
+    def __init__(self, graph: OwnershipGraph, is_listed: Callable[[str], bool],
+                 through: Callable[[str], bool] | None, max_depth: int, threshold: float,
+                 on: date | None) -> None:
         self.graph, self.threshold, self.on = graph, threshold, on
         self.is_listed = is_listed
         self.through = through or (lambda _node: False)
@@ -237,7 +239,7 @@ class _Aggregator:
         return node in self.listed or node in caught or self.through(node)
 
     # -- 2./3. fixed points
-    def fixed_point(self, counts, seeds: set[str]) -> set[str]:
+    def fixed_point(self, counts: Callable[[str, set[str]], float], seeds: set[str]) -> set[str]:
         """Nodes whose ``counts(node, found)`` share reaches the threshold, grown to a fixed point.
 
         Only nodes downstream of ``seeds`` are looked at, and a node is re-checked
@@ -324,7 +326,7 @@ class _Aggregator:
         return {"entity": node, "name": self.graph.name(node), "percent": percent, "role": role}
 
     def _chain(self, node: str, caught: set[str], percent: float | None,
-               possible: set[str] = frozenset(), controlled: set[str] = frozenset()) -> list[dict]:
+               possible: Set[str] = frozenset(), controlled: Set[str] = frozenset()) -> list[dict]:
         """One readable chain from a listed owner down to ``node`` (which holds ``percent`` next)."""
         chain: list[dict] = []
         seen: set[str] = set()
@@ -345,7 +347,8 @@ class _Aggregator:
             node, percent = edge.owner, edge.percent
         return list(reversed(chain))
 
-    def _best_edge(self, node, caught, possible, controlled, seen) -> Relationship | None:
+    def _best_edge(self, node: str, caught: set[str], possible: Set[str], controlled: Set[str],
+                   seen: set[str]) -> Relationship | None:
         """The largest edge into ``node`` from an owner that explains its status."""
         best = None
         for r in self.inn.get(node, []):
@@ -357,8 +360,8 @@ class _Aggregator:
                 best = r
         return best
 
-    def _roots(self, node: str, caught: set[str], possible: set[str] = frozenset(),
-               controlled: set[str] = frozenset()) -> list[str]:
+    def _roots(self, node: str, caught: set[str], possible: Set[str] = frozenset(),
+               controlled: Set[str] = frozenset()) -> list[str]:
         """The listed owners behind ``node`` (following caught, possible or controlled owners)."""
         out: list[str] = []
         seen: set[str] = set()
@@ -427,7 +430,7 @@ def path_text(path: list[dict]) -> str:
         role = step.get("role")
         if role in ("listed", "possibly listed", "caught", "possibly caught", "controlled"):
             label = f"{label} ({role})"
-        parts.append(label)
+        parts.append(str(label))
         if i < len(path) - 1:
             pct = step.get("percent")
             parts.append(f"--{_pct(pct)}-->")

@@ -211,14 +211,14 @@ class RuleBook:
                 raise Invalid(f"{self.source}: settings.foreign_item_rules names unknown rule {rid}")
 
 
-def _as_list(value) -> list:
+def _as_list(value: object) -> list:
     """``None`` -> [], a scalar -> [scalar], a list -> itself."""
     if value is None:
         return []
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
-def _date_text(value, where: str) -> str | None:
+def _date_text(value: object, where: str) -> str | None:
     """A YAML date (or string) as ISO text; refuses anything that is not a date."""
     if value is None or value == "":
         return None

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from screening.lists.catalog import (
     CN_MILITARY_END_USERS,
@@ -169,7 +170,7 @@ class Facts:
 
 # --------------------------------------------------------------------- list hits
 
-def lists(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+def lists(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
     """A hit on one of the rule's lists (for §744.8: on one of its SDN programs)."""
     wanted = set(spec or [])
     out = []
@@ -183,7 +184,7 @@ def lists(rule: Rule, spec, facts: Facts) -> list[Candidate]:
     return out
 
 
-def own_lists(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+def own_lists(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
     """A hit on a list the catalog does not know: one of the company's own lists."""
     if not spec:
         return []
@@ -298,7 +299,7 @@ def is_military_user(entry: Entry) -> bool:
     return isinstance(criterion, str) and "military user" in criterion.lower()
 
 
-def military_user(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+def military_user(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
     """The party is a military user (of the given countries, when the rule names any)."""
     countries = set((spec or {}).get("countries") or [])
     out = []
@@ -323,7 +324,7 @@ def military_user(rule: Rule, spec, facts: Facts) -> list[Candidate]:
     return out
 
 
-def semiconductor_user(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+def semiconductor_user(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
     """The party is on the advanced-semiconductor end-user category list (No. 61 Art. 4)."""
     out = []
     for hit in facts.hits:
@@ -336,7 +337,7 @@ def semiconductor_user(rule: Rule, spec, facts: Facts) -> list[Candidate]:
 
 # ------------------------------------------------------------------------ ownership
 
-def ownership(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+def ownership(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
     """The party is owned by parties on ``owners_on`` (rules.md §8.3 aggregation).
 
     An owner counts when one of the entries it may be (:meth:`Facts.owner`) is
@@ -377,6 +378,7 @@ def ownership(rule: Rule, spec, facts: Facts) -> list[Candidate]:
             result, strength, binding = res, ("review" if "review" in strengths else "match"), bind
         if result.caught:
             break
+    assert result is not None  # the loop ran
     if not result.any_listed_owner:
         return []
     owner_entries = [e for node in result.listed_owners for e in facts.owner(node).entries
@@ -431,7 +433,7 @@ def _party_graph(facts: Facts) -> OwnershipGraph:
     return graph
 
 
-def _percent(value, name: str) -> float | None:
+def _percent(value: object, name: str) -> float | None:
     """A declared owner's share in percent: 60, "60", "60 %"; None or "" when unknown."""
     if value is None or (isinstance(value, str) and value.strip().lower() in ("", "unknown", "?")):
         return None
@@ -525,7 +527,7 @@ def is_branch_listing(entry: Entry) -> bool:
     return any(marker in text for marker in BRANCH_MARKERS[:3])
 
 
-def affiliates(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+def affiliates(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
     """A name that looks like a listed party's branch or subsidiary, with no ownership data."""
     spec = spec or {}
     wanted = set(spec.get("lists") or [])
@@ -568,7 +570,7 @@ def _has_ownership_data(facts: Facts) -> bool:
 
 # ------------------------------------------------------------- transaction triggers
 
-def item(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+def item(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
     """The item is in the rule's scope, with the origin / share / technology / destination it names."""
     spec = spec or {}
     ctx, info = facts.context, facts.item
@@ -634,7 +636,7 @@ def effective_origin(ctx: TransactionContext) -> str | None:
     return None
 
 
-def end_use(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+def end_use(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
     """The end use is one the rule names (in the destinations it names)."""
     spec = spec or {}
     use = facts.context.end_use
@@ -649,7 +651,7 @@ def end_use(rule: Rule, spec, facts: Facts) -> list[Candidate]:
                       fields={"party": facts.party_name(), "end_use": END_USE_WORDS.get(use, use)})]
 
 
-def context(rule: Rule, spec, facts: Facts) -> list[Candidate]:
+def context(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
     """A transaction fact has the value the rule names (e.g. chinese_person_services: true)."""
     for name, wanted in (spec or {}).items():
         value = getattr(facts.context, name, None)

@@ -185,7 +185,7 @@ def decision_event(d: dict, *, via: str) -> Event:
 
 def result_hash(result: dict) -> str:
     """sha256 of a result dict as canonical JSON: proves later which answer was given."""
-    return hashlib.sha256(_dump(result).encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256((_dump(result) or "").encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def file_sha256(path: str | os.PathLike[str] | None) -> str | None:

@@ -83,7 +83,7 @@ def error_event(ev: Event, exc: BaseException) -> Event:
                  subject=_printable(ev.subject), outcome=_printable(ev.outcome),
                  as_of=_printable(ev.as_of), assumption=_printable(ev.assumption),
                  detail={"action": _printable(ev.action),
-                         "error": _printable(f"{type(exc).__name__}: {exc}")[:300]},
+                         "error": (_printable(f"{type(exc).__name__}: {exc}") or "")[:300]},
                  ref=ev.ref, at=ev.at)
 
 
@@ -118,7 +118,7 @@ def append_events(audit: AuditLog, events: list[Event], busy_s: float | None = N
 
 
 # ------------------------------------------------------------------- journal
-def journal_path(db_path: str, pid: int | None = None) -> str:
+def journal_path(db_path: str | None, pid: int | None = None) -> str:
     """This process's journal (``pid`` None: the glob pattern of every process's journal)."""
     return f"{db_path}.audit-journal-{'*' if pid is None else pid}.jsonl"
 
@@ -154,7 +154,11 @@ def recover_journals(audit: AuditLog) -> int:
             events = _read_journal(f)
             if events:
                 done = _recent_refs(audit, len(events) + 100)
-                todo = [ev for ev in events if ev.ref not in done and not done.add(ev.ref)]
+                todo = []
+                for ev in events:  # once per ref, in journal order
+                    if ev.ref not in done:
+                        done.add(ev.ref)
+                        todo.append(ev)
                 written += len(todo)
                 append_events(audit, todo)
                 log.warning("wrote %s audit records left in %s", written, name)

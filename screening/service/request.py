@@ -58,10 +58,11 @@ class Door:
 
 def _f(default: Any = ..., *, door: Door, extra: dict | None = None, **kw: Any) -> Any:
     """A pydantic ``Field`` carrying its :class:`Door` (dropped from the published schema)."""
-    return Field(default, json_schema_extra={**(extra or {}), "door": door}, **kw)
+    schema_extra: Any = {**(extra or {}), "door": door}  # the door is dropped before publishing
+    return Field(default, json_schema_extra=schema_extra, **kw)
 
 
-def _storable(value: Any, info: ValidationInfo) -> Any:
+def _storable(value: Any, info: ValidationInfo | _Info) -> Any:
     """Text that can be stored and encoded (no lone surrogate, NUL, non-character)."""
     if isinstance(value, str):
         reason = why_bad(value)
@@ -348,12 +349,17 @@ def _given(req: ScreeningRequest) -> dict:
     return {k: v for k, v in out.items() if k == "context" or v not in (None, "", [], {})}
 
 
+def _same_field(name: str) -> Any:
+    """A field of :class:`ScreeningRequest`, reused as is (its door, checks and docs)."""
+    return ScreeningRequest.model_fields[name]
+
+
 class BatchRequest(_Model):
     """Up to 1,000 parties; ``as_of``, ``after_horizon``, ``context`` and ``config`` shared."""
 
     parties: list[ScreeningRequest] = Field(min_length=1, max_length=1000)
-    as_of: StrictStr | None = ScreeningRequest.model_fields["as_of"]
-    after_horizon: StrictStr | None = ScreeningRequest.model_fields["after_horizon"]
+    as_of: StrictStr | None = _same_field("as_of")
+    after_horizon: StrictStr | None = _same_field("after_horizon")
     context: Context | None = None
     config: MatchConfig | None = None
 

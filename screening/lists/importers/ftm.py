@@ -211,7 +211,7 @@ def parse(path: Path, *, list_id: str = DEFAULT_LIST, targets_only: bool = False
     ownerships: list[dict] = []
     addresses: dict[str, str] = {}
     sanctions: dict[str, list[dict]] = {}
-    for _, record in read_records(path):
+    for _line, record in read_records(path):
         schema = record["schema"]
         if schema in PARTY_SCHEMAS:
             parties.append(record)

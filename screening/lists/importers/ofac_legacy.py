@@ -124,7 +124,8 @@ def file_set(path: Path, kind: str, **explicit: Path | None) -> FileSet:
 
     def pick(key: str, *names: str) -> Path | None:
         if key in explicit:
-            return Path(explicit[key]) if explicit[key] else None
+            given = explicit[key]
+            return Path(given) if given else None
         return _find(folder, *names)
 
     return FileSet(

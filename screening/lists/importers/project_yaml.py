@@ -93,7 +93,7 @@ class _UniqueKeyLoader(yamlfast.SafeLoader):  # type: ignore[valid-type, misc]
     """A safe loader that rejects a mapping with the same key twice and leaves
     dates as text, so that :func:`_date` validates them with a clear message."""
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> str:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> str:
         return str(self.construct_scalar(node))
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
@@ -201,7 +201,7 @@ def _read_yaml(file: Path) -> dict:
 def _list_id(file: Path, data: Mapping) -> str:
     list_id = data.get("list")
     info = LISTS.get(list_id) if isinstance(list_id, str) else None
-    if info is None or info.source != "project":
+    if not isinstance(list_id, str) or info is None or info.source != "project":
         raise _fail(file, f"unknown list id {list_id!r} (expected one of the project lists"
                           " in screening/lists/catalog.py)")
     return list_id

@@ -20,7 +20,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from screening.lists.catalog import csl_list_id
 from screening.countries import country_of_address, to_iso2
@@ -322,7 +322,7 @@ def csv_rows(path: Path, *, strict: bool = True,
         if pending is not None:  # the row before the cut one is complete
             _io.check_width(path, pending[0], pending[1], width)
             yield pending[0], dict(zip(header, pending[1]))
-        cut_rows.append({"line": exc.detail.get("line"), "text": line_text(text, exc.detail.get("line"))})
+        cut_rows.append({"line": exc.detail.get("line"), "text": line_text(text, cast("int | None", exc.detail.get("line")))})
         return
     if pending is not None:
         line, cells = pending

@@ -7,12 +7,7 @@ import pytest
 from screening.matching.forms import forms_of
 from screening.matching.index import Idf, NameIndex, entry_schema
 from screening.matching.names import analyze_name
-from screening.types import Entry, Name
-
-
-def entry(id_, *names, type_="company"):
-    return Entry(id=id_, list_id="test", type=type_,
-                 names=[Name(n, "primary" if i == 0 else "alias") for i, n in enumerate(names)])
+from tests.matching.test_matcher import entry
 
 
 @pytest.fixture(scope="module")

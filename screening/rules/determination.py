@@ -116,7 +116,8 @@ def determine(
         # Nothing about this party reaches any rule: the answer depends only on
         # the day and the horizon assumption, so it is computed once and copied
         # (a pickle round trip: several times cheaper than deepcopy).
-        return pickle.loads(_unmatched(as_of, horizon, rulebook))
+        copy: Determination = pickle.loads(_unmatched(as_of, horizon, rulebook))
+        return copy
     return _determine(hits, affiliates, ctx, as_of, horizon, rulebook, ownership, party_keys,
                       lookup_entry, declared_owners, resolve_name, party_country)
 

@@ -135,7 +135,7 @@ class OwnershipGraph:
         the graph once.
         """
         key = (root, on, max_depth)
-        cache = self.__dict__.setdefault("_ancestor_cache", {})
+        cache: dict[tuple, dict[str, list[Relationship]]] = self.__dict__.setdefault("_ancestor_cache", {})
         if key in cache:
             return cache[key]
         depth = {root: 0}

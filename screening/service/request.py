@@ -400,7 +400,7 @@ def json_schemas() -> dict[str, dict]:
                                 ref_template="#/components/schemas/{model}", by_alias=True)
     text = json.dumps(top["$defs"], default=_no_door).replace(
         '"#/components/schemas/ScreeningRequest"', '"#/components/schemas/Party"')
-    out = json.loads(text)
+    out: dict[str, dict] = json.loads(text)
     out["Party"] = out.pop("ScreeningRequest")
     for s in out.values():
         _drop_doors(s)

@@ -69,7 +69,8 @@ class LazyImporter:
         params = inspect.signature(func).parameters
         if not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
             options = {k: v for k, v in options.items() if k in params}
-        return func(path, **options)
+        records: Iterator[Record] = func(path, **options)
+        return records
 
     def sniff(self, path: Path) -> bool:
         """The module's ``sniff``, else the file-suffix rule; False when the

@@ -104,7 +104,8 @@ class _UniqueKeyLoader(yamlfast.SafeLoader):  # type: ignore[valid-type, misc]
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate field {key!r}", key_node.start_mark)
             seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+        mapping: dict = super().construct_mapping(node, deep=deep)
+        return mapping
 
 
 _UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp",
@@ -249,7 +250,7 @@ def _unknown_fields(file: Path, data: Mapping, allowed: frozenset, what: str) ->
 def _confidence(file: Path, value: Any, what: str) -> str:
     if value not in CONFIDENCE_LEVELS:
         raise _fail(file, f"{what}: confidence {value!r} is not one of {', '.join(CONFIDENCE_LEVELS)}")
-    return value
+    return str(value)
 
 
 def _measures(file: Path, value: Any, what: str) -> list[str]:
@@ -397,7 +398,7 @@ def _category(file: Path, raw: Any) -> dict:
     policies = raw.get("policies")
     if not isinstance(policies, list) or not policies:
         raise _fail(file, "category: policies must be a non-empty list")
-    out = _plain(raw)
+    out: dict = _plain(raw)
     for i, pol in enumerate(policies):
         what = f"category policies[{i}]"
         if not isinstance(pol, dict):

@@ -15,8 +15,8 @@ from typing import Any
 import click
 
 from .errors import Invalid
-from screening.rules.owners import parse_owner
-from screening.service.request import Door, column_key, doors
+from .rules.owners import parse_owner
+from .service.request import Door, column_key, doors
 
 #: Fields ``screen`` takes once for the whole run (the party fields come from columns).
 RUN_FIELDS = ("as_of", "after_horizon", "config")

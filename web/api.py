@@ -17,7 +17,7 @@ from screening.connections import busy_timeout
 from screening.service.request import BATCH_SHARED
 from screening.errors import BadInput, Forbidden, Invalid, RateLimited, TooLarge, Unauthorized
 
-from web import boundary, screening_view
+from . import boundary, screening_view
 from .openapi import openapi_document
 from .state import state, store
 from .views import entry_view, lists_view

@@ -12,7 +12,7 @@ from typing import Any
 from screening.service.audit import record_screenings
 from screening.service.request import from_json
 
-from web.state import WebState
+from .state import WebState
 
 
 def party_from_json(data: Any, where: str = "body") -> dict:

@@ -23,7 +23,7 @@ from screening.errors import BadInput, Invalid, ScreeningError
 from screening.rules.dates import HORIZONS, check_horizon, parse_date
 from screening.service.request import FormField, form_fields
 
-from web import screening_view, svg
+from . import screening_view, svg
 from .auth import current_user, requires, signed_in
 from .i18n import LANGUAGES, t
 from .state import state, store

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import BadInput
-from screening.service.request import column_aliases, context_columns
+from ..service.request import column_aliases, context_columns
 
 #: Header aliases per field, most preferred first (compared after :func:`normalise_header`):
 #: the request model's (:func:`screening.service.request.column_aliases`), English and Chinese.

@@ -132,9 +132,9 @@ class ScreenerPayload:
                 setattr(settings, k, v)
         if self.kind == "object":
             return pickle.loads(self.data)
-        from screening.rules.determination import RuleBook
-        from screening.service.screen import Screener
-        from screening.lists.store import open_store
+        from ..rules.rulebook import RuleBook
+        from ..service.screen import Screener
+        from ..lists.store import open_store
 
         base = Path(directory) / f"screening-{self.digest[:16]}"
         base.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
-from screening.rules.dates import check_horizon, parse_date
+from ..rules.dates import check_horizon, parse_date
 from ..errors import BadInput, Invalid, ScreeningError
 from ..heap import paused_collector
 from .cache import ResultCache
@@ -131,7 +131,7 @@ def build_screener(db_path: str | None = None) -> Checker:
     Building allocates millions of long-lived objects; collections during the build
     only re-walk them (about a third of the build time on the full lists).
     """
-    from screening.service.screen import open_screener
+    from ..service.screen import open_screener
 
     with paused_collector():
         return open_screener(db_path)
@@ -141,7 +141,7 @@ def _check_context(context: Mapping[str, Any]) -> None:
     """Refuse an unreadable file-wide context before screening a million rows with it."""
     if not context:
         return
-    from screening.rules.context import TransactionContext
+    from ..rules.context import TransactionContext
 
     TransactionContext.from_dict(dict(context))
 

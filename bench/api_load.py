@@ -93,8 +93,8 @@ def prepare_db(folder: Path) -> Path:
 def make_keys(db: Path, n: int) -> list[str]:
     """One API key per client."""
     sys.path.insert(0, str(ROOT))
-    from screening.accounts import Accounts
-    from screening.store import open_store
+    from screening.service.accounts import Accounts
+    from screening.lists.store import open_store
 
     accounts = Accounts(open_store(db))
     stamp = int(time.time())
@@ -103,7 +103,7 @@ def make_keys(db: Path, n: int) -> list[str]:
 
 def listed_names(db: Path, n: int, rng: random.Random) -> list[str]:
     """Names of entries in force (incl. Chinese ones), lightly varied like real input."""
-    from screening.store import open_store
+    from screening.lists.store import open_store
 
     rows = open_store(db).db.execute(
         "select e.data from entries e join lists l on e.version_id = l.current_version").fetchall()

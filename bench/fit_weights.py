@@ -37,7 +37,7 @@ import numpy as np
 import logic_v2
 from match_common import ROOT
 from match_pairs import DERIVED, pair_rows, schema_of
-from screening.bench import _prf, _truthy
+from screening.evaluation import _prf, _truthy
 from screening.matching import compare
 from screening.matching.algorithm import FEATURES
 from screening.matching.config import WEIGHTS_FILE, MatchConfig, default_config

@@ -14,7 +14,7 @@ import statistics
 import time
 from pathlib import Path
 
-from screening.importers import detect_format, parse_file
+from screening.lists.importers import detect_format, parse_file
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 #: (file, importer options) timed by default.

@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from screening.lists import update
-from screening.store import open_store
+from screening.lists.update import update
+from screening.lists.store import open_store
 
 CSL = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "derived" / "csl-2026.csv"
 

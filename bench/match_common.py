@@ -34,7 +34,7 @@ def need(path: Path) -> Path:
 
 def us_entries() -> list[Entry]:
     """The CSL 2026 rows as entries (project importer)."""
-    from screening.importers import us_csl
+    from screening.lists.importers import us_csl
 
     return list(us_csl.parse_csv(need(CSL_2026)))
 
@@ -42,7 +42,7 @@ def us_entries() -> list[Entry]:
 def china_entries() -> list[Entry]:
     """The project's China lists (``lists/``), if the importer can read them."""
     try:
-        from screening.importers import project_yaml
+        from screening.lists.importers import project_yaml
 
         return [e for e in project_yaml.parse_dir(ROOT / "lists") if isinstance(e, Entry)]
     except Exception as exc:  # the lists are optional for these benchmarks

@@ -23,7 +23,7 @@ from match_common import ROOT
 
 import logic_v2
 from screening import settings
-from screening.bench import _prf, _read_rows, _truthy
+from screening.evaluation import _prf, _read_rows, _truthy
 from screening.matching import compare
 
 DERIVED = Path("/tmp/derived-pairs")

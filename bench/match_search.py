@@ -15,7 +15,7 @@ from pathlib import Path
 
 from match_common import ROOT, full_entries
 
-from screening.bench import format_report, search_report
+from screening.evaluation import format_report, search_report
 from screening.matching import Matcher
 
 

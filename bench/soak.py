@@ -147,8 +147,8 @@ def upload_bulk(port: int, data: bytes) -> str:
 
 def audit_counts(db: Path) -> tuple[int, bool, str]:
     """(screen records written through the API, chain verifies, verify message)."""
-    from screening.audit import AuditLog
-    from screening.store import open_store
+    from screening.service.audit import AuditLog
+    from screening.lists.store import open_store
 
     log = AuditLog(open_store(db))
     n = sum(1 for r in log.records() if r["action"] == "screen"

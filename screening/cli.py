@@ -49,7 +49,7 @@ def cli_user() -> str:
 
 def audit_sink(store):
     """The audit log of ``store``, written synchronously (a command has no background writer)."""
-    from .audit import AuditLog
+    from .service.audit import AuditLog
 
     return AuditLog(store)
 
@@ -110,8 +110,8 @@ def lists_update(source, file, url, fmt, expect_count, allow_shrink, accept_cut_
 
       screening lists update my-deny-list --file deny.csv
     """
-    from .lists import update
-    from .store import open_store
+    from .lists.update import update
+    from .lists.store import open_store
 
     bounds = None
     if expect_count:
@@ -144,9 +144,9 @@ def lists_index(db_path):
     `lists update` starts this in the background; a `check` that finds no valid
     snapshot builds and writes it too.
     """
-    from .lists import ensure_project_lists
+    from .lists.update import ensure_project_lists
     from .matching.snapshot import refresh
-    from .store import open_store
+    from .lists.store import open_store
 
     path = Path(db_path or settings.DB_PATH).expanduser()
     if not path.exists():
@@ -161,8 +161,8 @@ def lists_index(db_path):
 @db_option
 def lists_status(as_json, db_path):
     """Each list in force: id, entries, version, source, imported_at."""
-    from .lists import ensure_project_lists
-    from .store import open_store
+    from .lists.update import ensure_project_lists
+    from .lists.store import open_store
 
     store = open_store(db_path)
     ensure_project_lists(store)
@@ -188,8 +188,8 @@ def lists_status(as_json, db_path):
 def lists_diff(list_id, old, new, file, fmt, as_json, db_path):
     """Added, removed and changed entries between two versions of a list, or between
     the version in force and a file (`--file`, e.g. one an update refused)."""
-    from .lists import diff_file
-    from .store import open_store
+    from .lists.update import diff_file
+    from .lists.store import open_store
 
     store = open_store(db_path)
     d = diff_file(store, list_id, file, format=fmt) if file else store.diff(list_id, old, new)
@@ -221,8 +221,8 @@ def ownership() -> None:
 @db_option
 def ownership_import(file, source, fmt, db_path):
     """Import relationships from CSV (owner,owned,percent,source,as_of) or FollowTheMoney."""
-    from .lists import ensure_project_lists, import_ownership
-    from .store import open_store
+    from .lists.update import ensure_project_lists, import_ownership
+    from .lists.store import open_store
 
     store = open_store(db_path)
     ensure_project_lists(store)  # owners are checked against the lists a check would use
@@ -248,9 +248,9 @@ def check(name, as_json, db_path, **options):
 
       screening check "成都海光集成电路设计有限公司" --as-of 2026-11-22 --json
     """
-    from .audit import record_screenings
+    from .service.audit import record_screenings
     from .render import render_text
-    from .screen import open_screener
+    from .service.screen import open_screener
 
     kwargs = check_arguments(options)
     screener = open_screener(db_path, lazy=True)  # one name: unpickle only the names it meets
@@ -321,8 +321,8 @@ def screen(input_file, output, as_of, after_horizon, encoding, delimiter, sheet,
 
 def _audit_bulk(summary, db_path) -> None:
     """One audit record for the whole run (its output file's hash covers every row)."""
-    from .audit import BulkRun, record_screenings
-    from .store import open_store
+    from .service.audit import BulkRun, record_screenings
+    from .lists.store import open_store
 
     run = BulkRun(filename=Path(summary.input).name, input_path=summary.input,
                   output_path=summary.output, as_of=summary.as_of,
@@ -348,7 +348,7 @@ def bench_pairs(file, as_json):
     Scores each pair with the same comparator screening uses, at the match and
     review thresholds, and reports the best threshold.
     """
-    from .bench import format_report, pairs_report
+    from .evaluation import format_report, pairs_report
 
     report = pairs_report(Path(file))
     echo_json(report) if as_json else click.echo(format_report(report))
@@ -364,8 +364,8 @@ def bench_search(file, as_json, db_path):
     FILE has columns query,expected where expected is a |-separated list of
     acceptable listed names (empty: nothing may be found).
     """
-    from .bench import format_report, search_report
-    from .screen import open_screener
+    from .evaluation import format_report, search_report
+    from .service.screen import open_screener
 
     report = search_report(open_screener(db_path), Path(file))
     echo_json(report) if as_json else click.echo(format_report(report))
@@ -396,8 +396,8 @@ def serve(host, port, threads, processes, db_path):
     from web.server import bind
     from web.server import serve as serve_app
 
-    from .accounts import Accounts, ensure_admin
-    from .store import open_store
+    from .service.accounts import Accounts, ensure_admin
+    from .lists.store import open_store
 
     sock = bind(host, port)  # a busy port is one line now, not a traceback after loading
     path = str(db_path or settings.DB_PATH)
@@ -433,8 +433,8 @@ def users_add(username, role, password, db_path):
 
       screening users add alice --role reviewer
     """
-    from .accounts import Accounts
-    from .store import open_store
+    from .service.accounts import Accounts
+    from .lists.store import open_store
 
     Accounts(open_store(db_path)).add_user(username, password, role)
     click.echo(f"user {username} added with role {role}")
@@ -446,8 +446,8 @@ def users_add(username, role, password, db_path):
 @db_option
 def users_passwd(username, password, db_path):
     """Set a user's password; every web session of the user ends."""
-    from .accounts import Accounts
-    from .store import open_store
+    from .service.accounts import Accounts
+    from .lists.store import open_store
 
     Accounts(open_store(db_path)).set_password(username, password)
     click.echo(f"password of {username} changed; their web sessions have ended")
@@ -457,8 +457,8 @@ def users_passwd(username, password, db_path):
 @db_option
 def users_list(db_path):
     """Every account with its role."""
-    from .accounts import Accounts
-    from .store import open_store
+    from .service.accounts import Accounts
+    from .lists.store import open_store
 
     for u in Accounts(open_store(db_path)).users():
         click.echo(f"{u['username']:24} {u['role']:9} {u['created_at']}"
@@ -485,8 +485,8 @@ def apikeys_create(name, role, db_path):
 
       KEY=$(screening apikeys create crm | tail -n 1)
     """
-    from .accounts import Accounts
-    from .store import open_store
+    from .service.accounts import Accounts
+    from .lists.store import open_store
 
     key = Accounts(open_store(db_path)).create_api_key(name, role)
     click.echo(f"API key for {name} (role {role}); store it now, it is not shown again:")
@@ -497,8 +497,8 @@ def apikeys_create(name, role, db_path):
 @db_option
 def apikeys_list(db_path):
     """Every key: name, first characters, role, created, revoked."""
-    from .accounts import Accounts
-    from .store import open_store
+    from .service.accounts import Accounts
+    from .lists.store import open_store
 
     for k in Accounts(open_store(db_path)).api_keys():
         click.echo(f"{k['name']:20} {k['prefix']}…  {k['role']:9} {k['created_at']}"
@@ -510,8 +510,8 @@ def apikeys_list(db_path):
 @db_option
 def apikeys_revoke(name, db_path):
     """Revoke every active key of integration NAME."""
-    from .accounts import Accounts
-    from .store import open_store
+    from .service.accounts import Accounts
+    from .lists.store import open_store
 
     n = Accounts(open_store(db_path)).revoke_api_keys(name)
     click.echo(f"{n} key(s) of {name} revoked")
@@ -531,9 +531,9 @@ def audit_verify(db_path):
     (default instance/audit_key beside the database). Records written by an
     older, unkeyed version are verified, then sealed with the key, first.
     """
-    from .audit import AuditLog
-    from .audit_writer import recover_journals
-    from .store import open_store
+    from .service.audit import AuditLog
+    from .service.audit_writer import recover_journals
+    from .lists.store import open_store
 
     log = AuditLog(open_store(db_path))
     sealed = log.seal()
@@ -561,8 +561,8 @@ def audit_export(output, since, until, db_path):
 
       screening audit export --since 2026-11-01 -o audit-november.csv
     """
-    from .audit import AuditLog
-    from .store import open_store
+    from .service.audit import AuditLog
+    from .lists.store import open_store
 
     log = AuditLog(open_store(db_path))
     if output:
@@ -598,4 +598,4 @@ def main() -> None:  # pragma: no cover
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -1,4 +1,4 @@
-"""The command line's request options, derived from the request model (:mod:`screening.request`).
+"""The command line's request options, derived from the request model (:mod:`screening.service.request`).
 
 ``check`` gets one option per request field (``--country``, ``--alias``, ``--cn-share``,
 ``--end-user-military/--no-end-user-military``...); ``screen`` gets the per-run ones
@@ -15,8 +15,8 @@ from typing import Any
 import click
 
 from .errors import Invalid
-from .owners import parse_owner
-from .request import Door, column_key, doors
+from .rules.owners import parse_owner
+from .service.request import Door, column_key, doors
 
 #: Fields ``screen`` takes once for the whole run (the party fields come from columns).
 RUN_FIELDS = ("as_of", "after_horizon", "config")

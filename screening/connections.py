@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from .store import Store
+from .lists.store import Store
 
 #: Seconds a writer waits for another writer's lock before SQLite gives up.
 BUSY_TIMEOUT_S = 30.0

@@ -80,7 +80,7 @@ def reload() -> None:
     g = globals()
     g["DB_PATH"] = Path(env_str("DB") or default_db_path())
     g["LISTS_DIR"] = Path(env_str("LISTS_DIR") or (PROJECT_DIR / "lists"))
-    g["RULES_FILE"] = Path(env_str("RULES_FILE") or (PACKAGE_DIR / "rules.yaml"))
+    g["RULES_FILE"] = Path(env_str("RULES_FILE") or (PACKAGE_DIR / "rules" / "rules.yaml"))
     g["MATCH_THRESHOLD"] = env_float("MATCH_THRESHOLD", 0.85)
     g["REVIEW_THRESHOLD"] = env_float("REVIEW_THRESHOLD", 0.70)
     g["MAX_CANDIDATES"] = env_int("MAX_CANDIDATES", 50)

@@ -4,7 +4,7 @@ Lone surrogates (U+D800..U+DFFF), NUL and the other C0 controls but tab /
 newline / carriage return, and Unicode non-characters (U+FDD0..U+FDEF,
 U+xxFFFE, U+xxFFFF) cannot be stored or encoded. The web refuses them at its
 edge (:mod:`web.boundary`), the request model on each of its string fields
-(:mod:`screening.request`).
+(:mod:`screening.service.request`).
 """
 
 from __future__ import annotations

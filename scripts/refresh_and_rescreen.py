@@ -37,8 +37,8 @@ from screening.bulk.pipeline import build_screener  # noqa: E402
 from screening.bulk.writers import open_output  # noqa: E402
 from screening import settings  # noqa: E402
 from screening.errors import ScreeningError  # noqa: E402
-from screening.lists import update  # noqa: E402
-from screening.store import open_store  # noqa: E402
+from screening.lists.update import update  # noqa: E402
+from screening.lists.store import open_store  # noqa: E402
 
 #: Sources updated when no --update is given.
 DEFAULT_UPDATES = ("us-csl", "project")

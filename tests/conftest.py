@@ -45,6 +45,6 @@ def db_path(tmp_path, monkeypatch) -> Path:
 @pytest.fixture
 def store(db_path):
     """A fresh, migrated store (no lists loaded)."""
-    from screening.store import open_store
+    from screening.lists.store import open_store
 
     return open_store(db_path)

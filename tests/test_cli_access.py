@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from screening.accounts import Accounts
-from screening.audit import AuditLog, Event
+from screening.service.accounts import Accounts
+from screening.service.audit import AuditLog, Event
 from screening.cli import cli
-from screening.store import open_store
+from screening.lists.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,6 +1,6 @@
 """The web app: a UI for sales ops and a JSON API for the CRM, over one screener.
 
-``create_app`` builds the :class:`~screening.screen.Screener` once, at start
+``create_app`` builds the :class:`~screening.service.screen.Screener` once, at start
 (lists are loaded by commands, never inside a request), and registers the
 blueprints: ``auth`` (log in / out), ``ui`` (pages), ``api`` (``/api/v1``).
 Errors are mapped to JSON or HTML in one place (:mod:`web.errors`).
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, Request, Response
+from flask.json.provider import DefaultJSONProvider
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 
 from screening import settings
@@ -107,6 +108,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(instance)
     app.session_interface = SessionInterface()
+    assert isinstance(app.json, DefaultJSONProvider)
     app.json.sort_keys = False
     app.json.ensure_ascii = False
 

@@ -12,12 +12,12 @@ from typing import Any
 from flask import Blueprint, current_app, g, jsonify, request
 
 from screening import settings
-from screening.audit import decision_event
+from screening.service.audit import decision_event
 from screening.connections import busy_timeout
-from screening.request import BATCH_SHARED
+from screening.service.request import BATCH_SHARED
 from screening.errors import BadInput, Forbidden, Invalid, RateLimited, TooLarge, Unauthorized
 
-from . import boundary, query
+from . import boundary, screening_view
 from .openapi import openapi_document
 from .state import state, store
 from .views import entry_view, lists_view
@@ -88,8 +88,8 @@ def health() -> Any:
 @bp.post("/screen")
 def screen() -> Any:
     """Screen one party (optional ``context``, ``as_of``, ``after_horizon``, ``owners``)."""
-    party = query.party_from_json(json_body())
-    result, ref = query.screen(state(), party, g.user.label, via="api")
+    party = screening_view.party_from_json(json_body())
+    result, ref = screening_view.screen(state(), party, g.user.label, via="api")
     resp = jsonify(result)
     resp.headers["X-Audit-Ref"] = ref
     return resp
@@ -114,14 +114,14 @@ def screen_batch() -> Any:
     if extra:
         raise BadInput(f"unknown field(s) {', '.join(extra)}; known: parties, "
                        f"{', '.join(BATCH_SHARED)}")
-    checked = [query.party_from_json({**shared, **p} if isinstance(p, dict) else p,
+    checked = [screening_view.party_from_json({**shared, **p} if isinstance(p, dict) else p,
                                      where=f"parties[{i}]")
                for i, p in enumerate(parties)]
     names = sum(1 + len(p.get("aliases", ())) + len(p.get("owners", ())) for p in checked)
     if names > BATCH_NAMES:
         raise TooLarge(f"{names:,} names (parties, aliases and owners) in one batch; at most "
                        f"{BATCH_NAMES:,}: split it")
-    results, refs = query.screen_many(state(), checked, g.user.label, via="api-batch")
+    results, refs = screening_view.screen_many(state(), checked, g.user.label, via="api-batch")
     counts: dict[str, int] = {}
     for r in results:
         counts[r["outcome"]] = counts.get(r["outcome"], 0) + 1

@@ -23,7 +23,7 @@ from flask import (Blueprint, Flask, current_app, g, redirect, render_template, 
                    url_for)
 
 from screening import settings
-from screening.accounts import User
+from screening.service.accounts import User
 from screening.connections import busy_timeout
 from screening.errors import Forbidden
 
@@ -61,6 +61,13 @@ def check_csrf() -> None:
 def current_user() -> User | None:
     """The signed-in user (UI) or API key principal of this request."""
     return g.get("user")
+
+
+def signed_in() -> User:
+    """The user of a UI page (:func:`require_login` turned anonymous requests away)."""
+    user = current_user()
+    assert user is not None, "require_login runs before every UI page"
+    return user
 
 
 def require_login() -> Any:

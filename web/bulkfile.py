@@ -53,9 +53,10 @@ def run_file(screener: Any, src: Path, dst: Path, *, as_of: str | None = None,
     if not summary.accounted:
         raise ScreeningError(f"{summary.rows_read:,} rows read but {summary.rows_screened:,} "
                              f"screened and {summary.errors:,} in error")
-    result = {"rows": summary.rows, "counts": dict(summary.outcomes), "errors": summary.errors}
+    counts = dict(summary.outcomes)
+    result = {"rows": summary.rows, "counts": counts, "errors": summary.errors}
     if progress:
-        progress(summary.rows, summary.rows, result["counts"], summary.errors)
+        progress(summary.rows, summary.rows, counts, summary.errors)
     return result
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from screening import settings
-from screening.audit import BulkRun, record_screenings
+from screening.service.audit import BulkRun, record_screenings
 from screening.bulk.preflight import preflight
 from screening.connections import close_thread_connections
 from screening.errors import BadInput, Forbidden, NotFound

@@ -1,7 +1,7 @@
 """The OpenAPI 3.1 document of ``/api/v1`` (served at ``/api/v1/openapi.json``).
 
 Its schemas are JSON Schema 2020-12. The request schemas are generated from the
-request model (:mod:`screening.request`); the API tests validate real responses
+request model (:mod:`screening.service.request`); the API tests validate real responses
 against the response schemas, so the document cannot silently drift from the code.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 
-from screening.request import DATE_PATTERN, json_schemas
+from screening.service.request import DATE_PATTERN, json_schemas
 
 NULLABLE_STR = {"type": ["string", "null"]}
 DATE = {"type": "string", "format": "date", "pattern": DATE_PATTERN}
@@ -31,7 +31,7 @@ def _obj(required: list[str], props: dict, extra: bool = True) -> dict:
 
 
 #: Response schemas (written here) and the request's (generated from
-#: :class:`screening.request.ScreeningRequest`: Party, BatchRequest, Context, Owner, MatchConfig).
+#: :class:`screening.service.request.ScreeningRequest`: Party, BatchRequest, Context, Owner, MatchConfig).
 SCHEMAS: dict[str, dict] = {
     "Error": _obj(["error", "status"], {
         "error": {"type": "string", "description": "what went wrong, in one sentence"},

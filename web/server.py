@@ -9,7 +9,7 @@ API rate limit in shared memory (:class:`web.ratelimit.SharedRateLimiter`),
 bulk jobs in their ``job.json`` files, everything else in SQLite. The parent
 only supervises: it restarts a worker that dies and stops them all on
 SIGTERM / SIGINT. A stopping process first writes the audit records it still
-has queued (:class:`screening.audit_writer.AuditWriter`).
+has queued (:class:`screening.service.audit_writer.AuditWriter`).
 """
 
 from __future__ import annotations
@@ -95,8 +95,10 @@ def serve(app: Any, host: str, port: int, *, threads: int = 8, processes: int = 
             break
         except InterruptedError:
             continue
-        started = workers.pop(pid, None)
-        if started is None or stopping:
+        if pid not in workers:
+            continue
+        started = workers.pop(pid)
+        if stopping:
             continue
         if time.monotonic() - started < MIN_WORKER_LIFE_S:
             log.error("worker %s died at start (status %s); stopping", pid, status)

@@ -21,12 +21,12 @@ from typing import Any
 from flask import Flask, current_app
 
 from screening import settings
-from screening.accounts import Accounts
-from screening.audit import AuditLog
-from screening.audit_writer import AuditWriter, recover_journals
-from screening.decisions import DecisionBook
+from screening.service.accounts import Accounts
+from screening.service.audit import AuditLog
+from screening.service.audit_writer import AuditWriter, recover_journals
+from screening.service.decisions import DecisionBook
 from screening.heap import freeze_survivors, release_frozen
-from screening.store import Store, open_store
+from screening.lists.store import Store, open_store
 
 from .ratelimit import RateLimiter, SharedRateLimiter
 from .throttle import LoginThrottle
@@ -38,7 +38,7 @@ _local = threading.local()
 
 def default_factory(db_path: str) -> Any:
     """Build the real screener (loads the project lists on first use)."""
-    from screening.screen import open_screener
+    from screening.service.screen import open_screener
 
     return open_screener(db_path)
 

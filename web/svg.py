@@ -6,6 +6,8 @@ Functions here only compute coordinates and labels; the templates draw them
 
 from __future__ import annotations
 
+from typing import Any
+
 #: Box size and gaps of an ownership diagram, in SVG user units.
 BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 220, 54, 90, 26, 10
 
@@ -60,9 +62,9 @@ def star_layout(center: str, owners: list[dict], owned: list[dict]) -> dict:
     rows_y = {"owners": MARGIN, "center": MARGIN + BOX_H + 3 * GAP_Y,
               "owned": MARGIN + 2 * (BOX_H + 3 * GAP_Y)}
     cx = width / 2 - BOX_W / 2
-    boxes = [{"x": cx, "y": rows_y["center"], "w": BOX_W, "h": BOX_H, "label": short(center),
-              "title": center, "role": "entry", "entity": ""}]
-    edges = []
+    boxes: list[dict[str, Any]] = [{"x": cx, "y": rows_y["center"], "w": BOX_W, "h": BOX_H, "label": short(center),
+                                    "title": center, "role": "entry", "entity": ""}]
+    edges: list[dict[str, Any]] = []
 
     def row(items: list[dict], y: float, kind: str) -> None:
         total_w = len(items) * BOX_W + (len(items) - 1) * 20

@@ -15,8 +15,9 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from flask import Response, current_app, request
+from flask import current_app, request
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+from werkzeug.wrappers import Response
 
 from screening.errors import RateLimited
 

@@ -17,21 +17,21 @@ from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, rend
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from screening import settings
-from screening.audit import decision_event
+from screening.service.audit import decision_event
 from screening.connections import busy_timeout
 from screening.errors import BadInput, Invalid, ScreeningError
-from screening.dates import HORIZONS, check_horizon, parse_date
-from screening.request import FormField, form_fields
+from screening.rules.dates import HORIZONS, check_horizon, parse_date
+from screening.service.request import FormField, form_fields
 
-from . import query, svg
-from .auth import current_user, requires
+from . import screening_view, svg
+from .auth import current_user, requires, signed_in
 from .i18n import LANGUAGES, t
 from .state import state, store
 from .views import entry_view, lists_view
 
 bp = Blueprint("ui", __name__)
 
-#: The Screen form's inputs: every field of the request model (screening.request).
+#: The Screen form's inputs: every field of the request model (screening.service.request).
 FORM_FIELDS = form_fields()
 
 def _serializer() -> URLSafeSerializer:
@@ -40,7 +40,7 @@ def _serializer() -> URLSafeSerializer:
 
 def encode_query(party: dict) -> str:
     """A URL-safe token for a validated party, bound to the signed-in user."""
-    return _serializer().dumps({"u": current_user().id, "p": party})
+    return _serializer().dumps({"u": signed_in().id, "p": party})
 
 
 def decode_query(token: str) -> dict:
@@ -49,7 +49,7 @@ def decode_query(token: str) -> dict:
         data = _serializer().loads(token)
     except BadSignature:
         raise BadInput(t("err_bad_query"))
-    if data.get("u") != current_user().id:
+    if data.get("u") != signed_in().id:
         raise BadInput(t("err_bad_query"))
     return data["p"]
 
@@ -67,7 +67,7 @@ def party_from_form(form: Any) -> dict:
     party.setdefault("name", form.get("name", ""))
     if context:
         party["context"] = context
-    return query.party_from_json(party, where="form")
+    return screening_view.party_from_json(party, where="form")
 
 
 def _form_value(f: FormField, text: str) -> Any:
@@ -129,13 +129,13 @@ def result() -> Any:
     token = request.args.get("q", "")
     party = decode_query(token)
     st = state()
-    result, ref = query.screen(st, party, current_user().label, via="ui")
+    result, ref = screening_view.screen(st, party, signed_in().label, via="ui")
     if request.args.get("format") == "json":
         return jsonify(result)
     paths = [svg.path_layout(f["path"]) if f.get("path") else None
              for f in result.get("findings", [])]
     return render_template("result.html", r=result, q=token, audit_ref=ref, paths=paths,
-                           svg=svg, can_review=current_user().can("reviewer"))
+                           svg=svg, can_review=signed_in().can("reviewer"))
 
 
 @bp.post("/decisions")
@@ -150,7 +150,7 @@ def record_decision() -> Any:
         form = request.form
         d = st.decisions.record(party["name"], party.get("country"), form.get("entry_id", ""),
                                 form.get("decision", ""), form.get("reason", ""),
-                                current_user().label, expires_on=form.get("expires_on") or None)
+                                signed_in().label, expires_on=form.get("expires_on") or None)
     st.audit_writer.submit([decision_event(d, via="ui")], wait=True)  # on record before confirmed
     flash(t("decision_recorded"), "ok")
     return redirect(url_for("ui.result", q=token), code=303)
@@ -184,7 +184,7 @@ def bulk() -> Any:
         as_of = request.form.get("as_of") or None
         if as_of:
             parse_date(as_of)
-        job = st.jobs.submit(upload.filename, upload.stream, current_user().label,
+        job = st.jobs.submit(upload.filename, upload.stream, signed_in().label,
                              as_of=as_of, after_horizon=horizon)
         return redirect(url_for("ui.bulk_job", job_id=job.id), code=303)
     return render_template("bulk.html", jobs=st.jobs.list(current_user()), horizons=HORIZONS)

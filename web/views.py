@@ -6,9 +6,9 @@ as JSON and the UI passes it to a template, so the two cannot drift apart.
 
 from __future__ import annotations
 
-from screening.catalog import list_info
+from screening.lists.catalog import list_info
 from screening.errors import NotFound
-from screening.store import Store
+from screening.lists.store import Store
 
 #: Entries shown per change kind (added / removed / changed) on the Lists page.
 MAX_CHANGES_SHOWN = 50

@@ -15,10 +15,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import BadInput
-from ..request import column_aliases, context_columns
+from ..service.request import column_aliases, context_columns
 
 #: Header aliases per field, most preferred first (compared after :func:`normalise_header`):
-#: the request model's (:func:`screening.request.column_aliases`), English and Chinese.
+#: the request model's (:func:`screening.service.request.column_aliases`), English and Chinese.
 HEADER_ALIASES: dict[str, tuple[str, ...]] = column_aliases()
 
 #: The fields a row can feed into ``Screener.check``: every per-row field of the request.
@@ -73,13 +73,13 @@ def map_columns(headers: Sequence[object], overrides: Mapping[str, str | None] |
     """
     names = [str(h) if h is not None else "" for h in headers]
     normalised = [normalise_header(h) for h in names]
-    overrides = {k: v for k, v in (overrides or {}).items() if v}
-    unknown = set(overrides) - set(FIELDS)
+    given: dict[str, str] = {k: v for k, v in (overrides or {}).items() if v}
+    unknown = set(given) - set(FIELDS)
     if unknown:
         raise BadInput(f"unknown column field(s): {', '.join(sorted(unknown))}")
     cmap = ColumnMap(names)
     used: set[int] = set()
-    for f, spec in overrides.items():
+    for f, spec in given.items():
         cmap.index[f] = _resolve_override(names, spec, f)
         used.add(cmap.index[f])
     for f in FIELDS:

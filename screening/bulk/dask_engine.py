@@ -25,7 +25,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .. import settings
 from ..errors import BadInput, ScreeningError
@@ -108,8 +108,8 @@ class ScreenerPayload:
         path = getattr(store, "path", None)
         rules_file = Path(getattr(settings, "RULES_FILE", "") or "")
         rules = rules_file.read_bytes() if rules_file.is_file() else None
-        common = {"rules": rules, "rules_name": rules_file.name or "rules.yaml",
-                  "settings": _settings_snapshot(), "code": code_fingerprint()}
+        common: dict[str, Any] = {"rules": rules, "rules_name": rules_file.name or "rules.yaml",
+                                  "settings": _settings_snapshot(), "code": code_fingerprint()}
         if path and path != ":memory:" and os.path.exists(path):
             return cls(kind="database", data=snapshot_database(path), **common)
         try:
@@ -132,9 +132,9 @@ class ScreenerPayload:
                 setattr(settings, k, v)
         if self.kind == "object":
             return pickle.loads(self.data)
-        from ..rules import RuleBook
-        from ..screen import Screener
-        from ..store import open_store
+        from ..rules.rulebook import RuleBook
+        from ..service.screen import Screener
+        from ..lists.store import open_store
 
         base = Path(directory) / f"screening-{self.digest[:16]}"
         base.mkdir(parents=True, exist_ok=True)
@@ -202,9 +202,10 @@ def screen_partition(df: Any, plugin_name: str) -> Any:
     import pandas as pd
     from distributed import get_worker
 
-    plugin = get_worker().plugins[plugin_name]
+    plugin = cast(ScreenerPlugin, get_worker().plugins[plugin_name])
     if plugin.error:
         raise ScreeningError(plugin.error)
+    assert plugin.screener is not None, "the plugin's setup built it"
     answers = screen_queries(plugin.screener, frame_queries(df))
     return pd.DataFrame(answers, columns=list(RESULT_COLUMNS), dtype=object)
 

@@ -15,9 +15,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from ..dates import check_horizon, parse_date
+from ..rules.dates import check_horizon, parse_date
 from ..errors import BadInput, Invalid, ScreeningError
 from ..heap import paused_collector
 from .cache import ResultCache
@@ -131,7 +131,7 @@ def build_screener(db_path: str | None = None) -> Checker:
     Building allocates millions of long-lived objects; collections during the build
     only re-walk them (about a third of the build time on the full lists).
     """
-    from ..screen import open_screener
+    from ..service.screen import open_screener
 
     with paused_collector():
         return open_screener(db_path)
@@ -141,7 +141,7 @@ def _check_context(context: Mapping[str, Any]) -> None:
     """Refuse an unreadable file-wide context before screening a million rows with it."""
     if not context:
         return
-    from ..context import TransactionContext
+    from ..rules.context import TransactionContext
 
     TransactionContext.from_dict(dict(context))
 
@@ -206,7 +206,7 @@ class _Run:
             self.pending.difference_update(chunk.sent)
             self.state.screened += len(chunk.sent)
         missing = {k for k in chunk.keys if k is not None and k not in answers}
-        answers.update(self.cache.get_many(missing))
+        answers.update(cast("dict[bytes, Answer]", self.cache.get_many(missing)))
         write, outcomes = self.output.write_row, self.outcomes
         for i, rec in enumerate(chunk.records):
             k = chunk.keys[i]

@@ -18,7 +18,7 @@ from hashlib import blake2b
 from typing import Any, NamedTuple, Protocol
 
 from ..errors import ScreeningError
-from ..owners import parse_owner
+from ..rules.owners import parse_owner
 from .columns import ALIAS_SPLIT, CONTEXT_FIELDS, ColumnMap
 from .io import cell_text, has_control, has_undecodable
 

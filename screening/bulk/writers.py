@@ -80,9 +80,9 @@ def csv_cell(value: object) -> str:
         return repr(value)  # 1.0 stays "1.0" (scores); an integral XLSX number is an int
     if value.__class__ is not str:
         value = cell_text(value)
-    if value[:1] in _FORMULA_FIRST and not _NUMBER.fullmatch(value):  # type: ignore[index]
-        return "'" + value  # type: ignore[operator]
-    return value  # type: ignore[return-value]
+    if value[:1] in _FORMULA_FIRST and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def xlsx_cell(value: object) -> object:

@@ -213,7 +213,7 @@ class Matcher:
         limit = self.max_candidates * CANDIDATE_FACTOR
         names = (name, *aliases)
         han = any(has_han(str(n)) for n in names if n)  # only Han names have other readings
-        fallback_first = han and bool(country) and country.upper() in FALLBACK_COUNTRIES
+        fallback_first = han and country is not None and country.upper() in FALLBACK_COUNTRIES
         for fallback in ((True, False) if fallback_first else (False, True) if han else (False,)):
             for qname, qform in self._forms(names, schema, fallback):
                 bound: dict[int, float] = {}

@@ -13,6 +13,7 @@ chosen).
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from screening.matching.forms import Form, FormChoice, Piece
 from screening.matching.names import NUMBER, STOP
@@ -119,7 +120,7 @@ def tailor(form: Form, other: Form) -> Form:
 
 def with_readings(form: Form, picks: tuple[int, ...]) -> Form:
     """A copy of ``form`` with reading ``picks[i]`` of its i-th choice spliced in."""
-    fields = {
+    fields: dict[str, list[Any]] = {
         "tokens": list(form.tokens),
         "texts": list(form.texts),
         "skels": list(form.skels),

@@ -399,7 +399,7 @@ def _homophone(token) -> bool:
     if not token.note.startswith("pinyin of"):
         return False
     writings = tables().brand_sounds.get(token.text)
-    return bool(writings) and token.source not in writings
+    return writings is not None and bool(writings) and token.source not in writings
 
 
 def country_agrees(pair: Pair) -> float:

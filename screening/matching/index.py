@@ -141,8 +141,8 @@ class NameIndex:
                         for tok in reading:
                             if tok.tag in (DISTINCTIVE, GENERIC):
                                 seen_tokens.add(tok.text)
-            for tok in seen_tokens:
-                df[tok] += 1
+            for text in seen_tokens:
+                df[text] += 1
             analysed.append((idx, schema or "", items))
         self.df = dict(df)
         self.idf = Idf(self.df, len(self.entries))
@@ -247,7 +247,7 @@ class NameIndex:
     def _nickname_keys(self, text: str, skel: str) -> list[str]:
         """Listed words in a nickname or spelling group with ``text`` (mike -> michael, kashi -> kashgar)."""
         t = tables()
-        out = []
+        out: list[str] = []
         groups = t.nicknames.get(text, frozenset()) | t.nicknames.get(skel, frozenset())
         out.extend(n for g in groups for n in t.nickname_groups[g] if n != text and n in self.postings)
         for g in t.equivalents.get(text, ()):

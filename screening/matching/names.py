@@ -204,7 +204,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
         A :class:`NameAnalysis`; ``tokens`` is the primary reading.
     """
     t = tables()
-    person = bool(schema) and schema.lower() in ("person", "individual")
+    person = schema is not None and schema.lower() in ("person", "individual")
     company = bool(schema) and not person
     ascii_text = text.isascii()
     raw = text if ascii_text else fold_homoglyphs(strip_controls(text), t.homoglyphs)
@@ -226,8 +226,8 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     hangul = not ascii_text and not han and korean.has_hangul(raw)
     if hangul and not company and korean_name_like(raw):
         toks, choices = korean_person(" ".join(HANGUL_PIECE_RE.findall(raw)), t, raw)
-        guessed = infer_schema(toks, schema) or PERSON
-        return _finish(text, toks, choices, [], former, acronyms, legal, guessed, script, None)
+        han_schema = infer_schema(toks, schema) or PERSON
+        return _finish(text, toks, choices, [], former, acronyms, legal, han_schema, script, None)
     # Split into Han runs and the rest, preserving order.
     pieces = _HAN_PIECE_RE.findall(raw) if han else [raw]
     han_chars = sum(1 for ch in raw if is_han(ch)) if han else 0
@@ -298,9 +298,9 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     variants.extend(extra_variants)
     other_reading = _other_transliteration(raw) if not ascii_text else None
     if other_reading:
-        other = analyze_name(other_reading, schema).tokens
-        if [x.text for x in other] != texts:
-            variants.append(other)
+        other_tokens = analyze_name(other_reading, schema).tokens
+        if [x.text for x in other_tokens] != texts:
+            variants.append(other_tokens)
     split = _split_camel(raw) if ascii_text else None
     if split:
         split_tokens = analyze_name(split, schema).tokens

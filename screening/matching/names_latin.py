@@ -296,11 +296,11 @@ def latin_tokens(
             continue  # "Dr", "Gen": titles are not names
         ru = _ru_phrase(words, i, t) if not person or company else None
         if ru is not None:
-            size, readings = ru
+            size, ru_readings = ru
             written = " ".join(words[i : i + size])
             alts = [
                 tuple(Token(w, latin_tag(w, t), skeleton(w), written, f"{written} = {' '.join(r)}") for w in r)
-                for r in readings
+                for r in ru_readings
             ]
             alts.append(tuple(Token(w, latin_tag(w, t), skeleton(w), w) for w in words[i : i + size]))
             out.add(alts)

@@ -62,7 +62,7 @@ def toy_screener() -> ToyScreener:
 @pytest.fixture(scope="session")
 def real_db(tmp_path_factory) -> Path:
     """A database with the project's lists loaded (built once per session)."""
-    from screening.screen import open_screener
+    from screening.service.screen import open_screener
 
     path = tmp_path_factory.mktemp("bulk-db") / "screening.db"
     open_screener(str(path))  # loads lists/ on first use
@@ -73,7 +73,7 @@ def real_db(tmp_path_factory) -> Path:
 def real_screener(real_db, monkeypatch):
     """The real screener on ``real_db``; SCREENING_DB points at it for CLI subprocesses."""
     from screening import settings
-    from screening.screen import open_screener
+    from screening.service.screen import open_screener
 
     monkeypatch.setenv("SCREENING_DB", str(real_db))
     monkeypatch.setattr(settings, "DB_PATH", real_db)

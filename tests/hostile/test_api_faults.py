@@ -17,9 +17,9 @@ import pytest
 from click.testing import CliRunner
 
 from screening import settings
-from screening.audit import AuditLog, Event
+from screening.service.audit import AuditLog, Event
 from screening.cli import cli
-from screening.store import open_store
+from screening.lists.store import open_store
 from tests.web.conftest import api_key, cheap_password_hashes, fake_app  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,8 +146,8 @@ def test_screening_during_a_held_lock_is_answered_and_audited(fake_app, api,  # 
 # ------------------------------------------------------------- kill -9 in a flush
 WRITER = """
 import sys
-from screening.audit import AuditLog, Event
-from screening.store import open_store
+from screening.service.audit import AuditLog, Event
+from screening.lists.store import open_store
 log = AuditLog(open_store(sys.argv[1]))
 print("ready", flush=True)
 while True:

@@ -8,7 +8,7 @@ from json import dumps
 
 import pytest
 
-from screening.audit import AuditLog
+from screening.service.audit import AuditLog
 from tests.hostile.names import ACCEPTABLE, UNSTORABLE
 from tests.web.conftest import api_key, cheap_password_hashes, fake_app  # noqa: F401 (fixtures)
 

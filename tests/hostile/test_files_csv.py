@@ -24,7 +24,7 @@ LISTED = "Skydio Inc."
 @pytest.fixture(scope="module")
 def china_db(tmp_path_factory):
     """A database with the project's China lists (loaded on first use)."""
-    from screening.screen import open_screener
+    from screening.service.screen import open_screener
 
     path = tmp_path_factory.mktemp("hostile-files") / "screening.db"
     open_screener(str(path))
@@ -159,7 +159,7 @@ def test_stray_quote_file_uploaded_in_the_ui(tmp_path, db_path):
     """The same 10,000-row file through the UI upload: every row in the job's counts."""
     import io
 
-    from screening.store import open_store
+    from screening.lists.store import open_store
     from tests.web.conftest import FakeScreener, csrf_of, login, make_app, seed
 
     seed(open_store(db_path))

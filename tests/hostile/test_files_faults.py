@@ -122,7 +122,7 @@ def hostile_input(path: Path) -> tuple[Path, int]:
 
 @pytest.fixture(scope="module")
 def china_db(tmp_path_factory):
-    from screening.screen import open_screener
+    from screening.service.screen import open_screener
 
     path = tmp_path_factory.mktemp("faults") / "screening.db"
     open_screener(str(path))

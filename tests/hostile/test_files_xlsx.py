@@ -95,7 +95,7 @@ def bombs(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def china_db(tmp_path_factory):
-    from screening.screen import open_screener
+    from screening.service.screen import open_screener
 
     path = tmp_path_factory.mktemp("hostile-xlsx") / "screening.db"
     open_screener(str(path))
@@ -154,7 +154,7 @@ def test_bomb_refused_by_the_bulk_pipeline(tmp_path, bombs):
 def test_bomb_uploaded_in_the_ui_fails_its_job_not_the_server(tmp_path, bombs, db_path):
     psutil = pytest.importorskip("psutil")
     from tests.web.conftest import FakeScreener, csrf_of, login, make_app, seed
-    from screening.store import open_store
+    from screening.lists.store import open_store
 
     seed(open_store(db_path))
     app = make_app(db_path, tmp_path, SCREENER_FACTORY=lambda p: FakeScreener(open_store(p)))

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from screening.audit import AuditLog
+from screening.service.audit import AuditLog
 from tests.hostile.names import ACCEPTABLE, UNSTORABLE
 from tests.web.conftest import cheap_password_hashes, csrf_of, fake_app, login  # noqa: F401
 

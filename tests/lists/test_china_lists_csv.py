@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from screening.importers.project_yaml import parse_dir
+from screening.lists.importers.project_yaml import parse_dir
 from screening.types import Entry
 
 ROOT = Path(__file__).resolve().parents[2]

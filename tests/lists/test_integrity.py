@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from screening.importers.project_yaml import list_files, parse_dir
+from screening.lists.importers.project_yaml import list_files, parse_dir
 from screening.types import Entry, detect_script
 
 LISTS_DIR = Path(__file__).resolve().parents[2] / "lists"

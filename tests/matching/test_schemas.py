@@ -40,7 +40,7 @@ def test_ftm_company_scores_like_ours(spelling):
 
 def test_bench_pairs_reads_ftm_schema_column(tmp_path):
     """`screening bench pairs` (pairs_report) scores FtM schema names like ours."""
-    from screening.bench import pairs_report
+    from screening.evaluation import pairs_report
 
     path = tmp_path / "pairs.csv"
     path.write_text(

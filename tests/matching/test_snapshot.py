@@ -9,10 +9,10 @@ import shutil
 import pytest
 
 from screening import settings
-from screening.lists import ensure_project_lists, update
+from screening.lists.update import ensure_project_lists, update
 from screening.matching import index as index_mod
 from screening.matching import resources, snapshot
-from screening.screen import Screener
+from screening.service.screen import Screener
 from tests.conftest import shared_path
 
 AS_OF = "2026-11-22"

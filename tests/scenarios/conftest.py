@@ -69,9 +69,9 @@ def _entry_id(store, ref: str) -> str:
 
 def _build(tmp_dir: Path, csl: Path, ownership: list[tuple]) -> tuple:
     """A store with the project lists, one CSL and ownership edges; and its screener."""
-    from screening.lists import ensure_project_lists, import_ownership, update
-    from screening.screen import Screener
-    from screening.store import open_store
+    from screening.lists.update import ensure_project_lists, import_ownership, update
+    from screening.service.screen import Screener
+    from screening.lists.store import open_store
 
     db = tmp_dir / "screening.db"
     store = open_store(db)

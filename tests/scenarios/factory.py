@@ -11,9 +11,9 @@ from datetime import date
 
 from dataclasses import replace
 
-from screening.context import TransactionContext
-from screening.ownership import OwnershipGraph
-from screening.rules import Determination, RuleBook, determine
+from screening.rules.context import TransactionContext
+from screening.rules.ownership import OwnershipGraph
+from screening.rules.determination import Determination, RuleBook, determine
 from screening.types import Entry, Hit, Name, Relationship, StatusEvent
 
 RULES = RuleBook.load()

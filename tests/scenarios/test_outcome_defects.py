@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from screening.importers.project_yaml import parse_dir
-from screening.screen import ScreeningResult
-from screening.triggers import is_military_user
+from screening.lists.importers.project_yaml import parse_dir
+from screening.service.screen import ScreeningResult
+from screening.rules.triggers import is_military_user
 
 from .factory import entry, ev, finding, hit, lockheed_mfc, rel, rules_fired, run, sdn, smic
 
@@ -27,7 +27,7 @@ def _project_entries() -> dict:
 @pytest.fixture(scope="module")
 def real_screener_factory(tmp_path_factory):
     """A screener over a fresh database holding the project's lists."""
-    from screening.screen import Screener, open_screener
+    from screening.service.screen import Screener, open_screener
 
     path = tmp_path_factory.mktemp("defects") / "screening.db"
     store = open_screener(str(path)).store
@@ -215,7 +215,7 @@ def test_a_mixed_policy_is_said_once():
 
 def test_outcome_labels_spell_the_outcome_codes():
     # One spelling: the outcome code LICENSE_REQUIRED; prose says "licence".
-    from screening.findings import OUTCOMES
+    from screening.rules.findings import OUTCOMES
     from web.i18n import outcome_label
 
     assert [outcome_label(o) for o in OUTCOMES] == list(OUTCOMES)
@@ -244,7 +244,7 @@ def test_findings_are_not_cut_at_twenty(tmp_path):
     from click.testing import CliRunner
 
     from screening.cli import cli
-    from screening.screen import open_screener
+    from screening.service.screen import open_screener
     from tests.conftest import shared_path
 
     csl, db = shared_path("data", "derived", "csl-2026.csv"), tmp_path / "screening.db"

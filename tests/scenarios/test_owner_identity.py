@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from screening.ownership import OwnershipGraph
-from screening.rules import determine
+from screening.rules.ownership import OwnershipGraph
+from screening.rules.determination import determine
 
 from .factory import RULES, entry, finding, hit, huawei, jp_control, nwpu, rel, sdn
 
@@ -34,7 +34,7 @@ def screen(*, relationships=(), owners=(), names=None, context=None, on="2026-12
 
 
 def _ctx(d):
-    from screening.context import TransactionContext
+    from screening.rules.context import TransactionContext
 
     return TransactionContext.from_dict(d)
 

@@ -23,10 +23,10 @@ from datetime import date
 
 from hypothesis import assume, example, given, settings, strategies as st
 
-from screening.context import TransactionContext
-from screening.findings import severity
-from screening.ownership import OwnershipGraph
-from screening.rules import determine
+from screening.rules.context import TransactionContext
+from screening.rules.findings import severity
+from screening.rules.ownership import OwnershipGraph
+from screening.rules.determination import determine
 
 from .factory import (CN_HORIZON, RULES, entry, ev, hikvision, hit, jp_control, jp_watch, lithuanian_bank,
                       nwpu, rel, sdn, smic)

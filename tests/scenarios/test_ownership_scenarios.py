@@ -225,7 +225,7 @@ def _zala(shared_dir: Path) -> tuple[list[Entry], list[Relationship]]:
     path = shared_dir.joinpath(*ZALA)
     if not path.exists():
         pytest.skip("needs ../shared/data/yente/zala/entities.ftm.json")
-    from screening.importers import ftm
+    from screening.lists.importers import ftm
 
     items = list(ftm.parse(path))
     entries = [i for i in items if isinstance(i, Entry)]

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from screening.decisions import DecisionBook
+from screening.service.decisions import DecisionBook
 from screening.errors import Invalid
-from screening.store import Store, VersionInfo
+from screening.lists.store import Store, VersionInfo
 from screening.types import Entry, Hit, Name, StatusEvent
 
 INFO = VersionInfo(source="project", location="fake", format="project-yaml", sha256="f")
@@ -100,8 +100,8 @@ import re  # noqa: E402
 
 import pytest  # noqa: E402
 
-from screening.accounts import Accounts  # noqa: E402
-from screening.store import open_store  # noqa: E402
+from screening.service.accounts import Accounts  # noqa: E402
+from screening.lists.store import open_store  # noqa: E402
 
 PASSWORDS = {"sam": "screener password 1", "rita": "reviewer password 1",
              "ada": "admin password 123"}
@@ -125,7 +125,7 @@ def make_app(db_path, tmp_path, **config):
 @pytest.fixture(autouse=True)
 def cheap_password_hashes(monkeypatch):
     """scrypt costs ~0.13 s per hash; the web tests need many log-ins, not strong hashes."""
-    from screening import accounts
+    from screening.service import accounts
 
     monkeypatch.setattr(accounts, "PASSWORD_METHOD", "pbkdf2:sha256:1000")
 

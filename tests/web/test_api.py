@@ -12,7 +12,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from screening.cli import cli
-from screening.store import open_store
+from screening.lists.store import open_store
 from tests.web.conftest import FakeScreener, api_key, make_app, seed
 
 

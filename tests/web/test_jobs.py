@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from screening.accounts import User
+from screening.service.accounts import User
 from screening.errors import BadInput, Forbidden, NotFound
 from web.jobs import JobRunner
 

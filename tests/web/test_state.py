@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from screening.store import open_store
+from screening.lists.store import open_store
 from tests.web.conftest import ENTRIES, INFO, FakeScreener, api_key, make_app, seed
 
 

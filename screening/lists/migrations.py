@@ -1,0 +1,103 @@
+"""Schema of the screening database, as ordered sqlite-utils migrations.
+
+Each step runs once, in a transaction. Never edit a step that has shipped; add
+a new one.
+"""
+
+from __future__ import annotations
+
+from screening.sqlitedb import Database, Migrations
+
+migrations = Migrations("screening")
+
+
+@migrations()
+def m001_lists(db: Database) -> None:
+    """Lists, their versions and the entries of each version."""
+    db.table("lists").create(
+        {"id": str, "title": str, "regime": str, "source": str,
+         "current_version": int, "updated_at": str},
+        pk="id",
+    )
+    db.table("list_versions").create(
+        {"id": int, "list_id": str, "seq": int, "source": str, "location": str,
+         "format": str, "fetched_at": str, "imported_at": str, "sha256": str,
+         "count": int, "note": str},
+        pk="id",
+    )
+    db.table("list_versions").create_index(["list_id", "seq"], unique=True)
+    db.table("entries").create(
+        {"version_id": int, "entry_id": str, "list_id": str, "type": str,
+         "name": str, "content_hash": str, "data": str},
+        pk=("version_id", "entry_id"),
+    )
+    db.table("entries").create_index(["entry_id"])
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+
+
+@migrations()
+def m002_relationships(db: Database) -> None:
+    """Ownership edges, replaced per source as a whole."""
+    db.table("relationships").create(
+        {"id": int, "source": str, "owner": str, "owned": str, "percent": float,
+         "owner_name": str, "owned_name": str, "start_date": str, "end_date": str,
+         "relation": str},
+        pk="id",
+    )
+    db.table("relationships").create_index(["owned"])
+    db.table("relationships").create_index(["owner"])
+    db.table("relationship_sources").create(
+        {"source": str, "location": str, "sha256": str, "count": int, "imported_at": str},
+        pk="source",
+    )
+
+
+@migrations()
+def m010_accounts(db: Database) -> None:
+    """Web users (hashed passwords, roles) and API keys (stored as sha256 only)."""
+    db.table("users").create(
+        {"id": int, "username": str, "password_hash": str, "role": str,
+         "created_at": str, "disabled": int},
+        pk="id", not_null={"username", "password_hash", "role"},
+    )
+    db.table("users").create_index(["username"], unique=True)
+    db.table("api_keys").create(
+        {"id": int, "name": str, "prefix": str, "key_hash": str, "role": str,
+         "created_at": str, "created_by": str, "revoked_at": str},
+        pk="id", not_null={"name", "key_hash", "role"},
+    )
+    db.table("api_keys").create_index(["key_hash"], unique=True)
+    db.table("api_keys").create_index(["name"])
+
+
+@migrations()
+def m011_decisions(db: Database) -> None:
+    """Review decisions on hits: true match or false positive, tied to an entry's content hash."""
+    db.table("decisions").create(
+        {"id": int, "fingerprint": str, "name": str, "country": str, "entry_id": str,
+         "entry_hash": str, "decision": str, "reason": str, "user": str,
+         "created_at": str, "expires_on": str},
+        pk="id", not_null={"fingerprint", "entry_id", "entry_hash", "decision", "user"},
+    )
+    db.table("decisions").create_index(["fingerprint", "entry_id"])
+
+
+@migrations()
+def m012_audit_log(db: Database) -> None:
+    """Append-only, hash-chained log of every screening and decision."""
+    db.table("audit_log").create(
+        {"seq": int, "at": str, "user": str, "action": str, "subject": str,
+         "outcome": str, "as_of": str, "assumption": str, "list_versions": str,
+         "detail": str, "prev_hash": str, "hash": str},
+        pk="seq", not_null={"at", "user", "action", "prev_hash", "hash"},
+    )
+
+
+@migrations()
+def m013_web_sessions(db: Database) -> None:
+    """Signed-in web sessions, kept server-side so logout and a password change end them."""
+    db.table("web_sessions").create(
+        {"sid_hash": str, "user_id": int, "created_at": str, "expires_at": str},
+        pk="sid_hash", not_null={"user_id", "expires_at"},
+    )
+    db.table("web_sessions").create_index(["user_id"])

@@ -1,0 +1,1 @@
+"""The decision: rules.yaml, triggers, ownership, policies, dates and findings."""

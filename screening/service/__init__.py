@@ -1,0 +1,1 @@
+"""The screening service: the request, the one core, accounts, decisions, the audit."""

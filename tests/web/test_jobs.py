@@ -68,6 +68,10 @@ def test_interrupted_jobs_marked_failed_on_restart(runner, fake_app):
 import hashlib  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
+import signal  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from screening.store import open_store  # noqa: E402
@@ -156,3 +160,40 @@ def test_job_names_newer_lists_than_the_server_serves(db_path, tmp_path):
     assert job.status == "done" and job.list_versions != served
     assert job.list_versions == {r["id"]: r["version"] for r in store.list_status()}
     assert "the lists changed during the job" in job.message
+
+
+def slow_factory(path: str) -> None:
+    """Notes the child's pid, then takes a minute (a big screener being built)."""
+    (Path(path).parent / "child-pid").write_text(str(os.getpid()))
+    time.sleep(60)
+
+
+def gone(pid: int) -> bool:
+    """True when ``pid`` has exited (a zombie waiting for its reaper counts as gone)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+def test_the_child_ends_when_the_server_is_killed(db_path, tmp_path):
+    root = Path(__file__).resolve().parents[2]
+    src = tmp_path / "in.csv"
+    src.write_bytes(ROWS)
+    server = subprocess.Popen([sys.executable, "-c", (
+        "from pathlib import Path\n"
+        "from tests.web.test_jobs import slow_factory\n"
+        "from web.bulkfile import run_file_in_child\n"
+        f"run_file_in_child(slow_factory, {str(db_path)!r}, Path({str(src)!r}), "
+        f"Path({str(tmp_path / 'out.csv')!r}))\n")], cwd=root)
+    pid_file = Path(db_path).parent / "child-pid"
+    end = time.monotonic() + 60
+    while not pid_file.exists() and time.monotonic() < end and server.poll() is None:
+        time.sleep(0.1)
+    child = int(pid_file.read_text())
+    server.send_signal(signal.SIGKILL)
+    server.wait()
+    end = time.monotonic() + 10
+    while not gone(child) and time.monotonic() < end:
+        time.sleep(0.1)
+    assert gone(child)

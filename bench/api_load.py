@@ -170,6 +170,7 @@ class Client(threading.Thread):
         self.start_barrier = start
         self.rng = random.Random(seed)
         self.latencies: list[float] = []
+        self.started: list[float] = []  # perf_counter at each measured send (windowed reports)
         self.errors: list[str] = []
 
     def _send(self, conn: http.client.HTTPConnection, body: bytes) -> tuple[int, bytes]:
@@ -209,6 +210,7 @@ class Client(threading.Thread):
                 else:
                     json.loads(data)["outcome"]
                     self.latencies.append(elapsed)
+                    self.started.append(t0)
             except (OSError, ValueError, KeyError, http.client.HTTPException) as exc:
                 self.errors.append(repr(exc))
                 conn.close()
@@ -236,8 +238,8 @@ def cpu_seconds(pid: int) -> float:
 
 
 def run_load(port: int, keys: list[str], queries: list[dict], per_client: int,
-             rate: float, server_pid: int) -> dict:
-    """Run the clients; returns the figures."""
+             rate: float, server_pid: int, samples: list | None = None) -> dict:
+    """Run the clients; returns the figures (and fills ``samples`` with (sent at, ms))."""
     n = len(keys)
     barrier = threading.Barrier(n + 1)
     clients = []
@@ -255,6 +257,8 @@ def run_load(port: int, keys: list[str], queries: list[dict], per_client: int,
     client_cpu = time.process_time() - cpu0
     server_cpu = cpu_seconds(server_pid) - server0
     lat = [x for c in clients for x in c.latencies]
+    if samples is not None:
+        samples.extend((t, x * 1000) for c in clients for t, x in zip(c.started, c.latencies))
     errors = [e for c in clients for e in c.errors]
     ms = [x * 1000 for x in lat]
     return {
@@ -269,6 +273,15 @@ def run_load(port: int, keys: list[str], queries: list[dict], per_client: int,
         "server_cpu_share": round(server_cpu / wall, 2),
         "client_cpu_share": round(client_cpu / wall, 2),
     }
+
+
+def tear_down(proc: subprocess.Popen | None, folder: Path, *, keep: bool) -> None:
+    """Stop the server; remove the temporary folder unless kept."""
+    if proc is not None:
+        proc.terminate()
+        proc.wait(timeout=20)
+    if not keep:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def main() -> int:
@@ -306,11 +319,7 @@ def main() -> int:
         result["loadavg_before"] = round(load_before, 2)
         result["loadavg_after"] = round(os.getloadavg()[0], 2)
     finally:
-        if proc is not None:
-            proc.terminate()
-            proc.wait(timeout=20)
-        if args.keep is None:
-            shutil.rmtree(folder, ignore_errors=True)
+        tear_down(proc, folder, keep=args.keep is not None)
     result["mix"] = MIX
     result["target_ms"] = args.target_ms
     ok = result["errors"] == 0 and result["p95_ms"] <= args.target_ms

@@ -1,10 +1,14 @@
-"""Bulk files uploaded in the UI, screened in a background thread.
+"""Bulk files uploaded in the UI, screened in a child process.
 
 An upload is saved under ``<instance>/bulk/<job id>/``, queued, and screened by
-one worker thread (one job at a time per server process, so the API stays
-responsive). The job's state (rows done, counts per outcome, status) is kept in
-``job.json`` beside the files and read back from there, so the page can poll it
-from any server process and jobs survive a restart. The screening itself
+one worker thread of the server (one job at a time per server process), which
+hands the file to a spawned, lower-priority child process with its own screener
+built from the same database (:func:`web.bulkfile.run_file_in_child`): the
+job's CPU work never holds the server's GIL, so the API stays responsive. The
+job's state (rows done, counts per outcome, status, the child's pid and the list
+versions it used) is kept in ``job.json`` beside the files and read back from
+there, so the page can poll it from any server process and jobs survive a
+restart. The screening itself
 is :func:`screening.bulk.screen_file`, the same as ``screening screen``
 (:mod:`web.bulkfile`), after the file was read once in a memory- and
 time-limited child process (:mod:`screening.bulk.preflight`).
@@ -62,6 +66,8 @@ class Job:
     started_at: float | None = None
     finished_at: float | None = None
     message: str | None = None
+    pid: int | None = None  # the process that screened the rows
+    list_versions: dict | None = None  # the lists they were screened against
 
     def to_dict(self) -> dict:
         """The job as the status endpoint returns it (no server paths)."""
@@ -209,7 +215,7 @@ class JobRunner:
                 self._queue.task_done()
 
     def _run(self, job: Job) -> None:
-        from .bulkfile import run_file
+        from .bulkfile import run_file_in_child
 
         job.status, job.started_at = "running", time.time()
         self._save(job)
@@ -221,34 +227,51 @@ class JobRunner:
                 last_save[0] = time.monotonic()
                 self._save(job)
 
-        screener = self.state.screener
+        holder = self.state.holder
         try:
             # Parsed first in a memory- and time-limited child process: a hostile
             # file (a decompression bomb...) fails its job, never the server.
             facts = preflight(Path(job.input_path))
             job.rows_total = facts["rows"]
-            summary = run_file(screener, Path(job.input_path), Path(job.output_path),
-                               as_of=job.as_of, after_horizon=job.after_horizon,
-                               progress=progress)
+            summary = run_file_in_child(holder.factory, holder.db_path, Path(job.input_path),
+                                        Path(job.output_path), as_of=job.as_of,
+                                        after_horizon=job.after_horizon, progress=progress)
         except Exception as exc:  # a bad file fails its job, never the app
             log.exception("bulk job %s failed", job.id)
             job.status, job.message = "failed", getattr(exc, "message", None) or str(exc)
+            detail = getattr(exc, "detail", {})
+            job.pid, job.list_versions = detail.get("pid"), detail.get("list_versions")
         else:
             job.status = "done"
             job.rows_done = job.rows_total = summary["rows"]
             job.counts, job.errors = summary["counts"], summary["errors"]
+            job.pid, job.list_versions = summary["pid"], summary["list_versions"]
+            job.message = _lists_note(summary.get("data_version"), self.state.screener)
         job.finished_at = time.time()
         self._save(job)
-        self._audit(job, screener)
-        del screener
-        self.state.holder.collect_replaced()  # the lists may have changed during the job
+        self._audit(job)
+        holder.collect_replaced()  # the lists may have changed during the job
 
-    def _audit(self, job: Job, screener: Any) -> None:
+    def _audit(self, job: Job) -> None:
         run = BulkRun(filename=job.filename, input_path=job.input_path,
                       output_path=job.output_path, job=job.id, status=job.status,
                       as_of=job.as_of or date.today().isoformat(),
                       after_horizon=job.after_horizon or settings.AFTER_HORIZON,
-                      list_versions=getattr(screener, "list_versions", None),
+                      list_versions=job.list_versions,
                       rows=job.rows_done, counts=job.counts, errors=job.errors,
                       message=job.message)
         record_screenings(self.state.audit_writer, job.user, via="ui-bulk", run=run, wait=False)
+
+
+def _lists_note(job_version: str | None, server: Any) -> str | None:
+    """A note when the job's child screened against other lists than the server holds.
+
+    The child builds its screener from the database when the job starts: the
+    lists in force then. The server swaps in new lists a few seconds after an
+    update, so the two can differ briefly; the job record names the versions used.
+    """
+    served = getattr(server, "data_version", None)
+    if job_version is None or served is None or job_version == served:
+        return None
+    return (f"screened against list data version {job_version}; the server was serving "
+            f"{served} (the lists changed during the job)")

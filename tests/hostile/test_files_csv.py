@@ -160,10 +160,10 @@ def test_stray_quote_file_uploaded_in_the_ui(tmp_path, db_path):
     import io
 
     from screening.lists.store import open_store
-    from tests.web.conftest import FakeScreener, csrf_of, login, make_app, seed
+    from tests.web.conftest import csrf_of, fake_factory, login, make_app, seed
 
     seed(open_store(db_path))
-    app = make_app(db_path, tmp_path, SCREENER_FACTORY=lambda p: FakeScreener(open_store(p)))
+    app = make_app(db_path, tmp_path, SCREENER_FACTORY=fake_factory)
     client = app.test_client()
     login(client, "rita")
     data = customers(10_000, {5001: '"Unclosed Customer 5001,US', 7001: f"{LISTED},US"})

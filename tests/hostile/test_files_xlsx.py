@@ -153,11 +153,11 @@ def test_bomb_refused_by_the_bulk_pipeline(tmp_path, bombs):
 
 def test_bomb_uploaded_in_the_ui_fails_its_job_not_the_server(tmp_path, bombs, db_path):
     psutil = pytest.importorskip("psutil")
-    from tests.web.conftest import FakeScreener, csrf_of, login, make_app, seed
+    from tests.web.conftest import csrf_of, fake_factory, login, make_app, seed
     from screening.lists.store import open_store
 
     seed(open_store(db_path))
-    app = make_app(db_path, tmp_path, SCREENER_FACTORY=lambda p: FakeScreener(open_store(p)))
+    app = make_app(db_path, tmp_path, SCREENER_FACTORY=fake_factory)
     client = app.test_client()
     login(client, "rita")
     rss_before = psutil.Process().memory_info().rss

@@ -134,8 +134,12 @@ def cheap_password_hashes(monkeypatch):
 def fake_app(db_path, tmp_path):
     """The app over the fake screener (two listed entries)."""
     seed(open_store(db_path))
-    return make_app(db_path, tmp_path,
-                    SCREENER_FACTORY=lambda path: FakeScreener(open_store(path)))
+    return make_app(db_path, tmp_path, SCREENER_FACTORY=fake_factory)
+
+
+def fake_factory(path: str) -> FakeScreener:
+    """The fake screener on ``path`` (a module-level function: bulk jobs pickle it for their child)."""
+    return FakeScreener(open_store(path))
 
 
 def csrf_of(html: str) -> str:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import hashlib
 import random
 import re

@@ -128,8 +128,6 @@ def test_malformed_csv_rows_are_reported_and_the_rest_screened(tmp_path, china_d
 
 def test_resume_counts_rows_read_before_the_interruption(tmp_path):
     """Rows skipped on --resume were read by the first run: still accounted for."""
-    from screening.bulk.rows import RowError  # noqa: F401  (the pipeline's error type)
-
     class Flaky:
         data_version = "flaky-1"
         calls = 0

@@ -67,7 +67,7 @@ def _entry_id(store, ref: str) -> str:
     return ids[0]
 
 
-def _build(tmp_dir: Path, csl: Path, ownership: list[tuple]) -> tuple:
+def _build(tmp_dir: Path, csl: Path, ownership: list[tuple], *, cut_last_row: bool = False) -> tuple:
     """A store with the project lists, one CSL and ownership edges; and its screener."""
     from screening.lists.update import ensure_project_lists, import_ownership, update
     from screening.service.screen import Screener
@@ -76,8 +76,7 @@ def _build(tmp_dir: Path, csl: Path, ownership: list[tuple]) -> tuple:
     db = tmp_dir / "screening.db"
     store = open_store(db)
     ensure_project_lists(store)
-    # watchman/csl.csv ends in a cut-off row: drop it knowingly, as a user would be told to
-    update(store, "us-csl", file=csl, accept_cut_last_row=csl.parent.name == "watchman")
+    update(store, "us-csl", file=csl, accept_cut_last_row=cut_last_row)
     own = tmp_dir / "ownership.csv"
     with own.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
@@ -109,7 +108,8 @@ def csl_db(csl_world) -> Path:
 def watchman_screener(tmp_path_factory):
     """A screener over the China lists + watchman/csl.csv (real licence policies) + WATCHMAN_OWNERSHIP."""
     csl = shared_path("data", "watchman", "csl.csv")
-    return _build(tmp_path_factory.mktemp("scen-watchman"), csl, WATCHMAN_OWNERSHIP)[1]
+    # watchman/csl.csv ends in a cut-off row: drop it knowingly, as a user would be told to
+    return _build(tmp_path_factory.mktemp("scen-watchman"), csl, WATCHMAN_OWNERSHIP, cut_last_row=True)[1]
 
 
 def screen(screener, name: str, on: str = "2026-12-05", horizon: str = "literal", **kw) -> dict:

@@ -13,10 +13,6 @@ from .conftest import fired, outcomes, screen
 
 pytestmark = pytest.mark.shared
 
-SEMI_NOT_MILITARY = ("issue 12 defect 1: a party in the semiconductor category alone is treated as a US "
-                     "military user (CN-46-A1 PROHIBITED, CN-61-A2 presumption of denial)")
-
-
 @pytest.mark.parametrize("name", [
     pytest.param("Intel Corporation", id="intel"),
     pytest.param("Micron Technology, Inc.", id="micron"),

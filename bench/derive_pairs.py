@@ -37,6 +37,8 @@ from typing import Iterable, Iterator
 
 from match_common import SHARED
 
+from screening.matching.families import groups_sharing_keys
+
 COLUMNS = ["name1", "name2", "is_match", "schema", "category", "note", "fold"]
 FOLDS = 5
 #: A word is rare enough for a hard negative when at most this many entities carry it ...
@@ -112,25 +114,10 @@ def merge_keys(name: str) -> set[str]:
 
 def merge_shared_names(entities: list[Entity]) -> list[Entity]:
     """Merge entities that share a name up to order, legal form and brackets (one party on two lists)."""
-    parent = list(range(len(entities)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    owner: dict[str, int] = {}
-    for i, ent in enumerate(entities):
-        for n in ent.names:
-            for k in merge_keys(n):
-                if k in owner:
-                    parent[find(i)] = find(owner[k])
-                else:
-                    owner[k] = i
+    group = groups_sharing_keys([{k for n in ent.names for k in merge_keys(n)} for ent in entities])
     groups: dict[int, list[Entity]] = defaultdict(list)
     for i, ent in enumerate(entities):
-        groups[find(i)].append(ent)
+        groups[group[i]].append(ent)
     merged = []
     for members in groups.values():
         first = members[0]

@@ -19,6 +19,7 @@ from screening.matching.affiliates import Affiliate, AffiliateIndex
 from screening.matching.algorithm import FEATURES, Feature, Plan, score_pair
 from screening.matching.config import MatchConfig
 from screening.matching.explain import explain
+from screening.matching.families import family_holds, partial_of
 from screening.matching.alignment import Pair
 from screening.matching.choices import expansions
 from screening.matching.forms import Form, fallback_forms, forms_of
@@ -274,17 +275,20 @@ class Matcher:
         review_t = config.review_threshold if config else self.review_threshold
         plan = Plan.of(config) if config else None
         best = self._score_all(name, country, aliases, schema, review_t, plan=plan)
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        held = family_holds([(self.index.entries[idx], score >= match_t, partial_of(pair))
+                             for idx, (score, pair, _, _) in ranked])
         hits = []
-        for idx, (score, pair, values, qname) in ranked:
+        for pos, (idx, (score, pair, values, qname)) in enumerate(ranked[:limit]):
+            why = held.get(pos)
             hits.append(
                 Hit(
                     entry=self.index.entries[idx],
                     matched_name=pair.result.name,
                     score=score,
-                    strength="match" if score >= match_t else "review",
+                    strength="match" if score >= match_t and why is None else "review",
                     features=dict(values),
-                    explanation=explain(pair, values, score),
+                    explanation=explain(pair, values, score) + ([why] if why else []),
                     query_name=qname,
                 )
             )

@@ -1,0 +1,125 @@
+"""Name families: a query that names only what several listed parties share.
+
+"NEC Corporation" is not listed, but "NEC Aerospace Systems, Ltd." and "NEC
+Network and Sensor Systems, Ltd." are. Each of them scores as a strong name
+match (the query's every word is in the listed name), yet the query may be
+the parent, a sister or either of them: a company group is not one legal
+person, and China's Control List and the UEL list the named member, not its
+parent (rules.md §8.5, "Name match ... an exact or high-confidence match on an
+**active** listing gives that list's outcome. A lower-confidence match gives
+REVIEW"). When the query covers only the part that two or more *different*
+listed parties share, and each of those listed names says more than the query,
+which party is meant is a human decision: such hits are held at review
+strength. A listed party whose whole name the query covers is unaffected, so
+"General Dynamics Corporation" still matches the listed "General Dynamics".
+
+This reads the index's answer set, not one pair: the pair score (and the
+benchmarks of ``compare``) are unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from screening.types import Entry
+
+from .alignment import Pair
+from .resources import tables
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Partial:
+    """A hit whose listed name has words the query lacks.
+
+    ``covered`` is the part of the query that met the listed name (lower case),
+    ``extra`` the listed name's words the query does not have.
+    """
+
+    covered: tuple[str, ...]
+    extra: tuple[str, ...]
+
+
+def partial_of(pair: Pair) -> Partial | None:
+    """The :class:`Partial` of a scored pair, or None when the query covers the whole listed name."""
+    al = pair.alignment
+    if not al.c_unmatched:
+        return None
+    q, c = pair.query, pair.result
+    covered = tuple(sorted({q.texts[i].lower() for link in al.links for i in link.qi}))
+    if not covered:
+        return None
+    return Partial(covered, tuple(c.texts[j] for j in al.c_unmatched))
+
+
+def _name_keys(entry: Entry) -> set[str]:
+    """The entry's names folded for identity: case, punctuation and legal forms dropped."""
+    legal = tables().legal_forms
+    keys = set()
+    for n in entry.names:
+        words = [w for w in _WORD.findall(n.value.casefold()) if (w,) not in legal]
+        if words:
+            keys.add("".join(words))
+    return keys
+
+
+def groups_sharing_keys(keys: Sequence[set[str]]) -> list[int]:
+    """A group number per item: items whose key sets meet (directly or through others) share one."""
+    parent = list(range(len(keys)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    for i, ks in enumerate(keys):
+        for key in ks:
+            j = owner.setdefault(key, i)
+            if j != i:
+                parent[find(i)] = find(j)
+    return [find(i) for i in range(len(keys))]
+
+
+def _parties(entries: Sequence[Entry]) -> list[int]:
+    """A party number per entry: entries that share a folded name are one party.
+
+    The same company on two lists (the Control List and the military-user
+    category) is one party, not a family of two.
+    """
+    return groups_sharing_keys([_name_keys(e) for e in entries])
+
+
+def family_holds(found: Sequence[tuple[Entry, bool, Partial | None]]) -> dict[int, str]:
+    """Which match-strength hits only name a family, and why: position -> explanation line.
+
+    ``found`` holds, per hit, its entry, whether it is at match strength and its
+    :func:`partial_of`. A group is the hits whose listed names have words the
+    query lacks and which the query meets on the same words; when a group spans
+    two or more listed parties, its match-strength hits are held for review.
+    """
+    groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, (_, _, p) in enumerate(found):
+        if p is not None:
+            groups[p.covered].append(i)
+    held: dict[int, str] = {}
+    for covered, members in groups.items():
+        if not any(found[i][1] for i in members):
+            continue
+        n_parties = len(set(_parties([found[i][0] for i in members])))
+        if n_parties < 2:
+            continue
+        names = list(dict.fromkeys(found[i][0].name for i in members))
+        shown = "; ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+        line = (f"held for review: '{' '.join(covered)}' is shared by {n_parties} listed "
+                f"parties with longer names ({shown}); the query may be a parent, a sister "
+                "or one of them")
+        for i in members:
+            if found[i][1]:
+                held[i] = line
+    return held

@@ -1,0 +1,63 @@
+"""A query naming only what several listed parties share is held for review
+(screening/matching/families.py). Made-up names; each test failed before the change:
+"Korvane Corporation" was a match (0.88) to each listed Korvane subsidiary."""
+
+import pytest
+
+from screening.matching import Matcher
+from screening.matching.families import Partial, family_holds
+from screening.types import Entry, Name
+
+
+def entry(id_, *names, list_id="cn-control"):
+    return Entry(id=id_, list_id=list_id, type="company",
+                 names=[Name(n, "primary" if i == 0 else "alias") for i, n in enumerate(names)])
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher([
+        entry("korvane-aero", "Korvane Aerospace Systems, Ltd."),
+        entry("korvane-net", "Korvane Network Systems, Ltd."),
+        # one party on two lists: not a family of two
+        entry("tessaly-def", "Tessaly Defense Solutions Co., Ltd."),
+        entry("mil:tessaly-def", "Tessaly Defense Solutions Co., Ltd.", list_id="cn-military-end-users"),
+        entry("brovik", "Brovik Dynamics"),
+        entry("brovik-it", "Brovik Dynamics Information Technology"),
+        entry("other", "Quillon Marine Works Inc."),
+    ])
+
+
+def strengths(hits):
+    return {h.entry.id: h.strength for h in hits}
+
+
+def test_parent_of_two_listed_subsidiaries_is_review_not_match(matcher):
+    hits = matcher.search("Korvane Corporation")
+    assert {"korvane-aero", "korvane-net"} <= set(strengths(hits))
+    assert set(strengths(hits).values()) == {"review"}
+    assert any("held for review" in line for h in hits for line in h.explanation)
+
+
+def test_listed_member_named_in_full_still_matches(matcher):
+    assert strengths(matcher.search("Korvane Aerospace Systems Ltd"))["korvane-aero"] == "match"
+
+
+def test_one_party_on_two_lists_is_not_a_family(matcher):
+    got = strengths(matcher.search("Tessaly Corporation"))
+    assert got.get("tessaly-def") == got.get("mil:tessaly-def") == "match"
+
+
+def test_a_listed_party_named_in_full_beside_a_longer_sister_keeps_its_match(matcher):
+    got = strengths(matcher.search("Brovik Dynamics Corporation"))
+    assert got["brovik"] == "match"
+
+
+def test_family_holds_needs_two_parties_and_a_match():
+    a, b = entry("a", "Alpha One Ltd"), entry("b", "Alpha Two Ltd")
+    part = Partial(("alpha",), ("one",))
+    assert family_holds([(a, True, part), (b, True, Partial(("alpha",), ("two",)))]).keys() == {0, 1}
+    assert family_holds([(a, True, part)]) == {}
+    assert family_holds([(a, False, part), (b, False, part)]) == {}
+    # the query met the two names on different words: not one family
+    assert family_holds([(a, True, part), (b, True, Partial(("beta",), ("two",)))]) == {}

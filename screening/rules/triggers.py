@@ -138,9 +138,17 @@ class Facts:
         return [h for h in self.hits if h.strength == "match"]
 
     def party_countries(self) -> set[str]:
-        """The party's countries: the context's destination, else those of its matched entries."""
+        """The party's countries: the context's destination, else the country the query
+        gives for the party, else those of its matched entries.
+
+        Without a destination the answer rests on the party's own country, so
+        "destination" is noted as something the result depends on.
+        """
         if self.context.destination:
             return {self.context.destination}
+        self.missing.add("destination")
+        if self.party_country:
+            return {self.party_country.upper()}
         return {c for h in self.match_hits() for c in h.entry.countries}
 
     def party_name(self) -> str:

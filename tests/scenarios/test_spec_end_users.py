@@ -108,6 +108,17 @@ def test_japan_military_end_use_ban_from_2026_01_06(csl_screener, on, expected):
     assert (r["outcome"] == "PROHIBITED") is expected
 
 
+def test_japanese_military_user_known_by_its_own_country(csl_screener):
+    """rules.md §2.3: "MOFCOM Ann. 2026 No. 1 (2026-01-06), Japan. Bans all dual-use exports to **Japanese
+    military users**". The party's country (JP) makes it Japanese; without a destination the finding
+    still fires and the result says it depends on the destination. Before: PRESUMPTION_OF_DENIAL only."""
+    r = screen(csl_screener, "Kansai Precision Works KK", country="JP",
+               context={"item": "Dy", "item_origin": "CN", "end_user_military": True})
+    assert r["outcome"] == "PROHIBITED"
+    assert "PROHIBITED" in outcomes(r, "CN-2026-1")
+    assert "destination" in r["depends_on"]
+
+
 def test_us_military_end_use_by_unlisted_buyer_is_prohibited(csl_screener):
     """rules.md §2.3: "Art. 1: no dual-use items to US military users or military end uses. This article
     remains in force". §8.2 PROHIBITED: "2024 No. 46 Art. 1 (US military user + dual-use)"."""

@@ -22,7 +22,9 @@ A suggestion is kept only where it can be real:
 - the query adds more than generic words ("Huawei Technologies Co." is the party
   itself or a variant of its name); and, unless the query is recognisably an
   organisation, what it adds includes a business, place or branch word, so
-  "Vlastimil Danuše Král" is not taken for a branch of "Kral Aviation".
+  "Vlastimil Danuše Král" is not taken for a branch of "Kral Aviation";
+- the listed brand is more than a two-letter initialism ("MP Materials" is no
+  affiliate of the SDN "MP LLC").
 """
 
 from __future__ import annotations
@@ -113,6 +115,17 @@ def everyday_name(form: Form) -> bool:
     return len(dist) < 2 and all(t in dictionary_words() for t, _ in dist)
 
 
+#: A list name whose one distinctive word is this short is an initialism ("MP LLC"):
+#: too many unrelated companies begin with the same two letters to call them affiliates.
+MIN_BRAND_LEN = 3
+
+
+def initialism_name(form: Form) -> bool:
+    """A list name whose only distinctive word has at most two characters ("MP LLC", "3M")."""
+    dist = distinctive_words(form)
+    return len(dist) < 2 and all(len(t) < MIN_BRAND_LEN for t, _ in dist)
+
+
 def distinctive_words(form: Form) -> list[tuple[str, float]]:
     """The distinctive words of a form, with their weights."""
     return [(t, w) for t, g, w in zip(form.texts, form.tags, form.weights) if g == DISTINCTIVE]
@@ -134,7 +147,7 @@ class AffiliateIndex:
             if entry_schema(entries[form.entry]) != "company":
                 continue  # people have no branches
             brand = brand_of(form)
-            if brand is None or brand[1] < MIN_RARITY or everyday_name(form):
+            if brand is None or brand[1] < MIN_RARITY or everyday_name(form) or initialism_name(form):
                 continue
             by_brand[brand[0]].append(fid)
         self.by_brand = dict(by_brand)

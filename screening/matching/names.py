@@ -258,6 +258,12 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
                 # otvetstvennostyu") makes an organisation: read it as one
                 org_like = True
                 built, leg = latin_tokens(words, t, True, person, looks, short_forms)
+            if not (org_like or person):
+                # schema unknown and the name reads as a person's: its company reading
+                # ("HENSOLDT AG" with AG a legal form, "Red Six" with six = 6) is a variant
+                as_org, _ = latin_tokens(words, t, True, False, looks, short_forms)
+                if [x.text for x in as_org.tokens if x.tag != LEGAL] != [x.text for x in built.tokens]:
+                    extra_variants.append(tuple(as_org.tokens))
             plain_words = frozenset() if org_like else written_as_words(piece)  # "Pla" in "Abel Pla"
             spelled_words = spell_out(words, t, plain=plain_words)
             if spelled_words is not None:
@@ -332,8 +338,11 @@ _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 def _split_camel(text: str) -> str | None:
     """"VanDerBilt Corp" -> "Van Der Bilt Corp", "AlphaAG" -> "Alpha AG": the words a
-    capital inside a word starts, or None when there is none."""
-    split = _CAMEL_RE.sub(" ", text)
+    capital inside a word starts, or None when there is none. A word that is itself a
+    legal form ("GmbH", "KGaA") stays whole."""
+    legal = tables().legal_forms
+    split = " ".join(w if (w.strip(".,()").lower(),) in legal else _CAMEL_RE.sub(" ", w)
+                     for w in text.split(" "))
     return split if split != text else None
 
 

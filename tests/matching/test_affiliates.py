@@ -22,7 +22,8 @@ ENTRIES = [entry("hik", "Hangzhou Hikvision Digital Technology Co., Ltd."),
            entry("robo", "Shenzhen Robotics Co., Ltd."),
            entry("intl", "International Trading Co."),
            entry("intl2", "International Logistics Co."),
-           entry("intl3", "International Mining Co.")]
+           entry("intl3", "International Mining Co."),
+           entry("qx", "QX Limited Liability Company")]
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +85,9 @@ def test_one_everyday_word_is_no_brand():
     m = Matcher(ENTRIES + [entry("qo", "Limited Liability Company Quantum Optics")])
     assert ids(m, "Acme Optics Inc.") == []
     assert ids(m, "Hikvision Robotics") == ["us-el:hik"]
+
+
+def test_a_two_letter_initialism_is_no_brand(matcher):
+    """Before: "QX Materials Corp." was a possible affiliate of the listed "QX LLC" (as "MP
+    Materials" was of the SDN "MP LIMITED LIABILITY COMPANY")."""
+    assert matcher.find_affiliates("QX Materials Corp.") == []

@@ -61,3 +61,4 @@ def test_family_holds_needs_two_parties_and_a_match():
     assert family_holds([(a, False, part), (b, False, part)]) == {}
     # the query met the two names on different words: not one family
     assert family_holds([(a, True, part), (b, True, Partial(("beta",), ("two",)))]) == {}
+

@@ -1,5 +1,7 @@
 """Name analysis: tags, legal forms, numbers, acronyms, Chinese segmentation."""
 
+import pytest
+
 from screening.matching import analyze_name
 
 
@@ -121,3 +123,14 @@ def test_group_corporation_keeps_group():
 def test_brand_and_short_names():
     assert analyze_name("华为").schema != "person"  # a brand, not Hua Wei
     assert analyze_name("张大华").schema == "person"  # 大华 is a brand, 张大华 a person
+
+
+@pytest.mark.parametrize("name", ["Acme GmbH", "Nordlicht Magnetics GmbH", "Acme KGaA"])
+def test_a_mixed_case_legal_form_is_not_split_into_words(name):
+    """Before: "GmbH" gave a variant with the words "gmb" and "h" (the capital H read as a new word)."""
+    for variant in analyze_name(name).variants:
+        assert "gmb" not in [t.text for t in variant] and "ga" not in [t.text for t in variant]
+
+
+def test_joined_words_are_still_split():
+    assert ["van", "der", "bilt"] in [[t.text for t in v][:3] for v in analyze_name("VanDerBilt Corp").variants]

@@ -22,12 +22,9 @@ pytestmark = pytest.mark.shared
 
 CSV = SHARED / "spec" / "china-lists.csv"
 
-#: Rows whose exact listed name the matcher misses today (found by this file).
-MISSED = {
-    (54, "name_en"): "NEW: 'Red Six Solutions' (UEL 〔2025〕7号) gives no hit at all; 'Red Six Solutions LLC' matches",
-    (128, "name_en"): "NEW: 'Red Six Solutions' (Control List Ann. 13) gives no hit at all",
-    (194, "name_en"): "NEW: 'HENSOLDT AG' (Control List 2026-04-24, in force) gives no hit: CLEAR; 'HENSOLDT' matches",
-}
+#: Rows whose exact listed name the matcher misses today (found by this file); none since the
+#: company reading of person-like names ("HENSOLDT AG", "Red Six Solutions") became a variant.
+MISSED: dict[tuple[int, str], str] = {}
 
 
 def _cases() -> list:
@@ -58,7 +55,6 @@ def test_listed_name_is_an_exact_match(csl_screener, line, field, name):
     assert matched, (line, name, [(h["name"], h["strength"], h["score"]) for h in result["hits"][:3]])
 
 
-@pytest.mark.xfail(strict=True, reason="NEW: 'HENSOLDT AG', on the Control List since 2026-04-24, is CLEAR")
 def test_hensoldt_on_the_control_list_is_prohibited(csl_screener):
     """china-lists.csv row 194, HENSOLDT AG (DE), MOFCOM Announcement 2026 (7 EU entities), 2026-04-24: "In force
     (no suspension found)". rules.md §8.2 PROHIBITED: "active China Control List (dual-use items)"."""
@@ -71,8 +67,6 @@ def test_rheinmetall_on_the_control_list_is_prohibited(csl_screener):
     assert screen(csl_screener, "Rheinmetall AG")["outcome"] == "PROHIBITED"
 
 
-@pytest.mark.xfail(strict=True, reason="NEW: 'Red Six Solutions' on 2025-04-20 (UEL and Control List both in "
-                                       "force) gives REVIEW with no hit")
 def test_red_six_solutions_while_both_listings_in_force_is_prohibited(csl_screener):
     """china-lists.csv rows 54 (UEL 〔2025〕7号, 2025-04-04; suspended only from 2025-05-14) and 128 (Control List
     Ann. 13, 2025-03-04): on 2025-04-20 both are in force, so Red Six Solutions is PROHIBITED (rules.md §8.2)."""

@@ -35,3 +35,11 @@ def test_a_listed_company_named_exactly_is_a_match(short_names, query, expected)
     read them as companies. Their company reading is now a variant of the query."""
     hits = short_names.search(query)
     assert hits and hits[0].entry.id == expected and hits[0].strength == "match"
+
+
+def test_a_portuguese_surname_is_no_legal_form():
+    """"Sá" is a surname; S.A. is never written with an accent. Before the accent guard the
+    company reading made "Renata Sá" a match for the listed "RENTA A.S." (yente negatives)."""
+    m = Matcher([entry("renta", "RENTA A.S."), entry("lia", "LIA")])
+    assert [h for h in m.search("Renata Sá") if h.strength == "match"] == []
+    assert [h for h in m.search("Lia Sá") if h.strength == "match"] == []

@@ -21,11 +21,13 @@ from screening.service.audit import decision_event
 from screening.connections import busy_timeout
 from screening.errors import BadInput, Invalid, ScreeningError
 from screening.rules.dates import HORIZONS, check_horizon, parse_date
+from screening.rules.findings import OUTCOMES
 from screening.service.request import FormField, form_fields
 
 from . import screening_view, svg
 from .auth import current_user, requires, signed_in
 from .i18n import LANGUAGES, t
+from .job_rows import ERROR, job_table
 from .state import state, store
 from .views import entry_view, lists_view
 
@@ -192,9 +194,12 @@ def bulk() -> Any:
 
 @bp.get("/bulk/<job_id>")
 def bulk_job(job_id: str) -> Any:
-    """One job: progress (polled by static/app.js), counts chart, download."""
+    """One job: progress (polled by static/app.js), counts chart, download, non-CLEAR rows."""
     job = state().jobs.get(job_id, current_user())
-    return render_template("bulk_job.html", job=job, chart=svg.bar_layout(job.counts), svg=svg)
+    table = job_table(job, request.args,
+                      lambda party: encode_query(screening_view.party_from_json(party)))
+    return render_template("bulk_job.html", job=job, chart=svg.bar_layout(job.counts), svg=svg,
+                           table=table, outcomes=[*OUTCOMES[:-1], ERROR])
 
 
 @bp.get("/bulk/<job_id>/status")

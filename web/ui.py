@@ -17,6 +17,7 @@ from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, rend
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from screening import settings
+from screening.render import finding_groups
 from screening.service.audit import decision_event
 from screening.connections import busy_timeout
 from screening.errors import BadInput, Invalid, ScreeningError
@@ -137,7 +138,8 @@ def result() -> Any:
     paths = [svg.path_layout(f["path"]) if f.get("path") else None
              for f in result.get("findings", [])]
     return render_template("result.html", r=result, q=token, audit_ref=ref, paths=paths,
-                           svg=svg, can_review=signed_in().can("reviewer"))
+                           svg=svg, can_review=signed_in().can("reviewer"),
+                           groups=finding_groups(result))
 
 
 @bp.post("/decisions")
@@ -159,7 +161,8 @@ def record_decision() -> Any:
 
 
 # -------------------------------------------------------------------- entry
-@bp.get("/entries/<path:entry_id>")
+@bp.get("/entry/<path:entry_id>")  # the short form others link to (issue 16)
+@bp.get("/entries/<path:entry_id>")  # registered first: url_for builds this one
 def entry(entry_id: str) -> Any:
     """Everything about one listed party."""
     data = entry_view(store(), entry_id)

@@ -20,10 +20,8 @@ ROWS = ("客户名称,国家,别名\n"
 
 
 @pytest.fixture(scope="module")
-def rita(real_app):
-    client = real_app.test_client()
-    login(client, "rita")
-    return client
+def rita(rita_module):
+    return rita_module
 
 
 @pytest.fixture(scope="module")

@@ -68,14 +68,14 @@ class _Record(FPDF):
         self.set_font("body", size=7)
         self.cell(0, 5, f"Audit record {self.ref} · page {self.page_no()}/{{nb}}", align="C")
 
-    def line_of(self, text: str, size: float = 9, h: float = 4.6) -> None:
+    def line_of(self, text: str, size: float = 9, h: float = 4.6, bold: bool = False) -> None:
         """One wrapped paragraph."""
-        self.set_font("body", size=size)
+        self.set_font("body", "B" if bold and "bodyB" in self.fonts else "", size=size)
         self.multi_cell(BODY_W, h, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def heading(self, text: str) -> None:
         self.ln(2)
-        self.line_of(text, size=12, h=7)
+        self.line_of(text, size=12, h=7, bold=True)
         y = self.get_y()
         self.line(self.l_margin, y, self.l_margin + BODY_W, y)
         self.ln(1)
@@ -95,6 +95,9 @@ def _new_pdf(ref: str) -> _Record:
     pdf.set_margins(15, 15, 15)
     pdf.set_auto_page_break(True, margin=16)
     pdf.add_font("body", "", str(main))
+    bold = main.with_name(f"{main.stem}-Bold{main.suffix}")  # DejaVuSans-Bold.ttf beside it
+    if bold.is_file():
+        pdf.add_font("body", "B", str(bold))
     pdf.add_font("cjk", "", str(cjk))
     pdf.set_fallback_fonts(["cjk"], exact_match=False)
     pdf.set_title("Screening record")
@@ -108,8 +111,8 @@ def pdf_record(result: dict, *, user: str, audit_ref: str,
     """The PDF record of one screening (``decisions``: default ``result["cleared"]``)."""
     pdf = _new_pdf(audit_ref)
     q = result.get("query") or {}
-    pdf.line_of("Screening record", size=16, h=9)
-    pdf.line_of(f"{result.get('outcome')}  —  {q.get('name')}", size=14, h=8)
+    pdf.line_of("Screening record", size=16, h=9, bold=True)
+    pdf.line_of(f"{result.get('outcome')}  —  {q.get('name')}", size=14, h=8, bold=True)
     if result.get("summary"):
         pdf.line_of(result["summary"].get("text", ""))
 
@@ -154,7 +157,7 @@ def _findings(pdf: _Record, result: dict) -> None:
                 f = findings[i]
                 pdf.ln(1)
                 pdf.line_of(f"[{f.get('outcome')}] {f.get('regime') or ''} {f.get('rule') or ''}"
-                            f" — {f.get('party') or ''}", size=9.5, h=5)
+                            f" — {f.get('party') or ''}", size=9.5, h=5, bold=True)
                 pdf.line_of(f.get("reason") or "")
                 pdf.facts([("Citation", f.get("citation")), ("Source", f.get("url")),
                            ("Status", f.get("status")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as htmllib
+import io
 import re
 
 import pytest
@@ -34,7 +35,7 @@ def job_id(rita, real_app):
 
 
 def table_rows(page: str) -> list[str]:
-    return re.findall(r'<tr class="row [^"]*" data-outcome="[^"]*">.*?</tr>', page, re.S)
+    return re.findall(r'<tr class="row" data-outcome="[^"]*">.*?</tr>', page, re.S)
 
 
 def test_non_clear_rows_are_listed_and_linked(rita, job_id):
@@ -80,3 +81,18 @@ def test_pages(rita, job_id, monkeypatch):
     assert len(table_rows(second)) == 1 and 'id="prev-page"' in second
     assert 'id="next-page"' not in second
     assert set(table_rows(first)).isdisjoint(table_rows(second))
+
+
+def test_xlsx_job_rows(rita, real_app):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["Company Name", "Country"])
+    wb.active.append(["Skydio", "US"])
+    wb.active.append(["Acme Bakery GmbH", "DE"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    job_id = upload(rita, "客户.xlsx", buf.getvalue(), as_of="2026-11-22")
+    assert real_app.extensions["screening"].jobs.wait(job_id).status == "done"
+    rows = table_rows(rita.get(f"/bulk/{job_id}").get_data(as_text=True))
+    assert len(rows) == 1 and ">Skydio<" in rows[0] and ">2<" in rows[0]

@@ -44,6 +44,18 @@ def test_findings_ordered_by_severity_then_score(rita):
     assert shown[0] == "PROHIBITED" and "CLEAR" in shown
 
 
+def test_finding_order_is_severity_then_score():
+    from screening.render import finding_groups
+
+    findings = [{"outcome": "CLEAR", "score": 0.99}, {"outcome": "PROHIBITED", "score": 0.8},
+                {"outcome": "REVIEW", "score": 0.9}, {"outcome": "PROHIBITED", "score": 0.95},
+                {"outcome": "PROHIBITED"}]
+    result = {"findings": findings, "regimes": [
+        {"regime": "CN", "parties": [{"party": "A", "findings": [0, 1, 2, 3, 4]}]}]}
+    assert finding_groups(result)[0]["parties"][0]["findings"] == [3, 1, 4, 2, 0]
+    assert result["regimes"][0]["parties"][0]["findings"] == [0, 1, 2, 3, 4]  # not mutated
+
+
 def test_a_hit_cap_is_said_on_the_page(rita, monkeypatch):
     monkeypatch.setattr(settings, "MAX_HITS", 1)
     html, _ = screen(rita, name="Lockheed Martin", as_of="2026-12-05")

@@ -20,7 +20,8 @@ def render_text(d: dict) -> str:
     if d.get("summary"):
         lines.append(d["summary"]["text"])
     findings = d.get("findings") or []
-    for group in finding_groups(d) or [{"summary": "", "parties": [{"findings": range(len(findings))}]}]:
+    ungrouped: list[dict] = [{"summary": "", "parties": [{"findings": range(len(findings))}]}]
+    for group in finding_groups(d) or ungrouped:
         lines.append("")
         lines.append(f"Findings, {group['summary']}" if group["summary"] else "Findings:")
         for i in (i for p in group["parties"] for i in p["findings"]):

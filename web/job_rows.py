@@ -56,28 +56,35 @@ def row_party(query: Any) -> dict[str, Any]:
 
 
 def _rows(path: Path, defaults: RowDefaults) -> Iterator[dict[str, Any]]:
-    """Every row that is not CLEAR: line, name, outcome, top hit, score, error, party."""
+    """Every row that is not CLEAR: line, name, outcome, top hit, score, error, and
+    ``party()``, its query (built only for the rows shown)."""
     with open_table(inspect_input(path)) as table:
-        width = len(RESULT_COLUMNS)
-        inputs = table.headers[:-width]
-        cmap = map_columns(inputs)
+        inputs = len(table.headers) - len(RESULT_COLUMNS)
+        cmap = map_columns(table.headers[:inputs])
+        out_at = inputs + RESULT_COLUMNS.index("outcome")
+        err_at = inputs + RESULT_COLUMNS.index("error")
         for record in table:
-            cells = [restore(c) if isinstance(c, str) else c for c in record.cells]
-            answer = dict(zip(RESULT_COLUMNS, (cell_text(c) for c in cells[len(inputs):])))
-            outcome = answer.get("outcome") or (ERROR if answer.get("error") else "")
-            if outcome in ("", "CLEAR"):
-                continue
-            try:
-                party: dict[str, Any] | None = row_party(build_query(cmap, cells[:len(inputs)],
-                                                                     defaults))
-            except (RowError, ScreeningError):
-                party = None
+            raw = record.cells
+            outcome = cell_text(raw[out_at]) if out_at < len(raw) else ""
+            if outcome == "CLEAR" or not (outcome or (err_at < len(raw) and raw[err_at])):
+                continue  # most rows: decided on two cells, nothing else is read
+            cells = [restore(c) if isinstance(c, str) else c for c in raw]
+            answer = dict(zip(RESULT_COLUMNS, (cell_text(c) for c in cells[inputs:])))
             name_at = cmap.index["name"]
-            yield {"line": record.line, "outcome": outcome, "party": party,
+            yield {"line": record.line, "outcome": outcome or ERROR,
+                   "party": lambda cells=cells[:inputs]: _party(cmap, cells, defaults),
                    "name": cell_text(cells[name_at]) if name_at < len(cells) else "",
                    "hit_name": answer.get("hit_name", ""), "hit_list": answer.get("hit_list", ""),
                    "hit_entry_id": answer.get("hit_entry_id", ""),
                    "score": answer.get("hit_score", ""), "error": answer.get("error", "")}
+
+
+def _party(cmap: Any, cells: list, defaults: RowDefaults) -> dict[str, Any] | None:
+    """The row's party object, or None when the row cannot be screened."""
+    try:
+        return row_party(build_query(cmap, cells, defaults))
+    except (RowError, ScreeningError):
+        return None
 
 
 def non_clear_page(output_path: str, defaults: RowDefaults, *, outcome: str = "",
@@ -91,7 +98,7 @@ def non_clear_page(output_path: str, defaults: RowDefaults, *, outcome: str = ""
     for row in _rows(Path(output_path), defaults):
         if outcome and row["outcome"] != outcome:
             continue
-        if needle and needle not in row["name"].casefold() and needle not in row["hit_name"].casefold():
+        if needle and not any(needle in row[k].casefold() for k in ("name", "hit_name")):
             continue
         if skip:
             skip -= 1
@@ -99,7 +106,7 @@ def non_clear_page(output_path: str, defaults: RowDefaults, *, outcome: str = ""
         if len(out.rows) == per_page:
             out.has_next = True
             break
-        out.rows.append(row)
+        out.rows.append({**row, "party": row["party"]()})
     return out
 
 

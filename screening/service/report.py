@@ -188,7 +188,8 @@ def _decisions(pdf: _Record, decisions: Sequence[dict] | None) -> None:
     if not decisions:
         pdf.line_of("No review decision applies to this screening.")
     for d in decisions or []:
-        pdf.line_of(f"{d.get('status') or d.get('decision')}: {d.get('name')} ({d.get('entry_id')}) "
+        what = d.get("status") or d.get("decision")
+        pdf.line_of(f"{what}: {d.get('name')} ({d.get('entry_id')}) "
                     f"by {d.get('by')} on {d.get('on')}"
                     + (f", expires {d['expires_on']}" if d.get("expires_on") else "")
                     + (f" — {d['reason']}" if d.get("reason") else ""))

@@ -98,3 +98,18 @@ def test_bulk_non_clear_table_row_opens_its_result(page, tmp_path):
     assert page.locator("#result-name").inner_text().startswith(name)
     assert page.locator(".result-head .badge").get_attribute("data-outcome") == "PROHIBITED"
     assert "2026-11-22" in page.locator(".result-head .facts").inner_text()
+
+
+def test_print_shows_every_finding_without_nav_or_forms(page):
+    sign_in(page)
+    screen(page, "Lockheed Martin")
+    closed = page.locator("details.party:not([open]) article.finding").first
+    assert closed.count() == 1 and not closed.is_visible()  # collapsed on screen
+    page.emulate_media(media="print")
+    assert closed.is_visible()  # expanded on paper
+    assert page.locator("header.top").is_hidden() and page.locator("#hit-filter").is_hidden()
+    assert page.locator("form.decision-form").first.is_hidden()
+    after = page.locator("dd.citation a[href^='http']").first.evaluate(
+        "a => getComputedStyle(a, '::after').content")
+    assert "http" in after  # the citation's URL is printed
+    shot(page, "23-print")

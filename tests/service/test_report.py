@@ -104,3 +104,11 @@ def test_a_missing_font_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(settings, "PDF_CJK_FONT", "/nonexistent/font.ttf")
     with pytest.raises(ScreeningError, match="fonts-droid-fallback"):
         pdf_record({"query": {"name": "x"}, "outcome": "CLEAR"}, user="u", audit_ref="r")
+
+
+def test_report_takes_every_option_of_check():
+    def options(name):
+        return {o for p in cli.commands[name].params for o in p.opts + p.secondary_opts} - {"--json"}
+
+    assert options("check") <= options("report")
+    assert options("report") - options("check") == {"-o", "--output"}

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from . import settings
+from .cli_report import report_command
 from .cli_request import (check_arguments, check_options, column_options, parse_config,
                           pop_columns, pop_context, run_options)
 from .errors import ScreeningError, database_error
@@ -257,6 +258,9 @@ def check(name, as_json, db_path, **options):
     result = screener.check(name, **kwargs).to_dict()
     record_screenings(audit_sink(screener.store), cli_user(), via="cli", results=[result])
     echo_json(result) if as_json else click.echo(render_text(result))
+
+
+cli.add_command(report_command(db_option))  # the PDF record (issue 16)
 
 
 # --------------------------------------------------------------------- screen

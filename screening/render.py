@@ -5,6 +5,10 @@ It renders the same dict the API returns as JSON; nothing is computed here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from .rules.findings import severity
+
 
 def render_text(d: dict) -> str:
     """A readable, terminal-friendly summary of ``ScreeningResult.to_dict()``."""
@@ -16,7 +20,8 @@ def render_text(d: dict) -> str:
     if d.get("summary"):
         lines.append(d["summary"]["text"])
     findings = d.get("findings") or []
-    for group in d.get("regimes") or [{"summary": "", "parties": [{"findings": range(len(findings))}]}]:
+    ungrouped: list[dict] = [{"summary": "", "parties": [{"findings": range(len(findings))}]}]
+    for group in finding_groups(d) or ungrouped:
         lines.append("")
         lines.append(f"Findings, {group['summary']}" if group["summary"] else "Findings:")
         for i in (i for p in group["parties"] for i in p["findings"]):
@@ -53,3 +58,20 @@ def render_text(d: dict) -> str:
             lines.append(title)
             lines.extend(f"  - {text}" for text in d[key])
     return "\n".join(lines)
+
+
+def finding_order(d: dict, indices: Iterable[int]) -> list[int]:
+    """Finding indices ordered by severity (most severe first), then score (highest first)."""
+    findings = d.get("findings") or []
+    return sorted(indices, key=lambda i: (severity(findings[i].get("outcome") or "CLEAR"),
+                                          -float(findings[i].get("score") or 0.0), i))
+
+
+def finding_groups(d: dict) -> list[dict]:
+    """The result's ``regimes`` with each party's findings in :func:`finding_order`.
+
+    Every finding appears exactly once; the page, the PDF and the text render the same order.
+    """
+    return [{**g, "parties": [{**p, "findings": finding_order(d, p["findings"])}
+                              for p in g["parties"]]}
+            for g in d.get("regimes") or []]

@@ -123,6 +123,13 @@ def reload() -> None:
     # Keep the matcher's index in a snapshot beside the database (<db>.index), so a
     # cold `screening check` loads it instead of rebuilding it; 0 turns it off.
     g["INDEX_SNAPSHOT"] = env_int("INDEX_SNAPSHOT", 1) != 0
+    # The PDF screening record's fonts (TrueType): a Latin one and one with Chinese
+    # glyphs used for what the first lacks (Debian: fonts-dejavu-core, fonts-droid-fallback).
+    g["PDF_FONT"] = env_str("PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    g["PDF_CJK_FONT"] = env_str("PDF_CJK_FONT",
+                                "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+    # Non-CLEAR rows shown per page of a bulk job's table.
+    g["BULK_ROWS_PAGE"] = env_int("BULK_ROWS_PAGE", 50)
 
 
 def instance_dir(db_path: str | Path) -> Path:
@@ -195,5 +202,8 @@ AUDIT_KEY_FILE: str | None
 AUDIT_WAIT_S: float
 WRITE_WAIT_S: float
 INDEX_SNAPSHOT: bool
+PDF_FONT: str
+PDF_CJK_FONT: str
+BULK_ROWS_PAGE: int
 
 reload()

@@ -125,5 +125,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(auth.bp)
     app.register_blueprint(ui.bp)
     app.register_blueprint(api.bp)
+    from . import report  # the PDF record (issue 16)
+    app.register_blueprint(report.bp)
     app.after_request(_security_headers)
     return app

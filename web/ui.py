@@ -17,15 +17,18 @@ from flask import (Blueprint, abort, current_app, flash, jsonify, redirect, rend
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from screening import settings
+from screening.render import finding_groups
 from screening.service.audit import decision_event
 from screening.connections import busy_timeout
 from screening.errors import BadInput, Invalid, ScreeningError
 from screening.rules.dates import HORIZONS, check_horizon, parse_date
+from screening.rules.findings import OUTCOMES
 from screening.service.request import FormField, form_fields
 
 from . import screening_view, svg
 from .auth import current_user, requires, signed_in
 from .i18n import LANGUAGES, t
+from .job_rows import ERROR, job_table
 from .state import state, store
 from .views import entry_view, lists_view
 
@@ -135,7 +138,8 @@ def result() -> Any:
     paths = [svg.path_layout(f["path"]) if f.get("path") else None
              for f in result.get("findings", [])]
     return render_template("result.html", r=result, q=token, audit_ref=ref, paths=paths,
-                           svg=svg, can_review=signed_in().can("reviewer"))
+                           svg=svg, can_review=signed_in().can("reviewer"),
+                           groups=finding_groups(result))
 
 
 @bp.post("/decisions")
@@ -157,7 +161,8 @@ def record_decision() -> Any:
 
 
 # -------------------------------------------------------------------- entry
-@bp.get("/entries/<path:entry_id>")
+@bp.get("/entry/<path:entry_id>")  # the short form others link to (issue 16)
+@bp.get("/entries/<path:entry_id>")  # registered first: url_for builds this one
 def entry(entry_id: str) -> Any:
     """Everything about one listed party."""
     data = entry_view(store(), entry_id)
@@ -192,9 +197,12 @@ def bulk() -> Any:
 
 @bp.get("/bulk/<job_id>")
 def bulk_job(job_id: str) -> Any:
-    """One job: progress (polled by static/app.js), counts chart, download."""
+    """One job: progress (polled by static/app.js), counts chart, download, non-CLEAR rows."""
     job = state().jobs.get(job_id, current_user())
-    return render_template("bulk_job.html", job=job, chart=svg.bar_layout(job.counts), svg=svg)
+    table = job_table(job, request.args,
+                      lambda party: encode_query(screening_view.party_from_json(party)))
+    return render_template("bulk_job.html", job=job, chart=svg.bar_layout(job.counts), svg=svg,
+                           table=table, outcomes=[*OUTCOMES[:-1], ERROR])
 
 
 @bp.get("/bulk/<job_id>/status")

@@ -54,7 +54,21 @@ def entry_view(store: Store, entry_id: str) -> dict:
                  "authority": info.authority, "url": info.url},
         "source_url": entry.source_url or info.url,
         "content_hash": store.entry_hash(entry_id),
-        "versions": store.entry_versions(entry_id),
+        "versions": version_changes(store.entry_versions(entry_id)),
         "owners": [e for e in edges if e["owned"] == entry_id],
         "owned": [e for e in edges if e["owner"] == entry_id],
     }
+
+
+def version_changes(versions: list[dict]) -> list[dict]:
+    """The versions an entry appears in, each marked ``added`` (first seen, or back after
+    a version without it), ``changed`` (its content hash differs) or ``same``."""
+    out, prev = [], None
+    for v in versions:
+        if prev is None or prev["list_id"] != v["list_id"] or v["version"] != prev["version"] + 1:
+            change = "added"
+        else:
+            change = "changed" if v["content_hash"] != prev["content_hash"] else "same"
+        out.append({**v, "change": change})
+        prev = v
+    return out

@@ -56,6 +56,17 @@ def neutralise(value: str) -> str:
     return value
 
 
+def restore(value: str) -> str:
+    """The cell as it was read, from a neutralised one (the inverse of :func:`neutralise`).
+
+    >>> restore(neutralise("=1+2")), restore("'quoted")
+    ('=1+2', "'quoted")
+    """
+    if value[:1] == "'" and value[1:2] in _FORMULA_FIRST and not _NUMBER.fullmatch(value[1:]):
+        return value[1:]
+    return value
+
+
 def clean_text(value: str) -> str:
     """Replace bytes that were undecodable in the input (lone surrogates) with U+FFFD."""
     return _SURROGATE.sub("\ufffd", value)

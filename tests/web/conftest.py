@@ -174,3 +174,11 @@ def real_app(tmp_path_factory):
 def real_client(real_app):
     """A fresh (signed-out) client of the real app."""
     return real_app.test_client()
+
+
+@pytest.fixture(scope="module")
+def rita_module(real_app):
+    """The reviewer signed in to the real app, shared by one module's tests."""
+    client = real_app.test_client()
+    login(client, "rita")
+    return client

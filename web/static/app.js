@@ -27,3 +27,39 @@
   }
   window.setTimeout(tick, 300);
 })();
+
+// Result page: a score slider and a list filter on the possible matches (like OFAC's
+// Sanctions List Search). The form is hidden without JavaScript: then every hit shows.
+(function () {
+  "use strict";
+  var form = document.getElementById("hit-filter");
+  if (!form) { return; }
+  var slider = document.getElementById("min-score");
+  var value = document.getElementById("min-score-value");
+  var shown = document.getElementById("hits-shown");
+  var hits = document.querySelectorAll("article.hit");
+  function apply() {
+    var min = Number(slider.value);
+    var lists = {};
+    form.querySelectorAll("input[name=list]").forEach(function (c) { lists[c.value] = c.checked; });
+    var n = 0;
+    hits.forEach(function (h) {
+      var visible = Number(h.getAttribute("data-score")) >= min && lists[h.getAttribute("data-list")];
+      h.hidden = !visible;
+      if (visible) { n += 1; }
+    });
+    value.textContent = slider.value;
+    shown.textContent = shown.getAttribute("data-template")
+      .replace("{shown}", n).replace("{total}", hits.length);
+  }
+  form.addEventListener("input", apply);
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  form.hidden = false;
+  apply();
+})();
+
+// Printing opens every collapsed finding, so the paper record holds them all.
+window.addEventListener("beforeprint", function () {
+  "use strict";
+  document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+});

@@ -329,7 +329,8 @@ def _audit_bulk(summary, db_path) -> None:
                   after_horizon=summary.after_horizon, list_versions=summary.list_versions,
                   status="done" if summary.accounted else "failed", rows=summary.rows,
                   counts=dict(summary.outcomes), errors=summary.errors,
-                  message=None if summary.accounted else "rows not accounted for")
+                  message=None if summary.accounted else "rows not accounted for",
+                  flagged=summary.flagged)
     record_screenings(audit_sink(open_store(db_path)), cli_user(), via="cli-bulk", run=run)
 
 

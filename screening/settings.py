@@ -123,6 +123,10 @@ def reload() -> None:
     # Keep the matcher's index in a snapshot beside the database (<db>.index), so a
     # cold `screening check` loads it instead of rebuilding it; 0 turns it off.
     g["INDEX_SNAPSHOT"] = env_int("INDEX_SNAPSHOT", 1) != 0
+    # Four eyes: clearing a potential match to a PROHIBITED or PRESUMPTION_OF_DENIAL
+    # party as a false positive needs a second, different reviewer (0/false/off: one).
+    g["FOUR_EYES"] = (env_str("FOUR_EYES") or "1").strip().lower() not in ("0", "false", "off",
+                                                                          "no")
 
 
 def instance_dir(db_path: str | Path) -> Path:

@@ -574,6 +574,12 @@ def audit_export(output, since, until, db_path):
         log.export_csv(sys.stdout, since, until)
 
 
+from .cli_desk import history_cmd, reviews  # noqa: E402  (issue 16: history, review queue)
+
+cli.add_command(history_cmd)
+cli.add_command(reviews)
+
+
 def main() -> None:  # pragma: no cover
     """Run the CLI, then leave without freeing the heap object by object.
 

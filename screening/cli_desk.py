@@ -11,9 +11,23 @@ import sys
 
 import click
 
-from .cli import Group, audit_sink, cli_user, db_option, echo_json
+# Nothing is imported from .cli at the top: cli.py imports this module at its end, and under
+# `python -m screening.cli` a top-level import back would load cli.py a second time, mid-way.
+db_option = click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False), default=None,
+    help="SQLite database (default: $SCREENING_DB or a per-user file).")
 
-HISTORY_FIELDS = ("name", "since", "until", "user", "outcome", "via")
+
+def echo_json(data) -> None:
+    from .cli import echo_json as echo
+
+    echo(data)
+
+
+def cli_user() -> str:
+    from .cli import cli_user as user
+
+    return user()
 
 
 @click.command("history", cls=click.Command)
@@ -59,12 +73,13 @@ def history_cmd(as_csv, as_json, ref, row, limit, db_path, **fields):
     click.echo(f"{len(rows)} screening(s)", err=True)
 
 
-@click.group(cls=Group)
+@click.group()
 def reviews() -> None:
     """The review queue: REVIEW answers waiting for a person's decision."""
 
 
 def _queue(db_path):
+    from .cli import audit_sink
     from .lists.store import open_store
     from .service.reviews import ReviewQueue
 

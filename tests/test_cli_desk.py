@@ -45,3 +45,14 @@ def test_reviews_list_and_decide_with_four_eyes(store, monkeypatch):
     assert "closed" in run("reviews", "decide", str(item["id"]), "--decision", "false_positive",
                            "--reason", "agreed")
     assert json.loads(run("reviews", "list", "--json", "--status", "closed"))["count"] == 1
+
+
+def test_the_commands_run_under_python_dash_m(db_path):
+    """cli.py registers them at its end: `python -m screening.cli` must not import it twice."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "screening.cli", "reviews", "list", "--json",
+                          "--db", str(db_path)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["count"] == 0

@@ -239,11 +239,14 @@ class History:
 
     def export_csv(self, out: IO[str], search: Search, *, only_user: str | None = None) -> int:
         """Write the search as CSV; returns the number of rows."""
+        from screening.bulk.writers import neutralise  # a name like "=HYPERLINK(...)" stays text
+
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
         n = 0
         for r in self.rows(search, only_user=only_user):
-            writer.writerow(["" if r.get(c) is None else r[c] for c in CSV_COLUMNS])
+            writer.writerow(["" if r.get(c) is None else neutralise(str(r[c]))
+                             for c in CSV_COLUMNS])
             n += 1
         return n
 

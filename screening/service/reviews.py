@@ -127,7 +127,9 @@ def enqueue(conn: sqlite3.Connection, answers: list[tuple[dict, dict]]) -> None:
         changed = item["evidence_hash"] != fields["evidence_hash"]
         update: dict[str, Any] = {"screenings": (item["screenings"] or 0) + 1}
         if changed or item["status"] != "closed":
-            update.update(fields, audit_ref=row["audit_ref"], via=row.get("via"), updated_at=now)
+            update.update(audit_ref=row["audit_ref"], via=row.get("via"), updated_at=now)
+        if changed:  # the same evidence is not written again (most re-screenings)
+            update.update(fields)
         if changed and item["status"] in ("closed", "pending"):
             update.update(status="open", first_by=None, first_reason=None, decision=None,
                           decided_by=None, decided_at=None)

@@ -95,3 +95,10 @@ def test_a_journaled_event_keeps_its_answer(store, log):
     again = Event(**json.loads(json.dumps(asdict(ev))))
     log.append_many([again])
     assert History(store).get(ev.ref)["intact"] is True
+
+
+def test_csv_export_neutralises_formulas(store, log):
+    record_screenings(log, "sam", via="ui", results=[answer('=HYPERLINK("http://x")')])
+    buf = io.StringIO()
+    History(store).export_csv(buf, Search())
+    assert list(csv.DictReader(io.StringIO(buf.getvalue())))[0]["name"].startswith("'=")

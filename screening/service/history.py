@@ -47,7 +47,7 @@ MAX_ROWS = 1000
 
 
 def _pack(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8", "surrogatepass"), 6)
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)  # fast; ~3x smaller
 
 
 def _unpack(blob: bytes) -> str:

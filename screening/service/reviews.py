@@ -110,37 +110,48 @@ def enqueue(conn: sqlite3.Connection, answers: list[tuple[dict, dict]]) -> None:
         fields = _item_fields(evidence)
         fp = fingerprint(query.get("name") or "", query.get("country"))
         key = ",".join(entry_ids(evidence))
-        now = row["at"]
         found = conn.execute(f"select {', '.join(COLUMNS)} from reviews where fingerprint = ? "
                              "and entry_key = ? order by id desc limit 1", [fp, key]).fetchone()
         if found is None:
-            item = {"fingerprint": fp, "entry_key": key, "name": query.get("name"),
-                    "country": query.get("country"), "status": "open", **fields,
-                    "audit_ref": row["audit_ref"], "via": row.get("via"), "opened_at": now,
-                    "updated_at": now, "screenings": 1}
-            cur = conn.execute(f"insert into reviews ({', '.join(item)}) values "
-                               f"({', '.join('?' for _ in item)})", list(item.values()))
-            _event(conn, cur.lastrowid, row["user"], "opened", f"from {row.get('via')} "
-                   f"screening {row['audit_ref']}")
-            continue
-        item = dict(zip(COLUMNS, found))
-        changed = item["evidence_hash"] != fields["evidence_hash"]
-        update: dict[str, Any] = {"screenings": (item["screenings"] or 0) + 1}
-        if changed or item["status"] != "closed":
-            update.update(audit_ref=row["audit_ref"], via=row.get("via"), updated_at=now)
-        if changed:  # the same evidence is not written again (most re-screenings)
-            update.update(fields)
-        if changed and item["status"] in ("closed", "pending"):
-            update.update(status="open", first_by=None, first_reason=None, decision=None,
-                          decided_by=None, decided_at=None)
-            _event(conn, item["id"], row["user"], "reopened",
-                   f"evidence changed (screening {row['audit_ref']}); "
-                   f"{'the first clearance awaits no more' if item['status'] == 'pending' else 'decision reopened'}")
-        elif changed:
-            _event(conn, item["id"], row["user"], "refreshed",
-                   f"evidence changed (screening {row['audit_ref']})")
-        conn.execute(f"update reviews set {', '.join(f'{k} = ?' for k in update)} where id = ?",
-                     [*update.values(), item["id"]])
+            _open(conn, {"fingerprint": fp, "entry_key": key, "name": query.get("name"),
+                         "country": query.get("country"), **fields}, row)
+        else:
+            _refresh(conn, dict(zip(COLUMNS, found)), fields, row)
+
+
+def _open(conn: sqlite3.Connection, item: dict, row: dict) -> None:
+    """A new open item."""
+    item.update(status="open", audit_ref=row["audit_ref"], via=row.get("via"),
+                opened_at=row["at"], updated_at=row["at"], screenings=1)
+    cur = conn.execute(f"insert into reviews ({', '.join(item)}) values "
+                       f"({', '.join('?' for _ in item)})", list(item.values()))
+    _event(conn, cur.lastrowid, row["user"], "opened",
+           f"from {row.get('via')} screening {row['audit_ref']}")
+
+
+def _refresh(conn: sqlite3.Connection, item: dict, fields: dict, row: dict) -> None:
+    """The same party and entries screened again: count it; new evidence refreshes or reopens.
+
+    A pending clearance is withdrawn when the evidence changes: the second reviewer
+    would otherwise confirm what the first one never saw.
+    """
+    changed = item["evidence_hash"] != fields["evidence_hash"]
+    update: dict[str, Any] = {"screenings": (item["screenings"] or 0) + 1}
+    if changed or item["status"] != "closed":
+        update.update(audit_ref=row["audit_ref"], via=row.get("via"), updated_at=row["at"])
+    # the same evidence (most re-screenings) is not written again
+    if changed and item["status"] in ("closed", "pending"):
+        update.update(fields, status="open", first_by=None, first_reason=None, decision=None,
+                      decided_by=None, decided_at=None)
+        undone = "first clearance withdrawn" if item["status"] == "pending" else "decision reopened"
+        _event(conn, item["id"], row["user"], "reopened",
+               f"evidence changed (screening {row['audit_ref']}); {undone}")
+    elif changed:
+        update.update(fields)
+        _event(conn, item["id"], row["user"], "refreshed",
+               f"evidence changed (screening {row['audit_ref']})")
+    conn.execute(f"update reviews set {', '.join(f'{k} = ?' for k in update)} where id = ?",
+                 [*update.values(), item["id"]])
 
 
 def _event(conn: sqlite3.Connection, review_id: int | None, user: str, kind: str,

@@ -123,3 +123,15 @@ def test_assign_comment_escalate_are_audited_and_filterable(queue, log):
         queue.list({"status": "nope"})
     with pytest.raises(Invalid):
         queue.decide(skydio["id"], "rita", "maybe", "x", via="ui")
+
+
+def test_new_evidence_withdraws_a_pending_clearance(queue, log):
+    """The second reviewer must not confirm a clearance made on evidence that has changed."""
+    screen(log, answer())
+    (item,) = queue.list()
+    queue.decide(item["id"], "rita", "false_positive", "not them", via="ui")
+    screen(log, answer(score=0.75))
+    again = queue.get(item["id"])
+    assert (again["status"], again["first_by"]) == ("open", None)
+    assert "first clearance withdrawn" in again["events"][-1]["text"]
+    assert queue.decide(item["id"], "ada", "false_positive", "x", via="ui")["status"] == "pending"

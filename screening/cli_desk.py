@@ -98,7 +98,7 @@ def _queue(db_path):
 @db_option
 def reviews_list(status, q, list_id, regime, assignee, as_json, db_path):
     """Items of the queue, most recently updated first."""
-    items = _queue(db_path).list({"status": status, "q": q, "list": list_id, "regime": regime,
+    items = _queue(db_path).search({"status": status, "q": q, "list": list_id, "regime": regime,
                                   "assignee": assignee})
     if as_json:
         echo_json({"count": len(items), "items": items})

@@ -199,5 +199,6 @@ AUDIT_KEY_FILE: str | None
 AUDIT_WAIT_S: float
 WRITE_WAIT_S: float
 INDEX_SNAPSHOT: bool
+FOUR_EYES: bool
 
 reload()

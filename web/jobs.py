@@ -26,6 +26,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from screening import settings
@@ -228,7 +229,7 @@ class JobRunner:
                 self._save(job)
 
         holder = self.state.holder
-        flagged: list = []
+        flagged: Sequence[tuple[int, str]] = []
         try:
             # Parsed first in a memory- and time-limited child process: a hostile
             # file (a decompression bomb...) fails its job, never the server.
@@ -254,7 +255,7 @@ class JobRunner:
         self._audit(job, flagged)
         holder.collect_replaced()  # the lists may have changed during the job
 
-    def _audit(self, job: Job, flagged: list) -> None:
+    def _audit(self, job: Job, flagged: Sequence[tuple[int, str]]) -> None:
         """The job's one audit record; its non-CLEAR rows' results go to the history."""
         run = BulkRun(filename=job.filename, input_path=job.input_path,
                       output_path=job.output_path, job=job.id, status=job.status,

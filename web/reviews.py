@@ -67,7 +67,7 @@ def _str(form: Any, key: str) -> str:
 def index() -> Any:
     """The queue, filterable (``?q=NAME&status=open...``)."""
     chosen = filters(request.args)
-    return render_template("reviews.html", items=queue().list(chosen), f=chosen,
+    return render_template("reviews.html", items=queue().search(chosen), f=chosen,
                            statuses=list(STATUS_FILTERS))
 
 
@@ -100,7 +100,7 @@ def _reviewer() -> str:
 def api_list() -> Any:
     """The queue (filters as query parameters; default: items not closed)."""
     _reviewer()
-    items = queue().list(filters(request.args))
+    items = queue().search(filters(request.args))
     return jsonify({"count": len(items), "items": items})
 
 

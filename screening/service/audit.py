@@ -24,7 +24,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -230,7 +230,7 @@ class BulkRun:
     job: str | None = None  # the web job id
     #: ``(line, result JSON)`` of each non-CLEAR row, kept in the screening history
     #: (CLEAR rows stay provable through ``output_sha256``).
-    flagged: list = field(default_factory=list, repr=False)
+    flagged: Sequence[tuple[int, str]] = field(default_factory=list, repr=False)
 
 
 def bulk_event(run: BulkRun, user: str, *, via: str) -> Event:

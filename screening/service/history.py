@@ -31,6 +31,7 @@ from typing import IO, Any
 from screening.connections import connection
 from screening.errors import Invalid, NotFound
 from screening.lists.store import Store
+from screening.service.accounts import User
 from screening.service.audit import Event, result_hash, result_json
 from screening.service.decisions import normalize_name
 
@@ -118,7 +119,7 @@ def keep(conn: sqlite3.Connection, events: list[Event]) -> None:
     enqueue(conn, [(res, row) for res, row in review if res.get("outcome") == "REVIEW"])
 
 
-def visible_to(user: Any) -> str | None:
+def visible_to(user: User | None) -> str | None:
     """Whose screenings ``user`` may see: None for all (reviewer, admin), else their own label.
 
     A compliance product: the people who decide on hits must see every

@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -178,7 +178,7 @@ class ReviewQueue:
         self.decisions = decisions or DecisionBook(store)
 
     # ------------------------------------------------------------------ read
-    def list(self, filters: Mapping[str, Any] | None = None, limit: int = 500) -> list[dict]:
+    def search(self, filters: Mapping[str, Any] | None = None, limit: int = 500) -> list[dict]:
         """Items, most recently updated first. Filters (all optional): ``q`` (name
         substring), ``status`` (open, pending, escalated, closed, active [default], all),
         ``list``, ``regime``, ``min_score``, ``max_score``, ``min_age_days``,
@@ -298,7 +298,7 @@ class ReviewQueue:
                 for entry_id in dict.fromkeys(hits)]
 
     def _write(self, item: dict, user: str, kind: str, text: str, *, via: str,
-               update: dict | None = None, extra: list[Event] = ()) -> None:
+               update: dict | None = None, extra: Sequence[Event] = ()) -> None:
         """Change the item, add to its trail, and put it on the audit record."""
         check = getattr(self.sink, "check", None)
         if check is not None:

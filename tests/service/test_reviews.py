@@ -35,7 +35,7 @@ def test_a_review_answer_opens_one_item_and_a_rescreen_refreshes_it(queue, log):
     ref = screen(log, answer())
     screen(log, answer(), via="ui")
     screen(log, answer("Siemens AG", outcome="CLEAR"))
-    (item,) = queue.list()
+    (item,) = queue.search()
     assert item["screenings"] == 2 and item["status"] == "open"
     assert item["entry_ids"] == ["cn-uel:skydio"] and item["would_be"] == "PROHIBITED"
     assert item["evidence"]["hits"][0]["score"] == 0.9
@@ -51,12 +51,12 @@ def test_bulk_rows_and_monitoring_feed_the_same_queue(queue, log, tmp_path):
                   flagged=[(2, result_json(answer("Acme Optics", entry_id="us-el:acme")))])
     record_screenings(log, "sam", via="cli-bulk", run=run)
     screen(log, answer(), via="monitor")
-    assert sorted(i["via"] for i in queue.list()) == ["cli-bulk", "monitor"]
+    assert sorted(i["via"] for i in queue.search()) == ["cli-bulk", "monitor"]
 
 
 def test_changed_evidence_refreshes_an_open_item_and_reopens_a_closed_one(queue, log):
     screen(log, answer(would_be="CASE_BY_CASE"))
-    (item,) = queue.list()
+    (item,) = queue.search()
     screen(log, answer(score=0.8, would_be="CASE_BY_CASE"))
     assert queue.get(item["id"])["events"][-1]["kind"] == "refreshed"
     queue.decide(item["id"], "rita", "true_match", "same drone maker", via="api")
@@ -65,13 +65,13 @@ def test_changed_evidence_refreshes_an_open_item_and_reopens_a_closed_one(queue,
     screen(log, answer(score=0.75, would_be="CASE_BY_CASE"))
     again = queue.get(item["id"])
     assert again["status"] == "open" and again["events"][-1]["kind"] == "reopened"
-    assert len(queue.list({"status": "all"})) == 1
+    assert len(queue.search({"status": "all"})) == 1
 
 
 def test_four_eyes_on_a_potential_prohibited_match(queue, log, store):
     """Clearing a potential PROHIBITED match needs a second, different reviewer."""
     screen(log, answer())
-    (item,) = queue.list()
+    (item,) = queue.search()
     first = queue.decide(item["id"], "rita", "false_positive", "a bakery in Ohio", via="ui")
     assert first["status"] == "pending" and first["needs_second"]
     assert DecisionBook(store).latest("Skydio Inc.", None, ["cn-uel:skydio"]) == {}
@@ -92,7 +92,7 @@ def test_four_eyes_on_a_potential_prohibited_match(queue, log, store):
 def test_four_eyes_can_be_turned_off_and_spares_lesser_outcomes(queue, log, monkeypatch):
     screen(log, answer(would_be="CASE_BY_CASE"))
     screen(log, answer("Acme Optics", entry_id="us-el:acme"))
-    lesser, prohibited = sorted(queue.list(), key=lambda i: i["name"] != "Skydio Inc.")
+    lesser, prohibited = sorted(queue.search(), key=lambda i: i["name"] != "Skydio Inc.")
     assert queue.decide(lesser["id"], "rita", "false_positive", "no", via="api")["status"] == "closed"
     monkeypatch.setattr(settings, "FOUR_EYES", False)
     assert queue.decide(prohibited["id"], "rita", "false_positive", "no",
@@ -102,7 +102,7 @@ def test_four_eyes_can_be_turned_off_and_spares_lesser_outcomes(queue, log, monk
 def test_assign_comment_escalate_are_audited_and_filterable(queue, log):
     screen(log, answer())
     screen(log, answer("Acme Optics", entry_id="us-el:acme", regime="US", score=0.72))
-    skydio = next(i for i in queue.list() if i["name"] == "Skydio Inc.")
+    skydio = next(i for i in queue.search() if i["name"] == "Skydio Inc.")
     queue.assign(skydio["id"], "ada", "rita", via="ui")
     queue.comment(skydio["id"], "rita", "asked sales for the address", via="ui")
     queue.decide(skydio["id"], "rita", "escalate", "needs legal", via="ui")
@@ -112,15 +112,15 @@ def test_assign_comment_escalate_are_audited_and_filterable(queue, log):
     audited = [json.loads(r["detail"])["review_id"] for r in log.records()
                if r["action"] == "review"]
     assert audited == [skydio["id"]] * 3
-    assert [i["name"] for i in queue.list({"assignee": "rita"})] == ["Skydio Inc."]
-    assert [i["name"] for i in queue.list({"status": "escalated"})] == ["Skydio Inc."]
-    assert [i["name"] for i in queue.list({"list": "us-el"})] == ["Acme Optics"]
-    assert [i["name"] for i in queue.list({"regime": "cn"})] == ["Skydio Inc."]
-    assert [i["name"] for i in queue.list({"max_score": 0.8})] == ["Acme Optics"]
-    assert [i["name"] for i in queue.list({"q": "ＡＣＭＥ"})] == ["Acme Optics"]
-    assert len(queue.list({"min_age_days": 1})) == 0 and len(queue.list({"max_age_days": 1})) == 2
+    assert [i["name"] for i in queue.search({"assignee": "rita"})] == ["Skydio Inc."]
+    assert [i["name"] for i in queue.search({"status": "escalated"})] == ["Skydio Inc."]
+    assert [i["name"] for i in queue.search({"list": "us-el"})] == ["Acme Optics"]
+    assert [i["name"] for i in queue.search({"regime": "cn"})] == ["Skydio Inc."]
+    assert [i["name"] for i in queue.search({"max_score": 0.8})] == ["Acme Optics"]
+    assert [i["name"] for i in queue.search({"q": "ＡＣＭＥ"})] == ["Acme Optics"]
+    assert len(queue.search({"min_age_days": 1})) == 0 and len(queue.search({"max_age_days": 1})) == 2
     with pytest.raises(Invalid):
-        queue.list({"status": "nope"})
+        queue.search({"status": "nope"})
     with pytest.raises(Invalid):
         queue.decide(skydio["id"], "rita", "maybe", "x", via="ui")
 
@@ -128,7 +128,7 @@ def test_assign_comment_escalate_are_audited_and_filterable(queue, log):
 def test_new_evidence_withdraws_a_pending_clearance(queue, log):
     """The second reviewer must not confirm a clearance made on evidence that has changed."""
     screen(log, answer())
-    (item,) = queue.list()
+    (item,) = queue.search()
     queue.decide(item["id"], "rita", "false_positive", "not them", via="ui")
     screen(log, answer(score=0.75))
     again = queue.get(item["id"])

@@ -88,8 +88,8 @@ def _queue(db_path):
 
 
 @reviews.command("list")
-@click.option("--status", default="active", show_default=True,
-              help="open, pending, escalated, closed, active (not closed) or all.")
+@click.option("--status", default="open", show_default=True,
+              help="open (not closed), new (undecided), pending, escalated, closed or all.")
 @click.option("--q", help="Name contains this.")
 @click.option("--list", "list_id", help="Only items with a hit on this list (e.g. cn-uel).")
 @click.option("--regime", help="CN or US.")

@@ -43,9 +43,11 @@ DECISIONS = ("true_match", "false_positive", "escalate")
 #: Item states: ``pending`` waits for a second reviewer's confirmation.
 STATUSES = ("open", "pending", "escalated", "closed")
 
-#: ``status`` filter values beyond the states: ``active`` = not closed, ``all``.
-STATUS_FILTERS = {"active": ("open", "pending", "escalated"), "all": STATUSES,
-                  **{s: (s,) for s in STATUSES}}
+#: ``status`` filters: ``open`` = not closed (the default: what still needs someone),
+#: ``new`` = undecided, ``pending``, ``escalated``, ``closed``, ``all``.
+STATUS_FILTERS = {"open": ("open", "pending", "escalated"), "new": ("open",),
+                  "pending": ("pending",), "escalated": ("escalated",), "closed": ("closed",),
+                  "all": STATUSES}
 
 #: Potential outcomes whose clearing needs four eyes.
 FOUR_EYES_OUTCOMES = ("PROHIBITED", "PRESUMPTION_OF_DENIAL")
@@ -180,11 +182,11 @@ class ReviewQueue:
     # ------------------------------------------------------------------ read
     def search(self, filters: Mapping[str, Any] | None = None, limit: int = 500) -> list[dict]:
         """Items, most recently updated first. Filters (all optional): ``q`` (name
-        substring), ``status`` (open, pending, escalated, closed, active [default], all),
+        substring), ``status`` (open [default: not closed], new, pending, escalated, closed, all),
         ``list``, ``regime``, ``min_score``, ``max_score``, ``min_age_days``,
         ``max_age_days``, ``assignee`` (``none`` for unassigned)."""
         f = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
-        status = str(f.get("status") or "active")
+        status = str(f.get("status") or "open")
         if status not in STATUS_FILTERS:
             raise Invalid(f"status must be one of {', '.join(STATUS_FILTERS)}, not {status!r}")
         states = STATUS_FILTERS[status]

@@ -74,6 +74,8 @@ def test_four_eyes_on_a_potential_prohibited_match(queue, log, store):
     (item,) = queue.search()
     first = queue.decide(item["id"], "rita", "false_positive", "a bakery in Ohio", via="ui")
     assert first["status"] == "pending" and first["needs_second"]
+    assert [i["id"] for i in queue.search()] == [item["id"]]  # still open: not closed
+    assert queue.search({"status": "new"}) == []
     assert DecisionBook(store).latest("Skydio Inc.", None, ["cn-uel:skydio"]) == {}
     with pytest.raises(Forbidden):
         queue.decide(item["id"], "rita", "false_positive", "really", via="ui")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import time
 
 import pytest
 
@@ -61,3 +62,23 @@ def test_history_screeners_see_their_own_reviewers_all(app):
         rita.get("/history.csv?name=noodles").get_data(as_text=True))))
     assert [r["name"] for r in table] == ["Nice Noodles Pte Ltd"]
     assert app.test_client().get("/history").status_code == 302  # signed out: to the login
+
+
+def test_an_uploaded_file_keeps_its_non_clear_rows_in_the_history(fake_app):
+    """The job's child sends the flagged rows back; the one bulk record carries them."""
+    from screening.service.history import History, Search
+
+    st = fake_app.extensions["screening"]
+    job = st.jobs.submit("b.csv", io.BytesIO(b"name,country\nSkydio Inc.,US\nAcme,DE\n"), "rita",
+                         as_of="2026-11-22", after_horizon=None)
+    st.jobs.wait(job.id)
+    for _ in range(100):  # the job is saved as done a moment before its record is submitted
+        st.audit_writer.flush()
+        rows = History(st.store).search(Search(via="ui-bulk"))
+        if rows:
+            break
+        time.sleep(0.1)
+    assert sorted((r["kind"], r["name"], r["outcome"]) for r in rows) == [
+        ("bulk", "b.csv", None), ("bulk-row", "Skydio Inc.", "PROHIBITED")]
+    kept = History(st.store).get(rows[0]["audit_ref"], 2)
+    assert kept["intact"] and kept["result"]["hits"][0]["entry_id"] == "cn-uel:skydio"

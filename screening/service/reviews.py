@@ -221,6 +221,16 @@ class ReviewQueue:
             "order by updated_at desc, id desc limit ?", [*params, limit]).fetchall()
         return [_public(dict(zip(COLUMNS, r))) for r in rows]
 
+    def for_party(self, name: str, country: str | None) -> list[dict]:
+        """Every item of one counterparty (any status), newest first, with its trail.
+
+        For whoever shows a party's review history next to a result (the PDF record).
+        """
+        rows = connection(self.store).execute(
+            "select id from reviews where fingerprint = ? order by id desc",
+            [fingerprint(name, country)]).fetchall()
+        return [self.get(r[0]) for r in rows]
+
     def get(self, review_id: int | str) -> dict:
         """One item with its trail (``events``, oldest first); NotFound when there is none."""
         rid = _id(review_id)

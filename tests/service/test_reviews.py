@@ -82,6 +82,8 @@ def test_four_eyes_on_a_potential_prohibited_match(queue, log, store):
     done = queue.decide(item["id"], "ada", "false_positive", "agreed", via="ui")
     assert (done["status"], done["decision"], done["decided_by"]) == (
         "closed", "false_positive", "ada")
+    (mine,) = queue.for_party("SKYDIO inc.", None)
+    assert mine["id"] == item["id"] and mine["events"][-1]["kind"] == "confirmed"
     book = DecisionBook(store, today=date.today)
     hit = Hit(entry=ENTRIES[0], matched_name="Skydio", score=0.9, strength="review")
     kept, cleared = book.apply("skydio inc.", None, [hit])

@@ -333,7 +333,8 @@ def _audit_bulk(summary, db_path) -> None:
                   after_horizon=summary.after_horizon, list_versions=summary.list_versions,
                   status="done" if summary.accounted else "failed", rows=summary.rows,
                   counts=dict(summary.outcomes), errors=summary.errors,
-                  message=None if summary.accounted else "rows not accounted for")
+                  message=None if summary.accounted else "rows not accounted for",
+                  flagged=summary.flagged)
     record_screenings(audit_sink(open_store(db_path)), cli_user(), via="cli-bulk", run=run)
 
 
@@ -575,6 +576,12 @@ def audit_export(output, since, until, db_path):
         click.echo(f"{n} records written to {output}", err=True)
     else:
         log.export_csv(sys.stdout, since, until)
+
+
+from .cli_desk import history_cmd, reviews  # noqa: E402  (issue 16: history, review queue)
+
+cli.add_command(history_cmd)
+cli.add_command(reviews)
 
 
 def main() -> None:  # pragma: no cover

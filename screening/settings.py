@@ -131,6 +131,11 @@ def reload() -> None:
     # Non-CLEAR rows shown per page of a bulk job's table.
     g["BULK_ROWS_PAGE"] = env_int("BULK_ROWS_PAGE", 50)
 
+    # Four eyes: clearing a potential match to a PROHIBITED or PRESUMPTION_OF_DENIAL
+    # party as a false positive needs a second, different reviewer (0/false/off: one).
+    g["FOUR_EYES"] = (env_str("FOUR_EYES") or "1").strip().lower() not in ("0", "false", "off",
+                                                                          "no")
+
 
 def instance_dir(db_path: str | Path) -> Path:
     """The web app's instance folder: ``SCREENING_INSTANCE_DIR`` or ``instance/`` beside the DB."""
@@ -205,5 +210,7 @@ INDEX_SNAPSHOT: bool
 PDF_FONT: str
 PDF_CJK_FONT: str
 BULK_ROWS_PAGE: int
+
+FOUR_EYES: bool
 
 reload()

@@ -117,6 +117,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["screening"] = WebState.start(app)
 
     from . import api, auth, boundary, errors, i18n, ui
+    from . import history, reviews  # before api.bp is registered: they add /api/v1 routes too
 
     app.before_request(boundary.check_request)  # first: nothing unstorable goes further
     i18n.init_app(app)
@@ -127,5 +128,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.bp)
     from . import report  # the PDF record (issue 16)
     app.register_blueprint(report.bp)
+
+    app.register_blueprint(reviews.bp)
+    app.register_blueprint(history.bp)
     app.after_request(_security_headers)
     return app

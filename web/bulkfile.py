@@ -54,7 +54,8 @@ def run_file(screener: Any, src: Path, dst: Path, *, as_of: str | None = None,
     if not summary.accounted:
         raise ScreeningError(f"{summary.rows_read:,} rows read but {summary.rows_screened:,} "
                              f"screened and {summary.errors:,} in error")
-    return {"rows": summary.rows, "counts": dict(summary.outcomes), "errors": summary.errors}
+    return {"rows": summary.rows, "counts": dict(summary.outcomes), "errors": summary.errors,
+            "flagged": summary.flagged}
 
 
 @contextmanager

@@ -26,6 +26,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from screening import settings
@@ -228,6 +229,7 @@ class JobRunner:
                 self._save(job)
 
         holder = self.state.holder
+        flagged: Sequence[tuple[int, str]] = []
         try:
             # Parsed first in a memory- and time-limited child process: a hostile
             # file (a decompression bomb...) fails its job, never the server.
@@ -246,20 +248,22 @@ class JobRunner:
             job.rows_done = job.rows_total = summary["rows"]
             job.counts, job.errors = summary["counts"], summary["errors"]
             job.pid, job.list_versions = summary["pid"], summary["list_versions"]
+            flagged = summary.get("flagged") or []
             job.message = _lists_note(summary.get("data_version"), self.state.screener)
         job.finished_at = time.time()
         self._save(job)
-        self._audit(job)
+        self._audit(job, flagged)
         holder.collect_replaced()  # the lists may have changed during the job
 
-    def _audit(self, job: Job) -> None:
+    def _audit(self, job: Job, flagged: Sequence[tuple[int, str]]) -> None:
+        """The job's one audit record; its non-CLEAR rows' results go to the history."""
         run = BulkRun(filename=job.filename, input_path=job.input_path,
                       output_path=job.output_path, job=job.id, status=job.status,
                       as_of=job.as_of or date.today().isoformat(),
                       after_horizon=job.after_horizon or settings.AFTER_HORIZON,
                       list_versions=job.list_versions,
                       rows=job.rows_done, counts=job.counts, errors=job.errors,
-                      message=job.message)
+                      message=job.message, flagged=flagged)
         record_screenings(self.state.audit_writer, job.user, via="ui-bulk", run=run, wait=False)
 
 

@@ -220,6 +220,7 @@ def _body(schema: str) -> dict:
 @lru_cache(maxsize=1)
 def openapi_document() -> dict:
     """The whole OpenAPI 3.1 document."""
+    from . import openapi_desk
     try:
         app_version = version("screening")
     except PackageNotFoundError:
@@ -240,7 +241,7 @@ def openapi_document() -> dict:
             "securitySchemes": {"bearer": {
                 "type": "http", "scheme": "bearer",
                 "description": "An API key from `screening apikeys create NAME`"}},
-            "schemas": SCHEMAS,
+            "schemas": {**SCHEMAS, **openapi_desk.SCHEMAS},
         },
         "paths": {
             "/api/v1/health": {"get": {
@@ -295,5 +296,6 @@ def openapi_document() -> dict:
                 "responses": {"200": {"description": "OpenAPI 3.1",
                                       "content": {"application/json": {}}},
                               **UNSTORABLE}}},
+            **openapi_desk.paths(COMMON_ERRORS, UNSTORABLE, WRITE_ERRORS),
         },
     }

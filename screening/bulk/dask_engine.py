@@ -30,7 +30,7 @@ from typing import Any, cast
 from .. import settings
 from ..errors import BadInput, ScreeningError
 from .engine import IN_FLIGHT_PER_WORKER, Engine
-from .rows import RESULT_COLUMNS, Answer, Checker, Query, screen_queries
+from .rows import Answer, Checker, Query, screen_queries
 
 try:
     from distributed.diagnostics.plugin import WorkerPlugin
@@ -207,7 +207,7 @@ def screen_partition(df: Any, plugin_name: str) -> Any:
         raise ScreeningError(plugin.error)
     assert plugin.screener is not None, "the plugin's setup built it"
     answers = screen_queries(plugin.screener, frame_queries(df))
-    return pd.DataFrame(answers, columns=list(RESULT_COLUMNS), dtype=object)
+    return pd.DataFrame(answers, columns=list(Answer._fields), dtype=object)
 
 
 class DaskEngine(Engine):

@@ -26,7 +26,7 @@ from .engine import Engine
 from .engines import make_engine
 from .io import InputInfo, Record, inspect_input, open_table
 from .progress import Progress
-from .rows import (Answer, Checker, Query, RowDefaults, RowError, build_query, error_cells,
+from .rows import (CELLS, Answer, Checker, Query, RowDefaults, RowError, build_query, error_cells,
                    output_columns)
 from .state import RunState, state_path
 from .writers import SPOOL_SUFFIX, Output, open_output, output_kind
@@ -64,6 +64,9 @@ class BulkSummary:
     as_of: str | None = None  # the run's date and assumption, and the lists it used (audit)
     after_horizon: str | None = None
     list_versions: dict[str, Any] | None = None
+    #: (line, result JSON) of each non-CLEAR row screened by this run, for the history
+    #: (not in :meth:`to_dict`).
+    flagged: list[tuple[int, str]] = field(default_factory=list, repr=False)
 
     @property
     def rows_screened(self) -> int:
@@ -83,7 +86,9 @@ class BulkSummary:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready summary."""
-        return {**asdict(self), "rows_per_second": round(self.rows_per_second, 1),
+        out = asdict(self)
+        del out["flagged"]
+        return {**out, "rows_per_second": round(self.rows_per_second, 1),
                 "rows_screened": self.rows_screened, "accounted": self.accounted}
 
     def text(self) -> str:
@@ -167,6 +172,7 @@ class _Run:
         self.state, self.state_file, self.output, self.progress = state, state_file, output, progress
         self.pending: set[bytes] = set()
         self.outcomes: Counter[str] = Counter(state.outcomes)
+        self.flagged: list[tuple[int, str]] = []  # (line, result JSON) of non-CLEAR rows
 
     def prepare(self, records: list[Record]) -> _Chunk:
         """Build the chunk's queries and submit the ones not answered or in flight yet."""
@@ -213,11 +219,13 @@ class _Run:
             res = error_cells(chunk.errors[i]) if k is None else answers[k]
             if res.error:  # every error names the input line it comes from
                 res = res._replace(error=f"line {rec.line}: {res.error}")
-            write(rec.cells + list(res))
+            write(rec.cells + list(res[:CELLS]))
             if res.error:
                 self.state.errors += 1
             else:
                 outcomes[res.outcome] += 1
+                if res.full:
+                    self.flagged.append((rec.line, res.full))
         self.state.rows_done += len(chunk.records)
         self.state.outcomes = dict(self.outcomes)
         self.state.output_offset = self.output.checkpoint()
@@ -352,7 +360,7 @@ def screen_file(
                         f"interrupted after {state.rows_done:,} rows; run the same command "
                         "with --resume to continue") from None
                 bar.close()
-                engine_name, n_workers = eng.name, eng.workers
+                engine_name, n_workers, flagged = eng.name, eng.workers, run.flagged
             t_finish = time.monotonic()
             output.finish()
             finish_seconds = time.monotonic() - t_finish
@@ -369,6 +377,6 @@ def screen_file(
         resumed_rows=resumed, engine=engine_name, workers=n_workers, encoding=info.encoding,
         delimiter=info.delimiter, sheet=info.sheet, columns=cmap.describe(),
         as_of=defaults.as_of, after_horizon=defaults.after_horizon,
-        list_versions=getattr(screener, "list_versions", None))
+        list_versions=getattr(screener, "list_versions", None), flagged=flagged)
     sfile.unlink(missing_ok=True)
     return summary

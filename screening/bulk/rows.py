@@ -19,6 +19,7 @@ from typing import Any, NamedTuple, Protocol
 
 from ..errors import ScreeningError
 from ..rules.owners import parse_owner
+from ..service.audit import result_json
 from .columns import ALIAS_SPLIT, CONTEXT_FIELDS, ColumnMap
 from .io import cell_text, has_control, has_undecodable
 
@@ -92,10 +93,14 @@ class Answer(NamedTuple):
     hit_score: float | str = ""
     findings: str = ""
     error: str = ""
+    #: Not a column: a non-CLEAR row's whole result as canonical JSON, for the history.
+    full: str = ""
 
 
-#: Columns appended to every row, in order.
-RESULT_COLUMNS: tuple[str, ...] = Answer._fields
+#: Columns appended to every row, in order (``full`` is not written).
+RESULT_COLUMNS: tuple[str, ...] = Answer._fields[:-1]
+#: How many of an :class:`Answer`'s values are cells.
+CELLS = len(RESULT_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -183,9 +188,14 @@ def summarise_findings(result: Mapping[str, Any]) -> str:
 
 
 def result_cells(result: Mapping[str, Any]) -> Answer:
-    """The result columns for one ``ScreeningResult.to_dict()``; the top hit is the core's first."""
+    """The result columns for one ``ScreeningResult.to_dict()``; the top hit is the core's first.
+
+    A non-CLEAR answer also carries the whole result (``full``) for the
+    screening history; a CLEAR one, most of a file, carries nothing more.
+    """
     hits = result.get("hits") or []
     top = hits[0] if hits else {}
+    outcome = result.get("outcome", "")
     return Answer(
         outcome=result.get("outcome", ""),
         hit_list=top.get("list", ""),
@@ -194,6 +204,7 @@ def result_cells(result: Mapping[str, Any]) -> Answer:
         hit_matched_name=top.get("matched_name", ""),
         hit_score=top.get("score", ""),
         findings=summarise_findings(result),
+        full="" if outcome in (CLEAR, "") else result_json(dict(result)),
     )
 
 

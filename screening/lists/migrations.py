@@ -101,3 +101,38 @@ def m013_web_sessions(db: Database) -> None:
         pk="sid_hash", not_null={"user_id", "expires_at"},
     )
     db.table("web_sessions").create_index(["user_id"])
+
+
+@migrations()
+def m020_history(db: Database) -> None:
+    """Screening history: each answer as given (compressed JSON), keyed by its audit ref."""
+    db.table("history").create(
+        {"id": int, "audit_ref": str, "at": str, "user": str, "via": str, "kind": str,
+         "row": int, "name": str, "name_key": str, "country": str, "outcome": str,
+         "as_of": str, "list_versions": str, "result_sha256": str, "result": bytes},
+        pk="id", not_null={"audit_ref", "at", "user", "kind"},
+    )
+    db.table("history").create_index(["at"])
+    db.table("history").create_index(["audit_ref"])
+    db.table("history").create_index(["user", "at"])
+
+
+@migrations()
+def m020_reviews(db: Database) -> None:
+    """The review queue: one item per (party fingerprint, entry ids), and its trail."""
+    db.table("reviews").create(
+        {"id": int, "fingerprint": str, "entry_key": str, "name": str, "country": str,
+         "status": str, "would_be": str, "regimes": str, "lists": str, "top_score": float,
+         "evidence": str, "evidence_hash": str, "audit_ref": str, "via": str,
+         "opened_at": str, "updated_at": str, "screenings": int, "assignee": str,
+         "first_by": str, "first_reason": str, "decision": str, "decided_by": str,
+         "decided_at": str},
+        pk="id", not_null={"fingerprint", "entry_key", "status"},
+    )
+    db.table("reviews").create_index(["fingerprint", "entry_key"])
+    db.table("reviews").create_index(["status", "updated_at"])
+    db.table("review_events").create(
+        {"id": int, "review_id": int, "at": str, "user": str, "kind": str, "text": str},
+        pk="id", not_null={"review_id", "at", "user", "kind"},
+    )
+    db.table("review_events").create_index(["review_id"])

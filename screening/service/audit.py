@@ -24,7 +24,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -152,6 +152,9 @@ class Event:
     detail: dict | None = None
     ref: str = field(default_factory=lambda: uuid.uuid4().hex[:16])  # correlation id, in detail
     at: str = field(default_factory=lambda: _now())  # when it happened (written moments later)
+    #: Not hashed: the answers to keep in the screening history, written in the same
+    #: transaction as the record (:func:`screening.service.history.keep`).
+    keep: dict | None = None
 
 
 def screening_event(result: dict, user: str, *, via: str, action: str = "screen") -> Event:
@@ -171,7 +174,8 @@ def screening_event(result: dict, user: str, *, via: str, action: str = "screen"
     return Event(action=action, user=user, subject=query.get("name"),
                  outcome=result.get("outcome"), as_of=result.get("as_of"),
                  assumption=result.get("after_horizon"),
-                 list_versions=result.get("list_versions"), detail=detail)
+                 list_versions=result.get("list_versions"), detail=detail,
+                 keep={"result": result})
 
 
 def decision_event(d: dict, *, via: str) -> Event:
@@ -183,9 +187,15 @@ def decision_event(d: dict, *, via: str) -> Event:
                          "reason": d["reason"], "expires_on": d["expires_on"]})
 
 
-def result_hash(result: dict) -> str:
-    """sha256 of a result dict as canonical JSON: proves later which answer was given."""
-    return hashlib.sha256((_dump(result) or "").encode("utf-8", "surrogatepass")).hexdigest()
+def result_json(result: dict) -> str:
+    """A result dict as the canonical JSON its hash is taken over."""
+    return _dump(result) or ""
+
+
+def result_hash(result: dict | str) -> str:
+    """sha256 of a result dict as canonical JSON (or of that JSON): proves which answer was given."""
+    text = result if isinstance(result, str) else result_json(result)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def file_sha256(path: str | os.PathLike[str] | None) -> str | None:
@@ -218,6 +228,9 @@ class BulkRun:
     errors: int = 0
     message: str | None = None
     job: str | None = None  # the web job id
+    #: ``(line, result JSON)`` of each non-CLEAR row, kept in the screening history
+    #: (CLEAR rows stay provable through ``output_sha256``).
+    flagged: Sequence[tuple[int, str]] = field(default_factory=list, repr=False)
 
 
 def bulk_event(run: BulkRun, user: str, *, via: str) -> Event:
@@ -231,7 +244,7 @@ def bulk_event(run: BulkRun, user: str, *, via: str) -> Event:
         detail["output_sha256"] = file_sha256(run.output_path)
     return Event(action="bulk", user=user, subject=run.filename, as_of=run.as_of,
                  assumption=run.after_horizon, list_versions=run.list_versions,
-                 detail=detail)
+                 detail=detail, keep={"rows": [list(r) for r in run.flagged]})
 
 
 class AuditSink(Protocol):
@@ -321,7 +334,8 @@ class AuditLog:
             seq, prev = (row[0], row[1]) if row else (0, GENESIS)
             if key is not None and row is not None and not prev.startswith(KEYED):
                 prev = self._seal(conn, key) or prev
-            out = []
+            out: list[int] = []
+            kept: list[Event] = []
             for ev in events:
                 seq += 1
                 rec = {"seq": seq, "at": ev.at, "user": ev.user, "action": ev.action,
@@ -336,6 +350,12 @@ class AuditLog:
                     f" values ({', '.join('?' for _ in EXPORT_COLUMNS)})",
                     [rec[k] for k in EXPORT_COLUMNS])
                 out.append(seq)
+                if ev.keep is not None:
+                    kept.append(ev)
+            if kept:  # same transaction: a kept answer exists exactly when its record does
+                from screening.service.history import keep
+
+                keep(conn, kept)
             conn.execute("insert or replace into meta (key, value) values (?, ?)",
                          [HEAD_KEY, head_value(seq, prev, key)])
             conn.commit()

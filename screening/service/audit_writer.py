@@ -368,7 +368,7 @@ class AuditWriter:
             self._journal.truncate(0)
         self._journal.seek(0, os.SEEK_END)
         for ev in events:
-            self._journal.write(json.dumps(dataclasses.asdict(ev)) + "\n")
+            self._journal.write(json.dumps(dataclasses.asdict(ev), default=str) + "\n")
         self._journal.flush()
         os.fsync(self._journal.fileno())
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from screening.bulk.columns import map_columns
@@ -84,7 +86,9 @@ def test_result_cells_take_the_first_hit_and_one_line_findings():
                      {"outcome": "REVIEW", "regime": "CN", "rule": "CN-ECL", "reason": "lifted"}],
         "depends_on": ["item"],
     }
-    assert result_cells(result)._asdict() == {
+    cells = result_cells(result)._asdict()
+    assert json.loads(cells.pop("full")) == result  # a non-CLEAR row keeps its whole result
+    assert cells == {
         "outcome": "PROHIBITED", "hit_list": "cn-uel", "hit_entry_id": "cn-uel:skydio",
         "hit_name": "Skydio, Inc.", "hit_matched_name": "Skydio Inc", "hit_score": 0.99,
         "findings": "PROHIBITED CN CN-UEL: UEL ban back in force after the suspension "

@@ -64,7 +64,12 @@ def test_openapi_document_is_valid_openapi_31(api):
     assert doc["openapi"] == "3.1.0"
     assert set(doc["paths"]) == {"/api/v1/health", "/api/v1/screen", "/api/v1/screen/batch",
                                  "/api/v1/lists", "/api/v1/entries/{entry_id}",
-                                 "/api/v1/decisions", "/api/v1/openapi.json"}
+                                 "/api/v1/decisions", "/api/v1/openapi.json",
+                                 "/api/v1/reviews", "/api/v1/reviews/{review_id}",
+                                 "/api/v1/reviews/{review_id}/comment",
+                                 "/api/v1/reviews/{review_id}/assign",
+                                 "/api/v1/reviews/{review_id}/decision",
+                                 "/api/v1/history", "/api/v1/history/{ref}"}
     for name, schema in doc["components"]["schemas"].items():
         jsonschema.Draft202012Validator.check_schema(schema)
 

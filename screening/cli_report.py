@@ -31,14 +31,19 @@ def report(name, output, db_path, **options):
     from .cli import audit_sink, cli_user
     from .service.audit import record_screenings
     from .service.report import pdf_record, review_decisions
+    from .service.reviews import ReviewQueue
     from .service.screen import open_screener
 
     screener = open_screener(db_path, lazy=True)
     result = screener.check(name, **check_arguments(options)).to_dict()
     user = cli_user()
-    (ref,) = record_screenings(audit_sink(screener.store), user, via="cli", results=[result])
+    sink = audit_sink(screener.store)
+    (ref,) = record_screenings(sink, user, via="cli", results=[result])
+    q = result["query"]
     pdf = pdf_record(result, user=user, audit_ref=ref,
-                     decisions=review_decisions(screener.decisions, result))
+                     decisions=review_decisions(screener.decisions, result),
+                     queue=ReviewQueue(screener.store, sink, screener.decisions)
+                     .for_party(q["name"], q.get("country")))
     with open(output, "wb") as f:
         f.write(pdf)
     click.echo(f"{result['outcome']}  {result['query']['name']}: record {ref} written to {output}")

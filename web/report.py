@@ -12,6 +12,7 @@ from typing import Any
 from flask import Blueprint, Response, request
 
 from screening.service.report import pdf_record, review_decisions
+from screening.service.reviews import ReviewQueue
 
 from . import screening_view
 from .auth import signed_in
@@ -28,7 +29,10 @@ def result_pdf() -> Any:
     st = state()
     user = signed_in().label
     result, ref = screening_view.screen(st, party, user, via="ui")
+    q = result.get("query") or {}
     pdf = pdf_record(result, user=user, audit_ref=ref,
-                     decisions=review_decisions(st.decisions, result))
+                     decisions=review_decisions(st.decisions, result),
+                     queue=ReviewQueue(st.store, st.audit_writer, st.decisions)
+                     .for_party(q.get("name") or "", q.get("country")))
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="screening-record-{ref}.pdf"'})

@@ -107,8 +107,10 @@ def _new_pdf(ref: str) -> _Record:
 
 
 def pdf_record(result: dict, *, user: str, audit_ref: str,
-               decisions: Sequence[dict] | None = None) -> bytes:
-    """The PDF record of one screening (``decisions``: default ``result["cleared"]``)."""
+               decisions: Sequence[dict] | None = None,
+               queue: Sequence[dict] | None = None) -> bytes:
+    """The PDF record of one screening (``decisions``: default ``result["cleared"]``;
+    ``queue``: the party's review-queue items, :meth:`ReviewQueue.for_party`)."""
     pdf = _new_pdf(audit_ref)
     q = result.get("query") or {}
     pdf.line_of("Screening record", size=16, h=9, bold=True)
@@ -137,6 +139,8 @@ def pdf_record(result: dict, *, user: str, audit_ref: str,
     _findings(pdf, result)
     _hits(pdf, result)
     _decisions(pdf, result.get("cleared") if decisions is None else decisions)
+    if queue:
+        _queue(pdf, queue)
     for title, key in (("Next steps", "next_steps"), ("Notes and assumptions", "notes")):
         if result.get(key):
             pdf.heading(title)
@@ -181,6 +185,19 @@ def _hits(pdf: _Record, result: dict) -> None:
         pdf.line_of(f"{float(h.get('score') or 0):.2f}  {h.get('strength')}  {h.get('list')}  "
                     f"{h.get('name')}  ({h.get('entry_id')})"
                     + (f"  matched: {matched}" if matched and matched != h.get("name") else ""))
+
+
+def _queue(pdf: _Record, items: Sequence[dict]) -> None:
+    """The party's review-queue items: status, what the match would be, and each step."""
+    pdf.heading("Review queue")
+    for item in items:
+        pdf.line_of(f"Item {item.get('id')}: {item.get('status')}"
+                    + (f", decision {item['decision']}" if item.get("decision") else "")
+                    + (f" (would be {item['would_be']})" if item.get("would_be") else "")
+                    + f", opened {(item.get('opened_at') or '')[:10]}", bold=True)
+        for ev in item.get("events") or []:
+            pdf.line_of(f"    {(ev.get('at') or '')[:16]}  {ev.get('user')}  {ev.get('kind')}"
+                        + (f": {ev['text']}" if ev.get("text") else ""))
 
 
 def _decisions(pdf: _Record, decisions: Sequence[dict] | None) -> None:

@@ -112,3 +112,24 @@ def test_report_takes_every_option_of_check():
 
     assert options("check") <= options("report")
     assert options("report") - options("check") == {"-o", "--output"}
+
+
+def test_review_queue_steps_are_in_the_record(store):
+    """The PDF holds "any review decisions": the queue's steps (four eyes) as well as the DecisionBook's."""
+    from screening.service.audit import AuditLog, record_screenings
+    from screening.service.report import pdf_record
+    from screening.service.reviews import ReviewQueue
+    from tests.service.desk_fixtures import answer, seed
+
+    seed(store)
+    log = AuditLog(store)
+    record_screenings(log, "sam", via="api", results=[answer()])
+    queue = ReviewQueue(store, log)
+    (item,) = queue.search()
+    queue.comment(item["id"], "rita", "checking the address", via="ui")
+    queue.decide(item["id"], "rita", "false_positive", "a bakery in Ohio", via="ui")
+    text = pdf_text(pdf_record(answer(), user="sam", audit_ref="abc",
+                               queue=queue.for_party("Skydio Inc.", None)))
+    assert f"Item {item['id']}: pending" in text and "(would be PROHIBITED)" in text
+    assert squeeze("rita comment: checking the address") in squeeze(text)
+    assert squeeze("a bakery in Ohio") in squeeze(text)

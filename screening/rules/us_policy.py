@@ -29,10 +29,10 @@ POLICY_WORDS = {
     "LICENSE_REQUIRED": "a presumption of approval",
 }
 POLICY_WORDS_ZH = {
-    "POLICY_OF_DENIAL": "拒绝政策（policy of denial）",
-    "PRESUMPTION_OF_DENIAL": "推定拒绝（presumption of denial）",
-    "CASE_BY_CASE": "逐案审查（case-by-case review）",
-    "LICENSE_REQUIRED": "推定批准（presumption of approval）",
+    "POLICY_OF_DENIAL": "拒绝政策",
+    "PRESUMPTION_OF_DENIAL": "推定拒绝",
+    "CASE_BY_CASE": "逐案审查",
+    "LICENSE_REQUIRED": "推定批准",
 }
 policy_words = table("policy", POLICY_WORDS, POLICY_WORDS_ZH)
 

@@ -11,7 +11,7 @@ import re
 from screening.matching.alignment import Pair
 from screening.matching.forms import Form
 from screening.matching.names import GENERIC, LOCATION, NUMBER
-from screening.texts import Msg, msg, table
+from screening.texts import msg, table
 
 #: Human labels of the qualifier features when they fire.
 QUALIFIER_TEXT = {
@@ -98,11 +98,11 @@ def _notes(form: Form, idx: tuple[int, ...]) -> list[str]:
     return [form.tokens[i].note for i in idx if form.tokens[i].note and form.tokens[i].note not in ("place",)]
 
 
-def explain(pair: Pair, values: dict[str, float], score: float) -> list[Msg]:
+def explain(pair: Pair, values: dict[str, float], score: float) -> list[str]:
     """Explanation lines for one scored pair (each says itself in English and Chinese)."""
     q, c = pair.query, pair.result
     al = pair.alignment
-    lines: list[Msg] = []
+    lines: list[str] = []  # each a Msg: its English text, and its Chinese on demand
     for link in sorted(al.links, key=lambda lk: lk.qi):
         qs, cs = _side(q, link.qi), _side(c, link.ci)
         qtext = " ".join(q.texts[i] for i in link.qi)
@@ -133,7 +133,7 @@ def explain(pair: Pair, values: dict[str, float], score: float) -> list[Msg]:
         lines.append(msg("explain.legal_form", forms=", ".join(legal)))
     for name in QUALIFIER_TEXT:
         if values.get(name) and name != "numbers_disagree":
-            lines.append(qualifier(name))  # type: ignore[arg-type]
+            lines.append(qualifier(name))
     if values.get("compact_name", 0) > values.get("name_tokens", 0):
         lines.append(msg("explain.compact", value=f"{values['compact_name']:.2f}"))
     if values.get("consonant_skeleton", 0) > values.get("name_tokens", 0):

@@ -270,7 +270,8 @@ def _names(parties: list[str]) -> Msg | str:
     return _and(parties)
 
 
-def _and(words: list) -> Msg | str:
+def _and(words: list[str]) -> Msg | str:
+    """"A, B and C" in either language."""
     if len(words) == 1:
         return words[0]
     return msg("names.and", head=Join(words[:-1], _COMMA), last=words[-1])

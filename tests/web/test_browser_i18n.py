@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.test_browser import CHROMIUM, browser, page, server, shot, sign_in  # noqa: F401
+from tests.web.test_browser import (  # noqa: F401
+    CHROMIUM, NO_CHROMIUM, browser, page, server, shot, sign_in)
 from tests.web.test_i18n_results import english_left, source_words
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason="needs Debian's chromium at /usr/bin/chromium "
-                              "(apt-get install -y chromium; .ci/run installs it)"),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM),
 ]
 
 #: The parts of the result page the service writes, and what kind of text each is.

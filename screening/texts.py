@@ -20,6 +20,7 @@ A list value is joined with "; " (Chinese: "；").
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
@@ -68,12 +69,26 @@ def _rebuild(key: str, inline: Mapping[str, str] | None, params: dict) -> Msg:
 
 
 def _template(key: str, inline: Mapping[str, str] | None, lang: str) -> str:
-    found = inline if inline is not None else templates(key)
+    if inline is None:
+        return _catalogued(key, lang)
+    return inline.get(lang) or inline.get("en") or ""
+
+
+@lru_cache(maxsize=4096)
+def _catalogued(key: str, lang: str) -> str:
+    found = templates(key)
     return found.get(lang) or found.get("en") or ""
 
 
 def _fill(template: str, params: Mapping[str, Any], lang: str) -> str:
-    return _FORMATTER.vformat(template, (), _Values(params, lang)) if params else template
+    return _compiled(template).format_map(_Values(params, lang)) if params else template
+
+
+@lru_cache(maxsize=4096)
+def _compiled(template: str) -> str:
+    """The template for ``str.format_map`` (fast, in C): ``{x!c}`` becomes the field ``x``
+    + NUL + ``c``, which :class:`_Values` reads as ``x`` converted."""
+    return _CONVERSION.sub(lambda m: "{" + m.group(1) + "\x00" + m.group(2) + "}", template)
 
 
 class Join(str):
@@ -159,37 +174,34 @@ def all_templates() -> Iterator[tuple[str, dict[str, str]]]:
             yield f"{prefix}.{code}", {"en": en[code], "zh": zh.get(code, "")}
 
 
-def fields(template: str) -> set[str]:
+@lru_cache(maxsize=1024)
+def fields(template: str) -> frozenset[str]:
     """The placeholder names of a template."""
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    return frozenset(name.partition("!")[0] for _, name, _, _ in string.Formatter().parse(template) if name)
 
 
-class _Values(dict):
-    """Parameters rendered on demand in one language."""
+#: A placeholder with one of the two conversions: ``{name!c}`` or ``{name!l}``.
+_CONVERSION = re.compile(r"\{(\w+)!([cl])\}")
+
+
+class _Values:
+    """Parameters rendered on demand in one language (a NUL in the key: a conversion follows)."""
+
+    __slots__ = ("params", "lang")
 
     def __init__(self, params: Mapping[str, Any], lang: str) -> None:
-        super().__init__(params)
-        self.lang = lang
+        self.params, self.lang = params, lang
 
     def __getitem__(self, key: str) -> str:
-        return render(dict.__getitem__(self, key), self.lang)
-
-
-class _Formatter(string.Formatter):
-    """``str.format`` with two conversions: ``!c`` capitalise, ``!l`` lower the first letter."""
-
-    def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
-        return kwargs[key]
-
-    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        name, _, conversion = key.partition("\x00")
+        value = self.params[name]
+        if type(value) is not str:  # a message, a list, a number: rendered in the language
+            value = render(value, self.lang)
         if conversion == "c":
             return value[:1].upper() + value[1:]
         if conversion == "l":
             return value[:1].lower() + value[1:]
-        return super().convert_field(value, conversion)
-
-
-_FORMATTER = _Formatter()
+        return value
 
 
 def _plain(value: Any) -> Any:

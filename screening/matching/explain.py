@@ -55,6 +55,36 @@ PART_TEXT_ZH = {"place": "地名", "generic": "通用词", "number": "数字", "
 part_words = table("part", PART_TEXT, PART_TEXT_ZH)
 _PART_OF_TAG = {LOCATION: "place", GENERIC: "generic", NUMBER: "number"}
 
+#: The normaliser's derivation notes (names_han, names_latin, names_ko_ja, forms), read
+#: back into keyed texts so a Chinese page says them in Chinese; readings stay as written.
+NOTE_PATTERNS = [(re.compile(pattern), key) for pattern, key in (
+    (r"^pinyin of (?P<src>.+) \(other reading\)$", "derive.pinyin_other"),
+    (r"^pinyin of (?P<src>.+)$", "derive.pinyin"),
+    (r"^(?P<src>.+) = (?P<reading>.+) \(CC-CEDICT\)$", "derive.cedict"),
+    (r"^brand (?P<src>.+) = (?P<reading>.+)$", "derive.brand"),
+    (r"^(?P<src>.+) left out$", "derive.left_out"),
+    (r"^legal form ignored: (?P<src>.+)$", "derive.legal_form"),
+    (r"^number (?P<src>.+)$", "derive.number"),
+    (r"^branch marker: (?P<src>.+)$", "derive.branch_marker"),
+    (r"^Korean reading of (?P<src>.+)$", "derive.korean"),
+    (r"^Japanese reading of (?P<src>.+)$", "derive.japanese"),
+    (r"^romanised (?P<src>.+)$", "derive.romanised"),
+    (r"^Wade-Giles (?P<src>\S+) = pinyin (?P<reading>.+)$", "derive.wade_giles"),
+    (r"^plain pinyin$", "derive.plain_pinyin"),
+    (r"^korean reading$", "derive.korean_form"),
+    (r"^japanese reading$", "derive.japanese_form"),
+)]
+
+
+def note_text(note: str) -> str:
+    """A derivation note as a keyed text (its English is the note itself), else the note."""
+    for pattern, key in NOTE_PATTERNS:
+        found = pattern.match(note)
+        if found:
+            text = msg(key, **found.groupdict())
+            return text if text == note else note  # never change the English
+    return note
+
 
 def _side(form: Form, idx: tuple[int, ...]) -> str:
     """The tokens of ``form`` at ``idx`` as written in the name ("Haiguang")."""
@@ -108,7 +138,8 @@ def explain(pair: Pair, values: dict[str, float], score: float) -> list[str]:
         qtext = " ".join(q.texts[i] for i in link.qi)
         notes = _notes(q, link.qi) + _notes(c, link.ci)
         # derivation notes (readings, term tables) are data, shown as the normaliser wrote them
-        suffix = f" ({'; '.join(dict.fromkeys(notes))})" if notes else ""
+        unique = [note_text(n) for n in dict.fromkeys(notes)]
+        suffix: str = msg("explain.notes", notes=unique) if notes else ""
         if link.how == "number":
             lines.append(msg("explain.numbers_agree", text=qtext))
             continue
@@ -140,5 +171,5 @@ def explain(pair: Pair, values: dict[str, float], score: float) -> list[str]:
         lines.append(msg("explain.consonants", consonants=q.consonants,
                          value=f"{values['consonant_skeleton']:.2f}"))
     lines.append(msg("explain.score_note" if c.note else "explain.score", score=f"{score:.2f}",
-                     name=c.name, note=c.note or ""))
+                     name=c.name, note=note_text(c.note) if c.note else ""))
     return lines

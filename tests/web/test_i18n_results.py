@@ -47,6 +47,8 @@ SCREENINGS = [
     ({"name": "Nordlicht Minority GmbH", "as_of": "2026-11-22", "owners": f"{CETC13}=30"}, set()),
     ({"name": "Skydio Robotics Ltd", "as_of": "2026-11-22"}, set()),  # a possible match or affiliate
     ({"name": "Nordlicht Magnetics GmbH", "as_of": "2026-11-22"}, set()),  # CLEAR
+    ({"name": "洛克希德·马丁公司", "as_of": "2026-11-22"}, {"CN-UEL"}),  # explained through pinyin
+    ({"name": "金正恩", "as_of": "2026-11-22"}, set()),  # a Korean reading, tried as a fallback
 ]
 
 #: Three English words in a row: a sentence or phrase the page should have said in Chinese.
@@ -103,8 +105,8 @@ def english_left(text: str, data: list[str], kind: str) -> list[str]:
     for word in data:
         text = text.replace(word, " ")
     text = re.sub(r"「[^」]*」|“[^”]*”", " ", text)  # quoted source text and name parts
-    if kind == "explanation":  # the normaliser's own derivation notes ("pinyin of 海光")
-        text = re.sub(r"\([^()]*\)", " ", text)
+    if kind == "explanation":  # readings the normaliser derived ("海光 = hai guang")
+        text = re.sub(r"= [^；）]*", " ", text)
     return ENGLISH.findall(text)
 
 

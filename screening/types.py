@@ -13,6 +13,8 @@ import json
 import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 
+from screening.texts import render
+
 #: Entry types (rules.md / issue 2).
 ENTRY_TYPES = ("company", "person", "organization", "vessel", "aircraft")
 
@@ -201,7 +203,8 @@ class Hit:
             "score": round(self.score, 4),
             "strength": self.strength,
             "features": {k: round(v, 4) for k, v in self.features.items()},
-            "explanation": list(self.explanation),
+            "explanation": [str(line) for line in self.explanation],
+            "explanation_zh": [render(line, "zh") for line in self.explanation],
             "type": e.type,
             "countries": list(e.countries),
         }

@@ -48,3 +48,13 @@ def store(db_path):
     from screening.lists.store import open_store
 
     return open_store(db_path)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say loudly when the browser tests did not run (no Chromium), with or without ``-ra``."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", [])
+               if "BROWSER TESTS SKIPPED" in str(getattr(r, "longrepr", ""))]
+    if skipped:
+        reason = str(skipped[0].longrepr[2]) if isinstance(skipped[0].longrepr, tuple) else ""
+        terminalreporter.write_sep("!", f"{len(skipped)} browser tests skipped", red=True, bold=True)
+        terminalreporter.write_line(reason.removeprefix("Skipped: "), red=True, bold=True)

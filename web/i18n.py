@@ -2,17 +2,24 @@
 
 Each key has an ``en`` and a ``zh`` text. The language is the session's choice
 (the switch in the header), else the browser's ``Accept-Language``, else English.
-List data (names, reasons, citations) is shown as the source gives it.
+List data (names, citations) is shown as the source gives it. What the service
+itself says about a result (reasons, assumptions, next steps, notes, match
+explanations) comes with its Chinese beside it (``reason_zh``, ``next_steps_zh``...,
+rendered from :mod:`screening.texts`); :func:`loc` picks the one for the page.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from flask import Flask, g, has_request_context, request, session
 
 from screening import yamlfast
+from screening.lists.catalog import list_title
+from screening.texts import Msg
 
 #: Languages the UI speaks; the first is the default.
 LANGUAGES = ("en", "zh")
@@ -63,7 +70,26 @@ def outcome_label(outcome: str | None) -> str:
     return outcome if text == key else text
 
 
+def loc(obj: Mapping[str, Any], key: str) -> Any:
+    """``obj[key]`` in the page's language: ``obj[key + "_zh"]`` on a Chinese page when given."""
+    lang = current_language()
+    if lang != LANGUAGES[0]:
+        found = obj.get(f"{key}_{lang}")
+        if found:
+            return found
+    return obj.get(key)
+
+
+def list_name(list_id: str | None, fallback: str | None = None) -> str:
+    """A known list's title in the page's language; else ``fallback`` (a company's own
+    list: the title it was imported with), else its id."""
+    title = list_title(list_id or "")
+    if isinstance(title, Msg):
+        return title.render(current_language())
+    return fallback or title
+
+
 def init_app(app: Flask) -> None:
-    """Make ``t``, ``outcome_label`` and ``lang`` available in templates."""
-    app.jinja_env.globals.update(t=t, tr=tr, outcome_label=outcome_label,
+    """Make ``t``, ``loc``, ``list_name``, ``outcome_label`` and ``lang`` available in templates."""
+    app.jinja_env.globals.update(t=t, tr=tr, loc=loc, list_name=list_name, outcome_label=outcome_label,
                                  current_language=current_language, LANGUAGES=LANGUAGES)

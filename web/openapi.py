@@ -30,6 +30,9 @@ def _obj(required: list[str], props: dict, extra: bool = True) -> dict:
             "additionalProperties": extra}
 
 
+#: Chinese beside the English of what the service writes (the English fields are unchanged).
+ZH_TEXT = "the same text in Chinese (screening/texts.py)"
+
 #: Response schemas (written here) and the request's (generated from
 #: :class:`screening.service.request.ScreeningRequest`: Party, BatchRequest, Context, Owner, MatchConfig).
 SCHEMAS: dict[str, dict] = {
@@ -54,6 +57,9 @@ SCHEMAS: dict[str, dict] = {
         "path": {"type": "array", "items": _ref("PathStep")},
         "score": {"type": "number", "description": "match strength of the hit it rests on"},
         "exact": {"type": "boolean", "description": "the listed name is the name screened"},
+        "reason_key": {"type": "string", "description": "the key of the reason's template"},
+        "reason_zh": {"type": "string", "description": ZH_TEXT},
+        "assumption_zh": {"type": "string", "description": ZH_TEXT},
     }),
     "Hit": _obj(["entry_id", "list", "name", "matched_name", "score", "strength"], {
         "entry_id": {"type": "string"}, "list": {"type": "string"}, "name": {"type": "string"},
@@ -61,7 +67,7 @@ SCHEMAS: dict[str, dict] = {
         "score": {"type": "number", "minimum": 0, "maximum": 1},
         "strength": {"enum": ["match", "review"]},
         "features": {"type": "object", "additionalProperties": {"type": "number"}},
-        "explanation": STR_LIST,
+        "explanation": STR_LIST, "explanation_zh": STR_LIST,
         "type": {"type": "string"}, "countries": STR_LIST,
     }),
     "Cleared": _obj(["entry_id", "decision", "by", "on", "status"], {
@@ -90,7 +96,10 @@ SCHEMAS: dict[str, dict] = {
             "cleared": {"type": "array", "items": _ref("Cleared")},
             "list_versions": {"type": "object", "additionalProperties": {"type": "integer"}},
             "screened_at": {"type": "string"},
-            "summary": _obj(["code", "text"], {"code": {"type": "string"}, "text": {"type": "string"}}),
+            "summary": _obj(["code", "text"], {"code": {"type": "string"}, "text": {"type": "string"},
+                                               "text_zh": {"type": "string"}}),
+            "next_steps_zh": {**STR_LIST, "description": ZH_TEXT},
+            "notes_zh": {**STR_LIST, "description": ZH_TEXT},
             "next_steps": {**STR_LIST, "description": "authority and route per outcome (MOFCOM, "
                                                       "BIS, OFAC), and what to resolve"},
             "regimes": {"type": "array", "description": "findings grouped by regime and listed "
@@ -98,7 +107,8 @@ SCHEMAS: dict[str, dict] = {
                         "items": _obj(["regime", "outcome", "summary", "parties"], {
                             "regime": {"type": "string"}, "title": {"type": "string"},
                             "outcome": OUTCOME, "findings": {"type": "integer"},
-                            "summary": {"type": "string"},
+                            "summary": {"type": "string"}, "summary_zh": {"type": "string"},
+                            "title_zh": {"type": "string"},
                             "parties": {"type": "array", "items": _obj(["party", "findings"], {
                                 "party": {"type": "string"}, "outcome": OUTCOME,
                                 "entry_ids": STR_LIST,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from screening.texts import table
+
 
 @dataclass(frozen=True)
 class ListInfo:
@@ -17,6 +19,7 @@ class ListInfo:
     authority: str
     source: str  # the update source that feeds it: "project", "us-csl", "own"
     url: str | None = None
+    title_zh: str | None = None  # the title in Chinese (MOFCOM's own names for the China lists)
 
 
 #: The China end-user category lists (rules.md §3.1, §8.1).
@@ -56,6 +59,29 @@ CSL_SOURCES: dict[str, tuple[str, str]] = {
     "CAP": ("us-cap", "Correspondent Account or Payable-Through Account Sanctions (OFAC)"),
 }
 
+#: The titles in Chinese: MOFCOM's names for its lists, the usual Chinese names of the US ones.
+TITLES_ZH = {
+    "cn-uel": "不可靠实体清单",
+    "cn-control": "出口管制管控名单",
+    "cn-watch": "出口管制关注名单",
+    "cn-countermeasures": "商务部反制措施决定（反制清单）",
+    CN_MILITARY_END_USERS: "境外军事最终用户（第61号公告第二条；2024年第46号公告；2026年第1号公告）",
+    CN_SEMICONDUCTOR_END_USERS: "先进半导体最终用户（第61号公告第四条）",
+    "us-el": "实体清单（美国商务部工业与安全局 BIS）",
+    "us-meu": "军事最终用户清单（BIS）",
+    "us-uvl": "未经核实清单（BIS）",
+    "us-dpl": "拒绝人员清单（BIS）",
+    "us-sdn": "特别指定国民清单（SDN，美国财政部海外资产控制办公室 OFAC）",
+    "us-ssi": "行业制裁识别清单（SSI，OFAC）",
+    "us-isn": "防扩散制裁（美国国务院 ISN）",
+    "us-dtc": "《国际武器贸易条例》禁止名单（美国国务院 DDTC）",
+    "us-cmic": "非SDN中国军事工业复合体企业清单（NS-CMIC，OFAC）",
+    "us-plc": "非SDN巴勒斯坦立法委员会清单（NS-PLC，OFAC）",
+    "us-mbs": "非SDN菜单式制裁清单（NS-MBS，OFAC）",
+    "us-fse": "外国制裁规避者清单（FSE，OFAC）",
+    "us-cap": "代理行账户或通汇账户制裁清单（CAPTA，OFAC）",
+}
+
 _US_AUTH = {
     "us-el": "BIS", "us-meu": "BIS", "us-uvl": "BIS", "us-dpl": "BIS",
     "us-isn": "State", "us-dtc": "State",
@@ -72,10 +98,14 @@ CATEGORY_LISTS = (CN_MILITARY_END_USERS, CN_SEMICONDUCTOR_END_USERS)
 
 LISTS: dict[str, ListInfo] = {}
 for _id, _title, _auth, _url in _CN:
-    LISTS[_id] = ListInfo(_id, _title, "CN", _auth, "project", _url)
+    LISTS[_id] = ListInfo(_id, _title, "CN", _auth, "project", _url, TITLES_ZH[_id])
 for _code, (_id, _title) in CSL_SOURCES.items():
     LISTS[_id] = ListInfo(_id, _title, "US", _US_AUTH.get(_id, "OFAC"), "us-csl",
-                          "https://www.trade.gov/consolidated-screening-list")
+                          "https://www.trade.gov/consolidated-screening-list", TITLES_ZH[_id])
+
+#: A list's title as a bilingual phrase (a company's own list: its id, untranslated).
+list_title = table("list", {i: info.title for i, info in LISTS.items()},
+                   {i: info.title_zh or info.title for i, info in LISTS.items()})
 
 US_LIST_IDS = tuple(v[0] for v in CSL_SOURCES.values())
 CN_LIST_IDS = tuple(x[0] for x in _CN)

@@ -212,14 +212,16 @@ class Store:
         """Added, removed and changed entries between two versions (default: the last two)."""
         versions = self.versions(list_id)
         if not versions:
-            raise NotFound(f"no versions of list {list_id!r}")
+            raise NotFound(f"no versions of list {list_id!r}: import one with `screening lists "
+                           f"update`, or compare a file with `lists diff {list_id} --file F`")
         by_seq = {v["seq"]: v for v in versions}
         if new is None:
             new = versions[-1]["seq"]
         if old is None:
             older = [v["seq"] for v in versions if v["seq"] < new]
             if not older:
-                raise NotFound(f"list {list_id!r} has only one version; nothing to diff")
+                raise NotFound(f"list {list_id!r} has only one version; nothing to diff until "
+                               f"the next `screening lists update` (or use --file F)")
             old = older[-1]
         for seq in (old, new):
             if seq not in by_seq:

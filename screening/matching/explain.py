@@ -11,6 +11,7 @@ import re
 from screening.matching.alignment import Pair
 from screening.matching.forms import Form
 from screening.matching.names import GENERIC, LOCATION, NUMBER
+from screening.texts import msg, table
 
 #: Human labels of the qualifier features when they fire.
 QUALIFIER_TEXT = {
@@ -26,6 +27,63 @@ QUALIFIER_TEXT = {
     "no_exact_name_part": "no part of the name is spelled alike",
     "patronymics_differ": "patronymics differ",
 }
+QUALIFIER_TEXT_ZH = {
+    "numbers_disagree": "数字不同",
+    "number_missing": "数字只出现在其中一个名称中",
+    "no_distinctive_agreement": "没有共同的显著词（仅通用词、地名或组织形式一致）",
+    "locations_disagree": "两个名称中的地名不同（可能是其他地方的同名单位？）",
+    "country_agrees": "国家一致",
+    "country_disagrees": "国家与名单所列国家不同",
+    "schema_mismatch": "个人与组织不符",
+    "weak_alias": "匹配的是弱别名",
+    "family_name_mismatch": "姓氏不同",
+    "no_exact_name_part": "名称中没有拼写相同的部分",
+    "patronymics_differ": "父称不同",
+}
+qualifier = table("qualifier", QUALIFIER_TEXT, QUALIFIER_TEXT_ZH)
+
+#: How two name parts agree, in words.
+HOW_TEXT = {"skeleton": "spelling variant", "variant": "spelling variant", "joined": "joined/split words",
+            "initial": "initial", "nickname": "nickname", "similar": "similar"}
+HOW_TEXT_ZH = {"skeleton": "拼写变体", "variant": "拼写变体", "joined": "连写/分写", "initial": "首字母",
+               "nickname": "昵称", "similar": "近似"}
+how_words = table("how", HOW_TEXT, HOW_TEXT_ZH)
+
+#: What an unmatched part is, in words.
+PART_TEXT = {"place": "place", "generic": "generic word", "number": "number", "word": "word"}
+PART_TEXT_ZH = {"place": "地名", "generic": "通用词", "number": "数字", "word": "词"}
+part_words = table("part", PART_TEXT, PART_TEXT_ZH)
+_PART_OF_TAG = {LOCATION: "place", GENERIC: "generic", NUMBER: "number"}
+
+#: The normaliser's derivation notes (names_han, names_latin, names_ko_ja, forms), read
+#: back into keyed texts so a Chinese page says them in Chinese; readings stay as written.
+NOTE_PATTERNS = [(re.compile(pattern), key) for pattern, key in (
+    (r"^pinyin of (?P<src>.+) \(other reading\)$", "derive.pinyin_other"),
+    (r"^pinyin of (?P<src>.+)$", "derive.pinyin"),
+    (r"^(?P<src>.+) = (?P<reading>.+) \(CC-CEDICT\)$", "derive.cedict"),
+    (r"^brand (?P<src>.+) = (?P<reading>.+)$", "derive.brand"),
+    (r"^(?P<src>.+) left out$", "derive.left_out"),
+    (r"^legal form ignored: (?P<src>.+)$", "derive.legal_form"),
+    (r"^number (?P<src>.+)$", "derive.number"),
+    (r"^branch marker: (?P<src>.+)$", "derive.branch_marker"),
+    (r"^Korean reading of (?P<src>.+)$", "derive.korean"),
+    (r"^Japanese reading of (?P<src>.+)$", "derive.japanese"),
+    (r"^romanised (?P<src>.+)$", "derive.romanised"),
+    (r"^Wade-Giles (?P<src>\S+) = pinyin (?P<reading>.+)$", "derive.wade_giles"),
+    (r"^plain pinyin$", "derive.plain_pinyin"),
+    (r"^korean reading$", "derive.korean_form"),
+    (r"^japanese reading$", "derive.japanese_form"),
+)]
+
+
+def note_text(note: str) -> str:
+    """A derivation note as a keyed text (its English is the note itself), else the note."""
+    for pattern, key in NOTE_PATTERNS:
+        found = pattern.match(note)
+        if found:
+            text = msg(key, **found.groupdict())
+            return text if text == note else note  # never change the English
+    return note
 
 
 def _side(form: Form, idx: tuple[int, ...]) -> str:
@@ -71,51 +129,47 @@ def _notes(form: Form, idx: tuple[int, ...]) -> list[str]:
 
 
 def explain(pair: Pair, values: dict[str, float], score: float) -> list[str]:
-    """Explanation lines for one scored pair."""
+    """Explanation lines for one scored pair (each says itself in English and Chinese)."""
     q, c = pair.query, pair.result
     al = pair.alignment
-    lines: list[str] = []
+    lines: list[str] = []  # each a Msg: its English text, and its Chinese on demand
     for link in sorted(al.links, key=lambda lk: lk.qi):
         qs, cs = _side(q, link.qi), _side(c, link.ci)
         qtext = " ".join(q.texts[i] for i in link.qi)
         notes = _notes(q, link.qi) + _notes(c, link.ci)
-        suffix = f" ({'; '.join(dict.fromkeys(notes))})" if notes else ""
+        # derivation notes (readings, term tables) are data, shown as the normaliser wrote them
+        unique = [note_text(n) for n in dict.fromkeys(notes)]
+        suffix: str = msg("explain.notes", notes=unique) if notes else ""
         if link.how == "number":
-            lines.append(f"numbers agree: {qtext}")
+            lines.append(msg("explain.numbers_agree", text=qtext))
             continue
         label = qs if qs.lower() == qtext else f"{qs}" if not notes else qtext
         if link.sim >= 1.0:
-            lines.append(f"'{label}' = '{cs}'{suffix}")
+            lines.append(msg("explain.same", query=label, listed=cs, notes=suffix))
         else:
-            kind = {
-                "skeleton": "spelling variant",
-                "variant": "spelling variant",
-                "joined": "joined/split words",
-                "initial": "initial",
-                "nickname": "nickname",
-            }.get(
-                link.how, "similar"
-            )
-            lines.append(f"'{label}' ~ '{cs}' ({kind}, {link.sim:.2f}){suffix}")
+            kind = how_words(link.how if link.how in HOW_TEXT else "similar")
+            lines.append(msg("explain.similar", query=label, listed=cs, how=kind, sim=f"{link.sim:.2f}",
+                             notes=suffix))
     if values.get("numbers_disagree"):
-        lines.append(f"numbers differ: {', '.join(sorted(q.numbers))} vs {', '.join(sorted(c.numbers))}")
+        lines.append(msg("explain.numbers_differ", query=", ".join(sorted(q.numbers)),
+                         listed=", ".join(sorted(c.numbers))))
     for i in al.q_unmatched:
-        tag = q.tags[i]
-        what = {LOCATION: "place", GENERIC: "generic word", NUMBER: "number"}.get(tag, "word")
-        lines.append(f"not in the listed name: '{_side(q, (i,))}' ({what})")
+        what = part_words(_PART_OF_TAG.get(q.tags[i], "word"))
+        lines.append(msg("explain.not_in_listed", part=_side(q, (i,)), what=what))
     for j in al.c_unmatched:
-        tag = c.tags[j]
-        what = {LOCATION: "place", GENERIC: "generic word", NUMBER: "number"}.get(tag, "word")
-        lines.append(f"not in the query: '{_side(c, (j,))}' ({what})")
+        what = part_words(_PART_OF_TAG.get(c.tags[j], "word"))
+        lines.append(msg("explain.not_in_query", part=_side(c, (j,)), what=what))
     legal = list(dict.fromkeys(list(q.legal) + list(c.legal)))
     if legal:
-        lines.append("legal form ignored: " + ", ".join(legal))
-    for name, text in QUALIFIER_TEXT.items():
+        lines.append(msg("explain.legal_form", forms=", ".join(legal)))
+    for name in QUALIFIER_TEXT:
         if values.get(name) and name != "numbers_disagree":
-            lines.append(text)
+            lines.append(qualifier(name))
     if values.get("compact_name", 0) > values.get("name_tokens", 0):
-        lines.append(f"names agree with spaces ignored ({values['compact_name']:.2f})")
+        lines.append(msg("explain.compact", value=f"{values['compact_name']:.2f}"))
     if values.get("consonant_skeleton", 0) > values.get("name_tokens", 0):
-        lines.append(f"consonants agree across scripts: '{q.consonants}' ({values['consonant_skeleton']:.2f})")
-    lines.append(f"score {score:.2f} on '{c.name}'" + (f" ({c.note})" if c.note else ""))
+        lines.append(msg("explain.consonants", consonants=q.consonants,
+                         value=f"{values['consonant_skeleton']:.2f}"))
+    lines.append(msg("explain.score_note" if c.note else "explain.score", score=f"{score:.2f}",
+                     name=c.name, note=note_text(c.note) if c.note else ""))
     return lines

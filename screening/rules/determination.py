@@ -35,12 +35,13 @@ from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from screening.lists.catalog import CATEGORY_LISTS, list_info
+from screening.lists.catalog import CATEGORY_LISTS, list_title
 from screening.rules.context import TransactionContext
 from screening.rules.dates import HORIZONS, StatusAt, check_horizon, combine, status_on
 from screening.rules.findings import (
-    OUTCOME_WORDS,
     OUTCOMES,
+    outcome_code,
+    outcome_words,
     Determination,
     Finding,
     most_severe,
@@ -48,6 +49,8 @@ from screening.rules.findings import (
 )
 from screening.rules.ownership import OwnershipGraph
 from screening.rules.rulebook import Rule, RuleBook
+from screening.texts import Msg, msg, render
+from screening.texts import fields as texts_fields
 from screening.rules.triggers import (
     TRIGGER_FUNCTIONS,
     Candidate,
@@ -168,9 +171,8 @@ def _origin_alternative(findings: list[Finding], other: Determination) -> dict:
                if r not in still]
     for f in findings:
         if f.rule in dropped and f.outcome != "CLEAR" and "item_origin" in f.depends_on:
-            alt = (f"an item not of China origin would not be caught by this rule "
-                   f"(the result would be {other.outcome})")
-            f.assumption = f"{f.assumption}; {alt}" if f.assumption else alt
+            f.assumption_text.append(msg("assume.not_china_origin", outcome=outcome_code(other.outcome)))
+            f.assumption = render(f.assumption_text)
     return {"outcome": other.outcome, "rules_dropped": dropped}
 
 
@@ -199,14 +201,14 @@ class Check:
     """The result of a rule's ``requires`` conditions for one candidate."""
 
     ok: bool = True
-    why_not: str | None = None
+    why_not: Msg | None = None
     gates: list[StatusAt] = field(default_factory=list)  # other rules the condition rests on
     depends_on: list[str] = field(default_factory=list)
-    assumptions: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    assumptions: list[Msg] = field(default_factory=list)
+    notes: list[Msg] = field(default_factory=list)
     nexus_unknown: bool = False
 
-    def fail(self, why: str) -> None:
+    def fail(self, why: Msg) -> None:
         if self.ok:
             self.ok, self.why_not = False, why
 
@@ -217,26 +219,28 @@ def evaluate(rule: Rule, cand: Candidate, facts: Facts) -> Finding:
     status = combine(replace(rule.status_at(facts.as_of, facts.horizon), label="rule"),
                      *(replace(s, label="listing") for s in cand.statuses), *check.gates)
     base = cand.outcome or (rule.outcome if rule.outcome in OUTCOMES else "LICENSE_REQUIRED")
-    core = _fill(rule.reasons.get(cand.trigger or "", rule.reason), cand, facts)
+    core = _fill(rule, cand, facts)
     would_be: str | None = None
     exempt = facts.context.end_use in set(rule.exempt.get("end_uses") or [])
 
     if not check.ok:
-        outcome, shown, reason = "CLEAR", "not_applicable", f"Does not apply ({check.why_not}): {core}"
+        outcome, shown, reason = "CLEAR", "not_applicable", msg("reason.not_applicable",
+                                                                why=check.why_not, core=core)
     elif status.informational:
         outcome, shown, reason = "CLEAR", status.status, _informational_reason(status, rule, cand, core)
     elif exempt:
-        outcome, shown = "CLEAR", "exempt"
-        reason = f"Humanitarian end use needs no licence under this rule (MOFCOM on No. 61): {core}"
+        outcome, shown, reason = "CLEAR", "exempt", msg("reason.exempt", core=core)
     elif base == "CLEAR":
-        outcome, shown, reason = "CLEAR", status.status, f"{_notes(cand.notes)}: {core}"
+        outcome, shown, reason = "CLEAR", status.status, msg("reason.notes", notes=list(cand.notes),
+                                                             core=core)
     else:
         outcome, shown, would_be, reason = _binding(rule, cand, status, base, core, facts)
+    assumption = _assumption(status, check, cand, facts)
     return Finding(
-        rule=rule.id, outcome=outcome, regime=rule.regime, reason=_cap(reason),
-        citation=_citation(rule, cand), effective_from=_effective_from(rule, cand),
+        rule=rule.id, outcome=outcome, regime=rule.regime, reason=_cap(reason.render()),
+        text=reason, citation=_citation(rule, cand), effective_from=_effective_from(rule, cand),
         effective_to=rule.effective_to, status=shown,
-        assumption=_assumption(status, check, cand, facts),
+        assumption=render(assumption) or None, assumption_text=assumption,
         entry_id=cand.entry.id if cand.entry else None,
         list_id=cand.entry.list_id if cand.entry else None,
         would_be=would_be if would_be != "REVIEW" else None,
@@ -249,59 +253,66 @@ def evaluate(rule: Rule, cand: Candidate, facts: Facts) -> Finding:
         status_citation=(status.event.citation or None) if status.event else None,
         past_horizon=status.past_horizon, confidence=rule.confidence, policy=cand.policy,
         listed_on=_listed_on(cand.entry), fdp_footnote=cand.fdp_footnote,
-        notes=[*cand.notes, *check.notes], score=cand.score, exact=cand.exact,
+        notes=[render(n) for n in (*cand.notes, *check.notes)], score=cand.score, exact=cand.exact,
     )
 
 
-def _binding(rule: Rule, cand: Candidate, status: StatusAt, base: str, core: str,
-             facts: Facts) -> tuple[str, str, str | None, str]:
+def _binding(rule: Rule, cand: Candidate, status: StatusAt, base: str, core: Msg,
+             facts: Facts) -> tuple[str, str, str | None, Msg]:
     """Outcome, status, would_be and reason of a finding whose rule and listing bind on the day."""
-    words = OUTCOME_WORDS[base]
+    words = outcome_words(base)
     if status.status in ("suspended", "unknown") and (cand.review or cand.strength == "review"):
-        doubt = cand.review or f"possible match to {cand.party}"
-        core = f"{doubt}; {core[:1].lower()}{core[1:]}"  # the doubt about the party is kept in view
+        doubt = cand.review or msg("doubt.possible_match", party=cand.party)
+        core = msg("reason.doubt", doubt=doubt, core=core)  # the doubt about the party is kept in view
     if status.status == "suspended":
-        when = (f"assumed still suspended after {status.until} (extended)" if status.past_horizon
-                else f"suspended until {status.until}" if status.until else "suspended")
-        return "REVIEW", "suspended", base, f"{_cap(when)}, otherwise {words}: {core}"
+        when = (msg("when.extended", until=status.until) if status.past_horizon
+                else msg("when.suspended_until", until=status.until) if status.until
+                else msg("when.suspended"))
+        return "REVIEW", "suspended", base, msg("reason.suspended", when=when, words=words, core=core)
     if status.status == "unknown":
-        return ("REVIEW", "unknown", base,
-                f"Status unverified past {status.until or facts.rulebook.known_horizon} "
-                f"(would be {words}): {core}")
+        return ("REVIEW", "unknown", base, msg("reason.unknown", words=words, core=core,
+                                              until=status.until or facts.rulebook.known_horizon))
     if cand.review:
-        return "REVIEW", status.status, base, f"{_cap(cand.review)} (if confirmed: {words}): {core}"
+        return "REVIEW", status.status, base, msg("reason.if_confirmed", review=cand.review,
+                                                  words=words, core=core)
     if cand.strength == "review":
-        listed = list_info(cand.entry.list_id).title if cand.entry else "a list"
-        would = f", which would be {base}" if base != "REVIEW" else ""
-        return "REVIEW", status.status, base, f"Possible match to {cand.party} ({listed}){would}: {core}"
+        listed = list_title(cand.entry.list_id) if cand.entry else msg("default.list")
+        if base != "REVIEW":
+            return "REVIEW", status.status, base, msg(
+                "reason.possible_match_would", party=cand.party, list=listed,
+                outcome=outcome_code(base), core=core)
+        return "REVIEW", status.status, base, msg("reason.possible_match", party=cand.party,
+                                                  list=listed, core=core)
     reason = core
     if status.past_horizon:
-        reason = f"{core} ({_suspended_thing(status)} suspension ended on {status.until}; literal reading)"
+        reason = msg("reason.past_horizon", core=core, thing=_suspended_thing(status),
+                     until=status.until)
     if cand.notes:
-        reason = f"{reason} ({_notes(cand.notes)})"
+        reason = msg("reason.with_notes", text=reason, notes=list(cand.notes))
     return base, status.status, None, reason
 
 
-def _suspended_thing(status: StatusAt) -> str:
+def _suspended_thing(status: StatusAt) -> Msg:
     """Whose suspension the status rests on: the rule's, the listing's or a gate rule's."""
     if status.label == "listing":
-        return "in force again after the listing's"
+        return msg("thing.listing")
     if status.label in (None, "rule"):
-        return "in force again after the rule's"
-    return f"in force again after {status.label}'s"
+        return msg("thing.rule")
+    return msg("thing.gate", rule=status.label)
 
 
-def _informational_reason(status: StatusAt, rule: Rule, cand: Candidate, core: str) -> str:
+def _informational_reason(status: StatusAt, rule: Rule, cand: Candidate, core: Msg) -> Msg:
     """Why a finding does not bind on the day: not yet, expired, removed."""
-    what = {"rule": "rule", "listing": "listing"}.get(status.label or "", status.label or "rule")
+    label = status.label or "rule"
+    what = msg(f"word.{label}") if label in ("rule", "listing") else label
     if status.status == "not_yet_effective":
         start = status.event.date if status.event else None
         if start is None:
             start = (cand.entry.listed_on if status.label == "listing" and cand.entry else rule.effective_from)
-        return f"Not yet in force on this date (the {what} takes effect {start}): {core}"
+        return msg("reason.not_yet_effective", what=what, start=start, core=core)
     if status.status == "expired":
-        return f"Expired (last day {rule.effective_to}): {core}"
-    return f"No longer in force (the {what} was removed or its measures stopped from {status.since}): {core}"
+        return msg("reason.expired", end=rule.effective_to, core=core)
+    return msg("reason.removed", what=what, since=status.since, core=core)
 
 
 def check_requirements(rule: Rule, cand: Candidate, facts: Facts) -> Check:
@@ -321,15 +332,15 @@ def check_requirements(rule: Rule, cand: Candidate, facts: Facts) -> Check:
 
 def _check_items(scope: str, facts: Facts, check: Check) -> None:
     """The item must be in ``scope``; with no (recognised) item it is assumed to be."""
-    label = facts.rulebook.scopes.spec.get(scope, {}).get("label") or scope.replace("_", " ")
+    label = facts.rulebook.scopes.label(scope)
     info = facts.item
     found = facts.rulebook.scopes.match(scope, info)
     if found is False:
-        check.fail(f"the item, {info.raw}, is not {label}")  # type: ignore[union-attr]
+        check.fail(msg("why.item_not_in_scope", item=info.raw, label=label))  # type: ignore[union-attr]
     elif found is None:
         check.depends_on.append("item")
-        given = f"item {info.raw!r} not recognised" if info else "no item given"
-        check.assumptions.append(f"{given}: assumed {label}")
+        check.assumptions.append(msg("assume.item_unrecognised", item=repr(info.raw), label=label)
+                                 if info else msg("assume.no_item", label=label))
 
 
 def _check_origin(origin: str, facts: Facts, check: Check) -> None:
@@ -339,17 +350,17 @@ def _check_origin(origin: str, facts: Facts, check: Check) -> None:
         return
     if actual is None:
         check.depends_on.append("item_origin")
-        check.assumptions.append("origin not given: assumed a China-origin item")
+        check.assumptions.append(msg("assume.origin_not_given"))
         return
     probe = replace(facts, missing=set())  # collects the facts the gate rules would need
     for rid in facts.rulebook.settings.get("foreign_item_rules", []):
         gate = facts.rulebook.rule(rid)
         if item_trigger(gate, gate.applies_to.get("item"), probe):
             check.gates.append(replace(gate.status_at(facts.as_of, facts.horizon), label=rid))
-            check.notes.append(f"the foreign-made item is brought into China's controls by {rid}")
+            check.notes.append(msg("note.foreign_item_gate", rule=rid))
             return
     check.depends_on.extend(sorted(probe.missing))
-    check.fail("the item is not China-origin and no No. 61 Art. 1 rule brings it into China's controls")
+    check.fail(msg("why.not_china_origin"))
 
 
 def _check_party_outside(countries: list[str], facts: Facts, check: Check) -> None:
@@ -362,9 +373,9 @@ def _check_party_outside(countries: list[str], facts: Facts, check: Check) -> No
     where = facts.party_country
     if where is None:
         check.depends_on.append("country")
-        check.assumptions.append("party's country not given: assumed a foreign (non-US) entity")
+        check.assumptions.append(msg("assume.party_foreign"))
     elif where.upper() in {c.upper() for c in countries}:
-        check.fail(f"the party's country is {where.upper()}: the rule reaches foreign entities only")
+        check.fail(msg("why.party_domestic", country=where.upper()))
 
 
 def _check_nexus(nexus: str, cand: Candidate, facts: Facts, check: Check) -> None:
@@ -376,18 +387,14 @@ def _check_nexus(nexus: str, cand: Candidate, facts: Facts, check: Check) -> Non
     if value is None:
         check.nexus_unknown = True
         check.depends_on.append(field_name)
-        check.assumptions.append(
-            "US nexus not given: assumed the item is subject to the EAR" if nexus == "ear"
-            else "US nexus not given: assumed a US person or US nexus")
+        check.assumptions.append(msg("assume.nexus_ear" if nexus == "ear" else "assume.nexus_us_person"))
         return
     if nexus == "ear" and cand.fdp_footnote:
         check.nexus_unknown = True
         check.depends_on.append(field_name)
-        check.notes.append(f"foreign-made items may still be subject to the EAR under "
-                           f"FDP footnote {cand.fdp_footnote}")
+        check.notes.append(msg("note.fdp_footnote", footnote=cand.fdp_footnote))
         return
-    check.fail("the item is not subject to the EAR and no FDP footnote applies" if nexus == "ear"
-               else "no US person or US nexus is involved")
+    check.fail(msg("why.not_subject_to_ear" if nexus == "ear" else "why.no_us_person"))
 
 
 # ------------------------------------------------------------------- follow-ups
@@ -406,37 +413,46 @@ def follow_ups(rulebook: RuleBook, findings: list[Finding], facts: Facts) -> lis
                and f.status != "not_applicable" and f.outcome != "CLEAR"]
         for f in led[:1]:
             cand = Candidate(basis="ownership", party=f.party, path=f.path,
-                             fields={"party": f.party or "the party"})
+                             fields={"party": f.party or msg("default.party")})
             out.append(evaluate(rule, cand, facts))
     return out
 
 
 # ------------------------------------------------------------------------ text
 
+#: Template values a candidate may lack: each reads as a neutral phrase, never as a crash.
+DEFAULT_FIELDS = ("party", "list", "policy", "item", "end_use", "share", "percent", "owners",
+                  "measures")
+
+
 class _Fields(dict):
-    """Template values; a missing one reads as a neutral phrase, never as a crash."""
+    """Template values; a missing one reads as a neutral phrase (``default.*``), never as a crash."""
 
-    DEFAULTS = {"party": "the party", "list": "a list", "policy": "its licence review policy",
-                "item": "the item", "end_use": "the stated end use", "share": "some",
-                "percent": "a share", "owners": "listed parties", "path": "",
-                "measures": "those of its listing"}
+    def __missing__(self, key: str) -> Msg | str:
+        return msg(f"default.{key}") if key in DEFAULT_FIELDS else ""
 
-    def __missing__(self, key: str) -> str:
-        return self.DEFAULTS.get(key, "")
+    def __getitem__(self, key: str) -> str:  # str.format_map: plain English text
+        return render(super().__getitem__(key))
 
 
-def _fill(template: str, cand: Candidate, facts: Facts) -> str:
-    """The rule's reason sentence with the candidate's values filled in."""
-    values = _Fields(cand.fields)
+def _fill(rule: Rule, cand: Candidate, facts: Facts) -> Msg:
+    """The rule's reason sentence (its trigger's, if it has one) with the candidate's values."""
+    trigger = cand.trigger or ""
+    key = f"rule.{rule.id}.{trigger}" if trigger in rule.reasons else f"rule.{rule.id}"
+    inline = rule.reason_templates(trigger)
+    values = dict(cand.fields)
     if "list" in values:
-        values["list"] = list_info(values["list"]).title
+        values["list"] = list_title(values["list"])
     if cand.path:
-        from screening.rules.ownership import path_text
+        from screening.rules.ownership import path_msg
 
-        values.setdefault("path", path_text(cand.path))
-    text = template.format_map(values)
+        values.setdefault("path", path_msg(cand.path))
+    defaults = _Fields()
+    params = {name: values[name] if name in values else defaults.__missing__(name)
+              for name in set().union(*(texts_fields(t) for t in inline.values()))}
+    text = Msg(key, inline, **params)
     if cand.basis == "ownership" and cand.path:
-        text = f"{text} Path: {values['path']}."
+        return msg("reason.with_path", text=text, path=values["path"])
     return text
 
 
@@ -454,20 +470,18 @@ def _citation(rule: Rule, cand: Candidate) -> str | None:
     return citation
 
 
-def _assumption(status: StatusAt, check: Check, cand: Candidate, facts: Facts) -> str | None:
-    """Every assumption the finding rests on, in words (None when it rests on none)."""
-    parts: list[str] = []
+def _assumption(status: StatusAt, check: Check, cand: Candidate, facts: Facts) -> list[Msg]:
+    """Every assumption the finding rests on, in words (empty when it rests on none)."""
+    parts: list[Msg] = []
     if status.past_horizon and check.ok and not status.informational:
         until = status.until or (status.event.until if status.event else None) or facts.rulebook.known_horizon
-        parts.append({
-            "literal": f"literal: the suspension ended on {until} by its own terms and no extension "
-                       f"was found, so the measure is treated as in force again",
-            "extended": f"extended: the suspension ending {until} is assumed to have been extended",
-            "flag": f"flag: no source says what happened after {until}; status unverified",
-        }[facts.horizon])
+        parts.append(msg(f"assume.horizon_{facts.horizon}", until=until))
     parts.extend(check.assumptions)
-    parts.extend(n for n in cand.notes if n.startswith("origin not given"))
-    return "; ".join(dict.fromkeys(parts)) or None
+    parts.extend(n for n in cand.notes if isinstance(n, Msg) and n.key == "note.origin_assumed")
+    unique: dict[str, Msg] = {}
+    for part in parts:  # the same assumption once, whichever condition made it
+        unique.setdefault(part.render(), part)
+    return list(unique.values())
 
 
 def _depends_on(findings: list[Finding], facts: Facts) -> list[str]:
@@ -501,10 +515,6 @@ def _listed_on(entry: Entry | None) -> str | None:
         if ev.status == "listed":
             return ev.date
     return entry.listed_on
-
-
-def _notes(notes: list[str]) -> str:
-    return "; ".join(notes)
 
 
 def _cap(text: str) -> str:

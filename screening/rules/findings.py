@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from screening.texts import Msg, render, table
+
 #: The outcome lattice, most severe first (rules.md §8.2).
 OUTCOMES = (
     "PROHIBITED",  # legal ban, no ordinary licence route
@@ -40,6 +42,25 @@ OUTCOME_WORDS = {
     "REVIEW": "a review item",
     "CLEAR": "clear",
 }
+OUTCOME_WORDS_ZH = {
+    "PROHIBITED": "禁止",
+    "PRESUMPTION_OF_DENIAL": "需要许可证，且原则上不予许可",
+    "CASE_BY_CASE": "需要许可证，且逐案审查",
+    "LICENSE_REQUIRED": "需要许可证",
+    "REVIEW": "需复核事项",
+    "CLEAR": "无限制",
+}
+#: The outcome codes stay codes in English; Chinese text names them in words.
+OUTCOME_CODES_ZH = {
+    "PROHIBITED": "禁止（PROHIBITED）",
+    "PRESUMPTION_OF_DENIAL": "推定拒绝（PRESUMPTION_OF_DENIAL）",
+    "CASE_BY_CASE": "逐案审查（CASE_BY_CASE）",
+    "LICENSE_REQUIRED": "需要许可证（LICENSE_REQUIRED）",
+    "REVIEW": "需复核（REVIEW）",
+    "CLEAR": "通过（CLEAR）",
+}
+outcome_words = table("outcome_words", OUTCOME_WORDS, OUTCOME_WORDS_ZH)
+outcome_code = table("outcome", {o: o for o in OUTCOMES}, OUTCOME_CODES_ZH)
 
 
 def severity(outcome: str) -> int:
@@ -88,6 +109,8 @@ class Finding:
     notes: list[str] = field(default_factory=list)
     score: float | None = None  # match strength of the hit the finding rests on
     exact: bool = False  # the hit's listed name is the query's name (case and punctuation aside)
+    text: Msg | None = field(default=None, compare=False, repr=False)  # the reason, bilingual
+    assumption_text: list = field(default_factory=list, compare=False, repr=False)
 
     @property
     def informational(self) -> bool:
@@ -123,6 +146,11 @@ class Finding:
             out["score"] = round(self.score, 4)
         if self.exact:
             out["exact"] = True
+        if self.text is not None:  # the same sentences in Chinese (reason stays English)
+            out["reason_key"] = self.text.key
+            out["reason_zh"] = self.text.render("zh")
+        if self.assumption_text:
+            out["assumption_zh"] = render(self.assumption_text, "zh")
         return out
 
 

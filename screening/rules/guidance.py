@@ -20,21 +20,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from screening.rules.findings import severity
+from screening.rules.findings import outcome_code, outcome_words, severity
+from screening.texts import Join, Msg, msg, render, table, templates
 
 #: Last date any source speaks for, and the day the sources were last checked (rules.md).
 HORIZON = "2026-11-10"
 CHECKED = "2026-12-05"
 
-HORIZON_NOTES = {
-    "literal": "This result reads them literally, as ended, so those measures apply again; "
-               "that assumption is not confirmed by any source.",
-    "extended": "This result assumes each of them was extended, so those measures stay "
-                "suspended; that assumption is not confirmed by any source.",
-    "flag": "This result marks their status as unverified (REVIEW) instead of assuming either way.",
-}
+#: The group of findings about the transaction rather than a listed party.
+TRANSACTION = "the transaction"
 
 REGIME_TITLES = {"CN": "China", "US": "United States", "OWN": "Your company's lists"}
+REGIME_TITLES_ZH = {"CN": "中国", "US": "美国", "OWN": "本公司自有名单"}
+regime_title = table("regime", REGIME_TITLES, REGIME_TITLES_ZH)
 
 #: US rules whose licence route is BIS (the EAR) or the State Department; other US rules: OFAC.
 BIS_RULES = frozenset({"US-EL", "US-MEU", "US-744-8", "US-AFFIL", "US-TGL7", "US-DPL", "US-UVL"})
@@ -52,6 +50,15 @@ FACT_WORDS = {
     "ownership": "who owns the party",
     "ownership_percent": "the listed owners' share",
 }
+FACT_WORDS_ZH = {
+    "item": "物项", "item_origin": "物项原产地", "cn_origin_share": "其中国原产稀土的价值占比",
+    "made_with_cn_technology": "是否使用中国稀土技术生产", "subject_to_ear": "是否受美国《出口管理条例》（EAR）管辖",
+    "us_person": "是否涉及美国人", "end_use": "最终用途", "end_user_military": "最终用户是否为军事用户",
+    "chinese_person_services": "是否由中国人员提供稀土相关服务",
+    "destination": "目的国", "country": "当事方所在国家或地区", "ownership": "当事方的股东",
+    "ownership_percent": "列名股东的持股比例",
+}
+fact_words = table("fact", FACT_WORDS, FACT_WORDS_ZH)
 
 SUMMARIES = {
     "prohibited": "Do not proceed: a legal ban applies, with no ordinary licence route.",
@@ -66,18 +73,37 @@ SUMMARIES = {
     "review": "A person must decide: a possible match or an unresolved risk.",
     "clear": "No restriction found on the lists and rules in force.",
 }
+SUMMARIES_ZH = {
+    "prohibited": "不得进行：存在法律禁止，且无常规许可途径。",
+    "presumption_of_denial": "需要许可证，且原则上不予许可。",
+    "case_by_case": "需要许可证，逐案审查。",
+    "license_required_party": "因当事方被列入名单而需要许可证；除其条目另有规定外，不适用许可例外。",
+    "license_required_item_review": "该物项需要许可证，其他结论须人工复核。",
+    "license_required_item": "该物项需要许可证；未发现被列名的当事方或受限的最终用途。",
+    "review": "须人工决定：存在可能匹配或尚未排除的风险。",
+    "clear": "根据现行名单和规则，未发现限制。",
+}
+summary_text = table("summary", SUMMARIES, SUMMARIES_ZH)
+
+#: Names joined: "A, B and C" / "A、B和C".
+_COMMA = {"en": ", ", "zh": "、"}
 
 
 def guidance(result: dict) -> dict:
-    """``summary``, ``next_steps``, ``regimes`` and ``notes`` for one result dict."""
+    """``summary``, ``next_steps``, ``regimes`` and ``notes`` for one result dict (English),
+    with the same texts in Chinese beside them (``text_zh``, ``next_steps_zh``, ...)."""
     findings = result.get("findings") or []
     binding = [f for f in findings if f.get("outcome") != "CLEAR"]
     code = summary_code(result.get("outcome") or "CLEAR", binding)
+    steps = next_steps(binding, result.get("depends_on") or [])
+    said = notes(result)
     return {
-        "summary": {"code": code, "text": SUMMARIES[code]},
-        "next_steps": next_steps(binding, result.get("depends_on") or []),
+        "summary": {"code": code, "text": SUMMARIES[code], "text_zh": SUMMARIES_ZH[code]},
+        "next_steps": [render(s) for s in steps],
+        "next_steps_zh": [render(s, "zh") for s in steps],
         "regimes": regimes(findings) if findings else [],
-        "notes": notes(result),
+        "notes": [render(n) for n in said],
+        "notes_zh": [render(n, "zh") for n in said],
     }
 
 
@@ -94,87 +120,78 @@ def summary_code(outcome: str, binding: list[dict]) -> str:
 
 # ----------------------------------------------------------------- next steps
 
-def next_steps(binding: list[dict], depends_on: list[str]) -> list[str]:
+def next_steps(binding: list[dict], depends_on: list[str]) -> list[Msg]:
     """One or two sentences per route and outcome, most severe first; parties named once."""
-    steps: dict[str, list[str]] = {}
+    steps: dict[str, tuple[str, dict, list[str]]] = {}
     for f in sorted(binding, key=lambda f: severity(f["outcome"])):
-        text = review_step(f) if f["outcome"] == "REVIEW" else route_step(f)
-        parties = steps.setdefault(text, [])
+        key, params = review_step(f) if f["outcome"] == "REVIEW" else route_step(f)
+        same = Msg(key, None, **params, party="\0").render()  # one step per sentence, whoever it names
+        parties = steps.setdefault(same, (key, params, []))[2]
         party = f.get("party")
         if party and party not in parties:
             parties.append(party)
-    out = [text.replace("{party}", _names(parties)) for text, parties in steps.items()]
-    missing = [FACT_WORDS.get(d, d.replace("_", " ")) for d in depends_on]
+    out = [Msg(key, None, **params, party=_names(parties)) if "{party}" in templates(key)["en"]
+           else Msg(key, None, **params) for key, params, parties in steps.values()]
+    missing = [fact_words(d) if d in FACT_WORDS else d.replace("_", " ") for d in depends_on]
     if missing:
-        out.append(f"To settle the answer, give {_and(missing)}.")
+        out.append(msg("step.give_facts", facts=_and(missing)))
     return out
 
 
-def route_step(f: dict) -> str:
-    """The authority and route for a licence or ban finding."""
+def route_step(f: dict) -> tuple[str, dict]:
+    """The authority and route for a licence or ban finding: template key and parameters."""
     rule, outcome = f["rule"], f["outcome"]
     if f.get("regime") == "OWN":
-        return "Your company's own list names {party}: your compliance officer decides."
+        return "step.own_list", {}
     if f.get("regime") == "CN":
         if outcome == "PROHIBITED":
-            return (f"China ({rule}): do not export or transfer China-origin items to {{party}}; "
-                    f"the ban has no ordinary MOFCOM licence route (only MOFCOM can allow an "
-                    f"exception in special circumstances).")
-        return (f"China ({rule}): the exporter applies to MOFCOM for a dual-use export licence "
-                f"before shipping to {{party}}; {_policy(f)}.")
+            return "step.cn_prohibited", {"rule": rule}
+        return "step.cn_licence", {"rule": rule, "policy": _policy(f)}
     if rule in BIS_RULES:
         if rule == "US-DPL":
-            return ("United States (US-DPL): no one may take part in an export of items subject "
-                    "to the EAR with {party}; only BIS can modify the denial order.")
-        step = (f"United States ({rule}): apply to BIS for a licence for items subject to the "
-                f"EAR to {{party}}; {_policy(f)}.")
+            return "step.us_dpl", {}
         if rule in ("US-EL", "US-AFFIL"):
-            step += " No licence exception applies to an Entity List party unless its entry says so."
-        return step
+            return "step.us_bis_entity", {"rule": rule, "policy": _policy(f)}
+        return "step.us_bis", {"rule": rule, "policy": _policy(f)}
     if rule in STATE_RULES:
-        return (f"United States ({rule}): check the State Department notice for {{party}}; "
-                f"defence articles need a DDTC authorisation.")
+        return "step.us_state", {"rule": rule}
     if outcome == "PROHIBITED":
-        return (f"United States ({rule}): US persons may not deal with {{party}} unless OFAC "
-                f"issues a specific licence (or a general licence covers the dealing).")
-    return f"United States ({rule}): check the OFAC measure that applies to {{party}}."
+        return "step.us_ofac_prohibited", {"rule": rule}
+    return "step.us_ofac", {"rule": rule}
 
 
-def review_step(f: dict) -> str:
-    """What to resolve for a REVIEW finding."""
+def review_step(f: dict) -> tuple[str, dict]:
+    """What to resolve for a REVIEW finding: template key and parameters."""
     rule, status, basis = f["rule"], f.get("status"), f.get("basis")
     if status == "suspended":
-        until = f" until {f['until']}" if f.get("until") else ""
-        return (f"{rule} is suspended{until} (it would be {f.get('would_be') or 'a review item'}): "
-                f"screen again when the suspension ends.")
+        would = outcome_code(f["would_be"]) if f.get("would_be") else outcome_words("REVIEW")
+        if f.get("until"):
+            return "step.suspended_until", {"rule": rule, "until": f["until"], "would": would}
+        return "step.suspended", {"rule": rule, "would": would}
     if status == "unknown":
-        return (f"{rule}: its status after {f.get('until') or HORIZON} is unverified; check MOFCOM "
-                f"or the Federal Register before relying on the answer.")
+        return "step.unverified", {"rule": rule, "until": f.get("until") or HORIZON}
     if basis == "possible_match":
-        return "Confirm or rule out the possible match to {party}: compare identifiers, address and country."
+        return "step.possible_match", {}
     if "ownership_percent" in (f.get("depends_on") or []):
-        return "Find out the listed owners' share (Red Flag 29): resolve it or apply for a licence."
+        return "step.owners_share", {}
     if basis == "affiliate_name":
-        return "Find out who owns the party: it may be a subsidiary or branch of {party}."
+        return "step.who_owns", {}
     if basis == "ownership":
-        return "Listed parties hold a minority of the party or control it: document the ownership and decide."
-    return f"{rule}: a compliance officer decides what the listing of {{party}} means for the deal."
+        return "step.minority_owners", {}
+    return "step.officer_decides", {"rule": rule}
 
 
-def _policy(f: dict) -> str:
+def _policy(f: dict) -> Msg:
     """The review to expect, in words (a US entry without a stated policy says so)."""
     if f.get("policy") == "POLICY_OF_DENIAL":
-        return "expect a policy of denial"
+        return msg("expect.policy_of_denial")
     if f.get("partial"):
-        return "the review policy depends on the item (mixed policy)"
+        return msg("expect.mixed")
     if f.get("rule") in ("US-EL", "US-AFFIL") and not f.get("policy"):
-        return ("the source states no licence review policy: check the Entity List entry "
-                "(Supp. No. 4 to Part 744); until then expect case-by-case review")
-    return {
-        "PRESUMPTION_OF_DENIAL": "expect a presumption of denial",
-        "CASE_BY_CASE": "it is reviewed case by case",
-        "LICENSE_REQUIRED": "normal review",
-    }.get(f["outcome"], "see the finding")
+        return msg("expect.no_policy")
+    if f["outcome"] in ("PRESUMPTION_OF_DENIAL", "CASE_BY_CASE", "LICENSE_REQUIRED"):
+        return msg("expect." + f["outcome"].lower())
+    return msg("expect.see_finding")
 
 
 # ------------------------------------------------------------------- grouping
@@ -183,7 +200,7 @@ def regimes(findings: list[dict]) -> list[dict]:
     """Findings grouped by regime, then listed party; most severe group first."""
     groups: dict[str, dict[str, list[int]]] = {}
     for i, f in enumerate(findings):
-        party = f.get("party") or "the transaction"
+        party = f.get("party") or TRANSACTION
         groups.setdefault(f.get("regime") or "", {}).setdefault(party, []).append(i)
     out: list[dict[str, Any]] = []
     for regime, parties in groups.items():
@@ -192,26 +209,32 @@ def regimes(findings: list[dict]) -> list[dict]:
                  "entry_ids": list(dict.fromkeys(findings[i]["entry_id"] for i in ids
                                                  if findings[i].get("entry_id"))),
                  "findings": ids} for party, ids in parties.items()]
+        for row in rows:
+            if row["party"] == TRANSACTION:
+                row["party_zh"] = msg("word.the_transaction").render("zh")
         rows.sort(key=lambda r: (severity(r["outcome"]), r["findings"][0]))
-        out.append({"regime": regime, "title": REGIME_TITLES.get(regime, regime),
+        line = regime_line(regime, [findings[i] for i in idx], len(parties))
+        title = regime_title(regime)
+        out.append({"regime": regime, "title": render(title), "title_zh": render(title, "zh"),
                     "outcome": _worst(findings[i] for i in idx), "findings": len(idx),
-                    "summary": regime_line(regime, [findings[i] for i in idx], len(parties)),
+                    "summary": line.render(), "summary_zh": line.render("zh"),
                     "parties": rows})
     out.sort(key=lambda g: (severity(g["outcome"]), g["regime"]))
     return out
 
 
-def regime_line(regime: str, findings: list[dict], parties: int) -> str:
+def regime_line(regime: str, findings: list[dict], parties: int) -> Msg:
     """One line per regime: its outcome, what binds, what is only informational."""
     binding = [f for f in findings if f.get("outcome") != "CLEAR"]
-    title = REGIME_TITLES.get(regime, regime)
+    title = regime_title(regime)
     if not binding:
-        return f"{title}: CLEAR; {len(findings)} informational finding(s), none binds on this day."
+        return msg("regime.clear", title=title, n=len(findings))
     rules = ", ".join(dict.fromkeys(f["rule"] for f in binding))
-    line = (f"{title}: {_worst(binding)}; {len(binding)} binding finding(s) ({rules}) "
-            f"on {parties} part{'y' if parties == 1 else 'ies'}")
     info = len(findings) - len(binding)
-    return line + (f", {info} informational." if info else ".")
+    return msg("regime.binding", title=title, worst=outcome_code(_worst(binding)), n=len(binding),
+               rules=rules, parties=msg("regime.one_party" if parties == 1 else "regime.parties",
+                                        n=parties),
+               tail=msg("regime.informational", n=info) if info else msg("regime.end"))
 
 
 def _worst(findings: Iterable[dict]) -> str:
@@ -220,37 +243,36 @@ def _worst(findings: Iterable[dict]) -> str:
 
 # ---------------------------------------------------------------------- notes
 
-def notes(result: dict) -> list[str]:
+def notes(result: dict) -> list[Msg]:
     """The assumptions the result rests on, in words."""
     out = []
     as_of, horizon = str(result.get("as_of") or ""), result.get("after_horizon") or "literal"
     if as_of > HORIZON:
-        out.append(
-            f"After {HORIZON} no public source (checked {CHECKED}) says what happened to the "
-            f"MOFCOM No. 61/70 suspensions, the UEL and Control List suspensions, or the BIS "
-            f"Affiliates-rule suspension (\"through 2026-11-09 absent a future extension\"); the "
-            f"No. 72 suspension of 2024 No. 46 Art. 2 ran to 2026-11-27. "
-            f"{HORIZON_NOTES.get(horizon, HORIZON_NOTES['literal'])}")
+        reading = horizon if horizon in ("literal", "extended", "flag") else "literal"
+        out.append(msg("note.after_horizon", horizon=HORIZON, checked=CHECKED,
+                       reading=msg(f"note.horizon_{reading}")))
     other = result.get("if_not_china_origin")
     if other:
-        out.append(f"The item's origin was not given, so China origin was assumed. For an item "
-                   f"not of China origin the outcome would be {other['outcome']}"
-                   + (f" ({', '.join(other['rules_dropped'])} would no longer apply)."
-                      if other.get("rules_dropped") else "."))
+        outcome = outcome_code(other["outcome"])
+        out.append(msg("note.origin_assumed_dropped", outcome=outcome,
+                       rules=", ".join(other["rules_dropped"]))
+                   if other.get("rules_dropped") else msg("note.origin_assumed_result", outcome=outcome))
     if result.get("hits_truncated"):
-        out.append(f"Only the {len(result.get('hits') or [])} strongest hits were kept; refine the "
-                   f"name (country, aliases) to see the others.")
+        out.append(msg("note.hits_truncated", n=len(result.get("hits") or [])))
     return out
 
 
-def _names(parties: list[str]) -> str:
+def _names(parties: list[str]) -> Msg | str:
     if not parties:
-        return "the party"
+        return msg("default.party")
     if len(parties) > 3:
-        return f"{', '.join(parties[:3])} and {len(parties) - 3} more"
+        return msg("names.more", names=Join(parties[:3], _COMMA), n=len(parties) - 3)
     return _and(parties)
 
 
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+def _and(words: list[str]) -> Msg | str:
+    """"A, B and C" in either language."""
+    if len(words) == 1:
+        return words[0]
+    return msg("names.and", head=Join(words[:-1], _COMMA), last=words[-1])
 

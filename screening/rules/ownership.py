@@ -30,8 +30,10 @@ from collections import ChainMap, deque
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from screening.rules.dates import to_date
+from screening.texts import Join, msg
 from screening.types import Relationship
 
 #: The ownership threshold of all three rules, in percent.
@@ -424,17 +426,23 @@ def _in_force(rel: Relationship, on: date) -> bool:
 
 def path_text(path: list[dict]) -> str:
     """One line for a path: ``SMIC (listed) --60%--> Acme Sub``."""
-    parts: list[str] = []
+    return path_msg(path).render()
+
+
+def path_msg(path: list[dict]) -> Join:
+    """A path as a bilingual line: each party, its role in words, the share between."""
+    parts: list[Any] = []
     for i, step in enumerate(path):
-        label = step.get("name") or step.get("entity")
+        label = str(step.get("name") or step.get("entity"))
         role = step.get("role")
         if role in ("listed", "possibly listed", "caught", "possibly caught", "controlled"):
-            label = f"{label} ({role})"
-        parts.append(str(label))
+            parts.append(msg("path.step", name=label, role=msg("role." + role.replace(" ", "_"))))
+        else:
+            parts.append(label)
         if i < len(path) - 1:
             pct = step.get("percent")
             parts.append(f"--{_pct(pct)}-->")
-    return " ".join(parts)
+    return Join(parts, " ")
 
 
 def _pct(value: float | None) -> str:

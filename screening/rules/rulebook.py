@@ -20,6 +20,7 @@ from screening.rules.context import ItemInfo
 from screening.rules.dates import StatusAt, rule_events, status_on, to_date
 from screening.errors import Invalid
 from screening.rules.findings import OUTCOMES
+from screening.texts import Msg
 from screening.types import StatusEvent
 
 #: Outcomes a rule may name besides the lattice: taken from the entry / the owners.
@@ -54,6 +55,8 @@ class Rule:
     url: str | None = None
     reason: str = ""
     reasons: dict = field(default_factory=dict)  # trigger kind -> reason, overriding ``reason``
+    reason_zh: str = ""  # the reason in Chinese, same placeholders (English when missing)
+    reasons_zh: dict = field(default_factory=dict)
     confidence: str | None = None
     notes: str | None = None
     by_measures: bool = False
@@ -63,6 +66,12 @@ class Rule:
     policy: str | None = None
     measure_keywords: dict = field(default_factory=dict)
     follows: str | None = None
+
+    def reason_templates(self, trigger: str = "") -> dict[str, str]:
+        """The reason for a trigger kind in each language: {"en": ..., "zh": ...}."""
+        if trigger in self.reasons:
+            return {"en": self.reasons[trigger], "zh": self.reasons_zh.get(trigger, "")}
+        return {"en": self.reason, "zh": self.reason_zh}
 
     def events(self) -> list[StatusEvent]:
         """The rule's dates as a status history (listed / suspended / removed)."""
@@ -82,6 +91,12 @@ class ItemScopes:
     def names(self) -> list[str]:
         """All scope names."""
         return list(self.spec)
+
+    def label(self, name: str) -> Msg:
+        """A scope in words (``label`` / ``label_zh``), for reasons in either language."""
+        s = self.spec.get(name) or {}
+        en = s.get("label") or name.replace("_", " ")
+        return Msg(f"scope.{name}", {"en": en, "zh": s.get("label_zh") or en})
 
     def _expanded(self, name: str, seen: tuple[str, ...] = ()) -> dict[str, set]:
         """A scope with its ``include``s merged in."""
@@ -252,6 +267,7 @@ def _rule(raw: dict, source: str) -> Rule:
         effective_to=_date_text(raw.get("effective_to"), where),
         suspensions=suspensions, citation=raw.get("citation"), url=raw.get("url"),
         reason=str(raw.get("reason") or ""), reasons=dict(raw.get("reasons") or {}),
+        reason_zh=str(raw.get("reason_zh") or ""), reasons_zh=dict(raw.get("reasons_zh") or {}),
         confidence=raw.get("confidence"), notes=raw.get("notes"),
         by_measures=bool(raw.get("by_measures", False)),
         without_measures=raw.get("without_measures"),

@@ -32,10 +32,11 @@ from screening.rules.context import ItemInfo, TransactionContext
 from screening.rules.dates import StatusAt, status_on
 from screening.errors import Invalid
 from screening.rules.findings import most_severe, severity
-from screening.lists.importers.project_yaml import MEASURES
+from screening.lists.importers.project_yaml import MEASURES, MEASURES_ZH
 from screening.rules.owners import Owner, is_entry_id, name_key, owner_from_hits
 from screening.rules.ownership import OwnershipGraph, OwnershipResult
 from screening.rules.rulebook import Rule, RuleBook
+from screening.texts import Msg, msg, table
 from screening.rules.us_policy import PolicyView, entry_policy, no_policy_view
 from screening.types import Entry, Hit, Relationship
 
@@ -61,7 +62,7 @@ class Candidate:
     strength: str = "match"  # "review": a possible match only
     statuses: list[StatusAt] = field(default_factory=list)  # the listing's own status etc.
     outcome: str | None = None  # outcome taken from the fact (policy, measures, owners)
-    review: str | None = None  # why this can only be a review item (unknown %, name only ...)
+    review: Msg | None = None  # why this can only be a review item (unknown %, name only ...)
     path: list[dict] = field(default_factory=list)
     paths: list[list[dict]] = field(default_factory=list)
     fields: dict = field(default_factory=dict)  # values for the reason template
@@ -69,7 +70,7 @@ class Candidate:
     policy_text: str | None = None
     partial: bool = False
     fdp_footnote: str | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Msg] = field(default_factory=list)
     depends_on: list[str] = field(default_factory=list)
     score: float | None = None  # the hit's match strength
     exact: bool = False  # the hit's listed name is the name screened
@@ -259,34 +260,30 @@ def apply_measures(rule: Rule, cand: Candidate, entry: Entry, facts: Facts) -> N
     measures, change = measures_on(entry, facts.as_of)
     if measures:
         cand.outcome, note = measures_outcome(measures, facts.rulebook)
-        cand.fields["measures"] = "; ".join(MEASURES.get(m, m.replace("_", " ")) for m in measures)
+        cand.fields["measures"] = [measure_words(m) for m in measures]
         if note:
             cand.notes.append(note)
         return
     if not rule.without_measures:
         return
     cand.outcome = rule.without_measures
-    listing = entry.citation or "its announcement"
+    listing = entry.citation or msg("word.its_announcement")
     if change is None:
-        cand.fields["measures"] = (f"none, as the listing notice ({listing}) imposed no specific "
-                                   f"measure on it; a compliance officer decides what the listing "
-                                   f"means for the deal")
+        cand.fields["measures"] = msg("measures.none_imposed", listing=listing)
         return
     before = [c for c in entry.extra.get("measure_changes") or [] if c["date"] < change["date"]]
     earlier, source = (before[-1]["measures"], before[-1]["citation"]) if before else (entry.measures, listing)
-    stopped = "; ".join(MEASURES.get(m, m) for m in earlier) or "none"
-    cand.fields["measures"] = (f"none, as the measure of {source} ({stopped}) stopped from "
-                               f"{change['date']} ({change['citation']}) while the listing "
-                               f"({listing}) stands; a compliance officer decides what it means "
-                               f"for the deal")
+    stopped = [measure_words(m) for m in earlier] or msg("word.none")
+    cand.fields["measures"] = msg("measures.stopped", source=source, stopped=stopped,
+                                  date=change["date"], citation=change["citation"], listing=listing)
 
 
-def measures_outcome(measures: list[str], rulebook: RuleBook) -> tuple[str, str | None]:
+def measures_outcome(measures: list[str], rulebook: RuleBook) -> tuple[str, Msg | None]:
     """The outcome of a Chinese listing's measures; REVIEW when none restricts trade."""
     found = [rulebook.measure_outcomes[m] for m in measures if m in rulebook.measure_outcomes]
     if found:
         return most_severe(found), None
-    return "REVIEW", "these measures do not restrict trade with the party"
+    return "REVIEW", msg("note.measures_not_restrictive")
 
 
 # ----------------------------------------------------------------- party categories
@@ -319,7 +316,6 @@ def military_user(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
         if countries and not where & countries:
             continue
         cand = _hit_candidate(rule, hit, facts)
-        cand.fields["category"] = "military user"
         out.append(cand)
     if facts.context.end_user_military:
         where = facts.party_countries()
@@ -327,8 +323,8 @@ def military_user(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
             facts.missing.add("destination")
         elif not countries or where & countries:
             out.append(Candidate(basis="transaction", party=facts.party_name(),
-                                 fields={"party": facts.party_name(), "category": "military user"},
-                                 notes=["the transaction says the end user is military"]))
+                                 fields={"party": facts.party_name()},
+                                 notes=[msg("note.transaction_military")]))
     return out
 
 
@@ -338,7 +334,7 @@ def semiconductor_user(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
     for hit in facts.hits:
         if hit.entry.list_id == CN_SEMICONDUCTOR_END_USERS:
             cand = _hit_candidate(rule, hit, facts)
-            cand.fields["end_use"] = "advanced-semiconductor production (listed category)"
+            cand.fields["end_use"] = msg("end_use.listed_semiconductor")
             out.append(cand)
     return out
 
@@ -402,8 +398,8 @@ def ownership(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
     cand = _ownership_candidate(rule, result, owner_entries, strength, facts)
     if strength == "review":  # say whose identity is in doubt: the owner's, not the party's
         names = ", ".join(dict.fromkeys(e.name for e in owner_entries))
-        doubt = f"an owner only possibly matches {names}: confirm who the owner is"
-        cand.review = f"{doubt}; {cand.review}" if cand.review else doubt
+        doubt = msg("review.owner_possible_match", names=names)
+        cand.review = msg("review.and", first=doubt, then=cand.review) if cand.review else doubt
     return [cand]
 
 
@@ -457,7 +453,7 @@ def _percent(value: object, name: str) -> float | None:
 def _ownership_candidate(rule: Rule, res: OwnershipResult, owners: list[Entry], strength: str,
                          facts: Facts) -> Candidate:
     """A candidate from an aggregation result: caught, unknown share, minority or control."""
-    names = ", ".join(dict.fromkeys(e.name for e in owners)) or "listed parties"
+    names: Msg | str = ", ".join(dict.fromkeys(e.name for e in owners)) or msg("default.owners")
     paths = res.paths or res.unknown_paths or res.control_paths
     cand = Candidate(
         basis="ownership", party=facts.party_name(), strength=strength,
@@ -474,23 +470,22 @@ def _ownership_candidate(rule: Rule, res: OwnershipResult, owners: list[Entry], 
         cand.fdp_footnote = next((e.fdp_footnote for e in owners if e.fdp_footnote), None)
     if res.caught:
         if res.cycle:
-            cand.notes.append("the ownership graph has a cycle; it was cut")
+            cand.notes.append(msg("note.ownership_cycle"))
         return cand
     if res.unknown:
-        cand.review = (f"a listed owner ({names}) holds an unknown share (Red Flag 29): "
-                       f"resolve it or apply for a licence")
+        cand.review = msg("review.unknown_share", names=names)
         cand.depends_on.append("ownership_percent")
     elif res.percent >= REVIEW_OWNERSHIP_MIN:
-        cand.review = f"listed parties ({names}) hold {res.percent:g} %, below 50 %: not caught, but a review item"
+        cand.review = msg("review.minority", names=names, percent=f"{res.percent:g}")
     elif res.control:
-        cand.review = f"controlled by {names} without 50 % ownership: act with caution"
+        cand.review = msg("review.control", names=names)
     else:  # listed ownership under 25 %: reported, informational
         cand.outcome = "CLEAR"
-        cand.notes.append(f"listed parties ({names}) hold only {res.percent:g} %, below 25 %")
+        cand.notes.append(msg("note.below_25", names=names, percent=f"{res.percent:g}"))
     return cand
 
 
-def owner_policy(owners: list[Entry], facts: Facts) -> tuple[str, str | None, bool, str]:
+def owner_policy(owners: list[Entry], facts: Facts) -> tuple[str, str | None, bool, Msg]:
     """The most restrictive owner's policy (Affiliates rule): outcome, policy, partial, words."""
     views = []
     for e in owners:
@@ -498,14 +493,14 @@ def owner_policy(owners: list[Entry], facts: Facts) -> tuple[str, str | None, bo
             views.append(_owner_el_policy(e, facts))
         elif e.list_id == US_MEU:
             views.append(PolicyView("PRESUMPTION_OF_DENIAL", "PRESUMPTION_OF_DENIAL", False,
-                                    f"a presumption of denial (MEU owner {e.name})"))
+                                    msg("policy.meu_owner", name=e.name)))
         elif e.list_id == US_SDN:
             views.append(PolicyView("PRESUMPTION_OF_DENIAL", "POLICY_OF_DENIAL", False,
-                                    f"a policy of denial (§744.8 SDN owner {e.name})"))
+                                    msg("policy.sdn_owner", name=e.name)))
     if not views:
-        return "LICENSE_REQUIRED", None, False, "its owners' licence requirement"
+        return "LICENSE_REQUIRED", None, False, msg("policy.owners_requirement")
     worst = min(views, key=lambda v: (severity(v.outcome), 0 if v.policy == "POLICY_OF_DENIAL" else 1,
-                                      0 if not v.partial else 1, v.words))
+                                      0 if not v.partial else 1, v.words.render()))
     return worst.outcome, worst.policy, worst.partial, worst.words
 
 
@@ -519,8 +514,7 @@ def _owner_el_policy(entry: Entry, facts: Facts) -> PolicyView:
     view = entry_policy(entry, facts.item, facts.rulebook)
     if view.policy is not None:
         return view
-    return no_policy_view(facts.rulebook, f"the review policy of {entry.name}, which the list "
-                                          f"source does not give")
+    return no_policy_view(facts.rulebook, msg("policy.owner_not_given", name=entry.name))
 
 
 # --------------------------------------------------------------- possible affiliates
@@ -554,16 +548,15 @@ def affiliates(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
         cand = Candidate(basis="affiliate_name", entry=entry, party=entry.name,
                          statuses=[facts.entry_status(entry)],
                          fields={"party": entry.name, "list": entry.list_id, "owners": entry.name,
-                                 "percent": "an unknown share", "marker": marker})
+                                 "percent": msg("word.unknown_share"), "marker": marker})
         if rule.outcome == "from_owner_policy":
             cand.outcome, cand.policy, cand.partial, cand.fields["policy"] = owner_policy([entry], facts)
         if rule.by_measures and entry.measures:
             cand.outcome, _ = measures_outcome(entry.measures, facts.rulebook)
-        cand.review = f"possible affiliate of {entry.name}, ownership unknown"
+        cand.review = msg("review.possible_affiliate", name=entry.name)
         if named_only:  # a listed parent is still a basis: say so, and that the listing names it alone
             cand.trigger = "lists"  # the reason of the parent's own listing, not the branches clause
-            cand.review = (f"possible affiliate of {entry.name}, whose listing names it alone (not its branches): "
-                           f"the measures reach this party only if it is {entry.name} or acts for it")
+            cand.review = msg("review.affiliate_named_only", name=entry.name)
         cand.depends_on.append("ownership")
         out.append(cand)
     return out
@@ -597,7 +590,7 @@ def item(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
             if origin == "foreign":
                 return []
             cand.depends_on.append("item_origin")
-            cand.notes.append("origin not given: assumed China-origin")
+            cand.notes.append(msg("note.origin_assumed"))
         elif actual != origin:
             return []
     share_min = spec.get("cn_origin_share_min")
@@ -656,7 +649,7 @@ def end_use(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
     if not in_destinations(spec, facts):
         return []
     return [Candidate(basis="transaction", party=facts.party_name(),
-                      fields={"party": facts.party_name(), "end_use": END_USE_WORDS.get(use, use)})]
+                      fields={"party": facts.party_name(), "end_use": end_use_words(use)})]
 
 
 def context(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
@@ -680,6 +673,15 @@ END_USE_WORDS = {
     "semiconductor_materials": "materials for advanced chips",
     "military_ai": "AI with potential military use", "humanitarian": "humanitarian", "civil": "civil",
 }
+END_USE_WORDS_ZH = {
+    "military": "军事用途", "wmd": "大规模杀伤性武器", "terrorism": "恐怖主义",
+    "logic_le_14nm": "14纳米及以下逻辑芯片", "memory_ge_256_layers": "256层及以上存储芯片",
+    "semiconductor_equipment": "先进芯片所用设备",
+    "semiconductor_materials": "先进芯片所用材料",
+    "military_ai": "具有潜在军事用途的人工智能", "humanitarian": "人道主义", "civil": "民用",
+}
+end_use_words = table("end_use_words", END_USE_WORDS, END_USE_WORDS_ZH)
+measure_words = table("measure", MEASURES, MEASURES_ZH)
 
 #: Trigger kind -> function (the keys of ``applies_to``).
 TRIGGER_FUNCTIONS: dict[str, Callable[[Rule, object, Facts], list[Candidate]]] = {

@@ -18,6 +18,7 @@ from screening.rules.context import ItemInfo
 from screening.rules.findings import POLICY_OUTCOME
 from screening.rules.policy import parse_license_policy
 from screening.rules.rulebook import RuleBook
+from screening.texts import Msg, msg, table
 from screening.types import Entry
 
 #: Plain words for the §7.1 policies.
@@ -27,6 +28,13 @@ POLICY_WORDS = {
     "CASE_BY_CASE": "case-by-case review",
     "LICENSE_REQUIRED": "a presumption of approval",
 }
+POLICY_WORDS_ZH = {
+    "POLICY_OF_DENIAL": "拒绝政策",
+    "PRESUMPTION_OF_DENIAL": "推定拒绝",
+    "CASE_BY_CASE": "逐案审查",
+    "LICENSE_REQUIRED": "推定批准",
+}
+policy_words = table("policy", POLICY_WORDS, POLICY_WORDS_ZH)
 
 
 @dataclass
@@ -36,7 +44,7 @@ class PolicyView:
     outcome: str
     policy: str | None
     partial: bool
-    words: str  # the policy in the reason's words (said once: no separate note repeats it)
+    words: Msg  # the policy in the reason's words (said once: no separate note repeats it)
 
 
 def entry_policy(entry: Entry, item: ItemInfo | None, rulebook: RuleBook) -> PolicyView:
@@ -51,19 +59,18 @@ def entry_policy(entry: Entry, item: ItemInfo | None, rulebook: RuleBook) -> Pol
     if policy is None and text:
         policy, partial = parse_license_policy(text)
     if policy is None:
-        return no_policy_view(rulebook, "no licence review policy stated in the source")
+        return no_policy_view(rulebook, msg("policy.none_stated"))
     outcome = POLICY_OUTCOME[policy]
     if not partial:
-        return PolicyView(outcome, policy, False, POLICY_WORDS[policy])
+        return PolicyView(outcome, policy, False, msg(f"policy.{policy}"))
     resolved = resolve_mixed(text or "", item)
     if resolved is not None:
         return PolicyView(POLICY_OUTCOME[resolved], resolved, False,
-                          f"{POLICY_WORDS[resolved]} for this item (mixed policy: {text})")
-    return PolicyView("CASE_BY_CASE", policy, True,
-                      f"a mixed, item-dependent policy ({text}); the item decides")
+                          msg("policy.mixed_resolved", policy=policy_words(resolved), text=text))
+    return PolicyView("CASE_BY_CASE", policy, True, msg("policy.mixed", text=text))
 
 
-def no_policy_view(rulebook: RuleBook, words: str) -> PolicyView:
+def no_policy_view(rulebook: RuleBook, words: Msg) -> PolicyView:
     """An entry whose source states no review policy: ``outcome_if_no_policy`` (CASE_BY_CASE).
 
     Used for the listed party and for the affiliates that inherit its policy
@@ -71,8 +78,7 @@ def no_policy_view(rulebook: RuleBook, words: str) -> PolicyView:
     is unknown and where to check it, never that it is a presumption of approval.
     """
     outcome = str(rulebook.settings.get("outcome_if_no_policy", "CASE_BY_CASE"))
-    return PolicyView(outcome, None, False,
-                      f"{words} (case-by-case until the entry in Supp. No. 4 to Part 744 is checked)")
+    return PolicyView(outcome, None, False, msg("policy.until_checked", words=words))
 
 
 _CLAUSES = re.compile(r";|\.\s")

@@ -18,12 +18,13 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SHOTS = Path(__file__).resolve().parents[1] / "screenshots"
+#: The skip reason of every browser test; tests/conftest.py repeats it in the summary.
+NO_CHROMIUM = ("BROWSER TESTS SKIPPED: no Chromium at /usr/bin/chromium. Install it with "
+               "`apt-get install -y chromium` (.ci/run does) to run them")
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason="needs Debian's chromium at /usr/bin/chromium "
-                              "(apt-get install -y chromium)"),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM),
 ]
 
 

@@ -58,6 +58,24 @@ MEASURES: dict[str, str] = {
     "end_use_commitment_required":
         "licence application needs a risk assessment and a no-military-use commitment",
 }
+#: The same measures as MOFCOM's announcements word them (rules texts in Chinese).
+MEASURES_ZH: dict[str, str] = {
+    "prohibit_import_export": "禁止其从事与中国有关的进出口活动",
+    "prohibit_new_investment_in_china": "禁止其在中国境内新增投资",
+    "entry_ban_senior_managers": "禁止其高级管理人员入境",
+    "revoke_work_residence_permits_senior_managers": "不予批准并取消其高级管理人员在中国境内的工作许可、停留或居留资格",
+    "entry_ban": "禁止该人员入境",
+    "revoke_work_residence_permits": "取消该人员在中国境内的工作许可、停留或居留资格",
+    "fine": "处以罚款（不可靠实体清单：对台军售合同金额的两倍）",
+    "prohibit_domestic_transactions": "禁止国内组织、个人与其进行交易、合作等活动",
+    "prohibit_data_transfer": "禁止向其提供数据及敏感信息",
+    "prohibit_export_gene_sequencers_to_china": "禁止其向中国出口基因测序仪",
+    "prohibit_dual_use_export": "禁止向其出口中国两用物项",
+    "prohibit_transfer_china_origin_dual_use": "禁止境外组织和个人将原产于中国的两用物项转移或提供给其",
+    "no_general_licence": "不予给予通用许可，不得以登记填报信息方式向其出口",
+    "individual_licence_required": "每次出口均须申请单项许可",
+    "end_use_commitment_required": "申请许可时须提交风险评估报告并承诺不用于军事用途",
+}
 
 #: Name kinds an ``aliases`` mapping may use (``types.NAME_KINDS`` minus primary).
 ALIAS_KINDS = ("alias", "former", "acronym", "weak", "chinese")

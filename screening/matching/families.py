@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from screening.texts import msg
 from screening.types import Entry
 
 from .alignment import Pair
@@ -115,10 +116,10 @@ def family_holds(found: Sequence[tuple[Entry, bool, Partial | None]]) -> dict[in
         if n_parties < 2:
             continue
         names = list(dict.fromkeys(found[i][0].name for i in members))
-        shown = "; ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
-        line = (f"held for review: '{' '.join(covered)}' is shared by {n_parties} listed "
-                f"parties with longer names ({shown}); the query may be a parent, a sister "
-                "or one of them")
+        shown: str = "; ".join(names)
+        if len(names) > 4:
+            shown = msg("names.more", names="; ".join(names[:4]), n=len(names) - 4)
+        line = msg("explain.family_held", covered=" ".join(covered), n=n_parties, names=shown)
         for i in members:
             if found[i][1]:
                 held[i] = line

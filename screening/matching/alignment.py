@@ -272,6 +272,7 @@ def align(q: Form, c: Form) -> Alignment:
             agree = True
     q_un = tuple(i for i in range(nq) if i not in used_q)
     c_un = tuple(j for j in range(nc) if j not in used_c)
+    given_only = person and not pinyin and _family_and_given_agree(q, c, links)
     for i in q_un:
         if _generation(q, i):
             continue  # "Jr" left out by the other name costs nothing (number_missing says it)
@@ -279,7 +280,7 @@ def align(q: Form, c: Form) -> Alignment:
         if person:
             if is_patronymic(q, i):
                 share = EXTRA_QUERY_PATRONYMIC
-            elif 0 < i < nq - 1 and not q.family[i] and not pinyin and not c_un:
+            elif (0 < i < nq - 1 or given_only) and not q.family[i] and not pinyin and not c_un:
                 share = EXTRA_QUERY_MIDDLE  # every listed part is met; the query adds a middle name
             else:
                 share = EXTRA_QUERY
@@ -311,13 +312,33 @@ def align(q: Form, c: Form) -> Alignment:
             continue  # "bin", "al", "van" left out of a person's name cost nothing
         elif is_patronymic(c, j):
             share = EXTRA_RESULT_PATRONYMIC
-        elif 0 < j < nc - 1 and not c.family[j] and not pinyin:
+        elif (0 < j < nc - 1 or given_only) and not c.family[j] and not pinyin:
             share = EXTRA_RESULT_MIDDLE  # not in Chinese names: "Wen" is not "Wen Chou"
         else:
             share = EXTRA_RESULT_PERSON
         den += max(c.weights[j], TAG_WEIGHTS[c.tags[j]] * UNMATCHED_FLOOR) * share
     score = num / den if den > 0 else 0.0
     return Alignment(links, score, q_un, c_un, agree)
+
+
+def _family_and_given_agree(q: Form, c: Form, links: list[Link]) -> bool:
+    """True when both names mark their family name, the family names agree and so
+    does a given name ("HAQQANI, Aziz" / "HAQQANI, Abdul Aziz").
+
+    A given name only one of them has is then one more given name, which people
+    drop wherever it stands, not evidence of another person.
+    """
+    if not any(q.family) or not any(c.family):
+        return False
+    family = given = False
+    for link in links:
+        if link.sim < DISTINCTIVE_AGREE:
+            continue
+        q_fam = any(q.family[i] for i in link.qi)
+        c_fam = any(c.family[j] for j in link.ci)
+        family = family or (q_fam and c_fam)
+        given = given or (not q_fam and not c_fam)
+    return family and given
 
 
 def _joined_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:

@@ -1,0 +1,96 @@
+"""Recall round 2 (issue 14, CSL / SDN alias pairs): failure categories, with made-up names.
+
+Each test failed before the change it covers: personal names whose parts
+differ only by how another alphabet renders a sound (a letter of one sound
+class for another, a silent letter); a given name only one of two names has
+when both mark their family name and it agrees.
+"""
+
+import pytest
+
+from screening.matching import compare
+from screening.matching.strings import transliteration_edits
+from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
+
+
+def score(a, b, schema=None):
+    return compare(a, b, schema)[0]
+
+
+# ------------------------------------------------ transliteration edits in person names
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("TARNOVSKY, Jaromir Pavlovich", "TARNOVSKY, Yaromir Pavlovich"),  # j / y
+        ("PAVLIUK, Gerasim Olegovich", "PAVLIUK, Herasim Olegovich"),  # g / h (Ukrainian Г)
+        ("OSTRAVO DELGADO, Ramon Ernesto", "OSTRABO DELGADO, Ramon Ernesto"),  # v / b
+        ("KAMALI, Izzedin Farrokh", "KAMALI, Ezzedin Farrokh"),  # i / e
+        ("DRUZHIN, Matvei Semenovich", "DRUZHIN, Matvei Semyonovich"),  # a palatal y and Ё = yo / e
+        ("NAZARLU, Muhsen Dabiri", "NAZARLU, Mohsin Dabiri"),  # two vowels of one sound
+    ],
+)
+def test_transliteration_edits_of_a_full_name_match(query, listed):
+    assert score(query, listed, "person") >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Marta Kolarik", "Marto Kolarik"),  # a final vowel: another (gendered) name
+        ("Ida Zora", "Ida Sora"),  # z / s: a sound, but in a short name part
+        ("Vernon Kasky", "Vernon Kasko"),  # a vowel of another class
+    ],
+)
+def test_other_one_letter_differences_stay_below_a_match(query, listed):
+    assert score(query, listed, "person") < MATCH_THRESHOLD
+
+
+def test_one_syllable_pinyin_parts_are_not_transliteration_variants():
+    assert score("Peter Chen", "Peter Chan", "person") < MATCH_THRESHOLD
+    assert score("Anna Yang", "Anna Yong", "person") < MATCH_THRESHOLD
+
+
+def test_transliteration_edits_counts_sound_swaps_apart():
+    assert transliteration_edits("jaromir", "yaromir") == (0, 1)
+    assert transliteration_edits("gazali", "ghazali") == (0, 1)  # a silent h
+    assert transliteration_edits("kolarik", "kolarin") == (1, 0)  # k / n: another letter
+
+
+# ------------------------------------------------ extra given names, family names agree
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("QUDRANI, Nabil", "QUDRANI, Abdul Nabil"),  # the list has a first given name more
+        ("VELANI, Omar", "VELANI, Karim Omar"),
+        ("QUDRANI, Abdul Nabil", "QUDRANI, Nabil"),  # the query has it
+    ],
+)
+def test_a_given_name_only_one_name_has_matches_when_the_family_names_agree(query, listed):
+    assert score(query, listed, "person") >= MATCH_THRESHOLD
+
+
+def test_an_extra_given_name_without_marked_family_names_stays_at_review():
+    # "Nabil Qudrani" does not say which part is the family name
+    s = score("Nabil Qudrani", "QUDRANI, Abdul Nabil", "person")
+    assert REVIEW_THRESHOLD <= s < MATCH_THRESHOLD
+
+
+def test_a_second_family_name_only_the_list_has_stays_at_review():
+    s = score("ORTEGAL, Ramiro", "ORTEGAL VALDES, Ramiro", "person")
+    assert REVIEW_THRESHOLD <= s < MATCH_THRESHOLD
+
+
+# ------------------------------------------------ family names spelled otherwise
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("ELQASRAWY, Tamer Fathi Salah", "AL-QASRAWI, Tamer Fathi Salah"),  # article joined, y / i
+        ("DARRA'I, Walid", "DARRAHI, Walid"),  # a glottal stop written h
+    ],
+)
+def test_family_names_spelled_otherwise_still_agree(query, listed):
+    assert score(query, listed, "person") >= MATCH_THRESHOLD
+
+
+def test_other_family_names_still_disagree():
+    assert score("KARIMOV, Timur Rashidovich", "KARIMZADE, Timur Rashidovich", "person") < MATCH_THRESHOLD

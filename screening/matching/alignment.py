@@ -55,6 +55,10 @@ EXTRA_RESULT_PERSON = 0.45
 EXTRA_RESULT_COMPANY = 0.6
 #: Unmatched list-side filler words ("Group" in "Haige Communication Group Co.").
 EXTRA_RESULT_FILLER = 0.3
+#: Unmatched list-side business words when the query is the listed name's
+#: distinctive part with some of its business words: whoever types a company's
+#: name drops its line of business ("Power Control") freely.
+EXTRA_RESULT_DESCRIPTOR = 0.35
 #: Unmatched places cost even less when they lead an organisation's name
 #: ("Hangzhou" Hikvision, "浙江" 大华: where it is registered); a place later in
 #: the name ("Huawei Technologies (Thailand)") names a subsidiary and costs in full.
@@ -273,6 +277,7 @@ def align(q: Form, c: Form) -> Alignment:
     q_un = tuple(i for i in range(nq) if i not in used_q)
     c_un = tuple(j for j in range(nc) if j not in used_c)
     given_only = person and not pinyin and _family_and_given_agree(q, c, links)
+    covered = not person and _query_covered(q, c, q_un, c_un)
     for i in q_un:
         if _generation(q, i):
             continue  # "Jr" left out by the other name costs nothing (number_missing says it)
@@ -307,7 +312,12 @@ def align(q: Form, c: Form) -> Alignment:
             cheap = person or j == first_word(c) or (j > 0 and c.texts[j - 1] == "of")
             share = EXTRA_RESULT_LOCATION if cheap else EXTRA_RESULT_COMPANY
         elif not person:
-            share = EXTRA_RESULT_FILLER if c.texts[j] in words.filler_words else EXTRA_RESULT_COMPANY
+            if c.texts[j] in words.filler_words:
+                share = EXTRA_RESULT_FILLER
+            elif c.tags[j] == GENERIC and c.texts[j] not in words.org_words and covered:
+                share = EXTRA_RESULT_DESCRIPTOR  # "Sisheng Technology" for "Sisheng Power Control Technology"
+            else:
+                share = EXTRA_RESULT_COMPANY
         elif c.tags[j] == STOP:
             continue  # "bin", "al", "van" left out of a person's name cost nothing
         elif is_patronymic(c, j):
@@ -319,6 +329,14 @@ def align(q: Form, c: Form) -> Alignment:
         den += max(c.weights[j], TAG_WEIGHTS[c.tags[j]] * UNMATCHED_FLOOR) * share
     score = num / den if den > 0 else 0.0
     return Alignment(links, score, q_un, c_un, agree)
+
+
+def _query_covered(q: Form, c: Form, q_un: tuple[int, ...], c_un: tuple[int, ...]) -> bool:
+    """True when every word of the query is found in the listed name and every
+    distinctive word of the listed name in the query: what the list adds is only
+    its line of business, places or legal words ("Sisheng Technology" for
+    "Sisheng Power Control Technology")."""
+    return all(q.tags[i] == STOP for i in q_un) and all(c.tags[j] != DISTINCTIVE for j in c_un)
 
 
 def _family_and_given_agree(q: Form, c: Form, links: list[Link]) -> bool:

@@ -3,7 +3,9 @@
 Each test failed before the change it covers: personal names whose parts
 differ only by how another alphabet renders a sound (a letter of one sound
 class for another, a silent letter); a given name only one of two names has
-when both mark their family name and it agrees.
+when both mark their family name and it agrees; family names written
+otherwise (an article joined, a glottal stop written h); business words only
+the listed name has when the query is otherwise all in it.
 """
 
 import pytest
@@ -94,3 +96,26 @@ def test_family_names_spelled_otherwise_still_agree(query, listed):
 
 def test_other_family_names_still_disagree():
     assert score("KARIMOV, Timur Rashidovich", "KARIMZADE, Timur Rashidovich", "person") < MATCH_THRESHOLD
+
+
+# ------------------------------------------------ business words only the listed name has
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Shenzhen Tarvik Technology Co., Ltd.", "Shenzhen Tarvik Power Control Technology Co., Ltd."),
+        ("Korvane Semiconductor", "Korvane Optoelectronic Semiconductor Materials Co., Ltd."),
+    ],
+)
+def test_the_line_of_business_the_query_drops_costs_little(query, listed):
+    assert score(query, listed) >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Velmora Optics", "Velmora Lasers Co., Ltd."),  # the query's business word is not the list's
+        ("Tarvik Technology", "Tarvik Digital Holdings Co., Ltd."),  # a holding is another party
+    ],
+)
+def test_other_business_words_still_count(query, listed):
+    assert score(query, listed) < MATCH_THRESHOLD

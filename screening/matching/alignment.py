@@ -156,7 +156,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> t
             return NICKNAME_SIM, "nickname"
         if tq in (DISTINCTIVE, LOCATION) and tc in (DISTINCTIVE, LOCATION) and _equivalent(a, b):
             return EQUIVALENT_SIM, "equivalent"
-    if s < STEM_SIM and not person and _business_word(a) and _business_word(b) and same_stem(a, b):
+    if s < STEM_SIM and _business_word(a) and _business_word(b) and same_stem(a, b):
         return STEM_SIM, "stem"  # a business word's other form: Trade / Trading
     return s, (how if s else "")
 
@@ -285,7 +285,7 @@ def align(q: Form, c: Form) -> Alignment:
         if person:
             if is_patronymic(q, i):
                 share = EXTRA_QUERY_PATRONYMIC
-            elif (0 < i < nq - 1 or given_only) and not q.family[i] and not pinyin and not c_un:
+            elif ((0 < i < nq - 1 and not q.family[i]) or given_only) and not pinyin and not c_un:
                 share = EXTRA_QUERY_MIDDLE  # every listed part is met; the query adds a middle name
             else:
                 share = EXTRA_QUERY
@@ -322,7 +322,7 @@ def align(q: Form, c: Form) -> Alignment:
             continue  # "bin", "al", "van" left out of a person's name cost nothing
         elif is_patronymic(c, j):
             share = EXTRA_RESULT_PATRONYMIC
-        elif (0 < j < nc - 1 or given_only) and not c.family[j] and not pinyin:
+        elif ((0 < j < nc - 1 and not c.family[j]) or given_only) and not pinyin:
             share = EXTRA_RESULT_MIDDLE  # not in Chinese names: "Wen" is not "Wen Chou"
         else:
             share = EXTRA_RESULT_PERSON
@@ -340,22 +340,25 @@ def _query_covered(q: Form, c: Form, q_un: tuple[int, ...], c_un: tuple[int, ...
 
 
 def _family_and_given_agree(q: Form, c: Form, links: list[Link]) -> bool:
-    """True when both names mark their family name, the family names agree and so
-    does a given name ("HAQQANI, Aziz" / "HAQQANI, Abdul Aziz").
+    """True when both names mark their family name, the family names agree from
+    their first word on, and so does a given name ("HAQQANI, Aziz" / "HAQQANI,
+    Abdul Aziz", "MOMENI, Eskandar" / "MOMENI KALAGARI, Eskandar").
 
-    A given name only one of them has is then one more given name, which people
-    drop wherever it stands, not evidence of another person.
+    A given name or a later family name only one of them has is then one more
+    part, which people drop, not evidence of another person. A query that names
+    only the second family name ("DURAN, Jaime" for "GONZALEZ DURAN, Jaime")
+    does not agree from the first word.
     """
-    if not any(q.family) or not any(c.family):
+    q_first = next((i for i, (f, g) in enumerate(zip(q.family, q.tags)) if f and g != STOP), None)
+    c_first = next((j for j, (f, g) in enumerate(zip(c.family, c.tags)) if f and g != STOP), None)
+    if q_first is None or c_first is None:
         return False
     family = given = False
     for link in links:
         if link.sim < DISTINCTIVE_AGREE:
             continue
-        q_fam = any(q.family[i] for i in link.qi)
-        c_fam = any(c.family[j] for j in link.ci)
-        family = family or (q_fam and c_fam)
-        given = given or (not q_fam and not c_fam)
+        family = family or (q_first in link.qi and c_first in link.ci)
+        given = given or (not any(q.family[i] for i in link.qi) and not any(c.family[j] for j in link.ci))
     return family and given
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from screening.matching.choices import tailor
 from screening.matching.forms import JOIN_TRIPLE_SHORT, TAG_WEIGHTS, Form
@@ -26,12 +26,16 @@ from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOC
 from screening.matching.normalize import has_han
 from screening.matching.pinyin import is_pinyin_word
 from screening.matching.resources import tables
-from screening.matching.strings import STEM_SIM, person_sim, same_stem, token_match
+from screening.matching.strings import STEM_SIM, person_sim, same_stem, token_match, transliteration_edits
 
 #: Credit of a person's initial against a name starting with that letter.
 INITIAL_SIM = 0.8
 #: Credit of a listed initial against a full name in the query.
 INITIAL_LIST_SIM = 0.6
+#: An organisation's distinctive word spelled with one transliteration edit
+#: (Okeanpribor / Oceanpribor), in words of at least SOUND_VARIANT_MIN_LEN letters.
+SOUND_VARIANT_SIM = 0.9
+SOUND_VARIANT_MIN_LEN = 6
 #: Given names of one nickname group (Mike / Michael, Sasha / Aleksandr).
 NICKNAME_SIM = 0.9
 #: Two romanisations of one Korean family name (ko_names.yaml surnames).
@@ -156,9 +160,20 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> t
             return NICKNAME_SIM, "nickname"
         if tq in (DISTINCTIVE, LOCATION) and tc in (DISTINCTIVE, LOCATION) and _equivalent(a, b):
             return EQUIVALENT_SIM, "equivalent"
+    if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE and _sound_variant(a, b):
+        return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
     if s < STEM_SIM and _business_word(a) and _business_word(b) and same_stem(a, b):
         return STEM_SIM, "stem"  # a business word's other form: Trade / Trading
     return s, (how if s else "")
+
+
+def _sound_variant(a: str, b: str) -> bool:
+    """True for two spellings of one organisation's word that differ by a single
+    transliteration edit (a letter of one sound class for another, a silent
+    letter): Okeanpribor / Oceanpribor, Krasnoye / Krasnoe."""
+    if min(len(a), len(b)) < SOUND_VARIANT_MIN_LEN or Levenshtein.distance(a, b, score_cutoff=1) > 1:
+        return False
+    return transliteration_edits(a, b) == (0, 1)
 
 
 def _business_word(word: str) -> bool:

@@ -6,7 +6,9 @@ class for another, a silent letter); a given name only one of two names has
 when both mark their family name and it agrees; family names written
 otherwise (an article joined, a glottal stop written h); business words only
 the listed name has when the query is otherwise all in it; a later family
-name only one name has; two forms of one business word in a name of unknown kind.
+name only one name has; two forms of one business word in a name of unknown
+kind; one transliteration edit in an organisation's word; an abbreviated
+business word ("Mgmt") that makes the query an organisation.
 """
 
 import pytest
@@ -150,3 +152,25 @@ def test_a_second_family_name_alone_or_unmarked_stays_at_review(query, listed):
 def test_forms_of_one_business_word_agree_in_a_name_of_unknown_kind():
     # three bare words read like a personal name; "Industry" is still a business word
     assert score("KORVANI ZARIN INDUSTRY", "KORVANI ZARIN INDUSTRIES") >= MATCH_THRESHOLD
+
+
+# ------------------------------------------------ organisation words in two alphabets' spelling
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Gelioskan OOO", "Limited Liability Company Helioskan"),  # Г read g or h
+        ("Concern Oceantekh AO", "Joint Stock Company Concern Okeantekh"),  # c / k before e
+    ],
+)
+def test_one_transliteration_edit_in_an_organisation_word_matches(query, listed):
+    assert score(query, listed) >= MATCH_THRESHOLD
+
+
+def test_another_letter_in_an_organisation_word_is_another_name():
+    assert score("Gelioskan OOO", "Limited Liability Company Gelioskar") < REVIEW_THRESHOLD
+
+
+# ------------------------------------------------ an abbreviated business word makes an organisation
+def test_an_abbreviated_business_word_reads_the_query_as_an_organisation():
+    assert score("Velotrans Fleet Mgmt", "Velotrans Fleet Management Company Limited") >= MATCH_THRESHOLD
+    assert score("Tara Das", "Tara Limited") < REVIEW_THRESHOLD  # a personal name stays one

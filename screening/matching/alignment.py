@@ -331,6 +331,8 @@ def align(q: Form, c: Form) -> Alignment:
                 share = EXTRA_RESULT_FILLER
             elif c.tags[j] == GENERIC and c.texts[j] not in words.org_words and covered:
                 share = EXTRA_RESULT_DESCRIPTOR  # "Sisheng Technology" for "Sisheng Power Control Technology"
+            elif c.tags[j] == STOP and covered:
+                continue  # the "and" of a line of business the query left out
             else:
                 share = EXTRA_RESULT_COMPANY
         elif c.tags[j] == STOP:

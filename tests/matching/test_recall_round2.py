@@ -107,6 +107,8 @@ def test_other_family_names_still_disagree():
     [
         ("Shenzhen Tarvik Technology Co., Ltd.", "Shenzhen Tarvik Power Control Technology Co., Ltd."),
         ("Korvane Semiconductor", "Korvane Optoelectronic Semiconductor Materials Co., Ltd."),
+        # and the connecting word of that line of business costs nothing
+        ("DEMIRTAS CO KARGO", "DEMIRTAS KARGO ITHALAT IHRACAT VE NAKLIYAT LIMITED SIRKETI"),
     ],
 )
 def test_the_line_of_business_the_query_drops_costs_little(query, listed):

@@ -26,7 +26,7 @@ from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOC
 from screening.matching.normalize import has_han
 from screening.matching.pinyin import is_pinyin_word
 from screening.matching.resources import tables
-from screening.matching.strings import STEM_SIM, person_sim, same_stem, token_match, transliteration_edits
+from screening.matching.strings import SKELETON_SIM, STEM_SIM, person_sim, same_stem, token_match, transliteration_edits
 
 #: Credit of a person's initial against a name starting with that letter.
 INITIAL_SIM = 0.8
@@ -292,7 +292,7 @@ def align(q: Form, c: Form) -> Alignment:
     q_un = tuple(i for i in range(nq) if i not in used_q)
     c_un = tuple(j for j in range(nc) if j not in used_c)
     given_only = person and not pinyin and _family_and_given_agree(q, c, links)
-    covered = not person and _query_covered(q, c, q_un, c_un)
+    covered = not person and _query_covered(q, c, links, q_un, c_un)
     for i in q_un:
         if _generation(q, i):
             continue  # "Jr" left out by the other name costs nothing (number_missing says it)
@@ -348,11 +348,14 @@ def align(q: Form, c: Form) -> Alignment:
     return Alignment(links, score, q_un, c_un, agree)
 
 
-def _query_covered(q: Form, c: Form, q_un: tuple[int, ...], c_un: tuple[int, ...]) -> bool:
-    """True when every word of the query is found in the listed name and every
-    distinctive word of the listed name in the query: what the list adds is only
-    its line of business, places or legal words ("Sisheng Technology" for
-    "Sisheng Power Control Technology")."""
+def _query_covered(q: Form, c: Form, links: list[Link], q_un: tuple[int, ...], c_un: tuple[int, ...]) -> bool:
+    """True when every word of the query is found in the listed name, spelled
+    alike (not just near: "Hikvision" is not "HiVision"), and every distinctive
+    word of the listed name in the query: what the list adds is only its line
+    of business, places or legal words ("Sisheng Technology" for "Sisheng Power
+    Control Technology")."""
+    if any(lk.sim < SKELETON_SIM and lk.how not in ("variant", "stem", "equivalent") for lk in links):
+        return False  # a fuzzy or fuzzily joined word (Hikvision / Hi Vision) is another name's
     return all(q.tags[i] == STOP for i in q_un) and all(c.tags[j] != DISTINCTIVE for j in c_un)
 
 

@@ -176,3 +176,8 @@ def test_another_letter_in_an_organisation_word_is_another_name():
 def test_an_abbreviated_business_word_reads_the_query_as_an_organisation():
     assert score("Velotrans Fleet Mgmt", "Velotrans Fleet Management Company Limited") >= MATCH_THRESHOLD
     assert score("Tara Das", "Tara Limited") < REVIEW_THRESHOLD  # a personal name stays one
+
+
+def test_a_fuzzily_joined_word_does_not_make_the_query_part_of_the_listed_name():
+    # Hiktrovia is not Hi Trovia: the list's extra business word keeps its cost
+    assert score("Hiktrovia", "HiTrovia Systems") < MATCH_THRESHOLD

@@ -331,8 +331,8 @@ def align(q: Form, c: Form) -> Alignment:
                 share = EXTRA_RESULT_FILLER
             elif c.tags[j] == GENERIC and c.texts[j] not in words.org_words and covered:
                 share = EXTRA_RESULT_DESCRIPTOR  # "Sisheng Technology" for "Sisheng Power Control Technology"
-            elif c.tags[j] == STOP and covered:
-                continue  # the "and" of a line of business the query left out
+            elif c.tags[j] == STOP and covered and j - 1 in c_un and j + 1 in c_un:
+                continue  # the "and" inside a line of business the query left out (not "La" Riviera)
             else:
                 share = EXTRA_RESULT_COMPANY
         elif c.tags[j] == STOP:

@@ -181,3 +181,8 @@ def test_an_abbreviated_business_word_reads_the_query_as_an_organisation():
 def test_a_fuzzily_joined_word_does_not_make_the_query_part_of_the_listed_name():
     # Hiktrovia is not Hi Trovia: the list's extra business word keeps its cost
     assert score("Hiktrovia", "HiTrovia Systems") < MATCH_THRESHOLD
+
+
+def test_a_leading_article_of_the_listed_name_still_counts():
+    # "La" is part of "La Salviera", not the connecting word of a business description
+    assert score("Salvera", "LA SALVIERA", "company") < MATCH_THRESHOLD

@@ -26,7 +26,7 @@ from screening.matching.forms import Form, fallback_forms, forms_of
 from screening.matching.index import NameIndex, entry_schema
 from screening.matching.normalize import has_han
 from screening.matching.schemas import canonical_schema
-from screening.matching.names import COMPANY, NameAnalysis, Token, analyze_name
+from screening.matching.names import COMPANY, GENERIC, NameAnalysis, Token, analyze_name
 from screening.types import Entry, Hit
 
 __all__ = [
@@ -125,10 +125,14 @@ def _pair_schemas(name1: str, name2: str, schema: str | None) -> tuple[str | Non
 
 
 def _legal_as_company(name: str, plain: NameAnalysis) -> bool:
-    """Does ``name`` read as an organisation find a legal form ("AO") or an
-    organisation word ("Treid" = trade) its plain reading missed?"""
+    """Does ``name`` read as an organisation find a legal form ("AO"), an
+    organisation word ("Treid" = trade) or a business word behind an
+    abbreviation ("Mgmt" = management) its plain reading missed?"""
     org = analyze_name(name, COMPANY)
-    return len(org.legal) > len(plain.legal) or len(org.choices) > len(plain.choices)
+    if len(org.legal) > len(plain.legal) or len(org.choices) > len(plain.choices):
+        return True
+    plain_texts = {t.text for t in plain.tokens}
+    return any(t.tag == GENERIC and t.text not in plain_texts for t in org.tokens)
 
 
 def _flat_idf(token: str) -> float:

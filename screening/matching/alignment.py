@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from screening.matching.choices import tailor
 from screening.matching.forms import JOIN_TRIPLE_SHORT, TAG_WEIGHTS, Form
@@ -26,12 +26,16 @@ from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOC
 from screening.matching.normalize import has_han
 from screening.matching.pinyin import is_pinyin_word
 from screening.matching.resources import tables
-from screening.matching.strings import STEM_SIM, person_sim, same_stem, token_match
+from screening.matching.strings import SKELETON_SIM, STEM_SIM, person_sim, same_stem, token_match, transliteration_edits
 
 #: Credit of a person's initial against a name starting with that letter.
 INITIAL_SIM = 0.8
 #: Credit of a listed initial against a full name in the query.
 INITIAL_LIST_SIM = 0.6
+#: An organisation's distinctive word spelled with one transliteration edit
+#: (Okeanpribor / Oceanpribor), in words of at least SOUND_VARIANT_MIN_LEN letters.
+SOUND_VARIANT_SIM = 0.9
+SOUND_VARIANT_MIN_LEN = 6
 #: Given names of one nickname group (Mike / Michael, Sasha / Aleksandr).
 NICKNAME_SIM = 0.9
 #: Two romanisations of one Korean family name (ko_names.yaml surnames).
@@ -55,6 +59,10 @@ EXTRA_RESULT_PERSON = 0.45
 EXTRA_RESULT_COMPANY = 0.6
 #: Unmatched list-side filler words ("Group" in "Haige Communication Group Co.").
 EXTRA_RESULT_FILLER = 0.3
+#: Unmatched list-side business words when the query is the listed name's
+#: distinctive part with some of its business words: whoever types a company's
+#: name drops its line of business ("Power Control") freely.
+EXTRA_RESULT_DESCRIPTOR = 0.35
 #: Unmatched places cost even less when they lead an organisation's name
 #: ("Hangzhou" Hikvision, "浙江" 大华: where it is registered); a place later in
 #: the name ("Huawei Technologies (Thailand)") names a subsidiary and costs in full.
@@ -152,9 +160,20 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> t
             return NICKNAME_SIM, "nickname"
         if tq in (DISTINCTIVE, LOCATION) and tc in (DISTINCTIVE, LOCATION) and _equivalent(a, b):
             return EQUIVALENT_SIM, "equivalent"
-    if s < STEM_SIM and not person and _business_word(a) and _business_word(b) and same_stem(a, b):
+    if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE and _sound_variant(a, b):
+        return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
+    if s < STEM_SIM and _business_word(a) and _business_word(b) and same_stem(a, b):
         return STEM_SIM, "stem"  # a business word's other form: Trade / Trading
     return s, (how if s else "")
+
+
+def _sound_variant(a: str, b: str) -> bool:
+    """True for two spellings of one organisation's word that differ by a single
+    transliteration edit (a letter of one sound class for another, a silent
+    letter): Okeanpribor / Oceanpribor, Krasnoye / Krasnoe."""
+    if min(len(a), len(b)) < SOUND_VARIANT_MIN_LEN or Levenshtein.distance(a, b, score_cutoff=1) > 1:
+        return False
+    return transliteration_edits(a, b) == (0, 1)
 
 
 def _business_word(word: str) -> bool:
@@ -272,6 +291,8 @@ def align(q: Form, c: Form) -> Alignment:
             agree = True
     q_un = tuple(i for i in range(nq) if i not in used_q)
     c_un = tuple(j for j in range(nc) if j not in used_c)
+    given_only = person and not pinyin and _family_and_given_agree(q, c, links)
+    covered = not person and _query_covered(q, c, links, q_un, c_un)
     for i in q_un:
         if _generation(q, i):
             continue  # "Jr" left out by the other name costs nothing (number_missing says it)
@@ -279,7 +300,7 @@ def align(q: Form, c: Form) -> Alignment:
         if person:
             if is_patronymic(q, i):
                 share = EXTRA_QUERY_PATRONYMIC
-            elif 0 < i < nq - 1 and not q.family[i] and not pinyin and not c_un:
+            elif ((0 < i < nq - 1 and not q.family[i]) or given_only) and not pinyin and not c_un:
                 share = EXTRA_QUERY_MIDDLE  # every listed part is met; the query adds a middle name
             else:
                 share = EXTRA_QUERY
@@ -306,18 +327,59 @@ def align(q: Form, c: Form) -> Alignment:
             cheap = person or j == first_word(c) or (j > 0 and c.texts[j - 1] == "of")
             share = EXTRA_RESULT_LOCATION if cheap else EXTRA_RESULT_COMPANY
         elif not person:
-            share = EXTRA_RESULT_FILLER if c.texts[j] in words.filler_words else EXTRA_RESULT_COMPANY
+            if c.texts[j] in words.filler_words:
+                share = EXTRA_RESULT_FILLER
+            elif c.tags[j] == GENERIC and c.texts[j] not in words.org_words and covered:
+                share = EXTRA_RESULT_DESCRIPTOR  # "Sisheng Technology" for "Sisheng Power Control Technology"
+            elif c.tags[j] == STOP and covered and j - 1 in c_un and j + 1 in c_un:
+                continue  # the "and" inside a line of business the query left out (not "La" Riviera)
+            else:
+                share = EXTRA_RESULT_COMPANY
         elif c.tags[j] == STOP:
             continue  # "bin", "al", "van" left out of a person's name cost nothing
         elif is_patronymic(c, j):
             share = EXTRA_RESULT_PATRONYMIC
-        elif 0 < j < nc - 1 and not c.family[j] and not pinyin:
+        elif ((0 < j < nc - 1 and not c.family[j]) or given_only) and not pinyin:
             share = EXTRA_RESULT_MIDDLE  # not in Chinese names: "Wen" is not "Wen Chou"
         else:
             share = EXTRA_RESULT_PERSON
         den += max(c.weights[j], TAG_WEIGHTS[c.tags[j]] * UNMATCHED_FLOOR) * share
     score = num / den if den > 0 else 0.0
     return Alignment(links, score, q_un, c_un, agree)
+
+
+def _query_covered(q: Form, c: Form, links: list[Link], q_un: tuple[int, ...], c_un: tuple[int, ...]) -> bool:
+    """True when every word of the query is found in the listed name, spelled
+    alike (not just near: "Hikvision" is not "HiVision"), and every distinctive
+    word of the listed name in the query: what the list adds is only its line
+    of business, places or legal words ("Sisheng Technology" for "Sisheng Power
+    Control Technology")."""
+    if any(lk.sim < SKELETON_SIM and lk.how not in ("variant", "stem", "equivalent") for lk in links):
+        return False  # a fuzzy or fuzzily joined word (Hikvision / Hi Vision) is another name's
+    return all(q.tags[i] == STOP for i in q_un) and all(c.tags[j] != DISTINCTIVE for j in c_un)
+
+
+def _family_and_given_agree(q: Form, c: Form, links: list[Link]) -> bool:
+    """True when both names mark their family name, the family names agree from
+    their first word on, and so does a given name ("HAQQANI, Aziz" / "HAQQANI,
+    Abdul Aziz", "MOMENI, Eskandar" / "MOMENI KALAGARI, Eskandar").
+
+    A given name or a later family name only one of them has is then one more
+    part, which people drop, not evidence of another person. A query that names
+    only the second family name ("DURAN, Jaime" for "GONZALEZ DURAN, Jaime")
+    does not agree from the first word.
+    """
+    q_first = next((i for i, (f, g) in enumerate(zip(q.family, q.tags)) if f and g != STOP), None)
+    c_first = next((j for j, (f, g) in enumerate(zip(c.family, c.tags)) if f and g != STOP), None)
+    if q_first is None or c_first is None:
+        return False
+    family = given = False
+    for link in links:
+        if link.sim < DISTINCTIVE_AGREE:
+            continue
+        family = family or (q_first in link.qi and c_first in link.ci)
+        given = given or (not any(q.family[i] for i in link.qi) and not any(c.family[j] for j in link.ci))
+    return family and given
 
 
 def _joined_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:

@@ -11,7 +11,7 @@ holds the features only. Numbers must agree (CETC 13 is not CETC 14).
 
 from __future__ import annotations
 
-from rapidfuzz.distance import Indel, Levenshtein, OSA
+from rapidfuzz.distance import Indel, OSA
 
 from screening.matching.alignment import (
     DISTINCTIVE_AGREE,
@@ -25,8 +25,16 @@ from screening.matching.alignment import (
 )
 from screening.matching.forms import ABJAD_SCRIPTS, Form
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
+from screening.matching.pinyin import syllable_count
 from screening.matching.resources import tables
-from screening.matching.strings import SHORT_TOKEN, SKELETON_SIM, token_sim  # noqa: F401  (token_sim: older imports)
+from screening.matching.strings import (  # noqa: F401  (token_sim: older imports)
+    SHORT_TOKEN,
+    SHORT_WORD,
+    SKELETON_SIM,
+    edit_cost,
+    token_sim,
+    transliteration_edits,
+)
 
 __all__ = ["Pair", "token_sim"]  # kept importable from here for callers written before the split
 
@@ -46,10 +54,17 @@ CONSONANT_MIN_LEN = 3
 #: EDITS_ONE_MIN_LEN letters.
 ONE_EDIT_SIM = 0.84
 TWO_EDITS_SIM = 0.78
+#: A full name whose parts differ only by one or two transliteration edits (a
+#: letter of one sound class for another, a silent letter: Jaroslav / Yaroslav,
+#: Izzat / Ezzat) is one name in two alphabets' spelling: a match.
+SOUND_EDITS_SIM = 0.9
+SOUND_EDITS_MAX = 2
 EDITS_ONE_MIN_LEN = 7
 EDITS_TWO_MIN_LEN = 11
 #: A name part this long may differ by two edits (Prigozhin / Prigojin); shorter ones by one.
 EDITS_LONG_WORD = 8
+#: Family names this long (written as one word) agree when one edit apart.
+FAMILY_SPELLING_MIN_LEN = 6
 #: Credit of a listed organisation's brand given alone ("Hikvision").
 BRAND_ONLY_SIM = 0.88
 
@@ -131,7 +146,11 @@ def full_name_edits(pair: Pair) -> float:
     have the same parts; each part is paired with its nearest counterpart (as
     written or by romanisation skeleton), a part of fewer than 8 letters may
     differ by one edit, a longer one by two. 0.84 for one edit in all, 0.78
-    for two (names of 11 letters or more). Romanised Chinese or Korean
+    for two (names of 11 letters or more). Edits that only render a sound
+    another alphabet's way count half (Jaroslav / Yaroslav, Izzat / Ezzat,
+    Semenovich / Semyonovich; not in parts shorter than 5 letters or in pinyin
+    syllables), and a name that differs by at most two of
+    them, and nothing else, is the same name spelled otherwise: 0.9. Romanised Chinese or Korean
     syllables (Wang Lei / Wang Li), short parts (Il / Ik) and gendered forms
     (Ivanov / Ivanova) are different names, not edits.
     """
@@ -144,21 +163,31 @@ def full_name_edits(pair: Pair) -> float:
         return 0.0  # Liu Yang / Liu Ying: one letter is another syllable
     shortest = min(len(q.compact), len(c.compact))
     allowed = 2 if shortest >= EDITS_TWO_MIN_LEN else 1 if shortest >= EDITS_ONE_MIN_LEN else 0
-    total = 0
+    hard = soft = 0
     free = list(range(len(c.texts)))
     for i, (a, sa) in enumerate(zip(q.texts, q.skels)):
         if q.tags[i] in (INITIAL, NUMBER):
             return 0.0
-        cost, j = min((min(Levenshtein.distance(a, c.texts[j]), Levenshtein.distance(sa, c.skels[j])), j) for j in free)
+        edits, j = min(
+            (min(transliteration_edits(a, c.texts[j]), transliteration_edits(sa, c.skels[j]), key=edit_cost), j)
+            for j in free
+        )
         b = c.texts[j]
+        if min(len(a), len(b)) < SHORT_WORD or (syllable_count(a) == 1 and syllable_count(b) == 1):
+            # Zora / Sora, Chen / Chan: in a short word or a pinyin syllable a letter is another name
+            edits = (sum(edits), 0)
+        cost = edit_cost(edits)
         if cost and _plural_of(a, b):
             return 0.0  # Ocean Star / Ocean Stars: another name, not a typo
         if cost and (min(len(a), len(b)) <= SHORT_TOKEN or cost > (2 if len(a) >= EDITS_LONG_WORD else 1)):
             return 0.0
         if abs(len(a) - len(b)) >= 2 and (a.startswith(b) or b.startswith(a)):
             return 0.0  # Richards / Richardson: a name extended by a suffix is another name
-        total += cost
+        hard, soft = hard + edits[0], soft + edits[1]
         free.remove(j)
+    if not hard and soft <= SOUND_EDITS_MAX:
+        return SOUND_EDITS_SIM if soft and allowed else 1.0 if not soft else 0.0
+    total = hard + -(-soft // 2)  # two transliteration edits count as one
     if total > allowed:
         return 0.0
     return (1.0, ONE_EDIT_SIM, TWO_EDITS_SIM)[total]
@@ -439,6 +468,8 @@ def family_name_mismatch(pair: Pair) -> float:
     """1 when both names mark a family name and those family names do not agree.
 
     "LI Hao" is not "CHEN, Hao Li": the shared syllables are in the wrong places.
+    Family names that, written as one word, are one edit apart (transliteration
+    edits counting half) agree: "ELMAGHRABY" / "AL-MAGHRABI", "SHAFA'I" / "SHAFAHI".
     """
     q, c = pair.query, pair.result
     if not any(q.family) or not any(c.family):
@@ -446,7 +477,19 @@ def family_name_mismatch(pair: Pair) -> float:
     for link in pair.alignment.links:
         if link.sim >= DISTINCTIVE_AGREE and any(q.family[i] for i in link.qi) and any(c.family[j] for j in link.ci):
             return 0.0
-    return 1.0
+    return 0.0 if _family_spelled_alike(q, c) else 1.0
+
+
+def _family_spelled_alike(q: Form, c: Form) -> bool:
+    """True when the family names, each written as one word (as spelled or by
+    skeleton), are at most one edit apart and at least FAMILY_SPELLING_MIN_LEN letters long."""
+    pairs = (
+        ("".join(t for t, f in zip(q.texts, q.family) if f), "".join(t for t, f in zip(c.texts, c.family) if f)),
+        ("".join(t for t, f in zip(q.skels, q.family) if f), "".join(t for t, f in zip(c.skels, c.family) if f)),
+    )
+    return any(
+        min(len(a), len(b)) >= FAMILY_SPELLING_MIN_LEN and edit_cost(transliteration_edits(a, b)) <= 1 for a, b in pairs
+    )
 
 
 def weak_alias(pair: Pair) -> float:

@@ -158,6 +158,10 @@ class Tables:
     homoglyphs: dict[str, str] = field(default_factory=dict)
     #: ordered romanisation rewrites applied to single tokens
     romanization: list[RewriteRule] = field(default_factory=list)
+    #: letter pairs transliterations swap for one another ("bv", "gh", "ei" ...)
+    sound_pairs: frozenset[frozenset[str]] = frozenset()
+    #: letters a transliteration adds or drops (silent h, palatal y)
+    silent_letters: frozenset[str] = frozenset()
     #: number words / ordinals (folded) -> integer
     number_words: dict[str, int] = field(default_factory=dict)
     #: roman numerals (folded) -> integer; numbers only in a numeric context
@@ -472,6 +476,11 @@ def _load_romanization(t: Tables) -> None:
         parsed = _parse_rule(rule)
         if parsed is not None:
             t.romanization.append(parsed)
+    if not isinstance(data, dict) or not data.get("sound_classes") or not data.get("silent"):
+        raise ValueError("romanization.yaml lacks sound_classes or silent")
+    classes = [str(c) for c in _as_list(data.get("sound_classes"))]
+    t.sound_pairs = frozenset(frozenset((a, b)) for c in classes for a in c for b in c if a != b)
+    t.silent_letters = frozenset(str(x) for x in _as_list(data.get("silent")))
 
 
 def _load_numbers(t: Tables) -> None:

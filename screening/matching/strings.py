@@ -13,10 +13,11 @@ import re
 from functools import lru_cache
 
 import snowballstemmer
-from rapidfuzz.distance import Indel, OSA
+from rapidfuzz.distance import Indel, Levenshtein, OSA
 
 from screening.matching.normalize import phonetic
 from screening.matching.pinyin import syllable_count
+from screening.matching.resources import tables
 
 #: Below this string similarity two tokens are taken as different words; the
 #: floor rises for short words, where one letter changes the name (Li/Lu, Ross/Rose).
@@ -51,6 +52,8 @@ PERSON_FUZZY_STRETCH = 2.2
 #: Fuzzy similarities are stretched below 1 by this factor (0.9 -> 0.8): one
 #: wrong letter should cost more than an unmatched generic word.
 FUZZY_STRETCH = 2.0
+#: What a transliteration edit costs (a letter of one sound class for another, a silent letter).
+SOUND_EDIT_COST = 0.5
 #: Cap on the token-similarity cache (entries), cleared when exceeded.
 SIM_CACHE_MAX = 1_000_000
 
@@ -186,3 +189,31 @@ def english_stem(word: str) -> str:
 def same_stem(a: str, b: str) -> bool:
     """True for two forms of one English word (Trade / Trading, Electronic / Electronics)."""
     return len(a) > SHORT_TOKEN and len(b) > SHORT_TOKEN and english_stem(a) == english_stem(b)
+
+
+def transliteration_edits(a: str, b: str) -> tuple[int, int]:
+    """Edits between two spellings of a name: ``(other edits, transliteration edits)``.
+
+    A transliteration edit is a letter swapped for one of its sound class
+    (Vivanco / Vibanco, Jaroslav / Yaroslav, German / Herman, Izzat / Ezzat)
+    or a silent letter added or dropped (Ghazi / Gazi, Semyonovich /
+    Semenovich): how two alphabets render one sound. The classes are
+    ``sound_classes`` / ``silent`` of ``romanization.yaml``.
+    """
+    if a == b:
+        return 0, 0
+    t = tables()
+    hard = soft = 0
+    for op in Levenshtein.editops(a, b):
+        if op.tag == "replace":
+            sound = frozenset((a[op.src_pos], b[op.dest_pos])) in t.sound_pairs
+        else:
+            sound = (a[op.src_pos] if op.tag == "delete" else b[op.dest_pos]) in t.silent_letters
+        soft += sound
+        hard += not sound
+    return hard, soft
+
+
+def edit_cost(edits: tuple[int, int]) -> float:
+    """What ``(other edits, transliteration edits)`` cost: a transliteration edit ``SOUND_EDIT_COST``."""
+    return edits[0] + edits[1] * SOUND_EDIT_COST

@@ -554,3 +554,25 @@ def test_word_lists_table_is_required(tmp_path):
     finally:
         resources.use_resource_dir(None)
     assert "institute" in resources.tables().roman_after
+
+
+def test_sound_classes_are_required(tmp_path):
+    """romanization.yaml carries the sound classes of transliteration edits; without them tables() fails."""
+    import shutil
+
+    from screening.matching import resources
+
+    for f in resources.DEFAULT_RESOURCE_DIR.iterdir():
+        if f.is_file():
+            shutil.copy(f, tmp_path / f.name)
+    text = (tmp_path / "romanization.yaml").read_text(encoding="utf-8")
+    (tmp_path / "romanization.yaml").write_text(
+        "\n".join(line for line in text.splitlines() if not line.startswith("sound_classes:")), encoding="utf-8"
+    )
+    try:
+        resources.use_resource_dir(tmp_path)
+        with pytest.raises(ValueError, match="sound_classes"):
+            resources.tables()
+    finally:
+        resources.use_resource_dir(None)
+    assert frozenset("bv") in resources.tables().sound_pairs

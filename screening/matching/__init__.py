@@ -19,7 +19,7 @@ from screening.matching.affiliates import Affiliate, AffiliateIndex
 from screening.matching.algorithm import FEATURES, Feature, Plan, score_pair
 from screening.matching.config import MatchConfig
 from screening.matching.explain import explain
-from screening.matching.families import family_holds, partial_of
+from screening.matching.families import family_holds, partial_hold, partial_of
 from screening.matching.alignment import Pair
 from screening.matching.choices import expansions
 from screening.matching.forms import Form, fallback_forms, forms_of
@@ -285,6 +285,8 @@ class Matcher:
         hits = []
         for pos, (idx, (score, pair, values, qname)) in enumerate(ranked[:limit]):
             why = held.get(pos)
+            if why is None and score >= match_t:
+                why = partial_hold(self.index.entries[idx], pair)
             hits.append(
                 Hit(
                     entry=self.index.entries[idx],

@@ -28,7 +28,9 @@ from screening.texts import msg
 from screening.types import Entry
 
 from .alignment import Pair
+from .index import entry_schema
 from .resources import tables
+from .tokens import GENERIC, DISTINCTIVE
 
 _WORD = re.compile(r"\w+")
 
@@ -55,6 +57,37 @@ def partial_of(pair: Pair) -> Partial | None:
     if not covered:
         return None
     return Partial(covered, tuple(c.texts[j] for j in al.c_unmatched))
+
+
+def says_more(pair: Pair) -> tuple[str, ...]:
+    """The listed organisation's name words the query lacks that name *what* it is.
+
+    "Boeing" against "Boeing Defense, Space & Security" lacks "Defense", "Space",
+    "Security": the query may be the parent, a sister or that very unit, and a
+    brand is not a legal person (rules.md §8.3: "An exact or high-confidence match
+    on an **active** listing gives that list's outcome. A lower-confidence match
+    gives REVIEW"). A place ("Hangzhou" before "Hikvision"), a legal form, a number
+    or an organisation-class word ("Group", "Holdings") says nothing of that kind
+    and is not counted.
+    """
+    al = pair.alignment
+    if not al.c_unmatched or not al.links:
+        return ()
+    c = pair.result
+    org_class = tables().org_class
+    return tuple(c.texts[j] for j in al.c_unmatched
+                 if c.tags[j] in (DISTINCTIVE, GENERIC) and c.texts[j] not in org_class)
+
+
+def partial_hold(entry: Entry, pair: Pair) -> str | None:
+    """Why a match-strength hit on an organisation is held for review, or None:
+    the listed name :func:`says_more` than the query."""
+    if entry_schema(entry) != "company":
+        return None
+    extra = says_more(pair)
+    if not extra:
+        return None
+    return msg("explain.says_more", words=" ".join(extra))
 
 
 def _name_keys(entry: Entry) -> set[str]:

@@ -20,8 +20,10 @@ def matcher():
         entry("korvane-aero", "Korvane Aerospace Systems, Ltd."),
         entry("korvane-net", "Korvane Network Systems, Ltd."),
         # one party on two lists: not a family of two
-        entry("tessaly-def", "Tessaly Defense Solutions Co., Ltd."),
-        entry("mil:tessaly-def", "Tessaly Defense Solutions Co., Ltd.", list_id="cn-military-end-users"),
+        entry("tessaly-def", "Tessaly Group Co., Ltd."),
+        entry("mil:tessaly-def", "Tessaly Group Co., Ltd.", list_id="cn-military-end-users"),
+        entry("ostrava", "Ostrava Defense, Space & Security"),
+        entry("harbin-x", "Harbin Zentrovia Co., Ltd."),
         entry("brovik", "Brovik Dynamics"),
         entry("brovik-it", "Brovik Dynamics Information Technology"),
         entry("other", "Quillon Marine Works Inc."),
@@ -62,3 +64,18 @@ def test_family_holds_needs_two_parties_and_a_match():
     # the query met the two names on different words: not one family
     assert family_holds([(a, True, part), (b, True, Partial(("beta",), ("two",)))]) == {}
 
+
+
+def test_a_brand_alone_is_no_match_for_its_listed_unit(matcher):
+    """"Ostrava" (or the parent "Ostrava Company") against the listed "Ostrava Defense, Space &
+    Security": the listed name says what unit it is, the query does not. Before: a 0.88 match."""
+    for query in ("Ostrava", "The Ostrava Company"):
+        hits = [h for h in matcher.search(query) if h.entry.id == "ostrava"]
+        assert hits and hits[0].strength == "review"
+    (hit,) = [h for h in matcher.search("Ostrava") if h.entry.id == "ostrava"]
+    assert hit.score >= 0.85 and any("says more than the query" in line for line in hit.explanation)
+
+
+def test_a_place_or_a_group_word_the_query_lacks_keeps_the_match(matcher):
+    assert strengths(matcher.search("Zentrovia Co., Ltd."))["harbin-x"] == "match"
+    assert strengths(matcher.search("Tessaly Corporation"))["tessaly-def"] == "match"

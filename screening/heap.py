@@ -60,6 +60,21 @@ def freeze_survivors() -> None:
     gc.freeze()
 
 
+def freeze_young_survivors() -> None:
+    """Collect the young generations only, then freeze everything: for a bulk worker
+    between two batches.
+
+    Each batch adds thousands of long-lived objects to the matcher's caches. Left
+    in the oldest generation, they are rescanned by every full collection, and
+    those come at ever larger sizes (0.1-0.3 s each; 1.2 s of a worker's 23 s of CPU
+    over 50,000 rows, 0.3 s with this after every batch). A full collection here
+    would cost ~13 ms a batch; the few cyclic garbage objects already in the oldest
+    generation (0-20 a batch, measured) stay frozen instead of being freed.
+    """
+    gc.collect(1)
+    gc.freeze()
+
+
 def release_frozen() -> None:
     """Unfreeze, collect, freeze again: frees a replaced screener, whose cycles a frozen
     heap would keep for good (1.5-2.5 s on the full lists; call it off the request path)."""

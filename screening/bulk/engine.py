@@ -24,7 +24,7 @@ from typing import Any
 
 from .. import settings
 from ..errors import BadInput, ScreeningError
-from ..heap import frozen_heap
+from ..heap import freeze_young_survivors, frozen_heap
 from .rows import Answer, Checker, Query, screen_queries
 
 #: Batches in flight per worker: one running, one queued, so no worker waits.
@@ -70,10 +70,18 @@ class SerialEngine(Engine):
         self._frozen.__exit__(None, None, None)
 
     def submit(self, queries: Sequence[Query]) -> list[Answer]:
-        return screen_queries(self.screener, queries)
+        return screen_batch(self.screener, queries)
 
     def wait(self, handle: list[Answer]) -> list[Answer]:
         return handle
+
+
+def screen_batch(screener: Checker, queries: Sequence[Query]) -> list[Answer]:
+    """:func:`screen_queries`, then freeze what the batch left alive (the matcher's
+    caches) so later full collections do not rescan it (:func:`freeze_young_survivors`)."""
+    answers = screen_queries(screener, queries)
+    freeze_young_survivors()
+    return answers
 
 
 #: The parent's screener; forked workers inherit it (never pickled).
@@ -98,7 +106,7 @@ def _init_worker() -> None:
 
 def _screen_batch(queries: Sequence[Query]) -> list[Answer]:
     assert _SCREENER is not None, "worker started without a screener"
-    return screen_queries(_SCREENER, queries)
+    return screen_batch(_SCREENER, queries)
 
 
 def _ready() -> int:

@@ -197,6 +197,8 @@ def guess_encoding(head: bytes, sample: bytes) -> str:
     end = sample.rfind(b"\n")
     sample = sample[: end + 1] if end > 0 else sample
     best, (best_bad, _) = "utf-8", encoding_evidence(sample, "utf-8")
+    if best_bad == 0:  # clean UTF-8: no candidate can have fewer problems (decoding
+        return best  # 4 MB five more ways costs the parent 0.5-2 s before any row)
     for enc in CANDIDATES[1:]:
         bad, good = encoding_evidence(sample, enc)
         if bad < best_bad and good > bad:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from functools import lru_cache
 
 from screening import settings
 
@@ -37,12 +38,16 @@ from screening.types import Entry, Hit
 
 #: Owner names whose matcher hits a screener remembers (they change only with the lists).
 OWNER_CACHE = 100_000
+#: Distinct country cells whose ISO code is remembered (the table never changes).
+COUNTRY_CACHE = 4096
 
 
+@lru_cache(maxsize=COUNTRY_CACHE)
 def normalise_country(value: str | None) -> str | None:
     """ISO 3166-1 alpha-2 from a code or a country name in English or Chinese
     ("CN", "China", "中国"); None when empty or not recognised (then it is not
-    used as evidence, and the query shows what was given)."""
+    used as evidence, and the query shows what was given). Remembered: a bulk
+    file repeats a few hundred country cells, each folded by Unicode once."""
     if not value:
         return None
     return to_iso2(value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 
@@ -21,6 +22,42 @@ class PidScreener:
             os.kill(os.getpid(), signal.SIGKILL)
         pid = os.getpid()
         return type("R", (), {"to_dict": lambda self: {"outcome": str(pid), "hits": []}})()
+
+
+class CachingScreener(PidScreener):
+    """Keeps one long-lived object per name, as the matcher's caches do."""
+
+    def __init__(self) -> None:
+        self.cache: dict[str, list[str]] = {}
+
+    def check(self, name, **kw):
+        self.cache[name] = [name]
+        return super().check(name, **kw)
+
+
+def _collected(obj: object) -> bool:
+    """True while the cyclic collector still scans ``obj`` (it is not frozen)."""
+    return any(o is obj for o in gc.get_objects())
+
+
+def test_serial_batches_leave_their_long_lived_objects_frozen():
+    screener = CachingScreener()
+    with SerialEngine(screener) as eng:
+        eng.wait(eng.submit([Query("Acme Trading"), Query("Müller GmbH")]))
+        assert not _collected(screener.cache["Acme Trading"]), "full collections would rescan it"
+    assert _collected(screener.cache["Acme Trading"]), "closing the engine unfreezes"
+
+
+def test_worker_batches_leave_their_long_lived_objects_frozen(monkeypatch):
+    from screening.bulk import engine as engine_mod
+
+    screener = CachingScreener()
+    monkeypatch.setattr(engine_mod, "_SCREENER", screener)
+    try:
+        assert [a.outcome for a in engine_mod._screen_batch([Query("Acme Trading")])] == [str(os.getpid())]
+        assert not _collected(screener.cache["Acme Trading"])
+    finally:
+        gc.unfreeze()
 
 
 def test_make_engine():

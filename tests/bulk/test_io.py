@@ -90,6 +90,19 @@ def test_guess_encoding_prefers_utf8_despite_one_garbage_row():
     assert guess_encoding(good[:100], good + b"\xff\xfe\x80garbage\x81\n") == "utf-8"
 
 
+def test_clean_utf8_is_not_decoded_the_other_ways(monkeypatch):
+    """No candidate can beat UTF-8 that decodes without a problem: the parent of a bulk
+    run does not decode a 4 MB sample four more times before its first row."""
+    from screening.bulk import io
+
+    tried = []
+    real = io.encoding_evidence
+    monkeypatch.setattr(io, "encoding_evidence", lambda s, enc: tried.append(enc) or real(s, enc))
+    sample = ("Ane Slavica Lucić,Srbija\n华为技术有限公司,CN\n" * 200).encode("utf-8")
+    assert guess_encoding(sample[:100], sample) == "utf-8"
+    assert tried == ["utf-8"]
+
+
 def test_explicit_encoding_wins(tmp_path):
     path = tmp_path / "x.csv"
     path.write_bytes("name\n华为\n".encode("gbk"))

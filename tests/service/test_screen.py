@@ -18,6 +18,20 @@ def test_countries_are_read_in_english_chinese_or_code():
     assert normalise_country("") is None and normalise_country(None) is None
 
 
+def test_a_repeated_country_cell_is_read_once(monkeypatch):
+    """Bulk rows repeat a few hundred country cells; each is folded and looked up once."""
+    from screening.service import screen as screen_mod
+
+    calls = []
+    monkeypatch.setattr(screen_mod, "to_iso2", lambda v: calls.append(v) or "RS")
+    screen_mod.normalise_country.cache_clear()
+    try:
+        assert [normalise_country("Serbia") for _ in range(3)] == ["RS"] * 3
+    finally:
+        screen_mod.normalise_country.cache_clear()  # forget the stand-in's answer
+    assert calls == ["Serbia"]
+
+
 def test_party_key_is_the_same_for_spellings_of_one_name():
     assert party_key("Acme  Trading") == party_key("acme trading")
 

@@ -333,7 +333,16 @@ def military_user(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
 
 
 def semiconductor_user(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
-    """The party is on the advanced-semiconductor end-user category list (No. 61 Art. 4)."""
+    """The party is on the advanced-semiconductor end-user category list (No. 61 Art. 4).
+
+    Art. 4 turns on the *end use* ("最终用途为研发、生产14纳米及以下逻辑芯片 ...",
+    rules.md §3.1); the category only stands in for an end use nobody stated. When
+    the transaction states its end use, that decides: a chip maker buying for a
+    stated civil use is not an Art. 4 case, and a stated Art. 4 use fires through
+    the rule's ``end_use`` trigger whoever the party is.
+    """
+    if facts.context.end_use is not None:
+        return []
     out = []
     for hit in facts.hits:
         if hit.entry.list_id == CN_SEMICONDUCTOR_END_USERS:

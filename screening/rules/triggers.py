@@ -308,8 +308,14 @@ def is_military_user(entry: Entry) -> bool:
 
 
 def military_user(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
-    """The party is a military user (of the given countries, when the rule names any)."""
+    """The party is a military user (of the given countries, when the rule names any).
+
+    ``outside`` names countries whose military users the rule does not reach:
+    No. 61 Art. 2 is about *overseas* military users (境外军事用户, rules.md §3.1),
+    so a military user known to be in China is not one.
+    """
     countries = set((spec or {}).get("countries") or [])
+    outside = set((spec or {}).get("outside") or [])
     out = []
     for hit in facts.hits:
         entry = hit.entry
@@ -318,6 +324,8 @@ def military_user(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
         where = set(entry.countries) or facts.party_countries()
         if countries and not where & countries:
             continue
+        if outside and where and where <= outside:
+            continue
         cand = _hit_candidate(rule, hit, facts)
         cand.fields["category"] = "military user"
         out.append(cand)
@@ -325,6 +333,8 @@ def military_user(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
         where = facts.party_countries()
         if countries and not where:
             facts.missing.add("destination")
+        elif outside and where and where <= outside:
+            pass  # a domestic military user, not an overseas one
         elif not countries or where & countries:
             out.append(Candidate(basis="transaction", party=facts.party_name(),
                                  fields={"party": facts.party_name(), "category": "military user"},

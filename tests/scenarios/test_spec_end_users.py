@@ -163,3 +163,20 @@ def test_chip_maker_with_a_stated_art4_end_use_stays_case_by_case(csl_screener):
     r = screen(csl_screener, "Samsung Electronics Co., Ltd.",
                context={"item": "Dy oxide", "item_origin": "CN", "end_use": "memory_ge_256_layers"})
     assert r["outcome"] == "CASE_BY_CASE"
+
+
+def test_a_military_user_in_china_is_not_an_overseas_military_user(csl_screener):
+    """rules.md §3.1 Art. 2: "对向境外军事用户的出口申请 ... 原则上不予许可" (exports to *overseas*
+    military users). A military end user in China, buying China-origin Dy oxide on 2026-12-05
+    (`literal`), is not one: No. 18 licence, no Art. 2 presumption of denial."""
+    r = screen(csl_screener, "Scen Quince Works Co", context={
+        "item": "Dy oxide", "item_origin": "CN", "end_user_military": True, "destination": "CN"})
+    assert "PRESUMPTION_OF_DENIAL" not in outcomes(r, "CN-61-A2")
+    assert r["outcome"] == "LICENSE_REQUIRED", r["findings"]
+
+
+def test_an_overseas_military_user_is_still_presumptively_denied(csl_screener):
+    """The same buyer in Germany: Art. 2 presumption of denial (No. 61 active again under `literal`)."""
+    r = screen(csl_screener, "Scen Quince Works Co", context={
+        "item": "Dy oxide", "item_origin": "CN", "end_user_military": True, "destination": "DE"})
+    assert r["outcome"] == "PRESUMPTION_OF_DENIAL"

@@ -40,11 +40,14 @@ class Partial:
     """A hit whose listed name has words the query lacks.
 
     ``covered`` is the part of the query that met the listed name (lower case),
-    ``extra`` the listed name's words the query does not have.
+    ``extra`` the listed name's words the query does not have. ``whole_legal_name``
+    is true when the query is a complete legal name: it carries a legal form
+    ("Ltd.", "Corporation", "Inc.") and every word of it met the listed name.
     """
 
     covered: tuple[str, ...]
     extra: tuple[str, ...]
+    whole_legal_name: bool = False
 
 
 def partial_of(pair: Pair) -> Partial | None:
@@ -56,7 +59,9 @@ def partial_of(pair: Pair) -> Partial | None:
     covered = tuple(sorted({q.texts[i].lower() for link in al.links for i in link.qi}))
     if not covered:
         return None
-    return Partial(covered, tuple(c.texts[j] for j in al.c_unmatched))
+    says_more = any(c.tags[j] != "stop" for j in al.c_unmatched)  # "and" alone says nothing
+    whole = bool(q.legal) and not al.q_unmatched and says_more
+    return Partial(covered, tuple(c.texts[j] for j in al.c_unmatched), whole)
 
 
 def says_more(pair: Pair) -> tuple[str, ...]:
@@ -129,6 +134,25 @@ def _parties(entries: Sequence[Entry]) -> list[int]:
     return groups_sharing_keys([_name_keys(e) for e in entries])
 
 
+def longer_legal_name_hold(partial: Partial | None, entry: Entry) -> str | None:
+    """Why a hit on a longer listed name is held when the query is a whole legal name, or None.
+
+    "Hitachi, Ltd.", "Oshkosh Corporation" or "Sumitomo Corporation" name one
+    legal person, in full. "Hitachi Advanced Systems Corporation" (Watch List),
+    "Oshkosh Defense, LLC" (Control List) or "Sumitomo Heavy Industries, Ltd."
+    say more: they are other members of the group (a subsidiary or a sister),
+    and China's lists bind the member they name, not its parent (rules.md §8.3:
+    only "an exact or high-confidence match on an active listing gives that
+    list's outcome"; §8.3 UEL: "For other unnamed subsidiaries return REVIEW").
+    Whether the counterparty is that member is a human decision. A query with
+    no legal form ("Hikvision") is a short name, not a legal name, and is
+    unaffected; so is a listed name the query covers whole.
+    """
+    if partial is None or not partial.whole_legal_name:
+        return None
+    return msg("explain.longer_legal_name", name=entry.name, words=" ".join(partial.extra))
+
+
 def family_holds(found: Sequence[tuple[Entry, bool, Partial | None]]) -> dict[int, str]:
     """Which match-strength hits only name a family, and why: position -> explanation line.
 
@@ -136,12 +160,17 @@ def family_holds(found: Sequence[tuple[Entry, bool, Partial | None]]) -> dict[in
     :func:`partial_of`. A group is the hits whose listed names have words the
     query lacks and which the query meets on the same words; when a group spans
     two or more listed parties, its match-strength hits are held for review.
+    A hit whose longer listed name a whole legal name only partly covers is held
+    too (:func:`longer_legal_name_hold`).
     """
     groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, (_, _, p) in enumerate(found):
+    held: dict[int, str] = {}
+    for i, (entry, strong, p) in enumerate(found):
         if p is not None:
             groups[p.covered].append(i)
-    held: dict[int, str] = {}
+        why = longer_legal_name_hold(p, entry) if strong else None
+        if why:
+            held[i] = why
     for covered, members in groups.items():
         if not any(found[i][1] for i in members):
             continue

@@ -119,6 +119,8 @@ class ItemScopes:
         names = [names] if isinstance(names, str) else list(names)
         hits = []
         for name in names:
+            if set((self.spec[name] or {}).get("not_kinds", [])) & info.kinds:
+                continue  # e.g. technology is not an Annex 1 goods item
             s = self._expanded(name)
             if (s["elements"] & info.elements or s["codes"] & info.codes or s["kinds"] & info.kinds
                     or (s["any_code"] and info.codes)):

@@ -305,8 +305,14 @@ def is_military_user(entry: Entry) -> bool:
 
 
 def military_user(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
-    """The party is a military user (of the given countries, when the rule names any)."""
+    """The party is a military user (of the given countries, when the rule names any).
+
+    ``outside`` names countries whose military users the rule does not reach:
+    No. 61 Art. 2 is about *overseas* military users (境外军事用户, rules.md §3.1),
+    so a military user known to be in China is not one.
+    """
     countries = set((spec or {}).get("countries") or [])
+    outside = set((spec or {}).get("outside") or [])
     out = []
     for hit in facts.hits:
         entry = hit.entry
@@ -315,12 +321,16 @@ def military_user(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
         where = set(entry.countries) or facts.party_countries()
         if countries and not where & countries:
             continue
+        if outside and where and where <= outside:
+            continue
         cand = _hit_candidate(rule, hit, facts)
         out.append(cand)
     if facts.context.end_user_military:
         where = facts.party_countries()
         if countries and not where:
             facts.missing.add("destination")
+        elif outside and where and where <= outside:
+            pass  # a domestic military user, not an overseas one
         elif not countries or where & countries:
             out.append(Candidate(basis="transaction", party=facts.party_name(),
                                  fields={"party": facts.party_name()},
@@ -329,7 +339,16 @@ def military_user(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
 
 
 def semiconductor_user(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
-    """The party is on the advanced-semiconductor end-user category list (No. 61 Art. 4)."""
+    """The party is on the advanced-semiconductor end-user category list (No. 61 Art. 4).
+
+    Art. 4 turns on the *end use* ("最终用途为研发、生产14纳米及以下逻辑芯片 ...",
+    rules.md §3.1); the category only stands in for an end use nobody stated. When
+    the transaction states its end use, that decides: a chip maker buying for a
+    stated civil use is not an Art. 4 case, and a stated Art. 4 use fires through
+    the rule's ``end_use`` trigger whoever the party is.
+    """
+    if facts.context.end_use is not None:
+        return []
     out = []
     for hit in facts.hits:
         if hit.entry.list_id == CN_SEMICONDUCTOR_END_USERS:

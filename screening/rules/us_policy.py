@@ -109,4 +109,15 @@ def resolve_mixed(text: str, item: ItemInfo | None) -> str | None:
     for policy, eccns in special:
         if item.eccns & eccns or (item.codes & eccns):
             return policy
+    if _paragraph_untold(item, {e for _, eccns in special for e in eccns}):
+        return None
     return other
+
+
+def _paragraph_untold(item: ItemInfo, named: set[str]) -> bool:
+    """True when the item gives an ECCN without the paragraph the policy turns on.
+
+    "1A004" may be 1A004.c (case-by-case for Hikvision) or 1A004.a ("all other
+    items"): the policy cannot be told until the paragraph is known.
+    """
+    return any(e.startswith(code + ".") for code in item.eccns for e in named)

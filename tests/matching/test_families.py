@@ -46,8 +46,19 @@ def test_listed_member_named_in_full_still_matches(matcher):
 
 
 def test_one_party_on_two_lists_is_not_a_family(matcher):
-    got = strengths(matcher.search("Tessaly Corporation"))
+    # a short name (no legal form): "Tessaly Corporation", a whole legal name that the
+    # listed name only contains, is held by longer_legal_name_hold (next test)
+    got = strengths(matcher.search("Tessaly"))
     assert got.get("tessaly-def") == got.get("mil:tessaly-def") == "match"
+
+
+def test_whole_legal_name_inside_a_longer_listed_name_is_review(matcher):
+    """"Tessaly Corporation" names one legal person; "Tessaly Defense Solutions Co., Ltd."
+    says more (a subsidiary or a sister): review, on both lists alike."""
+    hits = matcher.search("Tessaly Corporation")
+    got = strengths(hits)
+    assert got.get("tessaly-def") == got.get("mil:tessaly-def") == "review"
+    assert any("complete legal name" in line for h in hits for line in h.explanation)
 
 
 def test_a_listed_party_named_in_full_beside_a_longer_sister_keeps_its_match(matcher):

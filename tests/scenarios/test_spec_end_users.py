@@ -140,3 +140,43 @@ def test_other_overseas_military_user_under_no61_art2(csl_screener, on, horizon,
                context={"item": "Tb", "item_origin": "CN", "end_user_military": True, "destination": "DE"})
     assert r["outcome"] == expected
     assert not fired(r, "CN-46-A1") or "PROHIBITED" not in outcomes(r, "CN-46-A1")
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param("Samsung Electronics Co., Ltd.", id="samsung"),
+    pytest.param("Intel Corporation", id="intel"),
+])
+def test_chip_maker_with_a_stated_civil_end_use_is_not_an_art4_case(csl_screener, name):
+    """rules.md §3.1 Art. 4: "最终用途为研发、生产14纳米及以下逻辑芯片或者256层及以上存储芯片 ... 逐案审批"
+    (the *end use* is R&D/production of advanced chips: case-by-case); the spokesperson row:
+    "other civil → LICENCE-REQUIRED (normal review)". A chip maker buying China-origin Dy oxide for a
+    stated civil end use on 2026-12-05 (`literal`) needs the No. 18 licence, not Art. 4 review.
+    Reading taken: the semiconductor category stands in for an end use only when none is stated."""
+    r = screen(csl_screener, name,
+               context={"item": "Dy oxide", "item_origin": "CN", "end_use": "civil"})
+    assert r["outcome"] == "LICENSE_REQUIRED", r["findings"]
+    assert "CASE_BY_CASE" not in outcomes(r, "CN-61-A4")
+
+
+def test_chip_maker_with_a_stated_art4_end_use_stays_case_by_case(csl_screener):
+    """The same party and item with end use ≥ 256-layer memory: Art. 4 case-by-case (§8.5 example 3)."""
+    r = screen(csl_screener, "Samsung Electronics Co., Ltd.",
+               context={"item": "Dy oxide", "item_origin": "CN", "end_use": "memory_ge_256_layers"})
+    assert r["outcome"] == "CASE_BY_CASE"
+
+
+def test_a_military_user_in_china_is_not_an_overseas_military_user(csl_screener):
+    """rules.md §3.1 Art. 2: "对向境外军事用户的出口申请 ... 原则上不予许可" (exports to *overseas*
+    military users). A military end user in China, buying China-origin Dy oxide on 2026-12-05
+    (`literal`), is not one: No. 18 licence, no Art. 2 presumption of denial."""
+    r = screen(csl_screener, "Scen Quince Works Co", context={
+        "item": "Dy oxide", "item_origin": "CN", "end_user_military": True, "destination": "CN"})
+    assert "PRESUMPTION_OF_DENIAL" not in outcomes(r, "CN-61-A2")
+    assert r["outcome"] == "LICENSE_REQUIRED", r["findings"]
+
+
+def test_an_overseas_military_user_is_still_presumptively_denied(csl_screener):
+    """The same buyer in Germany: Art. 2 presumption of denial (No. 61 active again under `literal`)."""
+    r = screen(csl_screener, "Scen Quince Works Co", context={
+        "item": "Dy oxide", "item_origin": "CN", "end_user_military": True, "destination": "DE"})
+    assert r["outcome"] == "PRESUMPTION_OF_DENIAL"

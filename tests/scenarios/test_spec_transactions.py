@@ -327,3 +327,23 @@ def test_technology_catalogue_holds_while_no62_is_suspended(csl_screener):
                context={"item": "NdFeB magnet manufacturing technology", "item_origin": "CN"})
     assert any(f["outcome"] == "LICENSE_REQUIRED" for f in fired(r, "CN-TECH-CATALOGUE"))
     assert r["outcome"] == "LICENSE_REQUIRED"
+
+
+def test_rare_earth_technology_is_not_an_annex1_item_for_re_export(csl_screener):
+    """rules.md §4, Art. 1(3): "China-origin Annex 1 items re-exported by overseas parties"; Annex 1
+    Part I is metals, alloys and oxides, Part II "rare-earth permanent-magnet materials, rare-earth
+    sputtering targets" (goods). Technology is No. 62's ("1E902.a, technology ... magnet
+    manufacturing", §5) and the catalogue's (§2.3). China-origin magnet technology on 2026-12-05
+    (`literal`): CN-62 and CN-TECH-CATALOGUE licences, but no Art. 1(3) re-export finding."""
+    r = screen(csl_screener, "Scen Quince Works Co", country="DE",
+               context={"item": "rare-earth magnet technology", "item_origin": "CN"})
+    assert outcomes(r, "CN-61-A1-3") <= {"CLEAR"}
+    assert outcomes(r, "CN-62") == {"LICENSE_REQUIRED"}
+    assert outcomes(r, "CN-TECH-CATALOGUE") == {"LICENSE_REQUIRED"}
+
+
+def test_china_origin_magnet_goods_still_need_the_re_export_licence(csl_screener):
+    """The same day, China-origin NdFeB magnets (Annex 1 Part II goods): Art. 1(3) LICENCE-REQUIRED."""
+    r = screen(csl_screener, "Scen Quince Works Co", country="DE",
+               context={"item": "NdFeB magnet", "item_origin": "CN"})
+    assert outcomes(r, "CN-61-A1-3") == {"LICENSE_REQUIRED"}

@@ -259,3 +259,21 @@ def test_entity_list_party_without_policy_and_its_affiliate_get_the_same_answer(
     for r in (direct, affiliate):
         assert "no adverse" not in r["summary"]["text"]
         assert any("no licence review policy" in s for s in r["next_steps"])
+
+
+@pytest.mark.parametrize("item, outcome, partial", [
+    pytest.param("1A004", "CASE_BY_CASE", True, id="1A004-paragraph-untold"),
+    pytest.param("1A004.c", "CASE_BY_CASE", False, id="1A004.c-named"),
+    pytest.param("1A004.a", "PRESUMPTION_OF_DENIAL", False, id="1A004.a-all-other"),
+])
+def test_hikvision_policy_needs_the_paragraph_it_names(item, outcome, partial):
+    """rules.md §7.1, Hikvision: "Case-by-case review for ECCNs 1A004.c, 1A004.d, ...; presumption of
+    denial for all other items" (us-entity-examples.csv row 15). An item given as "1A004" may be
+    1A004.c (case-by-case) or 1A004.a (presumption of denial): the policy stays mixed
+    (CASE-BY-CASE, partial: rules.md §8.2 "item-dependent (mixed) entries when the item is unknown")
+    until the paragraph is known. Rule level: no CSL file at hand carries this policy."""
+    from .factory import hikvision, hit, run
+
+    det = run([hit(hikvision())], context={"subject_to_ear": True, "item": item})
+    el = [f for f in det.findings if f.rule == "US-EL"][0]
+    assert (el.outcome, el.partial) == (outcome, partial)

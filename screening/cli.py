@@ -91,9 +91,11 @@ def lists() -> None:
               help="Drop a last row cut off mid-way (a known-truncated extract) instead of "
               "refusing the file; the dropped row is named in the report.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--no-rescreen", is_flag=True,
+              help="Do not re-screen the monitored counterparties afterwards.")
 @db_option
 def lists_update(source, file, url, fmt, expect_count, allow_shrink, accept_cut_last_row,
-                 as_json, db_path):
+                 as_json, db_path, no_rescreen=False):
     """Update one source atomically: the new version is put in force only when complete.
 
     SOURCE is us-csl (the trade.gov Consolidated Screening List, every US list in it),
@@ -123,6 +125,8 @@ def lists_update(source, file, url, fmt, expect_count, allow_shrink, accept_cut_
     echo_json(report.to_dict()) if as_json else click.echo(report.summary())
     if report.versions and settings.INDEX_SNAPSHOT and store.path != ":memory:":
         start_index_refresh(store.path)
+    if report.versions and not no_rescreen:  # monitored counterparties the change can affect
+        rescreen_after_update(db_path, as_json)
 
 
 def start_index_refresh(db_path: str) -> None:
@@ -571,6 +575,11 @@ def audit_export(output, since, until, db_path):
         click.echo(f"{n} records written to {output}", err=True)
     else:
         log.export_csv(sys.stdout, since, until)
+
+
+from .cli_monitor import alerts, counterparties, rescreen_after_update  # noqa: E402
+cli.add_command(counterparties)
+cli.add_command(alerts)
 
 
 def main() -> None:  # pragma: no cover

@@ -123,6 +123,16 @@ def reload() -> None:
     # Keep the matcher's index in a snapshot beside the database (<db>.index), so a
     # cold `screening check` loads it instead of rebuilding it; 0 turns it off.
     g["INDEX_SNAPSHOT"] = env_int("INDEX_SNAPSHOT", 1) != 0
+    # Monitoring: a list change touching more entries than this re-screens every
+    # counterparty instead of looking up the ones it can affect.
+    g["RESCREEN_MAX_DIFF"] = env_int("RESCREEN_MAX_DIFF", 5000)
+    # Alerts are POSTed to this URL, signed with HMAC-SHA256 under the secret.
+    g["WEBHOOK_URL"] = env_str("WEBHOOK_URL")
+    g["WEBHOOK_SECRET"] = env_str("WEBHOOK_SECRET")
+    g["WEBHOOK_TIMEOUT_S"] = env_float("WEBHOOK_TIMEOUT_S", 5.0)  # one POST
+    g["WEBHOOK_BUDGET_S"] = env_float("WEBHOOK_BUDGET_S", 15.0)  # all POSTs after a rescreen
+    g["WEBHOOK_BACKOFF_S"] = env_float("WEBHOOK_BACKOFF_S", 30.0)  # first retry; doubles
+    g["WEBHOOK_MAX_ATTEMPTS"] = env_int("WEBHOOK_MAX_ATTEMPTS", 8)
 
 
 def instance_dir(db_path: str | Path) -> Path:
@@ -195,5 +205,12 @@ AUDIT_KEY_FILE: str | None
 AUDIT_WAIT_S: float
 WRITE_WAIT_S: float
 INDEX_SNAPSHOT: bool
+RESCREEN_MAX_DIFF: int
+WEBHOOK_URL: str | None
+WEBHOOK_SECRET: str | None
+WEBHOOK_TIMEOUT_S: float
+WEBHOOK_BUDGET_S: float
+WEBHOOK_BACKOFF_S: float
+WEBHOOK_MAX_ATTEMPTS: int
 
 reload()

@@ -1,11 +1,31 @@
-"""``screening counterparties`` and ``screening alerts``: monitoring from the command line."""
+"""``screening counterparties`` and ``screening alerts``: monitoring from the command line.
+
+Registered by :mod:`screening.cli`, whose group turns errors into one line. This module
+does not import it at load time (``python -m screening.cli`` runs it as ``__main__``).
+"""
 
 from __future__ import annotations
 
+import json
+
 import click
 
-from .cli import Group, cli_user, db_option, echo_json
 from .cli_request import check_arguments, check_options, column_options, pop_columns
+
+db_option = click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False), default=None,
+    help="SQLite database (default: $SCREENING_DB or a per-user file).")
+
+
+def echo_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def cli_user() -> str:
+    """Who runs the command (the OS user), as ``screening check`` records it."""
+    from .cli import cli_user as user
+
+    return user()
 
 
 def _monitor(db_path):
@@ -23,7 +43,7 @@ def _screener(store):
     return Screener(store)
 
 
-@click.group(cls=Group)
+@click.group()
 def counterparties() -> None:
     """Monitored counterparties: screened when added, re-screened when lists or dates change."""
 
@@ -173,7 +193,7 @@ def rescreen_after_update(db_path, as_json: bool) -> None:
 
 
 # --------------------------------------------------------------------- alerts
-@click.group(cls=Group)
+@click.group()
 def alerts() -> None:
     """Alerts raised when a monitored counterparty's outcome changes."""
 

@@ -53,14 +53,15 @@ def raise_alerts(store: Store, changed: Sequence[tuple[Screened, dict]], reason:
                 [s.id, s.party["name"], ref[0] if ref else None, utcnow(), old.get("outcome"),
                  s.result["outcome"], dump(added), dump(removed), s.result.get("as_of"),
                  dump(s.result.get("list_versions") or {}), s.audit_ref, reason, delivery])
-            ids.append(int(cur.lastrowid))
+            ids.append(int(cur.lastrowid or 0))
     return ids
 
 
 def alert_rows(store: Store, *, since: str | None = None, counterparty: int | None = None,
                limit: int | None = None, offset: int = 0) -> list[dict]:
     """Alerts, newest first; ``since``: created at or after (ISO date or time, UTC)."""
-    sql, params = f"select {', '.join(COLUMNS)} from alerts where 1 = 1", []  # type: ignore[var-annotated]
+    sql = f"select {', '.join(COLUMNS)} from alerts where 1 = 1"
+    params: list[Any] = []
     if since:
         sql += " and created_at >= ?"
         params.append(since)

@@ -181,7 +181,7 @@ class Monitor:
 
     # ----------------------------------------------------------------- save
     def save(self, screened: Sequence[Screened], versions: dict, *, window: Any = None,
-             reason: str) -> list[tuple[Screened, dict | None]]:
+             reason: str) -> list[tuple[Screened, dict]]:
         """Store fresh answers as the counterparties' last results, in one transaction.
 
         A history row is written when the answer changed (or is the first);
@@ -189,7 +189,7 @@ class Monitor:
         ``window(result) -> (valid_from, valid_until)`` bounds the days the result holds.
         """
         conn = self.store.db.conn
-        changed = []
+        changed: list[tuple[Screened, dict]] = []
         checked, basis = dump(versions), basis_token(self.store)
         with conn:
             for s in screened:

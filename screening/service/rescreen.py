@@ -23,7 +23,7 @@ from screening.lists.store import Store
 from screening.rules.dates import parse_date
 from screening.service.affected import affected, date_window, list_change, outside
 from screening.service.alerts import raise_alerts
-from screening.service.monitor import Monitor, basis_token, dump
+from screening.service.monitor import Monitor, Screened, basis_token, dump
 from screening.service.webhook import Delivery, deliver
 
 #: Counterparties screened and stored per transaction.
@@ -86,9 +86,9 @@ def rescreen(store: Store, screener: Any, user: str, *, as_of: str | None = None
         if outside(day, lo, hi):
             todo[cp_id] = DATE
     for (checked, cp_basis), parties in groups.items():
-        ids, reason = _group_todo(store, report, parties, checked, cp_basis, current, basis,
-                                  full, max_diff)
-        for cp_id in ids:
+        group_ids, reason = _group_todo(store, report, parties, checked, cp_basis, current,
+                                        basis, full, max_diff)
+        for cp_id in group_ids:
             todo.setdefault(cp_id, reason)
     parties_by_id = {i: p for ps in groups.values() for i, p in ps}
     window = date_window(screener.rulebook, screener.entries.get)
@@ -96,7 +96,7 @@ def rescreen(store: Store, screener: Any, user: str, *, as_of: str | None = None
     for i in range(0, len(ids), BATCH):
         chunk = ids[i:i + BATCH]
         screened = monitor.screen(screener, [(c, parties_by_id[c]) for c in chunk], user, as_of=day)
-        by_reason = defaultdict(list)
+        by_reason: dict[str, list[Screened]] = defaultdict(list)
         for s in screened:
             by_reason[todo[s.id]].append(s)
         for reason, items in by_reason.items():

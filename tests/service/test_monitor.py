@@ -134,3 +134,15 @@ def test_a_file_is_read_like_bulk_and_every_row_accounted_for(tmp_path):
     assert rows.parties[1][1]["context"] == {"end_use": "military"}
     assert [line for line, _ in rows.errors] == [3, 5]
     assert "name is empty" in rows.errors[0][1] and "end" in rows.errors[1][1]
+
+
+def test_new_ownership_relationships_rescreen_everyone(store):
+    from screening.types import Relationship
+
+    monitored(store, BYSTANDERS[:2])
+    store.put_relationships("crm-owners", [Relationship(
+        owner="cn-uel:skydio", owned="name:amber valley widgets 0 gmbh", percent=60.0,
+        source="crm-owners")])
+    report = rescreen(store, Screener(store), "cron", as_of="2026-11-01")
+    assert report.screened == 2 and "ownership" in report.fallbacks[0]
+    assert rescreen(store, Screener(store), "cron", as_of="2026-11-01").screened == 0

@@ -140,6 +140,9 @@ def main() -> None:
         total_s, cpu_s = time.perf_counter() - t0, time.process_time() - c0
         outcomes = dict(store.db.execute(
             "select outcome, count(*) from counterparties group by outcome").fetchall())
+        print(json.dumps({"counterparties": args.count, "seed_s": round(seed_s, 1),
+                          "screener_build_s": round(build_s, 2), "total_s": round(total_s, 2),
+                          "cpu_s": round(cpu_s, 2)}), flush=True)
         missed = None
         if args.verify:
             full = rescreen(store, screener, "bench-verify", full=True, send=False)

@@ -131,11 +131,18 @@ def by_keys(store: Store, keys: Iterable[str], candidates: set[int]) -> set[int]
     return out & candidates
 
 
+def _name(value: str, kind: str) -> Name:
+    """A name for the index; an ASCII one is Latin (or has no letters) without a per-letter
+    look-up of its script (a third of the cost of indexing 100,000 counterparties)."""
+    script = ("Latn" if any(c.isalpha() for c in value) else "Zyyy") if value.isascii() else ""
+    return Name(value, kind, script)
+
+
 def counterparty_entry(cp_id: int, party: dict) -> Entry:
     """A counterparty as an entry of the name index: its name, aliases and declared owners."""
-    names = [Name(party["name"], "primary")]
-    names += [Name(a, "alias") for a in party.get("aliases") or []]
-    names += [Name(o["name"], "alias") for o in party.get("owners") or [] if o.get("name")]
+    names = [_name(party["name"], "primary")]
+    names += [_name(a, "alias") for a in party.get("aliases") or []]
+    names += [_name(o["name"], "alias") for o in party.get("owners") or [] if o.get("name")]
     kind = "person" if canonical_schema(party.get("schema")) == "person" else "company"
     return Entry(id=str(cp_id), list_id="counterparties", type=kind, names=names)
 

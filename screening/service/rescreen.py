@@ -46,12 +46,14 @@ class Rescreen:
     alerts: list[int] = field(default_factory=list)
     seconds: float = 0.0
     delivery: Delivery | None = None
+    phases: dict = field(default_factory=dict)  # seconds: select, screen, mark, deliver
 
     def to_dict(self) -> dict:
         return {"as_of": self.as_of, "counterparties": self.counterparties,
                 "screened": self.screened, "reasons": dict(self.reasons),
                 "fallbacks": self.fallbacks, "entries_changed": self.changes,
                 "alerts": self.alerts, "seconds": round(self.seconds, 2),
+                "phases": {k: round(v, 2) for k, v in self.phases.items()},
                 "delivery": self.delivery.to_dict() if self.delivery else None}
 
     def summary(self) -> str:
@@ -90,6 +92,7 @@ def rescreen(store: Store, screener: Any, user: str, *, as_of: str | None = None
                                         basis, full, max_diff)
         for cp_id in group_ids:
             todo.setdefault(cp_id, reason)
+    report.phases["select"] = time.monotonic() - started
     parties_by_id = {i: p for ps in groups.values() for i, p in ps}
     window = date_window(screener.rulebook, screener.entries.get)
     ids = sorted(todo)
@@ -104,11 +107,14 @@ def rescreen(store: Store, screener: Any, user: str, *, as_of: str | None = None
             changed = monitor.save(items, current, window=window, reason=reason)
             report.alerts += raise_alerts(store, changed, reason)
     report.screened = len(ids)
+    report.phases["screen"] = time.monotonic() - started - report.phases["select"]
     with store.db.conn as conn:  # the others were checked against the versions in force
         conn.execute("update counterparties set checked_versions = ?, basis = ? where active = 1",
                      [dump(current), basis])
+    report.phases["mark"] = time.monotonic() - started - sum(report.phases.values())
     if send:
         report.delivery = deliver(store)
+        report.phases["deliver"] = time.monotonic() - started - sum(report.phases.values())
     report.seconds = time.monotonic() - started
     return report
 

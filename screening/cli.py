@@ -129,12 +129,13 @@ def lists_update(source, file, url, fmt, expect_count, allow_shrink, accept_cut_
         rescreen_after_update(db_path, as_json)
 
 
-def start_index_refresh(db_path: str) -> None:
+def start_index_refresh(db_path: str, command: tuple[str, ...] = ("lists", "index")) -> None:
     """Rebuild the matcher's index snapshot in a detached process (`lists index`), so
-    the update returns now and the next `check` is fast (it builds it itself if first)."""
+    the update returns now and the next `check` is fast (it builds it itself if first).
+    ``command``: another index command (`counterparties index`)."""
     import subprocess
 
-    subprocess.Popen([sys.executable, "-m", "screening.cli", "lists", "index", "--db", db_path],
+    subprocess.Popen([sys.executable, "-m", "screening.cli", *command, "--db", db_path],
                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                      stderr=subprocess.DEVNULL, start_new_session=True,
                      preexec_fn=lambda: os.nice(19))  # never slows a bulk run or a server

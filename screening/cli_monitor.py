@@ -72,11 +72,37 @@ def counterparties_add(name, ref, as_json, db_path, **options):
                       "aliases": list(kwargs.get("aliases") or [])})
     monitor = _monitor(db_path)
     cp = monitor.add(_screener(monitor.store), party, cli_user(), ref=ref, as_of=as_of)
+    refresh_index(monitor)
     if as_json:
         echo_json(cp)
         return
     click.echo(f"counterparty {cp['id']} {cp['name']}" + (f" ({cp['ref']})" if cp["ref"] else "")
                + f": {cp['outcome']} as of {cp['as_of']} (audit ref {cp['audit_ref']})")
+
+
+def refresh_index(monitor) -> None:
+    """Rebuild the counterparties' name index in the background (`counterparties index`)."""
+    from . import settings
+    from .cli import start_index_refresh
+
+    if settings.INDEX_SNAPSHOT and monitor.store.path not in (None, ":memory:"):
+        start_index_refresh(monitor.store.path, ("counterparties", "index"))
+
+
+@counterparties.command("index")
+@db_option
+def counterparties_index(db_path):
+    """Build the name index a rescreen searches (<db>.counterparties.index) unless it is up
+    to date. `counterparties add` and `import` start this in the background."""
+    from .service.affected import counterparty_index, index_path
+
+    monitor = _monitor(db_path)
+    path = index_path(monitor.store)
+    if path is None:
+        click.echo("no index kept (in-memory database or SCREENING_INDEX_SNAPSHOT=0)")
+        return
+    counterparty_index(monitor.parties(), path)
+    click.echo(f"counterparty index up to date: {path}")
 
 
 @counterparties.command("import")
@@ -106,6 +132,8 @@ def counterparties_import(file, ref_col, encoding, delimiter, sheet, as_json, db
     skipped: list[tuple[int, str]] = []
     added = monitor.add_many(_screener(monitor.store), [(p, r) for _, p, r in rows.parties],
                              cli_user(), skipped=skipped) if rows.parties else []
+    if added:
+        refresh_index(monitor)
     problems = sorted(rows.errors + [(rows.parties[n][0], why) for n, why in skipped])
     outcomes: dict[str, int] = {}
     for cp in added:
@@ -151,7 +179,9 @@ def counterparties_list(as_json, include_removed, db_path):
 @db_option
 def counterparties_remove(id_or_ref, db_path):
     """Stop monitoring a counterparty (by id or CRM ref); its history is kept."""
-    cp = _monitor(db_path).remove(id_or_ref)
+    monitor = _monitor(db_path)
+    cp = monitor.remove(id_or_ref)
+    refresh_index(monitor)
     click.echo(f"counterparty {cp['id']} {cp['name']} no longer monitored")
 
 

@@ -20,17 +20,20 @@ the date alone (a suspension ending, a listing taking effect, a rule's dates).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from screening import settings
 from screening.lists.store import Store
-from screening.matching import Matcher
+from screening.matching import Matcher, snapshot
 from screening.matching.config import default_config
 from screening.matching.schemas import canonical_schema
+from screening.matching.snapshot import code_hash, snapshot_path
 from screening.types import Entry, Name
 
 #: Lowest score at which an entry's name marks a counterparty for re-screening: well
@@ -147,12 +150,47 @@ def counterparty_entry(cp_id: int, party: dict) -> Entry:
     return Entry(id=str(cp_id), list_id="counterparties", type=kind, names=names)
 
 
-def by_names(parties: Sequence[tuple[int, dict]], entries: Sequence[Entry]) -> set[int]:
+def index_path(store: Store) -> Path | None:
+    """Where the name index of the counterparties is kept (``<db>.counterparties.index``)."""
+    path = snapshot_path(store.path)
+    return path.with_name(path.name.replace(".index", ".counterparties.index")) \
+        if path is not None and settings.INDEX_SNAPSHOT else None
+
+
+def index_key(parties: Sequence[tuple[int, dict]]) -> dict[str, Any]:
+    """What a kept index must have been built for: these names and the matching code."""
+    names = hashlib.blake2b(digest_size=16)
+    for i, p in parties:
+        names.update(json.dumps([i, p["name"], p.get("aliases"), p.get("schema"),
+                                 [o.get("name") for o in p.get("owners") or []]]).encode())
+    return {"counterparties": names.hexdigest(), "count": len(parties), "code": code_hash()}
+
+
+def counterparty_index(parties: Sequence[tuple[int, dict]], path: Path | None,
+                       *, write: bool = True) -> Matcher:
+    """The name index over ``parties``: loaded from ``path`` when it was built for exactly
+    them, else built (and kept there). ``counterparties index`` refreshes it after adds."""
+    key = index_key(parties) if path is not None else {}
+    if path is not None:
+        kept = snapshot.load(path, key)
+        if kept is not None:
+            return kept[0]
+    index = Matcher([counterparty_entry(i, p) for i, p in parties])
+    if path is not None and write:
+        try:
+            snapshot.save(index, path, key)
+        except OSError:
+            pass  # a read-only folder: built again next time
+    return index
+
+
+def by_names(parties: Sequence[tuple[int, dict]], entries: Sequence[Entry],
+             path: Path | None = None) -> set[int]:
     """Counterparties a name of one of ``entries`` finds, searching an index built
     over the counterparties (the matcher's blocking, then its scoring at :data:`NEAR`)."""
     if not parties or not entries:
         return set()
-    index = Matcher([counterparty_entry(i, p) for i, p in parties])
+    index = counterparty_index(parties, path)
     near = default_config().override({"review_threshold": NEAR,
                                        "match_threshold": max(NEAR, settings.MATCH_THRESHOLD)})
     out: set[int] = set()
@@ -167,7 +205,7 @@ def affected(store: Store, change: Change, parties: Sequence[tuple[int, dict]]) 
     """The counterparties among ``parties`` (id, party) that ``change`` can affect."""
     ids = {i for i, _ in parties}
     keys = change.ids | owned_below(store, change.ids)
-    return by_keys(store, keys, ids) | by_names(parties, change.entries)
+    return by_keys(store, keys, ids) | by_names(parties, change.entries, index_path(store))
 
 
 # ------------------------------------------------------------------- dates

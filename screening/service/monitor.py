@@ -237,6 +237,12 @@ class Monitor:
             params += [limit, offset]
         return [_row(r) for r in self.store.db.execute(sql, params).fetchall()]
 
+    def parties(self) -> list[tuple[int, dict]]:
+        """(id, party) of every active counterparty, by id."""
+        rows = self.store.db.execute(
+            "select id, request from counterparties where active = 1 order by id").fetchall()
+        return [(int(i), json.loads(r)) for i, r in rows]
+
     def count(self, *, active: bool = True) -> int:
         sql = "select count(*) from counterparties" + (" where active = 1" if active else "")
         return int(self.store.db.execute(sql).fetchone()[0])

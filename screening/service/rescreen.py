@@ -78,7 +78,7 @@ def rescreen(store: Store, screener: Any, user: str, *, as_of: str | None = None
     current, basis = dict(screener.list_versions), basis_token(store)
     rows = store.db.execute(
         "select id, request, checked_versions, basis, valid_from, valid_until"
-        " from counterparties where active = 1").fetchall()
+        " from counterparties where active = 1 order by id").fetchall()
     report.counterparties = len(rows)
     todo: dict[int, str] = {}
     groups: dict[tuple[str | None, str | None], list[tuple[int, dict]]] = defaultdict(list)

@@ -146,3 +146,22 @@ def test_new_ownership_relationships_rescreen_everyone(store):
     report = rescreen(store, Screener(store), "cron", as_of="2026-11-01")
     assert report.screened == 2 and "ownership" in report.fallbacks[0]
     assert rescreen(store, Screener(store), "cron", as_of="2026-11-01").screened == 0
+
+
+def test_the_counterparty_name_index_is_kept_and_reused(store, tmp_path, monkeypatch):
+    from screening.service import affected
+
+    own_list(tmp_path, store, OWN_V1)
+    monitor = monitored(store, BYSTANDERS[:4] + ["Zephyrine Quantum Widgetry Ltd"])
+    own_list(tmp_path, store, OWN_V2)
+    assert rescreen(store, Screener(store), "cron", as_of="2026-11-01").screened == 1
+    path = affected.index_path(store)
+    assert path is not None and path.exists()
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("the kept index was not used")
+
+    monkeypatch.setattr(affected, "Matcher", no_build)
+    found = affected.by_names(monitor.parties(), [affected.counterparty_entry(0, {
+        "name": "Zephyrine Quantum Widgetry Limited"})], path)
+    assert found == {monitor.find("CRM-4")["id"]}

@@ -122,6 +122,7 @@ def m030_counterparties(db: Database) -> None:
         pk="id", not_null={"name", "request", "added_at", "active"},
     )
     db.table("counterparties").create_index(["ref"])
+    db.table("counterparties").create_index(["name"])
     db.table("counterparties").create_index(["active", "checked_versions"])
     db.table("counterparty_keys").create(
         {"counterparty_id": int, "key": str}, pk=("counterparty_id", "key"))

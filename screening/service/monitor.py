@@ -161,15 +161,15 @@ class Monitor:
         """The id of the counterparty for ``party``: updated when its ref is monitored."""
         country = party.get("country")
         if ref:
-            row = conn.execute("select id from counterparties where ref = ? and active = 1",
-                               [ref]).fetchone()
+            row = conn.execute("select id from counterparties where ref = ? and +active = 1",
+                               [ref]).fetchone()  # +active: look up by the ref index
             if row:
                 conn.execute("update counterparties set name = ?, country = ?, request = ?"
                              " where id = ?", [party["name"], country, dump(party), row[0]])
                 return int(row[0])
         else:
             row = conn.execute(
-                "select id from counterparties where active = 1 and ref is null and name = ?"
+                "select id from counterparties where name = ? and +active = 1 and ref is null"
                 " and coalesce(country, '') = ?", [party["name"], country or ""]).fetchone()
             if row:
                 raise Invalid(f"{party['name']!r} is already monitored (counterparty {row[0]}); "
@@ -275,8 +275,10 @@ class Monitor:
     def find(self, id_or_ref: str) -> dict:
         """An active counterparty by id (digits) or by CRM ref."""
         row = self.store.db.execute(
-            "select id from counterparties where active = 1 and (ref = ? or cast(id as text) = ?)"
-            " order by ref = ? desc limit 1", [id_or_ref, id_or_ref, id_or_ref]).fetchone()
+            "select id from counterparties where ref = ? and +active = 1", [id_or_ref]).fetchone()
+        if row is None and id_or_ref.isdigit():
+            row = self.store.db.execute("select id from counterparties where id = ? and active = 1",
+                                        [int(id_or_ref)]).fetchone()
         if row is None:
             raise NotFound(f"no monitored counterparty with id or ref {id_or_ref!r}")
         return self.get(int(row[0]))

@@ -126,7 +126,7 @@ def lists_update(source, file, url, fmt, expect_count, allow_shrink, accept_cut_
     if report.versions and settings.INDEX_SNAPSHOT and store.path != ":memory:":
         start_index_refresh(store.path)
     if report.versions and not no_rescreen:  # monitored counterparties the change can affect
-        rescreen_after_update(db_path, as_json)
+        rescreen_after_update(store, db_path, as_json)
 
 
 def start_index_refresh(db_path: str, command: tuple[str, ...] = ("lists", "index")) -> None:

@@ -210,13 +210,14 @@ def counterparties_rescreen(full, as_of, no_deliver, as_json, db_path):
     echo_json(report.to_dict()) if as_json else click.echo(report.summary())
 
 
-def rescreen_after_update(db_path, as_json: bool) -> None:
-    """`lists update`'s follow-up: re-screen the monitored counterparties, if any."""
+def rescreen_after_update(store, db_path, as_json: bool) -> None:
+    """`lists update`'s follow-up: re-screen the monitored counterparties, if any (one
+    count on the open store first: an update without counterparties costs nothing more)."""
+    if not store.db.execute("select count(*) from counterparties where active = 1").fetchone()[0]:
+        return
     from .service.rescreen import rescreen
 
     monitor = _monitor(db_path)
-    if not monitor.count():
-        return
     report = rescreen(monitor.store, _screener(monitor.store), cli_user(), monitor=monitor)
     if not as_json:
         click.echo(report.summary())

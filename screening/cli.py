@@ -92,9 +92,11 @@ def lists() -> None:
               help="Drop a last row cut off mid-way (a known-truncated extract) instead of "
               "refusing the file; the dropped row is named in the report.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--no-rescreen", is_flag=True,
+              help="Do not re-screen the monitored counterparties afterwards.")
 @db_option
 def lists_update(source, file, url, fmt, expect_count, allow_shrink, accept_cut_last_row,
-                 as_json, db_path):
+                 as_json, db_path, no_rescreen=False):
     """Update one source atomically: the new version is put in force only when complete.
 
     SOURCE is us-csl (the trade.gov Consolidated Screening List, every US list in it),
@@ -124,14 +126,17 @@ def lists_update(source, file, url, fmt, expect_count, allow_shrink, accept_cut_
     echo_json(report.to_dict()) if as_json else click.echo(report.summary())
     if report.versions and settings.INDEX_SNAPSHOT and store.path != ":memory:":
         start_index_refresh(store.path)
+    if report.versions and not no_rescreen:  # monitored counterparties the change can affect
+        rescreen_after_update(store, db_path, as_json)
 
 
-def start_index_refresh(db_path: str) -> None:
+def start_index_refresh(db_path: str, command: tuple[str, ...] = ("lists", "index")) -> None:
     """Rebuild the matcher's index snapshot in a detached process (`lists index`), so
-    the update returns now and the next `check` is fast (it builds it itself if first)."""
+    the update returns now and the next `check` is fast (it builds it itself if first).
+    ``command``: another index command (`counterparties index`)."""
     import subprocess
 
-    subprocess.Popen([sys.executable, "-m", "screening.cli", "lists", "index", "--db", db_path],
+    subprocess.Popen([sys.executable, "-m", "screening.cli", *command, "--db", db_path],
                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                      stderr=subprocess.DEVNULL, start_new_session=True,
                      preexec_fn=lambda: os.nice(19))  # never slows a bulk run or a server
@@ -582,6 +587,10 @@ from .cli_desk import history_cmd, reviews  # noqa: E402  (issue 16: history, re
 
 cli.add_command(history_cmd)
 cli.add_command(reviews)
+
+from .cli_monitor import alerts, counterparties, rescreen_after_update  # noqa: E402
+cli.add_command(counterparties)
+cli.add_command(alerts)
 
 
 def main() -> None:  # pragma: no cover

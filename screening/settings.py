@@ -136,6 +136,17 @@ def reload() -> None:
     g["FOUR_EYES"] = (env_str("FOUR_EYES") or "1").strip().lower() not in ("0", "false", "off",
                                                                           "no")
 
+    # Monitoring: a list change touching more entries than this re-screens every
+    # counterparty instead of looking up the ones it can affect.
+    g["RESCREEN_MAX_DIFF"] = env_int("RESCREEN_MAX_DIFF", 5000)
+    # Alerts are POSTed to this URL, signed with HMAC-SHA256 under the secret.
+    g["WEBHOOK_URL"] = env_str("WEBHOOK_URL")
+    g["WEBHOOK_SECRET"] = env_str("WEBHOOK_SECRET")
+    g["WEBHOOK_TIMEOUT_S"] = env_float("WEBHOOK_TIMEOUT_S", 5.0)  # one POST
+    g["WEBHOOK_BUDGET_S"] = env_float("WEBHOOK_BUDGET_S", 15.0)  # all POSTs after a rescreen
+    g["WEBHOOK_BACKOFF_S"] = env_float("WEBHOOK_BACKOFF_S", 30.0)  # first retry; doubles
+    g["WEBHOOK_MAX_ATTEMPTS"] = env_int("WEBHOOK_MAX_ATTEMPTS", 8)
+
 
 def instance_dir(db_path: str | Path) -> Path:
     """The web app's instance folder: ``SCREENING_INSTANCE_DIR`` or ``instance/`` beside the DB."""
@@ -212,5 +223,13 @@ PDF_CJK_FONT: str
 BULK_ROWS_PAGE: int
 
 FOUR_EYES: bool
+
+RESCREEN_MAX_DIFF: int
+WEBHOOK_URL: str | None
+WEBHOOK_SECRET: str | None
+WEBHOOK_TIMEOUT_S: float
+WEBHOOK_BUDGET_S: float
+WEBHOOK_BACKOFF_S: float
+WEBHOOK_MAX_ATTEMPTS: int
 
 reload()

@@ -131,5 +131,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(reviews.bp)
     app.register_blueprint(history.bp)
+
+    from . import monitor, monitor_api
+
+    app.register_blueprint(monitor.bp)
+    app.register_blueprint(monitor_api.bp)
     app.after_request(_security_headers)
     return app

@@ -195,6 +195,52 @@ SCHEMAS: dict[str, dict] = {
     **json_schemas(),
 }
 
+#: Monitoring (issue 16 item 2): counterparties and their alerts.
+SCHEMAS.update({
+    "Counterparty": _obj(["id", "name", "active", "added_at"], {
+        "id": {"type": "integer"}, "name": {"type": "string"}, "country": NULLABLE_STR,
+        "ref": {**NULLABLE_STR, "description": "the CRM's id of the counterparty"},
+        "request": {"type": ["object", "null"], "description": "the party as monitored"},
+        "added_at": {"type": "string"}, "added_by": NULLABLE_STR, "active": {"type": "boolean"},
+        "removed_at": NULLABLE_STR,
+        "outcome": {"type": ["string", "null"], "description": "of the last screening"},
+        "list_versions": {"type": ["object", "null"],
+                          "description": "list versions of the last screening"},
+        "as_of": NULLABLE_STR, "result_sha256": NULLABLE_STR, "audit_ref": NULLABLE_STR,
+        "screened_at": NULLABLE_STR,
+        "checked_versions": {"type": ["object", "null"],
+                             "description": "list versions its answer is known to hold for"},
+        "valid_from": NULLABLE_STR, "valid_until": NULLABLE_STR,
+        "result": {"oneOf": [_ref("ScreeningResult"), {"type": "null"}]},
+    }),
+    "Counterparties": _obj(["counterparties", "count"], {
+        "counterparties": {"type": "array", "items": _ref("Counterparty")},
+        "count": {"type": "integer"}, "total": {"type": "integer"},
+    }, extra=False),
+    "CounterpartyRequest": _obj(["party"], {
+        "party": _ref("Party"),
+        "ref": {**NULLABLE_STR, "maxLength": 200,
+                "description": "the CRM's id; adding a ref again updates that counterparty"},
+    }, extra=False),
+    "Alert": _obj(["id", "counterparty_id", "created_at", "new_outcome", "delivery"], {
+        "id": {"type": "integer"}, "counterparty_id": {"type": "integer"},
+        "name": NULLABLE_STR, "ref": NULLABLE_STR, "created_at": {"type": "string"},
+        "old_outcome": NULLABLE_STR, "new_outcome": {"type": "string"},
+        "added": {"type": "array", "items": {"type": "object"},
+                  "description": "findings the new answer has and the old had not"},
+        "removed": {"type": "array", "items": {"type": "object"}},
+        "as_of": NULLABLE_STR, "list_versions": {"type": "object"}, "audit_ref": NULLABLE_STR,
+        "reason": {**NULLABLE_STR, "description": "list change, date or full"},
+        "delivery": _obj(["state", "attempts"], {
+            "state": {"enum": ["off", "pending", "retrying", "delivered", "failed"]},
+            "attempts": {"type": "integer"}, "last_error": NULLABLE_STR,
+            "next_try": NULLABLE_STR, "delivered_at": NULLABLE_STR}),
+    }),
+    "Alerts": _obj(["alerts", "count"], {
+        "alerts": {"type": "array", "items": _ref("Alert")}, "count": {"type": "integer"},
+    }, extra=False),
+})
+
 
 def _error(description: str) -> dict:
     return {"description": description,
@@ -225,6 +271,46 @@ WRITE_ERRORS = {
 
 def _body(schema: str) -> dict:
     return {"required": True, "content": {"application/json": {"schema": _ref(schema)}}}
+
+
+#: ``limit`` and ``offset`` of a listing.
+PAGE_PARAMETERS = [
+    {"name": "limit", "in": "query", "required": False,
+     "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}},
+    {"name": "offset", "in": "query", "required": False,
+     "schema": {"type": "integer", "minimum": 0, "default": 0}},
+]
+
+
+def monitor_paths() -> dict:
+    """The monitoring operations (:mod:`web.monitor_api`)."""
+    bad_page = _error("limit or offset out of range, or text that cannot be stored")
+    return {
+        "/api/v1/counterparties": {
+            "get": {
+                "summary": "Monitored counterparties with their last outcome (any key)",
+                "parameters": [*PAGE_PARAMETERS, {
+                    "name": "q", "in": "query", "required": False, "schema": {"type": "string"},
+                    "description": "name or CRM ref contains"}],
+                "responses": {"200": _ok("Counterparties", "newest first"),
+                              "422": bad_page, **COMMON_ERRORS}},
+            "post": {
+                "summary": "Monitor a party and screen it now (any key; audited via monitor)",
+                "requestBody": _body("CounterpartyRequest"),
+                "responses": {
+                    "201": _ok("Counterparty", "the counterparty with its first result"),
+                    "400": _error("malformed body or a field of the wrong type"),
+                    "422": _error("the party is unusable, or already monitored without a ref"),
+                    **COMMON_ERRORS, **WRITE_ERRORS}}},
+        "/api/v1/alerts": {"get": {
+            "summary": "Alerts raised by changed outcomes, newest first (any key)",
+            "parameters": [*PAGE_PARAMETERS, {
+                "name": "since", "in": "query", "required": False, "schema": {"type": "string"},
+                "description": "raised at or after this ISO date or time (UTC)"}],
+            "responses": {"200": _ok("Alerts", "old -> new outcome, findings changed, "
+                                     "webhook delivery state"),
+                          "422": bad_page, **COMMON_ERRORS}}},
+    }
 
 
 @lru_cache(maxsize=1)
@@ -307,5 +393,7 @@ def openapi_document() -> dict:
                                       "content": {"application/json": {}}},
                               **UNSTORABLE}}},
             **openapi_desk.paths(COMMON_ERRORS, UNSTORABLE, WRITE_ERRORS),
+
+            **monitor_paths(),
         },
     }

@@ -136,3 +136,44 @@ def m020_reviews(db: Database) -> None:
         pk="id", not_null={"review_id", "at", "user", "kind"},
     )
     db.table("review_events").create_index(["review_id"])
+
+def m030_counterparties(db: Database) -> None:
+    """Monitored counterparties with their last result, their result history and alerts.
+
+    ``checked_versions`` are the list versions a counterparty is known to be up to date
+    with (its last result's, or newer ones whose changes could not affect it);
+    ``valid_from`` / ``valid_until`` bound the days over which its result cannot
+    change by the date alone; ``counterparty_keys`` holds the entry ids and party
+    keys its last result rests on (a list change touching one re-screens it).
+    """
+    db.table("counterparties").create(
+        {"id": int, "name": str, "country": str, "ref": str, "request": str,
+         "added_at": str, "added_by": str, "active": int, "removed_at": str,
+         "result": str, "outcome": str, "list_versions": str, "as_of": str,
+         "result_sha256": str, "audit_ref": str, "screened_at": str,
+         "checked_versions": str, "basis": str, "valid_from": str, "valid_until": str},
+        pk="id", not_null={"name", "request", "added_at", "active"},
+    )
+    db.table("counterparties").create_index(["ref"])
+    db.table("counterparties").create_index(["name"])
+    db.table("counterparties").create_index(["active", "checked_versions"])
+    db.table("counterparty_keys").create(
+        {"counterparty_id": int, "key": str}, pk=("counterparty_id", "key"))
+    db.table("counterparty_keys").create_index(["key"])
+    db.table("counterparty_results").create(
+        {"id": int, "counterparty_id": int, "outcome": str, "result": str,
+         "list_versions": str, "as_of": str, "result_sha256": str, "audit_ref": str,
+         "screened_at": str, "reason": str},
+        pk="id", not_null={"counterparty_id", "outcome", "result"},
+    )
+    db.table("counterparty_results").create_index(["counterparty_id"])
+    db.table("alerts").create(
+        {"id": int, "counterparty_id": int, "name": str, "ref": str, "created_at": str,
+         "old_outcome": str, "new_outcome": str, "added": str, "removed": str,
+         "as_of": str, "list_versions": str, "audit_ref": str, "reason": str,
+         "delivery": str, "attempts": int, "last_error": str, "next_try": str,
+         "delivered_at": str},
+        pk="id", not_null={"counterparty_id", "created_at", "new_outcome", "delivery"},
+    )
+    db.table("alerts").create_index(["created_at"])
+    db.table("alerts").create_index(["delivery", "next_try"])

@@ -137,6 +137,8 @@ def m020_reviews(db: Database) -> None:
     )
     db.table("review_events").create_index(["review_id"])
 
+
+@migrations()
 def m030_counterparties(db: Database) -> None:
     """Monitored counterparties with their last result, their result history and alerts.
 

@@ -59,8 +59,8 @@ def partial_of(pair: Pair) -> Partial | None:
     covered = tuple(sorted({q.texts[i].lower() for link in al.links for i in link.qi}))
     if not covered:
         return None
-    says_more = any(c.tags[j] != "stop" for j in al.c_unmatched)  # "and" alone says nothing
-    whole = bool(q.legal) and not al.q_unmatched and says_more
+    # a place, number, legal form, group word or "and" the query lacks says nothing more
+    whole = bool(q.legal) and not al.q_unmatched and bool(says_more(pair))
     return Partial(covered, tuple(c.texts[j] for j in al.c_unmatched), whole)
 
 

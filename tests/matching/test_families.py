@@ -23,6 +23,8 @@ def matcher():
         entry("tessaly-def", "Tessaly Group Co., Ltd."),
         entry("mil:tessaly-def", "Tessaly Group Co., Ltd.", list_id="cn-military-end-users"),
         entry("ostrava", "Ostrava Defense, Space & Security"),
+        entry("velmora-def", "Velmora Defense Solutions Co., Ltd."),
+        entry("mil:velmora-def", "Velmora Defense Solutions Co., Ltd.", list_id="cn-military-end-users"),
         entry("harbin-x", "Harbin Zentrovia Co., Ltd."),
         entry("brovik", "Brovik Dynamics"),
         entry("brovik-it", "Brovik Dynamics Information Technology"),
@@ -53,11 +55,11 @@ def test_one_party_on_two_lists_is_not_a_family(matcher):
 
 
 def test_whole_legal_name_inside_a_longer_listed_name_is_review(matcher):
-    """"Tessaly Corporation" names one legal person; "Tessaly Defense Solutions Co., Ltd."
+    """"Velmora Corporation" names one legal person; "Velmora Defense Solutions Co., Ltd."
     says more (a subsidiary or a sister): review, on both lists alike."""
-    hits = matcher.search("Tessaly Corporation")
+    hits = matcher.search("Velmora Corporation")
     got = strengths(hits)
-    assert got.get("tessaly-def") == got.get("mil:tessaly-def") == "review"
+    assert got.get("velmora-def") == got.get("mil:velmora-def") == "review"
     assert any("complete legal name" in line for h in hits for line in h.explanation)
 
 

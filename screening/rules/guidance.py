@@ -89,9 +89,31 @@ summary_text = table("summary", SUMMARIES, SUMMARIES_ZH)
 _COMMA = {"en": ", ", "zh": "、"}
 
 
+#: Guidance of results without findings (most bulk rows), by what it depends on.
+_PLAIN: dict[tuple, dict] = {}
+
+
 def guidance(result: dict) -> dict:
     """``summary``, ``next_steps``, ``regimes`` and ``notes`` for one result dict (English),
-    with the same texts in Chinese beside them (``text_zh``, ``next_steps_zh``, ...)."""
+    with the same texts in Chinese beside them (``text_zh``, ``next_steps_zh``, ...).
+
+    A result without findings depends only on its outcome, what it depends on, the
+    day's side of the horizon and the hit cap: its guidance is built once per such key.
+    """
+    if not result.get("findings") and not result.get("if_not_china_origin"):
+        key = (result.get("outcome"), tuple(result.get("depends_on") or ()),
+               str(result.get("as_of") or "") > HORIZON, result.get("after_horizon"),
+               bool(result.get("hits_truncated")) and len(result.get("hits") or []))
+        got = _PLAIN.get(key)
+        if got is None:
+            if len(_PLAIN) > 256:
+                _PLAIN.clear()
+            got = _PLAIN[key] = _guidance(result)
+        return {k: (dict(v) if isinstance(v, dict) else list(v)) for k, v in got.items()}
+    return _guidance(result)
+
+
+def _guidance(result: dict) -> dict:
     findings = result.get("findings") or []
     binding = [f for f in findings if f.get("outcome") != "CLEAR"]
     code = summary_code(result.get("outcome") or "CLEAR", binding)

@@ -140,6 +140,13 @@ def _flat_idf(token: str) -> float:
     return 1.0
 
 
+def craft_named_as_company(entry: Entry, qform: Form) -> bool:
+    """A vessel or aircraft against a query that carries a legal form ("中国平安保险（集团）
+    股份有限公司", "Acme Shipping Ltd"): a ship is not a company, so its name is no hit.
+    (A company's name may be a ship's name; the company itself is screened by name.)"""
+    return bool(qform.legal) and entry.type in ("vessel", "aircraft")
+
+
 class Matcher:
     """Screens names against a fixed set of list entries.
 
@@ -236,6 +243,8 @@ class Matcher:
                 for fid in fids:
                     cform = index.forms[fid]
                     entry = index.entries[cform.entry]
+                    if craft_named_as_company(entry, qform):
+                        continue
                     pair = Pair(
                         qform,
                         cform,

@@ -92,3 +92,12 @@ def test_a_brand_alone_is_no_match_for_its_listed_unit(matcher):
 def test_a_place_or_a_group_word_the_query_lacks_keeps_the_match(matcher):
     assert strengths(matcher.search("Zentrovia Co., Ltd."))["harbin-x"] == "match"
     assert strengths(matcher.search("Tessaly Corporation"))["tessaly-def"] == "match"
+
+
+def test_a_company_with_a_legal_form_is_no_vessel():
+    """Before: "Ping An Insurance (Group) Company of China, Ltd." in Chinese was a review hit for the
+    SDN vessel "PING AN" (bench/search/heldout negative). A ship is not a company."""
+    m = Matcher([Entry(id="v", list_id="us-sdn", type="vessel", names=[Name("KORVANE STAR")]),
+                 entry("c", "Korvane Star Holdings")])
+    assert [h.entry.id for h in m.search("Korvane Star Co., Ltd.")] == ["c"]
+    assert "v" in [h.entry.id for h in m.search("Korvane Star")]

@@ -40,14 +40,11 @@ class Partial:
     """A hit whose listed name has words the query lacks.
 
     ``covered`` is the part of the query that met the listed name (lower case),
-    ``extra`` the listed name's words the query does not have. ``whole_legal_name``
-    is true when the query is a complete legal name: it carries a legal form
-    ("Ltd.", "Corporation", "Inc.") and every word of it met the listed name.
+    ``extra`` the listed name's words the query does not have.
     """
 
     covered: tuple[str, ...]
     extra: tuple[str, ...]
-    whole_legal_name: bool = False
 
 
 def partial_of(pair: Pair) -> Partial | None:
@@ -59,9 +56,7 @@ def partial_of(pair: Pair) -> Partial | None:
     covered = tuple(sorted({q.texts[i].lower() for link in al.links for i in link.qi}))
     if not covered:
         return None
-    # a place, number, legal form, group word or "and" the query lacks says nothing more
-    whole = bool(q.legal) and not al.q_unmatched and bool(says_more(pair))
-    return Partial(covered, tuple(c.texts[j] for j in al.c_unmatched), whole)
+    return Partial(covered, tuple(c.texts[j] for j in al.c_unmatched))
 
 
 def says_more(pair: Pair) -> tuple[str, ...]:
@@ -85,14 +80,31 @@ def says_more(pair: Pair) -> tuple[str, ...]:
 
 
 def partial_hold(entry: Entry, pair: Pair) -> str | None:
-    """Why a match-strength hit on an organisation is held for review, or None:
-    the listed name :func:`says_more` than the query."""
-    if entry_schema(entry) != "company":
-        return None
+    """Why a match-strength hit is held for review because the listed name
+    :func:`says_more` than the query, or None.
+
+    Two cases, one test of the words:
+
+    - the query is a whole legal name: it carries a legal form and every word of
+      it met the listed name. "Hitachi, Ltd.", "Oshkosh Corporation" name one
+      legal person in full; "Hitachi Advanced Systems Corporation" (Watch List)
+      or "Oshkosh Defense, LLC" (Control List) are other members of the group,
+      and China's lists bind the member they name, not its parent (§8.3 UEL:
+      "For other unnamed subsidiaries return REVIEW");
+    - the listed party is an organisation: "Boeing" against "Boeing Defense,
+      Space & Security" names a brand, not that unit.
+
+    Whether the counterparty is that member is a human decision.
+    """
     extra = says_more(pair)
     if not extra:
         return None
-    return msg("explain.says_more", words=" ".join(extra))
+    if pair.query.legal and not pair.alignment.q_unmatched:
+        words = " ".join(pair.result.texts[j] for j in pair.alignment.c_unmatched)
+        return msg("explain.longer_legal_name", name=entry.name, words=words)
+    if entry_schema(entry) == "company":
+        return msg("explain.says_more", words=" ".join(extra))
+    return None
 
 
 def _name_keys(entry: Entry) -> set[str]:
@@ -134,25 +146,6 @@ def _parties(entries: Sequence[Entry]) -> list[int]:
     return groups_sharing_keys([_name_keys(e) for e in entries])
 
 
-def longer_legal_name_hold(partial: Partial | None, entry: Entry) -> str | None:
-    """Why a hit on a longer listed name is held when the query is a whole legal name, or None.
-
-    "Hitachi, Ltd.", "Oshkosh Corporation" or "Sumitomo Corporation" name one
-    legal person, in full. "Hitachi Advanced Systems Corporation" (Watch List),
-    "Oshkosh Defense, LLC" (Control List) or "Sumitomo Heavy Industries, Ltd."
-    say more: they are other members of the group (a subsidiary or a sister),
-    and China's lists bind the member they name, not its parent (rules.md §8.3:
-    only "an exact or high-confidence match on an active listing gives that
-    list's outcome"; §8.3 UEL: "For other unnamed subsidiaries return REVIEW").
-    Whether the counterparty is that member is a human decision. A query with
-    no legal form ("Hikvision") is a short name, not a legal name, and is
-    unaffected; so is a listed name the query covers whole.
-    """
-    if partial is None or not partial.whole_legal_name:
-        return None
-    return msg("explain.longer_legal_name", name=entry.name, words=" ".join(partial.extra))
-
-
 def family_holds(found: Sequence[tuple[Entry, bool, Partial | None]]) -> dict[int, str]:
     """Which match-strength hits only name a family, and why: position -> explanation line.
 
@@ -160,17 +153,13 @@ def family_holds(found: Sequence[tuple[Entry, bool, Partial | None]]) -> dict[in
     :func:`partial_of`. A group is the hits whose listed names have words the
     query lacks and which the query meets on the same words; when a group spans
     two or more listed parties, its match-strength hits are held for review.
-    A hit whose longer listed name a whole legal name only partly covers is held
-    too (:func:`longer_legal_name_hold`).
+    A single hit whose listed name says more is :func:`partial_hold`'s.
     """
     groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
     held: dict[int, str] = {}
-    for i, (entry, strong, p) in enumerate(found):
+    for i, (_, _, p) in enumerate(found):
         if p is not None:
             groups[p.covered].append(i)
-        why = longer_legal_name_hold(p, entry) if strong else None
-        if why:
-            held[i] = why
     for covered, members in groups.items():
         if not any(found[i][1] for i in members):
             continue

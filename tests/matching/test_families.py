@@ -48,8 +48,7 @@ def test_listed_member_named_in_full_still_matches(matcher):
 
 
 def test_one_party_on_two_lists_is_not_a_family(matcher):
-    # a short name (no legal form): "Tessaly Corporation", a whole legal name that the
-    # listed name only contains, is held by longer_legal_name_hold (next test)
+    # the same party on the Control List and the military-user category counts once
     got = strengths(matcher.search("Tessaly"))
     assert got.get("tessaly-def") == got.get("mil:tessaly-def") == "match"
 

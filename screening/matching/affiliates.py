@@ -108,22 +108,20 @@ def dictionary_words() -> frozenset[str]:
     return frozenset(g[0] for glosses in dictionary().values() for g in glosses if len(g) == 1)
 
 
-def everyday_name(form: Form) -> bool:
-    """A list name whose only distinctive word is an everyday one ("Quantum Optics"):
-    "Acme Optics" carries a line of business, not that party's brand."""
-    dist = distinctive_words(form)
-    return len(dist) < 2 and all(t in dictionary_words() for t, _ in dist)
-
-
 #: A list name whose one distinctive word is this short is an initialism ("MP LLC"):
 #: too many unrelated companies begin with the same two letters to call them affiliates.
 MIN_BRAND_LEN = 3
 
 
-def initialism_name(form: Form) -> bool:
-    """A list name whose only distinctive word has at most two characters ("MP LLC", "3M")."""
+def weak_brand(form: Form) -> bool:
+    """A list name whose only distinctive word cannot carry a brand: an everyday word
+    ("Quantum Optics": "Acme Optics" carries a line of business, not that party's brand)
+    or an initialism of at most two characters ("MP LLC", "3M")."""
     dist = distinctive_words(form)
-    return len(dist) < 2 and all(len(t) < MIN_BRAND_LEN for t, _ in dist)
+    if len(dist) >= 2:
+        return False
+    return (all(t in dictionary_words() for t, _ in dist)
+            or all(len(t) < MIN_BRAND_LEN for t, _ in dist))
 
 
 def distinctive_words(form: Form) -> list[tuple[str, float]]:
@@ -147,7 +145,7 @@ class AffiliateIndex:
             if entry_schema(entries[form.entry]) != "company":
                 continue  # people have no branches
             brand = brand_of(form)
-            if brand is None or brand[1] < MIN_RARITY or everyday_name(form) or initialism_name(form):
+            if brand is None or brand[1] < MIN_RARITY or weak_brand(form):
                 continue
             by_brand[brand[0]].append(fid)
         self.by_brand = dict(by_brand)

@@ -263,11 +263,10 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
                 # ("HENSOLDT AG" with AG a legal form, "Red Six" with six = 6) is a variant
                 # ("Lia Sá" stays a person: a legal form is never written with accents)
                 as_org, _ = latin_tokens(words, t, True, False, looks, short_forms)
-                accented = {w for chunk in piece.split() if not chunk.isascii() for w in fold_word(chunk)}
-                if [x.text for x in as_org.tokens if x.tag != LEGAL] != [x.text for x in built.tokens] and not any(
-                    x.tag == LEGAL and x.text in accented for x in as_org.tokens
-                ):
-                    extra_variants.append(tuple(as_org.tokens))
+                if [x.text for x in as_org.tokens if x.tag != LEGAL] != [x.text for x in built.tokens]:
+                    accented = {w for chunk in piece.split() if not chunk.isascii() for w in fold_word(chunk)}
+                    if not any(x.tag == LEGAL and x.text in accented for x in as_org.tokens):
+                        extra_variants.append(tuple(as_org.tokens))
             plain_words = frozenset() if org_like else written_as_words(piece)  # "Pla" in "Abel Pla"
             spelled_words = spell_out(words, t, plain=plain_words)
             if spelled_words is not None:

@@ -137,18 +137,23 @@ def test_false_positive_is_remembered(page):
     assert "cleared by rita on" in page.locator("ul.cleared").inner_text()
 
 
-def test_upload_and_download(page, tmp_path):
+def upload_bulk(page, tmp_path, rows: list[list[str]], as_of: str = "2026-11-22") -> None:
+    """Sign in, upload ``rows`` as a CSV on the Bulk page and wait for the job page."""
     sign_in(page)
     page.click("text=Bulk")
     src = tmp_path / "customers.csv"
-    rows = [["Customer Name", "Country"], ["Skydio", "US"], ["洛克希德·马丁公司", "US"],
-            ["Acme Bakery GmbH", "DE"], ["Nice Noodles Pte Ltd", "SG"]]
     with src.open("w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows(rows)
     page.set_input_files("input[name=file]", str(src))
-    page.fill("input[name=as_of]", "2026-11-22")
+    page.fill("input[name=as_of]", as_of)
     page.click("#bulk-submit")
     page.wait_for_url("**/bulk/*")
+
+
+def test_upload_and_download(page, tmp_path):
+    upload_bulk(page, tmp_path, [["Customer Name", "Country"], ["Skydio", "US"],
+                                 ["洛克希德·马丁公司", "US"], ["Acme Bakery GmbH", "DE"],
+                                 ["Nice Noodles Pte Ltd", "SG"]])
     page.wait_for_selector("#download-link", state="visible", timeout=60_000)
     assert page.locator("svg.chart .bar").count() >= 1
     shot(page, "06-bulk-done")

@@ -7,11 +7,10 @@ The harness (server, browser, page, sign-in) is tests/web/test_browser.py's.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from tests.web.test_browser import (browser, page, pytestmark, server, shot,  # noqa: F401
-                                    sign_in)
+                                    sign_in, upload_bulk)
 
 
 def screen(page, name: str, as_of: str = "2026-12-05") -> None:
@@ -65,17 +64,9 @@ def test_download_pdf(page):
 
 
 def test_bulk_non_clear_table_row_opens_its_result(page, tmp_path):
-    sign_in(page)
-    page.click("text=Bulk")
-    src = tmp_path / "customers.csv"
-    rows = [["Customer Name", "Country"], ["Acme Bakery GmbH", "DE"], ["Skydio", "US"],
-            ["Nice Noodles Pte Ltd", "SG"], ["洛克希德·马丁公司", "US"]]
-    with src.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows(rows)
-    page.set_input_files("input[name=file]", str(src))
-    page.fill("input[name=as_of]", "2026-11-22")
-    page.click("#bulk-submit")
-    page.wait_for_url("**/bulk/*")
+    upload_bulk(page, tmp_path, [["Customer Name", "Country"], ["Acme Bakery GmbH", "DE"],
+                                 ["Skydio", "US"], ["Nice Noodles Pte Ltd", "SG"],
+                                 ["洛克希德·马丁公司", "US"]])
     page.wait_for_selector("#row-table", state="visible", timeout=60_000)
     table = page.locator("#row-table tbody tr")
     names = table.locator("a.row-result").all_inner_texts()

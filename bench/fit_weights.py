@@ -224,7 +224,10 @@ def write_yaml(path: Path, fitted: MatchConfig, hand: MatchConfig, meta: dict) -
     lines.append("# the hand-set weights these replaced, for comparison (bench/fit_weights.py)")
     lines.append("hand_set:")
     lines += [f"  {n}: {hand.weight(n)}" for n in MAIN + QUALS]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # the fitted name model's block (bench/fit_model.py) is kept as it is
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    model = old[old.index("# The fitted name model"):] if "# The fitted name model" in old else ""
+    path.write_text("\n".join(lines) + "\n" + model, encoding="utf-8")
 
 
 def main() -> None:

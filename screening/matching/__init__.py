@@ -295,7 +295,7 @@ class Matcher:
         for pos, (idx, (score, pair, values, qname)) in enumerate(ranked[:limit]):
             why = held.get(pos)
             if why is None and score >= match_t:
-                why = partial_hold(self.index.entries[idx], pair)
+                why = partial_hold(self.index.entries[idx], pair, values, match_t)
             hits.append(
                 Hit(
                     entry=self.index.entries[idx],

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from screening.matching import features as f
+from screening.matching import fitted
 from screening.matching.alignment import Pair
 from screening.matching.config import MatchConfig, default_config
 
@@ -51,7 +52,9 @@ FEATURES: list[Feature] = [
     Feature(f.compact_name),
     Feature(f.consonant_skeleton),
     Feature(f.full_name_edits),
+    Feature(f.name_parts_subset),
     Feature(f.brand_only),
+    Feature(fitted.fitted_similarity),
     Feature(f.numbers_disagree, qualifier=True),
     Feature(f.number_missing, qualifier=True),
     Feature(f.no_distinctive_agreement, qualifier=True),
@@ -100,6 +103,8 @@ def score_pair(pair: Pair, floor: float = 0.0, plan: Plan | None = None) -> tupl
     values: dict[str, float] = {}
     best = 0.0
     for name, func, weight in plan.main:
+        if not weight:
+            continue  # switched off by a config (a request's, or a fit's baseline)
         v = func(pair)
         values[name] = v
         best = max(best, weight * v)

@@ -155,6 +155,10 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> t
     s, how = token_match(a, b, q.skels[i], c.skels[j])
     if person:
         s = person_sim(a, b, s, how)
+    elif how == "gendered" and tq == tc == DISTINCTIVE and min(len(a), len(b)) >= SOUND_VARIANT_MIN_LEN:
+        # an organisation's word with a case ending (Akfort / Akforta, from the
+        # Russian genitive) is one name; gendered forms only tell people apart
+        return SOUND_VARIANT_SIM, "variant"
     if s < NICKNAME_SIM:
         if person and _nickname(a, b, q.skels[i], c.skels[j]):
             return NICKNAME_SIM, "nickname"
@@ -291,7 +295,7 @@ def align(q: Form, c: Form) -> Alignment:
             agree = True
     q_un = tuple(i for i in range(nq) if i not in used_q)
     c_un = tuple(j for j in range(nc) if j not in used_c)
-    given_only = person and not pinyin and _family_and_given_agree(q, c, links)
+    given_only = person and not pinyin and family_and_given_agree(q, c, links)
     covered = not person and _query_covered(q, c, links, q_un, c_un)
     for i in q_un:
         if _generation(q, i):
@@ -359,7 +363,7 @@ def _query_covered(q: Form, c: Form, links: list[Link], q_un: tuple[int, ...], c
     return all(q.tags[i] == STOP for i in q_un) and all(c.tags[j] != DISTINCTIVE for j in c_un)
 
 
-def _family_and_given_agree(q: Form, c: Form, links: list[Link]) -> bool:
+def family_and_given_agree(q: Form, c: Form, links: list[Link]) -> bool:
     """True when both names mark their family name, the family names agree from
     their first word on, and so does a given name ("HAQQANI, Aziz" / "HAQQANI,
     Abdul Aziz", "MOMENI, Eskandar" / "MOMENI KALAGARI, Eskandar").

@@ -24,13 +24,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from screening import settings
 from screening.texts import msg
 from screening.types import Entry
 
-from .alignment import Pair
+from .algorithm import FEATURES
+from .alignment import Pair, is_person_pair
 from .index import entry_schema
 from .resources import tables
-from .tokens import GENERIC, DISTINCTIVE
+from .tokens import DISTINCTIVE, GENERIC, NUMBER, STOP
 
 _WORD = re.compile(r"\w+")
 
@@ -79,11 +81,18 @@ def says_more(pair: Pair) -> tuple[str, ...]:
                  if c.tags[j] in (DISTINCTIVE, GENERIC) and c.texts[j] not in org_class)
 
 
-def partial_hold(entry: Entry, pair: Pair) -> str | None:
+def partial_hold(entry: Entry, pair: Pair, values: dict[str, float] | None = None,
+                 match_t: float | None = None) -> str | None:
     """Why a match-strength hit is held for review because the listed name
     :func:`says_more` than the query, or None.
 
-    Two cases, one test of the words:
+    First, a match that rests only on ``name_parts_subset`` or the fitted model
+    (``values``, the hit's features; :func:`rests_on_review_only`): a person's
+    name whose listed form has parts the query lacks ("Ivan Hernandez" for
+    "HERNANDEZ DALA, Ivan Rafael") is the same name only as far as it goes, and
+    a common two-part name needs a human and the other identifiers; names that
+    agree only by the model's reckoning ("fitted_similarity") need a reviewer's
+    eye too. Then organisations, two cases, one test of the words:
 
     - the query is a whole legal name: it carries a legal form and every word of
       it met the listed name. "Hitachi, Ltd.", "Oshkosh Corporation" name one
@@ -96,6 +105,14 @@ def partial_hold(entry: Entry, pair: Pair) -> str | None:
 
     Whether the counterparty is that member is a human decision.
     """
+    if rests_on_review_only(values, match_t):
+        side, parts = _person_parts_left(pair)
+        if side == "list":
+            return msg("explain.person_parts_missing", words=" ".join(parts))
+        if side == "query":  # "Mohammad Gerald Harris" for "HARIS, Muhammad": a middle name the list lacks
+            return msg("explain.person_parts_extra", words=" ".join(parts))
+        if values and values.get("fitted_similarity", 0.0) >= values.get("name_parts_subset", 0.0):
+            return msg("explain.fitted_only", score=f"{values['fitted_similarity']:.2f}")
     extra = says_more(pair)
     if not extra:
         return None
@@ -105,6 +122,33 @@ def partial_hold(entry: Entry, pair: Pair) -> str | None:
     if entry_schema(entry) == "company":
         return msg("explain.says_more", words=" ".join(extra))
     return None
+
+
+#: Main features that only hold a match for review when the score rests on them:
+#: a part of a longer name, and the fitted model (screening.matching.fitted).
+REVIEW_ONLY = ("name_parts_subset", "fitted_similarity")
+
+
+def rests_on_review_only(values: dict[str, float] | None, match_t: float | None = None) -> bool:
+    """True when a main feature of :data:`REVIEW_ONLY` reaches the match threshold
+    and no other main feature does."""
+    values = values or {}
+    t = settings.MATCH_THRESHOLD if match_t is None else match_t
+    return any(values.get(n, 0.0) >= t for n in REVIEW_ONLY) and not any(
+        values.get(ft.name, 0.0) >= t for ft in FEATURES if not ft.qualifier and ft.name not in REVIEW_ONLY)
+
+
+def _person_parts_left(pair: Pair) -> tuple[str, tuple[str, ...]]:
+    """Which side of a person pair has parts the other lacks ("list" or "query"),
+    and those parts; ("", ()) for organisations or complete names."""
+    q, c = pair.query, pair.result
+    if not is_person_pair(q, c):
+        return "", ()
+    listed = tuple(c.texts[j] for j in pair.alignment.c_unmatched if c.tags[j] not in (STOP, NUMBER))
+    if listed:
+        return "list", listed
+    asked = tuple(q.texts[i] for i in pair.alignment.q_unmatched if q.tags[i] not in (STOP, NUMBER))
+    return ("query", asked) if asked else ("", ())
 
 
 def _name_keys(entry: Entry) -> set[str]:

@@ -17,7 +17,9 @@ from screening.matching.alignment import (
     DISTINCTIVE_AGREE,
     PATRONYMIC_ENDINGS,
     Alignment,
+    Link,
     Pair,
+    family_and_given_agree,
     first_word,
     is_patronymic,
     is_person_pair,
@@ -32,6 +34,7 @@ from screening.matching.strings import (  # noqa: F401  (token_sim: older import
     SHORT_WORD,
     SKELETON_SIM,
     edit_cost,
+    spelling_variant,
     token_sim,
     transliteration_edits,
 )
@@ -65,6 +68,13 @@ EDITS_TWO_MIN_LEN = 11
 EDITS_LONG_WORD = 8
 #: Family names this long (written as one word) agree when one edit apart.
 FAMILY_SPELLING_MIN_LEN = 6
+#: A person's name whose every part (at least SUBSET_MIN_PARTS, each met at
+#: SUBSET_PART_SIM or better) is in a longer name of the other side.
+SUBSET_SIM = 0.88
+#: Scripts whose personal names are syllables (Han, Hangul, kana): no subsets there.
+SYLLABIC = frozenset({"Hani", "Hang", "Hira", "Kana", "Jpan", "Kore"})
+SUBSET_MIN_PARTS = 2
+SUBSET_PART_SIM = 0.9
 #: Credit of a listed organisation's brand given alone ("Hikvision").
 BRAND_ONLY_SIM = 0.88
 
@@ -191,6 +201,70 @@ def full_name_edits(pair: Pair) -> float:
     if total > allowed:
         return 0.0
     return (1.0, ONE_EDIT_SIM, TWO_EDITS_SIM)[total]
+
+
+def name_parts_subset(pair: Pair) -> float:
+    """A personal name whose every part is in a longer name of the other side.
+
+    "SALIM, Majdi" / "SALIM, Majdi Muhammad Muhammad", "BESEDA, Sergey" /
+    "BESEDA, Sergei Orestovich", "HERNANDEZ, Ivan" / "HERNANDEZ DALA, Ivan
+    Rafael": lists record the full name, people give two of its parts.
+
+    - Every part of the shorter name (at least two) meets a part of the longer
+      one, spelled alike or as a spelling variant (Mahmoud / Mahamud; Rubio /
+      Rubino is another name).
+    - When both names mark their family name, family and given names agree.
+    - The shorter keeps the longer's first family and first given name (or,
+      unmarked, its first and last parts): "Fernando Castro" is not "CASTRO
+      VILLA, Luis Fernando".
+    - The longer name adds at most as many parts as the two share.
+    - Chinese, Korean and Japanese names, romanised or not, are excluded ("Wang
+      Lei" is not "Wang Lei Ming"), and so is a pair where each side has a part
+      the other lacks ("Ayman Sabawi" / "Sa'd Sabawi": a contradiction).
+
+    A search holds a match resting on it for review (``families.partial_hold``).
+    """
+    q, c = pair.query, pair.result
+    if not is_person_pair(q, c) or (pinyin_name(q) and pinyin_name(c)) or q.script in SYLLABIC or c.script in SYLLABIC:
+        return 0.0  # Chinese, Korean, Japanese given names: a syllable more is another name
+    al = pair.alignment
+    q_left = [i for i in al.q_unmatched if q.tags[i] not in (STOP, NUMBER)]
+    c_left = [j for j in al.c_unmatched if c.tags[j] not in (STOP, NUMBER)]
+    if bool(q_left) == bool(c_left):
+        return 0.0  # both complete (name_tokens says so) or each adds a part (a contradiction)
+    parts = [lk for lk in al.links if any(q.tags[i] == DISTINCTIVE for i in lk.qi)]
+    if len(parts) < SUBSET_MIN_PARTS or len(q_left) + len(c_left) > len(parts):
+        return 0.0
+    met = []
+    for lk in al.links:
+        if lk.how == "initial":
+            return 0.0
+        if lk.sim < SUBSET_PART_SIM:
+            a, b = "".join(q.texts[i] for i in lk.qi), "".join(c.texts[j] for j in lk.ci)
+            if not spelling_variant(a, b, lk.how):
+                return 0.0  # Rubio / Rubino: another name
+            lk = Link(lk.qi, lk.ci, 1.0, lk.how)  # Mahmoud / Mahamud: one name spelled otherwise
+        met.append(lk)
+    if any(q.family) and any(c.family) and not family_and_given_agree(q, c, met):
+        return 0.0
+    longer, linked = (q, {i for lk in al.links for i in lk.qi}) if q_left else (c, {j for lk in al.links for j in lk.ci})
+    if not all(k in linked for k in _anchor_parts(longer)):
+        return 0.0  # "Fernando Castro" is not "CASTRO VILLA, Luis Fernando": the first given name is Luis
+    return SUBSET_SIM
+
+
+def _anchor_parts(form: Form) -> tuple[int, ...]:
+    """The parts of a personal name a shorter form of it keeps: the first family
+    name and the first given name when the name marks its family name, else its
+    first and last parts."""
+    parts = [k for k, g in enumerate(form.tags) if g not in (STOP, NUMBER)]
+    if not parts:
+        return ()
+    family = [k for k in parts if form.family[k]]
+    given = [k for k in parts if not form.family[k]]
+    if family and given:
+        return (family[0], given[0])
+    return (parts[0], parts[-1])
 
 
 def brand_only(pair: Pair) -> float:
@@ -475,8 +549,11 @@ def family_name_mismatch(pair: Pair) -> float:
     if not any(q.family) or not any(c.family):
         return 0.0
     for link in pair.alignment.links:
-        if link.sim >= DISTINCTIVE_AGREE and any(q.family[i] for i in link.qi) and any(c.family[j] for j in link.ci):
-            return 0.0
+        if any(q.family[i] for i in link.qi) and any(c.family[j] for j in link.ci) and (
+            link.sim >= DISTINCTIVE_AGREE
+            or spelling_variant("".join(q.texts[i] for i in link.qi), "".join(c.texts[j] for j in link.ci), link.how)
+        ):
+            return 0.0  # SHRI / SHERRI: one family name spelled otherwise
     return 0.0 if _family_spelled_alike(q, c) else 1.0
 
 

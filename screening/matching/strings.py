@@ -217,3 +217,39 @@ def transliteration_edits(a: str, b: str) -> tuple[int, int]:
 def edit_cost(edits: tuple[int, int]) -> float:
     """What ``(other edits, transliteration edits)`` cost: a transliteration edit ``SOUND_EDIT_COST``."""
     return edits[0] + edits[1] * SOUND_EDIT_COST
+
+
+#: Letters a consonant key drops: vowels, and letters that transliterations add
+#: or drop (Ghazi / Gazi, Thaek / Taek, Fereydoon / Fereidoun).
+_KEY_DROPS = frozenset("aeiouyhw")
+#: Most a spelling variant may differ by (transliteration edits count half).
+VARIANT_MAX_COST = 2.0
+#: A word extended by this many letters or more is another word (Petrov / Petrovsky).
+EXTENSION_MIN = 2
+
+
+def consonant_key(word: str) -> str:
+    """``word`` with ph read f, vowels, h, w and y dropped, and doubled letters single."""
+    out: list[str] = []
+    for ch in word.replace("ph", "f"):
+        if ch not in _KEY_DROPS and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def spelling_variant(a: str, b: str, how: str = "") -> bool:
+    """Two words that are one word spelled otherwise: the same consonant key, at
+    most two edits (transliteration edits count half), not a gendered form
+    (``how`` "gendered": Maria / Mario) and not a word extended by a suffix
+    (Richards / Richardson, Revolution / Revolutionary). Jebli / Jebelli, Sameer
+    / Samir, Mahmoud / Mahamud are variants; Rubio / Rubino and Michael /
+    Michelle are not."""
+    if how == "gendered":
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) - len(short) >= EXTENSION_MIN and long_.startswith(short):
+        return False
+    if consonant_key(a) != consonant_key(b):
+        return False
+    a, b = a.replace("ph", "f"), b.replace("ph", "f")  # Delfin / Dolphin: one sound, one letter
+    return edit_cost(transliteration_edits(a, b)) <= VARIANT_MAX_COST

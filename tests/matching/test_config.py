@@ -55,5 +55,5 @@ def test_search_thresholds_per_call():
     strict = default_config().override({"match_threshold": 1.0, "review_threshold": hit.score})
     (again,) = matcher.search(query, config=strict)
     assert again.strength == "review"
-    off = default_config().override({"weights": {"name_tokens": 0.0, "compact_name": 0.0, "consonant_skeleton": 0.0}})
+    off = default_config().override({"weights": {ft.name: 0.0 for ft in FEATURES if not ft.qualifier}})
     assert matcher.search(query, config=off) == []

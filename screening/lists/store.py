@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -52,7 +53,32 @@ class Store:
     def __init__(self, db: Database, path: str | None = None) -> None:
         self.db = db
         self.path = path
+        self._in_transaction = False
         migrations.apply(db)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction for the block, begun with SQLite's write lock.
+
+        ``BEGIN IMMEDIATE`` takes the lock before the block reads anything, so
+        what it reads (``get_meta``) stays true until it commits: another
+        process's writer waits. The writes below join an enclosing transaction
+        instead of committing on their own; it commits them all or none.
+        """
+        conn: sqlite3.Connection = self.db.conn
+        if self._in_transaction:
+            yield conn
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        self._in_transaction = True
+        try:
+            yield conn
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+        finally:
+            self._in_transaction = False
 
     # ------------------------------------------------------------------ lists
     def list_status(self) -> list[dict]:
@@ -114,9 +140,8 @@ class Store:
                     f"{info.location}: {list_id} has {n} entries, expected {lo}..{hi}; "
                     "previous version kept in force")
         now = utcnow()
-        conn: sqlite3.Connection = self.db.conn
         result: dict[str, int] = {}
-        with conn:  # one transaction: all lists or none
+        with self.transaction() as conn:  # all lists or none
             for list_id, entries in entries_by_list.items():
                 meta = list_info(list_id)
                 conn.execute(
@@ -264,8 +289,7 @@ class Store:
     def put_relationships(self, source: str, rels: list[Relationship], *, location: str = "",
                           sha256: str = "") -> int:
         """Replace every relationship from ``source`` atomically; returns the count."""
-        conn = self.db.conn
-        with conn:
+        with self.transaction() as conn:
             conn.execute("delete from relationships where source = ?", (source,))
             conn.executemany(
                 "insert into relationships (source, owner, owned, percent, owner_name, owned_name,"
@@ -302,9 +326,8 @@ class Store:
         return row[0] if row else None
 
     def set_meta(self, key: str, value: str) -> None:
-        with self.db.conn:
-            self.db.conn.execute(
-                "insert or replace into meta (key, value) values (?, ?)", (key, value))
+        with self.transaction() as conn:
+            conn.execute("insert or replace into meta (key, value) values (?, ?)", (key, value))
 
 
 def _compare(a: dict[str, tuple[str, str]], b: dict[str, tuple[str, str]]) -> dict:

@@ -357,15 +357,28 @@ def project_lists_hash(lists_dir: Path) -> str:
 
 def load_project_lists(store: Store, lists_dir: Path | None = None) -> UpdateReport:
     """Import the project's own YAML lists (China lists and end-user categories)."""
+    report = _load_project_lists(store, Path(lists_dir or settings.LISTS_DIR), if_changed=False)
+    assert report is not None  # only if_changed loads nothing
+    return report
+
+
+def _load_project_lists(store: Store, lists_dir: Path, *, if_changed: bool) -> UpdateReport | None:
+    """Read ``lists/``, then put its lists, relationships and hash in force in one transaction.
+
+    ``if_changed``: load nothing (None) when this YAML is the version loaded, as
+    read under the write lock. Two processes may open a fresh database at once
+    (a `lists status` and the `lists index` that `lists update` starts): both
+    find the hash missing, but only the first to take the lock loads the lists;
+    the other would put the same lists in force again as a new version.
+    """
     from screening.lists.importers import project_yaml
 
-    lists_dir = Path(lists_dir or settings.LISTS_DIR)
     if not lists_dir.exists():
         raise ImportFailed(f"{lists_dir}: project lists folder not found")
     digest = project_lists_hash(lists_dir)
     by_list: dict[str, list[Entry]] = defaultdict(list)
     rels: list[Relationship] = []
-    for item in project_yaml.parse_dir(lists_dir):
+    for item in project_yaml.parse_dir(lists_dir):  # before the lock: the slow part
         if isinstance(item, Relationship):
             rels.append(item)
         else:
@@ -374,12 +387,15 @@ def load_project_lists(store: Store, lists_dir: Path | None = None) -> UpdateRep
     info = VersionInfo(source="project", location=str(lists_dir), format="project-yaml",
                        sha256=digest)
     report = UpdateReport("project", str(lists_dir), digest)
-    report.versions = store.put_lists(dict(by_list), info, bounds=bounds)
-    report.counts = {k: len(v) for k, v in by_list.items()}
-    if rels:
-        report.relationships = store.put_relationships("project", rels, location=str(lists_dir),
-                                                       sha256=digest)
-    store.set_meta("project_lists_sha256", digest)
+    with store.transaction():  # and a crash never leaves the lists in force without their hash
+        if if_changed and store.get_meta("project_lists_sha256") == digest:
+            return None
+        report.versions = store.put_lists(dict(by_list), info, bounds=bounds)
+        report.counts = {k: len(v) for k, v in by_list.items()}
+        if rels:
+            report.relationships = store.put_relationships("project", rels,
+                                                           location=str(lists_dir), sha256=digest)
+        store.set_meta("project_lists_sha256", digest)
     return report
 
 
@@ -394,10 +410,10 @@ def ensure_project_lists(store: Store, lists_dir: Path | None = None) -> UpdateR
     if not lists_dir.exists():
         return None
     digest = project_lists_hash(lists_dir)
-    if store.get_meta("project_lists_sha256") == digest:
+    if store.get_meta("project_lists_sha256") == digest:  # the usual case, without the lock
         return None
     try:
-        return load_project_lists(store, lists_dir)
+        return _load_project_lists(store, lists_dir, if_changed=True)
     except ImportFailed as exc:
         if store.get_meta("project_lists_sha256"):
             log.warning("project lists not reloaded, previous version kept: %s", exc.message)

@@ -115,6 +115,28 @@ def test_csl_cut_at_70_percent_is_refused(db_path, tmp_path, at_row_boundary):
     assert {k: (v["entries"], v["version"]) for k, v in status(db_path).items()} == before
 
 
+def test_project_lists_loaded_once_when_two_processes_open_a_fresh_db(db_path, monkeypatch):
+    """`lists update` starts `lists index` in the background; it and the next command both
+    find the project lists not loaded. The one that loads second must leave them as they are
+    (it used to put them in force again as version 2, after the test above read version 1)."""
+    from screening.lists.catalog import CN_LIST_IDS
+    from screening.lists.importers import project_yaml
+    from screening.lists.store import open_store
+    from screening.lists.update import ensure_project_lists
+
+    this, other = open_store(db_path), open_store(db_path)
+    parse_dir = project_yaml.parse_dir
+
+    def other_loads_meanwhile(path):
+        monkeypatch.setattr(project_yaml, "parse_dir", parse_dir)
+        assert ensure_project_lists(other) is not None  # the other process, while this one reads
+        return parse_dir(path)
+
+    monkeypatch.setattr(project_yaml, "parse_dir", other_loads_meanwhile)
+    assert ensure_project_lists(this) is None
+    assert {r["id"]: r["version"] for r in this.list_status()} == dict.fromkeys(CN_LIST_IDS, 1)
+
+
 @pytest.mark.shared
 def test_shrink_guard_names_diff_and_allow_shrink_accepts(db_path, tmp_path):
     assert run("lists", "update", "us-csl", "--file", str(shared_path(*CSL_2026)),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -33,7 +32,18 @@ def cli(*args: str) -> list[str]:
 
 
 def env_for(db: Path, **extra: str) -> dict:
-    return {**os.environ, "SCREENING_DB": str(db), "PYTHONPATH": str(ROOT), **extra}
+    # No background `lists index` after an update: it would load the project lists
+    # into these databases at moments of its own, and outlive the kill (its own session).
+    return {**os.environ, "SCREENING_DB": str(db), "PYTHONPATH": str(ROOT),
+            "SCREENING_INDEX_SNAPSHOT": "0", **extra}
+
+
+def copy_db(src: Path, dst: Path) -> None:
+    """A consistent copy of ``src`` with what its WAL holds (``shutil.copy`` takes the main file only)."""
+    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
+        a.backup(b)
+    a.close()
+    b.close()
 
 
 def lists_in_force(db: Path) -> dict[str, tuple[int, int]]:
@@ -65,7 +75,7 @@ def test_kill_9_during_lists_update_keeps_previous_lists(tmp_path):
 
     # the complete update, timed, gives the "after" state
     done = tmp_path / "done.db"
-    shutil.copy(base, done)
+    copy_db(base, done)
     t0 = time.monotonic()
     subprocess.run(cli("lists", "update", "us-csl", "--file", str(csl_2026)),
                    env=env_for(done), check=True, capture_output=True)
@@ -76,7 +86,7 @@ def test_kill_9_during_lists_update_keeps_previous_lists(tmp_path):
     outcomes = []
     for i, frac in enumerate(KILL_AT):
         db = tmp_path / f"kill{i}.db"
-        shutil.copy(base, db)
+        copy_db(base, db)
         proc = subprocess.Popen(cli("lists", "update", "us-csl", "--file", str(csl_2026)),
                                 env=env_for(db), stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL, start_new_session=True)

@@ -220,8 +220,9 @@ def latin_tokens(
     while i < n:
         # multi-word legal forms and places, longest first
         matched = False
-        by_skel = words[i] not in t.legal_first and skeleton(words[i]) in t.legal_first_skel
-        sizes = range(min(t.legal_max_len, n - i), 0, -1) if by_skel or words[i] in t.legal_first else ()
+        w = words[i]
+        top = max(t.legal_len.get(w, 0), t.legal_skel_len.get(skeleton(w), 0))  # 0: no form starts here
+        sizes = range(min(top, n - i), 0, -1)
         for size in sizes:
             phrase = tuple(words[i : i + size])
             compare = t.legal_forms.get(phrase)

@@ -98,6 +98,10 @@ class Tables:
     #: for phrases of two or more words or one long word
     legal_skel: dict[tuple[str, ...], str] = field(default_factory=dict)
     legal_first_skel: frozenset[str] = frozenset()
+    #: longest legal-form phrase by its first word, and by its first word's skeleton
+    #: (a name is scanned only as far as a form starting with the word can reach)
+    legal_len: dict[str, int] = field(default_factory=dict)
+    legal_skel_len: dict[str, int] = field(default_factory=dict)
     #: the words multi-word places start with
     location_first: frozenset[str] = frozenset()
     #: folded abbreviation -> its readings (tech -> technology | technologies | technical)
@@ -217,6 +221,8 @@ def _load_legal(t: Tables) -> None:
         t.legal_max_len = max(len(p) for p in t.legal_forms)
     t.legal_compare = frozenset(t.legal_forms.values())
     t.legal_first = frozenset(p[0] for p in t.legal_forms)
+    for p in t.legal_forms:
+        t.legal_len[p[0]] = max(t.legal_len.get(p[0], 0), len(p))
 
 
 def _add_legal_groups(t: Tables, groups: list[Any], override: bool) -> None:
@@ -365,6 +371,8 @@ def _index_legal_skeletons(t: Tables) -> None:
         if len(phrase) >= 2 or len(phrase[0]) >= LEGAL_SKELETON_MIN_LEN:
             t.legal_skel.setdefault(tuple(_skeleton_with(t, w) for w in phrase), compare)
     t.legal_first_skel = frozenset(p[0] for p in t.legal_skel)
+    for p in t.legal_skel:
+        t.legal_skel_len[p[0]] = max(t.legal_skel_len.get(p[0], 0), len(p))
 
 
 def _load_nicknames(t: Tables) -> None:

@@ -129,3 +129,22 @@ def test_the_model_leaves_a_part_of_a_longer_listed_name_to_name_parts_subset():
 )
 def test_a_part_is_not_enough_when_it_is_not_the_names_anchor(query, listed):
     assert not compare(query, listed, "person")[1].get("name_parts_subset")
+
+
+# ------------------------------------------------ spelling links (alignment._pair_sim)
+def test_a_name_part_spelled_otherwise_is_linked_and_the_model_may_accept_it():
+    # David / Davoud: below the fuzzy floor, yet one name (same consonants, two edits)
+    now, before = with_and_without("David Kestrani", "KESTRANI, Davoud", "person")
+    assert before < MATCH_THRESHOLD <= now
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Omar Kestrani", "KESTRANI, Amar"),  # another first letter: another name
+        ("Peter Chen", "Peter Chan"),  # one pinyin syllable for another
+    ],
+)
+def test_other_names_with_the_same_consonants_are_not_spelling_links(query, listed):
+    assert compare(query, listed, "person")[1].get("fitted_similarity", 0.0) == 0.0
+    assert compare(query, listed, "person")[0] < MATCH_THRESHOLD

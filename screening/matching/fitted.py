@@ -123,7 +123,9 @@ def why_silent(pair: Pair) -> str | None:
     distinctive = any(q.tags[i] == DISTINCTIVE for lk in strong for i in lk.qi)
     if not distinctive or len(strong) + len(weak) < MIN_PARTS:
         return "too few distinctive words agree"  # "Salvera" / "La Salviera": one word is the hand-set features' call
-    if is_person_pair(q, c):
+    # a name written "FAMILY, Given", or two bare names, are read as people's,
+    # whatever the list typed the entry as (some lists type individuals as entities)
+    if is_person_pair(q, c) or any(q.family) or any(c.family) or (_bare_name(q) and _bare_name(c)):
         if q.script in SYLLABIC or c.script in SYLLABIC or (pinyin_name(q) and pinyin_name(c)):
             return "a Chinese, Korean or Japanese personal name"  # one syllable is another name
         if any(c.tags[j] not in (STOP, NUMBER) for j in al.c_unmatched):
@@ -159,6 +161,11 @@ def why_silent(pair: Pair) -> str | None:
 def _spelling_variant(q: Form, c: Form, link: Link) -> bool:
     """A weakly met word that is the same word spelled otherwise (:func:`strings.spelling_variant`)."""
     return spelling_variant("".join(q.texts[i] for i in link.qi), "".join(c.texts[j] for j in link.ci), link.how)
+
+
+def _bare_name(form: Form) -> bool:
+    """Two or more name words, no legal form, no business, place or number word ("Martin Ramirez")."""
+    return len(form.texts) > 1 and not form.legal and all(g in (DISTINCTIVE, INITIAL, STOP) for g in form.tags)
 
 
 @dataclass(frozen=True)

@@ -241,9 +241,10 @@ def spelling_variant(a: str, b: str, how: str = "") -> bool:
     """Two words that are one word spelled otherwise: the same consonant key, at
     most two edits (transliteration edits count half), not a gendered form
     (``how`` "gendered": Maria / Mario) and not a word extended by a suffix
-    (Richards / Richardson, Revolution / Revolutionary). Jebli / Jebelli, Sameer
-    / Samir, Mahmoud / Mahamud are variants; Rubio / Rubino and Michael /
-    Michelle are not."""
+    (Richards / Richardson, Revolution / Revolutionary); words of at most five
+    letters keep their first two letters (Rose / Rios, Mills / Myles are two
+    names). Jebli / Jebelli, Sameer / Samir, Mahmoud / Mahamud are variants;
+    Rubio / Rubino and Michael / Michelle are not."""
     if how == "gendered":
         return False
     short, long_ = sorted((a, b), key=len)
@@ -251,5 +252,7 @@ def spelling_variant(a: str, b: str, how: str = "") -> bool:
         return False
     if consonant_key(a) != consonant_key(b):
         return False
+    if min(len(a), len(b)) <= SHORT_WORD and a[:2] != b[:2]:
+        return False  # Rose / Rios, Mills / Myles, John / Juan: in a short word two edits are another name
     a, b = a.replace("ph", "f"), b.replace("ph", "f")  # Delfin / Dolphin: one sound, one letter
     return edit_cost(transliteration_edits(a, b)) <= VARIANT_MAX_COST

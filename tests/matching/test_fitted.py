@@ -148,3 +148,22 @@ def test_a_name_part_spelled_otherwise_is_linked_and_the_model_may_accept_it():
 def test_other_names_with_the_same_consonants_are_not_spelling_links(query, listed):
     assert compare(query, listed, "person")[1].get("fitted_similarity", 0.0) == 0.0
     assert compare(query, listed, "person")[0] < MATCH_THRESHOLD
+
+
+def test_people_listed_as_entities_are_read_as_people():
+    # Some lists type individuals as entities: the model must not treat "Ramirez" as
+    # a listed organisation's extra word (100k synthetic negatives, bench/match_negatives.py)
+    entry = Entry(id="d1", list_id="us-dpl", type="company", names=[Name(value="Vardanez-Rostamiz, Martin")])
+    hits = Matcher([entry]).search("Martina Rostamiz")
+    assert all(h.features.get("fitted_similarity", 0.0) == 0.0 for h in hits)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("rose", "rios"), ("mills", "myles"), ("john", "juan")],  # short words: two edits are another name
+)
+def test_short_words_two_edits_apart_are_not_spelling_variants(a, b):
+    from screening.matching.strings import spelling_variant
+
+    assert not spelling_variant(a, b)
+    assert spelling_variant("jebli", "jebelli") and spelling_variant("mahmoud", "mahamud")

@@ -80,9 +80,11 @@ def _consonant_spelling(a: str, b: str) -> bool:
     Kompel/Compel and Jon/John differ in how a sound is spelled; Maria/Mario
     and Thomas/Themis differ in vowels, which metaphone ignores but names do not.
     """
+    if Indel.normalized_similarity(a, b) < CONSONANT_SPELLING_MIN:
+        return False  # the cheap test first: most word pairs end here
     ca = _DOUBLES.sub(r"\1", "".join(ch for ch in a if ch not in _VOWELS))
     cb = _DOUBLES.sub(r"\1", "".join(ch for ch in b if ch not in _VOWELS))
-    if ca == cb or Indel.normalized_similarity(a, b) < CONSONANT_SPELLING_MIN:
+    if ca == cb:
         return False
     return phonetic(a) == phonetic(b)
 

@@ -38,6 +38,10 @@ LONG_FORM_MIN_LETTERS = 10
 #: ("Tactical Missile Corporation" is a listed party; "National Association of
 #: Manufacturers" must keep its words).
 NOT_LEGAL = frozenset({("joint", "venture"), ("national", "association"), ("state", "concern")})
+#: Words that name a line of business, not a legal form: a form holding one
+#: ("joint stock commercial bank", "scientific and production enterprise")
+#: would swallow the words that tell "Ak Bars Bank" from "Ak Bars Holding".
+BUSINESS_WORDS = frozenset({"bank", "banking", "commercial", "scientific", "production", "research"})
 #: fingerprints groups that are one organisation's name ("tpb": Tactical Missile
 #: Corporation, a listed Russian company).
 NOT_LEGAL_GROUPS = frozenset({"tpb"})
@@ -75,7 +79,7 @@ def main() -> int:
         new = []
         for form in forms:
             phrase = _fold_phrase(form)
-            if not phrase or phrase in ours or phrase in seen or not long_form(phrase) or phrase in NOT_LEGAL:
+            if not phrase or phrase in ours or phrase in seen or not long_form(phrase) or phrase in NOT_LEGAL or BUSINESS_WORDS & set(phrase):
                 continue
             seen.add(phrase)
             new.append(" ".join(phrase))

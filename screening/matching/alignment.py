@@ -24,14 +24,13 @@ from screening.matching.choices import tailor
 from screening.matching.forms import JOIN_TRIPLE_SHORT, TAG_WEIGHTS, Form
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.normalize import has_han
-from screening.matching.pinyin import is_pinyin_word, syllable_count
+from screening.matching.pinyin import is_pinyin_word
 from screening.matching.resources import tables
 from screening.matching.strings import (
     SKELETON_SIM,
     STEM_SIM,
     person_sim,
     same_stem,
-    spelling_variant,
     token_match,
     transliteration_edits,
 )
@@ -44,11 +43,6 @@ INITIAL_LIST_SIM = 0.6
 #: (Okeanpribor / Oceanpribor), in words of at least SOUND_VARIANT_MIN_LEN letters.
 SOUND_VARIANT_SIM = 0.9
 SOUND_VARIANT_MIN_LEN = 6
-#: A personal name part spelled otherwise (strings.spelling_variant) that the fuzzy
-#: similarity misses, in parts of at least SPELLING_MIN_LEN letters with the same
-#: first letter (Omar / Amar are two names).
-SPELLING_SIM = 0.6
-SPELLING_MIN_LEN = 4
 #: Given names of one nickname group (Mike / Michael, Sasha / Aleksandr).
 NICKNAME_SIM = 0.9
 #: Two romanisations of one Korean family name (ko_names.yaml surnames).
@@ -168,10 +162,6 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> t
     s, how = token_match(a, b, q.skels[i], c.skels[j])
     if person:
         s = person_sim(a, b, s, how)
-    elif how == "gendered" and tq == tc == DISTINCTIVE and min(len(a), len(b)) >= SOUND_VARIANT_MIN_LEN:
-        # an organisation's word with a case ending (Akfort / Akforta, from the
-        # Russian genitive) is one name; gendered forms only tell people apart
-        return SOUND_VARIANT_SIM, "variant"
     if s < NICKNAME_SIM:
         if person and _nickname(a, b, q.skels[i], c.skels[j]):
             return NICKNAME_SIM, "nickname"
@@ -181,11 +171,6 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> t
         return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
     if s < STEM_SIM and _business_word(a) and _business_word(b) and same_stem(a, b):
         return STEM_SIM, "stem"  # a business word's other form: Trade / Trading
-    if (not s and person and a[0] == b[0] and min(len(a), len(b)) >= SPELLING_MIN_LEN and spelling_variant(a, b)
-            and not (syllable_count(a) == 1 and syllable_count(b) == 1)):  # Chen / Chan: other syllables
-        # David / Davoud, Jebli / Jebelli: too far apart for the fuzzy floor, yet one
-        # name; a weak link, which the fitted model and name_parts_subset may accept
-        return SPELLING_SIM, "spelling"
     return s, (how if s else "")
 
 

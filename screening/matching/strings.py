@@ -245,8 +245,9 @@ def spelling_variant(a: str, b: str, how: str = "") -> bool:
     (``how`` "gendered": Maria / Mario) and not a word extended by a suffix
     (Richards / Richardson, Revolution / Revolutionary); words of at most five
     letters keep their first two letters (Rose / Rios, Mills / Myles are two
-    names). Jebli / Jebelli, Sameer / Samir, Mahmoud / Mahamud are variants;
-    Rubio / Rubino and Michael / Michelle are not."""
+    names), and both end in a vowel or both in a consonant (Oleg / Olga, Salim /
+    Salma are a name's two genders). Jebli / Jebelli, Sameer / Samir, Mahmoud /
+    Mahamud are variants; Rubio / Rubino and Michael / Michelle are not."""
     if how == "gendered":
         return False
     short, long_ = sorted((a, b), key=len)
@@ -256,5 +257,7 @@ def spelling_variant(a: str, b: str, how: str = "") -> bool:
         return False
     if min(len(a), len(b)) <= SHORT_WORD and a[:2] != b[:2]:
         return False  # Rose / Rios, Mills / Myles, John / Juan: in a short word two edits are another name
+    if (a[-1] in _VOWELS) != (b[-1] in _VOWELS):
+        return False  # Oleg / Olga, Salim / Salma, Fred / Frida: a name's other gender
     a, b = a.replace("ph", "f"), b.replace("ph", "f")  # Delfin / Dolphin: one sound, one letter
     return edit_cost(transliteration_edits(a, b)) <= VARIANT_MAX_COST

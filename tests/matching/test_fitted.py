@@ -26,7 +26,6 @@ def with_and_without(a, b, schema=None):
     [
         ("TALVENKO, Maksim Valerevich", "TALVENKO, Maksim Valeriovych", "person"),  # a patronymic spelled two ways
         ("Karen Doonie", "Karen Doony", "person"),  # a family name spelled two ways
-        ("Ellen D'esquire", "Ellen Desqueir", "person"),
         ("NOVIR KAVAN MINERAL MINING COMPANY", "NOVIR KAVAN MINERAL EXPLORATION AND MINING ENGINEERING COMPANY", None),
     ],
 )
@@ -131,23 +130,38 @@ def test_a_part_is_not_enough_when_it_is_not_the_names_anchor(query, listed):
     assert not compare(query, listed, "person")[1].get("name_parts_subset")
 
 
-# ------------------------------------------------ spelling links (alignment._pair_sim)
-def test_a_name_part_spelled_otherwise_is_linked_and_the_model_may_accept_it():
-    # David / Davoud: below the fuzzy floor, yet one name (same consonants, two edits)
-    now, before = with_and_without("David Kestrani", "KESTRANI, Davoud", "person")
-    assert before < MATCH_THRESHOLD <= now
-
-
+# ------------------------------------------------ found by a hostile review (helper-22)
 @pytest.mark.parametrize(
-    "query, listed",
+    "query, listed, schema",
     [
-        ("Omar Kestrani", "KESTRANI, Amar"),  # another first letter: another name
-        ("Peter Chen", "Peter Chan"),  # one pinyin syllable for another
+        # another person's name, one vowel or ending apart (issue 14: a one-letter variant
+        # reaches review strength "unless other evidence contradicts it")
+        ("Oleg Ivan Sokolov", "Olga Ivan Sokolov", "person"),
+        ("Martin Paul Keller", "Morton Paul Keller", "person"),
+        ("Luis Alberto Moreno", "Luis Alberto Marino", "person"),
+        # two parties named after two people (issue 14: singular / plural vessels differ, so do these)
+        ("Petrova Trading LLC", "Petrov Trading LLC", None),
+        ("ROBERTA", "ROBERTO", "vessel"),
+        # Th and T are two letters (Vietnamese Thu / Tu, Thor / Tor)
+        ("Thor Shipping Ltd", "Tor Shipping Ltd", None),
+        ("Tran Thi Thu", "Tran Thi Tu", "person"),
+        # a generic word left when a long legal form swallowed "Bank" (issue 14: a place or
+        # generic word never makes a hit by itself)
+        ("Rossiya", "Joint Stock Commercial Bank Rossiya", None),
     ],
 )
-def test_other_names_with_the_same_consonants_are_not_spelling_links(query, listed):
-    assert compare(query, listed, "person")[1].get("fitted_similarity", 0.0) == 0.0
-    assert compare(query, listed, "person")[0] < MATCH_THRESHOLD
+def test_these_are_no_matches(query, listed, schema):
+    assert compare(query, listed, schema)[0] < MATCH_THRESHOLD
+    entry = Entry(id="x1", list_id="us-sdn", type=schema or "company", names=[Name(value=listed)])
+    assert all(h.strength != "match" for h in Matcher([entry]).search(query, schema=schema))
+
+
+def test_a_listed_bank_keeps_its_bank_word():
+    assert compare("Ak Bars Bank", "Joint Stock Commercial Bank Ak Bars")[0] >= 0.7
+
+
+def test_a_name_of_the_other_gender_is_not_part_of_a_longer_name():
+    assert not compare("Olga Sokolov", "Oleg Ivanovich Sokolov", "person")[1].get("name_parts_subset")
 
 
 def test_people_listed_as_entities_are_read_as_people():
@@ -160,7 +174,7 @@ def test_people_listed_as_entities_are_read_as_people():
 
 @pytest.mark.parametrize(
     "a, b",
-    [("rose", "rios"), ("mills", "myles"), ("john", "juan")],  # short words: two edits are another name
+    [("rose", "rios"), ("mills", "myles"), ("john", "juan"), ("oleg", "olga"), ("salim", "salma")],
 )
 def test_short_words_two_edits_apart_are_not_spelling_variants(a, b):
     from screening.matching.strings import spelling_variant

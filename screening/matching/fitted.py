@@ -10,10 +10,10 @@ scores such pairs with a small logistic regression whose coefficients are data
 
 The model only speaks when nothing contradicts the pair (:func:`why_silent`):
 the names must agree on a distinctive word, every word met must be met well
-or be a spelling variant (Jebli / Jebelli; Rubio / Rubino is another person), and the query must be covered: a place or
-a word only the query has names a sister unit or an affiliate ("Huawei
-Technologies (Thailand)", "Lockheed Martin Aeronautics"), which the issue's
-qualifier rules keep apart. It never overrides a contradiction the hand-set
+or be a spelling variant (Shri / Sherri; Rubio / Rubino is another person),
+and the query must be covered: a place or a word only the query has names a
+sister unit or an affiliate ("Huawei Technologies (Thailand)", "Lockheed
+Martin Aeronautics"), which the issue's qualifier rules keep apart. It never overrides a contradiction the hand-set
 features see (a different number or place, a family name that differs). A
 search holds a match that rests on this model alone for review
 (``families.partial_hold``).
@@ -45,7 +45,7 @@ from screening.matching.forms import TAG_WEIGHTS, Form
 from screening.matching.features import SYLLABIC
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, STOP
 from screening.matching.resources import tables
-from screening.matching.strings import consonant_key, spelling_variant  # noqa: F401  (consonant_key: tests)
+from screening.matching.strings import spelling_variant
 
 #: Below this word-alignment score the model stays silent (the names share too little).
 MIN_NAME_TOKENS = 0.5

@@ -137,7 +137,7 @@ def _only_legal(text: str) -> bool:
     """True when ``text`` holds no name words, only legal forms ("Co., Ltd.") or nothing."""
     t = tables()
     words = [w for chunk in PAREN_RE.sub(" ", text).split() for w in fold_word(chunk)]
-    return all(w in t.legal_first or w in t.legal_compare or len(w) < 2 for w in words)
+    return all(w in t.legal_len or w in t.legal_compare or len(w) < 2 for w in words)
 
 
 def _roman_number(words: list[str], i: int, t: Tables, company: bool, person: bool) -> int | None:

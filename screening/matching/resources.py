@@ -91,15 +91,12 @@ class Tables:
 
     #: folded legal-form phrase (tuple of tokens) -> compare form ("ltd", "llc" ...)
     legal_forms: dict[tuple[str, ...], str] = field(default_factory=dict)
-    #: longest legal-form phrase, in tokens, and the words legal forms start with
-    legal_max_len: int = 1
-    legal_first: frozenset[str] = frozenset()
     #: legal-form phrases by romanisation skeleton (OBSCHESTVO / OBSHCHESTVO),
     #: for phrases of two or more words or one long word
     legal_skel: dict[tuple[str, ...], str] = field(default_factory=dict)
-    legal_first_skel: frozenset[str] = frozenset()
-    #: longest legal-form phrase by its first word, and by its first word's skeleton
-    #: (a name is scanned only as far as a form starting with the word can reach)
+    #: longest legal-form phrase by its first word (its keys: the words legal forms
+    #: start with), and by its first word's skeleton (a name is scanned only as far
+    #: as a form starting with the word can reach)
     legal_len: dict[str, int] = field(default_factory=dict)
     legal_skel_len: dict[str, int] = field(default_factory=dict)
     #: the words multi-word places start with
@@ -217,10 +214,7 @@ def _load_legal(t: Tables) -> None:
     groups = data.get("groups", data.get("legal_forms", [])) if isinstance(data, dict) else data
     _add_legal_groups(t, _as_list(groups), override=True)
     _add_legal_groups(t, _as_list(_load_yaml("legal_forms_fingerprints.yaml")), override=False)
-    if t.legal_forms:
-        t.legal_max_len = max(len(p) for p in t.legal_forms)
     t.legal_compare = frozenset(t.legal_forms.values())
-    t.legal_first = frozenset(p[0] for p in t.legal_forms)
     for p in t.legal_forms:
         t.legal_len[p[0]] = max(t.legal_len.get(p[0], 0), len(p))
 
@@ -370,7 +364,6 @@ def _index_legal_skeletons(t: Tables) -> None:
     for phrase, compare in t.legal_forms.items():
         if len(phrase) >= 2 or len(phrase[0]) >= LEGAL_SKELETON_MIN_LEN:
             t.legal_skel.setdefault(tuple(_skeleton_with(t, w) for w in phrase), compare)
-    t.legal_first_skel = frozenset(p[0] for p in t.legal_skel)
     for p in t.legal_skel:
         t.legal_skel_len[p[0]] = max(t.legal_skel_len.get(p[0], 0), len(p))
 

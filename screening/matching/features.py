@@ -235,22 +235,35 @@ def name_parts_subset(pair: Pair) -> float:
     parts = [lk for lk in al.links if any(q.tags[i] == DISTINCTIVE for i in lk.qi)]
     if len(parts) < SUBSET_MIN_PARTS or len(q_left) + len(c_left) > len(parts):
         return 0.0
-    met = []
-    for lk in al.links:
-        if lk.how == "initial":
-            return 0.0
-        if lk.sim < SUBSET_PART_SIM:
-            a, b = "".join(q.texts[i] for i in lk.qi), "".join(c.texts[j] for j in lk.ci)
-            if not spelling_variant(a, b, lk.how):
-                return 0.0  # Rubio / Rubino: another name
-            lk = Link(lk.qi, lk.ci, 1.0, lk.how)  # Mahmoud / Mahamud: one name spelled otherwise
-        met.append(lk)
+    if any(lk.how == "initial" for lk in al.links):
+        return 0.0
+    met = met_as_spelled(q, c, al.links, SUBSET_PART_SIM)
+    if met is None:
+        return 0.0  # Rubio / Rubino: another name
     if any(q.family) and any(c.family) and not family_and_given_agree(q, c, met):
         return 0.0
     longer, linked = (q, {i for lk in al.links for i in lk.qi}) if q_left else (c, {j for lk in al.links for j in lk.ci})
     if not all(k in linked for k in _anchor_parts(longer)):
         return 0.0  # "Fernando Castro" is not "CASTRO VILLA, Luis Fernando": the first given name is Luis
     return SUBSET_SIM
+
+
+def spelled_alike(q: Form, c: Form, link: Link) -> bool:
+    """The words ``link`` joins are one word spelled otherwise (:func:`strings.spelling_variant`)."""
+    return spelling_variant("".join(q.texts[i] for i in link.qi), "".join(c.texts[j] for j in link.ci), link.how)
+
+
+def met_as_spelled(q: Form, c: Form, links: list[Link], floor: float) -> list[Link] | None:
+    """``links`` with each one below ``floor`` that joins a spelling variant counted as
+    met (Mahmoud / Mahamud); None when one below ``floor`` joins another word (Rubio / Rubino)."""
+    out = []
+    for lk in links:
+        if lk.sim < floor:
+            if not spelled_alike(q, c, lk):
+                return None
+            lk = Link(lk.qi, lk.ci, 1.0, lk.how)
+        out.append(lk)
+    return out
 
 
 def _anchor_parts(form: Form) -> tuple[int, ...]:
@@ -550,8 +563,7 @@ def family_name_mismatch(pair: Pair) -> float:
         return 0.0
     for link in pair.alignment.links:
         if any(q.family[i] for i in link.qi) and any(c.family[j] for j in link.ci) and (
-            link.sim >= DISTINCTIVE_AGREE
-            or spelling_variant("".join(q.texts[i] for i in link.qi), "".join(c.texts[j] for j in link.ci), link.how)
+            link.sim >= DISTINCTIVE_AGREE or spelled_alike(q, c, link)
         ):
             return 0.0  # SHRI / SHERRI: one family name spelled otherwise
     return 0.0 if _family_spelled_alike(q, c) else 1.0

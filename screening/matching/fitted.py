@@ -33,7 +33,6 @@ from screening import yamlfast
 from screening.matching import features as f
 from screening.matching.alignment import (
     DISTINCTIVE_AGREE,
-    Link,
     Pair,
     family_and_given_agree,
     first_word,
@@ -45,7 +44,6 @@ from screening.matching.forms import TAG_WEIGHTS, Form
 from screening.matching.features import SYLLABIC
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, STOP
 from screening.matching.resources import tables
-from screening.matching.strings import spelling_variant
 
 #: Below this word-alignment score the model stays silent (the names share too little).
 MIN_NAME_TOKENS = 0.5
@@ -58,11 +56,6 @@ NAME_WORDS = frozenset({DISTINCTIVE, GENERIC})
 def _weight(tag: str) -> float:
     """A token's weight for coverage: its kind's weight, stop words none."""
     return 0.0 if tag == STOP else TAG_WEIGHTS[tag]
-
-
-def name_tokens(pair: Pair) -> float:
-    """The word-alignment score (the ``name_tokens`` feature)."""
-    return pair.alignment.score
 
 
 def _coverage(form: Form, unmatched: tuple[int, ...]) -> float:
@@ -99,7 +92,7 @@ def word_set_similarity(pair: Pair) -> float:
 
 #: The model's inputs, in the order of its coefficients.
 SIGNALS: tuple[Callable[[Pair], float], ...] = (
-    name_tokens,
+    f.name_tokens,  # the word-alignment score
     query_coverage,
     list_coverage,
     compact_similarity,
@@ -116,7 +109,8 @@ def why_silent(pair: Pair) -> str | None:
         return "no distinctive word agrees"
     q, c = pair.query, pair.result
     weak = [lk for lk in al.links if lk.sim < DISTINCTIVE_AGREE]
-    if not all(_spelling_variant(q, c, lk) for lk in weak):
+    as_met = f.met_as_spelled(q, c, al.links, DISTINCTIVE_AGREE)
+    if as_met is None:
         return "a word only resembles its counterpart"  # Rubio / Rubino, Maria / Mario, HiVision / Hikvision
     strong = [lk for lk in al.links if lk.sim >= DISTINCTIVE_AGREE and any(q.tags[i] in NAME_WORDS for i in lk.qi)
               and any(c.tags[j] in NAME_WORDS for j in lk.ci)]
@@ -130,7 +124,6 @@ def why_silent(pair: Pair) -> str | None:
             return "a Chinese, Korean or Japanese personal name"  # one syllable is another name
         if any(c.tags[j] not in (STOP, NUMBER) for j in al.c_unmatched):
             return "the listed person's name has parts the query lacks"  # name_parts_subset's call, with its rules
-        as_met = [lk if lk.sim >= DISTINCTIVE_AGREE else Link(lk.qi, lk.ci, 1.0, lk.how) for lk in al.links]
         if any(q.family) and any(c.family) and not family_and_given_agree(q, c, as_met):
             return "the family names do not agree from their first word"  # NEJAD / TAVAKOLI NEJAD
     if any(q.tags[i] == LOCATION and i != first_word(q) for i in al.q_unmatched) or any(
@@ -156,11 +149,6 @@ def why_silent(pair: Pair) -> str | None:
         if contradiction(pair):
             return contradiction.__name__
     return None
-
-
-def _spelling_variant(q: Form, c: Form, link: Link) -> bool:
-    """A weakly met word that is the same word spelled otherwise (:func:`strings.spelling_variant`)."""
-    return spelling_variant("".join(q.texts[i] for i in link.qi), "".join(c.texts[j] for j in link.ci), link.how)
 
 
 def _bare_name(form: Form) -> bool:

@@ -30,11 +30,8 @@ import numpy as np
 from match_common import ROOT  # noqa: F401  (puts the project on sys.path)
 from match_pairs import DERIVED, pair_rows, schema_of
 from screening.evaluation import _prf, _truthy
-from screening.matching import _flat_idf, _pair_schemas, _query_forms, analyze_name, compare, forms_of
-from screening.matching import fitted
-from screening.matching.alignment import Pair
+from screening.matching import compare, fitted, form_pairs
 from screening.matching.config import WEIGHTS_FILE, default_config
-from screening.matching.schemas import canonical_schema
 
 TRAIN, REPORT = (0, 1, 2), (3, 4)
 CUTS = (0.5, 0.6, 0.7, 0.8, 0.9)
@@ -46,20 +43,12 @@ SETS = ("cn_sanctions", "csl", "milcorps", "sdn", "senzing")
 
 def signals(name1: str, name2: str, schema: str | None) -> tuple[float, ...] | None:
     """The signals of the best-aligned pair of forms the model may score, or None."""
-    schema = canonical_schema(schema)
-    q_schema, c_schema = _pair_schemas(name1, name2, schema)
-    c_an = analyze_name(name2, c_schema)
-    c_forms = [cf for an in [c_an] + [analyze_name(a, c_schema) for a in c_an.other_names]
-               for cf in forms_of(an, idf=_flat_idf, schema=c_schema)]
     best: tuple[float, tuple[float, ...]] | None = None
-    for fallback in (False, True):
-        for _, qf in _query_forms([name1], q_schema, _flat_idf, fallback=fallback):
-            for cf in c_forms:
-                pair = Pair(qf, cf)
-                if fitted.why_silent(pair) is None:
-                    values = fitted.signal_values(pair)
-                    if best is None or values[0] > best[0]:
-                        best = (values[0], values)
+    for _, pair in form_pairs(name1, name2, schema):
+        if fitted.why_silent(pair) is None:
+            values = fitted.signal_values(pair)
+            if best is None or values[0] > best[0]:
+                best = (values[0], values)
     return None if best is None else best[1]
 
 

@@ -89,22 +89,30 @@ def compare(
     Returns:
         ``(score, {feature: value})`` with the score in [0, 1].
     """
-    q_schema, c_schema = _pair_schemas(name1, name2, canonical_schema(schema))
     best: tuple[float, dict[str, float]] = (0.0, {})
     plan = Plan.of(config) if config else None
     review = config.review_threshold if config else settings.REVIEW_THRESHOLD
+    for fallback, pair in form_pairs(name1, name2, schema):
+        if fallback and best[0] >= review:
+            break  # the usual readings found the name: no Korean / Japanese guesses
+        score, values = score_pair(pair, plan=plan)
+        if score > best[0] or not best[1]:
+            best = (score, values)
+    return best
+
+
+def form_pairs(name1: str, name2: str, schema: str | None = None) -> Iterator[tuple[bool, Pair]]:
+    """Every pair of name forms :func:`compare` scores, the usual readings of
+    ``name1`` first, then its fallback readings (Korean / Japanese readings of
+    Han names), each with whether it is a fallback."""
+    q_schema, c_schema = _pair_schemas(name1, name2, canonical_schema(schema))
     c_an = analyze_name(name2, c_schema)
     c_analyses = [c_an] + [analyze_name(a, c_schema) for a in c_an.other_names]
     c_forms = [cf for an in c_analyses for cf in forms_of(an, idf=_flat_idf, schema=c_schema)]
     for fallback in (False, True):
         for _, qf in _query_forms([name1], q_schema, _flat_idf, fallback=fallback):
             for cf in c_forms:
-                score, values = score_pair(Pair(qf, cf), plan=plan)
-                if score > best[0] or not best[1]:
-                    best = (score, values)
-        if best[0] >= review:
-            break
-    return best
+                yield fallback, Pair(qf, cf)
 
 
 def _pair_schemas(name1: str, name2: str, schema: str | None) -> tuple[str | None, str | None]:

@@ -8,7 +8,7 @@ folds 0-2 only; see docs/benchmarks.md).
 
 import pytest
 
-from screening.matching import Matcher, compare
+from screening.matching import Matcher, compare, form_pairs
 from screening.matching import fitted
 from screening.matching.config import default_config
 from screening.settings import MATCH_THRESHOLD
@@ -59,17 +59,7 @@ def test_the_model_lifts_names_that_differ_in_several_small_ways(query, listed, 
 def test_the_model_is_silent_where_the_names_contradict(query, listed, schema, why):
     assert compare(query, listed, schema)[1].get("fitted_similarity", 0.0) == 0.0
     assert compare(query, listed, schema)[0] < MATCH_THRESHOLD
-    from screening.matching import _flat_idf, _pair_schemas, _query_forms, analyze_name, forms_of
-    from screening.matching.alignment import Pair
-    from screening.matching.schemas import canonical_schema
-
-    s = canonical_schema(schema)
-    qs, cs = _pair_schemas(query, listed, s)
-    reasons = {
-        fitted.why_silent(Pair(qf, cf))
-        for _, qf in _query_forms([query], qs, _flat_idf)
-        for cf in forms_of(analyze_name(listed, cs), idf=_flat_idf, schema=cs)
-    }
+    reasons = {fitted.why_silent(pair) for fallback, pair in form_pairs(query, listed, schema) if not fallback}
     assert why in reasons
 
 

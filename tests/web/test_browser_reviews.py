@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.web.conftest import PASSWORDS
-from tests.web.test_browser import ARGS, CHROMIUM, browser, shot  # noqa: F401 (fixture)
+from tests.web.test_browser import ARGS, CHROMIUM, browser, checked_page, shot  # noqa: F401 (fixture)
 
 pytestmark = [
     pytest.mark.browser,
@@ -49,15 +49,9 @@ def server(tmp_path_factory):
 
 @pytest.fixture
 def page(browser, server):  # noqa: F811
-    context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900},
-                                  accept_downloads=True, locale="en-GB")
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    yield pg
-    context.close()
     # the one refused confirmation is an expected 403; nothing else may fail
-    assert [e for e in errors if "status of 403" not in e] == [], errors
+    with checked_page(browser, server, expected=("status of 403",)) as pg:
+        yield pg
 
 
 def sign_in(page, user: str, password: str | None = None) -> None:

@@ -16,6 +16,7 @@ Lessons from the prior art built in here:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -23,16 +24,18 @@ from rapidfuzz.distance import Indel, Levenshtein
 from screening.matching.choices import tailor
 from screening.matching.forms import JOIN_TRIPLE_SHORT, TAG_WEIGHTS, Form
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
-from screening.matching.normalize import has_han
-from screening.matching.pinyin import is_pinyin_word
+from screening.matching.normalize import has_han, skeleton
+from screening.matching.pinyin import syllable_count
 from screening.matching.resources import tables
 from screening.matching.strings import (
     SKELETON_SIM,
     STEM_SIM,
+    VOWEL_SPELLING_SIM,
     person_sim,
     same_stem,
     token_match,
     transliteration_edits,
+    vowel_spelling,
 )
 
 #: Credit of a person's initial against a name starting with that letter.
@@ -136,6 +139,10 @@ def _equivalent(a: str, b: str) -> bool:
     return bool(ga and ga & eq.get(b, _NO_GROUPS))
 
 
+#: Most syllables in one part of a romanised Chinese name (Jinping, Xiaoming).
+PINYIN_PART_SYLLABLES = 2
+
+
 def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> tuple[float, str]:
     """Similarity of query token ``i`` and list token ``j``, with how it was found.
 
@@ -162,6 +169,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> t
     s, how = token_match(a, b, q.skels[i], c.skels[j])
     if person:
         s = person_sim(a, b, s, how)
+        if s < VOWEL_SPELLING_SIM and how != "gendered" and vowel_spelling(a, b):
+            return VOWEL_SPELLING_SIM, "variant"
     if s < NICKNAME_SIM:
         if person and _nickname(a, b, q.skels[i], c.skels[j]):
             return NICKNAME_SIM, "nickname"
@@ -202,9 +211,18 @@ def is_person_pair(q: Form, c: Form) -> bool:
 
 
 def pinyin_name(form: Form) -> bool:
-    """A personal name written only in pinyin syllables ("Wang Lei", "Xi Jinping")."""
+    """A personal name written only in pinyin syllables ("Wang Lei", "Xi Jinping").
+
+    A Chinese name's parts are one or two syllables, and one of them (the
+    family name, bar rare compounds) is a single syllable: "Ali Hashemi"
+    (a-li ha-she-mi) and "Musa Hasan" (mu-sa ha-san) spell in pinyin
+    syllables, but are not Chinese names.
+    """
     words = [t for t, g in zip(form.texts, form.tags) if g == DISTINCTIVE]
-    return 1 < len(words) <= 4 and all(is_pinyin_word(w) for w in words)
+    if not 1 < len(words) <= 4:
+        return False
+    counts = [syllable_count(w) for w in words]
+    return all(0 < n <= PINYIN_PART_SYLLABLES for n in counts) and min(counts) == 1
 
 
 def is_patronymic(form: Form, j: int) -> bool:
@@ -392,24 +410,25 @@ def family_and_given_agree(q: Form, c: Form, links: list[Link]) -> bool:
 def _joined_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:
     """Add links where one token equals two or three adjacent tokens of the other side
     ("haiguang" / "hai guang", "vanderbilt" / "van der bilt")."""
-    _join_side(q.texts, c.texts, cands, flip=False)
-    _join_side(c.texts, q.texts, cands, flip=True)
+    person = is_person_pair(q, c)
+    _join_side(q.texts, c.texts, cands, flip=False, person=person)
+    _join_side(c.texts, q.texts, cands, flip=True, person=person)
     # a token that swallowed the other side's legal form: "jscargument" = "jsc" + "argument"
     _swallowed_legal(q.texts, c.texts, c.legal, cands, flip=False)
     _swallowed_legal(c.texts, q.texts, q.legal, cands, flip=True)
 
 
-def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, flip: bool) -> None:
+def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, flip: bool, person: bool) -> None:
     """Links of one ``single`` token to a window of ``several`` (sides swapped when ``flip``)."""
     n = len(several)
     if n < 2:
         return
-    firsts = {a[0] for a in single if len(a) >= 4}
+    firsts = {_head(a) for a in single if len(a) >= 4}
     if not firsts:
         return
     for size in (2, 3):
         for j in range(n - size + 1):
-            if several[j][0] not in firsts:
+            if _head(several[j]) not in firsts:
                 continue
             window = several[j : j + size]
             if size == 3 and min(len(w) for w in window) > JOIN_TRIPLE_SHORT:
@@ -417,10 +436,40 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
             joined = "".join(window)
             span = tuple(range(j, j + size))
             for i, a in enumerate(single):
-                if len(a) >= 4 and a[0] == joined[0] and abs(len(a) - len(joined)) <= len(joined) // 5 + 1:
-                    s = 1.0 if a == joined else Indel.normalized_similarity(a, joined)
-                    if s >= 0.9:
+                if len(a) >= 4 and _head(a) == _head(joined) and abs(len(a) - len(joined)) <= len(joined) // 5 + 1:
+                    s = 1.0 if a == joined else _joined_sim(a, joined, person)
+                    if s >= JOINED_MIN:
                         cands.append((s, span, (i,), "joined") if flip else (s, (i,), span, "joined"))
+
+
+#: Least similarity of a token and the joined words of the other side.
+JOINED_MIN = 0.9
+#: Arabic's article as romanisations write it before a name (El-Sayed, Ul-Haq, Al Maghrabi).
+_ARTICLE = re.compile(r"^(?:el|ul|il)(?=[^aeiou])")
+
+
+def _head(word: str) -> str:
+    """A word's first letter, reading the Arabic article one way (El-, Ul- as Al-)."""
+    return "a" if _ARTICLE.match(word) else word[0]
+
+
+def _joined_sim(a: str, joined: str, person: bool) -> float:
+    """How alike a token and the joined words of the other side are.
+
+    As written, or by romanisation skeleton with the Arabic article read one
+    way ("elmaghraby" / "al maghrabi"); in a personal name, vowels a
+    romanisation writes either way count as one spelling ("noorahmadi" /
+    "nur ahmadi": :func:`~screening.matching.strings.vowel_spelling`).
+    """
+    s = Indel.normalized_similarity(a, joined)
+    if s >= JOINED_MIN:
+        return s
+    ka, kj = (skeleton(_ARTICLE.sub("al", w)) for w in (a, joined))
+    if ka == kj:
+        return SKELETON_SIM
+    if person and vowel_spelling(ka, kj):
+        return JOINED_MIN
+    return s  # near skeletons are not enough: "xiuying" is not "xiu ling", "marisa" not "maria a"
 
 
 def _swallowed_legal(mine: tuple[str, ...], other: tuple[str, ...], legal: tuple[str, ...], cands: list, flip: bool) -> None:

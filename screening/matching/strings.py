@@ -65,13 +65,20 @@ _DOUBLES = re.compile(r"([a-z])\1+")
 
 
 def _gendered(a: str, b: str) -> bool:
-    """True for forms of one name that differ in a final vowel (Antonio/Antonia)."""
+    """True for forms of one name that differ in a final vowel (Antonio/Antonia,
+    Ivanov/Ivanova, Andre/Andrea). Another vowel added after a vowel is a
+    spelling, not a gender (Ozmai / Ozmaie, Hashemi / Hashemie)."""
     if min(len(a), len(b)) < 4:
         return False
     if len(a) == len(b):
         return a[:-1] == b[:-1] and a[-1] in _VOWELS and b[-1] in _VOWELS
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    return len(longer) == len(shorter) + 1 and longer.startswith(shorter) and longer[-1] in _VOWELS
+    return (
+        len(longer) == len(shorter) + 1
+        and longer.startswith(shorter)
+        and longer[-1] in _VOWELS
+        and (shorter[-1] not in _VOWELS or longer[-1] == "a")
+    )
 
 
 def _consonant_spelling(a: str, b: str) -> bool:
@@ -162,6 +169,31 @@ def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
     if value < floor:
         return 0.0, ""
     return max(0.0, 1.0 - (1.0 - value) * FUZZY_STRETCH), "fuzzy"
+
+
+#: Similarity of two spellings of a personal name that differ only in vowels a
+#: transliteration writes either way (Shokry / Shukri, Izzat / Ezzat, Mohsen / Muhsin).
+VOWEL_SPELLING_SIM = 0.85
+#: Shortest word a vowel spelling applies to (Omar / Umar are left to the tables).
+VOWEL_SPELLING_MIN_LEN = 5
+
+
+def vowel_spelling(a: str, b: str) -> bool:
+    """Two spellings of one personal name that differ only in vowels of one sound class.
+
+    Arabic and Persian write few vowels, so a romanisation picks them: Shokry /
+    Shukri, Izzat / Ezzat, Mohsen / Muhsin. The words have the same consonant
+    key, at most two letter swaps, each within a class of ``sound_classes``
+    (o/u, e/i, a/e, i/y; not a/o: Maria / Mario), nothing else, and both end in
+    a vowel or both in a consonant. Gendered forms (Simone / Simona) are caught
+    before this is asked.
+    """
+    if len(a) != len(b) or len(a) < VOWEL_SPELLING_MIN_LEN or a == b:
+        return False
+    if (a[-1] in _VOWELS) != (b[-1] in _VOWELS) or consonant_key(a) != consonant_key(b):
+        return False
+    hard, soft = transliteration_edits(a, b)
+    return hard == 0 and soft <= 2
 
 
 def person_sim(a: str, b: str, sim: float, how: str) -> float:

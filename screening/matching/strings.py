@@ -66,8 +66,9 @@ _DOUBLES = re.compile(r"([a-z])\1+")
 
 def _gendered(a: str, b: str) -> bool:
     """True for forms of one name that differ in a final vowel (Antonio/Antonia,
-    Ivanov/Ivanova, Andre/Andrea). Another vowel added after a vowel is a
-    spelling, not a gender (Ozmai / Ozmaie, Hashemi / Hashemie)."""
+    Ivanov/Ivanova, Andre/Andrea, Denis/Denise), or a name's form in another
+    language (Albert/Alberto). Another added vowel is a spelling or an
+    adjective, not another name (Ozmai / Ozmaie, Novovyatsk / Novovyatski)."""
     if min(len(a), len(b)) < 4:
         return False
     if len(a) == len(b):
@@ -76,8 +77,7 @@ def _gendered(a: str, b: str) -> bool:
     return (
         len(longer) == len(shorter) + 1
         and longer.startswith(shorter)
-        and longer[-1] in _VOWELS
-        and (shorter[-1] not in _VOWELS or longer[-1] == "a")
+        and (longer[-1] in "ao" or (longer[-1] == "e" and shorter[-1] not in _VOWELS))
     )
 
 

@@ -8,7 +8,10 @@ Each test failed before the change it covers:
 - a name part written joined on one side and apart on the other, with the
   Arabic article or a vowel written otherwise (Elmaghraby / Al-Maghrabi,
   Noorzadi / Nur Zadi);
-- Korean 태 as North Korea writes it (Thae) and as McCune-Reischauer does (T'ae).
+- Korean 태 as North Korea writes it (Thae) and as McCune-Reischauer does (T'ae);
+- a Russian place adjective read as a gendered form (Novovyatsk / Novovyatski),
+  and romanised Russian industry words with no English reading (mekhanicheski,
+  aviaremontny, poluprovodniki, strakhovaya).
 """
 
 import pytest
@@ -137,3 +140,26 @@ def test_an_a_added_after_a_vowel_stays_a_gendered_form():
 def test_near_joined_skeletons_are_not_a_joined_part():
     # a doubled letter collapsed or a y read i must not stretch a join
     assert score("Marisa Fontanez", "FONTANEZ SALAZAR, Maria A") < REVIEW_THRESHOLD
+
+
+# ------------------------------------------------ Russian names: place adjectives, lines of industry
+def test_a_place_adjective_is_not_a_gendered_form():
+    assert token_match("belovodski", "belovodsk", "belovodski", "belovodsk")[1] != "gendered"
+    assert token_match("alberto", "albert", "alberto", "albert")[1] == "gendered"  # another name still
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("AO Belovodski Mekhanicheski Zavod", "Joint Stock Company Belovodsk Mechanical Plant"),
+        ("AO Kamenskoye Aviaremontnoye Predpriyatiye", "JSC Kamenskoye Aircraft Repair Enterprise"),
+        ("OOO Zarya Poluprovodniki", "Zarya Semiconductors LLC"),
+        ("AO Strakhovaya Gruppa Polyus", "Polyus Insurance Group JSC"),
+    ],
+)
+def test_romanised_russian_industry_words_meet_their_english(query, listed):
+    assert score(query, listed, None) >= MATCH_THRESHOLD
+
+
+def test_an_industry_word_is_not_the_name():
+    assert score("AO Zarya Poluprovodniki", "Rassvet Semiconductors LLC", None) < REVIEW_THRESHOLD

@@ -25,7 +25,7 @@ from screening.matching.choices import tailor
 from screening.matching.forms import JOIN_TRIPLE_SHORT, TAG_WEIGHTS, Form
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.normalize import has_han, skeleton
-from screening.matching.pinyin import syllable_count
+from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
 from screening.matching.resources import tables
 from screening.matching.strings import (
     SKELETON_SIM,
@@ -139,10 +139,6 @@ def _equivalent(a: str, b: str) -> bool:
     return bool(ga and ga & eq.get(b, _NO_GROUPS))
 
 
-#: Most syllables in one part of a romanised Chinese name (Jinping, Xiaoming).
-PINYIN_PART_SYLLABLES = 2
-
-
 def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> tuple[float, str]:
     """Similarity of query token ``i`` and list token ``j``, with how it was found.
 
@@ -213,8 +209,8 @@ def is_person_pair(q: Form, c: Form) -> bool:
 def pinyin_name(form: Form) -> bool:
     """A personal name written only in pinyin syllables ("Wang Lei", "Xi Jinping").
 
-    A Chinese name's parts are one or two syllables, and one of them (the
-    family name, bar rare compounds) is a single syllable: "Ali Hashemi"
+    A Chinese name's parts are one to three syllables, and one of them is a
+    single syllable or a compound family name (Ouyang, Sima): "Ali Hashemi"
     (a-li ha-she-mi) and "Musa Hasan" (mu-sa ha-san) spell in pinyin
     syllables, but are not Chinese names.
     """
@@ -222,7 +218,9 @@ def pinyin_name(form: Form) -> bool:
     if not 1 < len(words) <= 4:
         return False
     counts = [syllable_count(w) for w in words]
-    return all(0 < n <= PINYIN_PART_SYLLABLES for n in counts) and min(counts) == 1
+    if not all(0 < n <= MAX_SYLLABLES for n in counts):
+        return False
+    return min(counts) == 1 or any(w in tables().compound_surnames for w in words)
 
 
 def is_patronymic(form: Form, j: int) -> bool:
@@ -444,13 +442,16 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
 
 #: Least similarity of a token and the joined words of the other side.
 JOINED_MIN = 0.9
-#: Arabic's article as romanisations write it before a name (El-Sayed, Ul-Haq, Al Maghrabi).
-_ARTICLE = re.compile(r"^(?:el|ul|il)(?=[^aeiou])")
+#: Arabic's article as romanisations write it before a name (El-Sayed, Ul-Haq, Al Maghrabi):
+#: a word that may start with it (its first letter read as al's) ...
+_ARTICLE_HEAD = re.compile(r"^(?:el|ul|il)(?=[^aeiou]|$)")
+#: ... and one whose spelling is read with al, not before a short rest ("Elton" is not "Al Ton").
+_ARTICLE = re.compile(r"^(?:el|ul|il)(?=[^aeiou][a-z]{3}|$)")
 
 
 def _head(word: str) -> str:
     """A word's first letter, reading the Arabic article one way (El-, Ul- as Al-)."""
-    return "a" if _ARTICLE.match(word) else word[0]
+    return "a" if _ARTICLE_HEAD.match(word) else word[0]
 
 
 def _joined_sim(a: str, joined: str, person: bool) -> float:

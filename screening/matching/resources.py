@@ -180,6 +180,7 @@ class Tables:
     org_words: frozenset[str] = frozenset()
     filler_words: frozenset[str] = frozenset()
     broad_places: frozenset[str] = frozenset()
+    compound_surnames: frozenset[str] = frozenset()
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -523,7 +524,7 @@ def _load_numbers(t: Tables) -> None:
 
 #: The keys word_lists.yaml must have (a list of words each, generation_words a mapping).
 WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "org_types",
-              "org_words", "filler_words", "broad_places")
+              "org_words", "filler_words", "broad_places", "compound_surnames")
 
 
 def _load_word_lists(t: Tables) -> None:

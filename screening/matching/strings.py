@@ -66,9 +66,10 @@ _DOUBLES = re.compile(r"([a-z])\1+")
 
 def _gendered(a: str, b: str) -> bool:
     """True for forms of one name that differ in a final vowel (Antonio/Antonia,
-    Ivanov/Ivanova, Andre/Andrea, Denis/Denise), or a name's form in another
-    language (Albert/Alberto). Another added vowel is a spelling or an
-    adjective, not another name (Ozmai / Ozmaie, Novovyatsk / Novovyatski)."""
+    Ivanov/Ivanova, Andre/Andrea, Emil/Emily), or a name's form in another
+    language (Albert/Alberto). Not a vowel other than a added after a vowel
+    (Ozmai / Ozmaie: a spelling), nor a place's adjective (Novovyatsk /
+    Novovyatski)."""
     if min(len(a), len(b)) < 4:
         return False
     if len(a) == len(b):
@@ -77,7 +78,8 @@ def _gendered(a: str, b: str) -> bool:
     return (
         len(longer) == len(shorter) + 1
         and longer.startswith(shorter)
-        and (longer[-1] in "ao" or (longer[-1] == "e" and shorter[-1] not in _VOWELS))
+        and (longer[-1] == "a" or shorter[-1] not in _VOWELS)
+        and not (shorter.endswith("sk") and longer[-1] in "iy")
     )
 
 
@@ -182,14 +184,14 @@ def vowel_spelling(a: str, b: str) -> bool:
     """Two spellings of one personal name that differ only in vowels of one sound class.
 
     Arabic and Persian write few vowels, so a romanisation picks them: Shokry /
-    Shukri, Izzat / Ezzat, Mohsen / Muhsin. The words have the same consonant
+    Shukri, Mohsen / Muhsin. The words have the same first letter and consonant
     key, at most two letter swaps, each within a class of ``sound_classes``
     (o/u, e/i, a/e, i/y; not a/o: Maria / Mario), nothing else, and both end in
     a vowel or both in a consonant. Gendered forms (Simone / Simona) are caught
     before this is asked.
     """
-    if len(a) != len(b) or len(a) < VOWEL_SPELLING_MIN_LEN or a == b:
-        return False
+    if len(a) != len(b) or len(a) < VOWEL_SPELLING_MIN_LEN or a == b or a[0] != b[0]:
+        return False  # a first vowel changed: Ellen / Allen, Alvin / Elvin are two names
     if (a[-1] in _VOWELS) != (b[-1] in _VOWELS) or consonant_key(a) != consonant_key(b):
         return False
     hard, soft = transliteration_edits(a, b)

@@ -78,6 +78,7 @@ def _gendered(a: str, b: str) -> bool:
     return (
         len(longer) == len(shorter) + 1
         and longer.startswith(shorter)
+        and longer[-1] in _VOWELS
         and (longer[-1] == "a" or shorter[-1] not in _VOWELS)
         and not (shorter.endswith("sk") and longer[-1] in "iy")
     )

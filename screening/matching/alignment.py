@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Indel, Levenshtein
 
 from screening.matching.choices import tailor
-from screening.matching.forms import JOIN_TRIPLE_SHORT, TAG_WEIGHTS, Form
+from screening.matching.forms import ACRONYM_MAX_LEN, ACRONYM_MIN_WORDS, JOIN_TRIPLE_SHORT, TAG_WEIGHTS, Form, initials_span
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.normalize import has_han, skeleton
 from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
@@ -287,6 +287,8 @@ def align(q: Form, c: Form) -> Alignment:
     # joined pairs: "haiguang" vs "hai guang", "jscargument" vs "jsc argument"
     if nq and nc:
         _joined_candidates(q, c, cands)
+        if not person:
+            _acronym_candidates(q, c, cands)
     cands.sort(key=lambda x: (-x[0], len(x[1]) + len(x[2])))
     used_q: set[int] = set()
     used_c: set[int] = set()
@@ -308,7 +310,10 @@ def align(q: Form, c: Form) -> Alignment:
             w = max(wq, wc)
         num += w * link.sim
         den += w
-        if link.sim >= DISTINCTIVE_AGREE and any(c.tags[j] == DISTINCTIVE for j in link.ci) and any(
+        # an acronym agrees at its own (review) strength: it spells the listed words in full
+        if (link.sim >= DISTINCTIVE_AGREE or link.how == "acronym") and any(
+            c.tags[j] == DISTINCTIVE for j in link.ci
+        ) and any(
             q.tags[i] in (DISTINCTIVE, GENERIC) for i in link.qi
         ):
             agree = True
@@ -471,6 +476,41 @@ def _joined_sim(a: str, joined: str, person: bool) -> float:
     if person and vowel_spelling(ka, kj):
         return JOINED_MIN
     return s  # near skeletons are not enough: "xiuying" is not "xiu ling", "marisa" not "maria a"
+
+
+#: Credit of an acronym against the words whose initials it spells (POGC / Pars
+#: Oil and Gas Company); three letters are shared by too many names for a match.
+ACRONYM_SIM = 0.9
+SHORT_ACRONYM_SIM = 0.8
+
+
+def _acronym_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:
+    """Add links where an organisation's word is the initials of a run of the
+    other side's words ("ISIL" / "Islamic State of Iraq and the Levant", "356
+    ARP" / "356 Aircraft Repair Plant"). A search holds a match resting on one
+    for review (``families.partial_hold``)."""
+    _acronym_side(q, c, cands, flip=False)
+    _acronym_side(c, q, cands, flip=True)
+
+
+def _acronym_side(one: Form, many: Form, cands: list, flip: bool) -> None:
+    """Links of an acronym in ``one`` to the run of ``many`` it abbreviates (sides swapped when ``flip``).
+
+    The run must hold a generic word or a place, as organisations' names do:
+    "Karl Anton Peter Schmidt" is a person, not KAPS.
+    """
+    if len(many.texts) < ACRONYM_MIN_WORDS:
+        return
+    firsts = {t[0] for t in many.texts}
+    for i, (a, g) in enumerate(zip(one.texts, one.tags)):
+        if g != DISTINCTIVE or not 3 <= len(a) <= ACRONYM_MAX_LEN or not a.isalpha() or a[0] not in firsts:
+            continue
+        for j in range(len(many.texts)):
+            span = initials_span(many.texts, many.tags, many.legal, j, a)
+            if span and any(many.tags[k] in (GENERIC, LOCATION) for k in span):
+                s = SHORT_ACRONYM_SIM if len(a) == 3 else ACRONYM_SIM
+                cands.append((s, span, (i,), "acronym") if flip else (s, (i,), span, "acronym"))
+                break
 
 
 def _swallowed_legal(mine: tuple[str, ...], other: tuple[str, ...], legal: tuple[str, ...], cands: list, flip: bool) -> None:

@@ -103,7 +103,9 @@ def partial_hold(entry: Entry, pair: Pair, values: dict[str, float] | None = Non
     - the listed party is an organisation: "Boeing" against "Boeing Defense,
       Space & Security" names a brand, not that unit.
 
-    Whether the counterparty is that member is a human decision.
+    Whether the counterparty is that member is a human decision. So is a name
+    met through an acronym ("POGC" for "Pars Oil and Gas Company"): other names
+    share those initials.
     """
     if rests_on_review_only(values, match_t):
         side, parts = _person_parts_left(pair)
@@ -113,6 +115,14 @@ def partial_hold(entry: Entry, pair: Pair, values: dict[str, float] | None = Non
             return msg("explain.person_parts_extra", words=" ".join(parts))
         if values and values.get("fitted_similarity", 0.0) >= values.get("name_parts_subset", 0.0):
             return msg("explain.fitted_only", score=f"{values['fitted_similarity']:.2f}")
+    acronyms = [lk for lk in pair.alignment.links if lk.how == "acronym"]
+    if acronyms:
+        q, c = pair.query, pair.result
+        lk = acronyms[0]
+        return msg("explain.acronym", short=" ".join(q.texts[i] for i in lk.qi) if len(lk.qi) == 1
+                   else " ".join(c.texts[j] for j in lk.ci),
+                   words=" ".join(c.texts[j] for j in lk.ci) if len(lk.qi) == 1
+                   else " ".join(q.texts[i] for i in lk.qi))
     extra = says_more(pair)
     if not extra:
         return None

@@ -115,6 +115,56 @@ class Form:
 #: A three-word window is joined only around a word this short ("van der bilt").
 JOIN_TRIPLE_SHORT = 3
 
+#: Fewest words whose initials make an acronym ("Pars Oil and Gas" -> POG).
+ACRONYM_MIN_WORDS = 3
+#: Longest acronym read as initials.
+ACRONYM_MAX_LEN = 8
+#: The one legal form letter acronyms keep: the C of Company, Co., Corporation
+#: (POGC, ZEMIC); not the L of LLC or Ltd ("ASML" is not Almanac Ship Management LLC).
+ACRONYM_LEGAL_LETTER = "c"
+
+
+def initials_span(texts: tuple[str, ...], tags: tuple[str, ...], legal: tuple[str, ...],
+                  start: int, acronym: str) -> tuple[int, ...] | None:
+    """The words from ``start`` whose initials spell ``acronym``, or None.
+
+    Stop words inside the run are skipped ("Islamic State of Iraq and the
+    Levant" is ISIL); a run reaching the end of the name may take its last
+    letter from a legal form in C ("Pars Oil and Gas Company" is POGC). The run
+    holds at least ``ACRONYM_MIN_WORDS`` words and no number or initial.
+    """
+    span: list[int] = []
+    k, j = 0, start
+    while j < len(texts) and k < len(acronym):
+        if tags[j] == STOP and span:
+            span.append(j)
+        elif tags[j] in (STOP, NUMBER, INITIAL) or texts[j][0] != acronym[k]:
+            return None
+        else:
+            span.append(j)
+            k += 1
+        j += 1
+    if k == len(acronym) - 1 and j == len(texts) and acronym[k] == ACRONYM_LEGAL_LETTER and legal \
+            and legal[0][0] == ACRONYM_LEGAL_LETTER:
+        k += 1  # the C of Company, Co. or Corporation: Pars Oil and Gas Company
+    if k < len(acronym) or k < ACRONYM_MIN_WORDS or tags[span[-1]] == STOP:
+        return None
+    return tuple(span)
+
+
+def name_initials(form: "Form") -> tuple[str, ...]:
+    """The initials of a whole name of three or more words, without and with its
+    legal form's first letter, stop words and numbers skipped: "Pars Oil and Gas
+    Company" -> ("pog", "pogc"). An index key, so that an acronym finds the name."""
+    if form.schema == PERSON or not any(g in (GENERIC, LOCATION) for g in form.tags):
+        return ()  # people, and names with no organisation word, are not abbreviated
+    letters = "".join(t[0] for t, g in zip(form.texts, form.tags) if g not in (STOP, NUMBER, INITIAL))
+    if not ACRONYM_MIN_WORDS <= len(letters) <= ACRONYM_MAX_LEN:
+        return ()
+    if form.legal and form.legal[0][0] == ACRONYM_LEGAL_LETTER and len(letters) < ACRONYM_MAX_LEN:
+        return (letters, letters + ACRONYM_LEGAL_LETTER)
+    return (letters,)
+
 
 def joined_windows(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """Concatenations of adjacent words: every pair, plus triples holding a short

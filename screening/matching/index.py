@@ -21,7 +21,7 @@ from typing import Any, Iterable, Sequence
 
 from screening.matching.alignment import NICKNAME_SIM, unmatched_costs
 from screening.matching.strings import token_sim
-from screening.matching.forms import JOIN_TRIPLE_SHORT, Form, forms_of, idf_factor
+from screening.matching.forms import JOIN_TRIPLE_SHORT, Form, forms_of, idf_factor, name_initials
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, NUMBER, analyze_name
 from screening.matching.normalize import phonetic
 from screening.matching.resources import tables
@@ -162,7 +162,7 @@ class NameIndex:
         """Register a compiled form under all of its keys."""
         fid = len(self.forms)
         self.forms.append(form)
-        keys = frozenset(form.texts) | frozenset(form.joins)
+        keys = frozenset(form.texts) | frozenset(form.joins) | frozenset(name_initials(form))
         if form.choices:  # other readings find the form too (工业 -> polytechnical | industry)
             keys = keys | frozenset(t for c in form.choices for p in c.pieces for t in p.texts)
         self.keysets.append(keys)

@@ -16,9 +16,10 @@ Each test failed before the change it covers:
 
 import pytest
 
-from screening.matching import compare
+from screening.matching import Matcher, compare
 from screening.matching.strings import token_match, vowel_spelling
 from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
+from screening.types import Entry, Name
 
 
 def score(a, b, schema="person"):
@@ -221,3 +222,42 @@ def test_directions_are_names_not_industry_words():
 
 def test_an_industry_word_is_not_the_name():
     assert score("AO Zarya Poluprovodniki", "Rassvet Semiconductors LLC", None) < REVIEW_THRESHOLD
+
+
+# ------------------------------------------------ acronyms (alignment._acronym_candidates)
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("KVEG", "Kastoria Valley Energy Group"),
+        ("ISRV", "Islamic Society of the Rahvan Valley"),  # stop words skipped
+        ("TOGC", "Tarvan Oil and Gas Company"),  # the C of Company
+        ("Mordan Institute of Thermal Optics", "MITO"),  # either side may be the acronym
+    ],
+)
+def test_an_acronym_meets_the_words_it_abbreviates(query, listed):
+    assert score(query, listed, None) >= MATCH_THRESHOLD
+
+
+def test_a_three_letter_acronym_reaches_review_only():
+    s = score("KVG", "Kastoria Valley Group", None)
+    assert REVIEW_THRESHOLD <= s < MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        ("KAPS", "Karl Anton Peter Schmidt", None),  # a person's initials are not an acronym
+        ("KAPS", "SCHMIDT, Karl Anton Peter", "person"),
+        ("TSML", "Tarvan Ship Management LLC", None),  # not the L of LLC or Ltd
+        ("KVEG", "Kastoria Valley Energy Holdings", None),  # other initials
+    ],
+)
+def test_what_is_not_an_acronym(query, listed, schema):
+    assert score(query, listed, schema) < REVIEW_THRESHOLD
+
+
+def test_a_search_finds_a_name_by_its_acronym_and_holds_it_for_review():
+    entry = Entry(id="a1", list_id="us-entity", type="company", names=[Name(value="Tarvan Oil and Gas Company")])
+    (hit,) = Matcher([entry]).search("TOGC")
+    assert hit.score >= MATCH_THRESHOLD and hit.strength == "review"
+    assert "initials" in hit.explanation[-1]

@@ -30,10 +30,12 @@ from screening.matching.resources import tables
 from screening.matching.strings import (
     SKELETON_SIM,
     STEM_SIM,
+    SLAVIC_SIM,
     VOWEL_SPELLING_SIM,
     person_sim,
     same_stem,
     token_match,
+    slavic_spelling,
     transliteration_edits,
     vowel_spelling,
 )
@@ -139,11 +141,12 @@ def _equivalent(a: str, b: str) -> bool:
     return bool(ga and ga & eq.get(b, _NO_GROUPS))
 
 
-def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> tuple[float, str]:
+def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slavic: bool = False) -> tuple[float, str]:
     """Similarity of query token ``i`` and list token ``j``, with how it was found.
 
     ``person``: a personal-name pair (nicknames, stricter fuzzy credit);
-    ``pinyin``: both names are romanised Chinese names (exact syllables only).
+    ``pinyin``: both names are romanised Chinese names (exact syllables only);
+    ``slavic``: a personal name of East Slavic form is on one side (:func:`slavic_name`).
     """
     tq, tc = q.tags[i], c.tags[j]
     a, b = q.texts[i], c.texts[j]
@@ -167,6 +170,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool) -> t
         s = person_sim(a, b, s, how)
         if s < VOWEL_SPELLING_SIM and how != "gendered" and vowel_spelling(a, b):
             return VOWEL_SPELLING_SIM, "variant"
+        if s < SLAVIC_SIM and slavic and how != "gendered" and slavic_spelling(a, b):
+            return SLAVIC_SIM, "variant"  # Belarusian / Ukrainian / Russian: Halavanau / Golovanov
     if s < NICKNAME_SIM:
         if person and _nickname(a, b, q.skels[i], c.skels[j]):
             return NICKNAME_SIM, "nickname"
@@ -221,6 +226,17 @@ def pinyin_name(form: Form) -> bool:
     if not all(0 < n <= MAX_SYLLABLES for n in counts):
         return False
     return min(counts) == 1 or any(w in tables().compound_surnames for w in words)
+
+
+#: Endings of East Slavic family names and patronymics (Belarusian -au / -ou / -eu for -ов / -ев).
+SLAVIC_ENDINGS = PATRONYMIC_ENDINGS + ("ov", "ev", "ova", "eva", "au", "ou", "eu", "sky", "skiy", "ski", "skaya",
+                                        "enko", "enka", "uk", "chuk", "yk", "ych")
+
+
+def slavic_name(form: Form) -> bool:
+    """A personal name of East Slavic form: a part ends as Russian, Belarusian or
+    Ukrainian family names and patronymics do (-ov, -au, -enko, -ovich, -ovna)."""
+    return any(len(t) >= 5 and t.endswith(SLAVIC_ENDINGS) for t in form.texts)
 
 
 def is_patronymic(form: Form, j: int) -> bool:
@@ -279,9 +295,10 @@ def align(q: Form, c: Form) -> Alignment:
     words = tables()
     person = is_person_pair(q, c)
     pinyin = person and pinyin_name(q) and pinyin_name(c)
+    slavic = person and not pinyin and (slavic_name(q) or slavic_name(c))
     for i in range(nq):
         for j in range(nc):
-            s, how = _pair_sim(q, c, i, j, person, pinyin)
+            s, how = _pair_sim(q, c, i, j, person, pinyin, slavic)
             if s > 0:
                 cands.append((s, (i,), (j,), how))
     # joined pairs: "haiguang" vs "hai guang", "jscargument" vs "jsc argument"

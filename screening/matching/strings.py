@@ -199,6 +199,79 @@ def vowel_spelling(a: str, b: str) -> bool:
     return hard == 0 and soft <= 2
 
 
+#: Similarity of two East Slavic renderings of one name (Belarusian, Ukrainian
+#: and Russian forms: Aliaksandr / Aleksandr, Halavanau / Golovanov).
+SLAVIC_SIM = 0.85
+#: Fewest consonants a name part needs to be read by its East Slavic key.
+SLAVIC_KEY_MIN = 3
+_SLAVIC_RULES = (
+    (re.compile(r"dzh"), "j"),  # дж
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"dz"), "d"),  # Belarusian дз for д (Dzmitry, Arkadzi, Genadz)
+    (re.compile(r"ts(?=[iy])"), "t"),  # Belarusian ц for soft т (Vetsianevich)
+    (re.compile(r"(?<![kzcs])h"), "g"),  # Belarusian and Ukrainian г (Ihar, Oleh, Hryhoryavich)
+    (re.compile(r"(?<=[aeiou])[uw](?![aeiouy])"), "v"),  # ў for в (Paulavich, Halavanau, Vasilieu)
+    (re.compile(r"w"), "v"),
+    (re.compile(r"shch|sch"), "S"),
+    (re.compile(r"zh"), "Z"),
+    (re.compile(r"sh"), "S"),
+    (re.compile(r"ch"), "C"),
+    (re.compile(r"kh"), "X"),
+)
+
+
+@lru_cache(maxsize=8192)
+def slavic_key(word: str) -> str:
+    """The consonants of a name as East Slavic languages share them.
+
+    Belarusian and Ukrainian write one Russian name with other letters: г as h
+    (Ihar / Igor), ў as u (Paulavich / Pavlovich), дз and ц for soft д and т
+    (Dzimenshtein / Dimenshtein, Vetsianevich / Vetenevich), and unstressed о
+    as а (Halavanau / Golovanov). The key reads those letters one way and drops
+    the vowels: both forms give "glvnv".
+    """
+    for pattern, repl in _SLAVIC_RULES:
+        word = pattern.sub(repl, word)
+    return _DOUBLES.sub(r"\1", "".join(ch for ch in word if ch not in _VOWELS))
+
+
+#: First letters East Slavic forms of one name may differ in (Hienadz / Gennady, Oleksandr / Aleksandr).
+_SLAVIC_FIRSTS = (frozenset("hg"), frozenset("oa"))
+
+
+def slavic_spelling(a: str, b: str) -> bool:
+    """Two East Slavic renderings of one name part (:func:`slavic_key` alike, at
+    least three consonants, neither word under five letters, the first letters
+    alike, h / g or o / a, and the vowels alike once read one way):
+    Aliaksandr / Aleksandr, Oleksandr / Aleksandr; not Olga / Oleg or Kirill / Karol."""
+    if min(len(a), len(b)) < SHORT_WORD or a == b:
+        return False
+    if a[0] != b[0] and {a[0], b[0]} not in _SLAVIC_FIRSTS:
+        return False
+    ka = slavic_key(a)
+    if len(ka) < SLAVIC_KEY_MIN or ka != slavic_key(b):
+        return False
+    return Indel.normalized_similarity(_slavic_vowels(a), _slavic_vowels(b)) >= SLAVIC_VOWELS_MIN
+
+
+#: Least similarity of two East Slavic spellings with their vowels read one way
+#: (Kirill / Karol share k-r-l, but not their vowels: 0.6).
+SLAVIC_VOWELS_MIN = 0.7
+_SLAVIC_VOWEL_RULES = (
+    (re.compile(r"y"), "i"),
+    (re.compile(r"i?[iy]?(?:ia|ie|io|ya|ye|yo)"), "e"),  # я, е, ё after a soft consonant
+    (re.compile(r"o"), "a"),  # akanye: unstressed о written а (Halavanau / Golovanov)
+)
+
+
+def _slavic_vowels(word: str) -> str:
+    """``word`` with East Slavic consonants read one way (as in :func:`slavic_key`),
+    palatal vowels read e and o read a."""
+    for pattern, repl in _SLAVIC_RULES + _SLAVIC_VOWEL_RULES:
+        word = pattern.sub(repl, word)
+    return _DOUBLES.sub(r"\1", word)
+
+
 def person_sim(a: str, b: str, sim: float, how: str) -> float:
     """Re-weigh a token similarity for personal names.
 

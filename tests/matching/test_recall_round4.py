@@ -261,3 +261,48 @@ def test_a_search_finds_a_name_by_its_acronym_and_holds_it_for_review():
     (hit,) = Matcher([entry]).search("TOGC")
     assert hit.score >= MATCH_THRESHOLD and hit.strength == "review"
     assert "initials" in hit.explanation[-1]
+
+
+# ------------------------------------------------ East Slavic forms (strings.slavic_spelling)
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("KOROTAEV, Leonid Grigoryevich", "KARATAEU, Leanid Hryhoryavich"),  # Belarusian: akanye, h, ў
+        ("ZADOROZHNY, Dmitry Petrovich", "ZADAROZHNY, Dzmitry Piatrovich"),  # дз, я
+        ("SEMENCHUK, Pavel Igorevich", "SEMENCHUK, Pavlo Ihorovych"),  # Ukrainian
+        ("Vyacheslav Sobolevsky", "Viachaslau Sabaleuski"),  # я, ў for в, akanye
+    ],
+)
+def test_belarusian_and_ukrainian_forms_of_a_russian_name_match(query, listed):
+    assert score(query, listed) >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Kirill Sobolev", "Karol Sobolev"),  # k-r-l, but not one name's vowels
+        ("Oleg Sobolev", "Olga Soboleva"),
+        ("Pavel Ivanovich Sobolev", "Pavel Ivanovna Sobolev"),  # a patronymic's gender
+    ],
+)
+def test_east_slavic_forms_do_not_join_other_names(query, listed):
+    assert score(query, listed) < MATCH_THRESHOLD
+
+
+def test_east_slavic_forms_are_read_only_in_east_slavic_names():
+    from screening.matching import _flat_idf, analyze_name, forms_of
+    from screening.matching.alignment import slavic_name
+
+    def form(name):
+        return forms_of(analyze_name(name, "person"), idf=_flat_idf, schema="person")[0]
+
+    assert slavic_name(form("KARATAEU, Leanid")) and slavic_name(form("Pavlo Ihorovych"))
+    assert not slavic_name(form("Hassan Karimi")) and not slavic_name(form("Maria Lopez"))
+
+
+def test_slavic_keys():
+    from screening.matching.strings import slavic_key, slavic_spelling
+
+    assert slavic_key("halavanau") == slavic_key("golovanov")
+    assert slavic_spelling("aliaksandr", "aleksandr") and slavic_spelling("oleksandr", "aleksandr")
+    assert not slavic_spelling("kirill", "karol") and not slavic_spelling("olga", "oleg")

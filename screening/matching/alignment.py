@@ -22,7 +22,16 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Indel, Levenshtein
 
 from screening.matching.choices import tailor
-from screening.matching.forms import ACRONYM_MAX_LEN, ACRONYM_MIN_WORDS, JOIN_TRIPLE_SHORT, TAG_WEIGHTS, Form, initials_span
+from screening.matching.forms import (
+    ACRONYM_MAX_LEN,
+    ACRONYM_MIN_LEN,
+    ACRONYM_MIN_WORDS,
+    JOIN_TRIPLE_SHORT,
+    TAG_WEIGHTS,
+    Form,
+    name_initials,
+    written_as_acronym,
+)
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.normalize import has_han, skeleton
 from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
@@ -496,38 +505,30 @@ def _joined_sim(a: str, joined: str, person: bool) -> float:
 
 
 #: Credit of an acronym against the words whose initials it spells (POGC / Pars
-#: Oil and Gas Company); three letters are shared by too many names for a match.
+#: Oil and Gas Company). A search holds a match resting on it for review.
 ACRONYM_SIM = 0.9
-SHORT_ACRONYM_SIM = 0.8
 
 
 def _acronym_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:
-    """Add links where an organisation's word is the initials of a run of the
-    other side's words ("ISIL" / "Islamic State of Iraq and the Levant", "356
-    ARP" / "356 Aircraft Repair Plant"). A search holds a match resting on one
-    for review (``families.partial_hold``)."""
+    """Add a link where one whole name is an acronym of the other, as written
+    ("ISIL" / "Islamic State of Iraq and the Levant", "POGC" / "Pars Oil and
+    Gas Company"): a distinctive word of four to eight letters written in
+    capitals, alone but for a legal form, equal to
+    :func:`~screening.matching.forms.name_initials` of the other name."""
     _acronym_side(q, c, cands, flip=False)
     _acronym_side(c, q, cands, flip=True)
 
 
 def _acronym_side(one: Form, many: Form, cands: list, flip: bool) -> None:
-    """Links of an acronym in ``one`` to the run of ``many`` it abbreviates (sides swapped when ``flip``).
-
-    The run must hold a generic word or a place, as organisations' names do:
-    "Karl Anton Peter Schmidt" is a person, not KAPS.
-    """
-    if len(many.texts) < ACRONYM_MIN_WORDS:
+    """The link of ``one``'s acronym to all of ``many`` (sides swapped when ``flip``)."""
+    if len(one.texts) != 1 or len(many.texts) < ACRONYM_MIN_WORDS:
         return
-    firsts = {t[0] for t in many.texts}
-    for i, (a, g) in enumerate(zip(one.texts, one.tags)):
-        if g != DISTINCTIVE or not 3 <= len(a) <= ACRONYM_MAX_LEN or not a.isalpha() or a[0] not in firsts:
-            continue
-        for j in range(len(many.texts)):
-            span = initials_span(many.texts, many.tags, many.legal, j, a)
-            if span and any(many.tags[k] in (GENERIC, LOCATION) for k in span):
-                s = SHORT_ACRONYM_SIM if len(a) == 3 else ACRONYM_SIM
-                cands.append((s, span, (i,), "acronym") if flip else (s, (i,), span, "acronym"))
-                break
+    a = one.texts[0]
+    if one.tags[0] != DISTINCTIVE or not ACRONYM_MIN_LEN <= len(a) <= ACRONYM_MAX_LEN or not a.isalpha():
+        return
+    if a in name_initials(many) and written_as_acronym(a, one.name):
+        span = tuple(range(len(many.texts)))
+        cands.append((ACRONYM_SIM, span, (0,), "acronym") if flip else (ACRONYM_SIM, (0,), span, "acronym"))
 
 
 def _swallowed_legal(mine: tuple[str, ...], other: tuple[str, ...], legal: tuple[str, ...], cands: list, flip: bool) -> None:

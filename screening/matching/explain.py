@@ -44,9 +44,9 @@ qualifier = table("qualifier", QUALIFIER_TEXT, QUALIFIER_TEXT_ZH)
 
 #: How two name parts agree, in words.
 HOW_TEXT = {"skeleton": "spelling variant", "variant": "spelling variant", "joined": "joined/split words",
-            "initial": "initial", "nickname": "nickname", "similar": "similar"}
+            "initial": "initial", "nickname": "nickname", "similar": "similar", "acronym": "acronym of the words"}
 HOW_TEXT_ZH = {"skeleton": "拼写变体", "variant": "拼写变体", "joined": "连写/分写", "initial": "首字母",
-               "nickname": "昵称", "similar": "近似"}
+               "nickname": "昵称", "similar": "近似", "acronym": "各词首字母缩写"}
 how_words = table("how", HOW_TEXT, HOW_TEXT_ZH)
 
 #: What an unmatched part is, in words.

@@ -10,8 +10,11 @@ more than "technology", and "mohammad" less than "habbash".
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Callable
+
+from unidecode import unidecode
 
 from screening.matching.names import (
     COMPANY,
@@ -117,49 +120,56 @@ JOIN_TRIPLE_SHORT = 3
 
 #: Fewest words whose initials make an acronym ("Pars Oil and Gas" -> POG).
 ACRONYM_MIN_WORDS = 3
-#: Longest acronym read as initials.
+#: Shortest and longest acronym read as initials: of three letters, one in
+#: seven is the initials of some listed organisation (NIO, SAP, MSC).
+ACRONYM_MIN_LEN = 4
 ACRONYM_MAX_LEN = 8
 #: The one legal form letter acronyms keep: the C of Company, Co., Corporation
 #: (POGC, ZEMIC); not the L of LLC or Ltd ("ASML" is not Almanac Ship Management LLC).
 ACRONYM_LEGAL_LETTER = "c"
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
-def initials_span(texts: tuple[str, ...], tags: tuple[str, ...], legal: tuple[str, ...],
-                  start: int, acronym: str) -> tuple[int, ...] | None:
-    """The words from ``start`` whose initials spell ``acronym``, or None.
+def _folded(name: str) -> str:
+    """``name`` in lower-case ASCII letters and digits only, for finding a word in it."""
+    return _NOT_ALNUM.sub("", unidecode(name).lower())
 
-    Stop words inside the run are skipped ("Islamic State of Iraq and the
-    Levant" is ISIL); a run reaching the end of the name may take its last
-    letter from a legal form in C ("Pars Oil and Gas Company" is POGC). The run
-    holds at least ``ACRONYM_MIN_WORDS`` words and no number or initial.
-    """
-    span: list[int] = []
-    k, j = 0, start
-    while j < len(texts) and k < len(acronym):
-        if tags[j] == STOP and span:
-            span.append(j)
-        elif tags[j] in (STOP, NUMBER, INITIAL) or texts[j][0] != acronym[k]:
-            return None
-        else:
-            span.append(j)
-            k += 1
-        j += 1
-    if k == len(acronym) - 1 and j == len(texts) and acronym[k] == ACRONYM_LEGAL_LETTER and legal \
-            and legal[0][0] == ACRONYM_LEGAL_LETTER:
-        k += 1  # the C of Company, Co. or Corporation: Pars Oil and Gas Company
-    if k < len(acronym) or k < ACRONYM_MIN_WORDS or tags[span[-1]] == STOP:
-        return None
-    return tuple(span)
+
+def written_as_acronym(word: str, name: str) -> bool:
+    """True when ``name`` writes ``word`` (folded) in capitals, as acronyms are
+    written (NIOC, I.R.I.S.L.): "Face" or "step" is a word, not initials."""
+    letters = "".join(ch for ch in name if ch.isalpha() or ch in ". ")
+    for raw in re.findall(r"(?:[^\W\d_]\.?)+", letters):
+        if _folded(raw) == word:
+            return raw.replace(".", "").isupper()
+    return False
 
 
 def name_initials(form: "Form") -> tuple[str, ...]:
-    """The initials of a whole name of three or more words, without and with its
-    legal form's first letter, stop words and numbers skipped: "Pars Oil and Gas
-    Company" -> ("pog", "pogc"). An index key, so that an acronym finds the name."""
-    if form.schema == PERSON or not any(g in (GENERIC, LOCATION) for g in form.tags):
-        return ()  # people, and names with no organisation word, are not abbreviated
-    letters = "".join(t[0] for t, g in zip(form.texts, form.tags) if g not in (STOP, NUMBER, INITIAL))
-    if not ACRONYM_MIN_WORDS <= len(letters) <= ACRONYM_MAX_LEN:
+    """The initials of a whole organisation's name as written, without and with
+    its legal form's C: "Pars Oil and Gas Company" -> ("pog", "pogc"); "Islamic
+    State of Iraq and the Levant" -> ("isil",) (stop words skipped).
+
+    Empty for people, for names of fewer than three words, and for a reading
+    with more words than the name has as written: the initials of an expansion
+    or translation ("NPO Saturn" read "Scientific Production Association
+    Saturn") are not an acronym anyone uses. An index key, and what
+    :func:`~screening.matching.alignment._acronym_candidates` compares.
+    """
+    if form.schema == PERSON:
+        return ()
+    if form.schema is None and not any(g in (GENERIC, LOCATION) for g in form.tags):
+        return ()  # a bare name with no organisation word may be a person's (Karl Anton Peter Schmidt)
+    if INITIAL in form.tags or NUMBER in form.tags:
+        return ()
+    words = [t for t, g in zip(form.texts, form.tags) if g != STOP]
+    if len(words) < ACRONYM_MIN_WORDS:
+        return ()
+    written = _folded(form.name)
+    if not all(w in written for w in words):
+        return ()  # an expanded or translated word: nobody abbreviates "NPO Saturn" as SPAS
+    letters = "".join(w[0] for w in words)
+    if len(letters) > ACRONYM_MAX_LEN:
         return ()
     if form.legal and form.legal[0][0] == ACRONYM_LEGAL_LETTER and len(letters) < ACRONYM_MAX_LEN:
         return (letters, letters + ACRONYM_LEGAL_LETTER)

@@ -237,9 +237,11 @@ def pinyin_name(form: Form) -> bool:
     return min(counts) == 1 or any(w in tables().compound_surnames for w in words)
 
 
-#: Endings of East Slavic family names and patronymics (Belarusian -au / -ou / -eu for -ов / -ев).
-SLAVIC_ENDINGS = PATRONYMIC_ENDINGS + ("ov", "ev", "ova", "eva", "au", "ou", "eu", "sky", "skiy", "ski", "skaya",
-                                        "enko", "enka", "uk", "chuk", "yk", "ych")
+#: Endings of East Slavic family names and patronymics (Belarusian -au / -eu for -ов / -ев).
+#: Not -ich (Ulrich), -uk (Farouk), -ou (Pavlou, Mamadou), -eu alone (Mathieu, Abreu).
+SLAVIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "avich", "ovna", "evna", "ivna", "avna", "ov", "ev",
+                  "ova", "eva", "sky", "skiy", "ski", "skaya", "skaia", "enko", "enka", "chuk", "chyk",
+                  "kau", "lau", "nau", "rau", "vau", "aeu", "leu", "neu", "veu")
 
 
 def slavic_name(form: Form) -> bool:

@@ -204,35 +204,47 @@ def vowel_spelling(a: str, b: str) -> bool:
 SLAVIC_SIM = 0.85
 #: Fewest consonants a name part needs to be read by its East Slavic key.
 SLAVIC_KEY_MIN = 3
+#: Shortest words whose first letters may differ (Hienadz / Gennady, Oleksandr /
+#: Aleksandr; not Oskar / Askar, Harold / Gerald).
+SLAVIC_FIRST_MIN = 7
+#: Letters Belarusian and Ukrainian write otherwise, read the Russian way.
 _SLAVIC_RULES = (
     (re.compile(r"dzh"), "j"),  # дж
     (re.compile(r"x"), "ks"),
-    (re.compile(r"dz"), "d"),  # Belarusian дз for д (Dzmitry, Arkadzi, Genadz)
+    (re.compile(r"dz(?=[ieymv]|$)"), "d"),  # Belarusian дз for soft д (Dzmitry, Arkadzi, Genadz); not Dzagoev
     (re.compile(r"ts(?=[iy])"), "t"),  # Belarusian ц for soft т (Vetsianevich)
     (re.compile(r"(?<![kzcs])h"), "g"),  # Belarusian and Ukrainian г (Ihar, Oleh, Hryhoryavich)
-    (re.compile(r"(?<=[aeiou])[uw](?![aeiouy])"), "v"),  # ў for в (Paulavich, Halavanau, Vasilieu)
+    (re.compile(r"(?<=[aeo])u(?=[^aeiouy])|(?<=[ae])u$"), "v"),  # ў for в (Paulavich, Tsikhanouskaya, Halavanau); not final -ou (Pavlou)
     (re.compile(r"w"), "v"),
-    (re.compile(r"shch|sch"), "S"),
-    (re.compile(r"zh"), "Z"),
-    (re.compile(r"sh"), "S"),
-    (re.compile(r"ch"), "C"),
-    (re.compile(r"kh"), "X"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"i?i?(?:ia|ie|io)"), "e"),  # я, е, ё after a soft consonant (Aliaksandr, Piatrovich)
+    (re.compile(r"[oea]v(?:i|a)ch$"), "ovich"),  # patronymics: -avich, -evich, -ovych
+    (re.compile(r"[oea]vna$"), "ovna"),
+    (re.compile(r"([a-z])\1+"), r"\1"),
 )
+_CONSONANT_DIGRAPHS = ((re.compile(r"shch|sch"), "S"), (re.compile(r"zh"), "Z"), (re.compile(r"sh"), "S"),
+                       (re.compile(r"ch"), "C"), (re.compile(r"kh"), "X"))
+
+
+@lru_cache(maxsize=8192)
+def slavic_letters(word: str) -> str:
+    """``word`` with the letters Belarusian and Ukrainian write otherwise read
+    the Russian way: г as h (Ihar / Igor), ў as u (Paulavich / Pavlovich), дз
+    and ц for soft д and т (Dzimenshtein / Dimenshtein, Vetsianevich /
+    Vetenevich), я / е after a soft consonant as ia / ie (Aliaksandr), and
+    patronymic endings one way (-avich, -ovych, -evich)."""
+    for pattern, repl in _SLAVIC_RULES:
+        word = pattern.sub(repl, word)
+    return word
 
 
 @lru_cache(maxsize=8192)
 def slavic_key(word: str) -> str:
-    """The consonants of a name as East Slavic languages share them.
-
-    Belarusian and Ukrainian write one Russian name with other letters: г as h
-    (Ihar / Igor), ў as u (Paulavich / Pavlovich), дз and ц for soft д and т
-    (Dzimenshtein / Dimenshtein, Vetsianevich / Vetenevich), and unstressed о
-    as а (Halavanau / Golovanov). The key reads those letters one way and drops
-    the vowels: both forms give "glvnv".
-    """
-    for pattern, repl in _SLAVIC_RULES:
+    """The consonants of :func:`slavic_letters`: Halavanau and Golovanov both give "glvnv"."""
+    word = slavic_letters(word)
+    for pattern, repl in _CONSONANT_DIGRAPHS:
         word = pattern.sub(repl, word)
-    return _DOUBLES.sub(r"\1", "".join(ch for ch in word if ch not in _VOWELS))
+    return "".join(ch for ch in word if ch not in _VOWELS)
 
 
 #: First letters East Slavic forms of one name may differ in (Hienadz / Gennady, Oleksandr / Aleksandr).
@@ -240,36 +252,39 @@ _SLAVIC_FIRSTS = (frozenset("hg"), frozenset("oa"))
 
 
 def slavic_spelling(a: str, b: str) -> bool:
-    """Two East Slavic renderings of one name part (:func:`slavic_key` alike, at
-    least three consonants, neither word under five letters, the first letters
-    alike, h / g or o / a, and the vowels alike once read one way):
-    Aliaksandr / Aleksandr, Oleksandr / Aleksandr; not Olga / Oleg or Kirill / Karol."""
+    """Two East Slavic renderings of one name part: Aliaksandr / Aleksandr,
+    Halavanau / Golovanov, Samuilavich / Samuilovich, Oleksandr / Aleksandr.
+
+    Read by :func:`slavic_letters`, the words may differ only in a written as o
+    (akanye: Belarusian writes unstressed о as а), always on the same side
+    (Roman / Ramon swap both ways: two names), in i for e (Ukrainian і:
+    Bilousov / Belousov), and in a glide i. Both have five letters or more and
+    the same :func:`slavic_key` of three consonants or more; first letters
+    differ only as h / g or o / a in words of seven letters or more; and a
+    name in -a does not meet one that does not end so (Oleksandra / Aleksandr,
+    Bohdana / Bogdan are a woman's and a man's names).
+    """
     if min(len(a), len(b)) < SHORT_WORD or a == b:
         return False
-    if a[0] != b[0] and {a[0], b[0]} not in _SLAVIC_FIRSTS:
+    if a[0] != b[0] and ({a[0], b[0]} not in _SLAVIC_FIRSTS or min(len(a), len(b)) < SLAVIC_FIRST_MIN):
+        return False
+    if (a[-1] == "a") != (b[-1] == "a"):
         return False
     ka = slavic_key(a)
     if len(ka) < SLAVIC_KEY_MIN or ka != slavic_key(b):
         return False
-    return Indel.normalized_similarity(_slavic_vowels(a), _slavic_vowels(b)) >= SLAVIC_VOWELS_MIN
-
-
-#: Least similarity of two East Slavic spellings with their vowels read one way
-#: (Kirill / Karol share k-r-l, but not their vowels: 0.6).
-SLAVIC_VOWELS_MIN = 0.7
-_SLAVIC_VOWEL_RULES = (
-    (re.compile(r"y"), "i"),
-    (re.compile(r"i?[iy]?(?:ia|ie|io|ya|ye|yo)"), "e"),  # я, е, ё after a soft consonant
-    (re.compile(r"o"), "a"),  # akanye: unstressed о written а (Halavanau / Golovanov)
-)
-
-
-def _slavic_vowels(word: str) -> str:
-    """``word`` with East Slavic consonants read one way (as in :func:`slavic_key`),
-    palatal vowels read e and o read a."""
-    for pattern, repl in _SLAVIC_RULES + _SLAVIC_VOWEL_RULES:
-        word = pattern.sub(repl, word)
-    return _DOUBLES.sub(r"\1", word)
+    x, y = slavic_letters(a), slavic_letters(b)
+    a_side: set[bool] = set()
+    for op in Levenshtein.editops(x, y):
+        if op.tag == "replace":
+            pair = {x[op.src_pos], y[op.dest_pos]}
+            if pair == {"a", "o"}:
+                a_side.add(x[op.src_pos] == "a")
+            elif pair != {"i", "e"}:
+                return False
+        elif (x[op.src_pos] if op.tag == "delete" else y[op.dest_pos]) != "i":
+            return False
+    return len(a_side) <= 1
 
 
 def person_sim(a: str, b: str, sim: float, how: str) -> float:

@@ -454,12 +454,14 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
     n = len(several)
     if n < 2:
         return
-    firsts = {_head(a) for a in single if len(a) >= 4}
+    heads = [_head(a) if len(a) >= 4 else "" for a in single]
+    firsts = set(heads) - {""}
     if not firsts:
         return
     for size in (2, 3):
         for j in range(n - size + 1):
-            if _head(several[j]) not in firsts:
+            head = _head(several[j])  # the joined words' head: "el" + "maghrabi" reads as "a"
+            if head not in firsts:
                 continue
             window = several[j : j + size]
             if size == 3 and min(len(w) for w in window) > JOIN_TRIPLE_SHORT:
@@ -467,7 +469,7 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
             joined = "".join(window)
             span = tuple(range(j, j + size))
             for i, a in enumerate(single):
-                if len(a) >= 4 and _head(a) == _head(joined) and abs(len(a) - len(joined)) <= len(joined) // 5 + 1:
+                if heads[i] == head and abs(len(a) - len(joined)) <= len(joined) // 5 + 1:
                     s = 1.0 if a == joined else _joined_sim(a, joined, person)
                     if s >= JOINED_MIN:
                         cands.append((s, span, (i,), "joined") if flip else (s, (i,), span, "joined"))
@@ -484,7 +486,8 @@ _ARTICLE = re.compile(r"^(?:el|ul|il)(?=[^aeiou][a-z]{3}|$)")
 
 def _head(word: str) -> str:
     """A word's first letter, reading the Arabic article one way (El-, Ul- as Al-)."""
-    return "a" if _ARTICLE_HEAD.match(word) else word[0]
+    first = word[0]
+    return "a" if first in "eui" and _ARTICLE_HEAD.match(word) else first
 
 
 def _joined_sim(a: str, joined: str, person: bool) -> float:

@@ -74,6 +74,9 @@ class Idf:
 
 
 #: NameIndex attributes a snapshot stores besides the entries and forms.
+#: Prefix of the index keys that hold a listed name's initials (forms.name_initials):
+#: apart from the word keys, so that only a one-word query looks them up.
+ACRONYM_KEY = "^"
 LOOKUP_STATE = ("keysets", "postings", "df", "skel_map", "phon_map", "del_map")
 
 
@@ -162,7 +165,7 @@ class NameIndex:
         """Register a compiled form under all of its keys."""
         fid = len(self.forms)
         self.forms.append(form)
-        keys = frozenset(form.texts) | frozenset(form.joins) | frozenset(name_initials(form))
+        keys = frozenset(form.texts) | frozenset(form.joins) | frozenset(ACRONYM_KEY + a for a in name_initials(form))
         if form.choices:  # other readings find the form too (工业 -> polytechnical | industry)
             keys = keys | frozenset(t for c in form.choices for p in c.pieces for t in p.texts)
         self.keysets.append(keys)
@@ -187,8 +190,8 @@ class NameIndex:
 
         join_only = self._join_only_keys()
         for key in self.postings:
-            if key.isdigit():
-                continue
+            if key.isdigit() or key.startswith(ACRONYM_KEY):
+                continue  # numbers and initials are met exactly
             if key in join_only:
                 continue  # joined keys are met exactly (or by the query's own joins)
             s = skeleton(key)
@@ -284,6 +287,11 @@ class NameIndex:
                 joined = "".join(window)
                 if joined in self.postings:
                     extra.append((tuple(range(i, i + size)), joined))
+        # a one-word query in capitals that spells a listed name's initials ("POGC")
+        if n == 1:
+            key = ACRONYM_KEY + form.texts[0]
+            if key in self.postings:
+                extra.append(((0,), key))
         # a listed word that swallowed the query's legal form ("alphaag" for "Alpha AG")
         for legal in {x.replace(" ", "").lower() for x in form.legal}:
             for i, text in enumerate(form.texts):

@@ -181,6 +181,7 @@ VOWEL_SPELLING_SIM = 0.85
 VOWEL_SPELLING_MIN_LEN = 5
 
 
+@lru_cache(maxsize=65536)
 def vowel_spelling(a: str, b: str) -> bool:
     """Two spellings of one personal name that differ only in vowels of one sound class.
 
@@ -251,6 +252,7 @@ def slavic_key(word: str) -> str:
 _SLAVIC_FIRSTS = (frozenset("hg"), frozenset("oa"))
 
 
+@lru_cache(maxsize=65536)
 def slavic_spelling(a: str, b: str) -> bool:
     """Two East Slavic renderings of one name part: Aliaksandr / Aleksandr,
     Halavanau / Golovanov, Samuilavich / Samuilovich, Oleksandr / Aleksandr.

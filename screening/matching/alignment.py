@@ -314,7 +314,7 @@ def align(q: Form, c: Form) -> Alignment:
                 cands.append((s, (i,), (j,), how))
     # joined pairs: "haiguang" vs "hai guang", "jscargument" vs "jsc argument"
     if nq and nc:
-        _joined_candidates(q, c, cands)
+        _joined_candidates(q, c, cands, person)
         if not person:
             _acronym_candidates(q, c, cands)
     cands.sort(key=lambda x: (-x[0], len(x[1]) + len(x[2])))
@@ -338,10 +338,7 @@ def align(q: Form, c: Form) -> Alignment:
             w = max(wq, wc)
         num += w * link.sim
         den += w
-        # an acronym agrees at its own (review) strength: it spells the listed words in full
-        if (link.sim >= DISTINCTIVE_AGREE or link.how == "acronym") and any(
-            c.tags[j] == DISTINCTIVE for j in link.ci
-        ) and any(
+        if link.sim >= DISTINCTIVE_AGREE and any(c.tags[j] == DISTINCTIVE for j in link.ci) and any(
             q.tags[i] in (DISTINCTIVE, GENERIC) for i in link.qi
         ):
             agree = True
@@ -438,10 +435,10 @@ def family_and_given_agree(q: Form, c: Form, links: list[Link]) -> bool:
     return family and given
 
 
-def _joined_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:
+def _joined_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]],
+                       person: bool) -> None:
     """Add links where one token equals two or three adjacent tokens of the other side
-    ("haiguang" / "hai guang", "vanderbilt" / "van der bilt")."""
-    person = is_person_pair(q, c)
+    ("haiguang" / "hai guang", "vanderbilt" / "van der bilt"); ``person``: a personal-name pair."""
     _join_side(q.texts, c.texts, cands, flip=False, person=person)
     _join_side(c.texts, q.texts, cands, flip=True, person=person)
     # a token that swallowed the other side's legal form: "jscargument" = "jsc" + "argument"

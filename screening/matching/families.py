@@ -115,14 +115,14 @@ def partial_hold(entry: Entry, pair: Pair, values: dict[str, float] | None = Non
             return msg("explain.person_parts_extra", words=" ".join(parts))
         if values and values.get("fitted_similarity", 0.0) >= values.get("name_parts_subset", 0.0):
             return msg("explain.fitted_only", score=f"{values['fitted_similarity']:.2f}")
-    acronyms = [lk for lk in pair.alignment.links if lk.how == "acronym"]
-    if acronyms:
+    acronym = next((lk for lk in pair.alignment.links if lk.how == "acronym"), None)
+    if acronym:
         q, c = pair.query, pair.result
-        lk = acronyms[0]
-        return msg("explain.acronym", short=" ".join(q.texts[i] for i in lk.qi) if len(lk.qi) == 1
-                   else " ".join(c.texts[j] for j in lk.ci),
-                   words=" ".join(c.texts[j] for j in lk.ci) if len(lk.qi) == 1
-                   else " ".join(q.texts[i] for i in lk.qi))
+        if len(acronym.qi) == 1:  # the query is the acronym
+            short, words = q.texts[acronym.qi[0]], " ".join(c.texts[j] for j in acronym.ci)
+        else:
+            short, words = c.texts[acronym.ci[0]], " ".join(q.texts[i] for i in acronym.qi)
+        return msg("explain.acronym", short=short, words=words)
     extra = says_more(pair)
     if not extra:
         return None

@@ -150,10 +150,11 @@ def name_initials(form: "Form") -> tuple[str, ...]:
     its legal form's C: "Pars Oil and Gas Company" -> ("pog", "pogc"); "Islamic
     State of Iraq and the Levant" -> ("isil",) (stop words skipped).
 
-    Empty for people, for names of fewer than three words, and for a reading
-    with more words than the name has as written: the initials of an expansion
-    or translation ("NPO Saturn" read "Scientific Production Association
-    Saturn") are not an acronym anyone uses. An index key, and what
+    Empty for people, for bare names with no organisation word, for names of
+    fewer than three words, and for a reading with a word the name does not
+    write: the initials of an expansion or translation ("NPO Saturn" read
+    "Scientific Production Association Saturn") are not an acronym anyone
+    uses. An index key, and what
     :func:`~screening.matching.alignment._acronym_candidates` compares.
     """
     if form.schema == PERSON:

@@ -175,7 +175,7 @@ def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
 
 
 #: Similarity of two spellings of a personal name that differ only in vowels a
-#: transliteration writes either way (Shokry / Shukri, Izzat / Ezzat, Mohsen / Muhsin).
+#: transliteration writes either way (Shokry / Shukri, Mohsen / Muhsin).
 VOWEL_SPELLING_SIM = 0.85
 #: Shortest word a vowel spelling applies to (Omar / Umar are left to the tables).
 VOWEL_SPELLING_MIN_LEN = 5

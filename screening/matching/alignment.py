@@ -49,6 +49,9 @@ from screening.matching.strings import (
     vowel_spelling,
 )
 
+#: How two words met when they are one word spelled otherwise: a variant, vowels a
+#: romanisation writes either way, East Slavic forms (``Link.how``).
+SPELLINGS = ("variant", "vowels", "east slavic")
 #: Credit of a person's initial against a name starting with that letter.
 INITIAL_SIM = 0.8
 #: Credit of a listed initial against a full name in the query.
@@ -178,9 +181,9 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     if person:
         s = person_sim(a, b, s, how)
         if s < VOWEL_SPELLING_SIM and how != "gendered" and vowel_spelling(a, b):
-            return VOWEL_SPELLING_SIM, "variant"
+            return VOWEL_SPELLING_SIM, "vowels"  # Shokry / Shukri
         if s < SLAVIC_SIM and slavic and how != "gendered" and slavic_spelling(a, b):
-            return SLAVIC_SIM, "variant"  # Belarusian / Ukrainian / Russian: Halavanau / Golovanov
+            return SLAVIC_SIM, "east slavic"  # Belarusian / Ukrainian / Russian: Halavanau / Golovanov
     if s < NICKNAME_SIM:
         if person and _nickname(a, b, q.skels[i], c.skels[j]):
             return NICKNAME_SIM, "nickname"
@@ -407,7 +410,7 @@ def _query_covered(q: Form, c: Form, links: list[Link], q_un: tuple[int, ...], c
     word of the listed name in the query: what the list adds is only its line
     of business, places or legal words ("Sisheng Technology" for "Sisheng Power
     Control Technology")."""
-    if any(lk.sim < SKELETON_SIM and lk.how not in ("variant", "stem", "equivalent") for lk in links):
+    if any(lk.sim < SKELETON_SIM and lk.how not in SPELLINGS + ("stem", "equivalent") for lk in links):
         return False  # a fuzzy or fuzzily joined word (Hikvision / Hi Vision) is another name's
     return all(q.tags[i] == STOP for i in q_un) and all(c.tags[j] != DISTINCTIVE for j in c_un)
 

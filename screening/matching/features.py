@@ -249,7 +249,11 @@ def name_parts_subset(pair: Pair) -> float:
 
 
 def spelled_alike(q: Form, c: Form, link: Link) -> bool:
-    """The words ``link`` joins are one word spelled otherwise (:func:`strings.spelling_variant`)."""
+    """The words ``link`` joins are one word spelled otherwise: a link already made as a
+    vowel or East Slavic spelling (Shokry / Shukri, Dzmitry / Dmitry), or
+    :func:`strings.spelling_variant`."""
+    if link.how in ("vowels", "east slavic"):
+        return True
     return spelling_variant("".join(q.texts[i] for i in link.qi), "".join(c.texts[j] for j in link.ci), link.how)
 
 

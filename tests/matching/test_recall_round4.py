@@ -324,3 +324,19 @@ def test_slavic_keys():
     assert slavic_key("halavanau") == slavic_key("golovanov")
     assert slavic_spelling("aliaksandr", "aleksandr") and slavic_spelling("oleksandr", "aleksandr")
     assert not slavic_spelling("kirill", "karol") and not slavic_spelling("olga", "oleg")
+
+
+# ------------------------------------------------ the two spellings count as spelled alike
+def test_a_shorter_name_met_through_an_east_slavic_spelling_is_part_of_the_longer():
+    # name_parts_subset accepts the link as one word spelled otherwise (Dzmitry / Dmitry)
+    assert score("ZALUTSKY, Dmitry Viktorovich", "ZALUTSKY, Dzmitry") >= MATCH_THRESHOLD
+    entry = Entry(id="s1", list_id="us-sdn", type="person", names=[Name(value="ZALUTSKY, Dzmitry")])
+    (hit,) = Matcher([entry]).search("ZALUTSKY, Dmitry Viktorovich", schema="person")
+    assert hit.strength == "review"  # a part of a longer name: held
+    assert any("Belarusian / Ukrainian / Russian form" in line for line in hit.explanation)
+
+
+def test_a_vowel_spelling_is_explained_as_such():
+    entry = Entry(id="s2", list_id="us-sdn", type="person", names=[Name(value="KHALAFI, Izzat Shukri")])
+    (hit,) = Matcher([entry]).search("KHALAFI, Izzat Shokry", schema="person")
+    assert any("vowels written otherwise" in line for line in hit.explanation)

@@ -29,7 +29,7 @@ from screening.matching.forms import (
     JOIN_TRIPLE_SHORT,
     TAG_WEIGHTS,
     Form,
-    name_initials,
+    spells_initials,
     written_as_acronym,
 )
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
@@ -49,9 +49,11 @@ from screening.matching.strings import (
     vowel_spelling,
 )
 
-#: How two words met when they are one word spelled otherwise: a variant, vowels a
+#: Links made by a spelling rule stricter than ``strings.spelling_variant``: vowels a
 #: romanisation writes either way, East Slavic forms (``Link.how``).
-SPELLINGS = ("variant", "vowels", "east slavic")
+RULED_SPELLINGS = ("vowels", "east slavic")
+#: How two words met when they are one word spelled otherwise (``Link.how``).
+SPELLINGS = ("variant",) + RULED_SPELLINGS
 #: Credit of a person's initial against a name starting with that letter.
 INITIAL_SIM = 0.8
 #: Credit of a listed initial against a full name in the query.
@@ -519,7 +521,8 @@ def _acronym_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ..
     ("ISIL" / "Islamic State of Iraq and the Levant", "POGC" / "Pars Oil and
     Gas Company"): a distinctive word of four to eight letters written in
     capitals, alone but for a legal form, equal to
-    :func:`~screening.matching.forms.name_initials` of the other name."""
+    :func:`~screening.matching.forms.name_initials` of the other name
+    (:func:`~screening.matching.forms.spells_initials`)."""
     _acronym_side(q, c, cands, flip=False)
     _acronym_side(c, q, cands, flip=True)
 
@@ -531,7 +534,7 @@ def _acronym_side(one: Form, many: Form, cands: list, flip: bool) -> None:
     a = one.texts[0]
     if one.tags[0] != DISTINCTIVE or not ACRONYM_MIN_LEN <= len(a) <= ACRONYM_MAX_LEN or not a.isalpha():
         return
-    if a in name_initials(many) and written_as_acronym(a, one.name):
+    if spells_initials(a, many) and written_as_acronym(a, one.name):
         span = tuple(range(len(many.texts)))
         cands.append((ACRONYM_SIM, span, (0,), "acronym") if flip else (ACRONYM_SIM, (0,), span, "acronym"))
 

@@ -16,6 +16,7 @@ from rapidfuzz.distance import Indel, OSA
 from screening.matching.alignment import (
     DISTINCTIVE_AGREE,
     PATRONYMIC_ENDINGS,
+    RULED_SPELLINGS,
     Alignment,
     Link,
     Pair,
@@ -252,7 +253,7 @@ def spelled_alike(q: Form, c: Form, link: Link) -> bool:
     """The words ``link`` joins are one word spelled otherwise: a link already made as a
     vowel or East Slavic spelling (Shokry / Shukri, Dzmitry / Dmitry), or
     :func:`strings.spelling_variant`."""
-    if link.how in ("vowels", "east slavic"):
+    if link.how in RULED_SPELLINGS:
         return True
     return spelling_variant("".join(q.texts[i] for i in link.qi), "".join(c.texts[j] for j in link.ci), link.how)
 

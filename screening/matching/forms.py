@@ -145,6 +145,20 @@ def written_as_acronym(word: str, name: str) -> bool:
     return False
 
 
+def _initials(form: "Form") -> str:
+    """The first letters of an organisation name's words, stop words skipped, or ""
+    when the form is not a name of three to eight such words (the cheap part of
+    :func:`name_initials`)."""
+    if form.schema == PERSON:
+        return ""
+    if form.schema is None and not any(g in (GENERIC, LOCATION) for g in form.tags):
+        return ""  # a bare name with no organisation word may be a person's (Karl Anton Peter Schmidt)
+    if INITIAL in form.tags or NUMBER in form.tags:
+        return ""
+    letters = "".join(t[0] for t, g in zip(form.texts, form.tags) if g != STOP)
+    return letters if ACRONYM_MIN_WORDS <= len(letters) <= ACRONYM_MAX_LEN else ""
+
+
 def name_initials(form: "Form") -> tuple[str, ...]:
     """The initials of a whole organisation's name as written, without and with
     its legal form's C: "Pars Oil and Gas Company" -> ("pog", "pogc"); "Islamic
@@ -154,27 +168,25 @@ def name_initials(form: "Form") -> tuple[str, ...]:
     fewer than three words, and for a reading with a word the name does not
     write: the initials of an expansion or translation ("NPO Saturn" read
     "Scientific Production Association Saturn") are not an acronym anyone
-    uses. An index key, and what
-    :func:`~screening.matching.alignment._acronym_candidates` compares.
+    uses. An index key, and what :func:`spells_initials` compares.
     """
-    if form.schema == PERSON:
-        return ()
-    if form.schema is None and not any(g in (GENERIC, LOCATION) for g in form.tags):
-        return ()  # a bare name with no organisation word may be a person's (Karl Anton Peter Schmidt)
-    if INITIAL in form.tags or NUMBER in form.tags:
-        return ()
-    words = [t for t, g in zip(form.texts, form.tags) if g != STOP]
-    if len(words) < ACRONYM_MIN_WORDS:
+    letters = _initials(form)
+    if not letters:
         return ()
     written = _folded(form.name)
-    if not all(w in written for w in words):
+    if not all(w in written for w, g in zip(form.texts, form.tags) if g != STOP):
         return ()  # an expanded or translated word: nobody abbreviates "NPO Saturn" as SPAS
-    letters = "".join(w[0] for w in words)
-    if len(letters) > ACRONYM_MAX_LEN:
-        return ()
     if form.legal and form.legal[0][0] == ACRONYM_LEGAL_LETTER and len(letters) < ACRONYM_MAX_LEN:
         return (letters, letters + ACRONYM_LEGAL_LETTER)
     return (letters,)
+
+
+def spells_initials(word: str, form: "Form") -> bool:
+    """True when ``word`` is one of :func:`name_initials` of ``form``; the first
+    letters are compared before the name is folded (a one-word query meets
+    every candidate form in a search)."""
+    letters = _initials(form)
+    return bool(letters) and word.startswith(letters) and word in name_initials(form)
 
 
 def joined_windows(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:

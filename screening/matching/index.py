@@ -73,10 +73,10 @@ class Idf:
         return value
 
 
-#: NameIndex attributes a snapshot stores besides the entries and forms.
 #: Prefix of the index keys that hold a listed name's initials (forms.name_initials):
 #: apart from the word keys, so that only a one-word query looks them up.
 ACRONYM_KEY = "^"
+#: NameIndex attributes a snapshot stores besides the entries and forms.
 LOOKUP_STATE = ("keysets", "postings", "df", "skel_map", "phon_map", "del_map")
 
 

@@ -221,7 +221,7 @@ _SLAVIC_RULES = (
     (re.compile(r"i?i?(?:ia|ie|io)"), "e"),  # я, е, ё after a soft consonant (Aliaksandr, Piatrovich)
     (re.compile(r"[oea]v(?:i|a)ch$"), "ovich"),  # patronymics: -avich, -evich, -ovych
     (re.compile(r"[oea]vna$"), "ovna"),
-    (re.compile(r"([a-z])\1+"), r"\1"),
+    (_DOUBLES, r"\1"),
 )
 _CONSONANT_DIGRAPHS = ((re.compile(r"shch|sch"), "S"), (re.compile(r"zh"), "Z"), (re.compile(r"sh"), "S"),
                        (re.compile(r"ch"), "C"), (re.compile(r"kh"), "X"))

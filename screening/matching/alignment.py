@@ -36,6 +36,7 @@ from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOC
 from screening.matching.normalize import has_han, skeleton
 from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
 from screening.matching.resources import tables
+from screening.matching.russian import cognate
 from screening.matching.strings import (
     SKELETON_SIM,
     STEM_SIM,
@@ -68,6 +69,9 @@ NICKNAME_SIM = 0.9
 KOREAN_SURNAME_SIM = 0.95
 #: Two spellings of one Chinese place or brand (zh_terms / zh_brands readings).
 EQUIVALENT_SIM = 0.9
+#: A romanised Russian word and the English word of its root in an organisation's
+#: name (NAVIGATSIONNYKH / Navigation, NOVOSIBIRSKOE / Novosibirsk): ``russian.cognate``.
+COGNATE_SIM = 0.9
 #: Unmatched list-side patronymics (Vladimirovich, "bin Awad") and middle
 #: names cost this share of their weight: queries mostly leave them out.
 EXTRA_RESULT_PATRONYMIC = 0.1
@@ -191,6 +195,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return NICKNAME_SIM, "nickname"
         if tq in (DISTINCTIVE, LOCATION) and tc in (DISTINCTIVE, LOCATION) and _equivalent(a, b):
             return EQUIVALENT_SIM, "equivalent"
+    if s < COGNATE_SIM and not person and tq != STOP and tc != STOP and cognate(a, b):
+        return COGNATE_SIM, "cognate"  # Russian and English forms of one word: Federalnaya / Federal
     if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE and _sound_variant(a, b):
         return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
     if s < STEM_SIM and _business_word(a) and _business_word(b) and same_stem(a, b):
@@ -412,7 +418,7 @@ def _query_covered(q: Form, c: Form, links: list[Link], q_un: tuple[int, ...], c
     word of the listed name in the query: what the list adds is only its line
     of business, places or legal words ("Sisheng Technology" for "Sisheng Power
     Control Technology")."""
-    if any(lk.sim < SKELETON_SIM and lk.how not in SPELLINGS + ("stem", "equivalent") for lk in links):
+    if any(lk.sim < SKELETON_SIM and lk.how not in SPELLINGS + ("stem", "equivalent", "cognate") for lk in links):
         return False  # a fuzzy or fuzzily joined word (Hikvision / Hi Vision) is another name's
     return all(q.tags[i] == STOP for i in q_un) and all(c.tags[j] != DISTINCTIVE for j in c_un)
 

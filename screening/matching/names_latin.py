@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import OSA
 
 from screening.matching import pinyin
 from screening.matching.normalize import fold_word, skeleton
 from screening.matching.resources import Readings, Tables, tables
+from screening.matching.russian import lemma
 from screening.matching.tokens import (
     DISTINCTIVE,
     GENERIC,
@@ -164,12 +166,18 @@ def _roman_number(words: list[str], i: int, t: Tables, company: bool, person: bo
 
 
 def _ru_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | None:
-    """The longest Russian organisation phrase at ``words[i]`` (by skeleton), with its readings."""
-    if not t.ru_terms or skeleton(words[i]) not in t.ru_first:
+    """The longest Russian organisation phrase at ``words[i]`` (by skeleton, then by
+    the lemma of each word: any inflected form), with its readings."""
+    if not t.ru_terms:
+        return None
+    first = skeleton(words[i])
+    if first not in t.ru_first and lemma(first) not in t.ru_lemma_first:
         return None
     for size in range(min(t.ru_max_len, len(words) - i), 0, -1):
         key = tuple(skeleton(w) for w in words[i : i + size])
         readings = t.ru_terms.get(key)
+        if readings is None:
+            readings = t.ru_lemmas.get(tuple(lemma(s) for s in key))
         if readings is not None:
             return size, readings
     return None
@@ -198,6 +206,49 @@ def lookalike_readings(text: str) -> dict[str, str]:
 
 #: Longest one-word legal form that is an abbreviation (AS, ASA, OOO, SA).
 SHORT_FORM = 3
+#: A legal form of this many words or more is read with one word mistyped
+#: (OTKRYTOE ATSIONERNOE OBSHCHESTVO), when that word has LEGAL_TYPO_MIN_LEN letters.
+LEGAL_TYPO_MIN_WORDS = 3
+LEGAL_TYPO_MIN_LEN = 6
+
+
+def _legal_tokens(out: Builder, legal: list[str], phrase: tuple[str, ...], compare: str, t: Tables) -> None:
+    """Tokens of the legal form ``phrase`` (compared as ``compare``), and its note."""
+    written = " ".join(phrase)
+    parts = t.legal_parts.get(compare, ())
+    for word in parts[:-1]:  # "group corporation": group is a word, corp the form
+        out.tokens.append(Token(word, latin_tag(word, t), skeleton(word), written, f"{written} = {' '.join(parts)}"))
+    form = parts[-1] if parts else compare
+    if form in t.branch_words:  # "branch", "filiale": a marker, not a form
+        out.tokens.append(Token(form, GENERIC, form, written, f"branch marker: {written}"))
+    else:
+        out.tokens.append(Token(form, LEGAL, form, written, f"legal form ignored: {written}"))
+        legal.append(written)
+
+
+def _legal_with_typo(words: list[str], i: int, t: Tables) -> tuple[int, str] | None:
+    """A legal form of three or more words at ``words[i]`` with one later word
+    mistyped by one edit (a letter dropped, added, changed or two swapped):
+    OTKRYTOE ATSIONERNOE OBSHCHESTVO, OBSHCHESTVO S ORGANICHENNOI
+    OTVETSTVENNOSTYU. Registries and lists carry such typos; the form says
+    nothing of the name either way."""
+    first = skeleton(words[i])
+    for phrase, compare in t.legal_long.get(first, ()):
+        size = len(phrase)
+        if i + size > len(words):
+            continue
+        typos = 0
+        for k in range(1, size):
+            got = skeleton(words[i + k])
+            if got == phrase[k]:
+                continue
+            if len(phrase[k]) < LEGAL_TYPO_MIN_LEN or OSA.distance(got, phrase[k], score_cutoff=1) > 1:
+                typos = 2
+                break
+            typos += 1
+        if typos == 1:
+            return size, compare
+    return None
 
 
 def latin_tokens(
@@ -223,7 +274,16 @@ def latin_tokens(
         w = words[i]
         top = max(t.legal_len.get(w, 0), t.legal_skel_len.get(skeleton(w), 0))  # 0: no form starts here
         sizes = range(min(top, n - i), 0, -1)
+        typo_first = t.legal_skel_len.get(skeleton(w), 0) >= LEGAL_TYPO_MIN_WORDS
         for size in sizes:
+            if typo_first and size < LEGAL_TYPO_MIN_WORDS:
+                typo_first = False  # no long form as written: one with a typo before a shorter one
+                typo = _legal_with_typo(words, i, t)
+                if typo is not None:
+                    _legal_tokens(out, legal, tuple(words[i : i + typo[0]]), typo[1], t)
+                    i += typo[0]
+                    matched = True
+                    break
             phrase = tuple(words[i : i + size])
             compare = t.legal_forms.get(phrase)
             if compare is None:
@@ -240,16 +300,7 @@ def latin_tokens(
                 continue
             if person and size == 1 and not company and not (i == 0 and n > 1):
                 continue
-            written = " ".join(phrase)
-            parts = t.legal_parts.get(compare, ())
-            for word in parts[:-1]:  # "group corporation": group is a word, corp the form
-                out.tokens.append(Token(word, latin_tag(word, t), skeleton(word), written, f"{written} = {' '.join(parts)}"))
-            form = parts[-1] if parts else compare
-            if form in t.branch_words:  # "branch", "filiale": a marker, not a form
-                out.tokens.append(Token(form, GENERIC, form, written, f"branch marker: {written}"))
-            else:
-                out.tokens.append(Token(form, LEGAL, form, written, f"legal form ignored: {written}"))
-                legal.append(written)
+            _legal_tokens(out, legal, phrase, compare, t)
             i += size
             matched = True
             break

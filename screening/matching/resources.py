@@ -99,6 +99,9 @@ class Tables:
     #: as a form starting with the word can reach)
     legal_len: dict[str, int] = field(default_factory=dict)
     legal_skel_len: dict[str, int] = field(default_factory=dict)
+    #: legal forms of three or more words by the skeleton of their first word,
+    #: longest first (read with one word mistyped: names_latin._legal_with_typo)
+    legal_long: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     #: the words multi-word places start with
     location_first: frozenset[str] = frozenset()
     #: folded abbreviation -> its readings (tech -> technology | technologies | technical)
@@ -118,6 +121,10 @@ class Tables:
     ru_terms: dict[tuple[str, ...], Readings] = field(default_factory=dict)
     ru_first: frozenset[str] = frozenset()
     ru_max_len: int = 1
+    #: the same phrases keyed by the lemma of each word (``russian.lemma``): every
+    #: inflected form of a listed adjective or noun meets its entry
+    ru_lemmas: dict[tuple[str, ...], Readings] = field(default_factory=dict)
+    ru_lemma_first: frozenset[str] = frozenset()
     #: folded given name -> ids of the nickname groups it belongs to
     #: (bill and william share one; alex is in alexander's and alexandra's)
     nicknames: dict[str, frozenset[int]] = field(default_factory=dict)
@@ -195,6 +202,7 @@ def _as_list(value: Any) -> list[Any]:
 def _fold_phrase(text: str) -> tuple[str, ...]:
     """Fold a table phrase into tokens exactly as input text is folded."""
     from screening.matching.normalize import fold_tokens
+    from screening.matching.russian import lemma
 
     return tuple(fold_tokens(str(text)))
 
@@ -334,9 +342,11 @@ def _load_ru(t: Tables) -> None:
 
     Keys are written in Cyrillic and romanised exactly as names are; they are
     stored as skeletons so that BGN, ISO and German spellings of a listing
-    (ZAVOD, NAUCHNO-ISSLEDOVATELSKIY) meet the same entry.
+    (ZAVOD, NAUCHNO-ISSLEDOVATELSKIY) meet the same entry, and by the lemma of
+    each word, so that other inflected forms (ZAVODA, SIBIRSKOGO) meet it too.
     """
     from screening.matching.normalize import fold_tokens
+    from screening.matching.russian import lemma
 
     data = _load_yaml("ru_org_terms.yaml") or {}
     if not isinstance(data, dict):
@@ -347,8 +357,13 @@ def _load_ru(t: Tables) -> None:
             phrase = tuple(_skeleton_with(t, w) for w in fold_tokens(str(word)))
             if phrase:
                 t.ru_terms[phrase] = readings_of(english)
+                stem = tuple(lemma(w) for w in phrase)
+                # two words of one stem (объединение / объединённый): either reading
+                merged = t.ru_lemmas.get(stem, ()) + tuple(r for r in t.ru_terms[phrase] if r not in t.ru_lemmas.get(stem, ()))
+                t.ru_lemmas[stem] = merged
     if t.ru_terms:
         t.ru_first = frozenset(p[0] for p in t.ru_terms)
+        t.ru_lemma_first = frozenset(p[0] for p in t.ru_lemmas)
         t.ru_max_len = max(len(p) for p in t.ru_terms)
 
 
@@ -365,8 +380,12 @@ def _index_legal_skeletons(t: Tables) -> None:
     for phrase, compare in t.legal_forms.items():
         if len(phrase) >= 2 or len(phrase[0]) >= LEGAL_SKELETON_MIN_LEN:
             t.legal_skel.setdefault(tuple(_skeleton_with(t, w) for w in phrase), compare)
-    for p in t.legal_skel:
+    long: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for p, compare in t.legal_skel.items():
         t.legal_skel_len[p[0]] = max(t.legal_skel_len.get(p[0], 0), len(p))
+        if len(p) >= 3:
+            long.setdefault(p[0], []).append((p, compare))
+    t.legal_long = {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in long.items()}
 
 
 def _load_nicknames(t: Tables) -> None:

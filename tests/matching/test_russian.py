@@ -6,9 +6,7 @@ Each score test failed before the change it covers:
   root (INFORMATSIONNYE / Information, FIZICHESKIKH / Physical) and a town's
   adjective (ZARECHENSKII / Zarechensk) met nothing in English;
 - inflection: ``ru_org_terms.yaml`` listed each inflected form, so a form it
-  lacked (PROIZVODSTVENNOGO, OBYEDINENIE) was read as a name word;
-- a long legal form with one word mistyped (OTKRYTOE ATSIONERNOE OBSHCHESTVO)
-  was read as three name words.
+  lacked (PROIZVODSTVENNOGO, OBYEDINENIE) was read as a name word.
 """
 
 import pytest
@@ -107,27 +105,3 @@ def test_the_link_says_what_it_is():
     (hit,) = Matcher([entry]).search("AO Navigatsionnye Sistemy Vega")
     assert hit.strength == "match"
     assert any("Russian and English form of one word" in line for line in hit.explanation)
-
-
-# ------------------------------------------------------------------ legal forms with a typo
-@pytest.mark.parametrize(
-    "query, listed",
-    [
-        ("Otkrytoe Atsionernoe Obshchestvo Vega", "Vega OAO"),
-        ("Obshchestvo s Organichennoi Otvetstvennostyu Sirius", "Sirius LLC"),
-        ("Acme Limited Liability Compnay", "Acme LLC"),
-    ],
-)
-def test_a_long_legal_form_with_one_typo_is_still_a_legal_form(query, listed):
-    assert score(query, listed) >= MATCH_THRESHOLD
-
-
-@pytest.mark.parametrize(
-    "query, listed",
-    [
-        ("Acme Limited Liability Compass", "Acme LLC"),  # Compass is two edits from Company: a name word
-        ("Otkrytoe Aktivnoe Obshchestvo Vega", "Vega OAO"),  # two words off
-    ],
-)
-def test_a_name_word_is_not_read_as_a_mistyped_legal_form(query, listed):
-    assert score(query, listed) < MATCH_THRESHOLD

@@ -1,0 +1,62 @@
+"""Latin organisation names: legal forms (screening/matching/names_latin.py,
+resources legal_forms.yaml). Issue 14 round 5, csl / sdn alias pairs of derived
+folds 0-2; names are made up. Each test failed before the change it covers:
+- a long legal form with one word mistyped (OTKRYTOE ATSIONERNOE OBSHCHESTVO)
+  was read as three name words;
+- the Turkish boilerplate "San. ve Tic. Ltd. Şti." (Industry and Trade Limited
+  Company) was read as the name word "san" beside "ticaret", so it never met
+  the written-out "Sanayi ve Ticaret Limited Şirketi".
+"""
+
+import pytest
+
+from screening.matching import compare
+from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
+
+
+def score(a, b, schema=None):
+    return compare(a, b, schema)[0]
+
+
+# ------------------------------------------------------------------ legal forms with a typo
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Otkrytoe Atsionernoe Obshchestvo Vega", "Vega OAO"),
+        ("Obshchestvo s Organichennoi Otvetstvennostyu Sirius", "Sirius LLC"),
+        ("Acme Limited Liability Compnay", "Acme LLC"),
+    ],
+)
+def test_a_long_legal_form_with_one_typo_is_still_a_legal_form(query, listed):
+    assert score(query, listed) >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Acme Limited Liability Compass", "Acme LLC"),  # Compass is two edits from Company: a name word
+        ("Otkrytoe Aktivnoe Obshchestvo Vega", "Vega OAO"),  # two words off
+    ],
+)
+def test_a_name_word_is_not_read_as_a_mistyped_legal_form(query, listed):
+    assert score(query, listed) < MATCH_THRESHOLD
+
+
+# ------------------------------------------------------------------ Turkish boilerplate (legal_forms.yaml)
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("DORUK MAKINA SAN. VE TIC. LTD. STI.", "DORUK MAKINA SANAYI VE TICARET LIMITED SIRKETI"),
+        ("DORUK MAKINA SAN TIC A.S.", "DORUK MAKINA SANAYI VE TICARET ANONIM SIRKETI"),
+        ("Yildiz Elektronik Dis Tic. Ltd. Sti.", "YILDIZ ELEKTRONIK DIS TICARET LIMITED SIRKETI"),
+        ("Kartal Group Iç ve Dış Ticaret Ltd. Şti.", "KARTAL GROUP IC VE DIS TICARET LIMITED SIRKETI"),
+    ],
+)
+def test_turkish_industry_and_trade_boilerplate_is_the_legal_form(query, listed):
+    # "San. ve Tic." was read as the name word "san" beside "ticaret"
+    assert score(query, listed) >= MATCH_THRESHOLD
+
+
+def test_the_turkish_boilerplate_alone_never_makes_a_hit():
+    assert score("DORUK MAKINA SAN VE TIC LTD STI", "BERK MAKINA SANAYI VE TICARET LIMITED SIRKETI") < REVIEW_THRESHOLD
+    assert score("San Marco Trading", "Sanayi ve Ticaret Limited Sirketi Marco") < MATCH_THRESHOLD

@@ -1,5 +1,5 @@
 """Latin names (and every script transliterated to Latin): legal forms,
-abbreviations, numbers and Roman numerals, Russian organisation words,
+abbreviations, numbers and Roman numerals, Russian and Turkish organisation words,
 Cyrillic look-alikes, digits typed for letters, Wade-Giles given names.
 """
 
@@ -165,19 +165,19 @@ def _roman_number(words: list[str], i: int, t: Tables, company: bool, person: bo
     return None
 
 
-def _ru_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | None:
-    """The longest Russian organisation phrase at ``words[i]`` (by skeleton, then by
-    the lemma of each word: any inflected form), with its readings."""
-    if not t.ru_terms:
+def _org_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | None:
+    """The longest Russian or Turkish organisation phrase at ``words[i]`` (by skeleton,
+    then by the lemma of each word: any inflected form), with its readings."""
+    if not t.org_terms:
         return None
     first = skeleton(words[i])
-    if first not in t.ru_first and lemma(first) not in t.ru_lemma_first:
+    if first not in t.org_first and lemma(first) not in t.org_lemma_first:
         return None
-    for size in range(min(t.ru_max_len, len(words) - i), 0, -1):
+    for size in range(min(t.org_max_len, len(words) - i), 0, -1):
         key = tuple(skeleton(w) for w in words[i : i + size])
-        readings = t.ru_terms.get(key)
+        readings = t.org_terms.get(key)
         if readings is None:
-            readings = t.ru_lemmas.get(tuple(lemma(s) for s in key))
+            readings = t.org_lemmas.get(tuple(lemma(s) for s in key))
         if readings is not None:
             return size, readings
     return None
@@ -346,13 +346,13 @@ def latin_tokens(
         if person and word in t.person_titles and n > 2:
             i += 1
             continue  # "Dr", "Gen": titles are not names
-        ru = _ru_phrase(words, i, t) if not person or company else None
-        if ru is not None:
-            size, ru_readings = ru
+        term = _org_phrase(words, i, t) if not person or company else None
+        if term is not None:
+            size, term_readings = term
             written = " ".join(words[i : i + size])
             alts = [
                 tuple(Token(w, latin_tag(w, t), skeleton(w), written, f"{written} = {' '.join(r)}") for w in r)
-                for r in ru_readings
+                for r in term_readings
             ]
             alts.append(tuple(Token(w, latin_tag(w, t), skeleton(w), w) for w in words[i : i + size]))
             out.add(alts)

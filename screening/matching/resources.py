@@ -116,15 +116,16 @@ class Tables:
     brand_sounds: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Chinese place -> English readings (成都 -> chengdu; 中国 -> china | chinese)
     zh_places: dict[str, Readings] = field(default_factory=dict)
-    #: Russian organisation words (skeletons of the romanised phrase) -> English
-    #: readings (zavod -> plant | factory | works); ``ru_first``: first skeletons
-    ru_terms: dict[tuple[str, ...], Readings] = field(default_factory=dict)
-    ru_first: frozenset[str] = frozenset()
-    ru_max_len: int = 1
+    #: Russian and Turkish organisation words (skeletons of the romanised phrase) ->
+    #: English readings (zavod -> plant | factory | works; havacilik -> aviation);
+    #: ``org_first``: first skeletons
+    org_terms: dict[tuple[str, ...], Readings] = field(default_factory=dict)
+    org_first: frozenset[str] = frozenset()
+    org_max_len: int = 1
     #: the same phrases keyed by the lemma of each word (``russian.lemma``): every
-    #: inflected form of a listed adjective or noun meets its entry
-    ru_lemmas: dict[tuple[str, ...], Readings] = field(default_factory=dict)
-    ru_lemma_first: frozenset[str] = frozenset()
+    #: inflected form of a listed Russian adjective or noun meets its entry
+    org_lemmas: dict[tuple[str, ...], Readings] = field(default_factory=dict)
+    org_lemma_first: frozenset[str] = frozenset()
     #: folded given name -> ids of the nickname groups it belongs to
     #: (bill and william share one; alex is in alexander's and alexandra's)
     nicknames: dict[str, frozenset[int]] = field(default_factory=dict)
@@ -337,34 +338,43 @@ def _index_brand_sounds(t: Tables) -> None:
     t.brand_sounds = {k: frozenset(v) for k, v in sounds.items()}
 
 
-def _load_ru(t: Tables) -> None:
-    """Read ``ru_org_terms.yaml``: Russian organisation words -> English readings.
+#: Tables of organisation words in other languages -> English readings, read alike.
+ORG_TERM_TABLES = ("ru_org_terms.yaml", "tr_org_terms.yaml")
 
-    Keys are written in Cyrillic and romanised exactly as names are; they are
-    stored as skeletons so that BGN, ISO and German spellings of a listing
-    (ZAVOD, NAUCHNO-ISSLEDOVATELSKIY) meet the same entry, and by the lemma of
-    each word, so that other inflected forms (ZAVODA, SIBIRSKOGO) meet it too.
+
+def _load_org_terms(t: Tables) -> None:
+    """Read ``ru_org_terms.yaml`` and ``tr_org_terms.yaml``: Russian and Turkish
+    organisation words -> English readings.
+
+    Keys are written in Cyrillic (Turkish in its own letters) and romanised
+    exactly as names are; they are stored as skeletons so that BGN, ISO and
+    German spellings of a listing (ZAVOD, NAUCHNO-ISSLEDOVATELSKIY) meet the
+    same entry, and by the lemma of each word, so that other inflected forms
+    (ZAVODA, SIBIRSKOGO) meet it too.
     """
     from screening.matching.normalize import fold_tokens
     from screening.matching.russian import lemma
 
-    data = _load_yaml("ru_org_terms.yaml") or {}
-    if not isinstance(data, dict):
-        return
-    sections = [v for k, v in data.items() if k in ("terms", "brands") and isinstance(v, dict)]
-    for section in sections:
-        for word, english in section.items():
-            phrase = tuple(_skeleton_with(t, w) for w in fold_tokens(str(word)))
-            if phrase:
-                t.ru_terms[phrase] = readings_of(english)
+    for name in ORG_TERM_TABLES:
+        data = _load_yaml(name) or {}
+        if not isinstance(data, dict):
+            continue
+        sections = [v for k, v in data.items() if k in ("terms", "brands") and isinstance(v, dict)]
+        for section in sections:
+            for word, english in section.items():
+                phrase = tuple(_skeleton_with(t, w) for w in fold_tokens(str(word)))
+                if not phrase:
+                    continue
+                readings = readings_of(english)
+                t.org_terms[phrase] = readings
                 stem = tuple(lemma(w) for w in phrase)
                 # two words of one stem (объединение / объединённый): either reading
-                merged = t.ru_lemmas.get(stem, ()) + tuple(r for r in t.ru_terms[phrase] if r not in t.ru_lemmas.get(stem, ()))
-                t.ru_lemmas[stem] = merged
-    if t.ru_terms:
-        t.ru_first = frozenset(p[0] for p in t.ru_terms)
-        t.ru_lemma_first = frozenset(p[0] for p in t.ru_lemmas)
-        t.ru_max_len = max(len(p) for p in t.ru_terms)
+                known = t.org_lemmas.get(stem, ())
+                t.org_lemmas[stem] = known + tuple(r for r in readings if r not in known)
+    if t.org_terms:
+        t.org_first = frozenset(p[0] for p in t.org_terms)
+        t.org_lemma_first = frozenset(p[0] for p in t.org_lemmas)
+        t.org_max_len = max(len(p) for p in t.org_terms)
 
 
 def _skeleton_with(t: Tables, token: str) -> str:
@@ -591,7 +601,7 @@ def _load_tables() -> Tables:
     _load_romanization(t)
     _load_numbers(t)
     _index_legal_skeletons(t)
-    _load_ru(t)
+    _load_org_terms(t)
     _load_nicknames(t)
     _load_korean(t)
     _load_word_lists(t)

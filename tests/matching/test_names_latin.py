@@ -60,3 +60,25 @@ def test_turkish_industry_and_trade_boilerplate_is_the_legal_form(query, listed)
 def test_the_turkish_boilerplate_alone_never_makes_a_hit():
     assert score("DORUK MAKINA SAN VE TIC LTD STI", "BERK MAKINA SANAYI VE TICARET LIMITED SIRKETI") < REVIEW_THRESHOLD
     assert score("San Marco Trading", "Sanayi ve Ticaret Limited Sirketi Marco") < MATCH_THRESHOLD
+
+
+# ------------------------------------------------------------------ Turkish business words (tr_org_terms.yaml)
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("KARTAL AVIATION", "KARTAL HAVACILIK SANAYI VE TICARET LIMITED SIRKETI"),
+        ("Doruk Machinery Import and Export Ltd", "DORUK MAKINA ITHALAT VE IHRACAT LIMITED SIRKETI"),
+        ("Meltem Information Technologies and Foreign Trade Limited Company",
+         "Meltem Bilgi Teknolojileri ve Dış Ticaret Limited Şirketi"),
+        ("Ayaz Denizcilik ve Ticaret A.Ş.", "AYAZ SHIPPING AND TRADING JSC"),
+    ],
+)
+def test_a_turkish_name_meets_its_english_translation(query, listed):
+    # Turkish business words had no English reading: only the name word agreed
+    assert score(query, listed) >= MATCH_THRESHOLD
+
+
+def test_turkish_business_words_alone_never_make_a_hit():
+    assert score("KARTAL HAVACILIK LIMITED SIRKETI", "DORUK AVIATION LTD") < REVIEW_THRESHOLD
+    # the line of business still tells two companies of one name apart
+    assert score("KARTAL HAVACILIK LIMITED SIRKETI", "KARTAL DENIZCILIK LIMITED SIRKETI") < MATCH_THRESHOLD

@@ -32,6 +32,7 @@ TABLES = [
     "numbers.yaml",
     "zh_brands.yaml",
     "ru_org_terms.yaml",
+    "tr_org_terms.yaml",
     "nicknames.yaml",
     "ko_names.yaml",
 ]
@@ -494,6 +495,30 @@ def test_ru_org_terms_cover_the_issue_list() -> None:
     ]:
         assert any(english in r for r in alternatives(terms[word])), word
     assert "корпорация" not in terms  # a legal form (legal_forms.yaml), not a term
+
+
+# --- tr_org_terms.yaml --------------------------------------------------------------
+
+
+def test_tr_org_terms_are_turkish_with_folded_readings() -> None:
+    data = load("tr_org_terms.yaml")
+    assert set(data) == {"terms"}
+    for word, value in data["terms"].items():
+        assert re.fullmatch(r"[a-zçğıöşü ]+", word), word
+        for reading in alternatives(value):
+            assert reading and all(WORD_RE.match(w) for w in reading), f"{word}: {reading}"
+
+
+def test_tr_org_terms_hold_no_legal_form_and_no_name_word() -> None:
+    from screening.matching.normalize import fold_tokens
+    from screening.matching.resources import tables
+
+    t = tables()
+    for word in load("tr_org_terms.yaml")["terms"]:
+        phrase = tuple(fold_tokens(word))
+        assert phrase not in t.legal_forms, word  # Şirketi, A.Ş. are legal_forms.yaml's
+    # read as Turkish only through the table: "ticaret" has its English readings
+    assert t.org_terms[("tikaret",)][0] == ("trade",)
 
 
 # --- nicknames.yaml -----------------------------------------------------------------

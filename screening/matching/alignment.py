@@ -70,7 +70,8 @@ KOREAN_SURNAME_SIM = 0.95
 #: Two spellings of one Chinese place or brand (zh_terms / zh_brands readings).
 EQUIVALENT_SIM = 0.9
 #: A romanised Russian word and the English word of its root in an organisation's
-#: name (NAVIGATSIONNYKH / Navigation, NOVOSIBIRSKOE / Novosibirsk): ``russian.cognate``.
+#: name (NAVIGATSIONNYKH / Navigation, NOVOSIBIRSKOE / Novosibirsk, MOSKOVSKII /
+#: Moscow): ``russian.cognate``.
 COGNATE_SIM = 0.9
 #: Unmatched list-side patronymics (Vladimirovich, "bin Awad") and middle
 #: names cost this share of their weight: queries mostly leave them out.
@@ -195,7 +196,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return NICKNAME_SIM, "nickname"
         if tq in (DISTINCTIVE, LOCATION) and tc in (DISTINCTIVE, LOCATION) and _equivalent(a, b):
             return EQUIVALENT_SIM, "equivalent"
-    if s < COGNATE_SIM and not person and tq != STOP and tc != STOP and cognate(a, b):
+    if s < COGNATE_SIM and not person and tq != STOP and tc != STOP and cognate(a, b, tq == LOCATION, tc == LOCATION):
         return COGNATE_SIM, "cognate"  # Russian and English forms of one word: Federalnaya / Federal
     if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE and _sound_variant(a, b):
         return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
@@ -211,6 +212,12 @@ def _sound_variant(a: str, b: str) -> bool:
     if min(len(a), len(b)) < SOUND_VARIANT_MIN_LEN or Levenshtein.distance(a, b, score_cutoff=1) > 1:
         return False
     return transliteration_edits(a, b) == (0, 1)
+
+
+def _cognate_of_business_word(q: Form, c: Form, link: Link) -> bool:
+    """A cognate link whose English word is a business word (TEKHNOLOGIYA / Technologies):
+    a line of business in two languages, never the name itself."""
+    return any(_business_word(q.texts[i]) for i in link.qi) or any(_business_word(c.texts[j]) for j in link.ci)
 
 
 def _business_word(word: str) -> bool:
@@ -351,7 +358,7 @@ def align(q: Form, c: Form) -> Alignment:
         den += w
         if link.sim >= DISTINCTIVE_AGREE and any(c.tags[j] == DISTINCTIVE for j in link.ci) and any(
             q.tags[i] in (DISTINCTIVE, GENERIC) for i in link.qi
-        ):
+        ) and not (link.how == "cognate" and _cognate_of_business_word(q, c, link)):
             agree = True
     q_un = tuple(i for i in range(nq) if i not in used_q)
     c_un = tuple(j for j in range(nc) if j not in used_c)

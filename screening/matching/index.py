@@ -19,12 +19,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Iterable, Sequence
 
-from screening.matching.alignment import NICKNAME_SIM, unmatched_costs
+from screening.matching.alignment import COGNATE_SIM, NICKNAME_SIM, unmatched_costs
 from screening.matching.strings import token_sim
 from screening.matching.forms import JOIN_TRIPLE_SHORT, Form, forms_of, idf_factor, name_initials
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, NUMBER, analyze_name
 from screening.matching.normalize import phonetic
 from screening.matching.resources import tables
+from screening.matching.russian import english_keys, russian_keys
 from screening.types import Entry
 
 #: Share of the query's weight a list name must agree with to be scored.
@@ -77,7 +78,10 @@ class Idf:
 #: apart from the word keys, so that only a one-word query looks them up.
 ACRONYM_KEY = "^"
 #: NameIndex attributes a snapshot stores besides the entries and forms.
-LOOKUP_STATE = ("keysets", "postings", "df", "skel_map", "phon_map", "del_map")
+LOOKUP_STATE = ("keysets", "postings", "df", "skel_map", "phon_map", "del_map", "cog_map")
+#: Listed English words a romanised Russian cognate may name (russian.cognate): those
+#: with an ending the cognate rules read (navigation, communal, physical, technologies).
+_COGNATE_ENDINGS = ("tion", "sion", "al", "ic", "ical", "ics", "ies", "ive", "ary")
 
 
 class NameIndex:
@@ -206,7 +210,18 @@ class NameIndex:
         self.skel_map = dict(skel)
         self.phon_map = dict(phon)
         self.del_map = dict(dels)
+        self.cog_map = self._cognate_map(join_only)
         self.postings = dict(self.postings)
+
+    def _cognate_map(self, join_only: set[str]) -> dict[str, tuple[str, ...]]:
+        """Cognate key -> listed English words with it, so that a query's romanised
+        Russian word (NAVIGATSIONNYKH) finds a name that only translates it."""
+        cog: dict[str, list[str]] = defaultdict(list)
+        for key in self.postings:
+            if key.endswith(_COGNATE_ENDINGS) and key not in join_only and not russian_keys(key):
+                for ck in english_keys(key):
+                    cog[ck].append(key)
+        return {k: tuple(v) for k, v in cog.items()}
 
     # --------------------------------------------------------------- lookup
     def lookup(self, text: str, skel: str, tag: str) -> tuple[tuple[str, float], ...]:
@@ -239,6 +254,9 @@ class NameIndex:
                     found[key] = s
             for key in self._nickname_keys(text, skel):
                 found.setdefault(key, NICKNAME_SIM)
+            for cognate_key in russian_keys(text):
+                for key in self.cog_map.get(cognate_key, ()):
+                    found.setdefault(key, COGNATE_SIM)
         elif tag == INITIAL:
             pass
         result = tuple(found.items())

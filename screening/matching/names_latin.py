@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 from screening.matching import pinyin
 from screening.matching.normalize import fold_word, skeleton
 from screening.matching.resources import Readings, Tables, tables
-from screening.matching.russian import lemma
+from screening.matching.russian import lemma, soft_e
 from screening.matching.tokens import (
     DISTINCTIVE,
     GENERIC,
@@ -170,11 +170,13 @@ def _org_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | N
     then by the lemma of each word: any inflected form), with its readings."""
     if not t.org_terms:
         return None
-    first = skeleton(words[i])
+    first = soft_e(skeleton(words[i]))
     if first not in t.org_first and lemma(first) not in t.org_lemma_first:
         return None
     for size in range(min(t.org_max_len, len(words) - i), 0, -1):
-        key = tuple(skeleton(w) for w in words[i : i + size])
+        key = tuple(soft_e(skeleton(w)) for w in words[i : i + size])
+        if size == 1 and len(words[i]) < t.org_min_len.get(key[0], 0):
+            continue  # "Rossi" has the skeleton of России, but not its letters
         readings = t.org_terms.get(key)
         if readings is None:
             readings = t.org_lemmas.get(tuple(lemma(s) for s in key))
@@ -226,28 +228,48 @@ def _legal_tokens(out: Builder, legal: list[str], phrase: tuple[str, ...], compa
         legal.append(written)
 
 
+def _whole_name_but_legal(words: list[str], i: int, out: Builder, t: Tables) -> bool:
+    """True when ``words[i]`` is the only name word: what came before it was read as
+    legal forms, and what follows is a legal form or nothing ("OOO Tekhnologiya",
+    "Obshchestvo s Ogranichennoi Otvetstvennostyu Tekhnologiya", "Tekhnologiya AO")."""
+    if any(tok.tag != LEGAL for tok in out.tokens) or out.choices:
+        return False
+    rest = tuple(words[i + 1 :])
+    return not rest or rest in t.legal_forms or tuple(skeleton(w) for w in rest) in t.legal_skel
+
+
 def _legal_with_typo(words: list[str], i: int, t: Tables) -> tuple[int, str] | None:
     """A legal form of three or more words at ``words[i]`` with one later word
     mistyped by one edit (a letter dropped, added, changed or two swapped):
     OTKRYTOE ATSIONERNOE OBSHCHESTVO, OBSHCHESTVO S ORGANICHENNOI
     OTVETSTVENNOSTYU. Registries and lists carry such typos; the form says
-    nothing of the name either way."""
+    nothing of the name either way.
+
+    A name word next to a form is not read as its mistyped last word:
+    "Sociedad Anonima Cerda Hermanos" is SA Cerda Hermanos, not Sociedad
+    Anonima Cerrada. So the mistyped word is inside the form, or ends the form
+    at the end of the name, and the form never takes the whole name.
+    """
     first = skeleton(words[i])
+    n = len(words)
     for phrase, compare in t.legal_long.get(first, ()):
         size = len(phrase)
-        if i + size > len(words):
+        if i + size > n or size >= n:
             continue
-        typos = 0
+        typo_at = None
         for k in range(1, size):
             got = skeleton(words[i + k])
             if got == phrase[k]:
                 continue
-            if len(phrase[k]) < LEGAL_TYPO_MIN_LEN or OSA.distance(got, phrase[k], score_cutoff=1) > 1:
-                typos = 2
+            if typo_at is not None or len(phrase[k]) < LEGAL_TYPO_MIN_LEN or OSA.distance(got, phrase[k], score_cutoff=1) > 1:
+                typo_at = -1
                 break
-            typos += 1
-        if typos == 1:
-            return size, compare
+            typo_at = k
+        if typo_at is None or typo_at < 0:
+            continue
+        if typo_at == size - 1 and i + size < n:
+            continue  # "Sociedad Anonima Cerda Hermanos": Cerda is a name word
+        return size, compare
     return None
 
 
@@ -347,6 +369,10 @@ def latin_tokens(
             i += 1
             continue  # "Dr", "Gen": titles are not names
         term = _org_phrase(words, i, t) if not person or company else None
+        if term is not None and term[0] == 1 and _whole_name_but_legal(words, i, out, t) and all(
+            latin_tag(w, t) != DISTINCTIVE for r in term[1] for w in r
+        ):
+            term = None  # "OOO Tekhnologiya": the one word is the whole name, not a line of business
         if term is not None:
             size, term_readings = term
             written = " ".join(words[i : i + size])

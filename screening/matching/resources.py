@@ -126,6 +126,9 @@ class Tables:
     #: inflected form of a listed Russian adjective or noun meets its entry
     org_lemmas: dict[tuple[str, ...], Readings] = field(default_factory=dict)
     org_lemma_first: frozenset[str] = frozenset()
+    #: one-word terms of at most ORG_SHORT_SKELETON letters -> the letters their
+    #: romanisation has: a shorter word is another (Rossi is not России)
+    org_min_len: dict[str, int] = field(default_factory=dict)
     #: folded given name -> ids of the nickname groups it belongs to
     #: (bill and william share one; alex is in alexander's and alexandra's)
     nicknames: dict[str, frozenset[int]] = field(default_factory=dict)
@@ -203,7 +206,6 @@ def _as_list(value: Any) -> list[Any]:
 def _fold_phrase(text: str) -> tuple[str, ...]:
     """Fold a table phrase into tokens exactly as input text is folded."""
     from screening.matching.normalize import fold_tokens
-    from screening.matching.russian import lemma
 
     return tuple(fold_tokens(str(text)))
 
@@ -340,6 +342,13 @@ def _index_brand_sounds(t: Tables) -> None:
 
 #: Tables of organisation words in other languages -> English readings, read alike.
 ORG_TERM_TABLES = ("ru_org_terms.yaml", "tr_org_terms.yaml")
+#: Russian words read by their lemma (any inflected form): adjectives and -ие / -ия
+#: nouns. A noun's plural or case ending (системы, завода) is read only as listed:
+#: "Sistema" is a brand, not "systems".
+_INFLECTED_RE = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ых|их|ия|ии|ий)(-|$)")
+#: One-word terms whose skeleton has at most this many letters are read only from
+#: a word as long as their romanisation (see ``Tables.org_min_len``).
+ORG_SHORT_SKELETON = 5
 
 
 def _load_org_terms(t: Tables) -> None:
@@ -353,8 +362,9 @@ def _load_org_terms(t: Tables) -> None:
     (ZAVODA, SIBIRSKOGO) meet it too.
     """
     from screening.matching.normalize import fold_tokens
-    from screening.matching.russian import lemma
+    from screening.matching.russian import lemma, soft_e
 
+    ambiguous: set[tuple[str, ...]] = set()
     for name in ORG_TERM_TABLES:
         data = _load_yaml(name) or {}
         if not isinstance(data, dict):
@@ -362,15 +372,29 @@ def _load_org_terms(t: Tables) -> None:
         sections = [v for k, v in data.items() if k in ("terms", "brands") and isinstance(v, dict)]
         for section in sections:
             for word, english in section.items():
-                phrase = tuple(_skeleton_with(t, w) for w in fold_tokens(str(word)))
+                written = fold_tokens(str(word))
+                phrase = tuple(soft_e(_skeleton_with(t, w)) for w in written)
                 if not phrase:
                     continue
                 readings = readings_of(english)
                 t.org_terms[phrase] = readings
+                if len(phrase) == 1 and len(phrase[0]) <= ORG_SHORT_SKELETON:
+                    t.org_min_len[phrase[0]] = min(len(written[0]), t.org_min_len.get(phrase[0], 99))
+                cyrillic = str(word).split()
+                inflected = [bool(_INFLECTED_RE.search(w)) for w in cyrillic]
+                if len(cyrillic) != len(phrase) or not any(inflected) or not all(
+                    f or lemma(k) == k for f, k in zip(inflected, phrase)
+                ):
+                    continue  # a noun's plural, case or stem (системы, завода, систем): only as listed
                 stem = tuple(lemma(w) for w in phrase)
-                # two words of one stem (объединение / объединённый): either reading
-                known = t.org_lemmas.get(stem, ())
-                t.org_lemmas[stem] = known + tuple(r for r in readings if r not in known)
+                known = t.org_lemmas.get(stem)
+                if known is None and stem not in ambiguous:
+                    t.org_lemmas[stem] = readings
+                elif known is not None and set(known) != set(readings):
+                    # two words of one stem (объединение association / объединённый united):
+                    # only their listed forms are read
+                    del t.org_lemmas[stem]
+                    ambiguous.add(stem)
     if t.org_terms:
         t.org_first = frozenset(p[0] for p in t.org_terms)
         t.org_lemma_first = frozenset(p[0] for p in t.org_lemmas)

@@ -26,15 +26,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-#: Shortest stem a Russian word keeps once its ending is read (``lemma``).
-LEMMA_MIN_STEM = 4
+#: Shortest stem a Russian word keeps once its ending is read (``lemma``): "nova",
+#: "rusk" and "znam" are other languages' words, never read as Russian stems.
+LEMMA_MIN_STEM = 5
 #: Shortest stem that may lose a one-vowel ending (-a, -i, -e, -u): "bank", "fond"
 #: stay whole; "sistema" / "sistemy" meet.
 LEMMA_MIN_STEM_VOWEL = 5
-#: Shortest cognate key compared; keys of COGNATE_FUZZY_MIN letters or more may
-#: differ in one vowel (KHIMICHESKII / Chemical, SIBIRSKII / Siberia).
-COGNATE_MIN_KEY = 4
-COGNATE_FUZZY_MIN = 5
+#: Shortest cognate key compared. Keys must be equal: one vowel apart is another
+#: word (VITALNAYA / Vitol, SAMARSKII / Samir).
+COGNATE_MIN_KEY = 5
 
 #: Endings of Russian adjectives and nouns, in skeleton spelling (y read as i,
 #: doubled letters collapsed: -yy and -iy are -i, -ykh is -ih), longest first.
@@ -47,11 +47,14 @@ _SOFT_IE_RE = re.compile(r"(?<=[^aeiou])ie")
 
 #: Inflection endings of a romanised Russian adjective or noun (raw spelling).
 _INFL = r"(?:yy|yi|iy|ii|ij|yj|y|i|oy|oi|oj|o|aya|aia|aja|ya|ia|a|oye|oe|ye|ie|e|ogo|ego|ykh|ikh|kh|ym|im|ymi|imi|uyu|uiu|yu|iu|u|om|em|oyu|oiu|ei|ey)"
-#: A place adjective: a town's name and -sk (NOVOSIBIRSKOE, MOSKOVSKII, LIANOZOVSKII).
-_PLACE_RE = re.compile(rf"^([a-z]{{3,}}?)sk{_INFL}$")
-#: Endings of family names: a town adjective without its -sk does not meet them
-#: (PETROVSKII is not Petrov).
-_SURNAME_ENDINGS = ("ov", "ev", "in", "yn")
+#: A place adjective: a town's name and -sk with an adjective's ending (NOVOSIBIRSKOE,
+#: MOSKOVSKII, BRYANSKY); one-letter endings are y or i only (Alaska is not Russian).
+_PLACE_RE = re.compile(r"^([a-z]{3,}?)sk(?:ii|iy|yi|yy|ij|yj|i|y|oi|oy|oj|oe|oye|aya|aia|aja|ogo|ego|ie|ye|iye|ikh|ykh)$")
+#: A town's adjective meets a word the tables do not know as a place only with a stem
+#: of this many letters and a town's ending (-o, -y, -i: Lytkarino, Cheboksary; -a is
+#: also a woman's name, Yaroslava), never a family name's form (-ov, -in, -sky ...).
+PLACE_UNKNOWN_MIN_STEM = 7
+_SURNAME_ENDINGS = ("ov", "ev", "in", "yn", "ova", "eva", "ina", "yna", "sky", "ski", "skaya")
 #: Russian derivational suffixes and the English ending each corresponds to.
 _RU_SUFFIXES = (
     (re.compile(rf"^([a-z]{{3,}}?)(?:ichesk|chesk){_INFL}$"), ("ik",)),   # fizicheskikh / physical
@@ -59,7 +62,7 @@ _RU_SUFFIXES = (
     (re.compile(rf"^([a-z]{{3,}}?)ion'?nn?{_INFL}$"), ("ion",)),             # navigatsionnykh / navigation
     (re.compile(rf"^([a-z]{{3,}}?)ivn{_INFL}$"), ("iv",)),                 # perspektivnyi / perspective
     (re.compile(rf"^([a-z]{{3,}}?)arn{_INFL}$"), ("ar",)),                 # elementarnyi / elementary
-    (_PLACE_RE, ("sk", "")),                                               # novosibirskoe / novosibirsk, moskovskii / moscow
+    (_PLACE_RE, ("sk",)),                                                  # novosibirskoe / novosibirsk
     (re.compile(r"^([a-z]{4,}?)(?:iya|iyu|ija|iju|iia|iiu|ii)$"), ("i",)),  # tekhnologii / technologies
 )
 #: English endings, read to the same keys.
@@ -67,7 +70,6 @@ _EN_SUFFIXES = (
     (re.compile(r"^(.{3,}?)i[ck]al$"), "ik"),    # physical, chemical
     (re.compile(r"^(.{3,}?)i[ck]s?$"), "ik"),     # electronic, electronics
     (re.compile(r"^(.{3,}?)ies$"), "i"),          # technologies
-    (re.compile(r"^(.{3,}?)ian$"), ""),           # siberian
 )
 #: Letters Russian romanisation writes otherwise than English spelling, applied
 #: to both words in order (the result is a comparison key, not a spelling).
@@ -88,6 +90,12 @@ _SPELL = (
 )
 
 
+def soft_e(skel: str) -> str:
+    """A skeleton with Е after Ъ or Ь read as Е: BGN writes OBYEDINENIE, others
+    OBEDINENIE (the organisation-term tables key their words by this)."""
+    return _SOFT_IE_RE.sub("e", skel)
+
+
 @lru_cache(maxsize=1 << 16)
 def lemma(skel: str) -> str:
     """The stem of a Russian word's romanisation skeleton, its ending taken off.
@@ -97,7 +105,7 @@ def lemma(skel: str) -> str:
     and "obedinenie" give "obedinen". A word too short to lose its ending is
     returned whole.
     """
-    word = _SOFT_IE_RE.sub("e", skel)
+    word = soft_e(skel)
     for end in _LEMMA_ENDINGS:
         if word.endswith(end) and len(word) - len(end) >= LEMMA_MIN_STEM:
             return word[: -len(end)]
@@ -116,17 +124,25 @@ def _spell(word: str) -> str:
 def russian_keys(word: str) -> frozenset[str]:
     """Cognate keys of a romanised Russian adjective or noun; empty for any other word.
 
-    "navigatsionnykh" -> {"navigacion"}; "novosibirskoe" -> {"novosibirsk",
-    "novosibir"}; "tekhnologii" -> {"technologi"}.
+    "navigatsionnykh" -> {"navigacion"}; "novosibirskoe" -> {"novosibirsk"};
+    "tekhnologii" -> {"technologi"}.
     """
     if len(word) < 6 or not word.isalpha():
         return frozenset()
     for pattern, ends in _RU_SUFFIXES:
         m = pattern.match(word)
         if m:
-            stem = _spell(m.group(1))
-            return frozenset(k for k in (_spell(m.group(1) + e) if e else stem for e in ends) if len(k) >= COGNATE_MIN_KEY)
+            return frozenset(k for k in (_spell(m.group(1) + e) for e in ends) if len(k) >= COGNATE_MIN_KEY)
     return frozenset()
+
+
+@lru_cache(maxsize=1 << 16)
+def place_stem(word: str) -> str:
+    """The town a romanised Russian place adjective names, as a key: "moskovskii"
+    -> "moskov" (Moscow), "cheboksarskoe" -> "cheboksar"; "" for any other word."""
+    m = _PLACE_RE.match(word) if len(word) >= 6 and word.isalpha() else None
+    stem = _spell(m.group(1)) if m else ""
+    return stem if len(stem) >= COGNATE_MIN_KEY else ""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -134,45 +150,46 @@ def english_keys(word: str) -> frozenset[str]:
     """Keys an English (or any non-Russian) word may meet a Russian cognate by.
 
     The word itself, without a plural -s, with -ic / -ical read as one ending,
-    -ies as -y, -ian dropped (Siberian), and a place's final vowel dropped
-    (Lianozovo, Cheboksary).
+    and -ies as -y.
     """
     if len(word) < COGNATE_MIN_KEY or not word.isalpha():
         return frozenset()
     out = {word}
-    if word.endswith("s") and len(word) > 4:
+    if word.endswith("s") and len(word) > COGNATE_MIN_KEY:
         out.add(word[:-1])
     for pattern, end in _EN_SUFFIXES:
         m = pattern.match(word)
         if m:
             out.add(m.group(1) + end)
-    keys = {_spell(w) for w in out}
-    keys |= {k[:-1] for k in keys if k[-1] in "aeiou" and len(k) > COGNATE_MIN_KEY}
-    return frozenset(k for k in keys if len(k) >= COGNATE_MIN_KEY)
+    return frozenset(k for k in (_spell(w) for w in out) if len(k) >= COGNATE_MIN_KEY)
 
 
-def _one_vowel_apart(a: str, b: str) -> bool:
-    if len(a) != len(b) or len(a) < COGNATE_FUZZY_MIN or a[0] != b[0]:
-        return False
-    diff = [(x, y) for x, y in zip(a, b) if x != y]
-    return len(diff) == 1 and diff[0][0] in "aeiou" and diff[0][1] in "aeiou"
+def _place_keys(word: str) -> frozenset[str]:
+    """A known place's keys: its name, and without a final vowel (Cheboksary, Lianozovo)."""
+    key = _spell(word)
+    return frozenset((key, key[:-1]) if key[-1:] in "aeiou" else (key,))
 
 
-def cognate(a: str, b: str) -> bool:
+def cognate(a: str, b: str, a_place: bool = False, b_place: bool = False) -> bool:
     """True when one word is a romanised Russian adjective or noun and the other
     the English word of the same root: NAVIGATSIONNYKH / Navigation,
     KOMMUNALNYE / Communal, NOVOSIBIRSKOE / Novosibirsk, TEKHNOLOGII /
-    Technologies. Both words are folded lowercase tokens.
+    Technologies; or a town's adjective and that town, when the other word is
+    known to be a place (``a_place`` / ``b_place``: MOSKOVSKII / Moscow).
+    Both words are folded lowercase tokens; the keys must be equal.
     """
-    ra, rb = russian_keys(a), russian_keys(b)
+    ra, rb = russian_keys(a) or place_stem(a), russian_keys(b) or place_stem(b)
     if bool(ra) == bool(rb):
         return False
-    ru, en = (ra, b) if ra else (rb, a)
-    keys = english_keys(en)
-    if not keys:
-        return False
-    if en.endswith(_SURNAME_ENDINGS):
-        ru = frozenset(k for k in ru if k.endswith("sk")) if _PLACE_RE.match(a if ra else b) else ru
-    if ru & keys:
+    ru, en, en_place = (a, b, b_place) if ra else (b, a, a_place)
+    if russian_keys(ru) & english_keys(en):
         return True
-    return any(_one_vowel_apart(r, k) for r in ru for k in keys)
+    stem = place_stem(ru)
+    if not stem:
+        return False
+    if en_place:
+        return stem in _place_keys(en)
+    # a town the tables do not know: a long stem and the town's own ending, not a
+    # family name's (LYTKARINSKII / Lytkarino, but DMITROVSKII is not Dmitrova)
+    return (len(stem) >= PLACE_UNKNOWN_MIN_STEM and _spell(en)[:-1] == stem and en[-1:] in "oyi"
+            and not en.endswith(_SURNAME_ENDINGS))

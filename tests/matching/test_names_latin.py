@@ -42,6 +42,21 @@ def test_a_name_word_is_not_read_as_a_mistyped_legal_form(query, listed):
     assert score(query, listed) < MATCH_THRESHOLD
 
 
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # helper-26: the first version read Cerda / Ferrada as "Cerrada" of
+        # Sociedad Anonima Cerrada and lost the name
+        ("Sociedad Anonima Ferrada", "Ferrada SA"),
+        ("Sociedad Anonima Cerda Hermanos", "Cerda Hermanos SA"),
+        ("Sociedad Limitada Laborat", "Laborat SL"),
+        ("Company Limited by Sharez", "Sharez"),
+    ],
+)
+def test_a_name_word_beside_a_legal_form_stays_the_name(query, listed):
+    assert score(query, listed) >= MATCH_THRESHOLD
+
+
 # ------------------------------------------------------------------ Turkish boilerplate (legal_forms.yaml)
 @pytest.mark.parametrize(
     "query, listed",

@@ -36,7 +36,7 @@ from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOC
 from screening.matching.normalize import has_han, skeleton
 from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
 from screening.matching.resources import tables
-from screening.matching.russian import cognate
+from screening.matching.russian import cognate, russian_word
 from screening.matching.strings import (
     SKELETON_SIM,
     STEM_SIM,
@@ -160,12 +160,14 @@ def _equivalent(a: str, b: str) -> bool:
     return bool(ga and ga & eq.get(b, _NO_GROUPS))
 
 
-def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slavic: bool = False) -> tuple[float, str]:
+def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slavic: bool = False,
+              russian: bool = False) -> tuple[float, str]:
     """Similarity of query token ``i`` and list token ``j``, with how it was found.
 
     ``person``: a personal-name pair (nicknames, stricter fuzzy credit);
     ``pinyin``: both names are romanised Chinese names (exact syllables only);
-    ``slavic``: a personal name of East Slavic form is on one side (:func:`slavic_name`).
+    ``slavic``: a personal name of East Slavic form is on one side (:func:`slavic_name`);
+    ``russian``: an organisation name with a romanised Russian word is on one side.
     """
     tq, tc = q.tags[i], c.tags[j]
     a, b = q.texts[i], c.texts[j]
@@ -196,7 +198,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return NICKNAME_SIM, "nickname"
         if tq in (DISTINCTIVE, LOCATION) and tc in (DISTINCTIVE, LOCATION) and _equivalent(a, b):
             return EQUIVALENT_SIM, "equivalent"
-    if s < COGNATE_SIM and not person and tq != STOP and tc != STOP and cognate(a, b, tq == LOCATION, tc == LOCATION):
+    if russian and s < COGNATE_SIM and tq != STOP and tc != STOP and cognate(a, b, tq == LOCATION, tc == LOCATION):
         return COGNATE_SIM, "cognate"  # Russian and English forms of one word: Federalnaya / Federal
     if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE and _sound_variant(a, b):
         return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
@@ -325,9 +327,10 @@ def align(q: Form, c: Form) -> Alignment:
     person = is_person_pair(q, c)
     pinyin = person and pinyin_name(q) and pinyin_name(c)
     slavic = person and not pinyin and (slavic_name(q) or slavic_name(c))
+    russian = not person and (any(map(russian_word, q.texts)) or any(map(russian_word, c.texts)))
     for i in range(nq):
         for j in range(nc):
-            s, how = _pair_sim(q, c, i, j, person, pinyin, slavic)
+            s, how = _pair_sim(q, c, i, j, person, pinyin, slavic, russian)
             if s > 0:
                 cands.append((s, (i,), (j,), how))
     # joined pairs: "haiguang" vs "hai guang", "jscargument" vs "jsc argument"

@@ -35,6 +35,8 @@ LEMMA_MIN_STEM_VOWEL = 5
 #: Shortest cognate key compared. Keys must be equal: one vowel apart is another
 #: word (VITALNAYA / Vitol, SAMARSKII / Samir).
 COGNATE_MIN_KEY = 5
+#: Words whose cognate keys are remembered (query and list words recur; most have none).
+COGNATE_CACHE = 1 << 13
 
 #: Endings of Russian adjectives and nouns, in skeleton spelling (y read as i,
 #: doubled letters collapsed: -yy and -iy are -i, -ykh is -ih), longest first.
@@ -96,7 +98,6 @@ def soft_e(skel: str) -> str:
     return _SOFT_IE_RE.sub("e", skel)
 
 
-@lru_cache(maxsize=1 << 16)
 def lemma(skel: str) -> str:
     """The stem of a Russian word's romanisation skeleton, its ending taken off.
 
@@ -120,7 +121,7 @@ def _spell(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=COGNATE_CACHE)
 def russian_keys(word: str) -> frozenset[str]:
     """Cognate keys of a romanised Russian adjective or noun; empty for any other word.
 
@@ -136,7 +137,7 @@ def russian_keys(word: str) -> frozenset[str]:
     return frozenset()
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=COGNATE_CACHE)
 def place_stem(word: str) -> str:
     """The town a romanised Russian place adjective names, as a key: "moskovskii"
     -> "moskov" (Moscow), "cheboksarskoe" -> "cheboksar"; "" for any other word."""
@@ -145,7 +146,7 @@ def place_stem(word: str) -> str:
     return stem if len(stem) >= COGNATE_MIN_KEY else ""
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=COGNATE_CACHE)
 def english_keys(word: str) -> frozenset[str]:
     """Keys an English (or any non-Russian) word may meet a Russian cognate by.
 
@@ -168,6 +169,20 @@ def _place_keys(word: str) -> frozenset[str]:
     """A known place's keys: its name, and without a final vowel (Cheboksary, Lianozovo)."""
     key = _spell(word)
     return frozenset((key, key[:-1]) if key[-1:] in "aeiou" else (key,))
+
+
+_russian: dict[str, bool] = {}
+
+
+def russian_word(word: str) -> bool:
+    """True for a word that may be a romanised Russian cognate (a quick gate: most
+    word pairs of a search have none, and then ``cognate`` is never asked)."""
+    known = _russian.get(word)
+    if known is None:
+        if len(_russian) > COGNATE_CACHE:
+            _russian.clear()
+        known = _russian[word] = bool(russian_keys(word) or place_stem(word))
+    return known
 
 
 def cognate(a: str, b: str, a_place: bool = False, b_place: bool = False) -> bool:

@@ -228,6 +228,18 @@ def _legal_tokens(out: Builder, legal: list[str], phrase: tuple[str, ...], compa
         legal.append(written)
 
 
+def _legal_overlapping(words: list[str], i: int, size: int, t: Tables) -> int:
+    """Where a longer legal form starts inside the form ``words[i:i+size]`` and runs
+    past it ("COMPANY LIMITED LIABILITY COMPANY": limited liability company starts
+    inside "company limited"); 0 when none does."""
+    n = len(words)
+    for j in range(i + 1, i + size):
+        for end in range(min(n, j + t.legal_len.get(words[j], 0)), i + size, -1):
+            if tuple(words[j:end]) in t.legal_forms and end - j >= 2:
+                return j
+    return 0
+
+
 def _whole_name_but_legal(words: list[str], i: int, out: Builder, t: Tables) -> bool:
     """True when ``words[i]`` is the only name word: what came before it was read as
     legal forms, and what follows is a legal form or nothing ("OOO Tekhnologiya",
@@ -322,6 +334,15 @@ def latin_tokens(
                 continue
             if person and size == 1 and not company and not (i == 0 and n > 1):
                 continue
+            if size > 1 and all(len(p) == 1 for p in phrase) and 0 < i and i + size < n:
+                continue  # "A.S. Yakovlev Design Bureau": initials inside a name, not A.S.
+            longer = _legal_overlapping(words, i, size, t)
+            if longer:
+                if longer == i or tuple(words[i:longer]) not in t.legal_forms:
+                    continue
+                # "Company Limited Liability Company": company, then limited liability company
+                phrase, compare = tuple(words[i:longer]), t.legal_forms[tuple(words[i:longer])]
+                size = longer - i
             _legal_tokens(out, legal, phrase, compare, t)
             i += size
             matched = True

@@ -112,3 +112,28 @@ def test_a_bare_name_with_a_line_of_business_is_an_organisation(query, listed):
     # as a name part the query lacked (0.82): word_lists.yaml org_types
     assert score(query, listed) >= MATCH_THRESHOLD
 
+
+
+# ------------------------------------------------------------------ legal forms read where they stand
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # A.G. inside a name are initials (Aleksei Grigoryevich), not the German AG; "named
+        # after" and "experimental" are not name words
+        ("JSC A.G. Orlov Design Bureau", "Joint Stock Company Experimental Design Bureau Named After A.G. Orlov"),
+        ("JSC Design Bureau named after N.V. Kuznetsov", "N.V. Kuznetsov Design Bureau JSC"),
+        # "Company Limited Liability Company": company, then limited liability company, not
+        # "company limited" and a name word "liability"
+        ("Zarechny Machine Building Company", "ZARECHNY MACHINE BUILDING COMPANY LIMITED LIABILITY COMPANY"),
+        ("Kvant Engineering Company", "KVANT ENGINEERING COMPANY LIMITED LIABILITY COMPANY"),
+    ],
+)
+def test_a_legal_form_is_read_where_it_stands(query, listed):
+    assert score(query, listed) >= MATCH_THRESHOLD
+    if "Experimental" not in listed:  # a query adding "Experimental" names a unit: review
+        assert score(listed, query) >= MATCH_THRESHOLD
+
+
+def test_initials_at_the_end_of_a_name_are_still_a_legal_form():
+    assert score("Acme Holding A.S.", "Acme Holding") >= MATCH_THRESHOLD
+    assert score("Vega Trading S.A.", "Vega Trading") >= MATCH_THRESHOLD

@@ -15,8 +15,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from rapidfuzz.distance import Indel
+
 from screening.matching.forms import Form, FormChoice, Piece
 from screening.matching.names import NUMBER, STOP
+from screening.matching.resources import tables
 
 #: Cost of a reading's token the other name lacks, relative to the gain of one it has.
 MISSING_COST = 1.0
@@ -24,6 +27,12 @@ MISSING_COST = 1.0
 INSIDE_GAIN = 0.5
 #: Tokens shorter than this are not looked for inside longer words.
 INSIDE_MIN_LEN = 2
+#: Gain of a token the other name spells otherwise (TEKHNOLOGIYA / TEKNOLOGIYA: the
+#: romanised word, not its English reading, is what the other name has), for tokens of
+#: at least SPELLED_MIN_LEN letters at SPELLED_MIN_SIM or more (Indel similarity).
+SPELLED_GAIN = 0.5
+SPELLED_MIN_LEN = 5
+SPELLED_MIN_SIM = 0.85
 #: Tailored forms kept per form (list-side forms meet many queries).
 TAILORED_MAX = 64
 
@@ -34,11 +43,35 @@ def _gain(piece: Piece, texts: tuple[str, ...], skels: tuple[str, ...], compact:
     for text, skel, weight, strict in zip(piece.texts, piece.skels, piece.weights, piece.strict):
         if text in texts or (skel in skels and not strict):  # romanised syllables: exact only
             gain += weight
-        elif len(text) >= INSIDE_MIN_LEN and text in compact:
+        elif len(text) >= INSIDE_MIN_LEN and text in compact and not _inside_business_word(text, texts):
             gain += weight * INSIDE_GAIN
+        elif _spelled_otherwise(text, texts):
+            gain += weight * SPELLED_GAIN
         else:
             gain -= weight * MISSING_COST
     return gain
+
+
+def _spelled_otherwise(text: str, texts: tuple[str, ...]) -> bool:
+    """True when the other name has ``text`` spelled otherwise (same first letter, a
+    close spelling): TEKHNOLOGIYA for TEKNOLOGIYA, SVYAZI for SUVYAZI. A business
+    word is not another spelling ("machine" against "machinery")."""
+    if len(text) < SPELLED_MIN_LEN:
+        return False
+    t = tables()
+    return any(
+        w[:1] == text[:1] and abs(len(w) - len(text)) <= 2 and w not in t.generic and w not in t.org_class
+        and Indel.normalized_similarity(text, w, score_cutoff=SPELLED_MIN_SIM) > 0
+        for w in texts
+    )
+
+
+def _inside_business_word(text: str, texts: tuple[str, ...]) -> bool:
+    """True when ``text`` is found only inside a business word of the other name:
+    "machine" in "machinery" is another word, not a joined name ("jong" in "jongun")."""
+    t = tables()
+    holders = [w for w in texts if text in w]
+    return bool(holders) and all(w in t.generic or w in t.org_class for w in holders)
 
 
 def pick(choice: FormChoice, other: Form) -> int:
@@ -73,8 +106,11 @@ def _gain_left(piece: Piece, avail: Counter[str], other: Form) -> float:
             gain += weight
         elif text not in other.texts and skel in other.skels and not strict:
             gain += weight
-        elif text not in other.texts and len(text) >= INSIDE_MIN_LEN and text in other.compact:
+        elif (text not in other.texts and len(text) >= INSIDE_MIN_LEN and text in other.compact
+              and not _inside_business_word(text, other.texts)):
             gain += weight * INSIDE_GAIN
+        elif text not in other.texts and _spelled_otherwise(text, other.texts):
+            gain += weight * SPELLED_GAIN
         else:
             gain -= weight * MISSING_COST
     return gain

@@ -179,7 +179,9 @@ def _org_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | N
             continue  # "Rossi" has the skeleton of России, but not its letters
         readings = t.org_terms.get(key)
         if readings is None:
-            readings = t.org_lemmas.get(tuple(lemma(s) for s in key))
+            stems = tuple(lemma(s) for s in key)
+            if stems != key:  # an ending was read: "Strakhov" (a name) is not страховой
+                readings = t.org_lemmas.get(stems)
         if readings is not None:
             return size, readings
     return None

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from screening.matching.resources import on_change, tables
+
 #: Shortest stem a Russian word keeps once its ending is read (``lemma``): "nova",
 #: "rusk" and "znam" are other languages' words, never read as Russian stems.
 LEMMA_MIN_STEM = 5
@@ -54,16 +56,17 @@ _INFL = r"(?:yy|yi|iy|ii|ij|yj|y|i|oy|oi|oj|o|aya|aia|aja|ya|ia|a|oye|oe|ye|ie|e
 _PLACE_RE = re.compile(r"^([a-z]{3,}?)sk(?:ii|iy|yi|yy|ij|yj|i|y|oi|oy|oj|oe|oye|aya|aia|aja|ogo|ego|ie|ye|iye|ikh|ykh)$")
 #: A town's adjective meets a word the tables do not know as a place only with a stem
 #: of this many letters and a town's ending (-o, -y, -i: Lytkarino, Cheboksary; -a is
-#: also a woman's name, Yaroslava), never a family name's form (-ov, -in, -sky ...).
+#: also a woman's name, Yaroslava), never a family name's form (-ov, -in, -sky ...), and
+#: never from a word with w, which Russian romanisation does not write (Kowalewski).
 PLACE_UNKNOWN_MIN_STEM = 7
 _SURNAME_ENDINGS = ("ov", "ev", "in", "yn", "ova", "eva", "ina", "yna", "sky", "ski", "skaya")
 #: Russian derivational suffixes and the English ending each corresponds to.
 _RU_SUFFIXES = (
     (re.compile(rf"^([a-z]{{3,}}?)(?:ichesk|chesk){_INFL}$"), ("ik",)),   # fizicheskikh / physical
-    (re.compile(rf"^([a-z]{{3,}}?)al'?n{_INFL}$"), ("al",)),               # federalnaya / federal
+    (re.compile(rf"^([a-z]{{4,}}?)al'?n{_INFL}$"), ("al",)),               # federalnaya / federal (not Navalny)
     (re.compile(rf"^([a-z]{{3,}}?)ion'?nn?{_INFL}$"), ("ion",)),             # navigatsionnykh / navigation
-    (re.compile(rf"^([a-z]{{3,}}?)ivn{_INFL}$"), ("iv",)),                 # perspektivnyi / perspective
-    (re.compile(rf"^([a-z]{{3,}}?)arn{_INFL}$"), ("ar",)),                 # elementarnyi / elementary
+    (re.compile(rf"^([a-z]{{4,}}?)ivn{_INFL}$"), ("iv",)),                 # perspektivnyi / perspective
+    (re.compile(rf"^([a-z]{{4,}}?)arn{_INFL}$"), ("ar",)),                 # elementarnyi / elementary
     (_PLACE_RE, ("sk",)),                                                  # novosibirskoe / novosibirsk
     (re.compile(r"^([a-z]{4,}?)(?:iya|iyu|ija|iju|iia|iiu|ii)$"), ("i",)),  # tekhnologii / technologies
 )
@@ -72,6 +75,8 @@ _EN_SUFFIXES = (
     (re.compile(r"^(.{3,}?)i[ck]al$"), "ik"),    # physical, chemical
     (re.compile(r"^(.{3,}?)i[ck]s?$"), "ik"),     # electronic, electronics
     (re.compile(r"^(.{3,}?)ies$"), "i"),          # technologies
+    (re.compile(r"^(.{4,}?)ive$"), "iv"),         # perspective
+    (re.compile(r"^(.{4,}?)ary$"), "ar"),         # elementary
 )
 #: Letters Russian romanisation writes otherwise than English spelling, applied
 #: to both words in order (the result is a comparison key, not a spelling).
@@ -153,8 +158,8 @@ def english_keys(word: str) -> frozenset[str]:
     The word itself, without a plural -s, with -ic / -ical read as one ending,
     and -ies as -y.
     """
-    if len(word) < COGNATE_MIN_KEY or not word.isalpha():
-        return frozenset()
+    if len(word) < COGNATE_MIN_KEY or not word.isalpha() or word in tables().nicknames:
+        return frozenset()  # a given name (Evgeny, Valery) is not Evgeniya's or Valeriya's cognate
     out = {word}
     if word.endswith("s") and len(word) > COGNATE_MIN_KEY:
         out.add(word[:-1])
@@ -172,6 +177,15 @@ def _place_keys(word: str) -> frozenset[str]:
 
 
 _russian: dict[str, bool] = {}
+
+
+@on_change
+def clear_caches() -> None:
+    """Forget cached keys (after the resource tables change: english_keys reads the nicknames)."""
+    russian_keys.cache_clear()
+    english_keys.cache_clear()
+    place_stem.cache_clear()
+    _russian.clear()
 
 
 def russian_word(word: str) -> bool:
@@ -207,4 +221,4 @@ def cognate(a: str, b: str, a_place: bool = False, b_place: bool = False) -> boo
     # a town the tables do not know: a long stem and the town's own ending, not a
     # family name's (LYTKARINSKII / Lytkarino, but DMITROVSKII is not Dmitrova)
     return (len(stem) >= PLACE_UNKNOWN_MIN_STEM and _spell(en)[:-1] == stem and en[-1:] in "oyi"
-            and not en.endswith(_SURNAME_ENDINGS))
+            and not en.endswith(_SURNAME_ENDINGS) and "w" not in ru)

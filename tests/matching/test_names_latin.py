@@ -122,3 +122,17 @@ def test_a_legal_form_is_read_where_it_stands(query, listed):
 def test_initials_at_the_end_of_a_name_are_still_a_legal_form():
     assert score("Acme Holding A.S.", "Acme Holding") >= MATCH_THRESHOLD
     assert score("Vega Trading S.A.", "Vega Trading") >= MATCH_THRESHOLD
+
+
+# ------------------------------------------------------------------ helper-27's review: Turkish
+def test_turkish_lines_of_business_keep_their_own_english():
+    # nakliyat (haulage) and gemicilik (shipping) both read "shipping": a sister company matched
+    assert score("BRK Uluslararasi Gemicilik Tic. Ltd. Sti", "BRK Uluslararasi Nakliyat Tic. Ltd. Sti") < MATCH_THRESHOLD
+    # dış ticaret is foreign trade, not trade
+    assert score("Sino Dis Ticaret A.S.", "SINO TRADE CO. LTD.") < MATCH_THRESHOLD
+    assert score("Kartal Trade Machinery Import and Export Ltd", "Kartal Trade Makina Ithalat ve Ihracat Limited Sirketi") >= MATCH_THRESHOLD
+
+
+def test_a_cut_off_turkish_boilerplate_is_still_the_boilerplate():
+    assert score("Vega Global Sanayi Ve Ticaret", "Vega Global Havacilik Sanayi Ve Ticaret As") >= REVIEW_THRESHOLD
+    assert score("Arizai Gida San. ve Tic. Ltd. Sti.", "Arizai Gida Ticaret Limited Sirketi") >= MATCH_THRESHOLD

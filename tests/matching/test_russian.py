@@ -168,3 +168,60 @@ def test_a_search_finds_a_name_that_only_translates_the_russian_word():
                Entry(id="r3", list_id="us-entity", type="entity", names=[Name(value="Orion Navigation Ltd")])]
     hits = Matcher(entries).search("AO Konstruktorskoe Byuro Navigatsionnykh Sistem")
     assert [h.entry.id for h in hits if h.strength == "match"] == ["r2"]
+
+
+# ------------------------------------------------------------------ helper-27's review of round 5
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("navalny", "naval"),  # a family name: -alnyi needs a stem of four letters
+        ("evgeniya", "evgeny"), ("valeriya", "valery"),  # given names are not cognates
+    ],
+)
+def test_names_are_not_cognates(a, b):
+    assert not cognate(a, b)
+
+
+def test_a_polish_family_name_is_not_a_town():
+    assert not cognate("kowalewski", "kowalewo")  # Russian romanisation writes no w
+    assert cognate("lytkarinskii", "lytkarino")
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Navalny Group", "Naval Group"),
+        ("Strakhov Trading", "Insurance Trading"),  # Strakhov, a name: no ending read, not страховой
+        ("Kimia Rahimi", "Rahimi Chemicals Co"),  # Kimia, a Persian given name, is not kimya
+        ("Tarim University", "Agricultural University"),
+    ],
+)
+def test_a_name_is_not_read_as_a_table_word(query, listed):
+    assert score(query, listed) < REVIEW_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # a two-word entry (судостроительный завод) hid завод's own readings
+        ("JSC ZARECHNY SUDOSTROITELNY FACTORY", "JSC ZARECHNY SUDOSTROITELNY ZAVOD"),
+        ("NPO Imeni A.G. Orlova", "A.G. Orlov Scientific Production Association"),
+        # the romanised word, not its English reading, is what the other name spells
+        ("OOO TEKHNOLOGIYA 7", "TEKNOLOGIYA 7, OOO"),
+        ("OAO TEKHNIKA SVYAZI VEGA", "AO TEKHNIKA SUVYAZI VEGA"),
+        ("Zarechny Machine Building Plant", "PJSC Zarechny Mashinostroitelny Zavod"),
+    ],
+)
+def test_aliases_of_one_russian_name_still_meet(query, listed):
+    assert score(query, listed) >= MATCH_THRESHOLD
+
+
+def test_machine_stays_a_name_word():
+    # "machine(s)" as a generic word left "Thinking Machines Corp" to "Thinking" alone
+    assert score("Thinking Corp", "Thinking Machines Corp") < REVIEW_THRESHOLD
+    assert score("MACHINE GROUP LTD", "LIMITED TRADE DEVELOPMENT MACHINE GROUP") >= REVIEW_THRESHOLD
+
+
+def test_an_english_word_spelled_as_a_table_word_keeps_its_initials():
+    # "Electronic" spelled the Turkish elektronik and was rewritten: initials were lost
+    assert score("ZHEMT", "Zhejiang Huaxin Electronic Measuring Technology") >= REVIEW_THRESHOLD

@@ -314,6 +314,14 @@ def first_word(form: Form) -> int:
     return 0
 
 
+def _has_russian(form: Form) -> bool:
+    """Whether a word of ``form`` may be a romanised Russian cognate (remembered on the form)."""
+    known = form.russian
+    if known is None:
+        known = form.russian = any(map(russian_word, form.texts))
+    return known
+
+
 def align(q: Form, c: Form) -> Alignment:
     """Greedy best-first one-to-one alignment of query and list tokens.
 
@@ -327,7 +335,7 @@ def align(q: Form, c: Form) -> Alignment:
     person = is_person_pair(q, c)
     pinyin = person and pinyin_name(q) and pinyin_name(c)
     slavic = person and not pinyin and (slavic_name(q) or slavic_name(c))
-    russian = not person and (any(map(russian_word, q.texts)) or any(map(russian_word, c.texts)))
+    russian = not person and (_has_russian(q) or _has_russian(c))
     for i in range(nq):
         for j in range(nc):
             s, how = _pair_sim(q, c, i, j, person, pinyin, slavic, russian)

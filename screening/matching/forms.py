@@ -103,6 +103,8 @@ class Form:
     choices: tuple[FormChoice, ...] = ()
     #: forms with other readings chosen, by choice indexes (built on demand)
     tailored: dict[tuple[int, ...], "Form"] | None = None
+    #: whether a word may be a romanised Russian cognate (alignment, computed once)
+    russian: bool | None = None
 
     @property
     def consonants(self) -> str:

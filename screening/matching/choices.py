@@ -33,6 +33,10 @@ INSIDE_MIN_LEN = 2
 SPELLED_GAIN = 0.5
 SPELLED_MIN_LEN = 5
 SPELLED_MIN_SIM = 0.85
+#: A business word that starts with a reading and is this many letters longer is another
+#: word (machine / machinery); one letter is a spelling (institut / institute), and a
+#: reading at the end of a compound is part of it (electronics / microelectronics).
+ANOTHER_WORD_MIN, ANOTHER_WORD_MAX = 2, 3
 #: Tailored forms kept per form (list-side forms meet many queries).
 TAILORED_MAX = 64
 
@@ -67,11 +71,17 @@ def _spelled_otherwise(text: str, texts: tuple[str, ...]) -> bool:
 
 
 def _inside_business_word(text: str, texts: tuple[str, ...]) -> bool:
-    """True when ``text`` is found only inside a business word of the other name:
-    "machine" in "machinery" is another word, not a joined name ("jong" in "jongun")."""
+    """True when ``text`` is found only at the start of business words of the other name
+    that add a short ending: "machine" in "machinery" is another word, not a joined
+    name ("jong" in "jongun"); "institut" in "institute" is the word spelled otherwise,
+    and "electronics" in "microelectronics" part of a compound."""
     t = tables()
     holders = [w for w in texts if text in w]
-    return bool(holders) and all(w in t.generic or w in t.org_class for w in holders)
+    return bool(holders) and all(
+        (w in t.generic or w in t.org_class) and w.startswith(text)
+        and ANOTHER_WORD_MIN <= len(w) - len(text) <= ANOTHER_WORD_MAX
+        for w in holders
+    )
 
 
 def pick(choice: FormChoice, other: Form) -> int:

@@ -336,8 +336,10 @@ def latin_tokens(
                 continue
             if person and size == 1 and not company and not (i == 0 and n > 1):
                 continue
-            if size > 1 and all(len(p) == 1 for p in phrase) and 0 < i and i + size < n:
-                continue  # "A.S. Yakovlev Design Bureau": initials inside a name, not A.S.
+            if size == 2 and len(phrase[0]) == len(phrase[1]) == 1 and 0 < i and i + 2 < n and (
+                latin_tag(words[i + 2], t) == DISTINCTIVE and words[i + 2] not in t.legal_len
+            ):
+                continue  # "A.S. Yakovlev", "A.G. Orlova": a person's initials, not A.S. or AG
             longer = _legal_overlapping(words, i, size, t)
             if longer:
                 if longer == i or tuple(words[i:longer]) not in t.legal_forms:

@@ -60,14 +60,20 @@ def _spelled_otherwise(text: str, texts: tuple[str, ...]) -> bool:
     """True when the other name has ``text`` spelled otherwise (same first letter, a
     close spelling): TEKHNOLOGIYA for TEKNOLOGIYA, SVYAZI for SUVYAZI. A business
     word is not another spelling ("machine" against "machinery")."""
-    if len(text) < SPELLED_MIN_LEN:
+    size = len(text)
+    if size < SPELLED_MIN_LEN:
         return False
-    t = tables()
-    return any(
-        w[:1] == text[:1] and abs(len(w) - len(text)) <= 2 and w not in t.generic and w not in t.org_class
-        and Indel.normalized_similarity(text, w, score_cutoff=SPELLED_MIN_SIM) > 0
-        for w in texts
-    )
+    first = text[0]
+    t = None
+    for w in texts:
+        if w[:1] != first or abs(len(w) - size) > 2:
+            continue
+        t = t or tables()
+        if w in t.generic or w in t.org_class:
+            continue
+        if Indel.normalized_similarity(text, w, score_cutoff=SPELLED_MIN_SIM) > 0:
+            return True
+    return False
 
 
 def _inside_business_word(text: str, texts: tuple[str, ...]) -> bool:

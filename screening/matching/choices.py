@@ -63,12 +63,13 @@ def _spelled_otherwise(text: str, texts: tuple[str, ...]) -> bool:
     size = len(text)
     if size < SPELLED_MIN_LEN:
         return False
+    t = tables()
+    if text in t.generic or text in t.org_class:
+        return False  # a business word's reading: its forms are met as words (stems, plurals)
     first = text[0]
-    t = None
     for w in texts:
         if w[:1] != first or abs(len(w) - size) > 2:
             continue
-        t = t or tables()
         if w in t.generic or w in t.org_class:
             continue
         if Indel.normalized_similarity(text, w, score_cutoff=SPELLED_MIN_SIM) > 0:

@@ -35,7 +35,7 @@ from screening.matching.forms import (
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.normalize import has_han, skeleton
 from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
-from screening.matching.resources import tables
+from screening.matching.resources import business_word, tables
 from screening.matching.russian import cognate, russian_word
 from screening.matching.strings import (
     SKELETON_SIM,
@@ -202,7 +202,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         return COGNATE_SIM, "cognate"  # Russian and English forms of one word: Federalnaya / Federal
     if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE and _sound_variant(a, b):
         return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
-    if s < STEM_SIM and _business_word(a) and _business_word(b) and same_stem(a, b):
+    if s < STEM_SIM and business_word(a) and business_word(b) and same_stem(a, b):
         return STEM_SIM, "stem"  # a business word's other form: Trade / Trading
     return s, (how if s else "")
 
@@ -216,16 +216,10 @@ def _sound_variant(a: str, b: str) -> bool:
     return transliteration_edits(a, b) == (0, 1)
 
 
-def _cognate_of_business_word(q: Form, c: Form, link: Link) -> bool:
+def _cognate_ofbusiness_word(q: Form, c: Form, link: Link) -> bool:
     """A cognate link whose English word is a business word (TEKHNOLOGIYA / Technologies):
     a line of business in two languages, never the name itself."""
-    return any(_business_word(q.texts[i]) for i in link.qi) or any(_business_word(c.texts[j]) for j in link.ci)
-
-
-def _business_word(word: str) -> bool:
-    """A generic business word of the tables (trading, industries), however it was tagged."""
-    words = tables()
-    return word in words.generic or word in words.org_class
+    return any(business_word(q.texts[i]) for i in link.qi) or any(business_word(c.texts[j]) for j in link.ci)
 
 
 def _name_like(form: Form) -> bool:
@@ -369,7 +363,7 @@ def align(q: Form, c: Form) -> Alignment:
         den += w
         if link.sim >= DISTINCTIVE_AGREE and any(c.tags[j] == DISTINCTIVE for j in link.ci) and any(
             q.tags[i] in (DISTINCTIVE, GENERIC) for i in link.qi
-        ) and not (link.how == "cognate" and _cognate_of_business_word(q, c, link)):
+        ) and not (link.how == "cognate" and _cognate_ofbusiness_word(q, c, link)):
             agree = True
     q_un = tuple(i for i in range(nq) if i not in used_q)
     c_un = tuple(j for j in range(nc) if j not in used_c)

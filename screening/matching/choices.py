@@ -19,7 +19,7 @@ from rapidfuzz.distance import Indel
 
 from screening.matching.forms import Form, FormChoice, Piece
 from screening.matching.names import NUMBER, STOP
-from screening.matching.resources import tables
+from screening.matching.resources import business_word
 
 #: Cost of a reading's token the other name lacks, relative to the gain of one it has.
 MISSING_COST = 1.0
@@ -63,14 +63,13 @@ def _spelled_otherwise(text: str, texts: tuple[str, ...]) -> bool:
     size = len(text)
     if size < SPELLED_MIN_LEN:
         return False
-    t = tables()
-    if text in t.generic or text in t.org_class:
+    if business_word(text):
         return False  # a business word's reading: its forms are met as words (stems, plurals)
     first = text[0]
     for w in texts:
         if w[:1] != first or abs(len(w) - size) > 2:
             continue
-        if w in t.generic or w in t.org_class:
+        if business_word(w):
             continue
         if Indel.normalized_similarity(text, w, score_cutoff=SPELLED_MIN_SIM) > 0:
             return True
@@ -82,10 +81,9 @@ def _inside_business_word(text: str, texts: tuple[str, ...]) -> bool:
     that add a short ending: "machine" in "machinery" is another word, not a joined
     name ("jong" in "jongun"); "institut" in "institute" is the word spelled otherwise,
     and "electronics" in "microelectronics" part of a compound."""
-    t = tables()
     holders = [w for w in texts if text in w]
     return bool(holders) and all(
-        (w in t.generic or w in t.org_class) and w.startswith(text)
+        business_word(w) and w.startswith(text)
         and ANOTHER_WORD_MIN <= len(w) - len(text) <= ANOTHER_WORD_MAX
         for w in holders
     )

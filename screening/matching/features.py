@@ -29,7 +29,7 @@ from screening.matching.alignment import (
 from screening.matching.forms import ABJAD_SCRIPTS, Form
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.pinyin import syllable_count
-from screening.matching.resources import tables
+from screening.matching.resources import business_word, tables
 from screening.matching.strings import (  # noqa: F401  (token_sim: older imports)
     SHORT_TOKEN,
     SHORT_WORD,
@@ -492,7 +492,7 @@ def _plural_of(a: str, b: str) -> bool:
 def _common(text: str) -> bool:
     """A common word, not a name word: a generic word, place, or a generic word's plural."""
     t = tables()
-    if text in t.generic or text in t.org_class or text in t.locations:
+    if business_word(text) or text in t.locations:
         return True
     return text.endswith("s") and (text[:-1] in t.generic or (text.endswith("es") and text[:-2] in t.generic))
 

@@ -614,6 +614,13 @@ def tables() -> Tables:
     return _installed if _installed is not None else _load_tables()
 
 
+def business_word(word: str) -> bool:
+    """A generic business word or organisation-class word of the tables (trading,
+    industries, company), however a name tagged it."""
+    t = tables()
+    return word in t.generic or word in t.org_class
+
+
 def _load_tables() -> Tables:
     """Read every table file."""
     t = Tables()

@@ -47,13 +47,19 @@ def _gain(piece: Piece, texts: tuple[str, ...], skels: tuple[str, ...], compact:
     for text, skel, weight, strict in zip(piece.texts, piece.skels, piece.weights, piece.strict):
         if text in texts or (skel in skels and not strict):  # romanised syllables: exact only
             gain += weight
-        elif len(text) >= INSIDE_MIN_LEN and text in compact and not _inside_business_word(text, texts):
-            gain += weight * INSIDE_GAIN
-        elif _spelled_otherwise(text, texts):
-            gain += weight * SPELLED_GAIN
         else:
-            gain -= weight * MISSING_COST
+            gain += _near_gain(text, weight, texts, compact)
     return gain
+
+
+def _near_gain(text: str, weight: float, texts: tuple[str, ...], compact: str) -> float:
+    """Gain of a reading's token the other name does not have as a word: found inside
+    one of its words, spelled otherwise, or missing."""
+    if len(text) >= INSIDE_MIN_LEN and text in compact and not _inside_business_word(text, texts):
+        return weight * INSIDE_GAIN
+    if _spelled_otherwise(text, texts):
+        return weight * SPELLED_GAIN
+    return -weight * MISSING_COST
 
 
 def _spelled_otherwise(text: str, texts: tuple[str, ...]) -> bool:
@@ -121,13 +127,10 @@ def _gain_left(piece: Piece, avail: Counter[str], other: Form) -> float:
             gain += weight
         elif text not in other.texts and skel in other.skels and not strict:
             gain += weight
-        elif (text not in other.texts and len(text) >= INSIDE_MIN_LEN and text in other.compact
-              and not _inside_business_word(text, other.texts)):
-            gain += weight * INSIDE_GAIN
-        elif text not in other.texts and _spelled_otherwise(text, other.texts):
-            gain += weight * SPELLED_GAIN
+        elif text not in other.texts:
+            gain += _near_gain(text, weight, other.texts, other.compact)
         else:
-            gain -= weight * MISSING_COST
+            gain -= weight * MISSING_COST  # the other name's word, already taken
     return gain
 
 

@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 
 from screening.matching import pinyin
 from screening.matching.normalize import fold_word, skeleton
-from screening.matching.resources import Readings, Tables, tables
+from screening.matching.resources import LEGAL_TYPO_MIN_WORDS, Readings, Tables, tables
 from screening.matching.russian import lemma, soft_e
 from screening.matching.tokens import (
     DISTINCTIVE,
@@ -210,9 +210,8 @@ def lookalike_readings(text: str) -> dict[str, str]:
 
 #: Longest one-word legal form that is an abbreviation (AS, ASA, OOO, SA).
 SHORT_FORM = 3
-#: A legal form of this many words or more is read with one word mistyped
-#: (OTKRYTOE ATSIONERNOE OBSHCHESTVO), when that word has LEGAL_TYPO_MIN_LEN letters.
-LEGAL_TYPO_MIN_WORDS = 3
+#: A long legal form (resources.LEGAL_TYPO_MIN_WORDS words or more) is read with one
+#: word mistyped when that word has LEGAL_TYPO_MIN_LEN letters.
 LEGAL_TYPO_MIN_LEN = 6
 
 
@@ -228,6 +227,14 @@ def _legal_tokens(out: Builder, legal: list[str], phrase: tuple[str, ...], compa
     else:
         out.tokens.append(Token(form, LEGAL, form, written, f"legal form ignored: {written}"))
         legal.append(written)
+
+
+def _legal_compare(phrase: tuple[str, ...], t: Tables) -> str | None:
+    """The compare code of ``phrase`` as a legal form, as written or by skeleton; else None."""
+    compare = t.legal_forms.get(phrase)
+    if compare is None:
+        compare = t.legal_skel.get(tuple(skeleton(w) for w in phrase))
+    return compare
 
 
 def _legal_overlapping(words: list[str], i: int, size: int, t: Tables) -> int:
@@ -249,7 +256,7 @@ def _whole_name_but_legal(words: list[str], i: int, out: Builder, t: Tables) -> 
     if any(tok.tag != LEGAL for tok in out.tokens) or out.choices:
         return False
     rest = tuple(words[i + 1 :])
-    return not rest or rest in t.legal_forms or tuple(skeleton(w) for w in rest) in t.legal_skel
+    return not rest or _legal_compare(rest, t) is not None
 
 
 def _legal_with_typo(words: list[str], i: int, t: Tables) -> tuple[int, str] | None:
@@ -308,9 +315,10 @@ def latin_tokens(
         # multi-word legal forms and places, longest first
         matched = False
         w = words[i]
-        top = max(t.legal_len.get(w, 0), t.legal_skel_len.get(skeleton(w), 0))  # 0: no form starts here
+        skel = skeleton(w)
+        top = max(t.legal_len.get(w, 0), t.legal_skel_len.get(skel, 0))  # 0: no form starts here
         sizes = range(min(top, n - i), 0, -1)
-        typo_first = t.legal_skel_len.get(skeleton(w), 0) >= LEGAL_TYPO_MIN_WORDS
+        typo_first = skel in t.legal_long
         for size in sizes:
             if typo_first and size < LEGAL_TYPO_MIN_WORDS:
                 typo_first = False  # no long form as written: one with a typo before a shorter one
@@ -321,9 +329,7 @@ def latin_tokens(
                     matched = True
                     break
             phrase = tuple(words[i : i + size])
-            compare = t.legal_forms.get(phrase)
-            if compare is None:
-                compare = t.legal_skel.get(tuple(skeleton(w) for w in phrase))
+            compare = _legal_compare(phrase, t)
             if compare is None:
                 continue
             # Short one-word forms (sa, ag, as, ab) are also name parts: only at

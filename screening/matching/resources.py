@@ -99,8 +99,8 @@ class Tables:
     #: as a form starting with the word can reach)
     legal_len: dict[str, int] = field(default_factory=dict)
     legal_skel_len: dict[str, int] = field(default_factory=dict)
-    #: legal forms of three or more words by the skeleton of their first word,
-    #: longest first (read with one word mistyped: names_latin._legal_with_typo)
+    #: legal forms of LEGAL_TYPO_MIN_WORDS or more words by the skeleton of their first
+    #: word, longest first (read with one word mistyped: names_latin._legal_with_typo)
     legal_long: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     #: the words multi-word places start with
     location_first: frozenset[str] = frozenset()
@@ -340,6 +340,9 @@ def _index_brand_sounds(t: Tables) -> None:
     t.brand_sounds = {k: frozenset(v) for k, v in sounds.items()}
 
 
+#: A legal form of this many words or more is read with one word mistyped
+#: (OTKRYTOE ATSIONERNOE OBSHCHESTVO; ``Tables.legal_long``).
+LEGAL_TYPO_MIN_WORDS = 3
 #: Tables of organisation words in other languages -> English readings, read alike.
 ORG_TERM_TABLES = ("ru_org_terms.yaml", "tr_org_terms.yaml")
 #: Russian words read by their lemma (any inflected form): adjectives and -ие / -ия
@@ -379,7 +382,7 @@ def _load_org_terms(t: Tables) -> None:
                 readings = readings_of(english)
                 t.org_terms[phrase] = readings
                 if len(phrase) == 1 and len(phrase[0]) <= ORG_SHORT_SKELETON:
-                    t.org_min_len[phrase[0]] = min(len(written[0]), t.org_min_len.get(phrase[0], 99))
+                    t.org_min_len[phrase[0]] = min(len(written[0]), t.org_min_len.get(phrase[0], len(written[0])))
                 cyrillic = str(word).split()
                 inflected = [bool(_INFLECTED_RE.search(w)) for w in cyrillic]
                 if len(cyrillic) != len(phrase) or not any(inflected) or not all(
@@ -417,7 +420,7 @@ def _index_legal_skeletons(t: Tables) -> None:
     long: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for p, compare in t.legal_skel.items():
         t.legal_skel_len[p[0]] = max(t.legal_skel_len.get(p[0], 0), len(p))
-        if len(p) >= 3:
+        if len(p) >= LEGAL_TYPO_MIN_WORDS:
             long.setdefault(p[0], []).append((p, compare))
     t.legal_long = {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in long.items()}
 

@@ -156,7 +156,7 @@ def english_keys(word: str) -> frozenset[str]:
     """Keys an English (or any non-Russian) word may meet a Russian cognate by.
 
     The word itself, without a plural -s, with -ic / -ical read as one ending,
-    and -ies as -y.
+    -ies as -y, -ive and -ary without their last letter; none for a given name.
     """
     if len(word) < COGNATE_MIN_KEY or not word.isalpha() or word in tables().nicknames:
         return frozenset()  # a given name (Evgeny, Valery) is not Evgeniya's or Valeriya's cognate
@@ -207,8 +207,8 @@ def cognate(a: str, b: str, a_place: bool = False, b_place: bool = False) -> boo
     known to be a place (``a_place`` / ``b_place``: MOSKOVSKII / Moscow).
     Both words are folded lowercase tokens; the keys must be equal.
     """
-    ra, rb = russian_keys(a) or place_stem(a), russian_keys(b) or place_stem(b)
-    if bool(ra) == bool(rb):
+    ra = russian_word(a)
+    if ra == russian_word(b):
         return False
     ru, en, en_place = (a, b, b_place) if ra else (b, a, a_place)
     if russian_keys(ru) & english_keys(en):

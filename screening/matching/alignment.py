@@ -308,6 +308,28 @@ def first_word(form: Form) -> int:
     return 0
 
 
+#: A kind-of-organisation word this long, repeated as the end of a longer word
+#: of the same name, adds nothing: ECHO_MIN letters, and the longer word has
+#: ECHO_STEM_MIN letters before it.
+ECHO_MIN = 4
+ECHO_STEM_MIN = 3
+
+
+def echoed(form: Form, k: int) -> bool:
+    """True when word ``k`` is a kind of organisation the name already says at
+    the end of another word: "Bank" in "Joint Stock Commercial Bank
+    Novikombank", "Group" in "Sinogroup Group". Whoever shortens the name drops
+    it, so it costs nothing when the other name lacks it and it never makes
+    the list name's distinctive part."""
+    word = form.texts[k]
+    if len(word) < ECHO_MIN or not (word in tables().org_types or business_word(word)):
+        return False
+    return any(
+        m != k and len(other) - len(word) >= ECHO_STEM_MIN and other.endswith(word)
+        for m, other in enumerate(form.texts)
+    )
+
+
 def _has_russian(form: Form) -> bool:
     """Whether a word of ``form`` may be a romanised Russian cognate (remembered on the form)."""
     known = form.russian
@@ -370,7 +392,7 @@ def align(q: Form, c: Form) -> Alignment:
     given_only = person and not pinyin and family_and_given_agree(q, c, links)
     covered = not person and _query_covered(q, c, links, q_un, c_un)
     for i in q_un:
-        if _generation(q, i):
+        if _generation(q, i) or (not person and echoed(q, i)):
             continue  # "Jr" left out by the other name costs nothing (number_missing says it)
         floor = TAG_WEIGHTS[q.tags[i]] * UNMATCHED_FLOOR
         if person:
@@ -395,7 +417,7 @@ def align(q: Form, c: Form) -> Alignment:
                     share = EXTRA_QUERY_HAN_DESCRIPTOR
         den += max(q.weights[i], floor) * share
     for j in c_un:
-        if _generation(c, j):
+        if _generation(c, j) or (not person and echoed(c, j)):
             continue
         if c.tags[j] == LOCATION:
             # leading ("Hangzhou" Hikvision) or "of Russia": part of the name; a
@@ -432,7 +454,9 @@ def _query_covered(q: Form, c: Form, links: list[Link], q_un: tuple[int, ...], c
     Control Technology")."""
     if any(lk.sim < SKELETON_SIM and lk.how not in SPELLINGS + ("stem", "equivalent", "cognate") for lk in links):
         return False  # a fuzzy or fuzzily joined word (Hikvision / Hi Vision) is another name's
-    return all(q.tags[i] == STOP for i in q_un) and all(c.tags[j] != DISTINCTIVE for j in c_un)
+    return all(q.tags[i] == STOP or echoed(q, i) for i in q_un) and all(
+        c.tags[j] != DISTINCTIVE or echoed(c, j) for j in c_un
+    )
 
 
 def family_and_given_agree(q: Form, c: Form, links: list[Link]) -> bool:
@@ -474,6 +498,7 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
     n = len(several)
     if n < 2:
         return
+    _spaced_letters(single, several, cands, flip)
     heads = [_head(a) if len(a) >= 4 else "" for a in single]
     firsts = set(heads) - {""}
     if not firsts:
@@ -493,6 +518,24 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
                     s = 1.0 if a == joined else _joined_sim(a, joined, person)
                     if s >= JOINED_MIN:
                         cands.append((s, span, (i,), "joined") if flip else (s, (i,), span, "joined"))
+
+
+def _spaced_letters(single: tuple[str, ...], several: tuple[str, ...], cands: list, flip: bool) -> None:
+    """Links of a two- or three-letter word to the same letters written apart
+    ("KB Hotel" / "K B Hotel", "ABC Trading" / "A.B.C. Trading")."""
+    short = {a for a in single if 2 <= len(a) <= 3 and a.isalpha()}
+    if not short:
+        return
+    for size in (2, 3):
+        for j in range(len(several) - size + 1):
+            window = several[j : j + size]
+            joined = "".join(window)
+            if joined not in short or any(len(w) != 1 for w in window):
+                continue
+            span = tuple(range(j, j + size))
+            for i, a in enumerate(single):
+                if a == joined:
+                    cands.append((1.0, span, (i,), "joined") if flip else (1.0, (i,), span, "joined"))
 
 
 #: Least similarity of a token and the joined words of the other side.

@@ -75,6 +75,11 @@ _LOOKALIKE_RE = re.compile(r"(?<![A-Za-z])(?=[ABCEHKMOPTXY]*[BCHPXY])[ABCEHKMOPT
 _HYPHEN_PAIR_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,6}-[A-Za-z]{1,6}(?![A-Za-z-])")
 
 
+#: An abbreviation this short may be letters of a name, not the words it
+#: abbreviates ("KB" is a design bureau, or "K B Hotel"): both are read.
+LETTERS_KEPT = 2
+
+
 def latin_tag(word: str, t: Tables) -> str:
     """Tag of a single folded word from the tables alone."""
     if word in (t.stopwords or CONNECTORS):
@@ -423,10 +428,13 @@ def latin_tokens(
             out.tokens.append(Token(word, DISTINCTIVE, skeleton(word), word, f"{word.upper()} = {' '.join(readings[0])}"))
             continue
         if readings:
-            out.add([
+            alts = [
                 tuple(Token(p, latin_tag(p, t), skeleton(p), word, f"{word} = {' '.join(r)}") for p in r)
                 for r in readings
-            ])
+            ]
+            if len(word) <= LETTERS_KEPT:
+                alts.append((Token(word, latin_tag(word, t), skeleton(word), word),))  # "KB Hotel" = "K B Hotel"
+            out.add(alts)
             continue
         if person and len(word) == 1 and word.isalpha():
             out.tokens.append(Token(word, INITIAL, word, word, "initial"))

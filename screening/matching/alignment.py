@@ -35,7 +35,7 @@ from screening.matching.forms import (
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.normalize import has_han, skeleton
 from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
-from screening.matching.resources import business_word, tables
+from screening.matching.resources import business_synonyms, business_word, tables
 from screening.matching.russian import cognate, russian_word
 from screening.matching.strings import (
     SKELETON_SIM,
@@ -202,8 +202,11 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         return COGNATE_SIM, "cognate"  # Russian and English forms of one word: Federalnaya / Federal
     if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE and _sound_variant(a, b):
         return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
-    if s < STEM_SIM and business_word(a) and business_word(b) and same_stem(a, b):
-        return STEM_SIM, "stem"  # a business word's other form: Trade / Trading
+    if s < STEM_SIM and business_word(a) and business_word(b):
+        if same_stem(a, b):
+            return STEM_SIM, "stem"  # a business word's other form: Trade / Trading
+        if business_synonyms(a, b):
+            return STEM_SIM, "synonym"  # Plant / Factory: one word, translated two ways
     return s, (how if s else "")
 
 
@@ -452,7 +455,7 @@ def _query_covered(q: Form, c: Form, links: list[Link], q_un: tuple[int, ...], c
     word of the listed name in the query: what the list adds is only its line
     of business, places or legal words ("Sisheng Technology" for "Sisheng Power
     Control Technology")."""
-    if any(lk.sim < SKELETON_SIM and lk.how not in SPELLINGS + ("stem", "equivalent", "cognate") for lk in links):
+    if any(lk.sim < SKELETON_SIM and lk.how not in SPELLINGS + ("stem", "synonym", "equivalent", "cognate") for lk in links):
         return False  # a fuzzy or fuzzily joined word (Hikvision / Hi Vision) is another name's
     return all(q.tags[i] == STOP or echoed(q, i) for i in q_un) and all(
         c.tags[j] != DISTINCTIVE or echoed(c, j) for j in c_un

@@ -192,6 +192,8 @@ class Tables:
     filler_words: frozenset[str] = frozenset()
     broad_places: frozenset[str] = frozenset()
     compound_surnames: frozenset[str] = frozenset()
+    #: business_synonyms: each business word -> the id of its group of synonyms
+    business_synonyms: dict[str, int] = field(default_factory=dict)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -580,7 +582,7 @@ def _load_numbers(t: Tables) -> None:
 
 #: The keys word_lists.yaml must have (a list of words each, generation_words a mapping).
 WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "org_types",
-              "org_words", "filler_words", "broad_places", "compound_surnames")
+              "org_words", "filler_words", "broad_places", "compound_surnames", "business_synonyms")
 
 
 def _load_word_lists(t: Tables) -> None:
@@ -595,6 +597,8 @@ def _load_word_lists(t: Tables) -> None:
         if key == "generation_words":
             t.generation_words = {"".join(_fold_phrase(str(k))): "".join(_fold_phrase(str(v)))
                                   for k, v in (data[key] or {}).items()}
+        elif key == "business_synonyms":
+            t.business_synonyms = {w: gid for gid, group in enumerate(data[key] or []) for w in _words(group)}
         else:
             setattr(t, key, frozenset(_words(data[key])))
 
@@ -615,6 +619,13 @@ def install(t: Tables) -> None:
 def tables() -> Tables:
     """Every table, loaded once (call :func:`use_resource_dir` to reload)."""
     return _installed if _installed is not None else _load_tables()
+
+
+def business_synonyms(a: str, b: str) -> bool:
+    """Two business words of one meaning in registered names (plant / factory / works)."""
+    groups = tables().business_synonyms
+    gid = groups.get(a)
+    return gid is not None and gid == groups.get(b)
 
 
 def business_word(word: str) -> bool:

@@ -99,3 +99,46 @@ def test_an_arabic_first_vowel_written_otherwise(a, b):
 def test_other_first_vowels_are_other_names():
     assert score("TAVERN, Ellen", "TAVERN, Allen James", "person") < REVIEW_THRESHOLD
     assert score("TAVERN, Alvin", "TAVERN, Elvin James", "person") < REVIEW_THRESHOLD
+
+
+# ------------------------------------------------ a name of generic words and its filler
+def test_a_generic_name_with_group_for_corporation():
+    assert score("Hunan General Nuclear Power Group", "Hunan General Nuclear Power Corporation") >= MATCH_THRESHOLD
+    # a generic word only one side has still says "another unit"
+    assert score("Hunan General Nuclear Power Group", "Hunan General Nuclear Corporation") < REVIEW_THRESHOLD
+
+
+# ------------------------------------------------ abbreviations of Gulf and Chinese names
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Velsco ME FZC", "Velsco Middle East FZC"),
+        ("Velsco GT", "Velsco General Trading LLC"),
+        ("Nanjing Velsco IT", "Nanjing Velsco Information Technology Co., Ltd."),
+    ],
+)
+def test_two_letter_abbreviations(a, b):
+    assert score(a, b) >= MATCH_THRESHOLD
+
+
+# ------------------------------------------------ one word translated two ways
+def test_plant_factory_and_works_are_one_word():
+    assert score("Krasnoye Vostok Plant JSC", "JSC Factory Krasnoe Vostok") >= MATCH_THRESHOLD
+    assert score("Vostok Shipyard", "Vostok Dockyard") >= MATCH_THRESHOLD
+
+
+def test_other_business_words_are_not_synonyms():
+    assert score("Vostok Plant", "Vostok Shipyard") < REVIEW_THRESHOLD
+
+
+# ------------------------------------------------ a business word nobody is named
+def test_a_name_with_a_business_word_nobody_is_named_is_an_organisation():
+    assert score("Velsco Limited", "Velsco Technologies") >= MATCH_THRESHOLD
+    assert score("Shahid Velsco", "Shahid Velsco Industries") >= MATCH_THRESHOLD
+
+
+def test_a_name_with_a_word_people_are_named_stays_a_person():
+    assert score("Meghan West", "West Limited") < REVIEW_THRESHOLD
+    assert score("Tara Das", "Tara Limited") < REVIEW_THRESHOLD
+    # the query that adds a line of business names a unit: review, not match
+    assert score("Velsco Investments", "Velsco") < MATCH_THRESHOLD

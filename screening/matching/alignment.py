@@ -200,7 +200,9 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return EQUIVALENT_SIM, "equivalent"
     if russian and s < COGNATE_SIM and tq != STOP and tc != STOP and cognate(a, b, tq == LOCATION, tc == LOCATION):
         return COGNATE_SIM, "cognate"  # Russian and English forms of one word: Federalnaya / Federal
-    if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE and _sound_variant(a, b):
+    if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE and (
+        _sound_variant(a, b) or _sound_variant(q.skels[i], c.skels[j])
+    ):
         return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
     if s < STEM_SIM and business_word(a) and business_word(b):
         if same_stem(a, b):
@@ -365,7 +367,7 @@ def align(q: Form, c: Form) -> Alignment:
         _joined_candidates(q, c, cands, person)
         if not person:
             _acronym_candidates(q, c, cands)
-    cands.sort(key=lambda x: (-x[0], len(x[1]) + len(x[2])))
+    cands.sort(key=lambda x: (-x[0], -(len(x[1]) + len(x[2]))))
     used_q: set[int] = set()
     used_c: set[int] = set()
     links: list[Link] = []

@@ -142,3 +142,21 @@ def test_a_name_with_a_word_people_are_named_stays_a_person():
     assert score("Tara Das", "Tara Limited") < REVIEW_THRESHOLD
     # the query that adds a line of business names a unit: review, not match
     assert score("Velsco Investments", "Velsco") < MATCH_THRESHOLD
+
+
+# ------------------------------------------------ Greek eu written ev; one transliteration edit by skeleton
+def test_greek_eu_is_russian_ev():
+    assert score("Pneumotralis LLC", "OOO Pnevmotralis") >= MATCH_THRESHOLD
+    assert score("Eurovelsk Trading", "Evrovelsk Trading") >= MATCH_THRESHOLD
+
+
+def test_one_transliteration_edit_after_the_skeleton():
+    # y / i is the skeleton's, then z / s one sound: one word in two alphabets
+    assert score("Sinevlaz OOO", "LLC Synevlas") >= MATCH_THRESHOLD
+    # two hard letters are another name
+    assert score("Sinevlaz OOO", "LLC Synevtar") < REVIEW_THRESHOLD
+
+
+# ------------------------------------------------ a joined word and its parts, equal, come first
+def test_an_exact_join_is_preferred_to_a_single_word():
+    assert score("TAVIRI, Mohamedsalim Mohamed", "TAVIRI, Mohamed Salim Mohamed", "person") >= MATCH_THRESHOLD

@@ -292,7 +292,9 @@ class Matcher:
                     if score < min_score:
                         continue
                     prev = best.get(cform.entry)
-                    if prev is None or score > prev[0]:
+                    if prev is None or score > prev[0] or (
+                        score == prev[0] and len(pair.alignment.c_unmatched) < len(prev[1].alignment.c_unmatched)
+                    ):  # at a tie, the alias the query covers best (not one that says more)
                         best[cform.entry] = (score, pair, values, qname)
             if best and not fallback_first:
                 break  # the Chinese reading found listed names: no Korean / Japanese guesses

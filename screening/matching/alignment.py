@@ -321,14 +321,15 @@ ECHO_STEM_MIN = 3
 
 
 def echoed(form: Form, k: int) -> bool:
-    """True when word ``k`` is a kind of organisation the name already says at
-    the end of another word: "Bank" in "Joint Stock Commercial Bank
-    Novikombank", "Group" in "Sinogroup Group". Whoever shortens the name drops
-    it, so it costs nothing when the other name lacks it and it never makes
-    the list name's distinctive part."""
+    """True when word ``k`` is a kind of organisation (``org_types``,
+    ``org_class``) the name already says at the end of another word: "Bank" in
+    "Joint Stock Commercial Bank Novikombank", "Group" in "Sinogroup Group".
+    Whoever shortens the name drops it, so it costs nothing when the other
+    name lacks it and it never makes the list name's distinctive part."""
     word = form.texts[k]
-    if len(word) < ECHO_MIN or not (word in tables().org_types or business_word(word)):
-        return False
+    t = tables()
+    if len(word) < ECHO_MIN or not (word in t.org_types or word in t.org_class):
+        return False  # not a line of business: "Space" does not echo "Aerospace"
     return any(
         m != k and len(other) - len(word) >= ECHO_STEM_MIN and other.endswith(word)
         for m, other in enumerate(form.texts)
@@ -367,7 +368,9 @@ def align(q: Form, c: Form) -> Alignment:
         _joined_candidates(q, c, cands, person)
         if not person:
             _acronym_candidates(q, c, cands)
-    cands.sort(key=lambda x: (-x[0], -(len(x[1]) + len(x[2]))))
+    # best first; among equal words the link covering more of them ("mohamed sherif" =
+    # "mohamedsherif" before "mohamed" = "mohamed"), among near ones the smaller
+    cands.sort(key=lambda x: (-x[0], (len(x[1]) + len(x[2])) * (-1 if x[0] >= 1.0 else 1)))
     used_q: set[int] = set()
     used_c: set[int] = set()
     links: list[Link] = []
@@ -503,7 +506,8 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
     n = len(several)
     if n < 2:
         return
-    _spaced_letters(single, several, cands, flip)
+    if not person:  # a person's initials are not an acronym: "J M A" is not "MA, Jie"
+        _spaced_letters(single, several, cands, flip)
     heads = [_head(a) if len(a) >= 4 else "" for a in single]
     firsts = set(heads) - {""}
     if not firsts:
@@ -527,16 +531,20 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
 
 def _spaced_letters(single: tuple[str, ...], several: tuple[str, ...], cands: list, flip: bool) -> None:
     """Links of a two- or three-letter word to the same letters written apart
-    ("KB Hotel" / "K B Hotel", "ABC Trading" / "A.B.C. Trading")."""
+    ("KB Hotel" / "K B Hotel", "ABC Trading" / "A.B.C. Trading"): all the
+    letters of the run, not some of a longer one ("K B M Trading")."""
     short = {a for a in single if 2 <= len(a) <= 3 and a.isalpha()}
     if not short:
         return
+    n = len(several)
     for size in (2, 3):
-        for j in range(len(several) - size + 1):
+        for j in range(n - size + 1):
             window = several[j : j + size]
             joined = "".join(window)
             if joined not in short or any(len(w) != 1 for w in window):
                 continue
+            if (j > 0 and len(several[j - 1]) == 1) or (j + size < n and len(several[j + size]) == 1):
+                continue  # a letter more on either side: another acronym
             span = tuple(range(j, j + size))
             for i, a in enumerate(single):
                 if a == joined:

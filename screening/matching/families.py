@@ -29,7 +29,7 @@ from screening.texts import msg
 from screening.types import Entry
 
 from .algorithm import FEATURES
-from .alignment import Pair, is_person_pair
+from .alignment import Pair, echoed, is_person_pair
 from .index import entry_schema
 from .resources import tables
 from .tokens import DISTINCTIVE, GENERIC, NUMBER, STOP
@@ -78,7 +78,7 @@ def says_more(pair: Pair) -> tuple[str, ...]:
     c = pair.result
     org_class = tables().org_class
     return tuple(c.texts[j] for j in al.c_unmatched
-                 if c.tags[j] in (DISTINCTIVE, GENERIC) and c.texts[j] not in org_class)
+                 if c.tags[j] in (DISTINCTIVE, GENERIC) and c.texts[j] not in org_class and not echoed(c, j))
 
 
 def partial_hold(entry: Entry, pair: Pair, values: dict[str, float] | None = None,

@@ -343,6 +343,8 @@ def latin_tokens(
                 continue
             if size == 1 and len(phrase[0]) == 1 and i != n - 1:
                 continue
+            if 0 < i and i + size < n and phrase in t.legal_edge_only:
+                continue  # "Moscow Joint Stock Exchange": mid-name, the name's own words
             if size == 1 and len(phrase[0]) <= SHORT_FORM and not short_forms:
                 continue
             if person and size == 1 and not company and not (i == 0 and n > 1):

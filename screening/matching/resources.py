@@ -91,6 +91,8 @@ class Tables:
 
     #: folded legal-form phrase (tuple of tokens) -> compare form ("ltd", "llc" ...)
     legal_forms: dict[tuple[str, ...], str] = field(default_factory=dict)
+    #: legal-form phrases that are forms only as a name's first or last words ("joint stock")
+    legal_edge_only: set[tuple[str, ...]] = field(default_factory=set)
     #: legal-form phrases by romanisation skeleton (OBSCHESTVO / OBSHCHESTVO),
     #: for phrases of two or more words or one long word
     legal_skel: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -245,7 +247,8 @@ def _add_legal_groups(t: Tables, groups: list[Any], override: bool) -> None:
         compare_form = "".join(_fold_phrase(compare)) or compare.lower()
         if len(_fold_phrase(compare)) > 1:  # "group corp": an org-class word stays a word
             t.legal_parts[compare_form] = _fold_phrase(compare)
-        for form in forms:
+        edge = [(str(f), True) for f in _as_list(group.get("edge_forms"))]
+        for form, at_edge in [(f, False) for f in forms] + edge:
             text = str(form)
             if _has_han(text):
                 from screening.matching.normalize import to_simplified
@@ -255,6 +258,8 @@ def _add_legal_groups(t: Tables, groups: list[Any], override: bool) -> None:
             phrase = _fold_phrase(text)
             if phrase and (override or phrase not in t.legal_forms):
                 t.legal_forms[phrase] = compare_form
+                if at_edge:
+                    t.legal_edge_only.add(phrase)
 
 
 def _has_han(text: str) -> bool:

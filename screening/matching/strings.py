@@ -181,10 +181,6 @@ VOWEL_SPELLING_SIM = 0.85
 VOWEL_SPELLING_MIN_LEN = 5
 
 
-#: First vowels Arabic and Persian romanisations write either way (one Arabic letter).
-_FIRST_VOWELS = frozenset({frozenset("ei"), frozenset("ou")})
-
-
 @lru_cache(maxsize=65536)
 def vowel_spelling(a: str, b: str) -> bool:
     """Two spellings of one personal name that differ only in vowels of one sound class.
@@ -194,13 +190,10 @@ def vowel_spelling(a: str, b: str) -> bool:
     key, at most two letter swaps, each within a class of ``sound_classes``
     (o/u, e/i, a/e, i/y; not a/o: Maria / Mario), nothing else, and both end in
     a vowel or both in a consonant. Gendered forms (Simone / Simona) are caught
-    before this is asked. A first vowel may differ only as Arabic and Persian
-    names write it, e / i or o / u (Izzat / Ezzat, Osama / Usama).
+    before this is asked.
     """
-    if len(a) != len(b) or len(a) < VOWEL_SPELLING_MIN_LEN or a == b:
-        return False
-    if a[0] != b[0] and frozenset((a[0], b[0])) not in _FIRST_VOWELS:
-        return False  # a first vowel changed otherwise: Ellen / Allen, Alvin / Elvin are two names
+    if len(a) != len(b) or len(a) < VOWEL_SPELLING_MIN_LEN or a == b or a[0] != b[0]:
+        return False  # a first vowel changed: Ellen / Allen, Alvin / Elvin are two names
     if (a[-1] in _VOWELS) != (b[-1] in _VOWELS) or consonant_key(a) != consonant_key(b):
         return False
     hard, soft = transliteration_edits(a, b)

@@ -3,12 +3,17 @@
 Each test failed before the change it covers:
 - legal forms written otherwise: "Public Joint Stock" after "Company", "Joint
   Public Stock Company", JPSC, Kyrgyz OsOO, the Russian international company
-  forms (MKOOO, MKPAO), AKB, Colombian E.U.; JV for joint venture;
+  forms (MKOOO, MKPAO); AKB for commercial bank, JV for joint venture;
 - "Joint Stock Commercial Bank Xbank": the kind of organisation said twice;
 - two letters written joined and apart (KD Hotel / K D Hotel);
 - 朝鮮 read in Korean (Chosun) and "North Korean" as the place Korea;
-- English "oo" for u (Zarnoosh / Zarnush);
-- an Arabic first vowel written e or i, o or u (Izzat / Ezzat).
+- Greek eu written ev, a sound variant read on skeletons, exact joins first;
+- filler words in names of generic words, business synonyms, ME / GT / IT;
+- a business word nobody is named makes compare() read an organisation.
+
+Two rules of this round were reverted after a hostile review (helper-29): English
+"oo" for u (Good Luck / Good Look, Sun / Soon met) and a first vowel e / i, o / u
+(Orban / Urban); their tests below keep them out.
 """
 
 import pytest
@@ -30,7 +35,6 @@ def score(a, b, schema=None):
         ("Trelvan Petroleum OsOO", "Obshtestvo s Ogranichennoy Otvetstvennostyu Trelvan Petroleum"),
         ("Morvel MKOOO", "Morvel LLC"),
         ("Morvel MKPAO", "Public Joint Stock Company Morvel"),
-        ("Ostra E.U.", "Ostra Empresa Unipersonal"),
         ("Korvan Machinery JV Corporation", "Korvan Machinery Joint Venture Corporation"),
         ("Sardex Public Joint Stock Co.", "Sardex Company"),
     ],
@@ -77,28 +81,15 @@ def test_another_country_is_not_korea():
     assert score("Japan Velmar Trading Corporation", "Korea Velmar Trading Corporation") < MATCH_THRESHOLD
 
 
-# ------------------------------------------------ oo for u
-def test_english_oo_is_u():
-    assert score("Zarnoosh Engineering Company", "Zarnush Engineering Company") >= MATCH_THRESHOLD
-    assert score("TARKANI, Mahmood", "TARKANI, Mahmud", "person") >= MATCH_THRESHOLD
+# ------------------------------------------------ reverted rules stay out
+def test_english_words_with_oo_and_u_are_other_words():
+    assert score("Good Luck Trading LLC", "Good Look Trading LLC") < REVIEW_THRESHOLD
+    assert score("Sun Shipping", "Soon Shipping") < REVIEW_THRESHOLD
 
 
-def test_oo_is_not_any_vowel():
-    assert score("Zarnoosh Engineering Company", "Zarnesh Engineering Company") < MATCH_THRESHOLD
-
-
-# ------------------------------------------------ an Arabic first vowel
-@pytest.mark.parametrize(
-    "a, b",
-    [("TAVIRI, Izzat", "TAVIRI, Ezzat Youssef"), ("HAMDANI, Osama", "HAMDANI, Usama Khalil")],
-)
-def test_an_arabic_first_vowel_written_otherwise(a, b):
-    assert score(a, b, "person") >= MATCH_THRESHOLD
-
-
-def test_other_first_vowels_are_other_names():
+def test_a_first_vowel_changed_is_another_family():
+    assert score("ORBAN, Viktor Mihaly", "URBAN, Viktor Mihaly", "person") < MATCH_THRESHOLD
     assert score("TAVERN, Ellen", "TAVERN, Allen James", "person") < REVIEW_THRESHOLD
-    assert score("TAVERN, Alvin", "TAVERN, Elvin James", "person") < REVIEW_THRESHOLD
 
 
 # ------------------------------------------------ a name of generic words and its filler
@@ -108,13 +99,12 @@ def test_a_generic_name_with_group_for_corporation():
     assert score("Hunan General Nuclear Power Group", "Hunan General Nuclear Corporation") < REVIEW_THRESHOLD
 
 
-# ------------------------------------------------ abbreviations of Gulf and Chinese names
+# ------------------------------------------------ abbreviations of Gulf names
 @pytest.mark.parametrize(
     "a, b",
     [
         ("Velsco ME FZC", "Velsco Middle East FZC"),
         ("Velsco GT", "Velsco General Trading LLC"),
-        ("Nanjing Velsco IT", "Nanjing Velsco Information Technology Co., Ltd."),
     ],
 )
 def test_two_letter_abbreviations(a, b):
@@ -160,3 +150,41 @@ def test_one_transliteration_edit_after_the_skeleton():
 # ------------------------------------------------ a joined word and its parts, equal, come first
 def test_an_exact_join_is_preferred_to_a_single_word():
     assert score("TAVIRI, Mohamedsalim Mohamed", "TAVIRI, Mohamed Salim Mohamed", "person") >= MATCH_THRESHOLD
+
+
+# ------------------------------------------------ the hostile review of this round (helper-29)
+def test_a_persons_initials_are_not_a_legal_form():
+    assert score("OKAFOR, E.U.", "OKAFOR, Emeka Uche", "person") >= MATCH_THRESHOLD
+
+
+def test_joint_stock_inside_a_name_is_the_names_own_words():
+    assert score("Moscow Stock Exchange", "Moscow Joint Stock Exchange") >= MATCH_THRESHOLD
+
+
+def test_akb_keeps_its_bank():
+    assert score("AKB Zelvik", "Zelvik Trading Company") < REVIEW_THRESHOLD
+    assert score("AO AKB Zelvikbank", "Joint Stock Commercial Bank Zelvikbank") >= MATCH_THRESHOLD
+
+
+def test_letters_apart_must_be_the_whole_run():
+    assert score("ABC Trading", "A B C D Trading") < MATCH_THRESHOLD
+    assert score("KB Trading", "K B M Trading") < MATCH_THRESHOLD
+    # a person's initials are not an acronym of a two-letter family name
+    assert score("J M A", "MA, Jie", "person") < MATCH_THRESHOLD
+
+
+def test_korean_is_north_korea_too():
+    assert score("Korean People's Army", "Chosun People's Army") >= REVIEW_THRESHOLD
+    assert score("Korean Velmar Development", "North Korean Velmar Development") >= REVIEW_THRESHOLD
+
+
+def test_an_alias_that_names_the_kind_twice_is_not_held_for_review():
+    from screening.matching import Matcher
+    from screening.types import Entry, Name
+
+    listed = Entry(id="us-sdn:zb", list_id="us-sdn", type="company",
+                   names=[Name("ZELVIKBANK PJSC"), Name("OPEN JOINT STOCK BANK ZELVIKBANK")])
+    [hit] = Matcher([listed]).search("Zelvikbank PJSC")
+    assert hit.strength == "match"
+    [hit] = Matcher([listed]).search("Zelvikbank")
+    assert hit.strength == "match"

@@ -357,10 +357,8 @@ def no_distinctive_agreement(pair: Pair) -> float:
     # A list name made only of generic words, places and numbers ("China
     # Electronics Technology Group Corporation 13th Research Institute"): every
     # query word must be found, and what the query leaves out may only be generic.
-    # Filler words ("Group" for "Corporation") are a legal form's kin: not words to find.
-    filler = tables().filler_words
-    q_left = [i for i in al.q_unmatched if q.tags[i] != STOP and q.texts[i] not in filler]
-    c_left = [j for j in al.c_unmatched if c.tags[j] != STOP and c.texts[j] not in filler]
+    q_left = [i for i in al.q_unmatched if q.tags[i] != STOP]
+    c_left = [j for j in al.c_unmatched if c.tags[j] != STOP]
     if not al.links or q_left:
         return 1.0
     if not c_left:

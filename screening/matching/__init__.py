@@ -12,7 +12,6 @@ Public surface::
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable, Iterator, Sequence
 
 from screening import settings
@@ -26,9 +25,8 @@ from screening.matching.choices import expansions
 from screening.matching.forms import Form, fallback_forms, forms_of
 from screening.matching.index import NameIndex, entry_schema
 from screening.matching.normalize import has_han
-from screening.matching.resources import business_word
 from screening.matching.schemas import canonical_schema
-from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, NameAnalysis, Token, analyze_name
+from screening.matching.names import COMPANY, GENERIC, NameAnalysis, Token, analyze_name
 from screening.types import Entry, Hit
 
 __all__ = [
@@ -131,17 +129,7 @@ def _pair_schemas(name1: str, name2: str, schema: str | None) -> tuple[str | Non
         return COMPANY, None
     if c.schema is None and q.schema == COMPANY and _legal_as_company(name2, c):
         return None, COMPANY
-    if q.schema is None and c.schema is None:
-        qb, cb = _business_named(q), _business_named(c)
-        if qb or cb:
-            return (COMPANY if qb else None), (COMPANY if cb else None)
     return None, None
-
-
-def _business_named(plain: NameAnalysis) -> bool:
-    """A name of unknown kind holding a business word nobody is named ("Shahid
-    Alamolhoda Industries")."""
-    return any(t.tag == DISTINCTIVE and _no_ones_name(t.text) and business_word(t.text) for t in plain.tokens)
 
 
 def _legal_as_company(name: str, plain: NameAnalysis) -> bool:
@@ -152,22 +140,7 @@ def _legal_as_company(name: str, plain: NameAnalysis) -> bool:
     if len(org.legal) > len(plain.legal) or len(org.choices) > len(plain.choices):
         return True
     plain_texts = {t.text for t in plain.tokens}
-    plain_names = {t.text for t in plain.tokens if t.tag == DISTINCTIVE}
-    return any(
-        t.tag == GENERIC and (t.text not in plain_texts or (t.text in plain_names and _no_ones_name(t.text)))
-        for t in org.tokens
-    )
-
-
-#: Endings of business words that are nobody's name (Technologies, Industries,
-#: Electronics, Trading, Investments, Solutions; not West, Gold or Power).
-_BUSINESS_ENDINGS = re.compile(r"(?:ies|ics|ing|ments?|tions?|ology)$")
-
-
-def _no_ones_name(word: str) -> bool:
-    """A business word a personal name never is: "Yitu Technologies" beside
-    "Yitu Limited" is a company, though alone it reads as "Firstname Lastname"."""
-    return bool(_BUSINESS_ENDINGS.search(word))
+    return any(t.tag == GENERIC and t.text not in plain_texts for t in org.tokens)
 
 
 def _flat_idf(token: str) -> float:

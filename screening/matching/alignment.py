@@ -200,9 +200,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return EQUIVALENT_SIM, "equivalent"
     if russian and s < COGNATE_SIM and tq != STOP and tc != STOP and cognate(a, b, tq == LOCATION, tc == LOCATION):
         return COGNATE_SIM, "cognate"  # Russian and English forms of one word: Federalnaya / Federal
-    if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE and (
-        _sound_variant(a, b) or _sound_variant(q.skels[i], c.skels[j])
-    ):
+    if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE and _sound_variant(a, b):
         return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
     if s < STEM_SIM and business_word(a) and business_word(b):
         if same_stem(a, b):

@@ -359,8 +359,8 @@ def no_distinctive_agreement(pair: Pair) -> float:
     # query word must be found, and what the query leaves out may only be generic.
     q_left = [i for i in al.q_unmatched if q.tags[i] != STOP]
     c_left = [j for j in al.c_unmatched if c.tags[j] != STOP]
-    if not al.links or q_left:
-        return 1.0
+    if not al.links or q_left or any(lk.how == "synonym" for lk in al.links):
+        return 1.0  # word for word: "Metal Works" is not "Metal Factory"
     if not c_left:
         return 0.0
     # Leaving out generic words is only fine when a number pins the unit down

@@ -7,13 +7,15 @@ Each test failed before the change it covers:
 - "Joint Stock Commercial Bank Xbank": the kind of organisation said twice;
 - two letters written joined and apart (KD Hotel / K D Hotel);
 - 朝鮮 read in Korean (Chosun) and "North Korean" as the place Korea;
-- Greek eu written ev, a sound variant read on skeletons, exact joins first;
-- filler words in names of generic words, business synonyms, ME / GT / IT;
-- a business word nobody is named makes compare() read an organisation.
+- business synonyms (plant / factory / works); exact joins first.
 
-Two rules of this round were reverted after a hostile review (helper-29): English
-"oo" for u (Good Luck / Good Look, Sun / Soon met) and a first vowel e / i, o / u
-(Orban / Urban); their tests below keep them out.
+Rules of this round reverted after two hostile reviews (helpers 29 and 30), and
+kept out by the tests at the end: English "oo" for u (Good Luck / Good Look), a
+first vowel e / i, o / u, E.U. as a legal form, IT / ME / GT abbreviations (ME Bank
+met Middle East Bank), filler words left out of names of generic words (a group
+met its subsidiary), Greek eu as ev (Leeuw / Lev), one sound edit after skeletons
+(Mitchell / Mechel), and compare() reading a bare name with a business word as an
+organisation (Li Wei Trading met Li Wei).
 """
 
 import pytest
@@ -92,25 +94,6 @@ def test_a_first_vowel_changed_is_another_family():
     assert score("TAVERN, Ellen", "TAVERN, Allen James", "person") < REVIEW_THRESHOLD
 
 
-# ------------------------------------------------ a name of generic words and its filler
-def test_a_generic_name_with_group_for_corporation():
-    assert score("Hunan General Nuclear Power Group", "Hunan General Nuclear Power Corporation") >= MATCH_THRESHOLD
-    # a generic word only one side has still says "another unit"
-    assert score("Hunan General Nuclear Power Group", "Hunan General Nuclear Corporation") < REVIEW_THRESHOLD
-
-
-# ------------------------------------------------ abbreviations of Gulf names
-@pytest.mark.parametrize(
-    "a, b",
-    [
-        ("Velsco ME FZC", "Velsco Middle East FZC"),
-        ("Velsco GT", "Velsco General Trading LLC"),
-    ],
-)
-def test_two_letter_abbreviations(a, b):
-    assert score(a, b) >= MATCH_THRESHOLD
-
-
 # ------------------------------------------------ one word translated two ways
 def test_plant_factory_and_works_are_one_word():
     assert score("Krasnoye Vostok Plant JSC", "JSC Factory Krasnoe Vostok") >= MATCH_THRESHOLD
@@ -119,32 +102,6 @@ def test_plant_factory_and_works_are_one_word():
 
 def test_other_business_words_are_not_synonyms():
     assert score("Vostok Plant", "Vostok Shipyard") < REVIEW_THRESHOLD
-
-
-# ------------------------------------------------ a business word nobody is named
-def test_a_name_with_a_business_word_nobody_is_named_is_an_organisation():
-    assert score("Velsco Limited", "Velsco Technologies") >= MATCH_THRESHOLD
-    assert score("Shahid Velsco", "Shahid Velsco Industries") >= MATCH_THRESHOLD
-
-
-def test_a_name_with_a_word_people_are_named_stays_a_person():
-    assert score("Meghan West", "West Limited") < REVIEW_THRESHOLD
-    assert score("Tara Das", "Tara Limited") < REVIEW_THRESHOLD
-    # the query that adds a line of business names a unit: review, not match
-    assert score("Velsco Investments", "Velsco") < MATCH_THRESHOLD
-
-
-# ------------------------------------------------ Greek eu written ev; one transliteration edit by skeleton
-def test_greek_eu_is_russian_ev():
-    assert score("Pneumotralis LLC", "OOO Pnevmotralis") >= MATCH_THRESHOLD
-    assert score("Eurovelsk Trading", "Evrovelsk Trading") >= MATCH_THRESHOLD
-
-
-def test_one_transliteration_edit_after_the_skeleton():
-    # y / i is the skeleton's, then z / s one sound: one word in two alphabets
-    assert score("Sinevlaz OOO", "LLC Synevlas") >= MATCH_THRESHOLD
-    # two hard letters are another name
-    assert score("Sinevlaz OOO", "LLC Synevtar") < REVIEW_THRESHOLD
 
 
 # ------------------------------------------------ a joined word and its parts, equal, come first
@@ -167,8 +124,8 @@ def test_akb_keeps_its_bank():
 
 
 def test_letters_apart_must_be_the_whole_run():
-    assert score("ABC Trading", "A B C D Trading") < MATCH_THRESHOLD
-    assert score("KB Trading", "K B M Trading") < MATCH_THRESHOLD
+    assert score("ABC Trading", "A B C D Trading", "company") < MATCH_THRESHOLD
+    assert score("KB Trading", "K B M Trading", "company") < MATCH_THRESHOLD
     # a person's initials are not an acronym of a two-letter family name
     assert score("J M A", "MA, Jie", "person") < MATCH_THRESHOLD
 
@@ -188,3 +145,18 @@ def test_an_alias_that_names_the_kind_twice_is_not_held_for_review():
     assert hit.strength == "match"
     [hit] = Matcher([listed]).search("Zelvikbank")
     assert hit.strength == "match"
+
+
+def test_reverted_rules_stay_out():
+    # a group and its subsidiary, both listed, named in generic words (helper-30)
+    assert score("National Development and Investment Group", "National Development Investment Company",
+                 "company") < MATCH_THRESHOLD
+    assert score("ME Bank", "Middle East Bank") < REVIEW_THRESHOLD
+    assert score("Mitchell Inc", "Mechel PJSC") < REVIEW_THRESHOLD
+    assert score("Li Wei Trading", "Li Wei") < MATCH_THRESHOLD
+    assert score("Peter de Leeuw", "Peter Lev", "person") < MATCH_THRESHOLD
+
+
+def test_synonyms_do_not_make_a_name_of_generic_words():
+    assert score("Metal Works", "Metal Factory", "company") < REVIEW_THRESHOLD
+    assert score("Plant No 5", "Works No 5", "company") < REVIEW_THRESHOLD

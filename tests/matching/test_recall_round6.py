@@ -160,3 +160,39 @@ def test_reverted_rules_stay_out():
 def test_synonyms_do_not_make_a_name_of_generic_words():
     assert score("Metal Works", "Metal Factory", "company") < REVIEW_THRESHOLD
     assert score("Plant No 5", "Works No 5", "company") < REVIEW_THRESHOLD
+
+
+# ------------------------------------------------ a place only one name adds: a sister company, review
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Velkora (HK) Limited", "Velkora Limited"),
+        ("Velkora Limited", "Velkora (HK) Limited"),
+        ("Velkora Korea Co., Ltd.", "Velkora"),
+        ("Velkora (Thailand) Co., Ltd.", "Velkora Co., Ltd."),
+    ],
+)
+def test_a_place_only_one_name_adds_is_a_review(query, listed):
+    # issue 14, "Qualifiers distinguish sister companies": a possible affiliate (REVIEW)
+    assert REVIEW_THRESHOLD <= score(query, listed) < MATCH_THRESHOLD
+
+
+def test_a_place_qualifier_does_not_rescue_other_differences():
+    assert score("Velkora (HK) Limited", "Tarnex (HK) Limited") < REVIEW_THRESHOLD
+    assert score("Velkora (HK) Limited", "Velkora Trading Limited") < REVIEW_THRESHOLD
+    assert score("Velkora (UK) Ltd", "Velkora (Japan) Ltd") < REVIEW_THRESHOLD  # two places: locations_disagree
+    # a shared name word, spelled as listed when short: PCC (UK) is not the PKK; "Bank" alone is no name
+    assert not compare("PCC UK Ltd", "PKK", "company")[1].get("place_qualifier_only")
+    assert not compare("EN Bank PJSC", "OJSC Bank Saint Petersburg", "company")[1].get("place_qualifier_only")
+    assert not compare("KIM, Velkora Korea", "KIM, Velkora", "person")[1].get("place_qualifier_only")
+    # a bare name's last word may be a family name ("Denise Jordan" / "Denise Company")
+    assert not compare("Velkora Jordan", "Velkora Company")[1].get("place_qualifier_only")
+
+
+def test_a_search_holds_the_sister_company_for_review():
+    from screening.matching import Matcher
+    from screening.types import Entry, Name
+
+    listed = Entry(id="us-el:vk", list_id="us-el", type="company", names=[Name("Velkora Limited")])
+    [hit] = Matcher([listed]).search("Velkora (HK) Limited")
+    assert hit.strength == "review" and "place_qualifier_only" in hit.features

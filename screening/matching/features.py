@@ -333,10 +333,12 @@ def place_qualifier_only(pair: Pair) -> float:
     name_tokens judges it.
     """
     q, c = pair.query, pair.result
-    if PERSON in (q.schema, c.schema) or is_person_pair(q, c):
-        return 0.0
     al = pair.alignment
-    if not al.distinctive_agree or any(lk.sim < SKELETON_SIM for lk in al.links):
+    if not al.distinctive_agree or not (
+        any(q.tags[i] == LOCATION for i in al.q_unmatched) or any(c.tags[j] == LOCATION for j in al.c_unmatched)
+    ):
+        return 0.0  # the fast way out: most pairs leave no place over
+    if PERSON in (q.schema, c.schema) or is_person_pair(q, c) or any(lk.sim < SKELETON_SIM for lk in al.links):
         return 0.0
     t = tables()
     if not any(  # the names share a name word, not only "Bank" ("EN Bank" / "Bank Saint Petersburg")

@@ -112,6 +112,8 @@ DISTINCTIVE_AGREE = 0.85
 PERSON_QUERY_EXTRA_MIN = 0.9
 #: Endings of East Slavic patronymics (Vladimirovich, Petrovna, Ryhorovich).
 PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ich", "ichna")
+#: A daughter's patronymic endings (Ivanovna is not Ivanovich).
+_DAUGHTERS = ("ovna", "evna", "ivna", "ichna")
 
 _NO_GROUPS: frozenset[int] = frozenset()
 
@@ -193,6 +195,10 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return VOWEL_SPELLING_SIM, "vowels"  # Shokry / Shukri
         if s < SLAVIC_SIM and slavic and how != "gendered" and slavic_spelling(a, b):
             return SLAVIC_SIM, "east slavic"  # Belarusian / Ukrainian / Russian: Halavanau / Golovanov
+        if (s < SLAVIC_SIM and slavic and a.endswith(PATRONYMIC_ENDINGS) and b.endswith(PATRONYMIC_ENDINGS)
+                and len(a) >= 6 and len(b) >= 6 and a.endswith(_DAUGHTERS) == b.endswith(_DAUGHTERS)
+                and same_patronymic(a, b)):
+            return SLAVIC_SIM, "east slavic"  # one father's name: Mykolaiovych / Nikolaevich (not Ivanovna)
     if s < NICKNAME_SIM:
         if person and _nickname(a, b, q.skels[i], c.skels[j]):
             return NICKNAME_SIM, "nickname"
@@ -273,6 +279,34 @@ def is_patronymic(form: Form, j: int) -> bool:
     if len(text) >= 6 and text.endswith(PATRONYMIC_ENDINGS):
         return True
     return j > 0 and form.texts[j - 1] in ("bin", "ibn", "ben", "bint")
+
+
+def _patronymic_stem(word: str) -> str:
+    """The father's name in a patronymic: "grigorevich" -> "grigor", "ryhorovich" -> "ryhor";
+    the glide Ukrainian writes before the ending goes too ("mykolaiovych" -> "mykola")."""
+    for ending in sorted(PATRONYMIC_ENDINGS, key=len, reverse=True):
+        if word.endswith(ending):
+            stem = word[: len(word) - len(ending)]
+            return stem[:-1] if len(stem) > 4 and stem[-1] in "iy" else stem
+    return word
+
+
+def _same_name_stem(a: str, b: str) -> bool:
+    """True when two name stems start names of one nickname group (grigor / ryhor)."""
+    if a == b:
+        return True
+    if len(a) < 3 or len(b) < 3:
+        return False
+    for group in tables().nickname_groups:
+        if any(n.startswith(a) for n in group) and any(n.startswith(b) for n in group):
+            return True
+    return False
+
+
+def same_patronymic(a: str, b: str) -> bool:
+    """Two patronymics of one father's name, in Russian, Ukrainian or Belarusian form
+    (Grigorevich / Ryhorovich, Nikolaevich / Mykolaiovych)."""
+    return _same_name_stem(_patronymic_stem(a), _patronymic_stem(b))
 
 
 def unmatched_costs(q: Form) -> tuple[float, ...]:

@@ -15,7 +15,6 @@ from rapidfuzz.distance import Indel, OSA
 
 from screening.matching.alignment import (
     DISTINCTIVE_AGREE,
-    PATRONYMIC_ENDINGS,
     RULED_SPELLINGS,
     Alignment,
     Link,
@@ -25,6 +24,7 @@ from screening.matching.alignment import (
     is_patronymic,
     is_person_pair,
     pinyin_name,
+    same_patronymic,
 )
 from screening.matching.forms import ABJAD_SCRIPTS, Form
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
@@ -440,29 +440,9 @@ def patronymics_differ(pair: Pair) -> float:
     if not qp or not cp or not is_person_pair(q, c):
         return 0.0
     # Russian / Belarusian forms of one patronymic (Grigorevich / Ryhorovich) differ in spelling only
-    if any(_same_name_stem(_patronymic_stem(a), _patronymic_stem(b)) for a in qp for b in cp):
+    if any(same_patronymic(a, b) for a in qp for b in cp):
         return 0.0
     return 1.0
-
-
-def _patronymic_stem(word: str) -> str:
-    """The father's name in a patronymic: "grigorevich" -> "grigor", "ryhorovich" -> "ryhor"."""
-    for ending in sorted(PATRONYMIC_ENDINGS, key=len, reverse=True):
-        if word.endswith(ending):
-            return word[: len(word) - len(ending)]
-    return word
-
-
-def _same_name_stem(a: str, b: str) -> bool:
-    """True when two name stems start names of one nickname group (grigor / ryhor)."""
-    if a == b:
-        return True
-    if len(a) < 3 or len(b) < 3:
-        return False
-    for group in tables().nickname_groups:
-        if any(n.startswith(a) for n in group) and any(n.startswith(b) for n in group):
-            return True
-    return False
 
 
 def no_exact_name_part(pair: Pair) -> float:

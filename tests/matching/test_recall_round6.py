@@ -196,3 +196,21 @@ def test_a_search_holds_the_sister_company_for_review():
     listed = Entry(id="us-el:vk", list_id="us-el", type="company", names=[Name("Velkora Limited")])
     [hit] = Matcher([listed]).search("Velkora (HK) Limited")
     assert hit.strength == "review" and "place_qualifier_only" in hit.features
+
+
+# ------------------------------------------------ one father's name in Ukrainian and Russian form
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("TKACHENKO, Ivan Mykolaiovych", "TKACHENKO, Ivan Nikolaevich"),
+        ("TKACHENKO, Olena Mykolaivna", "TKACHENKO, Elena Nikolaevna"),
+        ("TKACHENKA, Stiapan Mikalayevich", "TKACHENKA, Stepan Nikolaevich"),
+    ],
+)
+def test_one_fathers_name_in_two_forms(a, b):
+    assert score(a, b, "person") >= MATCH_THRESHOLD
+
+
+def test_patronymics_of_other_fathers_or_a_daughters_stay_apart():
+    assert score("TKACHENKO, Ivan Petrovych", "TKACHENKO, Ivan Nikolaevich", "person") < MATCH_THRESHOLD
+    assert score("Pavel Ivanovich Sobolev", "Pavel Ivanovna Sobolev", "person") < MATCH_THRESHOLD

@@ -251,8 +251,10 @@ class JobRunner:
             flagged = summary.get("flagged") or []
             job.message = _lists_note(summary.get("data_version"), self.state.screener)
         job.finished_at = time.time()
-        self._save(job)
+        # audited before it is seen finished: whoever reads "done" (the UI, a test
+        # that flushes the audit writer) finds the job's record queued
         self._audit(job, flagged)
+        self._save(job)
         holder.collect_replaced()  # the lists may have changed during the job
 
     def _audit(self, job: Job, flagged: Sequence[tuple[int, str]]) -> None:

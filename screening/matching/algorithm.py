@@ -54,7 +54,6 @@ FEATURES: list[Feature] = [
     Feature(f.full_name_edits),
     Feature(f.name_parts_subset),
     Feature(f.brand_only),
-    Feature(f.place_qualifier_only),
     Feature(fitted.fitted_similarity),
     Feature(f.numbers_disagree, qualifier=True),
     Feature(f.number_missing, qualifier=True),

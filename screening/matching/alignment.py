@@ -195,9 +195,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return VOWEL_SPELLING_SIM, "vowels"  # Shokry / Shukri
         if s < SLAVIC_SIM and slavic and how != "gendered" and slavic_spelling(a, b):
             return SLAVIC_SIM, "east slavic"  # Belarusian / Ukrainian / Russian: Halavanau / Golovanov
-        if (s < SLAVIC_SIM and slavic and a.endswith(PATRONYMIC_ENDINGS) and b.endswith(PATRONYMIC_ENDINGS)
-                and len(a) >= 6 and len(b) >= 6 and a.endswith(_DAUGHTERS) == b.endswith(_DAUGHTERS)
-                and same_patronymic(a, b)):
+        if (s < SLAVIC_SIM and slavic and not q.family[i] and not c.family[j]
+                and a.endswith(_DAUGHTERS) == b.endswith(_DAUGHTERS) and same_father(a, b)):
             return SLAVIC_SIM, "east slavic"  # one father's name: Mykolaiovych / Nikolaevich (not Ivanovna)
     if s < NICKNAME_SIM:
         if person and _nickname(a, b, q.skels[i], c.skels[j]):
@@ -299,6 +298,29 @@ def _same_name_stem(a: str, b: str) -> bool:
         return False
     for group in tables().nickname_groups:
         if any(n.startswith(a) for n in group) and any(n.startswith(b) for n in group):
+            return True
+    return False
+
+
+#: Patronymic endings a link reads (not a bare -ich: Kostić, Borić, Jurić are family names).
+_FATHER_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna")
+#: Fewest letters of a father's name read from a patronymic (Ali-evich is not Aleksandr).
+FATHER_MIN = 4
+
+
+def same_father(a: str, b: str) -> bool:
+    """Two patronymics, full endings, of one father's name as a nickname group
+    spells it, whole or without its last vowel (Mykolaiovych / Nikolaevich:
+    mykola, nikola[i]; Ryhorovich / Grigorevich): not a stem that only starts a
+    name (Alievich is not Aleksandrovich)."""
+    if a == b or not (a.endswith(_FATHER_ENDINGS) and b.endswith(_FATHER_ENDINGS)):
+        return False
+    sa, sb = _patronymic_stem(a), _patronymic_stem(b)
+    if min(len(sa), len(sb)) < FATHER_MIN:
+        return False
+    for group in tables().nickname_groups:
+        spelled = set(group) | {n[:-1] for n in group if n[-1] in "aeiouy"}
+        if sa in spelled and sb in spelled:
             return True
     return False
 

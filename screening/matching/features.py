@@ -78,10 +78,6 @@ SUBSET_MIN_PARTS = 2
 SUBSET_PART_SIM = 0.9
 #: Credit of a listed organisation's brand given alone ("Hikvision").
 BRAND_ONLY_SIM = 0.88
-#: Credit of two organisation names that differ only by a place one adds: review strength;
-#: they must share a name word this long.
-PLACE_QUALIFIER_SIM = 0.75
-PLACE_QUALIFIER_WORD = 3
 
 
 # --------------------------------------------------------------------------
@@ -318,48 +314,6 @@ def brand_only(pair: Pair) -> float:
     if link is None or c_dist[0] not in link.ci or link.sim < SKELETON_SIM:
         return 0.0
     return BRAND_ONLY_SIM
-
-
-def place_qualifier_only(pair: Pair) -> float:
-    """Two organisation names that agree word for word but for a place one of
-    them adds after its start, the one that reads as an organisation (a legal
-    form, or a listed company): "Kvantek (HK) Limited" / "Kvantek Limited",
-    "Hikvision Europe GmbH" / "Hikvision".
-
-    The company with the place is a sister company of the other, or the same
-    one: a possible affiliate, for a human to decide (issue 14, "Qualifiers
-    distinguish sister companies"). Review strength, never a match; a place
-    leading a name ("Hangzhou" Hikvision) is where it is registered, and
-    name_tokens judges it.
-    """
-    q, c = pair.query, pair.result
-    al = pair.alignment
-    if not al.distinctive_agree or not (
-        any(q.tags[i] == LOCATION for i in al.q_unmatched) or any(c.tags[j] == LOCATION for j in al.c_unmatched)
-    ):
-        return 0.0  # the fast way out: most pairs leave no place over
-    if PERSON in (q.schema, c.schema) or is_person_pair(q, c) or any(lk.sim < SKELETON_SIM for lk in al.links):
-        return 0.0
-    t = tables()
-    if not any(  # the names share a name word, not only "Bank" ("EN Bank" / "Bank Saint Petersburg")
-        c.tags[j] == DISTINCTIVE and len(c.texts[j]) >= PLACE_QUALIFIER_WORD and c.texts[j] not in t.org_types
-        and (lk.how == "equal" or len(c.texts[j]) >= SHORT_WORD)  # PCC is not PKK
-        for lk in al.links for j in lk.ci
-    ):
-        return 0.0
-    sides = [(f, [k for k in side if f.texts[k] not in t.filler_words])
-             for f, side in ((q, al.q_unmatched), (c, al.c_unmatched))]
-    sides = [(f, left) for f, left in sides if left]
-    if len(sides) != 1:
-        return 0.0  # nothing left, or a place on each side (locations_disagree judges two places)
-    form, left = sides[0]
-    if form.schema != COMPANY:
-        return 0.0  # "Denise Jordan", "Lynn Washington": a bare name's last word is a family name
-    # what is left is places after the start, and connectors before them ("of Uzbekistan")
-    if any(k == first_word(form) or not (form.tags[k] == LOCATION or (form.tags[k] == STOP and k + 1 in left))
-           for k in left):
-        return 0.0
-    return PLACE_QUALIFIER_SIM
 
 
 # --------------------------------------------------------------------------

@@ -318,11 +318,8 @@ def same_father(a: str, b: str) -> bool:
     sa, sb = _patronymic_stem(a), _patronymic_stem(b)
     if min(len(sa), len(sb)) < FATHER_MIN:
         return False
-    for group in tables().nickname_groups:
-        spelled = set(group) | {n[:-1] for n in group if n[-1] in "aeiouy"}
-        if sa in spelled and sb in spelled:
-            return True
-    return False
+    fathers = tables().father_names
+    return not fathers.get(sa, _NO_GROUPS).isdisjoint(fathers.get(sb, _NO_GROUPS))
 
 
 def same_patronymic(a: str, b: str) -> bool:
@@ -424,7 +421,7 @@ def align(q: Form, c: Form) -> Alignment:
             _acronym_candidates(q, c, cands)
     # best first; among equal words the link covering more of them ("mohamed sherif" =
     # "mohamedsherif" before "mohamed" = "mohamed"), among near ones the smaller
-    cands.sort(key=lambda x: (-x[0], (len(x[1]) + len(x[2])) * (-1 if x[0] >= 1.0 else 1)))
+    cands.sort(key=lambda x: (-x[0], -len(x[1]) - len(x[2]) if x[0] >= 1.0 else len(x[1]) + len(x[2])))
     used_q: set[int] = set()
     used_c: set[int] = set()
     links: list[Link] = []
@@ -587,6 +584,8 @@ def _spaced_letters(single: tuple[str, ...], several: tuple[str, ...], cands: li
     """Links of a two- or three-letter word to the same letters written apart
     ("KB Hotel" / "K B Hotel", "ABC Trading" / "A.B.C. Trading"): all the
     letters of the run, not some of a longer one ("K B M Trading")."""
+    if sum(len(w) == 1 for w in several) < 2:
+        return  # most names have no letters written apart
     short = {a for a in single if 2 <= len(a) <= 3 and a.isalpha()}
     if not short:
         return

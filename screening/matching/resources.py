@@ -136,6 +136,8 @@ class Tables:
     nicknames: dict[str, frozenset[int]] = field(default_factory=dict)
     #: the names of each nickname group, by group id
     nickname_groups: list[tuple[str, ...]] = field(default_factory=list)
+    #: a given name, or one without its last vowel, -> its nickname groups (fathers' names in patronymics)
+    father_names: dict[str, frozenset[int]] = field(default_factory=dict)
     #: one-word spellings of one place or brand (kashgar / kashi / kashi,
     #: sugon / dawning / shuguang): word -> group ids, and the groups
     equivalents: dict[str, frozenset[int]] = field(default_factory=dict)
@@ -445,6 +447,14 @@ def _load_nicknames(t: Tables) -> None:
                 members.setdefault(folded, set()).add(gid)
                 members.setdefault(_skeleton_with(t, folded), set()).add(gid)
     t.nicknames = {name: frozenset(ids) for name, ids in members.items()}
+    # fathers' names as patronymics spell them: whole, or without the last vowel (nikola-evich)
+    fathers: dict[str, set[int]] = {}
+    for gid, names in enumerate(t.nickname_groups):
+        for n in names:
+            fathers.setdefault(n, set()).add(gid)
+            if n[-1] in "aeiouy":
+                fathers.setdefault(n[:-1], set()).add(gid)
+    t.father_names = {name: frozenset(ids) for name, ids in fathers.items()}
 
 
 def _index_equivalents(t: Tables, brand_keys: list[str]) -> None:

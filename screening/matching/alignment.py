@@ -195,8 +195,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return VOWEL_SPELLING_SIM, "vowels"  # Shokry / Shukri
         if s < SLAVIC_SIM and slavic and how != "gendered" and slavic_spelling(a, b):
             return SLAVIC_SIM, "east slavic"  # Belarusian / Ukrainian / Russian: Halavanau / Golovanov
-        if (s < SLAVIC_SIM and slavic and not q.family[i] and not c.family[j]
-                and a.endswith(_DAUGHTERS) == b.endswith(_DAUGHTERS) and same_father(a, b)):
+        if s < SLAVIC_SIM and slavic and not q.family[i] and not c.family[j] and same_father(a, b):
             return SLAVIC_SIM, "east slavic"  # one father's name: Mykolaiovych / Nikolaevich (not Ivanovna)
     if s < NICKNAME_SIM:
         if person and _nickname(a, b, q.skels[i], c.skels[j]):
@@ -280,10 +279,14 @@ def is_patronymic(form: Form, j: int) -> bool:
     return j > 0 and form.texts[j - 1] in ("bin", "ibn", "ben", "bint")
 
 
+#: PATRONYMIC_ENDINGS, longest first (-ovich before -ich).
+_ENDINGS_LONGEST_FIRST = tuple(sorted(PATRONYMIC_ENDINGS, key=len, reverse=True))
+
+
 def _patronymic_stem(word: str) -> str:
     """The father's name in a patronymic: "grigorevich" -> "grigor", "ryhorovich" -> "ryhor";
     the glide Ukrainian writes before the ending goes too ("mykolaiovych" -> "mykola")."""
-    for ending in sorted(PATRONYMIC_ENDINGS, key=len, reverse=True):
+    for ending in _ENDINGS_LONGEST_FIRST:
         if word.endswith(ending):
             stem = word[: len(word) - len(ending)]
             return stem[:-1] if len(stem) > 4 and stem[-1] in "iy" else stem
@@ -312,8 +315,11 @@ def same_father(a: str, b: str) -> bool:
     """Two patronymics, full endings, of one father's name as a nickname group
     spells it, whole or without its last vowel (Mykolaiovych / Nikolaevich:
     mykola, nikola[i]; Ryhorovich / Grigorevich): not a stem that only starts a
-    name (Alievich is not Aleksandrovich)."""
+    name (Alievich is not Aleksandrovich), and a son's with a son's (Ivanovich
+    is not Ivanovna)."""
     if a == b or not (a.endswith(_FATHER_ENDINGS) and b.endswith(_FATHER_ENDINGS)):
+        return False
+    if a.endswith(_DAUGHTERS) != b.endswith(_DAUGHTERS):
         return False
     sa, sb = _patronymic_stem(a), _patronymic_stem(b)
     if min(len(sa), len(sb)) < FATHER_MIN:
@@ -449,9 +455,14 @@ def align(q: Form, c: Form) -> Alignment:
     q_un = tuple(i for i in range(nq) if i not in used_q)
     c_un = tuple(j for j in range(nc) if j not in used_c)
     given_only = person and not pinyin and family_and_given_agree(q, c, links)
-    covered = not person and _query_covered(q, c, links, q_un, c_un)
+    # a kind of organisation the name says twice ("Bank" by "Novikombank") is no word left over
+    q_echo = _NO_GROUPS if person else frozenset(i for i in q_un if echoed(q, i))
+    c_echo = _NO_GROUPS if person else frozenset(j for j in c_un if echoed(c, j))
+    covered = not person and _query_covered(
+        q, c, links, tuple(i for i in q_un if i not in q_echo), tuple(j for j in c_un if j not in c_echo)
+    )
     for i in q_un:
-        if _generation(q, i) or (not person and echoed(q, i)):
+        if _generation(q, i) or i in q_echo:
             continue  # "Jr" left out by the other name costs nothing (number_missing says it)
         floor = TAG_WEIGHTS[q.tags[i]] * UNMATCHED_FLOOR
         if person:
@@ -476,7 +487,7 @@ def align(q: Form, c: Form) -> Alignment:
                     share = EXTRA_QUERY_HAN_DESCRIPTOR
         den += max(q.weights[i], floor) * share
     for j in c_un:
-        if _generation(c, j) or (not person and echoed(c, j)):
+        if _generation(c, j) or j in c_echo:
             continue
         if c.tags[j] == LOCATION:
             # leading ("Hangzhou" Hikvision) or "of Russia": part of the name; a
@@ -505,17 +516,20 @@ def align(q: Form, c: Form) -> Alignment:
     return Alignment(links, score, q_un, c_un, agree)
 
 
+#: How words may meet below the skeleton credit and still be the same word (for :func:`_query_covered`).
+_SAME_WORD_HOWS = SPELLINGS + ("stem", "synonym", "equivalent", "cognate")
+
+
 def _query_covered(q: Form, c: Form, links: list[Link], q_un: tuple[int, ...], c_un: tuple[int, ...]) -> bool:
     """True when every word of the query is found in the listed name, spelled
     alike (not just near: "Hikvision" is not "HiVision"), and every distinctive
     word of the listed name in the query: what the list adds is only its line
     of business, places or legal words ("Sisheng Technology" for "Sisheng Power
-    Control Technology")."""
-    if any(lk.sim < SKELETON_SIM and lk.how not in SPELLINGS + ("stem", "synonym", "equivalent", "cognate") for lk in links):
+    Control Technology"). ``q_un`` / ``c_un``: the words left over, echoes
+    (:func:`echoed`) taken out."""
+    if any(lk.sim < SKELETON_SIM and lk.how not in _SAME_WORD_HOWS for lk in links):
         return False  # a fuzzy or fuzzily joined word (Hikvision / Hi Vision) is another name's
-    return all(q.tags[i] == STOP or echoed(q, i) for i in q_un) and all(
-        c.tags[j] != DISTINCTIVE or echoed(c, j) for j in c_un
-    )
+    return all(q.tags[i] == STOP for i in q_un) and all(c.tags[j] != DISTINCTIVE for j in c_un)
 
 
 def family_and_given_agree(q: Form, c: Form, links: list[Link]) -> bool:

@@ -38,6 +38,7 @@ from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
 from screening.matching.resources import business_synonyms, business_word, tables
 from screening.matching.russian import cognate, russian_word
 from screening.matching.strings import (
+    FAMILY_ENDINGS,
     SKELETON_SIM,
     STEM_SIM,
     SLAVIC_SIM,
@@ -188,7 +189,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         return KOREAN_SURNAME_SIM, "korean surname"
     if q.strict[i] or c.strict[j] or pinyin:
         return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying, Lei is not Li
-    s, how = token_match(a, b, q.skels[i], c.skels[j])
+    s, how = token_match(a, b, q.skels[i], c.skels[j], gender=person or not _company_word(q, c, i, j))
     if person:
         s = person_sim(a, b, s, how)
         if s < VOWEL_SPELLING_SIM and how != "gendered" and vowel_spelling(a, b):
@@ -232,6 +233,27 @@ def _cognate_ofbusiness_word(q: Form, c: Form, link: Link) -> bool:
 def _name_like(form: Form) -> bool:
     """A bare name of unknown kind made only of name words ("MICHAEL COX")."""
     return form.schema is None and all(g in (DISTINCTIVE, INITIAL, STOP) for g in form.tags)
+
+
+def _organisation(q: Form, c: Form) -> bool:
+    """A legal form or a business word on either side, no person and no bare
+    name: a company, not a vessel named after one ("MARIA") nor "Suzana Santic"
+    against "Suzan Trading Ltd"."""
+    if PERSON in (q.schema, c.schema) or _name_like(q) or _name_like(c):
+        return False
+    return any(f.legal or GENERIC in f.tags for f in (q, c))
+
+
+def _company_word(q: Form, c: Form, i: int, j: int) -> bool:
+    """Words of a company's name, where a final vowel added is not a gender
+    (Impuls / Impulse); a family name's -a is, unless initials or imeni precede
+    it on either side, as in the genitive after imeni ("Petrova Trading" is not
+    "Petrov Trading"; "NPO imeni A.G. Orlova" is "A.G. Orlov NPO")."""
+    if not _organisation(q, c):
+        return False
+    if not min(q.texts[i], c.texts[j], key=len).endswith(FAMILY_ENDINGS):
+        return True
+    return any(k > 0 and (len(f.texts[k - 1]) == 1 or f.texts[k - 1] == "imeni") for f, k in ((q, i), (c, j)))
 
 
 def is_person_pair(q: Form, c: Form) -> bool:

@@ -95,6 +95,7 @@ from screening.matching.names_latin import (
     is_org_acronym,
     latin_tokens,
     lookalike_readings,
+    named_after,
     looks_like_org,
     person_reorder,
     spell_out,
@@ -247,7 +248,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             plain.extend(alt)
             legal.extend(leg)
         else:
-            words = [w for chunk in PAREN_RE.sub(" ", piece).split() for w in fold_word(chunk)]
+            words = named_after([w for chunk in PAREN_RE.sub(" ", piece).split() for w in fold_word(chunk)])
             # Is the whole name organisation-like? (legal/generic words present)
             short_forms = script in LATIN_LEGAL_SCRIPTS  # आशा is "asa", not the Norwegian ASA
             org_like = company or looks_like_org(words, t, short_forms)

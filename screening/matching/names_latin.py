@@ -299,6 +299,23 @@ def _legal_with_typo(words: list[str], i: int, t: Tables) -> tuple[int, str] | N
     return None
 
 
+def named_after(words: list[str]) -> list[str]:
+    """Read "named after" and "im." before initials as imeni (a stop word):
+    "Design Bureau named after A.S. Yakovlev" and "OKB im. A.S. Yakovleva" both
+    say "imeni a s yakovlev(a)"; the genitive -a is met in the alignment."""
+    out: list[str] = []
+    k, n = 0, len(words)
+    while k < n:
+        w = words[k]
+        if w == "named" and k + 1 < n and words[k + 1] == "after":
+            w, k = "imeni", k + 1
+        elif w == "im" and k + 1 < n and len(words[k + 1]) == 1:
+            w = "imeni"
+        out.append(w)
+        k += 1
+    return out
+
+
 def latin_tokens(
     words: list[str],
     t: Tables,
@@ -566,8 +583,9 @@ def looks_like_org(words: list[str], t: Tables, short_forms: bool = True) -> boo
     """Does a Latin name read as an organisation?
 
     Yes with a legal form (short ones such as "SA" only in names of three or
-    more words) or an organisation-class word (company, group); generic words
-    ("west", "gold") need company: two of them, since people bear them as names.
+    more words), an organisation-class word (company, group) or a business word
+    nobody is named (industries, electronics); other generic words ("west",
+    "gold") need company: two of them, since people bear them as names.
     """
     generic = 0
     last = len(words) - 1
@@ -579,7 +597,7 @@ def looks_like_org(words: list[str], t: Tables, short_forms: bool = True) -> boo
                 return True
             continue
         expansion = t.abbreviations.get(w, ((),))[0]
-        if any(e in t.org_class or e in t.org_types for e in expansion) or w in t.org_types:
+        if any(e in t.org_class or e in t.org_types for e in expansion) or w in t.org_types or w in t.org_marks:
             return True
         if w in t.generic or any(e in t.generic for e in expansion):
             generic += 1

@@ -35,6 +35,12 @@ FIRST_LETTER_FACTOR = 0.9
 #: Similarity of words that differ only in a final vowel (Antonio/Antonia,
 #: Ivanov/Ivanova): gendered forms of a name, usually different people.
 GENDER_SIM = 0.5
+#: A final vowel added to an organisation's word: a Russian case ending
+#: (imeni Lavochkina) or an English spelling (Impuls / Impulse, Kryptonit / Kryptonite).
+ENDING_SIM = 0.9
+#: Endings of East Slavic family names, whose form with -a is a woman's name, also
+#: in a company's name ("Petrova Trading" is not "Petrov Trading").
+FAMILY_ENDINGS = ("ov", "ev", "in", "yn", "sky", "skiy", "skii", "skij")
 #: Similarity of words that differ by two swapped neighbouring letters (Abudl/Abdul).
 TRANSPOSE_SIM = 0.9
 #: Spelling similarity two sound-alikes need (Kompel / Compel 0.83; Katarina / Kawtarani 0.71 is too far).
@@ -57,7 +63,7 @@ SOUND_EDIT_COST = 0.5
 #: Cap on the token-similarity cache (entries), cleared when exceeded.
 SIM_CACHE_MAX = 1_000_000
 
-_sim_cache: dict[tuple[str, str, str, str], tuple[float, str]] = {}
+_sim_cache: dict[tuple[str, str, str, str, bool], tuple[float, str]] = {}
 
 
 _VOWELS = frozenset("aeiouy")
@@ -111,15 +117,21 @@ def token_sim(a: str, b: str, skel_a: str, skel_b: str) -> float:
     return token_match(a, b, skel_a, skel_b)[0]
 
 
-def token_match(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
-    """:func:`token_sim` with how the words met: equal, skeleton, variant, fuzzy."""
+def token_match(a: str, b: str, skel_a: str, skel_b: str, gender: bool = True) -> tuple[float, str]:
+    """:func:`token_sim` with how the words met: equal, skeleton, variant, fuzzy.
+
+    ``gender=False`` for organisation names: a final a or e added there is a
+    case ending or an English spelling (Impuls / Impulse, imeni Lavochkina /
+    Lavochkin), not a person's other gender; it scores :data:`ENDING_SIM`.
+    An added i, y or u stays another word (Bell / Belli).
+    """
     if a == b:
         return 1.0, "equal"
-    key = (a, b, skel_a, skel_b)
+    key = (a, b, skel_a, skel_b, gender)
     cached = _sim_cache.get(key)
     if cached is not None:
         return cached
-    value = _token_sim(a, b, skel_a, skel_b)
+    value = _token_sim(a, b, skel_a, skel_b, gender)
     if len(_sim_cache) > SIM_CACHE_MAX:
         _sim_cache.clear()
     _sim_cache[key] = value
@@ -137,13 +149,15 @@ def _vowel_variant(a: str, b: str) -> bool:
     return not (syllable_count(a) == 1 and syllable_count(b) == 1)
 
 
-def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
+def _token_sim(a: str, b: str, skel_a: str, skel_b: str, gender: bool = True) -> tuple[float, str]:
     """Uncached body of :func:`token_match`."""
     if a.isdigit() or b.isdigit():
         return 0.0, ""
     if skel_a == skel_b and (min(len(a), len(b)) > 2 or abs(len(a) - len(b)) <= 1):
         return SKELETON_SIM, "skeleton"  # not "br" for "beer": a two-letter word is an abbreviation
     if _gendered(a, b):
+        if not gender and len(a) != len(b) and max(a, b, key=len)[-1] in "ae":
+            return ENDING_SIM, "variant"  # Impuls / Impulse in a company's name (not Bell / Belli)
         return GENDER_SIM, "gendered"
     short = min(len(a), len(b))
     if short >= 3 and len(a) == len(b) and OSA.distance(a, b) == 1 and sorted(a) == sorted(b):

@@ -38,7 +38,6 @@ from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
 from screening.matching.resources import business_synonyms, business_word, tables
 from screening.matching.russian import cognate, russian_word
 from screening.matching.strings import (
-    FAMILY_ENDINGS,
     SKELETON_SIM,
     STEM_SIM,
     SLAVIC_SIM,
@@ -189,7 +188,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         return KOREAN_SURNAME_SIM, "korean surname"
     if q.strict[i] or c.strict[j] or pinyin:
         return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying, Lei is not Li
-    s, how = token_match(a, b, q.skels[i], c.skels[j], gender=person or not _company_word(q, c, i, j))
+    s, how = token_match(a, b, q.skels[i], c.skels[j], gender=person or not _genitive_after_imeni(q, c, i, j))
     if person:
         s = person_sim(a, b, s, how)
         if s < VOWEL_SPELLING_SIM and how != "gendered" and vowel_spelling(a, b):
@@ -244,16 +243,23 @@ def _organisation(q: Form, c: Form) -> bool:
     return any(f.legal or GENERIC in f.tags for f in (q, c))
 
 
-def _company_word(q: Form, c: Form, i: int, j: int) -> bool:
-    """Words of a company's name, where a final vowel added is not a gender
-    (Impuls / Impulse); a family name's -a is, unless initials or imeni precede
-    it on either side, as in the genitive after imeni ("Petrova Trading" is not
-    "Petrov Trading"; "NPO imeni A.G. Orlova" is "A.G. Orlov NPO")."""
-    if not _organisation(q, c):
+def _after_imeni(f: Form, k: int) -> bool:
+    """Word ``k`` follows imeni ("named after"), past any initials: "imeni S.A. Lavochkina"."""
+    k -= 1
+    while k >= 0 and len(f.texts[k]) == 1:
+        k -= 1
+    return k >= 0 and f.texts[k] == "imeni"
+
+
+def _genitive_after_imeni(q: Form, c: Form, i: int, j: int) -> bool:
+    """A family name in the genitive after imeni on one side, in the nominative on
+    the other ("NPO imeni A.G. Orlova" / "A.G. Orlov NPO"), in a company's name.
+    Elsewhere a final vowel more stays another name: Petrov / Petrova, Louis /
+    Louise, Roch / Roche, a vessel OCEAN / OCEANA."""
+    a, b = q.texts[i], c.texts[j]
+    if len(a) == len(b) or not _organisation(q, c):
         return False
-    if not min(q.texts[i], c.texts[j], key=len).endswith(FAMILY_ENDINGS):
-        return True
-    return any(k > 0 and (len(f.texts[k - 1]) == 1 or f.texts[k - 1] == "imeni") for f, k in ((q, i), (c, j)))
+    return _after_imeni(q, i) if len(a) > len(b) else _after_imeni(c, j)
 
 
 def is_person_pair(q: Form, c: Form) -> bool:

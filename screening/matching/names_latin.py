@@ -299,8 +299,9 @@ def _legal_with_typo(words: list[str], i: int, t: Tables) -> tuple[int, str] | N
     return None
 
 
-def named_after(words: list[str]) -> list[str]:
-    """Read "named after" and "im." before initials as imeni (a stop word):
+def named_after(words: list[str], im: bool = True) -> list[str]:
+    """Read "named after", and "im." inside an organisation's name (``im``) before
+    two initials, as imeni (a stop word):
     "Design Bureau named after A.S. Yakovlev" and "OKB im. A.S. Yakovleva" both
     say "imeni a s yakovlev(a)"; the genitive -a is met in the alignment."""
     out: list[str] = []
@@ -309,8 +310,8 @@ def named_after(words: list[str]) -> list[str]:
         w = words[k]
         if w == "named" and k + 1 < n and words[k + 1] == "after":
             w, k = "imeni", k + 1
-        elif w == "im" and k + 1 < n and len(words[k + 1]) == 1:
-            w = "imeni"
+        elif im and w == "im" and k > 0 and k + 2 < n and len(words[k + 1]) == len(words[k + 2]) == 1:
+            w = "imeni"  # "OKB im. A.S. Yakovleva"; not the Korean family name ("Im U Song")
         out.append(w)
         k += 1
     return out
@@ -579,13 +580,15 @@ def add_wade_giles(built: Builder) -> None:
     built.choices.sort(key=lambda c: c.start)
 
 
-def looks_like_org(words: list[str], t: Tables, short_forms: bool = True) -> bool:
+def looks_like_org(words: list[str], t: Tables, short_forms: bool = True, marks: bool = True) -> bool:
     """Does a Latin name read as an organisation?
 
     Yes with a legal form (short ones such as "SA" only in names of three or
     more words), an organisation-class word (company, group) or a business word
-    nobody is named (industries, electronics); other generic words ("west",
-    "gold") need company: two of them, since people bear them as names.
+    nobody is named (industries, electronics; ``marks=False`` when the caller
+    says the name is a person's: "Ali Hassan Electronics" read as the person
+    Ali Hassan's name keeps the word); other generic words ("west", "gold")
+    need company: two of them, since people bear them as names.
     """
     generic = 0
     last = len(words) - 1
@@ -597,7 +600,7 @@ def looks_like_org(words: list[str], t: Tables, short_forms: bool = True) -> boo
                 return True
             continue
         expansion = t.abbreviations.get(w, ((),))[0]
-        if any(e in t.org_class or e in t.org_types for e in expansion) or w in t.org_types or w in t.org_marks:
+        if any(e in t.org_class or e in t.org_types for e in expansion) or w in t.org_types or (marks and w in t.org_marks):
             return True
         if w in t.generic or any(e in t.generic for e in expansion):
             generic += 1

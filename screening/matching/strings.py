@@ -35,12 +35,9 @@ FIRST_LETTER_FACTOR = 0.9
 #: Similarity of words that differ only in a final vowel (Antonio/Antonia,
 #: Ivanov/Ivanova): gendered forms of a name, usually different people.
 GENDER_SIM = 0.5
-#: A final vowel added to an organisation's word: a Russian case ending
-#: (imeni Lavochkina) or an English spelling (Impuls / Impulse, Kryptonit / Kryptonite).
+#: A family name in the genitive after imeni in a company's name (imeni
+#: Lavochkina / Lavochkin): the same name in another case.
 ENDING_SIM = 0.9
-#: Endings of East Slavic family names, whose form with -a is a woman's name, also
-#: in a company's name ("Petrova Trading" is not "Petrov Trading").
-FAMILY_ENDINGS = ("ov", "ev", "in", "yn", "sky", "skiy", "skii", "skij")
 #: Similarity of words that differ by two swapped neighbouring letters (Abudl/Abdul).
 TRANSPOSE_SIM = 0.9
 #: Spelling similarity two sound-alikes need (Kompel / Compel 0.83; Katarina / Kawtarani 0.71 is too far).
@@ -120,10 +117,9 @@ def token_sim(a: str, b: str, skel_a: str, skel_b: str) -> float:
 def token_match(a: str, b: str, skel_a: str, skel_b: str, gender: bool = True) -> tuple[float, str]:
     """:func:`token_sim` with how the words met: equal, skeleton, variant, fuzzy.
 
-    ``gender=False`` for organisation names: a final a or e added there is a
-    case ending or an English spelling (Impuls / Impulse, imeni Lavochkina /
-    Lavochkin), not a person's other gender; it scores :data:`ENDING_SIM`.
-    An added i, y or u stays another word (Bell / Belli).
+    ``gender=False`` for a family name after imeni in a company's name: its
+    final a is the genitive (imeni Lavochkina / Lavochkin), not a woman's
+    name; it scores :data:`ENDING_SIM`.
     """
     if a == b:
         return 1.0, "equal"
@@ -156,8 +152,8 @@ def _token_sim(a: str, b: str, skel_a: str, skel_b: str, gender: bool = True) ->
     if skel_a == skel_b and (min(len(a), len(b)) > 2 or abs(len(a) - len(b)) <= 1):
         return SKELETON_SIM, "skeleton"  # not "br" for "beer": a two-letter word is an abbreviation
     if _gendered(a, b):
-        if not gender and len(a) != len(b) and max(a, b, key=len)[-1] in "ae":
-            return ENDING_SIM, "variant"  # Impuls / Impulse in a company's name (not Bell / Belli)
+        if not gender and len(a) != len(b) and max(a, b, key=len)[-1] == "a":
+            return ENDING_SIM, "variant"  # imeni Lavochkina / Lavochkin
         return GENDER_SIM, "gendered"
     short = min(len(a), len(b))
     if short >= 3 and len(a) == len(b) and OSA.distance(a, b) == 1 and sorted(a) == sorted(b):

@@ -1,10 +1,11 @@
 """Recall round 7 (issue 14, session 8): failure categories, made-up names.
 
-The tests of each change failed before it, except where marked: two pairs with a
-final vowel added matched before only because "production" was read as a name word.
-- a final vowel added to a word of a company's name is a case ending or an
-  English spelling (NPO Velkor / Velkora, Impuls / Impulse), not a person's
-  other gender; it was scored 0.5 and the names met only through "production";
+The tests of each change failed before it, except the guards (tests of what must
+stay apart, several written after helper-32's review of a first version).
+- a family name after imeni is in the genitive ("NPO imeni A.G. Orlova" /
+  "A.G. Orlov NPO"): its final a is not a woman's name; these pairs had met
+  only through "production". Elsewhere a final vowel more stays another name
+  (helper-32 reverted a wider first version: Louis / Louise, Roch / Roche);
 - a bare name with a business word nobody bears as a personal name
   ("Shahid Torvalan Industries") is an organisation's: "Industries" is a line of
   business, not a third name part;
@@ -26,30 +27,26 @@ def score(a, b, schema=None):
 
 # --------------------------------------- a final vowel added in a company's name
 @pytest.mark.parametrize(
-    "a, b",
-    [
-        # these two matched before through "production" alone, now a line of business
-        ("Joint Stock Company Scientific Production Association Torvalse", "NPO Torvals"),
-        ("NPO Imeni K.L. Velkora", "K.L. Velkor Research and Production Association"),
-        ("LLC Marandit", "Limited Liability Company Marandita"),
-    ],
-)
-def test_a_final_vowel_added_in_a_company_name_is_a_spelling(a, b):
-    assert score(a, b, "company") >= MATCH_THRESHOLD
-
-
-@pytest.mark.parametrize(
     "a, b, schema",
     [
         ("Nova LLC", "Novo LLC", None),  # the vowel changed, not added: another brand
         ("Ivanov", "Ivanova", None),  # people: the other gender is another person
         ("Maria Ivanova", "Maria Ivanov", "person"),
         ("Antonio Rossi", "Antonia Rossi", None),
-        ("MARIA", "MARIO", "vessel"),  # no legal form: a vessel is often named after a person
+        ("MARIA", "MARIO", "vessel"),  # a vessel is often named after a person
         ("PETRA", "PETR", "vessel"),
+        # helper-32 against a first version that read any final a / e added in a
+        # company's name as a spelling: given names, brands, vessels, a man and a woman
+        ("Louis Trading SARL", "Louise Trading SARL", None),
+        ("Al Salam Trading LLC", "Al Salama Trading LLC", None),
+        ("Roch Holding SA", "Roche Holding SA", None),
+        ("OCEAN", "OCEANA", "vessel"),
+        ("GRAND", "GRANDE", "vessel"),
+        ("A. Petrov Trading LLC", "A. Petrova Trading LLC", None),
+        ("JSC NIIK", "Federal State Unitary Enterprise NIIKA", None),
     ],
 )
-def test_gendered_forms_without_a_company_stay_apart(a, b, schema):
+def test_a_final_vowel_more_stays_another_name(a, b, schema):
     assert score(a, b, schema) < MATCH_THRESHOLD
 
 
@@ -123,7 +120,7 @@ def test_a_research_and_production_association_alone_makes_no_match(a, b):
         ("OKB Im. A.S. Marandeva", "OKB Named After A.S. Marandev"),
     ],
 )
-def test_a_family_name_in_the_genitive_after_imeni_or_initials(a, b):
+def test_a_family_name_in_the_genitive_after_imeni(a, b):
     assert score(a, b, "company") >= MATCH_THRESHOLD
 
 
@@ -133,6 +130,29 @@ def test_a_family_name_with_a_is_still_a_woman_in_a_company_name():
 
 def test_named_is_still_a_word_outside_named_after():
     assert score("Named Holdings Ltd", "Holdings Ltd") < REVIEW_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "a, b, schema",
+    [
+        ("Im U Song", "U Song", "person"),  # helper-32: Im is a Korean family name, not im.
+        ("Im U Song Trading Co", "Pak U Song Trading Co", None),
+    ],
+)
+def test_im_before_one_initial_is_a_name(a, b, schema):
+    assert score(a, b, schema) < MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Ali Hassan", "Ali Hassan Trading"),  # helper-32: a firm bearing a person's name
+        ("Ali Hassan", "Ali Hassan Electronics"),
+        ("Victoria", "Victoria Shipping"),
+    ],
+)
+def test_a_person_is_not_the_firm_named_after_them(a, b):
+    assert score(a, b, "person") < MATCH_THRESHOLD
 
 
 # ------------------------------------------------ a Turkish legal form's code word

@@ -211,7 +211,18 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return STEM_SIM, "stem"  # a business word's other form: Trade / Trading
         if business_synonyms(a, b):
             return STEM_SIM, "synonym"  # Plant / Factory: one word, translated two ways
+        if _research_and_production(q, c, a, b):
+            return STEM_SIM, "synonym"  # nauchno-: Scientific / Research Production Association
     return s, (how if s else "")
+
+
+def _research_and_production(q: Form, c: Form, a: str, b: str) -> bool:
+    """Two English words for Russian nauchno- (``word_lists.yaml`` nauchno_words:
+    scientific, research, science) in two names that both say "production": a
+    research-and-production association, enterprise or centre (NPO, NPP, NPTs).
+    Elsewhere they are two words ("Applied Scientific" is not "Applied Research")."""
+    words = tables().nauchno_words
+    return a in words and b in words and "production" in q.texts and "production" in c.texts
 
 
 def _sound_variant(a: str, b: str) -> bool:
@@ -244,9 +255,10 @@ def _organisation(q: Form, c: Form) -> bool:
 
 
 def _after_imeni(f: Form, k: int) -> bool:
-    """Word ``k`` follows imeni ("named after"), past any initials: "imeni S.A. Lavochkina"."""
+    """Word ``k`` follows imeni ("named after"), past any initials: "imeni S.A.
+    Lavochkina", "imeni VA Degtyareva"."""
     k -= 1
-    while k >= 0 and len(f.texts[k]) == 1:
+    while k >= 0 and len(f.texts[k]) <= 2 and f.texts[k] != "imeni":
         k -= 1
     return k >= 0 and f.texts[k] == "imeni"
 
@@ -257,8 +269,8 @@ def _genitive_after_imeni(q: Form, c: Form, i: int, j: int) -> bool:
     Elsewhere a final vowel more stays another name: Petrov / Petrova, Louis /
     Louise, Roch / Roche, a vessel OCEAN / OCEANA."""
     a, b = q.texts[i], c.texts[j]
-    if len(a) == len(b) or not _organisation(q, c):
-        return False
+    if len(a) == len(b) or min(a, b, key=len)[-1] in "aeiouy" or not _organisation(q, c):
+        return False  # a name ending in a vowel is not made genitive by -a: Mari / Maria
     return _after_imeni(q, i) if len(a) > len(b) else _after_imeni(c, j)
 
 

@@ -113,6 +113,8 @@ def compact_name(pair: Pair) -> float:
     c_left = "".join(c.texts[j] for j in al.c_unmatched if c.tags[j] != STOP)
     if q_left and c_left and Indel.normalized_similarity(q_left, c_left) < COMPACT_LEFTOVER_MIN:
         return 0.0  # the words left over differ ("Meili" / "Xinghe"): not one name split otherwise
+    if any(lk.how == "gendered" and _family_name_gender(q, c, lk) for lk in al.links):
+        return 0.0  # "Smirnova Institute" / "Institute named after Smirnov": a woman's name, not a boundary
     if len(q.texts) == len(c.texts):
         # Same word count: only a shifted word boundary ("Arefullaha Ref" /
         # "Arefullah Aref"); same word lengths mean no shift, the words decide.
@@ -125,6 +127,17 @@ def compact_name(pair: Pair) -> float:
         Indel.normalized_similarity(q.compact_sorted, c.compact_sorted),
     )
     return s if s >= COMPACT_FLOOR else 0.0
+
+
+#: Endings of East Slavic family names whose form with a final -a is a woman's.
+_FAMILY_NAME_ENDINGS = ("ov", "ev", "in", "yn")
+
+
+def _family_name_gender(q: Form, c: Form, link: Link) -> bool:
+    """A gendered link between a family name and its other gender (Smirnov / Smirnova);
+    other final vowels are often a transliteration (Sanat / Sanate, Suleman / Sulemane)."""
+    words = [q.texts[i] for i in link.qi] + [c.texts[j] for j in link.ci]
+    return min(words, key=len).endswith(_FAMILY_NAME_ENDINGS)
 
 
 def consonant_skeleton(pair: Pair) -> float:

@@ -299,9 +299,21 @@ def _legal_with_typo(words: list[str], i: int, t: Tables) -> tuple[int, str] | N
     return None
 
 
+def _initials_then_genitive(words: list[str], k: int) -> bool:
+    """Two initials from ``k``, apart or joined, then a family name in the genitive
+    (ending in a): "a s yakovleva", "va degtyareva"."""
+    if k + 2 < len(words) and len(words[k]) == len(words[k + 1]) == 1:
+        k += 2
+    elif k + 1 < len(words) and len(words[k]) == 2:
+        k += 1
+    else:
+        return False
+    return len(words[k]) >= 4 and words[k].endswith("a")
+
+
 def named_after(words: list[str], im: bool = True) -> list[str]:
     """Read "named after", and "im." inside an organisation's name (``im``) before
-    two initials, as imeni (a stop word):
+    two initials and a genitive, as imeni (a stop word):
     "Design Bureau named after A.S. Yakovlev" and "OKB im. A.S. Yakovleva" both
     say "imeni a s yakovlev(a)"; the genitive -a is met in the alignment."""
     out: list[str] = []
@@ -310,8 +322,8 @@ def named_after(words: list[str], im: bool = True) -> list[str]:
         w = words[k]
         if w == "named" and k + 1 < n and words[k + 1] == "after":
             w, k = "imeni", k + 1
-        elif im and w == "im" and k > 0 and k + 2 < n and len(words[k + 1]) == len(words[k + 2]) == 1:
-            w = "imeni"  # "OKB im. A.S. Yakovleva"; not the Korean family name ("Im U Song")
+        elif im and w == "im" and k > 0 and _initials_then_genitive(words, k + 1):
+            w = "imeni"  # "OKB im. A.S. Yakovleva"; not the Korean family name ("Im U Song", "Kim Im S K")
         out.append(w)
         k += 1
     return out

@@ -218,9 +218,7 @@ def cognate(a: str, b: str, a_place: bool = False, b_place: bool = False) -> boo
         return False
     if en_place:
         return stem in _place_keys(en)
-    # a town the tables do not know: a long stem and the town's own ending, or the
-    # whole town, not a family name's (LYTKARINSKII / Lytkarino, KUMERTAUSKOE /
-    # Kumertau, but DMITROVSKII is not Dmitrova)
-    spelled = _spell(en)
-    return (len(stem) >= PLACE_UNKNOWN_MIN_STEM and (spelled[:-1] == stem and en[-1:] in "oyi" or spelled == stem)
+    # a town the tables do not know: a long stem and the town's own ending, not a
+    # family name's (LYTKARINSKII / Lytkarino, but DMITROVSKII is not Dmitrova)
+    return (len(stem) >= PLACE_UNKNOWN_MIN_STEM and _spell(en)[:-1] == stem and en[-1:] in "oyi"
             and not en.endswith(_SURNAME_ENDINGS) and "w" not in ru)

@@ -188,7 +188,9 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         return KOREAN_SURNAME_SIM, "korean surname"
     if q.strict[i] or c.strict[j] or pinyin:
         return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying, Lei is not Li
-    s, how = token_match(a, b, q.skels[i], c.skels[j], gender=person or not _genitive_after_imeni(q, c, i, j))
+    s, how = token_match(a, b, q.skels[i], c.skels[j])
+    if how == "gendered" and not person and _genitive_after_imeni(q, c, i, j):
+        s, how = token_match(a, b, q.skels[i], c.skels[j], gender=False)
     if person:
         s = person_sim(a, b, s, how)
         if s < VOWEL_SPELLING_SIM and how != "gendered" and vowel_spelling(a, b):

@@ -35,9 +35,6 @@ FIRST_LETTER_FACTOR = 0.9
 #: Similarity of words that differ only in a final vowel (Antonio/Antonia,
 #: Ivanov/Ivanova): gendered forms of a name, usually different people.
 GENDER_SIM = 0.5
-#: A family name in the genitive after imeni in a company's name (imeni
-#: Lavochkina / Lavochkin): the same name in another case.
-ENDING_SIM = 0.9
 #: Similarity of words that differ by two swapped neighbouring letters (Abudl/Abdul).
 TRANSPOSE_SIM = 0.9
 #: Spelling similarity two sound-alikes need (Kompel / Compel 0.83; Katarina / Kawtarani 0.71 is too far).
@@ -60,7 +57,7 @@ SOUND_EDIT_COST = 0.5
 #: Cap on the token-similarity cache (entries), cleared when exceeded.
 SIM_CACHE_MAX = 1_000_000
 
-_sim_cache: dict[tuple[str, str, str, str, bool], tuple[float, str]] = {}
+_sim_cache: dict[tuple[str, str, str, str], tuple[float, str]] = {}
 
 
 _VOWELS = frozenset("aeiouy")
@@ -114,20 +111,15 @@ def token_sim(a: str, b: str, skel_a: str, skel_b: str) -> float:
     return token_match(a, b, skel_a, skel_b)[0]
 
 
-def token_match(a: str, b: str, skel_a: str, skel_b: str, gender: bool = True) -> tuple[float, str]:
-    """:func:`token_sim` with how the words met: equal, skeleton, variant, fuzzy.
-
-    ``gender=False`` for a family name after imeni in a company's name: its
-    final a is the genitive (imeni Lavochkina / Lavochkin), not a woman's
-    name; it scores :data:`ENDING_SIM`.
-    """
+def token_match(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
+    """:func:`token_sim` with how the words met: equal, skeleton, variant, fuzzy."""
     if a == b:
         return 1.0, "equal"
-    key = (a, b, skel_a, skel_b, gender)
+    key = (a, b, skel_a, skel_b)
     cached = _sim_cache.get(key)
     if cached is not None:
         return cached
-    value = _token_sim(a, b, skel_a, skel_b, gender)
+    value = _token_sim(a, b, skel_a, skel_b)
     if len(_sim_cache) > SIM_CACHE_MAX:
         _sim_cache.clear()
     _sim_cache[key] = value
@@ -145,15 +137,13 @@ def _vowel_variant(a: str, b: str) -> bool:
     return not (syllable_count(a) == 1 and syllable_count(b) == 1)
 
 
-def _token_sim(a: str, b: str, skel_a: str, skel_b: str, gender: bool = True) -> tuple[float, str]:
+def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
     """Uncached body of :func:`token_match`."""
     if a.isdigit() or b.isdigit():
         return 0.0, ""
     if skel_a == skel_b and (min(len(a), len(b)) > 2 or abs(len(a) - len(b)) <= 1):
         return SKELETON_SIM, "skeleton"  # not "br" for "beer": a two-letter word is an abbreviation
     if _gendered(a, b):
-        if not gender and len(a) != len(b) and max(a, b, key=len)[-1] == "a":
-            return ENDING_SIM, "variant"  # imeni Lavochkina / Lavochkin
         return GENDER_SIM, "gendered"
     short = min(len(a), len(b))
     if short >= 3 and len(a) == len(b) and OSA.distance(a, b) == 1 and sorted(a) == sorted(b):

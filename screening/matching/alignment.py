@@ -33,6 +33,7 @@ from screening.matching.forms import (
     written_as_acronym,
 )
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
+from screening.matching.names_latin import IMENI
 from screening.matching.normalize import has_han, skeleton
 from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
 from screening.matching.resources import business_synonyms, business_word, tables
@@ -263,9 +264,9 @@ def _after_imeni(f: Form, k: int) -> bool:
     """Word ``k`` follows imeni ("named after"), past any initials: "imeni S.A.
     Lavochkina", "imeni VA Degtyareva"."""
     k -= 1
-    while k >= 0 and len(f.texts[k]) <= 2 and f.texts[k] != "imeni":
+    while k >= 0 and len(f.texts[k]) <= 2 and f.texts[k] != IMENI:
         k -= 1
-    return k >= 0 and f.texts[k] == "imeni"
+    return k >= 0 and f.texts[k] == IMENI
 
 
 def _genitive_after_imeni(q: Form, c: Form, i: int, j: int) -> bool:

@@ -299,6 +299,11 @@ def _legal_with_typo(words: list[str], i: int, t: Tables) -> tuple[int, str] | N
     return None
 
 
+#: "Named after" in Russian, a stop word (``generic_words.yaml``); "named after"
+#: and "im." are read as it.
+IMENI = "imeni"
+
+
 def _initials_then_genitive(words: list[str], k: int) -> bool:
     """Two initials from ``k``, apart or joined, then a family name in the genitive
     (ending in a): "a s yakovleva", "va degtyareva"."""
@@ -321,9 +326,9 @@ def named_after(words: list[str], im: bool = True) -> list[str]:
     while k < n:
         w = words[k]
         if w == "named" and k + 1 < n and words[k + 1] == "after":
-            w, k = "imeni", k + 1
+            w, k = IMENI, k + 1
         elif im and w == "im" and k > 0 and _initials_then_genitive(words, k + 1):
-            w = "imeni"  # "OKB im. A.S. Yakovleva"; not the Korean family name ("Im U Song", "Kim Im S K")
+            w = IMENI  # "OKB im. A.S. Yakovleva"; not the Korean family name ("Im U Song", "Kim Im S K")
         out.append(w)
         k += 1
     return out
@@ -612,7 +617,9 @@ def looks_like_org(words: list[str], t: Tables, short_forms: bool = True, marks:
                 return True
             continue
         expansion = t.abbreviations.get(w, ((),))[0]
-        if any(e in t.org_class or e in t.org_types for e in expansion) or w in t.org_types or (marks and w in t.org_marks):
+        if any(e in t.org_class or e in t.org_types for e in expansion) or w in t.org_types:
+            return True
+        if marks and w in t.org_marks:
             return True
         if w in t.generic or any(e in t.generic for e in expansion):
             generic += 1

@@ -317,8 +317,8 @@ def _initials_then_genitive(words: list[str], k: int) -> bool:
 
 
 def named_after(words: list[str], im: bool = True) -> list[str]:
-    """Read "named after", and "im." inside an organisation's name (``im``) before
-    two initials and a genitive, as imeni (a stop word):
+    """Read "named after", and "im." inside a name that may be an organisation's
+    (``im``: not a person's) before two initials and a genitive, as imeni (a stop word):
     "Design Bureau named after A.S. Yakovlev" and "OKB im. A.S. Yakovleva" both
     say "imeni a s yakovlev(a)"; the genitive -a is met in the alignment."""
     out: list[str] = []

@@ -22,8 +22,9 @@ General).
 
 import pytest
 
-from screening.matching import compare
+from screening.matching import Matcher, compare
 from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
+from screening.types import Entry, Name
 
 
 def score(a, b, schema=None):
@@ -190,3 +191,12 @@ def test_what_the_second_review_found_stays_apart(a, b, schema):
 def test_scientific_and_research_production_are_one_russian_word():
     # nauchno-proizvodstvennoe: only in names that both say "production"
     assert score("Scientific Production Association Velkor", "Research and Production Association Velkor") >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("name", ["DMZ im. N. P. Velkorova", "IPM IM. M.V. Torvalisha RAN"])
+def test_a_listed_name_with_im_still_finds_itself(name):
+    # a first version read "im." only in names that looked like an organisation's: the
+    # listed company read imeni, the same words searched without a schema did not
+    matcher = Matcher([Entry(id="x", list_id="cn-control", type="company", names=[Name(name, "primary")])])
+    hits = matcher.search(name)
+    assert hits and hits[0].strength == "match"

@@ -50,6 +50,9 @@ MIN_NAME_TOKENS = 0.5
 #: Name words (at least one of them distinctive) that must agree, as written or as
 #: spelling variants, for the model to speak: a one-word name is the hand-set features' call.
 MIN_PARTS = 2
+#: At least one agreeing word of the query has this many letters: single letters
+#: (initials, "W & M") say too little for the model.
+LETTERS_AGREE_MIN = 2
 NAME_WORDS = frozenset({DISTINCTIVE, GENERIC})
 
 
@@ -117,6 +120,8 @@ def why_silent(pair: Pair) -> str | None:
     distinctive = any(q.tags[i] == DISTINCTIVE for lk in strong for i in lk.qi)
     if not distinctive or len(strong) + len(weak) < MIN_PARTS:
         return "too few distinctive words agree"  # "Salvera" / "La Salviera": one word is the hand-set features' call
+    if all(len(q.texts[i]) < LETTERS_AGREE_MIN for lk in strong for i in lk.qi):
+        return "only letters agree"  # "W & M Partnership" / "NNPO imeni M V Frunze": initials are no name
     # a name written "FAMILY, Given", or two bare names, are read as people's,
     # whatever the list typed the entry as (some lists type individuals as entities)
     if is_person_pair(q, c) or any(q.family) or any(c.family) or (_bare_name(q) and _bare_name(c)):

@@ -200,3 +200,9 @@ def test_a_listed_name_with_im_still_finds_itself(name):
     matcher = Matcher([Entry(id="x", list_id="cn-control", type="company", names=[Name(name, "primary")])])
     hits = matcher.search(name)
     assert hits and hits[0].strength == "match"
+
+
+def test_single_letters_do_not_let_the_fitted_model_speak():
+    # "W & M" met "AO NNPO M V FRUNZE" at 0.90 through the fitted model: two letters agreed
+    assert score("W & M Limited Partnership", "AO NNPO M V Torvalen") < MATCH_THRESHOLD
+    assert score("VA BO Company EOOD", "VA BO Kampani EOOD") >= MATCH_THRESHOLD  # two-letter words still speak

@@ -30,6 +30,7 @@ from screening.matching.forms import ABJAD_SCRIPTS, Form
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.pinyin import syllable_count
 from screening.matching.resources import business_word, tables
+from screening.matching.russian import MASCULINE_SURNAME_ENDINGS
 from screening.matching.strings import (  # noqa: F401  (token_sim: older imports)
     SHORT_TOKEN,
     SHORT_WORD,
@@ -129,15 +130,11 @@ def compact_name(pair: Pair) -> float:
     return s if s >= COMPACT_FLOOR else 0.0
 
 
-#: Endings of East Slavic family names whose form with a final -a is a woman's.
-_FAMILY_NAME_ENDINGS = ("ov", "ev", "in", "yn")
-
-
 def _family_name_gender(q: Form, c: Form, link: Link) -> bool:
     """A gendered link between a family name and its other gender (Smirnov / Smirnova);
     other final vowels are often a transliteration (Sanat / Sanate, Suleman / Sulemane)."""
     words = [q.texts[i] for i in link.qi] + [c.texts[j] for j in link.ci]
-    return min(words, key=len).endswith(_FAMILY_NAME_ENDINGS)
+    return min(words, key=len).endswith(MASCULINE_SURNAME_ENDINGS)
 
 
 def consonant_skeleton(pair: Pair) -> float:

@@ -248,11 +248,11 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             plain.extend(alt)
             legal.extend(leg)
         else:
-            words = [w for chunk in PAREN_RE.sub(" ", piece).split() for w in fold_word(chunk)]
+            words = named_after([w for chunk in PAREN_RE.sub(" ", piece).split() for w in fold_word(chunk)],
+                                im=not person)
             # Is the whole name organisation-like? (legal/generic words present)
             short_forms = script in LATIN_LEGAL_SCRIPTS  # आशा is "asa", not the Norwegian ASA
             org_like = company or looks_like_org(words, t, short_forms, marks=not person)
-            words = named_after(words, im=not person)
             looks = lookalike_readings(piece) if piece.isupper() or not piece.islower() else None
             built, leg = latin_tokens(words, t, company or org_like, person or not org_like, looks, short_forms)
             if not org_like and any(" " in form for form in leg):

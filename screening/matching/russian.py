@@ -59,7 +59,9 @@ _PLACE_RE = re.compile(r"^([a-z]{3,}?)sk(?:ii|iy|yi|yy|ij|yj|i|y|oi|oy|oj|oe|oye
 #: also a woman's name, Yaroslava), never a family name's form (-ov, -in, -sky ...), and
 #: never from a word with w, which Russian romanisation does not write (Kowalewski).
 PLACE_UNKNOWN_MIN_STEM = 7
-_SURNAME_ENDINGS = ("ov", "ev", "in", "yn", "ova", "eva", "ina", "yna", "sky", "ski", "skaya")
+#: A man's East Slavic family name ends so; with a final -a it is a woman's (Smirnov / Smirnova).
+MASCULINE_SURNAME_ENDINGS = ("ov", "ev", "in", "yn")
+_SURNAME_ENDINGS = MASCULINE_SURNAME_ENDINGS + ("ova", "eva", "ina", "yna", "sky", "ski", "skaya")
 #: Russian derivational suffixes and the English ending each corresponds to.
 _RU_SUFFIXES = (
     (re.compile(rf"^([a-z]{{3,}}?)(?:ichesk|chesk){_INFL}$"), ("ik",)),   # fizicheskikh / physical

@@ -9,7 +9,11 @@ Nobody here wrote or tuned on these pairs; the labels follow from the records:
   OpenSanctions ``cn_sanctions`` file are cross-script positives;
 - ``milcorps``: the name, aliases and previous names of one company in
   ``us_dod_chinese_milcorps`` are positives, a subsidiary and its parent a negative;
-- ``senzing``: the Senzing truth set, labelled by its own cluster key.
+- ``senzing``: the Senzing truth set, labelled by its own cluster key;
+- ``us_other``: aliases of one entry of the US lists no other set reads (DHS
+  UFLPA, CBP withhold-release orders, DoD Section 1286, BIS MIEU), leaving out
+  every entry that shares a name with a CSL, SDN or 1260H entry: names added
+  after the matcher's constants were set, read here only to measure.
 
 In every set, names of *different* entities that share a rare word are hard
 negatives, plus some random negatives. Entries sharing any name are merged into
@@ -239,6 +243,36 @@ def senzing_pairs() -> list[dict[str, object]]:
     return out
 
 
+NSFREG = SHARED / "nsfreg_us_lists"
+#: Lists of ``nsfreg_us_lists`` that no other set reads (the rest are CSL sources).
+OTHER_US_LISTS = ("dhs_uflpa", "cbp_wro", "dow_1286")
+
+
+def _other_us_raw() -> list[Entity]:
+    import json
+
+    out = []
+    for name in OTHER_US_LISTS:
+        for k, ent in enumerate(json.loads((NSFREG / f"{name}.json").read_text(encoding="utf-8"))["entities"]):
+            names = [ent["name"].strip(), *(a.strip() for a in ent.get("aliases") or [] if a and a.strip())]
+            out.append(Entity(f"{name}:{norm(names[0])}", names, "company"))
+    specs = ((SHARED / "opensanctions" / "us_special_leg" / "section_1286.csv", "name", "aliases", "1286"),
+             (SHARED / "opensanctions" / "us_bis_mieu" / "mieu.csv", "Name", "Alias", "mieu"))
+    for path, col, alias_col, tag in specs:
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                names = [row[col].strip(), *split_multi(row[alias_col])]
+                if names[0]:
+                    out.append(Entity(f"{tag}:{norm(names[0])}", names, "company"))
+    return out
+
+
+def other_us_entities() -> list[Entity]:
+    """Entries of the US lists no other set reads, less any sharing a name with a CSL, SDN or 1260H entry."""
+    seen = {k for load in (csl_entities, sdn_entities, milcorps_entities) for e in load() for n in e.names for k in merge_keys(n)}
+    return [e for e in _other_us_raw() if not any(k in seen for n in e.names for k in merge_keys(n))]
+
+
 # ------------------------------------------------------------------ pairs
 def _row(n1: str, n2: str, label: bool, schema: str, category: str, note: str, fold: int) -> dict[str, object]:
     return {"name1": n1, "name2": n2, "is_match": int(label), "schema": schema, "category": category, "note": note, "fold": fold}
@@ -376,6 +410,7 @@ SETS = {
     "sdn": (sdn_entities, False),
     "cn_sanctions": (cn_entities, True),
     "milcorps": (milcorps_entities, False),
+    "us_other": (other_us_entities, False),
 }
 
 

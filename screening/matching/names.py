@@ -49,6 +49,7 @@ from screening.matching.annotations import strip_annotations
 from screening.matching.normalize import (
     fold_homoglyphs,
     fold_word,
+    word_chunks,
     has_han,
     is_han,
     needs_anyascii,
@@ -137,7 +138,7 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
         return stripped, former
 
     def is_place(text: str) -> bool:
-        words = tuple(w for chunk in text.split() for w in fold_word(chunk))
+        words = tuple(w for chunk in word_chunks(text) for w in fold_word(chunk))
         return bool(words) and (words in t.location_phrases or all(w in t.locations for w in words))
 
     return strip_annotations(raw, is_place=is_place)
@@ -248,7 +249,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             plain.extend(alt)
             legal.extend(leg)
         else:
-            words = named_after([w for chunk in PAREN_RE.sub(" ", piece).split() for w in fold_word(chunk)],
+            words = named_after([w for chunk in word_chunks(PAREN_RE.sub(" ", piece)) for w in fold_word(chunk)],
                                 im=not person)
             # Is the whole name organisation-like? (legal/generic words present)
             short_forms = script in LATIN_LEGAL_SCRIPTS  # आशा is "asa", not the Norwegian ASA
@@ -266,7 +267,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
                 # ("Lia Sá" stays a person: a legal form is never written with accents)
                 as_org, _ = latin_tokens(words, t, True, False, looks, short_forms)
                 if [x.text for x in as_org.tokens if x.tag != LEGAL] != [x.text for x in built.tokens]:
-                    accented = {w for chunk in piece.split() if not chunk.isascii() for w in fold_word(chunk)}
+                    accented = {w for chunk in word_chunks(piece) if not chunk.isascii() for w in fold_word(chunk)}
                     if not any(x.tag == LEGAL and x.text in accented for x in as_org.tokens):
                         extra_variants.append(tuple(as_org.tokens))
             plain_words = frozenset() if org_like else written_as_words(piece)  # "Pla" in "Abel Pla"

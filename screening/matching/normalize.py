@@ -15,7 +15,9 @@ query must be folded with the same flags):
    exception: :mod:`screening.matching.names` romanises it with pypinyin phrase
    by phrase.
 4. Case folding; apostrophes joined ("Gui'an" is "guian"); any other
-   punctuation splits words; "&" becomes "and".
+   punctuation splits words; "&" becomes "and", except between short runs of
+   letters, where it writes one abbreviation: "AT&T", "S&T", "R&D" and "R & D"
+   are "att", "st", "rd", "rd" (and "S&T" is not "T&S").
 
 :func:`skeleton` then applies the romanisation rewrite table to a single token
 so that common transliteration variants meet (Kholmogrant / Holmogrant).
@@ -137,6 +139,22 @@ def _context_latin(words: list[str]) -> bool:
     return latin * 2 > len([w for w in words if w])
 
 
+#: Letters joined by "&" into one abbreviation (AT&T, S&T, R&D, H&M), not "x and y".
+_AMPERSAND_ABBREVIATION = re.compile(r"(?<![a-z0-9])[a-z]{1,3}(?:&[a-z]{1,3})+(?![a-z0-9])")
+
+
+#: The same written with spaces, when one side is a single letter ("R & D", "AT & T", "W & M").
+_SPACED_AMPERSAND = re.compile(r"(?<!\w)([^\W\d_]{1,2})\s+&\s+([^\W\d_]{1,2})(?!\w)")
+
+
+def word_chunks(text: str) -> list[str]:
+    """The whitespace-separated chunks of ``text`` for :func:`fold_word`, an
+    abbreviation spelled with a spaced "&" ("R & D") written as one chunk."""
+    if "&" in text:
+        text = _SPACED_AMPERSAND.sub(lambda m: m.group(0) if min(len(m[1]), len(m[2])) > 1 else f"{m[1]}&{m[2]}", text)
+    return text.split()
+
+
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def fold_word(text: str) -> tuple[str, ...]:
     """Transliterate, case-fold and split one whitespace-free chunk into tokens."""
@@ -144,7 +162,8 @@ def fold_word(text: str) -> tuple[str, ...]:
     if not text.isascii():
         text = transliterate(text)
         text = _APOS_RE.sub("", text)
-    text = text.lower().replace("&", " and ")
+    text = _AMPERSAND_ABBREVIATION.sub(lambda m: m.group(0).replace("&", ""), text.lower())
+    text = text.replace("&", " and ")
     return tuple(t for t in _NON_WORD_RE.split(text) if t)
 
 
@@ -165,7 +184,7 @@ def fold_tokens(text: str) -> list[str]:
     """Fold non-Han ``text`` into ASCII lowercase tokens (no tables involved)."""
     text = strip_controls(text)
     tokens: list[str] = []
-    for chunk in text.split():
+    for chunk in word_chunks(text):
         tokens.extend(fold_word(chunk))
     return tokens
 

@@ -44,6 +44,7 @@ from screening.matching.strings import (
     SLAVIC_SIM,
     VOWEL_SPELLING_SIM,
     person_sim,
+    plural_of,
     same_stem,
     token_match,
     slavic_spelling,
@@ -212,6 +213,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         return COGNATE_SIM, "cognate"  # Russian and English forms of one word: Federalnaya / Federal
     if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE and _sound_variant(a, b):
         return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
+    if s < STEM_SIM and (q.legal or c.legal) and plural_of(a, b):
+        return STEM_SIM, "plural"  # a company's Shoe / Shoes (no vessel has a legal form); features.plural_differs judges it
     if s < STEM_SIM and business_word(a) and business_word(b):
         if same_stem(a, b):
             return STEM_SIM, "stem"  # a business word's other form: Trade / Trading

@@ -38,6 +38,7 @@ from screening.matching.strings import (  # noqa: F401  (token_sim: older import
     edit_cost,
     spelling_variant,
     token_sim,
+    plural_of,
     transliteration_edits,
 )
 
@@ -198,7 +199,7 @@ def full_name_edits(pair: Pair) -> float:
             # Zora / Sora, Chen / Chan: in a short word or a pinyin syllable a letter is another name
             edits = (sum(edits), 0)
         cost = edit_cost(edits)
-        if cost and _plural_of(a, b):
+        if cost and plural_of(a, b):
             return 0.0  # Ocean Star / Ocean Stars: another name, not a typo
         if cost and (min(len(a), len(b)) <= SHORT_TOKEN or cost > (2 if len(a) >= EDITS_LONG_WORD else 1)):
             return 0.0
@@ -451,10 +452,14 @@ def plural_differs(pair: Pair) -> float:
 
     "Ocean Stars" is not the vessel "Ocean Star", nor "Sea Lions" "Sea Lion":
     in a name, the plural is another word. People are exempt (Roberts / Robert
-    is judged as a name).
+    is judged as a name), and so is a company (a name with a legal form, which
+    no vessel has) that agrees on another distinctive word as written: in "Dongguan Oasis Shoe Industry" /
+    "Dongguan Oasis Shoes" the name is Oasis, the shoes its line of business.
     """
     q, c = pair.query, pair.result
     if q.schema == PERSON or c.schema == PERSON:
+        return 0.0
+    if (q.legal or c.legal) and _name_word_agrees(pair):
         return 0.0
     # a common word's plural ("Engines" for 发动机) is that word, except in an unnumbered
     # name of common words only ("Ocean Star", "Golden Wave"), where those words are the name
@@ -464,7 +469,7 @@ def plural_differs(pair: Pair) -> float:
     for link in pair.alignment.links:
         if len(link.qi) == 1 and len(link.ci) == 1 and link.how != "equal":
             a, b = q.texts[link.qi[0]], c.texts[link.ci[0]]
-            if not _plural_of(a, b):
+            if not plural_of(a, b):
                 continue
             i, j = link.qi[0], link.ci[0]
             common = (q.tags[i] != DISTINCTIVE or _common(a), c.tags[j] != DISTINCTIVE or _common(b))
@@ -473,10 +478,14 @@ def plural_differs(pair: Pair) -> float:
     return 0.0
 
 
-def _plural_of(a: str, b: str) -> bool:
-    """True when one word is the other plus a plural ending (star / stars, box / boxes)."""
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return len(short) >= 3 and long_ in (short + "s", short + "es")
+def _name_word_agrees(pair: Pair) -> bool:
+    """True when a link joins a distinctive, uncommon word written alike on both sides."""
+    q, c = pair.query, pair.result
+    return any(
+        lk.how == "equal" and all(q.tags[i] == DISTINCTIVE and not _common(q.texts[i]) for i in lk.qi)
+        and all(c.tags[j] == DISTINCTIVE for j in lk.ci)
+        for lk in pair.alignment.links
+    )
 
 
 def _common(text: str) -> bool:

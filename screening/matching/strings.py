@@ -289,6 +289,12 @@ def slavic_spelling(a: str, b: str) -> bool:
     return len(a_side) <= 1
 
 
+def plural_of(a: str, b: str) -> bool:
+    """True when one word is the other plus a plural ending (star / stars, box / boxes)."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 3 and long_ in (short + "s", short + "es")
+
+
 def person_sim(a: str, b: str, sim: float, how: str) -> float:
     """Re-weigh a token similarity for personal names.
 

@@ -468,13 +468,20 @@ def _index_equivalents(t: Tables, brand_keys: list[str]) -> None:
     from pypinyin import lazy_pinyin
 
     sources = [(k, v) for k, v in t.zh_places.items()] + [(k, t.zh_terms[k]) for k in brand_keys]
-    members: dict[str, set[int]] = {}
+    groups = []
     for key, readings in sources:
         words = ["".join(r) for r in readings if r and (len(r) == 1 or key in t.zh_places)]
         if len(key) >= 2:
             words.append("".join(s for s in lazy_pinyin(key, errors="ignore") if s.isalpha()))
         shortest = 2 if key in t.zh_places else 3  # "hk", "uk" are places, "li" is no brand
-        group = tuple(dict.fromkeys(w for w in words if w and w.isalpha() and len(w) >= shortest))
+        groups.append(tuple(dict.fromkeys(w for w in words if w and w.isalpha() and len(w) >= shortest)))
+    _add_equivalents(t, groups)
+
+
+def _add_equivalents(t: Tables, groups: list[tuple[str, ...]]) -> None:
+    """Add groups of words that name one thing to the equivalents (groups of one word are skipped)."""
+    members = {w: set(ids) for w, ids in t.equivalents.items()}
+    for group in groups:
         if len(group) < 2:
             continue
         gid = len(t.equivalent_groups)
@@ -600,7 +607,7 @@ def _load_numbers(t: Tables) -> None:
 #: The keys word_lists.yaml must have (a list of words each, generation_words a mapping).
 WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "org_types",
               "org_marks", "nauchno_words", "org_words", "filler_words", "broad_places", "compound_surnames",
-              "business_synonyms")
+              "business_synonyms", "word_forms")
 
 
 def _load_word_lists(t: Tables) -> None:
@@ -617,6 +624,8 @@ def _load_word_lists(t: Tables) -> None:
                                   for k, v in (data[key] or {}).items()}
         elif key == "business_synonyms":
             t.business_synonyms = {w: gid for gid, group in enumerate(data[key] or []) for w in _words(group)}
+        elif key == "word_forms":
+            _add_equivalents(t, [tuple(_words(group)) for group in data[key] or []])
         else:
             setattr(t, key, frozenset(_words(data[key])))
 

@@ -16,8 +16,8 @@ query must be folded with the same flags):
    by phrase.
 4. Case folding; apostrophes joined ("Gui'an" is "guian"); any other
    punctuation splits words; "&" becomes "and", except between short runs of
-   letters, where it writes one abbreviation: "AT&T", "S&T", "R&D" and "R & D"
-   are "att", "st", "rd", "rd" (and "S&T" is not "T&S").
+   letters, where it writes one abbreviation: "AT&T", "S&T", "R&D", "R & D" and
+   "S AND C" are "att", "st", "rd", "rd", "sc" (and "S&T" is not "T&S").
 
 :func:`skeleton` then applies the romanisation rewrite table to a single token
 so that common transliteration variants meet (Kholmogrant / Holmogrant).
@@ -143,14 +143,15 @@ def _context_latin(words: list[str]) -> bool:
 _AMPERSAND_ABBREVIATION = re.compile(r"(?<![a-z0-9])[a-z]{1,3}(?:&[a-z]{1,3})+(?![a-z0-9])")
 
 
-#: The same written with spaces, when one side is a single letter ("R & D", "AT & T", "W & M").
-_SPACED_AMPERSAND = re.compile(r"(?<!\w)([^\W\d_]{1,2})\s+&\s+([^\W\d_]{1,2})(?!\w)")
+#: The same written with spaces or spelled "and", when one side is a single letter
+#: ("R & D", "AT & T", "S AND C": lists spell "S&C Trade" both ways).
+_SPACED_AMPERSAND = re.compile(r"(?<!\w)([^\W\d_]{1,2})\s+(?:&|[Aa][Nn][Dd])\s+([^\W\d_]{1,2})(?!\w)")
 
 
 def word_chunks(text: str) -> list[str]:
     """The whitespace-separated chunks of ``text`` for :func:`fold_word`, an
-    abbreviation spelled with a spaced "&" ("R & D") written as one chunk."""
-    if "&" in text:
+    abbreviation spelled with a spaced "&" or "and" ("R & D", "S AND C") written as one chunk."""
+    if "&" in text or " and " in text.lower():
         text = _SPACED_AMPERSAND.sub(lambda m: m.group(0) if min(len(m[1]), len(m[2])) > 1 else f"{m[1]}&{m[2]}", text)
     return text.split()
 

@@ -27,6 +27,7 @@ from screening.matching.forms import (
     ACRONYM_MIN_LEN,
     ACRONYM_MIN_WORDS,
     JOIN_TRIPLE_SHORT,
+    SYLLABIC,
     TAG_WEIGHTS,
     Form,
     spells_initials,
@@ -213,8 +214,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         return COGNATE_SIM, "cognate"  # Russian and English forms of one word: Federalnaya / Federal
     if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE and _sound_variant(a, b):
         return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
-    if s < STEM_SIM and (q.legal or c.legal) and plural_of(a, b):
-        return STEM_SIM, "plural"  # a company's Shoe / Shoes (no vessel has a legal form); features.plural_differs judges it
+    if s < STEM_SIM and company_pair(q, c) and plural_of(a, b):
+        return STEM_SIM, "plural"  # a company's Shoe / Shoes; features.plural_differs judges it
     if s < STEM_SIM and business_word(a) and business_word(b):
         if same_stem(a, b):
             return STEM_SIM, "stem"  # a business word's other form: Trade / Trading
@@ -223,6 +224,12 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         if _research_and_production(q, c, a, b):
             return STEM_SIM, "synonym"  # nauchno-: Scientific / Research Production Association
     return s, (how if s else "")
+
+
+def company_pair(q: Form, c: Form) -> bool:
+    """Both names are read as companies' and one has a legal form: no vessel (a vessel
+    entry is read without a schema, and no vessel's name has a legal form)."""
+    return q.schema == COMPANY and c.schema == COMPANY and bool(q.legal or c.legal)
 
 
 def _research_and_production(q: Form, c: Form, a: str, b: str) -> bool:
@@ -609,15 +616,30 @@ def _joined_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...
                        person: bool) -> None:
     """Add links where one token equals two or three adjacent tokens of the other side
     ("haiguang" / "hai guang", "vanderbilt" / "van der bilt"); ``person``: a personal-name pair."""
-    _join_side(q.texts, c.texts, cands, flip=False, person=person)
-    _join_side(c.texts, q.texts, cands, flip=True, person=person)
+    exact = person and (q.script in SYLLABIC or c.script in SYLLABIC)
+    _join_side(q.texts, c.texts, cands, flip=False, person=person, exact=exact, syllables=_syllable_name(c, person))
+    _join_side(c.texts, q.texts, cands, flip=True, person=person, exact=exact, syllables=_syllable_name(q, person))
     # a token that swallowed the other side's legal form: "jscargument" = "jsc" + "argument"
     _swallowed_legal(q.texts, c.texts, c.legal, cands, flip=False)
     _swallowed_legal(c.texts, q.texts, q.legal, cands, flip=True)
 
 
-def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, flip: bool, person: bool) -> None:
-    """Links of one ``single`` token to a window of ``several`` (sides swapped when ``flip``)."""
+def _syllable_name(form: Form, person: bool) -> tuple[bool, ...] | None:
+    """The family-name marks of a personal name written in syllables (Han, Hangul,
+    kana), whose joined words :func:`_join_side` restricts; None for any other name."""
+    return form.family if person and form.script in SYLLABIC else None
+
+
+def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, flip: bool, person: bool,
+               exact: bool = False, syllables: tuple[bool, ...] | None = None) -> None:
+    """Links of one ``single`` token to a window of ``several`` (sides swapped when ``flip``).
+
+    ``exact``: a personal name written in syllables is on one side; the words
+    join only as written ("Yong Su" is not 영숙, "Yongsuk": another syllable).
+    ``syllables``: ``several`` is that name, with these family-name marks: only
+    its given name's syllables join, never with the family name nor the whole
+    name (莉 马, Ma Li, is not "Lima").
+    """
     n = len(several)
     if n < 2:
         return
@@ -637,7 +659,11 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
                 continue
             joined = "".join(window)
             span = tuple(range(j, j + size))
+            if syllables is not None and (size == n or any(syllables[k] for k in span)):
+                continue
             for i, a in enumerate(single):
+                if exact and a != joined:
+                    continue
                 if heads[i] == head and abs(len(a) - len(joined)) <= len(joined) // 5 + 1:
                     s = 1.0 if a == joined else _joined_sim(a, joined, person)
                     if s >= JOINED_MIN:

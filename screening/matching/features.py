@@ -19,6 +19,7 @@ from screening.matching.alignment import (
     Alignment,
     Link,
     Pair,
+    company_pair,
     family_and_given_agree,
     first_word,
     is_patronymic,
@@ -26,7 +27,7 @@ from screening.matching.alignment import (
     pinyin_name,
     same_patronymic,
 )
-from screening.matching.forms import ABJAD_SCRIPTS, Form
+from screening.matching.forms import ABJAD_SCRIPTS, SYLLABIC, Form
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.pinyin import syllable_count
 from screening.matching.resources import business_word, tables
@@ -74,8 +75,6 @@ FAMILY_SPELLING_MIN_LEN = 6
 #: A person's name whose every part (at least SUBSET_MIN_PARTS, each met at
 #: SUBSET_PART_SIM or better) is in a longer name of the other side.
 SUBSET_SIM = 0.88
-#: Scripts whose personal names are syllables (Han, Hangul, kana): no subsets there.
-SYLLABIC = frozenset({"Hani", "Hang", "Hira", "Kana", "Jpan", "Kore"})
 SUBSET_MIN_PARTS = 2
 SUBSET_PART_SIM = 0.9
 #: Credit of a listed organisation's brand given alone ("Hikvision").
@@ -452,14 +451,14 @@ def plural_differs(pair: Pair) -> float:
 
     "Ocean Stars" is not the vessel "Ocean Star", nor "Sea Lions" "Sea Lion":
     in a name, the plural is another word. People are exempt (Roberts / Robert
-    is judged as a name), and so is a company (a name with a legal form, which
-    no vessel has) that agrees on another distinctive word as written: in "Dongguan Oasis Shoe Industry" /
+    is judged as a name), and so is a company (:func:`alignment.company_pair`)
+    whose name agrees on another distinctive word as written: in "Dongguan Oasis Shoe Industry" /
     "Dongguan Oasis Shoes" the name is Oasis, the shoes its line of business.
     """
     q, c = pair.query, pair.result
     if q.schema == PERSON or c.schema == PERSON:
         return 0.0
-    if (q.legal or c.legal) and _name_word_agrees(pair):
+    if company_pair(q, c) and _name_word_agrees(pair):
         return 0.0
     # a common word's plural ("Engines" for 发动机) is that word, except in an unnumbered
     # name of common words only ("Ocean Star", "Golden Wave"), where those words are the name

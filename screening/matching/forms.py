@@ -46,6 +46,9 @@ TAG_WEIGHTS: dict[str, float] = {
 IDF_FLOOR = 0.3
 #: Scripts written without (most) vowels, compared by consonant skeleton.
 ABJAD_SCRIPTS = frozenset({"Arab", "Hebr", "Thai"})
+#: Scripts whose personal names are syllables (Han, Hangul, kana): no subsets there,
+#: and no joined words but the given name's syllables written as one.
+SYLLABIC = frozenset({"Hani", "Hang", "Hira", "Kana", "Jpan", "Kore"})
 
 IdfFn = Callable[[str], float]
 

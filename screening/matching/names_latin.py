@@ -93,6 +93,12 @@ def latin_tag(word: str, t: Tables) -> str:
     return DISTINCTIVE
 
 
+def _place_word(word: str, t: Tables) -> bool:
+    """A word an administrative unit may follow as its place: a listed place, or
+    a romanised Chinese word (Junan, Luopu), as Chinese registered names write them."""
+    return word in t.locations or pinyin.syllable_count(word) > 0
+
+
 def _roman_value(word: str) -> int | None:
     """Value of a roman numeral I..XXX, else None."""
     if not word or not _ROMAN_RE.match(word):
@@ -477,6 +483,8 @@ def latin_tokens(
             out.tokens.append(Token(word, INITIAL, word, word, "initial"))
             continue
         tag = latin_tag(word, t)
+        if word in t.admin_units and i >= 2 and _place_word(words[i - 2], t):
+            tag = GENERIC  # "Junan County", "Tehran Province": the unit of the place before it
         if tag == GENERIC and person and not company:
             tag = DISTINCTIVE  # "West" in "Meghan West" is a name
         elif tag == STOP and person and not company and i == n and n > 1:

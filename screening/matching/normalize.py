@@ -16,8 +16,9 @@ query must be folded with the same flags):
    by phrase.
 4. Case folding; apostrophes joined ("Gui'an" is "guian"); any other
    punctuation splits words; "&" becomes "and", except between short runs of
-   letters, where it writes one abbreviation: "AT&T", "S&T", "R&D", "R & D" and
-   "S AND C" are "att", "st", "rd", "rd", "sc" (and "S&T" is not "T&S").
+   letters (one or two, one of them a single letter), where it writes one
+   abbreviation: "AT&T", "S&T", "R&D", "R & D" and "S AND C" are "att", "st",
+   "rd", "rd", "sc" (and "S&T" is not "T&S"); "Oil&Gas" is words.
 
 :func:`skeleton` then applies the romanisation rewrite table to a single token
 so that common transliteration variants meet (Kholmogrant / Holmogrant).
@@ -139,8 +140,9 @@ def _context_latin(words: list[str]) -> bool:
     return latin * 2 > len([w for w in words if w])
 
 
-#: Letters joined by "&" into one abbreviation (AT&T, S&T, R&D, H&M), not "x and y".
-_AMPERSAND_ABBREVIATION = re.compile(r"(?<![a-z0-9])[a-z]{1,3}(?:&[a-z]{1,3})+(?![a-z0-9])")
+#: Letters joined by "&" into one abbreviation (AT&T, S&T, R&D, H&M), not "x and y":
+#: runs of one or two letters, one of them a single letter ("Oil&Gas", "Sun&Sea" are words).
+_AMPERSAND_ABBREVIATION = re.compile(r"(?<![a-z0-9])(?=[a-z&]*(?<![a-z])[a-z](?![a-z]))[a-z]{1,2}(?:&[a-z]{1,2})+(?![a-z0-9])")
 
 
 #: The same written with spaces or spelled "and", when one side is a single letter

@@ -194,6 +194,7 @@ class Tables:
     org_types: frozenset[str] = frozenset()
     org_marks: frozenset[str] = frozenset()
     nauchno_words: frozenset[str] = frozenset()
+    admin_units: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
     filler_words: frozenset[str] = frozenset()
     broad_places: frozenset[str] = frozenset()
@@ -606,7 +607,7 @@ def _load_numbers(t: Tables) -> None:
 
 #: The keys word_lists.yaml must have (a list of words each, generation_words a mapping).
 WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "org_types",
-              "org_marks", "nauchno_words", "org_words", "filler_words", "broad_places", "compound_surnames",
+              "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
               "business_synonyms", "word_forms")
 
 

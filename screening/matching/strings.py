@@ -126,6 +126,11 @@ def token_match(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
     return value
 
 
+def _letter_repeated(a: str, b: str) -> bool:
+    """One letter written a different number of times ("aa" / "aaa", A&A / AAA): letters, not a spelling."""
+    return len(set(a)) == 1 and set(a) == set(b) and len(a) != len(b)
+
+
 def _vowel_variant(a: str, b: str) -> bool:
     """Same length, same consonants, one vowel different (Laden / Ladin)."""
     if len(a) != len(b) or len(a) < 4 or a[0] != b[0]:
@@ -140,6 +145,8 @@ def _vowel_variant(a: str, b: str) -> bool:
 def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
     """Uncached body of :func:`token_match`."""
     if a.isdigit() or b.isdigit():
+        return 0.0, ""
+    if _letter_repeated(a, b):
         return 0.0, ""
     if skel_a == skel_b and (min(len(a), len(b)) > 2 or abs(len(a) - len(b)) <= 1):
         return SKELETON_SIM, "skeleton"  # not "br" for "beer": a two-letter word is an abbreviation

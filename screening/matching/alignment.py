@@ -617,17 +617,19 @@ def _joined_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...
     """Add links where one token equals two or three adjacent tokens of the other side
     ("haiguang" / "hai guang", "vanderbilt" / "van der bilt"); ``person``: a personal-name pair."""
     exact = person and (q.script in SYLLABIC or c.script in SYLLABIC)
-    _join_side(q.texts, c.texts, cands, flip=False, person=person, exact=exact, syllables=_syllable_name(c, person))
-    _join_side(c.texts, q.texts, cands, flip=True, person=person, exact=exact, syllables=_syllable_name(q, person))
+    _join_side(q.texts, c.texts, cands, flip=False, person=person, exact=exact, syllables=_syllable_name(c, q, person))
+    _join_side(c.texts, q.texts, cands, flip=True, person=person, exact=exact, syllables=_syllable_name(q, c, person))
     # a token that swallowed the other side's legal form: "jscargument" = "jsc" + "argument"
     _swallowed_legal(q.texts, c.texts, c.legal, cands, flip=False)
     _swallowed_legal(c.texts, q.texts, q.legal, cands, flip=True)
 
 
-def _syllable_name(form: Form, person: bool) -> tuple[bool, ...] | None:
+def _syllable_name(form: Form, other: Form, person: bool) -> tuple[bool, ...] | None:
     """The family-name marks of a personal name written in syllables (Han, Hangul,
-    kana), whose joined words :func:`_join_side` restricts; None for any other name."""
-    return form.family if person and form.script in SYLLABIC else None
+    kana), whose joined words :func:`_join_side` restricts, against a name in
+    another script; None otherwise (格芯 against 格芯 as a company's name reads
+    the same characters, whatever the segmentation)."""
+    return form.family if person and form.script in SYLLABIC and other.script not in SYLLABIC else None
 
 
 def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, flip: bool, person: bool,

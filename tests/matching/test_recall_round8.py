@@ -183,3 +183,37 @@ def test_navy_finds_naval_in_a_search():
 def test_army_still_carries_a_name():
     # navy / naval are name words, not generic words: "Army University" is not all generic
     assert score("Army Torvane University", "Army Torvane University of PLA", "company") >= MATCH_THRESHOLD
+
+
+# ------------------------------------------------------ syllables joined
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("莉 马", "LIMA"),  # Ma Li, given name first: the whole name joined is no word of it
+        ("军 翟", "Al Jundi"),  # Zhai Jun read Di Jun, joined across the family name
+        ("영숙 김", "KIM, Yong Su"),  # Yeong-suk: "yongsu" lacks a syllable's letter
+    ],
+)
+def test_syllables_of_a_name_do_not_join_into_another_word(a, b):
+    assert score(a, b) < REVIEW_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("영숙 김", "KIM, Yong Suk"),
+        ("峰 兵 夏", "XIA, Fengbing"),  # the given name's two syllables as one word
+        ("马晓平", "MA, Xiaoping"),
+        ("김정은", "Kim Jong-un"),
+    ],
+)
+def test_a_given_names_syllables_still_join(a, b):
+    assert score(a, b) >= MATCH_THRESHOLD
+
+
+def test_a_two_character_brand_finds_itself():
+    # the query reads as a person's name (two characters), the entry as a company's:
+    # the same characters join however each side segments them
+    matcher = Matcher([Entry(id="gx", list_id="cn-control", type="company", names=[Name("格芯", "primary")])])
+    hits = matcher.search("格芯")
+    assert hits and hits[0].entry.id == "gx" and hits[0].strength == "match"

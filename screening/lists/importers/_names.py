@@ -157,13 +157,59 @@ def dedupe(names: Iterable[Name]) -> list[Name]:
     return out
 
 
-def guess_type(name: str) -> str:
-    """``organization`` for universities, institutes, ministries, armed forces and
-    other public bodies without a company form in the name; else ``company``.
+#: Business words no personal name has (beside the company forms above): a name
+#: in "X, Y" form holding one is a firm's ("Summit Marketing, Inc.", "Acme Trading, Ltd").
+_BUSINESS_WORDS = re.compile(
+    r"\b(trad\w*|industr\w*|technolog\w*|international|services?|systems?|electronic\w*|engineering|"
+    r"import|export|bank|shipping|marine|energy|oil|gas|logistics|consult\w*|marketing|solutions?|"
+    r"investments?|associates|partners|partnership|foundation|society|association|organi[sz]ation|"
+    r"network|global|aviation|aerospace|shipyard|factory|plant|works|office|center|centre|agency|"
+    r"enterprises|ventures|airlines?|airways|air|cargo|freight|express|transport\w*|communications?|"
+    r"telecom\w*|media|supply|supplies|products|manufactur\w*|equipment|parts|machinery|chemicals?|"
+    r"pharma\w*|motors?|auto\w*|metals?|steel|construction|design|research|development|security|"
+    r"defen[cs]e|resources|capital|finance|financial|tech|labs?|studios?|hotels?|restaurant|store|shop|"
+    r"market|farms?|electric\w*|power|sales|distribution|manufacturing|instruments?|devices?)\b",
+    re.I,
+)
+_WORD = r"[^\W\d_][\w'’.\-]*"
+#: "FAMILY, Given Middle": a personal name as lists write it (one comma, no digits).
+_PERSON_COMMA = re.compile(rf"^{_WORD}(?: {_WORD}){{0,2}}, {_WORD}(?: {_WORD}){{0,3}}$")
+#: Two to four plain words ("JOSE ERNESTO GARCIA"): a person's only on a list of persons.
+_PERSON_BARE = re.compile(rf"^{_WORD}(?: {_WORD}){{1,3}}$")
+
+
+def looks_like_person(name: str) -> bool:
+    """A personal name by its form: "FAMILY, Given" or two to four plain words,
+    with no organisation, company or business word. Only asked of names on a
+    list of people and firms (:func:`guess_type`): elsewhere "Huawei OpenLab,
+    Singapore" has the same form.
+
+    >>> looks_like_person("Henry, Mark"), looks_like_person("AIDEN DAVIDSON")
+    (True, True)
+    >>> looks_like_person("Summit Marketing, Inc."), looks_like_person("MISSION COMMUNICATIONS")
+    (False, False)
+    """
+    name = " ".join(name.split())
+    if not (_PERSON_COMMA if "," in name else _PERSON_BARE).match(name):
+        return False
+    return not (_ORG_WORDS.search(name) or _COMPANY_FORMS.search(name) or _BUSINESS_WORDS.search(name))
+
+
+def guess_type(name: str, persons_list: bool = False) -> str:
+    """The entry type of a name whose source gives none (or only "Entity"):
+    ``person`` on a list of people and firms (``persons_list``: the Denied
+    Persons List and the ITAR debarred list type individuals as entities) for
+    a name of a person's form (:func:`looks_like_person`); ``organization``
+    for universities, institutes, ministries, armed forces and other public
+    bodies without a company form in the name; else ``company``.
 
     >>> guess_type("Northwestern Polytechnical University"), guess_type("Beijing Institute Co., Ltd.")
     ('organization', 'company')
+    >>> guess_type("Li, Qingshan", persons_list=True), guess_type("Li, Qingshan")
+    ('person', 'company')
     """
+    if persons_list and looks_like_person(name):
+        return "person"
     if _ORG_WORDS.search(name) and not _COMPANY_FORMS.search(name):
         return "organization"
     return "company"

@@ -7,9 +7,11 @@ cell layout (:func:`json_record_to_row`) so the two share one mapping to
 Stable ids are ``"<list_id>:<key>"`` where the key is the source-native
 ``entity_number`` (OFAC lists), else the CSL ``_id``, else a hash of source and
 name. Entity types: Individual/Vessel/Aircraft map directly; Entity or an empty
-type becomes ``company``, or ``organization`` when the name is clearly a public
-body (university, institute, ministry... see ``_names.guess_type``); an empty
-source type is recorded as ``extra["type_inferred"] = True``.
+type becomes ``person`` on the Denied Persons and ITAR debarred lists when the
+name is written as a person's ("Henry, Mark", "AIDEN DAVIDSON"), ``organization`` when the
+name is clearly a public body (university, institute, ministry...), else
+``company`` (see ``_names.guess_type``); an empty source type is recorded as
+``extra["type_inferred"] = True``.
 """
 
 from __future__ import annotations
@@ -203,11 +205,18 @@ def _names(row: dict[str, str], entry_type: str) -> list[Name]:
     return dedupe(names)
 
 
+def _persons_list(source: str) -> bool:
+    """A list of people and firms that types both as "Entity": the Denied Persons
+    List and the ITAR debarred list (DTC), where a name of a person's form is a person's."""
+    source = source.lower()
+    return "denied persons" in source or "debarred" in source
+
+
 def row_to_entry(row: dict[str, str], list_id: str) -> Entry:
     """Map one CSL row (CSV cells as strings) to an :class:`Entry`."""
     raw_type = (row.get("type") or "").strip()
     names_text = row.get("name") or ""
-    entry_type = TYPE_MAP.get(raw_type.lower()) or guess_type(names_text)
+    entry_type = TYPE_MAP.get(raw_type.lower()) or guess_type(names_text, _persons_list(row.get("source") or ""))
     names = _names(row, entry_type)
     addresses = _addresses(row.get("addresses"))
     countries = [country_of_address(a) for a in addresses]

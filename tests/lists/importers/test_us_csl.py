@@ -167,6 +167,38 @@ def test_watchman_fka_inside_name_cell(watchman):
 
 # --- derived/csl-2026.csv (24,667 rows, full size) ------------------------------
 
+def test_watchman_persons_on_persons_lists_are_people(watchman):
+    # The CSL types every row of the DPL and the ITAR debarred list "Entity" (or
+    # leaves it empty), though most are individuals ("Denied Persons"); read as
+    # companies they met "Michelle Cox" as "MICHAEL COX" (no person rules).
+    dpl = [e for e in watchman if e.list_id == "us-dpl"]
+    dtc = [e for e in watchman if e.list_id == "us-dtc"]
+    assert sum(e.type == "person" for e in dpl) >= 400 and sum(e.type == "person" for e in dtc) >= 120
+    # firms on those lists keep a firm's type: a legal form or a business word
+    firms = [e for e in dpl + dtc if e.type == "person" and any(
+        w in e.name.upper().split() for w in ("LTD", "LTD.", "GMBH", "CORPORATION", "AIRLINES", "TRADING", "GROUP", "AVIATION"))]
+    assert firms == []
+    # other lists are not guessed: an Entity List "Huawei OpenLab, Singapore" has a person's form
+    assert not [e for e in watchman if e.list_id in ("us-el", "us-isn", "us-meu") and e.type == "person"]
+
+
+@pytest.mark.parametrize(
+    "source, name, expected",
+    [
+        ("Denied Persons List (DPL) - Bureau of Industry and Security", "AIDEN DAVIDSON", "person"),
+        ("Denied Persons List (DPL) - Bureau of Industry and Security", "MISSION COMMUNICATIONS", "company"),
+        ("Denied Persons List (DPL) - Bureau of Industry and Security", "AL-NASER AIRLINES", "company"),
+        ("ITAR Debarred (DTC) - State Department", "Li, Qingshan", "person"),
+        ("ITAR Debarred (DTC) - State Department", "Summit Marketing Inc.", "company"),
+        ("Entity List (EL) - Bureau of Industry and Security", "Huawei OpenLab, Singapore", "company"),
+        ("Nonproliferation Sanctions (ISN) - State Department", "Agroplast, a.s.", "company"),
+    ],
+)
+def test_entity_type_guessed_from_the_name_on_lists_of_people(source, name, expected):
+    entry = us_csl.row_to_entry({"source": source, "name": name, "type": "Entity"}, "x")
+    assert entry.type == expected
+
+
 def test_csl_2026_counts_and_unique_ids():
     entries = list(us_csl.parse_csv(shared_path("data", "derived", "csl-2026.csv")))
     assert len(entries) == 24667

@@ -29,7 +29,7 @@ from screening.texts import msg
 from screening.types import Entry
 
 from .algorithm import FEATURES
-from .alignment import Pair, echoed, is_person_pair
+from .alignment import Pair, echoed, is_patronymic, is_person_pair
 from .index import entry_schema
 from .resources import tables
 from .tokens import DISTINCTIVE, GENERIC, NUMBER, STOP
@@ -86,7 +86,9 @@ def partial_hold(entry: Entry, pair: Pair, values: dict[str, float] | None = Non
     """Why a match-strength hit is held for review because the listed name
     :func:`says_more` than the query, or None.
 
-    First, a match that rests only on ``name_parts_subset`` or the fitted model
+    First, a listed person's name with a given or family name the query lacks
+    (not only a patronymic), whichever feature carried the score. Then a match
+    that rests only on ``name_parts_subset`` or the fitted model
     (``values``, the hit's features; :func:`rests_on_review_only`): a person's
     name whose listed form has parts the query lacks ("Ivan Hernandez" for
     "HERNANDEZ DALA, Ivan Rafael") is the same name only as far as it goes, and
@@ -107,8 +109,12 @@ def partial_hold(entry: Entry, pair: Pair, values: dict[str, float] | None = Non
     met through an acronym ("POGC" for "Pars Oil and Gas Company"): other names
     share those initials.
     """
+    side, parts = _person_parts_left(pair)
+    if side == "list" and _names_a_part(pair):
+        # whatever carried the score: rare words weigh most in a search, so a common
+        # middle name left out ("Jason Smith" / "Smith, Jason Dean") costs little
+        return msg("explain.person_parts_missing", words=" ".join(parts))
     if rests_on_review_only(values, match_t):
-        side, parts = _person_parts_left(pair)
         if side == "list":
             return msg("explain.person_parts_missing", words=" ".join(parts))
         if side == "query":  # "Mohammad Gerald Harris" for "HARIS, Muhammad": a middle name the list lacks
@@ -146,6 +152,14 @@ def rests_on_review_only(values: dict[str, float] | None, match_t: float | None 
     t = settings.MATCH_THRESHOLD if match_t is None else match_t
     return any(values.get(n, 0.0) >= t for n in REVIEW_ONLY) and not any(
         values.get(ft.name, 0.0) >= t for ft in FEATURES if not ft.qualifier and ft.name not in REVIEW_ONLY)
+
+
+def _names_a_part(pair: Pair) -> bool:
+    """A listed person's name has a given or family name the query lacks, not only
+    a patronymic ("Ivan Petrov" for "PETROV, Ivan Sergeyevich" leaves out what
+    Western renderings routinely drop)."""
+    c = pair.result
+    return any(c.tags[j] not in (STOP, NUMBER) and not is_patronymic(c, j) for j in pair.alignment.c_unmatched)
 
 
 def _person_parts_left(pair: Pair) -> tuple[str, tuple[str, ...]]:

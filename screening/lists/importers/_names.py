@@ -168,12 +168,23 @@ _BUSINESS_WORDS = re.compile(
     r"telecom\w*|media|supply|supplies|products|manufactur\w*|equipment|parts|machinery|chemicals?|"
     r"pharma\w*|motors?|auto\w*|metals?|steel|construction|design|research|development|security|"
     r"defen[cs]e|resources|capital|finance|financial|tech|labs?|studios?|hotels?|restaurant|store|shop|"
-    r"market|farms?|electric\w*|power|sales|distribution|manufacturing|instruments?|devices?)\b",
+    r"market|farms?|electric\w*|power|sales|distribution|manufacturing|instruments?|devices?|"
+    r"vertrieb\w*|handel\w*|computers?|results|contracting|comm?erci\w*|anstalt|distributors?)\b",
     re.I,
 )
 _WORD = r"[^\W\d_][\w'’.\-]*"
-#: "FAMILY, Given Middle": a personal name as lists write it (one comma, no digits).
-_PERSON_COMMA = re.compile(rf"^{_WORD}(?: {_WORD}){{0,2}}, {_WORD}(?: {_WORD}){{0,3}}$")
+#: "FAMILY, Given Middle": a personal name as lists write it (no digits), a
+#: generation after the family name or the whole name ("Andrade, Jr., Ramon").
+_PERSON_COMMA = re.compile(
+    rf"^{_WORD}(?: {_WORD}){{0,2}}(?:, (?:jr|sr|ii|iii|iv)\.?)?, {_WORD}(?: {_WORD}){{0,3}}(?:, (?:jr|sr|ii|iii|iv)\.?)?$",
+    re.I,
+)
+#: A nickname in quotes or brackets inside a person's name (SHAOHUA "ERIC" WANG).
+_NICKNAME = re.compile(r"\s*(?:\"[^\"]*\"|“[^”]*”|\([^)]*\))\s*")
+#: Legal forms written last, dots dropped (COTRICOM S.A., YARRA ANSTALT A.G., SUNTRONIC F.Z.E.) ...
+_LAST_FORMS = frozenset("sa sl ag fze fzco srl spa bv nv sas sro doo kk ooo llc plc oy asa sarl ltda lda cv gmbh kg ohg ug".split())
+#: ... and two that are initials when dotted ("A.S.", "A.B."), forms only when written plain.
+_PLAIN_FORMS = frozenset({"ab", "as"})
 #: Two to four plain words ("JOSE ERNESTO GARCIA"): a person's only on a list of persons.
 _PERSON_BARE = re.compile(rf"^{_WORD}(?: {_WORD}){{1,3}}$")
 
@@ -188,9 +199,15 @@ def looks_like_person(name: str) -> bool:
     (True, True)
     >>> looks_like_person("Summit Marketing, Inc."), looks_like_person("MISSION COMMUNICATIONS")
     (False, False)
+    >>> looks_like_person("COTRICOM S.A."), looks_like_person('SHAOHUA "ERIC" WANG'), looks_like_person("Andrade, Jr., Ramon")
+    (False, True, True)
     """
     name = " ".join(name.split())
-    if not (_PERSON_COMMA if "," in name else _PERSON_BARE).match(name):
+    bare = " ".join(_NICKNAME.sub(" ", name).split())
+    if not bare or not (_PERSON_COMMA if "," in bare else _PERSON_BARE).match(bare):
+        return False
+    last = bare.rsplit(" ", 1)[-1].rstrip(",")
+    if last.replace(".", "").lower() in _LAST_FORMS or ("." not in last and last.lower() in _PLAIN_FORMS):
         return False
     return not (_ORG_WORDS.search(name) or _COMPANY_FORMS.search(name) or _BUSINESS_WORDS.search(name))
 

@@ -192,6 +192,15 @@ def test_watchman_persons_on_persons_lists_are_people(watchman):
         ("ITAR Debarred (DTC) - State Department", "Summit Marketing Inc.", "company"),
         ("Entity List (EL) - Bureau of Industry and Security", "Huawei OpenLab, Singapore", "company"),
         ("Nonproliferation Sanctions (ISN) - State Department", "Agroplast, a.s.", "company"),
+        # helper-35's review: firms with dotted or Nordic legal forms, and people with a generation or a nickname
+        ("Denied Persons List (DPL) - Bureau of Industry and Security", "COTRICOM S.A.", "company"),
+        ("Denied Persons List (DPL) - Bureau of Industry and Security", "YARRA ANSTALT A.G.", "company"),
+        ("Denied Persons List (DPL) - Bureau of Industry and Security", "SUNTRONIC F.Z.E.", "company"),
+        ("Denied Persons List (DPL) - Bureau of Industry and Security", "DATASAAB CONTRACTING AB", "company"),
+        ("Denied Persons List (DPL) - Bureau of Industry and Security", "GLOBE COMPUTERS", "company"),
+        ("ITAR Debarred (DTC) - State Department", "Andrade, Jr., Ramon", "person"),
+        ("Denied Persons List (DPL) - Bureau of Industry and Security", 'SHAOHUA "ERIC" WANG', "person"),
+        ("Denied Persons List (DPL) - Bureau of Industry and Security", "RAFAEL PALOMARES, JR.", "person"),
     ],
 )
 def test_entity_type_guessed_from_the_name_on_lists_of_people(source, name, expected):

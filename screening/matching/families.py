@@ -29,10 +29,11 @@ from screening.texts import msg
 from screening.types import Entry
 
 from .algorithm import FEATURES
-from .alignment import Pair, echoed, is_patronymic, is_person_pair
+from .alignment import Pair, echoed, is_patronymic, is_person_pair, pinyin_name
+from .forms import SYLLABIC
 from .index import entry_schema
 from .resources import tables
-from .tokens import DISTINCTIVE, GENERIC, NUMBER, STOP
+from .tokens import DISTINCTIVE, GENERIC, INITIAL, NUMBER, STOP
 
 _WORD = re.compile(r"\w+")
 
@@ -86,8 +87,9 @@ def partial_hold(entry: Entry, pair: Pair, values: dict[str, float] | None = Non
     """Why a match-strength hit is held for review because the listed name
     :func:`says_more` than the query, or None.
 
-    First, a listed person's name with a given or family name the query lacks
-    (not only a patronymic), whichever feature carried the score. Then a match
+    First, a listed person's name with a given name the query lacks, or a family
+    name where none met (:func:`_names_a_part`), or a Chinese, Korean or
+    Japanese name with a syllable the list lacks, whichever feature carried the score. Then a match
     that rests only on ``name_parts_subset`` or the fitted model
     (``values``, the hit's features; :func:`rests_on_review_only`): a person's
     name whose listed form has parts the query lacks ("Ivan Hernandez" for
@@ -110,6 +112,9 @@ def partial_hold(entry: Entry, pair: Pair, values: dict[str, float] | None = Non
     share those initials.
     """
     side, parts = _person_parts_left(pair)
+    if side == "query" and _syllable_names(pair):
+        # a Chinese, Korean or Japanese name with a syllable more is another name: 徐彬伟 is not "XU, Bin"
+        return msg("explain.person_parts_extra", words=" ".join(parts))
     if side == "list" and _names_a_part(pair):
         # whatever carried the score: rare words weigh most in a search, so a common
         # middle name left out ("Jason Smith" / "Smith, Jason Dean") costs little
@@ -154,12 +159,40 @@ def rests_on_review_only(values: dict[str, float] | None, match_t: float | None 
         values.get(ft.name, 0.0) >= t for ft in FEATURES if not ft.qualifier and ft.name not in REVIEW_ONLY)
 
 
+#: Words before which a listed name goes on with the father's line ("Lotfi Ben Abdul Hamid Ben Ali").
+_LINEAGE = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould", "walad"})
+
+
 def _names_a_part(pair: Pair) -> bool:
-    """A listed person's name has a given or family name the query lacks, not only
-    a patronymic ("Ivan Petrov" for "PETROV, Ivan Sergeyevich" leaves out what
-    Western renderings routinely drop)."""
-    c = pair.result
-    return any(c.tags[j] not in (STOP, NUMBER) and not is_patronymic(c, j) for j in pair.alignment.c_unmatched)
+    """A listed person's name has a given name the query lacks ("Smith, Jason Dean"
+    for "Jason Smith"), or a family name where the query met none of them.
+
+    Not counted, as renderings routinely drop them: initials ("TSAI, ALEX H.T."),
+    titles (Hafiz), generations (III), a patronymic or anything after bin / ibn /
+    ben ("Lotfi Ben Abdul Hamid Ben Ali"), and a second family name when the
+    first is met ("Juan Garcia" for "GARCIA LOPEZ, Juan").
+    """
+    c, al = pair.result, pair.alignment
+    linked = {j for lk in al.links for j in lk.ci}
+    lineage = next((j for j, w in enumerate(c.texts) if w in _LINEAGE and j > 0), len(c.texts))
+    first_family = next((j for j, f in enumerate(c.family) if f), None)
+    family_met = first_family is not None and first_family in linked
+    titles = tables().person_titles
+    for j in al.c_unmatched:
+        text = c.texts[j]
+        if c.tags[j] in (STOP, NUMBER, INITIAL) or len(text) < 2 or text in titles or j > lineage:
+            continue
+        if is_patronymic(c, j) or (c.family[j] and family_met):
+            continue
+        return True
+    return False
+
+
+def _syllable_names(pair: Pair) -> bool:
+    """The query is a personal name written in syllables (Han, Hangul, kana), or
+    both names are romanised Chinese names."""
+    q, c = pair.query, pair.result
+    return q.script in SYLLABIC or (pinyin_name(q) and pinyin_name(c))
 
 
 def _person_parts_left(pair: Pair) -> tuple[str, tuple[str, ...]]:

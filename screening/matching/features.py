@@ -131,10 +131,12 @@ def compact_name(pair: Pair) -> float:
 
 
 def _family_name_gender(q: Form, c: Form, link: Link) -> bool:
-    """A gendered link between a family name and its other gender (Smirnov / Smirnova);
+    """A gendered link between a name and its other gender: a family name (Smirnov /
+    Smirnova) or a name with a final -a more (Robert / Roberta, Daniel / Daniela);
     other final vowels are often a transliteration (Sanat / Sanate, Suleman / Sulemane)."""
     words = [q.texts[i] for i in link.qi] + [c.texts[j] for j in link.ci]
-    return min(words, key=len).endswith(MASCULINE_SURNAME_ENDINGS)
+    short, long_ = min(words, key=len), max(words, key=len)
+    return short.endswith(MASCULINE_SURNAME_ENDINGS) or long_ == short + "a"
 
 
 def consonant_skeleton(pair: Pair) -> float:

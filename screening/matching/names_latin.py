@@ -94,8 +94,11 @@ def latin_tag(word: str, t: Tables) -> str:
 
 
 def _place_word(word: str, t: Tables) -> bool:
-    """A word an administrative unit may follow as its place: a listed place, or
-    a romanised Chinese word (Junan, Luopu), as Chinese registered names write them."""
+    """A word an administrative unit may follow as its place in a firm's name (one
+    with an organisation word: Co., Ltd, Company): a listed place, or a romanised
+    Chinese word (Junan, Luopu), as Chinese registered names write them. Without
+    a firm's word the unit stays a name word ("ISIS Sinai Province", "West Africa
+    Province": Sinai spells in pinyin, and Province is all such a name has)."""
     return word in t.locations or pinyin.syllable_count(word) > 0
 
 
@@ -357,6 +360,8 @@ def latin_tokens(
     out = Builder()
     legal: list[str] = []
     i, n = 0, len(words)
+    chinese_name = person and not company and n <= 3 and all(pinyin.syllable_count(w) for w in words)
+    firm_words = any(w in t.org_class for w in words)
     while i < n:
         # multi-word legal forms and places, longest first
         matched = False
@@ -483,12 +488,14 @@ def latin_tokens(
             out.tokens.append(Token(word, INITIAL, word, word, "initial"))
             continue
         tag = latin_tag(word, t)
-        if word in t.admin_units and i >= 2 and _place_word(words[i - 2], t):
-            tag = GENERIC  # "Junan County", "Tehran Province": the unit of the place before it
+        if word in t.admin_units and firm_words and i >= 2 and _place_word(words[i - 2], t):
+            tag = GENERIC  # "Junan County ... Co., Ltd": the unit of the place before it
         if tag == GENERIC and person and not company:
             tag = DISTINCTIVE  # "West" in "Meghan West" is a name
-        elif tag == STOP and person and not company and i == n and n > 1:
-            tag = DISTINCTIVE  # a particle never ends a name: "Das" in "Tara Das" is a family name
+        elif tag == STOP and person and not company and (i == n and n > 1 or chinese_name):
+            # a particle never ends a name ("Das" in "Tara Das" is a family name), and
+            # in a Chinese name "Bin" or "An" is a given name ("WU, Bin", "An Wu")
+            tag = DISTINCTIVE
         token = Token(word, tag, skeleton(word), word)
         cyr = lookalikes.get(word) if lookalikes else None
         letters = digits_as_letters(word)
@@ -560,6 +567,10 @@ def spell_out(words: list[str], t: Tables, reading: int = 0, plain: frozenset[st
     return out if changed else None
 
 
+#: Roman numerals written after a name for its generation ("KIRK, III.").
+GENERATION_NUMERALS = frozenset({"ii", "iii", "iv"})
+
+
 def person_reorder(text: str, t: Tables) -> tuple[str, frozenset[str]]:
     """"SALEK, Abdulhai" -> ("Abdulhai SALEK", {"salek"}) for one-comma person names.
 
@@ -575,6 +586,8 @@ def person_reorder(text: str, t: Tables) -> tuple[str, frozenset[str]]:
     left_words = [w for chunk in word_chunks(left) for w in fold_word(chunk)]
     if not right_words or len(left_words) > 4 or len(right_words) > 5:
         return text, none
+    if len(right_words) == 1 and (right_words[0] in t.generation_words or right_words[0] in GENERATION_NUMERALS):
+        return f"{left} {right}", none  # "JOSEPH ORMOND KIRK, III.": a generation after the name, not a given name
     for w in left_words + right_words:
         if w in t.org_class or w in t.generic or (w,) in t.legal_forms:
             return text, none

@@ -132,11 +132,15 @@ def compact_name(pair: Pair) -> float:
 
 def _family_name_gender(q: Form, c: Form, link: Link) -> bool:
     """A gendered link between a name and its other gender: a family name (Smirnov /
-    Smirnova) or a name with a final -a more (Robert / Roberta, Daniel / Daniela);
-    other final vowels are often a transliteration (Sanat / Sanate, Suleman / Sulemane)."""
+    Smirnova) or a person's given name with a final -a more (Robert / Roberta,
+    Daniel / Daniela); other final vowels are often a transliteration (Sanat /
+    Sanate, Suleman / Sulemane), and so is a family name's -a (Fachri / Fachria)."""
     words = [q.texts[i] for i in link.qi] + [c.texts[j] for j in link.ci]
     short, long_ = min(words, key=len), max(words, key=len)
-    return short.endswith(MASCULINE_SURNAME_ENDINGS) or long_ == short + "a"
+    if short.endswith(MASCULINE_SURNAME_ENDINGS):
+        return True
+    given = not any(q.family[i] for i in link.qi) and not any(c.family[j] for j in link.ci)
+    return long_ == short + "a" and given and is_person_pair(q, c) and (any(q.family) or any(c.family))
 
 
 def consonant_skeleton(pair: Pair) -> float:

@@ -93,6 +93,19 @@ def latin_tag(word: str, t: Tables) -> str:
     return DISTINCTIVE
 
 
+def _chinese_name_words(words: list[str], t: Tables) -> bool:
+    """Two or three words of one or two pinyin syllables each, one of them (not a
+    particle) a single syllable, the family name: "WU, Bin", "An Wu". Not "Osama
+    Bin Laden" (o-sa-ma is three) nor "Bin Laden" (no one-syllable family name)."""
+    if not 1 < len(words) <= 3:
+        return False
+    counts = [pinyin.syllable_count(w) for w in words]
+    if not all(0 < k <= 2 for k in counts):
+        return False
+    particles = t.stopwords or CONNECTORS
+    return any(k == 1 and w not in particles for w, k in zip(words, counts))
+
+
 def _place_word(word: str, t: Tables) -> bool:
     """A word an administrative unit may follow as its place in a firm's name (one
     with an organisation word: Co., Ltd, Company): a listed place, or a romanised
@@ -360,7 +373,7 @@ def latin_tokens(
     out = Builder()
     legal: list[str] = []
     i, n = 0, len(words)
-    chinese_name = person and not company and n <= 3 and all(pinyin.syllable_count(w) for w in words)
+    chinese_name = person and not company and _chinese_name_words(words, t)
     firm_words = any(w in t.org_class for w in words)
     while i < n:
         # multi-word legal forms and places, longest first

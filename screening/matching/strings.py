@@ -126,9 +126,16 @@ def token_match(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
     return value
 
 
-def _letter_repeated(a: str, b: str) -> bool:
-    """One letter written a different number of times ("aa" / "aaa", A&A / AAA): letters, not a spelling."""
-    return len(set(a)) == 1 and set(a) == set(b) and len(a) != len(b)
+def _letters_apart(a: str, b: str) -> bool:
+    """Two short runs of letters that no spelling makes one: a letter repeated
+    ("jj" for J&J, "aa" for A&A) against anything else, or two runs without a
+    vowel of different lengths ("st" / "stt"). Same-length runs still meet as
+    transliterations (SK / SC, NPK / NPC: Cyrillic К), and "dj" meets "daj"."""
+    if a == b or max(len(a), len(b)) > SHORT_TOKEN:
+        return False
+    if any(len(w) > 1 and len(set(w)) == 1 for w in (a, b)):
+        return True
+    return len(a) != len(b) and not (_VOWELS & set(a)) and not (_VOWELS & set(b))
 
 
 def _vowel_variant(a: str, b: str) -> bool:
@@ -146,8 +153,8 @@ def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
     """Uncached body of :func:`token_match`."""
     if a.isdigit() or b.isdigit():
         return 0.0, ""
-    if _letter_repeated(a, b) or (max(len(a), len(b)) <= SHORT_TOKEN and not (_VOWELS & set(a) and _VOWELS & set(b))):
-        return 0.0, ""  # letters, not a word: J&J (jj) is not DJI, S&T (st) not STT
+    if _letters_apart(a, b):
+        return 0.0, ""  # letters, not words: J&J (jj) is not DJI, S&T (st) not STT
     if skel_a == skel_b and (min(len(a), len(b)) > 2 or abs(len(a) - len(b)) <= 1):
         return SKELETON_SIM, "skeleton"  # not "br" for "beer": a two-letter word is an abbreviation
     if _gendered(a, b):

@@ -76,6 +76,8 @@ FAMILY_SPELLING_MIN_LEN = 6
 #: SUBSET_PART_SIM or better) is in a longer name of the other side.
 SUBSET_SIM = 0.88
 SUBSET_MIN_PARTS = 2
+#: Parts met that make a name one person's whatever their order, when the other adds one part.
+SUBSET_MANY_PARTS = 3
 SUBSET_PART_SIM = 0.9
 #: Credit of a listed organisation's brand given alone ("Hikvision").
 BRAND_ONLY_SIM = 0.88
@@ -257,12 +259,37 @@ def name_parts_subset(pair: Pair) -> float:
     met = met_as_spelled(q, c, al.links, SUBSET_PART_SIM)
     if met is None:
         return 0.0  # Rubio / Rubino: another name
+    if _many_parts(pair):
+        return SUBSET_SIM  # three parts met as written and one more: "KUHI, Fatemeh Sarlak" / "MEHDI, Fatemeh Sarlak Kuhi"
     if any(q.family) and any(c.family) and not family_and_given_agree(q, c, met):
         return 0.0
     longer, linked = (q, {i for lk in al.links for i in lk.qi}) if q_left else (c, {j for lk in al.links for j in lk.ci})
     if not all(k in linked for k in _anchor_parts(longer)):
         return 0.0  # "Fernando Castro" is not "CASTRO VILLA, Luis Fernando": the first given name is Luis
     return SUBSET_SIM
+
+
+def _many_parts(pair: Pair) -> bool:
+    """A person's name of three parts or more, each met as written (or as a
+    spelling variant), against one that adds a single part: one person's name,
+    whichever part each list marks its family name ("KUHI, Fatemeh Sarlak" /
+    "MEHDI, Fatemeh Sarlak Kuhi"). Not for Chinese, Korean or Japanese names."""
+    q, c = pair.query, pair.result
+    if not is_person_pair(q, c) or (pinyin_name(q) and pinyin_name(c)) or q.script in SYLLABIC or c.script in SYLLABIC:
+        return False
+    al = pair.alignment
+    q_left = [i for i in al.q_unmatched if q.tags[i] not in (STOP, NUMBER)]
+    c_left = [j for j in al.c_unmatched if c.tags[j] not in (STOP, NUMBER)]
+    if len(q_left) + len(c_left) != 1 or any(lk.how == "initial" for lk in al.links):
+        return False
+    parts = [lk for lk in al.links if any(q.tags[i] == DISTINCTIVE for i in lk.qi)]
+    if len(parts) < SUBSET_MANY_PARTS or len(parts) != len(al.links) or not all(
+            lk.sim >= SUBSET_PART_SIM or spelled_alike(q, c, lk) for lk in parts):
+        return False
+    # the longer name's first given name is met ("ALI, Oussama Abd-El-Karim" is not "ABD-AL-KARIM, Ali")
+    longer, linked = (q, {i for lk in al.links for i in lk.qi}) if q_left else (c, {j for lk in al.links for j in lk.ci})
+    given = [k for k, g in enumerate(longer.tags) if g not in (STOP, NUMBER) and not longer.family[k]]
+    return not given or given[0] in linked
 
 
 def spelled_alike(q: Form, c: Form, link: Link) -> bool:
@@ -568,7 +595,7 @@ def family_name_mismatch(pair: Pair) -> float:
     edits counting half) agree: "ELMAGHRABY" / "AL-MAGHRABI", "SHAFA'I" / "SHAFAHI".
     """
     q, c = pair.query, pair.result
-    if not any(q.family) or not any(c.family):
+    if not any(q.family) or not any(c.family) or _many_parts(pair):
         return 0.0
     for link in pair.alignment.links:
         if any(q.family[i] for i in link.qi) and any(c.family[j] for j in link.ci) and (

@@ -288,3 +288,27 @@ def test_a_generation_after_the_comma_is_not_a_given_name():
 )
 def test_alias_pairs_the_first_narrowing_had_lost(a, b, schema):
     assert max(score(a, b, schema), score(b, a, schema)) >= MATCH_THRESHOLD
+
+
+# ------------------------------------------------------ three parts met, one more
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("VELKUHI, Fatemeh Sarlak", "MARDEHI, Fatemeh Sarlak Velkuhi"),  # another part marked the family name
+        ("VELAWES, Hassan Dahir", "ALI, Sheikh Hassan Dahir Velawes"),
+        ("LAM, John Velkop", "TUT, John Velkop Lam"),
+    ],
+)
+def test_three_parts_met_and_one_more_is_one_persons_name(a, b):
+    assert score(a, b, "person") >= MATCH_THRESHOLD and score(b, a, "person") >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("ABD-AL-VELKARIM, Ali", "ALI, Oussama Abd-El-Velkarim"),  # the longer's first given name is not met
+        ("VELKUHI, Fatemeh Sarlak", "MARDEHI, Zahra Fatemeh Sarlak Velkuhi"),  # two parts more
+    ],
+)
+def test_three_parts_met_guards(a, b):
+    assert score(a, b, "person") < MATCH_THRESHOLD

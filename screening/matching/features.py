@@ -78,6 +78,8 @@ SUBSET_SIM = 0.88
 SUBSET_MIN_PARTS = 2
 #: Parts met that make a name one person's whatever their order, when the other adds one part.
 SUBSET_MANY_PARTS = 3
+#: ... each of more than this many letters ("JA FAR, Abu": Ja'far split, not two names).
+SHORT_WORD_PART = 2
 SUBSET_PART_SIM = 0.9
 #: Credit of a listed organisation's brand given alone ("Hikvision").
 BRAND_ONLY_SIM = 0.88
@@ -270,10 +272,11 @@ def name_parts_subset(pair: Pair) -> float:
 
 
 def _many_parts(pair: Pair) -> bool:
-    """A person's name of three parts or more, each met as written (or as a
-    spelling variant), against one that adds a single part: one person's name,
-    whichever part each list marks its family name ("KUHI, Fatemeh Sarlak" /
-    "MEHDI, Fatemeh Sarlak Kuhi"). Not for Chinese, Korean or Japanese names."""
+    """A person's name of three different parts or more, each met as written (or as
+    a spelling variant) and in the same order, against one that adds a single
+    part: one person's name, whichever part each list marks its family name
+    ("KUHI, Fatemeh Sarlak" / "MEHDI, Fatemeh Sarlak Kuhi"). Not for Chinese,
+    Korean or Japanese names."""
     q, c = pair.query, pair.result
     if not is_person_pair(q, c) or (pinyin_name(q) and pinyin_name(c)) or q.script in SYLLABIC or c.script in SYLLABIC:
         return False
@@ -283,8 +286,15 @@ def _many_parts(pair: Pair) -> bool:
     if len(q_left) + len(c_left) != 1 or any(lk.how == "initial" for lk in al.links):
         return False
     parts = [lk for lk in al.links if any(q.tags[i] == DISTINCTIVE for i in lk.qi)]
-    if len(parts) < SUBSET_MANY_PARTS or len(parts) != len(al.links) or not all(
+    names = {"".join(q.texts[i] for i in lk.qi) for lk in parts}  # "Ali Reza" joined to "Alireza" is one
+    names = {n for n in names if len(n) > SHORT_WORD_PART}
+    if len(names) < SUBSET_MANY_PARTS or len(parts) != len(al.links) or not all(
             lk.sim >= SUBSET_PART_SIM or spelled_alike(q, c, lk) for lk in parts):
+        return False
+    # in the same order, given names first: "HASSAN, Muhammad Ali" (Muhammad son of Ali son
+    # of Hassan) is not "ALI, Muhammad Hassan Ahmad" (helper-36)
+    order = [cj for _, cj in sorted((min(lk.qi), min(lk.ci)) for lk in al.links)]
+    if order != sorted(order):
         return False
     # the longer name's first given name is met ("ALI, Oussama Abd-El-Karim" is not "ABD-AL-KARIM, Ali")
     longer, linked = (q, {i for lk in al.links for i in lk.qi}) if q_left else (c, {j for lk in al.links for j in lk.ci})

@@ -312,3 +312,15 @@ def test_three_parts_met_and_one_more_is_one_persons_name(a, b):
 )
 def test_three_parts_met_guards(a, b):
     assert score(a, b, "person") < MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("HASSAN, Muhammad Velali", "VELALI, Muhammad Hassan Ahmad"),  # helper-36: another order, another man
+        ("SALEH, Omar Velabdullah", "VELABDULLAH, Omar Saleh Yahya"),
+        ("JA FAR, Velabu", "SHAQRA, Velabu Ja'far"),  # Ja'far split in two is one name, not two
+    ],
+)
+def test_three_parts_in_another_order_or_fewer_names_are_not_one_name(a, b):
+    assert score(a, b, "person") < MATCH_THRESHOLD and score(b, a, "person") < MATCH_THRESHOLD

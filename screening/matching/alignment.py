@@ -169,13 +169,14 @@ def _equivalent(a: str, b: str) -> bool:
 
 
 def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slavic: bool = False,
-              russian: bool = False) -> tuple[float, str]:
+              russian: bool = False, company: bool = False) -> tuple[float, str]:
     """Similarity of query token ``i`` and list token ``j``, with how it was found.
 
     ``person``: a personal-name pair (nicknames, stricter fuzzy credit);
     ``pinyin``: both names are romanised Chinese names (exact syllables only);
     ``slavic``: a personal name of East Slavic form is on one side (:func:`slavic_name`);
-    ``russian``: an organisation name with a romanised Russian word is on one side.
+    ``russian``: an organisation name with a romanised Russian word is on one side;
+    ``company``: :func:`company_pair` (a singular meets its plural).
     """
     tq, tc = q.tags[i], c.tags[j]
     a, b = q.texts[i], c.texts[j]
@@ -214,7 +215,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         return COGNATE_SIM, "cognate"  # Russian and English forms of one word: Federalnaya / Federal
     if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE and _sound_variant(a, b):
         return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
-    if s < STEM_SIM and company_pair(q, c) and plural_of(a, b):
+    if company and s < STEM_SIM and 0 < abs(len(a) - len(b)) <= 2 and plural_of(a, b):
         return STEM_SIM, "plural"  # a company's Shoe / Shoes; features.plural_differs judges it
     if s < STEM_SIM and business_word(a) and business_word(b):
         if same_stem(a, b):
@@ -472,9 +473,10 @@ def align(q: Form, c: Form) -> Alignment:
     pinyin = person and pinyin_name(q) and pinyin_name(c)
     slavic = person and not pinyin and (slavic_name(q) or slavic_name(c))
     russian = not person and (_has_russian(q) or _has_russian(c))
+    company = not person and company_pair(q, c)
     for i in range(nq):
         for j in range(nc):
-            s, how = _pair_sim(q, c, i, j, person, pinyin, slavic, russian)
+            s, how = _pair_sim(q, c, i, j, person, pinyin, slavic, russian, company)
             if s > 0:
                 cands.append((s, (i,), (j,), how))
     # joined pairs: "haiguang" vs "hai guang", "jscargument" vs "jsc argument"

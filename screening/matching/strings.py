@@ -153,7 +153,7 @@ def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
     """Uncached body of :func:`token_match`."""
     if a.isdigit() or b.isdigit():
         return 0.0, ""
-    if _letters_apart(a, b):
+    if len(a) <= SHORT_TOKEN and len(b) <= SHORT_TOKEN and _letters_apart(a, b):
         return 0.0, ""  # letters, not words: J&J (jj) is not DJI, S&T (st) not STT
     if skel_a == skel_b and (min(len(a), len(b)) > 2 or abs(len(a) - len(b)) <= 1):
         return SKELETON_SIM, "skeleton"  # not "br" for "beer": a two-letter word is an abbreviation

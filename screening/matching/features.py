@@ -38,8 +38,8 @@ from screening.matching.strings import (  # noqa: F401  (token_sim: older import
     SKELETON_SIM,
     edit_cost,
     spelling_variant,
-    token_sim,
     plural_of,
+    token_sim,
     transliteration_edits,
 )
 
@@ -76,7 +76,8 @@ FAMILY_SPELLING_MIN_LEN = 6
 #: SUBSET_PART_SIM or better) is in a longer name of the other side.
 SUBSET_SIM = 0.88
 SUBSET_MIN_PARTS = 2
-#: Parts met that make a name one person's whatever their order, when the other adds one part.
+#: Different names met, in order, that make a name one person's whichever part each list
+#: marks its family name, when the other adds one part (:func:`_many_parts`).
 SUBSET_MANY_PARTS = 3
 #: ... each of more than this many letters ("JA FAR, Abu": Ja'far split, not two names).
 SHORT_WORD_PART = 2
@@ -118,7 +119,7 @@ def compact_name(pair: Pair) -> float:
     c_left = "".join(c.texts[j] for j in al.c_unmatched if c.tags[j] != STOP)
     if q_left and c_left and Indel.normalized_similarity(q_left, c_left) < COMPACT_LEFTOVER_MIN:
         return 0.0  # the words left over differ ("Meili" / "Xinghe"): not one name split otherwise
-    if any(lk.how == "gendered" and _family_name_gender(q, c, lk) for lk in al.links):
+    if any(lk.how == "gendered" and _other_gender(q, c, lk) for lk in al.links):
         return 0.0  # "Smirnova Institute" / "Institute named after Smirnov": a woman's name, not a boundary
     if len(q.texts) == len(c.texts):
         # Same word count: only a shifted word boundary ("Arefullaha Ref" /
@@ -134,7 +135,7 @@ def compact_name(pair: Pair) -> float:
     return s if s >= COMPACT_FLOOR else 0.0
 
 
-def _family_name_gender(q: Form, c: Form, link: Link) -> bool:
+def _other_gender(q: Form, c: Form, link: Link) -> bool:
     """A gendered link between a name and its other gender: a family name (Smirnov /
     Smirnova) or a person's given name with a final -a more (Robert / Roberta,
     Daniel / Daniela); other final vowels are often a transliteration (Sanat /

@@ -195,19 +195,23 @@ VOWEL_SPELLING_SIM = 0.85
 VOWEL_SPELLING_MIN_LEN = 5
 
 
+#: First letters a romanisation of Arabic or Persian writes either way (Izzat / Ezzat, Ismail / Esmail).
+_FIRST_EI = frozenset("ei")
+
+
 @lru_cache(maxsize=65536)
 def vowel_spelling(a: str, b: str) -> bool:
     """Two spellings of one personal name that differ only in vowels of one sound class.
 
     Arabic and Persian write few vowels, so a romanisation picks them: Shokry /
-    Shukri, Mohsen / Muhsin. The words have the same first letter and consonant
-    key, at most two letter swaps, each within a class of ``sound_classes``
+    Shukri, Mohsen / Muhsin, Izzat / Ezzat. The words have the same first letter
+    (or e / i) and consonant key, at most two letter swaps, each within a class of ``sound_classes``
     (o/u, e/i, a/e, i/y; not a/o: Maria / Mario), nothing else, and both end in
     a vowel or both in a consonant. Gendered forms (Simone / Simona) are caught
     before this is asked.
     """
-    if len(a) != len(b) or len(a) < VOWEL_SPELLING_MIN_LEN or a == b or a[0] != b[0]:
-        return False  # a first vowel changed: Ellen / Allen, Alvin / Elvin are two names
+    if len(a) != len(b) or len(a) < VOWEL_SPELLING_MIN_LEN or a == b or (a[0] != b[0] and {a[0], b[0]} != _FIRST_EI):
+        return False  # a first vowel changed: Ellen / Allen, Alvin / Elvin are two names (Izzat / Ezzat is one)
     if (a[-1] in _VOWELS) != (b[-1] in _VOWELS) or consonant_key(a) != consonant_key(b):
         return False
     hard, soft = transliteration_edits(a, b)

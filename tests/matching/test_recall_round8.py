@@ -324,3 +324,22 @@ def test_three_parts_met_guards(a, b):
 )
 def test_three_parts_in_another_order_or_fewer_names_are_not_one_name(a, b):
     assert score(a, b, "person") < MATCH_THRESHOLD and score(b, a, "person") < MATCH_THRESHOLD
+
+
+# ------------------------------------------------------ a first e / i (Arabic, Persian)
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("VELKAR, Izzat", "VELKAR, Ezzat Youssef"),  # one name with a part more
+        ("Ismail Velhassan", "Esmail Velhassan"),
+        ("TABATVELI, Aminallah Imami", "TABATVELI, Seyyed Aminollah Emami"),
+    ],
+)
+def test_a_first_e_or_i_is_one_spelling(a, b):
+    assert score(a, b, "person") >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("a, b", [("Ellen Velkor", "Allen Velkor"), ("Ivan Velkor", "Evan Velkor")])
+def test_other_first_vowels_and_short_names_stay_apart(a, b):
+    # Ellen / Allen: another first vowel; Ivan / Evan: four letters, two names
+    assert score(a, b, "person") < 0.95

@@ -49,6 +49,7 @@ from screening.matching.annotations import strip_annotations
 from screening.matching.normalize import (
     fold_homoglyphs,
     fold_word,
+    fold_words,
     word_chunks,
     has_han,
     is_han,
@@ -138,7 +139,7 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
         return stripped, former
 
     def is_place(text: str) -> bool:
-        words = tuple(w for chunk in word_chunks(text) for w in fold_word(chunk))
+        words = tuple(fold_words(text))
         return bool(words) and (words in t.location_phrases or all(w in t.locations for w in words))
 
     return strip_annotations(raw, is_place=is_place)
@@ -249,8 +250,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             plain.extend(alt)
             legal.extend(leg)
         else:
-            words = named_after([w for chunk in word_chunks(PAREN_RE.sub(" ", piece)) for w in fold_word(chunk)],
-                                im=not person)
+            words = named_after(fold_words(PAREN_RE.sub(" ", piece)), im=not person)
             # Is the whole name organisation-like? (legal/generic words present)
             short_forms = script in LATIN_LEGAL_SCRIPTS  # आशा is "asa", not the Norwegian ASA
             org_like = company or looks_like_org(words, t, short_forms, marks=not person)

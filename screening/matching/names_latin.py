@@ -10,7 +10,7 @@ import re
 from rapidfuzz.distance import OSA
 
 from screening.matching import pinyin
-from screening.matching.normalize import fold_word, skeleton, word_chunks
+from screening.matching.normalize import fold_word, fold_words, skeleton, word_chunks
 from screening.matching.resources import LEGAL_TYPO_MIN_WORDS, Readings, Tables, tables
 from screening.matching.russian import lemma, soft_e
 from screening.matching.tokens import (
@@ -156,7 +156,7 @@ def _qualifier(text: str) -> bool:
     """True for a place, legal form or generic word in parentheses ("(HK)", "(UK)",
     "(GmbH)"): part of the name, never an acronym of the party standing alone."""
     t = tables()
-    words = [w for chunk in word_chunks(text) for w in fold_word(chunk)]
+    words = fold_words(text)
     return bool(words) and all(
         w in t.locations or w in t.generic or w in t.org_class or (w,) in t.legal_forms for w in words
     )
@@ -165,7 +165,7 @@ def _qualifier(text: str) -> bool:
 def _only_legal(text: str) -> bool:
     """True when ``text`` holds no name words, only legal forms ("Co., Ltd.") or nothing."""
     t = tables()
-    words = [w for chunk in word_chunks(PAREN_RE.sub(" ", text)) for w in fold_word(chunk)]
+    words = fold_words(PAREN_RE.sub(" ", text))
     return all(w in t.legal_len or w in t.legal_compare or len(w) < 2 for w in words)
 
 
@@ -595,8 +595,8 @@ def person_reorder(text: str, t: Tables) -> tuple[str, frozenset[str]]:
     left, right = (part.strip() for part in text.split(","))
     if not left or not right:
         return text, none
-    right_words = [w for chunk in word_chunks(right) for w in fold_word(chunk)]
-    left_words = [w for chunk in word_chunks(left) for w in fold_word(chunk)]
+    right_words = fold_words(right)
+    left_words = fold_words(left)
     if not right_words or len(left_words) > 4 or len(right_words) > 5:
         return text, none
     if len(right_words) == 1 and (right_words[0] in t.generation_words or right_words[0] in GENERATION_NUMERALS):

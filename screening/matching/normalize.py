@@ -183,13 +183,14 @@ def transliterate(text: str) -> str:
     return unidecode(text.translate(_SIGNS))
 
 
+def fold_words(text: str) -> list[str]:
+    """The folded words of ``text``: :func:`fold_word` of each of its :func:`word_chunks`."""
+    return [w for chunk in word_chunks(text) for w in fold_word(chunk)]
+
+
 def fold_tokens(text: str) -> list[str]:
     """Fold non-Han ``text`` into ASCII lowercase tokens (no tables involved)."""
-    text = strip_controls(text)
-    tokens: list[str] = []
-    for chunk in word_chunks(text):
-        tokens.extend(fold_word(chunk))
-    return tokens
+    return fold_words(strip_controls(text))
 
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)

@@ -246,30 +246,50 @@ def name_parts_subset(pair: Pair) -> float:
 
     A search holds a match resting on it for review (``families.partial_hold``).
     """
-    q, c = pair.query, pair.result
-    if not is_person_pair(q, c) or (pinyin_name(q) and pinyin_name(c)) or q.script in SYLLABIC or c.script in SYLLABIC:
-        return 0.0  # Chinese, Korean, Japanese given names: a syllable more is another name
-    al = pair.alignment
-    q_left = [i for i in al.q_unmatched if q.tags[i] not in (STOP, NUMBER)]
-    c_left = [j for j in al.c_unmatched if c.tags[j] not in (STOP, NUMBER)]
+    sides = _subset_sides(pair)
+    if sides is None:
+        return 0.0
+    q_left, c_left, parts = sides
     if bool(q_left) == bool(c_left):
         return 0.0  # both complete (name_tokens says so) or each adds a part (a contradiction)
-    parts = [lk for lk in al.links if any(q.tags[i] == DISTINCTIVE for i in lk.qi)]
     if len(parts) < SUBSET_MIN_PARTS or len(q_left) + len(c_left) > len(parts):
         return 0.0
-    if any(lk.how == "initial" for lk in al.links):
-        return 0.0
+    q, c, al = pair.query, pair.result, pair.alignment
     met = met_as_spelled(q, c, al.links, SUBSET_PART_SIM)
     if met is None:
         return 0.0  # Rubio / Rubino: another name
-    if _many_parts(pair):
+    if _many_parts_of(pair, q_left, c_left, parts):
         return SUBSET_SIM  # three parts met as written and one more: "KUHI, Fatemeh Sarlak" / "MEHDI, Fatemeh Sarlak Kuhi"
     if any(q.family) and any(c.family) and not family_and_given_agree(q, c, met):
         return 0.0
-    longer, linked = (q, {i for lk in al.links for i in lk.qi}) if q_left else (c, {j for lk in al.links for j in lk.ci})
+    longer, linked = _longer_side(pair, q_left)
     if not all(k in linked for k in _anchor_parts(longer)):
         return 0.0  # "Fernando Castro" is not "CASTRO VILLA, Luis Fernando": the first given name is Luis
     return SUBSET_SIM
+
+
+def _subset_sides(pair: Pair) -> tuple[list[int], list[int], list[Link]] | None:
+    """What the subset rules read of a pair: the name parts each side leaves
+    unmet and the links of the query's distinctive words. None for a pair they
+    do not read: not persons' names, Chinese, Korean or Japanese names (a
+    syllable more is another name), or names met through an initial."""
+    q, c = pair.query, pair.result
+    if not is_person_pair(q, c) or (pinyin_name(q) and pinyin_name(c)) or q.script in SYLLABIC or c.script in SYLLABIC:
+        return None
+    al = pair.alignment
+    if any(lk.how == "initial" for lk in al.links):
+        return None
+    q_left = [i for i in al.q_unmatched if q.tags[i] not in (STOP, NUMBER)]
+    c_left = [j for j in al.c_unmatched if c.tags[j] not in (STOP, NUMBER)]
+    return q_left, c_left, [lk for lk in al.links if any(q.tags[i] == DISTINCTIVE for i in lk.qi)]
+
+
+def _longer_side(pair: Pair, q_left: list[int]) -> tuple[Form, set[int]]:
+    """The name with parts left over (the query when ``q_left``) and its linked positions."""
+    links = pair.alignment.links
+    if q_left:
+        return pair.query, {i for lk in links for i in lk.qi}
+    return pair.result, {j for lk in links for j in lk.ci}
 
 
 def _many_parts(pair: Pair) -> bool:
@@ -278,15 +298,15 @@ def _many_parts(pair: Pair) -> bool:
     part: one person's name, whichever part each list marks its family name
     ("KUHI, Fatemeh Sarlak" / "MEHDI, Fatemeh Sarlak Kuhi"). Not for Chinese,
     Korean or Japanese names."""
-    q, c = pair.query, pair.result
-    if not is_person_pair(q, c) or (pinyin_name(q) and pinyin_name(c)) or q.script in SYLLABIC or c.script in SYLLABIC:
+    sides = _subset_sides(pair)
+    return sides is not None and _many_parts_of(pair, *sides)
+
+
+def _many_parts_of(pair: Pair, q_left: list[int], c_left: list[int], parts: list[Link]) -> bool:
+    """:func:`_many_parts` given :func:`_subset_sides`."""
+    if len(q_left) + len(c_left) != 1:
         return False
-    al = pair.alignment
-    q_left = [i for i in al.q_unmatched if q.tags[i] not in (STOP, NUMBER)]
-    c_left = [j for j in al.c_unmatched if c.tags[j] not in (STOP, NUMBER)]
-    if len(q_left) + len(c_left) != 1 or any(lk.how == "initial" for lk in al.links):
-        return False
-    parts = [lk for lk in al.links if any(q.tags[i] == DISTINCTIVE for i in lk.qi)]
+    q, c, al = pair.query, pair.result, pair.alignment
     names = {"".join(q.texts[i] for i in lk.qi) for lk in parts}  # "Ali Reza" joined to "Alireza" is one
     names = {n for n in names if len(n) > SHORT_WORD_PART}
     if len(names) < SUBSET_MANY_PARTS or len(parts) != len(al.links) or not all(
@@ -298,7 +318,7 @@ def _many_parts(pair: Pair) -> bool:
     if order != sorted(order):
         return False
     # the longer name's first given name is met ("ALI, Oussama Abd-El-Karim" is not "ABD-AL-KARIM, Ali")
-    longer, linked = (q, {i for lk in al.links for i in lk.qi}) if q_left else (c, {j for lk in al.links for j in lk.ci})
+    longer, linked = _longer_side(pair, q_left)
     given = [k for k, g in enumerate(longer.tags) if g not in (STOP, NUMBER) and not longer.family[k]]
     return not given or given[0] in linked
 

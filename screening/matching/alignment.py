@@ -329,12 +329,16 @@ def slavic_name(form: Form) -> bool:
     return any(len(t) >= 5 and t.endswith(SLAVIC_ENDINGS) for t in form.texts)
 
 
+#: Words after which a name is the father's ("Ali bin Hassan").
+SON_OF = frozenset({"bin", "ibn", "ben", "bint"})
+
+
 def is_patronymic(form: Form, j: int) -> bool:
     """A patronymic: Russian -ovich/-evna..., or a name after bin / ibn / ben."""
     text = form.texts[j]
     if len(text) >= 6 and text.endswith(PATRONYMIC_ENDINGS):
         return True
-    return j > 0 and form.texts[j - 1] in ("bin", "ibn", "ben", "bint")
+    return j > 0 and form.texts[j - 1] in SON_OF
 
 
 #: PATRONYMIC_ENDINGS, longest first (-ovich before -ich).

@@ -29,7 +29,7 @@ from screening.texts import msg
 from screening.types import Entry
 
 from .algorithm import FEATURES
-from .alignment import Pair, echoed, is_patronymic, is_person_pair, pinyin_name
+from .alignment import SON_OF, Pair, echoed, is_patronymic, is_person_pair, pinyin_name
 from .forms import SYLLABIC
 from .index import entry_schema
 from .resources import tables
@@ -160,7 +160,7 @@ def rests_on_review_only(values: dict[str, float] | None, match_t: float | None 
 
 
 #: Words before which a listed name goes on with the father's line ("Lotfi Ben Abdul Hamid Ben Ali").
-_LINEAGE = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould", "walad"})
+_LINEAGE = SON_OF | {"binti", "ould", "walad"}
 
 
 def _names_a_part(pair: Pair) -> bool:

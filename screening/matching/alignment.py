@@ -40,10 +40,12 @@ from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
 from screening.matching.resources import business_synonyms, business_word, tables
 from screening.matching.russian import cognate, russian_word
 from screening.matching.strings import (
+    PHONETIC_SIM,
     SKELETON_SIM,
     STEM_SIM,
     SLAVIC_SIM,
     VOWEL_SPELLING_SIM,
+    initial_glide,
     person_sim,
     plural_of,
     same_stem,
@@ -200,6 +202,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         s, how = GENITIVE_SIM, "variant"  # "NPO imeni A.G. Orlova" / "A.G. Orlov NPO"
     if person:
         s = person_sim(a, b, s, how)
+        if s < PHONETIC_SIM and initial_glide(a, b, q.skels[i], c.skels[j], slavic):
+            return PHONETIC_SIM, "variant"  # Jan / Yan, Jelena / Yelena
         if s < VOWEL_SPELLING_SIM and how != "gendered" and vowel_spelling(a, b):
             return VOWEL_SPELLING_SIM, "vowels"  # Shokry / Shukri
         if s < SLAVIC_SIM and slavic and how != "gendered" and slavic_spelling(a, b):

@@ -15,7 +15,7 @@ from functools import lru_cache
 import snowballstemmer
 from rapidfuzz.distance import Indel, Levenshtein, OSA
 
-from screening.matching.normalize import phonetic
+from screening.matching.normalize import phonetic, skeleton
 from screening.matching.pinyin import syllable_count
 from screening.matching.resources import tables
 
@@ -147,6 +147,22 @@ def _vowel_variant(a: str, b: str) -> bool:
         return False
     # one pinyin syllable each (Chen / Chan, Yang / Yong): different syllables, not noise
     return not (syllable_count(a) == 1 and syllable_count(b) == 1)
+
+
+def initial_glide(a: str, b: str, skel_a: str, skel_b: str, slavic: bool) -> bool:
+    """One personal name with its first glide written j in one alphabet and y
+    in another: Jan / Yan, Juri / Yuri, Jelena / Yelena, Jevgenij / Yevgeny
+    (Slavic, German, Dutch and Scandinavian j is English y). A vowel follows in
+    both, and the j-word written with y has the other's skeleton. A y-word of
+    one pinyin syllable (Yan, Yun, Yuan) is Chinese or Korean, where j is
+    another sound, unless ``slavic`` (a name of East Slavic form is in the pair)."""
+    if a[:1] == "y":
+        a, b, skel_a, skel_b = b, a, skel_b, skel_a
+    return (
+        len(a) >= 3 and len(b) >= 3 and a[0] == "j" and b[0] == "y"
+        and a[1] in _VOWELS and b[1] in _VOWELS and skeleton("y" + a[1:]) == skel_b
+        and (slavic or syllable_count(b) != 1)
+    )
 
 
 def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:

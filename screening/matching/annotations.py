@@ -123,7 +123,7 @@ def _short_form_of(inner: str, before: str) -> bool:
 
 
 #: Characters or words that any annotation needs; most names have none and return at once.
-_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bfka\b|formerly|^\s*m[vt]\b", re.IGNORECASE)
+_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bfka\b|formerly|^\s*m\.?\s?[vt]\b|^\s*f\.v\.", re.IGNORECASE)
 
 
 def _may_carry(text: str) -> bool:

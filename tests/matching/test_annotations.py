@@ -13,6 +13,9 @@ from screening.types import Entry, Name
         ("MV OCEAN ZEPHYR", "OCEAN ZEPHYR", None),
         ("M/T OCEAN ZEPHYR", "OCEAN ZEPHYR", "vessel"),
         ("T/B KARVELLA", "KARVELLA", "Vessel"),
+        ("M.T. KARVELLA", "KARVELLA", "vessel"),  # dotted prefixes (helper-37's fresh pairs)
+        ("M. V. KARVELLA", "KARVELLA", None),
+        ("F.V. KARVELLA", "KARVELLA", "vessel"),
         ("OCEAN ZEPHYR (ex-SEA QUILLON)", "OCEAN ZEPHYR", None),
         ("OCEAN ZEPHYR (ex-SEA QUILLON)", "SEA QUILLON", None),
         ("OCEAN ZEPHYR f/k/a SEA QUILLON", "SEA QUILLON", None),

@@ -7,6 +7,8 @@ development folds' misses pointed at, written here with made-up names.
   "different words" (a first letter changed in a short word). Not where the
   y-word is one pinyin syllable (Yan, Yun, Yuan: Chinese or Korean, where j is
   another sound) unless the pair has a name of East Slavic form.
+- "Mohd" (Malaysia, Singapore) is the written short form of Muhammad.
+- Dotted vessel prefixes ("M.T.", "M. V.") are read off (tests/matching/test_annotations.py).
 """
 
 import pytest
@@ -47,3 +49,19 @@ def test_j_and_y_write_one_glide(a, b):
 )
 def test_j_and_y_stay_apart_in_chinese_korean_and_spanish_names(a, b):
     assert score(a, b, "person") < MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Mohd. Irfan Qureshi", "Mohammed Irfan Qureshi"),  # helper-37's fresh pairs
+        ("Mohd Najib", "Muhammad Najib"),
+        ("SHAH, Mohd Yusuf", "SHAH, Mohammad Yusuf"),  # one SDN entry's aliases
+    ],
+)
+def test_mohd_is_the_written_short_form_of_muhammad(a, b):
+    assert score(a, b, "person") >= MATCH_THRESHOLD
+
+
+def test_mohd_is_not_another_name():
+    assert score("Mohd Najib", "Ahmad Najib", "person") < REVIEW_THRESHOLD

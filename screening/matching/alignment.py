@@ -39,6 +39,7 @@ from screening.matching.normalize import has_han, skeleton
 from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
 from screening.matching.resources import business_synonyms, business_word, tables
 from screening.matching.russian import cognate, russian_word
+from screening.matching.abjad import latin_agrees, word_agrees
 from screening.matching.strings import (
     PHONETIC_SIM,
     SKELETON_SIM,
@@ -171,21 +172,27 @@ def _equivalent(a: str, b: str) -> bool:
 
 
 def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slavic: bool = False,
-              russian: bool = False, company: bool = False) -> tuple[float, str]:
+              russian: bool = False, company: bool = False, arabic: int = 0) -> tuple[float, str]:
     """Similarity of query token ``i`` and list token ``j``, with how it was found.
 
     ``person``: a personal-name pair (nicknames, stricter fuzzy credit);
     ``pinyin``: both names are romanised Chinese names (exact syllables only);
     ``slavic``: a personal name of East Slavic form is on one side (:func:`slavic_name`);
     ``russian``: an organisation name with a romanised Russian word is on one side;
-    ``company``: :func:`company_pair` (a singular meets its plural).
+    ``company``: :func:`company_pair` (a singular meets its plural);
+    ``arabic``: 1 when the query is in Arabic script and the list name in Latin
+    letters, -1 the other way round, 0 otherwise.
     """
     tq, tc = q.tags[i], c.tags[j]
     a, b = q.texts[i], c.texts[j]
     if a == b:
+        if arabic and tq == STOP:
+            return 0.0, ""  # the article goes with its word (عبد العزيز ال..., "Abdulaziz Al ...")
         return (1.0, "number") if tq == NUMBER else (1.0, "equal")
     if tq == NUMBER or tc == NUMBER:
         return 0.0, ""
+    if arabic and tq != INITIAL and tc != INITIAL and (word_agrees(a, b) if arabic > 0 else word_agrees(b, a)):
+        return ARABIC_SIM, "arabic"  # محمد / Mohamed: the Latin word can be read off the letters
     if tq == INITIAL or tc == INITIAL:
         if a[0] != b[0]:
             return 0.0, ""
@@ -229,6 +236,20 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         if _research_and_production(q, c, a, b):
             return STEM_SIM, "synonym"  # nauchno-: Scientific / Research Production Association
     return s, (how if s else "")
+
+
+#: Similarity of an Arabic-script word and a Latin word its letters can be read as
+#: (:func:`screening.matching.abjad.word_agrees`): a transliteration, short vowels unknown.
+ARABIC_SIM = 0.9
+
+
+def _arabic_latin(q: Form, c: Form) -> int:
+    """1 for an Arabic-script query against a Latin-letter name, -1 the other way round, else 0."""
+    if q.script == "Arab" and c.script == "Latn":
+        return 1
+    if c.script == "Arab" and q.script == "Latn":
+        return -1
+    return 0
 
 
 def company_pair(q: Form, c: Form) -> bool:
@@ -482,14 +503,17 @@ def align(q: Form, c: Form) -> Alignment:
     slavic = person and not pinyin and (slavic_name(q) or slavic_name(c))
     russian = not person and (_has_russian(q) or _has_russian(c))
     company = not person and company_pair(q, c)
+    arabic = _arabic_latin(q, c)
     for i in range(nq):
         for j in range(nc):
-            s, how = _pair_sim(q, c, i, j, person, pinyin, slavic, russian, company)
+            s, how = _pair_sim(q, c, i, j, person, pinyin, slavic, russian, company, arabic)
             if s > 0:
                 cands.append((s, (i,), (j,), how))
     # joined pairs: "haiguang" vs "hai guang", "jscargument" vs "jsc argument"
     if nq and nc:
         _joined_candidates(q, c, cands, person)
+        if arabic:
+            _arabic_joins(q, c, cands, arabic)
         if not person:
             _acronym_candidates(q, c, cands)
     # best first; among equal words the link covering more of them ("mohamed sherif" =
@@ -632,6 +656,33 @@ def _joined_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...
     # a token that swallowed the other side's legal form: "jscargument" = "jsc" + "argument"
     _swallowed_legal(q.texts, c.texts, c.legal, cands, flip=False)
     _swallowed_legal(c.texts, q.texts, q.legal, cands, flip=True)
+
+
+#: Arabic-script words that make a compound name written as one Latin word: عبد, أبو
+#: before (Abdullah, Abubakr), الله, الدين after (Nasrallah, Noureddine), and the
+#: Persian endings written apart (خامنه‌ای, Khamenei; حاجی‌زاده, Hajizadeh; رضاپور, Rezapour).
+COMPOUND_HEADS = frozenset({"bd", "ebw", "abw", "bw"})
+COMPOUND_TAILS = frozenset({"allh", "lh", "dyn", "aldyn", "ay", "zadh", "pwr"})
+
+
+def _arabic_joins(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]],
+                  arabic: int) -> None:
+    """Links of a Latin word to two or three Arabic-script words it writes as one,
+    or the other way round ("Nasrallah" / نصر الله, "Abd Allah" / عبدالله)."""
+    arab, latin = (q, c) if arabic > 0 else (c, q)
+    for many, one, flip in ((arab, latin, False), (latin, arab, True)):
+        for size in (2, 3):
+            for k in range(len(many.texts) - size + 1):
+                span = tuple(range(k, k + size))
+                window = many.texts[k : k + size]
+                if not flip and (window[-1] == "al" or not (window[0] in COMPOUND_HEADS or window[-1] in COMPOUND_TAILS)):
+                    continue  # Arabic words Latin writes as one: compounds only ("Viosclean" is not واثق العليان)
+                for m, word in enumerate(one.texts):
+                    agrees = latin_agrees((word,), ("".join(window),)) if flip else latin_agrees(window, (word,))
+                    if agrees:
+                        a_idx, l_idx = ((m,), span) if flip else (span, (m,))
+                        qi, ci = (a_idx, l_idx) if arabic > 0 else (l_idx, a_idx)
+                        cands.append((ARABIC_SIM, qi, ci, "joined"))
 
 
 def _syllable_name(form: Form, other: Form, person: bool) -> tuple[bool, ...] | None:

@@ -27,7 +27,9 @@ from screening.matching.alignment import (
     pinyin_name,
     same_patronymic,
 )
+from screening.matching.abjad import latin_agrees
 from screening.matching.forms import ABJAD_SCRIPTS, SYLLABIC, Form
+from screening.matching.normalize import consonants
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.pinyin import syllable_count
 from screening.matching.resources import business_word, tables
@@ -162,12 +164,32 @@ def consonant_skeleton(pair: Pair) -> float:
         return 0.0
     if abs(len(q.texts) - len(c.texts)) > 1:
         return 0.0
-    if q.consonants == c.consonants:
+    if _arabic_vowels_differ(q, c):
+        return 0.0  # محمود is Mahmoud, not Mohamed; حسين Hussein, not Hassan
+    if q.consonants == c.consonants or _consonant_keys(q) & _consonant_keys(c):
         return 1.0
     if len(q.texts) != len(c.texts):
         return 0.0  # "Kiana Saremi" (knsrm) is not KUNASHIR (knsr): near skeletons need the same word count
     s = Indel.normalized_similarity(q.consonants, c.consonants)
     return s if s >= CONSONANT_FLOOR else 0.0
+
+
+def _consonant_keys(form: Form) -> set[str]:
+    """Consonant skeletons of a name read word by word (a final h of each word
+    dropped: ة): its name words in order and with the first moved last (the
+    family name written first), and every word with the particles ("Abdel
+    Rahman Al Harbi" / عبد الرحمن الحربي)."""
+    words = [consonants(t) for t, g in zip(form.texts, form.tags) if g != STOP]
+    return {"".join(words), "".join(words[1:] + words[:1]), "".join(consonants(t) for t in form.texts)}
+
+
+def _arabic_vowels_differ(q: Form, c: Form) -> bool:
+    """A name in Arabic script whose long vowels and letters no reading of the
+    Latin name on the other side allows (:func:`abjad.latin_agrees`)."""
+    if (q.script == "Arab") == (c.script == "Arab") or "Latn" not in (q.script, c.script):
+        return False
+    arabic, latin = (q, c) if q.script == "Arab" else (c, q)
+    return latin_agrees(arabic.texts, latin.texts) is False
 
 
 def full_name_edits(pair: Pair) -> float:

@@ -19,11 +19,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Iterable, Sequence
 
+from screening.matching.abjad import lookup_keys, word_agrees
 from screening.matching.alignment import COGNATE_SIM, NICKNAME_SIM, unmatched_costs
 from screening.matching.strings import token_sim
 from screening.matching.forms import JOIN_TRIPLE_SHORT, Form, forms_of, idf_factor, name_initials
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, NUMBER, analyze_name
-from screening.matching.normalize import phonetic
+from screening.matching.normalize import consonants, phonetic, skeleton
 from screening.matching.resources import tables
 from screening.matching.russian import english_keys, russian_keys
 from screening.types import Entry
@@ -38,6 +39,14 @@ MIN_FUZZY_KEY = 4
 MIN_PHONETIC_KEY = 3
 #: Cap on cached query-token look-ups.
 LOOKUP_CACHE_MAX = 500_000
+#: Candidate-selection credit of a listed word with the consonants of a query
+#: word written in Arabic script: "qsm" (قاسم) finds
+#: "qasem". The pair is then scored in full.
+ABJAD_KEY_SIM = 0.9
+#: ... and of one that only shares the consonants (محمد, "mhmd", and Mahmud).
+ABJAD_NEAR_SIM = 0.5
+#: Consonant keys shorter than this are not looked up (علي, "ly", has the key "l": Ali).
+MIN_ABJAD_KEY = 1
 
 ENTITY_TYPES_PERSON = ("person",)
 #: Entry types matched as organisations (the ones that can have branches or subsidiaries).
@@ -94,6 +103,8 @@ class NameIndex:
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.df: dict[str, int] = {}
         self._lookup_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
+        self._abjad_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
+        self._consonant_map: dict[str, tuple[str, ...]] | None = None
         self._build()
 
     @classmethod
@@ -106,6 +117,8 @@ class NameIndex:
             setattr(self, name, state[name])
         self.idf = Idf(self.df, len(entries))
         self._lookup_cache = {}
+        self._abjad_cache = {}
+        self._consonant_map = None
         return self
 
     def lookup_state(self) -> dict[str, Any]:
@@ -190,7 +203,6 @@ class NameIndex:
         skel: dict[str, list[str]] = defaultdict(list)
         phon: dict[str, list[str]] = defaultdict(list)
         dels: dict[str, list[str]] = defaultdict(list)
-        from screening.matching.normalize import skeleton
 
         join_only = self._join_only_keys()
         for key in self.postings:
@@ -230,7 +242,6 @@ class NameIndex:
         hit = self._lookup_cache.get(ck)
         if hit is not None:
             return hit
-        from screening.matching.normalize import skeleton
 
         found: dict[str, float] = {}
         if text in self.postings:
@@ -265,6 +276,44 @@ class NameIndex:
         self._lookup_cache[ck] = result
         return result
 
+    def lookup_abjad(self, text: str, skel: str, tag: str) -> tuple[tuple[str, float], ...]:
+        """:meth:`lookup` for a token read from Arabic script, which writes few
+        vowels ("mhmd" for محمد), so listed words with the same consonants
+        (:func:`~screening.matching.normalize.consonants` of their skeletons) are found too."""
+        ck = (text, skel)
+        hit = self._abjad_cache.get(ck)
+        if hit is not None:
+            return hit
+        found = dict(self.lookup(text, skel, tag))
+        if tag not in (NUMBER, INITIAL):
+            for key in lookup_keys(text):
+                for listed in self._listed_with_consonants(key):
+                    # a word the letters can be read as ranks above one that only shares consonants
+                    sim = ABJAD_KEY_SIM if word_agrees(text, listed) else ABJAD_NEAR_SIM
+                    found[listed] = max(found.get(listed, 0.0), sim)
+        result = tuple(found.items())
+        if len(self._abjad_cache) > LOOKUP_CACHE_MAX:
+            self._abjad_cache.clear()
+        self._abjad_cache[ck] = result
+        return result
+
+    def _listed_with_consonants(self, key: str) -> list[str]:
+        """Listed words whose skeleton has the consonant ``key`` (see :meth:`lookup_abjad`)."""
+        if len(key) < MIN_ABJAD_KEY:
+            return []
+        return [listed for s in self.consonant_map().get(key, ()) for listed in self.skel_map[s]]
+
+    def consonant_map(self) -> dict[str, tuple[str, ...]]:
+        """Consonant key -> the listed skeletons with it; built on the first query in
+        Arabic script (most screening never needs it: about 5 MB)."""
+        if self._consonant_map is None:
+            out: dict[str, list[str]] = defaultdict(list)
+            for s in self.skel_map:
+                if s.isalpha():
+                    out[consonants(s)].append(s)
+            self._consonant_map = {k: tuple(v) for k, v in out.items()}
+        return self._consonant_map
+
     def _nickname_keys(self, text: str, skel: str) -> list[str]:
         """Listed words in a nickname or spelling group with ``text`` (mike -> michael, kashi -> kashgar)."""
         t = tables()
@@ -293,8 +342,9 @@ class NameIndex:
         if total <= 0:
             return []
         matches: list[tuple[tuple[str, float], ...]] = []
+        lookup = self.lookup_abjad if form.script == "Arab" else self.lookup
         for i in range(n):
-            matches.append(self.lookup(form.texts[i], form.skels[i], form.tags[i]))
+            matches.append(lookup(form.texts[i], form.skels[i], form.tags[i]))
         # query-side joins ("hai guang" typed for "haiguang")
         extra: list[tuple[tuple[int, ...], str]] = []
         for size in (2, 3):
@@ -305,6 +355,10 @@ class NameIndex:
                 joined = "".join(window)
                 if joined in self.postings:
                     extra.append((tuple(range(i, i + size)), joined))
+                elif form.script == "Arab":  # نصر الله for "Nasrallah"
+                    span = tuple(range(i, i + size))
+                    extra.extend((span, listed) for key in lookup_keys(joined)
+                                 for listed in self._listed_with_consonants(key))
         # a one-word query in capitals that spells a listed name's initials ("POGC")
         if n == 1:
             key = ACRONYM_KEY + form.texts[0]

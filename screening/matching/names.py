@@ -333,12 +333,15 @@ def _other_transliteration(raw: str) -> str | None:
     anyascii also reads Greek (Michalis, not Mikhales).
     """
     if needs_anyascii(raw):
-        return unidecode(raw)
+        # not Arabic script: unidecode drops its ة and keeps the article on the word,
+        # which :mod:`screening.matching.abjad` reads (كريمة is Karima, not Karim)
+        return None if _ARABIC_RE.search(raw) else unidecode(raw)
     if _GREEK_RE.search(raw):
         return anyascii(raw)
     return None
 
 
+_ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 

@@ -64,9 +64,18 @@ def clear_caches() -> None:
 
 
 def strip_controls(text: str) -> str:
-    """NFKC-normalise and drop format characters (zero-width, bidi controls)."""
+    """NFKC-normalise and drop format characters (zero-width, bidi controls).
+
+    A zero-width non-joiner after Arabic-script letters ends a word part
+    (Persian خامنه‌ای, Khamenei; حاجی‌زاده, Hajizadeh): it is read as a space.
+    """
     text = unicodedata.normalize("NFKC", text)
+    if "\u200c" in text:
+        text = _ZWNJ_RE.sub(" ", text)
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+_ZWNJ_RE = re.compile("(?<=[\u0600-\u06ff])\u200c(?=[\u0600-\u06ff])")
 
 
 def is_han(ch: str) -> bool:
@@ -158,9 +167,25 @@ def word_chunks(text: str) -> list[str]:
     return text.split()
 
 
+#: The Arabic article (ال) written on a name of three letters or more (الحربي, al-Harbi).
+_ARABIC_ARTICLE_RE = re.compile("^\u0627\u0644(?=(?:[\u0621-\u064a][\u064b-\u0652]*){3})")  # vowel marks allowed
+
+
+#: Alif with hamza starting an Arabic word: a vowel written, read as "e" (any vowel, :mod:`.abjad`).
+_INITIAL_HAMZA = frozenset("\u0623\u0625")
+
+
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def fold_word(text: str) -> tuple[str, ...]:
-    """Transliterate, case-fold and split one whitespace-free chunk into tokens."""
+    """Transliterate, case-fold and split one whitespace-free chunk into tokens.
+
+    Arabic writes its article on the word (الحربي); Latin renderings write it
+    apart ("Al-Harbi", "Al Harbi"), so it is read as its own token "al".
+    """
+    if _ARABIC_ARTICLE_RE.match(text):
+        return ("al",) + fold_word(text[2:])
+    if text[:1] in _INITIAL_HAMZA:  # أحمد is Ahmad, never Hamad: the first vowel is written
+        text = "e" + text[1:]
     text = _APOS_RE.sub("", text)
     if not text.isascii():
         text = transliterate(text)
@@ -175,11 +200,16 @@ def needs_anyascii(text: str) -> bool:
     return not text.isascii() and _ANYASCII_RE.search(text) is not None
 
 
+#: Alif, which anyascii drops: kept as "a", a long vowel Latin renderings write
+#: (قاسم, Qasem; سليماني, Soleimani; see :mod:`screening.matching.abjad`)
+_ALIF = {0x0627: "a", 0x0622: "a", 0x0636: "dh"}  # and ض as dh, which reads d (Arabic) or z (Persian: Reza)
+
+
 def transliterate(text: str) -> str:
     """ASCII reading of non-ASCII ``text``: anyascii for the scripts from Hebrew
     to Burmese and Georgian, unidecode (with Cyrillic signs dropped) otherwise."""
     if needs_anyascii(text):
-        return anyascii(text)
+        return anyascii(text.translate(_ALIF))
     return unidecode(text.translate(_SIGNS))
 
 

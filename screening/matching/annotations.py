@@ -69,7 +69,7 @@ _TRAILING_PLACE_RE = re.compile(r",\s*([^,]+?)(?:\s+flag(?:ged)?)?\s*$", re.IGNO
 
 
 def strip_annotations(
-    text: str, is_place: Callable[[str], bool] | None = None, vessel: bool = True
+    text: str, is_place: Callable[[str], bool] | None = None, vessel: bool = True, vessel_name: bool = False
 ) -> tuple[str, list[str]]:
     """``(bare name, former names)`` of ``text``.
 
@@ -78,8 +78,9 @@ def strip_annotations(
         is_place: tells a port or flag ("Panama", "Hong Kong") after the last
             comma; without it a trailing place is kept.
         vessel: whether a vessel prefix ("MV", "M/T") may be read off.
+        vessel_name: the name is known to be a vessel's (its prefix may be dotted).
     """
-    if not text or not _may_carry(text):
+    if not text or not _may_carry(text, vessel_name):
         return text, []
     former: list[str] = []
 
@@ -123,9 +124,12 @@ def _short_form_of(inner: str, before: str) -> bool:
 
 
 #: Characters or words that any annotation needs; most names have none and return at once.
-_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bfka\b|formerly|^\s*m\.?\s?[vt]\b|^\s*f\.v\.", re.IGNORECASE)
+_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bfka\b|formerly|^\s*m[vt]\b", re.IGNORECASE)
+#: ... and for a name known to be a vessel's, the prefixes written with dots or
+#: spaces ("M.T. AMBER SKY"); elsewhere they are initials ("M.V. Frunze Arsenal").
+_QUICK_VESSEL_RE = re.compile(r"^\s*m\.?\s?[vt]\b|^\s*f\.v\.", re.IGNORECASE)
 
 
-def _may_carry(text: str) -> bool:
+def _may_carry(text: str, vessel_name: bool = False) -> bool:
     """True when ``text`` may hold an annotation (a cheap pre-check)."""
-    return _QUICK_RE.search(text) is not None
+    return _QUICK_RE.search(text) is not None or (vessel_name and _QUICK_VESSEL_RE.search(text) is not None)

@@ -142,7 +142,7 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
         words = tuple(fold_words(text))
         return bool(words) and (words in t.location_phrases or all(w in t.locations for w in words))
 
-    return strip_annotations(raw, is_place=is_place)
+    return strip_annotations(raw, is_place=is_place, vessel_name=schema == "vessel")
 
 
 def infer_schema(tokens: list[Token] | tuple[Token, ...], hint: str | None = None) -> str | None:

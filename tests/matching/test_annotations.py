@@ -14,7 +14,7 @@ from screening.types import Entry, Name
         ("M/T OCEAN ZEPHYR", "OCEAN ZEPHYR", "vessel"),
         ("T/B KARVELLA", "KARVELLA", "Vessel"),
         ("M.T. KARVELLA", "KARVELLA", "vessel"),  # dotted prefixes (helper-37's fresh pairs)
-        ("M. V. KARVELLA", "KARVELLA", None),
+        ("M. V. KARVELLA", "KARVELLA", "Vessel"),
         ("F.V. KARVELLA", "KARVELLA", "vessel"),
         ("OCEAN ZEPHYR (ex-SEA QUILLON)", "OCEAN ZEPHYR", None),
         ("OCEAN ZEPHYR (ex-SEA QUILLON)", "SEA QUILLON", None),
@@ -73,3 +73,12 @@ def test_trailing_short_form_and_aka_are_other_names(query, listed):
 
 def test_parenthesised_place_is_not_a_short_form():
     assert analyze_name("Zorvik Technologies (Thailand) Co., Ltd.", "company").former == []
+
+
+def test_dotted_prefix_of_a_name_not_known_as_a_vessel_is_initials():
+    # "M.V." in a listed firm's name is its namesake's initials (M. V. Frunze), kept
+    [hit] = Matcher([Entry(id="t:1", list_id="t", type="organization",
+                           names=[Name("M.V. FRUNZE ARSENAL DESIGN BUREAU JOINT STOCK COMPANY")])]).search(
+        "M.V. Frunze Arsenal Design Bureau")
+    assert hit.strength == "match"
+    assert [t.text for t in analyze_name("M.V. FRUNZE ARSENAL", None).tokens][:2] == ["m", "v"]

@@ -24,7 +24,7 @@ from screening.matching.alignment import Pair
 from screening.matching.choices import expansions
 from screening.matching.forms import Form, fallback_forms, forms_of
 from screening.matching.index import NameIndex, entry_schema
-from screening.matching.normalize import has_han
+from screening.matching.normalize import ARABIC_RE, has_han
 from screening.matching.schemas import canonical_schema
 from screening.matching.names import COMPANY, GENERIC, NameAnalysis, Token, analyze_name
 from screening.types import Entry, Hit
@@ -364,6 +364,7 @@ class Matcher:
         if got is None:
             if len(self._query_memo) >= QUERY_MEMO_MAX:
                 self._query_memo.clear()
-            got = _query_forms(names, schema, self.index.idf, fallback=fallback)
+            idf = self.index.arabic_idf if any(ARABIC_RE.search(n) for n in names) else self.index.idf
+            got = _query_forms(names, schema, idf, fallback=fallback)
             self._query_memo[key] = got
         return got

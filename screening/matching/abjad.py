@@ -30,9 +30,9 @@ from functools import lru_cache
 _UNITS: tuple[tuple[str, str], ...] = (
     ("th", "(?:th|s|t|t[aeiou]?h)"),
     ("kh", "(?:kh|h|x|ch|k|k[aeiou]?h)"),
-    ("dh", "(?:dh|z|th|d|d[aeiou]?h)"),
-    ("sh", "(?:sh|ch|sch|s|s[aeiou]?h)"),
-    ("gh", "(?:gh|g|r|g[aeiou]?h)"),
+    ("dz", "(?:dh|z|th|d|dz)"),  # ذ ض ظ (normalize._ALIF)
+    ("sh", "(?:sh|ch|sch|s[aeiou]?h)"),
+    ("gh", "(?:gh|g|g[aeiou]?h)"),
     ("ch", "(?:ch|tch|tsh|c[aeiou]?h)"),
     ("zh", "(?:zh|j|z|z[aeiou]?h)"),
     ("b", "(?:b|p)"),
@@ -55,18 +55,27 @@ _UNITS: tuple[tuple[str, str], ...] = (
     # letters that write long vowels (or w / y as consonants)
     ("a", "(?:a|e|o)"),  # alif: a long vowel, always written
     ("w", "(?:w|v|ou|oo|u|o|ow|aw|au|ov|ev|ew)"),
-    ("y", "(?:y|ee|ii|ei|ey|ai|ay|i|e|iy|j)"),
-    ("e", "[aeiou]"),  # أ, إ starting a word (normalize.fold_word): Ahmad, Ibrahim, Osama
+    ("y", "(?:y|ee|ii|ei|ey|ai|ay|i|e|iy)"),  # j only first in a word (Jusuf)
+    ("e", "[aeiou]"),  # ع and the hamzas أ إ ء (normalize): Omar, Saad; Ahmad, Mamoun
     # hamza on a seat, as anyascii reads it (ئ i, ؤ u)
     ("i", "(?:i|e|y)?"),
     ("u", "(?:u|o|w)?"),
 )
+#: Longest reading a pattern is built for (a name word is far shorter).
+MAX_READ = 20
+#: Compiled name patterns kept (a compiled pattern takes kilobytes; bulk workers each keep theirs).
+PATTERN_CACHE = 1024
 _SINGLE = {code: latin for code, latin in _UNITS if len(code) == 1}
 _SINGLE.update(c="(?:c|k)")  # ch read as c and h
+#: A word's last letter written as two Latin letters, without the readings of the
+#: first letter alone (which would drop a final ة: فريدة is not Farid).
+_FINAL_DIGRAPH = {"th": "(?:th|s)", "kh": "(?:kh|x|ch)", "sh": "(?:sh|ch|sch)",
+                  "gh": "(?:gh|g)", "ch": "(?:ch|tch)", "zh": "(?:zh|j|z)"}
 #: A short vowel the script does not write.
 _SHORT = "(?:ou|[aeiou])?"  # ou: French renderings (Moustafa, Youssef)
-#: A word's last h (ة, ه): the feminine -a, -ah, -at, Persian -e, -eh, or h.
-_FINAL_H = "(?:ah|eh|at|et|a|e|h)"
+#: A word's last h (ة, ه): the feminine -a, -ah, -at, Persian -e, -eh, h, or with
+#: the long a or o it is read with (Taha, Abdo).
+_FINAL_H = "(?:ah|eh|at|et|ha|a|e|h|o|ou)"
 #: The article written apart (al, el, ul), as a vowel on a doubled sun letter
 #: (Abdurrahman, "Abdur Rahman"), or dropped; a vowel alone never ends a word
 #: ("Salami" is not سالم آل).
@@ -103,7 +112,8 @@ def _alif(units: list[tuple[str, str]], k: int) -> str:
     vowel, or none before ي / و, which write it: ایران, Iran); before the article's l, optional."""
     if k == 0:
         return "[aeiou]?" if units[1][0] in "yw" else "[aeiou]"
-    return _ALIF_BEFORE_L if units[k + 1][0] == "l" else units[k][1]
+    # the article's l has a word after it (عبدالله), not a name's last l (جمال is not Jamil)
+    return _ALIF_BEFORE_L if units[k + 1][0] == "l" and len(units) > k + 2 else units[k][1]
 
 
 @lru_cache(maxsize=8192)
@@ -114,20 +124,30 @@ def _word_pattern(word: str) -> str:
     units = _units(word)
     if not units:
         return ""
-    latin = [_alif(units, k) if code == "a" else spelling for k, (code, spelling) in enumerate(units[:-1])]
+    if len(word) > MAX_READ:
+        return ""  # no name word is this long; the pattern would backtrack without end
+    latin = [_alif(units, k) if code == "a" else "[aeiou]?" if code == "e" and k else spelling
+             for k, (code, spelling) in enumerate(units[:-1])]  # ع inside a word may merge (Ismail)
     latin.append(units[-1][1])
+    if units[0][0] == "y":
+        latin[0] = "(?:y|j|i|e)"  # a first ي: Yusuf, Jusuf (Slavic), Iosif
     last = units[-1][0]
     if last == "h":
         latin[-1] = _FINAL_H
     elif last == "y" and len(units) > 2 and units[-2][0] not in "ayw":
         latin[-1] = _FINAL_Y  # Persian writes ى as ی: مجتبی, Mojtaba; موسی, Musa
-    elif len(last) == 2 and last[1] == "h":  # حمزة, "hmzh": zh, or z and a final ة
-        latin[-1] = f"(?:{latin[-1]}|{_SINGLE[last[0]]}{_SHORT}{_FINAL_H})"
+    elif len(last) == 2 and last[1] == "h":
+        # فريدة, "frydh": d and a final ة (Farida, never Farid), or one letter
+        # written as two (حافظ, Hafez, Hafidh; درويش, Darwish; طه, Taha)
+        latin[-1] = f"(?:{_FINAL_DIGRAPH[last]}|{_SINGLE[last[0]]}{_SHORT}{_FINAL_H})"
+    elif last == "e" and len(units) > 1:
+        latin[-1] = "[aeiou]?"  # a final ع is often not written (Rabi, Rabie)
     if last == "a" and len(units) > 1:
         latin[-1] = _FINAL_ALIF  # a final alif is written (ميرا is Mira, not Miri)
-    # a short vowel between letters, but none beside an alif, a long vowel
-    # itself (احسان is Ehsan, never Hossein)
-    out = _SHORT + latin[0]
+    # a short vowel between letters, but none before the first (حمد is Hamad, not
+    # Ahmad: أحمد writes it) and none beside an alif, a long vowel itself (احسان
+    # is Ehsan, never Hossein)
+    out = latin[0]
     for k in range(1, len(units)):
         beside_alif = units[k][0] == "a" or (units[k - 1][0] == "a" and k - 1 > 0)
         out += ("" if beside_alif else _SHORT) + latin[k]
@@ -136,7 +156,7 @@ def _word_pattern(word: str) -> str:
     return out
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=PATTERN_CACHE)
 def _name_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     parts = [_word_pattern(w) for w in words]
     if not all(parts):
@@ -146,11 +166,16 @@ def _name_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"\s?".join(parts))
 
 
+_DOUBLED_RE = re.compile(r"([a-z])\1+")
+
+
+@lru_cache(maxsize=65536)
 def _collapse(text: str) -> str:
     """Doubled letters written once (Hassan, Mohammed: the script writes a shadda, or nothing)."""
-    return re.sub(r"([a-z])\1+", r"\1", text)
+    return _DOUBLED_RE.sub(r"\1", text)
 
 
+@lru_cache(maxsize=65536)
 def latin_agrees(arabic: tuple[str, ...], latin: tuple[str, ...]) -> bool | None:
     """Whether the Latin words can be read off the Arabic-script words' letters,
     in the Latin order or with the first or last word moved to the other end (a
@@ -165,7 +190,24 @@ def latin_agrees(arabic: tuple[str, ...], latin: tuple[str, ...]) -> bool | None
         return False
     # as written, or with the family name moved to the other end ("BIN LADIN, Usama")
     orders = (words, words[1:] + words[:1], words[-1:] + words[:-1])
-    return any(pattern.fullmatch(_collapse(" ".join(order))) for order in orders)
+    if any(pattern.fullmatch(_collapse(" ".join(order))) for order in orders):
+        return True
+    # more Latin words than Arabic ones: one pair may be one word in the script
+    return len(words) > len(arabic) and any(pattern.fullmatch(_collapse(text)) for text in _spacings(words))
+
+
+#: Latin words never run into the word before them: the article and "bin".
+_APART = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "bint"})
+
+
+def _spacings(words: list[str]) -> list[str]:
+    """The words with one pair run together where the script writes one word
+    (محمدرضا, "Mohammad Reza"); never an article or bin ("Farid al-" is not فريدة)."""
+    out = []
+    for k in range(1, len(words)):
+        if words[k] not in _APART and words[k - 1] not in _APART:
+            out.append(" ".join(words[: k - 1] + [words[k - 1] + words[k]] + words[k + 1 :]))
+    return out
 
 
 #: (Arabic beginning, Latin beginning) pairs that cannot be read one as the other
@@ -193,7 +235,7 @@ def word_agrees(arabic: str, latin: str) -> bool:
 
 #: Letters of the Arabic-script reading that Latin renderings write as other
 #: consonants (ذ, ظ, ض: z or d; ث: s or t; ج: g in Egypt), for finding candidates.
-_OTHER_CONSONANTS = (("dh", ("z", "d")), ("th", ("s", "t")), ("j", ("g",)))
+_OTHER_CONSONANTS = (("dz", ("z", "d", "dh")), ("th", ("s", "t")), ("j", ("g",)))
 #: Most spellings :func:`spellings` returns.
 MAX_SPELLINGS = 8
 
@@ -216,6 +258,7 @@ def _key(reading: str) -> str:
     """A Latin name's consonant key (``normalize.consonants`` of its skeleton) as an
     Arabic-script reading gives it: kh / sh / q / v read the skeleton's way."""
     out = reading.replace("kh", "h").replace("sh", "s").replace("q", "k").replace("w", "b").replace("v", "b")
+    out = out.replace("dz", "z")
     out = _collapse(_KEY_VOWELS.sub("", out))
     return out[:-1] if len(out) > 2 and out.endswith("h") else out
 
@@ -232,3 +275,20 @@ def lookup_keys(word: str) -> frozenset[str]:
             if reading.endswith("h"):  # ة (also after a letter it would make a digraph with: حركة)
                 keys.update((_key(reading[:-1]), _key(reading[:-1] + "t")))
     return frozenset(k for k in keys if k)
+
+
+_GLIDES_AND_VOWELS = re.compile("[aeiouwyh]")
+
+
+@lru_cache(maxsize=65536)
+def _head(word: str) -> str:
+    """The first consonant of a word or reading, w, y and h left out (و, ي
+    write vowels too; ة may be written t): "nwraldyn" and "noureddine" both "n"."""
+    out = word.replace("kh", "h").replace("sh", "s").replace("q", "k").replace("v", "b").replace("dz", "z")
+    return _GLIDES_AND_VOWELS.sub("", out)[:1]
+
+
+def may_join(arabic: str, latin: str) -> bool:
+    """A cheap test before :func:`latin_agrees` of joined words: the first
+    consonants agree (ayin, hamza and the article's alif are not letters here)."""
+    return _head(arabic) == _head(latin)

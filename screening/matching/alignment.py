@@ -39,7 +39,7 @@ from screening.matching.normalize import has_han, skeleton
 from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
 from screening.matching.resources import business_synonyms, business_word, tables
 from screening.matching.russian import cognate, russian_word
-from screening.matching.abjad import latin_agrees, word_agrees
+from screening.matching.abjad import latin_agrees, may_join, word_agrees
 from screening.matching.strings import (
     PHONETIC_SIM,
     SKELETON_SIM,
@@ -661,8 +661,10 @@ def _joined_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...
 #: Arabic-script words that make a compound name written as one Latin word: عبد, أبو
 #: before (Abdullah, Abubakr), الله, الدين after (Nasrallah, Noureddine), and the
 #: Persian endings written apart (خامنه‌ای, Khamenei; حاجی‌زاده, Hajizadeh; رضاپور, Rezapour).
-COMPOUND_HEADS = frozenset({"bd", "ebw", "abw", "bw"})
+COMPOUND_HEADS = frozenset({"ebd", "ebw", "abw"})
 COMPOUND_TAILS = frozenset({"allh", "lh", "dyn", "aldyn", "ay", "zadh", "pwr"})
+#: Shortest Latin word other pairs of Arabic-script words are read as (احمدی‌نژاد, Ahmadinejad).
+COMPOUND_MIN = 8
 
 
 def _arabic_joins(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]],
@@ -675,10 +677,17 @@ def _arabic_joins(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tu
             for k in range(len(many.texts) - size + 1):
                 span = tuple(range(k, k + size))
                 window = many.texts[k : k + size]
-                if not flip and (window[-1] == "al" or not (window[0] in COMPOUND_HEADS or window[-1] in COMPOUND_TAILS)):
-                    continue  # Arabic words Latin writes as one: compounds only ("Viosclean" is not واثق العليان)
+                head = window[0] in COMPOUND_HEADS
+                if not flip and not head and window[-1] == "al":
+                    continue  # the article goes with the next word ("Salami" is not سالم آل); "Abdel" is عبد ال
+                joined = "".join(window)
                 for m, word in enumerate(one.texts):
-                    agrees = latin_agrees((word,), ("".join(window),)) if flip else latin_agrees(window, (word,))
+                    if not flip and not (head or window[-1] in COMPOUND_TAILS) and (
+                            size > 2 or "al" in window or len(word) < COMPOUND_MIN):
+                        continue  # other words Latin writes as one: a long one ("Ahmadinejad")
+                    if not (may_join(word, joined) if flip else may_join(joined, word)):
+                        continue
+                    agrees = latin_agrees((word,), (joined,)) if flip else latin_agrees(window, (word,))
                     if agrees:
                         a_idx, l_idx = ((m,), span) if flip else (span, (m,))
                         qi, ci = (a_idx, l_idx) if arabic > 0 else (l_idx, a_idx)

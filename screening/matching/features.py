@@ -164,14 +164,16 @@ def consonant_skeleton(pair: Pair) -> float:
         return 0.0
     if abs(len(q.texts) - len(c.texts)) > 1:
         return 0.0
-    if _arabic_vowels_differ(q, c):
-        return 0.0  # محمود is Mahmoud, not Mohamed; حسين Hussein, not Hassan
     if q.consonants == c.consonants or _consonant_keys(q) & _consonant_keys(c):
-        return 1.0
-    if len(q.texts) != len(c.texts):
+        value = 1.0
+    elif len(q.texts) != len(c.texts):
         return 0.0  # "Kiana Saremi" (knsrm) is not KUNASHIR (knsr): near skeletons need the same word count
-    s = Indel.normalized_similarity(q.consonants, c.consonants)
-    return s if s >= CONSONANT_FLOOR else 0.0
+    else:
+        value = Indel.normalized_similarity(q.consonants, c.consonants)
+        if value < CONSONANT_FLOOR:
+            return 0.0
+    # محمود is Mahmoud, not Mohamed; حسين Hussein, not Hassan (asked last: it compiles the name's letters)
+    return 0.0 if arabic_letters_differ(q, c) else value
 
 
 def _consonant_keys(form: Form) -> set[str]:
@@ -183,7 +185,7 @@ def _consonant_keys(form: Form) -> set[str]:
     return {"".join(words), "".join(words[1:] + words[:1]), "".join(consonants(t) for t in form.texts)}
 
 
-def _arabic_vowels_differ(q: Form, c: Form) -> bool:
+def arabic_letters_differ(q: Form, c: Form) -> bool:
     """A name in Arabic script whose long vowels and letters no reading of the
     Latin name on the other side allows (:func:`abjad.latin_agrees`)."""
     if (q.script == "Arab") == (c.script == "Arab") or "Latn" not in (q.script, c.script):

@@ -111,6 +111,8 @@ def why_silent(pair: Pair) -> str | None:
     if not al.distinctive_agree:
         return "no distinctive word agrees"
     q, c = pair.query, pair.result
+    if f.arabic_letters_differ(q, c):
+        return "the Arabic-script letters do not read as the Latin name"  # سليمان is not Salman
     weak = [lk for lk in al.links if lk.sim < DISTINCTIVE_AGREE]
     as_met = f.met_as_spelled(q, c, al.links, DISTINCTIVE_AGREE)
     if as_met is None:

@@ -104,6 +104,7 @@ class NameIndex:
         self.df: dict[str, int] = {}
         self._lookup_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
         self._abjad_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
+        self._arabic_idf: dict[str, float] = {}
         self._consonant_map: dict[str, tuple[str, ...]] | None = None
         self._build()
 
@@ -118,6 +119,7 @@ class NameIndex:
         self.idf = Idf(self.df, len(entries))
         self._lookup_cache = {}
         self._abjad_cache = {}
+        self._arabic_idf = {}
         self._consonant_map = None
         return self
 
@@ -284,18 +286,32 @@ class NameIndex:
         hit = self._abjad_cache.get(ck)
         if hit is not None:
             return hit
-        found = dict(self.lookup(text, skel, tag))
+        found: dict[str, float] = {}
         if tag not in (NUMBER, INITIAL):
-            for key in lookup_keys(text):
-                for listed in self._listed_with_consonants(key):
-                    # a word the letters can be read as ranks above one that only shares consonants
-                    sim = ABJAD_KEY_SIM if word_agrees(text, listed) else ABJAD_NEAR_SIM
-                    found[listed] = max(found.get(listed, 0.0), sim)
+            near = {listed for key in lookup_keys(text) for listed in self._listed_with_consonants(key)}
+            # the words the letters can be read as; only when there are none, those that
+            # share the consonants and the Latin look-up of the reading ("ly" is not LY)
+            found = dict.fromkeys((w for w in near if word_agrees(text, w)), ABJAD_KEY_SIM)
+            if not found:
+                found = dict.fromkeys(near, ABJAD_NEAR_SIM)
+                found.update(self.lookup(text, skel, tag))
+        if text in self.postings:
+            found[text] = 1.0
         result = tuple(found.items())
         if len(self._abjad_cache) > LOOKUP_CACHE_MAX:
             self._abjad_cache.clear()
         self._abjad_cache[ck] = result
         return result
+
+    def arabic_idf(self, token: str) -> float:
+        """Rarity of a word read from Arabic script: that of the most common listed
+        word its letters can be read as ("ly", علي: Ali), not of the unknown reading."""
+        value = self._arabic_idf.get(token)
+        if value is None:
+            readings = [k for k, s in self.lookup_abjad(token, skeleton(token), DISTINCTIVE) if s >= ABJAD_KEY_SIM]
+            value = min((self.idf(k) for k in readings), default=self.idf(token))
+            self._arabic_idf[token] = value
+        return value
 
     def _listed_with_consonants(self, key: str) -> list[str]:
         """Listed words whose skeleton has the consonant ``key`` (see :meth:`lookup_abjad`)."""

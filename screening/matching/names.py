@@ -54,6 +54,7 @@ from screening.matching.normalize import (
     has_han,
     is_han,
     needs_anyascii,
+    ARABIC_RE,
     strip_controls,
 )
 from screening.matching.resources import Tables, on_change, tables
@@ -335,13 +336,12 @@ def _other_transliteration(raw: str) -> str | None:
     if needs_anyascii(raw):
         # not Arabic script: unidecode drops its ة and keeps the article on the word,
         # which :mod:`screening.matching.abjad` reads (كريمة is Karima, not Karim)
-        return None if _ARABIC_RE.search(raw) else unidecode(raw)
+        return None if ARABIC_RE.search(raw) else unidecode(raw)
     if _GREEK_RE.search(raw):
         return anyascii(raw)
     return None
 
 
-_ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 

@@ -167,12 +167,10 @@ def word_chunks(text: str) -> list[str]:
     return text.split()
 
 
+#: A letter of the Arabic script (Arabic, Persian, Urdu).
+ARABIC_RE = re.compile("[\u0600-\u06ff]")
 #: The Arabic article (ال) written on a name of three letters or more (الحربي, al-Harbi).
 _ARABIC_ARTICLE_RE = re.compile("^\u0627\u0644(?=(?:[\u0621-\u064a][\u064b-\u0652]*){3})")  # vowel marks allowed
-
-
-#: Alif with hamza starting an Arabic word: a vowel written, read as "e" (any vowel, :mod:`.abjad`).
-_INITIAL_HAMZA = frozenset("\u0623\u0625")
 
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
@@ -184,8 +182,6 @@ def fold_word(text: str) -> tuple[str, ...]:
     """
     if _ARABIC_ARTICLE_RE.match(text):
         return ("al",) + fold_word(text[2:])
-    if text[:1] in _INITIAL_HAMZA:  # أحمد is Ahmad, never Hamad: the first vowel is written
-        text = "e" + text[1:]
     text = _APOS_RE.sub("", text)
     if not text.isascii():
         text = transliterate(text)
@@ -202,7 +198,12 @@ def needs_anyascii(text: str) -> bool:
 
 #: Alif, which anyascii drops: kept as "a", a long vowel Latin renderings write
 #: (قاسم, Qasem; سليماني, Soleimani; see :mod:`screening.matching.abjad`)
-_ALIF = {0x0627: "a", 0x0622: "a", 0x0636: "dh"}  # and ض as dh, which reads d (Arabic) or z (Persian: Reza)
+_ALIF = {0x0627: "a", 0x0622: "a", 0x0630: "dz", 0x0636: "dz", 0x0638: "dz",
+         0x0639: "e", 0x0623: "e", 0x0625: "e", 0x0621: "e"}
+# and ذ ض ظ as "dz", which Latin writes dh, z, d or th (Hafez, Reza, Dhiab), not
+# anyascii's "dh", which د before ه also gives (أدهم, Adham); ع and the hamzas
+# أ إ ء as "e", a vowel Latin writes (Omar, Saad, Ali; Ahmad, Mamoun, Alaa),
+# where anyascii writes a backquote or an apostrophe
 
 
 def transliterate(text: str) -> str:
@@ -264,7 +265,7 @@ def consonants(token: str) -> str:
     A trailing "h" (Hebrew/Arabic final letter) is dropped too.
     """
     base = re.sub(r"([a-z])\1+", r"\1", _VOWELS_RE.sub("", token.lower()))
-    base = base.replace("kh", "h").replace("sh", "s").replace("ph", "f").replace("v", "b")
+    base = base.replace("kh", "h").replace("sh", "s").replace("ph", "f").replace("v", "b").replace("dz", "z")
     base = re.sub(r"([a-z])\1+", r"\1", base)
     if len(base) > 2 and base.endswith("h"):
         base = base[:-1]

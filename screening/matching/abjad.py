@@ -131,6 +131,10 @@ def _word_pattern(word: str) -> str:
     latin.append(units[-1][1])
     if units[0][0] == "y":
         latin[0] = "(?:y|j|i|e)"  # a first ي: Yusuf, Jusuf (Slavic), Iosif
+    elif units[0][0] == "a" and len(units) > 2 and units[1][0] in "yw":
+        # a first alif and ي / و write one long vowel (ایمان, Iman; اوميد, Omid), not a
+        # diphthong, which the script writes with hamza (أيمن, Ayman)
+        latin[0], latin[1] = "", ("(?:i|ee|ii|ei|ey|e)" if units[1][0] == "y" else "(?:o|ou|oo|u|w|v)")
     last = units[-1][0]
     if last == "h":
         latin[-1] = _FINAL_H
@@ -222,15 +226,20 @@ def _not_read(arabic: str, latin: str) -> bool:
     return any(arabic.startswith(a) and latin.startswith(b) for a, b in _NOT_READ)
 
 
-@lru_cache(maxsize=65536)
 def word_agrees(arabic: str, latin: str) -> bool:
     """One Arabic-script word's reading and one Latin word: :func:`latin_agrees`
     of the two, without reordering (alignment asks this of every word pair)."""
+    return word_verdict(arabic, latin) is True
+
+
+@lru_cache(maxsize=65536)
+def word_verdict(arabic: str, latin: str) -> bool | None:
+    """:func:`word_agrees`, or None when a letter of the reading has no rule."""
     pattern = _name_pattern((arabic,))
+    if pattern is None:
+        return None
     latin = _collapse(latin)
-    if _not_read(arabic, latin):
-        return False
-    return pattern is not None and pattern.fullmatch(latin) is not None
+    return not _not_read(arabic, latin) and pattern.fullmatch(latin) is not None
 
 
 #: Letters of the Arabic-script reading that Latin renderings write as other

@@ -39,7 +39,7 @@ from screening.matching.normalize import has_han, skeleton
 from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
 from screening.matching.resources import business_synonyms, business_word, tables
 from screening.matching.russian import cognate, russian_word
-from screening.matching.abjad import latin_agrees, may_join, word_agrees
+from screening.matching.abjad import latin_agrees, may_join, word_verdict
 from screening.matching.strings import (
     PHONETIC_SIM,
     SKELETON_SIM,
@@ -185,14 +185,16 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     """
     tq, tc = q.tags[i], c.tags[j]
     a, b = q.texts[i], c.texts[j]
-    if a == b:
-        if arabic and tq == STOP:
-            return 0.0, ""  # the article goes with its word (عبد العزيز ال..., "Abdulaziz Al ...")
+    if a == b and not (arabic and tq != NUMBER):
         return (1.0, "number") if tq == NUMBER else (1.0, "equal")
+    if arabic and tq == STOP:
+        return 0.0, ""  # the article goes with its word (عبد العزيز ال..., "Abdulaziz Al ...")
     if tq == NUMBER or tc == NUMBER:
         return 0.0, ""
-    if arabic and tq != INITIAL and tc != INITIAL and (word_agrees(a, b) if arabic > 0 else word_agrees(b, a)):
-        return ARABIC_SIM, "arabic"  # محمد / Mohamed: the Latin word can be read off the letters
+    if arabic and tq != INITIAL and tc != INITIAL:
+        verdict = word_verdict(a, b) if arabic > 0 else word_verdict(b, a)
+        if verdict is not None:  # محمد / Mohamed: the Latin word can be read off the letters, or not
+            return (ARABIC_SIM, "arabic") if verdict else (0.0, "")
     if tq == INITIAL or tc == INITIAL:
         if a[0] != b[0]:
             return 0.0, ""

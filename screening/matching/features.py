@@ -112,6 +112,8 @@ def compact_name(pair: Pair) -> float:
     q, c = pair.query, pair.result
     if len(q.compact) < COMPACT_MIN_LEN or len(c.compact) < COMPACT_MIN_LEN:
         return 0.0
+    if "Arab" in (q.script, c.script) and q.script != c.script:
+        return 0.0  # an Arabic-script reading is letters, not a spelling (abjad.py judges it)
     al = pair.alignment
     if any(q.tags[i] in (LOCATION, NUMBER) for i in al.q_unmatched) or any(
         c.tags[j] in (LOCATION, NUMBER) for j in al.c_unmatched

@@ -153,7 +153,7 @@ def _word_pattern(word: str) -> str:
     # is Ehsan, never Hossein)
     out = latin[0]
     for k in range(1, len(units)):
-        beside_alif = units[k][0] == "a" or (units[k - 1][0] == "a" and k - 1 > 0)
+        beside_alif = units[k][0] == "a" or (units[k - 1][0] == "a" and (k > 1 or not latin[0]))
         out += ("" if beside_alif else _SHORT) + latin[k]
     if last not in "ahyw":
         out += "e?"  # French renderings end a consonant with a silent e (Noureddine, Amine)

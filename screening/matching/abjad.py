@@ -64,7 +64,9 @@ _UNITS: tuple[tuple[str, str], ...] = (
 #: Longest reading a pattern is built for (a name word is far shorter).
 MAX_READ = 20
 #: Compiled name patterns kept (a compiled pattern takes kilobytes; bulk workers each keep theirs).
-PATTERN_CACHE = 1024
+PATTERN_CACHE = 512
+#: Word and word-pair verdicts kept.
+WORD_CACHE = 16384
 _SINGLE = {code: latin for code, latin in _UNITS if len(code) == 1}
 _SINGLE.update(c="(?:c|k)")  # ch read as c and h
 #: A word's last letter written as two Latin letters, without the readings of the
@@ -173,13 +175,13 @@ def _name_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 _DOUBLED_RE = re.compile(r"([a-z])\1+")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def _collapse(text: str) -> str:
     """Doubled letters written once (Hassan, Mohammed: the script writes a shadda, or nothing)."""
     return _DOUBLED_RE.sub(r"\1", text)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def latin_agrees(arabic: tuple[str, ...], latin: tuple[str, ...]) -> bool | None:
     """Whether the Latin words can be read off the Arabic-script words' letters,
     in the Latin order or with the first or last word moved to the other end (a
@@ -232,7 +234,7 @@ def word_agrees(arabic: str, latin: str) -> bool:
     return word_verdict(arabic, latin) is True
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def word_verdict(arabic: str, latin: str) -> bool | None:
     """:func:`word_agrees`, or None when a letter of the reading has no rule."""
     pattern = _name_pattern((arabic,))
@@ -289,7 +291,7 @@ def lookup_keys(word: str) -> frozenset[str]:
 _GLIDES_AND_VOWELS = re.compile("[aeiouwyh]")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)
 def _head(word: str) -> str:
     """The first consonant of a word or reading, w, y and h left out (و, ي
     write vowels too; ة may be written t): "nwraldyn" and "noureddine" both "n"."""

@@ -43,6 +43,8 @@ LOOKUP_CACHE_MAX = 500_000
 #: word written in Arabic script: "qsm" (قاسم) finds
 #: "qasem". The pair is then scored in full.
 ABJAD_KEY_SIM = 0.9
+#: Cap on cached Arabic-script look-ups (each holds every listed word a reading may be).
+ABJAD_CACHE_MAX = 20_000
 #: ... and of one that only shares the consonants (محمد, "mhmd", and Mahmud).
 ABJAD_NEAR_SIM = 0.5
 #: Consonant keys shorter than this are not looked up (علي, "ly", has the key "l": Ali).
@@ -298,7 +300,7 @@ class NameIndex:
         if text in self.postings:
             found[text] = 1.0
         result = tuple(found.items())
-        if len(self._abjad_cache) > LOOKUP_CACHE_MAX:
+        if len(self._abjad_cache) > ABJAD_CACHE_MAX:
             self._abjad_cache.clear()
         self._abjad_cache[ck] = result
         return result

@@ -669,6 +669,25 @@ COMPOUND_TAILS = frozenset({"allh", "lh", "dyn", "aldyn", "ay", "zadh", "pwr"})
 COMPOUND_MIN = 8
 
 
+def may_be_compound(window: tuple[str, ...]) -> bool:
+    """Arabic-script words a Latin name may write as one word: a compound (عبد / أبو
+    before, الله / الدين / a Persian ending after; "Abdel" is عبد ال, but "Salami" is
+    not سالم آل: the article goes with the next word), or two words without the article."""
+    if window[0] in COMPOUND_HEADS:
+        return True
+    if window[-1] == "al":
+        return False
+    return window[-1] in COMPOUND_TAILS or (len(window) == 2 and "al" not in window)
+
+
+def compound_reads(window: tuple[str, ...], word: str) -> bool:
+    """One Latin word read off the Arabic-script ``window`` (:func:`may_be_compound`):
+    a compound, or two other words only as a long Latin word ("Ahmadinejad")."""
+    if not (window[0] in COMPOUND_HEADS or window[-1] in COMPOUND_TAILS) and len(word) < COMPOUND_MIN:
+        return False
+    return may_join("".join(window), word) and bool(latin_agrees(window, (word,)))
+
+
 def _arabic_joins(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]],
                   arabic: int) -> None:
     """Links of a Latin word to two or three Arabic-script words it writes as one,
@@ -679,17 +698,14 @@ def _arabic_joins(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tu
             for k in range(len(many.texts) - size + 1):
                 span = tuple(range(k, k + size))
                 window = many.texts[k : k + size]
-                head = window[0] in COMPOUND_HEADS
-                if not flip and not head and window[-1] == "al":
-                    continue  # the article goes with the next word ("Salami" is not سالم آل); "Abdel" is عبد ال
+                if not flip and not may_be_compound(window):
+                    continue
                 joined = "".join(window)
                 for m, word in enumerate(one.texts):
-                    if not flip and not (head or window[-1] in COMPOUND_TAILS) and (
-                            size > 2 or "al" in window or len(word) < COMPOUND_MIN):
-                        continue  # other words Latin writes as one: a long one ("Ahmadinejad")
-                    if not (may_join(word, joined) if flip else may_join(joined, word)):
-                        continue
-                    agrees = latin_agrees((word,), (joined,)) if flip else latin_agrees(window, (word,))
+                    if flip:
+                        agrees = may_join(word, joined) and latin_agrees((word,), (joined,))
+                    else:
+                        agrees = compound_reads(window, word)
                     if agrees:
                         a_idx, l_idx = ((m,), span) if flip else (span, (m,))
                         qi, ci = (a_idx, l_idx) if arabic > 0 else (l_idx, a_idx)

@@ -20,7 +20,7 @@ from collections import defaultdict
 from typing import Any, Iterable, Sequence
 
 from screening.matching.abjad import lookup_keys, word_agrees
-from screening.matching.alignment import COGNATE_SIM, NICKNAME_SIM, unmatched_costs
+from screening.matching.alignment import COGNATE_SIM, NICKNAME_SIM, compound_reads, may_be_compound, unmatched_costs
 from screening.matching.strings import token_sim
 from screening.matching.forms import JOIN_TRIPLE_SHORT, Form, forms_of, idf_factor, name_initials
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, NUMBER, analyze_name
@@ -373,10 +373,11 @@ class NameIndex:
                 joined = "".join(window)
                 if joined in self.postings:
                     extra.append((tuple(range(i, i + size)), joined))
-                elif form.script == "Arab":  # نصر الله for "Nasrallah"
+                elif form.script == "Arab" and may_be_compound(window):  # نصر الله for "Nasrallah"
                     span = tuple(range(i, i + size))
                     extra.extend((span, listed) for key in lookup_keys(joined)
-                                 for listed in self._listed_with_consonants(key))
+                                 for listed in self._listed_with_consonants(key)
+                                 if compound_reads(window, listed))
         # a one-word query in capitals that spells a listed name's initials ("POGC")
         if n == 1:
             key = ACRONYM_KEY + form.texts[0]

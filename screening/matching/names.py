@@ -271,7 +271,8 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
                     accented = {w for chunk in word_chunks(piece) if not chunk.isascii() for w in fold_word(chunk)}
                     if not any(x.tag == LEGAL and x.text in accented for x in as_org.tokens):
                         extra_variants.append(tuple(as_org.tokens))
-            plain_words = frozenset() if org_like else written_as_words(piece)  # "Pla" in "Abel Pla"
+            # "Pla" in "Abel Pla", and a family name written first ("PLA, Abel"): words, not acronyms
+            plain_words = frozenset() if org_like else written_as_words(piece) | family_words
             spelled_words = spell_out(words, t, plain=plain_words)
             if spelled_words is not None:
                 alt_built, _ = latin_tokens(spelled_words, t, True, False)

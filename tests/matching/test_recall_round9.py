@@ -65,3 +65,10 @@ def test_mohd_is_the_written_short_form_of_muhammad(a, b):
 
 def test_mohd_is_not_another_name():
     assert score("Mohd Najib", "Ahmad Najib", "person") < REVIEW_THRESHOLD
+
+
+def test_a_family_name_written_first_is_not_an_acronym():
+    # "PLA, Abel" (family-first negatives of bench/match_negatives.py) met the People's
+    # Liberation Army at 0.87: the capitals of a family name are a list's convention
+    assert score("PLA, Abel", "PEOPLE'S LIBERATION ARMY") < REVIEW_THRESHOLD
+    assert score("PLA", "PEOPLE'S LIBERATION ARMY") >= MATCH_THRESHOLD

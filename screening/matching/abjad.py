@@ -16,8 +16,7 @@ article written on a word (ال, split off by the tokeniser as "al") as al, el,
 ul, a vowel or nothing before a doubled letter (Abdurrahman, Abdel Rahman).
 
 The Arabic side is the tokeniser's reading (:func:`~screening.matching.normalize.fold_word`:
-anyascii, with alif kept as "a"); ayin and hamza are dropped there, and a
-vowel may stand for them.
+anyascii, with alif kept as "a", ع and the hamzas as "e", ذ ض ظ as "dz").
 """
 
 from __future__ import annotations
@@ -30,7 +29,7 @@ from functools import lru_cache
 _UNITS: tuple[tuple[str, str], ...] = (
     ("th", "(?:th|s|t|t[aeiou]?h)"),
     ("kh", "(?:kh|h|x|ch|k|k[aeiou]?h)"),
-    ("dz", "(?:dh|z|th|d|dz)"),  # ذ ض ظ (normalize._ALIF)
+    ("dz", "(?:dh|z|th|d|dz)"),  # ذ ض ظ (normalize._ARABIC_READINGS)
     ("sh", "(?:sh|ch|sch|s[aeiou]?h)"),
     ("gh", "(?:gh|g|g[aeiou]?h)"),
     ("ch", "(?:ch|tch|tsh|c[aeiou]?h)"),
@@ -188,7 +187,7 @@ def latin_agrees(arabic: tuple[str, ...], latin: tuple[str, ...]) -> bool | None
     family name written first); None when a letter has no rule (the caller
     keeps the consonant skeleton's verdict). Other orders are other people:
     Ahmed Mohammed Hassan is not Mohammed Ahmed Hassan."""
-    pattern = _name_pattern(tuple(arabic))
+    pattern = _name_pattern(arabic)
     if pattern is None:
         return None
     words = [_collapse(w) for w in latin]
@@ -234,14 +233,9 @@ def word_agrees(arabic: str, latin: str) -> bool:
     return word_verdict(arabic, latin) is True
 
 
-@lru_cache(maxsize=WORD_CACHE)
 def word_verdict(arabic: str, latin: str) -> bool | None:
     """:func:`word_agrees`, or None when a letter of the reading has no rule."""
-    pattern = _name_pattern((arabic,))
-    if pattern is None:
-        return None
-    latin = _collapse(latin)
-    return not _not_read(arabic, latin) and pattern.fullmatch(latin) is not None
+    return latin_agrees((arabic,), (latin,))
 
 
 #: Letters of the Arabic-script reading that Latin renderings write as other
@@ -265,12 +259,16 @@ def spellings(word: str) -> tuple[str, ...]:
 _KEY_VOWELS = re.compile("[aeiouy]")
 
 
+def _as_skeleton(reading: str) -> str:
+    """An Arabic-script reading's consonants written the way a Latin skeleton
+    writes them (kh as h, sh as s, q as k, v as b, ذ ض ظ as z)."""
+    return reading.replace("kh", "h").replace("sh", "s").replace("q", "k").replace("v", "b").replace("dz", "z")
+
+
 def _key(reading: str) -> str:
     """A Latin name's consonant key (``normalize.consonants`` of its skeleton) as an
-    Arabic-script reading gives it: kh / sh / q / v read the skeleton's way."""
-    out = reading.replace("kh", "h").replace("sh", "s").replace("q", "k").replace("w", "b").replace("v", "b")
-    out = out.replace("dz", "z")
-    out = _collapse(_KEY_VOWELS.sub("", out))
+    Arabic-script reading gives it: :func:`_as_skeleton`, و as the consonant b."""
+    out = _collapse(_KEY_VOWELS.sub("", _as_skeleton(reading).replace("w", "b")))
     return out[:-1] if len(out) > 2 and out.endswith("h") else out
 
 
@@ -295,8 +293,7 @@ _GLIDES_AND_VOWELS = re.compile("[aeiouwyh]")
 def _head(word: str) -> str:
     """The first consonant of a word or reading, w, y and h left out (و, ي
     write vowels too; ة may be written t): "nwraldyn" and "noureddine" both "n"."""
-    out = word.replace("kh", "h").replace("sh", "s").replace("q", "k").replace("v", "b").replace("dz", "z")
-    return _GLIDES_AND_VOWELS.sub("", out)[:1]
+    return _GLIDES_AND_VOWELS.sub("", _as_skeleton(word))[:1]
 
 
 def may_join(arabic: str, latin: str) -> bool:

@@ -245,7 +245,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
 ARABIC_SIM = 0.9
 
 
-def _arabic_latin(q: Form, c: Form) -> int:
+def arabic_latin(q: Form, c: Form) -> int:
     """1 for an Arabic-script query against a Latin-letter name, -1 the other way round, else 0."""
     if q.script == "Arab" and c.script == "Latn":
         return 1
@@ -505,7 +505,7 @@ def align(q: Form, c: Form) -> Alignment:
     slavic = person and not pinyin and (slavic_name(q) or slavic_name(c))
     russian = not person and (_has_russian(q) or _has_russian(c))
     company = not person and company_pair(q, c)
-    arabic = _arabic_latin(q, c)
+    arabic = arabic_latin(q, c)
     for i in range(nq):
         for j in range(nc):
             s, how = _pair_sim(q, c, i, j, person, pinyin, slavic, russian, company, arabic)

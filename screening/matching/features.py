@@ -19,6 +19,7 @@ from screening.matching.alignment import (
     Alignment,
     Link,
     Pair,
+    arabic_latin,
     company_pair,
     family_and_given_agree,
     first_word,
@@ -190,9 +191,10 @@ def _consonant_keys(form: Form) -> set[str]:
 def arabic_letters_differ(q: Form, c: Form) -> bool:
     """A name in Arabic script whose long vowels and letters no reading of the
     Latin name on the other side allows (:func:`abjad.latin_agrees`)."""
-    if (q.script == "Arab") == (c.script == "Arab") or "Latn" not in (q.script, c.script):
+    side = arabic_latin(q, c)
+    if not side:
         return False
-    arabic, latin = (q, c) if q.script == "Arab" else (c, q)
+    arabic, latin = (q, c) if side > 0 else (c, q)
     return latin_agrees(arabic.texts, latin.texts) is False
 
 

@@ -43,10 +43,10 @@ LOOKUP_CACHE_MAX = 500_000
 #: word written in Arabic script: "qsm" (قاسم) finds
 #: "qasem". The pair is then scored in full.
 ABJAD_KEY_SIM = 0.9
-#: Cap on cached Arabic-script look-ups (each holds every listed word a reading may be).
-ABJAD_CACHE_MAX = 20_000
 #: ... and of one that only shares the consonants (محمد, "mhmd", and Mahmud).
 ABJAD_NEAR_SIM = 0.5
+#: Cap on cached Arabic-script look-ups (each holds every listed word a reading may be).
+ABJAD_CACHE_MAX = 20_000
 #: Consonant keys shorter than this are not looked up (علي, "ly", has the key "l": Ali).
 MIN_ABJAD_KEY = 1
 

@@ -196,21 +196,21 @@ def needs_anyascii(text: str) -> bool:
     return not text.isascii() and _ANYASCII_RE.search(text) is not None
 
 
-#: Alif, which anyascii drops: kept as "a", a long vowel Latin renderings write
-#: (قاسم, Qasem; سليماني, Soleimani; see :mod:`screening.matching.abjad`)
-_ALIF = {0x0627: "a", 0x0622: "a", 0x0630: "dz", 0x0636: "dz", 0x0638: "dz",
-         0x0639: "e", 0x0623: "e", 0x0625: "e", 0x0621: "e"}
-# and ذ ض ظ as "dz", which Latin writes dh, z, d or th (Hafez, Reza, Dhiab), not
-# anyascii's "dh", which د before ه also gives (أدهم, Adham); ع and the hamzas
-# أ إ ء as "e", a vowel Latin writes (Omar, Saad, Ali; Ahmad, Mamoun, Alaa),
-# where anyascii writes a backquote or an apostrophe
+#: Arabic letters read before anyascii (see :mod:`screening.matching.abjad`): alif,
+#: which anyascii drops, as "a", a long vowel Latin renderings write (قاسم, Qasem);
+#: ذ ض ظ as "dz", which Latin writes dh, z, d or th (Hafez, Reza, Dhiab), not
+#: anyascii's "dh", which د before ه also gives (أدهم, Adham); ع and the hamzas
+#: أ إ ء as "e", a vowel Latin writes (Omar, Saad, Ali; Ahmad, Mamoun, Alaa), where
+#: anyascii writes a backquote or an apostrophe.
+_ARABIC_READINGS = {0x0627: "a", 0x0622: "a", 0x0630: "dz", 0x0636: "dz", 0x0638: "dz",
+                    0x0639: "e", 0x0623: "e", 0x0625: "e", 0x0621: "e"}
 
 
 def transliterate(text: str) -> str:
     """ASCII reading of non-ASCII ``text``: anyascii for the scripts from Hebrew
     to Burmese and Georgian, unidecode (with Cyrillic signs dropped) otherwise."""
     if needs_anyascii(text):
-        return anyascii(text.translate(_ALIF))
+        return anyascii(text.translate(_ARABIC_READINGS))
     return unidecode(text.translate(_SIGNS))
 
 

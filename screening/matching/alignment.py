@@ -64,6 +64,10 @@ SPELLINGS = ("variant",) + RULED_SPELLINGS
 #: A family name in the genitive after imeni in a company's name and the same
 #: name in the nominative (imeni Lavochkina / Lavochkin): one name in two cases.
 GENITIVE_SIM = 0.9
+#: A distinctive word this long read in the genitive outside imeni (Akfort / Akforta).
+GENITIVE_MIN_LEN = 6
+#: Endings of East Slavic family names whose feminine adds -a (Petrov / Petrova, Ilyin / Ilyina).
+_HUSBANDS = ("ov", "ev", "in", "yn")
 #: Credit of a person's initial against a name starting with that letter.
 INITIAL_SIM = 0.8
 #: Credit of a listed initial against a full name in the query.
@@ -207,7 +211,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     if q.strict[i] or c.strict[j] or pinyin:
         return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying, Lei is not Li
     s, how = token_match(a, b, q.skels[i], c.skels[j])
-    if how == "gendered" and not person and _genitive_after_imeni(q, c, i, j):
+    if how == "gendered" and not person and _genitive(q, c, i, j):
         s, how = GENITIVE_SIM, "variant"  # "NPO imeni A.G. Orlova" / "A.G. Orlov NPO"
     if person:
         s = person_sim(a, b, s, how)
@@ -307,15 +311,19 @@ def _after_imeni(f: Form, k: int) -> bool:
     return k >= 0 and f.texts[k] == IMENI
 
 
-def _genitive_after_imeni(q: Form, c: Form, i: int, j: int) -> bool:
-    """A family name in the genitive after imeni on one side, in the nominative on
-    the other ("NPO imeni A.G. Orlova" / "A.G. Orlov NPO"), in a company's name.
-    Elsewhere a final vowel more stays another name: Petrov / Petrova, Louis /
-    Louise, Roch / Roche, a vessel OCEAN / OCEANA."""
+def _genitive(q: Form, c: Form, i: int, j: int) -> bool:
+    """A company's name word in the genitive on one side, in the nominative on the
+    other: a family name after imeni ("NPO imeni A.G. Orlova" / "A.G. Orlov NPO"),
+    or a distinctive word of at least ``GENITIVE_MIN_LEN`` letters ("LLC AKFORT" /
+    "LIMITED LIABILITY COMPANY AKFORTA"), as Russian names decline. Elsewhere a
+    final vowel more stays another name: Petrov / Petrova, Louis / Louise, Roch /
+    Roche, a vessel OCEAN / OCEANA."""
     a, b = q.texts[i], c.texts[j]
     short, long_ = sorted((a, b), key=len)
     if len(a) == len(b) or long_[-1] != "a" or short[-1] in "aeiouy" or not _organisation(q, c):
         return False  # a name ending in a vowel is not made genitive by -a: Mari / Maria
+    if len(short) >= GENITIVE_MIN_LEN and q.tags[i] == c.tags[j] == DISTINCTIVE and not short.endswith(_HUSBANDS):
+        return True  # not Petrov / Petrova Trading: a family name's two genders, two people
     return _after_imeni(q, i) if len(a) > len(b) else _after_imeni(c, j)
 
 
@@ -413,8 +421,14 @@ def same_father(a: str, b: str) -> bool:
     sa, sb = _patronymic_stem(a), _patronymic_stem(b)
     if min(len(sa), len(sb)) < FATHER_MIN:
         return False
+    return not _father_groups(sa).isdisjoint(_father_groups(sb))
+
+
+def _father_groups(stem: str) -> frozenset[int]:
+    """The nickname groups a patronymic's stem names, as spelled or by skeleton
+    (Mikola- is Mykola-, Mikolaiovich / Nikolaevich)."""
     fathers = tables().father_names
-    return not fathers.get(sa, _NO_GROUPS).isdisjoint(fathers.get(sb, _NO_GROUPS))
+    return fathers.get(stem) or fathers.get(skeleton(stem), _NO_GROUPS)
 
 
 def same_patronymic(a: str, b: str) -> bool:

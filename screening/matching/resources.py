@@ -454,9 +454,10 @@ def _load_nicknames(t: Tables) -> None:
     fathers: dict[str, set[int]] = {}
     for gid, names in enumerate(t.nickname_groups):
         for n in names:
-            fathers.setdefault(n, set()).add(gid)
-            if n[-1] in "aeiouy":
-                fathers.setdefault(n[:-1], set()).add(gid)
+            for key in {n, _skeleton_with(t, n)}:  # also as spelled with i for y: mikola-iovich
+                fathers.setdefault(key, set()).add(gid)
+                if key[-1] in "aeiouy":
+                    fathers.setdefault(key[:-1], set()).add(gid)
     t.father_names = {name: frozenset(ids) for name, ids in fathers.items()}
 
 

@@ -373,12 +373,22 @@ def transliteration_edits(a: str, b: str) -> tuple[int, int]:
     hard = soft = 0
     for op in Levenshtein.editops(a, b):
         if op.tag == "replace":
-            sound = frozenset((a[op.src_pos], b[op.dest_pos])) in t.sound_pairs
+            sound = frozenset((a[op.src_pos], b[op.dest_pos])) in t.sound_pairs or _greek_diphthong(a, b, op.src_pos, op.dest_pos)
         else:
             sound = (a[op.src_pos] if op.tag == "delete" else b[op.dest_pos]) in t.silent_letters
         soft += sound
         hard += not sound
     return hard, soft
+
+
+def _greek_diphthong(a: str, b: str, i: int, j: int) -> bool:
+    """``a[i]`` and ``b[j]`` are u and v after one vowel a or e: Russian reads the
+    Greek diphthongs eu and au as ev and av (Pnevmo / Pneumo, Avto / Auto,
+    Evro / Euro)."""
+    return (
+        {a[i], b[j]} == {"u", "v"} and i > 0 and j > 0
+        and a[i - 1] == b[j - 1] and a[i - 1] in "ae"
+    )
 
 
 def edit_cost(edits: tuple[int, int]) -> float:
@@ -404,6 +414,21 @@ def consonant_key(word: str) -> str:
     return "".join(out)
 
 
+#: First letters after which romanisations of Arabic and Persian write or drop
+#: an h (dh, gh, kh, th: Ghazi / Gazi, Thamer / Tamer).
+_H_DIGRAPH_HEADS = frozenset("dgkt")
+#: Shortest word whose h digraph may be dropped (Kan is not Khan).
+_H_DIGRAPH_MIN = 4
+
+
+def _opening(word: str) -> str:
+    """A word's first two letters, an h digraph read as its first letter:
+    "ghazi" and "gazi" open alike ("ga"), "rose" and "rios" do not."""
+    if len(word) > _H_DIGRAPH_MIN and word[0] in _H_DIGRAPH_HEADS and word[1] == "h":
+        word = word[0] + word[2:]
+    return word[:2]
+
+
 def spelling_variant(a: str, b: str, how: str = "") -> bool:
     """Two words that are one word spelled otherwise: the same consonant key, at
     most two edits (transliteration edits count half), not a gendered form
@@ -420,7 +445,7 @@ def spelling_variant(a: str, b: str, how: str = "") -> bool:
         return False
     if consonant_key(a) != consonant_key(b):
         return False
-    if min(len(a), len(b)) <= SHORT_WORD and a[:2] != b[:2]:
+    if min(len(a), len(b)) <= SHORT_WORD and _opening(a) != _opening(b):
         return False  # Rose / Rios, Mills / Myles, John / Juan: in a short word two edits are another name
     if (a[-1] in _VOWELS) != (b[-1] in _VOWELS):
         return False  # Oleg / Olga, Salim / Salma, Fred / Frida: a name's other gender

@@ -101,8 +101,8 @@ EXTRA_QUERY = 1.0
 #: place prefixes and business words are often dropped by whoever types a query).
 EXTRA_RESULT_PERSON = 0.45
 EXTRA_RESULT_COMPANY = 0.6
-#: Unmatched list-side filler words ("Group" in "Haige Communication Group Co.").
-EXTRA_RESULT_FILLER = 0.3
+#: Unmatched filler words, on either side ("Group" in "Haige Communication Group Co.").
+EXTRA_FILLER = 0.3
 #: Unmatched list-side business words when the query is the listed name's
 #: distinctive part with some of its business words: whoever types a company's
 #: name drops its line of business ("Power Control") freely.
@@ -583,6 +583,8 @@ def align(q: Form, c: Form) -> Alignment:
                 floor = PERSON_QUERY_EXTRA_MIN  # an extra name part counts, however common ("Li")
         elif q.tags[i] == LOCATION and i == first_word(q) and q.schema == COMPANY:
             share = EXTRA_RESULT_LOCATION  # "浙江 大华": the place a company is registered in
+        elif q.texts[i] in words.filler_words:
+            share = EXTRA_FILLER  # "Firm Radel Ltd." for "Radel Ltd.": a word names add freely
         else:
             share = EXTRA_QUERY
             if q.tags[i] == GENERIC and q.texts[i] not in words.filler_words:
@@ -603,7 +605,7 @@ def align(q: Form, c: Form) -> Alignment:
             share = EXTRA_RESULT_LOCATION if cheap else EXTRA_RESULT_COMPANY
         elif not person:
             if c.texts[j] in words.filler_words:
-                share = EXTRA_RESULT_FILLER
+                share = EXTRA_FILLER
             elif c.tags[j] == GENERIC and c.texts[j] not in words.org_words and covered:
                 share = EXTRA_RESULT_DESCRIPTOR  # "Sisheng Technology" for "Sisheng Power Control Technology"
             elif c.tags[j] == STOP and covered and j - 1 in c_un and j + 1 in c_un:

@@ -65,6 +65,7 @@ FEATURES: list[Feature] = [
     Feature(f.family_name_mismatch, qualifier=True),
     Feature(f.no_exact_name_part, qualifier=True),
     Feature(f.patronymics_differ, qualifier=True),
+    Feature(f.lineage_differs, qualifier=True),
     Feature(f.weak_alias, qualifier=True),
     Feature(f.homophone_brand, qualifier=True),
     Feature(f.plural_differs, qualifier=True),

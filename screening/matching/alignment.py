@@ -365,7 +365,9 @@ def slavic_name(form: Form) -> bool:
 
 
 #: Words after which a name is the father's ("Ali bin Hassan").
-SON_OF = frozenset({"bin", "ibn", "ben", "bint"})
+SON_OF = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould", "walad"})
+#: Of those, the ones that say "daughter of" ("Nurul Huda binti Ahmad").
+DAUGHTER_OF = frozenset({"bint", "binti"})
 
 
 def is_patronymic(form: Form, j: int) -> bool:

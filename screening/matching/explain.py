@@ -26,6 +26,7 @@ QUALIFIER_TEXT = {
     "family_name_mismatch": "family names differ",
     "no_exact_name_part": "no part of the name is spelled alike",
     "patronymics_differ": "patronymics differ",
+    "lineage_differs": "another place in one family: own and father's names swapped, or son and daughter",
 }
 QUALIFIER_TEXT_ZH = {
     "numbers_disagree": "数字不同",
@@ -39,6 +40,7 @@ QUALIFIER_TEXT_ZH = {
     "family_name_mismatch": "姓氏不同",
     "no_exact_name_part": "名称中没有拼写相同的部分",
     "patronymics_differ": "父称不同",
+    "lineage_differs": "家族中的不同成员：本名与父名互换，或儿子与女儿",
 }
 qualifier = table("qualifier", QUALIFIER_TEXT, QUALIFIER_TEXT_ZH)
 

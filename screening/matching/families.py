@@ -160,7 +160,7 @@ def rests_on_review_only(values: dict[str, float] | None, match_t: float | None 
 
 
 #: Words before which a listed name goes on with the father's line ("Lotfi Ben Abdul Hamid Ben Ali").
-_LINEAGE = SON_OF | {"binti", "ould", "walad"}
+_LINEAGE = SON_OF
 
 
 def _names_a_part(pair: Pair) -> bool:

@@ -16,6 +16,8 @@ from rapidfuzz.distance import Indel, OSA
 from screening.matching.alignment import (
     DISTINCTIVE_AGREE,
     RULED_SPELLINGS,
+    DAUGHTER_OF,
+    SON_OF,
     Alignment,
     Link,
     Pair,
@@ -499,6 +501,35 @@ def patronymics_differ(pair: Pair) -> float:
     if any(same_patronymic(a, b) for a in qp for b in cp):
         return 0.0
     return 1.0
+
+
+def lineage_differs(pair: Pair) -> float:
+    """1 when the names put a person elsewhere in one family: a person's own name
+    and a father's name trade places around bin, ibn, ould ("son of"), or one
+    name is a son's (bin) and the other a daughter's (binti, bint).
+
+    "Mohammed bin Salman" is not "Salman bin Mohammed", his father or his son;
+    "Nurul Huda binti Ahmad" is not "Nurul Huda bin Ahmad", her brother.
+    """
+    q, c = pair.query, pair.result
+    qa, ca = _son_of_at(q), _son_of_at(c)
+    if qa is None or ca is None or not is_person_pair(q, c):
+        return 0.0
+    if (q.texts[qa] in DAUGHTER_OF) != (c.texts[ca] in DAUGHTER_OF):
+        return 1.0
+    own_to_father = father_to_own = False
+    for link in pair.alignment.links:
+        if link.sim < DISTINCTIVE_AGREE:
+            continue
+        own_to_father |= max(link.qi) < qa and min(link.ci) > ca
+        father_to_own |= min(link.qi) > qa and max(link.ci) < ca
+    return 1.0 if own_to_father and father_to_own else 0.0
+
+
+def _son_of_at(form: Form) -> int | None:
+    """Where the first "son of" or "daughter of" word (bin, ibn, ould, binti ...)
+    stands, after a name; None if none does."""
+    return next((k for k, t in enumerate(form.texts) if k > 0 and t in SON_OF), None)
 
 
 def no_exact_name_part(pair: Pair) -> float:

@@ -152,7 +152,7 @@ def why_silent(pair: Pair) -> str | None:
     if any(q.tags[i] in (DISTINCTIVE, GENERIC, INITIAL) and q.texts[i] not in filler for i in al.q_unmatched):
         return "the query has a word the listed name lacks"  # Lockheed Martin Aeronautics: a unit, maybe an affiliate
     for contradiction in (f.numbers_disagree, f.locations_disagree, f.family_name_mismatch,
-                          f.patronymics_differ, f.no_distinctive_agreement, f.schema_mismatch):
+                          f.patronymics_differ, f.lineage_differs, f.no_distinctive_agreement, f.schema_mismatch):
         if contradiction(pair):
             return contradiction.__name__
     return None

@@ -599,12 +599,20 @@ def person_reorder(text: str, t: Tables) -> tuple[str, frozenset[str]]:
     left_words = fold_words(left)
     if not right_words or len(left_words) > 4 or len(right_words) > 5:
         return text, none
-    if len(right_words) == 1 and (right_words[0] in t.generation_words or right_words[0] in GENERATION_NUMERALS):
+    if len(right_words) == 1 and _generation_word(right_words[0], t):
         return f"{left} {right}", none  # "JOSEPH ORMOND KIRK, III.": a generation after the name, not a given name
     for w in left_words + right_words:
         if w in t.org_class or w in t.generic or (w,) in t.legal_forms:
             return text, none
+    if len(right_words) > 1 and _generation_word(right_words[-1], t):
+        given, generation = right.rsplit(maxsplit=1)  # "SMITH, John Sr.": the generation ends the name
+        return f"{given} {left} {generation}", frozenset(left_words)
     return f"{right} {left}", frozenset(left_words)
+
+
+def _generation_word(word: str, t: Tables) -> bool:
+    """Jr, Senior, III: a word for a person's generation."""
+    return word in t.generation_words or word in GENERATION_NUMERALS
 
 
 def wade_giles_name(piece: str, words: list[str]) -> bool:

@@ -361,6 +361,8 @@ ORG_TERM_TABLES = ("ru_org_terms.yaml", "tr_org_terms.yaml")
 #: nouns. A noun's plural or case ending (системы, завода) is read only as listed:
 #: "Sistema" is a brand, not "systems".
 _INFLECTED_RE = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ых|их|ия|ии|ий)(-|$)")
+#: Chinese terms of at least this many characters are read in pinyin too (科技 keji).
+PINYIN_TERM_MIN_CHARS = 2
 #: One-word terms whose skeleton has at most this many letters are read only from
 #: a word as long as their romanisation (see ``Tables.org_min_len``).
 ORG_SHORT_SKELETON = 5
@@ -410,10 +412,51 @@ def _load_org_terms(t: Tables) -> None:
                     # only their listed forms are read
                     del t.org_lemmas[stem]
                     ambiguous.add(stem)
+    _add_pinyin_terms(t)
     if t.org_terms:
         t.org_first = frozenset(p[0] for p in t.org_terms)
         t.org_lemma_first = frozenset(p[0] for p in t.org_lemmas)
         t.org_max_len = max(len(p) for p in t.org_terms)
+
+
+def _add_pinyin_terms(t: Tables) -> None:
+    """Read Chinese organisation terms written in pinyin as their English.
+
+    Registered names reach customer files romanised: "Beijing Huaxin Keji
+    Youxian Gongsi" is "Beijing Huaxin Technology Co., Ltd.". Every term of
+    ``zh_terms.yaml`` of at least ``PINYIN_TERM_MIN_CHARS`` characters (科技,
+    集成电路) that is no brand (its usual reading is not one word outside the
+    business, place and organisation words, as 中航 AVIC; no reading is its own
+    pinyin, as 长江 changjiang)
+    is keyed by its toneless pinyin as one word ("keji", "jichengdianlu") and, for four
+    characters or more, as words of two syllables ("jicheng dianlu"), as
+    pinyin writers split them. A Russian or Turkish key of the same spelling wins.
+    """
+    from pypinyin import lazy_pinyin
+
+    from screening.matching.russian import soft_e
+
+    business = t.generic | t.org_class | t.stopwords | t.locations
+    for term, readings in t.zh_terms.items():
+        if len(term) < PINYIN_TERM_MIN_CHARS or term in t.zh_brands:
+            continue
+        usual = readings[0] if readings else ()
+        if len(usual) == 1 and usual[0] not in business:
+            continue  # 中航 is AVIC, 威视 Nuctech: a brand's pinyin may be another firm's name
+        syllables = [x for x in lazy_pinyin(term, errors="ignore") if x.isalpha()]
+        if len(syllables) != len(term):
+            continue  # a letter or digit in the term (B2B): not all Han
+        if any("".join(r) == "".join(syllables) for r in readings):
+            continue  # the table spells the term in pinyin itself (长江: changjiang): a name
+        spellings = {("".join(syllables),)}
+        if len(syllables) >= 4 and len(syllables) % 2 == 0:
+            spellings.add(tuple("".join(syllables[k : k + 2]) for k in range(0, len(syllables), 2)))
+        for written in spellings:
+            phrase = tuple(soft_e(_skeleton_with(t, w)) for w in written)  # keyed as _load_org_terms keys
+            if phrase not in t.org_terms:
+                t.org_terms[phrase] = readings
+                if len(phrase) == 1 and len(phrase[0]) <= ORG_SHORT_SKELETON:
+                    t.org_min_len[phrase[0]] = min(len(written[0]), t.org_min_len.get(phrase[0], len(written[0])))
 
 
 def _skeleton_with(t: Tables, token: str) -> str:

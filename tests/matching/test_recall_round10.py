@@ -12,6 +12,12 @@ at, written here with made-up names.
 - Arabic and Persian romanisations write or drop an h after d, g, k, t (Ghazi /
   Gazi, Thamer / Tamer): the same opening of a short word.
 - Persian legal forms written out in Latin letters: Sherkat Sahami (Khass / Aam).
+- Persian organisation words romanised (fa_org_terms.yaml, read as the Russian
+  and Turkish tables are): Sanaye (industries), Bazargani (trading), Petroshimi
+  (petrochemical), Gharargah Sazandegi (construction headquarters).
+- An East Slavic name whose parts all meet through transliteration edits
+  (Bilousov / Belousov, Oleksandr / Aleksandr) has its parts spelled alike:
+  no_exact_name_part no longer fires, as it still does for Barton / Berton.
 - A filler word ("Firm", "Group") the query adds costs what one the list adds
   costs: names add and drop them freely.
 - Ould and Walad ("son of", Mauritania, the Sahel, Sudan) are connectors like
@@ -249,3 +255,28 @@ def test_junior_and_senior_are_two_people():
 )
 def test_a_generation_agrees_or_is_left_out(a, b):
     assert score(a, b, "person") >= MATCH_THRESHOLD
+
+
+# ------------------------------------------------------------ Persian business words
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Tabriz Steel Trading Company", "SHERKAT BAZARGANI FOOLAD TABRIZ"),
+        ("Kerman Chemical Industries Co", "SHERKAT SANAYE SHIMIYAI KERMAN"),
+        ("Darvish Petrochemical Company", "SHERKAT PETROSHIMI DARVISH"),
+        ("Zamard Construction Headquarters", "GHARARGAH SAZANDEGI ZAMARD"),
+        ("Rahbar Shipping Lines Co", "SHERKAT KASHTIRANI RAHBAR"),
+    ],
+)
+def test_persian_business_words(a, b):
+    assert score(a, b) >= MATCH_THRESHOLD
+
+
+def test_persian_business_words_make_no_hit_alone():
+    # same line of business, another city: two companies
+    assert score("Tabriz Petrochemical Company", "SHERKAT PETROSHIMI KERMAN") < REVIEW_THRESHOLD
+
+
+# ------------------------------------------------------------ East Slavic parts spelled alike
+def test_east_slavic_transliterations_are_parts_spelled_alike():
+    assert score("Oleksandr Bilohorodov", "BELOGORODOV, Aleksandr Petrovich", "person") >= MATCH_THRESHOLD

@@ -64,10 +64,6 @@ SPELLINGS = ("variant",) + RULED_SPELLINGS
 #: A family name in the genitive after imeni in a company's name and the same
 #: name in the nominative (imeni Lavochkina / Lavochkin): one name in two cases.
 GENITIVE_SIM = 0.9
-#: A distinctive word this long read in the genitive outside imeni (Akfort / Akforta).
-GENITIVE_MIN_LEN = 6
-#: Endings of East Slavic family names whose feminine adds -a (Petrov / Petrova, Ilyin / Ilyina).
-_HUSBANDS = ("ov", "ev", "in", "yn")
 #: Credit of a person's initial against a name starting with that letter.
 INITIAL_SIM = 0.8
 #: Credit of a listed initial against a full name in the query.
@@ -312,18 +308,16 @@ def _after_imeni(f: Form, k: int) -> bool:
 
 
 def _genitive(q: Form, c: Form, i: int, j: int) -> bool:
-    """A company's name word in the genitive on one side, in the nominative on the
-    other: a family name after imeni ("NPO imeni A.G. Orlova" / "A.G. Orlov NPO"),
-    or a distinctive word of at least ``GENITIVE_MIN_LEN`` letters ("LLC AKFORT" /
-    "LIMITED LIABILITY COMPANY AKFORTA"), as Russian names decline. Elsewhere a
-    final vowel more stays another name: Petrov / Petrova, Louis / Louise, Roch /
-    Roche, a vessel OCEAN / OCEANA."""
+    """A family name in the genitive after imeni on one side, in the nominative on
+    the other ("NPO imeni A.G. Orlova" / "A.G. Orlov NPO"), in a company's name.
+    Elsewhere a final vowel more stays another name: Petrov / Petrova, Louis /
+    Louise, Roch / Roche, a vessel OCEAN / OCEANA, and in companies too: Ruslan /
+    Ruslana, Modern / Moderna, Baltic / Baltica name other firms more often than
+    one firm declined (helper-42's review of a general rule, session 11)."""
     a, b = q.texts[i], c.texts[j]
     short, long_ = sorted((a, b), key=len)
     if len(a) == len(b) or long_[-1] != "a" or short[-1] in "aeiouy" or not _organisation(q, c):
         return False  # a name ending in a vowel is not made genitive by -a: Mari / Maria
-    if len(short) >= GENITIVE_MIN_LEN and q.tags[i] == c.tags[j] == DISTINCTIVE and not short.endswith(_HUSBANDS):
-        return True  # not Petrov / Petrova Trading: a family name's two genders, two people
     return _after_imeni(q, i) if len(a) > len(b) else _after_imeni(c, j)
 
 
@@ -570,6 +564,7 @@ def align(q: Form, c: Form) -> Alignment:
     covered = not person and _query_covered(
         q, c, links, tuple(i for i in q_un if i not in q_echo), tuple(j for j in c_un if j not in c_echo)
     )
+    list_met = all(c.tags[j] == STOP or j in c_echo for j in c_un)
     for i in q_un:
         if _generation(q, i) or i in q_echo:
             continue  # "Jr" left out by the other name costs nothing (number_missing says it)
@@ -585,8 +580,10 @@ def align(q: Form, c: Form) -> Alignment:
                 floor = PERSON_QUERY_EXTRA_MIN  # an extra name part counts, however common ("Li")
         elif q.tags[i] == LOCATION and i == first_word(q) and q.schema == COMPANY:
             share = EXTRA_RESULT_LOCATION  # "浙江 大华": the place a company is registered in
-        elif q.texts[i] in words.filler_words:
-            share = EXTRA_FILLER  # "Firm Radel Ltd." for "Radel Ltd.": a word names add freely
+        elif q.texts[i] in words.filler_words and list_met:
+            # "Firm Radel Ltd." for "Radel Ltd.": a word names add freely, once the
+            # query names all the listed name ("Crystal Group" is not "Crystal Gas")
+            share = EXTRA_FILLER
         else:
             share = EXTRA_QUERY
             if q.tags[i] == GENERIC and q.texts[i] not in words.filler_words:

@@ -29,7 +29,6 @@ from screening.matching.alignment import (
     is_person_pair,
     pinyin_name,
     same_patronymic,
-    slavic_name,
 )
 from screening.matching.abjad import latin_agrees
 from screening.matching.forms import ABJAD_SCRIPTS, SYLLABIC, Form
@@ -51,9 +50,6 @@ from screening.matching.strings import (  # noqa: F401  (token_sim: older import
 
 __all__ = ["Pair", "token_sim"]  # kept importable from here for callers written before the split
 
-#: Most transliteration edits a name part may differ by and still be spelled alike
-#: (no_exact_name_part): one sound for another, as two alphabets write it.
-TRANSLITERATED_MAX_EDITS = 2
 #: Compact (boundary-free) comparison only counts from this similarity, and
 #: only for compact strings at least this long.
 COMPACT_FLOOR = 0.9
@@ -462,6 +458,8 @@ def no_distinctive_agreement(pair: Pair) -> float:
         return 0.0
     if DISTINCTIVE in c.tags:
         return 1.0
+    if any(_read_from_pinyin(q, lk.qi) or _read_from_pinyin(c, lk.ci) for lk in al.links):
+        return 1.0  # "Haiyang Keji": 海洋 marine or 海阳, a place; pinyin is a guess, not the words
     # A list name made only of generic words, places and numbers ("China
     # Electronics Technology Group Corporation 13th Research Institute"): every
     # query word must be found, and what the query leaves out may only be generic.
@@ -477,6 +475,13 @@ def no_distinctive_agreement(pair: Pair) -> float:
     if numbered and all(c.tags[j] in (GENERIC, LOCATION) for j in c_left):
         return 0.0
     return 1.0
+
+
+def _read_from_pinyin(form: Form, positions: tuple[int, ...]) -> bool:
+    """A word at ``positions`` is a reading of a pinyin word (keji read "technology"):
+    toneless pinyin writes many words alike, so the reading is a guess."""
+    pinyin = tables().pinyin_words
+    return any(form.tokens[k].source in pinyin and form.tokens[k].text != form.tokens[k].source for k in positions)
 
 
 def _brand_agrees(form: Form, al: Alignment, result: bool = False) -> bool:
@@ -549,17 +554,7 @@ def no_exact_name_part(pair: Pair) -> float:
     links = [lk for lk in pair.alignment.links if any(c.tags[j] == DISTINCTIVE for j in lk.ci)]
     if not links or any(lk.sim >= SKELETON_SIM for lk in links):
         return 0.0
-    if (slavic_name(q) or slavic_name(c)) and any(_transliterated(q, c, lk) for lk in links):
-        return 0.0  # read from Cyrillic: Bilousov / Belousov is one name in two alphabets
     return 1.0
-
-
-def _transliterated(q: Form, c: Form, link: Link) -> bool:
-    """The words ``link`` joins differ only by transliteration edits (a letter of one
-    sound class for another, a silent letter): Bilousov / Belousov, Mikhailo / Mikhaylo.
-    Only for names read from Cyrillic: in English names Barton / Berton are two."""
-    edits = transliteration_edits("".join(q.texts[i] for i in link.qi), "".join(c.texts[j] for j in link.ci))
-    return edits[0] == 0 and edits[1] <= TRANSLITERATED_MAX_EDITS
 
 
 def locations_disagree(pair: Pair) -> float:

@@ -122,6 +122,8 @@ class Tables:
     #: English readings (zavod -> plant | factory | works; havacilik -> aviation);
     #: ``org_first``: first skeletons
     org_terms: dict[tuple[str, ...], Readings] = field(default_factory=dict)
+    #: the pinyin words and phrases of org_terms (keji, jicheng dianlu): readings, not spellings
+    pinyin_words: frozenset[str] = frozenset()
     org_first: frozenset[str] = frozenset()
     org_max_len: int = 1
     #: the same phrases keyed by the lemma of each word (``russian.lemma``): every
@@ -437,6 +439,7 @@ def _add_pinyin_terms(t: Tables) -> None:
     from screening.matching.russian import soft_e
 
     business = t.generic | t.org_class | t.stopwords | t.locations
+    pinyin_words: set[str] = set()
     for term, readings in t.zh_terms.items():
         if len(term) < PINYIN_TERM_MIN_CHARS or term in t.zh_brands:
             continue
@@ -454,9 +457,13 @@ def _add_pinyin_terms(t: Tables) -> None:
         for written in spellings:
             phrase = tuple(soft_e(_skeleton_with(t, w)) for w in written)  # keyed as _load_org_terms keys
             if phrase not in t.org_terms:
-                t.org_terms[phrase] = readings
+                # the pinyin itself first: when both names write it (Hangzhou Dianzi
+                # University) it stays their shared name word, not a business word
+                t.org_terms[phrase] = (written,) + tuple(r for r in readings if r != written)
+                pinyin_words.add(" ".join(written))
                 if len(phrase) == 1 and len(phrase[0]) <= ORG_SHORT_SKELETON:
                     t.org_min_len[phrase[0]] = min(len(written[0]), t.org_min_len.get(phrase[0], len(written[0])))
+    t.pinyin_words = frozenset(pinyin_words)
 
 
 def _skeleton_with(t: Tables, token: str) -> str:

@@ -381,14 +381,22 @@ def transliteration_edits(a: str, b: str) -> tuple[int, int]:
     return hard, soft
 
 
+#: Shortest words read with the Greek diphthong rule (:func:`_greek_diphthong`).
+DIPHTHONG_MIN_LEN = 6
+
+
 def _greek_diphthong(a: str, b: str, i: int, j: int) -> bool:
-    """``a[i]`` and ``b[j]`` are u and v after one vowel a or e: Russian reads the
-    Greek diphthongs eu and au as ev and av (Pnevmo / Pneumo, Avto / Auto,
-    Evro / Euro)."""
-    return (
-        {a[i], b[j]} == {"u", "v"} and i > 0 and j > 0
-        and a[i - 1] == b[j - 1] and a[i - 1] in "ae"
-    )
+    """``a[i]`` and ``b[j]`` are u and v after one vowel a or e and before the same
+    consonant, in words of at least ``DIPHTHONG_MIN_LEN`` letters: Russian reads the
+    Greek diphthongs eu and au as ev and av (Pnevmo / Pneumo, Avto / Auto, Evro /
+    Euro). Not before a vowel or l, where they are German or Nordic names (Brauer /
+    Braver, Paulsen / Pavlsen), nor in short names (Mauro / Mavro)."""
+    if {a[i], b[j]} != {"u", "v"} or min(len(a), len(b)) < DIPHTHONG_MIN_LEN:
+        return False
+    if i == 0 or j == 0 or i + 1 >= len(a) or j + 1 >= len(b):
+        return False
+    after = a[i + 1]
+    return a[i - 1] == b[j - 1] and a[i - 1] in "ae" and after == b[j + 1] and after not in _VOWELS and after != "l"
 
 
 def edit_cost(edits: tuple[int, int]) -> float:
@@ -415,8 +423,10 @@ def consonant_key(word: str) -> str:
 
 
 #: First letters after which romanisations of Arabic and Persian write or drop
-#: an h (dh, gh, kh, th: Ghazi / Gazi, Thamer / Tamer).
-_H_DIGRAPH_HEADS = frozenset("dgkt")
+#: an h (gh, kh: Ghazi / Gazi, Khalaf / Kalaf, both SDN aliases of one person).
+#: Not dh, th: Vietnamese, Burmese and Indian names write them as other sounds
+#: (Thuan / Tuan, Thura / Tura, Dhara / Dara).
+_H_DIGRAPH_HEADS = frozenset("gk")
 #: Shortest word whose h digraph may be dropped (Kan is not Khan).
 _H_DIGRAPH_MIN = 4
 

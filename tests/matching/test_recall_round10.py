@@ -2,30 +2,28 @@
 misses of the development folds (0-2) of the derived SDN and CSL pairs pointed
 at, written here with made-up names.
 
-- A company's distinctive word in the genitive (Russian names decline: "LLC
-  AKFORT" is also "... AKFORTA"), no longer only after imeni. Not a family name
-  of East Slavic form (Petrov / Petrova Trading: two people), not a vessel.
 - Russian reads the Greek diphthongs eu and au as ev and av: Pnevmo / Pneumo,
-  Avto / Auto, Evro / Euro.
+  Avto / Auto, Evro / Euro (long words, before a consonant other than l).
 - A Ukrainian patronymic spelled with i for y (Mikolaiovich) names the same
   father as Nikolaevich, as Mykolaiovych already did.
-- Arabic and Persian romanisations write or drop an h after d, g, k, t (Ghazi /
-  Gazi, Thamer / Tamer): the same opening of a short word.
+- Arabic and Persian romanisations write or drop an h after g and k (Ghazi /
+  Gazi, Khalaf / Kalaf): the same opening of a short word. Not th, dh.
 - Persian legal forms written out in Latin letters: Sherkat Sahami (Khass / Aam).
 - Persian organisation words romanised (fa_org_terms.yaml, read as the Russian
   and Turkish tables are): Sanaye (industries), Bazargani (trading), Petroshimi
   (petrochemical), Gharargah Sazandegi (construction headquarters).
-- An East Slavic name whose parts all meet through transliteration edits
-  (Bilousov / Belousov, Oleksandr / Aleksandr) has its parts spelled alike:
-  no_exact_name_part no longer fires, as it still does for Barton / Berton.
 - A filler word ("Firm", "Group") the query adds costs what one the list adds
   costs: names add and drop them freely.
-- Ould and Walad ("son of", Mauritania, the Sahel, Sudan) are connectors like
-  bin and ibn, not name words.
+- Ould and Walad ("son of", Mauritania, the Sahel, Sudan) and binti say "son
+  of" / "daughter of" as bin and ibn do, for the lineage rule below; ould and
+  walad stay name words, not free stopwords ("Ali Ould Hassan" is not "ALI,
+  Hassan").
 - A Chinese registered name written in pinyin ("Beijing Huaxin Keji Youxian
   Gongsi") reads its organisation words as zh_terms.yaml translates their Han
   (科技 keji: technology; 有限公司 youxian gongsi: a legal form). Not a brand's
-  pinyin (中航 zhonghang is AVIC only in its own name).
+  pinyin (中航 zhonghang is AVIC only in its own name), and never the only
+  agreement of a name made of generic words ("Haiyang Keji" may be 海洋 marine
+  or 海阳, a place).
 - "SMITH, John Sr.": the generation after a family-first name's given names is
   read as a generation (it was dropped as a title), so Jr and Sr disagree.
 - A person's own name and a father's name that trade places around bin, ibn or
@@ -42,38 +40,6 @@ from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
 
 def score(a, b, schema=None):
     return compare(a, b, schema)[0]
-
-
-# ------------------------------------------------------------ genitive company words
-@pytest.mark.parametrize(
-    "a, b, schema",
-    [
-        ("LLC VOSTRIKT", "LIMITED LIABILITY COMPANY VOSTRIKTA", None),
-        ("OOO KRASMET", "Krasmeta LLC", "company"),
-        ("JSC TEPLOMASH", "JOINT STOCK COMPANY TEPLOMASHA", None),
-    ],
-)
-def test_a_company_word_in_the_genitive_is_the_same_word(a, b, schema):
-    assert score(a, b, schema) >= MATCH_THRESHOLD
-
-
-@pytest.mark.parametrize(
-    "a, b, schema",
-    [
-        ("Sidorova Trading LLC", "Sidorov Trading LLC", None),  # two people's firms
-        ("Ilyina Consulting LLC", "Ilyin Consulting LLC", None),
-        ("MARINOVA", "MARINOV", "vessel"),  # a vessel has no case
-        ("VOSTRIKTA", "VOSTRIKT", "vessel"),
-        ("Anna Vostrikt", "Anna Vostrikta", "person"),  # a person's name: another gender
-    ],
-)
-def test_a_final_a_stays_another_name_elsewhere(a, b, schema):
-    assert score(a, b, schema) < MATCH_THRESHOLD
-
-
-def test_the_genitive_needs_a_word_of_some_length():
-    # "Lesk" / "Leska": five letters or fewer stay two words
-    assert score("LLC LESK", "LIMITED LIABILITY COMPANY LESKA") < MATCH_THRESHOLD
 
 
 # ------------------------------------------------------------ Greek eu / au as ev / av
@@ -166,12 +132,11 @@ def test_a_business_word_the_query_adds_still_counts():
 @pytest.mark.parametrize(
     "a, b",
     [
-        ("AL-KADIRI, Mafouz Walad", "AL-KADIRI, Mahfouz Ould"),
         ("Sidi Ould Tolba", "TOLBA, Sidi"),
         ("Nur Aisyah binti Ramli", "NUR AISYAH RAMLI"),
     ],
 )
-def test_son_of_words_are_connectors(a, b):
+def test_son_of_words_left_out(a, b):
     assert score(a, b, "person") >= MATCH_THRESHOLD
 
 
@@ -277,6 +242,52 @@ def test_persian_business_words_make_no_hit_alone():
     assert score("Tabriz Petrochemical Company", "SHERKAT PETROSHIMI KERMAN") < REVIEW_THRESHOLD
 
 
-# ------------------------------------------------------------ East Slavic parts spelled alike
-def test_east_slavic_transliterations_are_parts_spelled_alike():
-    assert score("Oleksandr Bilohorodov", "BELOGORODOV, Aleksandr Petrovich", "person") >= MATCH_THRESHOLD
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("BANK MELLI", "NATIONAL BANK TRUST"),  # Melli, Tejarat name banks: not read as words
+        ("BANK TEJARAT", "BANK FOR FOREIGN TRADE"),
+        ("KOREA TRADE BANK", "TEJARAT BANK"),
+    ],
+)
+def test_persian_bank_names_are_names(a, b):
+    assert score(a, b) < REVIEW_THRESHOLD
+
+
+def test_pinyin_both_names_write_stays_their_name_word():
+    # Hangzhou Dianzi University is the official English name of 杭州电子科技大学
+    assert score("Hangzhou Dianzi University", "Hangzhau Dianzi University", "company") >= MATCH_THRESHOLD
+
+
+# ------------------------------------------------------------ helper-42's review of this round
+@pytest.mark.parametrize(
+    "a, b, schema",
+    [
+        # a company word and the same + a: other firms, not one firm declined
+        ("Ruslan LLC", "Ruslana LLC", None),
+        ("Modern Pharma LLC", "Moderna Pharma LLC", None),
+        ("Baltic Trading Ltd", "Baltica Trading Ltd", None),
+        # th, dh: other sounds in Vietnamese, Burmese and Indian names
+        ("Nguyen Van Thuan", "Nguyen Van Tuan", "person"),
+        ("Thura Shwe Mann", "Tura Shwe Mann", "person"),
+        ("Dhara Patel", "Dara Patel", "person"),
+        # u / v before a vowel or l, or in a short name: two names
+        ("Hans Brauer", "Hans Braver", "person"),
+        ("Paulsen Shipping AS", "Pavlsen Shipping AS", None),
+        ("Mauro Conti", "Mavro Conti", "person"),
+        # Persian family names are not business words
+        ("Madani General Trading LLC", "Mining General Trading LLC", None),
+        ("Daryaei Shipping Co", "Marine Shipping Co", None),
+        # pinyin read as business words agrees with no generic-only name
+        ("Haiyang Keji Co Ltd", "Marine Technology Co Ltd", None),
+        ("Huagong Keji Youxian Gongsi", "Chemical Technology Co., Ltd.", None),
+    ],
+)
+def test_what_the_review_of_this_round_found(a, b, schema):
+    assert score(a, b, schema) < MATCH_THRESHOLD
+
+
+def test_ould_is_a_name_word_not_a_free_stopword():
+    # Ali son of Hassan against Hassan Ali: at most the name-parts subset (0.88), which a
+    # search holds for review; as a free stopword ould let the names meet in full (0.97)
+    assert score("Ali Ould Hassan", "ALI, Hassan", "person") < 0.9

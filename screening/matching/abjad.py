@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
 #: Latin spellings of each letter of the Arabic-script reading, longest code first.
 #: A digraph may also be two letters (zh: ژ, or ز and ه as in الزهراء, al-Zahra).
@@ -194,7 +195,7 @@ def latin_agrees(arabic: tuple[str, ...], latin: tuple[str, ...]) -> bool | None
     if any(_not_read(a, w) for a in arabic for w in words):
         return False
     # as written, or with the family name moved to the other end ("BIN LADIN, Usama")
-    orders = (words, words[1:] + words[:1], words[-1:] + words[:-1])
+    orders = (words, words[1:] + words[:1], words[-1:] + words[:-1]) if len(words) > 1 else (words,)
     if any(pattern.fullmatch(_collapse(" ".join(order))) for order in orders):
         return True
     # more Latin words than Arabic ones: one pair may be one word in the script
@@ -225,6 +226,21 @@ _NOT_READ = (("mhmd", "mahm"),)
 def _not_read(arabic: str, latin: str) -> bool:
     """A Latin word a confusable Arabic word (and its derivatives: محمدی, Mohammadi) is never read as."""
     return any(arabic.startswith(a) and latin.startswith(b) for a, b in _NOT_READ)
+
+
+def readable_as(arabic: str, latin_words: Iterable[str]) -> list[str]:
+    """The Latin words :func:`word_agrees` with the Arabic-script word ``arabic``,
+    in their order: a word's pattern tested on each in turn (an index look-up tests
+    every listed word with the word's consonants; each pair's verdict is kept by no cache)."""
+    pattern = _name_pattern((arabic,))
+    if pattern is None:
+        return []
+    out = []
+    for latin in latin_words:
+        text = _collapse(latin)
+        if not _not_read(arabic, text) and pattern.fullmatch(text):
+            out.append(latin)
+    return out
 
 
 def word_agrees(arabic: str, latin: str) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Iterable, Sequence
 
-from screening.matching.abjad import lookup_keys, word_agrees
+from screening.matching.abjad import lookup_keys, readable_as
 from screening.matching.alignment import COGNATE_SIM, NICKNAME_SIM, compound_reads, may_be_compound, unmatched_costs
 from screening.matching.strings import token_sim
 from screening.matching.forms import JOIN_TRIPLE_SHORT, Form, forms_of, idf_factor, name_initials
@@ -293,7 +293,7 @@ class NameIndex:
             near = {listed for key in lookup_keys(text) for listed in self._listed_with_consonants(key)}
             # the words the letters can be read as; only when there are none, those that
             # share the consonants and the Latin look-up of the reading ("ly" is not LY)
-            found = dict.fromkeys((w for w in near if word_agrees(text, w)), ABJAD_KEY_SIM)
+            found = dict.fromkeys(readable_as(text, near), ABJAD_KEY_SIM)
             if not found:
                 found = dict.fromkeys(near, ABJAD_NEAR_SIM)
                 found.update(self.lookup(text, skel, tag))

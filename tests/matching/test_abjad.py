@@ -10,7 +10,7 @@ Persian and Hebrew pairs (session 10).
 import pytest
 
 from screening.matching import Matcher, compare
-from screening.matching.abjad import latin_agrees, lookup_keys, word_agrees
+from screening.matching.abjad import latin_agrees, lookup_keys, readable_as, word_agrees
 from screening.matching.normalize import fold_word
 from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
 from screening.types import Entry, Name
@@ -54,6 +54,12 @@ def test_a_latin_rendering_is_read_off_the_letters(arabic, latin):
 )
 def test_a_name_the_letters_do_not_allow_is_another_name(arabic, latin):
     assert not word_agrees(reading(arabic), latin.lower())
+
+
+def test_readable_as_is_word_agrees_of_each_word():
+    listed = ["mahmoud", "mohamed", "muhammad", "mohammed", "mahmoudi", "hamad", "mohd", "ahmad"]
+    for arabic in ("mhmd", "mhmwd", "ahmd", "mhmdy", "ly", "al"):
+        assert readable_as(arabic, listed) == [w for w in listed if word_agrees(arabic, w)]
 
 
 def test_words_read_in_latin_order_or_family_first_only():

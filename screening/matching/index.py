@@ -47,6 +47,8 @@ ABJAD_KEY_SIM = 0.9
 ABJAD_NEAR_SIM = 0.5
 #: Cap on cached Arabic-script look-ups (each holds every listed word a reading may be).
 ABJAD_CACHE_MAX = 20_000
+#: Cap on cached Arabic-script word windows (each holds the listed words written as the window in one word).
+COMPOUND_CACHE_MAX = 20_000
 #: Consonant keys shorter than this are not looked up (علي, "ly", has the key "l": Ali).
 MIN_ABJAD_KEY = 1
 
@@ -106,6 +108,7 @@ class NameIndex:
         self.df: dict[str, int] = {}
         self._lookup_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
         self._abjad_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
+        self._compound_cache: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._arabic_idf: dict[str, float] = {}
         self._consonant_map: dict[str, tuple[str, ...]] | None = None
         self._build()
@@ -121,6 +124,7 @@ class NameIndex:
         self.idf = Idf(self.df, len(entries))
         self._lookup_cache = {}
         self._abjad_cache = {}
+        self._compound_cache = {}
         self._arabic_idf = {}
         self._consonant_map = None
         return self
@@ -315,6 +319,20 @@ class NameIndex:
             self._arabic_idf[token] = value
         return value
 
+    def compound_words(self, window: tuple[str, ...]) -> tuple[str, ...]:
+        """Listed words that write the Arabic-script words ``window`` as one
+        (نصر الله, "Nasrallah"; :func:`~screening.matching.alignment.compound_reads`), cached:
+        the words of a name are windows of every search for it."""
+        hit = self._compound_cache.get(window)
+        if hit is not None:
+            return hit
+        result = tuple(listed for key in lookup_keys("".join(window))
+                       for listed in self._listed_with_consonants(key) if compound_reads(window, listed))
+        if len(self._compound_cache) > COMPOUND_CACHE_MAX:
+            self._compound_cache.clear()
+        self._compound_cache[window] = result
+        return result
+
     def _listed_with_consonants(self, key: str) -> list[str]:
         """Listed words whose skeleton has the consonant ``key`` (see :meth:`lookup_abjad`)."""
         if len(key) < MIN_ABJAD_KEY:
@@ -375,9 +393,7 @@ class NameIndex:
                     extra.append((tuple(range(i, i + size)), joined))
                 elif form.script == "Arab" and may_be_compound(window):  # نصر الله for "Nasrallah"
                     span = tuple(range(i, i + size))
-                    extra.extend((span, listed) for key in lookup_keys(joined)
-                                 for listed in self._listed_with_consonants(key)
-                                 if compound_reads(window, listed))
+                    extra.extend((span, listed) for listed in self.compound_words(window))
         # a one-word query in capitals that spells a listed name's initials ("POGC")
         if n == 1:
             key = ACRONYM_KEY + form.texts[0]

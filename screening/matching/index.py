@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Iterable, Sequence
 
+from screening.heap import paused_collector
 from screening.matching.abjad import lookup_keys, readable_as
 from screening.matching.alignment import COGNATE_SIM, NICKNAME_SIM, compound_reads, may_be_compound, unmatched_costs
 from screening.matching.strings import token_sim
@@ -343,11 +344,12 @@ class NameIndex:
         """Consonant key -> the listed skeletons with it; built on the first query in
         Arabic script (most screening never needs it: about 5 MB)."""
         if self._consonant_map is None:
-            out: dict[str, list[str]] = defaultdict(list)
-            for s in self.skel_map:
-                if s.isalpha():
-                    out[consonants(s)].append(s)
-            self._consonant_map = {k: tuple(v) for k, v in out.items()}
+            with paused_collector():  # its 14,000 lists, short-lived, would age into the oldest generation
+                out: dict[str, list[str]] = defaultdict(list)
+                for s in self.skel_map:
+                    if s.isalpha():
+                        out[consonants(s)].append(s)
+                self._consonant_map = {k: tuple(v) for k, v in out.items()}
         return self._consonant_map
 
     def _nickname_keys(self, text: str, skel: str) -> list[str]:

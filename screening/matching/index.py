@@ -317,6 +317,8 @@ class NameIndex:
         if value is None:
             readings = [k for k, s in self.lookup_abjad(token, skeleton(token), DISTINCTIVE) if s >= ABJAD_KEY_SIM]
             value = min((self.idf(k) for k in readings), default=self.idf(token))
+            if len(self._arabic_idf) > ABJAD_CACHE_MAX:
+                self._arabic_idf.clear()
             self._arabic_idf[token] = value
         return value
 

@@ -48,9 +48,7 @@ from screening.matching import cedict, japanese, korean
 from screening.matching.annotations import strip_annotations
 from screening.matching.normalize import (
     fold_homoglyphs,
-    fold_word,
     fold_words,
-    word_chunks,
     has_han,
     is_han,
     needs_anyascii,
@@ -93,6 +91,7 @@ from screening.matching.names_ko_ja import (
 )
 from screening.matching.names_latin import (
     PAREN_RE,
+    accented_words,
     add_wade_giles,
     digits_as_letters,
     is_org_acronym,
@@ -254,23 +253,21 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             words = named_after(fold_words(PAREN_RE.sub(" ", piece)), im=not person)
             # Is the whole name organisation-like? (legal/generic words present)
             short_forms = script in LATIN_LEGAL_SCRIPTS  # आशा is "asa", not the Norwegian ASA
-            org_like = company or looks_like_org(words, t, short_forms, marks=not person)
+            accented = accented_words(piece, t)  # "Lia Sá": a legal form is never written with accents
+            org_like = company or looks_like_org(words, t, short_forms, marks=not person, accented=accented)
             looks = lookalike_readings(piece) if piece.isupper() or not piece.islower() else None
-            built, leg = latin_tokens(words, t, company or org_like, person or not org_like, looks, short_forms)
+            built, leg = latin_tokens(words, t, company or org_like, person or not org_like, looks, short_forms, accented)
             if not org_like and any(" " in form for form in leg):
                 # a legal form of several words ("Obshchestvo s ogranichennoi
                 # otvetstvennostyu") makes an organisation: read it as one
                 org_like = True
-                built, leg = latin_tokens(words, t, True, person, looks, short_forms)
+                built, leg = latin_tokens(words, t, True, person, looks, short_forms, accented)
             if not (org_like or person):
                 # schema unknown and the name reads as a person's: its company reading
                 # ("HENSOLDT AG" with AG a legal form, "Red Six" with six = 6) is a variant
-                # ("Lia Sá" stays a person: a legal form is never written with accents)
-                as_org, _ = latin_tokens(words, t, True, False, looks, short_forms)
+                as_org, _ = latin_tokens(words, t, True, False, looks, short_forms, accented)
                 if [x.text for x in as_org.tokens if x.tag != LEGAL] != [x.text for x in built.tokens]:
-                    accented = {w for chunk in word_chunks(piece) if not chunk.isascii() for w in fold_word(chunk)}
-                    if not any(x.tag == LEGAL and x.text in accented for x in as_org.tokens):
-                        extra_variants.append(tuple(as_org.tokens))
+                    extra_variants.append(tuple(as_org.tokens))
             # "Pla" in "Abel Pla", and a family name written first ("PLA, Abel"): words, not acronyms
             plain_words = frozenset() if org_like else written_as_words(piece) | family_words
             spelled_words = spell_out(words, t, plain=plain_words)

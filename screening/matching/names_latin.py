@@ -356,6 +356,17 @@ def named_after(words: list[str], im: bool = True) -> list[str]:
     return out
 
 
+def accented_words(text: str, t: Tables) -> frozenset[str]:
+    """The folded words of ``text`` written with accents no legal form is written with
+    ("Sá" -> "sa"; not "A.Ş.", "OÜ"): name words, not legal forms ("SÁ, Pedro" is a
+    person, "Lia Sá" too)."""
+    return frozenset(
+        w for chunk in word_chunks(text) if not chunk.isascii()
+        and "".join(ch for ch in chunk.casefold() if ch.isalnum()) not in t.legal_accented
+        for w in fold_word(chunk)
+    )
+
+
 def latin_tokens(
     words: list[str],
     t: Tables,
@@ -363,12 +374,14 @@ def latin_tokens(
     person: bool,
     lookalikes: dict[str, str] | None = None,
     short_forms: bool = True,
+    accented: frozenset[str] = frozenset(),
 ) -> tuple[Builder, list[str]]:
     """Tag folded Latin words: legal forms, abbreviations, numbers, places, Russian terms.
 
     ``short_forms=False`` (words transliterated from a script whose legal forms
     are not abbreviated in Latin letters: आशा is "asa", not the Norwegian ASA)
-    reads one-word legal forms of up to three letters as name words.
+    reads one-word legal forms of up to three letters as name words, and so are
+    the ``accented`` words (:func:`accented_words`).
     """
     out = Builder()
     legal: list[str] = []
@@ -404,7 +417,7 @@ def latin_tokens(
                 continue
             if 0 < i and i + size < n and phrase in t.legal_edge_only:
                 continue  # "Moscow Joint Stock Exchange": mid-name, the name's own words
-            if size == 1 and len(phrase[0]) <= SHORT_FORM and not short_forms:
+            if size == 1 and ((len(phrase[0]) <= SHORT_FORM and not short_forms) or phrase[0] in accented):
                 continue
             if person and size == 1 and not company and not (i == 0 and n > 1):
                 continue
@@ -601,9 +614,10 @@ def person_reorder(text: str, t: Tables) -> tuple[str, frozenset[str]]:
         return text, none
     if len(right_words) == 1 and _generation_word(right_words[0], t):
         return f"{left} {right}", none  # "JOSEPH ORMOND KIRK, III.": a generation after the name, not a given name
+    accented = accented_words(text, t)
     for w in left_words + right_words:
-        if w in t.org_class or w in t.generic or (w,) in t.legal_forms:
-            return text, none
+        if w in t.org_class or w in t.generic or ((w,) in t.legal_forms and w not in accented):
+            return text, none  # "ACME, S.A." is a company; "SÁ, Pedro" a person
     if len(right_words) > 1 and _generation_word(right_words[-1], t):
         given, generation = right.rsplit(maxsplit=1)  # "SMITH, John Sr.": the generation ends the name
         return f"{given} {left} {generation}", frozenset(left_words)
@@ -639,7 +653,9 @@ def add_wade_giles(built: Builder) -> None:
     built.choices.sort(key=lambda c: c.start)
 
 
-def looks_like_org(words: list[str], t: Tables, short_forms: bool = True, marks: bool = True) -> bool:
+def looks_like_org(
+    words: list[str], t: Tables, short_forms: bool = True, marks: bool = True, accented: frozenset[str] = frozenset()
+) -> bool:
     """Does a Latin name read as an organisation?
 
     Yes with a legal form (short ones such as "SA" only in names of three or
@@ -652,7 +668,7 @@ def looks_like_org(words: list[str], t: Tables, short_forms: bool = True, marks:
     generic = 0
     last = len(words) - 1
     for k, w in enumerate(words):
-        if ((w,) in t.legal_forms and (short_forms or len(w) > SHORT_FORM)) or w in t.org_class:
+        if ((w,) in t.legal_forms and (short_forms or len(w) > SHORT_FORM) and w not in accented) or w in t.org_class:
             # "Thomas Sa", "Mus ab Mustafa": two-letter forms only at either end of
             # 3+ words; "Skydio Inc", "Acme Ltd" are organisations.
             if len(w) > 2 or k == 0 or (len(words) > 2 and k == last):

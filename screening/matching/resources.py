@@ -122,6 +122,8 @@ class Tables:
     #: English readings (zavod -> plant | factory | works; havacilik -> aviation);
     #: ``org_first``: first skeletons
     org_terms: dict[tuple[str, ...], Readings] = field(default_factory=dict)
+    #: legal forms the table writes with letters outside ASCII, casefolded, letters only (aş, oü, sàrl)
+    legal_accented: set[str] = field(default_factory=set)
     #: the pinyin words and phrases of org_terms (keji, jicheng dianlu): readings, not spellings
     pinyin_words: frozenset[str] = frozenset()
     org_first: frozenset[str] = frozenset()
@@ -263,6 +265,8 @@ def _add_legal_groups(t: Tables, groups: list[Any], override: bool) -> None:
                 t.zh_legal[to_simplified(text)] = _fold_phrase(compare) or (compare_form,)
                 continue
             phrase = _fold_phrase(text)
+            if not text.isascii():  # "A.Ş.", "OÜ", "SÀRL": legal forms written with accents
+                t.legal_accented.add("".join(ch for ch in text.casefold() if ch.isalnum()))
             if phrase and (override or phrase not in t.legal_forms):
                 t.legal_forms[phrase] = compare_form
                 if at_edge:
@@ -451,7 +455,7 @@ def _add_pinyin_terms(t: Tables) -> None:
             continue  # a letter or digit in the term (B2B): not all Han
         if any("".join(r) == "".join(syllables) for r in readings):
             continue  # the table spells the term in pinyin itself (长江: changjiang): a name
-        spellings = {("".join(syllables),)}
+        spellings: set[tuple[str, ...]] = {("".join(syllables),)}
         if len(syllables) >= 4 and len(syllables) % 2 == 0:
             spellings.add(tuple("".join(syllables[k : k + 2]) for k in range(0, len(syllables), 2)))
         for written in spellings:

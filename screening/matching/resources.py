@@ -433,7 +433,7 @@ def _add_pinyin_terms(t: Tables) -> None:
     ``zh_terms.yaml`` of at least ``PINYIN_TERM_MIN_CHARS`` characters (科技,
     集成电路) that is no brand (its usual reading is not one word outside the
     business, place and organisation words, as 中航 AVIC; no reading is its own
-    pinyin, as 长江 changjiang)
+    pinyin, as 长江 changjiang; of its one-word readings only business words)
     is keyed by its toneless pinyin as one word ("keji", "jichengdianlu") and, for four
     characters or more, as words of two syllables ("jicheng dianlu"), as
     pinyin writers split them. A Russian or Turkish key of the same spelling wins.
@@ -450,6 +450,9 @@ def _add_pinyin_terms(t: Tables) -> None:
         usual = readings[0] if readings else ()
         if len(usual) == 1 and usual[0] not in business:
             continue  # 中航 is AVIC, 威视 Nuctech: a brand's pinyin may be another firm's name
+        # one-word readings outside the business words are a guess too: zhihui is 智慧
+        # "smart" (kept) or "wisdom" (not: 智汇 is a brand); phrases (remote sensing) stay
+        readings = tuple(r for r in readings if len(r) > 1 or all(w in business for w in r))
         syllables = [x for x in lazy_pinyin(term, errors="ignore") if x.isalpha()]
         if len(syllables) != len(term):
             continue  # a letter or digit in the term (B2B): not all Han

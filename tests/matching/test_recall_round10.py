@@ -318,3 +318,8 @@ def test_an_accented_word_is_no_legal_form(a, b):
 )
 def test_legal_forms_written_with_accents_stay_legal_forms(a, b):
     assert score(a, b) >= MATCH_THRESHOLD
+
+
+def test_a_pinyin_words_one_word_reading_outside_business_words_is_no_agreement():
+    # zhihui is 智慧 (smart, wisdom) or 智汇, a brand: only "smart", a business word, is read
+    assert score("Wisdom Technology", "Hefei Zhihui Semiconductor Application Technology Co., Ltd.") < REVIEW_THRESHOLD

@@ -19,6 +19,7 @@ from rapidfuzz.distance import Indel
 
 from screening.matching.forms import Form, FormChoice, Piece
 from screening.matching.names import NUMBER, STOP
+from screening.matching.normalize import skeleton
 from screening.matching.resources import business_word
 
 #: Cost of a reading's token the other name lacks, relative to the gain of one it has.
@@ -96,13 +97,26 @@ def _inside_business_word(text: str, texts: tuple[str, ...]) -> bool:
 
 
 def pick(choice: FormChoice, other: Form) -> int:
-    """Index of the reading of ``choice`` that best agrees with ``other`` (0 on ties)."""
+    """Index of the reading of ``choice`` that best agrees with ``other`` (0 on ties).
+
+    When no reading agrees (each misses words) the least costly is taken, unless the
+    usual reading is the word as written (:func:`_as_written`): "Toseh" against
+    "Towseeh" stays Toseh, a spelling of it, not "development", which the other lacks too.
+    """
     best, best_gain = 0, None
     for k, piece in enumerate(choice.pieces):
         gain = _gain(piece, other.texts, other.skels, other.compact)
         if best_gain is None or gain > best_gain + 1e-9:
             best, best_gain = k, gain
+    if best_gain is not None and best_gain < 0 and _as_written(choice.pieces[0]):
+        return 0
     return best
+
+
+def _as_written(piece: Piece) -> bool:
+    """The reading is the name's own words, as spelled or in another spelling of one
+    skeleton (a pinyin or Persian term read first as itself: Toseh, keyed "tosee")."""
+    return " ".join(piece.skels) == " ".join(skeleton(w) for tok in piece.tokens[:1] for w in tok.source.split())
 
 
 def _available(form: Form, other: Form, picks: list[int], skip: int) -> Counter[str]:
@@ -146,8 +160,8 @@ def _refine(form: Form, other: Form, picks: list[int]) -> list[int]:
         best, best_gain = picks[i], _gain_left(choice.pieces[picks[i]], avail, other)
         for k, piece in enumerate(choice.pieces):
             gain = _gain_left(piece, avail, other)
-            if gain > best_gain + 1e-9:
-                best, best_gain = k, gain
+            if gain > best_gain + 1e-9 and (gain >= 0 or not _as_written(choice.pieces[picks[i]])):
+                best, best_gain = k, gain  # as in pick: the word as written stays unless a reading agrees
         picks[i] = best
     return picks
 

@@ -122,6 +122,8 @@ class Tables:
     #: English readings (zavod -> plant | factory | works; havacilik -> aviation);
     #: ``org_first``: first skeletons
     org_terms: dict[tuple[str, ...], Readings] = field(default_factory=dict)
+    #: one-word org terms of a table that says they mark an organisation (fa_org_terms.yaml)
+    org_term_marks: set[str] = field(default_factory=set)
     #: legal forms the table writes with letters outside ASCII, casefolded, letters only (aş, oü, sàrl)
     legal_accented: set[str] = field(default_factory=set)
     #: the pinyin words and phrases of org_terms (keji, jicheng dianlu): readings, not spellings
@@ -393,6 +395,8 @@ def _load_org_terms(t: Tables) -> None:
         if not isinstance(data, dict):
             continue
         sections = [v for k, v in data.items() if k in ("terms", "brands") and isinstance(v, dict)]
+        written_first = data.get("written_first") is True
+        marks = data.get("marks_an_organisation") is True
         for section in sections:
             for word, english in section.items():
                 written = fold_tokens(str(word))
@@ -400,6 +404,10 @@ def _load_org_terms(t: Tables) -> None:
                 if not phrase:
                     continue
                 readings = readings_of(english)
+                if written_first:  # the word as written is the usual reading (fa_org_terms.yaml says why)
+                    readings = (tuple(written),) + tuple(r for r in readings if r != tuple(written))
+                if marks and len(written) == 1:
+                    t.org_term_marks.add(written[0])
                 t.org_terms[phrase] = readings
                 if len(phrase) == 1 and len(phrase[0]) <= ORG_SHORT_SKELETON:
                     t.org_min_len[phrase[0]] = min(len(written[0]), t.org_min_len.get(phrase[0], len(written[0])))
@@ -736,4 +744,5 @@ def _load_tables() -> Tables:
     _load_nicknames(t)
     _load_korean(t)
     _load_word_lists(t)
+    t.org_marks = t.org_marks | t.org_term_marks
     return t

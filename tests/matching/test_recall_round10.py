@@ -323,3 +323,21 @@ def test_legal_forms_written_with_accents_stay_legal_forms(a, b):
 def test_a_pinyin_words_one_word_reading_outside_business_words_is_no_agreement():
     # zhihui is 智慧 (smart, wisdom) or 智汇, a brand: only "smart", a business word, is read
     assert score("Wisdom Technology", "Hefei Zhihui Semiconductor Application Technology Co., Ltd.") < REVIEW_THRESHOLD
+
+
+# ------------------------------------------------------------ Persian words read as written first
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # one party's SDN aliases, the Persian word spelled two ways: they meet on it
+        ("BANK TOSEH SADERAT IRAN", "BANK TOWSEEH SADERAT IRAN"),
+        ("SANAYE ELECTRONIC IRAN", "SHERKAT SANAYEH ELECTRONICS IRAN"),
+    ],
+)
+def test_a_persian_word_both_names_write_is_their_word(a, b):
+    assert score(a, b) >= MATCH_THRESHOLD
+
+
+def test_a_name_with_a_persian_business_word_is_an_organisations():
+    # nobody is named Gharargah: the list name is read as a company's, with its English readings
+    assert score("Zamard Construction Headquarters", "GHARARGAH SAZANDEGI ZAMARD") >= MATCH_THRESHOLD

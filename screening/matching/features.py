@@ -537,8 +537,12 @@ def lineage_differs(pair: Pair) -> float:
 
 def _son_of_at(form: Form) -> int | None:
     """Where the first "son of" or "daughter of" word (bin, ibn, ould, binti ...)
-    stands, after a name; None if none does."""
-    return next((k for k, t in enumerate(form.texts) if k > 0 and t in SON_OF), None)
+    stands, after a name; None if none does, or if it ends the given names of a
+    family-first name ("ZULKIFLI, Abdul Hir bin": the list's own order is unsure)."""
+    k = next((k for k, t in enumerate(form.texts) if k > 0 and t in SON_OF), None)
+    if k is not None and not form.family[k] and k + 1 < len(form.texts) and form.family[k + 1]:
+        return None
+    return k
 
 
 def no_exact_name_part(pair: Pair) -> float:

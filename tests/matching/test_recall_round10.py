@@ -341,3 +341,8 @@ def test_a_persian_word_both_names_write_is_their_word(a, b):
 def test_a_name_with_a_persian_business_word_is_an_organisations():
     # nobody is named Gharargah: the list name is read as a company's, with its English readings
     assert score("Zamard Construction Headquarters", "GHARARGAH SAZANDEGI ZAMARD") >= MATCH_THRESHOLD
+
+
+def test_a_connector_ending_the_given_names_is_no_lineage():
+    # one SDN entry's aliases: the comma form leaves "bin" after the given names
+    assert score("HIR, Zulkifli Bin Abdul", "ZULKIFLI, Abdul Hir bin", "person") >= MATCH_THRESHOLD

@@ -20,7 +20,8 @@ from rapidfuzz.distance import Indel
 from screening.matching.forms import Form, FormChoice, Piece
 from screening.matching.names import NUMBER, STOP
 from screening.matching.normalize import skeleton
-from screening.matching.resources import business_word
+from screening.matching.resources import business_word, tables
+from screening.matching.russian import soft_e
 
 #: Cost of a reading's token the other name lacks, relative to the gain of one it has.
 MISSING_COST = 1.0
@@ -114,9 +115,14 @@ def pick(choice: FormChoice, other: Form) -> int:
 
 
 def _as_written(piece: Piece) -> bool:
-    """The reading is the name's own words, as spelled or in another spelling of one
-    skeleton (a pinyin or Persian term read first as itself: Toseh, keyed "tosee")."""
-    return " ".join(piece.skels) == " ".join(skeleton(w) for tok in piece.tokens[:1] for w in tok.source.split())
+    """The reading is a table's reading of the name's words as themselves, as spelled
+    or in another spelling of one skeleton (a pinyin or Persian term read first as
+    itself: Toseh, keyed "tosee"); not a word no table read ("invest", whose
+    "investment" is the reading to take when neither agrees)."""
+    if not piece.tokens:
+        return False
+    key = " ".join(soft_e(skeleton(w)) for w in piece.tokens[0].source.split())
+    return key in tables().written_first and " ".join(soft_e(s) for s in piece.skels) == key
 
 
 def _available(form: Form, other: Form, picks: list[int], skip: int) -> Counter[str]:

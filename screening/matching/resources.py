@@ -122,6 +122,9 @@ class Tables:
     #: English readings (zavod -> plant | factory | works; havacilik -> aviation);
     #: ``org_first``: first skeletons
     org_terms: dict[tuple[str, ...], Readings] = field(default_factory=dict)
+    #: org-term keys (skeletons, space-joined) whose usual reading is the word as written
+    #: (pinyin terms, fa_org_terms.yaml): choices.pick keeps it when no reading agrees
+    written_first: set[str] = field(default_factory=set)
     #: one-word org terms of a table that says they mark an organisation (fa_org_terms.yaml)
     org_term_marks: set[str] = field(default_factory=set)
     #: legal forms the table writes with letters outside ASCII, casefolded, letters only (aş, oü, sàrl)
@@ -406,6 +409,7 @@ def _load_org_terms(t: Tables) -> None:
                 readings = readings_of(english)
                 if written_first:  # the word as written is the usual reading (fa_org_terms.yaml says why)
                     readings = (tuple(written),) + tuple(r for r in readings if r != tuple(written))
+                    t.written_first.add(" ".join(phrase))
                 if marks and len(written) == 1:
                     t.org_term_marks.add(written[0])
                 t.org_terms[phrase] = readings
@@ -475,6 +479,7 @@ def _add_pinyin_terms(t: Tables) -> None:
                 # the pinyin itself first: when both names write it (Hangzhou Dianzi
                 # University) it stays their shared name word, not a business word
                 t.org_terms[phrase] = (written,) + tuple(r for r in readings if r != written)
+                t.written_first.add(" ".join(phrase))
                 pinyin_words.add(" ".join(written))
                 if len(phrase) == 1 and len(phrase[0]) <= ORG_SHORT_SKELETON:
                     t.org_min_len[phrase[0]] = min(len(written[0]), t.org_min_len.get(phrase[0], len(written[0])))

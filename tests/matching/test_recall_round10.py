@@ -346,3 +346,9 @@ def test_a_name_with_a_persian_business_word_is_an_organisations():
 def test_a_connector_ending_the_given_names_is_no_lineage():
     # one SDN entry's aliases: the comma form leaves "bin" after the given names
     assert score("HIR, Zulkifli Bin Abdul", "ZULKIFLI, Abdul Hir bin", "person") >= MATCH_THRESHOLD
+
+
+def test_an_abbreviations_reading_is_still_taken_when_neither_agrees():
+    # one SDN entry's aliases: "Invest" read "investment" (generic) costs less left over
+    # than as a name word; only pinyin and Persian terms keep the word as written
+    assert score("INTERROS LIMITED", "INTERNATIONAL LIMITED LIABILITY COMPANY INTERROS INVEST") >= MATCH_THRESHOLD

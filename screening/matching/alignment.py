@@ -207,7 +207,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     if q.strict[i] or c.strict[j] or pinyin:
         return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying, Lei is not Li
     s, how = token_match(a, b, q.skels[i], c.skels[j])
-    if how == "gendered" and not person and _genitive(q, c, i, j):
+    if how == "gendered" and not person and _genitive_after_imeni(q, c, i, j):
         s, how = GENITIVE_SIM, "variant"  # "NPO imeni A.G. Orlova" / "A.G. Orlov NPO"
     if person:
         s = person_sim(a, b, s, how)
@@ -307,7 +307,7 @@ def _after_imeni(f: Form, k: int) -> bool:
     return k >= 0 and f.texts[k] == IMENI
 
 
-def _genitive(q: Form, c: Form, i: int, j: int) -> bool:
+def _genitive_after_imeni(q: Form, c: Form, i: int, j: int) -> bool:
     """A family name in the genitive after imeni on one side, in the nominative on
     the other ("NPO imeni A.G. Orlova" / "A.G. Orlov NPO"), in a company's name.
     Elsewhere a final vowel more stays another name: Petrov / Petrova, Louis /

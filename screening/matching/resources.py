@@ -380,8 +380,8 @@ ORG_SHORT_SKELETON = 5
 
 
 def _load_org_terms(t: Tables) -> None:
-    """Read ``ru_org_terms.yaml``, ``tr_org_terms.yaml`` and ``fa_org_terms.yaml``: Russian, Turkish and Persian
-    organisation words -> English readings.
+    """Read ``ru_org_terms.yaml``, ``tr_org_terms.yaml`` and ``fa_org_terms.yaml``:
+    Russian, Turkish and Persian organisation words -> English readings.
 
     Keys are written in Cyrillic (Turkish in its own letters) and romanised
     exactly as names are; they are stored as skeletons so that BGN, ISO and

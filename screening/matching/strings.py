@@ -373,7 +373,8 @@ def transliteration_edits(a: str, b: str) -> tuple[int, int]:
     hard = soft = 0
     for op in Levenshtein.editops(a, b):
         if op.tag == "replace":
-            sound = frozenset((a[op.src_pos], b[op.dest_pos])) in t.sound_pairs or _greek_diphthong(a, b, op.src_pos, op.dest_pos)
+            pair = frozenset((a[op.src_pos], b[op.dest_pos]))
+            sound = pair in t.sound_pairs or _greek_diphthong(a, b, op.src_pos, op.dest_pos)
         else:
             sound = (a[op.src_pos] if op.tag == "delete" else b[op.dest_pos]) in t.silent_letters
         soft += sound
@@ -427,14 +428,14 @@ def consonant_key(word: str) -> str:
 #: Not dh, th: Vietnamese, Burmese and Indian names write them as other sounds
 #: (Thuan / Tuan, Thura / Tura, Dhara / Dara).
 _H_DIGRAPH_HEADS = frozenset("gk")
-#: Shortest word whose h digraph may be dropped (Kan is not Khan).
-_H_DIGRAPH_MIN = 4
+#: Shortest word whose h digraph may be dropped (Ghazi; Khan is not Kan).
+_H_DIGRAPH_MIN = 5
 
 
 def _opening(word: str) -> str:
     """A word's first two letters, an h digraph read as its first letter:
     "ghazi" and "gazi" open alike ("ga"), "rose" and "rios" do not."""
-    if len(word) > _H_DIGRAPH_MIN and word[0] in _H_DIGRAPH_HEADS and word[1] == "h":
+    if len(word) >= _H_DIGRAPH_MIN and word[0] in _H_DIGRAPH_HEADS and word[1] == "h":
         word = word[0] + word[2:]
     return word[:2]
 

@@ -521,6 +521,8 @@ def lineage_differs(pair: Pair) -> float:
     "Nurul Huda binti Ahmad" is not "Nurul Huda bin Ahmad", her brother.
     """
     q, c = pair.query, pair.result
+    if SON_OF.isdisjoint(q.texts) or SON_OF.isdisjoint(c.texts):
+        return 0.0  # most names: no "son of" on one side
     qa, ca = _son_of_at(q), _son_of_at(c)
     if qa is None or ca is None or not is_person_pair(q, c):
         return 0.0

@@ -360,6 +360,8 @@ def accented_words(text: str, t: Tables) -> frozenset[str]:
     """The folded words of ``text`` written with accents no legal form is written with
     ("Sá" -> "sa"; not "A.Ş.", "OÜ"): name words, not legal forms ("SÁ, Pedro" is a
     person, "Lia Sá" too)."""
+    if text.isascii():
+        return frozenset()
     return frozenset(
         w for chunk in word_chunks(text) if not chunk.isascii()
         and "".join(ch for ch in chunk.casefold() if ch.isalnum()) not in t.legal_accented

@@ -392,7 +392,8 @@ def _greek_diphthong(a: str, b: str, i: int, j: int) -> bool:
     Greek diphthongs eu and au as ev and av (Pnevmo / Pneumo, Avto / Auto, Evro /
     Euro). Not before a vowel or l, where they are German or Nordic names (Brauer /
     Braver, Paulsen / Pavlsen), nor in short names (Mauro / Mavro)."""
-    if {a[i], b[j]} != {"u", "v"} or min(len(a), len(b)) < DIPHTHONG_MIN_LEN:
+    x, y = a[i], b[j]
+    if not ((x == "u" and y == "v") or (x == "v" and y == "u")) or min(len(a), len(b)) < DIPHTHONG_MIN_LEN:
         return False
     if i == 0 or j == 0 or i + 1 >= len(a) or j + 1 >= len(b):
         return False

@@ -33,6 +33,7 @@ TABLES = [
     "zh_brands.yaml",
     "ru_org_terms.yaml",
     "tr_org_terms.yaml",
+    "fa_org_terms.yaml",
     "nicknames.yaml",
     "ko_names.yaml",
 ]
@@ -519,6 +520,38 @@ def test_tr_org_terms_hold_no_legal_form_and_no_name_word() -> None:
         assert phrase not in t.legal_forms, word  # Şirketi, A.Ş. are legal_forms.yaml's
     # read as Turkish only through the table: "ticaret" has its English readings
     assert t.org_terms[("tikaret",)][0] == ("trade",)
+
+
+# --- fa_org_terms.yaml --------------------------------------------------------------
+
+
+def test_fa_org_terms_are_persian_with_folded_readings_read_as_written_first() -> None:
+    data = load("fa_org_terms.yaml")
+    assert set(data) == {"terms", "written_first", "marks_an_organisation"}
+    assert data["written_first"] is True and data["marks_an_organisation"] is True
+    for word, value in data["terms"].items():
+        assert re.fullmatch(r"[a-z ]+|[\u0600-\u06ff\u200c ]+", word), word
+        for reading in alternatives(value):
+            assert reading and all(WORD_RE.match(w) for w in reading), f"{word}: {reading}"
+
+
+def test_fa_org_terms_hold_no_legal_form_no_bank_name_and_no_family_name() -> None:
+    from screening.matching.normalize import fold_tokens
+    from screening.matching.resources import tables
+
+    t = tables()
+    terms = load("fa_org_terms.yaml")["terms"]
+    for word in terms:
+        assert tuple(fold_tokens(word)) not in t.legal_forms, word  # Sherkat Sahami is legal_forms.yaml's
+    # helper-42's review: bank names and family names read as words met other parties
+    for name in ("melli", "tejarat", "saderat", "sepah", "mellat", "madani", "daryaei", "sanati", "sanat", "folad"):
+        assert name not in terms, name
+    # the word as written is the usual reading, its English the alternatives
+    from screening.matching.normalize import skeleton
+    from screening.matching.russian import soft_e
+
+    assert t.org_terms[(soft_e(skeleton("sanaye")),)][:2] == (("sanaye",), ("industries",))
+    assert "sanaye" in t.org_marks
 
 
 # --- nicknames.yaml -----------------------------------------------------------------

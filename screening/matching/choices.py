@@ -19,7 +19,7 @@ from rapidfuzz.distance import Indel
 
 from screening.matching.forms import Form, FormChoice, Piece
 from screening.matching.names import NUMBER, STOP
-from screening.matching.normalize import skeleton
+from screening.matching.names_latin import org_term_key
 from screening.matching.resources import business_word, tables
 from screening.matching.russian import soft_e
 
@@ -121,8 +121,8 @@ def _as_written(piece: Piece) -> bool:
     "investment" is the reading to take when neither agrees)."""
     if not piece.tokens:
         return False
-    key = " ".join(soft_e(skeleton(w)) for w in piece.tokens[0].source.split())
-    return key in tables().written_first and " ".join(soft_e(s) for s in piece.skels) == key
+    key = org_term_key(piece.tokens[0].source.split())
+    return key in tables().written_first and tuple(soft_e(s) for s in piece.skels) == key
 
 
 def _available(form: Form, other: Form, picks: list[int], skip: int) -> Counter[str]:

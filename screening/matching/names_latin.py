@@ -6,12 +6,13 @@ Cyrillic look-alikes, digits typed for letters, Wade-Giles given names.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rapidfuzz.distance import OSA
 
 from screening.matching import pinyin
 from screening.matching.normalize import fold_word, fold_words, skeleton, word_chunks
-from screening.matching.resources import LEGAL_TYPO_MIN_WORDS, Readings, Tables, tables
+from screening.matching.resources import LEGAL_TYPO_MIN_WORDS, Readings, Tables, accent_key, tables
 from screening.matching.russian import lemma, soft_e
 from screening.matching.tokens import (
     DISTINCTIVE,
@@ -192,16 +193,22 @@ def _roman_number(words: list[str], i: int, t: Tables, company: bool, person: bo
     return None
 
 
+def org_term_key(words: Sequence[str]) -> tuple[str, ...]:
+    """How org-term tables are looked up: each word's skeleton, its soft e read as e
+    (``resources._term_key`` keys them so)."""
+    return tuple(soft_e(skeleton(w)) for w in words)
+
+
 def _org_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | None:
     """The longest Russian or Turkish organisation phrase at ``words[i]`` (by skeleton,
     then by the lemma of each word: any inflected form), with its readings."""
     if not t.org_terms:
         return None
-    first = soft_e(skeleton(words[i]))
+    first = org_term_key(words[i : i + 1])[0]
     if first not in t.org_first and lemma(first) not in t.org_lemma_first:
         return None
     for size in range(min(t.org_max_len, len(words) - i), 0, -1):
-        key = tuple(soft_e(skeleton(w)) for w in words[i : i + size])
+        key = org_term_key(words[i : i + size])
         if size == 1 and len(words[i]) < t.org_min_len.get(key[0], 0):
             continue  # "Rossi" has the skeleton of России, but not its letters
         readings = t.org_terms.get(key)
@@ -364,7 +371,7 @@ def accented_words(text: str, t: Tables) -> frozenset[str]:
         return frozenset()
     return frozenset(
         w for chunk in word_chunks(text) if not chunk.isascii()
-        and "".join(ch for ch in chunk.casefold() if ch.isalnum()) not in t.legal_accented
+        and accent_key(chunk) not in t.legal_accented
         for w in fold_word(chunk)
     )
 

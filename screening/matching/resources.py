@@ -122,11 +122,9 @@ class Tables:
     #: English readings (zavod -> plant | factory | works; havacilik -> aviation);
     #: ``org_first``: first skeletons
     org_terms: dict[tuple[str, ...], Readings] = field(default_factory=dict)
-    #: org-term keys (skeletons, space-joined) whose usual reading is the word as written
-    #: (pinyin terms, fa_org_terms.yaml): choices.pick keeps it when no reading agrees
-    written_first: set[str] = field(default_factory=set)
-    #: one-word org terms of a table that says they mark an organisation (fa_org_terms.yaml)
-    org_term_marks: set[str] = field(default_factory=set)
+    #: org-term keys whose usual reading is the word as written (pinyin terms,
+    #: fa_org_terms.yaml): choices.pick keeps it when no reading agrees
+    written_first: set[tuple[str, ...]] = field(default_factory=set)
     #: legal forms the table writes with letters outside ASCII, casefolded, letters only (aş, oü, sàrl)
     legal_accented: set[str] = field(default_factory=set)
     #: the pinyin words and phrases of org_terms (keji, jicheng dianlu): readings, not spellings
@@ -271,11 +269,17 @@ def _add_legal_groups(t: Tables, groups: list[Any], override: bool) -> None:
                 continue
             phrase = _fold_phrase(text)
             if not text.isascii():  # "A.Ş.", "OÜ", "SÀRL": legal forms written with accents
-                t.legal_accented.add("".join(ch for ch in text.casefold() if ch.isalnum()))
+                t.legal_accented.add(accent_key(text))
             if phrase and (override or phrase not in t.legal_forms):
                 t.legal_forms[phrase] = compare_form
                 if at_edge:
                     t.legal_edge_only.add(phrase)
+
+
+def accent_key(text: str) -> str:
+    """``text`` casefolded, letters and digits only, accents kept: how a legal form
+    written with accents is known ("A.Ş." -> "aş"; ``Tables.legal_accented``)."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _has_han(text: str) -> bool:
@@ -390,7 +394,7 @@ def _load_org_terms(t: Tables) -> None:
     (ZAVODA, SIBIRSKOGO) meet it too.
     """
     from screening.matching.normalize import fold_tokens
-    from screening.matching.russian import lemma, soft_e
+    from screening.matching.russian import lemma
 
     ambiguous: set[tuple[str, ...]] = set()
     for name in ORG_TERM_TABLES:
@@ -402,19 +406,16 @@ def _load_org_terms(t: Tables) -> None:
         marks = data.get("marks_an_organisation") is True
         for section in sections:
             for word, english in section.items():
-                written = fold_tokens(str(word))
-                phrase = tuple(soft_e(_skeleton_with(t, w)) for w in written)
+                written = tuple(fold_tokens(str(word)))
+                phrase = _term_key(t, written)
                 if not phrase:
                     continue
                 readings = readings_of(english)
                 if written_first:  # the word as written is the usual reading (fa_org_terms.yaml says why)
-                    readings = (tuple(written),) + tuple(r for r in readings if r != tuple(written))
-                    t.written_first.add(" ".join(phrase))
+                    readings = _read_as_written_first(t, phrase, written, readings)
                 if marks and len(written) == 1:
-                    t.org_term_marks.add(written[0])
-                t.org_terms[phrase] = readings
-                if len(phrase) == 1 and len(phrase[0]) <= ORG_SHORT_SKELETON:
-                    t.org_min_len[phrase[0]] = min(len(written[0]), t.org_min_len.get(phrase[0], len(written[0])))
+                    t.org_marks = t.org_marks | {written[0]}
+                _add_org_term(t, phrase, written, readings)
                 cyrillic = str(word).split()
                 inflected = [bool(_INFLECTED_RE.search(w)) for w in cyrillic]
                 if len(cyrillic) != len(phrase) or not any(inflected) or not all(
@@ -452,8 +453,6 @@ def _add_pinyin_terms(t: Tables) -> None:
     """
     from pypinyin import lazy_pinyin
 
-    from screening.matching.russian import soft_e
-
     business = t.generic | t.org_class | t.stopwords | t.locations
     pinyin_words: set[str] = set()
     for term, readings in t.zh_terms.items():
@@ -474,16 +473,35 @@ def _add_pinyin_terms(t: Tables) -> None:
         if len(syllables) >= 4 and len(syllables) % 2 == 0:
             spellings.add(tuple("".join(syllables[k : k + 2]) for k in range(0, len(syllables), 2)))
         for written in spellings:
-            phrase = tuple(soft_e(_skeleton_with(t, w)) for w in written)  # keyed as _load_org_terms keys
+            phrase = _term_key(t, written)
             if phrase not in t.org_terms:
                 # the pinyin itself first: when both names write it (Hangzhou Dianzi
                 # University) it stays their shared name word, not a business word
-                t.org_terms[phrase] = (written,) + tuple(r for r in readings if r != written)
-                t.written_first.add(" ".join(phrase))
+                _add_org_term(t, phrase, written, _read_as_written_first(t, phrase, written, readings))
                 pinyin_words.add(" ".join(written))
-                if len(phrase) == 1 and len(phrase[0]) <= ORG_SHORT_SKELETON:
-                    t.org_min_len[phrase[0]] = min(len(written[0]), t.org_min_len.get(phrase[0], len(written[0])))
     t.pinyin_words = frozenset(pinyin_words)
+
+
+def _term_key(t: Tables, written: tuple[str, ...]) -> tuple[str, ...]:
+    """How an org term is keyed: each word's skeleton, its soft e read as e
+    (``names_latin.org_term_key`` for the tables loaded)."""
+    from screening.matching.russian import soft_e
+
+    return tuple(soft_e(_skeleton_with(t, w)) for w in written)
+
+
+def _read_as_written_first(t: Tables, phrase: tuple[str, ...], written: tuple[str, ...], readings: Readings) -> Readings:
+    """``readings`` with the term as written first, its key noted in ``Tables.written_first``."""
+    t.written_first.add(phrase)
+    return (written,) + tuple(r for r in readings if r != written)
+
+
+def _add_org_term(t: Tables, phrase: tuple[str, ...], written: tuple[str, ...], readings: Readings) -> None:
+    """Key ``readings`` under ``phrase``; a short one-word key is read only from a
+    word as long as the term as written (``Tables.org_min_len``)."""
+    t.org_terms[phrase] = readings
+    if len(phrase) == 1 and len(phrase[0]) <= ORG_SHORT_SKELETON:
+        t.org_min_len[phrase[0]] = min(len(written[0]), t.org_min_len.get(phrase[0], len(written[0])))
 
 
 def _skeleton_with(t: Tables, token: str) -> str:
@@ -745,9 +763,8 @@ def _load_tables() -> Tables:
     _load_romanization(t)
     _load_numbers(t)
     _index_legal_skeletons(t)
+    _load_word_lists(t)  # before the org terms: a table's terms may mark an organisation (org_marks)
     _load_org_terms(t)
     _load_nicknames(t)
     _load_korean(t)
-    _load_word_lists(t)
-    t.org_marks = t.org_marks | t.org_term_marks
     return t

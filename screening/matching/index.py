@@ -17,7 +17,7 @@ queries end after a few dictionary look-ups.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Sequence, TypeVar
 
 from screening.heap import paused_collector
 from screening.matching.abjad import lookup_keys, readable_as
@@ -52,6 +52,18 @@ ABJAD_CACHE_MAX = 20_000
 COMPOUND_CACHE_MAX = 20_000
 #: Consonant keys shorter than this are not looked up (علي, "ly", has the key "l": Ali).
 MIN_ABJAD_KEY = 1
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remember(cache: dict[_K, _V], key: _K, value: _V, cap: int) -> _V:
+    """Keep ``value`` under ``key`` in ``cache``, emptied first once it holds more than ``cap``."""
+    if len(cache) > cap:
+        cache.clear()
+    cache[key] = value
+    return value
+
 
 ENTITY_TYPES_PERSON = ("person",)
 #: Entry types matched as organisations (the ones that can have branches or subsidiaries).
@@ -279,11 +291,7 @@ class NameIndex:
                     found.setdefault(key, COGNATE_SIM)
         elif tag == INITIAL:
             pass
-        result = tuple(found.items())
-        if len(self._lookup_cache) > LOOKUP_CACHE_MAX:
-            self._lookup_cache.clear()
-        self._lookup_cache[ck] = result
-        return result
+        return _remember(self._lookup_cache, ck, tuple(found.items()), LOOKUP_CACHE_MAX)
 
     def lookup_abjad(self, text: str, skel: str, tag: str) -> tuple[tuple[str, float], ...]:
         """:meth:`lookup` for a token read from Arabic script, which writes few
@@ -304,11 +312,7 @@ class NameIndex:
                 found.update(self.lookup(text, skel, tag))
         if text in self.postings:
             found[text] = 1.0
-        result = tuple(found.items())
-        if len(self._abjad_cache) > ABJAD_CACHE_MAX:
-            self._abjad_cache.clear()
-        self._abjad_cache[ck] = result
-        return result
+        return _remember(self._abjad_cache, ck, tuple(found.items()), ABJAD_CACHE_MAX)
 
     def arabic_idf(self, token: str) -> float:
         """Rarity of a word read from Arabic script: that of the most common listed
@@ -316,10 +320,8 @@ class NameIndex:
         value = self._arabic_idf.get(token)
         if value is None:
             readings = [k for k, s in self.lookup_abjad(token, skeleton(token), DISTINCTIVE) if s >= ABJAD_KEY_SIM]
-            value = min((self.idf(k) for k in readings), default=self.idf(token))
-            if len(self._arabic_idf) > ABJAD_CACHE_MAX:
-                self._arabic_idf.clear()
-            self._arabic_idf[token] = value
+            value = _remember(self._arabic_idf, token, min((self.idf(k) for k in readings), default=self.idf(token)),
+                              ABJAD_CACHE_MAX)
         return value
 
     def compound_words(self, window: tuple[str, ...]) -> tuple[str, ...]:
@@ -331,10 +333,7 @@ class NameIndex:
             return hit
         result = tuple(listed for key in lookup_keys("".join(window))
                        for listed in self._listed_with_consonants(key) if compound_reads(window, listed))
-        if len(self._compound_cache) > COMPOUND_CACHE_MAX:
-            self._compound_cache.clear()
-        self._compound_cache[window] = result
-        return result
+        return _remember(self._compound_cache, window, result, COMPOUND_CACHE_MAX)
 
     def _listed_with_consonants(self, key: str) -> list[str]:
         """Listed words whose skeleton has the consonant ``key`` (see :meth:`lookup_abjad`)."""

@@ -159,10 +159,6 @@ def rests_on_review_only(values: dict[str, float] | None, match_t: float | None 
         values.get(ft.name, 0.0) >= t for ft in FEATURES if not ft.qualifier and ft.name not in REVIEW_ONLY)
 
 
-#: Words before which a listed name goes on with the father's line ("Lotfi Ben Abdul Hamid Ben Ali").
-_LINEAGE = SON_OF
-
-
 def _names_a_part(pair: Pair) -> bool:
     """A listed person's name has a given name the query lacks ("Smith, Jason Dean"
     for "Jason Smith"), or a family name where the query met none of them.
@@ -174,7 +170,8 @@ def _names_a_part(pair: Pair) -> bool:
     """
     c, al = pair.result, pair.alignment
     linked = {j for lk in al.links for j in lk.ci}
-    lineage = next((j for j, w in enumerate(c.texts) if w in _LINEAGE and j > 0), len(c.texts))
+    # after bin, ould ... a listed name goes on with the father's line ("Lotfi Ben Abdul Hamid Ben Ali")
+    lineage = next((j for j, w in enumerate(c.texts) if w in SON_OF and j > 0), len(c.texts))
     first_family = next((j for j, f in enumerate(c.family) if f), None)
     family_met = first_family is not None and first_family in linked
     titles = tables().person_titles

@@ -234,13 +234,9 @@ def skeleton(token: str) -> str:
     """
     if token.isdigit():
         return token
-    from screening.matching.resources import tables
+    from screening.matching.resources import romanise, tables
 
-    out = token
-    for rule in tables().romanization:
-        out = rule.pattern.sub(rule.replace, out)
-    out = re.sub(r"([a-z])\1+", r"\1", out)
-    return out or token
+    return romanise(tables().romanization, token)
 
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
@@ -254,6 +250,7 @@ def phonetic(token: str) -> str:
 #: Letters dropped from a consonant skeleton (vowels and the glides that abjad
 #: scripts write as consonants or not at all).
 _VOWELS_RE = re.compile(r"[aeiouyw`]+")
+_DOUBLED_RE = re.compile(r"([a-z])\1+")
 
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
@@ -264,9 +261,9 @@ def consonants(token: str) -> str:
     agree once vowels, glides and doubled letters are dropped: both give "mhmd".
     A trailing "h" (Hebrew/Arabic final letter) is dropped too.
     """
-    base = re.sub(r"([a-z])\1+", r"\1", _VOWELS_RE.sub("", token.lower()))
+    base = _DOUBLED_RE.sub(r"\1", _VOWELS_RE.sub("", token.lower()))
     base = base.replace("kh", "h").replace("sh", "s").replace("ph", "f").replace("v", "b").replace("dz", "z")
-    base = re.sub(r"([a-z])\1+", r"\1", base)
+    base = _DOUBLED_RE.sub(r"\1", base)
     if len(base) > 2 and base.endswith("h"):
         base = base[:-1]
     return base

@@ -13,6 +13,7 @@ normalise the table with the same flags as the input).
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -83,6 +84,61 @@ class RewriteRule:
 
     pattern: re.Pattern[str]
     replace: str
+    #: Letters every match contains (:func:`required_letters`): a word lacking one
+    #: is left alone without running the regex, which halves a skeleton's cost.
+    needs: str = ""
+
+    def apply(self, token: str) -> str:
+        """``token`` rewritten by this rule."""
+        for ch in self.needs:
+            if ch not in token:
+                return token
+        return self.pattern.sub(self.replace, token)
+
+
+def required_letters(pattern: str) -> str:
+    """The letters every match of ``pattern`` contains, sorted ("" when unsure).
+
+    Literals of the top-level sequence, of groups, of repeats taken at least
+    once, and those common to every branch count; classes, lookarounds and
+    anchors add none. "shch|sch|shtch" needs c, h, s; "([aeiou])h$" needs h.
+    """
+    try:  # the stdlib's own parser (re._parser), so the pattern has one reading
+        parsed = importlib.import_module("re._parser").parse(pattern)
+    except Exception:  # noqa: BLE001 - a private module may change: then no shortcut
+        return ""
+    if parsed.state.flags & re.IGNORECASE:
+        return ""
+    return "".join(sorted(_required(list(parsed))))
+
+
+def _required(items: list) -> set[str]:
+    """Body of :func:`required_letters` over one parsed sequence."""
+    out: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            out.add(chr(av))
+        elif name == "SUBPATTERN":
+            out |= _required(list(av[-1]))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            out |= _required(list(av[2]))
+        elif name == "BRANCH":
+            branches = [_required(list(b)) for b in av[1]]
+            out |= set.intersection(*branches) if branches else set()
+    return out
+
+
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+def romanise(rules: list[RewriteRule], token: str) -> str:
+    """``token`` through the romanisation ``rules`` in order, doubled letters
+    collapsed: its skeleton (:func:`screening.matching.normalize.skeleton`)."""
+    out = token
+    for rule in rules:
+        out = rule.apply(out)
+    return _DOUBLED.sub(r"\1", out) or token
 
 
 @dataclass
@@ -506,10 +562,7 @@ def _add_org_term(t: Tables, phrase: tuple[str, ...], written: tuple[str, ...], 
 
 def _skeleton_with(t: Tables, token: str) -> str:
     """The romanisation skeleton of ``token`` under ``t``'s rules (see normalize.skeleton)."""
-    out = token
-    for rule in t.romanization:
-        out = rule.pattern.sub(rule.replace, out)
-    return re.sub(r"([a-z])\1+", r"\1", out) or token
+    return romanise(t.romanization, token)
 
 
 def _index_legal_skeletons(t: Tables) -> None:
@@ -647,9 +700,9 @@ def _parse_rule(rule: Any) -> RewriteRule | None:
     if not pattern:
         return None
     try:
-        return RewriteRule(re.compile(str(pattern)), replace)
-    except re.error:
-        return None
+        return RewriteRule(re.compile(str(pattern)), replace, required_letters(str(pattern)))
+    except re.error as exc:
+        raise ValueError(f"romanization.yaml: rule {pattern!r} is not a regex: {exc}") from None
 
 
 def _load_romanization(t: Tables) -> None:

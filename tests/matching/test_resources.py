@@ -660,3 +660,44 @@ def test_generated_groups_add_long_forms_but_never_their_codes() -> None:
     assert ("is",) not in t.legal_forms and ("up",) not in t.legal_forms
     # a listed company's name is not a legal form (fingerprints lists Tactical Missile Corporation)
     assert ("tactical", "missile", "corporation") not in t.legal_forms
+
+
+# --------------------------------------------------------- romanisation shortcut
+@pytest.mark.parametrize(
+    "pattern, needs",
+    [
+        ("x", "x"),
+        ("shch|sch|shtch", "chs"),  # common to every branch
+        ("dzh|dj", "d"),
+        ("(?<=[aeiou])ye(?=v|$)", "ey"),  # a lookaround adds no letter
+        ("([aeiou])h$", "h"),  # a class adds none
+        ("([a-z])\\1+", ""),  # nothing certain: the rule always runs
+        ("a?b", "b"),  # an optional letter is not needed
+        ("(?i)kh", ""),  # case-insensitive: no shortcut
+    ],
+)
+def test_required_letters(pattern: str, needs: str) -> None:
+    from screening.matching.resources import required_letters
+
+    assert required_letters(pattern) == needs
+
+
+def test_rules_with_the_shortcut_rewrite_as_the_bare_regexes() -> None:
+    """The skip is only a shortcut: every word gets the skeleton the regexes give
+    (words built from every rule's letters, so each rule fires somewhere)."""
+    import itertools
+
+    from screening.matching.resources import romanise, tables
+
+    rules = tables().romanization
+    assert any(r.needs for r in rules)
+    letters = "aeiouyhkscdjzxtqwfmnrv"
+    words = {"".join(p) for n in (2, 3, 4) for p in itertools.product("yeoahkcsdj", repeat=n)}
+    words |= {"shchukin", "mohammed", "alexander", "lukashenka", "tchaikovsky", "quantum", "smirnoff",
+              "sergej", "thaek", "artyom", "nikolayevich", "oustinov", "abdullah", "peter", letters}
+    for word in sorted(words):
+        bare = word
+        for rule in rules:
+            bare = rule.pattern.sub(rule.replace, bare)
+        bare = re.sub(r"([a-z])\1+", r"\1", bare) or word
+        assert romanise(rules, word) == bare, word

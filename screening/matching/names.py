@@ -41,11 +41,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from anyascii import anyascii
 from unidecode import unidecode
 
 from screening.matching import cedict, japanese, korean
 from screening.matching.annotations import strip_annotations
+from screening.matching.greek import elot743
 from screening.matching.normalize import (
     fold_homoglyphs,
     fold_words,
@@ -328,15 +328,16 @@ def _other_transliteration(raw: str) -> str | None:
     """The second transliterator's reading of a script both read differently.
 
     Names are primarily read by :func:`screening.matching.normalize.transliterate`;
-    unidecode also reads anyascii's scripts (it spells Rajesh, not Rajes), and
-    anyascii also reads Greek (Michalis, not Mikhales).
+    unidecode also reads anyascii's scripts (it spells Rajesh, not Rajes), and Greek
+    is also read as its passports write it (:func:`~screening.matching.greek.elot743`:
+    Dimitris Konstantinou, not Demetres Konstantinou).
     """
     if needs_anyascii(raw):
         # not Arabic script: unidecode drops its ة and keeps the article on the word,
         # which :mod:`screening.matching.abjad` reads (كريمة is Karima, not Karim)
         return None if ARABIC_RE.search(raw) else unidecode(raw)
     if _GREEK_RE.search(raw):
-        return anyascii(raw)
+        return elot743(raw)
     return None
 
 

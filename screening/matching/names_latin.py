@@ -520,7 +520,8 @@ def latin_tokens(
             out.add(alts)
             continue
         if person and len(word) == 1 and word.isalpha():
-            out.tokens.append(Token(word, INITIAL, word, word, "initial"))
+            if not _final_numeral(out, word, i, n):
+                out.tokens.append(Token(word, INITIAL, word, word, "initial"))
             continue
         tag = latin_tag(word, t)
         if word in t.admin_units and firm_words and i >= 2 and _place_word(words[i - 2], t):
@@ -541,9 +542,30 @@ def latin_tokens(
             if ltag == GENERIC and person and not company:
                 ltag = DISTINCTIVE
             out.add([(token,), (Token(letters, ltag, skeleton(letters), word, f"{word.upper()} read with letters for digits"),)])
-        else:
+        elif not (len(word) == 1 and _final_numeral(out, word, i, n, tag)):
             out.tokens.append(token)
     return out, legal
+
+
+#: Lone letters that end a name as a Roman numeral ("BELLA I", "STAR V").
+_LONE_NUMERALS = {"i": 1, "v": 5, "x": 10}
+
+
+def _final_numeral(out: Builder, word: str, i: int, n: int, tag: str = INITIAL) -> bool:
+    """Append ``word``, a lone I, V or X ending a name of two words or more, as
+    the letter with the number as its other reading, and return True.
+
+    "BELLA I" is the vessel Bella 1, and "John I" a man with an initial: the
+    number is read only when the other name has it (:mod:`screening.matching.choices`),
+    as a hull number. A lone letter is never read as a number on its own ("Star II"
+    is read so at once: :func:`_roman_number`)."""
+    value = _LONE_NUMERALS.get(word)
+    if value is None or i != n or n < 2:  # ``i`` is past the word already
+        return False
+    number = Token(str(value), NUMBER, str(value), word, f"number {word.upper()}")
+    out.add([(Token(word, tag, word if tag == INITIAL else skeleton(word), word, "initial" if tag == INITIAL else ""),),
+             (number,)])
+    return True
 
 
 #: Digits typed for the letters they resemble ("N0RINC0", "T3CH").

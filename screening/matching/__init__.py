@@ -248,6 +248,8 @@ class Matcher:
                             bound[fid] = got
                 # the best upper bounds over every reading looked up, at most `limit`
                 fids = sorted(bound, key=lambda f: -bound[f])[:limit]
+                # a registry number the query gives finds its hull under any name (IMO 9116412)
+                fids += [f for key in qform.ids for f in index.postings.get(key, ()) if f not in bound]
                 for fid in fids:
                     cform = index.forms[fid]
                     entry = index.entries[cform.entry]

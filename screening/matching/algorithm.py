@@ -27,6 +27,9 @@ class Feature:
 
     func: Callable[[Pair], float]
     qualifier: bool = False
+    #: A qualifier on registry numbers, which only names carrying them on both
+    #: sides can have: the fast reject path leaves it out of its bound.
+    registry: bool = False
 
     @property
     def name(self) -> str:
@@ -55,6 +58,8 @@ FEATURES: list[Feature] = [
     Feature(f.name_parts_subset),
     Feature(f.brand_only),
     Feature(fitted.fitted_similarity),
+    Feature(f.registry_number_agrees, qualifier=True, registry=True),
+    Feature(f.registry_numbers_differ, qualifier=True, registry=True),
     Feature(f.numbers_disagree, qualifier=True),
     Feature(f.number_missing, qualifier=True),
     Feature(f.no_distinctive_agreement, qualifier=True),
@@ -78,7 +83,8 @@ class Plan:
 
     main: tuple[tuple[str, Callable[[Pair], float], float], ...]
     qualifiers: tuple[tuple[str, Callable[[Pair], float], float], ...]
-    #: Most the qualifiers can add to a score (the sum of their positive weights).
+    #: Most the qualifiers can add to a score (the sum of their positive weights),
+    #: registry numbers aside (:attr:`Feature.registry`).
     gain: float
 
     @classmethod
@@ -86,7 +92,8 @@ class Plan:
         """Resolve every feature's weight in ``config`` (a missing one raises)."""
         main = tuple((ft.name, ft.func, config.weight(ft.name)) for ft in FEATURES if not ft.qualifier)
         quals = tuple((ft.name, ft.func, config.weight(ft.name)) for ft in FEATURES if ft.qualifier)
-        return cls(main, quals, sum(w for _, _, w in quals if w > 0))
+        registry = {ft.name for ft in FEATURES if ft.registry}
+        return cls(main, quals, sum(w for name, _, w in quals if w > 0 and name not in registry))
 
 
 #: The plan of the default weights (the hot path).
@@ -109,7 +116,8 @@ def score_pair(pair: Pair, floor: float = 0.0, plan: Plan | None = None) -> tupl
         v = func(pair)
         values[name] = v
         best = max(best, weight * v)
-    if best <= 0.0 or best + plan.gain < floor:
+    numbered = bool(pair.query.ids and pair.result.ids)  # registry numbers on both: they may decide
+    if (best <= 0.0 or best + plan.gain < floor) and not numbered:
         return min(best, 1.0), values
     total = best
     for name, func, weight in plan.qualifiers:

@@ -20,7 +20,7 @@ only fires where what it removes is unmistakable, and never empties a name.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Any, Callable, Iterable, Mapping
 
 #: Document labels that introduce a party (SWIFT fields, bills of lading, LCs).
 _LABEL_RE = re.compile(
@@ -64,6 +64,50 @@ _REGISTRY_RE = re.compile(
     r"\s*[:#.]?\s*\d[\d\s-]{3,}\d\s*\)?",
     re.IGNORECASE,
 )
+#: A registry number of a known kind and its digits: "IMO 9234563", "(IMO: 9234563)", "OGRN 1027700000000".
+_NUMBERED_RE = re.compile(r"\b(imo|mmsi|ogrn|inn)\s*(?:no\.?|number)?\s*[:#.]?\s*(\d[\d\s-]{3,}\d)\b", re.IGNORECASE)
+_DIGIT_RE = re.compile(r"\d")
+#: Digits of each kind of number (an INN has 10 digits for a company, 12 for a person).
+_NUMBER_LENGTHS = {"imo": (7,), "mmsi": (9,), "ogrn": (13, 15), "inn": (10, 12)}
+
+
+def registry_numbers(text: str) -> frozenset[str]:
+    """The registry numbers written in ``text``, as ``kind:digits`` ("imo:9234563").
+
+    A number that cannot be one of its kind is left out: the wrong count of
+    digits, or an IMO number whose check digit fails (a typing slip, which must
+    not pass for another hull). :func:`strip_annotations` takes the numbers off
+    the name; the features compare them (``registry_number_agrees``).
+    """
+    if _DIGIT_RE.search(text) is None:
+        return frozenset()  # most names: at once
+    out = set()
+    for m in _NUMBERED_RE.finditer(text):
+        kind, digits = m.group(1).lower(), re.sub(r"\D", "", m.group(2))
+        if len(digits) in _NUMBER_LENGTHS[kind] and (kind != "imo" or imo_check_digit_ok(digits)):
+            out.add(f"{kind}:{digits}")
+    return frozenset(out)
+
+
+def identifier_numbers(identifiers: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+    """An entry's registry numbers of the kinds names carry, as :func:`registry_numbers`
+    writes them: ``{"type": "IMO", "value": "9116412"}`` is ``imo:9116412``."""
+    out: set[str] = set()
+    for ident in identifiers:
+        kind = str(ident.get("type") or "").strip().lower()
+        if kind in _NUMBER_LENGTHS:
+            out |= registry_numbers(f"{kind} {ident.get('value') or ''}")
+    return frozenset(out)
+
+
+def imo_check_digit_ok(digits: str) -> bool:
+    """The IMO ship number's check: the first six digits weighted 7 down to 2 sum
+    to a number whose last digit is the seventh (9074729: 139, 9)."""
+    return len(digits) == 7 and digits.isdigit() and (
+        sum(int(d) * w for d, w in zip(digits[:6], range(7, 1, -1))) % 10 == int(digits[6])
+    )
+
+
 #: What may follow a name's last comma to be read as a port or flag.
 _TRAILING_PLACE_RE = re.compile(r",\s*([^,]+?)(?:\s+flag(?:ged)?)?\s*$", re.IGNORECASE)
 

@@ -235,6 +235,7 @@ def with_readings(form: Form, picks: tuple[int, ...]) -> Form:
         kind=form.kind,
         entry=form.entry,
         note=form.note,
+        ids=form.ids,
     )
 
 

@@ -431,6 +431,30 @@ def numbers_disagree(pair: Pair) -> float:
     return 1.0 if qn and cn and qn != cn else 0.0
 
 
+def registry_number_agrees(pair: Pair) -> float:
+    """1 when both names carry the same registry number (IMO, MMSI, OGRN, INN).
+
+    An IMO number stays with a hull through every rename, and an OGRN or INN with
+    a company: "MT Golden Stars (IMO 9234563)" is "GOLDEN STAR IMO 9234563", and
+    "ADRIAN DARYA 1 (IMO 9116412)" the former GRACE 1 with the same number. The
+    number outweighs what the names say.
+    """
+    return 1.0 if pair.query.ids & pair.result.ids else 0.0
+
+
+def registry_numbers_differ(pair: Pair) -> float:
+    """1 when both names carry a registry number of one kind and none agrees.
+
+    Two hulls or two companies, however alike their names: "OCEAN STAR (IMO
+    9074729)" is not "OCEAN STAR (IMO 9234563)". Numbers whose check digit fails
+    were never read (:func:`~screening.matching.annotations.registry_numbers`).
+    """
+    q, c = pair.query.ids, pair.result.ids
+    if not q or not c or q & c:
+        return 0.0
+    return 1.0 if {x.split(":")[0] for x in q} & {x.split(":")[0] for x in c} else 0.0
+
+
 def number_missing(pair: Pair) -> float:
     """1 when only one of the names carries a number ("Leasing 3" vs "Leasing").
 

@@ -16,6 +16,7 @@ from typing import Callable
 
 from unidecode import unidecode
 
+from screening.matching.annotations import registry_numbers
 from screening.matching.names import (
     COMPANY,
     Choice,
@@ -108,6 +109,8 @@ class Form:
     tailored: dict[tuple[int, ...], "Form"] | None = None
     #: whether a word may be a romanised Russian cognate (alignment, computed once)
     russian: bool | None = None
+    #: registry numbers written in the name ("imo:9234563"; :func:`~screening.matching.annotations.registry_numbers`)
+    ids: frozenset[str] = frozenset()
 
     @property
     def consonants(self) -> str:
@@ -303,6 +306,7 @@ def compile_form(
         entry=entry,
         note=note,
         choices=_form_choices(toks, choices, idf) if choices else (),
+        ids=registry_numbers(analysis.original),
     )
 
 

@@ -17,10 +17,12 @@ queries end after a few dictionary look-ups.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any, Iterable, Sequence, TypeVar
 
 from screening.heap import paused_collector
 from screening.matching.abjad import lookup_keys, readable_as
+from screening.matching.annotations import identifier_numbers
 from screening.matching.alignment import COGNATE_SIM, NICKNAME_SIM, compound_reads, may_be_compound, unmatched_costs
 from screening.matching.strings import token_sim
 from screening.matching.forms import JOIN_TRIPLE_SHORT, Form, forms_of, idf_factor, name_initials
@@ -190,13 +192,14 @@ class NameIndex:
         idf = self.idf
         for idx, schema, items in analysed:
             seen_forms: set[tuple[str, ...]] = set()
+            ids = identifier_numbers(self.entries[idx].identifiers)
             for an, kind in items:
                 for form in forms_of(an, idf=idf, kind=kind, entry=idx, schema=schema or None):
                     sig = form.texts + form.joins
                     if sig in seen_forms:
                         continue
                     seen_forms.add(sig)
-                    self._add_form(form)
+                    self._add_form(replace(form, ids=form.ids | ids) if ids else form)
         self._build_neighbourhoods()
 
     def _add_form(self, form: Form) -> None:
@@ -204,6 +207,7 @@ class NameIndex:
         fid = len(self.forms)
         self.forms.append(form)
         keys = frozenset(form.texts) | frozenset(form.joins) | frozenset(ACRONYM_KEY + a for a in name_initials(form))
+        keys |= form.ids  # "imo:9116412": a query giving the number finds the hull under any name
         if form.choices:  # other readings find the form too (工业 -> polytechnical | industry)
             keys = keys | frozenset(t for c in form.choices for p in c.pieces for t in p.texts)
         self.keysets.append(keys)

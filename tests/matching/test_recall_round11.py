@@ -1,0 +1,101 @@
+"""Recall round 11 (issue 14, session 12): what the development half of a fourth
+fresh set (written by a helper who never saw the code) pointed at, with made-up
+names. Each case cites the issue's own words.
+
+- "Annotations around the name: ... registry numbers. Strip each, or read it as
+  its own kind of evidence." A registry number both names carry (IMO, MMSI, OGRN,
+  INN) is now evidence: one IMO number is one hull under any name (GRACE 1 /
+  ADRIAN DARYA 1); two numbers of one kind are two hulls, so a name that agrees in
+  full is held for review. An IMO number whose check digit fails is not read.
+- "A different numeral ("Star II" vs "Star III") ... is a different party"; the
+  same numeral written two ways is not: a lone I, V or X ending a name is read as
+  1, 5 or 10 when the other name has that number ("BELLA I" / "Bella 1").
+- "Scripts outside CJK and Cyrillic score 0.0: ... Greek": Greek is read as its
+  passports write it (ELOT 743, tests/matching/test_greek.py).
+"""
+
+import pytest
+
+from screening.matching import Matcher, compare
+from screening.matching.annotations import identifier_numbers, imo_check_digit_ok, registry_numbers
+from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
+from screening.types import Entry, Name
+
+
+# ------------------------------------------------------------- registry numbers
+@pytest.mark.parametrize(
+    "text, ids",
+    [
+        ("MT Golden Stars (IMO 9234563)", {"imo:9234563"}),
+        ("GOLDEN STAR IMO: 9234563", {"imo:9234563"}),
+        ("OCEAN STAR (IMO 9234564)", set()),  # the check digit fails: a slip, not a hull
+        ("OOO Romashka, OGRN 1027700132195", {"ogrn:1027700132195"}),
+        ("OOO Romashka, OGRN 10277", set()),  # too few digits for an OGRN
+        ("Bella 1", set()),
+    ],
+)
+def test_registry_numbers_read_from_a_name(text: str, ids: set[str]) -> None:
+    assert registry_numbers(text) == ids
+
+
+def test_imo_check_digit() -> None:
+    assert imo_check_digit_ok("9074729")  # 9*7 + 0*6 + 7*5 + 4*4 + 7*3 + 2*2 = 139
+    assert not imo_check_digit_ok("9074728")
+
+
+def test_identifier_numbers_of_an_entry() -> None:
+    ids = [{"type": "IMO", "value": "9116412"}, {"type": "SWIFT/BIC", "value": "ABCDEF12"}]
+    assert identifier_numbers(ids) == {"imo:9116412"}
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("MT Golden Stars (IMO 9234563)", "GOLDEN STAR IMO 9234563"),  # the plural alone would hold it
+        ("ADRIAN DARYA 1 (IMO 9116412)", "GRACE 1 (IMO 9116412)"),  # renamed: the number stays
+    ],
+)
+def test_one_registry_number_is_one_party(a: str, b: str) -> None:
+    assert compare(a, b, "Vessel")[0] >= MATCH_THRESHOLD
+
+
+def test_two_registry_numbers_are_two_parties() -> None:
+    score = compare("OCEAN STAR (IMO 9074729)", "OCEAN STAR (IMO 9234563)", "Vessel")[0]
+    assert REVIEW_THRESHOLD <= score < MATCH_THRESHOLD  # held for a human, never a match
+    # a number on one side only says nothing either way
+    assert compare("OCEAN STAR (IMO 9074729)", "OCEAN STAR", "Vessel")[0] >= MATCH_THRESHOLD
+
+
+def test_a_search_finds_a_hull_by_its_listed_number() -> None:
+    entries = [
+        Entry(id="t:1", list_id="t", type="vessel", names=[Name("ADRIAN DARYA 1", "primary")],
+              identifiers=[{"type": "IMO", "value": "9116412"}]),
+        Entry(id="t:2", list_id="t", type="vessel", names=[Name("OCEAN STAR", "primary")],
+              identifiers=[{"type": "IMO", "value": "9074729"}]),
+    ]
+    m = Matcher(entries)
+    assert [(h.entry.id, h.score >= MATCH_THRESHOLD) for h in m.search("GRACE 1 (IMO 9116412)")] == [("t:1", True)]
+    other = m.search("OCEAN STAR IMO 9234563")  # the listed hull has another number
+    assert [h.entry.id for h in other] == ["t:2"] and other[0].score < MATCH_THRESHOLD
+    assert m.search("OCEAN STAR IMO 9074729")[0].score >= MATCH_THRESHOLD
+
+
+# ------------------------------------------------------------- lone numerals
+@pytest.mark.parametrize(
+    "a, b, schema",
+    [("Bella 1", "BELLA I", "Vessel"), ("Bella 1", "BELLA I", None), ("STAR V", "Star 5", "Vessel")],
+)
+def test_a_lone_numeral_is_the_number_the_other_name_has(a: str, b: str, schema: str | None) -> None:
+    assert compare(a, b, schema)[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("Bella 2", "BELLA I"), ("Bella I", "Bella II"), ("Star 5", "Star X")],
+)
+def test_another_numeral_stays_another_party(a: str, b: str) -> None:
+    assert compare(a, b, "Vessel")[0] < REVIEW_THRESHOLD
+
+
+def test_a_lone_letter_inside_a_name_stays_an_initial() -> None:
+    assert compare("John I Smith", "John Smith", "Person")[0] >= MATCH_THRESHOLD

@@ -501,11 +501,21 @@ def no_distinctive_agreement(pair: Pair) -> float:
     return 1.0
 
 
+#: Fewest syllables of a pinyin term whose reading is not a guess.
+PINYIN_SURE_SYLLABLES = 3
+
+
 def _read_from_pinyin(form: Form, positions: tuple[int, ...]) -> bool:
-    """A word at ``positions`` is a reading of a pinyin word (keji read "technology"):
-    toneless pinyin writes many words alike, so the reading is a guess."""
+    """A word at ``positions`` is a reading of a two-syllable pinyin word (keji read
+    "technology"): toneless pinyin writes many such words alike (haiyang: 海洋
+    marine, 海阳 a place), so the reading is a guess. Three syllables or more
+    (yanjiuyuan, gongye daxue) name one word: the reading stands."""
     pinyin = tables().pinyin_words
-    return any(form.tokens[k].source in pinyin and form.tokens[k].text != form.tokens[k].source for k in positions)
+    return any(
+        (src := form.tokens[k].source) in pinyin and form.tokens[k].text != src
+        and syllable_count(src.replace(" ", "")) < PINYIN_SURE_SYLLABLES
+        for k in positions
+    )
 
 
 def _brand_agrees(form: Form, al: Alignment, result: bool = False) -> bool:

@@ -708,8 +708,8 @@ def looks_like_org(
         expansion = t.abbreviations.get(w, ((),))[0]
         if any(e in t.org_class or e in t.org_types for e in expansion) or w in t.org_types:
             return True
-        if marks and w in t.org_marks:
-            return True
+        if marks and (w in t.org_marks or (w,) in t.pinyin_org_marks or tuple(words[k : k + 2]) in t.pinyin_org_marks):
+            return True  # "Sanaye", "Yanjiuyuan", "Gongye Daxue": words only an organisation's name has
         if w in t.generic or any(e in t.generic for e in expansion):
             generic += 1
     return generic >= 2

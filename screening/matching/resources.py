@@ -185,6 +185,9 @@ class Tables:
     legal_accented: set[str] = field(default_factory=set)
     #: the pinyin words and phrases of org_terms (keji, jicheng dianlu): readings, not spellings
     pinyin_words: frozenset[str] = frozenset()
+    #: pinyin of three syllables or more for an organisation ("yanjiuyuan", ("gongye", "daxue")):
+    #: one written word, or two (:func:`screening.matching.names_latin.looks_like_org`)
+    pinyin_org_marks: frozenset[tuple[str, ...]] = frozenset()
     org_first: frozenset[str] = frozenset()
     org_max_len: int = 1
     #: the same phrases keyed by the lemma of each word (``russian.lemma``): every
@@ -494,6 +497,11 @@ def _load_org_terms(t: Tables) -> None:
         t.org_max_len = max(len(p) for p in t.org_terms)
 
 
+#: Fewest syllables of a pinyin term that marks its name as an organisation's: Chinese
+#: given names have one or two (Daxue may be a man's name; Gongye Daxue is a university).
+PINYIN_MARK_SYLLABLES = 3
+
+
 def _add_pinyin_terms(t: Tables) -> None:
     """Read Chinese organisation terms written in pinyin as their English.
 
@@ -511,6 +519,7 @@ def _add_pinyin_terms(t: Tables) -> None:
 
     business = t.generic | t.org_class | t.stopwords | t.locations
     pinyin_words: set[str] = set()
+    org_marks: set[tuple[str, ...]] = set()
     for term, readings in t.zh_terms.items():
         if len(term) < PINYIN_TERM_MIN_CHARS or term in t.zh_brands:
             continue
@@ -535,7 +544,12 @@ def _add_pinyin_terms(t: Tables) -> None:
                 # University) it stays their shared name word, not a business word
                 _add_org_term(t, phrase, written, _read_as_written_first(t, phrase, written, readings))
                 pinyin_words.add(" ".join(written))
+                if len(syllables) >= PINYIN_MARK_SYLLABLES and len(written) <= 2 and any(
+                    w in t.org_class or w in t.generic for w in usual
+                ):  # 研究院 yanjiuyuan, 工业大学 gongye daxue: no person is named so
+                    org_marks.add(written)
     t.pinyin_words = frozenset(pinyin_words)
+    t.pinyin_org_marks = frozenset(org_marks)
 
 
 def _term_key(t: Tables, written: tuple[str, ...]) -> tuple[str, ...]:

@@ -99,3 +99,27 @@ def test_another_numeral_stays_another_party(a: str, b: str) -> None:
 
 def test_a_lone_letter_inside_a_name_stays_an_initial() -> None:
     assert compare("John I Smith", "John Smith", "Person")[0] >= MATCH_THRESHOLD
+
+
+# ------------------------------------------------------------- pinyin organisations
+# the issue: "The distinctive part stays pinyin"; a registered name written wholly in
+# pinyin reads its organisation words (zh_terms.yaml) as their Han would be read
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Beijing Gongye Daxue", "Beijing University of Technology"),  # 工业大学: four syllables
+        ("Zhongguo Gongcheng Wuli Yanjiuyuan", "China Academy of Engineering Physics"),  # 研究院: three
+    ],
+)
+def test_a_long_pinyin_term_is_read_and_marks_an_organisation(a: str, b: str) -> None:
+    assert compare(a, b, None)[0] >= MATCH_THRESHOLD  # no schema given: the term says organisation
+    assert compare(a, b, "Organization")[0] >= MATCH_THRESHOLD
+
+
+def test_a_two_syllable_pinyin_reading_is_still_a_guess() -> None:
+    # 海洋 marine or 海阳 a place: the reading alone does not carry a generic-only name
+    assert compare("Haiyang Keji", "Marine Technology", "Company")[0] < REVIEW_THRESHOLD
+
+
+def test_a_two_syllable_pinyin_word_does_not_make_a_person_an_organisation() -> None:
+    assert compare("Li Daxue", "LI, Daxue", "Person")[0] >= MATCH_THRESHOLD

@@ -123,3 +123,17 @@ def test_a_two_syllable_pinyin_reading_is_still_a_guess() -> None:
 
 def test_a_two_syllable_pinyin_word_does_not_make_a_person_an_organisation() -> None:
     assert compare("Li Daxue", "LI, Daxue", "Person")[0] >= MATCH_THRESHOLD
+
+
+# ------------------------------------------------------------- airlines
+@pytest.mark.parametrize(
+    "a, b",
+    [("Mahan Airlines", "Mahan Air"), ("Mahan Airways", "Mahan Air"), ("Havapeymaei Mahan", "Mahan Airlines"),
+     ("هواپیمایی ماهان", "Mahan Air")],
+)
+def test_an_airline_is_air_airlines_or_airways(a: str, b: str) -> None:
+    assert compare(a, b, None)[0] >= MATCH_THRESHOLD
+
+
+def test_another_airline_name_stays_apart() -> None:
+    assert compare("Caspian Airlines", "Mahan Air", None)[0] < REVIEW_THRESHOLD

@@ -1,5 +1,7 @@
 """Text primitives: controls, homoglyphs, transliteration, skeletons."""
 
+import pytest
+
 from screening.matching.normalize import consonants, fold_tokens, skeleton, strip_controls
 
 
@@ -26,3 +28,15 @@ def test_consonants_meet_abjad_spellings():
     assert consonants("mhmd") == consonants("mohamed")
     assert consonants("dvd") == consonants("david")
     assert consonants("mohamed") != consonants("ahmed")
+
+
+@pytest.mark.parametrize(
+    "hebrew, latin",
+    [("כהן", "khn"), ("בנימין", "bnymyn"), ("פרס", "prs"), ("אבא", "'v'")],
+)
+def test_hebrew_b_k_p_are_hard_at_the_start_of_a_word(hebrew: str, latin: str) -> None:
+    """Word-initial ב כ פ take a dagesh (b, k, p: Binyamin, Cohen, Peres); inside a
+    word anyascii's soft reading stays (אבא, abba, is read with v: a guess either way)."""
+    from screening.matching.normalize import transliterate
+
+    assert transliterate(hebrew) == latin

@@ -185,7 +185,9 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     """
     tq, tc = q.tags[i], c.tags[j]
     a, b = q.texts[i], c.texts[j]
-    if a == b and not (arabic and tq != NUMBER):
+    if a == b and (not arabic or tq == NUMBER or business_word(a)):
+        # an Arabic-script word is read off its letters below, unless it is a business
+        # word's English reading (للتجارة: trading, ar_org_terms.yaml)
         return (1.0, "number") if tq == NUMBER else (1.0, "equal")
     if arabic and tq == STOP:
         return 0.0, ""  # the article goes with its word (عبد العزيز ال..., "Abdulaziz Al ...")

@@ -137,3 +137,22 @@ def test_an_airline_is_air_airlines_or_airways(a: str, b: str) -> None:
 
 def test_another_airline_name_stays_apart() -> None:
     assert compare("Caspian Airlines", "Mahan Air", None)[0] < REVIEW_THRESHOLD
+
+
+# ------------------------------------------------------------- Arabic company words
+# the issue: "Arabic beyond the tables" scored 0.0; the words of an Arab company's
+# registered name (ar_org_terms.yaml) are read as the English its listing uses
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("شركة النور للتجارة العامة ذ.م.م", "Al Noor General Trading LLC"),
+        ("مؤسسة الأمل للصرافة", "Al Amal Exchange Establishment"),
+        ("شركة الفرات للمقاولات", "Al Furat Contracting Company"),
+    ],
+)
+def test_an_arab_company_name_meets_its_english_listing(a: str, b: str) -> None:
+    assert compare(a, b, None)[0] >= MATCH_THRESHOLD
+
+
+def test_an_arab_company_with_another_name_stays_apart() -> None:
+    assert compare("شركة النور للتجارة العامة ذ.م.م", "Al Salam General Trading LLC", None)[0] < REVIEW_THRESHOLD

@@ -34,6 +34,7 @@ TABLES = [
     "ru_org_terms.yaml",
     "tr_org_terms.yaml",
     "fa_org_terms.yaml",
+    "ar_org_terms.yaml",
     "nicknames.yaml",
     "ko_names.yaml",
 ]
@@ -552,6 +553,25 @@ def test_fa_org_terms_hold_no_legal_form_no_bank_name_and_no_family_name() -> No
 
     assert t.org_terms[(soft_e(skeleton("sanaye")),)][:2] == (("sanaye",), ("industries",))
     assert "sanaye" in t.org_marks
+
+
+# --- ar_org_terms.yaml --------------------------------------------------------------
+
+
+def test_ar_org_terms_are_arabic_script_business_words_and_no_legal_form() -> None:
+    from screening.matching.normalize import fold_tokens
+    from screening.matching.resources import tables
+
+    data = load("ar_org_terms.yaml")
+    assert set(data) == {"terms", "written_first", "marks_an_organisation"}
+    t = tables()
+    for word, value in data["terms"].items():
+        assert re.fullmatch(r"[\u0600-\u06ff ]+", word), word
+        assert tuple(fold_tokens(word)) not in t.legal_forms, word  # شركة, ذ.م.م are legal_forms.yaml's
+        for reading in alternatives(value):
+            assert reading and all(WORD_RE.match(w) for w in reading), f"{word}: {reading}"
+    for name in ("الوطني", "الوطنية", "الخليج", "النور"):  # names, not business words
+        assert name not in data["terms"], name
 
 
 # --- nicknames.yaml -----------------------------------------------------------------

@@ -165,6 +165,27 @@ def initial_glide(a: str, b: str, skel_a: str, skel_b: str, slavic: bool) -> boo
     )
 
 
+#: Least Indel similarity of two words that one of the rules below could still join:
+#: a gendered form or one vowel changed in a four-letter word (Ivan / Ivana: 0.89,
+#: Laden / Ladin: 0.8; the least, 0.75, is a four-letter word's last or one vowel).
+MEET_MIN = 0.75
+
+
+def _may_meet(a: str, b: str, skel_a: str, skel_b: str) -> bool:
+    """False when no rule of :func:`_token_sim` past the skeleton can join ``a`` and
+    ``b``: each needs the words' Indel similarity at ``MEET_MIN`` or more, the
+    skeletons' at ``TOKEN_FLOOR`` or more, or the same letters swapped. Three
+    similarity calls in C, which spare the rule-by-rule walk for the four words in
+    five a look-up finds by sound or by a deleted letter and that are other words."""
+    if Indel.normalized_similarity(a, b, score_cutoff=MEET_MIN):
+        return True
+    if Indel.normalized_similarity(skel_a, skel_b, score_cutoff=TOKEN_FLOOR):
+        return True
+    if OSA.normalized_similarity(skel_a, skel_b, score_cutoff=TOKEN_FLOOR):
+        return True
+    return len(a) == len(b) and sorted(a) == sorted(b)  # a transposition (Sehn / Shen)
+
+
 def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
     """Uncached body of :func:`token_match`."""
     if a.isdigit() or b.isdigit():
@@ -173,6 +194,8 @@ def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
         return 0.0, ""  # letters, not words: J&J (jj) is not DJI, S&T (st) not STT
     if skel_a == skel_b and (min(len(a), len(b)) > 2 or abs(len(a) - len(b)) <= 1):
         return SKELETON_SIM, "skeleton"  # not "br" for "beer": a two-letter word is an abbreviation
+    if not _may_meet(a, b, skel_a, skel_b):
+        return 0.0, ""  # most words a look-up finds by sound or deletion end here
     if _gendered(a, b):
         return GENDER_SIM, "gendered"
     short = min(len(a), len(b))

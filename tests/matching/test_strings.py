@@ -1,0 +1,42 @@
+"""String primitives (screening/matching/strings.py): the look-up's cheap pre-check."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from screening.matching import strings
+from screening.matching.normalize import skeleton
+
+WORD = st.text(alphabet="aeioubdghjklmnrstvyzkhc", min_size=2, max_size=10)
+
+
+def _without_precheck(a: str, b: str) -> tuple[float, str]:
+    saved = strings._may_meet
+    strings._may_meet = lambda *args: True
+    try:
+        return strings._token_sim(a, b, skeleton(a), skeleton(b))
+    finally:
+        strings._may_meet = saved
+
+
+@settings(max_examples=3000, deadline=None)
+@given(WORD, WORD)
+def test_the_precheck_only_spares_work(a: str, b: str) -> None:
+    """_may_meet is a necessary condition: with it or without, the same similarity."""
+    assert strings._token_sim(a, b, skeleton(a), skeleton(b)) == _without_precheck(a, b)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("ivan", "ivana"), ("laden", "ladin"), ("sehn", "shen"), ("jon", "john"), ("kompel", "compel"),
+     ("kholmogrant", "holmogrant"), ("mohamad", "mohammad")],
+)
+def test_every_kind_of_near_word_passes_the_precheck(a: str, b: str) -> None:
+    assert strings._may_meet(a, b, skeleton(a), skeleton(b))
+    assert strings._token_sim(a, b, skeleton(a), skeleton(b)) == _without_precheck(a, b)
+
+
+def test_other_words_stop_at_the_precheck() -> None:
+    assert not strings._may_meet("smith", "schmidtberger", skeleton("smith"), skeleton("schmidtberger"))

@@ -156,3 +156,8 @@ def test_an_arab_company_name_meets_its_english_listing(a: str, b: str) -> None:
 
 def test_an_arab_company_with_another_name_stays_apart() -> None:
     assert compare("شركة النور للتجارة العامة ذ.م.م", "Al Salam General Trading LLC", None)[0] < REVIEW_THRESHOLD
+
+
+def test_ic_is_integrated_circuit() -> None:
+    # the issue names advanced-chip end users; their English names write 集成电路 as IC
+    assert compare("Fujian Jinhua IC Co., Ltd.", "Fujian Jinhua Integrated Circuit Co., Ltd.", None)[0] >= MATCH_THRESHOLD

@@ -161,3 +161,11 @@ def test_an_arab_company_with_another_name_stays_apart() -> None:
 def test_ic_is_integrated_circuit() -> None:
     # the issue names advanced-chip end users; their English names write 集成电路 as IC
     assert compare("Fujian Jinhua IC Co., Ltd.", "Fujian Jinhua Integrated Circuit Co., Ltd.", None)[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "a, b", [("Captain Dranitsyn", "KAPITAN DRANITSYN"), ("Akademik Lomonosov", "Academician Lomonosov")]
+)
+def test_a_russian_rank_in_a_vessel_name_is_its_translation(a: str, b: str) -> None:
+    assert compare(a, b, "Vessel")[0] >= MATCH_THRESHOLD
+    assert compare(a, "KAPITAN KHLEBNIKOV", "Vessel")[0] < REVIEW_THRESHOLD  # the name is the rest

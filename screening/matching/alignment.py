@@ -164,6 +164,11 @@ def _korean_surname(a: str, b: str) -> bool:
     return bool(ga and ga & of.get(b, frozenset()))
 
 
+def _airline_end(form: Form, k: int, word: str) -> bool:
+    """``word``, the ``k``-th of ``form``, is an airline word (Air, Airlines) ending the name."""
+    return word in tables().airline_words and k == len(form.texts) - 1
+
+
 def _equivalent(a: str, b: str) -> bool:
     """True for two spellings of one Chinese place or brand (Kashgar / Kashi, Sugon / Dawning)."""
     eq = tables().equivalents
@@ -221,6 +226,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return SLAVIC_SIM, "east slavic"  # Belarusian / Ukrainian / Russian: Halavanau / Golovanov
         if s < SLAVIC_SIM and slavic and not q.family[i] and not c.family[j] and same_father(a, b):
             return SLAVIC_SIM, "east slavic"  # one father's name: Mykolaiovych / Nikolaevich (not Ivanovna)
+    if s < EQUIVALENT_SIM and _airline_end(q, i, a) and _airline_end(c, j, b):
+        return EQUIVALENT_SIM, "equivalent"  # Mahan Air / Mahan Airlines
     if s < NICKNAME_SIM:
         if person and _nickname(a, b, q.skels[i], c.skels[j]):
             return NICKNAME_SIM, "nickname"

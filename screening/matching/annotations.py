@@ -60,19 +60,28 @@ _BRANCH_RE = re.compile(
 )
 #: Registry numbers: "IMO 9123456", "(IMO: 9123456)", "Reg. No. 123", "OGRN 1027700000000".
 _REGISTRY_RE = re.compile(
-    r"[\(,]?\s*\b(?:imo|mmsi|ogrn|inn|reg(?:istration)?\.?\s*(?:no|number|nr)\.?|cr\s*no\.?|company\s+no\.?)"
+    r"[\(,]?\s*\b(?:(?:imo|mmsi|ogrn|огрн|(?-i:INN|ИНН))(?:\.?\s*(?:no|number|nr)\.?)?"
+    r"|reg(?:istration)?\.?\s*(?:no|number|nr)\.?|cr\s*no\.?|company\s+no\.?)"
     r"\s*[:#.]?\s*\d[\d\s-]{3,}\d\s*\)?",
     re.IGNORECASE,
 )
-#: A registry number of a known kind and its digits: "IMO 9234563", "(IMO: 9234563)", "OGRN 1027700000000".
-_NUMBERED_RE = re.compile(r"\b(imo|mmsi|ogrn|inn)\s*(?:no\.?|number)?\s*[:#.]?\s*(\d[\d\s-]{3,}\d)\b", re.IGNORECASE)
+#: A registry number of a known kind and its digits, written together: "IMO 9234563",
+#: "(IMO No. 9234563)", "OGRN 1027700000000", "ИНН 7707083893". INN only in capitals:
+#: "Comfort Inn 8002285150" is a hotel and its telephone (helper-44's review). Not
+#: MMSI: a ship's MMSI changes with its flag, so two of them say nothing.
+_NUMBERED_RE = re.compile(
+    r"\b((?i:imo|ogrn|огрн)|INN|ИНН)\.?\s*(?:(?i:no|number|nr)\.?)?\s*[:#]?\s*(\d{7,15})(?!\d)"
+)
 _DIGIT_RE = re.compile(r"\d")
+#: The kind each label names.
+_KINDS = {"imo": "imo", "ogrn": "ogrn", "огрн": "ogrn", "inn": "inn", "инн": "inn"}
 #: Digits of each kind of number (an INN has 10 digits for a company, 12 for a person).
-_NUMBER_LENGTHS = {"imo": (7,), "mmsi": (9,), "ogrn": (13, 15), "inn": (10, 12)}
+_NUMBER_LENGTHS = {"imo": (7,), "ogrn": (13, 15), "inn": (10, 12)}
 
 
 def registry_numbers(text: str) -> frozenset[str]:
-    """The registry numbers written in ``text``, as ``kind:digits`` ("imo:9234563").
+    """The registry numbers written in ``text``, as ``kind:digits`` ("imo:9234563"):
+    IMO ship numbers, and Russian OGRN and INN company numbers.
 
     A number that cannot be one of its kind is left out: the wrong count of
     digits, or an IMO number whose check digit fails (a typing slip, which must
@@ -83,8 +92,8 @@ def registry_numbers(text: str) -> frozenset[str]:
         return frozenset()  # most names: at once
     out = set()
     for m in _NUMBERED_RE.finditer(text):
-        kind, digits = m.group(1).lower(), re.sub(r"\D", "", m.group(2))
-        if len(digits) in _NUMBER_LENGTHS[kind] and (kind != "imo" or imo_check_digit_ok(digits)):
+        kind, digits = _KINDS[m.group(1).lower()], m.group(2)
+        if len(digits) in _NUMBER_LENGTHS[kind] and _CHECKS[kind](digits):
             out.add(f"{kind}:{digits}")
     return frozenset(out)
 
@@ -96,8 +105,26 @@ def identifier_numbers(identifiers: Iterable[Mapping[str, Any]]) -> frozenset[st
     for ident in identifiers:
         kind = str(ident.get("type") or "").strip().lower()
         if kind in _NUMBER_LENGTHS:
-            out |= registry_numbers(f"{kind} {ident.get('value') or ''}")
+            out |= registry_numbers(f"{kind.upper()} {str(ident.get('value') or '').replace(' ', '')}")
     return frozenset(out)
+
+
+def _inn_ok(digits: str) -> bool:
+    """A Russian INN's check digits (the tax service's weights, mod 11, mod 10):
+    one for a company's ten digits, two for a person's twelve."""
+    def check(weights: tuple[int, ...]) -> int:
+        return sum(int(d) * w for d, w in zip(digits, weights)) % 11 % 10
+
+    if len(digits) == 10:
+        return check((2, 4, 10, 3, 5, 9, 4, 6, 8)) == int(digits[9])
+    return (check((7, 2, 4, 10, 3, 5, 9, 4, 6, 8)) == int(digits[10])
+            and check((3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)) == int(digits[11]))
+
+
+def _ogrn_ok(digits: str) -> bool:
+    """A Russian OGRN's check digit: the number before it mod 11 (mod 13 for a sole
+    trader's fifteen digits), mod 10."""
+    return int(digits[:-1]) % (11 if len(digits) == 13 else 13) % 10 == int(digits[-1])
 
 
 def imo_check_digit_ok(digits: str) -> bool:
@@ -106,6 +133,11 @@ def imo_check_digit_ok(digits: str) -> bool:
     return len(digits) == 7 and digits.isdigit() and (
         sum(int(d) * w for d, w in zip(digits[:6], range(7, 1, -1))) % 10 == int(digits[6])
     )
+
+
+#: The check of each kind of number: a typed slip, or a telephone number after "INN",
+#: fails it (one number in ten passes by chance).
+_CHECKS = {"imo": imo_check_digit_ok, "ogrn": _ogrn_ok, "inn": _inn_ok}
 
 
 #: What may follow a name's last comma to be read as a port or flag.

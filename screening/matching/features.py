@@ -432,7 +432,7 @@ def numbers_disagree(pair: Pair) -> float:
 
 
 def registry_number_agrees(pair: Pair) -> float:
-    """1 when both names carry the same registry number (IMO, MMSI, OGRN, INN).
+    """1 when both names carry the same registry number (IMO, OGRN, INN).
 
     An IMO number stays with a hull through every rename, and an OGRN or INN with
     a company: "MT Golden Stars (IMO 9234563)" is "GOLDEN STAR IMO 9234563", and
@@ -475,9 +475,13 @@ def no_distinctive_agreement(pair: Pair) -> float:
     q, c = pair.query, pair.result
     if q.schema == PERSON or c.schema == PERSON:
         return 0.0
-    if c.schema is None and q.schema is None:
-        return 0.0  # unknown kinds on both sides (vessels, bare names)
     al = pair.alignment
+    if c.schema is None and q.schema is None:
+        # unknown kinds on both sides (vessels, bare names), unless the agreement rests
+        # on pinyin read as English: "Beijing Ligong Daxue" is not BJUT (helper-44's review)
+        if al.distinctive_agree or not any(_read_from_pinyin(q, lk.qi) or _read_from_pinyin(c, lk.ci)
+                                           for lk in al.links):
+            return 0.0
     if al.distinctive_agree or _brand_agrees(q, al) or _brand_agrees(c, al, result=True):
         return 0.0
     if DISTINCTIVE in c.tags:
@@ -501,21 +505,14 @@ def no_distinctive_agreement(pair: Pair) -> float:
     return 1.0
 
 
-#: Fewest syllables of a pinyin term whose reading is not a guess.
-PINYIN_SURE_SYLLABLES = 3
-
-
 def _read_from_pinyin(form: Form, positions: tuple[int, ...]) -> bool:
-    """A word at ``positions`` is a reading of a two-syllable pinyin word (keji read
-    "technology"): toneless pinyin writes many such words alike (haiyang: 海洋
-    marine, 海阳 a place), so the reading is a guess. Three syllables or more
-    (yanjiuyuan, gongye daxue) name one word: the reading stands."""
+    """A word at ``positions`` is a reading of a pinyin word (keji read "technology"):
+    toneless pinyin writes many words alike, so the reading is a guess. Longer terms
+    too: 理工大学 ligong daxue and 工业大学 gongye daxue both read "university of
+    technology", so "Beijing Ligong Daxue" (BIT) is not "Beijing University of
+    Technology" (BJUT) on that reading alone (helper-44's review)."""
     pinyin = tables().pinyin_words
-    return any(
-        (src := form.tokens[k].source) in pinyin and form.tokens[k].text != src
-        and syllable_count(src.replace(" ", "")) < PINYIN_SURE_SYLLABLES
-        for k in positions
-    )
+    return any(form.tokens[k].source in pinyin and form.tokens[k].text != form.tokens[k].source for k in positions)
 
 
 def _brand_agrees(form: Form, al: Alignment, result: bool = False) -> bool:

@@ -1,4 +1,5 @@
-"""Modern Greek in Latin letters as Greek passports write it (ELOT 743 / ISO 843, type 2).
+"""Modern Greek in Latin letters as Greek passports write it (ELOT 743 / ISO 843, type 2),
+with English usage at a word's start.
 
 unidecode reads Greek letter by letter in the classical way (Δημήτρης "Demetres",
 Ευάγγελος "Euaggelos"), and anyascii reads ου and υ as "oy" and "y"
@@ -12,8 +13,10 @@ The rules (ELOT 743, the transcription of Greek passports):
 * η and ι are i, υ is y, ω is o, β is v, θ is th, χ is ch, ξ is x, ψ is ps;
 * ου is ou; αυ, ευ, ηυ are av, ev, iv before a vowel or a voiced consonant and
   af, ef, if before a voiceless one (θ κ ξ π σ τ φ χ ψ) or at the end of a word;
-* γγ is ng, γξ nx, γχ nch; γκ, μπ, ντ are g, b, d at the start of a word and
-  gk, mp, nt inside it;
+* γγ is ng, γξ nx, γχ nch; γκ, μπ, ντ are gk, mp, nt inside a word. At the start
+  of a word ELOT (and so a passport) writes them gk, mp, nt too (NTORA MPAKOGIANNI),
+  where English writes g, b, d (Dora Bakoyannis): this reading takes the English
+  one, since unidecode's reading, the first, already keeps the letters;
 * a diaeresis (ϊ, ϋ) parts two vowels: Μαΐου is Maiou, not Maou.
 """
 

@@ -46,11 +46,13 @@ from unidecode import unidecode
 from screening.matching import cedict, japanese, korean
 from screening.matching.annotations import strip_annotations
 from screening.matching.greek import elot743
+from screening.matching.schemas import canonical_schema
 from screening.matching.normalize import (
     fold_homoglyphs,
     fold_words,
     has_han,
     is_han,
+    hebrew_hard,
     needs_anyascii,
     ARABIC_RE,
     strip_controls,
@@ -256,7 +258,8 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             accented = accented_words(piece, t)  # "Lia Sá": a legal form is never written with accents
             org_like = company or looks_like_org(words, t, short_forms, marks=not person, accented=accented)
             looks = lookalike_readings(piece) if piece.isupper() or not piece.islower() else None
-            built, leg = latin_tokens(words, t, company or org_like, person or not org_like, looks, short_forms, accented)
+            built, leg = latin_tokens(words, t, company or org_like, person or not org_like, looks, short_forms, accented,
+                                      vessel=canonical_schema(schema) == "vessel")
             if not org_like and any(" " in form for form in leg):
                 # a legal form of several words ("Obshchestvo s ogranichennoi
                 # otvetstvennostyu") makes an organisation: read it as one
@@ -335,7 +338,9 @@ def _other_transliteration(raw: str) -> str | None:
     if needs_anyascii(raw):
         # not Arabic script: unidecode drops its ة and keeps the article on the word,
         # which :mod:`screening.matching.abjad` reads (كريمة is Karima, not Karim)
-        return None if ARABIC_RE.search(raw) else unidecode(raw)
+        # Hebrew's second reading hardens a word's first ב, כ, פ (Binyamin, Cohen, Peres),
+        # which anyascii's first reading leaves soft (Friedman, Fatma, Khalifa)
+        return None if ARABIC_RE.search(raw) else unidecode(hebrew_hard(raw))
     if _GREEK_RE.search(raw):
         return elot743(raw)
     return None

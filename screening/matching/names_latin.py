@@ -384,13 +384,15 @@ def latin_tokens(
     lookalikes: dict[str, str] | None = None,
     short_forms: bool = True,
     accented: frozenset[str] = frozenset(),
+    vessel: bool = False,
 ) -> tuple[Builder, list[str]]:
     """Tag folded Latin words: legal forms, abbreviations, numbers, places, Russian terms.
 
     ``short_forms=False`` (words transliterated from a script whose legal forms
     are not abbreviated in Latin letters: आशा is "asa", not the Norwegian ASA)
     reads one-word legal forms of up to three letters as name words, and so are
-    the ``accented`` words (:func:`accented_words`).
+    the ``accented`` words (:func:`accented_words`). ``vessel``: the name is a
+    vessel's, whose last lone I, V or X may be its hull number (:func:`_final_numeral`).
     """
     out = Builder()
     legal: list[str] = []
@@ -520,8 +522,7 @@ def latin_tokens(
             out.add(alts)
             continue
         if person and len(word) == 1 and word.isalpha():
-            if not _final_numeral(out, word, i, n):
-                out.tokens.append(Token(word, INITIAL, word, word, "initial"))
+            out.tokens.append(Token(word, INITIAL, word, word, "initial"))
             continue
         tag = latin_tag(word, t)
         if word in t.admin_units and firm_words and i >= 2 and _place_word(words[i - 2], t):
@@ -542,7 +543,7 @@ def latin_tokens(
             if ltag == GENERIC and person and not company:
                 ltag = DISTINCTIVE
             out.add([(token,), (Token(letters, ltag, skeleton(letters), word, f"{word.upper()} read with letters for digits"),)])
-        elif not (len(word) == 1 and _final_numeral(out, word, i, n, tag)):
+        elif not (vessel and len(word) == 1 and _final_numeral(out, word, i, n, tag)):
             out.tokens.append(token)
     return out, legal
 
@@ -551,20 +552,20 @@ def latin_tokens(
 _LONE_NUMERALS = {"i": 1, "v": 5, "x": 10}
 
 
-def _final_numeral(out: Builder, word: str, i: int, n: int, tag: str = INITIAL) -> bool:
-    """Append ``word``, a lone I, V or X ending a name of two words or more, as
-    the letter with the number as its other reading, and return True.
+def _final_numeral(out: Builder, word: str, i: int, n: int, tag: str) -> bool:
+    """Append ``word``, a lone I, V or X ending a vessel's name of two words or
+    more, as the letter with the number as its other reading, and return True.
 
-    "BELLA I" is the vessel Bella 1, and "John I" a man with an initial: the
-    number is read only when the other name has it (:mod:`screening.matching.choices`),
-    as a hull number. A lone letter is never read as a number on its own ("Star II"
-    is read so at once: :func:`_roman_number`)."""
+    The vessel "BELLA I" is Bella 1: the number is read only when the other name
+    has it (:mod:`screening.matching.choices`), as a hull number. Only for a name
+    known to be a vessel's: Malcolm X, Channel V and Kim Jong I are not numbered
+    (helper-44's review). A lone letter is never read as a number on its own
+    ("Star II" is read so at once: :func:`_roman_number`)."""
     value = _LONE_NUMERALS.get(word)
     if value is None or i != n or n < 2:  # ``i`` is past the word already
         return False
     number = Token(str(value), NUMBER, str(value), word, f"number {word.upper()}")
-    out.add([(Token(word, tag, word if tag == INITIAL else skeleton(word), word, "initial" if tag == INITIAL else ""),),
-             (number,)])
+    out.add([(Token(word, tag, skeleton(word), word),), (number,)])
     return True
 
 

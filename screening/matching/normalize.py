@@ -206,17 +206,23 @@ _ARABIC_READINGS = {0x0627: "a", 0x0622: "a", 0x0630: "dz", 0x0636: "dz", 0x0638
                     0x0639: "e", 0x0623: "e", 0x0625: "e", 0x0621: "e"}
 
 
-#: Hebrew ב, כ, פ at the start of a word, where they are always hard (b, k, p: בנימין
-#: Binyamin, כהן Cohen, פרס Peres); anyascii reads every one soft (v, kh, f).
-_HEBREW_HARD_RE = re.compile("(?<![\u05b0-\u05c7\u05d0-\u05ea])[\u05d1\u05db\u05e4]")
+#: Hebrew ב, כ, פ at the start of a word, which Hebrew words read hard (b, k, p: בנימין
+#: Binyamin, כהן Cohen, פרס Peres) and foreign names often soft (פרידמן Friedman,
+#: פאטמה Fatma, כליפא Khalifa); anyascii reads every one soft (v, kh, f).
+_HEBREW_HARD_RE = re.compile("(?<![\u05b0-\u05c7\u05d0-\u05ea])[\u05d1\u05db\u05e4](?!\u05bf)")
 _HEBREW_HARD = {"\u05d1": "b", "\u05db": "k", "\u05e4": "p"}
+
+
+def hebrew_hard(text: str) -> str:
+    """``text`` with the ב, כ, פ that start a Hebrew word written b, k, p: the other
+    reading of a Hebrew name beside anyascii's soft one (not a rafe-marked פֿ)."""
+    return _HEBREW_HARD_RE.sub(lambda m: _HEBREW_HARD[m.group(0)], text)
 
 
 def transliterate(text: str) -> str:
     """ASCII reading of non-ASCII ``text``: anyascii for the scripts from Hebrew
     to Burmese and Georgian, unidecode (with Cyrillic signs dropped) otherwise."""
     if needs_anyascii(text):
-        text = _HEBREW_HARD_RE.sub(lambda m: _HEBREW_HARD[m.group(0)], text)
         return anyascii(text.translate(_ARABIC_READINGS))
     return unidecode(text.translate(_SIGNS))
 

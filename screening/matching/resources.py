@@ -259,6 +259,8 @@ class Tables:
     generation_words: dict[str, str] = field(default_factory=dict)
     org_types: frozenset[str] = frozenset()
     org_marks: frozenset[str] = frozenset()
+    #: an airline's last word, any of which another airline name may end with (word_lists.yaml)
+    airline_words: frozenset[str] = frozenset()
     nauchno_words: frozenset[str] = frozenset()
     admin_units: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
@@ -764,7 +766,7 @@ def _load_numbers(t: Tables) -> None:
 #: The keys word_lists.yaml must have (a list of words each, generation_words a mapping).
 WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "org_types",
               "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
-              "business_synonyms", "word_forms")
+              "business_synonyms", "word_forms", "airline_words")
 
 
 def _load_word_lists(t: Tables) -> None:

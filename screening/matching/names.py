@@ -92,6 +92,7 @@ from screening.matching.names_ko_ja import (
     other_readings,
 )
 from screening.matching.names_latin import (
+    without_ezafe,
     PAREN_RE,
     accented_words,
     add_wade_giles,
@@ -252,7 +253,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             plain.extend(alt)
             legal.extend(leg)
         else:
-            words = named_after(fold_words(PAREN_RE.sub(" ", piece)), im=not person)
+            words = named_after(fold_words(without_ezafe(PAREN_RE.sub(" ", piece))), im=not person)
             # Is the whole name organisation-like? (legal/generic words present)
             short_forms = script in LATIN_LEGAL_SCRIPTS  # आशा is "asa", not the Norwegian ASA
             accented = accented_words(piece, t)  # "Lia Sá": a legal form is never written with accents

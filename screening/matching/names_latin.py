@@ -345,6 +345,18 @@ def _initials_then_genitive(words: list[str], k: int) -> bool:
     return len(words[k]) >= 4 and words[k].endswith("a")
 
 
+#: The Persian and Urdu ezafe ("of") written on a word with a hyphen: "Jaish-e-Mohammed",
+#: "Jaish-i-Mohammad", "Daneshgah-e San'ati-ye Sharif", "Sepah-e Pasdaran". Between two
+#: words only: a final "-i" may be a Wade-Giles syllable (Ching-i).
+_EZAFE_RE = re.compile(r"(?<=[a-z'’])-(?:e|ye|yi|i(?=-))(?=-[a-z]|\s+[a-z])", re.IGNORECASE)
+
+
+def without_ezafe(text: str) -> str:
+    """``text`` with each hyphenated ezafe written as a space: the words it joins are
+    the name ("Jaish-i-Mohammad" and "Jaish-e-Mohammed" are one group's)."""
+    return _EZAFE_RE.sub(" ", text) if "-" in text else text
+
+
 def named_after(words: list[str], im: bool = True) -> list[str]:
     """Read "named after", and "im." inside a name that may be an organisation's
     (``im``: not a person's) before two initials and a genitive, as imeni (a stop word):

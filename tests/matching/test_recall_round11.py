@@ -196,3 +196,19 @@ def test_ic_is_integrated_circuit() -> None:
 def test_a_russian_rank_in_a_vessel_name_is_its_translation(a: str, b: str) -> None:
     assert compare(a, b, "Vessel")[0] >= MATCH_THRESHOLD
     assert compare(a, "KAPITAN KHLEBNIKOV", "Vessel")[0] < REVIEW_THRESHOLD  # the name is the rest
+
+
+# ------------------------------------------------------------- the ezafe
+@pytest.mark.parametrize(
+    "text, bare",
+    [("Jaish-i-Mohammad", "Jaish -Mohammad"), ("Sepah-e Pasdaran", "Sepah  Pasdaran"),
+     ("Wang Ching-i", "Wang Ching-i"), ("Jean-Yves Le Drian", "Jean-Yves Le Drian")],
+)
+def test_the_ezafe_between_two_words_is_taken_off(text: str, bare: str) -> None:
+    from screening.matching.names_latin import without_ezafe
+
+    assert without_ezafe(text) == bare  # not a final -i: a Wade-Giles syllable (Ching-i)
+
+
+def test_two_spellings_of_the_ezafe_are_one_name() -> None:
+    assert compare("Jaish-i-Mohammad", "Jaish-e-Mohammed", "Organization")[0] >= MATCH_THRESHOLD

@@ -16,6 +16,7 @@ other name uses (see :mod:`screening.matching.choices`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 #: First and last Hangul syllable code points.
@@ -135,3 +136,30 @@ def hanja_to_hangul(text: str, hanja: dict[str, str]) -> str | None:
             return None
         out.append(reading)
     return "".join(out)
+
+
+#: Longest Hangul word looked for when a name is cut into words (신의주, 주식회사: 3-4).
+SEGMENT_MAX = 4
+
+
+def segment(run: str, is_word: Callable[[str], bool]) -> list[tuple[str, bool]]:
+    """A run of Hangul cut into known words (longest first, left to right) and the
+    runs between them: ``[(piece, known)]``. 조선련봉총회사 -> 조선, 련봉, 총회사."""
+    out: list[tuple[str, bool]] = []
+    rest = ""
+    i = 0
+    while i < len(run):
+        for size in range(min(SEGMENT_MAX, len(run) - i), 1, -1):
+            if is_word(run[i : i + size]):
+                if rest:
+                    out.append((rest, False))
+                    rest = ""
+                out.append((run[i : i + size], True))
+                i += size
+                break
+        else:
+            rest += run[i]
+            i += 1
+    if rest:
+        out.append((rest, False))
+    return out

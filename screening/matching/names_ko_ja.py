@@ -9,12 +9,15 @@ from functools import lru_cache
 
 
 from screening.matching import japanese, korean
-from screening.matching.normalize import is_han, skeleton, to_simplified
+from screening.matching.names_latin import latin_tag
+from screening.matching.normalize import fold_tokens, is_han, skeleton, to_simplified
 from screening.matching.resources import Tables, tables
 from screening.matching.tokens import (
     ANALYSIS_CACHE,
     DISTINCTIVE,
     HAN_PERSON_MAX,
+    LEGAL,
+    LOCATION,
     Builder,
     Choice,
     Token,
@@ -55,6 +58,56 @@ def korean_person(hangul: str, t: Tables, source: str) -> tuple[list[Token], tup
     combos = korean.given_name_spellings("".join(given))
     b.add([(Token(s, DISTINCTIVE, skeleton(s), "".join(given), note),) for s in combos])
     return b.tokens, tuple(b.choices)
+
+
+def _hangul_legal(word: str, t: Tables) -> str | None:
+    """The compare form of a Hangul legal form (주식회사: ltd), else None."""
+    return t.legal_forms.get(tuple(fold_tokens(word)))
+
+
+def korean_org_like(raw: str, t: Tables) -> bool:
+    """A Hangul name holding an organisation word or legal form (조선무역, 련봉총회사),
+    unless it is a personal name's length and opens with a family name the rest
+    does not belong to (김기술 is Kim Ki-sul, whose given name spells 기술 "technology")."""
+    pieces = [p for run in HANGUL_PIECE_RE.findall(raw) for p in korean.segment(run, lambda w: _hangul_word(w, t))]
+    if not any(known and piece not in t.ko_places for piece, known in pieces):
+        return False
+    first, known = pieces[0]
+    return not (korean_name_like(raw) and not known and len(first) == 1 and first in t.ko_surnames)
+
+
+def _hangul_word(word: str, t: Tables) -> bool:
+    return word in t.ko_terms or word in t.ko_places or _hangul_legal(word, t) is not None
+
+
+def korean_company(raw: str, t: Tables) -> tuple[list[Token], tuple[Choice, ...], list[str]]:
+    """Tokens of an organisation's name in Hangul, cut at the words of ko_org_terms.yaml.
+
+    조선련봉총회사 is 조선 (a place: Choson, Korea), 련봉 (the name) and 총회사 (general
+    corporation): each organisation word reads its English, a place its Latin name,
+    a legal form (주식회사) is set aside, and what is left is read as a name in
+    every Revised Romanization and McCune-Reischauer spelling of its syllables
+    (련봉: ryeonbong, ryonbong ...; 단천: dancheon, tanchon ...), of which the
+    comparator takes the one the other name writes. Returns (tokens, choices, legal forms).
+    """
+    b = Builder()
+    legal: list[str] = []
+    for run in HANGUL_PIECE_RE.findall(raw):
+        for piece, known in korean.segment(run, lambda w: _hangul_word(w, t)):
+            form = _hangul_legal(piece, t) if known else None
+            if form is not None:
+                b.tokens.append(Token(form, LEGAL, form, piece, f"legal form ignored: {piece}"))
+                legal.append(piece)
+            elif piece in t.ko_places:
+                b.add([(Token("".join(name), LOCATION, skeleton("".join(name)), piece, "place"),)
+                       for name in t.ko_places[piece]])
+            elif known:
+                b.add([tuple(Token(w, latin_tag(w, t), skeleton(w), piece, f"{piece} = {' '.join(r)}") for w in r)
+                       for r in t.ko_terms[piece]])
+            else:
+                spellings = korean.given_name_spellings(piece)
+                b.add([(Token(s, DISTINCTIVE, skeleton(s), piece, f"romanised {piece}"),) for s in spellings])
+    return b.tokens, tuple(b.choices), legal
 
 
 def japanese_person(text: str) -> list[Token]:

@@ -215,6 +215,9 @@ class Tables:
     ko_surname_of: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Korean readings of Hanja used in names (金 -> 김)
     ko_hanja: dict[str, str] = field(default_factory=dict)
+    #: Hangul organisation word -> its English readings, and Hangul place -> Latin (ko_org_terms.yaml)
+    ko_terms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    ko_places: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     #: Chinese legal-form terms -> compare tokens (last is the legal form,
     #: any before it are org-class words: 集团有限公司 -> (group, ltd))
     zh_legal: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -664,6 +667,22 @@ def _load_korean(t: Tables) -> None:
             t.ko_hanja.setdefault(ch, str(hangul))
 
 
+def _load_korean_org(t: Tables) -> None:
+    """Read ``ko_org_terms.yaml``: Hangul organisation words and places (a place must be
+    a location of ``generic_words.yaml``: it is read as one)."""
+    data = _load_yaml("ko_org_terms.yaml")
+    if not isinstance(data, dict) or not data.get("terms") or not data.get("places"):
+        raise ValueError("ko_org_terms.yaml lacks terms or places")
+    for word, english in data["terms"].items():
+        t.ko_terms[str(word)] = readings_of(english)
+    for word, latin in data["places"].items():
+        names = readings_of(latin, phrase=True)
+        for name in names:
+            if " ".join(name) not in t.locations and name not in t.location_phrases:
+                raise ValueError(f"ko_org_terms.yaml: place {word} = {' '.join(name)!r} is no location of generic_words.yaml")
+        t.ko_places[str(word)] = names
+
+
 def _load_generic(t: Tables) -> None:
     """Read ``generic_words.yaml``: org_class, generic, locations, person_titles."""
     data = _load_yaml("generic_words.yaml") or {}
@@ -836,4 +855,5 @@ def _load_tables() -> Tables:
     _load_org_terms(t)
     _load_nicknames(t)
     _load_korean(t)
+    _load_korean_org(t)
     return t

@@ -212,3 +212,35 @@ def test_the_ezafe_between_two_words_is_taken_off(text: str, bare: str) -> None:
 
 def test_two_spellings_of_the_ezafe_are_one_name() -> None:
     assert compare("Jaish-i-Mohammad", "Jaish-e-Mohammed", "Organization")[0] >= MATCH_THRESHOLD
+
+
+# ------------------------------------------------------------- Korean organisations
+# the issue: "Korean and Japanese names that are not in the tables" scored 0.0; a DPRK
+# entity's Hangul name, written without spaces, is cut at its words (ko_org_terms.yaml)
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("조선련봉총회사", "Korea Ryonbong General Corporation"),  # 련봉 read Ryonbong (McCune-Reischauer)
+        ("단천상업은행", "Tanchon Commercial Bank"),  # 단천: Dancheon in RR, Tanchon as listed
+        ("조선광업개발무역회사", "Korea Mining Development Trading Corporation"),  # KOMID, word for word
+        ("조선광선은행", "Korea Kwangson Banking Corporation"),
+    ],
+)
+def test_a_dprk_entity_in_hangul_meets_its_english_listing(a: str, b: str) -> None:
+    assert compare(a, b, None)[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("조선련봉총회사", "Korea Tangun Trading Corporation"), ("조선광업개발무역회사", "Korea Ryonbong General Corporation"),
+     ("단천상업은행", "Korea Daesong Bank")],
+)
+def test_another_dprk_entity_stays_apart(a: str, b: str) -> None:
+    assert compare(a, b, None)[0] < REVIEW_THRESHOLD
+
+
+def test_a_korean_given_name_that_spells_a_business_word_stays_a_person() -> None:
+    from screening.matching.names import analyze_name
+
+    assert analyze_name("김기술").schema == "person"  # Kim Ki-sul: 기술 is also "technology"
+    assert analyze_name("조선련봉총회사").schema == "company"

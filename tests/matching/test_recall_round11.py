@@ -250,3 +250,13 @@ def test_a_korean_given_name_that_spells_a_business_word_stays_a_person() -> Non
 
     assert analyze_name("김기술").schema == "person"  # Kim Ki-sul: 기술 is also "technology"
     assert analyze_name("조선련봉총회사").schema == "company"
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("株式会社東京精密機器", "Tokyo Precision Instruments Co., Ltd."), ("平壤贸易公司", "Pyongyang Trading Company")],
+)
+def test_cities_abroad_in_han_read_their_own_names(a: str, b: str) -> None:
+    # the issue: Japanese names outside the tables; 東京 is Tokyo, not "dongjing"
+    assert compare(a, b, None)[0] >= MATCH_THRESHOLD
+    assert compare(a, b.replace("Tokyo", "Osaka").replace("Pyongyang", "Seoul"), None)[0] < REVIEW_THRESHOLD

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, fields
+from typing import Any, Callable
 
 from unidecode import unidecode
 
@@ -71,6 +71,9 @@ class Piece:
     strict: tuple[bool, ...]
     family: tuple[bool, ...]
 
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return Piece, (self.tokens, self.texts, self.skels, self.tags, self.weights, self.strict, self.family)
+
 
 @dataclass(frozen=True, slots=True)
 class FormChoice:
@@ -79,6 +82,9 @@ class FormChoice:
     start: int
     size: int
     pieces: tuple[Piece, ...]
+
+    def __reduce__(self) -> tuple[type, tuple[int, int, tuple[Piece, ...]]]:
+        return FormChoice, (self.start, self.size, self.pieces)
 
 
 @dataclass(slots=True)
@@ -117,10 +123,29 @@ class Form:
         """Consonant skeleton of ``compact`` (abjad scripts), computed when asked."""
         return consonants(self.compact)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # pickled as its fields (an index snapshot holds ~53,000 forms), without the
+        # tailored-forms cache; see _restored_form
+        return _restored_form, tuple(None if f == "tailored" else getattr(self, f) for f in _FORM_FIELDS)
+
     @property
     def distinctive(self) -> tuple[str, ...]:
         """Compare forms of the distinctive tokens."""
         return tuple(t for t, g in zip(self.texts, self.tags) if g == DISTINCTIVE)
+
+
+_FORM_FIELDS = tuple(f.name for f in fields(Form))
+
+
+def _restored_form(*values: Any) -> Form:
+    """A form read back from a pickle, holding the one shared empty set of numbers
+    where it has none (a pickle makes a new empty set for each of 53,000 forms)."""
+    form = Form(*values)
+    if not form.numbers:
+        form.numbers = NO_NUMBERS
+    if not form.ids:
+        form.ids = NO_NUMBERS
+    return form
 
 
 #: A three-word window is joined only around a word this short ("van der bilt").

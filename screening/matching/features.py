@@ -398,7 +398,8 @@ def brand_only(pair: Pair) -> float:
     what the listed name adds is only business words, the place it leads with
     and its legal form. A second distinctive word, a number, a trailing place
     or a branch word on the list side names another unit ("Hikvision Ezviz",
-    "CETC 13", "TechInsights Korea").
+    "CETC 13", "TechInsights Korea"); a kind of institution (bank, corps,
+    university) is no brand.
     """
     q, c = pair.query, pair.result
     if c.schema != COMPANY or is_person_pair(q, c):
@@ -414,6 +415,8 @@ def brand_only(pair: Pair) -> float:
         for j in al.c_unmatched
     ):
         return 0.0  # a trailing place ("TechInsights Korea") or a branch word names another unit
+    if q.texts[q_dist[0]] in tables().org_types:
+        return 0.0  # a kind of institution is no brand: "Bank" is not MARITIME BANK nor every bank
     link = next((lk for lk in al.links if q_dist[0] in lk.qi), None)
     if link is None or c_dist[0] not in link.ci or link.sim < SKELETON_SIM:
         return 0.0

@@ -260,3 +260,12 @@ def test_cities_abroad_in_han_read_their_own_names(a: str, b: str) -> None:
     # the issue: Japanese names outside the tables; 東京 is Tokyo, not "dongjing"
     assert compare(a, b, None)[0] >= MATCH_THRESHOLD
     assert compare(a, b.replace("Tokyo", "Osaka").replace("Pyongyang", "Seoul"), None)[0] < REVIEW_THRESHOLD
+
+
+def test_a_kind_of_institution_alone_is_no_brand() -> None:
+    # the issue: "a generic word never makes a hit by itself"; "Bank" was MARITIME BANK's,
+    # INTERNATIONAL INVESTMENT BANK's ... brand (brand_only 0.88, a match), as 은행 became
+    for query in ("Bank", "은행"):
+        score, features = compare(query, "INTERNATIONAL INVESTMENT BANK", "Company")
+        assert features.get("brand_only", 0.0) == 0.0 and score < MATCH_THRESHOLD
+    assert compare("Hikvision", "Hangzhou Hikvision Digital Technology Co., Ltd.", "Company")[1]["brand_only"] > 0

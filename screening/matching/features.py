@@ -164,6 +164,12 @@ def consonant_skeleton(pair: Pair) -> float:
     q, c = pair.query, pair.result
     if q.script not in ABJAD_SCRIPTS and c.script not in ABJAD_SCRIPTS:
         return 0.0
+    read = {tok.text for form in (q, c) if form.script in ABJAD_SCRIPTS for tok in form.tokens if " = " in tok.note}
+    if read:
+        # words read from a table (للصرافة: exchange) are no letters to compare: "Al Hilal
+        # Exchange" in Arabic script met AL-KHALIDI EXCHANGE on "exchange" (helper-45's
+        # review); only the name words' consonants are compared
+        return _name_consonants_agree(pair, read)
     min_len = CONSONANT_MIN_LEN - 1 if len(q.texts) == len(c.texts) == 1 else CONSONANT_MIN_LEN
     if len(q.consonants) < min_len or len(c.consonants) < min_len:
         return 0.0
@@ -178,6 +184,26 @@ def consonant_skeleton(pair: Pair) -> float:
         if value < CONSONANT_FLOOR:
             return 0.0
     # محمود is Mahmoud, not Mohamed; حسين Hussein, not Hassan (asked last: it compiles the name's letters)
+    return 0.0 if arabic_letters_differ(q, c) else value
+
+
+def _name_consonants_agree(pair: Pair, read: set[str]) -> float:
+    """:func:`consonant_skeleton` on the name words only (not stop or business words, nor
+    a word the abjad-script name has as a table's reading, ``read``),
+    as many on each side: 1 when their consonant skeletons agree, in order or with the
+    first moved last; else their Indel similarity from ``CONSONANT_FLOOR`` up."""
+    q, c = pair.query, pair.result
+    qw = [consonants(t) for t, g in zip(q.texts, q.tags) if g not in (STOP, GENERIC) and t not in read]
+    cw = [consonants(t) for t, g in zip(c.texts, c.tags) if g not in (STOP, GENERIC) and t not in read]
+    qs, cs = "".join(qw), "".join(cw)
+    if not qw or len(qw) != len(cw) or min(len(qs), len(cs)) < CONSONANT_MIN_LEN:
+        return 0.0
+    if qs in (cs, "".join(cw[1:] + cw[:1])):
+        value = 1.0
+    else:
+        value = Indel.normalized_similarity(qs, cs)
+        if value < CONSONANT_FLOOR:
+            return 0.0
     return 0.0 if arabic_letters_differ(q, c) else value
 
 

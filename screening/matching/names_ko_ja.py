@@ -66,14 +66,19 @@ def _hangul_legal(word: str, t: Tables) -> str | None:
 
 
 def korean_org_like(raw: str, t: Tables) -> bool:
-    """A Hangul name holding an organisation word or legal form (조선무역, 련봉총회사),
-    unless it is a personal name's length and opens with a family name the rest
-    does not belong to (김기술 is Kim Ki-sul, whose given name spells 기술 "technology")."""
+    """A Hangul name holding an organisation word or legal form (련봉총회사, 단천상업은행).
+
+    A name of a person's length (two to four syllables) is an organisation's only
+    when known words cover all of it (조선무역): 김기술 is Kim Ki-sul, 석유진 Seok Yu-jin
+    (석유 "oil"), 전자영 Jeon Ja-yeong, and 대성그룹 or 고려무역 may be a South Korean firm
+    that a DPRK "Korea Daesong" or "Koryo" listing would otherwise meet (helper-45's review).
+    """
     pieces = [p for run in HANGUL_PIECE_RE.findall(raw) for p in korean.segment(run, lambda w: _hangul_word(w, t))]
     if not any(known and piece not in t.ko_places for piece, known in pieces):
         return False
-    first, known = pieces[0]
-    return not (korean_name_like(raw) and not known and len(first) == 1 and first in t.ko_surnames)
+    if korean_name_like(raw):
+        return sum(len(p) for p, _ in pieces) > 2 and all(known for _, known in pieces)
+    return True
 
 
 def _hangul_word(word: str, t: Tables) -> bool:

@@ -238,11 +238,32 @@ def test_another_dprk_entity_stays_apart(a: str, b: str) -> None:
     assert compare(a, b, None)[0] < REVIEW_THRESHOLD
 
 
-def test_a_hangul_name_reads_as_its_english_would() -> None:
-    # 하나은행 (Hana Bank, Seoul) scores against the DPRK's HANA BANKING CORPORATION as
-    # "Hana Bank" does: 은행 reads bank, not banking (a review found 1.00 with both)
-    assert compare("하나은행", "HANA BANKING CORPORATION LTD", None)[0] == pytest.approx(
-        compare("Hana Bank", "HANA BANKING CORPORATION LTD", None)[0])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("하나은행", "HANA BANKING CORPORATION LTD"),  # Hana Bank, Seoul: a review had found 1.00
+        ("대성그룹", "KOREA DAESONG GROUP"),  # Daesung Group, Seoul (helper-45's review)
+        ("고려무역", "AIR KORYO TRADING CORPORATION"),
+    ],
+)
+def test_a_short_hangul_name_with_a_name_part_is_no_dprk_listing(a: str, b: str) -> None:
+    # two to four syllables: an organisation only when known words cover all of it
+    assert compare(a, b, None)[0] < REVIEW_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "a, b", [("석유진", "SOK YU JIN"), ("전자영", "JEON JA YEONG"), ("해운", "HAE UN")]
+)
+def test_a_korean_name_that_opens_with_a_business_word_stays_a_person(a: str, b: str) -> None:
+    # 석유 "oil", 전자 "electronics", 해운 "shipping" (helper-45's review)
+    assert compare(a, b, None)[0] >= MATCH_THRESHOLD
+
+
+def test_arabic_script_consonants_are_compared_on_name_words_only() -> None:
+    # للصرافة reads "exchange": its letters are no longer compared with the Latin word
+    # (الهلال للصرافة met AL-KHALIDI EXCHANGE at 0.89, helper-45's review)
+    assert compare("الهلال للصرافة", "AL-KHALIDI EXCHANGE", None)[0] < REVIEW_THRESHOLD
+    assert compare("شركة الهلال للصرافة", "Al Hilal Exchange Company", None)[0] >= MATCH_THRESHOLD
 
 
 def test_a_korean_given_name_that_spells_a_business_word_stays_a_person() -> None:

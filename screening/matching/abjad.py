@@ -25,6 +25,8 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
+from screening.matching.resources import DOUBLED_LETTERS
+
 #: Latin spellings of each letter of the Arabic-script reading, longest code first.
 #: A digraph may also be two letters (zh: ژ, or ز and ه as in الزهراء, al-Zahra).
 _UNITS: tuple[tuple[str, str], ...] = (
@@ -173,13 +175,10 @@ def _name_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"\s?".join(parts))
 
 
-_DOUBLED_RE = re.compile(r"([a-z])\1+")
-
-
 @lru_cache(maxsize=WORD_CACHE)
 def _collapse(text: str) -> str:
     """Doubled letters written once (Hassan, Mohammed: the script writes a shadda, or nothing)."""
-    return _DOUBLED_RE.sub(r"\1", text)
+    return DOUBLED_LETTERS.sub(r"\1", text)
 
 
 @lru_cache(maxsize=WORD_CACHE)

@@ -34,7 +34,7 @@ import jellyfish
 from anyascii import anyascii
 from unidecode import unidecode
 
-from screening.matching.resources import on_change
+from screening.matching.resources import DOUBLED_LETTERS, on_change
 
 #: Characters that join the letters around them (apostrophes of every kind).
 APOSTROPHES = "'’‘`´ʼʻ′"
@@ -263,7 +263,6 @@ def phonetic(token: str) -> str:
 #: Letters dropped from a consonant skeleton (vowels and the glides that abjad
 #: scripts write as consonants or not at all).
 _VOWELS_RE = re.compile(r"[aeiouyw`]+")
-_DOUBLED_RE = re.compile(r"([a-z])\1+")
 
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
@@ -274,9 +273,9 @@ def consonants(token: str) -> str:
     agree once vowels, glides and doubled letters are dropped: both give "mhmd".
     A trailing "h" (Hebrew/Arabic final letter) is dropped too.
     """
-    base = _DOUBLED_RE.sub(r"\1", _VOWELS_RE.sub("", token.lower()))
+    base = DOUBLED_LETTERS.sub(r"\1", _VOWELS_RE.sub("", token.lower()))
     base = base.replace("kh", "h").replace("sh", "s").replace("ph", "f").replace("v", "b").replace("dz", "z")
-    base = _DOUBLED_RE.sub(r"\1", base)
+    base = DOUBLED_LETTERS.sub(r"\1", base)
     if len(base) > 2 and base.endswith("h"):
         base = base[:-1]
     return base

@@ -129,7 +129,8 @@ def _required(items: list) -> set[str]:
     return out
 
 
-_DOUBLED = re.compile(r"([a-z])\1+")
+#: A letter written twice or more: the one pattern every module collapses doubled letters with.
+DOUBLED_LETTERS = re.compile(r"([a-z])\1+")
 
 
 def romanise(rules: list[RewriteRule], token: str) -> str:
@@ -138,7 +139,7 @@ def romanise(rules: list[RewriteRule], token: str) -> str:
     out = token
     for rule in rules:
         out = rule.apply(out)
-    return _DOUBLED.sub(r"\1", out) or token
+    return DOUBLED_LETTERS.sub(r"\1", out) or token
 
 
 @dataclass

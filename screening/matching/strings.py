@@ -17,7 +17,7 @@ from rapidfuzz.distance import Indel, Levenshtein, OSA
 
 from screening.matching.normalize import phonetic, skeleton
 from screening.matching.pinyin import syllable_count
-from screening.matching.resources import tables
+from screening.matching.resources import DOUBLED_LETTERS, tables
 
 #: Below this string similarity two tokens are taken as different words; the
 #: floor rises for short words, where one letter changes the name (Li/Lu, Ross/Rose).
@@ -61,7 +61,6 @@ _sim_cache: dict[tuple[str, str, str, str], tuple[float, str]] = {}
 
 
 _VOWELS = frozenset("aeiouy")
-_DOUBLES = re.compile(r"([a-z])\1+")
 
 
 def _gendered(a: str, b: str) -> bool:
@@ -92,8 +91,8 @@ def _consonant_spelling(a: str, b: str) -> bool:
     """
     if Indel.normalized_similarity(a, b) < CONSONANT_SPELLING_MIN:
         return False  # the cheap test first: most word pairs end here
-    ca = _DOUBLES.sub(r"\1", "".join(ch for ch in a if ch not in _VOWELS))
-    cb = _DOUBLES.sub(r"\1", "".join(ch for ch in b if ch not in _VOWELS))
+    ca = DOUBLED_LETTERS.sub(r"\1", "".join(ch for ch in a if ch not in _VOWELS))
+    cb = DOUBLED_LETTERS.sub(r"\1", "".join(ch for ch in b if ch not in _VOWELS))
     if ca == cb:
         return False
     return phonetic(a) == phonetic(b)
@@ -278,7 +277,7 @@ _SLAVIC_RULES = (
     (re.compile(r"i?i?(?:ia|ie|io)"), "e"),  # я, е, ё after a soft consonant (Aliaksandr, Piatrovich)
     (re.compile(r"[oea]v(?:i|a)ch$"), "ovich"),  # patronymics: -avich, -evich, -ovych
     (re.compile(r"[oea]vna$"), "ovna"),
-    (_DOUBLES, r"\1"),
+    (DOUBLED_LETTERS, r"\1"),
 )
 _CONSONANT_DIGRAPHS = ((re.compile(r"shch|sch"), "S"), (re.compile(r"zh"), "Z"), (re.compile(r"sh"), "S"),
                        (re.compile(r"ch"), "C"), (re.compile(r"kh"), "X"))

@@ -89,7 +89,6 @@ from screening.matching.names_ko_ja import (
     japanese_person,
     korean_company,
     korean_name_like,
-    korean_org_like,
     korean_person,
     other_readings,
 )
@@ -232,9 +231,9 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
         if japanese_words and len(japanese_words) <= HAN_PERSON_MAX:
             return _finish(text, japanese_words, (), [], former, acronyms, legal, schema or PERSON, script, None)
     hangul = not ascii_text and not han and korean.has_hangul(raw)
-    if hangul and not person and not _LATIN_OR_DIGIT_RE.search(raw) and korean_org_like(raw, t):
-        # 조선련봉총회사: an organisation's Hangul name, cut at its words
-        toks, choices, legal = korean_company(raw, t)
+    company_read = korean_company(raw, t) if hangul and not person else None
+    if company_read is not None:  # 조선련봉총회사: an organisation's Hangul name, cut at its words
+        toks, choices, legal = company_read
         return _finish(text, toks, choices, [], former, acronyms, legal, schema or COMPANY, script, None)
     if hangul and not company and korean_name_like(raw):
         toks, choices = korean_person(" ".join(HANGUL_PIECE_RE.findall(raw)), t, raw)
@@ -332,8 +331,6 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
 
 
 _GREEK_RE = re.compile("[\u0370-\u03ff]")
-#: Latin letters or digits in a name (a Hangul name mixed with them is read letter by letter).
-_LATIN_OR_DIGIT_RE = re.compile(r"[A-Za-z0-9]")
 
 
 def _other_transliteration(raw: str) -> str | None:

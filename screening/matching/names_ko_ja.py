@@ -30,6 +30,8 @@ JAPANESE_NAME_LEN = 4
 
 
 HANGUL_PIECE_RE = re.compile(r"[\uac00-\ud7a3]+")
+#: Latin letters or digits in a name (a Hangul name mixed with them is read letter by letter).
+_LATIN_OR_DIGIT_RE = re.compile(r"[A-Za-z0-9]")
 
 
 def korean_person(hangul: str, t: Tables, source: str) -> tuple[list[Token], tuple[Choice, ...]]:
@@ -65,28 +67,34 @@ def _hangul_legal(word: str, t: Tables) -> str | None:
     return t.legal_forms.get(tuple(fold_tokens(word)))
 
 
-def korean_org_like(raw: str, t: Tables) -> bool:
-    """A Hangul name holding an organisation word or legal form (련봉총회사, 단천상업은행).
+def _org_pieces(raw: str, t: Tables) -> list[tuple[str, bool]] | None:
+    """The Hangul name ``raw`` cut at its known words (:func:`korean.segment`) when it
+    reads as an organisation's (련봉총회사, 단천상업은행), else None.
 
-    A name of a person's length (two to four syllables) is an organisation's only
-    when known words cover all of it (조선무역): 김기술 is Kim Ki-sul, 석유진 Seok Yu-jin
-    (석유 "oil"), 전자영 Jeon Ja-yeong, and 대성그룹 or 고려무역 may be a South Korean firm
-    that a DPRK "Korea Daesong" or "Koryo" listing would otherwise meet (helper-45's review).
+    It must hold an organisation word or legal form, and no Latin letter or digit
+    (a mixed name is read letter by letter). A name of a person's length (two to
+    four syllables) is an organisation's only when known words cover all of it
+    (조선무역): 김기술 is Kim Ki-sul, 석유진 Seok Yu-jin (석유 "oil"), 전자영 Jeon Ja-yeong,
+    and 대성그룹 or 고려무역 may be a South Korean firm that a DPRK "Korea Daesong" or
+    "Koryo" listing would otherwise meet (helper-45's review).
     """
+    if _LATIN_OR_DIGIT_RE.search(raw):
+        return None
     pieces = [p for run in HANGUL_PIECE_RE.findall(raw) for p in korean.segment(run, lambda w: _hangul_word(w, t))]
     if not any(known and piece not in t.ko_places for piece, known in pieces):
-        return False
-    if korean_name_like(raw):
-        return sum(len(p) for p, _ in pieces) > 2 and all(known for _, known in pieces)
-    return True
+        return None
+    if korean_name_like(raw) and not (sum(len(p) for p, _ in pieces) > 2 and all(known for _, known in pieces)):
+        return None
+    return pieces
 
 
 def _hangul_word(word: str, t: Tables) -> bool:
     return word in t.ko_terms or word in t.ko_places or _hangul_legal(word, t) is not None
 
 
-def korean_company(raw: str, t: Tables) -> tuple[list[Token], tuple[Choice, ...], list[str]]:
-    """Tokens of an organisation's name in Hangul, cut at the words of ko_org_terms.yaml.
+def korean_company(raw: str, t: Tables) -> tuple[list[Token], tuple[Choice, ...], list[str]] | None:
+    """Tokens of an organisation's name in Hangul, cut at the words of ko_org_terms.yaml;
+    None when the name does not read as an organisation's (:func:`_org_pieces`).
 
     조선련봉총회사 is 조선 (a place: Choson, Korea), 련봉 (the name) and 총회사 (general
     corporation): each organisation word reads its English, a place its Latin name,
@@ -95,23 +103,25 @@ def korean_company(raw: str, t: Tables) -> tuple[list[Token], tuple[Choice, ...]
     (련봉: ryeonbong, ryonbong ...; 단천: dancheon, tanchon ...), of which the
     comparator takes the one the other name writes. Returns (tokens, choices, legal forms).
     """
+    pieces = _org_pieces(raw, t)
+    if pieces is None:
+        return None
     b = Builder()
     legal: list[str] = []
-    for run in HANGUL_PIECE_RE.findall(raw):
-        for piece, known in korean.segment(run, lambda w: _hangul_word(w, t)):
-            form = _hangul_legal(piece, t) if known else None
-            if form is not None:
-                b.tokens.append(Token(form, LEGAL, form, piece, f"legal form ignored: {piece}"))
-                legal.append(piece)
-            elif piece in t.ko_places:
-                b.add([(Token("".join(name), LOCATION, skeleton("".join(name)), piece, "place"),)
-                       for name in t.ko_places[piece]])
-            elif known:
-                b.add([tuple(Token(w, latin_tag(w, t), skeleton(w), piece, f"{piece} = {' '.join(r)}") for w in r)
-                       for r in t.ko_terms[piece]])
-            else:
-                spellings = korean.given_name_spellings(piece)
-                b.add([(Token(s, DISTINCTIVE, skeleton(s), piece, f"romanised {piece}"),) for s in spellings])
+    for piece, known in pieces:
+        form = _hangul_legal(piece, t) if known else None
+        if form is not None:
+            b.tokens.append(Token(form, LEGAL, form, piece, f"legal form ignored: {piece}"))
+            legal.append(piece)
+        elif piece in t.ko_places:
+            b.add([(Token("".join(name), LOCATION, skeleton("".join(name)), piece, "place"),)
+                   for name in t.ko_places[piece]])
+        elif known:
+            b.add([tuple(Token(w, latin_tag(w, t), skeleton(w), piece, f"{piece} = {' '.join(r)}") for w in r)
+                   for r in t.ko_terms[piece]])
+        else:
+            spellings = korean.given_name_spellings(piece)
+            b.add([(Token(s, DISTINCTIVE, skeleton(s), piece, f"romanised {piece}"),) for s in spellings])
     return b.tokens, tuple(b.choices), legal
 
 
@@ -150,4 +160,4 @@ def korean_name_like(raw: str) -> bool:
     """A Hangul personal name: at most four syllables, optionally split by spaces."""
     syllables = HANGUL_PIECE_RE.findall(raw)
     total = sum(len(s) for s in syllables)
-    return 2 <= total <= HAN_PERSON_MAX and not re.search(r"[A-Za-z0-9]", raw)
+    return 2 <= total <= HAN_PERSON_MAX and not _LATIN_OR_DIGIT_RE.search(raw)

@@ -116,9 +116,8 @@ def score_pair(pair: Pair, floor: float = 0.0, plan: Plan | None = None) -> tupl
         v = func(pair)
         values[name] = v
         best = max(best, weight * v)
-    numbered = bool(pair.query.ids and pair.result.ids)  # registry numbers on both: they may decide
-    if (best <= 0.0 or best + plan.gain < floor) and not numbered:
-        return min(best, 1.0), values
+    if (best <= 0.0 or best + plan.gain < floor) and not (pair.query.ids and pair.result.ids):
+        return min(best, 1.0), values  # (registry numbers on both sides may still decide)
     total = best
     for name, func, weight in plan.qualifiers:
         v = func(pair)

@@ -175,15 +175,20 @@ def consonant_skeleton(pair: Pair) -> float:
         return 0.0
     if abs(len(q.texts) - len(c.texts)) > 1:
         return 0.0
-    if q.consonants == c.consonants or _consonant_keys(q) & _consonant_keys(c):
-        value = 1.0
-    elif len(q.texts) != len(c.texts):
+    same = q.consonants == c.consonants or bool(_consonant_keys(q) & _consonant_keys(c))
+    if not same and len(q.texts) != len(c.texts):
         return 0.0  # "Kiana Saremi" (knsrm) is not KUNASHIR (knsr): near skeletons need the same word count
-    else:
-        value = Indel.normalized_similarity(q.consonants, c.consonants)
-        if value < CONSONANT_FLOOR:
-            return 0.0
-    # محمود is Mahmoud, not Mohamed; حسين Hussein, not Hassan (asked last: it compiles the name's letters)
+    return _skeleton_agreement(q, c, same, q.consonants, c.consonants)
+
+
+def _skeleton_agreement(q: Form, c: Form, same: bool, qs: str, cs: str) -> float:
+    """1 when the consonant skeletons ``qs`` and ``cs`` agree (``same``), else their Indel
+    similarity from ``CONSONANT_FLOOR`` up; 0 when the Arabic-script letters allow no
+    such reading: محمود is Mahmoud, not Mohamed; حسين Hussein, not Hassan (asked last:
+    it compiles the name's letters)."""
+    value = 1.0 if same else Indel.normalized_similarity(qs, cs)
+    if value < CONSONANT_FLOOR:
+        return 0.0
     return 0.0 if arabic_letters_differ(q, c) else value
 
 
@@ -198,13 +203,7 @@ def _name_consonants_agree(pair: Pair, read: set[str]) -> float:
     qs, cs = "".join(qw), "".join(cw)
     if not qw or len(qw) != len(cw) or min(len(qs), len(cs)) < CONSONANT_MIN_LEN:
         return 0.0
-    if qs in (cs, "".join(cw[1:] + cw[:1])):
-        value = 1.0
-    else:
-        value = Indel.normalized_similarity(qs, cs)
-        if value < CONSONANT_FLOOR:
-            return 0.0
-    return 0.0 if arabic_letters_differ(q, c) else value
+    return _skeleton_agreement(q, c, qs in (cs, "".join(cw[1:] + cw[:1])), qs, cs)
 
 
 def _consonant_keys(form: Form) -> set[str]:

@@ -72,6 +72,12 @@ INITIAL_LIST_SIM = 0.6
 #: (Okeanpribor / Oceanpribor), in words of at least SOUND_VARIANT_MIN_LEN letters.
 SOUND_VARIANT_SIM = 0.9
 SOUND_VARIANT_MIN_LEN = 6
+#: Similarity of an organisation's word spelled with other inner vowels (:func:`_vowel_respelling`).
+VOWEL_RESPELLING_SIM = 0.85
+#: Shortest words read by :func:`_vowel_respelling` (Hizballah, Mujahedin; not Capitol / Capital).
+VOWEL_RESPELLING_MIN_LEN = 8
+#: Vowels a respelling may swap (not y, which is also a consonant).
+_PLAIN_VOWELS = frozenset("aeiou")
 #: Given names of one nickname group (Mike / Michael, Sasha / Aleksandr).
 NICKNAME_SIM = 0.9
 #: Two romanisations of one Korean family name (ko_names.yaml surnames).
@@ -235,8 +241,11 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return EQUIVALENT_SIM, "equivalent"
     if russian and s < COGNATE_SIM and tq != STOP and tc != STOP and cognate(a, b, tq == LOCATION, tc == LOCATION):
         return COGNATE_SIM, "cognate"  # Russian and English forms of one word: Federalnaya / Federal
-    if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE and _sound_variant(a, b):
-        return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
+    if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE:
+        if _sound_variant(a, b):
+            return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
+        if _vowel_respelling(a, b):
+            return VOWEL_RESPELLING_SIM, "vowels"  # Hezbollah / Hizballah: short vowels guessed twice
     if company and s < STEM_SIM and 0 < abs(len(a) - len(b)) <= 2 and plural_of(a, b):
         return STEM_SIM, "plural"  # a company's Shoe / Shoes; features.plural_differs judges it
     if s < STEM_SIM and business_word(a) and business_word(b):
@@ -285,6 +294,20 @@ def _sound_variant(a: str, b: str) -> bool:
     if min(len(a), len(b)) < SOUND_VARIANT_MIN_LEN or Levenshtein.distance(a, b, score_cutoff=1) > 1:
         return False
     return transliteration_edits(a, b) == (0, 1)
+
+
+def _vowel_respelling(a: str, b: str) -> bool:
+    """Two spellings of one long organisation word that differ only in one or two
+    inner vowels, one letter for one letter: Hezbollah / Hizballah, Hizbullah /
+    Hizballah, Mujahedin / Mujahidin. Arabic and Persian write no short vowels,
+    so each romanisation guesses them. The words are at least
+    ``VOWEL_RESPELLING_MIN_LEN`` letters long and keep their first and last
+    letters (a final vowel is often a grammatical ending); one vowel alone is
+    :func:`~screening.matching.strings.token_match`'s rule."""
+    if len(a) != len(b) or len(a) < VOWEL_RESPELLING_MIN_LEN or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return 0 < len(diff) <= 2 and all(x in _PLAIN_VOWELS and y in _PLAIN_VOWELS for x, y in diff)
 
 
 def _cognate_ofbusiness_word(q: Form, c: Form, link: Link) -> bool:

@@ -43,6 +43,9 @@ FORMER_MIN_CHARS = 3
 _VESSEL_RE = re.compile(
     r"^\s*(?:m\.?\s?v\.?|m/v|m\.?\s?t\.?|m/t|t/b|f/v|f\.v\.|m/y|s/v|r/v)\s+(?=\S)", re.IGNORECASE
 )
+#: Prefixes written without a slash or dot, read off only a name known to be a vessel's
+#: ("TB HAI LONG 7": tug boat, "SS", "FV", "RV"); elsewhere they are a name's letters.
+_KNOWN_VESSEL_RE = re.compile(r"^\s*(?:tb|ss|fv|rv|sv)\s+(?=\S)", re.IGNORECASE)
 #: "f/k/a", "f.k.a.,", "fka", "formerly known as": what a former name follows.
 _FKA = r"(?:f[./]?k[./]?a\.?|formerly\s+known\s+as),?"
 #: "(ex-SEA BREEZE)", "(ex SEA BREEZE)", "(formerly SEA BREEZE)", "f/k/a SEA BREEZE",
@@ -181,6 +184,8 @@ def strip_annotations(
     name = _BRANCH_RE.sub("", name)
     if vessel:
         name = _VESSEL_RE.sub("", name, count=1)
+        if vessel_name:
+            name = _KNOWN_VESSEL_RE.sub("", name, count=1)
     if is_place is not None:
         m = _TRAILING_PLACE_RE.search(name)
         if m and is_place(m.group(1)) and name[: m.start()].strip():
@@ -205,8 +210,9 @@ def _short_form_of(inner: str, before: str) -> bool:
 #: Characters or words that any annotation needs; most names have none and return at once.
 _QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bfka\b|formerly|^\s*m[vt]\b", re.IGNORECASE)
 #: ... and for a name known to be a vessel's, the prefixes written with dots or
-#: spaces ("M.T. AMBER SKY"); elsewhere they are initials ("M.V. Frunze Arsenal").
-_QUICK_VESSEL_RE = re.compile(r"^\s*m\.?\s?[vt]\b|^\s*f\.v\.", re.IGNORECASE)
+#: spaces ("M.T. AMBER SKY") or as plain letters ("TB"); elsewhere they are initials
+#: ("M.V. Frunze Arsenal").
+_QUICK_VESSEL_RE = re.compile(r"^\s*m\.?\s?[vt]\b|^\s*f\.v\.|^\s*(?:tb|ss|fv|rv|sv)\s", re.IGNORECASE)
 
 
 def _may_carry(text: str, vessel_name: bool = False) -> bool:

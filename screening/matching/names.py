@@ -43,6 +43,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from screening.countries import to_iso2
 from screening.matching import cedict, japanese, korean
 from screening.matching.annotations import strip_annotations
 from screening.matching.greek import elot743
@@ -144,7 +145,13 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
 
     def is_place(text: str) -> bool:
         words = tuple(fold_words(text))
-        return bool(words) and (words in t.location_phrases or all(w in t.locations for w in words))
+        if not words:
+            return False
+        if words in t.location_phrases or all(w in t.locations for w in words):
+            return True
+        # a flag state written out: "SCF PRIMORYE, LIBERIA FLAG", "OCEAN STAR, MARSHALL
+        # ISLANDS" (not a two- or three-letter code: ", SA" is a legal form)
+        return len(text.strip()) > 3 and to_iso2(text) is not None
 
     return strip_annotations(raw, is_place=is_place, vessel_name=schema == "vessel")
 

@@ -155,9 +155,11 @@ def split_acronyms(text: str) -> tuple[str, list[str]]:
 
 def _qualifier(text: str) -> bool:
     """True for a place, legal form or generic word in parentheses ("(HK)", "(UK)",
-    "(GmbH)"): part of the name, never an acronym of the party standing alone."""
+    "(HONG KONG)", "(GmbH)"): part of the name, never an acronym of the party standing alone."""
     t = tables()
     words = fold_words(text)
+    if len(words) > 1 and "".join(words) in t.locations:
+        return True  # a place of two words: "(HONG KONG)", "(SAUDI ARABIA)"
     return bool(words) and all(
         w in t.locations or w in t.generic or w in t.org_class or (w,) in t.legal_forms for w in words
     )
@@ -531,6 +533,10 @@ def latin_tokens(
             ]
             if len(word) <= LETTERS_KEPT:
                 alts.append((Token(word, latin_tag(word, t), skeleton(word), word),))  # "KB Hotel" = "K B Hotel"
+            elif clipped := next((r[0] for r in readings if len(r) == 1 and r[0].startswith(word)), None):
+                # a clipped word stays a word to be joined, of its full word's kind: "Petro
+                # Marine" is "Petromarine" as much as "Petroleum Marine"
+                alts.append((Token(word, latin_tag(clipped, t), skeleton(word), word),))
             out.add(alts)
             continue
         if person and len(word) == 1 and word.isalpha():

@@ -62,6 +62,7 @@ FEATURES: list[Feature] = [
     Feature(f.registry_numbers_differ, qualifier=True, registry=True),
     Feature(f.numbers_disagree, qualifier=True),
     Feature(f.number_missing, qualifier=True),
+    Feature(f.sister_vessel, qualifier=True),
     Feature(f.no_distinctive_agreement, qualifier=True),
     Feature(f.locations_disagree, qualifier=True),
     Feature(f.country_agrees, qualifier=True),

@@ -17,6 +17,7 @@ from screening.texts import msg, table
 QUALIFIER_TEXT = {
     "numbers_disagree": "numbers differ",
     "number_missing": "a number appears in only one name",
+    "sister_vessel": "a vessel's number appears in only one name (a sister ship?)",
     "no_distinctive_agreement": "no distinctive word in common (only generic words, places or legal forms agree)",
     "locations_disagree": "the names give different places (a sister unit elsewhere?)",
     "country_agrees": "country agrees",
@@ -31,6 +32,7 @@ QUALIFIER_TEXT = {
 QUALIFIER_TEXT_ZH = {
     "numbers_disagree": "数字不同",
     "number_missing": "数字只出现在其中一个名称中",
+    "sister_vessel": "船名中的编号只出现在其中一个名称中（可能是姊妹船？）",
     "no_distinctive_agreement": "没有共同的显著词（仅通用词、地名或组织形式一致）",
     "locations_disagree": "两个名称中的地名不同（可能是其他地方的同名单位？）",
     "country_agrees": "国家一致",

@@ -117,6 +117,9 @@ class Form:
     russian: bool | None = None
     #: registry numbers written in the name ("imo:9234563"; :func:`~screening.matching.annotations.registry_numbers`)
     ids: frozenset[str] = frozenset()
+    #: the name is a vessel's (the caller said so, or the list entry is one): a number or
+    #: a plural only one name has makes a sister ship, not a spelling
+    vessel: bool = False
 
     @property
     def consonants(self) -> str:
@@ -309,6 +312,7 @@ def compile_form(
     join_src = [t.source.replace(" ", "") if t.tag == LEGAL else t.text for t in toks]
     named = [x for x, g in zip(texts, tags) if g != STOP]
     sch = schema or analysis.schema
+    vessel = sch == "vessel"
     if sch and sch not in (PERSON, COMPANY):
         sch = PERSON if sch in ("individual",) else COMPANY
     return Form(
@@ -332,6 +336,7 @@ def compile_form(
         note=note,
         choices=_form_choices(toks, choices, idf) if choices else (),
         ids=registry_numbers(analysis.original),
+        vessel=vessel,
     )
 
 

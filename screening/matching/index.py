@@ -193,13 +193,16 @@ class NameIndex:
         for idx, schema, items in analysed:
             seen_forms: set[tuple[str, ...]] = set()
             ids = identifier_numbers(self.entries[idx].identifiers)
+            vessel = self.entries[idx].type == "vessel"
             for an, kind in items:
                 for form in forms_of(an, idf=idf, kind=kind, entry=idx, schema=schema or None):
                     sig = form.texts + form.joins
                     if sig in seen_forms:
                         continue
                     seen_forms.add(sig)
-                    self._add_form(replace(form, ids=form.ids | ids) if ids else form)
+                    if ids or vessel:
+                        form = replace(form, ids=(form.ids | ids) if ids else form.ids, vessel=vessel)
+                    self._add_form(form)
         self._build_neighbourhoods()
 
     def _add_form(self, form: Form) -> None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from screening.matching import korean
 from screening.matching.choices import tailor
 from screening.matching.forms import (
     ACRONYM_MAX_LEN,
@@ -82,6 +83,8 @@ _PLAIN_VOWELS = frozenset("aeiou")
 NICKNAME_SIM = 0.9
 #: Two romanisations of one Korean family name (ko_names.yaml surnames).
 KOREAN_SURNAME_SIM = 0.95
+#: Two spellings of one syllable of a Korean given name (Jong Eun / Jong Un).
+KOREAN_GIVEN_SIM = 0.9
 #: Two spellings of one Chinese place or brand (zh_terms / zh_brands readings).
 EQUIVALENT_SIM = 0.9
 #: A romanised Russian word and the English word of its root in an organisation's
@@ -170,6 +173,17 @@ def _korean_surname(a: str, b: str) -> bool:
     return bool(ga and ga & of.get(b, frozenset()))
 
 
+def _korean_given(q: Form, c: Form, i: int, j: int) -> bool:
+    """Words ``i`` and ``j``, both written in Latin letters, spell one syllable of a
+    Korean given name (:func:`korean.same_syllable`: Eun / Un, Seong / Sung), in two
+    names that each open or end with a Korean family name."""
+    a, b = q.texts[i], c.texts[j]
+    if not (q.tokens[i].source.isascii() and c.tokens[j].source.isascii() and korean.same_syllable(a, b)):
+        return False
+    of = tables().ko_surname_of
+    return all(f.texts[0] in of or f.texts[-1] in of for f in (q, c))
+
+
 def _airline_end(form: Form, k: int, word: str) -> bool:
     """``word``, the ``k``-th of ``form``, is an airline word (Air, Airlines) ending the name."""
     return k == len(form.texts) - 1 and word in tables().airline_words  # the cheap test first: a hot path
@@ -220,6 +234,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     if q.strict[i] or c.strict[j] or pinyin:
         return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying, Lei is not Li
     s, how = token_match(a, b, q.skels[i], c.skels[j])
+    if person and s < KOREAN_GIVEN_SIM and _korean_given(q, c, i, j):
+        return KOREAN_GIVEN_SIM, "variant"  # Kim Jong Eun / KIM, Jong Un: 은 in RR and McCune-Reischauer
     if how == "gendered" and not person and _genitive_after_imeni(q, c, i, j):
         s, how = GENITIVE_SIM, "variant"  # "NPO imeni A.G. Orlova" / "A.G. Orlov NPO"
     if person:
@@ -371,10 +387,25 @@ def pinyin_name(form: Form) -> bool:
     words = [t for t, g in zip(form.texts, form.tags) if g == DISTINCTIVE]
     if not 1 < len(words) <= 4:
         return False
+    if _vietnamese_name(words):
+        return True  # read the same way, syllable by syllable
     counts = [syllable_count(w) for w in words]
     if not all(0 < n <= MAX_SYLLABLES for n in counts):
         return False
     return min(counts) == 1 or any(w in tables().compound_surnames for w in words)
+
+
+#: One Vietnamese syllable as written without diacritics: an initial, one to three
+#: vowels, a final (Nguyen, Thanh, Minh, Duc, Huynh).
+_VIET_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|th|tr|ch|ph|kh|gi|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$")
+
+
+def _vietnamese_name(words: list[str]) -> bool:
+    """A Vietnamese personal name: a common Vietnamese family name first or last,
+    and every part one Vietnamese syllable ("Nguyen Van Minh", "Tran Duc Thanh").
+    As in a Chinese name, a letter more or less is another syllable, another name."""
+    surnames = tables().vietnamese_surnames
+    return (words[0] in surnames or words[-1] in surnames) and all(_VIET_SYLLABLE.match(w) for w in words)
 
 
 #: Endings of East Slavic family names and patronymics (Belarusian -au / -eu for -ов / -ев).

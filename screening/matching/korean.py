@@ -121,6 +121,52 @@ def given_name_spellings(given: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))[:GIVEN_SPELLINGS_MAX]
 
 
+def _spelling_index(base: tuple[str, ...], variants: dict[str, tuple[str, ...]]) -> dict[str, frozenset[int]]:
+    """Latin spelling -> the jamo indexes it may write (RR and the name spellings)."""
+    out: dict[str, set[int]] = {}
+    for k, rr in enumerate(base):
+        for spelling in (rr, *variants.get(rr, ())):
+            out.setdefault(spelling, set()).add(k)
+    return {sp: frozenset(ks) for sp, ks in out.items()}
+
+
+_INITIAL_OF = _spelling_index(INITIALS, {**INITIAL_VARIANTS, "s": ("sh",)})
+_VOWEL_OF = _spelling_index(VOWELS, VOWEL_VARIANTS)
+_FINAL_OF = _spelling_index(FINALS, FINAL_VARIANTS)
+_LONGEST = max(len(x) for x in (*_INITIAL_OF, *_VOWEL_OF, *_FINAL_OF))
+
+
+@lru_cache(maxsize=8192)
+def latin_syllable(word: str) -> tuple[tuple[frozenset[int], frozenset[int], frozenset[int]], ...]:
+    """Every way ``word`` spells one Hangul syllable: (initials, vowels, finals) it may
+    write, by the same tables :func:`syllable_spellings` writes with; () when none.
+
+    >>> bool(latin_syllable("eun")) and bool(latin_syllable("un")), latin_syllable("kwang")[:0]
+    (True, ())
+    """
+    out = []
+    for i in range(min(len(word), _LONGEST) + 1):
+        initials = _INITIAL_OF.get(word[:i])
+        if initials is None:
+            continue
+        for j in range(i + 1, min(len(word), i + _LONGEST) + 1):
+            vowels = _VOWEL_OF.get(word[i:j])
+            finals = _FINAL_OF.get(word[j:]) if vowels else None
+            if finals is not None:
+                out.append((initials, vowels, finals))
+    return tuple(out)
+
+
+def same_syllable(a: str, b: str) -> bool:
+    """True when two Latin words may spell one Hangul syllable: Eun / Un (은), Seong /
+    Song / Sung (성), Kwang / Gwang (광), as RR and McCune-Reischauer write them."""
+    return any(
+        ia & ib and va & vb and fa & fb
+        for ia, va, fa in latin_syllable(a)
+        for ib, vb, fb in latin_syllable(b)
+    )
+
+
 def surname_spellings(ch: str, surnames: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """Conventional spellings of a family-name syllable (table first, then the rules)."""
     listed = surnames.get(ch, ())

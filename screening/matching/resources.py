@@ -271,6 +271,7 @@ class Tables:
     filler_words: frozenset[str] = frozenset()
     broad_places: frozenset[str] = frozenset()
     compound_surnames: frozenset[str] = frozenset()
+    vietnamese_surnames: frozenset[str] = frozenset()
     #: business_synonyms: each business word -> the id of its group of synonyms
     business_synonyms: dict[str, int] = field(default_factory=dict)
 
@@ -436,7 +437,8 @@ def _index_brand_sounds(t: Tables) -> None:
 #: (OTKRYTOE ATSIONERNOE OBSHCHESTVO; ``Tables.legal_long``).
 LEGAL_TYPO_MIN_WORDS = 3
 #: Tables of organisation words in other languages -> English readings, read alike.
-ORG_TERM_TABLES = ("ru_org_terms.yaml", "tr_org_terms.yaml", "fa_org_terms.yaml", "ar_org_terms.yaml")
+ORG_TERM_TABLES = ("ru_org_terms.yaml", "tr_org_terms.yaml", "fa_org_terms.yaml", "ar_org_terms.yaml",
+                   "es_org_terms.yaml")
 #: Russian words read by their lemma (any inflected form): adjectives and -ие / -ия
 #: nouns. A noun's plural or case ending (системы, завода) is read only as listed:
 #: "Sistema" is a brand, not "systems".
@@ -785,7 +787,7 @@ def _load_numbers(t: Tables) -> None:
 
 #: The keys word_lists.yaml must have (a list of words each, generation_words a mapping).
 WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "org_types",
-              "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
+              "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames", "vietnamese_surnames",
               "business_synonyms", "word_forms", "airline_words")
 
 

@@ -10,9 +10,10 @@ at, with made-up names where the category allows. Each case cites the issue.
 
 import pytest
 
-from screening.matching import compare
+from screening.matching import Matcher, compare
 from screening.matching.alignment import _vowel_respelling
-from screening.settings import MATCH_THRESHOLD
+from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
+from screening.types import Entry, Name
 
 
 # ------------------------------------------------------------ vowel respelling
@@ -54,3 +55,129 @@ def test_inner_vowels_of_an_organisation_word(query, listed, schema):
 )
 def test_not_a_respelling(query, listed, schema):
     assert compare(query, listed, schema)[0] < MATCH_THRESHOLD
+
+
+# ------------------------------------------------- annotations and qualifiers
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # "X (HK) Ltd" vs "X Hong Kong Limited" is the same name and must still match,
+        # also when the list writes the place in capitals in parentheses
+        ("Zhonghai Shipping (HK) Co Ltd", "ZHONGHAI SHIPPING (HONG KONG) COMPANY LIMITED"),
+        ("Acme Trading (UAE) LLC", "ACME TRADING (UNITED ARAB EMIRATES) LLC"),
+        # "Joined and split words": a clipped word the table expands is still a word to join
+        ("Petromarine Sdn. Bhd.", "PETRO MARINE SDN BHD"),
+        ("Petro Marine Sdn. Bhd.", "PETROLEUM MARINE SDN BHD"),
+    ],
+)
+def test_company_names_that_agree(query, listed):
+    assert compare(query, listed, "Company")[0] >= MATCH_THRESHOLD
+
+
+def test_a_place_in_capitals_is_no_acronym_of_a_sister():
+    """ "Qualifiers distinguish sister companies": Singapore is not Hong Kong."""
+    assert compare("Zhonghai Shipping (Singapore) Pte Ltd", "ZHONGHAI SHIPPING (HONG KONG) COMPANY LIMITED",
+                   "Company")[0] < REVIEW_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # "vessel prefixes (MV, M/T, T/B)": TB written without its slash, on a vessel's name
+        ("TB Hai Long 7", "HAI LONG 7"),
+        ("SS Ocean Glory", "OCEAN GLORY"),
+        # "port or flag after a comma": a flag state written out in full
+        ("MT SCF Primorye, Liberia flag", "SCF PRIMORYE"),
+        ("Ocean Glory, Marshall Islands", "OCEAN GLORY"),
+    ],
+)
+def test_vessel_annotations(query, listed):
+    assert compare(query, listed, "Vessel")[0] >= MATCH_THRESHOLD
+
+
+def test_tb_is_a_companys_letters():
+    assert compare("TB Holdings Ltd", "TB HOLDINGS LTD", "Company")[0] >= MATCH_THRESHOLD
+    assert compare("TB Holdings Ltd", "HOLDINGS LTD", "Company")[0] < MATCH_THRESHOLD
+
+
+# ------------------------------------------------------------- sister vessels
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # "False positives to stop: ... singular vs plural vessel names"
+        ("Sea Star", "SEA STARS"),
+        # a number only one vessel's name has: a sister ship as often as a short form
+        ("Atlantic Navigator II", "ATLANTIC NAVIGATOR"),
+        ("Hai Long", "HAI LONG 7"),
+    ],
+)
+def test_sister_vessels_are_held_for_review(query, listed):
+    score = compare(query, listed, "Vessel")[0]
+    assert REVIEW_THRESHOLD <= score < MATCH_THRESHOLD
+
+
+def test_plural_vessel_of_common_words():
+    assert compare("Golden Lion", "GOLDEN LIONS", "Vessel")[0] < MATCH_THRESHOLD
+
+
+def test_one_imo_number_is_one_hull_even_without_the_numeral():
+    assert compare("Atlantic Navigator (IMO 9234563)", "ATLANTIC NAVIGATOR II, IMO 9234563",
+                   "Vessel")[0] >= MATCH_THRESHOLD
+
+
+def test_a_listed_vessel_entry_is_read_as_a_vessel():
+    """No schema in the query: the list entry's type says vessel, so a number only
+    it has makes a possible sister ship, held for review with that reason."""
+    m = Matcher([Entry(id="t:1", list_id="t", type="vessel", names=[Name("HAI LONG 7", "primary")]),
+                 Entry(id="t:2", list_id="t", type="company", names=[Name("HAI LONG 7 TRADING LLC", "primary")])])
+    hits = {h.entry.id: h for h in m.search("Hai Long", limit=5)}
+    assert hits["t:1"].strength == "review"
+    assert hits["t:1"].features.get("sister_vessel") == 1.0
+    if "t:2" in hits:  # a company's name: no sister ship
+        assert "sister_vessel" not in hits["t:2"].features
+
+
+def test_a_company_keeps_its_plural_reading():
+    assert compare("Dongguan Oasis Shoe Co., Ltd.", "DONGGUAN OASIS SHOES CO., LTD.", "Company")[0] >= MATCH_THRESHOLD
+
+
+# ----------------------------------------------------------------- persons
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # "One-letter variants of person names": Korean given syllables as RR and
+        # McCune-Reischauer write them (은 Eun / Un, 성 Seong / Song)
+        ("Kim Jong Eun", "KIM, Jong Un"),
+        ("Park Seong Ho", "PAK, Song Ho"),
+        # Persian ق / غ after a vowel, written gh, q or k
+        ("Muhammad Reza Naghdi", "NAQDI, Mohammad Reza"),
+        ("Ali Sadeghi", "SADEQI, Ali"),
+    ],
+)
+def test_transliterated_persons(query, listed):
+    assert compare(query, listed, "Person")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Kim Jong Eun", "KIM, Jong Il"),
+        ("Ghazi Ahmed", "QAZI, Ahmed"),  # first letters: two Arabic names
+        # Vietnamese names are read syllable by syllable, like Chinese ones
+        ("Nguyen Van Manh", "NGUYỄN VĂN MINH"),
+        ("Tran Duc Thang", "TRAN DUC THANH"),
+    ],
+)
+def test_other_persons(query, listed):
+    assert compare(query, listed, "Person")[0] < MATCH_THRESHOLD
+
+
+def test_vietnamese_typo_is_still_a_typo():
+    assert compare("Nguyen Van Thanh", "NGUYEN VAN THAHN", "Person")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("a, b, same", [("eun", "un", True), ("seong", "sung", True), ("kwang", "gwang", True),
+                                        ("jin", "jun", False), ("min", "man", False), ("smith", "smyth", False)])
+def test_korean_same_syllable(a, b, same):
+    from screening.matching.korean import same_syllable
+    assert same_syllable(a, b) is same

@@ -79,6 +79,9 @@ _HYPHEN_PAIR_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,6}-[A-Za-z]{1,6}(?![A-Za-
 #: An abbreviation this short may be letters of a name, not the words it
 #: abbreviates ("KB" is a design bureau, or "K B Hotel"): both are read.
 LETTERS_KEPT = 2
+#: A clipped word this long is also read as written, to be joined (Petro); shorter
+#: ones are abbreviations only (Tic. for Ticaret, Eng. for Engineering).
+CLIPPED_MIN = 5
 
 
 def latin_tag(word: str, t: Tables) -> str:
@@ -533,9 +536,11 @@ def latin_tokens(
             ]
             if len(word) <= LETTERS_KEPT:
                 alts.append((Token(word, latin_tag(word, t), skeleton(word), word),))  # "KB Hotel" = "K B Hotel"
-            elif clipped := next((r[0] for r in readings if len(r) == 1 and r[0].startswith(word)), None):
+            elif len(word) >= CLIPPED_MIN and (
+                clipped := next((r[0] for r in readings if len(r) == 1 and r[0].startswith(word)), None)
+            ):
                 # a clipped word stays a word to be joined, of its full word's kind: "Petro
-                # Marine" is "Petromarine" as much as "Petroleum Marine"
+                # Marine" is "Petromarine" as much as "Petroleum Marine" (not "Tic.", Ticaret)
                 alts.append((Token(word, latin_tag(clipped, t), skeleton(word), word),))
             out.add(alts)
             continue

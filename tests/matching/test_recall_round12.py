@@ -181,3 +181,39 @@ def test_vietnamese_typo_is_still_a_typo():
 def test_korean_same_syllable(a, b, same):
     from screening.matching.korean import same_syllable
     assert same_syllable(a, b) is same
+
+
+# ----------------------------------------------------- organisation words
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # "Institution names reorder" in other languages too: Romance organisation words
+        ("Banco Central de Venezuela", "CENTRAL BANK OF VENEZUELA"),
+        ("Fuerzas Armadas Revolucionarias de Colombia", "REVOLUTIONARY ARMED FORCES OF COLOMBIA"),
+        ("Banco Nacional de Cuba", "NATIONAL BANK OF CUBA"),
+        # Russian quarters of the compass, and the Belarusian republican unitary enterprise
+        ("AO Severnoye Proizvodstvennoye Obedineniye Arktika",
+         "Joint Stock Company Northern Production Association Arktika"),
+        ("Production Republican Unitary Enterprise Minsk Wheeled Tractor Plant", "Minsk Wheeled Tractor Plant"),
+    ],
+)
+def test_translated_organisation_words(query, listed):
+    assert compare(query, listed, "Company")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Banco Central de Venezuela", "CENTRAL BANK OF IRAN"),  # a place differs
+        ("Banco Santander", "BANCO DEL SUR"),  # only the word for bank agrees
+        ("Northern Star LLC", "SOUTHERN STAR LLC"),
+    ],
+)
+def test_translated_words_do_not_make_a_name(query, listed):
+    assert compare(query, listed, "Company")[0] < REVIEW_THRESHOLD
+
+
+def test_a_short_clipped_word_stays_an_abbreviation():
+    """'Tic.' is Ticaret (trade) only: read as written it was found inside another
+    name's words and left "trade" unmatched (a held-back pair crossed back)."""
+    assert compare("Acme Makina Tic. Ltd. Sti.", "ACME MAKINA IC VE DIS TICARET LIMITED SIRKETI")[0] >= MATCH_THRESHOLD

@@ -217,3 +217,17 @@ def test_a_short_clipped_word_stays_an_abbreviation():
     """'Tic.' is Ticaret (trade) only: read as written it was found inside another
     name's words and left "trade" unmatched (a held-back pair crossed back)."""
     assert compare("Acme Makina Tic. Ltd. Sti.", "ACME MAKINA IC VE DIS TICARET LIMITED SIRKETI")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema, match",
+    [
+        # Japanese business words in romaji (ja_org_terms.yaml)
+        ("Kabushiki Kaisha Toyomi Boeki", "TOYOMI TRADING CO., LTD.", "Company", True),
+        ("Mitsubishi Jukogyo", "MITSUBISHI HEAVY INDUSTRIES", "Company", True),
+        ("Toyomi Boeki", "ACME TRADING CO., LTD.", "Company", False),  # only the business word
+        ("Ken Tanaka", "TANAKA, Ken", "Person", True),
+    ],
+)
+def test_japanese_romaji_business_words(query, listed, schema, match):
+    assert (compare(query, listed, schema)[0] >= MATCH_THRESHOLD) is match

@@ -833,9 +833,17 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
                 if exact and a != joined:
                     continue
                 if heads[i] == head and abs(len(a) - len(joined)) <= len(joined) // 5 + 1:
+                    if a != joined and _syllables_of_pinyin(window, a):
+                        continue  # "Hai Xiang" / "Haixing": hai-xiang and hai-xing, another syllable
                     s = 1.0 if a == joined else _joined_sim(a, joined, person)
                     if s >= JOINED_MIN:
                         cands.append((s, span, (i,), "joined") if flip else (s, (i,), span, "joined"))
+
+
+def _syllables_of_pinyin(window: tuple[str, ...], word: str) -> bool:
+    """Each word of ``window`` is one pinyin syllable and ``word`` spells pinyin too:
+    the joined word is read syllable by syllable, so only its letters as written join."""
+    return all(syllable_count(w) == 1 for w in window) and syllable_count(word) > 0
 
 
 def _spaced_letters(single: tuple[str, ...], several: tuple[str, ...], cands: list, flip: bool) -> None:

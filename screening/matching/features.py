@@ -128,6 +128,8 @@ def compact_name(pair: Pair) -> float:
         return 0.0  # the words left over differ ("Meili" / "Xinghe"): not one name split otherwise
     if any(lk.how == "gendered" and _other_gender(q, c, lk) for lk in al.links):
         return 0.0  # "Smirnova Institute" / "Institute named after Smirnov": a woman's name, not a boundary
+    if _pinyin_letters_differ(q, c):
+        return 0.0  # "Hai Xiang" / "HAIXING": joined or not, a letter is another syllable
     if len(q.texts) == len(c.texts):
         # Same word count: only a shifted word boundary ("Arefullaha Ref" /
         # "Arefullah Aref"); same word lengths mean no shift, the words decide.
@@ -140,6 +142,15 @@ def compact_name(pair: Pair) -> float:
         Indel.normalized_similarity(q.compact_sorted, c.compact_sorted),
     )
     return s if s >= COMPACT_FLOOR else 0.0
+
+
+def _pinyin_letters_differ(q: Form, c: Form) -> bool:
+    """Both names, numbers aside, spell pinyin syllables end to end and their letters
+    differ: "Hai Xiang 5" / "HAIXING 5" is hai-xiang against hai-xing, two names
+    (as 宁 ning is not 英 ying), however its words are split."""
+    a = "".join(ch for ch in q.compact if ch.isalpha())
+    b = "".join(ch for ch in c.compact if ch.isalpha())
+    return a != b and syllable_count(a) > 0 and syllable_count(b) > 0
 
 
 def _other_gender(q: Form, c: Form, link: Link) -> bool:

@@ -231,3 +231,18 @@ def test_a_short_clipped_word_stays_an_abbreviation():
 )
 def test_japanese_romaji_business_words(query, listed, schema, match):
     assert (compare(query, listed, schema)[0] >= MATCH_THRESHOLD) is match
+
+
+@pytest.mark.parametrize(
+    "query, listed, match",
+    [
+        # "False positives to stop ... homophone brand words": romanised Chinese words
+        # joined or split are read syllable by syllable, so a letter is another syllable
+        ("Hai Xiang 5", "HAIXING 5", False),
+        ("Shanghai Hai Xin Trading", "SHANGHAI HAIXING TRADING", False),
+        ("Hai Xing 5", "HAIXING 5", True),  # the same letters, joined
+        ("Van Der Bilt Corp", "VANDERBILT CORP", True),
+    ],
+)
+def test_pinyin_joined_words(query, listed, match):
+    assert (compare(query, listed, "Vessel" if listed[-1].isdigit() else "Company")[0] >= MATCH_THRESHOLD) is match

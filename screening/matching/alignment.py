@@ -177,11 +177,11 @@ def _korean_given(q: Form, c: Form, i: int, j: int) -> bool:
     """Words ``i`` and ``j``, both written in Latin letters, spell one syllable of a
     Korean given name (:func:`korean.same_syllable`: Eun / Un, Seong / Sung), in two
     names that each open or end with a Korean family name."""
-    a, b = q.texts[i], c.texts[j]
-    if not (q.tokens[i].source.isascii() and c.tokens[j].source.isascii() and korean.same_syllable(a, b)):
-        return False
     of = tables().ko_surname_of
-    return all(f.texts[0] in of or f.texts[-1] in of for f in (q, c))
+    if not all(f.texts[0] in of or f.texts[-1] in of for f in (q, c)):
+        return False  # most names: no Korean family name at either end
+    return (q.tokens[i].source.isascii() and c.tokens[j].source.isascii()
+            and korean.same_syllable(q.texts[i], c.texts[j]))
 
 
 def _airline_end(form: Form, k: int, word: str) -> bool:

@@ -128,20 +128,22 @@ def compact_name(pair: Pair) -> float:
         return 0.0  # the words left over differ ("Meili" / "Xinghe"): not one name split otherwise
     if any(lk.how == "gendered" and _other_gender(q, c, lk) for lk in al.links):
         return 0.0  # "Smirnova Institute" / "Institute named after Smirnov": a woman's name, not a boundary
-    if _pinyin_letters_differ(q, c):
-        return 0.0  # "Hai Xiang" / "HAIXING": joined or not, a letter is another syllable
     if len(q.texts) == len(c.texts):
         # Same word count: only a shifted word boundary ("Arefullaha Ref" /
         # "Arefullah Aref"); same word lengths mean no shift, the words decide.
         if [len(x) for x in q.texts] == [len(x) for x in c.texts]:
             return 0.0
         s = OSA.normalized_similarity(q.compact, c.compact)
-        return s if s >= COMPACT_SAME_COUNT_FLOOR else 0.0
-    s = max(
-        Indel.normalized_similarity(q.compact, c.compact),
-        Indel.normalized_similarity(q.compact_sorted, c.compact_sorted),
-    )
-    return s if s >= COMPACT_FLOOR else 0.0
+        floor = COMPACT_SAME_COUNT_FLOOR
+    else:
+        s = max(
+            Indel.normalized_similarity(q.compact, c.compact),
+            Indel.normalized_similarity(q.compact_sorted, c.compact_sorted),
+        )
+        floor = COMPACT_FLOOR
+    if s < floor or (s < 1.0 and _pinyin_letters_differ(q, c)):
+        return 0.0  # "Hai Xiang" / "HAIXING": joined or not, a letter is another syllable
+    return s
 
 
 def _pinyin_letters_differ(q: Form, c: Form) -> bool:

@@ -631,6 +631,8 @@ def align(q: Form, c: Form) -> Alignment:
     for i in q_un:
         if _generation(q, i) or i in q_echo:
             continue  # "Jr" left out by the other name costs nothing (number_missing says it)
+        if q.tags[i] == STOP and i + 1 in used_q and q.texts[i] in words.arabic_articles:
+            continue  # "Al-Qatirji" / "QATERJI": the article goes with its word
         floor = TAG_WEIGHTS[q.tags[i]] * UNMATCHED_FLOOR
         if person:
             if is_patronymic(q, i):
@@ -660,6 +662,8 @@ def align(q: Form, c: Form) -> Alignment:
     for j in c_un:
         if _generation(c, j) or j in c_echo:
             continue
+        if c.tags[j] == STOP and j + 1 in used_c and c.texts[j] in words.arabic_articles:
+            continue  # "QATERJI" / "Al-Qaterji"
         if c.tags[j] == LOCATION:
             # leading ("Hangzhou" Hikvision) or "of Russia": part of the name; a
             # trailing place ("TechInsights Korea") names a subsidiary

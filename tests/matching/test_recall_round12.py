@@ -246,3 +246,16 @@ def test_japanese_romaji_business_words(query, listed, schema, match):
 )
 def test_pinyin_joined_words(query, listed, match):
     assert (compare(query, listed, "Vessel" if listed[-1].isdigit() else "Company")[0] >= MATCH_THRESHOLD) is match
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        # "Arabic beyond the tables": the article written apart goes with its word
+        ("Al-Qatirji Company", "QATERJI COMPANY", "Company"),
+        ("Qaterji Company", "AL-QATERJI COMPANY", "Company"),
+        ("El Nasr Trading", "NASR TRADING", "Company"),
+    ],
+)
+def test_a_left_out_arabic_article_costs_nothing(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD

@@ -73,8 +73,11 @@ INITIAL_LIST_SIM = 0.6
 #: (Okeanpribor / Oceanpribor), in words of at least SOUND_VARIANT_MIN_LEN letters.
 SOUND_VARIANT_SIM = 0.9
 SOUND_VARIANT_MIN_LEN = 6
-#: Similarity of an organisation's word spelled with other inner vowels (:func:`_vowel_respelling`).
-VOWEL_RESPELLING_SIM = 0.85
+#: Similarity of an organisation's word spelled with other inner vowels (:func:`_vowel_respelling`):
+#: review strength alone, a match with another word that agrees ("Kataib Hezbollah"), since
+#: English words differ so too (Monetary / Monitory, Petersen / Paterson: helper-47's review).
+#: The word still agrees as a name's distinctive word (``how`` "respelled").
+VOWEL_RESPELLING_SIM = 0.8
 #: Shortest words read by :func:`_vowel_respelling` (Hizballah, Mujahedin; not Capitol / Capital).
 VOWEL_RESPELLING_MIN_LEN = 8
 #: Vowels a respelling may swap (not y, which is also a consonant).
@@ -173,6 +176,21 @@ def _korean_surname(a: str, b: str) -> bool:
     return bool(ga and ga & of.get(b, frozenset()))
 
 
+def persian_q(a: str, b: str) -> bool:
+    """Two spellings of one Persian name ending in -i, ق written q in one and gh in the
+    other, as Persian pronounces it: Naghdi / Naqdi, Sadeghi / Sadeqi, Mottaghi /
+    Mottaqi. Not k (Bagheri باقری and Bakeri باکری are two names), not the first
+    letter (Ghazi and Qazi are two Arabic names), and not other endings, where
+    Arabic keeps غ and ق apart (Raghib / Raqib, Saghir / Saqr)."""
+    if a == b or min(len(a), len(b)) < PERSIAN_Q_MIN_LEN or a[-1] != "i" or b[-1] != "i" or "q" not in a + b:
+        return False
+    return a[0] + a[1:].replace("gh", "q") == b[0] + b[1:].replace("gh", "q")
+
+
+#: Shortest word :func:`persian_q` reads (Naqdi).
+PERSIAN_Q_MIN_LEN = 5
+
+
 def _korean_given(q: Form, c: Form, i: int, j: int) -> bool:
     """Words ``i`` and ``j``, both written in Latin letters, spell one syllable of a
     Korean given name (:func:`korean.same_syllable`: Eun / Un, Seong / Sung), in two
@@ -234,6 +252,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     if q.strict[i] or c.strict[j] or pinyin:
         return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying, Lei is not Li
     s, how = token_match(a, b, q.skels[i], c.skels[j])
+    if person and s and vietnamese_syllables_differ(q, c, a, b):
+        return 0.0, ""  # Nguyen Van Manh / Minh: another syllable, another name
     if person and s < KOREAN_GIVEN_SIM and _korean_given(q, c, i, j):
         return KOREAN_GIVEN_SIM, "variant"  # Kim Jong Eun / KIM, Jong Un: 은 in RR and McCune-Reischauer
     if how == "gendered" and not person and _genitive_after_imeni(q, c, i, j):
@@ -244,6 +264,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return PHONETIC_SIM, "variant"  # Jan / Yan, Jelena / Yelena
         if s < VOWEL_SPELLING_SIM and how != "gendered" and vowel_spelling(a, b):
             return VOWEL_SPELLING_SIM, "vowels"  # Shokry / Shukri
+        if s < PHONETIC_SIM and persian_q(a, b):
+            return PHONETIC_SIM, "variant"  # Naghdi / Naqdi: ق as Persian says it
         if s < SLAVIC_SIM and slavic and how != "gendered" and slavic_spelling(a, b):
             return SLAVIC_SIM, "east slavic"  # Belarusian / Ukrainian / Russian: Halavanau / Golovanov
         if s < SLAVIC_SIM and slavic and not q.family[i] and not c.family[j] and same_father(a, b):
@@ -261,7 +283,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         if _sound_variant(a, b):
             return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
         if _vowel_respelling(a, b):
-            return VOWEL_RESPELLING_SIM, "vowels"  # Hezbollah / Hizballah: short vowels guessed twice
+            return VOWEL_RESPELLING_SIM, "respelled"  # Hezbollah / Hizballah: short vowels guessed twice
     if company and s < STEM_SIM and 0 < abs(len(a) - len(b)) <= 2 and plural_of(a, b):
         return STEM_SIM, "plural"  # a company's Shoe / Shoes; features.plural_differs judges it
     if s < STEM_SIM and business_word(a) and business_word(b):
@@ -387,25 +409,39 @@ def pinyin_name(form: Form) -> bool:
     words = [t for t, g in zip(form.texts, form.tags) if g == DISTINCTIVE]
     if not 1 < len(words) <= 4:
         return False
-    if _vietnamese_name(words):
-        return True  # read the same way, syllable by syllable
     counts = [syllable_count(w) for w in words]
     if not all(0 < n <= MAX_SYLLABLES for n in counts):
         return False
     return min(counts) == 1 or any(w in tables().compound_surnames for w in words)
 
 
-#: One Vietnamese syllable as written without diacritics: an initial, one to three
-#: vowels, a final (Nguyen, Thanh, Minh, Duc, Huynh).
-_VIET_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|th|tr|ch|ph|kh|gi|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$")
+#: The vowels of a Vietnamese syllable written without diacritics (ư, ơ as u, o; â, ă, ê, ô plain).
+_VIET_NUCLEI = ("a|e|i|o|u|y|ai|ao|au|ay|eo|eu|ia|iu|oa|oe|oi|ua|ue|ui|uo|uu|uy|ye|ieu|oai|oay|oeo|uay|uoi"
+                "|uou|uya|uye|uyu|yeu")
+#: One Vietnamese syllable: an initial, its vowels, a final (Nguyen, Thanh, Minh, Duc, Huynh).
+_VIET_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|th|tr|ch|ph|kh|gi|qu|[bcdghklmnprstvx])?(?:{_VIET_NUCLEI})(?:ng|nh|ch|[cmnpt])?$")
 
 
-def _vietnamese_name(words: list[str]) -> bool:
-    """A Vietnamese personal name: a common Vietnamese family name first or last,
-    and every part one Vietnamese syllable ("Nguyen Van Minh", "Tran Duc Thanh").
-    As in a Chinese name, a letter more or less is another syllable, another name."""
-    surnames = tables().vietnamese_surnames
-    return (words[0] in surnames or words[-1] in surnames) and all(_VIET_SYLLABLE.match(w) for w in words)
+def vietnamese_name(form: Form) -> bool:
+    """A Vietnamese personal name: its family name (the marked one, else the first
+    word, as Vietnamese write it) is a Vietnamese family name, and every part is one
+    Vietnamese syllable ("Nguyen Van Minh", "TRAN, Duc Thanh")."""
+    words = [t for t, g in zip(form.texts, form.tags) if g == DISTINCTIVE]
+    if len(words) < 2:
+        return False
+    family = next((t for t, f in zip(form.texts, form.family) if f), words[0])
+    return family in tables().vietnamese_surnames and all(_VIET_SYLLABLE.match(w) for w in words)
+
+
+def vietnamese_syllables_differ(q: Form, c: Form, a: str, b: str) -> bool:
+    """``a`` and ``b``, parts of two Vietnamese names, are two syllables, not one
+    spelled otherwise: Manh / Minh, Thang / Thanh are two names (as Chinese Lei / Li),
+    while y and i write one vowel (Ky / Ki) and a slip that is no syllable (Houng
+    for Huong) is a typing error."""
+    return (
+        a != b and _VIET_SYLLABLE.match(a) is not None and _VIET_SYLLABLE.match(b) is not None
+        and a.replace("y", "i") != b.replace("y", "i") and vietnamese_name(q) and vietnamese_name(c)
+    )
 
 
 #: Endings of East Slavic family names and patronymics (Belarusian -au / -eu for -ов / -ев).
@@ -614,7 +650,7 @@ def align(q: Form, c: Form) -> Alignment:
             w = max(wq, wc)
         num += w * link.sim
         den += w
-        if link.sim >= DISTINCTIVE_AGREE and any(c.tags[j] == DISTINCTIVE for j in link.ci) and any(
+        if (link.sim >= DISTINCTIVE_AGREE or link.how == "respelled") and any(c.tags[j] == DISTINCTIVE for j in link.ci) and any(
             q.tags[i] in (DISTINCTIVE, GENERIC) for i in link.qi
         ) and not (link.how == "cognate" and _cognate_ofbusiness_word(q, c, link)):
             agree = True
@@ -837,17 +873,9 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
                 if exact and a != joined:
                     continue
                 if heads[i] == head and abs(len(a) - len(joined)) <= len(joined) // 5 + 1:
-                    if a != joined and _syllables_of_pinyin(window, a):
-                        continue  # "Hai Xiang" / "Haixing": hai-xiang and hai-xing, another syllable
                     s = 1.0 if a == joined else _joined_sim(a, joined, person)
                     if s >= JOINED_MIN:
                         cands.append((s, span, (i,), "joined") if flip else (s, (i,), span, "joined"))
-
-
-def _syllables_of_pinyin(window: tuple[str, ...], word: str) -> bool:
-    """Each word of ``window`` is one pinyin syllable and ``word`` spells pinyin too:
-    the joined word is read syllable by syllable, so only its letters as written join."""
-    return all(syllable_count(w) == 1 for w in window) and syllable_count(word) > 0
 
 
 def _spaced_letters(single: tuple[str, ...], several: tuple[str, ...], cands: list, flip: bool) -> None:

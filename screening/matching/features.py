@@ -29,6 +29,8 @@ from screening.matching.alignment import (
     is_person_pair,
     pinyin_name,
     same_patronymic,
+    vietnamese_name,
+    vietnamese_syllables_differ,
 )
 from screening.matching.abjad import latin_agrees
 from screening.matching.forms import ABJAD_SCRIPTS, SYLLABIC, Form
@@ -53,6 +55,9 @@ __all__ = ["Pair", "token_sim"]  # kept importable from here for callers written
 #: Compact (boundary-free) comparison only counts from this similarity, and
 #: only for compact strings at least this long.
 COMPACT_FLOOR = 0.9
+#: Most compact_name gives two Vietnamese names whose letters differ: review, not a
+#: match (a letter is another syllable, Trong / Truong).
+SYLLABLE_COMPACT_MAX = 0.8
 COMPACT_SAME_COUNT_FLOOR = 0.93
 COMPACT_MIN_LEN = 8
 #: Words only one side has must be this alike for the compact comparison to count.
@@ -141,18 +146,11 @@ def compact_name(pair: Pair) -> float:
             Indel.normalized_similarity(q.compact_sorted, c.compact_sorted),
         )
         floor = COMPACT_FLOOR
-    if s < floor or (s < 1.0 and _pinyin_letters_differ(q, c)):
-        return 0.0  # "Hai Xiang" / "HAIXING": joined or not, a letter is another syllable
+    if s < floor:
+        return 0.0
+    if s < 1.0 and vietnamese_name(q) and vietnamese_name(c):
+        return min(s, SYLLABLE_COMPACT_MAX)  # "Nguyen Phu Trong" / "Truong": a letter is another syllable
     return s
-
-
-def _pinyin_letters_differ(q: Form, c: Form) -> bool:
-    """Both names, numbers aside, spell pinyin syllables end to end and their letters
-    differ: "Hai Xiang 5" / "HAIXING 5" is hai-xiang against hai-xing, two names
-    (as 宁 ning is not 英 ying), however its words are split."""
-    a = "".join(ch for ch in q.compact if ch.isalpha())
-    b = "".join(ch for ch in c.compact if ch.isalpha())
-    return a != b and syllable_count(a) > 0 and syllable_count(b) > 0
 
 
 def _other_gender(q: Form, c: Form, link: Link) -> bool:
@@ -273,6 +271,8 @@ def full_name_edits(pair: Pair) -> float:
             for j in free
         )
         b = c.texts[j]
+        if vietnamese_syllables_differ(q, c, a, b):
+            return 0.0  # Tran Duc Thang / Thanh: one letter is another syllable
         if min(len(a), len(b)) < SHORT_WORD or (syllable_count(a) == 1 and syllable_count(b) == 1):
             # Zora / Sora, Chen / Chan: in a short word or a pinyin syllable a letter is another name
             edits = (sum(edits), 0)
@@ -673,7 +673,9 @@ def plural_differs(pair: Pair) -> float:
     in a name, the plural is another word. People are exempt (Roberts / Robert
     is judged as a name), and so is a company (:func:`alignment.company_pair`)
     whose name agrees on another distinctive word as written: in "Dongguan Oasis Shoe Industry" /
-    "Dongguan Oasis Shoes" the name is Oasis, the shoes its line of business.
+    "Dongguan Oasis Shoes" the name is Oasis, the shoes its line of business;
+    and any other name but a vessel's that agrees so on two ("Islamic Revolutionary
+    Guard Corps" / "... Guards Corps", helper-47's review).
     """
     q, c = pair.query, pair.result
     if q.schema == PERSON or c.schema == PERSON:
@@ -686,6 +688,8 @@ def plural_differs(pair: Pair) -> float:
         ) else 0.0
     if company_pair(q, c) and _name_word_agrees(pair):
         return 0.0
+    if _name_word_agrees(pair, at_least=2):
+        return 0.0  # "Islamic Revolutionary Guard(s) Corps": a long name that agrees elsewhere
     # a common word's plural ("Engines" for 发动机) is that word, except in an unnumbered
     # name of common words only ("Ocean Star", "Golden Wave"), where those words are the name
     common_only = not (q.numbers or c.numbers) and all(
@@ -703,14 +707,14 @@ def plural_differs(pair: Pair) -> float:
     return 0.0
 
 
-def _name_word_agrees(pair: Pair) -> bool:
-    """True when a link joins a distinctive, uncommon word written alike on both sides."""
+def _name_word_agrees(pair: Pair, at_least: int = 1) -> bool:
+    """True when links join ``at_least`` distinctive, uncommon words written alike on both sides."""
     q, c = pair.query, pair.result
-    return any(
+    return sum(
         lk.how == "equal" and all(q.tags[i] == DISTINCTIVE and not _common(q.texts[i]) for i in lk.qi)
         and all(c.tags[j] == DISTINCTIVE for j in lk.ci)
         for lk in pair.alignment.links
-    )
+    ) >= at_least
 
 
 def _common(text: str) -> bool:

@@ -130,18 +130,33 @@ def _spelling_index(base: tuple[str, ...], variants: dict[str, tuple[str, ...]])
     return {sp: frozenset(ks) for sp, ks in out.items()}
 
 
+#: Vowel spellings a name writes only in a closed syllable after a consonant: eo as u
+#: (성 Sung, 경 Kyung, 정 Jung), yeo as yu; an open one keeps o (서 So is not 수 Su, 여 Yo
+#: not 유 Yu) and so does a syllable without an initial (언 is not 운 / 은 Un).
+_CLOSED_ONLY = {"eo": ("u",), "yeo": ("yu",)}
+#: Spellings names use that the romaniser does not write (희 Hee).
+_NAME_EXTRA = {"ui": ("ee",)}
 _INITIAL_OF = _spelling_index(INITIALS, {**INITIAL_VARIANTS, "s": ("sh",)})
-_VOWEL_OF = _spelling_index(VOWELS, VOWEL_VARIANTS)
+_VOWEL_OF = _spelling_index(VOWELS, {
+    v: tuple(x for x in (*VOWEL_VARIANTS.get(v, ()), *_NAME_EXTRA.get(v, ())) if x not in _CLOSED_ONLY.get(v, ()))
+    for v in VOWELS
+})
+_VOWEL_CLOSED_OF = _spelling_index(VOWELS, _CLOSED_ONLY)
 _FINAL_OF = _spelling_index(FINALS, FINAL_VARIANTS)
 _LONGEST = max(len(x) for x in (*_INITIAL_OF, *_VOWEL_OF, *_FINAL_OF))
+#: Index of "no final".
+_NO_FINAL = 0
+
+_Parse = tuple[frozenset[int], frozenset[int], frozenset[int], frozenset[int]]
 
 
 @lru_cache(maxsize=8192)
-def latin_syllable(word: str) -> tuple[tuple[frozenset[int], frozenset[int], frozenset[int]], ...]:
-    """Every way ``word`` spells one Hangul syllable: (initials, vowels, finals) it may
-    write, by the same tables :func:`syllable_spellings` writes with; () when none.
+def latin_syllable(word: str) -> tuple[_Parse, ...]:
+    """Every way ``word`` spells one Hangul syllable: the (initials, vowels, vowels in a
+    closed syllable after a written consonant only, finals) it may write, by the tables :func:`syllable_spellings`
+    writes with; () when none.
 
-    >>> bool(latin_syllable("eun")) and bool(latin_syllable("un")), latin_syllable("kwang")[:0]
+    >>> bool(latin_syllable("eun")) and bool(latin_syllable("un")), latin_syllable("smith")
     (True, ())
     """
     out = []
@@ -150,21 +165,29 @@ def latin_syllable(word: str) -> tuple[tuple[frozenset[int], frozenset[int], fro
         if initials is None:
             continue
         for j in range(i + 1, min(len(word), i + _LONGEST) + 1):
-            vowels = _VOWEL_OF.get(word[i:j])
-            finals = _FINAL_OF.get(word[j:]) if vowels else None
+            spelled = word[i:j]
+            vowels = _VOWEL_OF.get(spelled, frozenset())
+            closed = (_VOWEL_CLOSED_OF.get(spelled, frozenset()) - vowels) if i else frozenset()
+            finals = _FINAL_OF.get(word[j:]) if vowels or closed else None
             if finals is not None:
-                out.append((initials, vowels, finals))
+                out.append((initials, vowels, closed, finals))
     return tuple(out)
 
 
 def same_syllable(a: str, b: str) -> bool:
     """True when two Latin words may spell one Hangul syllable: Eun / Un (은), Seong /
-    Song / Sung (성), Kwang / Gwang (광), as RR and McCune-Reischauer write them."""
-    return any(
-        ia & ib and va & vb and fa & fb
-        for ia, va, fa in latin_syllable(a)
-        for ib, vb, fb in latin_syllable(b)
-    )
+    Song / Sung (성), Kwang / Gwang (광), Hui / Hee (희), as RR and McCune-Reischauer and
+    name usage write them; not So / Su, Yo / Yu, Un / On (two syllables each)."""
+    for ia, va, ca, fa in latin_syllable(a):
+        for ib, vb, cb, fb in latin_syllable(b):
+            initials, finals = ia & ib, fa & fb
+            if not initials or not finals:
+                continue
+            if va & vb:
+                return True
+            if (va | ca) & (vb | cb) and (ca or cb) and finals - {_NO_FINAL}:
+                return True  # a closed-syllable spelling (read only after a written consonant)
+    return False
 
 
 def surname_spellings(ch: str, surnames: dict[str, tuple[str, ...]]) -> tuple[str, ...]:

@@ -149,9 +149,11 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
             return False
         if words in t.location_phrases or all(w in t.locations for w in words):
             return True
-        # a flag state written out: "SCF PRIMORYE, LIBERIA FLAG", "OCEAN STAR, MARSHALL
-        # ISLANDS" (not a two- or three-letter code: ", SA" is a legal form)
-        return len(text.strip()) > 3 and to_iso2(text) is not None
+        # a flag state written out on a vessel's name: "SCF PRIMORYE, LIBERIA FLAG",
+        # "OCEAN STAR, MARSHALL ISLANDS" (not a two- or three-letter code: ", SA" is a
+        # legal form). Not on a name of unknown kind: "JOHNSON, Chad" is a person, and
+        # "Ecobank, Ghana" a sister of "Ecobank, Togo" (helper-47's review)
+        return schema == "vessel" and len(text.strip()) > 3 and to_iso2(text) is not None
 
     return strip_annotations(raw, is_place=is_place, vessel_name=schema == "vessel")
 

@@ -348,6 +348,8 @@ def slavic_spelling(a: str, b: str) -> bool:
 def plural_of(a: str, b: str) -> bool:
     """True when one word is the other plus a plural ending (star / stars, box / boxes)."""
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if short.endswith("s") and long_ == short + "s":
+        return False  # a letter doubled or dropped, no plural: Expres / Express, Kompas / Kompass
     return len(short) >= 3 and long_ in (short + "s", short + "es")
 
 

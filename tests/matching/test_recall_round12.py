@@ -35,16 +35,35 @@ def test_vowel_respelling(a, b, same):
     assert _vowel_respelling(a, b) is same
 
 
+@pytest.mark.parametrize("query, listed, schema", [("Hezbollah", "HIZBALLAH", "Organization"),
+                                                   ("Hezbollah", "HIZBALLAH", None)])
+def test_inner_vowels_alone_are_held_for_review(query, listed, schema):
+    """A respelled word alone is review strength: English words differ so too
+    (Monetary / Monitory, helper-47's review)."""
+    assert REVIEW_THRESHOLD <= compare(query, listed, schema)[0] < MATCH_THRESHOLD
+
+
 @pytest.mark.parametrize(
     "query, listed, schema",
     [
-        ("Hezbollah", "HIZBALLAH", "Organization"),
-        ("Hezbollah", "HIZBALLAH", None),
+        ("Kataib Hezbollah", "KATAIB HIZBALLAH", "Organization"),
         ("Hizbullah Trading", "Hizballah Trading", "Company"),
     ],
 )
 def test_inner_vowels_of_an_organisation_word(query, listed, schema):
     assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Monetary Fund", "MONITORY FUND"),
+        ("Petersen AS", "PATERSON LTD"),
+        ("Calender Industries", "COLANDER INDUSTRIES"),
+    ],
+)
+def test_english_words_respelled_are_no_match(query, listed):
+    assert compare(query, listed, "Company")[0] < MATCH_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -162,7 +181,12 @@ def test_transliterated_persons(query, listed):
     "query, listed",
     [
         ("Kim Jong Eun", "KIM, Jong Il"),
+        ("Kim Jong Un", "KIM, Jong On"),  # helper-47: 운 / 온 are two syllables
+        ("Ri Myong Su", "RI, Myong So"),
         ("Ghazi Ahmed", "QAZI, Ahmed"),  # first letters: two Arabic names
+        ("Mehdi Bakeri", "BAGHERI, Mehdi"),  # باکری and باقری (helper-47)
+        ("Raghib Ahmed", "RAQIB, Ahmed"),  # Arabic keeps غ and ق apart
+        ("Nguyen Phu Trong", "NGUYEN PHU TRUONG"),
         # Vietnamese names are read syllable by syllable, like Chinese ones
         ("Nguyen Van Manh", "NGUYỄN VĂN MINH"),
         ("Tran Duc Thang", "TRAN DUC THANH"),
@@ -172,12 +196,27 @@ def test_other_persons(query, listed):
     assert compare(query, listed, "Person")[0] < MATCH_THRESHOLD
 
 
-def test_vietnamese_typo_is_still_a_typo():
-    assert compare("Nguyen Van Thanh", "NGUYEN VAN THAHN", "Person")[0] >= MATCH_THRESHOLD
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Nguyen Van Thanh", "NGUYEN VAN THAHN"),  # a slip that is no syllable
+        ("Nguyen Thi Huong", "NGUYEN THI HOUNG"),
+        ("Nguyen Van Ky", "NGUYEN VAN KI"),  # y and i write one vowel
+        ("Pham Thi Ngoc Anh", "PHAM NGOC ANH"),  # Thi, a woman's middle name, left out
+        # helper-47's review: Korean and Cantonese names are not read as Vietnamese
+        ("Lee Young Ho", "LEE YONG HO"),
+        ("Kim Tae Ho", "KIM THAE HO"),
+        ("Ho Iat Seng", "HO YAT SENG"),
+    ],
+)
+def test_vietnamese_and_other_syllable_names_keep_their_slips(query, listed):
+    assert compare(query, listed, "Person")[0] >= MATCH_THRESHOLD
 
 
 @pytest.mark.parametrize("a, b, same", [("eun", "un", True), ("seong", "sung", True), ("kwang", "gwang", True),
-                                        ("jin", "jun", False), ("min", "man", False), ("smith", "smyth", False)])
+                                        ("kyong", "kyung", True), ("hui", "hee", True), ("jin", "jun", False),
+                                        ("min", "man", False), ("smith", "smyth", False), ("su", "so", False),
+                                        ("un", "on", False), ("yo", "yu", False)])
 def test_korean_same_syllable(a, b, same):
     from screening.matching.korean import same_syllable
     assert same_syllable(a, b) is same
@@ -234,18 +273,17 @@ def test_japanese_romaji_business_words(query, listed, schema, match):
 
 
 @pytest.mark.parametrize(
-    "query, listed, match",
+    "query, listed",
     [
-        # "False positives to stop ... homophone brand words": romanised Chinese words
-        # joined or split are read syllable by syllable, so a letter is another syllable
-        ("Hai Xiang 5", "HAIXING 5", False),
-        ("Shanghai Hai Xin Trading", "SHANGHAI HAIXING TRADING", False),
-        ("Hai Xing 5", "HAIXING 5", True),  # the same letters, joined
-        ("Van Der Bilt Corp", "VANDERBILT CORP", True),
+        # "Joined and split words" in pinyin keep the typo tolerance the base had: a
+        # stricter reading ("Hai Xiang" is not "HAIXING") lost real slips (helper-47)
+        ("Yang Ming Marine", "YANGMIN MARINE"),
+        ("Hai Xing 5", "HAIXING 5"),
+        ("Van Der Bilt Corp", "VANDERBILT CORP"),
     ],
 )
-def test_pinyin_joined_words(query, listed, match):
-    assert (compare(query, listed, "Vessel" if listed[-1].isdigit() else "Company")[0] >= MATCH_THRESHOLD) is match
+def test_joined_words_with_a_slip(query, listed):
+    assert compare(query, listed, "Company")[0] >= MATCH_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -259,3 +297,46 @@ def test_pinyin_joined_words(query, listed, match):
 )
 def test_a_left_out_arabic_article_costs_nothing(query, listed, schema):
     assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
+
+
+# ------------------------------------------------------ helper-47's hostile review
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        ("JOHNSON, Chad", "JOHNSON, Georgia", None),  # a given name that is a country
+        ("MARTIN, Israel", "MARTIN, Chad", None),
+        ("Ecobank, Ghana", "ECOBANK, TOGO", None),  # sister banks
+        ("Showa Denko", "SHOWA DENKI", "Company"),  # one English word, two firms' words
+        ("Nihon Denki", "NIHON DENSHI", "Company"),
+        ("Toyo Kogyo", "TOYO SANGYO", "Company"),
+        ("Naviera del Pacifico", "NAVEGACION DEL PACIFICO", "Company"),
+        ("Rue Royale Trading", "ROYALE TRADING", None),  # "Rue" is no legal form
+        ("Shahid Bagheri Industrial Group", "SHAHID BAKERI INDUSTRIAL GROUP", "Company"),
+        ("Michael Hough", "HOUCK, Michael", "Person"),
+    ],
+)
+def test_review_regressions_stay_mended(query, listed, schema):
+    assert compare(query, listed, schema)[0] < MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        ("Navegacion Ultranav", "ULTRANAV NAVIGATION", "Company"),
+        ("Sea Express", "SEA EXPRES", "Vessel"),  # a letter dropped, no plural
+        ("Progress", "PROGRES", "Vessel"),
+    ],
+)
+def test_review_matches_kept(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
+
+
+def test_a_surname_that_is_a_table_word_stays_a_person():
+    assert compare("Jose Luis Minero", "J. L. MINERO")[0] >= REVIEW_THRESHOLD
+    assert compare("Ginko Tanaka", "G. TANAKA")[0] >= REVIEW_THRESHOLD
+
+
+def test_a_plural_in_a_long_organisation_name_is_a_spelling():
+    """helper-47's review: the IRGC's "Guard" / "Guards" held it at review (0.72)."""
+    assert compare("Islamic Revolutionary Guard Corps", "ISLAMIC REVOLUTIONARY GUARDS CORPS")[0] >= MATCH_THRESHOLD
+    assert compare("Sea Star", "SEA STARS")[0] < MATCH_THRESHOLD  # a vessel's two words: another ship

@@ -49,7 +49,7 @@ VOWEL_VARIANTS = {
     "wo": ("won",),
 }
 #: Final spellings besides RR (ㄱ may be written g at a word end in names).
-FINAL_VARIANTS = {"k": ("g",), "l": ("r",)}
+FINAL_VARIANTS: dict[str, tuple[str, ...]] = {"k": ("g",), "l": ("r",)}
 #: Most spellings kept per syllable.
 MAX_SPELLINGS = 8
 
@@ -133,9 +133,9 @@ def _spelling_index(base: tuple[str, ...], variants: dict[str, tuple[str, ...]])
 #: Vowel spellings a name writes only in a closed syllable after a consonant: eo as u
 #: (성 Sung, 경 Kyung, 정 Jung), yeo as yu; an open one keeps o (서 So is not 수 Su, 여 Yo
 #: not 유 Yu) and so does a syllable without an initial (언 is not 운 / 은 Un).
-_CLOSED_ONLY = {"eo": ("u",), "yeo": ("yu",)}
+_CLOSED_ONLY: dict[str, tuple[str, ...]] = {"eo": ("u",), "yeo": ("yu",)}
 #: Spellings names use that the romaniser does not write (희 Hee).
-_NAME_EXTRA = {"ui": ("ee",)}
+_NAME_EXTRA: dict[str, tuple[str, ...]] = {"ui": ("ee",)}
 _INITIAL_OF = _spelling_index(INITIALS, {**INITIAL_VARIANTS, "s": ("sh",)})
 _VOWEL_OF = _spelling_index(VOWELS, {
     v: tuple(x for x in (*VOWEL_VARIANTS.get(v, ()), *_NAME_EXTRA.get(v, ())) if x not in _CLOSED_ONLY.get(v, ()))

@@ -426,11 +426,14 @@ def vietnamese_name(form: Form) -> bool:
     """A Vietnamese personal name: its family name (the marked one, else the first
     word, as Vietnamese write it) is a Vietnamese family name, and every part is one
     Vietnamese syllable ("Nguyen Van Minh", "TRAN, Duc Thanh")."""
+    surnames = tables().vietnamese_surnames
+    if not any(t in surnames for t in form.texts):
+        return False  # most names: no Vietnamese family name at all
     words = [t for t, g in zip(form.texts, form.tags) if g == DISTINCTIVE]
     if len(words) < 2:
         return False
     family = next((t for t, f in zip(form.texts, form.family) if f), words[0])
-    return family in tables().vietnamese_surnames and all(_VIET_SYLLABLE.match(w) for w in words)
+    return family in surnames and all(_VIET_SYLLABLE.match(w) for w in words)
 
 
 def vietnamese_syllables_differ(q: Form, c: Form, a: str, b: str) -> bool:
@@ -439,8 +442,8 @@ def vietnamese_syllables_differ(q: Form, c: Form, a: str, b: str) -> bool:
     while y and i write one vowel (Ky / Ki) and a slip that is no syllable (Houng
     for Huong) is a typing error."""
     return (
-        a != b and _VIET_SYLLABLE.match(a) is not None and _VIET_SYLLABLE.match(b) is not None
-        and a.replace("y", "i") != b.replace("y", "i") and vietnamese_name(q) and vietnamese_name(c)
+        vietnamese_name(q) and vietnamese_name(c) and a != b and a.replace("y", "i") != b.replace("y", "i")
+        and _VIET_SYLLABLE.match(a) is not None and _VIET_SYLLABLE.match(b) is not None
     )
 
 

@@ -680,12 +680,12 @@ def plural_differs(pair: Pair) -> float:
     q, c = pair.query, pair.result
     if q.schema == PERSON or c.schema == PERSON:
         return 0.0
+    plurals = [lk for lk in pair.alignment.links if len(lk.qi) == 1 and len(lk.ci) == 1 and lk.how != "equal"
+               and plural_of(q.texts[lk.qi[0]], c.texts[lk.ci[0]])]
+    if not plurals:
+        return 0.0  # most pairs: the cheap test first
     if q.vessel or c.vessel:
-        # a vessel's name is all it has: "Sea Stars" is not the "Sea Star", whatever its words
-        return 1.0 if any(
-            len(lk.qi) == 1 and len(lk.ci) == 1 and plural_of(q.texts[lk.qi[0]], c.texts[lk.ci[0]])
-            for lk in pair.alignment.links
-        ) else 0.0
+        return 1.0  # a vessel's name is all it has: "Sea Stars" is not the "Sea Star", whatever its words
     if company_pair(q, c) and _name_word_agrees(pair):
         return 0.0
     if _name_word_agrees(pair, at_least=2):
@@ -695,15 +695,11 @@ def plural_differs(pair: Pair) -> float:
     common_only = not (q.numbers or c.numbers) and all(
         g != DISTINCTIVE or _common(t) for t, g in zip(q.texts + c.texts, q.tags + c.tags)
     )
-    for link in pair.alignment.links:
-        if len(link.qi) == 1 and len(link.ci) == 1 and link.how != "equal":
-            a, b = q.texts[link.qi[0]], c.texts[link.ci[0]]
-            if not plural_of(a, b):
-                continue
-            i, j = link.qi[0], link.ci[0]
-            common = (q.tags[i] != DISTINCTIVE or _common(a), c.tags[j] != DISTINCTIVE or _common(b))
-            if common == (False, False) or (common == (True, True) and common_only):
-                return 1.0
+    for link in plurals:
+        i, j = link.qi[0], link.ci[0]
+        common = (q.tags[i] != DISTINCTIVE or _common(q.texts[i]), c.tags[j] != DISTINCTIVE or _common(c.texts[j]))
+        if common == (False, False) or (common == (True, True) and common_only):
+            return 1.0
     return 0.0
 
 

@@ -48,14 +48,17 @@ from screening.matching.strings import (
     SLAVIC_SIM,
     VOWEL_SPELLING_SIM,
     initial_glide,
+    persian_q,
     person_sim,
     plural_of,
     same_stem,
     token_match,
     slavic_spelling,
     transliteration_edits,
+    vowel_respelling,
     vowel_spelling,
 )
+from screening.matching.vietnamese import vietnamese_syllables_differ
 
 #: Links made by a spelling rule stricter than ``strings.spelling_variant``: vowels a
 #: romanisation writes either way, East Slavic forms (``Link.how``).
@@ -73,15 +76,11 @@ INITIAL_LIST_SIM = 0.6
 #: (Okeanpribor / Oceanpribor), in words of at least SOUND_VARIANT_MIN_LEN letters.
 SOUND_VARIANT_SIM = 0.9
 SOUND_VARIANT_MIN_LEN = 6
-#: Similarity of an organisation's word spelled with other inner vowels (:func:`_vowel_respelling`):
+#: Similarity of an organisation's word spelled with other inner vowels (:func:`strings.vowel_respelling`):
 #: review strength alone, a match with another word that agrees ("Kataib Hezbollah"), since
 #: English words differ so too (Monetary / Monitory, Petersen / Paterson: helper-47's review).
 #: The word still agrees as a name's distinctive word (``how`` "respelled").
 VOWEL_RESPELLING_SIM = 0.8
-#: Shortest words read by :func:`_vowel_respelling` (Hizballah, Mujahedin; not Capitol / Capital).
-VOWEL_RESPELLING_MIN_LEN = 8
-#: Vowels a respelling may swap (not y, which is also a consonant).
-_PLAIN_VOWELS = frozenset("aeiou")
 #: Given names of one nickname group (Mike / Michael, Sasha / Aleksandr).
 NICKNAME_SIM = 0.9
 #: Two romanisations of one Korean family name (ko_names.yaml surnames).
@@ -176,21 +175,6 @@ def _korean_surname(a: str, b: str) -> bool:
     return bool(ga and ga & of.get(b, frozenset()))
 
 
-def persian_q(a: str, b: str) -> bool:
-    """Two spellings of one Persian name ending in -i, ق written q in one and gh in the
-    other, as Persian pronounces it: Naghdi / Naqdi, Sadeghi / Sadeqi, Mottaghi /
-    Mottaqi. Not k (Bagheri باقری and Bakeri باکری are two names), not the first
-    letter (Ghazi and Qazi are two Arabic names), and not other endings, where
-    Arabic keeps غ and ق apart (Raghib / Raqib, Saghir / Saqr)."""
-    if a == b or min(len(a), len(b)) < PERSIAN_Q_MIN_LEN or a[-1] != "i" or b[-1] != "i" or "q" not in a + b:
-        return False
-    return a[0] + a[1:].replace("gh", "q") == b[0] + b[1:].replace("gh", "q")
-
-
-#: Shortest word :func:`persian_q` reads (Naqdi).
-PERSIAN_Q_MIN_LEN = 5
-
-
 def _korean_given(q: Form, c: Form, i: int, j: int) -> bool:
     """Words ``i`` and ``j``, both written in Latin letters, spell one syllable of a
     Korean given name (:func:`korean.same_syllable`: Eun / Un, Seong / Sung), in two
@@ -282,7 +266,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE:
         if _sound_variant(a, b):
             return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
-        if _vowel_respelling(a, b):
+        if vowel_respelling(a, b):
             return VOWEL_RESPELLING_SIM, "respelled"  # Hezbollah / Hizballah: short vowels guessed twice
     if company and s < STEM_SIM and 0 < abs(len(a) - len(b)) <= 2 and plural_of(a, b):
         return STEM_SIM, "plural"  # a company's Shoe / Shoes; features.plural_differs judges it
@@ -332,20 +316,6 @@ def _sound_variant(a: str, b: str) -> bool:
     if min(len(a), len(b)) < SOUND_VARIANT_MIN_LEN or Levenshtein.distance(a, b, score_cutoff=1) > 1:
         return False
     return transliteration_edits(a, b) == (0, 1)
-
-
-def _vowel_respelling(a: str, b: str) -> bool:
-    """Two spellings of one long organisation word that differ only in one or two
-    inner vowels, one letter for one letter: Hezbollah / Hizballah, Hizbullah /
-    Hizballah, Mujahedin / Mujahidin. Arabic and Persian write no short vowels,
-    so each romanisation guesses them. The words are at least
-    ``VOWEL_RESPELLING_MIN_LEN`` letters long and keep their first and last
-    letters (a final vowel is often a grammatical ending); one vowel alone is
-    :func:`~screening.matching.strings.token_match`'s rule."""
-    if len(a) != len(b) or len(a) < VOWEL_RESPELLING_MIN_LEN or a[0] != b[0] or a[-1] != b[-1]:
-        return False
-    diff = [(x, y) for x, y in zip(a, b) if x != y]
-    return 0 < len(diff) <= 2 and all(x in _PLAIN_VOWELS and y in _PLAIN_VOWELS for x, y in diff)
 
 
 def _cognate_ofbusiness_word(q: Form, c: Form, link: Link) -> bool:
@@ -413,38 +383,6 @@ def pinyin_name(form: Form) -> bool:
     if not all(0 < n <= MAX_SYLLABLES for n in counts):
         return False
     return min(counts) == 1 or any(w in tables().compound_surnames for w in words)
-
-
-#: The vowels of a Vietnamese syllable written without diacritics (ư, ơ as u, o; â, ă, ê, ô plain).
-_VIET_NUCLEI = ("a|e|i|o|u|y|ai|ao|au|ay|eo|eu|ia|iu|oa|oe|oi|ua|ue|ui|uo|uu|uy|ye|ieu|oai|oay|oeo|uay|uoi"
-                "|uou|uya|uye|uyu|yeu")
-#: One Vietnamese syllable: an initial, its vowels, a final (Nguyen, Thanh, Minh, Duc, Huynh).
-_VIET_SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|th|tr|ch|ph|kh|gi|qu|[bcdghklmnprstvx])?(?:{_VIET_NUCLEI})(?:ng|nh|ch|[cmnpt])?$")
-
-
-def vietnamese_name(form: Form) -> bool:
-    """A Vietnamese personal name: its family name (the marked one, else the first
-    word, as Vietnamese write it) is a Vietnamese family name, and every part is one
-    Vietnamese syllable ("Nguyen Van Minh", "TRAN, Duc Thanh")."""
-    surnames = tables().vietnamese_surnames
-    if not any(t in surnames for t in form.texts):
-        return False  # most names: no Vietnamese family name at all
-    words = [t for t, g in zip(form.texts, form.tags) if g == DISTINCTIVE]
-    if len(words) < 2:
-        return False
-    family = next((t for t, f in zip(form.texts, form.family) if f), words[0])
-    return family in surnames and all(_VIET_SYLLABLE.match(w) for w in words)
-
-
-def vietnamese_syllables_differ(q: Form, c: Form, a: str, b: str) -> bool:
-    """``a`` and ``b``, parts of two Vietnamese names, are two syllables, not one
-    spelled otherwise: Manh / Minh, Thang / Thanh are two names (as Chinese Lei / Li),
-    while y and i write one vowel (Ky / Ki) and a slip that is no syllable (Houng
-    for Huong) is a typing error."""
-    return (
-        vietnamese_name(q) and vietnamese_name(c) and a != b and a.replace("y", "i") != b.replace("y", "i")
-        and _VIET_SYLLABLE.match(a) is not None and _VIET_SYLLABLE.match(b) is not None
-    )
 
 
 #: Endings of East Slavic family names and patronymics (Belarusian -au / -eu for -ов / -ев).

@@ -29,8 +29,6 @@ from screening.matching.alignment import (
     is_person_pair,
     pinyin_name,
     same_patronymic,
-    vietnamese_name,
-    vietnamese_syllables_differ,
 )
 from screening.matching.abjad import latin_agrees
 from screening.matching.forms import ABJAD_SCRIPTS, SYLLABIC, Form
@@ -39,6 +37,7 @@ from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOC
 from screening.matching.pinyin import syllable_count
 from screening.matching.resources import business_word, tables
 from screening.matching.russian import MASCULINE_SURNAME_ENDINGS
+from screening.matching.vietnamese import vietnamese_name, vietnamese_syllables_differ
 from screening.matching.strings import (  # noqa: F401  (token_sim: older imports)
     SHORT_TOKEN,
     SHORT_WORD,

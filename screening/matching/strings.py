@@ -487,3 +487,38 @@ def spelling_variant(a: str, b: str, how: str = "") -> bool:
         return False  # Oleg / Olga, Salim / Salma, Fred / Frida: a name's other gender
     a, b = a.replace("ph", "f"), b.replace("ph", "f")  # Delfin / Dolphin: one sound, one letter
     return edit_cost(transliteration_edits(a, b)) <= VARIANT_MAX_COST
+
+
+#: Shortest words read by :func:`vowel_respelling` (Hizballah, Mujahedin; not Capitol / Capital).
+VOWEL_RESPELLING_MIN_LEN = 8
+#: Vowels a respelling may swap (not y, which is also a consonant).
+_PLAIN_VOWELS = frozenset("aeiou")
+
+
+def vowel_respelling(a: str, b: str) -> bool:
+    """Two spellings of one long organisation word that differ only in one or two
+    inner vowels, one letter for one letter: Hezbollah / Hizballah, Hizbullah /
+    Hizballah, Mujahedin / Mujahidin. Arabic and Persian write no short vowels,
+    so each romanisation guesses them. The words are at least
+    ``VOWEL_RESPELLING_MIN_LEN`` letters long and keep their first and last
+    letters (a final vowel is often a grammatical ending); one vowel alone is
+    :func:`token_match`'s rule."""
+    if len(a) != len(b) or len(a) < VOWEL_RESPELLING_MIN_LEN or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return 0 < len(diff) <= 2 and all(x in _PLAIN_VOWELS and y in _PLAIN_VOWELS for x, y in diff)
+
+
+#: Shortest word :func:`persian_q` reads (Naqdi).
+PERSIAN_Q_MIN_LEN = 5
+
+
+def persian_q(a: str, b: str) -> bool:
+    """Two spellings of one Persian name ending in -i, ق written q in one and gh in the
+    other, as Persian pronounces it: Naghdi / Naqdi, Sadeghi / Sadeqi, Mottaghi /
+    Mottaqi. Not k (Bagheri باقری and Bakeri باکری are two names), not the first
+    letter (Ghazi and Qazi are two Arabic names), and not other endings, where
+    Arabic keeps غ and ق apart (Raghib / Raqib, Saghir / Saqr)."""
+    if a == b or min(len(a), len(b)) < PERSIAN_Q_MIN_LEN or a[-1] != "i" or b[-1] != "i" or "q" not in a + b:
+        return False
+    return a[0] + a[1:].replace("gh", "q") == b[0] + b[1:].replace("gh", "q")

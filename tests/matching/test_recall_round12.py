@@ -11,7 +11,7 @@ at, with made-up names where the category allows. Each case cites the issue.
 import pytest
 
 from screening.matching import Matcher, compare
-from screening.matching.alignment import _vowel_respelling
+from screening.matching.strings import vowel_respelling
 from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
 from screening.types import Entry, Name
 
@@ -32,7 +32,7 @@ from screening.types import Entry, Name
     ],
 )
 def test_vowel_respelling(a, b, same):
-    assert _vowel_respelling(a, b) is same
+    assert vowel_respelling(a, b) is same
 
 
 @pytest.mark.parametrize("query, listed, schema", [("Hezbollah", "HIZBALLAH", "Organization"),

@@ -1,0 +1,53 @@
+"""Vietnamese personal names in Latin letters without diacritics.
+
+A Vietnamese name is written family name first, and each part is one syllable
+(Nguyễn Văn Minh, "Nguyen Van Minh"). As in a Chinese name, a letter more or
+less makes another syllable, so another name: Manh is not Minh, Thang not
+Thanh. Written without diacritics, y and i spell one vowel (Kỳ / Kì: Ky / Ki),
+and a slip that makes no syllable (Houng for Huong) is a typing error, read as
+any other. The family names are ``word_lists.yaml``'s ``vietnamese_surnames``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from screening.matching.resources import tables
+from screening.matching.tokens import DISTINCTIVE
+
+if TYPE_CHECKING:
+    from screening.matching.forms import Form
+
+#: The vowels of a Vietnamese syllable written without diacritics (ư, ơ as u, o; â, ă, ê, ô plain).
+_VIET_NUCLEI = ("a|e|i|o|u|y|ai|ao|au|ay|eo|eu|ia|iu|oa|oe|oi|ua|ue|ui|uo|uu|uy|ye|ieu|oai|oay|oeo|uay|uoi"
+                "|uou|uya|uye|uyu|yeu")
+#: One Vietnamese syllable: an initial, its vowels, a final (Nguyen, Thanh, Minh, Duc, Huynh).
+_VIET_SYLLABLE = re.compile(
+    rf"^(?:ngh|ng|nh|th|tr|ch|ph|kh|gi|qu|[bcdghklmnprstvx])?(?:{_VIET_NUCLEI})(?:ng|nh|ch|[cmnpt])?$"
+)
+
+
+def vietnamese_name(form: Form) -> bool:
+    """A Vietnamese personal name: its family name (the marked one, else the first
+    word, as Vietnamese write it) is a Vietnamese family name, and every part is one
+    Vietnamese syllable ("Nguyen Van Minh", "TRAN, Duc Thanh")."""
+    surnames = tables().vietnamese_surnames
+    if not any(t in surnames for t in form.texts):
+        return False  # most names: no Vietnamese family name at all
+    words = [t for t, g in zip(form.texts, form.tags) if g == DISTINCTIVE]
+    if len(words) < 2:
+        return False
+    family = next((t for t, f in zip(form.texts, form.family) if f), words[0])
+    return family in surnames and all(_VIET_SYLLABLE.match(w) for w in words)
+
+
+def vietnamese_syllables_differ(q: Form, c: Form, a: str, b: str) -> bool:
+    """``a`` and ``b``, parts of two Vietnamese names, are two syllables, not one
+    spelled otherwise: Manh / Minh, Thang / Thanh are two names (as Chinese Lei / Li),
+    while y and i write one vowel (Ky / Ki) and a slip that is no syllable (Houng
+    for Huong) is a typing error."""
+    return (
+        vietnamese_name(q) and vietnamese_name(c) and a != b and a.replace("y", "i") != b.replace("y", "i")
+        and _VIET_SYLLABLE.match(a) is not None and _VIET_SYLLABLE.match(b) is not None
+    )

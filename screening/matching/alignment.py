@@ -87,6 +87,8 @@ NICKNAME_SIM = 0.9
 KOREAN_SURNAME_SIM = 0.95
 #: Two spellings of one syllable of a Korean given name (Jong Eun / Jong Un).
 KOREAN_GIVEN_SIM = 0.9
+#: Fewest parts of a Korean name written syllable by syllable (Kim Jong Un).
+KOREAN_NAME_PARTS = 3
 #: Two spellings of one Chinese place or brand (zh_terms / zh_brands readings).
 EQUIVALENT_SIM = 0.9
 #: A romanised Russian word and the English word of its root in an organisation's
@@ -178,12 +180,17 @@ def _korean_surname(a: str, b: str) -> bool:
 def _korean_given(q: Form, c: Form, i: int, j: int) -> bool:
     """Words ``i`` and ``j``, both written in Latin letters, spell one syllable of a
     Korean given name (:func:`korean.same_syllable`: Eun / Un, Seong / Sung), in two
-    names that each open or end with a Korean family name."""
+    names that each open or end with a Korean family name and are written one syllable
+    a word, in three words or more."""
     of = tables().ko_surname_of
     if not all(f.texts[0] in of or f.texts[-1] in of for f in (q, c)):
         return False  # most names: no Korean family name at either end
-    return (q.tokens[i].source.isascii() and c.tokens[j].source.isascii()
-            and korean.same_syllable(q.texts[i], c.texts[j]))
+    if not (q.tokens[i].source.isascii() and c.tokens[j].source.isascii()
+            and korean.same_syllable(q.texts[i], c.texts[j])):
+        return False
+    # a Korean name written in syllables: a family name and a given name of two, each one
+    # syllable ("Kim Jong Un"); not "Tom Kim" / "Dom Kim", an English name (helper-48)
+    return all(len(f.texts) >= KOREAN_NAME_PARTS and all(korean.latin_syllable(t) for t in f.texts) for f in (q, c))
 
 
 def _airline_end(form: Form, k: int, word: str) -> bool:

@@ -138,6 +138,8 @@ def split_acronyms(text: str) -> tuple[str, list[str]]:
     def repl(m: re.Match[str]) -> str:
         inner = m.group(1).strip()
         letters = re.sub(r"[^A-Za-z0-9]", "", inner)
+        if letters != inner and " " not in inner and letters.lower() in tables().locations:
+            return f" ({letters}) "  # "(H.K.)", "(U.A.E.)": a place's letters, read as "(HK)" (helper-48)
         if (
             2 <= len(letters) <= ACRONYM_MAX_LEN
             and (" " not in inner or _ACRONYM_UNIT_RE.match(inner))

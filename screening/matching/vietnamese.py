@@ -26,6 +26,20 @@ _VIET_NUCLEI = ("a|e|i|o|u|y|ai|ao|au|ay|eo|eu|ia|iu|oa|oe|oi|ua|ue|ui|uo|uu|uy|
 _VIET_SYLLABLE = re.compile(
     rf"^(?:ngh|ng|nh|th|tr|ch|ph|kh|gi|qu|[bcdghklmnprstvx])?(?:{_VIET_NUCLEI})(?:ng|nh|ch|[cmnpt])?$"
 )
+#: Finals Vietnamese writes only after some vowels: nh and ch after a, i, e, y (Anh, Minh,
+#: Huynh, Bach), ng after a, o, u, e (Hung, Dong, Tieng); never "ing" or "unh", which are
+#: slips (helper-48: Minh / Ming is one name mistyped, not two names).
+_FINAL_VOWELS = (("nh", "aiey"), ("ch", "aiey"), ("ng", "aoue"))
+
+
+def syllable(word: str) -> bool:
+    """True when ``word`` is one Vietnamese syllable written without diacritics."""
+    if _VIET_SYLLABLE.match(word) is None:
+        return False
+    for final, after in _FINAL_VOWELS:
+        if word.endswith(final) and len(word) > len(final):
+            return word[-len(final) - 1] in after
+    return True
 
 
 def vietnamese_name(form: Form) -> bool:
@@ -35,11 +49,12 @@ def vietnamese_name(form: Form) -> bool:
     surnames = tables().vietnamese_surnames
     if not any(t in surnames for t in form.texts):
         return False  # most names: no Vietnamese family name at all
-    words = [t for t, g in zip(form.texts, form.tags) if g == DISTINCTIVE]
-    if len(words) < 2:
+    if len(form.texts) < 2 or DISTINCTIVE not in form.tags:
         return False
-    family = next((t for t, f in zip(form.texts, form.family) if f), words[0])
-    return family in surnames and all(_VIET_SYLLABLE.match(w) for w in words)
+    # the family name marked, else the first word, a stop word too (Le and Van are read as
+    # the French and Dutch particles)
+    family = next((t for t, f in zip(form.texts, form.family) if f), form.texts[0])
+    return family in surnames and all(syllable(w) for w in form.texts)
 
 
 def vietnamese_syllables_differ(q: Form, c: Form, a: str, b: str) -> bool:
@@ -49,5 +64,5 @@ def vietnamese_syllables_differ(q: Form, c: Form, a: str, b: str) -> bool:
     for Huong) is a typing error."""
     return (
         vietnamese_name(q) and vietnamese_name(c) and a != b and a.replace("y", "i") != b.replace("y", "i")
-        and _VIET_SYLLABLE.match(a) is not None and _VIET_SYLLABLE.match(b) is not None
+        and syllable(a) and syllable(b)
     )

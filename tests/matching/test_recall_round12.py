@@ -340,3 +340,29 @@ def test_a_plural_in_a_long_organisation_name_is_a_spelling():
     """helper-47's review: the IRGC's "Guard" / "Guards" held it at review (0.72)."""
     assert compare("Islamic Revolutionary Guard Corps", "ISLAMIC REVOLUTIONARY GUARDS CORPS")[0] >= MATCH_THRESHOLD
     assert compare("Sea Star", "SEA STARS")[0] < MATCH_THRESHOLD  # a vessel's two words: another ship
+
+
+# ------------------------------------------------------ helper-48's hostile review
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        ("Tom Kim", "DOM KIM", None),  # an English given name beside a Korean family name
+        ("Ken Park", "GEN PARK", None),
+        ("Li Yusen", "LI YOUSEN", None),  # a Chinese given name, no Japanese "yusen"
+        ("Le Van Hung", "LE VAN HONG", "Person"),  # Le, the commonest family name but one
+    ],
+)
+def test_second_review_regressions_stay_mended(query, listed, schema):
+    assert compare(query, listed, schema)[0] < MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        ("Nguyen Van Minh", "NGUYEN VAN MING", "Person"),  # "ming" is no Vietnamese syllable: a slip
+        ("Huynh Van Dung", "HUYNH VAN DUNH", "Person"),
+        ("Golden Star Trading (HONG KONG) Ltd", "GOLDEN STAR TRADING (H.K.) LTD", None),
+    ],
+)
+def test_second_review_matches_kept(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= REVIEW_THRESHOLD

@@ -184,7 +184,9 @@ def test_north_korean_thae_is_mccune_reischauer_tae():
 
 
 def test_other_initial_th_stays_a_letter():
-    assert score("Nguyen Thi Thu", "Nguyen Thi Tu") < REVIEW_THRESHOLD
+    # not one name; since session 13 held for review, as the issue asks of a one-letter
+    # variant of a listed person's name (Thu and Tu are two Vietnamese syllables)
+    assert REVIEW_THRESHOLD <= score("Nguyen Thi Thu", "Nguyen Thi Tu") < MATCH_THRESHOLD
     assert score("Thor Halvorsen", "Tor Halvorsen") < MATCH_THRESHOLD
 
 

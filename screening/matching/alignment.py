@@ -58,7 +58,7 @@ from screening.matching.strings import (
     vowel_respelling,
     vowel_spelling,
 )
-from screening.matching.vietnamese import vietnamese_syllables_differ
+from screening.matching.vietnamese import other_syllable, vietnamese_name
 
 #: Links made by a spelling rule stricter than ``strings.spelling_variant``: vowels a
 #: romanisation writes either way, East Slavic forms (``Link.how``).
@@ -177,20 +177,21 @@ def _korean_surname(a: str, b: str) -> bool:
     return bool(ga and ga & of.get(b, frozenset()))
 
 
-def _korean_given(q: Form, c: Form, i: int, j: int) -> bool:
-    """Words ``i`` and ``j``, both written in Latin letters, spell one syllable of a
-    Korean given name (:func:`korean.same_syllable`: Eun / Un, Seong / Sung), in two
-    names that each open or end with a Korean family name and are written one syllable
-    a word, in three words or more."""
+def korean_name(form: Form) -> bool:
+    """A Korean personal name written one syllable a word (:func:`korean.latin_syllable`),
+    in three words or more, opening or ending with a Korean family name: "Kim Jong Un";
+    not "Tom Kim", an English name beside a Korean family name (helper-48)."""
     of = tables().ko_surname_of
-    if not all(f.texts[0] in of or f.texts[-1] in of for f in (q, c)):
+    if not (form.texts and (form.texts[0] in of or form.texts[-1] in of)):
         return False  # most names: no Korean family name at either end
-    if not (q.tokens[i].source.isascii() and c.tokens[j].source.isascii()
-            and korean.same_syllable(q.texts[i], c.texts[j])):
-        return False
-    # a Korean name written in syllables: a family name and a given name of two, each one
-    # syllable ("Kim Jong Un"); not "Tom Kim" / "Dom Kim", an English name (helper-48)
-    return all(len(f.texts) >= KOREAN_NAME_PARTS and all(korean.latin_syllable(t) for t in f.texts) for f in (q, c))
+    return len(form.texts) >= KOREAN_NAME_PARTS and all(korean.latin_syllable(t) for t in form.texts)
+
+
+def _korean_given(q: Form, c: Form, i: int, j: int) -> bool:
+    """Words ``i`` and ``j`` of two Korean names (:func:`korean_name`), both written in
+    Latin letters, spell one syllable (:func:`korean.same_syllable`: Eun / Un, Seong / Sung)."""
+    return (q.tokens[i].source.isascii() and c.tokens[j].source.isascii()
+            and korean.same_syllable(q.texts[i], c.texts[j]))
 
 
 def _airline_end(form: Form, k: int, word: str) -> bool:
@@ -206,7 +207,8 @@ def _equivalent(a: str, b: str) -> bool:
 
 
 def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slavic: bool = False,
-              russian: bool = False, company: bool = False, arabic: int = 0) -> tuple[float, str]:
+              russian: bool = False, company: bool = False, arabic: int = 0, vietnamese: bool = False,
+              korean_names: bool = False) -> tuple[float, str]:
     """Similarity of query token ``i`` and list token ``j``, with how it was found.
 
     ``person``: a personal-name pair (nicknames, stricter fuzzy credit);
@@ -215,7 +217,9 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     ``russian``: an organisation name with a romanised Russian word is on one side;
     ``company``: :func:`company_pair` (a singular meets its plural);
     ``arabic``: 1 when the query is in Arabic script and the list name in Latin
-    letters, -1 the other way round, 0 otherwise.
+    letters, -1 the other way round, 0 otherwise;
+    ``vietnamese``, ``korean_names``: both names are Vietnamese (:func:`vietnamese_name`)
+    or Korean names written in syllables (:func:`korean_name`).
     """
     tq, tc = q.tags[i], c.tags[j]
     a, b = q.texts[i], c.texts[j]
@@ -243,9 +247,9 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     if q.strict[i] or c.strict[j] or pinyin:
         return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying, Lei is not Li
     s, how = token_match(a, b, q.skels[i], c.skels[j])
-    if person and s and vietnamese_syllables_differ(q, c, a, b):
+    if vietnamese and s and other_syllable(a, b):
         return 0.0, ""  # Nguyen Van Manh / Minh: another syllable, another name
-    if person and s < KOREAN_GIVEN_SIM and _korean_given(q, c, i, j):
+    if korean_names and s < KOREAN_GIVEN_SIM and _korean_given(q, c, i, j):
         return KOREAN_GIVEN_SIM, "variant"  # Kim Jong Eun / KIM, Jong Un: 은 in RR and McCune-Reischauer
     if how == "gendered" and not person and _genitive_after_imeni(q, c, i, j):
         s, how = GENITIVE_SIM, "variant"  # "NPO imeni A.G. Orlova" / "A.G. Orlov NPO"
@@ -563,9 +567,11 @@ def align(q: Form, c: Form) -> Alignment:
     russian = not person and (_has_russian(q) or _has_russian(c))
     company = not person and company_pair(q, c)
     arabic = arabic_latin(q, c)
+    vietnamese = person and vietnamese_name(q) and vietnamese_name(c)
+    korean_names = person and korean_name(q) and korean_name(c)
     for i in range(nq):
         for j in range(nc):
-            s, how = _pair_sim(q, c, i, j, person, pinyin, slavic, russian, company, arabic)
+            s, how = _pair_sim(q, c, i, j, person, pinyin, slavic, russian, company, arabic, vietnamese, korean_names)
             if s > 0:
                 cands.append((s, (i,), (j,), how))
     # joined pairs: "haiguang" vs "hai guang", "jscargument" vs "jsc argument"

@@ -37,7 +37,7 @@ from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOC
 from screening.matching.pinyin import syllable_count
 from screening.matching.resources import business_word, tables
 from screening.matching.russian import MASCULINE_SURNAME_ENDINGS
-from screening.matching.vietnamese import vietnamese_name, vietnamese_syllables_differ
+from screening.matching.vietnamese import other_syllable, vietnamese_name
 from screening.matching.strings import (  # noqa: F401  (token_sim: older imports)
     SHORT_TOKEN,
     SHORT_WORD,
@@ -265,7 +265,8 @@ def full_name_edits(pair: Pair) -> float:
     shortest = min(len(q.compact), len(c.compact))
     allowed = 2 if shortest >= EDITS_TWO_MIN_LEN else 1 if shortest >= EDITS_ONE_MIN_LEN else 0
     hard = soft = 0
-    other_syllable = False
+    vietnamese = vietnamese_name(q) and vietnamese_name(c)
+    syllable_changed = False
     free = list(range(len(c.texts)))
     for i, (a, sa) in enumerate(zip(q.texts, q.skels)):
         if q.tags[i] in (INITIAL, NUMBER):
@@ -275,12 +276,12 @@ def full_name_edits(pair: Pair) -> float:
             for j in free
         )
         b = c.texts[j]
-        if vietnamese_syllables_differ(q, c, a, b):
+        if vietnamese and other_syllable(a, b):
             # Tran Duc Thang / Thanh, Le Van Hung / Hong: one letter is another syllable,
             # another name, held for review as the issue asks of a one-letter variant
             if Levenshtein.distance(a, b, score_cutoff=1) > 1:
                 return 0.0  # Huong / Hoa: another name outright
-            other_syllable = True
+            syllable_changed = True
             hard += 1
             free.remove(j)
             continue
@@ -301,7 +302,7 @@ def full_name_edits(pair: Pair) -> float:
     else:
         total = hard + -(-soft // 2)  # two transliteration edits count as one
         value = 0.0 if total > allowed else (1.0, ONE_EDIT_SIM, TWO_EDITS_SIM)[total]
-    return min(value, OTHER_SYLLABLE_SIM) if other_syllable else value
+    return min(value, OTHER_SYLLABLE_SIM) if syllable_changed else value
 
 
 def name_parts_subset(pair: Pair) -> float:

@@ -57,12 +57,16 @@ def vietnamese_name(form: Form) -> bool:
     return family in surnames and all(syllable(w) for w in form.texts)
 
 
-def vietnamese_syllables_differ(q: Form, c: Form, a: str, b: str) -> bool:
+def other_syllable(a: str, b: str) -> bool:
     """``a`` and ``b``, parts of two Vietnamese names, are two syllables, not one
     spelled otherwise: Manh / Minh, Thang / Thanh are two names (as Chinese Lei / Li),
     while y and i write one vowel (Ky / Ki) and a slip that is no syllable (Houng
     for Huong) is a typing error."""
-    return (
-        vietnamese_name(q) and vietnamese_name(c) and a != b and a.replace("y", "i") != b.replace("y", "i")
-        and syllable(a) and syllable(b)
-    )
+    return a != b and a.replace("y", "i") != b.replace("y", "i") and syllable(a) and syllable(b)
+
+
+def vietnamese_syllables_differ(q: Form, c: Form, a: str, b: str) -> bool:
+    """:func:`other_syllable` of ``a`` and ``b`` in two Vietnamese names. Callers that
+    compare many words of one pair ask :func:`vietnamese_name` once and then
+    :func:`other_syllable` per word."""
+    return vietnamese_name(q) and vietnamese_name(c) and other_syllable(a, b)

@@ -604,7 +604,9 @@ def align(q: Form, c: Form) -> Alignment:
             w = max(wq, wc)
         num += w * link.sim
         den += w
-        if (link.sim >= DISTINCTIVE_AGREE or link.how == "respelled") and any(c.tags[j] == DISTINCTIVE for j in link.ci) and any(
+        # a respelled word (Hezbollah / Hizballah) is review strength, but still the name's word
+        strong = link.sim >= DISTINCTIVE_AGREE or link.how == "respelled"
+        if strong and any(c.tags[j] == DISTINCTIVE for j in link.ci) and any(
             q.tags[i] in (DISTINCTIVE, GENERIC) for i in link.qi
         ) and not (link.how == "cognate" and _cognate_ofbusiness_word(q, c, link)):
             agree = True

@@ -45,7 +45,8 @@ _VESSEL_RE = re.compile(
 )
 #: Prefixes written without a slash or dot, read off only a name known to be a vessel's
 #: ("TB HAI LONG 7": tug boat, "SS", "FV", "RV"); elsewhere they are a name's letters.
-_KNOWN_VESSEL_RE = re.compile(r"^\s*(?:tb|ss|fv|rv|sv)\s+(?=\S)", re.IGNORECASE)
+_KNOWN_VESSEL_PREFIXES = r"(?:tb|ss|fv|rv|sv)"
+_KNOWN_VESSEL_RE = re.compile(rf"^\s*{_KNOWN_VESSEL_PREFIXES}\s+(?=\S)", re.IGNORECASE)
 #: "f/k/a", "f.k.a.,", "fka", "formerly known as": what a former name follows.
 _FKA = r"(?:f[./]?k[./]?a\.?|formerly\s+known\s+as),?"
 #: "(ex-SEA BREEZE)", "(ex SEA BREEZE)", "(formerly SEA BREEZE)", "f/k/a SEA BREEZE",
@@ -212,7 +213,7 @@ _QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bfka\b|formerly|^\s*m[vt]\b"
 #: ... and for a name known to be a vessel's, the prefixes written with dots or
 #: spaces ("M.T. AMBER SKY") or as plain letters ("TB"); elsewhere they are initials
 #: ("M.V. Frunze Arsenal").
-_QUICK_VESSEL_RE = re.compile(r"^\s*m\.?\s?[vt]\b|^\s*f\.v\.|^\s*(?:tb|ss|fv|rv|sv)\s", re.IGNORECASE)
+_QUICK_VESSEL_RE = re.compile(rf"^\s*m\.?\s?[vt]\b|^\s*f\.v\.|^\s*{_KNOWN_VESSEL_PREFIXES}\s", re.IGNORECASE)
 
 
 def _may_carry(text: str, vessel_name: bool = False) -> bool:

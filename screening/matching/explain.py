@@ -49,11 +49,13 @@ qualifier = table("qualifier", QUALIFIER_TEXT, QUALIFIER_TEXT_ZH)
 #: How two name parts agree, in words.
 HOW_TEXT = {"skeleton": "spelling variant", "variant": "spelling variant", "joined": "joined/split words",
             "initial": "initial", "nickname": "nickname", "similar": "similar", "acronym": "acronym of the words",
-            "vowels": "vowels written otherwise", "respelled": "inner vowels written otherwise", "east slavic": "Belarusian / Ukrainian / Russian form",
+            "vowels": "vowels written otherwise", "respelled": "inner vowels written otherwise",
+            "east slavic": "Belarusian / Ukrainian / Russian form",
             "cognate": "Russian and English form of one word", "plural": "singular and plural"}
 HOW_TEXT_ZH = {"skeleton": "拼写变体", "variant": "拼写变体", "joined": "连写/分写", "initial": "首字母",
                "nickname": "昵称", "similar": "近似", "acronym": "各词首字母缩写",
-               "vowels": "元音拼法不同", "respelled": "词中元音拼法不同", "east slavic": "白俄罗斯语／乌克兰语／俄语拼法",
+               "vowels": "元音拼法不同", "respelled": "词中元音拼法不同",
+               "east slavic": "白俄罗斯语／乌克兰语／俄语拼法",
                "cognate": "同一词的俄语与英语形式", "plural": "单数与复数"}
 how_words = table("how", HOW_TEXT, HOW_TEXT_ZH)
 

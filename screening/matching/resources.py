@@ -271,7 +271,9 @@ class Tables:
     filler_words: frozenset[str] = frozenset()
     broad_places: frozenset[str] = frozenset()
     compound_surnames: frozenset[str] = frozenset()
+    #: family names that make a name Vietnamese (matching/vietnamese.py)
     vietnamese_surnames: frozenset[str] = frozenset()
+    #: the Arabic article as written apart (al, el): free when left out before a met word
     arabic_articles: frozenset[str] = frozenset()
     #: business_synonyms: each business word -> the id of its group of synonyms
     business_synonyms: dict[str, int] = field(default_factory=dict)
@@ -788,8 +790,8 @@ def _load_numbers(t: Tables) -> None:
 
 #: The keys word_lists.yaml must have (a list of words each, generation_words a mapping).
 WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "org_types",
-              "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames", "vietnamese_surnames", "arabic_articles",
-              "business_synonyms", "word_forms", "airline_words")
+              "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
+              "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words")
 
 
 def _load_word_lists(t: Tables) -> None:

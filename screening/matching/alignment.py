@@ -97,6 +97,9 @@ EQUIVALENT_SIM = 0.9
 #: (many firms are called Golden Dragon, Jinlong), a match with another word that
 #: agrees; the word still agrees as the name's distinctive word, as "respelled" does.
 TRANSLATED_SIM = 0.8
+#: The same from the characters themselves (黑熊学院 / Black Bear Academy): no homophone
+#: guessed, the reading is the name's own; still a translation, not the name as written.
+TRANSLATED_HAN_SIM = 0.9
 #: A romanised Russian word and the English word of its root in an organisation's
 #: name (NAVIGATSIONNYKH / Navigation, NOVOSIBIRSKOE / Novosibirsk, MOSKOVSKII /
 #: Moscow): ``russian.cognate``.
@@ -963,9 +966,10 @@ def _translated_side(one: Form, other: Form, cands: list, flip: bool) -> None:
                 continue
             window = theirs[j : j + size]
             for k in pinyin:
-                if translation.translates(mine[k], window):
-                    cands.append((TRANSLATED_SIM, span, (k,), "translated") if flip
-                                 else (TRANSLATED_SIM, (k,), span, "translated"))
+                han = one.tokens[k].source if has_han(one.tokens[k].source) else ""
+                if translation.translates(mine[k], window, han):
+                    s = TRANSLATED_HAN_SIM if han else TRANSLATED_SIM
+                    cands.append((s, span, (k,), "translated") if flip else (s, (k,), span, "translated"))
 
 
 def _swallowed_legal(mine: tuple[str, ...], other: tuple[str, ...], legal: tuple[str, ...], cands: list, flip: bool) -> None:

@@ -207,7 +207,7 @@ def _sections(matcher: Matcher) -> dict[str, tuple[str, int, list[bytes]]]:
     index = matcher.index
     out: dict[str, tuple[str, int, list[bytes]]] = {}
     whole = {"ids": [e.id for e in index.entries], "tables": resources.tables(),
-             "translation": translation.syllable_glosses()}
+             "translation": translation.glossary()}
     lookup = {"forms": index.forms, "entries": index.entries, **index.lookup_state(),
               "cedict": cedict.dictionary(),
               **{f"affiliates.{k}": v for k, v in matcher.affiliates.lookup_state().items()}}

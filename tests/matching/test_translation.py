@@ -85,3 +85,25 @@ def test_explained():
     q = forms_of(analyze_name("Zhongke Starmap Space Technology", "company"))[0]
     c = forms_of(analyze_name("Zhongke Xingtu Space Technology", "company"))[0]
     assert any(lk.how == "translated" for lk in Pair(q, c).alignment.links)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # OpenSanctions cn_sanctions: one entity's Chinese and English names (MFA countermeasures)
+        ("黑熊学院", "Black Bear Academy"),
+        ("蓝力技术公司", "Blue Force Technologies"),
+        ("铁山解决方案公司", "IronMountain Solutions"),
+    ],
+)
+def test_chinese_characters_translated_are_the_name(a, b):
+    """From the characters themselves the reading is no homophone guess: a match."""
+    assert compare(a, b, "company")[0] >= MATCH
+
+
+def test_characters_read_only_as_themselves():
+    """黑熊 is black bear; xiong read as any character would also be 雄 "male"."""
+    assert translates("heixiong", ("black", "bear"), han="黑熊")
+    assert not translates("heixiong", ("black", "male"), han="黑熊")
+    assert translates("heixiong", ("black", "male"))
+    assert compare("黑熊学院", "Kuma Academy", "company")[0] < REVIEW

@@ -132,6 +132,9 @@ EXTRA_RESULT_LOCATION = 0.35
 #: A business word only the query has ("Lockheed Martin Aeronautics") weighs at
 #: least this much: the query may name a division or subsidiary.
 QUERY_DESCRIPTOR_MIN = 0.4
+#: Together the business words a query adds to the whole listed name cost no more than
+#: one ("Aluminat Production and Industrial Company" for "Aluminat": review, not below).
+QUERY_DESCRIPTORS_MAX = QUERY_DESCRIPTOR_MIN
 #: Share of its weight a business word read from Chinese costs when the listed name lacks it.
 EXTRA_QUERY_HAN_DESCRIPTOR = 0.35
 #: Unmatched tokens weigh at least this share of their tag weight, however
@@ -630,11 +633,14 @@ def align(q: Form, c: Form) -> Alignment:
         q, c, links, tuple(i for i in q_un if i not in q_echo), tuple(j for j in c_un if j not in c_echo)
     )
     list_met = all(c.tags[j] == STOP or j in c_echo for j in c_un)
+    descriptors = 0.0  # the query's line of business, when it names the whole listed name
     for i in q_un:
         if _generation(q, i) or i in q_echo:
             continue  # "Jr" left out by the other name costs nothing (number_missing says it)
         if q.tags[i] == STOP and i + 1 in used_q and q.texts[i] in words.arabic_articles:
             continue  # "Al-Qatirji" / "QATERJI": the article goes with its word
+        if not person and list_met and q.tags[i] == STOP and i - 1 in q_un and i + 1 in q_un:
+            continue  # the "and" inside the line of business the query adds
         floor = TAG_WEIGHTS[q.tags[i]] * UNMATCHED_FLOOR
         if person:
             if is_patronymic(q, i):
@@ -656,11 +662,17 @@ def align(q: Form, c: Form) -> Alignment:
             if q.tags[i] == GENERIC and q.texts[i] not in words.filler_words:
                 if not has_han(q.tokens[i].source):
                     floor = QUERY_DESCRIPTOR_MIN  # "Aeronautics" in "Lockheed Martin Aeronautics"
+                    if list_met:
+                        descriptors += max(q.weights[i], floor) * share
+                        continue
                 elif q.texts[i] not in words.org_words:
                     # Chinese registered names carry their line of business (集成电路制造);
                     # English names drop it freely. Holding (控股) or a branch still counts.
                     share = EXTRA_QUERY_HAN_DESCRIPTOR
         den += max(q.weights[i], floor) * share
+    # "Aluminat Production and Industrial Company" for "Aluminat": however many words
+    # of business the query adds, together they cost no more than this
+    den += min(descriptors, QUERY_DESCRIPTORS_MAX)
     for j in c_un:
         if _generation(c, j) or j in c_echo:
             continue

@@ -1,0 +1,48 @@
+"""Round 13 of issue 14 (session 14): what a query adds to a whole listed name.
+
+Pairs are aliases of one entry in the public lists (bench/derive_pairs.py reads
+them from the CSL and SDN files) unless a comment says otherwise.
+"""
+
+import pytest
+
+from screening.matching import compare
+
+MATCH, REVIEW = 0.85, 0.70
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Aluminat Production and Industrial Company", "Aluminat"),  # CSL alias
+        ("Aluminat Production and Industrial Co.", "Aluminat"),
+        ("Astronautics Systems Research Center, Aerospace Research Institute", "Astronautics Research Institute"),
+    ],
+)
+def test_business_words_added_to_the_whole_name_reach_review(query, listed):
+    """However many business words a query adds to the whole listed name, they cost as
+    one: the listed firm, or its division, is worth a look."""
+    assert compare(query, listed, "company")[0] >= REVIEW
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Lockheed Martin Aeronautics", "Lockheed Martin"),  # a subsidiary: review, not a match
+        ("Aluminat Production and Industrial Company", "Aluminat"),
+        ("Huawei Cloud Computing Technologies Co., Ltd.", "Huawei Technologies Co., Ltd."),  # bench/pairs affiliate
+    ],
+)
+def test_added_business_words_are_no_match(query, listed):
+    assert compare(query, listed, "company")[0] < MATCH
+
+
+def test_only_when_the_query_names_the_whole_listed_name():
+    """A listed word the query lacks: the added words cost in full, as before."""
+    assert compare("Aluminat Production and Industrial Company", "Aluminat Kazan", "company")[0] < REVIEW
+
+
+def test_a_distinctive_word_added_still_costs_in_full():
+    """Gems and Jewellery are words of the name, not its line of business."""
+    assert compare("Myanmar Imperial Jade Gems and Jewellery Company Limited",
+                   "Myanmar Imperial Jade Co., Ltd.", "company")[0] < MATCH

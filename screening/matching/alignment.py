@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -92,13 +91,12 @@ KOREAN_GIVEN_SIM = 0.9
 KOREAN_NAME_PARTS = 3
 #: Two spellings of one Chinese place or brand (zh_terms / zh_brands readings).
 EQUIVALENT_SIM = 0.9
-#: A Chinese brand word and the English words it translates character by character
-#: (Xingtu / Starmap: :mod:`screening.matching.translation`), or its pinyin initials.
-TRANSLATED_SIM = 0.8
 #: Links that translate a word rather than spell it (``Link.how``): from the characters
 #: themselves (黑熊 / Black Bear), by pinyin initials (TG / Tiangong), or guessed from
 #: pinyin, whose syllables many characters share (Xingtu / Starmap).
 TRANSLATIONS = ("translated", "initials", "translated pinyin")
+#: Links below DISTINCTIVE_AGREE that still make the name's word agree.
+_AGREES_BELOW_CREDIT = ("respelled",) + TRANSLATIONS
 #: Most a name scores when its only agreeing word is translated (review, not a match):
 #: 黑石 is Black Rock, and BlackRock another firm (helper-49's review).
 TRANSLATION_ONLY_MAX = 0.8
@@ -595,7 +593,7 @@ def align(q: Form, c: Form) -> Alignment:
             _arabic_joins(q, c, cands, arabic)
         if not person:
             _acronym_candidates(q, c, cands)
-            _translated_candidates(q, c, cands)
+            translation.candidates(q, c, cands)
     # best first; among equal words the link covering more of them ("mohamed sherif" =
     # "mohamedsherif" before "mohamed" = "mohamed"), among near ones the smaller
     cands.sort(key=lambda x: (-x[0], -len(x[1]) - len(x[2]) if x[0] >= 1.0 else len(x[1]) + len(x[2])))
@@ -621,7 +619,7 @@ def align(q: Form, c: Form) -> Alignment:
         num += w * link.sim
         den += w
         # a respelled word (Hezbollah / Hizballah) is review strength, but still the name's word
-        strong = link.sim >= DISTINCTIVE_AGREE or link.how in ("respelled",) + TRANSLATIONS
+        strong = link.sim >= DISTINCTIVE_AGREE or link.how in _AGREES_BELOW_CREDIT
         if strong and any(c.tags[j] == DISTINCTIVE for j in link.ci) and any(
             q.tags[i] in (DISTINCTIVE, GENERIC) for i in link.qi
         ) and not (link.how == "cognate" and _cognate_ofbusiness_word(q, c, link)):
@@ -954,81 +952,6 @@ def _acronym_side(one: Form, many: Form, cands: list, flip: bool) -> None:
     if spells_initials(a, many) and written_as_acronym(a, one.name):
         span = tuple(range(len(many.texts)))
         cands.append((ACRONYM_SIM, span, (0,), "acronym") if flip else (ACRONYM_SIM, (0,), span, "acronym"))
-
-
-def _translated_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:
-    """Add links of an organisation's pinyin brand word to the one to three adjacent
-    English words it translates, character by character ("Zhongke Xingtu" / "Zhongke
-    Starmap", "Nanyang Hongmian" / "Nanyang Red Cotton"): :func:`translation.translates`."""
-    if q.vessel or c.vessel:
-        return  # a vessel's name is an identifier: "Tianhe" is not the "Sky River"
-    _translated_side(q, c, cands, flip=False)
-    _translated_side(c, q, cands, flip=True)
-    _pinyin_initials_side(q, c, cands, flip=False)
-    _pinyin_initials_side(c, q, cands, flip=True)
-
-
-@lru_cache(maxsize=1 << 16)
-def _pinyin_brand_words(texts: tuple[str, ...], tags: tuple[str, ...]) -> tuple[int, ...]:
-    """Positions of a name's distinctive words that pinyin of two or three syllables spells."""
-    return tuple(k for k, w in enumerate(texts) if tags[k] == DISTINCTIVE
-                 and translation.MIN_SYLLABLES <= syllable_count(w) <= MAX_SYLLABLES)
-
-
-def _translated_side(one: Form, other: Form, cands: list, flip: bool) -> None:
-    """Links of ``one``'s pinyin words to windows of ``other``'s English words; a word
-    both names write (found as written) is no translation."""
-    theirs, mine = other.texts, one.texts
-    words = _pinyin_brand_words(mine, one.tags)
-    # a guess from toneless pinyin only in a Chinese name the other name shares a pinyin
-    # word with as written ("Zhongke Xingtu" / "Zhongke Starmap"): "Haima Bioscience" is
-    # not "Seahorse Bioscience", whatever the shared line of business (helper-49's review)
-    guess = any(mine[k] in theirs for k in words)
-    pinyin = [k for k in words if mine[k] not in theirs and (guess or has_han(one.tokens[k].source))]
-    if not pinyin:
-        return
-    # an English name word the other name lacks, beside other English words, a place's or
-    # legal word not, nor pinyin
-    english = [other.tags[m] in (DISTINCTIVE, GENERIC) and w.isascii() and w.isalpha() and not syllable_count(w)
-               for m, w in enumerate(theirs)]
-    brand = [english[m] and other.tags[m] == DISTINCTIVE and w not in mine for m, w in enumerate(theirs)]
-    if not any(brand):
-        return
-    for size in range(1, translation.MAX_PIECES + 1):
-        for j in range(len(theirs) - size + 1):
-            span = tuple(range(j, j + size))
-            if not all(english[m] for m in span) or not any(brand[m] for m in span):
-                continue
-            window = theirs[j : j + size]
-            for k in pinyin:
-                han = one.tokens[k].source if has_han(one.tokens[k].source) else ""
-                if translation.translates(mine[k], window, han):
-                    how = "translated" if han else "translated pinyin"
-                    cands.append((TRANSLATED_SIM, span, (k,), how) if flip else (TRANSLATED_SIM, (k,), span, how))
-
-
-def _pinyin_initials_side(one: Form, other: Form, cands: list, flip: bool) -> None:
-    """Links of a capitalised word of two or three letters in ``one`` to a pinyin brand
-    word of ``other`` whose syllables it spells by their initials ("Suzhou TG Testing" /
-    "Suzhou Tiangong Testing", "JWD Technology" / "Jingweida Technology"), at review
-    strength alone, as a translation: Chinese firms write their brand so in English."""
-    if len(one.texts) < 2 or len(other.texts) < 2:
-        return  # two letters alone ("TG" / "Tiangong") could be a thousand brands
-    short = [i for i, w in enumerate(one.texts) if one.tags[i] == DISTINCTIVE and 2 <= len(w) <= MAX_SYLLABLES
-             and w.isascii() and w.isalpha() and not syllable_count(w)]
-    if not short:
-        return
-    brands = [k for k in _pinyin_brand_words(other.texts, other.tags) if not has_han(other.tokens[k].source)]
-    for i in short:
-        letters = one.texts[i]
-        if not written_as_acronym(letters, one.name):
-            continue
-        for k in brands:
-            word = other.texts[k]
-            if word[0] == letters[0] and any("".join(x[0] for x in syl) == letters
-                                             for syl in translation.syllabifications(word, len(letters))):
-                cands.append((TRANSLATED_SIM, (k,), (i,), "initials") if flip
-                             else (TRANSLATED_SIM, (i,), (k,), "initials"))
 
 
 def _swallowed_legal(mine: tuple[str, ...], other: tuple[str, ...], legal: tuple[str, ...], cands: list, flip: bool) -> None:

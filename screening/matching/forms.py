@@ -120,6 +120,9 @@ class Form:
     #: the name is a vessel's (the caller said so, or the list entry is one): a number or
     #: a plural only one name has makes a sister ship, not a spelling
     vessel: bool = False
+    #: positions of distinctive words pinyin spells (:func:`~screening.matching.translation.brand_words`,
+    #: computed once)
+    pinyin_brands: tuple[int, ...] | None = None
 
     @property
     def consonants(self) -> str:

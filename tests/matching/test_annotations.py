@@ -3,6 +3,7 @@
 import pytest
 
 from screening.matching import Matcher, analyze_name, compare
+from screening.matching.annotations import strip_annotations
 from screening.settings import MATCH_THRESHOLD
 from screening.types import Entry, Name
 
@@ -82,3 +83,23 @@ def test_dotted_prefix_of_a_name_not_known_as_a_vessel_is_initials():
         "M.V. Frunze Arsenal Design Bureau")
     assert hit.strength == "match"
     assert [t.text for t in analyze_name("M.V. FRUNZE ARSENAL", None).tokens][:2] == ["m", "v"]
+
+
+@pytest.mark.parametrize(
+    "text, bare, other",
+    [
+        # helper-50's fresh set: another name written on after the name, without brackets
+        ("Sea Star Shipping Co., Ltd. a.k.a. Haixing Shipping", "Sea Star Shipping Co., Ltd.", ["Haixing Shipping"]),
+        ("ACME LLC d/b/a Acme Logistics", "ACME LLC", ["Acme Logistics"]),
+        ("Acme Ltd, trading as Beta Supplies", "Acme Ltd", ["Beta Supplies"]),
+        ("Oceanic a/k/a: Blue Ocean", "Oceanic", ["Blue Ocean"]),
+        ("AKA Holdings Ltd", "AKA Holdings Ltd", []),  # a bare "aka" may be the name
+    ],
+)
+def test_aka_written_on_after_the_name(text, bare, other):
+    assert strip_annotations(text) == (bare, other)
+
+
+def test_aka_finds_the_listing_by_either_name():
+    assert compare("Sea Star Shipping Co., Ltd. a.k.a. Haixing Shipping", "HAIXING SHIPPING CO., LTD.",
+                   "company")[0] >= MATCH_THRESHOLD

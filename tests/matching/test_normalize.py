@@ -2,7 +2,7 @@
 
 import pytest
 
-from screening.matching.normalize import consonants, fold_tokens, skeleton, strip_controls
+from screening.matching.normalize import consonants, fold_tokens, fold_word, skeleton, strip_controls
 
 
 def test_zero_width_and_bidi_removed():
@@ -42,3 +42,10 @@ def test_hebrew_b_k_p_that_start_a_word_are_hard_in_the_second_reading(hebrew: s
 
     assert transliterate(hebrew_hard(hebrew)) == hard
     assert transliterate("פרידמן") == "frydmn"  # the first reading keeps the soft F
+
+
+def test_plus_after_a_word_is_plus():
+    """EN+ Group is listed as "EN+ GROUP PLC" and written "En Plus Group" (helper-50's set)."""
+    assert fold_word("EN+") == ("en", "plus")
+    assert fold_word("Canal+") == ("canal", "plus")
+    assert fold_word("1+1") == ("1", "1")

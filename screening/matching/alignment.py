@@ -853,14 +853,14 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
             if head not in firsts:
                 continue
             window = several[j : j + size]
-            if size == 3 and min(len(w) for w in window) > JOIN_TRIPLE_SHORT:
-                continue
+            # three long words join only as written ("Ural Vagon Zavod" / URALVAGONZAVOD)
+            as_written = exact or (size == 3 and min(len(w) for w in window) > JOIN_TRIPLE_SHORT)
             joined = "".join(window)
             span = tuple(range(j, j + size))
             if syllables is not None and (size == n or any(syllables[k] for k in span)):
                 continue
             for i, a in enumerate(single):
-                if exact and a != joined:
+                if as_written and a != joined:
                     continue
                 if heads[i] == head and abs(len(a) - len(joined)) <= len(joined) // 5 + 1:
                     s = 1.0 if a == joined else _joined_sim(a, joined, person)

@@ -396,11 +396,11 @@ class NameIndex:
         for size in (2, 3):
             for i in range(n - size + 1):
                 window = form.texts[i : i + size]
-                if size == 3 and min(len(w) for w in window) > JOIN_TRIPLE_SHORT:
-                    continue
                 joined = "".join(window)
-                if joined in self.postings:
+                if joined in self.postings:  # "ural vagon zavod" typed for "uralvagonzavod"
                     extra.append((tuple(range(i, i + size)), joined))
+                elif size == 3 and min(len(w) for w in window) > JOIN_TRIPLE_SHORT:
+                    continue
                 elif form.script == "Arab" and may_be_compound(window):  # نصر الله for "Nasrallah"
                     span = tuple(range(i, i + size))
                     extra.extend((span, listed) for listed in self.compound_words(window))

@@ -70,3 +70,16 @@ def vietnamese_syllables_differ(q: Form, c: Form, a: str, b: str) -> bool:
     compare many words of one pair ask :func:`vietnamese_name` once and then
     :func:`other_syllable` per word."""
     return vietnamese_name(q) and vietnamese_name(c) and other_syllable(a, b)
+
+
+#: The middle names that mark a Vietnamese woman's name (Thị) and a man's (Văn).
+_WOMAN, _MAN = "thi", "van"
+
+
+def genders_differ(q: Form, c: Form) -> bool:
+    """One Vietnamese name has Thị, a woman's middle name, where the other has Văn, a
+    man's: "Nguyen Thi Thanh" is not "NGUYEN Van Thanh", whatever else agrees."""
+    qt, ct = set(q.texts), set(c.texts)
+    one_way = _WOMAN in qt and _MAN in ct and _MAN not in qt and _WOMAN not in ct
+    other_way = _MAN in qt and _WOMAN in ct and _WOMAN not in qt and _MAN not in ct
+    return (one_way or other_way) and vietnamese_name(q) and vietnamese_name(c)

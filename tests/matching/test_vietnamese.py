@@ -48,3 +48,25 @@ def test_vietnamese_syllables_differ(a, b, differ):
 def test_not_in_other_names():
     q, c = form("Kim Jong Manh"), form("Kim Jong Minh")
     assert not vietnamese_syllables_differ(q, c, "manh", "minh")
+
+
+@pytest.mark.parametrize(
+    "a, b, differ",
+    [
+        ("Nguyen Thi Thanh", "NGUYEN Van Thanh", True),  # helper-50's set: sister and brother
+        ("Tran Van Minh", "TRAN Thi Minh", True),
+        ("Nguyen Van Thanh", "NGUYEN Van Thanh", False),
+        ("Nguyen Thanh", "NGUYEN Van Thanh", False),  # the middle name left out
+        ("Pieter van Dijk", "Pieter Thi Dijk", False),  # not a Vietnamese name
+    ],
+)
+def test_thi_and_van_mark_a_woman_and_a_man(a, b, differ):
+    from screening.matching.vietnamese import genders_differ
+
+    assert genders_differ(form(a), form(b)) is differ
+
+
+def test_a_sister_is_not_her_brother():
+    from screening.matching import compare
+
+    assert compare("Nguyen Thi Thanh", "NGUYEN Van Thanh", "person")[0] < 0.70

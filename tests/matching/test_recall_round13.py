@@ -46,3 +46,21 @@ def test_a_distinctive_word_added_still_costs_in_full():
     """Gems and Jewellery are words of the name, not its line of business."""
     assert compare("Myanmar Imperial Jade Gems and Jewellery Company Limited",
                    "Myanmar Imperial Jade Co., Ltd.", "company")[0] < MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # helper-50's fresh set (read half)
+        ("Ural Vagon Zavod JSC", "URALVAGONZAVOD"),  # three long words written as one
+        ("Russian Railways", "OAO ROSSIYSKIE ZHELEZNYE DOROGI"),  # ru_org_terms
+        ("Internet Research Agency", "OOO AGENTSTVO INTERNET ISSLEDOVANII"),
+        ("En Plus Group", "EN+ GROUP PLC"),
+    ],
+)
+def test_fresh_set_companies(query, listed):
+    assert compare(query, listed, "company")[0] >= MATCH
+
+
+def test_three_long_words_join_only_as_written():
+    assert compare("Ural Vagon Zavod", "URALVAGONZAVODY", "company")[0] < MATCH

@@ -451,6 +451,8 @@ def latin_tokens(
                 continue
             if person and size == 1 and not company and not (i == 0 and n > 1):
                 continue
+            if person and not company and all(len(p) == 1 for p in phrase):
+                continue  # "E. V. Prigozhin": a person's initials, not e.V.
             if size == 2 and len(phrase[0]) == len(phrase[1]) == 1 and 0 < i and i + 2 < n and (
                 latin_tag(words[i + 2], t) == DISTINCTIVE and words[i + 2] not in t.legal_len
             ):
@@ -725,7 +727,10 @@ def looks_like_org(
     generic = 0
     last = len(words) - 1
     for k, w in enumerate(words):
-        if ((w,) in t.legal_forms and (short_forms or len(w) > SHORT_FORM) and w not in accented) or w in t.org_class:
+        # a short form (SA, AG, JU) in a name the caller says is a person's is a name part:
+        # "Park Bong-ju", "Thomas Sa"
+        short_ok = short_forms and marks
+        if ((w,) in t.legal_forms and (short_ok or len(w) > SHORT_FORM) and w not in accented) or w in t.org_class:
             # "Thomas Sa", "Mus ab Mustafa": two-letter forms only at either end of
             # 3+ words; "Skydio Inc", "Acme Ltd" are organisations.
             if len(w) > 2 or k == 0 or (len(words) > 2 and k == last):

@@ -316,6 +316,10 @@ def _load_legal(t: Tables) -> None:
         t.legal_len[p[0]] = max(t.legal_len.get(p[0], 0), len(p))
 
 
+#: Hangul syllables, jamo and the parenthesised syllables (㈜).
+_HANGUL_RE = re.compile("[\u1100-\u11ff\u3130-\u318f\u3200-\u321e\uac00-\ud7a3]")
+
+
 def _add_legal_groups(t: Tables, groups: list[Any], override: bool) -> None:
     """Add legal-form groups to ``t``; without ``override`` a known phrase keeps its code."""
     for group in groups:
@@ -337,6 +341,8 @@ def _add_legal_groups(t: Tables, groups: list[Any], override: bool) -> None:
                 t.zh_legal[to_simplified(text)] = _fold_phrase(compare) or (compare_form,)
                 continue
             phrase = _fold_phrase(text)
+            if len(phrase) == 1 and len(phrase[0]) <= 2 and _HANGUL_RE.search(text):
+                continue  # "(주)" is a form in Hangul; its "ju" in Latin letters is a given name (Bong-ju)
             if not text.isascii():  # "A.Ş.", "OÜ", "SÀRL": legal forms written with accents
                 t.legal_accented.add(accent_key(text))
             if phrase and (override or phrase not in t.legal_forms):

@@ -196,7 +196,10 @@ def korean_name(form: Form) -> bool:
     of = tables().ko_surname_of
     if not (form.texts and (form.texts[0] in of or form.texts[-1] in of)):
         return False  # most names: no Korean family name at either end
-    return len(form.texts) >= KOREAN_NAME_PARTS and all(korean.latin_syllable(t) for t in form.texts)
+    # the family name as listed, though no syllable spells it so (Park, Rhee: 박, 이)
+    last = len(form.texts) - 1
+    return len(form.texts) >= KOREAN_NAME_PARTS and all(
+        korean.latin_syllable(t) or (k in (0, last) and t in of) for k, t in enumerate(form.texts))
 
 
 def _korean_given(q: Form, c: Form, i: int, j: int) -> bool:
@@ -204,6 +207,14 @@ def _korean_given(q: Form, c: Form, i: int, j: int) -> bool:
     Latin letters, spell one syllable (:func:`korean.same_syllable`: Eun / Un, Seong / Sung)."""
     return (q.tokens[i].source.isascii() and c.tokens[j].source.isascii()
             and korean.same_syllable(q.texts[i], c.texts[j]))
+
+
+def _iotated_initial(a: str, b: str, query_initial: bool) -> bool:
+    """An initial E for a name romanised with Ye (Е, written E as often): "E. V.
+    Prigozhin" for "Yevgeniy Viktorovich PRIGOZHIN" (helper-50's set). Not A for Ya
+    nor U for Yu: Я and Ю are not written so."""
+    initial, name = (a, b) if query_initial else (b, a)
+    return initial == "e" and name.startswith("ye") and len(name) > 2
 
 
 def _airline_end(form: Form, k: int, word: str) -> bool:
@@ -248,7 +259,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         if verdict is not None:  # محمد / Mohamed: the Latin word can be read off the letters, or not
             return (ARABIC_SIM, "arabic") if verdict else (0.0, "")
     if tq == INITIAL or tc == INITIAL:
-        if a[0] != b[0]:
+        if a[0] != b[0] and not _iotated_initial(a, b, tq == INITIAL):
             return 0.0, ""
         # "J. D. Taiclet" for "James Donald Taiclet": the user abbreviated a listed
         # name. A listed "HEIDI A" says little about the query's "Aune".

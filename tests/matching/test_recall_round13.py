@@ -64,3 +64,46 @@ def test_fresh_set_companies(query, listed):
 
 def test_three_long_words_join_only_as_written():
     assert compare("Ural Vagon Zavod", "URALVAGONZAVODY", "company")[0] < MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # helper-50's fresh set and helper-47/48's attack pairs: Korean names whose family
+        # name no syllable spells as listed (Park, Oh, Ahn, Roh), and "ju", a given syllable
+        ("Park Bong-ju", "PAK Pong Ju"),
+        ("Ahn Cheol Soo", "Ahn Chul Su"),
+        ("Roh Moo Hyun", "Roh Mu Hyeon"),
+        ("리설주", "RI, Sol Ju"),
+        ("E. V. Prigozhin", "Yevgeniy Viktorovich PRIGOZHIN"),  # E for Ye (Е)
+        ("Tony Haddad", "Antoine HADDAD"),  # the French spelling of the name Tony shortens
+    ],
+)
+def test_fresh_set_persons(query, listed):
+    assert compare(query, listed, "person")[0] >= MATCH
+
+
+@pytest.mark.parametrize(
+    "name, tokens",
+    [
+        ("Park Bong-ju", ["park", "bong", "ju"]),  # "(주)" is a legal form in Hangul, not "ju" in Latin
+        ("E. V. Prigozhin", ["e", "v", "prigozhin"]),  # initials, not e.V.
+        ("Thomas Sa", ["thomas", "sa"]),  # the caller says a person: a short form is a name part
+    ],
+)
+def test_a_persons_name_keeps_its_short_parts(name, tokens):
+    from screening.matching.names import analyze_name
+
+    assert [t.text for t in analyze_name(name, "person").tokens] == tokens
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("A. Petrova", "Yana PETROVA"),  # Я is written Ya or Ia, never A
+        ("Antonio Haddad", "Antoine HADDAD"),  # not every name of the family
+        ("Pak Yong Ju", "PAK Pong Ju"),  # helper-50: another given name
+    ],
+)
+def test_persons_still_apart(query, listed):
+    assert compare(query, listed, "person")[0] < MATCH

@@ -63,6 +63,14 @@ _FORMER_RE = re.compile(
     r"|\s+(?:" + _FKA + r"|formerly)\s+(.+)$",
     re.IGNORECASE,
 )
+#: Where a list of former names goes on to the next: "ex-AEGEAN PEARL, ex-MARIA K".
+_NEXT_FORMER_RE = re.compile(r"\s*[,;]\s*(?:ex[-\s.:]+|" + _FKA + r"\s+|formerly\s+)", re.IGNORECASE)
+#: A vessel's former name written on after a bare "ex": "M/T GOLDEN BAY ex BAY STAR"
+#: (only on a name known to be a vessel's; elsewhere "Ex" may be a name's word).
+_VESSEL_EX_RE = re.compile(r"\s+ex[-\s.:]+(?=[^\W\d])(.+)$", re.IGNORECASE)
+#: A flag in closing parentheses: "(Iran flag)", "(flag: Panama)", and a vessel's bare
+#: "(Liberia)"; a company's "(Thailand)" names a subsidiary and stays.
+_PAREN_FLAG_RE = re.compile(r"\s*\(\s*(flag\s*:?\s*)?([^()]+?)(?(1)|(?:\s+(flag)(?:ged)?)?)\s*\)\s*$", re.IGNORECASE)
 #: A branch suffix set off by a dash or parentheses: "- Dubai Branch", "– X Branch
 #: Office", "(London Branch)". A branch run into the name ("Co., Ltd. Beijing
 #: Branch") is left to the affiliate rules.
@@ -178,10 +186,13 @@ def strip_annotations(
         name = (m.group(1) or m.group(2) or "").strip()
         if sum(ch.isalnum() for ch in name) < FORMER_MIN_CHARS:
             return m.group(0)  # "(Ex-Im)": a word, not a former name
-        former.append(name)
+        # "(ex-AEGEAN PEARL, ex-MARIA K)": each its own former name
+        former.extend(n.strip() for n in _NEXT_FORMER_RE.split(name) if n.strip())
         return " "
 
     name = _FORMER_RE.sub(keep_former, text)
+    if vessel_name or (vessel and _VESSEL_RE.match(name)):
+        name = _VESSEL_EX_RE.sub(keep_former, name, count=1)  # "M/T GOLDEN BAY ex BAY STAR"
     name = _AKA_RE.sub(keep_former, name)
     name = _AKA_AFTER_RE.sub(keep_former, name, count=1)
     short = _SHORT_FORM_RE.search(name)
@@ -196,6 +207,9 @@ def strip_annotations(
         if vessel_name:
             name = _KNOWN_VESSEL_RE.sub("", name, count=1)
     if is_place is not None:
+        m = _PAREN_FLAG_RE.search(name)
+        if m and (vessel_name or m.group(1) or m.group(3)) and is_place(m.group(2)) and name[: m.start()].strip():
+            name = name[: m.start()]  # "MV SAVIZ (Iran flag)", a vessel's "(Liberia)": its flag
         m = _TRAILING_PLACE_RE.search(name)
         if m and is_place(m.group(1)) and name[: m.start()].strip():
             # the whole name stays another reading: a list-side name of known schema keeps

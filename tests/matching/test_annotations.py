@@ -103,3 +103,25 @@ def test_aka_written_on_after_the_name(text, bare, other):
 def test_aka_finds_the_listing_by_either_name():
     assert compare("Sea Star Shipping Co., Ltd. a.k.a. Haixing Shipping", "HAIXING SHIPPING CO., LTD.",
                    "company")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # helper-50's fresh set, vessels (read half)
+        ("MV Saviz (Iran flag)", "SAVIZ"),  # a flag in parentheses
+        ("M/T SCF Primorye (Liberia)", "SCF PRIMORYE"),  # a vessel's bare flag in parentheses
+        ("AEGEAN PEARL", "SEA ROSE (ex-AEGEAN PEARL, ex-MARIA K) IMO 9314064"),  # former names in a list
+        ("MARIA K", "SEA ROSE (ex-AEGEAN PEARL, ex-MARIA K) IMO 9314064"),
+        ("M/T GOLDEN BAY ex BAY STAR", "GOLDEN BAY"),  # a bare "ex" after a vessel's name
+    ],
+)
+def test_vessel_annotations(query, listed):
+    assert compare(query, listed, "vessel")[0] >= MATCH_THRESHOLD
+
+
+def test_a_companys_country_in_parentheses_stays():
+    """"(Thailand)" after a company's name names a subsidiary; only a vessel's is a flag."""
+    assert compare("Huawei Technologies (Thailand) Co., Ltd.", "Huawei Technologies Co., Ltd.",
+                   "company")[0] < MATCH_THRESHOLD
+    assert strip_annotations("EX TRADING", vessel_name=True) == ("EX TRADING", [])

@@ -35,12 +35,14 @@ _LABEL_RE = re.compile(
 _AKA_RE = re.compile(r"[\(\[]\s*(?:also\s+known\s+as|a\.?k\.?a\.?|d/b/a|dba|trading\s+as|t/a),?\s+([^()\[\]]+?)\s*[\)\]]",
                      re.IGNORECASE)
 #: ... and written on after the name, without brackets: "Sea Star Shipping Co., Ltd. a.k.a.
-#: Haixing Shipping", "ACME LLC d/b/a Acme Logistics". Only spellings no name has as a
-#: word (not a bare "aka" or "dba": AKA Holdings).
-_AKA_AFTER_RE = re.compile(
-    r"[\s,;]+(?:a[./]k[./]a\.?|also\s+known\s+as|d[./]b[./]a\.?|doing\s+business\s+as|trading\s+as|t/a),?:?\s+(.+)$",
-    re.IGNORECASE,
-)
+#: Haixing Shipping", "ACME LLC d/b/a Acme Logistics". Only markers no name has as words:
+#: not a bare "aka" or "dba" (AKA Holdings), not "A.K.A." in capitals (Shenzhen A.K.A.
+#: Trading), and not "trading as", which is "Nordic Trading AS", a Norwegian firm
+#: (helper-51's review).
+_AKA_MARK = r"(?:(?-i:a\.k\.a\.?)|a/k/a|also\s+known\s+as|d/b/a|(?-i:d\.b\.a\.?)|doing\s+business\s+as)"
+_AKA_AFTER_RE = re.compile(r"[\s,;]+" + _AKA_MARK + r",?:?\s+(.+)$", re.IGNORECASE)
+#: Where a chain of other names goes on: "X a/k/a Y a/k/a Z", "X a.k.a. Y; Z".
+_AKA_NEXT_RE = re.compile(r"\s*;\s*|[\s,]+" + _AKA_MARK + r",?:?\s+", re.IGNORECASE)
 #: A trailing parenthesised short name: "Costar Group Co., Ltd. (Costar)".
 _SHORT_FORM_RE = re.compile(r"\s*\(([^()]{2,60})\)\s*$")
 _WORD_RE = re.compile(r"[^\W_]{3,}|\d+")
@@ -194,7 +196,12 @@ def strip_annotations(
     if vessel_name or (vessel and _VESSEL_RE.match(name)):
         name = _VESSEL_EX_RE.sub(keep_former, name, count=1)  # "M/T GOLDEN BAY ex BAY STAR"
     name = _AKA_RE.sub(keep_former, name)
-    name = _AKA_AFTER_RE.sub(keep_former, name, count=1)
+    m = _AKA_AFTER_RE.search(name)
+    if m:
+        others = [o.strip() for o in _AKA_NEXT_RE.split(m.group(1)) if sum(ch.isalnum() for ch in o) >= FORMER_MIN_CHARS]
+        if others:
+            former.extend(others)
+            name = name[: m.start()]
     short = _SHORT_FORM_RE.search(name)
     if short and _short_form_of(short.group(1), name[: short.start()]):
         former.append(short.group(1).strip())  # "(Torch Electron)": the party's short name
@@ -231,7 +238,7 @@ def _short_form_of(inner: str, before: str) -> bool:
 
 
 #: Characters or words that any annotation needs; most names have none and return at once.
-_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|d\.b\.a|known\s+as|trading\s+as"
+_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|d\.b\.a|known\s+as"
                        r"|business\s+as", re.IGNORECASE)
 #: ... and for a name known to be a vessel's, the prefixes written with dots or
 #: spaces ("M.T. AMBER SKY") or as plain letters ("TB"); elsewhere they are initials

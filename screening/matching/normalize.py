@@ -18,8 +18,8 @@ query must be folded with the same flags):
    punctuation splits words; "&" becomes "and", except between short runs of
    letters (one or two, one of them a single letter), where it writes one
    abbreviation: "AT&T", "S&T", "R&D", "R & D" and "S AND C" are "att", "st",
-   "rd", "rd", "sc" (and "S&T" is not "T&S"); "Oil&Gas" is words. A "+" after a
-   word is "plus" (EN+, Canal+).
+   "rd", "rd", "sc" (and "S&T" is not "T&S"); "Oil&Gas" is words. A "+" ending a
+   word is "plus" (EN+, Canal+); between two words it only splits them (Blohm+Voss).
 
 :func:`skeleton` then applies the romanisation rewrite table to a single token
 so that common transliteration variants meet (Kholmogrant / Holmogrant).
@@ -157,8 +157,9 @@ _AMPERSAND_ABBREVIATION = re.compile(r"(?<![a-z0-9])(?=[a-z&]*(?<![a-z])[a-z](?!
 
 #: The same written with spaces or spelled "and", when one side is a single letter
 #: ("R & D", "AT & T", "S AND C": lists spell "S&C Trade" both ways).
-#: A plus sign written after a word, as brands write "plus" (EN+, Canal+); not 1+1.
-_PLUS_RE = re.compile(r"(?<=[a-z])\+(?![0-9])")
+#: A plus sign ending a word, as brands write "plus" (EN+, Canal+); not 1+1, nor a
+#: plus between two words, which joins them as "&" does (Endress+Hauser, Blohm+Voss).
+_PLUS_RE = re.compile(r"(?<=[a-z])\+(?![0-9a-z+])")
 _SPACED_AMPERSAND = re.compile(r"(?<!\w)([^\W\d_]{1,2})\s+(?:&|[Aa][Nn][Dd])\s+([^\W\d_]{1,2})(?!\w)")
 
 

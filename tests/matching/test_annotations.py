@@ -91,9 +91,13 @@ def test_dotted_prefix_of_a_name_not_known_as_a_vessel_is_initials():
         # helper-50's fresh set: another name written on after the name, without brackets
         ("Sea Star Shipping Co., Ltd. a.k.a. Haixing Shipping", "Sea Star Shipping Co., Ltd.", ["Haixing Shipping"]),
         ("ACME LLC d/b/a Acme Logistics", "ACME LLC", ["Acme Logistics"]),
-        ("Acme Ltd, trading as Beta Supplies", "Acme Ltd", ["Beta Supplies"]),
         ("Oceanic a/k/a: Blue Ocean", "Oceanic", ["Blue Ocean"]),
-        ("AKA Holdings Ltd", "AKA Holdings Ltd", []),  # a bare "aka" may be the name
+        ("X Corp a/k/a Y Ltd a/k/a Z Inc", "X Corp", ["Y Ltd", "Z Inc"]),  # a chain
+        ("X Corp a.k.a. Y Ltd; Z Inc", "X Corp", ["Y Ltd", "Z Inc"]),
+        # helper-51's review: words of a name, not markers
+        ("AKA Holdings Ltd", "AKA Holdings Ltd", []),  # a bare "aka"
+        ("Shenzhen A.K.A. Trading Co Ltd", "Shenzhen A.K.A. Trading Co Ltd", []),  # capitals with dots
+        ("Nordic Trading AS", "Nordic Trading AS", []),  # "Trading AS": a Norwegian firm
     ],
 )
 def test_aka_written_on_after_the_name(text, bare, other):

@@ -133,8 +133,12 @@ EXTRA_RESULT_LOCATION = 0.35
 #: least this much: the query may name a division or subsidiary.
 QUERY_DESCRIPTOR_MIN = 0.4
 #: Together the business words a query adds to the whole listed name cost no more than
-#: one ("Aluminat Production and Industrial Company" for "Aluminat": review, not below).
-QUERY_DESCRIPTORS_MAX = QUERY_DESCRIPTOR_MIN
+#: this share of the listed words' weight (or one word's cost, if more): however many
+#: there are, the listed firm or its division is worth a look ("Aluminat Production and
+#: Industrial Company" for "Aluminat": 0.70, review, not 0.53). The cap never raises a
+#: score past review: a long listed name with the words added stays as it was
+#: (IRGC Cooperative Foundation, 0.83; helper-51's review of a fixed cap).
+QUERY_DESCRIPTORS_SHARE = 0.42
 #: Share of its weight a business word read from Chinese costs when the listed name lacks it.
 EXTRA_QUERY_HAN_DESCRIPTOR = 0.35
 #: Unmatched tokens weigh at least this share of their tag weight, however
@@ -649,6 +653,7 @@ def align(q: Form, c: Form) -> Alignment:
     )
     list_met = all(c.tags[j] == STOP or j in c_echo for j in c_un)
     descriptors = 0.0  # the query's line of business, when it names the whole listed name
+    linked = den  # the weight of the words that met
     for i in q_un:
         if _generation(q, i) or i in q_echo:
             continue  # "Jr" left out by the other name costs nothing (number_missing says it)
@@ -685,9 +690,7 @@ def align(q: Form, c: Form) -> Alignment:
                     # English names drop it freely. Holding (控股) or a branch still counts.
                     share = EXTRA_QUERY_HAN_DESCRIPTOR
         den += max(q.weights[i], floor) * share
-    # "Aluminat Production and Industrial Company" for "Aluminat": however many words
-    # of business the query adds, together they cost no more than this
-    den += min(descriptors, QUERY_DESCRIPTORS_MAX)
+    den += min(descriptors, max(QUERY_DESCRIPTOR_MIN, QUERY_DESCRIPTORS_SHARE * linked))
     for j in c_un:
         if _generation(c, j) or j in c_echo:
             continue

@@ -598,12 +598,22 @@ def patronymics_differ(pair: Pair) -> float:
     al = pair.alignment
     qp = [q.texts[i] for i in al.q_unmatched if is_patronymic(q, i) and q.tags[i] == DISTINCTIVE]
     cp = [c.texts[j] for j in al.c_unmatched if is_patronymic(c, j) and c.tags[j] == DISTINCTIVE]
+    if (qp or cp) and is_person_pair(q, c) and (_initial_against(q, al.q_unmatched, cp)
+                                                or _initial_against(c, al.c_unmatched, qp)):
+        return 1.0  # "E. P. Prigozhin" / "Yevgeniy Viktorovich PRIGOZHIN" (helper-51's review)
     if not qp or not cp or not is_person_pair(q, c):
         return 0.0
     # Russian / Belarusian forms of one patronymic (Grigorevich / Ryhorovich) differ in spelling only
     if any(same_patronymic(a, b) for a in qp for b in cp):
         return 0.0
     return 1.0
+
+
+def _initial_against(form: Form, unmatched: tuple[int, ...], patronymics: list[str]) -> bool:
+    """An initial of ``form`` no word met, beside the other name's patronymic that starts
+    with another letter: the father's initial contradicts the father's name."""
+    initials = [form.texts[k] for k in unmatched if form.tags[k] == INITIAL]
+    return bool(initials and patronymics) and all(i[0] != p[0] for i in initials for p in patronymics)
 
 
 def lineage_differs(pair: Pair) -> float:

@@ -78,8 +78,15 @@ _WOMAN, _MAN = "thi", "van"
 
 def genders_differ(q: Form, c: Form) -> bool:
     """One Vietnamese name has Thị, a woman's middle name, where the other has Văn, a
-    man's: "Nguyen Thi Thanh" is not "NGUYEN Van Thanh", whatever else agrees."""
+    man's: "Nguyen Thi Thanh" is not "NGUYEN Van Thanh", whatever else agrees. A name of
+    three syllables or more with Thi or Van is Vietnamese enough, whatever its family
+    name (Ly, Mai, Lam ... are not on the list: helper-51's review)."""
     qt, ct = set(q.texts), set(c.texts)
     one_way = _WOMAN in qt and _MAN in ct and _MAN not in qt and _WOMAN not in ct
     other_way = _MAN in qt and _WOMAN in ct and _WOMAN not in qt and _MAN not in ct
-    return (one_way or other_way) and vietnamese_name(q) and vietnamese_name(c)
+    return (one_way or other_way) and _syllables(q) and _syllables(c)
+
+
+def _syllables(form: Form) -> bool:
+    """Three words or more, each one Vietnamese syllable."""
+    return len(form.texts) >= 3 and all(syllable(w) for w in form.texts)

@@ -107,3 +107,45 @@ def test_a_persons_name_keeps_its_short_parts(name, tokens):
 )
 def test_persons_still_apart(query, listed):
     assert compare(query, listed, "person")[0] < MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # helper-51's review: a long listed name with business words added stays below a
+        # match (a fixed cap had made these 0.85-0.91)
+        ("Islamic Revolutionary Guard Corps Cooperative Foundation", "Islamic Revolutionary Guard Corps"),
+        ("Bank Melli Iran Trading and Investment Company", "Bank Melli Iran"),
+        ("Iran Khodro Diesel Industrial and Manufacturing Company", "Iran Khodro Diesel"),
+    ],
+)
+def test_business_words_added_to_a_long_name_are_no_match(query, listed):
+    assert compare(query, listed, "company")[0] < MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Endress+Hauser AG", "Endress & Hauser AG"),  # a plus between words joins them
+        ("Blohm+Voss GmbH", "Blohm Voss GmbH"),
+    ],
+)
+def test_plus_between_words(query, listed):
+    assert compare(query, listed, "company")[0] >= MATCH
+
+
+def test_plus_alone_is_no_brand():
+    """"Metro+ Trading" is not every firm called Plus (helper-51's review)."""
+    assert compare("Plus Trading LLC", "Metro+ Trading LLC", "company")[0] < REVIEW
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("E. P. Prigozhin", "Yevgeniy Viktorovich PRIGOZHIN"),  # P is not Viktorovich's initial
+        ("S. A. Ivanov", "Sergey Borisovich IVANOV"),
+        ("Ly Thi Mai", "LY Van Mai"),  # Thi / Van, whatever the family name
+    ],
+)
+def test_persons_contradicted(query, listed):
+    assert compare(query, listed, "person")[0] < REVIEW

@@ -37,7 +37,7 @@ from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOC
 from screening.matching.pinyin import syllable_count
 from screening.matching.resources import business_word, tables
 from screening.matching.russian import MASCULINE_SURNAME_ENDINGS
-from screening.matching.vietnamese import genders_differ, other_syllable, vietnamese_name
+from screening.matching.vietnamese import genders_differ, other_syllable, positions_differ, vietnamese_name
 from screening.matching.strings import (  # noqa: F401  (token_sim: older imports)
     SHORT_TOKEN,
     SHORT_WORD,
@@ -623,10 +623,11 @@ def lineage_differs(pair: Pair) -> float:
 
     "Mohammed bin Salman" is not "Salman bin Mohammed", his father or his son;
     "Nurul Huda binti Ahmad" is not "Nurul Huda bin Ahmad", her brother; in
-    Vietnamese names, "Nguyen Thi Thanh" is not "NGUYEN Van Thanh", her brother.
+    Vietnamese names, "Nguyen Thi Thanh" is not "NGUYEN Van Thanh", her brother, nor
+    "Tran Van Hung" "TRAN Quoc Hung" (middle and given names keep their places).
     """
     q, c = pair.query, pair.result
-    if genders_differ(q, c):
+    if genders_differ(q, c) or (is_person_pair(q, c) and positions_differ(q, c)):
         return 1.0
     if SON_OF.isdisjoint(q.texts) or SON_OF.isdisjoint(c.texts):
         return 0.0  # most names: no "son of" on one side

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from screening.matching import korean
 from screening.matching.resources import tables
 from screening.matching.tokens import DISTINCTIVE
 
@@ -90,3 +91,17 @@ def genders_differ(q: Form, c: Form) -> bool:
 def _syllables(form: Form) -> bool:
     """Three words or more, each one Vietnamese syllable."""
     return len(form.texts) >= 3 and all(syllable(w) for w in form.texts)
+
+
+def positions_differ(q: Form, c: Form) -> bool:
+    """Two Vietnamese names of three syllables, one family name and one given name, whose
+    middle names differ ("Tran Van Hung" is not "TRAN Quoc Hung"), or whose middle and
+    given names trade places ("Nguyen Van Thi" is not "NGUYEN Thi Van"): words met in any
+    order had made them one name (helper-51's review). A given name spelled otherwise
+    (Manh / Minh) is judged word by word, and held for review."""
+    if len(q.texts) != 3 or len(c.texts) != 3 or q.texts[0] != c.texts[0]:
+        return False
+    (_, a1, a2), (_, b1, b2) = q.texts, c.texts
+    swapped = a1 == b2 and a2 == b1 and a1 != a2
+    middle = a2 == b2 and other_syllable(a1, b1) and not korean.same_syllable(a1, b1)
+    return (swapped or middle) and vietnamese_name(q) and vietnamese_name(c)

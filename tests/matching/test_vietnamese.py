@@ -70,3 +70,19 @@ def test_a_sister_is_not_her_brother():
     from screening.matching import compare
 
     assert compare("Nguyen Thi Thanh", "NGUYEN Van Thanh", "person")[0] < 0.70
+
+
+@pytest.mark.parametrize(
+    "a, b, differ",
+    [
+        ("Tran Van Hung", "TRAN Quoc Hung", True),  # helper-51: another middle name
+        ("Nguyen Van Thi", "NGUYEN Thi Van", True),  # middle and given names trade places
+        ("Nguyen Van Manh", "NGUYEN Van Minh", False),  # the given name: judged word by word
+        ("Kim Seung Ho", "KIM Sung Ho", False),  # a Korean syllable spelled two ways
+        ("Nguyen Van Thanh", "NGUYEN Van Thanh", False),
+    ],
+)
+def test_positions_differ(a, b, differ):
+    from screening.matching.vietnamese import positions_differ
+
+    assert positions_differ(form(a), form(b)) is differ

@@ -114,6 +114,7 @@ def _tables() -> Glossary:
     return _installed if _installed is not None else glossary()
 
 
+@lru_cache(maxsize=1 << 14)
 def syllabifications(word: str, k: int) -> list[tuple[str, ...]]:
     """Every way of writing ``word`` as exactly ``k`` pinyin syllables."""
     if k == 1:
@@ -229,6 +230,12 @@ def _translated_side(one: Form, other: Form, words: tuple[int, ...], cands: Cand
                     cands.append((TRANSLATED_SIM, span, (k,), how) if flip else (TRANSLATED_SIM, (k,), span, how))
 
 
+@lru_cache(maxsize=1 << 12)
+def _capitals(letters: str, name: str) -> bool:
+    """:func:`written_as_acronym`, remembered: a query meets every candidate with one name."""
+    return written_as_acronym(letters, name)
+
+
 def _initials_side(one: Form, other: Form, words: tuple[int, ...], cands: Candidates, flip: bool) -> None:
     """Links of a capitalised word of two or three letters in ``one`` to a pinyin brand
     word of ``other`` (``words``) whose syllables it spells by their initials ("Suzhou TG
@@ -238,7 +245,7 @@ def _initials_side(one: Form, other: Form, words: tuple[int, ...], cands: Candid
         return  # two letters alone ("TG" / "Tiangong") could be a thousand brands
     for i, letters in enumerate(one.texts):
         if not (2 <= len(letters) <= MAX_SYLLABLES and one.tags[i] == DISTINCTIVE and letters.isascii()
-                and letters.isalpha()) or syllable_count(letters) or not written_as_acronym(letters, one.name):
+                and letters.isalpha()) or syllable_count(letters) or not _capitals(letters, one.name):
             continue
         for k in words:
             word = other.texts[k]

@@ -868,8 +868,11 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
                 continue
             window = several[j : j + size]
             # three long words join only as written ("Ural Vagon Zavod" / URALVAGONZAVOD)
-            as_written = exact or (size == 3 and min(len(w) for w in window) > JOIN_TRIPLE_SHORT)
+            long_triple = size == 3 and min(len(w) for w in window) > JOIN_TRIPLE_SHORT
+            as_written = exact or long_triple
             joined = "".join(window)
+            if long_triple and joined not in single:
+                continue
             span = tuple(range(j, j + size))
             if syllables is not None and (size == n or any(syllables[k] for k in span)):
                 continue

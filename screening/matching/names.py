@@ -274,7 +274,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             org_like = company or looks_like_org(words, t, short_forms, marks=not person, accented=accented)
             looks = lookalike_readings(piece) if piece.isupper() or not piece.islower() else None
             built, leg = latin_tokens(words, t, company or org_like, person or not org_like, looks, short_forms, accented,
-                                      vessel=canonical_schema(schema) == "vessel")
+                                      vessel=canonical_schema(schema) == "vessel", said_person=person)
             if not org_like and any(" " in form for form in leg):
                 # a legal form of several words ("Obshchestvo s ogranichennoi
                 # otvetstvennostyu") makes an organisation: read it as one

@@ -404,6 +404,7 @@ def latin_tokens(
     short_forms: bool = True,
     accented: frozenset[str] = frozenset(),
     vessel: bool = False,
+    said_person: bool = False,
 ) -> tuple[Builder, list[str]]:
     """Tag folded Latin words: legal forms, abbreviations, numbers, places, Russian terms.
 
@@ -412,6 +413,9 @@ def latin_tokens(
     reads one-word legal forms of up to three letters as name words, and so are
     the ``accented`` words (:func:`accented_words`). ``vessel``: the name is a
     vessel's, whose last lone I, V or X may be its hull number (:func:`_final_numeral`).
+    ``said_person``: the caller says the name is a person's, so letters written apart
+    are initials ("E. V. Prigozhin"), never a legal form (e.V.); of a name of unknown
+    kind "S.A." stays the legal form that makes it a company's.
     """
     out = Builder()
     legal: list[str] = []
@@ -451,7 +455,7 @@ def latin_tokens(
                 continue
             if person and size == 1 and not company and not (i == 0 and n > 1):
                 continue
-            if person and not company and all(len(p) == 1 for p in phrase):
+            if said_person and not company and all(len(p) == 1 for p in phrase):
                 continue  # "E. V. Prigozhin": a person's initials, not e.V.
             if size == 2 and len(phrase[0]) == len(phrase[1]) == 1 and 0 < i and i + 2 < n and (
                 latin_tag(words[i + 2], t) == DISTINCTIVE and words[i + 2] not in t.legal_len

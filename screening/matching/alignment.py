@@ -861,6 +861,7 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
     firsts = set(heads) - {""}
     if not firsts:
         return
+    lengths = {len(a) for a in single}
     for size in (2, 3):
         for j in range(n - size + 1):
             head = _head(several[j])  # the joined words' head: "el" + "maghrabi" reads as "a"
@@ -869,10 +870,10 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
             window = several[j : j + size]
             # three long words join only as written ("Ural Vagon Zavod" / URALVAGONZAVOD)
             long_triple = size == 3 and min(len(w) for w in window) > JOIN_TRIPLE_SHORT
+            if long_triple and sum(map(len, window)) not in lengths:
+                continue  # no word of the other name is as long as the three together
             as_written = exact or long_triple
             joined = "".join(window)
-            if long_triple and joined not in single:
-                continue
             span = tuple(range(j, j + size))
             if syllables is not None and (size == n or any(syllables[k] for k in span)):
                 continue

@@ -120,9 +120,9 @@ class Form:
     #: the name is a vessel's (the caller said so, or the list entry is one): a number or
     #: a plural only one name has makes a sister ship, not a spelling
     vessel: bool = False
-    #: positions of distinctive words pinyin spells (:func:`~screening.matching.translation.brand_words`,
-    #: computed once)
-    pinyin_brands: tuple[int, ...] | None = None
+    #: positions of distinctive words pinyin spells and of words in capitals of two or three
+    #: letters (:func:`~screening.matching.translation.words_of`, computed once)
+    pinyin_brands: tuple[tuple[int, ...], tuple[int, ...]] | None = None
 
     @property
     def consonants(self) -> str:

@@ -179,23 +179,32 @@ def candidates(q: Form, c: Form, cands: Candidates) -> None:
     pinyin initials ("Suzhou TG Testing" / "Suzhou Tiangong Testing")."""
     if q.vessel or c.vessel:
         return  # a vessel's name is an identifier: "Tianhe" is not the "Sky River"
-    qb, cb = brand_words(q), brand_words(c)
+    (qb, qcaps), (cb, ccaps) = words_of(q), words_of(c)
     if qb:
         _translated_side(q, c, qb, cands, flip=False)
-        _initials_side(c, q, qb, cands, flip=True)
+        if ccaps:
+            _initials_side(c, q, ccaps, qb, cands, flip=True)
     if cb:
         _translated_side(c, q, cb, cands, flip=True)
-        _initials_side(q, c, cb, cands, flip=False)
+        if qcaps:
+            _initials_side(q, c, qcaps, cb, cands, flip=False)
 
 
-def brand_words(form: Form) -> tuple[int, ...]:
+_NONE: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
+
+
+def words_of(form: Form) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Positions of a name's distinctive words that pinyin of two or three syllables
-    spells, computed once per form."""
+    spells, and of its words of two or three letters written in capitals that no pinyin
+    spells (initials, "TG"); computed once per form (``Form.pinyin_brands``)."""
     known = form.pinyin_brands
     if known is None:
-        known = form.pinyin_brands = tuple(
-            k for k, w in enumerate(form.texts)
-            if form.tags[k] == DISTINCTIVE and MIN_SYLLABLES <= syllable_count(w) <= MAX_SYLLABLES)
+        brands = tuple(k for k, w in enumerate(form.texts)
+                       if form.tags[k] == DISTINCTIVE and MIN_SYLLABLES <= syllable_count(w) <= MAX_SYLLABLES)
+        caps = tuple(k for k, w in enumerate(form.texts)
+                     if 2 <= len(w) <= MAX_SYLLABLES and form.tags[k] == DISTINCTIVE and w.isascii() and w.isalpha()
+                     and not syllable_count(w) and written_as_acronym(w, form.name))
+        known = form.pinyin_brands = (brands, caps) if brands or caps else _NONE
     return known
 
 
@@ -206,8 +215,11 @@ def _translated_side(one: Form, other: Form, words: tuple[int, ...], cands: Cand
     # a guess from toneless pinyin only in a Chinese name the other name shares a pinyin
     # word with as written ("Zhongke Xingtu" / "Zhongke Starmap"): "Haima Bioscience" is
     # not "Seahorse Bioscience", whatever the shared line of business (helper-49's review)
-    guess = any(mine[k] in theirs for k in words)
-    pinyin = [k for k in words if mine[k] not in theirs and (guess or has_han(one.tokens[k].source))]
+    pinyin = [k for k in words if mine[k] not in theirs]
+    if len(pinyin) == len(words):  # no pinyin word shared: only words read from characters
+        if one.script == "Latn":
+            return
+        pinyin = [k for k in pinyin if has_han(one.tokens[k].source)]
     if not pinyin:
         return
     # an English name word the other name lacks, beside other English words; not a
@@ -230,23 +242,16 @@ def _translated_side(one: Form, other: Form, words: tuple[int, ...], cands: Cand
                     cands.append((TRANSLATED_SIM, span, (k,), how) if flip else (TRANSLATED_SIM, (k,), span, how))
 
 
-@lru_cache(maxsize=1 << 12)
-def _capitals(letters: str, name: str) -> bool:
-    """:func:`written_as_acronym`, remembered: a query meets every candidate with one name."""
-    return written_as_acronym(letters, name)
-
-
-def _initials_side(one: Form, other: Form, words: tuple[int, ...], cands: Candidates, flip: bool) -> None:
-    """Links of a capitalised word of two or three letters in ``one`` to a pinyin brand
-    word of ``other`` (``words``) whose syllables it spells by their initials ("Suzhou TG
-    Testing" / "Suzhou Tiangong Testing", "JWD Technology" / "Jingweida Technology"):
+def _initials_side(one: Form, other: Form, caps: tuple[int, ...], words: tuple[int, ...], cands: Candidates,
+                   flip: bool) -> None:
+    """Links of a capitalised word of two or three letters in ``one`` (``caps``) to a pinyin
+    brand word of ``other`` (``words``) whose syllables it spells by their initials ("Suzhou
+    TG Testing" / "Suzhou Tiangong Testing", "JWD Technology" / "Jingweida Technology"):
     Chinese firms write their brand so in English."""
     if len(one.texts) < 2 or len(other.texts) < 2:
         return  # two letters alone ("TG" / "Tiangong") could be a thousand brands
-    for i, letters in enumerate(one.texts):
-        if not (2 <= len(letters) <= MAX_SYLLABLES and one.tags[i] == DISTINCTIVE and letters.isascii()
-                and letters.isalpha()) or syllable_count(letters) or not _capitals(letters, one.name):
-            continue
+    for i in caps:
+        letters = one.texts[i]
         for k in words:
             word = other.texts[k]
             if word[0] == letters[0] and not has_han(other.tokens[k].source) and any(

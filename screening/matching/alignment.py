@@ -31,6 +31,7 @@ from screening.matching.forms import (
     SYLLABIC,
     TAG_WEIGHTS,
     Form,
+    family_in_capitals,
     spells_initials,
     written_as_acronym,
 )
@@ -691,6 +692,9 @@ def align(q: Form, c: Form) -> Alignment:
                     share = EXTRA_QUERY_HAN_DESCRIPTOR
         den += max(q.weights[i], floor) * share
     den += min(descriptors, max(QUERY_DESCRIPTOR_MIN, QUERY_DESCRIPTORS_SHARE * linked))
+    # a name part only the query has: the listed later family name is then another one
+    # ("Nicolás Maduro Guerra" / "MADURO MOROS, Nicolas": a son)
+    q_names_left = person and any(q.tags[i] == DISTINCTIVE for i in q_un)
     for j in c_un:
         if _generation(c, j) or j in c_echo:
             continue
@@ -712,7 +716,7 @@ def align(q: Form, c: Form) -> Alignment:
                 share = EXTRA_RESULT_COMPANY
         elif c.tags[j] == STOP:
             continue  # "bin", "al", "van" left out of a person's name cost nothing
-        elif is_patronymic(c, j):
+        elif is_patronymic(c, j) or (not q_names_left and _later_family_name(c, j, links)):
             share = EXTRA_RESULT_PATRONYMIC
         elif ((0 < j < nc - 1 and not c.family[j]) or given_only) and not pinyin:
             share = EXTRA_RESULT_MIDDLE  # not in Chinese names: "Wen" is not "Wen Chou"
@@ -745,6 +749,22 @@ def _query_covered(q: Form, c: Form, links: list[Link], q_un: tuple[int, ...], c
     if any(lk.sim < SKELETON_SIM and lk.how not in _SAME_WORD_HOWS for lk in links):
         return False  # a fuzzy or fuzzily joined word (Hikvision / Hi Vision) is another name's
     return all(q.tags[i] == STOP for i in q_un) and all(c.tags[j] != DISTINCTIVE for j in c_un)
+
+
+def _later_family_name(c: Form, j: int, links: list[Link]) -> bool:
+    """True when the listed person's unmatched word ``j`` is a later family name
+    ("GUZMÁN LOERA, Joaquín": LOERA) whose first family name and a given name met the
+    query as written: "Joaquin Guzman" and "Nicolas Maduro" are how Spanish double
+    family names are written short, the second (the mother's) left out as freely as a
+    patronymic. Not "Marisa Fontanez" for "FONTANEZ SALAZAR, Maria"."""
+    family = family_in_capitals(c)
+    if not family[j]:
+        return False
+    first = next((k for k, (f, g) in enumerate(zip(family, c.tags)) if f and g != STOP), None)
+    if first is None or first >= j:
+        return False
+    met = {k for lk in links if lk.sim >= DISTINCTIVE_AGREE for k in lk.ci}
+    return first in met and any(not family[k] and c.tags[k] == DISTINCTIVE for k in met)
 
 
 def family_and_given_agree(q: Form, c: Form, links: list[Link]) -> bool:

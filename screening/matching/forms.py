@@ -31,7 +31,7 @@ from screening.matching.names import (
     NameAnalysis,
     Token,
 )
-from screening.matching.normalize import consonants
+from screening.matching.normalize import consonants, fold_words
 
 #: How much each tag can carry, relative to a distinctive token of top rarity.
 TAG_WEIGHTS: dict[str, float] = {
@@ -172,6 +172,20 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 def _folded(name: str) -> str:
     """``name`` in lower-case ASCII letters and digits only, for finding a word in it."""
     return _NOT_ALNUM.sub("", unidecode(name).lower())
+
+
+def family_in_capitals(form: "Form") -> tuple[bool, ...]:
+    """The family-name marks of a person's name, or, where no comma marks them, its
+    words written in capitals in a name that writes others in lower case, as the UN
+    and EU lists write family names ("Joaquín Archivaldo GUZMÁN LOERA")."""
+    if any(form.family):
+        return form.family
+    raw = form.name.split()
+    upper = {w for r in raw if r.isupper() and sum(ch.isalpha() for ch in r) > 1 for w in fold_words(r)}
+    if not upper or not any(r.islower() or r.istitle() for r in raw):
+        return form.family
+    lower = {w for r in raw if not r.isupper() for w in fold_words(r)}
+    return tuple(t in upper and t not in lower for t in form.texts)
 
 
 def written_as_acronym(word: str, name: str) -> bool:

@@ -86,7 +86,7 @@ def test_an_extra_given_name_without_marked_family_names_stays_at_review():
     "query, listed",
     [
         ("ORTEGAL, Ramiro", "ORTEGAL VALDES, Ramiro Ernesto"),  # a second family name and a given name
-        ("Behrouz Tavakoli", "TAVAKOLI NEJAD, Behrouz"),  # the query does not mark its family name
+        ("Behrouz Tavakoli", "TAVAKOLI NEJAD, Behrouz Reza"),  # its family name unmarked, a given name left out
     ],
 )
 def test_part_of_a_listed_name_is_the_same_name_but_a_search_holds_it_for_review(query, listed):

@@ -8,6 +8,9 @@ words that are not part of it:
 * former names and other names: "OCEAN STAR (ex-SEA BREEZE)", "f/k/a ...",
   "(also known as ...)", "... a.k.a. ...", "... d/b/a ...", a trailing short form "Costar Group Co., Ltd. (Costar)"
   -- kept as other names of the party, so either name can find a listing;
+* a nickname in quotes inside a person's name: Joaquin "El Chapo" Guzman -- kept as
+  another name (a one-word nickname with the family name: "SHAOHUA 'ERIC' WANG" is
+  also "ERIC WANG");
 * a port or flag after a comma: "OCEAN STAR, PANAMA";
 * branch suffixes set off by a dash or parentheses: "ACME TRADING LLC - DUBAI
   BRANCH", "(LONDON BRANCH)": a branch is the same legal person as its company;
@@ -43,6 +46,9 @@ _AKA_MARK = r"(?:(?-i:a\.k\.a\.?)|a/k/a|also\s+known\s+as|d/b/a|(?-i:d\.b\.a\.?)
 _AKA_AFTER_RE = re.compile(r"[\s,;]+" + _AKA_MARK + r",?:?\s+(.+)$", re.IGNORECASE)
 #: Where a chain of other names goes on: "X a/k/a Y a/k/a Z", "X a.k.a. Y; Z".
 _AKA_NEXT_RE = re.compile(r"\s*;\s*|[\s,]+" + _AKA_MARK + r",?:?\s+", re.IGNORECASE)
+#: A nickname in quotes inside a person's name: Joaquín "El Chapo" Guzmán, Ali 'Chemical'
+#: Hassan. Single quotes only between spaces (O'Brien, Mu'ammar are letters).
+_NICKNAME_RE = re.compile(r"(?<=\S)\s+(?:[\"“„«]([^\"“”„«»]{2,40})[\"”“»]|['‘]([^'‘’\"]{2,40})['’])\s+(?=\S)")
 #: A trailing parenthesised short name: "Costar Group Co., Ltd. (Costar)".
 _SHORT_FORM_RE = re.compile(r"\s*\(([^()]{2,60})\)\s*$")
 _WORD_RE = re.compile(r"[^\W_]{3,}|\d+")
@@ -169,7 +175,8 @@ _TRAILING_PLACE_RE = re.compile(r",\s*([^,]+?)(?:\s+flag(?:ged)?)?\s*$", re.IGNO
 
 
 def strip_annotations(
-    text: str, is_place: Callable[[str], bool] | None = None, vessel: bool = True, vessel_name: bool = False
+    text: str, is_place: Callable[[str], bool] | None = None, vessel: bool = True, vessel_name: bool = False,
+    person: bool = False,
 ) -> tuple[str, list[str]]:
     """``(bare name, former names)`` of ``text``.
 
@@ -179,10 +186,19 @@ def strip_annotations(
             comma; without it a trailing place is kept.
         vessel: whether a vessel prefix ("MV", "M/T") may be read off.
         vessel_name: the name is known to be a vessel's (its prefix may be dotted).
+        person: the name is known to be a person's (a quoted nickname inside it is
+            another name; a company's quotes hold its name: OOO "Romashka").
     """
-    if not text or not _may_carry(text, vessel_name):
+    if not text or not _may_carry(text, vessel_name, person):
         return text, []
     former: list[str] = []
+    if person:
+        text = _NICKNAME_RE.sub(lambda m: _kept(former, m.group(1) or m.group(2)), text)
+        if former:
+            # a one-word nickname is a given name in use ("SHAOHUA 'ERIC' WANG"): with the
+            # family name, not alone, where any "Eric" would meet it
+            last = text.split()[-1]
+            former[:] = [f if len(f.split()) > 1 else f"{f} {last}" for f in former]
 
     def keep_former(m: re.Match[str]) -> str:
         name = (m.group(1) or m.group(2) or "").strip()
@@ -229,6 +245,12 @@ def strip_annotations(
     return name, former
 
 
+def _kept(names: list[str], name: str) -> str:
+    """Keep ``name`` as another name; a space takes its place in the text."""
+    names.append(name.strip())
+    return " "
+
+
 def _short_form_of(inner: str, before: str) -> bool:
     """True when ``inner`` shortens the name before it: one of its words (of three
     letters or more, or a number) is in that name ("Qihoo 360" for "360 Security
@@ -246,6 +268,7 @@ _QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bfka\b|formerly|^\s*m[vt]\b|
 _QUICK_VESSEL_RE = re.compile(rf"^\s*m\.?\s?[vt]\b|^\s*f\.v\.|^\s*{_KNOWN_VESSEL_PREFIXES}\s", re.IGNORECASE)
 
 
-def _may_carry(text: str, vessel_name: bool = False) -> bool:
+def _may_carry(text: str, vessel_name: bool = False, person: bool = False) -> bool:
     """True when ``text`` may hold an annotation (a cheap pre-check)."""
-    return _QUICK_RE.search(text) is not None or (vessel_name and _QUICK_VESSEL_RE.search(text) is not None)
+    return (_QUICK_RE.search(text) is not None or (vessel_name and _QUICK_VESSEL_RE.search(text) is not None)
+            or (person and _NICKNAME_RE.search(text) is not None))

@@ -140,7 +140,7 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
     "Bank X, Hong Kong" may name a sister bank).
     """
     if schema in ("person", "individual", "company"):
-        stripped, former = strip_annotations(raw, vessel=False)
+        stripped, former = strip_annotations(raw, vessel=False, person=schema != "company")
         return stripped, former
 
     def is_place(text: str) -> bool:
@@ -155,7 +155,14 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
         # "Ecobank, Ghana" a sister of "Ecobank, Togo" (helper-47's review)
         return schema == "vessel" and len(text.strip()) > 3 and to_iso2(text) is not None
 
-    return strip_annotations(raw, is_place=is_place, vessel_name=schema == "vessel")
+    # a quoted nickname in a name of unknown kind that reads as a person's ("Joaquin 'El
+    # Chapo' Guzman"); an organisation's quotes hold its name (OOO "Romashka")
+    person = schema is None and _QUOTES_RE.search(raw) is not None and not looks_like_org(fold_words(raw), t)
+    return strip_annotations(raw, is_place=is_place, vessel_name=schema == "vessel", person=person)
+
+
+#: Quotation marks, for :func:`_strip_annotations`'s cheap test.
+_QUOTES_RE = re.compile("[\"“”„«»]|\\s['‘]")
 
 
 def infer_schema(tokens: list[Token] | tuple[Token, ...], hint: str | None = None) -> str | None:

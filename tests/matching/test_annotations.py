@@ -129,3 +129,22 @@ def test_a_companys_country_in_parentheses_stays():
     assert compare("Huawei Technologies (Thailand) Co., Ltd.", "Huawei Technologies Co., Ltd.",
                    "company")[0] < MATCH_THRESHOLD
     assert strip_annotations("EX TRADING", vessel_name=True) == ("EX TRADING", [])
+
+
+@pytest.mark.parametrize(
+    "text, bare, others",
+    [
+        ("Joaquin 'El Chapo' Guzman", "Joaquin Guzman", ["El Chapo"]),
+        ('Viktor "Merchant of Death" Bout', "Viktor Bout", ["Merchant of Death"]),
+        ("Joaquín «El Chapo» Guzmán", "Joaquín Guzmán", ["El Chapo"]),
+        ('SHAOHUA "ERIC" WANG', "SHAOHUA WANG", ["ERIC WANG"]),  # one word: with the family name
+        ("Conor O'Brien", "Conor O'Brien", []),  # an apostrophe, not a quote
+        ("'Ali' Hassan", "'Ali' Hassan", []),  # nothing before the quotes: not inside the name
+    ],
+)
+def test_a_quoted_nickname_inside_a_persons_name_is_another_name(text, bare, others):
+    assert strip_annotations(text, vessel=False, person=True) == (bare, others)
+
+
+def test_quotes_in_a_name_not_known_as_a_persons_stay():
+    assert strip_annotations('AO "Concern" Avtomatika', vessel=False) == ('AO "Concern" Avtomatika', [])

@@ -1,0 +1,76 @@
+"""Round 14 of issue 14 (session 15): second family names and quoted nicknames.
+
+Listed names are OFAC SDN entries (``../shared/data/ofac_sdn_kindrat86/ofac-sdn.csv``),
+cited by their entry number, unless a comment says otherwise.
+"""
+
+import pytest
+
+from screening.matching import Matcher, compare
+from screening.types import Entry, Name
+
+MATCH, REVIEW = 0.85, 0.70
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Nicolas Maduro", "MADURO MOROS, Nicolas"),  # SDN 22790
+        ("Nicolas Maduro", "Nicolas MADURO MOROS"),  # the family name in capitals, as the UN and EU write it
+        ("Joaquin Guzman", "GUZMAN LOERA, Joaquin"),  # SDN 6861
+        ("GUZMAN, Joaquin", "GUZMÁN LOERA, Joaquín Archivaldo"),
+        ("Joaquin Guzman", "Joaquín Archivaldo GUZMÁN LOERA"),
+    ],
+)
+def test_a_second_family_name_left_out_is_the_same_name(query, listed):
+    """Spanish names carry the father's family name, then the mother's; the short form
+    leaves out the second as freely as a patronymic."""
+    assert compare(query, listed, "person")[0] >= MATCH
+
+
+def test_a_second_family_name_left_out_matches_in_a_search():
+    entry = Entry(id="22790", list_id="us-sdn", type="person", names=[Name(value="MADURO MOROS, Nicolas")])
+    (hit,) = Matcher([entry]).search("Nicolas Maduro", schema="person")
+    assert hit.strength == "match"
+
+
+def test_a_given_name_left_out_is_still_held_for_review_in_a_search():
+    entry = Entry(id="x", list_id="us-sdn", type="person", names=[Name(value="GUZMÁN LOERA, Joaquín Archivaldo")])
+    (hit,) = Matcher([entry]).search("Joaquin Guzman", schema="person")
+    assert hit.strength == "review"
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Nicolás Maduro Guerra", "MADURO MOROS, Nicolas"),  # SDN lists the son separately
+        ("Joaquín Guzmán López", "GUZMAN LOERA, Joaquin"),  # a son, listed on his own
+    ],
+)
+def test_another_second_family_name_is_another_person(query, listed):
+    assert compare(query, listed, "person")[0] < REVIEW
+
+
+def test_only_the_first_family_name_is_cheap_to_leave_out_when_a_given_name_met():
+    # "Maduro" alone names no one: a given name must meet too
+    assert compare("Maduro", "MADURO MOROS, Nicolas", "person")[0] < REVIEW
+
+
+@pytest.mark.parametrize("schema", ["person", None])
+@pytest.mark.parametrize(
+    "query",
+    ["Joaquin 'El Chapo' Guzman", 'Joaquin "El Chapo" Guzman', "Joaquín «El Chapo» Guzmán"],
+)
+def test_a_quoted_nickname_is_another_name(query, schema):
+    # SDN 6861 lists "GUZMAN, Chapo" among the aliases: the nickname is a name of its own
+    assert compare(query, "GUZMAN LOERA, Joaquin", schema)[0] >= MATCH
+
+
+def test_a_one_word_nickname_meets_only_with_the_family_name():
+    # csl-2026 aliases: "SHAOHUA 'ERIC' WANG" is no "Suzhou Eric Mechanics and Electronics Co. Ltd."
+    assert compare('SHAOHUA "ERIC" WANG', "Suzhou Eric Mechanics and Electronics Co. Ltd.")[0] < REVIEW
+    assert compare('SHAOHUA "ERIC" WANG', "Eric Wang", "person")[0] >= MATCH
+
+
+def test_an_organisations_quotes_hold_its_name():
+    assert compare('OOO "Romashka" Trading', "Romashka Trading OOO")[0] >= MATCH

@@ -75,6 +75,7 @@ FEATURES: list[Feature] = [
     Feature(f.weak_alias, qualifier=True),
     Feature(f.homophone_brand, qualifier=True),
     Feature(f.plural_differs, qualifier=True),
+    Feature(f.legal_countries_differ, qualifier=True),
 ]
 
 

@@ -28,6 +28,7 @@ QUALIFIER_TEXT = {
     "no_exact_name_part": "no part of the name is spelled alike",
     "patronymics_differ": "patronymics differ",
     "lineage_differs": "another place in one family: own and father's names swapped, or son and daughter",
+    "legal_countries_differ": "legal forms of different countries (a sister company?)",
 }
 QUALIFIER_TEXT_ZH = {
     "numbers_disagree": "数字不同",
@@ -43,6 +44,7 @@ QUALIFIER_TEXT_ZH = {
     "no_exact_name_part": "名称中没有拼写相同的部分",
     "patronymics_differ": "父称不同",
     "lineage_differs": "家族中的不同成员：本名与父名互换，或儿子与女儿",
+    "legal_countries_differ": "组织形式属于不同国家（可能是姊妹公司？）",
 }
 qualifier = table("qualifier", QUALIFIER_TEXT, QUALIFIER_TEXT_ZH)
 

@@ -692,6 +692,26 @@ def locations_disagree(pair: Pair) -> float:
     return 1.0
 
 
+def legal_countries_differ(pair: Pair) -> float:
+    """1 when both organisations' names end in legal forms of no common country.
+
+    "Vostok Trade Sp. z o.o." (Poland) and "Vostok Trade OOO" (Russia), "Alpha Tech
+    s.r.o." and "Alpha Tech GmbH": two legal persons under two laws, a sister
+    company at most, as "Huawei Technologies (UK)" is. English forms (Ltd, LLC,
+    JSC), written for firms of every country, say nothing
+    (``legal_form_countries.yaml``).
+    """
+    q, c = pair.query, pair.result
+    if not q.legal or not c.legal or q.schema == PERSON or c.schema == PERSON:
+        return 0.0
+    known = tables().legal_countries
+    q_countries = [known[f] for f in q.legal if f in known]
+    c_countries = [known[f] for f in c.legal if f in known]
+    if not q_countries or not c_countries:
+        return 0.0
+    return 0.0 if frozenset().union(*q_countries) & frozenset().union(*c_countries) else 1.0
+
+
 def plural_differs(pair: Pair) -> float:
     """1 when a distinctive word is singular in one name and plural in the other.
 

@@ -184,6 +184,9 @@ class Tables:
     written_first: set[tuple[str, ...]] = field(default_factory=set)
     #: legal forms the table writes with letters outside ASCII, casefolded, letters only (aş, oü, sàrl)
     legal_accented: set[str] = field(default_factory=set)
+    #: folded legal form, its words joined by spaces ("sp z o o") -> the countries whose law
+    #: defines it (legal_form_countries.yaml); English forms written everywhere are absent
+    legal_countries: dict[str, frozenset[str]] = field(default_factory=dict)
     #: the pinyin words and phrases of org_terms (keji, jicheng dianlu): readings, not spellings
     pinyin_words: frozenset[str] = frozenset()
     #: pinyin of three syllables or more for an organisation ("yanjiuyuan", ("gongye", "daxue")):
@@ -314,6 +317,14 @@ def _load_legal(t: Tables) -> None:
     t.legal_compare = frozenset(t.legal_forms.values())
     for p in t.legal_forms:
         t.legal_len[p[0]] = max(t.legal_len.get(p[0], 0), len(p))
+    for group in _as_list(_load_yaml("legal_form_countries.yaml")):
+        countries = frozenset(str(c).upper() for c in _as_list(group.get("countries")))
+        for form in _as_list(group.get("forms")):
+            phrase = _fold_phrase(str(form))
+            if phrase not in t.legal_forms:
+                raise ValueError(f"legal_form_countries.yaml: {form!r} is not a form of legal_forms.yaml")
+            key = " ".join(phrase)
+            t.legal_countries[key] = t.legal_countries.get(key, frozenset()) | countries
 
 
 #: Hangul syllables, jamo and the parenthesised syllables (㈜).

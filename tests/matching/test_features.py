@@ -1,5 +1,7 @@
 """Scoring signals and the comparator, on prior-art failure cases."""
 
+import pytest
+
 from screening.matching import FEATURES, compare
 from screening.matching.features import token_sim
 from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
@@ -107,3 +109,33 @@ def test_russian_companies():
     assert score("ООО «Техномар»", "OOO TEXHOMAP") >= MATCH_THRESHOLD
     assert score("Государственная корпорация «Ростех»", "STATE CORPORATION ROSTEC") >= MATCH_THRESHOLD
     assert score("ΟΜΝΙΡΟL a.s.", "OMNIPOL a.s.") >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # SDN lists both: two firms of one name under Polish and Mexican law (derived pairs, sdn)
+        ("ROSETTA GAMING SPOLKA Z OGRANICZONA ODPOWIEDZIALNOSCIA", "ROSETTA GAMING S.A. DE C.V."),
+        ("Vostok Trade Sp. z o.o.", "Vostok Trade OOO"),
+        ("Alpha Tech s.r.o.", "Alpha Tech GmbH"),
+    ],
+)
+def test_legal_forms_of_no_common_country_hold_a_full_name_for_review(query, listed):
+    score, values = compare(query, listed, "company")
+    assert values["legal_countries_differ"] == 1.0
+    assert 0.70 <= score < 0.85
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("OOO Romashka", "Romashka LLC"),  # an English form is written for every country's firms
+        ("Romashka OOO", "Romashka TOV"),  # Ukraine writes both (Russian and Ukrainian)
+        ("Alpha Tech GmbH", "Alpha Tech SARL"),  # Switzerland and Luxembourg: one firm in two languages
+        ("Alpha Tech AG", "Alpha Tech GmbH"),  # one country's two forms: not this feature's call
+    ],
+)
+def test_legal_forms_a_country_shares_say_nothing(query, listed):
+    score, values = compare(query, listed, "company")
+    assert values.get("legal_countries_differ", 0.0) == 0.0
+    assert score >= 0.85

@@ -611,8 +611,11 @@ def align(q: Form, c: Form) -> Alignment:
             _acronym_candidates(q, c, cands)
             translation.candidates(q, c, cands)
     # best first; among equal words the link covering more of them ("mohamed sherif" =
-    # "mohamedsherif" before "mohamed" = "mohamed"), among near ones the smaller
-    cands.sort(key=lambda x: (-x[0], -len(x[1]) - len(x[2]) if x[0] >= 1.0 else len(x[1]) + len(x[2])))
+    # "mohamedsherif" before "mohamed" = "mohamed"), and a whole name's acronym before one
+    # word's ("ZTE" for all of "Zhongxing Telecommunication Equipment", not only Zhongxing);
+    # among other near ones the smaller
+    cands.sort(key=lambda x: (-x[0], -len(x[1]) - len(x[2]) if x[0] >= 1.0 or x[3] == "acronym"
+                              else len(x[1]) + len(x[2])))
     used_q: set[int] = set()
     used_c: set[int] = set()
     links: list[Link] = []
@@ -985,11 +988,22 @@ def _acronym_side(one: Form, many: Form, cands: list, flip: bool) -> None:
     if len(one.texts) != 1 or len(many.texts) < ACRONYM_MIN_WORDS:
         return
     a = one.texts[0]
-    if one.tags[0] != DISTINCTIVE or not ACRONYM_MIN_LEN <= len(a) <= ACRONYM_MAX_LEN or not a.isalpha():
+    if one.tags[0] != DISTINCTIVE or len(a) > ACRONYM_MAX_LEN or not a.isalpha():
         return
+    if len(a) < ACRONYM_MIN_LEN and not (len(a) == ACRONYM_MIN_WORDS and _same_legal_form(one, many)):
+        return  # three letters spell some listed name's initials one time in seven
     if spells_initials(a, many) and written_as_acronym(a, one.name):
         span = tuple(range(len(many.texts)))
         cands.append((ACRONYM_SIM, span, (0,), "acronym") if flip else (ACRONYM_SIM, (0,), span, "acronym"))
+
+
+def _same_legal_form(a: Form, b: Form) -> bool:
+    """True when both names end in a legal form of one kind ("ZTE Corp" / "Zhongxing
+    Telecommunication Equipment Corporation"): with three letters, the second word of
+    evidence that they spell one firm's name."""
+    codes = tables().legal_forms
+    mine = {codes.get(tuple(f.split())) for f in a.legal}
+    return bool(mine.intersection(codes.get(tuple(f.split())) for f in b.legal) - {None})
 
 
 def _swallowed_legal(mine: tuple[str, ...], other: tuple[str, ...], legal: tuple[str, ...], cands: list, flip: bool) -> None:

@@ -166,6 +166,9 @@ ACRONYM_MAX_LEN = 8
 #: The one legal form letter acronyms keep: the C of Company, Co., Corporation
 #: (POGC, ZEMIC); not the L of LLC or Ltd ("ASML" is not Almanac Ship Management LLC).
 ACRONYM_LEGAL_LETTER = "c"
+#: Words a group's name ends in that its acronym leaves out (SMEE for "Shanghai Micro
+#: Electronics Equipment (Group) Co., Ltd.").
+ACRONYM_GROUP_WORDS = frozenset({"group", "holding", "holdings"})
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
@@ -229,9 +232,12 @@ def name_initials(form: "Form") -> tuple[str, ...]:
     written = _folded(form.name)
     if not all(w in written for w, g in zip(form.texts, form.tags) if g != STOP):
         return ()  # an expanded or translated word: nobody abbreviates "NPO Saturn" as SPAS
+    out = [letters]
+    if form.texts[-1] in ACRONYM_GROUP_WORDS and len(letters) > ACRONYM_MIN_WORDS:
+        out.append(letters[:-1])  # "Shanghai Micro Electronics Equipment (Group)" is SMEE
     if form.legal and form.legal[0][0] == ACRONYM_LEGAL_LETTER and len(letters) < ACRONYM_MAX_LEN:
-        return (letters, letters + ACRONYM_LEGAL_LETTER)
-    return (letters,)
+        out.append(letters + ACRONYM_LEGAL_LETTER)
+    return tuple(out)
 
 
 def spells_initials(word: str, form: "Form") -> bool:
@@ -239,7 +245,7 @@ def spells_initials(word: str, form: "Form") -> bool:
     letters are compared before the name is folded (a one-word query meets
     every candidate form in a search)."""
     letters = _initials(form)
-    return bool(letters) and word.startswith(letters) and word in name_initials(form)
+    return bool(letters) and letters.startswith(word[:ACRONYM_MIN_WORDS]) and word in name_initials(form)
 
 
 def joined_windows(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:

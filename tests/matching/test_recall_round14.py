@@ -74,3 +74,33 @@ def test_a_one_word_nickname_meets_only_with_the_family_name():
 
 def test_an_organisations_quotes_hold_its_name():
     assert compare('OOO "Romashka" Trading', "Romashka Trading OOO")[0] >= MATCH
+
+
+def test_a_groups_acronym_leaves_out_group():
+    # Entity List, 87 FR 77508 (csl-2026): "Shanghai Micro Electronics Equipment (Group) Co., Ltd.", known as SMEE
+    assert compare("SMEE", "Shanghai Micro Electronics Equipment (Group) Co., Ltd.", "company")[0] >= MATCH
+
+
+@pytest.mark.parametrize("query", ["ZTE Corp", "ZTE Corporation"])
+def test_three_letters_spell_a_name_when_the_legal_forms_agree(query):
+    # the whole acronym, not the brand table's ZTE = Zhongxing alone
+    assert compare(query, "ZHONGXING TELECOMMUNICATION EQUIPMENT CORPORATION", "company")[0] >= MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("CUC", "Changzhou Utek Composite Co., Limited"),  # no legal form: three letters alone
+        ("CUC Corp", "Changzhou Utek Composite Co., Limited"),  # another kind of legal form
+    ],
+)
+def test_three_letters_alone_spell_no_name(query, listed):
+    assert compare(query, listed, "company")[0] < REVIEW
+
+
+def test_a_search_holds_a_three_letter_acronym_for_review():
+    entry = Entry(id="x", list_id="us-el", type="entity",
+                  names=[Name(value="Changzhou Utek Composite Co., Limited")])
+    (hit,) = Matcher([entry]).search("CUC Co., Ltd.")
+    assert hit.strength == "review"
+    assert "cuc" in " ".join(str(e) for e in hit.explanation).lower()

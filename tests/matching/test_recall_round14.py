@@ -104,3 +104,15 @@ def test_a_search_holds_a_three_letter_acronym_for_review():
     (hit,) = Matcher([entry]).search("CUC Co., Ltd.")
     assert hit.strength == "review"
     assert "cuc" in " ".join(str(e) for e in hit.explanation).lower()
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Rosneft Oil Company", "PAO NK ROSNEFT"),
+        ("Rosneft", "PAO NK ROSNEFT"),  # the abbreviation read as words, not a name word left over
+    ],
+)
+def test_nk_is_a_russian_oil_company(query, listed):
+    # NK = neftyanaya kompaniya (нефтяная компания): "Public Joint Stock Company Oil Company Rosneft"
+    assert compare(query, listed, "company")[0] >= MATCH

@@ -176,6 +176,9 @@ class Alignment:
     q_unmatched: tuple[int, ...] = ()
     c_unmatched: tuple[int, ...] = ()
     distinctive_agree: bool = False
+    #: the score had the listed later family names left out cost as name parts, when
+    #: the alignment let them off (:func:`_later_family_name`); None otherwise
+    undiscounted: float | None = None
 
 
 def _nickname(a: str, b: str, skel_a: str, skel_b: str) -> bool:
@@ -698,6 +701,7 @@ def align(q: Form, c: Form) -> Alignment:
     # a name part only the query has: the listed later family name is then another one
     # ("Nicolás Maduro Guerra" / "MADURO MOROS, Nicolas": a son)
     q_names_left = person and any(q.tags[i] == DISTINCTIVE for i in q_un)
+    discount = 0.0  # what later family names left out would cost as name parts
     for j in c_un:
         if _generation(c, j) or j in c_echo:
             continue
@@ -719,14 +723,22 @@ def align(q: Form, c: Form) -> Alignment:
                 share = EXTRA_RESULT_COMPANY
         elif c.tags[j] == STOP:
             continue  # "bin", "al", "van" left out of a person's name cost nothing
-        elif is_patronymic(c, j) or (not q_names_left and _later_family_name(c, j, links)):
+        elif is_patronymic(c, j):
             share = EXTRA_RESULT_PATRONYMIC
-        elif ((0 < j < nc - 1 and not c.family[j]) or given_only) and not pinyin:
-            share = EXTRA_RESULT_MIDDLE  # not in Chinese names: "Wen" is not "Wen Chou"
         else:
-            share = EXTRA_RESULT_PERSON
+            if ((0 < j < nc - 1 and not c.family[j]) or given_only) and not pinyin:
+                share = EXTRA_RESULT_MIDDLE  # not in Chinese names: "Wen" is not "Wen Chou"
+            else:
+                share = EXTRA_RESULT_PERSON
+            if not q_names_left and _later_family_name(c, j, links):
+                # costs what a patronymic does; what it would cost as a name part is kept,
+                # for a search to hold a match resting on the discount (Alignment.undiscounted)
+                weight = max(c.weights[j], TAG_WEIGHTS[c.tags[j]] * UNMATCHED_FLOOR)
+                discount += weight * (share - EXTRA_RESULT_PATRONYMIC)
+                share = EXTRA_RESULT_PATRONYMIC
         den += max(c.weights[j], TAG_WEIGHTS[c.tags[j]] * UNMATCHED_FLOOR) * share
     score = num / den if den > 0 else 0.0
+    undiscounted = num / (den + discount) if discount > 0 else None
     if translated and not agree:
         # the name's only word that agrees is a translation: a guess from toneless pinyin
         # counts with another word that agrees as written ("Zhongke Xingtu" / "Zhongke
@@ -735,7 +747,7 @@ def align(q: Form, c: Form) -> Alignment:
         if translated == 1:
             agree = True
             score = min(score, TRANSLATION_ONLY_MAX)
-    return Alignment(links, score, q_un, c_un, agree)
+    return Alignment(links, score, q_un, c_un, agree, undiscounted)
 
 
 #: How words may meet below the skeleton credit and still be the same word (for :func:`_query_covered`).
@@ -757,9 +769,10 @@ def _query_covered(q: Form, c: Form, links: list[Link], q_un: tuple[int, ...], c
 def _later_family_name(c: Form, j: int, links: list[Link]) -> bool:
     """True when the listed person's unmatched word ``j`` is a later family name
     ("GUZMÁN LOERA, Joaquín": LOERA) whose first family name and a given name met the
-    query as written: "Joaquin Guzman" and "Nicolas Maduro" are how Spanish double
-    family names are written short, the second (the mother's) left out as freely as a
-    patronymic. Not "Marisa Fontanez" for "FONTANEZ SALAZAR, Maria"."""
+    query as written, and the first given name too: "Joaquin Guzman" and "Nicolas
+    Maduro" are how Spanish double family names are written short, the second (the
+    mother's) left out as freely as a patronymic. Not "Marisa Fontanez" for "FONTANEZ
+    SALAZAR, Maria", nor "Fernando Castro" for "CASTRO VILLA, Luis Fernando"."""
     family = family_in_capitals(c)
     if not family[j]:
         return False
@@ -767,7 +780,8 @@ def _later_family_name(c: Form, j: int, links: list[Link]) -> bool:
     if first is None or first >= j:
         return False
     met = {k for lk in links if lk.sim >= DISTINCTIVE_AGREE for k in lk.ci}
-    return first in met and any(not family[k] and c.tags[k] == DISTINCTIVE for k in met)
+    given = next((k for k, (f, g) in enumerate(zip(family, c.tags)) if not f and g == DISTINCTIVE), None)
+    return first in met and given in met
 
 
 def family_and_given_agree(q: Form, c: Form, links: list[Link]) -> bool:

@@ -119,6 +119,11 @@ def partial_hold(entry: Entry, pair: Pair, values: dict[str, float] | None = Non
         # whatever carried the score: rare words weigh most in a search, so a common
         # middle name left out ("Jason Smith" / "Smith, Jason Dean") costs little
         return msg("explain.person_parts_missing", words=" ".join(parts))
+    undiscounted = pair.alignment.undiscounted
+    if side == "list" and undiscounted is not None and undiscounted < (settings.MATCH_THRESHOLD if match_t is None else match_t):
+        # the same name as far as it goes ("Santiago Perez" / "PEREZ OCAMPO, Santiago"), but
+        # only because a second family name costs little: the many Santiago Perezes differ there
+        return msg("explain.person_parts_missing", words=" ".join(parts))
     if rests_on_review_only(values, match_t):
         if side == "list":
             return msg("explain.person_parts_missing", words=" ".join(parts))

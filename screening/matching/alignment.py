@@ -58,6 +58,7 @@ from screening.matching.strings import (
     transliteration_edits,
     vowel_respelling,
     vowel_spelling,
+    western_readings,
 )
 from screening.matching.vietnamese import other_syllable, vietnamese_name
 
@@ -190,6 +191,20 @@ def _nickname(a: str, b: str, skel_a: str, skel_b: str) -> bool:
     return bool(ga & (nick.get(b, _NO_GROUPS) | nick.get(skel_b, _NO_GROUPS)))
 
 
+def _western_reading(a: str, b: str, skel_b: str) -> float:
+    """The credit of ``a``, a Russian name part as German or French write it, read as ``b``
+    the English way (:func:`~screening.matching.strings.western_readings`): the skeleton
+    credit letter for letter or by skeleton (Prigojine / Prigozhin, Evgueni / Yevgeniy),
+    the East Slavic one as another East Slavic form; 0 otherwise."""
+    best = 0.0
+    for r in western_readings(a):
+        if r == b or skeleton(r) == skel_b:
+            return SKELETON_SIM
+        if slavic_spelling(r, b):
+            best = SLAVIC_SIM
+    return best
+
+
 def _korean_surname(a: str, b: str) -> bool:
     """True for two romanisations of one Korean family name (Pak / Park, Cho / Jo, Ri / Lee)."""
     of = tables().ko_surname_of
@@ -294,6 +309,10 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return PHONETIC_SIM, "variant"  # Naghdi / Naqdi: ق as Persian says it
         if s < SLAVIC_SIM and slavic and how != "gendered" and slavic_spelling(a, b):
             return SLAVIC_SIM, "east slavic"  # Belarusian / Ukrainian / Russian: Halavanau / Golovanov
+        if s < SKELETON_SIM and slavic:
+            western = max(_western_reading(a, b, c.skels[j]), _western_reading(b, a, q.skels[i]))
+            if western > s:
+                return western, "west european"  # Prigojine (French), Schtschukin (German): Prigozhin, Shchukin
         if s < SLAVIC_SIM and slavic and not q.family[i] and not c.family[j] and same_father(a, b):
             return SLAVIC_SIM, "east slavic"  # one father's name: Mykolaiovych / Nikolaevich (not Ivanovna)
     if s < EQUIVALENT_SIM and _airline_end(q, i, a) and _airline_end(c, j, b):

@@ -53,6 +53,7 @@ HOW_TEXT = {"skeleton": "spelling variant", "variant": "spelling variant", "join
             "initial": "initial", "nickname": "nickname", "similar": "similar", "acronym": "acronym of the words",
             "vowels": "vowels written otherwise", "respelled": "inner vowels written otherwise",
             "east slavic": "Belarusian / Ukrainian / Russian form",
+            "west european": "a Russian name as German or French write it",
             "cognate": "Russian and English form of one word", "plural": "singular and plural",
             "translated": "Chinese characters and their English translation",
             "translated pinyin": "pinyin and a translation of its syllables",
@@ -60,7 +61,7 @@ HOW_TEXT = {"skeleton": "spelling variant", "variant": "spelling variant", "join
 HOW_TEXT_ZH = {"skeleton": "拼写变体", "variant": "拼写变体", "joined": "连写/分写", "initial": "首字母",
                "nickname": "昵称", "similar": "近似", "acronym": "各词首字母缩写",
                "vowels": "元音拼法不同", "respelled": "词中元音拼法不同",
-               "east slavic": "白俄罗斯语／乌克兰语／俄语拼法",
+               "east slavic": "白俄罗斯语／乌克兰语／俄语拼法", "west european": "德语或法语拼写的俄语名",
                "cognate": "同一词的俄语与英语形式", "plural": "单数与复数",
                "translated": "汉字与其英译", "translated pinyin": "拼音与其音节的英译", "initials": "拼音音节首字母"}
 how_words = table("how", HOW_TEXT, HOW_TEXT_ZH)

@@ -308,6 +308,28 @@ def slavic_key(word: str) -> str:
 _SLAVIC_FIRSTS = (frozenset("hg"), frozenset("oa"))
 
 
+#: How German and French write Russian sounds, read the English way: Schtschukin and
+#: Juri (German), Prigojine, Evgueni and Poutine (French) are Shchukin, Yuri, Prigozhin,
+#: Evgeni and Putin. Each language is read alone (its z and j are the other's ts and
+#: zh), in one pass, longest spelling first.
+_GERMAN = {"schtsch": "shch", "tsch": "ch", "sch": "sh", "ch": "kh", "w": "v", "z": "ts", "ss": "s"}
+_FRENCH = {"tch": "ch", "ch": "sh", "dj": "dzh", "j": "zh", "ou": "u", "gue": "ge", "gui": "gi", "ss": "s"}
+_GERMAN_RE = re.compile("|".join(sorted(_GERMAN, key=len, reverse=True)) + "|^j|(?<=[aeiou])j")
+_FRENCH_RE = re.compile("|".join(sorted(_FRENCH, key=len, reverse=True)))
+#: French writes a final e after a consonant that Russian lacks (Prigojine, Poutine).
+_FRENCH_FINAL_E = re.compile(r"(?<=[^aeiou])e$")
+
+
+@lru_cache(maxsize=8192)
+def western_readings(word: str) -> tuple[str, ...]:
+    """A Russian name part as German and as French write it, read the English way
+    ("schtschukin" -> "shchukin", "prigojine" -> "prigozhin"); the readings that
+    differ from ``word``."""
+    german = _GERMAN_RE.sub(lambda m: _GERMAN.get(m.group(0), "y"), word)
+    french = _FRENCH_FINAL_E.sub("", _FRENCH_RE.sub(lambda m: _FRENCH[m.group(0)], word))
+    return tuple(dict.fromkeys(r for r in (german, french) if r != word))
+
+
 @lru_cache(maxsize=65536)
 def slavic_spelling(a: str, b: str) -> bool:
     """Two East Slavic renderings of one name part: Aliaksandr / Aleksandr,

@@ -121,3 +121,28 @@ def test_a_search_holds_a_three_letter_acronym_for_review():
 def test_nk_is_a_russian_oil_company(query, listed):
     # NK = neftyanaya kompaniya (нефтяная компания): "Public Joint Stock Company Oil Company Rosneft"
     assert compare(query, listed, "company")[0] >= MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("BOZHKOV, Vasil", "BOJKOV, Vassil Kroumov"),  # SDN aliases of one entry (derived pairs, sdn)
+        ("Evgueni Prigojine", "PRIGOZHIN, Yevgeniy Viktorovich"),  # French: j for zh, gu for g, final e
+        ("Vladimir Poutine", "PUTIN, Vladimir Vladimirovich"),  # French ou
+        ("Juri Schtschukin", "SHCHUKIN, Yuriy Petrovich"),  # German schtsch, j for y
+        ("Michail Chodorkowski", "KHODORKOVSKY, Mikhail Borisovich"),  # German ch for kh, w for v
+    ],
+)
+def test_russian_names_as_german_and_french_write_them(query, listed):
+    assert compare(query, listed, "person")[0] >= MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Igor Sechkin", "SECHIN, Igor Ivanovich"),  # a letter more: another family name
+        ("John Smith", "ZHOHN SMITH"),  # English names are not read so: only beside an East Slavic name
+    ],
+)
+def test_other_names_are_not_read_as_german_or_french(query, listed):
+    assert compare(query, listed, "person")[0] < MATCH

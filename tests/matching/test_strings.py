@@ -40,3 +40,23 @@ def test_every_kind_of_near_word_passes_the_precheck(a: str, b: str) -> None:
 
 def test_other_words_stop_at_the_precheck() -> None:
     assert not strings._may_meet("smith", "schmidtberger", skeleton("smith"), skeleton("schmidtberger"))
+
+
+@pytest.mark.parametrize(
+    "word, reading",
+    [
+        ("schtschukin", "shchukin"),
+        ("chodorkowski", "khodorkovski"),
+        ("jewgeni", "yevgeni"),
+        ("prigojine", "prigozhin"),
+        ("gorbatchev", "gorbachev"),
+        ("chostakovitch", "shostakovich"),
+        ("poutine", "putin"),
+    ],
+)
+def test_western_readings_read_german_and_french_the_english_way(word, reading):
+    assert reading in strings.western_readings(word)
+
+
+def test_a_word_neither_language_writes_otherwise_has_no_reading():
+    assert strings.western_readings("nikolai") == ()

@@ -31,7 +31,7 @@ from screening.matching.alignment import (
     same_patronymic,
 )
 from screening.matching.abjad import latin_agrees
-from screening.matching.forms import ABJAD_SCRIPTS, SYLLABIC, Form
+from screening.matching.forms import ABJAD_SCRIPTS, SYLLABIC, Form, family_in_capitals
 from screening.matching.normalize import consonants
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.pinyin import syllable_count
@@ -627,7 +627,7 @@ def lineage_differs(pair: Pair) -> float:
     "Tran Van Hung" "TRAN Quoc Hung" (middle and given names keep their places).
     """
     q, c = pair.query, pair.result
-    if genders_differ(q, c) or (is_person_pair(q, c) and positions_differ(q, c)):
+    if genders_differ(q, c) or (is_person_pair(q, c) and (positions_differ(q, c) or _parts_swapped(pair))):
         return 1.0
     if SON_OF.isdisjoint(q.texts) or SON_OF.isdisjoint(c.texts):
         return 0.0  # most names: no "son of" on one side
@@ -643,6 +643,33 @@ def lineage_differs(pair: Pair) -> float:
         own_to_father |= max(link.qi) < qa and min(link.ci) > ca
         father_to_own |= min(link.qi) > qa and max(link.ci) < ca
     return 1.0 if own_to_father and father_to_own else 0.0
+
+
+def _parts_swapped(pair: Pair) -> bool:
+    """True when two adjacent given names, or two adjacent family names, of the listed
+    person stand in the query side by side the other way round.
+
+    "Juan Carlos Pérez García" is not "GARCIA PEREZ, Juan Carlos": a Spanish name's
+    family names are the father's, then the mother's, so the other order is another
+    family; "Ahmad Saleh Al Amri" is not "AL-AMRI, Saleh Ahmad", whose father is Ahmad
+    (helper-53's set). Only where the listed name marks its family name (a comma,
+    capitals), and for words each name writes once ("AL-'ALI, Hamid Hamad Hamid").
+    """
+    q, c = pair.query, pair.result
+    family = family_in_capitals(c)
+    if not any(family):
+        # unmarked, the order says nothing: "Putin Vladimir" is written family first, and
+        # aliases of one person put a Persian compound family name either way round
+        # ("MAHIN MOJTAHEDZADEH TOUSSI" / "MAHIN TOUSSI MOJTAHEDZADEH", CSL)
+        return False
+    where = {lk.qi[0]: lk.ci[0] for lk in pair.alignment.links
+             if len(lk.qi) == 1 and len(lk.ci) == 1 and lk.sim >= DISTINCTIVE_AGREE
+             and c.tags[lk.ci[0]] == DISTINCTIVE and not is_patronymic(c, lk.ci[0])
+             and q.texts.count(q.texts[lk.qi[0]]) == 1 and c.texts.count(c.texts[lk.ci[0]]) == 1}
+    return any(
+        i + 1 in where and where[i + 1] + 1 == j and family[j] == family[j - 1]
+        for i, j in where.items()
+    )
 
 
 def _son_of_at(form: Form) -> int | None:

@@ -146,3 +146,30 @@ def test_russian_names_as_german_and_french_write_them(query, listed):
 )
 def test_other_names_are_not_read_as_german_or_french(query, listed):
     assert compare(query, listed, "person")[0] < MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Juan Carlos Pérez García", "GARCIA PEREZ, Juan Carlos"),  # the father's and mother's names swapped
+        ("Ahmad Saleh Al Amri", "AL-AMRI, Saleh Ahmad"),  # own and father's names swapped
+        ("Kim Un Jong", "KIM, Jong Un"),
+    ],
+)
+def test_two_given_or_two_family_names_the_other_way_round_are_another_person(query, listed):
+    score, values = compare(query, listed, "person")
+    assert values["lineage_differs"] == 1.0
+    assert score < MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("García Pérez Juan Carlos", "GARCIA PEREZ, Juan Carlos"),  # family name first, in order
+        ("MAHIN MOJTAHEDZADEH TOUSSI", "MAHIN TOUSSI MOJTAHEDZADEH"),  # CSL aliases of one person: unmarked
+        ("AL-'ALI, Hamad Hamid", "AL-'ALI, Hamid Hamad Hamid"),  # SDN aliases: a name written twice
+        ("Putin Vladimir Vladimirovich", "PUTIN, Vladimir Vladimirovich"),
+    ],
+)
+def test_names_in_another_order_that_is_no_swap_still_match(query, listed):
+    assert compare(query, listed, "person")[0] >= MATCH

@@ -731,12 +731,23 @@ def legal_countries_differ(pair: Pair) -> float:
     q, c = pair.query, pair.result
     if not q.legal or not c.legal or q.schema == PERSON or c.schema == PERSON:
         return 0.0
-    known = tables().legal_countries
-    q_countries = [known[f] for f in q.legal if f in known]
-    c_countries = [known[f] for f in c.legal if f in known]
+    q_countries = [k for k in map(_legal_countries, q.legal) if k]
+    c_countries = [k for k in map(_legal_countries, c.legal) if k]
     if not q_countries or not c_countries:
         return 0.0
     return 0.0 if frozenset().union(*q_countries) & frozenset().union(*c_countries) else 1.0
+
+
+def _legal_countries(form: str) -> frozenset[str]:
+    """The countries of a legal form as read off a name ("sanayi ve ticaret anonim sirketi"),
+    by the longest end of it the table knows ("anonim sirketi": Turkey); empty if none."""
+    known = tables().legal_countries
+    words = form.split()
+    for k in range(len(words)):
+        found = known.get(" ".join(words[k:]))
+        if found:
+            return found
+    return frozenset()
 
 
 def plural_differs(pair: Pair) -> float:

@@ -139,3 +139,10 @@ def test_legal_forms_a_country_shares_say_nothing(query, listed):
     score, values = compare(query, listed, "company")
     assert values.get("legal_countries_differ", 0.0) == 0.0
     assert score >= 0.85
+
+
+def test_a_legal_forms_country_is_read_off_its_longest_known_end():
+    # Turkish registered names end in "Sanayi ve Ticaret Anonim Şirketi": the form is Turkish
+    score, values = compare("Tekno Makine FZE", "TEKNO MAKINE SANAYI VE TICARET ANONIM SIRKETI", "company")
+    assert values["legal_countries_differ"] == 1.0 and score < 0.85
+    assert compare("Tekno Makine A.Ş.", "TEKNO MAKINE SANAYI VE TICARET ANONIM SIRKETI", "company")[0] >= 0.85

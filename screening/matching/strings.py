@@ -237,17 +237,31 @@ VOWEL_SPELLING_MIN_LEN = 5
 _FIRST_EI = frozenset("ei")
 
 
+#: A long vowel written double, English-style (Saeed, Mansoor, Jamaal), and its one letter.
+_LONG_VOWELS_RE = re.compile("ee|oo|aa")
+_LONG_VOWEL = {"ee": "i", "oo": "u", "aa": "a"}
+
+
+def _long_vowel(m: re.Match[str]) -> str:
+    return _LONG_VOWEL[m.group(0)]
+
+
 @lru_cache(maxsize=65536)
 def vowel_spelling(a: str, b: str) -> bool:
     """Two spellings of one personal name that differ only in vowels of one sound class.
 
     Arabic and Persian write few vowels, so a romanisation picks them: Shokry /
-    Shukri, Mohsen / Muhsin, Izzat / Ezzat. The words have the same first letter
+    Shukri, Mohsen / Muhsin, Izzat / Ezzat; a long vowel may be written double
+    (Saeed / Said, Mansoor / Mansur). The words have the same first letter
     (or e / i) and consonant key, at most two letter swaps, each within a class of ``sound_classes``
     (o/u, e/i, a/e, i/y; not a/o: Maria / Mario), nothing else, and both end in
     a vowel or both in a consonant. Gendered forms (Simone / Simona) are caught
     before this is asked.
     """
+    if len(a) != len(b):
+        a, b = _LONG_VOWELS_RE.sub(_long_vowel, a), _LONG_VOWELS_RE.sub(_long_vowel, b)  # Saeed / Said
+        if a == b:
+            return len(a) >= VOWEL_SPELLING_MIN_LEN - 1
     if len(a) != len(b) or len(a) < VOWEL_SPELLING_MIN_LEN or a == b or (a[0] != b[0] and {a[0], b[0]} != _FIRST_EI):
         return False  # a first vowel changed: Ellen / Allen, Alvin / Elvin are two names (Izzat / Ezzat is one)
     if (a[-1] in _VOWELS) != (b[-1] in _VOWELS) or consonant_key(a) != consonant_key(b):

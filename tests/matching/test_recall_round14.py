@@ -173,3 +173,19 @@ def test_two_given_or_two_family_names_the_other_way_round_are_another_person(qu
 )
 def test_names_in_another_order_that_is_no_swap_still_match(query, listed):
     assert compare(query, listed, "person")[0] >= MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("NASOOF, Tahar", "NASUF, Tahir"),  # SDN aliases of one entry (derived pairs, sdn)
+        ("BEHESHTIRAD, Sa'id", "BEHESHTI RAD, Saeed"),  # SDN aliases of one entry
+        ("Sheikh Khalid Saeed Al-Mansoori", "AL MANSOURI, Khalid Said"),
+    ],
+)
+def test_a_long_vowel_written_double_is_one_vowel(query, listed):
+    assert compare(query, listed, "person")[0] >= MATCH
+
+
+def test_a_short_word_with_a_double_vowel_stays_another_name():
+    assert compare("Reed Smith", "Rid Smith", "person")[0] < REVIEW

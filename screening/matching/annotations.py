@@ -254,9 +254,17 @@ def _kept(names: list[str], name: str) -> str:
 def _short_form_of(inner: str, before: str) -> bool:
     """True when ``inner`` shortens the name before it: one of its words (of three
     letters or more, or a number) is in that name ("Qihoo 360" for "360 Security
-    Technology Inc.") and it is not a legal form or place on its own."""
+    Technology Inc.") and it is not a legal form or place on its own; or when it
+    writes the name in another script than Latin letters ("CHEN, Weiming (陳偉明)")."""
+    if _latin_letters(before) and any(ch.isalpha() for ch in inner) and not _latin_letters(inner):
+        return True
     words = {w.casefold() for w in _WORD_RE.findall(inner)}
     return bool(words) and bool(words & {w.casefold() for w in _WORD_RE.findall(before)})
+
+
+def _latin_letters(text: str) -> bool:
+    """True when ``text`` has a letter of the Latin alphabet."""
+    return any(ch.isalpha() and ch < "\u0250" for ch in text)
 
 
 #: Characters or words that any annotation needs; most names have none and return at once.

@@ -148,3 +148,15 @@ def test_a_quoted_nickname_inside_a_persons_name_is_another_name(text, bare, oth
 
 def test_quotes_in_a_name_not_known_as_a_persons_stay():
     assert strip_annotations('AO "Concern" Avtomatika', vessel=False) == ('AO "Concern" Avtomatika', [])
+
+
+@pytest.mark.parametrize(
+    "text, bare, others",
+    [
+        ("HE, Guoliang (何國良)", "HE, Guoliang", ["何國良"]),
+        ("ROSNEFT (РОСНЕФТЬ)", "ROSNEFT", ["РОСНЕФТЬ"]),
+        ("Acme (HK) Ltd", "Acme (HK) Ltd", []),  # not at the end, and Latin letters
+    ],
+)
+def test_a_trailing_name_in_another_script_is_another_name(text, bare, others):
+    assert strip_annotations(text, vessel=False) == (bare, others)

@@ -27,6 +27,7 @@ from screening.matching.alignment import COGNATE_SIM, NICKNAME_SIM, compound_rea
 from screening.matching.strings import token_sim
 from screening.matching.forms import JOIN_TRIPLE_SHORT, Form, forms_of, idf_factor, name_initials
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, NUMBER, analyze_name
+from screening.matching.names_latin import CANTONESE_NOTE, without_cantonese
 from screening.matching.normalize import consonants, phonetic, skeleton
 from screening.matching.resources import tables
 from screening.matching.russian import english_keys, russian_keys
@@ -85,6 +86,26 @@ def entry_schema(entry: Entry) -> str | None:
         return "company"
     return None
 
+
+
+#: Notes of the choices that read a Latin name in another romanisation (names_latin).
+SPELLING_SYSTEMS = ("Wade-Giles", CANTONESE_NOTE)
+
+
+def _choice_joins(form: Form) -> frozenset[str]:
+    """Adjacent words of a listed name written as one, in their pinyin readings too
+    (:data:`SPELLING_SYSTEMS`): "CHIANG, Ching-kuo" is found by "jingguo" (蔣經國 read
+    as JIANG Jingguo)."""
+    single = {c.start: [p.texts[0] for p in c.pieces[1:] if len(p.texts) == 1] for c in form.choices
+              if c.size == 1 and any(t.note.startswith(SPELLING_SYSTEMS) for p in c.pieces for t in p.tokens)}
+    if not single:
+        return frozenset()
+    return frozenset(
+        a + b
+        for i in range(len(form.texts) - 1) if i in single or i + 1 in single
+        for a in [form.texts[i]] + single.get(i, [])
+        for b in [form.texts[i + 1]] + single.get(i + 1, [])
+    )
 
 class Idf:
     """Rarity factor of a token in this index's corpus (memoised)."""
@@ -168,7 +189,7 @@ class NameIndex:
             seen_tokens: set[str] = set()
             items = []
             for value, kind in self._names_of(entry):
-                an = analyze_name(value, schema)
+                an = without_cantonese(analyze_name(value, schema))
                 items.append((an, kind))
                 for acronym in an.other_names:
                     items.append((analyze_name(acronym, schema), "acronym"))
@@ -212,7 +233,7 @@ class NameIndex:
         keys = frozenset(form.texts) | frozenset(form.joins) | frozenset(ACRONYM_KEY + a for a in name_initials(form))
         keys |= form.ids  # "imo:9116412": a query giving the number finds the hull under any name
         if form.choices:  # other readings find the form too (工业 -> polytechnical | industry)
-            keys = keys | frozenset(t for c in form.choices for p in c.pieces for t in p.texts)
+            keys = keys | frozenset(t for c in form.choices for p in c.pieces for t in p.texts) | _choice_joins(form)
         self.keysets.append(keys)
         for key in keys:
             self.postings[key].append(fid)
@@ -370,6 +391,34 @@ class NameIndex:
             out.extend(n for n in t.equivalent_groups[g] if n != text and n in self.postings)
         return out
 
+    def _choice_keys(self, form: Form, matches: list[tuple[tuple[str, float], ...]],
+                     extra: list[tuple[tuple[int, ...], str]]) -> None:
+        """Add the listed words a query word's pinyin readings find ("Chiang Ching-kuo":
+        Wade-Giles ching is pinyin jing; "Ho Kwok Leung": Cantonese kwok is guo), and
+        their pairs written as one word ("jingguo", "guoliang"), to ``matches`` and
+        ``extra``: the alignment takes whichever reading the listed name uses. Only
+        readings of :data:`SPELLING_SYSTEMS`: a name in Han or Hangul is looked up by
+        its own readings already."""
+        single: dict[int, list[str]] = {}
+        for choice in form.choices:
+            if choice.size != 1 or not any(t.note.startswith(SPELLING_SYSTEMS) for p in choice.pieces for t in p.tokens):
+                continue
+            i = choice.start
+            texts = [p.texts[0] for p in choice.pieces[1:] if len(p.texts) == 1]
+            single[i] = texts
+            found = dict(matches[i])
+            for piece in choice.pieces[1:]:
+                if len(piece.texts) == 1:
+                    for key, sim in self.lookup(piece.texts[0], piece.skels[0], piece.tags[0]):
+                        found[key] = max(sim, found.get(key, 0.0))
+            matches[i] = tuple(found.items())
+        for i in range(len(form.texts) - 1):
+            if i in single or i + 1 in single:
+                for a in [form.texts[i]] + single.get(i, []):
+                    for b in [form.texts[i + 1]] + single.get(i + 1, []):
+                        if a + b in self.postings:
+                            extra.append(((i, i + 1), a + b))
+
     def candidates(self, form: Form, limit: int, min_cover: float = MIN_COVER) -> list[int]:
         """Form ids that may score at review strength against the query ``form``.
 
@@ -393,6 +442,8 @@ class NameIndex:
             matches.append(lookup(form.texts[i], form.skels[i], form.tags[i]))
         # query-side joins ("hai guang" typed for "haiguang")
         extra: list[tuple[tuple[int, ...], str]] = []
+        if form.choices:
+            self._choice_keys(form, matches, extra)
         for size in (2, 3):
             for i in range(n - size + 1):
                 window = form.texts[i : i + size]

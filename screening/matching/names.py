@@ -97,6 +97,7 @@ from screening.matching.names_latin import (
     without_ezafe,
     PAREN_RE,
     accented_words,
+    add_cantonese,
     add_wade_giles,
     digits_as_letters,
     is_org_acronym,
@@ -107,6 +108,7 @@ from screening.matching.names_latin import (
     person_reorder,
     spell_out,
     split_acronyms,
+    cantonese_name,
     wade_giles_name,
     written_as_words,
 )
@@ -307,6 +309,8 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
                 spelled_variant.extend(built.tokens)
             if not org_like and wade_giles_name(piece, words):
                 add_wade_giles(built)
+            if not org_like and cantonese_name(words, t):
+                add_cantonese(built, t)
             if family_words:
                 built.tokens[:] = [
                     Token(x.text, x.tag, x.skel, x.source, x.note, True) if x.source in family_words else x

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rapidfuzz.distance import OSA
 
@@ -25,6 +26,7 @@ from screening.matching.tokens import (
     STOP,
     Builder,
     Choice,
+    NameAnalysis,
     Token,
 )
 
@@ -692,6 +694,13 @@ def _generation_word(word: str, t: Tables) -> bool:
     return word in t.generation_words or word in GENERATION_NUMERALS
 
 
+#: Fewest syllables of a name read as Cantonese (cantonese_name), and the most pinyin
+#: readings of one syllable taken (the most frequent characters').
+CANTONESE_MIN_SYLLABLES = 3
+CANTONESE_READINGS = 4
+CANTONESE_NOTE = "Cantonese"
+
+
 def wade_giles_name(piece: str, words: list[str]) -> bool:
     """A personal name romanised in Wade-Giles: a hyphenated given name ("Ting-yu")
     or a syllable only Wade-Giles writes ("Chieh", "Hsiung")."""
@@ -710,6 +719,41 @@ def add_wade_giles(built: Builder) -> None:
         readings = pinyin.wade_giles_readings(tok.text)
         if readings:
             note = f"Wade-Giles {tok.text} = pinyin {'/'.join(readings)}"
+            alts = tuple((Token(r, DISTINCTIVE, skeleton(r), tok.source, note, tok.family),) for r in readings)
+            extra.append(Choice(k, 1, alts))
+    built.choices.extend(extra)
+    built.choices.sort(key=lambda c: c.start)
+
+
+def cantonese_name(words: list[str], t: Tables) -> bool:
+    """A personal name romanised the Hong Kong way ("Ho Kwok Leung", "WONG, Kwok
+    Keung"): three or four syllables, each a Cantonese spelling, one at least a
+    spelling pinyin has no syllable for (Kwok, Leung, Wong, Ho). Two syllables say
+    too little: "Ho Man" reads as three dozen pinyin names."""
+    return (CANTONESE_MIN_SYLLABLES <= len(words) <= HAN_PERSON_MAX and all(w in t.yue_pinyin for w in words)
+            and any(w not in pinyin.SYLLABLES for w in words)
+            and words[0] not in t.ko_surname_of and words[-1] not in t.ko_surname_of)  # Kim Man Chun is Korean
+
+
+def without_cantonese(an: NameAnalysis) -> NameAnalysis:
+    """``an`` without the pinyin readings of a Cantonese name: a listed name keeps only
+    its own, since read so "WONG, Kam Kong" met three dozen Chinese names of the
+    100,000 synthetic negatives; the query's Cantonese is read against the lists."""
+    kept = tuple(c for c in an.choices if not any(t.note.startswith(CANTONESE_NOTE) for r in c.readings for t in r))
+    return an if len(kept) == len(an.choices) else replace(an, choices=kept)
+
+
+def add_cantonese(built: Builder, t: Tables) -> None:
+    """Give each syllable of a Cantonese name the pinyin syllables its characters
+    have as choices (Kwok: guo, kuo), as :func:`add_wade_giles` does."""
+    taken = {c.start for c in built.choices}
+    extra = []
+    for k, tok in enumerate(built.tokens):
+        if k in taken or tok.tag != DISTINCTIVE:
+            continue
+        readings = tuple(r for r in t.yue_pinyin.get(tok.text, ())[:CANTONESE_READINGS] if r != tok.text)
+        if readings:
+            note = f"{CANTONESE_NOTE} {tok.text} = pinyin {'/'.join(readings)}"
             alts = tuple((Token(r, DISTINCTIVE, skeleton(r), tok.source, note, tok.family),) for r in readings)
             extra.append(Choice(k, 1, alts))
     built.choices.extend(extra)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -217,6 +218,9 @@ class Tables:
     #: Korean family names by romanisation: spelling -> Hangul syllables it writes
     #: (pak, park -> {박}); two spellings of one syllable are one family name
     ko_surname_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Cantonese spelling of a name syllable (kwok, leung) -> the pinyin syllables of its
+    #: characters, most frequent first (yue_pinyin.yaml, generated)
+    yue_pinyin: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Korean readings of Hanja used in names (金 -> 김)
     ko_hanja: dict[str, str] = field(default_factory=dict)
     #: Hangul organisation word -> its English readings, and Hangul place -> Latin (ko_org_terms.yaml)
@@ -676,6 +680,14 @@ def _add_equivalents(t: Tables, groups: list[tuple[str, ...]]) -> None:
     t.equivalents = {w: frozenset(ids) for w, ids in members.items()}
 
 
+def _load_cantonese(t: Tables) -> None:
+    """Read ``yue_pinyin.yaml`` (scripts/import_cantonese.py): Cantonese spellings and pinyin."""
+    data = _load_yaml("yue_pinyin.yaml")
+    if not isinstance(data, dict) or not data:
+        raise ValueError("yue_pinyin.yaml: expected a mapping of spellings to pinyin syllables")
+    t.yue_pinyin = {str(k): tuple(sys.intern(str(p)) for p in _as_list(v)) for k, v in data.items()}
+
+
 def _load_korean(t: Tables) -> None:
     """Read ``ko_names.yaml``: family-name romanisations and Hanja readings."""
     data = _load_yaml("ko_names.yaml") or {}
@@ -879,4 +891,5 @@ def _load_tables() -> Tables:
     _load_nicknames(t)
     _load_korean(t)
     _load_korean_org(t)
+    _load_cantonese(t)
     return t

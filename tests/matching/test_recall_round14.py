@@ -189,3 +189,40 @@ def test_a_long_vowel_written_double_is_one_vowel(query, listed):
 
 def test_a_short_word_with_a_double_vowel_stays_another_name():
     assert compare("Reed Smith", "Rid Smith", "person")[0] < REVIEW
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Ho Kwok Leung", "何國良"),  # Hong Kong Government Cantonese Romanisation
+        ("Ho Kwok-leung", "HE, Guoliang (何國良)"),
+        ("Wong Kwok Keung", "HUANG, Guoqiang"),
+    ],
+)
+def test_a_cantonese_name_meets_its_characters_and_their_pinyin(query, listed):
+    assert compare(query, listed, "person")[0] >= MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Ho Kwok Leung", "HE, Guoqiang"),  # another given name
+        ("Kim Man Chun", "JIN, Wenchun"),  # a Korean name: not read as Cantonese
+    ],
+)
+def test_other_names_are_not_cantonese_readings(query, listed):
+    assert compare(query, listed, "person")[0] < REVIEW
+
+
+def test_a_search_reads_a_querys_cantonese_and_wade_giles():
+    entries = [Entry(id="he", list_id="cn", type="person", names=[Name(value="HE, Guoliang (何國良)")]),
+               Entry(id="jiang", list_id="cn", type="person", names=[Name(value="JIANG, Jingguo")])]
+    matcher = Matcher(entries)
+    assert [h.entry.id for h in matcher.search("Ho Kwok Leung")] == ["he"]
+    assert [h.entry.id for h in matcher.search("Chiang Ching-kuo")] == ["jiang"]
+
+
+def test_a_listed_cantonese_name_is_not_read_as_pinyin_in_a_search():
+    # read so, "WONG, Kam Kong" met three dozen of the 100,000 synthetic negatives (想 琴 王 ...)
+    entry = Entry(id="w", list_id="cn", type="person", names=[Name(value="WONG, Kam Kong")])
+    assert Matcher([entry]).search("王琴想") == []

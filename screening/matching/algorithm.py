@@ -76,6 +76,7 @@ FEATURES: list[Feature] = [
     Feature(f.homophone_brand, qualifier=True),
     Feature(f.plural_differs, qualifier=True),
     Feature(f.legal_countries_differ, qualifier=True),
+    Feature(f.cantonese_guessed, qualifier=True),
 ]
 
 

@@ -98,7 +98,7 @@ EQUIVALENT_SIM = 0.9
 #: pinyin, whose syllables many characters share (Xingtu / Starmap).
 TRANSLATIONS = ("translated", "initials", "translated pinyin")
 #: Links below DISTINCTIVE_AGREE that still make the name's word agree.
-_AGREES_BELOW_CREDIT = ("respelled",) + TRANSLATIONS
+_AGREES_BELOW_CREDIT = ("respelled", "acronym") + TRANSLATIONS
 #: Most a name scores when its only agreeing word is translated (review, not a match):
 #: 黑石 is Black Rock, and BlackRock another firm (helper-49's review).
 TRANSLATION_ONLY_MAX = 0.8
@@ -634,10 +634,10 @@ def align(q: Form, c: Form) -> Alignment:
             translation.candidates(q, c, cands)
     # best first; among equal words the link covering more of them ("mohamed sherif" =
     # "mohamedsherif" before "mohamed" = "mohamed"), and a whole name's acronym before one
-    # word's ("ZTE" for all of "Zhongxing Telecommunication Equipment", not only Zhongxing);
-    # among other near ones the smaller
-    cands.sort(key=lambda x: (-x[0], -len(x[1]) - len(x[2]) if x[0] >= 1.0 or x[3] == "acronym"
-                              else len(x[1]) + len(x[2])))
+    # word's, whatever its credit ("ZTE" for all of "Zhongxing Telecommunication Equipment",
+    # not only Zhongxing); among other near ones the smaller
+    cands.sort(key=lambda x: (-max(x[0], ACRONYM_SIM) if x[3] == "acronym" else -x[0],
+                              -len(x[1]) - len(x[2]) if x[0] >= 1.0 or x[3] == "acronym" else len(x[1]) + len(x[2])))
     used_q: set[int] = set()
     used_c: set[int] = set()
     links: list[Link] = []
@@ -1003,6 +1003,9 @@ def _joined_sim(a: str, joined: str, person: bool) -> float:
 #: Credit of an acronym against the words whose initials it spells (POGC / Pars
 #: Oil and Gas Company). A search holds a match resting on it for review.
 ACRONYM_SIM = 0.9
+#: ... of three letters, with legal forms of one kind (ZTE Corp): review strength, since
+#: "ABC Ltd" spells Alpha Beta Commerce Ltd as well as any other (helper-54's review).
+ACRONYM3_SIM = 0.8
 
 
 def _acronym_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:
@@ -1027,7 +1030,8 @@ def _acronym_side(one: Form, many: Form, cands: list, flip: bool) -> None:
         return  # three letters spell some listed name's initials one time in seven
     if spells_initials(a, many) and written_as_acronym(a, one.name):
         span = tuple(range(len(many.texts)))
-        cands.append((ACRONYM_SIM, span, (0,), "acronym") if flip else (ACRONYM_SIM, (0,), span, "acronym"))
+        sim = ACRONYM_SIM if len(a) >= ACRONYM_MIN_LEN else ACRONYM3_SIM
+        cands.append((sim, span, (0,), "acronym") if flip else (sim, (0,), span, "acronym"))
 
 
 def _same_legal_form(a: Form, b: Form) -> bool:

@@ -9,8 +9,8 @@ words that are not part of it:
   "(also known as ...)", "... a.k.a. ...", "... d/b/a ...", a trailing short form "Costar Group Co., Ltd. (Costar)"
   -- kept as other names of the party, so either name can find a listing;
 * a nickname in quotes inside a person's name: Joaquin "El Chapo" Guzman -- kept as
-  another name (a one-word nickname with the family name: "SHAOHUA 'ERIC' WANG" is
-  also "ERIC WANG");
+  another name with the family name ("El Chapo Guzman"; "SHAOHUA 'ERIC' WANG" is also
+  "ERIC WANG");
 * a port or flag after a comma: "OCEAN STAR, PANAMA";
 * branch suffixes set off by a dash or parentheses: "ACME TRADING LLC - DUBAI
   BRANCH", "(LONDON BRANCH)": a branch is the same legal person as its company;
@@ -195,10 +195,10 @@ def strip_annotations(
     if person:
         text = _NICKNAME_RE.sub(lambda m: _kept(former, m.group(1) or m.group(2)), text)
         if former:
-            # a one-word nickname is a given name in use ("SHAOHUA 'ERIC' WANG"): with the
-            # family name, not alone, where any "Eric" would meet it
+            # a nickname names one person with the family name ("El Chapo Guzman", "ERIC
+            # WANG"), not alone: many men are "El Gordo", any firm may be "Eric" (helper-54)
             last = text.split()[-1]
-            former[:] = [f if len(f.split()) > 1 else f"{f} {last}" for f in former]
+            former[:] = [f"{f} {last}" for f in former]
 
     def keep_former(m: re.Match[str]) -> str:
         name = (m.group(1) or m.group(2) or "").strip()

@@ -29,6 +29,7 @@ QUALIFIER_TEXT = {
     "patronymics_differ": "patronymics differ",
     "lineage_differs": "another place in one family: own and father's names swapped, or son and daughter",
     "legal_countries_differ": "legal forms of different countries (a sister company?)",
+    "cantonese_guessed": "pinyin guessed from Cantonese spelling, no Chinese characters to confirm it",
 }
 QUALIFIER_TEXT_ZH = {
     "numbers_disagree": "数字不同",
@@ -45,6 +46,7 @@ QUALIFIER_TEXT_ZH = {
     "patronymics_differ": "父称不同",
     "lineage_differs": "家族中的不同成员：本名与父名互换，或儿子与女儿",
     "legal_countries_differ": "组织形式属于不同国家（可能是姊妹公司？）",
+    "cantonese_guessed": "由粤语拼写推测的拼音，无汉字可确认",
 }
 qualifier = table("qualifier", QUALIFIER_TEXT, QUALIFIER_TEXT_ZH)
 

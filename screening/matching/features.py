@@ -32,7 +32,8 @@ from screening.matching.alignment import (
 )
 from screening.matching.abjad import latin_agrees
 from screening.matching.forms import ABJAD_SCRIPTS, SYLLABIC, Form, family_in_capitals
-from screening.matching.normalize import consonants
+from screening.matching.names_latin import CANTONESE_NOTE
+from screening.matching.normalize import consonants, has_han
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.pinyin import syllable_count
 from screening.matching.resources import business_word, tables
@@ -748,6 +749,45 @@ def _legal_countries(form: str) -> frozenset[str]:
         if found:
             return found
     return frozenset()
+
+
+def cantonese_guessed(pair: Pair) -> float:
+    """1 when a person's name meets only through pinyin read off Cantonese syllables
+    that no characters confirm.
+
+    "Ho Kwok Leung" is read He Guo Liang, but also Ke or Ge Guo Liang: a Cantonese
+    syllable stands for several characters (helper-54's review). Against 何國良 the
+    characters say how Hong Kong spells them (Ho, Kwok Leung), and the name is
+    the same; against the pinyin "HE, Guoliang" alone it may be, and is held for
+    review.
+    """
+    q, c = pair.query, pair.result
+    links = [lk for lk in pair.alignment.links if any(q.tokens[i].note.startswith(CANTONESE_NOTE) for i in lk.qi)]
+    if not links:
+        return 0.0
+    return 0.0 if all(_hong_kong_spelled(q, c, lk) for lk in links) else 1.0
+
+
+def _hong_kong_spelled(q: Form, c: Form, link: Link) -> bool:
+    """True when the listed words of ``link`` are read from characters that Hong Kong
+    spells as the query's Cantonese syllables (kwok leung: 国良)."""
+    syllables = "".join(q.tokens[i].source for i in link.qi)
+    yue = tables().yue_chars
+    for j in link.ci:
+        source = c.tokens[j].source
+        if not has_han(source):
+            return False
+        chars = source[:1] if c.family[j] else source[1:] if len(source) > 1 and any(c.family) else source
+        spellings = [""]
+        for ch in chars:
+            spellings = [s + o for s in spellings for o in yue.get(ch, ())][:CANTONESE_SPELLINGS_MAX]
+        if not any(syllables.startswith(s) or s in syllables for s in spellings if s):
+            return False
+    return True
+
+
+#: Most spellings of a listed name part tried by :func:`_hong_kong_spelled`.
+CANTONESE_SPELLINGS_MAX = 16
 
 
 def plural_differs(pair: Pair) -> float:

@@ -57,6 +57,7 @@ from screening.matching.normalize import (
     needs_anyascii,
     ARABIC_RE,
     strip_controls,
+    to_simplified,
 )
 from screening.matching.resources import Tables, on_change, tables
 from screening.matching.tokens import (
@@ -163,6 +164,19 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
     return strip_annotations(raw, is_place=is_place, vessel_name=schema == "vessel", person=person)
 
 
+def _written_place(text: str, t: Tables) -> bool:
+    """True when ``text``, another name read off a name in another script (its bracket:
+    "Huawei Technologies Co., Ltd. (深圳)", "PETROV, Ivan (Россия)"), is a place or a
+    single character: where the party is, or a note (男), not a name (helper-54's review)."""
+    if any(ch.isascii() and ch.isalpha() for ch in text):
+        return False
+    if has_han(text):
+        simp = to_simplified(text.strip())
+        return len(simp) < 2 or simp in t.zh_places
+    words = tuple(fold_words(text))
+    return not words or words in t.location_phrases or all(w in t.locations for w in words)
+
+
 #: Quotation marks, for :func:`_strip_annotations`'s cheap test.
 _QUOTES_RE = re.compile("[\"“”„«»]|\\s['‘]")
 
@@ -234,6 +248,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     ascii_text = text.isascii()
     raw = text if ascii_text else fold_homoglyphs(strip_controls(text), t.homoglyphs)
     raw, former = _strip_annotations(raw, schema if schema is None else schema.lower(), t)
+    former = [f for f in former if not _written_place(f, t)]
     raw, acronyms = split_acronyms(raw)
     script = _script(raw)
     family_words: frozenset[str] = frozenset()

@@ -169,19 +169,45 @@ def _han_person(run: str, whole: bool = False) -> list[Token]:
     ``whole``: the run is one part of a name written with spaces ("明珠" in
     "秀珠 明珠 周"), kept as one word.
     """
-    out: list[Token] = []
+    return [tok for tok, _ in _han_person_parts(run, whole)]
+
+
+def _han_person_parts(run: str, whole: bool = False) -> list[tuple[Token, str]]:
+    """:func:`_han_person`'s tokens, each with the characters it reads (何, 国良)."""
+    out: list[tuple[Token, str]] = []
     for part in re.split(r"[·・.]", run):
         syl = _pinyin(part)
         if not syl:
             continue
         if len(syl) >= 2 and "·" not in run and not whole:
             words = [syl[0], "".join(syl[1:])]
+            chars = [part[:1], part[1:]] if len(part) == len(syl) else [part, part]
         else:
             words = ["".join(syl)]
+            chars = [part]
         for k, w in enumerate(words):
             family = k == 0 and len(words) == 2
-            out.append(Token(w, DISTINCTIVE, skeleton(w), part, f"pinyin of {part}", family))
+            out.append((Token(w, DISTINCTIVE, skeleton(w), part, f"pinyin of {part}", family), chars[k]))
     return out
+
+
+#: Most Hong Kong spellings of one part of a Chinese personal name (its characters'
+#: spellings combined, the usual first).
+HONG_KONG_SPELLINGS = 4
+
+
+def _hong_kong_spellings(tok: Token, chars: str, t: Tables) -> list[tuple[Token, ...]]:
+    """The part ``tok`` of a Chinese personal name, read from ``chars``, as Hong Kong
+    writes it (何国良: Ho, Kwok Leung, joined as the pinyin given name is: "kwokleung"),
+    as readings of a choice."""
+    spellings = [""]
+    for ch in chars:
+        options = t.yue_chars.get(ch)
+        if not options:
+            return []
+        spellings = [s + o for s in spellings for o in options][:HONG_KONG_SPELLINGS]
+    note = f"Hong Kong spelling of {chars}"
+    return [(Token(s, DISTINCTIVE, skeleton(s), tok.source, note, tok.family),) for s in spellings if s != tok.text]
 
 
 def han_tokens(run: str, person: bool, whole: bool = False) -> tuple[Builder, list[Token], list[str]]:
@@ -192,9 +218,10 @@ def han_tokens(run: str, person: bool, whole: bool = False) -> tuple[Builder, li
     plain: list[Token] = []
     legal: list[str] = []
     if person:
-        toks = _han_person(simp, whole)
-        main.tokens.extend(toks)
-        return main, list(toks), legal
+        parts = _han_person_parts(simp, whole)
+        for tok, chars in parts:
+            main.add([(tok,), *_hong_kong_spellings(tok, chars, t)])
+        return main, [tok for tok, _ in parts], legal
     if "·" in simp:
         joined = simp.replace("·", "")
         if not han_segments_have_terms(joined):  # 贝拉克·奥巴马: a foreign personal name

@@ -221,6 +221,8 @@ class Tables:
     #: Cantonese spelling of a name syllable (kwok, leung) -> the pinyin syllables of its
     #: characters, most frequent first (yue_pinyin.yaml, generated)
     yue_pinyin: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: simplified character -> its Cantonese spellings (yue_chars.yaml, generated)
+    yue_chars: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Korean readings of Hanja used in names (金 -> 김)
     ko_hanja: dict[str, str] = field(default_factory=dict)
     #: Hangul organisation word -> its English readings, and Hangul place -> Latin (ko_org_terms.yaml)
@@ -681,11 +683,16 @@ def _add_equivalents(t: Tables, groups: list[tuple[str, ...]]) -> None:
 
 
 def _load_cantonese(t: Tables) -> None:
-    """Read ``yue_pinyin.yaml`` (scripts/import_cantonese.py): Cantonese spellings and pinyin."""
+    """Read ``yue_pinyin.yaml`` and ``yue_chars.yaml`` (scripts/import_cantonese.py):
+    Cantonese spellings and their pinyin, characters and their Cantonese spellings."""
     data = _load_yaml("yue_pinyin.yaml")
     if not isinstance(data, dict) or not data:
         raise ValueError("yue_pinyin.yaml: expected a mapping of spellings to pinyin syllables")
     t.yue_pinyin = {str(k): tuple(sys.intern(str(p)) for p in _as_list(v)) for k, v in data.items()}
+    chars = _load_yaml("yue_chars.yaml")
+    if not isinstance(chars, dict) or not chars:
+        raise ValueError("yue_chars.yaml: expected a mapping of characters to Cantonese spellings")
+    t.yue_chars = {str(k): tuple(sys.intern(str(p)) for p in _as_list(v)) for k, v in chars.items()}
 
 
 def _load_korean(t: Tables) -> None:

@@ -237,8 +237,10 @@ VOWEL_SPELLING_MIN_LEN = 5
 _FIRST_EI = frozenset("ei")
 
 
-#: A long vowel written double, English-style (Saeed, Mansoor, Jamaal), and its one letter.
-_LONG_VOWELS_RE = re.compile("ee|oo|aa")
+#: A long vowel written double, English-style, in a word's last syllable (Saeed, Mansoor,
+#: Jamaal), and its one letter; English names double a vowel earlier (Reeves, Cooper:
+#: helper-54's review).
+_LONG_VOWELS_RE = re.compile("(?:ee|oo|aa)(?=[^aeiou]+$)")  # in the last syllable: Rasheed, not Reeves
 _LONG_VOWEL = {"ee": "i", "oo": "u", "aa": "a"}
 
 
@@ -261,7 +263,7 @@ def vowel_spelling(a: str, b: str) -> bool:
     if len(a) != len(b):
         a, b = _LONG_VOWELS_RE.sub(_long_vowel, a), _LONG_VOWELS_RE.sub(_long_vowel, b)  # Saeed / Said
         if a == b:
-            return len(a) >= VOWEL_SPELLING_MIN_LEN - 1
+            return len(a) >= VOWEL_SPELLING_MIN_LEN  # Nasoof / Nasuf; not Moore / Mure, Green / Grin
     if len(a) != len(b) or len(a) < VOWEL_SPELLING_MIN_LEN or a == b or (a[0] != b[0] and {a[0], b[0]} != _FIRST_EI):
         return False  # a first vowel changed: Ellen / Allen, Alvin / Elvin are two names (Izzat / Ezzat is one)
     if (a[-1] in _VOWELS) != (b[-1] in _VOWELS) or consonant_key(a) != consonant_key(b):
@@ -330,6 +332,10 @@ _GERMAN = {"schtsch": "shch", "tsch": "ch", "sch": "sh", "ch": "kh", "w": "v", "
 _FRENCH = {"tch": "ch", "ch": "sh", "dj": "dzh", "j": "zh", "ou": "u", "gue": "ge", "gui": "gi", "ss": "s"}
 _GERMAN_RE = re.compile("|".join(sorted(_GERMAN, key=len, reverse=True)) + "|^j|(?<=[aeiou])j")
 _FRENCH_RE = re.compile("|".join(sorted(_FRENCH, key=len, reverse=True)))
+#: Letters only that language writes for a Russian sound: a word without them is read
+#: as written ("Zarev" is no German Tsarev: helper-54's review).
+_GERMAN_MARK = re.compile(r"w|sch|^j|(?<=[aeiou])j|(?<=[aeiou])ch")
+_FRENCH_MARK = re.compile(r"ou|j|tch|gu[eiy]|ine$")
 #: French writes a final e after a consonant that Russian lacks (Prigojine, Poutine).
 _FRENCH_FINAL_E = re.compile(r"(?<=[^aeiou])e$")
 
@@ -339,9 +345,12 @@ def western_readings(word: str) -> tuple[str, ...]:
     """A Russian name part as German and as French write it, read the English way
     ("schtschukin" -> "shchukin", "prigojine" -> "prigozhin"); the readings that
     differ from ``word``."""
-    german = _GERMAN_RE.sub(lambda m: _GERMAN.get(m.group(0), "y"), word)
-    french = _FRENCH_FINAL_E.sub("", _FRENCH_RE.sub(lambda m: _FRENCH[m.group(0)], word))
-    return tuple(dict.fromkeys(r for r in (german, french) if r != word))
+    out = []
+    if _GERMAN_MARK.search(word):
+        out.append(_GERMAN_RE.sub(lambda m: _GERMAN.get(m.group(0), "y"), word))
+    if _FRENCH_MARK.search(word):
+        out.append(_FRENCH_FINAL_E.sub("", _FRENCH_RE.sub(lambda m: _FRENCH[m.group(0)], word)))
+    return tuple(dict.fromkeys(r for r in out if r != word))
 
 
 @lru_cache(maxsize=65536)

@@ -134,9 +134,9 @@ def test_a_companys_country_in_parentheses_stays():
 @pytest.mark.parametrize(
     "text, bare, others",
     [
-        ("Joaquin 'El Chapo' Guzman", "Joaquin Guzman", ["El Chapo"]),
-        ('Viktor "Merchant of Death" Bout', "Viktor Bout", ["Merchant of Death"]),
-        ("Joaquín «El Chapo» Guzmán", "Joaquín Guzmán", ["El Chapo"]),
+        ("Joaquin 'El Chapo' Guzman", "Joaquin Guzman", ["El Chapo Guzman"]),  # with the family name
+        ('Viktor "Merchant of Death" Bout', "Viktor Bout", ["Merchant of Death Bout"]),
+        ("Joaquín «El Chapo» Guzmán", "Joaquín Guzmán", ["El Chapo Guzmán"]),
         ('SHAOHUA "ERIC" WANG', "SHAOHUA WANG", ["ERIC WANG"]),  # one word: with the family name
         ("Conor O'Brien", "Conor O'Brien", []),  # an apostrophe, not a quote
         ("'Ali' Hassan", "'Ali' Hassan", []),  # nothing before the quotes: not inside the name
@@ -160,3 +160,9 @@ def test_quotes_in_a_name_not_known_as_a_persons_stay():
 )
 def test_a_trailing_name_in_another_script_is_another_name(text, bare, others):
     assert strip_annotations(text, vessel=False) == (bare, others)
+
+
+@pytest.mark.parametrize("text", ["Huawei Technologies Co., Ltd. (深圳)", "PETROV, Ivan (Россия)", "WANG, Li (男)"])
+def test_a_place_or_note_in_another_script_is_no_name(text):
+    # "Shenzhen" must not meet Huawei at 1.00 through its bracket (helper-54's review)
+    assert analyze_name(text).former == []

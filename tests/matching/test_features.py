@@ -146,3 +146,8 @@ def test_a_legal_forms_country_is_read_off_its_longest_known_end():
     score, values = compare("Tekno Makine FZE", "TEKNO MAKINE SANAYI VE TICARET ANONIM SIRKETI", "company")
     assert values["legal_countries_differ"] == 1.0 and score < 0.85
     assert compare("Tekno Makine A.Ş.", "TEKNO MAKINE SANAYI VE TICARET ANONIM SIRKETI", "company")[0] >= 0.85
+
+
+def test_lda_and_ltda_are_one_portuguese_form():
+    # Angola writes Lda, Brazil Ltda: one form (helper-54's review)
+    assert compare("Comercial Luanda Lda", "Comercial Luanda Ltda", "company")[0] >= 0.85

@@ -71,10 +71,12 @@ def test_a_quoted_nickname_is_another_name(query, schema):
     assert compare(query, "GUZMAN LOERA, Joaquin", schema)[0] >= MATCH
 
 
-def test_a_one_word_nickname_meets_only_with_the_family_name():
+def test_a_nickname_meets_only_with_the_family_name():
     # csl-2026 aliases: "SHAOHUA 'ERIC' WANG" is no "Suzhou Eric Mechanics and Electronics Co. Ltd."
     assert compare('SHAOHUA "ERIC" WANG', "Suzhou Eric Mechanics and Electronics Co. Ltd.")[0] < REVIEW
     assert compare('SHAOHUA "ERIC" WANG', "Eric Wang", "person")[0] >= MATCH
+    # many men are "El Gordo" (helper-54's review)
+    assert compare('Carlos "El Gordo" Ramirez', 'Jose Luis "El Gordo" Sanchez', "person")[0] < REVIEW
 
 
 def test_an_organisations_quotes_hold_its_name():
@@ -87,9 +89,11 @@ def test_a_groups_acronym_leaves_out_group():
 
 
 @pytest.mark.parametrize("query", ["ZTE Corp", "ZTE Corporation"])
-def test_three_letters_spell_a_name_when_the_legal_forms_agree(query):
-    # the whole acronym, not the brand table's ZTE = Zhongxing alone
-    assert compare(query, "ZHONGXING TELECOMMUNICATION EQUIPMENT CORPORATION", "company")[0] >= MATCH
+def test_three_letters_spell_a_name_at_review_when_the_legal_forms_agree(query):
+    # the whole acronym, not the brand table's ZTE = Zhongxing alone; review, since "ABC Ltd"
+    # spells Alpha Beta Commerce Ltd as well as any other (helper-54's review)
+    assert REVIEW <= compare(query, "ZHONGXING TELECOMMUNICATION EQUIPMENT CORPORATION", "company")[0] < MATCH
+    assert compare("ABC Ltd", "Alpha Beta Commerce Ltd", "company")[0] < MATCH
 
 
 @pytest.mark.parametrize(
@@ -111,16 +115,6 @@ def test_a_search_holds_a_three_letter_acronym_for_review():
     assert "cuc" in " ".join(str(e) for e in hit.explanation).lower()
 
 
-@pytest.mark.parametrize(
-    "query, listed",
-    [
-        ("Rosneft Oil Company", "PAO NK ROSNEFT"),
-        ("Rosneft", "PAO NK ROSNEFT"),  # the abbreviation read as words, not a name word left over
-    ],
-)
-def test_nk_is_a_russian_oil_company(query, listed):
-    # NK = neftyanaya kompaniya (нефтяная компания): "Public Joint Stock Company Oil Company Rosneft"
-    assert compare(query, listed, "company")[0] >= MATCH
 
 
 @pytest.mark.parametrize(
@@ -142,6 +136,7 @@ def test_russian_names_as_german_and_french_write_them(query, listed):
     [
         ("Igor Sechkin", "SECHIN, Igor Ivanovich"),  # a letter more: another family name
         ("John Smith", "ZHOHN SMITH"),  # English names are not read so: only beside an East Slavic name
+        ("Zarev Ivan", "TSAREV, Ivan"),  # a z alone is no German spelling: З is not Ц (helper-54's review)
     ],
 )
 def test_other_names_are_not_read_as_german_or_french(query, listed):
@@ -180,7 +175,7 @@ def test_names_in_another_order_that_is_no_swap_still_match(query, listed):
     [
         ("NASOOF, Tahar", "NASUF, Tahir"),  # SDN aliases of one entry (derived pairs, sdn)
         ("BEHESHTIRAD, Sa'id", "BEHESHTI RAD, Saeed"),  # SDN aliases of one entry
-        ("Sheikh Khalid Saeed Al-Mansoori", "AL MANSOURI, Khalid Said"),
+        ("Rasheed Ahmed Khan", "KHAN, Rashid Ahmed"),
     ],
 )
 def test_a_long_vowel_written_double_is_one_vowel(query, listed):
@@ -189,6 +184,7 @@ def test_a_long_vowel_written_double_is_one_vowel(query, listed):
 
 def test_a_short_word_with_a_double_vowel_stays_another_name():
     assert compare("Reed Smith", "Rid Smith", "person")[0] < REVIEW
+    assert compare("John Moore", "MURE, John", "person")[0] < MATCH  # four letters left: helper-54's review
 
 
 @pytest.mark.parametrize(
@@ -196,11 +192,26 @@ def test_a_short_word_with_a_double_vowel_stays_another_name():
     [
         ("Ho Kwok Leung", "何國良"),  # Hong Kong Government Cantonese Romanisation
         ("Ho Kwok-leung", "HE, Guoliang (何國良)"),
-        ("Wong Kwok Keung", "HUANG, Guoqiang"),
+        ("何國良", "Ho Kwok Leung"),
+        ("Cheung Kwok Wai", "張國偉"),
     ],
 )
-def test_a_cantonese_name_meets_its_characters_and_their_pinyin(query, listed):
+def test_a_cantonese_name_meets_its_characters(query, listed):
     assert compare(query, listed, "person")[0] >= MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Ho Kwok Leung", "HE, Guoliang"),  # Ho may be 何 He, and also 可 Ke or 哥 Ge
+        ("Ho Kwok Leung", "GE, Guoliang"),
+        ("Ho Kwok Leung", "葛國良"),  # 葛 is Kot in Hong Kong: the characters say no
+    ],
+)
+def test_a_cantonese_name_met_through_guessed_pinyin_is_held_for_review(query, listed):
+    score, values = compare(query, listed, "person")
+    assert values["cantonese_guessed"] == 1.0
+    assert REVIEW <= score < MATCH
 
 
 @pytest.mark.parametrize(
@@ -218,7 +229,7 @@ def test_a_search_reads_a_querys_cantonese_and_wade_giles():
     entries = [Entry(id="he", list_id="cn", type="person", names=[Name(value="HE, Guoliang (何國良)")]),
                Entry(id="jiang", list_id="cn", type="person", names=[Name(value="JIANG, Jingguo")])]
     matcher = Matcher(entries)
-    assert [h.entry.id for h in matcher.search("Ho Kwok Leung")] == ["he"]
+    assert [(h.entry.id, h.strength) for h in matcher.search("Ho Kwok Leung")] == [("he", "match")]
     assert [h.entry.id for h in matcher.search("Chiang Ching-kuo")] == ["jiang"]
 
 

@@ -610,6 +610,8 @@ def digits_as_letters(word: str) -> str | None:
     Only for words mixing digits and letters where the letters dominate and every
     digit has a look-alike letter; numbers and codes ("55", "a320", "5g") stay.
     """
+    if word.isalpha():
+        return None  # no digit at all (most words): one call in C, not a count per letter
     n_digits = sum(ch.isdigit() for ch in word)
     if not n_digits or len(word) - n_digits < max(2, n_digits):
         return None

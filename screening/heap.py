@@ -75,6 +75,27 @@ def freeze_young_survivors() -> None:
     gc.freeze()
 
 
+#: Allocations between two collections of the youngest generation in a bulk worker
+#: (Python's default: 700). See :func:`collect_young_less_often`.
+BULK_YOUNG_THRESHOLD = 10_000
+
+
+def collect_young_less_often() -> None:
+    """Collect the youngest generation every :data:`BULK_YOUNG_THRESHOLD` allocations
+    (for a bulk worker, whose heap is frozen and whose batches end in
+    :func:`freeze_young_survivors`).
+
+    A check allocates thousands of short-lived containers (tokens, forms, pairs);
+    at Python's 700 the young generations were collected ~90 times per 1,000 rows
+    and, through them, the oldest one several times in a worker's first batches.
+    Measured over 20,000 bulk rows (frozen heap, young survivors frozen every 500
+    rows as a worker does): 0.51-0.57 s in the collector at 700, 0.28 s at 10,000
+    (0.26-0.33 s at 7,000, 0.27 s at 20,000). Cyclic garbage waits at most 10,000
+    allocations longer to be freed; the older thresholds are unchanged."""
+    _, older, oldest = gc.get_threshold()
+    gc.set_threshold(BULK_YOUNG_THRESHOLD, older, oldest)
+
+
 def release_frozen() -> None:
     """Unfreeze, collect, freeze again: frees a replaced screener, whose cycles a frozen
     heap would keep for good (1.5-2.5 s on the full lists; call it off the request path)."""

@@ -24,7 +24,7 @@ from typing import Any
 
 from .. import settings
 from ..errors import BadInput, ScreeningError
-from ..heap import freeze_young_survivors, frozen_heap
+from ..heap import collect_young_less_often, freeze_young_survivors, frozen_heap
 from .rows import Answer, Checker, Query, screen_queries
 
 #: Batches in flight per worker: one running, one queued, so no worker waits.
@@ -99,9 +99,11 @@ def _reopen_store(screener: object) -> None:
 
 
 def _init_worker() -> None:
-    """Runs once in each forked worker: Ctrl-C is the parent's business; reopen the store."""
+    """Runs once in each forked worker: Ctrl-C is the parent's business; reopen the store;
+    collect the young generations less often (:func:`~screening.heap.collect_young_less_often`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _reopen_store(_SCREENER)
+    collect_young_less_often()
 
 
 def _screen_batch(queries: Sequence[Query]) -> list[Answer]:

@@ -34,11 +34,14 @@ ZH_MAX_TERM = 12
 ZH_NUMBERED_UNITS = frozenset("所院厂局处室部")
 
 
-def _pinyin(text: str) -> list[str]:
-    """Phrase-aware pinyin syllables of ``text`` (pypinyin, tone-less)."""
+@lru_cache(maxsize=ANALYSIS_CACHE)
+def _pinyin(text: str) -> tuple[str, ...]:
+    """Phrase-aware pinyin syllables of ``text`` (pypinyin, tone-less), cached: the same
+    family names and name parts recur from name to name (王, 陈: most calls in bulk files),
+    and each pypinyin call costs ~14 us however short the text."""
     from pypinyin import lazy_pinyin
 
-    return [s for s in lazy_pinyin(text, errors="ignore") if s.isalpha()]
+    return tuple(s for s in lazy_pinyin(text, errors="ignore") if s.isalpha())
 
 
 #: Most other readings of a brand from characters with several pronunciations.
@@ -157,7 +160,7 @@ def han_segments(text: str) -> tuple[tuple[str, str, Readings], ...]:
     return tuple(out)
 
 
-def _pinyin_words(syl: list[str]) -> list[str]:
+def _pinyin_words(syl: tuple[str, ...]) -> list[str]:
     """Plain pinyin words of a segment: two syllables per word ("jicheng dianlu")."""
     step = 2 if len(syl) > 2 else max(len(syl), 1)
     return ["".join(syl[k : k + step]) for k in range(0, len(syl), step)]

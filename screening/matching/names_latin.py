@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
 from screening.matching import pinyin
 from screening.matching.normalize import fold_word, fold_words, skeleton, word_chunks
-from screening.matching.resources import LEGAL_TYPO_MIN_WORDS, Readings, Tables, accent_key, tables
+from screening.matching.resources import LEGAL_TYPO_MIN_WORDS, Readings, Tables, accent_key, on_change, tables
 from screening.matching.russian import lemma, soft_e
 from screening.matching.tokens import (
     DISTINCTIVE,
@@ -208,13 +209,29 @@ def org_term_key(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(soft_e(skeleton(w)) for w in words)
 
 
+#: Words whose org-term keys are remembered (:func:`_org_start_keys`).
+ORG_KEY_CACHE = 1 << 14
+
+
+@lru_cache(maxsize=ORG_KEY_CACHE)
+def _org_start_keys(word: str) -> tuple[str, str]:
+    """The org-term key of ``word`` (:func:`org_term_key`) and that key's lemma: what
+    :func:`_org_phrase` asks of every word of a name read as an organisation's, where
+    most words start no phrase (cached: the same words recur from name to name)."""
+    key = soft_e(skeleton(word))
+    return key, lemma(key)
+
+
+on_change(_org_start_keys.cache_clear)  # the keys come from the romanisation tables
+
+
 def _org_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | None:
     """The longest Russian or Turkish organisation phrase at ``words[i]`` (by skeleton,
     then by the lemma of each word: any inflected form), with its readings."""
     if not t.org_terms:
         return None
-    first = org_term_key(words[i : i + 1])[0]
-    if first not in t.org_first and lemma(first) not in t.org_lemma_first:
+    first, first_stem = _org_start_keys(words[i])
+    if first not in t.org_first and first_stem not in t.org_lemma_first:
         return None
     for size in range(min(t.org_max_len, len(words) - i), 0, -1):
         key = org_term_key(words[i : i + size])
@@ -612,6 +629,8 @@ def digits_as_letters(word: str) -> str | None:
     Only for words mixing digits and letters where the letters dominate and every
     digit has a look-alike letter; numbers and codes ("55", "a320", "5g") stay.
     """
+    if word.isalpha():
+        return None  # no digit at all (most words): one call in C, not a count per letter
     n_digits = sum(ch.isdigit() for ch in word)
     if not n_digits or len(word) - n_digits < max(2, n_digits):
         return None

@@ -27,6 +27,7 @@ from screening.matching.index import NameIndex, entry_schema
 from screening.matching.normalize import ARABIC_RE, has_han
 from screening.matching.schemas import canonical_schema
 from screening.matching.names import COMPANY, GENERIC, NameAnalysis, Token, analyze_name
+from screening.matching.names_han import without_hong_kong
 from screening.types import Entry, Hit
 
 __all__ = [
@@ -63,7 +64,7 @@ def _query_forms(names: Sequence[str], schema: str | None, idf: Any, fallback: b
         if not name or not str(name).strip():
             continue
         an = analyze_name(str(name), schema)
-        analyses = [an] + [analyze_name(a, schema) for a in an.other_names]
+        analyses = [without_hong_kong(x) for x in [an] + [analyze_name(a, schema) for a in an.other_names]]
         for a in analyses:
             forms = fallback_forms(a, idf=idf, schema=schema) if fallback else forms_of(a, idf=idf, schema=schema)
             for form in forms:

@@ -6,6 +6,7 @@ Chinese numerals, and personal names in Han characters.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 
@@ -21,6 +22,7 @@ from screening.matching.tokens import (
     LOCATION,
     NUMBER,
     Builder,
+    NameAnalysis,
     Token,
 )
 from screening.matching.names_latin import latin_tag
@@ -199,6 +201,19 @@ def _han_person_parts(run: str, whole: bool = False) -> list[tuple[Token, str]]:
 HONG_KONG_SPELLINGS = 4
 
 
+#: Note of a Hong Kong spelling's token.
+HONG_KONG_NOTE = "Hong Kong spelling of"
+
+
+def without_hong_kong(an: NameAnalysis) -> NameAnalysis:
+    """``an`` without the Hong Kong spellings of a Chinese personal name: a query in
+    characters is read as pinyin only. The listed name carries them (何國良 is found by
+    "Ho Kwok Leung"); on every query in characters they cost a search four times as
+    much, for the rare listed name written the Hong Kong way."""
+    kept = tuple(c for c in an.choices if not any(t.note.startswith(HONG_KONG_NOTE) for r in c.readings for t in r))
+    return an if len(kept) == len(an.choices) else replace(an, choices=kept)
+
+
 def _hong_kong_spellings(tok: Token, chars: str, t: Tables) -> list[tuple[Token, ...]]:
     """The part ``tok`` of a Chinese personal name, read from ``chars``, as Hong Kong
     writes it (何国良: Ho, Kwok Leung, joined as the pinyin given name is: "kwokleung"),
@@ -209,7 +224,7 @@ def _hong_kong_spellings(tok: Token, chars: str, t: Tables) -> list[tuple[Token,
         if not options:
             return []
         spellings = [s + o for s in spellings for o in options][:HONG_KONG_SPELLINGS]
-    note = f"Hong Kong spelling of {chars}"
+    note = f"{HONG_KONG_NOTE} {chars}"
     return [(Token(s, DISTINCTIVE, skeleton(s), tok.source, note, tok.family),) for s in spellings if s != tok.text]
 
 

@@ -237,3 +237,14 @@ def test_a_listed_cantonese_name_is_not_read_as_pinyin_in_a_search():
     # read so, "WONG, Kam Kong" met three dozen of the 100,000 synthetic negatives (想 琴 王 ...)
     entry = Entry(id="w", list_id="cn", type="person", names=[Name(value="WONG, Kam Kong")])
     assert Matcher([entry]).search("王琴想") == []
+
+
+def test_a_query_in_characters_is_read_as_pinyin_only():
+    # its Hong Kong spellings are the listed name's: on every query in characters they
+    # made a search four times slower (bench/match_negatives.py, Han queries)
+    from screening.matching import _flat_idf, _query_forms
+    from screening.matching.names_han import HONG_KONG_NOTE
+
+    forms = _query_forms(["何國良"], "person", _flat_idf)
+    assert forms and not any(t.note.startswith(HONG_KONG_NOTE) for _, f in forms for c in f.choices
+                             for p in c.pieces for t in p.tokens)

@@ -108,17 +108,22 @@ def _choice_joins(form: Form) -> frozenset[str]:
     )
 
 class Idf:
-    """Rarity factor of a token in this index's corpus (memoised)."""
+    """Rarity factor of a token in this index's corpus (memoised for listed words only:
+    a long-running server meets unlisted query words without end)."""
 
     def __init__(self, df: dict[str, int], n_docs: int) -> None:
         self.df = df
         self.n_docs = n_docs
         self._cache: dict[str, float] = {}
+        self._unlisted = idf_factor(0, n_docs)
 
     def __call__(self, token: str) -> float:
         value = self._cache.get(token)
         if value is None:
-            value = idf_factor(self.df.get(token, 0), self.n_docs)
+            df = self.df.get(token, 0)
+            if not df:
+                return self._unlisted
+            value = idf_factor(df, self.n_docs)
             self._cache[token] = value
         return value
 

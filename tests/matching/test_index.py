@@ -55,3 +55,15 @@ def test_restore_from_lookup_state_answers_alike(index):
     copy = NameIndex.restore(index.entries, index.forms, index.lookup_state())
     form = query_form(index, "Acme Trading")
     assert copy.candidates_scored(form, 5) == index.candidates_scored(form, 5)
+
+
+def test_idf_remembers_listed_words_only():
+    # a long-running server meets unlisted query words without end (helper-52's finding)
+    from screening.matching.index import Idf
+
+    idf = Idf({"huawei": 3}, 100)
+    for k in range(1000):
+        idf(f"unlisted{k}")
+    idf("huawei")
+    assert list(idf._cache) == ["huawei"]
+    assert idf("unlisted0") == idf("another")

@@ -210,7 +210,7 @@ def org_term_key(words: Sequence[str]) -> tuple[str, ...]:
 
 
 #: Words whose org-term keys are remembered (:func:`_org_start_keys`).
-ORG_KEY_CACHE = 1 << 14
+ORG_KEY_CACHE = 1 << 13
 
 
 @lru_cache(maxsize=ORG_KEY_CACHE)

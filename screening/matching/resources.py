@@ -219,9 +219,9 @@ class Tables:
     #: (pak, park -> {박}); two spellings of one syllable are one family name
     ko_surname_of: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Cantonese spelling of a name syllable (kwok, leung) -> the pinyin syllables of its
-    #: characters, most frequent first (yue_pinyin.yaml, generated)
+    #: characters, most frequent first (yue_pinyin.tsv, generated)
     yue_pinyin: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: simplified character -> its Cantonese spellings (yue_chars.yaml, generated)
+    #: simplified character -> its Cantonese spellings (yue_chars.tsv, generated)
     yue_chars: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Korean readings of Hanja used in names (金 -> 김)
     ko_hanja: dict[str, str] = field(default_factory=dict)
@@ -683,16 +683,25 @@ def _add_equivalents(t: Tables, groups: list[tuple[str, ...]]) -> None:
 
 
 def _load_cantonese(t: Tables) -> None:
-    """Read ``yue_pinyin.yaml`` and ``yue_chars.yaml`` (scripts/import_cantonese.py):
+    """Read ``yue_pinyin.tsv`` and ``yue_chars.tsv`` (scripts/import_cantonese.py):
     Cantonese spellings and their pinyin, characters and their Cantonese spellings."""
-    data = _load_yaml("yue_pinyin.yaml")
-    if not isinstance(data, dict) or not data:
-        raise ValueError("yue_pinyin.yaml: expected a mapping of spellings to pinyin syllables")
-    t.yue_pinyin = {str(k): tuple(sys.intern(str(p)) for p in _as_list(v)) for k, v in data.items()}
-    chars = _load_yaml("yue_chars.yaml")
-    if not isinstance(chars, dict) or not chars:
-        raise ValueError("yue_chars.yaml: expected a mapping of characters to Cantonese spellings")
-    t.yue_chars = {str(k): tuple(sys.intern(str(p)) for p in _as_list(v)) for k, v in chars.items()}
+    t.yue_pinyin = _load_tsv("yue_pinyin.tsv")
+    t.yue_chars = _load_tsv("yue_chars.tsv")
+
+
+def _load_tsv(name: str) -> dict[str, tuple[str, ...]]:
+    """Read a generated ``key<TAB>value value ...`` table (``#`` lines are comments);
+    a missing or empty one is an error. Not YAML: its loader leaves 8 MB behind."""
+    out: dict[str, tuple[str, ...]] = {}
+    with (resource_dir() / name).open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            key, _, values = line.rstrip("\n").partition("\t")
+            out[key] = tuple(sys.intern(v) for v in values.split())
+    if not out:
+        raise ValueError(f"{name}: empty")
+    return out
 
 
 def _load_korean(t: Tables) -> None:

@@ -1,4 +1,4 @@
-"""yue_pinyin.yaml (scripts/import_cantonese.py): Cantonese spellings read as pinyin."""
+"""yue_pinyin.tsv (scripts/import_cantonese.py): Cantonese spellings read as pinyin."""
 
 from screening.matching.resources import tables
 

@@ -787,10 +787,10 @@ def _query_covered(q: Form, c: Form, links: list[Link], q_un: tuple[int, ...], c
 
 def _later_family_name(c: Form, j: int, links: list[Link]) -> bool:
     """True when the listed person's unmatched word ``j`` is a later family name
-    ("GUZMÁN LOERA, Joaquín": LOERA) whose first family name and a given name met the
-    query as written, and the first given name too: "Joaquin Guzman" and "Nicolas
-    Maduro" are how Spanish double family names are written short, the second (the
-    mother's) left out as freely as a patronymic. Not "Marisa Fontanez" for "FONTANEZ
+    ("GUZMÁN LOERA, Joaquín": LOERA) whose first family name and first given name met
+    the query as written: "Joaquin Guzman" and "Nicolas Maduro" are how Spanish double
+    family names are written short, the second (the mother's) left out as freely as a
+    patronymic. Not "Marisa Fontanez" for "FONTANEZ
     SALAZAR, Maria", nor "Fernando Castro" for "CASTRO VILLA, Luis Fernando"."""
     family = family_in_capitals(c)
     if not family[j]:

@@ -48,7 +48,8 @@ _AKA_AFTER_RE = re.compile(r"[\s,;]+" + _AKA_MARK + r",?:?\s+(.+)$", re.IGNORECA
 _AKA_NEXT_RE = re.compile(r"\s*;\s*|[\s,]+" + _AKA_MARK + r",?:?\s+", re.IGNORECASE)
 #: A nickname in quotes inside a person's name: Joaquín "El Chapo" Guzmán, Ali 'Chemical'
 #: Hassan. Single quotes only between spaces (O'Brien, Mu'ammar are letters).
-_NICKNAME_RE = re.compile(r"(?<=\S)\s+(?:[\"“„«]([^\"“”„«»]{2,40})[\"”“»]|['‘]([^'‘’\"]{2,40})['’])\s+(?=\S)")
+_NICKNAME_RE = re.compile(r"(?<=\S)\s+(?:[\"“„«]([^\"“”„«»]{2,40})[\"”“»]"  # "El Chapo", «El Chapo»
+                          r"|['‘]([^'‘’\"]{2,40})['’])\s+(?=\S)")  # 'El Chapo'; not O'Brien
 #: A trailing parenthesised short name: "Costar Group Co., Ltd. (Costar)".
 _SHORT_FORM_RE = re.compile(r"\s*\(([^()]{2,60})\)\s*$")
 _WORD_RE = re.compile(r"[^\W_]{3,}|\d+")

@@ -120,7 +120,8 @@ def partial_hold(entry: Entry, pair: Pair, values: dict[str, float] | None = Non
         # middle name left out ("Jason Smith" / "Smith, Jason Dean") costs little
         return msg("explain.person_parts_missing", words=" ".join(parts))
     undiscounted = pair.alignment.undiscounted
-    if side == "list" and undiscounted is not None and undiscounted < (settings.MATCH_THRESHOLD if match_t is None else match_t):
+    threshold = settings.MATCH_THRESHOLD if match_t is None else match_t
+    if side == "list" and undiscounted is not None and undiscounted < threshold:
         # the same name as far as it goes ("Santiago Perez" / "PEREZ OCAMPO, Santiago"), but
         # only because a second family name costs little: the many Santiago Perezes differ there
         return msg("explain.person_parts_missing", words=" ".join(parts))

@@ -25,7 +25,7 @@ from screening.matching.abjad import lookup_keys, readable_as
 from screening.matching.annotations import identifier_numbers
 from screening.matching.alignment import COGNATE_SIM, NICKNAME_SIM, compound_reads, may_be_compound, unmatched_costs
 from screening.matching.strings import token_sim
-from screening.matching.forms import JOIN_TRIPLE_SHORT, Form, forms_of, idf_factor, name_initials
+from screening.matching.forms import JOIN_TRIPLE_SHORT, Form, FormChoice, forms_of, idf_factor, name_initials
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, NUMBER, analyze_name
 from screening.matching.names_latin import CANTONESE_NOTE, without_cantonese
 from screening.matching.normalize import consonants, phonetic, skeleton
@@ -92,12 +92,17 @@ def entry_schema(entry: Entry) -> str | None:
 SPELLING_SYSTEMS = ("Wade-Giles", CANTONESE_NOTE)
 
 
+def _spelling_system(choice: FormChoice) -> bool:
+    """True when ``choice`` reads a Latin name in another romanisation (:data:`SPELLING_SYSTEMS`)."""
+    return any(t.note.startswith(SPELLING_SYSTEMS) for p in choice.pieces for t in p.tokens)
+
+
 def _choice_joins(form: Form) -> frozenset[str]:
     """Adjacent words of a listed name written as one, in their pinyin readings too
     (:data:`SPELLING_SYSTEMS`): "CHIANG, Ching-kuo" is found by "jingguo" (蔣經國 read
     as JIANG Jingguo)."""
     single = {c.start: [p.texts[0] for p in c.pieces[1:] if len(p.texts) == 1] for c in form.choices
-              if c.size == 1 and any(t.note.startswith(SPELLING_SYSTEMS) for p in c.pieces for t in p.tokens)}
+              if c.size == 1 and _spelling_system(c)}
     if not single:
         return frozenset()
     return frozenset(
@@ -406,7 +411,7 @@ class NameIndex:
         its own readings already."""
         single: dict[int, list[str]] = {}
         for choice in form.choices:
-            if choice.size != 1 or not any(t.note.startswith(SPELLING_SYSTEMS) for p in choice.pieces for t in p.tokens):
+            if choice.size != 1 or not _spelling_system(choice):
                 continue
             i = choice.start
             texts = [p.texts[0] for p in choice.pieces[1:] if len(p.texts) == 1]

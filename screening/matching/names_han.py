@@ -217,10 +217,12 @@ def without_hong_kong(an: NameAnalysis) -> NameAnalysis:
 def _hong_kong_spellings(tok: Token, chars: str, t: Tables) -> list[tuple[Token, ...]]:
     """The part ``tok`` of a Chinese personal name, read from ``chars``, as Hong Kong
     writes it (何国良: Ho, Kwok Leung, joined as the pinyin given name is: "kwokleung"),
-    as readings of a choice."""
+    and a family name also as Singapore and Malaysia do (陈: Tan), as readings of a choice."""
     spellings = [""]
     for ch in chars:
-        options = t.yue_chars.get(ch)
+        options = t.yue_chars.get(ch, ())
+        if tok.family:  # and as Singapore and Malaysia write it (陈: Tan)
+            options = options + t.min_nan_surnames.get(ch, ())
         if not options:
             return []
         spellings = [s + o for s in spellings for o in options][:HONG_KONG_SPELLINGS]

@@ -223,6 +223,8 @@ class Tables:
     yue_pinyin: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: simplified character -> its Cantonese spellings (yue_chars.tsv, generated)
     yue_chars: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: simplified character -> its Hokkien / Teochew spellings as a family name (陈: tan)
+    min_nan_surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Korean readings of Hanja used in names (金 -> 김)
     ko_hanja: dict[str, str] = field(default_factory=dict)
     #: Hangul organisation word -> its English readings, and Hangul place -> Latin (ko_org_terms.yaml)
@@ -684,9 +686,14 @@ def _add_equivalents(t: Tables, groups: list[tuple[str, ...]]) -> None:
 
 def _load_cantonese(t: Tables) -> None:
     """Read ``yue_pinyin.tsv`` and ``yue_chars.tsv`` (scripts/import_cantonese.py):
-    Cantonese spellings and their pinyin, characters and their Cantonese spellings."""
+    Cantonese spellings and their pinyin, characters and their Cantonese spellings; and
+    ``min_nan_surnames.yaml``: family names as Hokkien and Teochew write them."""
     t.yue_pinyin = _load_tsv("yue_pinyin.tsv")
     t.yue_chars = _load_tsv("yue_chars.tsv")
+    surnames = _load_yaml("min_nan_surnames.yaml")
+    if not isinstance(surnames, dict) or not surnames:
+        raise ValueError("min_nan_surnames.yaml: expected a mapping of characters to spellings")
+    t.min_nan_surnames = {str(k): tuple(str(v) for v in _as_list(vs)) for k, vs in surnames.items()}
 
 
 def _load_tsv(name: str) -> dict[str, tuple[str, ...]]:

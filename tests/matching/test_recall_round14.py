@@ -248,3 +248,19 @@ def test_a_query_in_characters_is_read_as_pinyin_only():
     forms = _query_forms(["何國良"], "person", _flat_idf)
     assert forms and not any(t.note.startswith(HONG_KONG_NOTE) for _, f in forms for c in f.choices
                              for p in c.pieces for t in p.tokens)
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Tan Wei Ming", "CHEN, Weiming (陳偉明)"),  # Hokkien Tan for 陈 (helper-53's category)
+        ("Goh Wei Ming", "吴伟明"),
+    ],
+)
+def test_a_family_name_as_singapore_and_malaysia_write_it_meets_its_character(query, listed):
+    assert compare(query, listed, "person")[0] >= MATCH
+
+
+def test_a_southeast_asian_family_name_without_characters_is_no_pinyin():
+    # Tan is also the pinyin of 谈 and 谭: without the characters, nothing says 陈
+    assert compare("Tan Wei Ming", "CHEN, Weiming", "person")[0] < REVIEW

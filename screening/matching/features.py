@@ -32,6 +32,7 @@ from screening.matching.alignment import (
 )
 from screening.matching.abjad import latin_agrees
 from screening.matching.forms import ABJAD_SCRIPTS, SYLLABIC, Form, family_in_capitals
+from screening.matching.names_han import hong_kong_spellings
 from screening.matching.names_latin import CANTONESE_NOTE
 from screening.matching.normalize import consonants, has_han
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
@@ -772,16 +773,12 @@ def _hong_kong_spelled(q: Form, c: Form, link: Link) -> bool:
     """True when the listed words of ``link`` are read from characters that Hong Kong
     spells as the query's Cantonese syllables (kwok leung: 国良)."""
     syllables = "".join(q.tokens[i].source for i in link.qi)
-    yue = tables().yue_chars
     for j in link.ci:
         source = c.tokens[j].source
         if not has_han(source):
             return False
         chars = source[:1] if c.family[j] else source[1:] if len(source) > 1 and any(c.family) else source
-        spellings = [""]
-        for ch in chars:
-            spellings = [s + o for s in spellings for o in yue.get(ch, ())][:CANTONESE_SPELLINGS_MAX]
-        if not any(syllables.startswith(s) or s in syllables for s in spellings if s):
+        if not any(s in syllables for s in hong_kong_spellings(chars, CANTONESE_SPELLINGS_MAX) if s):
             return False
     return True
 

@@ -25,9 +25,9 @@ from screening.matching.abjad import lookup_keys, readable_as
 from screening.matching.annotations import identifier_numbers
 from screening.matching.alignment import COGNATE_SIM, NICKNAME_SIM, compound_reads, may_be_compound, unmatched_costs
 from screening.matching.strings import token_sim
-from screening.matching.forms import JOIN_TRIPLE_SHORT, Form, FormChoice, forms_of, idf_factor, name_initials
+from screening.matching.forms import JOIN_TRIPLE_SHORT, Form, Piece, forms_of, idf_factor, name_initials
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, NUMBER, analyze_name
-from screening.matching.names_latin import CANTONESE_NOTE, without_cantonese
+from screening.matching.names_latin import CANTONESE_NOTE, WADE_GILES_NOTE
 from screening.matching.normalize import consonants, phonetic, skeleton
 from screening.matching.resources import tables
 from screening.matching.russian import english_keys, russian_keys
@@ -89,28 +89,35 @@ def entry_schema(entry: Entry) -> str | None:
 
 
 #: Notes of the choices that read a Latin name in another romanisation (names_latin).
-SPELLING_SYSTEMS = ("Wade-Giles", CANTONESE_NOTE)
+SPELLING_SYSTEMS = (WADE_GILES_NOTE, CANTONESE_NOTE)
 
 
-def _spelling_system(choice: FormChoice) -> bool:
-    """True when ``choice`` reads a Latin name in another romanisation (:data:`SPELLING_SYSTEMS`)."""
-    return any(t.note.startswith(SPELLING_SYSTEMS) for p in choice.pieces for t in p.tokens)
+def _spelling_pieces(form: Form) -> dict[int, list[Piece]]:
+    """The one-word pinyin readings of ``form``'s words in another romanisation
+    (:data:`SPELLING_SYSTEMS`), by word position."""
+    return {c.start: [p for p in c.pieces[1:] if len(p.texts) == 1] for c in form.choices
+            if c.size == 1 and any(t.note.startswith(SPELLING_SYSTEMS) for p in c.pieces for t in p.tokens)}
+
+
+def _spelling_joins(form: Form, pieces: dict[int, list[Piece]]) -> list[tuple[int, str]]:
+    """Adjacent words of ``form`` written as one, in their readings (``pieces``) too:
+    ``(position of the first, joined)`` ("CHIANG, Ching-kuo": "jingguo")."""
+    out = []
+    for i in range(len(form.texts) - 1):
+        if i in pieces or i + 1 in pieces:
+            for a in [form.texts[i]] + [p.texts[0] for p in pieces.get(i, [])]:
+                for b in [form.texts[i + 1]] + [p.texts[0] for p in pieces.get(i + 1, [])]:
+                    out.append((i, a + b))
+    return out
 
 
 def _choice_joins(form: Form) -> frozenset[str]:
     """Adjacent words of a listed name written as one, in their pinyin readings too
     (:data:`SPELLING_SYSTEMS`): "CHIANG, Ching-kuo" is found by "jingguo" (蔣經國 read
     as JIANG Jingguo)."""
-    single = {c.start: [p.texts[0] for p in c.pieces[1:] if len(p.texts) == 1] for c in form.choices
-              if c.size == 1 and _spelling_system(c)}
-    if not single:
-        return frozenset()
-    return frozenset(
-        a + b
-        for i in range(len(form.texts) - 1) if i in single or i + 1 in single
-        for a in [form.texts[i]] + single.get(i, [])
-        for b in [form.texts[i + 1]] + single.get(i + 1, [])
-    )
+    pieces = _spelling_pieces(form)
+    return frozenset(joined for _, joined in _spelling_joins(form, pieces)) if pieces else frozenset()
+
 
 class Idf:
     """Rarity factor of a token in this index's corpus (memoised for listed words only:
@@ -199,7 +206,9 @@ class NameIndex:
             seen_tokens: set[str] = set()
             items = []
             for value, kind in self._names_of(entry):
-                an = without_cantonese(analyze_name(value, schema))
+                # a listed name keeps its own spelling: read as pinyin, "WONG, Kam Kong" met three
+                # dozen Chinese names of the 100,000 synthetic negatives; a query's Cantonese is read
+                an = analyze_name(value, schema).without_readings(CANTONESE_NOTE)
                 items.append((an, kind))
                 for acronym in an.other_names:
                     items.append((analyze_name(acronym, schema), "acronym"))
@@ -409,25 +418,14 @@ class NameIndex:
         ``extra``: the alignment takes whichever reading the listed name uses. Only
         readings of :data:`SPELLING_SYSTEMS`: a name in Han or Hangul is looked up by
         its own readings already."""
-        single: dict[int, list[str]] = {}
-        for choice in form.choices:
-            if choice.size != 1 or not _spelling_system(choice):
-                continue
-            i = choice.start
-            texts = [p.texts[0] for p in choice.pieces[1:] if len(p.texts) == 1]
-            single[i] = texts
+        pieces = _spelling_pieces(form)
+        for i, readings in pieces.items():
             found = dict(matches[i])
-            for piece in choice.pieces[1:]:
-                if len(piece.texts) == 1:
-                    for key, sim in self.lookup(piece.texts[0], piece.skels[0], piece.tags[0]):
-                        found[key] = max(sim, found.get(key, 0.0))
+            for piece in readings:
+                for key, sim in self.lookup(piece.texts[0], piece.skels[0], piece.tags[0]):
+                    found[key] = max(sim, found.get(key, 0.0))
             matches[i] = tuple(found.items())
-        for i in range(len(form.texts) - 1):
-            if i in single or i + 1 in single:
-                for a in [form.texts[i]] + single.get(i, []):
-                    for b in [form.texts[i + 1]] + single.get(i + 1, []):
-                        if a + b in self.postings:
-                            extra.append(((i, i + 1), a + b))
+        extra.extend(((i, i + 1), joined) for i, joined in _spelling_joins(form, pieces) if joined in self.postings)
 
     def candidates(self, form: Form, limit: int, min_cover: float = MIN_COVER) -> list[int]:
         """Form ids that may score at review strength against the query ``form``.

@@ -6,7 +6,6 @@ Chinese numerals, and personal names in Han characters.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 
@@ -22,7 +21,6 @@ from screening.matching.tokens import (
     LOCATION,
     NUMBER,
     Builder,
-    NameAnalysis,
     Token,
 )
 from screening.matching.names_latin import latin_tag
@@ -205,29 +203,28 @@ HONG_KONG_SPELLINGS = 4
 HONG_KONG_NOTE = "Hong Kong spelling of"
 
 
-def without_hong_kong(an: NameAnalysis) -> NameAnalysis:
-    """``an`` without the Hong Kong spellings of a Chinese personal name: a query in
-    characters is read as pinyin only. The listed name carries them (何國良 is found by
-    "Ho Kwok Leung"); on every query in characters they cost a search four times as
-    much, for the rare listed name written the Hong Kong way."""
-    kept = tuple(c for c in an.choices if not any(t.note.startswith(HONG_KONG_NOTE) for r in c.readings for t in r))
-    return an if len(kept) == len(an.choices) else replace(an, choices=kept)
-
-
-def _hong_kong_spellings(tok: Token, chars: str, t: Tables) -> list[tuple[Token, ...]]:
-    """The part ``tok`` of a Chinese personal name, read from ``chars``, as Hong Kong
-    writes it (何国良: Ho, Kwok Leung, joined as the pinyin given name is: "kwokleung"),
-    and a family name also as Singapore and Malaysia do (陈: Tan), as readings of a choice."""
+def hong_kong_spellings(chars: str, limit: int, surname: bool = False) -> list[str]:
+    """``chars`` as Hong Kong spells them, the characters' spellings joined (国良:
+    "kwokleung", "gwokleung"), at most ``limit``; a ``surname`` also as Singapore and
+    Malaysia write it (陈: Tan). Empty when a character has no spelling."""
+    t = tables()
     spellings = [""]
     for ch in chars:
         options = t.yue_chars.get(ch, ())
-        if tok.family:  # and as Singapore and Malaysia write it (陈: Tan)
+        if surname:
             options = options + t.min_nan_surnames.get(ch, ())
         if not options:
             return []
-        spellings = [s + o for s in spellings for o in options][:HONG_KONG_SPELLINGS]
+        spellings = [s + o for s in spellings for o in options][:limit]
+    return spellings
+
+
+def _hong_kong_readings(tok: Token, chars: str) -> list[tuple[Token, ...]]:
+    """The part ``tok`` of a Chinese personal name, read from ``chars``, in its
+    :func:`hong_kong_spellings`, as readings of a choice."""
     note = f"{HONG_KONG_NOTE} {chars}"
-    return [(Token(s, DISTINCTIVE, skeleton(s), tok.source, note, tok.family),) for s in spellings if s != tok.text]
+    return [(Token(s, DISTINCTIVE, skeleton(s), tok.source, note, tok.family),)
+            for s in hong_kong_spellings(chars, HONG_KONG_SPELLINGS, tok.family) if s != tok.text]
 
 
 def han_tokens(run: str, person: bool, whole: bool = False) -> tuple[Builder, list[Token], list[str]]:
@@ -240,7 +237,7 @@ def han_tokens(run: str, person: bool, whole: bool = False) -> tuple[Builder, li
     if person:
         parts = _han_person_parts(simp, whole)
         for tok, chars in parts:
-            main.add([(tok,), *_hong_kong_spellings(tok, chars, t)])
+            main.add([(tok,), *_hong_kong_readings(tok, chars)])
         return main, [tok for tok, _ in parts], legal
     if "·" in simp:
         joined = simp.replace("·", "")

@@ -6,8 +6,7 @@ Cyrillic look-alikes, digits typed for letters, Wade-Giles given names.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -27,7 +26,6 @@ from screening.matching.tokens import (
     STOP,
     Builder,
     Choice,
-    NameAnalysis,
     Token,
 )
 
@@ -718,6 +716,8 @@ def _generation_word(word: str, t: Tables) -> bool:
 CANTONESE_MIN_SYLLABLES = 3
 CANTONESE_READINGS = 4
 CANTONESE_NOTE = "Cantonese"
+#: What a Wade-Giles reading's note starts with.
+WADE_GILES_NOTE = "Wade-Giles"
 
 
 def wade_giles_name(piece: str, words: list[str]) -> bool:
@@ -730,14 +730,20 @@ def wade_giles_name(piece: str, words: list[str]) -> bool:
 
 def add_wade_giles(built: Builder) -> None:
     """Give each syllable of a Wade-Giles name its pinyin readings as choices (Chieh: jie)."""
+    _add_pinyin_readings(built, WADE_GILES_NOTE, pinyin.wade_giles_readings)
+
+
+def _add_pinyin_readings(built: Builder, system: str, readings_of: Callable[[str], tuple[str, ...]]) -> None:
+    """Give each distinctive word of ``built`` that no choice covers yet its pinyin
+    ``readings_of`` as a choice, noted as read in ``system`` ("Wade-Giles chieh = pinyin jie")."""
     taken = {c.start for c in built.choices}
     extra = []
     for k, tok in enumerate(built.tokens):
         if k in taken or tok.tag != DISTINCTIVE:
             continue
-        readings = pinyin.wade_giles_readings(tok.text)
+        readings = readings_of(tok.text)
         if readings:
-            note = f"Wade-Giles {tok.text} = pinyin {'/'.join(readings)}"
+            note = f"{system} {tok.text} = pinyin {'/'.join(readings)}"
             alts = tuple((Token(r, DISTINCTIVE, skeleton(r), tok.source, note, tok.family),) for r in readings)
             extra.append(Choice(k, 1, alts))
     built.choices.extend(extra)
@@ -754,29 +760,11 @@ def cantonese_name(words: list[str], t: Tables) -> bool:
             and words[0] not in t.ko_surname_of and words[-1] not in t.ko_surname_of)  # Kim Man Chun is Korean
 
 
-def without_cantonese(an: NameAnalysis) -> NameAnalysis:
-    """``an`` without the pinyin readings of a Cantonese name: a listed name keeps only
-    its own, since read so "WONG, Kam Kong" met three dozen Chinese names of the
-    100,000 synthetic negatives; the query's Cantonese is read against the lists."""
-    kept = tuple(c for c in an.choices if not any(t.note.startswith(CANTONESE_NOTE) for r in c.readings for t in r))
-    return an if len(kept) == len(an.choices) else replace(an, choices=kept)
-
-
 def add_cantonese(built: Builder, t: Tables) -> None:
     """Give each syllable of a Cantonese name the pinyin syllables its characters
     have as choices (Kwok: guo, kuo), as :func:`add_wade_giles` does."""
-    taken = {c.start for c in built.choices}
-    extra = []
-    for k, tok in enumerate(built.tokens):
-        if k in taken or tok.tag != DISTINCTIVE:
-            continue
-        readings = tuple(r for r in t.yue_pinyin.get(tok.text, ())[:CANTONESE_READINGS] if r != tok.text)
-        if readings:
-            note = f"{CANTONESE_NOTE} {tok.text} = pinyin {'/'.join(readings)}"
-            alts = tuple((Token(r, DISTINCTIVE, skeleton(r), tok.source, note, tok.family),) for r in readings)
-            extra.append(Choice(k, 1, alts))
-    built.choices.extend(extra)
-    built.choices.sort(key=lambda c: c.start)
+    _add_pinyin_readings(built, CANTONESE_NOTE, lambda word: tuple(
+        r for r in t.yue_pinyin.get(word, ())[:CANTONESE_READINGS] if r != word))
 
 
 def looks_like_org(

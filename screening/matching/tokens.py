@@ -6,7 +6,7 @@ Shared by the script modules (:mod:`names_latin`, :mod:`names_han`,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 DISTINCTIVE = "distinctive"
@@ -116,6 +116,13 @@ class NameAnalysis:
         from screening.matching.names_ko_ja import other_readings  # the readers import this module
 
         return other_readings(*self.fallback_key)
+
+    def without_readings(self, note: str) -> NameAnalysis:
+        """This analysis without the choices whose readings' notes start with ``note``
+        (a reading system one side of a search only uses: Cantonese pinyin, Hong Kong
+        spellings)."""
+        kept = tuple(c for c in self.choices if not any(t.note.startswith(note) for r in c.readings for t in r))
+        return self if len(kept) == len(self.choices) else replace(self, choices=kept)
 
     @property
     def other_names(self) -> list[str]:

@@ -150,7 +150,7 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
         words = tuple(fold_words(text))
         if not words:
             return False
-        if words in t.location_phrases or all(w in t.locations for w in words):
+        if _place_words(words, t):
             return True
         # a flag state written out on a vessel's name: "SCF PRIMORYE, LIBERIA FLAG",
         # "OCEAN STAR, MARSHALL ISLANDS" (not a two- or three-letter code: ", SA" is a
@@ -174,7 +174,12 @@ def _written_place(text: str, t: Tables) -> bool:
         simp = to_simplified(text.strip())
         return len(simp) < 2 or simp in t.zh_places
     words = tuple(fold_words(text))
-    return not words or words in t.location_phrases or all(w in t.locations for w in words)
+    return not words or _place_words(words, t)
+
+
+def _place_words(words: tuple[str, ...], t: Tables) -> bool:
+    """True when the folded ``words`` name a place: a place phrase, or places only."""
+    return words in t.location_phrases or all(w in t.locations for w in words)
 
 
 #: Quotation marks, for :func:`_strip_annotations`'s cheap test.

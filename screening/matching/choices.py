@@ -44,36 +44,56 @@ ANOTHER_WORD_MIN, ANOTHER_WORD_MAX = 2, 3
 TAILORED_MAX = 64
 
 
-def _gain(piece: Piece, texts: tuple[str, ...], skels: tuple[str, ...], compact: str) -> float:
+def _gain(piece: Piece, other: Form) -> float:
     """How well one reading agrees with the other name: found tokens minus missing ones."""
     gain = 0.0
+    one_word = len(piece.texts) == 1
     for text, skel, weight, strict in zip(piece.texts, piece.skels, piece.weights, piece.strict):
-        if text in texts or (skel in skels and not strict):  # romanised syllables: exact only
+        if text in other.texts or (skel in other.skels and not strict):  # romanised syllables: exact only
             gain += weight
         else:
-            gain += _near_gain(text, weight, texts, compact)
+            gain += _near_gain(text, weight, other, one_word)
     return gain
 
 
-def _near_gain(text: str, weight: float, texts: tuple[str, ...], compact: str) -> float:
+def _near_gain(text: str, weight: float, other: Form, one_word: bool = False) -> float:
     """Gain of a reading's token the other name does not have as a word: found inside
-    one of its words, spelled otherwise, or missing."""
-    if len(text) >= INSIDE_MIN_LEN and text in compact and not _inside_business_word(text, texts):
-        return weight * INSIDE_GAIN
-    if _spelled_otherwise(text, texts):
-        return weight * SPELLED_GAIN
+    one of its words, spelled otherwise, or missing.
+
+    ``one_word``: the reading is one word, which then counts for no more than the word
+    it is found in weighs: "institut" as written (distinctive) inside the generic
+    "institute" gains less than the reading "institute", which the other name has.
+    A phrase as written keeps its weight (NAUCHNO ISSLEDOVATELSKI INSTITUT against
+    NAUCHNOISLEDOVATELSKIY: its words join the other's)."""
+    texts = other.texts
+    if len(text) >= INSIDE_MIN_LEN and text in other.compact and not _inside_business_word(text, texts):
+        return (_holder_weight(weight, other, [k for k, t in enumerate(texts) if text in t]) if one_word
+                else weight) * INSIDE_GAIN
+    spelled = _spelled_otherwise(text, texts)
+    if spelled:
+        return (_holder_weight(weight, other, [texts.index(spelled)]) if one_word else weight) * SPELLED_GAIN
     return -weight * MISSING_COST
 
 
-def _spelled_otherwise(text: str, texts: tuple[str, ...]) -> bool:
-    """True when the other name has ``text`` spelled otherwise (same first letter, a
-    close spelling): TEKHNOLOGIYA for TEKNOLOGIYA, SVYAZI for SUVYAZI. A business
-    word is not another spelling ("machine" against "machinery")."""
+def _holder_weight(weight: float, other: Form, holders: list[int]) -> float:
+    """``weight``, or less when every word of ``other`` it is found in (``holders``) is
+    written so by that name and weighs less. A word the other name only reads so
+    (its own "institut" read as "institute") caps nothing: its as-written form may be
+    the reading that agrees; nor does a word found across words ("jongun" in "kim jong un")."""
+    if not holders or any(other.tokens[k].source != other.texts[k] for k in holders):
+        return weight
+    return min(weight, max(other.weights[k] for k in holders))
+
+
+def _spelled_otherwise(text: str, texts: tuple[str, ...]) -> str:
+    """The word of the other name that writes ``text`` otherwise (same first letter, a
+    close spelling): TEKHNOLOGIYA for TEKNOLOGIYA, SVYAZI for SUVYAZI; "" when none
+    does. A business word is not another spelling ("machine" against "machinery")."""
     size = len(text)
     if size < SPELLED_MIN_LEN:
-        return False
+        return ""
     if business_word(text):
-        return False  # a business word's reading: its forms are met as words (stems, plurals)
+        return ""  # a business word's reading: its forms are met as words (stems, plurals)
     first = text[0]
     for w in texts:
         if w[:1] != first or abs(len(w) - size) > 2:
@@ -81,8 +101,8 @@ def _spelled_otherwise(text: str, texts: tuple[str, ...]) -> bool:
         if business_word(w):
             continue
         if Indel.normalized_similarity(text, w, score_cutoff=SPELLED_MIN_SIM) > 0:
-            return True
-    return False
+            return w
+    return ""
 
 
 def _inside_business_word(text: str, texts: tuple[str, ...]) -> bool:
@@ -107,7 +127,7 @@ def pick(choice: FormChoice, other: Form) -> int:
     """
     best, best_gain = 0, None
     for k, piece in enumerate(choice.pieces):
-        gain = _gain(piece, other.texts, other.skels, other.compact)
+        gain = _gain(piece, other)
         if best_gain is None or gain > best_gain + 1e-9:
             best, best_gain = k, gain
     if best_gain is not None and best_gain < 0 and _as_written(choice.pieces[0]):
@@ -149,7 +169,7 @@ def _gain_left(piece: Piece, avail: Counter[str], other: Form) -> float:
         elif text not in other.texts and skel in other.skels and not strict:
             gain += weight
         elif text not in other.texts:
-            gain += _near_gain(text, weight, other.texts, other.compact)
+            gain += _near_gain(text, weight, other, len(piece.texts) == 1)
         else:
             gain -= weight * MISSING_COST  # the other name's word, already taken
     return gain

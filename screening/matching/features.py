@@ -17,6 +17,7 @@ from rapidfuzz.distance import Indel, Levenshtein, OSA
 
 from screening.matching.alignment import (
     DISTINCTIVE_AGREE,
+    cognate_of_business_word,
     RULED_SPELLINGS,
     DAUGHTER_OF,
     SON_OF,
@@ -37,7 +38,7 @@ from screening.matching.forms import ABJAD_SCRIPTS, SYLLABIC, Form, family_in_ca
 from screening.matching.names_han import hong_kong_spellings
 from screening.matching.names_latin import CANTONESE_NOTE
 from screening.matching.normalize import consonants, has_han
-from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
+from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LEGAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.pinyin import syllable_count
 from screening.matching.resources import business_word, on_change, tables
 from screening.matching.russian import MASCULINE_SURNAME_ENDINGS
@@ -551,7 +552,7 @@ def no_distinctive_agreement(pair: Pair) -> float:
             return 0.0
     if al.distinctive_agree or _brand_agrees(q, al) or _brand_agrees(c, al, result=True):
         return 0.0
-    if DISTINCTIVE in c.tags:
+    if DISTINCTIVE in c.tags and any(t == DISTINCTIVE for j, t in enumerate(c.tags) if j not in _business_cognates(pair)):
         return 1.0
     if any(_read_from_pinyin(q, lk.qi) or _read_from_pinyin(c, lk.ci) for lk in al.links):
         return 1.0  # "Haiyang Keji": 海洋 marine or 海阳, a place; pinyin is a guess, not the words
@@ -570,6 +571,18 @@ def no_distinctive_agreement(pair: Pair) -> float:
     if numbered and all(c.tags[j] in (GENERIC, LOCATION) for j in c_left):
         return 0.0
     return 1.0
+
+
+def _business_cognates(pair: Pair) -> frozenset[int]:
+    """Positions of list words met as a Russian business word's English form (a
+    listed KOMPONENTOV by "Components"): a line of business, which the list name
+    states in Russian, so it is read as the generic word it translates. Not in a
+    name of one such word (OOO TEKHNOLOGIYA): it is the whole name, met only as written."""
+    q, c = pair.query, pair.result
+    if sum(t not in (STOP, LEGAL) for t in c.tags) < 2:
+        return frozenset()
+    return frozenset(j for lk in pair.alignment.links if lk.how == "cognate" and cognate_of_business_word(q, c, lk)
+                     for j in lk.ci)
 
 
 def _read_from_pinyin(form: Form, positions: tuple[int, ...]) -> bool:

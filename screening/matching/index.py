@@ -30,7 +30,7 @@ from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, NUMBER, anal
 from screening.matching.names_latin import CANTONESE_NOTE, WADE_GILES_NOTE
 from screening.matching.normalize import consonants, phonetic, skeleton
 from screening.matching.resources import tables
-from screening.matching.russian import english_keys, russian_keys
+from screening.matching.russian import cognate, english_keys, russian_keys
 from screening.types import Entry
 
 #: Share of the query's weight a list name must agree with to be scored.
@@ -148,6 +148,10 @@ LOOKUP_STATE = ("keysets", "postings", "df", "skel_map", "phon_map", "del_map", 
 #: Listed English words a romanised Russian cognate may name (russian.cognate): those
 #: with an ending the cognate rules read (navigation, communal, physical, technologies).
 _COGNATE_ENDINGS = ("tion", "sion", "al", "ic", "ical", "ics", "ies", "ive", "ary")
+
+
+#: English endings a cognate key is looked up with (component, components, composite).
+_COGNATE_SPELLED_ENDINGS = ("", "s", "e", "es")
 
 
 class NameIndex:
@@ -303,6 +307,19 @@ class NameIndex:
                     cog[ck].append(key)
         return {k: tuple(v) for k, v in cog.items()}
 
+    def _cognate_spellings(self, word: str, cognate_key: str) -> list[str]:
+        """Listed words of plain English spelling a romanised Russian ``word`` names
+        (KOMPONENTOV / components, KOMPOZITNYE / composite, LAZERNOI / laser): found by
+        the skeleton of its cognate key, bare or with an English ending, as
+        :func:`russian.cognate` then confirms. No table is kept for them: most listed
+        words could be one."""
+        out = []
+        for ending in _COGNATE_SPELLED_ENDINGS:
+            for key in self.skel_map.get(skeleton(cognate_key + ending), ()):
+                if cognate(word, key):
+                    out.append(key)
+        return out
+
     # --------------------------------------------------------------- lookup
     def lookup(self, text: str, skel: str, tag: str) -> tuple[tuple[str, float], ...]:
         """Keys similar to one query token, with their similarity (cached)."""
@@ -335,6 +352,8 @@ class NameIndex:
                 found.setdefault(key, NICKNAME_SIM)
             for cognate_key in russian_keys(text):
                 for key in self.cog_map.get(cognate_key, ()):
+                    found.setdefault(key, COGNATE_SIM)
+                for key in self._cognate_spellings(text, cognate_key):
                     found.setdefault(key, COGNATE_SIM)
         elif tag == INITIAL:
             pass

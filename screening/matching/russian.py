@@ -24,6 +24,8 @@ a dictionary:
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
 from functools import lru_cache
 
 from screening.matching.resources import on_change, tables
@@ -51,6 +53,8 @@ _SOFT_IE_RE = re.compile(r"(?<=[^aeiou])ie")
 
 #: Inflection endings of a romanised Russian adjective or noun (raw spelling).
 _INFL = r"(?:yy|yi|iy|ii|ij|yj|y|i|oy|oi|oj|o|aya|aia|aja|ya|ia|a|oye|oe|ye|ie|e|ogo|ego|ykh|ikh|kh|ym|im|ymi|imi|uyu|uiu|yu|iu|u|om|em|oyu|oiu|ei|ey)"
+#: Inflection endings of an adjective of two letters or more (-n + y is Germany, not Russian).
+_ADJ2 = r"(?:yy|yi|iy|ii|ij|yj|oy|oi|oj|aya|aia|aja|ya|oye|oe|ye|ie|ogo|ego|ykh|ikh|ym|im|ymi|imi|uyu|uiu|yu|oyu|oiu|ei|ey)"
 #: A place adjective: a town's name and -sk with an adjective's ending (NOVOSIBIRSKOE,
 #: MOSKOVSKII, BRYANSKY); one-letter endings are y or i only (Alaska is not Russian).
 _PLACE_RE = re.compile(r"^([a-z]{3,}?)sk(?:ii|iy|yi|yy|ij|yj|i|y|oi|oy|oj|oe|oye|aya|aia|aja|ogo|ego|ie|ye|iye|ikh|ykh)$")
@@ -72,6 +76,22 @@ _RU_SUFFIXES = (
     (_PLACE_RE, ("sk",)),                                                  # novosibirskoe / novosibirsk
     (re.compile(r"^([a-z]{4,}?)(?:iya|iyu|ija|iju|iia|iiu|ii)$"), ("i",)),  # tekhnologii / technologies
 )
+#: Russian endings that are no derivational suffix: a noun of a Latin or Greek root
+#: with a case ending, or an adjective made with -n-. Without a suffix to say the
+#: root is international, the other word must be an English one (:func:`english_word`):
+#: KAMENNAYA (stony) is not "Kamen", a Russian word too, but LAZERNOI is "laser".
+_RU_PLAIN = (
+    (re.compile(r"^([a-z]{3,}?)ik(?:a|i|u|e|oi|oy|oj|om|ov|ami|akh)$"), ("ik",)),  # fiziki / physics
+    # an adjective of a noun with -n- (ELEKTRONNYKH, LAZERNOI, KOMPOZITNYE) reads as the
+    # noun or its -ic adjective; an ending of two letters or more, or -nn-, so that
+    # Germany and Company (-n + y) are not read so
+    (re.compile(rf"^([a-z]{{4,}}?n)n(?:{_ADJ2}|y|i)$"), ("", "ik")),
+    (re.compile(rf"^([a-z]{{5,}}?)n{_ADJ2}$"), ("", "ik")),
+    # a noun's genitive plural (KOMPONENTOV, TRANSFORMATOROV) reads as the noun
+    (re.compile(r"^([a-z]{6,}?)(?:ov|ami|akh)$"), ("",)),
+)
+#: An English word's silent final e after a consonant (composite, machine, turbine).
+_SILENT_E = re.compile(r"[^aeiouy]e$")
 #: English endings, read to the same keys.
 _EN_SUFFIXES = (
     (re.compile(r"^(.{3,}?)i[ck]al$"), "ik"),    # physical, chemical
@@ -89,6 +109,7 @@ _SPELL = (
     (re.compile(r"x"), "ks"),
     (re.compile(r"qu"), "kv"),                  # kvantovyi / quantum
     (re.compile(r"w"), "v"),                    # moskovskii / moscow
+    (re.compile(r"(?<=[ae])u(?=[bcdfgkmpstz])"), "v"),  # avtomaticheskii / automatic, pnevmatika / pneumatic
     (re.compile(r"^ye|(?<=[^aeiou])ye"), "e"),
     (re.compile(r"ts"), "c"),                   # tsentralnyi / central
     (re.compile(r"ti(?=[aeiou])"), "ci"),       # navigation / navigatsionnyi
@@ -135,13 +156,44 @@ def russian_keys(word: str) -> frozenset[str]:
     "navigatsionnykh" -> {"navigacion"}; "novosibirskoe" -> {"novosibirsk"};
     "tekhnologii" -> {"technologi"}.
     """
+    return _keys_and_rule(word)[0]
+
+
+@lru_cache(maxsize=COGNATE_CACHE)
+def _keys_and_rule(word: str) -> tuple[frozenset[str], bool]:
+    """:func:`russian_keys`, and whether they were read off an ending only (``_RU_PLAIN``)."""
     if len(word) < 6 or not word.isalpha():
-        return frozenset()
-    for pattern, ends in _RU_SUFFIXES:
-        m = pattern.match(word)
-        if m:
-            return frozenset(k for k in (_spell(m.group(1) + e) for e in ends) if len(k) >= COGNATE_MIN_KEY)
-    return frozenset()
+        return frozenset(), False
+    for table, plain in ((_RU_SUFFIXES, False), (_RU_PLAIN, True)):
+        for pattern, ends in table:
+            m = pattern.match(word)
+            if m:
+                return frozenset(k for k in (_spell(m.group(1) + e) for e in ends) if len(k) >= COGNATE_MIN_KEY), plain
+    return frozenset(), False
+
+
+_english: array | None = None
+
+
+def english_word(word: str) -> bool:
+    """True for a word of CC-CEDICT's English glosses (``cedict.dictionary``), as
+    written or without a plural -s / -es: laser, components, radiator; not kamen,
+    zapad or kalashnik. The words are kept as their sorted hashes (a quarter of a
+    megabyte, where the set of 24,000 words held three)."""
+    global _english
+    if _english is None:
+        from screening.matching import cedict
+
+        _english = array("q", sorted({hash(w) for rs in cedict.dictionary().values() for r in rs for w in r
+                                      if len(w) >= COGNATE_MIN_KEY}))
+    table = _english
+    for w in (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""):
+        if w:
+            h = hash(w)
+            k = bisect_left(table, h)
+            if k < len(table) and table[k] == h:
+                return True
+    return False
 
 
 @lru_cache(maxsize=COGNATE_CACHE)
@@ -165,6 +217,9 @@ def english_keys(word: str) -> frozenset[str]:
     out = {word}
     if word.endswith("s") and len(word) > COGNATE_MIN_KEY:
         out.add(word[:-1])
+    for w in tuple(out):
+        if _SILENT_E.search(w):
+            out.add(w[:-1])  # composite / kompozit, institute / institut
     for pattern, end in _EN_SUFFIXES:
         m = pattern.match(word)
         if m:
@@ -185,6 +240,7 @@ _russian: dict[str, bool] = {}
 def clear_caches() -> None:
     """Forget cached keys (after the resource tables change: english_keys reads the nicknames)."""
     russian_keys.cache_clear()
+    _keys_and_rule.cache_clear()
     english_keys.cache_clear()
     place_stem.cache_clear()
     _russian.clear()
@@ -201,6 +257,20 @@ def russian_word(word: str) -> bool:
     return known
 
 
+def cognate_apart(word: str, pieces: tuple[str, ...]) -> bool:
+    """True when a romanised Russian ``word`` is the English ``pieces`` written as one
+    word: RADIOELEKTRONNYE / "radio" + "electronic". Each piece is an English word
+    (:func:`english_word`) where the Russian word's root is read off an ending only;
+    a piece too short for the glosses' words (aero) passes."""
+    joined = "".join(pieces)
+    if not russian_word(word) or russian_word(joined):
+        return False
+    keys, plain = _keys_and_rule(word)
+    if not keys & english_keys(joined):
+        return False
+    return not plain or all(len(p) < COGNATE_MIN_KEY or english_word(p) for p in pieces)
+
+
 def cognate(a: str, b: str, a_place: bool = False, b_place: bool = False) -> bool:
     """True when one word is a romanised Russian adjective or noun and the other
     the English word of the same root: NAVIGATSIONNYKH / Navigation,
@@ -213,8 +283,9 @@ def cognate(a: str, b: str, a_place: bool = False, b_place: bool = False) -> boo
     if ra == russian_word(b):
         return False
     ru, en, en_place = (a, b, b_place) if ra else (b, a, a_place)
-    if russian_keys(ru) & english_keys(en):
-        return True
+    keys, plain = _keys_and_rule(ru)
+    if keys & english_keys(en):
+        return not plain or english_word(en)
     stem = place_stem(ru)
     if not stem:
         return False

@@ -1,0 +1,52 @@
+"""Round 15 of issue 14 (session 16): Persian and Arabic organisation words romanised.
+
+The tables read these words in Persian or Arabic script, and some Persian ones
+romanised, but the words of the state (ministry, central, Islamic Republic) and
+Arabic words written in Latin letters met nothing. Listed names are OFAC SDN
+entries (``../shared/data/ofac_sdn_kindrat86/ofac-sdn.csv``), cited by entry
+number, or made up where a comment says so.
+"""
+
+import pytest
+
+from screening.matching import compare
+
+MATCH, REVIEW = 0.85, 0.70
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Central Bank of Iran", "BANK MARKAZI JOMHOURI ISLAMI IRAN"),  # SDN 4632 and its alias
+        ("CENTRAL BANK OF THE ISLAMIC REPUBLIC OF IRAN", "BANK MARKAZI JOMHOURI ISLAMI IRAN"),  # SDN 4632
+        ("Havapeyma Sazi Iran", "IRAN AIRCRAFT MANUFACTURING INDUSTRIES"),  # helper-53's dev half, HESA
+        ("Vezarat-e Ettelaat", "MINISTRY OF INTELLIGENCE"),  # SDN 12111, in part
+    ],
+)
+def test_persian_words_of_the_state_read_as_their_english(query, listed):
+    assert compare(query, listed, "company")[0] >= MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Idarat al-Mukhabarat al-Jawiya", "AIR FORCE INTELLIGENCE DIRECTORATE"),  # helper-53's dev half
+        ("Sharikat Al Noor lil-Tijara al-Amma", "AL NOOR GENERAL TRADING LLC"),  # made up: sharikat is a legal form
+        ("Al Noor Liltijarah", "AL NOOR TRADING"),  # made up, as SDN 26861 writes liltijarah
+    ],
+)
+def test_arabic_organisation_words_romanised_read_as_their_english(query, listed):
+    assert compare(query, listed, "company")[0] >= MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Sharikat Al Noor lil-Tijara", "Al Amal Trading Company"),  # the name differs
+        ("Amma Trading", "General Trading"),  # Amma alone is a given name, not "the general"
+        ("Bank Markazi Iran", "Bank Melli Iran"),  # Melli stays a bank's name
+        ("Vezarat-e Ettelaat", "Ministry of Defense"),
+    ],
+)
+def test_a_translated_business_word_makes_no_name(query, listed):
+    assert compare(query, listed, "company")[0] < REVIEW

@@ -322,7 +322,9 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return NICKNAME_SIM, "nickname"
         if tq in (DISTINCTIVE, LOCATION) and tc in (DISTINCTIVE, LOCATION) and _equivalent(a, b):
             return EQUIVALENT_SIM, "equivalent"
-    if russian and s < COGNATE_SIM and tq != STOP and tc != STOP and cognate(a, b, tq == LOCATION, tc == LOCATION):
+    if russian and s < COGNATE_SIM and tq != STOP and tc != STOP and cognate(
+        a, b, tq == LOCATION, tc == LOCATION, _governed(q, i), _governed(c, j)
+    ):
         return COGNATE_SIM, "cognate"  # Russian and English forms of one word: Federalnaya / Federal
     if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE:
         if _sound_variant(a, b):
@@ -359,6 +361,13 @@ def company_pair(q: Form, c: Form) -> bool:
     """Both names are read as companies' and one has a legal form: no vessel (a vessel
     entry is read without a schema, and no vessel's name has a legal form)."""
     return q.schema == COMPANY and c.schema == COMPANY and bool(q.legal or c.legal)
+
+
+def _governed(form: Form, k: int) -> bool:
+    """Word ``k`` follows a word that may govern a Russian genitive plural: a business
+    word (ZAVOD KOMPRESSOROV, read "plant") or an adjective in the genitive plural
+    (ELEKTRONNYKH KOMPONENTOV), not a legal form nor a name (OOO MASTEROV)."""
+    return k > 0 and (form.tags[k - 1] == GENERIC or form.texts[k - 1].endswith(("ykh", "ikh")))
 
 
 def _research_and_production(q: Form, c: Form, a: str, b: str) -> bool:

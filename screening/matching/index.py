@@ -316,7 +316,7 @@ class NameIndex:
         out = []
         for ending in _COGNATE_SPELLED_ENDINGS:
             for key in self.skel_map.get(skeleton(cognate_key + ending), ()):
-                if cognate(word, key):
+                if cognate(word, key, a_governed=True):  # a candidate: the score reads the context
                     out.append(key)
         return out
 

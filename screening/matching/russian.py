@@ -26,8 +26,10 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
 
+from screening.matching.normalize import skeleton
 from screening.matching.resources import on_change, tables
 
 #: Shortest stem a Russian word keeps once its ending is read (``lemma``): "nova",
@@ -54,7 +56,7 @@ _SOFT_IE_RE = re.compile(r"(?<=[^aeiou])ie")
 #: Inflection endings of a romanised Russian adjective or noun (raw spelling).
 _INFL = r"(?:yy|yi|iy|ii|ij|yj|y|i|oy|oi|oj|o|aya|aia|aja|ya|ia|a|oye|oe|ye|ie|e|ogo|ego|ykh|ikh|kh|ym|im|ymi|imi|uyu|uiu|yu|iu|u|om|em|oyu|oiu|ei|ey)"
 #: Inflection endings of an adjective of two letters or more (-n + y is Germany, not Russian).
-_ADJ2 = r"(?:yy|yi|iy|ii|ij|yj|oy|oi|oj|aya|aia|aja|ya|oye|oe|ye|ie|ogo|ego|ykh|ikh|ym|im|ymi|imi|uyu|uiu|yu|oyu|oiu|ei|ey)"
+_ADJ2 = r"(?:yy|yi|iy|ii|ij|yj|oy|oi|oj|aya|aia|aja|ya|oye|oe|ye|ie|ogo|ego|ykh|ikh|uyu|uiu|yu|oyu|oiu)"
 #: A place adjective: a town's name and -sk with an adjective's ending (NOVOSIBIRSKOE,
 #: MOSKOVSKII, BRYANSKY); one-letter endings are y or i only (Alaska is not Russian).
 _PLACE_RE = re.compile(r"^([a-z]{3,}?)sk(?:ii|iy|yi|yy|ij|yj|i|y|oi|oy|oj|oe|oye|aya|aia|aja|ogo|ego|ie|ye|iye|ikh|ykh)$")
@@ -67,7 +69,7 @@ PLACE_UNKNOWN_MIN_STEM = 7
 MASCULINE_SURNAME_ENDINGS = ("ov", "ev", "in", "yn")
 _SURNAME_ENDINGS = MASCULINE_SURNAME_ENDINGS + ("ova", "eva", "ina", "yna", "sky", "ski", "skaya")
 #: Russian derivational suffixes and the English ending each corresponds to.
-_RU_SUFFIXES = (
+_RU_SUFFIXES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(rf"^([a-z]{{3,}}?)(?:ichesk|chesk){_INFL}$"), ("ik",)),   # fizicheskikh / physical
     (re.compile(rf"^([a-z]{{4,}}?)al'?n{_INFL}$"), ("al",)),               # federalnaya / federal (not Navalny)
     (re.compile(rf"^([a-z]{{3,}}?)ion'?nn?{_INFL}$"), ("ion",)),             # navigatsionnykh / navigation
@@ -78,18 +80,24 @@ _RU_SUFFIXES = (
 )
 #: Russian endings that are no derivational suffix: a noun of a Latin or Greek root
 #: with a case ending, or an adjective made with -n-. Without a suffix to say the
-#: root is international, the other word must be an English one (:func:`english_word`):
-#: KAMENNAYA (stony) is not "Kamen", a Russian word too, but LAZERNOI is "laser".
-_RU_PLAIN = (
-    (re.compile(r"^([a-z]{3,}?)ik(?:a|i|u|e|oi|oy|oj|om|ov|ami|akh)$"), ("ik",)),  # fiziki / physics
+#: root is international, the other word must be an English one (:func:`english_word`),
+#: spelled letter for letter (no doubled letter read as one: KARTONNAYA is not
+#: "Cartoon", RAKETNAYA not "Racket"): KAMENNAYA (stony) is not "Kamen", a Russian
+#: word too, but LAZERNOI is "laser" (helper-55's review).
+_RU_PLAIN: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    # a noun in -ika is an English noun in -ics (FIZIKI / physics, OPTIKA / optics), never
+    # an adjective in -ic: LOGIKA is no "Logic", MOZAIKA no "Mosaic" (helper-55's review)
+    (re.compile(r"^([a-z]{3,}?)ik(?:a|i|u|e|oi|oy|oj|om|ami|akh)$"), ("iks",)),
     # an adjective of a noun with -n- (ELEKTRONNYKH, LAZERNOI, KOMPOZITNYE) reads as the
     # noun or its -ic adjective; an ending of two letters or more, or -nn-, so that
-    # Germany and Company (-n + y) are not read so
+    # Germany and Company (-n + y) are not read so, nor Courtney (-ey) or Pseudonym (-ym)
     (re.compile(rf"^([a-z]{{4,}}?n)n(?:{_ADJ2}|y|i)$"), ("", "ik")),
     (re.compile(rf"^([a-z]{{5,}}?)n{_ADJ2}$"), ("", "ik")),
-    # a noun's genitive plural (KOMPONENTOV, TRANSFORMATOROV) reads as the noun
-    (re.compile(r"^([a-z]{6,}?)(?:ov|ami|akh)$"), ("",)),
 )
+#: A noun's genitive plural (KOMPONENTOV, KOMPRESSOROV) reads as the noun only after the
+#: noun or adjective that governs it (ZAVOD KOMPRESSOROV, ELEKTRONNYKH KOMPONENTOV): -ov
+#: is also the family name's ending (Masterov, Komissarov, Generalov: helper-55's review).
+_RU_GENITIVE = re.compile(r"^([a-z]{6,}?)(?:ov|ami|akh)$")
 #: An English word's silent final e after a consonant (composite, machine, turbine).
 _SILENT_E = re.compile(r"[^aeiouy]e$")
 #: English endings, read to the same keys.
@@ -149,27 +157,56 @@ def _spell(word: str) -> str:
     return word
 
 
+def _spell_exact(word: str) -> str:
+    """:func:`_spell` without reading a doubled letter as one (the plain rules' keys)."""
+    for pattern, repl in _SPELL[:-1]:
+        word = pattern.sub(repl, word)
+    return word
+
+
 @lru_cache(maxsize=COGNATE_CACHE)
 def russian_keys(word: str) -> frozenset[str]:
     """Cognate keys of a romanised Russian adjective or noun; empty for any other word.
 
     "navigatsionnykh" -> {"navigacion"}; "novosibirskoe" -> {"novosibirsk"};
-    "tekhnologii" -> {"technologi"}.
+    "tekhnologii" -> {"technologi"}; "komponentov" -> {"komponent"} (every reading,
+    for the index to look up: :func:`cognate` says which applies where).
     """
-    return _keys_and_rule(word)[0]
+    suffixed, plain, genitive = _readings(word)
+    return suffixed | plain | genitive
 
 
 @lru_cache(maxsize=COGNATE_CACHE)
-def _keys_and_rule(word: str) -> tuple[frozenset[str], bool]:
-    """:func:`russian_keys`, and whether they were read off an ending only (``_RU_PLAIN``)."""
+def _readings(word: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The keys of ``word`` by a derivational suffix (``_RU_SUFFIXES``), by an ending
+    only (``_RU_PLAIN``, spelled letter for letter) and as a genitive plural."""
+    none: frozenset[str] = frozenset()
     if len(word) < 6 or not word.isalpha():
-        return frozenset(), False
-    for table, plain in ((_RU_SUFFIXES, False), (_RU_PLAIN, True)):
-        for pattern, ends in table:
-            m = pattern.match(word)
-            if m:
-                return frozenset(k for k in (_spell(m.group(1) + e) for e in ends) if len(k) >= COGNATE_MIN_KEY), plain
-    return frozenset(), False
+        return none, none, none
+    for pattern, ends in _RU_SUFFIXES:
+        m = pattern.match(word)
+        if m:
+            return _keys(m.group(1), ends, _spell), none, none
+    if _table_word(word):
+        return none, none, none  # СЕВЕРНАЯ is "northern" (ru_org_terms.yaml), not "sever"
+    for pattern, ends in _RU_PLAIN:
+        m = pattern.match(word)
+        if m:
+            return none, _keys(m.group(1), ends, _spell_exact), none
+    m = _RU_GENITIVE.match(word)
+    return none, none, (_keys(m.group(1), ("",), _spell_exact) if m else none)
+
+
+def _table_word(word: str) -> bool:
+    """``word`` is one the organisation-term tables read, in any of its forms: its
+    meaning is known, and no ending is read to guess another."""
+    t = tables()
+    key = soft_e(skeleton(word))
+    return (key,) in t.org_terms or (lemma(key),) in t.org_lemmas
+
+
+def _keys(stem: str, ends: tuple[str, ...], spell: Callable[[str], str]) -> frozenset[str]:
+    return frozenset(k for k in (spell(stem + e) for e in ends) if len(k) >= COGNATE_MIN_KEY)
 
 
 _english: array | None = None
@@ -227,6 +264,26 @@ def english_keys(word: str) -> frozenset[str]:
     return frozenset(k for k in (_spell(w) for w in out) if len(k) >= COGNATE_MIN_KEY)
 
 
+@lru_cache(maxsize=COGNATE_CACHE)
+def english_exact_keys(word: str) -> frozenset[str]:
+    """The keys an English noun or adjective meets a plain rule's by (``_RU_PLAIN``):
+    itself, without -s / -es or a silent final e, spelled letter for
+    letter (physics keeps its -s: FIZIKA's key is "fisiks"); never -ical (FIZIKA is not
+    "physical"). Empty for a word of no
+    English gloss (:func:`english_word`)."""
+    if len(word) < COGNATE_MIN_KEY or not word.isalpha() or not english_word(word):
+        return frozenset()
+    out = {word}
+    if word.endswith("s") and len(word) > COGNATE_MIN_KEY:
+        out.add(word[:-1])
+        if word.endswith("es"):
+            out.add(word[:-2])
+    for w in tuple(out):
+        if _SILENT_E.search(w):
+            out.add(w[:-1])  # composite / kompozit
+    return frozenset(k for k in map(_spell_exact, out) if len(k) >= COGNATE_MIN_KEY)
+
+
 def _place_keys(word: str) -> frozenset[str]:
     """A known place's keys: its name, and without a final vowel (Cheboksary, Lianozovo)."""
     key = _spell(word)
@@ -240,8 +297,9 @@ _russian: dict[str, bool] = {}
 def clear_caches() -> None:
     """Forget cached keys (after the resource tables change: english_keys reads the nicknames)."""
     russian_keys.cache_clear()
-    _keys_and_rule.cache_clear()
+    _readings.cache_clear()
     english_keys.cache_clear()
+    english_exact_keys.cache_clear()
     place_stem.cache_clear()
     _russian.clear()
 
@@ -259,33 +317,39 @@ def russian_word(word: str) -> bool:
 
 def cognate_apart(word: str, pieces: tuple[str, ...]) -> bool:
     """True when a romanised Russian ``word`` is the English ``pieces`` written as one
-    word: RADIOELEKTRONNYE / "radio" + "electronic". Each piece is an English word
-    (:func:`english_word`) where the Russian word's root is read off an ending only;
-    a piece too short for the glosses' words (aero) passes."""
+    word: RADIOELEKTRONNYE / "radio" + "electronic". Where the Russian word's root is
+    read off an ending only, each piece of five letters or more is an English word
+    (:func:`english_word`; aero is too short for the glosses' words)."""
     joined = "".join(pieces)
     if not russian_word(word) or russian_word(joined):
         return False
-    keys, plain = _keys_and_rule(word)
-    if not keys & english_keys(joined):
-        return False
-    return not plain or all(len(p) < COGNATE_MIN_KEY or english_word(p) for p in pieces)
+    suffixed, plain, _ = _readings(word)
+    if suffixed & english_keys(joined):
+        return True
+    return bool(plain) and _spell_exact(joined) in plain and all(
+        len(p) < COGNATE_MIN_KEY or english_word(p) for p in pieces)
 
 
-def cognate(a: str, b: str, a_place: bool = False, b_place: bool = False) -> bool:
+def cognate(a: str, b: str, a_place: bool = False, b_place: bool = False,
+            a_governed: bool = False, b_governed: bool = False) -> bool:
     """True when one word is a romanised Russian adjective or noun and the other
     the English word of the same root: NAVIGATSIONNYKH / Navigation,
     KOMMUNALNYE / Communal, NOVOSIBIRSKOE / Novosibirsk, TEKHNOLOGII /
-    Technologies; or a town's adjective and that town, when the other word is
+    Technologies, LAZERNOI / Laser; or a town's adjective and that town, when the other word is
     known to be a place (``a_place`` / ``b_place``: MOSKOVSKII / Moscow).
+    ``a_governed`` / ``b_governed``: the word follows a noun or adjective that may
+    govern a genitive plural (ZAVOD KOMPRESSOROV / Compressor Plant).
     Both words are folded lowercase tokens; the keys must be equal.
     """
     ra = russian_word(a)
     if ra == russian_word(b):
         return False
-    ru, en, en_place = (a, b, b_place) if ra else (b, a, a_place)
-    keys, plain = _keys_and_rule(ru)
-    if keys & english_keys(en):
-        return not plain or english_word(en)
+    ru, en, en_place, governed = (a, b, b_place, a_governed) if ra else (b, a, a_place, b_governed)
+    suffixed, plain, genitive = _readings(ru)
+    if suffixed & english_keys(en):
+        return True
+    if plain or (genitive and governed):
+        return bool((plain | (genitive if governed else frozenset())) & english_exact_keys(en))
     stem = place_stem(ru)
     if not stem:
         return False

@@ -63,6 +63,7 @@ FEATURES: list[Feature] = [
     Feature(f.numbers_disagree, qualifier=True),
     Feature(f.number_missing, qualifier=True),
     Feature(f.sister_vessel, qualifier=True),
+    Feature(f.sister_company, qualifier=True),
     Feature(f.no_distinctive_agreement, qualifier=True),
     Feature(f.locations_disagree, qualifier=True),
     Feature(f.country_agrees, qualifier=True),

@@ -533,6 +533,21 @@ def sister_vessel(pair: Pair) -> float:
     return number_missing(pair)
 
 
+def sister_company(pair: Pair) -> float:
+    """1 when an organisation's name has a number the other name lacks ("Nord Stream 2
+    AG" / "NORD STREAM AG"): firms numbered in a series (a project company, a leasing
+    vehicle) are sisters, other legal persons; held for review, as a qualifier in
+    brackets holds Huawei (UK). Adds to :func:`number_missing`; not for persons, whose
+    number is a generation, nor vessels (:func:`sister_vessel`), nor with one registry
+    number in both."""
+    q, c = pair.query, pair.result
+    if PERSON in (q.schema, c.schema) or q.vessel or c.vessel or q.ids & c.ids:
+        return 0.0
+    if COMPANY not in (q.schema, c.schema) and not (q.legal or c.legal):
+        return 0.0  # a bare name of unknown kind ("Kim Jong 1") is no firm
+    return number_missing(pair)
+
+
 def no_distinctive_agreement(pair: Pair) -> float:
     """1 when an organisation's names share no distinctive word.
 

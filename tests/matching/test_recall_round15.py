@@ -50,3 +50,22 @@ def test_arabic_organisation_words_romanised_read_as_their_english(query, listed
 )
 def test_a_translated_business_word_makes_no_name(query, listed):
     assert compare(query, listed, "company")[0] < REVIEW
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Nord Stream 2 AG", "NORD STREAM AG"),  # helper-50's dev half: another company, Nord Stream AG's sister
+        ("NORD STREAM AG", "Nord Stream 2 AG"),
+        ("Acme Leasing 3 Ltd", "Acme Leasing Ltd"),  # made up: a leasing vehicle of a series
+    ],
+)
+def test_a_number_only_one_firm_has_holds_a_sister_for_review(query, listed):
+    """number_missing alone (-0.12) left these at 0.85, a match; as for vessels, a
+    sister is held for review (sister_company)."""
+    score = compare(query, listed, "company")[0]
+    assert REVIEW <= score < MATCH
+
+
+def test_a_persons_generation_is_no_sister():
+    assert compare("Joseph Ormond Velkor", "JOSEPH ORMOND VELKOR, III.", "person")[0] >= MATCH

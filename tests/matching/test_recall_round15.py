@@ -42,6 +42,19 @@ def test_arabic_organisation_words_romanised_read_as_their_english(query, listed
 @pytest.mark.parametrize(
     "query, listed",
     [
+        ("IMAM ALI BRIGADES", "KATA'IB AL-IMAM ALI"),  # SDN aliases of one entry (derived sdn pairs, folds 0-2)
+        ("AL-IMAM ALI BATTALIONS", "KATA'IB AL-IMAM ALI"),
+        ("Harakat Ahrar al-Sham", "Ahrar al-Sham Movement"),  # made up
+        ("Liwa Fatemiyoun", "Fatemiyoun Brigade"),
+    ],
+)
+def test_an_armed_groups_arabic_word_reads_as_its_english(query, listed):
+    assert compare(query, listed, "company")[0] >= MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
         ("Sharikat Al Noor lil-Tijara", "Al Amal Trading Company"),  # the name differs
         ("Amma Trading", "General Trading"),  # Amma alone is a given name, not "the general"
         ("Bank Markazi Iran", "Bank Melli Iran"),  # Melli stays a bank's name

@@ -166,6 +166,11 @@ ACRONYM_MAX_LEN = 8
 #: The one legal form letter acronyms keep: the C of Company, Co., Corporation
 #: (POGC, ZEMIC); not the L of LLC or Ltd ("ASML" is not Almanac Ship Management LLC).
 ACRONYM_LEGAL_LETTER = "c"
+#: Legal forms an acronym may end with, written whole: the SA of Romance names (PDVSA).
+ACRONYM_LEGAL_FORMS = frozenset({"sa"})
+#: Stop words a Romance name's acronym may keep (PDVSA: Petróleos de Venezuela, S.A.);
+#: English ones never (ISIL: Islamic State of Iraq and the Levant).
+ACRONYM_STOPS = frozenset({"de", "del", "di", "do", "da", "des", "du"})
 #: Words a group's name ends in that its acronym leaves out (SMEE for "Shanghai Micro
 #: Electronics Equipment (Group) Co., Ltd.").
 ACRONYM_GROUP_WORDS = frozenset({"group", "holding", "holdings"})
@@ -201,18 +206,38 @@ def written_as_acronym(word: str, name: str) -> bool:
     return False
 
 
-def _initials(form: "Form") -> str:
-    """The first letters of an organisation name's words, stop words skipped, or ""
-    when the form is not a name of three to eight such words (the cheap part of
-    :func:`name_initials`)."""
+def _may_have_initials(form: "Form") -> bool:
+    """An organisation's name, whose initials :func:`name_initials` may read (the cheap
+    part): not a person's, no bare name without an organisation word, no initial or
+    number among its words."""
     if form.schema == PERSON:
-        return ""
+        return False
     if form.schema is None and not any(g in (GENERIC, LOCATION) for g in form.tags):
-        return ""  # a bare name with no organisation word may be a person's (Karl Anton Peter Schmidt)
-    if INITIAL in form.tags or NUMBER in form.tags:
-        return ""
-    letters = "".join(t[0] for t, g in zip(form.texts, form.tags) if g != STOP)
-    return letters if ACRONYM_MIN_WORDS <= len(letters) <= ACRONYM_MAX_LEN else ""
+        return False  # a bare name with no organisation word may be a person's (Karl Anton Peter Schmidt)
+    return INITIAL not in form.tags and NUMBER not in form.tags
+
+
+def _written_initials(form: "Form", written: str, stops: bool) -> str:
+    """The initials of the words ``form``'s name writes: a word a table translated
+    (Petróleos read "petroleum") gives the letter of the word written; ``stops``:
+    with the stop words a Romance name's acronym keeps (PDVSA: Petróleos de
+    Venezuela). "" when a word is an expansion the name does not write ("NPO Saturn"
+    read "Scientific Production Association Saturn": nobody abbreviates it SPAS)."""
+    out: list[str] = []
+    last = ""
+    for tok, text, tag in zip(form.tokens, form.texts, form.tags):
+        if tag == STOP and not (stops and text in ACRONYM_STOPS):
+            last = ""
+            continue
+        if text in written:
+            out.append(text[0])
+            last = ""
+        elif tok.source != last:
+            if " " in tok.source or not tok.source or _folded(tok.source) not in written:
+                return ""
+            out.append(tok.source[0])
+            last = tok.source
+    return "".join(out)
 
 
 def name_initials(form: "Form") -> tuple[str, ...]:
@@ -226,26 +251,35 @@ def name_initials(form: "Form") -> tuple[str, ...]:
     "Scientific Production Association Saturn") are not an acronym anyone
     uses. An index key, and what :func:`spells_initials` compares.
     """
-    letters = _initials(form)
-    if not letters:
+    if not _may_have_initials(form):
         return ()
     written = _folded(form.name)
-    if not all(w in written for w, g in zip(form.texts, form.tags) if g != STOP):
-        return ()  # an expanded or translated word: nobody abbreviates "NPO Saturn" as SPAS
-    out = [letters]
-    if form.texts[-1] in ACRONYM_GROUP_WORDS and len(letters) > ACRONYM_MIN_WORDS:
-        out.append(letters[:-1])  # "Shanghai Micro Electronics Equipment (Group)" is SMEE
-    if form.legal and form.legal[0][0] == ACRONYM_LEGAL_LETTER and len(letters) < ACRONYM_MAX_LEN:
-        out.append(letters + ACRONYM_LEGAL_LETTER)
-    return tuple(out)
+    stems = [_written_initials(form, written, stops=False)]
+    if ACRONYM_STOPS.intersection(form.texts):
+        stems.append(_written_initials(form, written, stops=True))
+    legal = form.legal[0].replace(" ", "").replace(".", "") if form.legal else ""
+    out: list[str] = []
+    for k, letters in enumerate(stems):
+        if not ACRONYM_MIN_WORDS <= len(letters) <= ACRONYM_MAX_LEN:
+            continue
+        out.append(letters)
+        if k == 0 and form.texts[-1] in ACRONYM_GROUP_WORDS and len(letters) > ACRONYM_MIN_WORDS:
+            out.append(letters[:-1])  # "Shanghai Micro Electronics Equipment (Group)" is SMEE
+        if legal[:1] == ACRONYM_LEGAL_LETTER and len(letters) < ACRONYM_MAX_LEN:
+            out.append(letters + ACRONYM_LEGAL_LETTER)
+        elif legal in ACRONYM_LEGAL_FORMS and len(letters) + len(legal) <= ACRONYM_MAX_LEN:
+            out.append(letters + legal)  # PDVSA: Petróleos de Venezuela, S.A.
+    return tuple(dict.fromkeys(out))
 
 
 def spells_initials(word: str, form: "Form") -> bool:
     """True when ``word`` is one of :func:`name_initials` of ``form``; the first
     letters are compared before the name is folded (a one-word query meets
     every candidate form in a search)."""
-    letters = _initials(form)
-    return bool(letters) and letters.startswith(word[:ACRONYM_MIN_WORDS]) and word in name_initials(form)
+    if not _may_have_initials(form):
+        return False
+    first = next((tok.source[:1] for tok, tag in zip(form.tokens, form.tags) if tag != STOP), "")
+    return word[:1] == first and word in name_initials(form)
 
 
 def joined_windows(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:

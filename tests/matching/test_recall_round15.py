@@ -82,3 +82,28 @@ def test_a_number_only_one_firm_has_holds_a_sister_for_review(query, listed):
 
 def test_a_persons_generation_is_no_sister():
     assert compare("Joseph Ormond Velkor", "JOSEPH ORMOND VELKOR, III.", "person")[0] >= MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("PDVSA", "PETRÓLEOS DE VENEZUELA, S.A."),  # helper-50's dev half; SDN lists PDVSA as its alias
+        ("ENDESA", "Empresa Nacional de Electricidad SA"),  # made up from the Spanish utility's name
+    ],
+)
+def test_an_acronym_keeps_a_romance_names_de_and_its_sa(query, listed):
+    """The initials of the words as written (Petróleos, not its reading "petroleum"),
+    with the stop word a Romance acronym keeps and the SA it ends with."""
+    assert compare(query, listed, "company")[0] >= MATCH
+
+
+def test_english_stop_words_stay_out_of_an_acronym():
+    from screening.matching.forms import forms_of, name_initials
+    from screening.matching.names import analyze_name
+
+    form = forms_of(analyze_name("Islamic State of Iraq and the Levant", "company"))[0]
+    assert name_initials(form) == ("isil",)
+    assert compare("ISOIATL", "Islamic State of Iraq and the Levant", "company")[0] < REVIEW
+    # an expansion the name does not write is no initial: NPO read "scientific production association"
+    form = forms_of(analyze_name("NPO Saturn Research", "company"))[0]
+    assert "spasr" not in name_initials(form)

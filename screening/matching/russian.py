@@ -164,7 +164,6 @@ def _spell_exact(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=COGNATE_CACHE)
 def russian_keys(word: str) -> frozenset[str]:
     """Cognate keys of a romanised Russian adjective or noun; empty for any other word.
 
@@ -176,25 +175,29 @@ def russian_keys(word: str) -> frozenset[str]:
     return suffixed | plain | genitive
 
 
+#: The readings of most words: none (one tuple, not one per cached word).
+_NO_READINGS: tuple[frozenset[str], frozenset[str], frozenset[str]] = (frozenset(), frozenset(), frozenset())
+
+
 @lru_cache(maxsize=COGNATE_CACHE)
 def _readings(word: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The keys of ``word`` by a derivational suffix (``_RU_SUFFIXES``), by an ending
     only (``_RU_PLAIN``, spelled letter for letter) and as a genitive plural."""
     none: frozenset[str] = frozenset()
     if len(word) < 6 or not word.isalpha():
-        return none, none, none
+        return _NO_READINGS
     for pattern, ends in _RU_SUFFIXES:
         m = pattern.match(word)
         if m:
             return _keys(m.group(1), ends, _spell), none, none
     if _table_word(word):
-        return none, none, none  # СЕВЕРНАЯ is "northern" (ru_org_terms.yaml), not "sever"
+        return _NO_READINGS  # СЕВЕРНАЯ is "northern" (ru_org_terms.yaml), not "sever"
     for pattern, ends in _RU_PLAIN:
         m = pattern.match(word)
         if m:
             return none, _keys(m.group(1), ends, _spell_exact), none
     m = _RU_GENITIVE.match(word)
-    return none, none, (_keys(m.group(1), ("",), _spell_exact) if m else none)
+    return (none, none, _keys(m.group(1), ("",), _spell_exact)) if m else _NO_READINGS
 
 
 def _table_word(word: str) -> bool:
@@ -296,7 +299,6 @@ _russian: dict[str, bool] = {}
 @on_change
 def clear_caches() -> None:
     """Forget cached keys (after the resource tables change: english_keys reads the nicknames)."""
-    russian_keys.cache_clear()
     _readings.cache_clear()
     english_keys.cache_clear()
     english_exact_keys.cache_clear()

@@ -329,3 +329,10 @@ def test_a_search_finds_a_plainly_spelled_english_word():
     matcher = Matcher(entries)
     assert [h.entry.id for h in matcher.search("OOO Kompozitnye Materialy")][:1] == ["c1"]
     assert [h.entry.id for h in matcher.search("Zavod Radiatorov")][:1] == ["c2"]
+
+
+def test_a_search_finds_two_english_words_one_russian_word_writes():
+    # helper-55: compare() met "Radio Electronic" at 0.97, but no key led the search there
+    entries = [Entry(id="r1", list_id="us-entity", type="entity", names=[Name(value="Radio Electronic Systems JSC")]),
+               Entry(id="r2", list_id="us-entity", type="entity", names=[Name(value="Orion Systems LLC")])]
+    assert [h.entry.id for h in Matcher(entries).search("AO Radioelektronnye Sistemy")] == ["r1"]

@@ -64,9 +64,15 @@ def install(words: Mapping[str, tuple[tuple[str, ...], ...]]) -> None:
     _installed = words
 
 
+def active() -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    """The dictionary in use: the one an index snapshot installed, else the file parsed
+    (a bulk worker restores the snapshot's and never parses the file)."""
+    return _installed if _installed is not None else dictionary()
+
+
 def readings(word: str) -> tuple[tuple[str, ...], ...]:
     """English readings of a simplified Chinese word; () when CEDICT has none."""
-    return (_installed if _installed is not None else dictionary()).get(word, ())
+    return active().get(word, ())
 
 
 def entries() -> Iterator[tuple[str, str, str]]:

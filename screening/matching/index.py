@@ -150,10 +150,8 @@ LOOKUP_STATE = ("keysets", "postings", "df", "skel_map", "phon_map", "del_map", 
 _COGNATE_ENDINGS = ("tion", "sion", "al", "ic", "ical", "ics", "ies", "ive", "ary")
 
 
-#: Shortest pair of query words, joined, looked up as a listed word a letter apart, and
-#: the least similarity kept (the joined link's own floor in the alignment is 0.9).
+#: Shortest pair of query words, joined, looked up as a listed word a letter apart.
 NEAR_JOIN_MIN_LEN = 8
-NEAR_JOIN_SIM = 0.85
 #: English endings a cognate key is looked up with (component, components, composite).
 _COGNATE_SPELLED_ENDINGS = ("", "s", "e", "es")
 
@@ -310,6 +308,17 @@ class NameIndex:
                 for ck in english_keys(key):
                     cog[ck].append(key)
         return {k: tuple(v) for k, v in cog.items()}
+
+    def _near_join_keys(self, joined: str) -> list[str]:
+        """Listed words one letter longer or shorter than two query words joined
+        ("ahmadiman" -> "ahmadian"); never listed joins, which the query's exact join
+        meets. Not remembered: joins rarely recur, and in a bulk run the look-up cache
+        grew by tens of megabytes per worker when they were."""
+        dels = self.del_map  # a listed word is among its own entries; a join never is
+        near = {d for d in (joined[:k] + joined[k + 1 :] for k in range(len(joined))) if d in dels.get(d, ())}
+        near.update(dels.get(joined, ()))
+        near.discard(joined)
+        return list(near)
 
     def _cognate_spellings(self, word: str, cognate_key: str) -> list[str]:
         """Listed words of plain English spelling a romanised Russian ``word`` names
@@ -488,8 +497,7 @@ class NameIndex:
                     # two words a listed word writes as one, a letter apart ("Ahmad Iman" /
                     # AHMADIAN): what scoring every listed name finds (bench/match_recall.py)
                     span = tuple(range(i, i + size))
-                    extra.extend((span, key) for key, sim in self.lookup(joined, skeleton(joined), DISTINCTIVE)
-                                 if sim >= NEAR_JOIN_SIM and key != joined)
+                    extra.extend((span, key) for key in self._near_join_keys(joined))
                 if joined in self.postings:  # "ural vagon zavod" typed for "uralvagonzavod"
                     extra.append((tuple(range(i, i + size)), joined))
                 elif size == 3 and min(len(w) for w in window) > JOIN_TRIPLE_SHORT:

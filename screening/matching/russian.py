@@ -190,14 +190,16 @@ def _readings(word: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
         m = pattern.match(word)
         if m:
             return _keys(m.group(1), ends, _spell), none, none
-    if _table_word(word):
-        return _NO_READINGS  # СЕВЕРНАЯ is "northern" (ru_org_terms.yaml), not "sever"
     for pattern, ends in _RU_PLAIN:
         m = pattern.match(word)
         if m:
+            if _table_word(word):
+                return _NO_READINGS  # СЕВЕРНАЯ is "northern" (ru_org_terms.yaml), not "sever"
             return none, _keys(m.group(1), ends, _spell_exact), none
     m = _RU_GENITIVE.match(word)
-    return (none, none, _keys(m.group(1), ("",), _spell_exact)) if m else _NO_READINGS
+    if m is None or _table_word(word):
+        return _NO_READINGS
+    return none, none, _keys(m.group(1), ("",), _spell_exact)
 
 
 def _table_word(word: str) -> bool:
@@ -216,7 +218,7 @@ _english: array | None = None
 
 
 def english_word(word: str) -> bool:
-    """True for a word of CC-CEDICT's English glosses (``cedict.dictionary``), as
+    """True for a word of CC-CEDICT's English glosses (``cedict.active``), as
     written or without a plural -s / -es: laser, components, radiator; not kamen,
     zapad or kalashnik. The words are kept as their sorted hashes (a quarter of a
     megabyte, where the set of 24,000 words held three)."""
@@ -224,7 +226,7 @@ def english_word(word: str) -> bool:
     if _english is None:
         from screening.matching import cedict
 
-        _english = array("q", sorted({hash(w) for rs in cedict.dictionary().values() for r in rs for w in r
+        _english = array("q", sorted({hash(w) for rs in cedict.active().values() for r in rs for w in r
                                       if len(w) >= COGNATE_MIN_KEY}))
     table = _english
     for w in (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""):

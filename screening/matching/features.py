@@ -567,8 +567,10 @@ def no_distinctive_agreement(pair: Pair) -> float:
             return 0.0
     if al.distinctive_agree or _brand_agrees(q, al) or _brand_agrees(c, al, result=True):
         return 0.0
-    if DISTINCTIVE in c.tags and any(t == DISTINCTIVE for j, t in enumerate(c.tags) if j not in _business_cognates(pair)):
-        return 1.0
+    if DISTINCTIVE in c.tags:
+        read_as_generic = _business_cognates(pair)
+        if any(t == DISTINCTIVE for j, t in enumerate(c.tags) if j not in read_as_generic):
+            return 1.0
     if any(_read_from_pinyin(q, lk.qi) or _read_from_pinyin(c, lk.ci) for lk in al.links):
         return 1.0  # "Haiyang Keji": 海洋 marine or 海阳, a place; pinyin is a guess, not the words
     # A list name made only of generic words, places and numbers ("China

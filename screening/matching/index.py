@@ -87,7 +87,6 @@ def entry_schema(entry: Entry) -> str | None:
     return None
 
 
-
 #: Notes of the choices that read a Latin name in another romanisation (names_latin).
 SPELLING_SYSTEMS = (WADE_GILES_NOTE, CANTONESE_NOTE)
 
@@ -315,7 +314,7 @@ class NameIndex:
         meets. Not remembered: joins rarely recur, and in a bulk run the look-up cache
         grew by tens of megabytes per worker when they were."""
         dels = self.del_map  # a listed word is among its own entries; a join never is
-        near = {d for d in (joined[:k] + joined[k + 1 :] for k in range(len(joined))) if d in dels.get(d, ())}
+        near = {d for d in _deletes(joined) if d in dels.get(d, ())}
         near.update(dels.get(joined, ()))
         near.discard(joined)
         return list(near)

@@ -207,20 +207,21 @@ def org_term_key(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(soft_e(skeleton(w)) for w in words)
 
 
-#: Words whose org-term keys are remembered (:func:`_org_start_keys`).
+#: Words whose org-term keys are remembered (:func:`org_start_keys`).
 ORG_KEY_CACHE = 1 << 13
 
 
 @lru_cache(maxsize=ORG_KEY_CACHE)
-def _org_start_keys(word: str) -> tuple[str, str]:
+def org_start_keys(word: str) -> tuple[str, str]:
     """The org-term key of ``word`` (:func:`org_term_key`) and that key's lemma: what
     :func:`_org_phrase` asks of every word of a name read as an organisation's, where
-    most words start no phrase (cached: the same words recur from name to name)."""
+    most words start no phrase, and ``russian._table_word`` of a word before it reads
+    an ending (cached: the same words recur from name to name)."""
     key = org_term_key((word,))[0]
     return key, lemma(key)
 
 
-on_change(_org_start_keys.cache_clear)  # the keys come from the romanisation tables
+on_change(org_start_keys.cache_clear)  # the keys come from the romanisation tables
 
 
 def _org_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | None:
@@ -228,7 +229,7 @@ def _org_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | N
     then by the lemma of each word: any inflected form), with its readings."""
     if not t.org_terms:
         return None
-    first, first_stem = _org_start_keys(words[i])
+    first, first_stem = org_start_keys(words[i])
     if first not in t.org_first and first_stem not in t.org_lemma_first:
         return None
     for size in range(min(t.org_max_len, len(words) - i), 0, -1):

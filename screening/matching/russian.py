@@ -29,7 +29,6 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
-from screening.matching.normalize import skeleton
 from screening.matching.resources import on_change, tables
 
 #: Shortest stem a Russian word keeps once its ending is read (``lemma``): "nova",
@@ -124,8 +123,10 @@ _SPELL = (
     (re.compile(r"c(?![eiyh])"), "k"),          # communal / kommunalnyi
     (re.compile(r"y"), "i"),
     (re.compile(r"z"), "s"),                    # fizicheskii / physical
-    (re.compile(r"([a-z])\1+"), r"\1"),
 )
+#: A doubled letter, read as one by :func:`_spell` (kommunalnyi / communal), not by
+#: :func:`_spell_exact`.
+_DOUBLED = re.compile(r"([a-z])\1+")
 
 
 def soft_e(skel: str) -> str:
@@ -152,14 +153,13 @@ def lemma(skel: str) -> str:
 
 
 def _spell(word: str) -> str:
-    for pattern, repl in _SPELL:
-        word = pattern.sub(repl, word)
-    return word
+    """A word's comparison key: :data:`_SPELL` applied, a doubled letter read as one."""
+    return _DOUBLED.sub(r"\1", _spell_exact(word))
 
 
 def _spell_exact(word: str) -> str:
     """:func:`_spell` without reading a doubled letter as one (the plain rules' keys)."""
-    for pattern, repl in _SPELL[:-1]:
+    for pattern, repl in _SPELL:
         word = pattern.sub(repl, word)
     return word
 
@@ -205,9 +205,11 @@ def _readings(word: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
 def _table_word(word: str) -> bool:
     """``word`` is one the organisation-term tables read, in any of its forms: its
     meaning is known, and no ending is read to guess another."""
+    from screening.matching.names_latin import org_start_keys  # names_latin reads this module
+
     t = tables()
-    key = soft_e(skeleton(word))
-    return (key,) in t.org_terms or (lemma(key),) in t.org_lemmas
+    key, stem = org_start_keys(word)
+    return (key,) in t.org_terms or (stem,) in t.org_lemmas
 
 
 def _keys(stem: str, ends: tuple[str, ...], spell: Callable[[str], str]) -> frozenset[str]:
@@ -256,12 +258,7 @@ def english_keys(word: str) -> frozenset[str]:
     """
     if len(word) < COGNATE_MIN_KEY or not word.isalpha() or word in tables().nicknames:
         return frozenset()  # a given name (Evgeny, Valery) is not Evgeniya's or Valeriya's cognate
-    out = {word}
-    if word.endswith("s") and len(word) > COGNATE_MIN_KEY:
-        out.add(word[:-1])
-    for w in tuple(out):
-        if _SILENT_E.search(w):
-            out.add(w[:-1])  # composite / kompozit, institute / institut
+    out = _english_forms(word)
     for pattern, end in _EN_SUFFIXES:
         m = pattern.match(word)
         if m:
@@ -278,15 +275,22 @@ def english_exact_keys(word: str) -> frozenset[str]:
     English gloss (:func:`english_word`)."""
     if len(word) < COGNATE_MIN_KEY or not word.isalpha() or not english_word(word):
         return frozenset()
+    return frozenset(k for k in map(_spell_exact, _english_forms(word, es=True)) if len(k) >= COGNATE_MIN_KEY)
+
+
+def _english_forms(word: str, es: bool = False) -> set[str]:
+    """``word``, without a plural -s (and -es, with ``es``), and each without a silent
+    final e (composite / kompozit, institute / institut): the spellings
+    :func:`english_keys` and :func:`english_exact_keys` key."""
     out = {word}
     if word.endswith("s") and len(word) > COGNATE_MIN_KEY:
         out.add(word[:-1])
-        if word.endswith("es"):
+        if es and word.endswith("es"):
             out.add(word[:-2])
     for w in tuple(out):
         if _SILENT_E.search(w):
-            out.add(w[:-1])  # composite / kompozit
-    return frozenset(k for k in map(_spell_exact, out) if len(k) >= COGNATE_MIN_KEY)
+            out.add(w[:-1])
+    return out
 
 
 def _place_keys(word: str) -> frozenset[str]:

@@ -39,7 +39,7 @@ from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOC
 from screening.matching.names_latin import IMENI
 from screening.matching.normalize import has_han, skeleton
 from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
-from screening.matching.resources import business_synonyms, business_word, tables
+from screening.matching.resources import business_synonyms, business_word, on_change, tables
 from screening.matching.russian import cognate, cognate_apart, russian_word
 from screening.matching.abjad import latin_agrees, may_join, word_verdict
 from screening.matching.strings import (
@@ -343,6 +343,51 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     return s, (how if s else "")
 
 
+#: Word pairs of organisation names (text and skeleton of each) no rule of
+#: :func:`_pair_sim` joins whatever the names around them, or that one may
+#: (:func:`_apart_in_organisations`). Bounded: cleared when full.
+_APART: dict[tuple[str, str, str, str], bool] = {}
+APART_CACHE_MAX = 200_000  # about 130 bytes each
+#: Tags whose words :func:`_pair_sim` reads by other rules (never looked up in ``_APART``).
+_OWN_RULES = frozenset({INITIAL, NUMBER})
+
+
+@on_change
+def _forget_apart() -> None:
+    """Forget the remembered word pairs (the tables they were judged by changed)."""
+    _APART.clear()
+
+
+def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
+    """True when two different words of organisation names, neither an initial nor a
+    number, score 0 in :func:`_pair_sim` whatever the names around them: no spelling,
+    airline, equivalent, cognate, sound, vowel, plural, stem or synonym rule joins
+    them. Remembered in ``_APART``: the words of a long name meet the same listed
+    words in candidate after candidate ("research" / "institute"), and most pairs
+    of a search are these (the slowest searches spend a third of their time here)."""
+    key = (a, b, skel_a, skel_b)
+    known = _APART.get(key)
+    if known is not None:
+        return known
+    words = tables()
+    apart = not (
+        token_match(a, b, skel_a, skel_b, remember=False)[0] > 0  # kept here, not twice
+        or (a in words.airline_words and b in words.airline_words)
+        or _equivalent(a, b)
+        or russian_word(a) != russian_word(b)
+        or _sound_variant(a, b)
+        or vowel_respelling(a, b)
+        or (0 < abs(len(a) - len(b)) <= 2 and plural_of(a, b))
+        or (business_word(a) and business_word(b) and (
+            same_stem(a, b) or business_synonyms(a, b)
+            or (a in words.nauchno_words and b in words.nauchno_words)))
+    )
+    if len(_APART) > APART_CACHE_MAX:
+        _APART.clear()
+    _APART[key] = apart
+    return apart
+
+
 #: Similarity of an Arabic-script word and a Latin word its letters can be read as
 #: (:func:`screening.matching.abjad.word_agrees`): a transliteration, short vowels unknown.
 ARABIC_SIM = 0.9
@@ -629,8 +674,20 @@ def align(q: Form, c: Form) -> Alignment:
     arabic = arabic_latin(q, c)
     vietnamese = person and vietnamese_name(q) and vietnamese_name(c)
     korean_names = person and korean_name(q) and korean_name(c)
+    # organisation names: the word pairs no rule joins anywhere are passed over
+    # (:func:`_apart_in_organisations`); the rest are scored in context
+    quick = not person and not arabic
+    qt, ct, qg, cg, qs, cs = q.texts, c.texts, q.tags, c.tags, q.skels, c.skels
+    apart = _APART.get
     for i in range(nq):
+        a, skel_a, own_a = qt[i], qs[i], qg[i] in _OWN_RULES
         for j in range(nc):
+            if quick and not own_a and a != ct[j] and cg[j] not in _OWN_RULES:
+                known = apart((a, ct[j], skel_a, cs[j]))  # the look-up inline: a hot loop
+                if known is None:
+                    known = _apart_in_organisations(a, ct[j], skel_a, cs[j])
+                if known:
+                    continue
             s, how = _pair_sim(q, c, i, j, person, pinyin, slavic, russian, company, arabic, vietnamese, korean_names)
             if s > 0:
                 cands.append((s, (i,), (j,), how))
@@ -944,19 +1001,29 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
     if not person:  # a person's initials are not an acronym: "J M A" is not "MA, Jie"
         _spaced_letters(single, several, cands, flip)
     heads = [_head(a) if len(a) >= 4 else "" for a in single]
-    firsts = set(heads) - {""}
-    if not firsts:
+    longest: dict[str, int] = {}  # the longest word of ``single`` with each head
+    for a, h in zip(single, heads):
+        if h and len(a) > longest.get(h, 0):
+            longest[h] = len(a)
+    if not longest:
         return
     lengths = {len(a) for a in single}
+    # each window's head is its first word's: "el" + "maghrabi" reads as "a"
+    starts = [_head(w) for w in several[:-1]]  # (a window starts before the last word)
+    sizes = [len(w) for w in several]
     for size in (2, 3):
         for j in range(n - size + 1):
-            head = _head(several[j])  # the joined words' head: "el" + "maghrabi" reads as "a"
-            if head not in firsts:
+            head = starts[j]
+            top = longest.get(head)
+            if top is None:
                 continue
+            total = sizes[j] + sizes[j + 1] + (sizes[j + 2] if size == 3 else 0)
+            if top < total - total // 5 - 1:
+                continue  # every word with the head is too short for the test below
             window = several[j : j + size]
             # three long words join only as written ("Ural Vagon Zavod" / URALVAGONZAVOD)
             long_triple = size == 3 and min(len(w) for w in window) > JOIN_TRIPLE_SHORT
-            if long_triple and sum(map(len, window)) not in lengths:
+            if long_triple and total not in lengths:
                 continue  # no word of the other name is as long as the three together
             as_written = exact or long_triple
             joined = "".join(window)
@@ -1008,7 +1075,9 @@ _ARTICLE = re.compile(r"^(?:el|ul|il)(?=[^aeiou][a-z]{3}|$)")
 def _head(word: str) -> str:
     """A word's first letter, reading the Arabic article one way (El-, Ul- as Al-)."""
     first = word[0]
-    return "a" if first in "eui" and _ARTICLE_HEAD.match(word) else first
+    if first not in "eui":
+        return first  # most words: no pattern to run
+    return "a" if _ARTICLE_HEAD.match(word) else first
 
 
 def _joined_sim(a: str, joined: str, person: bool) -> float:
@@ -1078,7 +1147,10 @@ def _swallowed_legal(mine: tuple[str, ...], other: tuple[str, ...], legal: tuple
     if not legal:
         return
     forms = {form.replace(" ", "").lower() for form in legal}
+    either = tuple(forms)
     for i, a in enumerate(mine):
+        if not a.startswith(either) and not a.endswith(either):
+            continue  # what is left of a word beside the other's word must be a legal form
         for j, b in enumerate(other):
             if len(a) > len(b) >= 3 and (a.endswith(b) or a.startswith(b)):
                 rest = a[: len(a) - len(b)] if a.endswith(b) else a[len(b) :]

@@ -544,9 +544,12 @@ class NameIndex:
             for key, sim in matches[i]:
                 plist = postings[key]
                 if len(plist) <= n_acc:
-                    hits: Iterable[int] = (fid for fid in plist if fid in acc)
+                    hits: Iterable[int] = acc.intersection(plist)  # in C: most postings miss
                 else:
-                    hits = (fid for fid in acc if key in keysets[fid])
+                    hits = [fid for fid in acc if key in keysets[fid]]
+                if sim >= 1.0:
+                    best.update(dict.fromkeys(hits, sim))  # nothing beats an exact key
+                    continue
                 for fid in hits:
                     if sim > best.get(fid, 0.0):
                         best[fid] = sim

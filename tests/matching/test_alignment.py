@@ -1,0 +1,90 @@
+"""The alignment's shortcut for organisation names (``alignment._apart_in_organisations``):
+word pairs it passes over must be pairs ``_pair_sim`` scores 0 in any context, so a
+name scores the same with the shortcut and without it."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from screening.matching import alignment, compare, form_pairs
+from screening.matching.forms import forms_of
+from screening.matching.names import analyze_name
+
+PAIRS = Path(__file__).resolve().parents[2] / "bench" / "pairs"
+
+#: One pair of names for each rule of _pair_sim that joins two different words of
+#: organisation names (its comment's example where it has one).
+RULES = [
+    ("Mahan Air", "Mahan Airlines", "company", "equivalent"),  # airline words at the end
+    ("Kashgar Trading Co", "Kashi Trading Co", "company", "equivalent"),  # equivalents
+    ("OOO Navigatsionnye Sistemy", "Navigation Systems LLC", "company", "cognate"),
+    ("Moskovskii Zavod", "Moscow Plant", "company", "cognate"),  # a town's adjective
+    ("ZAVOD KOMPRESSOROV", "Compressor Plant", "company", "cognate"),  # a governed genitive plural
+    ("Okeanpribor", "Oceanpribor", "company", "variant"),  # sound variant
+    ("Hezbollah", "Hizballah", "organization", "respelled"),  # vowel respelling
+    ("Box Trading Ltd", "Boxes Trading Ltd", "company", "plural"),  # three letters: no fuzzy credit
+    ("Institut Lazernoi Fiziki", "Institute of Laser Physics", "company", "cognate"),  # no letters alike
+    ("Alpha Trade Ltd", "Alpha Trading Ltd", "company", "stem"),
+    ("Ural Tractor Plant", "Ural Tractor Factory", "company", "synonym"),
+    ("Scientific Production Association Orion", "Research and Production Association Orion", "company", "synonym"),
+    ("NPO imeni A.G. Orlova", "A.G. Orlov NPO", "company", "variant"),  # genitive after imeni
+    ("Jscargument", "JSC Argument", "company", "joined"),  # a legal form swallowed
+    ("Van Der Bilt Corp", "VanDerBilt Corp", "company", "joined"),  # joined words
+    ("Alpha AG", "AlphaAG", "company", "joined"),
+]
+
+
+def _corpus() -> list[tuple[str, str, str | None]]:
+    rows = [(a, b, schema) for a, b, schema, _ in RULES]
+    for path in sorted(PAIRS.glob("*.csv")):
+        with open(path, encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                if (r.get("schema") or "") != "person":
+                    rows.append((r["name1"], r["name2"], r.get("schema") or None))
+    return rows
+
+
+def test_the_shortcut_changes_no_score(monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus()
+    assert len(corpus) > 300
+    with_shortcut = [compare(a, b, s) for a, b, s in corpus]
+    analyze_name.cache_clear()
+    monkeypatch.setattr(alignment, "_APART", {})
+    monkeypatch.setattr(alignment, "_apart_in_organisations", lambda *args: False)
+    without = [compare(a, b, s) for a, b, s in corpus]
+    changed = [(c, x[0], y[0]) for c, x, y in zip(corpus, with_shortcut, without) if x != y]
+    assert not changed
+
+
+@pytest.mark.parametrize("name1,name2,schema,how", RULES)
+def test_each_rule_still_links_its_words(name1: str, name2: str, schema: str, how: str) -> None:
+    links = {lk.how for _, pair in form_pairs(name1, name2, schema) for lk in pair.alignment.links}
+    assert how in links
+
+
+#: Words the rules read: business, airline, Russian, plural and vowel-respelled ones.
+WORDS = ["air", "airlines", "airways", "trade", "trading", "plant", "factory", "works",
+         "scientific", "research", "production", "kashgar", "kashi", "federalnaya", "federal",
+         "kompressorov", "compressor", "okeanpribor", "oceanpribor", "hezbollah", "hizballah",
+         "star", "stars", "box", "boxes", "technology", "tekhnologii", "institute", "institut",
+         "moskovskii", "moscow", "electronic", "elektronnykh", "imeni", "orlova", "orlov", "alpha"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(WORDS), st.sampled_from(WORDS), st.sampled_from(WORDS),
+       st.sampled_from(["company", "organization", None]))
+def test_a_pair_passed_over_scores_0_in_any_name(w1: str, w2: str, w3: str, schema: str | None) -> None:
+    q = forms_of(analyze_name(f"{w1} {w2}", schema), schema=schema)[0]
+    c = forms_of(analyze_name(f"{w3} {w2} Ltd", schema), schema=schema)[0]
+    for i, a in enumerate(q.texts):
+        for j, b in enumerate(c.texts):
+            if a == b or not alignment._apart_in_organisations(a, b, q.skels[i], c.skels[j]):
+                continue
+            for company in (False, True):
+                for russian in (False, True):
+                    assert alignment._pair_sim(q, c, i, j, False, False, False, russian, company) == (0.0, ""), (a, b)

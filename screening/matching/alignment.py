@@ -17,6 +17,7 @@ Lessons from the prior art built in here:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -682,7 +683,10 @@ def align(q: Form, c: Form) -> Alignment:
     for i in range(nq):
         a, skel_a, own_a = qt[i], qs[i], qg[i] in _OWN_RULES
         for j in range(nc):
-            if quick and not own_a and a != ct[j] and cg[j] not in _OWN_RULES:
+            if quick and a == ct[j]:  # _pair_sim's first rule, without the call
+                cands.append((1.0, (i,), (j,), "number" if qg[i] == NUMBER else "equal"))
+                continue
+            if quick and not own_a and cg[j] not in _OWN_RULES:
                 known = apart((a, ct[j], skel_a, cs[j]))  # the look-up inline: a hot loop
                 if known is None:
                     known = _apart_in_organisations(a, ct[j], skel_a, cs[j])
@@ -985,6 +989,39 @@ def _syllable_name(form: Form, other: Form, person: bool) -> tuple[bool, ...] | 
     return form.family if person and form.script in SYLLABIC and other.script not in SYLLABIC else None
 
 
+#: Word tuples whose join heads and windows are remembered (the query's, mostly).
+JOIN_CACHE = 4096
+
+
+@lru_cache(maxsize=JOIN_CACHE)
+def _join_heads(single: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, int], frozenset[int]]:
+    """For :func:`_join_side`: each word's head ("" under four letters), the longest
+    word with each head, and the words' lengths. Cached: a search asks it of the query's
+    words for every candidate."""
+    heads = tuple(_head(a) if len(a) >= 4 else "" for a in single)
+    longest: dict[str, int] = {}  # read only by the callers
+    for a, h in zip(single, heads):
+        if h and len(a) > longest.get(h, 0):
+            longest[h] = len(a)
+    return heads, longest, frozenset(len(a) for a in single)
+
+
+@lru_cache(maxsize=JOIN_CACHE)
+def _join_windows(several: tuple[str, ...]) -> tuple[tuple[int, int, str, int, int], ...]:
+    """For :func:`_join_side`: each window of two, then three, adjacent words of
+    ``several`` as (start, size, head, letters, fewest letters a word joining it has):
+    the head is the first word's ("el" + "maghrabi" reads as "a"), and a word meets
+    the joined window only within a fifth of its length, plus one. Cached as
+    :func:`_join_heads` is."""
+    n = len(several)
+    out = []
+    for size in (2, 3):
+        for j in range(n - size + 1):
+            total = sum(len(w) for w in several[j : j + size])
+            out.append((j, size, _head(several[j]), total, total - total // 5 - 1))
+    return tuple(out)
+
+
 def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, flip: bool, person: bool,
                exact: bool = False, syllables: tuple[bool, ...] | None = None) -> None:
     """Links of one ``single`` token to a window of ``several`` (sides swapped when ``flip``).
@@ -1000,43 +1037,30 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
         return
     if not person:  # a person's initials are not an acronym: "J M A" is not "MA, Jie"
         _spaced_letters(single, several, cands, flip)
-    heads = [_head(a) if len(a) >= 4 else "" for a in single]
-    longest: dict[str, int] = {}  # the longest word of ``single`` with each head
-    for a, h in zip(single, heads):
-        if h and len(a) > longest.get(h, 0):
-            longest[h] = len(a)
+    heads, longest, lengths = _join_heads(single)
     if not longest:
         return
-    lengths = {len(a) for a in single}
-    # each window's head is its first word's: "el" + "maghrabi" reads as "a"
-    starts = [_head(w) for w in several[:-1]]  # (a window starts before the last word)
-    sizes = [len(w) for w in several]
-    for size in (2, 3):
-        for j in range(n - size + 1):
-            head = starts[j]
-            top = longest.get(head)
-            if top is None:
+    for j, size, head, total, shortest in _join_windows(several):
+        top = longest.get(head)
+        if top is None or top < shortest:
+            continue  # no word of ``single`` has the head, or every one is too short
+        window = several[j : j + size]
+        # three long words join only as written ("Ural Vagon Zavod" / URALVAGONZAVOD)
+        long_triple = size == 3 and min(len(w) for w in window) > JOIN_TRIPLE_SHORT
+        if long_triple and total not in lengths:
+            continue  # no word of the other name is as long as the three together
+        as_written = exact or long_triple
+        joined = "".join(window)
+        span = tuple(range(j, j + size))
+        if syllables is not None and (size == n or any(syllables[k] for k in span)):
+            continue
+        for i, a in enumerate(single):
+            if as_written and a != joined:
                 continue
-            total = sizes[j] + sizes[j + 1] + (sizes[j + 2] if size == 3 else 0)
-            if top < total - total // 5 - 1:
-                continue  # every word with the head is too short for the test below
-            window = several[j : j + size]
-            # three long words join only as written ("Ural Vagon Zavod" / URALVAGONZAVOD)
-            long_triple = size == 3 and min(len(w) for w in window) > JOIN_TRIPLE_SHORT
-            if long_triple and total not in lengths:
-                continue  # no word of the other name is as long as the three together
-            as_written = exact or long_triple
-            joined = "".join(window)
-            span = tuple(range(j, j + size))
-            if syllables is not None and (size == n or any(syllables[k] for k in span)):
-                continue
-            for i, a in enumerate(single):
-                if as_written and a != joined:
-                    continue
-                if heads[i] == head and abs(len(a) - len(joined)) <= len(joined) // 5 + 1:
-                    s = 1.0 if a == joined else _joined_sim(a, joined, person)
-                    if s >= JOINED_MIN:
-                        cands.append((s, span, (i,), "joined") if flip else (s, (i,), span, "joined"))
+            if heads[i] == head and abs(len(a) - len(joined)) <= len(joined) // 5 + 1:
+                s = 1.0 if a == joined else _joined_sim(a, joined, person)
+                if s >= JOINED_MIN:
+                    cands.append((s, span, (i,), "joined") if flip else (s, (i,), span, "joined"))
 
 
 def _spaced_letters(single: tuple[str, ...], several: tuple[str, ...], cands: list, flip: bool) -> None:

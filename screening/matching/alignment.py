@@ -17,8 +17,10 @@ Lessons from the prior art built in here:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -372,7 +374,7 @@ def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
         return known
     words = tables()
     apart = not (
-        token_match(a, b, skel_a, skel_b, remember=False)[0] > 0  # kept here, not twice
+        token_match(a, b, skel_a, skel_b, remember_zero=False)[0] > 0  # a 0 is kept here, not twice
         or (a in words.airline_words and b in words.airline_words)
         or _equivalent(a, b)
         or russian_word(a) != russian_word(b)
@@ -905,8 +907,10 @@ def _joined_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...
     """Add links where one token equals two or three adjacent tokens of the other side
     ("haiguang" / "hai guang", "vanderbilt" / "van der bilt"); ``person``: a personal-name pair."""
     exact = person and (q.script in SYLLABIC or c.script in SYLLABIC)
-    _join_side(q.texts, c.texts, cands, flip=False, person=person, exact=exact, syllables=_syllable_name(c, q, person))
-    _join_side(c.texts, q.texts, cands, flip=True, person=person, exact=exact, syllables=_syllable_name(q, c, person))
+    _join_side(q.texts, c.texts, cands, flip=False, person=person, exact=exact, syllables=_syllable_name(c, q, person),
+               heads_of=_query_heads)
+    _join_side(c.texts, q.texts, cands, flip=True, person=person, exact=exact, syllables=_syllable_name(q, c, person),
+               windows_of=_query_windows)
     # a token that swallowed the other side's legal form: "jscargument" = "jsc" + "argument"
     _swallowed_legal(q.texts, c.texts, c.legal, cands, flip=False)
     _swallowed_legal(c.texts, q.texts, q.legal, cands, flip=True)
@@ -989,15 +993,9 @@ def _syllable_name(form: Form, other: Form, person: bool) -> tuple[bool, ...] | 
     return form.family if person and form.script in SYLLABIC and other.script not in SYLLABIC else None
 
 
-#: Word tuples whose join heads and windows are remembered (the query's, mostly).
-JOIN_CACHE = 4096
-
-
-@lru_cache(maxsize=JOIN_CACHE)
-def _join_heads(single: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, int], frozenset[int]]:
+def _heads_of(single: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, int], frozenset[int]]:
     """For :func:`_join_side`: each word's head ("" under four letters), the longest
-    word with each head, and the words' lengths. Cached: a search asks it of the query's
-    words for every candidate."""
+    word with each head, and the words' lengths."""
     heads = tuple(_head(a) if len(a) >= 4 else "" for a in single)
     longest: dict[str, int] = {}  # read only by the callers
     for a, h in zip(single, heads):
@@ -1006,41 +1004,46 @@ def _join_heads(single: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, int
     return heads, longest, frozenset(len(a) for a in single)
 
 
-@lru_cache(maxsize=JOIN_CACHE)
-def _join_windows(several: tuple[str, ...]) -> tuple[tuple[int, int, str, int, int], ...]:
+def _windows_of(several: tuple[str, ...]) -> Iterator[tuple[int, int, str, int, int]]:
     """For :func:`_join_side`: each window of two, then three, adjacent words of
     ``several`` as (start, size, head, letters, fewest letters a word joining it has):
     the head is the first word's ("el" + "maghrabi" reads as "a"), and a word meets
-    the joined window only within a fifth of its length, plus one. Cached as
-    :func:`_join_heads` is."""
+    the joined window only within a fifth of its length, plus one."""
     n = len(several)
-    out = []
     for size in (2, 3):
         for j in range(n - size + 1):
             total = sum(len(w) for w in several[j : j + size])
-            out.append((j, size, _head(several[j]), total, total - total // 5 - 1))
-    return tuple(out)
+            yield j, size, _head(several[j]), total, total - total // 5 - 1
+
+
+#: Query names whose join heads and windows are remembered: a search asks for them
+#: with every candidate (a candidate's own are computed each time: most are met once).
+JOIN_CACHE = 4096
+_query_heads = lru_cache(maxsize=JOIN_CACHE)(_heads_of)
+_query_windows = lru_cache(maxsize=JOIN_CACHE)(lambda several: tuple(_windows_of(several)))
 
 
 def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, flip: bool, person: bool,
-               exact: bool = False, syllables: tuple[bool, ...] | None = None) -> None:
+               exact: bool = False, syllables: tuple[bool, ...] | None = None,
+               heads_of: Callable[..., Any] = _heads_of, windows_of: Callable[..., Any] = _windows_of) -> None:
     """Links of one ``single`` token to a window of ``several`` (sides swapped when ``flip``).
 
     ``exact``: a personal name written in syllables is on one side; the words
     join only as written ("Yong Su" is not 영숙, "Yongsuk": another syllable).
     ``syllables``: ``several`` is that name, with these family-name marks: only
     its given name's syllables join, never with the family name nor the whole
-    name (莉 马, Ma Li, is not "Lima").
+    name (莉 马, Ma Li, is not "Lima"). ``heads_of`` / ``windows_of``: where the
+    heads of ``single`` and the windows of ``several`` come from (the query's are cached).
     """
     n = len(several)
     if n < 2:
         return
     if not person:  # a person's initials are not an acronym: "J M A" is not "MA, Jie"
         _spaced_letters(single, several, cands, flip)
-    heads, longest, lengths = _join_heads(single)
+    heads, longest, lengths = heads_of(single)
     if not longest:
         return
-    for j, size, head, total, shortest in _join_windows(several):
+    for j, size, head, total, shortest in windows_of(several):
         top = longest.get(head)
         if top is None or top < shortest:
             continue  # no word of ``single`` has the head, or every one is too short

@@ -350,8 +350,12 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
 #: :func:`_pair_sim` joins whatever the names around them, or that one may
 #: (:func:`_apart_in_organisations`). Bounded: cleared when full.
 _APART: dict[tuple[str, str, str, str], bool] = {}
-APART_CACHE_MAX = 200_000  # about 130 bytes each
-#: Tags whose words :func:`_pair_sim` reads by other rules (never looked up in ``_APART``).
+#: About 130 bytes each (2.6 MB full). Cleared when full: bench/match_speed.py's 2,000
+#: queries would hold 53,000 pairs, 3 MB past the index's RSS budget of 600 MB, and
+#: its p99 is no worse cleared (the pairs that recur are learned again at once).
+APART_CACHE_MAX = 20_000
+#: Tags whose words :func:`_pair_sim` reads by other rules (never looked up in ``_APART``,
+#: nor are words read from characters, which it meets only as written).
 _OWN_RULES = frozenset({INITIAL, NUMBER})
 
 
@@ -680,15 +684,17 @@ def align(q: Form, c: Form) -> Alignment:
     # organisation names: the word pairs no rule joins anywhere are passed over
     # (:func:`_apart_in_organisations`); the rest are scored in context
     quick = not person and not arabic
-    qt, ct, qg, cg, qs, cs = q.texts, c.texts, q.tags, c.tags, q.skels, c.skels
+    qt, ct, qg, cg, qs, cs, c_strict = q.texts, c.texts, q.tags, c.tags, q.skels, c.skels, c.strict
     apart = _APART.get
     for i in range(nq):
-        a, skel_a, own_a = qt[i], qs[i], qg[i] in _OWN_RULES
+        # initials, numbers and words read from characters (met only as written) keep
+        # their own rules in _pair_sim
+        a, skel_a, own_a = qt[i], qs[i], qg[i] in _OWN_RULES or q.strict[i]
         for j in range(nc):
             if quick and a == ct[j]:  # _pair_sim's first rule, without the call
                 cands.append((1.0, (i,), (j,), "number" if qg[i] == NUMBER else "equal"))
                 continue
-            if quick and not own_a and cg[j] not in _OWN_RULES:
+            if quick and not own_a and cg[j] not in _OWN_RULES and not c_strict[j]:
                 known = apart((a, ct[j], skel_a, cs[j]))  # the look-up inline: a hot loop
                 if known is None:
                     known = _apart_in_organisations(a, ct[j], skel_a, cs[j])
@@ -1018,7 +1024,7 @@ def _windows_of(several: tuple[str, ...]) -> Iterator[tuple[int, int, str, int, 
 
 #: Query names whose join heads and windows are remembered: a search asks for them
 #: with every candidate (a candidate's own are computed each time: most are met once).
-JOIN_CACHE = 4096
+JOIN_CACHE = 256
 _query_heads = lru_cache(maxsize=JOIN_CACHE)(_heads_of)
 _query_windows = lru_cache(maxsize=JOIN_CACHE)(lambda several: tuple(_windows_of(several)))
 

@@ -529,9 +529,11 @@ def latin_tokens(
             out.tokens.append(Token(gen, NUMBER, gen, word, f"generation {word}"))
             i += 1
             continue
-        if person and word in t.person_titles and n > 2:
+        if person and word in t.person_titles and n > 2 and not (
+            word in t.surname_titles and i == _family_end(words, t)
+        ):
             i += 1
-            continue  # "Dr", "Gen": titles are not names
+            continue  # "Dr", "Gen": titles are not names (but "Martin Luther King" is one)
         term = _org_phrase(words, i, t) if not person or company else None
         if term is not None and term[0] == 1 and _whole_name_but_legal(words, i, out, t) and all(
             latin_tag(w, t) != DISTINCTIVE for r in term[1] for w in r
@@ -705,6 +707,15 @@ def person_reorder(text: str, t: Tables) -> tuple[str, frozenset[str]]:
         given, generation = right.rsplit(maxsplit=1)  # "SMITH, John Sr.": the generation ends the name
         return f"{given} {left} {generation}", frozenset(left_words)
     return f"{right} {left}", frozenset(left_words)
+
+
+def _family_end(words: list[str], t: Tables) -> int:
+    """Position of a personal name's last word, before a generation word (Jr, III):
+    where the family name stands once the name is in its written order ("KING, Martin
+    Luther" is read "Martin Luther King"). A title that is also a family name
+    (word_lists.yaml surname_titles: King, Major) is the family name there."""
+    n = len(words)
+    return n - 2 if n > 1 and _generation_word(words[-1], t) else n - 1
 
 
 def _generation_word(word: str, t: Tables) -> bool:

@@ -272,6 +272,8 @@ class Tables:
     roman_before: frozenset[str] = frozenset()
     roman_name_words: frozenset[str] = frozenset()
     generation_words: dict[str, str] = field(default_factory=dict)
+    #: titles read as the family name at a personal name's end (King, Major)
+    surname_titles: frozenset[str] = frozenset()
     org_types: frozenset[str] = frozenset()
     org_marks: frozenset[str] = frozenset()
     #: an airline's last word, any of which another airline name may end with (word_lists.yaml)
@@ -841,7 +843,7 @@ def _load_numbers(t: Tables) -> None:
 
 
 #: The keys word_lists.yaml must have (a list of words each, generation_words a mapping).
-WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "org_types",
+WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "surname_titles", "org_types",
               "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
               "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words")
 

@@ -10,7 +10,7 @@ folds 0-2; names are made up. Each test failed before the change it covers:
 
 import pytest
 
-from screening.matching import compare
+from screening.matching import analyze_name, compare
 from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
 
 
@@ -151,3 +151,28 @@ def test_turkish_lines_of_business_keep_their_own_english():
 def test_a_cut_off_turkish_boilerplate_is_still_the_boilerplate():
     assert score("Vega Global Sanayi Ve Ticaret", "Vega Global Havacilik Sanayi Ve Ticaret As") >= REVIEW_THRESHOLD
     assert score("Arizai Gida San. ve Tic. Ltd. Sti.", "Arizai Gida Ticaret Limited Sirketi") >= MATCH_THRESHOLD
+
+
+# ------------------------------------------------------- titles that are family names
+@pytest.mark.parametrize("name", ["Martin Luther King", "KING, Martin Luther", "Martin Luther King Jr"])
+def test_a_title_at_a_names_end_is_its_family_name(name):
+    # "King" was dropped as a title anywhere in a name of three words or more, so
+    # "Martin Luther King" read "Martin Luther" (word_lists.yaml surname_titles)
+    words = [t.text for t in analyze_name(name, "person").tokens]
+    assert "king" in words
+
+
+def test_a_title_before_the_name_is_still_dropped():
+    assert [t.text for t in analyze_name("King Abdullah bin Abdulaziz", "person").tokens] == ["abdullah", "bin", "abdulaziz"]
+    assert [t.text for t in analyze_name("Major John Smith", "person").tokens] == ["john", "smith"]
+
+
+@pytest.mark.parametrize("schema", ["person", None])
+def test_kings_father_and_son_and_another_martin_luther(schema):
+    assert score("Martin Luther King Jr", "Martin Luther King Sr", schema) < REVIEW_THRESHOLD
+    assert score("Martin Luther King", "Martin Luther", schema) < MATCH_THRESHOLD
+
+
+def test_an_honorific_in_the_family_names_place_stays_a_title():
+    # SDN: one person's aliases write the honorific as the family name or leave it out
+    assert score("SAYED, Toriq Agha", "AGHA, Torek", "person") >= MATCH_THRESHOLD

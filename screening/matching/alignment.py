@@ -17,7 +17,7 @@ Lessons from the prior art built in here:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -378,7 +378,7 @@ def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
         return known
     words = tables()
     apart = not (
-        token_match(a, b, skel_a, skel_b, remember_zero=False)[0] > 0  # a 0 is kept here, not twice
+        token_match(a, b, skel_a, skel_b)[0] > 0
         or (a in words.airline_words and b in words.airline_words)
         or _equivalent(a, b)
         or russian_word(a) != russian_word(b)
@@ -1010,16 +1010,20 @@ def _heads_of(single: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, int],
     return heads, longest, frozenset(len(a) for a in single)
 
 
-def _windows_of(several: tuple[str, ...]) -> Iterator[tuple[int, int, str, int, int]]:
+def _windows_of(several: tuple[str, ...], heads: Container[str] | None = None) -> Iterator[tuple[int, int, str, int, int]]:
     """For :func:`_join_side`: each window of two, then three, adjacent words of
     ``several`` as (start, size, head, letters, fewest letters a word joining it has):
     the head is the first word's ("el" + "maghrabi" reads as "a"), and a word meets
-    the joined window only within a fifth of its length, plus one."""
+    the joined window only within a fifth of its length, plus one. With ``heads``,
+    only the windows with one of them (the rest are not measured)."""
     n = len(several)
+    starts = [_head(w) for w in several[:-1]]  # (a window starts before the last word)
     for size in (2, 3):
         for j in range(n - size + 1):
-            total = sum(len(w) for w in several[j : j + size])
-            yield j, size, _head(several[j]), total, total - total // 5 - 1
+            head = starts[j]
+            if heads is None or head in heads:
+                total = sum(map(len, several[j : j + size]))
+                yield j, size, head, total, total - total // 5 - 1
 
 
 #: Query names whose join heads and windows are remembered: a search asks for them
@@ -1049,7 +1053,8 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
     heads, longest, lengths = heads_of(single)
     if not longest:
         return
-    for j, size, head, total, shortest in windows_of(several):
+    windows = _windows_of(several, longest) if windows_of is _windows_of else windows_of(several)
+    for j, size, head, total, shortest in windows:
         top = longest.get(head)
         if top is None or top < shortest:
             continue  # no word of ``single`` has the head, or every one is too short

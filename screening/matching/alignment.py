@@ -378,7 +378,7 @@ def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
         return known
     words = tables()
     apart = not (
-        token_match(a, b, skel_a, skel_b)[0] > 0
+        token_match(a, b, skel_a, skel_b, remember_zero=False)[0] > 0  # a 0 is kept here only
         or (a in words.airline_words and b in words.airline_words)
         or _equivalent(a, b)
         or russian_word(a) != russian_word(b)

@@ -110,8 +110,9 @@ def token_sim(a: str, b: str, skel_a: str, skel_b: str) -> float:
     return token_match(a, b, skel_a, skel_b)[0]
 
 
-def token_match(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
-    """:func:`token_sim` with how the words met: equal, skeleton, variant, fuzzy."""
+def token_match(a: str, b: str, skel_a: str, skel_b: str, remember_zero: bool = True) -> tuple[float, str]:
+    """:func:`token_sim` with how the words met: equal, skeleton, variant, fuzzy.
+    ``remember_zero=False``: a 0 is not cached (the caller keeps that verdict itself)."""
     if a == b:
         return 1.0, "equal"
     key = (a, b, skel_a, skel_b)
@@ -119,6 +120,8 @@ def token_match(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
     if cached is not None:
         return cached
     value = _token_sim(a, b, skel_a, skel_b)
+    if not remember_zero and not value[0]:
+        return value
     if len(_sim_cache) > SIM_CACHE_MAX:
         _sim_cache.clear()
     _sim_cache[key] = value

@@ -17,10 +17,9 @@ Lessons from the prior art built in here:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -42,7 +41,7 @@ from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOC
 from screening.matching.names_latin import IMENI
 from screening.matching.normalize import has_han, skeleton
 from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
-from screening.matching.resources import business_synonyms, business_word, on_change, tables
+from screening.matching.resources import business_synonyms, business_word, on_change, remember, tables
 from screening.matching.russian import cognate, cognate_apart, russian_word
 from screening.matching.abjad import latin_agrees, may_join, word_verdict
 from screening.matching.strings import (
@@ -255,6 +254,11 @@ def _equivalent(a: str, b: str) -> bool:
     return bool(ga and ga & eq.get(b, _NO_GROUPS))
 
 
+def _equal_link(tag: str) -> tuple[float, str]:
+    """The similarity of a word and the same word, a number or not."""
+    return (1.0, "number") if tag == NUMBER else (1.0, "equal")
+
+
 def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slavic: bool = False,
               russian: bool = False, company: bool = False, arabic: int = 0, vietnamese: bool = False,
               korean_names: bool = False) -> tuple[float, str]:
@@ -275,7 +279,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     if a == b and (not arabic or tq == NUMBER or business_word(a)):
         # an Arabic-script word is read off its letters below, unless it is a business
         # word's English reading (للتجارة: trading, ar_org_terms.yaml)
-        return (1.0, "number") if tq == NUMBER else (1.0, "equal")
+        return _equal_link(tq)
     if arabic and tq == STOP:
         return 0.0, ""  # the article goes with its word (عبد العزيز ال..., "Abdulaziz Al ...")
     if tq == NUMBER or tc == NUMBER:
@@ -389,10 +393,7 @@ def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
             same_stem(a, b) or business_synonyms(a, b)
             or (a in words.nauchno_words and b in words.nauchno_words)))
     )
-    if len(_APART) > APART_CACHE_MAX:
-        _APART.clear()
-    _APART[key] = apart
-    return apart
+    return remember(_APART, key, apart, APART_CACHE_MAX)
 
 
 #: Similarity of an Arabic-script word and a Latin word its letters can be read as
@@ -692,7 +693,8 @@ def align(q: Form, c: Form) -> Alignment:
         a, skel_a, own_a = qt[i], qs[i], qg[i] in _OWN_RULES or q.strict[i]
         for j in range(nc):
             if quick and a == ct[j]:  # _pair_sim's first rule, without the call
-                cands.append((1.0, (i,), (j,), "number" if qg[i] == NUMBER else "equal"))
+                s, how = _equal_link(qg[i])
+                cands.append((s, (i,), (j,), how))
                 continue
             if quick and not own_a and cg[j] not in _OWN_RULES and not c_strict[j]:
                 known = apart((a, ct[j], skel_a, cs[j]))  # the look-up inline: a hot loop
@@ -914,9 +916,9 @@ def _joined_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...
     ("haiguang" / "hai guang", "vanderbilt" / "van der bilt"); ``person``: a personal-name pair."""
     exact = person and (q.script in SYLLABIC or c.script in SYLLABIC)
     _join_side(q.texts, c.texts, cands, flip=False, person=person, exact=exact, syllables=_syllable_name(c, q, person),
-               heads_of=_query_heads)
+               heads=_query_heads(q.texts))
     _join_side(c.texts, q.texts, cands, flip=True, person=person, exact=exact, syllables=_syllable_name(q, c, person),
-               windows_of=_query_windows)
+               windows=_query_windows(q.texts))
     # a token that swallowed the other side's legal form: "jscargument" = "jsc" + "argument"
     _swallowed_legal(q.texts, c.texts, c.legal, cands, flip=False)
     _swallowed_legal(c.texts, q.texts, q.legal, cands, flip=True)
@@ -1030,31 +1032,37 @@ def _windows_of(several: tuple[str, ...], heads: Container[str] | None = None) -
 #: with every candidate (a candidate's own are computed each time: most are met once).
 JOIN_CACHE = 256
 _query_heads = lru_cache(maxsize=JOIN_CACHE)(_heads_of)
-_query_windows = lru_cache(maxsize=JOIN_CACHE)(lambda several: tuple(_windows_of(several)))
+
+
+@lru_cache(maxsize=JOIN_CACHE)
+def _query_windows(several: tuple[str, ...]) -> tuple[tuple[int, int, str, int, int], ...]:
+    """Every window of the query's words (:func:`_windows_of`), cached."""
+    return tuple(_windows_of(several))
 
 
 def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, flip: bool, person: bool,
                exact: bool = False, syllables: tuple[bool, ...] | None = None,
-               heads_of: Callable[..., Any] = _heads_of, windows_of: Callable[..., Any] = _windows_of) -> None:
+               heads: tuple[tuple[str, ...], dict[str, int], frozenset[int]] | None = None,
+               windows: Iterable[tuple[int, int, str, int, int]] | None = None) -> None:
     """Links of one ``single`` token to a window of ``several`` (sides swapped when ``flip``).
 
     ``exact``: a personal name written in syllables is on one side; the words
     join only as written ("Yong Su" is not 영숙, "Yongsuk": another syllable).
     ``syllables``: ``several`` is that name, with these family-name marks: only
     its given name's syllables join, never with the family name nor the whole
-    name (莉 马, Ma Li, is not "Lima"). ``heads_of`` / ``windows_of``: where the
-    heads of ``single`` and the windows of ``several`` come from (the query's are cached).
+    name (莉 马, Ma Li, is not "Lima"). ``heads`` / ``windows``: :func:`_heads_of`
+    ``single`` and :func:`_windows_of` ``several``, when the caller has them (the
+    query's are cached); computed here otherwise.
     """
     n = len(several)
     if n < 2:
         return
     if not person:  # a person's initials are not an acronym: "J M A" is not "MA, Jie"
         _spaced_letters(single, several, cands, flip)
-    heads, longest, lengths = heads_of(single)
+    word_heads, longest, lengths = _heads_of(single) if heads is None else heads
     if not longest:
         return
-    windows = _windows_of(several, longest) if windows_of is _windows_of else windows_of(several)
-    for j, size, head, total, shortest in windows:
+    for j, size, head, total, shortest in _windows_of(several, longest) if windows is None else windows:
         top = longest.get(head)
         if top is None or top < shortest:
             continue  # no word of ``single`` has the head, or every one is too short
@@ -1071,7 +1079,7 @@ def _join_side(single: tuple[str, ...], several: tuple[str, ...], cands: list, f
         for i, a in enumerate(single):
             if as_written and a != joined:
                 continue
-            if heads[i] == head and abs(len(a) - len(joined)) <= len(joined) // 5 + 1:
+            if word_heads[i] == head and abs(len(a) - len(joined)) <= len(joined) // 5 + 1:
                 s = 1.0 if a == joined else _joined_sim(a, joined, person)
                 if s >= JOINED_MIN:
                     cands.append((s, span, (i,), "joined") if flip else (s, (i,), span, "joined"))

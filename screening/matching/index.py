@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
-from typing import Any, Iterable, Sequence, TypeVar
+from typing import Any, Iterable, Sequence
 
 from screening.heap import paused_collector
 from screening.matching.abjad import lookup_keys, readable_as
@@ -29,7 +29,7 @@ from screening.matching.forms import JOIN_TRIPLE_SHORT, Form, Piece, forms_of, i
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, NUMBER, analyze_name
 from screening.matching.names_latin import CANTONESE_NOTE, WADE_GILES_NOTE
 from screening.matching.normalize import consonants, phonetic, skeleton
-from screening.matching.resources import tables
+from screening.matching.resources import remember, tables
 from screening.matching.russian import cognate, english_keys, russian_keys
 from screening.types import Entry
 
@@ -55,17 +55,6 @@ ABJAD_CACHE_MAX = 20_000
 COMPOUND_CACHE_MAX = 20_000
 #: Consonant keys shorter than this are not looked up (علي, "ly", has the key "l": Ali).
 MIN_ABJAD_KEY = 1
-
-_K = TypeVar("_K")
-_V = TypeVar("_V")
-
-
-def _remember(cache: dict[_K, _V], key: _K, value: _V, cap: int) -> _V:
-    """Keep ``value`` under ``key`` in ``cache``, emptied first once it holds more than ``cap``."""
-    if len(cache) > cap:
-        cache.clear()
-    cache[key] = value
-    return value
 
 
 ENTITY_TYPES_PERSON = ("person",)
@@ -374,7 +363,7 @@ class NameIndex:
                     found.setdefault(key, COGNATE_SIM)
         elif tag == INITIAL:
             pass
-        return _remember(self._lookup_cache, ck, tuple(found.items()), LOOKUP_CACHE_MAX)
+        return remember(self._lookup_cache, ck, tuple(found.items()), LOOKUP_CACHE_MAX)
 
     def lookup_abjad(self, text: str, skel: str, tag: str) -> tuple[tuple[str, float], ...]:
         """:meth:`lookup` for a token read from Arabic script, which writes few
@@ -395,7 +384,7 @@ class NameIndex:
                 found.update(self.lookup(text, skel, tag))
         if text in self.postings:
             found[text] = 1.0
-        return _remember(self._abjad_cache, ck, tuple(found.items()), ABJAD_CACHE_MAX)
+        return remember(self._abjad_cache, ck, tuple(found.items()), ABJAD_CACHE_MAX)
 
     def arabic_idf(self, token: str) -> float:
         """Rarity of a word read from Arabic script: that of the most common listed
@@ -403,7 +392,7 @@ class NameIndex:
         value = self._arabic_idf.get(token)
         if value is None:
             readings = [k for k, s in self.lookup_abjad(token, skeleton(token), DISTINCTIVE) if s >= ABJAD_KEY_SIM]
-            value = _remember(self._arabic_idf, token, min((self.idf(k) for k in readings), default=self.idf(token)),
+            value = remember(self._arabic_idf, token, min((self.idf(k) for k in readings), default=self.idf(token)),
                               ABJAD_CACHE_MAX)
         return value
 
@@ -416,7 +405,7 @@ class NameIndex:
             return hit
         result = tuple(listed for key in lookup_keys("".join(window))
                        for listed in self._listed_with_consonants(key) if compound_reads(window, listed))
-        return _remember(self._compound_cache, window, result, COMPOUND_CACHE_MAX)
+        return remember(self._compound_cache, window, result, COMPOUND_CACHE_MAX)
 
     def _listed_with_consonants(self, key: str) -> list[str]:
         """Listed words whose skeleton has the consonant ``key`` (see :meth:`lookup_abjad`)."""

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 
 from screening import yamlfast
@@ -62,6 +62,19 @@ def on_change(clear: Callable[[], None]) -> Callable[[], None]:
     """Call ``clear`` whenever the tables change (:func:`set_resource_dir`); returns it."""
     _on_change.append(clear)
     return clear
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def remember(cache: dict[_K, _V], key: _K, value: _V, cap: int) -> _V:
+    """Keep ``value`` under ``key`` in ``cache``, emptied first once it holds more than
+    ``cap``: the matcher's bounded caches (word pairs, look-ups)."""
+    if len(cache) > cap:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def resource_dir() -> Path:

@@ -29,7 +29,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
-from screening.matching.resources import on_change, tables
+from screening.matching.resources import on_change, remember, tables
 
 #: Shortest stem a Russian word keeps once its ending is read (``lemma``): "nova",
 #: "rusk" and "znam" are other languages' words, never read as Russian stems.
@@ -317,9 +317,7 @@ def russian_word(word: str) -> bool:
     word pairs of a search have none, and then ``cognate`` is never asked)."""
     known = _russian.get(word)
     if known is None:
-        if len(_russian) > COGNATE_CACHE:
-            _russian.clear()
-        known = _russian[word] = bool(russian_keys(word) or place_stem(word))
+        known = remember(_russian, word, bool(russian_keys(word) or place_stem(word)), COGNATE_CACHE)
     return known
 
 

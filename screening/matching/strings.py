@@ -17,7 +17,7 @@ from rapidfuzz.distance import Indel, Levenshtein, OSA
 
 from screening.matching.normalize import phonetic, skeleton
 from screening.matching.pinyin import syllable_count
-from screening.matching.resources import DOUBLED_LETTERS, tables
+from screening.matching.resources import DOUBLED_LETTERS, remember, tables
 
 #: Below this string similarity two tokens are taken as different words; the
 #: floor rises for short words, where one letter changes the name (Li/Lu, Ross/Rose).
@@ -122,10 +122,7 @@ def token_match(a: str, b: str, skel_a: str, skel_b: str, remember_zero: bool = 
     value = _token_sim(a, b, skel_a, skel_b)
     if not remember_zero and not value[0]:
         return value
-    if len(_sim_cache) > SIM_CACHE_MAX:
-        _sim_cache.clear()
-    _sim_cache[key] = value
-    return value
+    return remember(_sim_cache, key, value, SIM_CACHE_MAX)
 
 
 def _letters_apart(a: str, b: str) -> bool:

@@ -103,6 +103,7 @@ from screening.matching.names_latin import (
     digits_as_letters,
     is_org_acronym,
     latin_tokens,
+    reads_as_company_alike,
     lookalike_readings,
     named_after,
     looks_like_org,
@@ -309,7 +310,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
                 # otvetstvennostyu") makes an organisation: read it as one
                 org_like = True
                 built, leg = latin_tokens(words, t, True, person, looks, short_forms, accented)
-            if not (org_like or person):
+            if not (org_like or person or reads_as_company_alike(words, t)):
                 # schema unknown and the name reads as a person's: its company reading
                 # ("HENSOLDT AG" with AG a legal form, "Red Six" with six = 6) is a variant
                 as_org, _ = latin_tokens(words, t, True, False, looks, short_forms, accented)

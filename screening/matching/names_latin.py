@@ -599,6 +599,29 @@ def latin_tokens(
     return out, legal
 
 
+def reads_as_company_alike(words: Sequence[str], t: Tables) -> bool:
+    """True when :func:`latin_tokens` reads ``words`` as a company's with the same
+    words as a person's, so a person-like name needs no company reading beside it.
+
+    The readings differ only at a word that some branch of :func:`latin_tokens` treats by
+    the kind of name: one that starts a legal form (by spelling or skeleton), a number
+    word, a Roman numeral, a generation, a title, an abbreviation, or the first word of
+    a Russian or Turkish organisation phrase. A name with none of them reads alike both
+    ways (most persons' names: the company reading cost a second pass over every one).
+    ``tests/matching/test_names_latin.py`` checks this against both readings."""
+    roman = t.roman
+    for w in words:
+        if (w in t.legal_len or w in t.number_words or w in t.generation_words or w in t.person_titles
+                or w in t.abbreviations or (roman.get(w) if roman else _roman_value(w)) is not None
+                or skeleton(w) in t.legal_skel_len):
+            return False
+        if t.org_terms:
+            first, first_stem = org_start_keys(w)
+            if first in t.org_first or first_stem in t.org_lemma_first:
+                return False
+    return True
+
+
 #: Lone letters that end a name as a Roman numeral ("BELLA I", "STAR V").
 _LONE_NUMERALS = {"i": 1, "v": 5, "x": 10}
 

@@ -176,3 +176,67 @@ def test_kings_father_and_son_and_another_martin_luther(schema):
 def test_an_honorific_in_the_family_names_place_stays_a_title():
     # SDN: one person's aliases write the honorific as the family name or leave it out
     assert score("SAYED, Toriq Agha", "AGHA, Torek", "person") >= MATCH_THRESHOLD
+
+
+# ------------------------------------------------------------------ the company reading of a person-like name
+def _readings_differ(words):
+    """Whether latin_tokens reads ``words`` with other words as a company's than as a person's
+    (the test analyze_name applies before keeping the company reading as a variant)."""
+    from screening.matching.names_latin import latin_tokens
+    from screening.matching.resources import tables
+    from screening.matching.tokens import LEGAL
+
+    t = tables()
+    as_person, _ = latin_tokens(list(words), t, False, True)
+    as_company, _ = latin_tokens(list(words), t, True, False)
+    return [x.text for x in as_company.tokens if x.tag != LEGAL] != [x.text for x in as_person.tokens]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("hensoldt", "ag"),  # a short legal form
+        ("red", "six"),  # a number word
+        ("ivan", "xiv", "design", "petrov"),  # a Roman numeral before a word of an institution
+        ("john", "smith", "snr"),  # a generation
+        ("ivan", "petrov", "kompania"),  # a legal form spelled another way (its skeleton)
+        ("dr", "john", "smith"),  # a title
+        ("alpha", "intl", "beta"),  # an abbreviation
+        ("obshchestvo", "s", "ogranichennoi", "otvetstvennostyu", "vega"),  # a legal form of several words
+        ("zavod", "ivanov", "petrov"),  # a Russian organisation word
+    ],
+)
+def test_a_name_with_a_word_read_by_the_kind_of_name_gets_its_company_reading(words):
+    """Each kind of word :func:`reads_as_company_alike` looks for: the two readings differ,
+    and the shortcut sends the name to the second reading (removing the kind fails here)."""
+    from screening.matching.names_latin import reads_as_company_alike
+    from screening.matching.resources import tables
+
+    assert _readings_differ(words)
+    assert not reads_as_company_alike(list(words), tables())
+
+
+def test_names_the_shortcut_calls_alike_read_alike_both_ways():
+    """Every person-like name of the benchmark pairs that the shortcut lets skip the company
+    reading reads the same words both ways (the shortcut changes no analysis)."""
+    import csv
+    from pathlib import Path
+
+    from screening.matching.names import named_after
+    from screening.matching.names_latin import reads_as_company_alike
+    from screening.matching.normalize import fold_words
+    from screening.matching.resources import tables
+
+    t = tables()
+    names = set()
+    for path in Path(__file__).resolve().parents[2].glob("bench/pairs/**/*.csv"):
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                names.update(n for n in (row.get("name1"), row.get("name2")) if n and n.isascii())
+    checked = 0
+    for name in sorted(names):
+        words = named_after(fold_words(name), im=True)
+        if words and reads_as_company_alike(words, t):
+            checked += 1
+            assert not _readings_differ(words), name
+    assert checked > 300

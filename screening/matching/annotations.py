@@ -6,6 +6,7 @@ words that are not part of it:
 * party labels: "BENEFICIARY: ACME TRADING", "SHIPPER:", SWIFT ":59:/123456 ACME";
 * vessel prefixes: "MV OCEAN STAR", "M/T OCEAN STAR", "T/B ...";
 * former names and other names: "OCEAN STAR (ex-SEA BREEZE)", "f/k/a ...",
+  a name that starts with the words "formerly known as" (the name is what follows),
   "(also known as ...)", "... a.k.a. ...", "... d/b/a ...", a trailing short form "Costar Group Co., Ltd. (Costar)"
   -- kept as other names of the party, so either name can find a listing;
 * a nickname in quotes inside a person's name: Joaquin "El Chapo" Guzman -- kept as
@@ -46,6 +47,16 @@ _AKA_MARK = r"(?:(?-i:a\.k\.a\.?)|a/k/a|also\s+known\s+as|d/b/a|(?-i:d\.b\.a\.?)
 _AKA_AFTER_RE = re.compile(r"[\s,;]+" + _AKA_MARK + r",?:?\s+(.+)$", re.IGNORECASE)
 #: Where a chain of other names goes on: "X a/k/a Y a/k/a Z", "X a.k.a. Y; Z".
 _AKA_NEXT_RE = re.compile(r"\s*;\s*|[\s,]+" + _AKA_MARK + r",?:?\s+", re.IGNORECASE)
+#: A name written after the words that say it is another name of the party: "formerly
+#: known as Gansu Yasheng Trade Co., Ltd", "f/k/a X", "a.k.a. X", "previously known as X"
+#: (lists write aliases so; customer files too). The name is what follows. Not a bare
+#: "aka", "fka" or "dba", nor dotted capitals (AKA Holdings, FKA Industries and "A.K.A.
+#: Trading" are names), nor "trading as" ("Trading AS" is a Norwegian firm).
+_LEADING_MARK_RE = re.compile(
+    r"^\s*(?:(?:formerly|previously|now|also)\s+known\s+as|formerly|f/k/a|(?-i:f\.k\.a\.?)|a/k/a|(?-i:a\.k\.a\.?)"
+    r"|n/k/a|d/b/a|(?-i:d\.b\.a\.?)|doing\s+business\s+as),?:?\s+(?=\S)",
+    re.IGNORECASE,
+)
 #: A nickname in quotes inside a person's name: Joaquín "El Chapo" Guzmán, Ali 'Chemical'
 #: Hassan. Single quotes only between spaces (O'Brien, Mu'ammar are letters).
 _NICKNAME_RE = re.compile(r"(?<=\S)\s+(?:[\"“„«]([^\"“”„«»]{2,40})[\"”“»]"  # "El Chapo", «El Chapo»
@@ -193,6 +204,9 @@ def strip_annotations(
     if not text or not _may_carry(text, vessel_name, person):
         return text, []
     former: list[str] = []
+    lead = _LEADING_MARK_RE.match(text)
+    if lead:
+        text = text[lead.end():]  # the other name is the name screened
     if person:
         text = _NICKNAME_RE.sub(lambda m: _kept(former, m.group(1) or m.group(2)), text)
         if former:
@@ -269,7 +283,7 @@ def _latin_letters(text: str) -> bool:
 
 
 #: Characters or words that any annotation needs; most names have none and return at once.
-_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|d\.b\.a|known\s+as"
+_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|f\.k\.a|d\.b\.a|known\s+as"
                        r"|business\s+as", re.IGNORECASE)
 #: ... and for a name known to be a vessel's, the prefixes written with dots or
 #: spaces ("M.T. AMBER SKY") or as plain letters ("TB"); elsewhere they are initials

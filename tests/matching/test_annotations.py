@@ -166,3 +166,30 @@ def test_a_trailing_name_in_another_script_is_another_name(text, bare, others):
 def test_a_place_or_note_in_another_script_is_no_name(text):
     # "Shenzhen" must not meet Huawei at 1.00 through its bracket (helper-54's review)
     assert analyze_name(text).former == []
+
+
+# ------------------------------------------------------------------ a name that starts by saying it is another name
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # us_other alias pairs (DHS UFLPA writes aliases so): the name is what follows
+        ("formerly known as Gansu Yasheng International Trade Group Co., Ltd", "Gansu Yasheng International Trading Co., Ltd"),
+        ("formerly known as Zorvik Biotechnology Co., Ltd", "Zorvik Biotechnology Co., Ltd"),
+        ("f/k/a Zorvik Biotechnology Co., Ltd", "Zorvik Biotechnology Co., Ltd"),
+        ("f.k.a. Zorvik Biotechnology Co., Ltd", "Zorvik Biotechnology Co., Ltd"),
+        ("previously known as Zorvik Trading LLC", "Zorvik Trading LLC"),
+        ("a.k.a. Zorvik Trading LLC", "Zorvik Trading LLC"),
+        ("Formerly Zorvik Trading LLC", "Zorvik Trading LLC"),
+        ("also known as: Karl Lee", "Karl Lee"),  # a CSL alias written so (ISN)
+    ],
+)
+def test_a_name_after_the_words_that_say_it_is_another_name_is_the_name(query, listed):
+    assert compare(query, listed)[0] >= MATCH_THRESHOLD
+    bare = strip_annotations(query)[0]
+    assert query.endswith(bare) and len(bare) < len(query)
+
+
+@pytest.mark.parametrize("name", ["AKA Holdings", "FKA Industries", "A.K.A. Trading Co", "Trading AS Nordic"])
+def test_marker_letters_that_are_a_name_stay_the_name(name):
+    """A bare "aka" or "fka", dotted capitals and "trading as" are names' words."""
+    assert strip_annotations(name)[0] == name

@@ -712,6 +712,7 @@ def align(q: Form, c: Form) -> Alignment:
             _arabic_joins(q, c, cands, arabic)
         if not person:
             _acronym_candidates(q, c, cands)
+            _inner_acronym_candidates(q, c, cands)
             translation.candidates(q, c, cands)
         if russian:
             _cognate_joins(q, c, cands)
@@ -1177,6 +1178,61 @@ def _acronym_side(one: Form, many: Form, cands: list, flip: bool) -> None:
         span = tuple(range(len(many.texts)))
         sim = ACRONYM_SIM if len(a) >= ACRONYM_MIN_LEN else ACRONYM3_SIM
         cands.append((sim, span, (0,), "acronym") if flip else (sim, (0,), span, "acronym"))
+
+
+#: Fewest words an acronym inside a name stands for ("NCO": Non-Commissioned Officer).
+INNER_ACRONYM_MIN_WORDS = 3
+
+
+def _inner_acronym_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:
+    """Add a link where a word of one name, written in capitals, spells the initials of
+    a run of three or more words of the other ("IRGC Navy" / "Islamic Revolutionary
+    Guard Corps Navy", "Naval NCO School" / "Naval Non-Commissioned Officer School"),
+    when another word of the first name is a word of the other outside the run (a
+    distinctive one beside an acronym of three letters): the acronym then names a part
+    of a name both write. A whole name that is an acronym is
+    :func:`_acronym_candidates`'s."""
+    _inner_acronym_side(q, c, cands, flip=False)
+    _inner_acronym_side(c, q, cands, flip=True)
+
+
+def _inner_acronym_side(one: Form, many: Form, cands: list, flip: bool) -> None:
+    """The links of ``one``'s acronyms to runs of ``many`` (sides swapped when ``flip``)."""
+    if len(one.texts) < 2 or len(many.texts) <= INNER_ACRONYM_MIN_WORDS or PERSON in (one.schema, many.schema):
+        return
+    for i, a in enumerate(one.texts):
+        if (one.tags[i] != DISTINCTIVE or one.strict[i] or not a.isalpha() or a in many.texts
+                or not INNER_ACRONYM_MIN_WORDS <= len(a) <= ACRONYM_MAX_LEN or not written_as_acronym(a, one.name)):
+            continue
+        # three letters spell many names' initials: then the word met must be a name's own
+        kinds = (DISTINCTIVE,) if len(a) < ACRONYM_MIN_LEN else (DISTINCTIVE, GENERIC, LOCATION)
+        others = {t for k, t in enumerate(one.texts) if k != i and one.tags[k] in kinds}
+        for j in range(len(many.texts)):
+            run = _initials_run(many, j, a)
+            if run is None or not others.intersection(t for k, t in enumerate(many.texts) if k not in run):
+                continue
+            sim = ACRONYM_SIM if len(a) >= ACRONYM_MIN_LEN else ACRONYM3_SIM
+            cands.append((sim, run, (i,), "acronym") if flip else (sim, (i,), run, "acronym"))
+
+
+def _initials_run(form: Form, start: int, letters: str) -> tuple[int, ...] | None:
+    """The positions from ``start`` of the words of ``form`` whose first letters spell
+    ``letters``, one word a letter (stop words between them skipped: "Institute of
+    Physics"), each written in the name as it is read (not an expansion); else None."""
+    run: list[int] = []
+    got = 0
+    for k in range(start, len(form.texts)):
+        text, tag, tok = form.texts[k], form.tags[k], form.tokens[k]
+        if tag == STOP and run:
+            continue
+        if (tag in (STOP, NUMBER, INITIAL) or len(text) < 2 or form.strict[k] or text[0] != letters[got]
+                or not tok.source.casefold().startswith(text[0])):
+            return None
+        run.append(k)
+        got += 1
+        if got == len(letters):
+            return tuple(run)
+    return None
 
 
 def _same_legal_form(a: Form, b: Form) -> bool:

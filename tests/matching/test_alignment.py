@@ -88,3 +88,34 @@ def test_a_pair_passed_over_scores_0_in_any_name(w1: str, w2: str, w3: str, sche
             for company in (False, True):
                 for russian in (False, True):
                     assert alignment._pair_sim(q, c, i, j, False, False, False, russian, company) == (0.0, ""), (a, b)
+
+
+# ------------------------------------------------------------------ an acronym inside a name
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        ("IRGC Navy", "Islamic Revolutionary Guard Corps Navy", "Organization"),  # SDN
+        ("IRGC Aerospace Force", "ISLAMIC REVOLUTIONARY GUARD CORPS AEROSPACE FORCE", None),
+        ("Naval NCO School", "Naval Non-Commissioned Officer School", "Organization"),  # us_other, folds 0-2
+        ("Zorvik Non-Commissioned Officer School", "Zorvik NCO School", None),
+        ("CHAMS MLO", "CHAMS MONEY LAUNDERING ORGANIZATION", None),  # sdn, folds 0-2
+        ("Kestrova BMTS LLC", "Kestrova Baltic Marine Technical Services LLC", None),
+    ],
+)
+def test_a_word_in_capitals_meets_the_words_it_is_the_initials_of(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= 0.85
+    assert compare(listed, query, schema)[0] >= 0.85
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        ("IRGC Army", "Islamic Revolutionary Guard Corps Navy", "Organization"),  # no other word met
+        ("XYZ Navy", "Islamic Revolutionary Guard Corps Navy", "Organization"),  # not its initials
+        ("Irgc Navy", "Islamic Revolutionary Guard Corps Navy", "Organization"),  # not written as an acronym
+        ("CIS Holdings Ltd", "China International Steel Holdings Ltd", None),  # three letters, a generic word
+        ("IRGC Navy", "Islamic Revolutionary Guard Corps Navy", "Person"),  # people have no acronyms
+    ],
+)
+def test_an_acronym_needs_capitals_its_initials_and_another_word_met(query, listed, schema):
+    assert compare(query, listed, schema)[0] < 0.7

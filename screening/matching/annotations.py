@@ -3,8 +3,10 @@
 Payment messages, shipping documents and vessel lists wrap the party's name in
 words that are not part of it:
 
-* party labels: "BENEFICIARY: ACME TRADING", "SHIPPER:", SWIFT ":59:/123456 ACME";
-* vessel prefixes: "MV OCEAN STAR", "M/T OCEAN STAR", "T/B ...";
+* party labels: "BENEFICIARY: ACME TRADING", "SHIPPER:", SWIFT ":59:/123456 ACME", and
+  the line number of SWIFT field 50F ("1/ACME TRADING");
+* vessel prefixes: "MV OCEAN STAR", "M/T OCEAN STAR", "T/B ..."; the HAO (号) after a
+  Chinese vessel's number ("XIN YUAN 18 HAO");
 * former names and other names: "OCEAN STAR (ex-SEA BREEZE)", "f/k/a ...",
   a name that starts with the words "formerly known as" (the name is what follows),
   "(also known as ...)", "... a.k.a. ...", "... d/b/a ...", a trailing short form "Costar Group Co., Ltd. (Costar)"
@@ -35,6 +37,8 @@ _LABEL_RE = re.compile(
     r"counterparty|party|name)\s*:)\s*(?:/\S*\s+)?",
     re.IGNORECASE,
 )
+#: The line number SWIFT field 50F writes before a name line: "1/AVANGARD KOMPLEKT OOO".
+_SWIFT_LINE_RE = re.compile(r"^\s*[1-8]/(?=[^\W\d_]{2})")
 #: "(also known as X)", "(a.k.a. X)", "(aka X)": another name of the party.
 _AKA_RE = re.compile(r"[\(\[]\s*(?:also\s+known\s+as|a\.?k\.?a\.?|d/b/a|dba|trading\s+as|t/a),?\s+([^()\[\]]+?)\s*[\)\]]",
                      re.IGNORECASE)
@@ -104,6 +108,8 @@ _REGISTRY_RE = re.compile(
     r"\s*[:#.]?\s*\d[\d\s-]{3,}\d\s*\)?",
     re.IGNORECASE,
 )
+#: "HAO" (号, number) after a Chinese vessel's number: "XIN YUAN 18 HAO" is XIN YUAN 18.
+_HAO_RE = re.compile(r"(?<=\d)\s*hao\s*$", re.IGNORECASE)
 #: A registry number of a known kind and its digits, written together: "IMO 9234563",
 #: "(IMO No. 9234563)", "OGRN 1027700000000", "ИНН 7707083893". INN only in capitals:
 #: "Comfort Inn 8002285150" is a hotel and its telephone (helper-44's review). Not
@@ -238,6 +244,9 @@ def strip_annotations(
         former.append(short.group(1).strip())  # "(Torch Electron)": the party's short name
         name = name[: short.start()]
     name = _LABEL_RE.sub("", name, count=1)
+    name = _SWIFT_LINE_RE.sub("", name, count=1)
+    if vessel_name:
+        name = _HAO_RE.sub("", name, count=1)
     name = _REGISTRY_RE.sub(" ", name)
     name = _BRANCH_RE.sub("", name)
     if vessel:

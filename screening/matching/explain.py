@@ -18,6 +18,7 @@ QUALIFIER_TEXT = {
     "numbers_disagree": "numbers differ",
     "number_missing": "a number appears in only one name",
     "sister_vessel": "a vessel's number appears in only one name (a sister ship?)",
+    "vessel_words_differ": "a vessel's names differ in word order or type (another ship?)",
     "sister_company": "a company's number appears in only one name (a sister company?)",
     "no_distinctive_agreement": "no distinctive word in common (only generic words, places or legal forms agree)",
     "locations_disagree": "the names give different places (a sister unit elsewhere?)",
@@ -31,11 +32,13 @@ QUALIFIER_TEXT = {
     "lineage_differs": "another place in one family: own and father's names swapped, or son and daughter",
     "legal_countries_differ": "legal forms of different countries (a sister company?)",
     "cantonese_guessed": "pinyin guessed from Cantonese spelling, no Chinese characters to confirm it",
+    "chinese_places_differ": "two Chinese places spelled a letter apart (another province or city?)",
 }
 QUALIFIER_TEXT_ZH = {
     "numbers_disagree": "数字不同",
     "number_missing": "数字只出现在其中一个名称中",
     "sister_vessel": "船名中的编号只出现在其中一个名称中（可能是姊妹船？）",
+    "vessel_words_differ": "船名词序或船型不同（可能是另一艘船？）",
     "sister_company": "公司名称中的编号只出现在其中一个名称中（可能是关联公司？）",
     "no_distinctive_agreement": "没有共同的显著词（仅通用词、地名或组织形式一致）",
     "locations_disagree": "两个名称中的地名不同（可能是其他地方的同名单位？）",
@@ -49,6 +52,7 @@ QUALIFIER_TEXT_ZH = {
     "lineage_differs": "家族中的不同成员：本名与父名互换，或儿子与女儿",
     "legal_countries_differ": "组织形式属于不同国家（可能是姊妹公司？）",
     "cantonese_guessed": "由粤语拼写推测的拼音，无汉字可确认",
+    "chinese_places_differ": "两个拼音地名相差一个字母（可能是另一个省或城市？）",
 }
 qualifier = table("qualifier", QUALIFIER_TEXT, QUALIFIER_TEXT_ZH)
 

@@ -145,7 +145,7 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
     """
     if schema in ("person", "individual", "company"):
         stripped, former = strip_annotations(raw, vessel=False, person=schema != "company")
-        return stripped, former
+        return (_address_cut(stripped, t) if schema == "company" else stripped), former
 
     def is_place(text: str) -> bool:
         words = tuple(fold_words(text))
@@ -162,7 +162,49 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
     # a quoted nickname in a name of unknown kind that reads as a person's ("Joaquin 'El
     # Chapo' Guzman"); an organisation's quotes hold its name (OOO "Romashka")
     person = schema is None and _QUOTES_RE.search(raw) is not None and not looks_like_org(fold_words(raw), t)
-    return strip_annotations(raw, is_place=is_place, vessel_name=schema == "vessel", person=person)
+    stripped, former = strip_annotations(raw, is_place=is_place, vessel_name=schema == "vessel", person=person)
+    return (stripped if person or schema == "vessel" else _address_cut(stripped, t)), former
+
+
+#: A text's chunks between spaces, commas and semicolons (where a legal form may end).
+_CHUNK_RE = re.compile(r"[^\s,;]+")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _address_cut(raw: str, t: Tables) -> str:
+    """``raw`` without the address written after its legal form: after a comma, a place
+    ("Ocean Link Logistics Ltd, Hong Kong") or a street address, a number and an address
+    word ("SINORAY TRADING CO LTD, RM 1203 12/F NATHAN RD KOWLOON HK"; not "..., 30th
+    Research Institute", a unit of the firm); without one, two places or more, a city
+    and its country ("GULF HORIZON GENERAL TRADING LLC DUBAI UAE"). One place without a
+    comma stays ("Kappa Marine S.A. Panama": maybe a sister's qualifier), and so does a
+    place before the form ("Huawei Technologies (UK) Co., Ltd.", the name's own). Not
+    after a legal form that opens the name ("OOO Moskva" is a firm named Moskva)."""
+    if not _DIGIT_RE.search(raw) and "," not in raw and len(raw.split()) < 4:
+        return raw
+    words: list[str] = []
+    ends: list[int] = []  # where in ``raw`` each folded word's chunk ends
+    for m in _CHUNK_RE.finditer(raw):
+        for w in fold_words(m.group()):
+            words.append(w)
+            ends.append(m.end())
+    cut = None
+    for i, w in enumerate(words):
+        for size in range(min(t.legal_len.get(w, 0), len(words) - i), 0, -1):
+            end = i + size
+            if i > 0 and end < len(words) and tuple(words[i:end]) in t.legal_forms:
+                cut = end
+                break
+    if cut is None:
+        return raw
+    head, tail = raw[: ends[cut - 1]], raw[ends[cut - 1]:]
+    places = tuple(fold_words(tail))
+    if tail.lstrip().startswith(","):
+        address = bool(places) and (_place_words(places, t) or (
+            _DIGIT_RE.search(tail) is not None and any(w in t.address_words for w in places)))
+    else:  # a city and its country; one place ("Kappa Marine S.A. Panama") may be a sister's qualifier
+        address = len(places) > 1 and places not in t.location_phrases and _place_words(places, t)
+    return head.rstrip(" ,;") if address else raw
 
 
 def _written_place(text: str, t: Tables) -> bool:

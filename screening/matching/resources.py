@@ -189,6 +189,9 @@ class Tables:
     brand_sounds: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Chinese place -> English readings (成都 -> chengdu; 中国 -> china | chinese)
     zh_places: dict[str, Readings] = field(default_factory=dict)
+    #: Latin names of Chinese places that are their own pinyin (beijing, hebei, hubei):
+    #: a name with one is a Chinese name written in pinyin (Iran, 伊朗 yilang, is not)
+    pinyin_places: frozenset[str] = frozenset()
     #: Russian and Turkish organisation words (skeletons of the romanised phrase) ->
     #: English readings (zavod -> plant | factory | works; havacilik -> aviation);
     #: ``org_first``: first skeletons
@@ -287,6 +290,10 @@ class Tables:
     generation_words: dict[str, str] = field(default_factory=dict)
     #: titles read as the family name at a personal name's end (King, Major)
     surname_titles: frozenset[str] = frozenset()
+    #: words of a street address (word_lists.yaml ``address_words``)
+    address_words: frozenset[str] = frozenset()
+    #: words of a vessel's type (word_lists.yaml ``vessel_types``)
+    vessel_types: frozenset[str] = frozenset()
     org_types: frozenset[str] = frozenset()
     org_marks: frozenset[str] = frozenset()
     #: an airline's last word, any of which another airline name may end with (word_lists.yaml)
@@ -676,6 +683,11 @@ def _index_equivalents(t: Tables, brand_keys: list[str]) -> None:
     from pypinyin import lazy_pinyin
 
     sources = [(k, v) for k, v in t.zh_places.items()] + [(k, t.zh_terms[k]) for k in brand_keys]
+    own_pinyin: set[str] = set()
+    for key, readings in t.zh_places.items():
+        sound = "".join(s for s in lazy_pinyin(key, errors="ignore") if s.isalpha())
+        own_pinyin.update(r[0] for r in readings if len(r) == 1 and r[0] == sound)
+    t.pinyin_places = frozenset(own_pinyin)
     groups = []
     for key, readings in sources:
         words = ["".join(r) for r in readings if r and (len(r) == 1 or key in t.zh_places)]
@@ -858,7 +870,8 @@ def _load_numbers(t: Tables) -> None:
 #: The keys word_lists.yaml must have (a list of words each, generation_words a mapping).
 WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "surname_titles", "org_types",
               "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
-              "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words")
+              "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words",
+              "address_words", "vessel_types")
 
 
 def _load_word_lists(t: Tables) -> None:

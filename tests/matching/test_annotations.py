@@ -193,3 +193,17 @@ def test_a_name_after_the_words_that_say_it_is_another_name_is_the_name(query, l
 def test_marker_letters_that_are_a_name_stay_the_name(name):
     """A bare "aka" or "fka", dotted capitals and "trading as" are names' words."""
     assert strip_annotations(name)[0] == name
+
+
+def test_the_line_number_of_swift_field_50f_is_not_the_name():
+    """helper-57's fresh8: "1/AVANGARD KOMPLEKT OOO" (50F writes "1/" before the name line)."""
+    assert compare("1/ZORVIK KOMPLEKT OOO", "ZORVIK KOMPLEKT, OOO", "Company")[0] >= MATCH_THRESHOLD
+    assert strip_annotations("1/2 Price Store")[0] == "1/2 Price Store"
+    assert strip_annotations("24/7 Trading LLC")[0] == "24/7 Trading LLC"
+
+
+def test_hao_after_a_chinese_vessels_number_is_not_its_name():
+    """号 (HAO, "number"): "XIN YUAN 18 HAO" is XIN YUAN 18 (helper-53's fresh7 vessels)."""
+    assert compare("Zhen Yuan 18", "ZHEN YUAN 18 HAO", "Vessel")[0] >= MATCH_THRESHOLD
+    assert strip_annotations("ZHEN YUAN 18 HAO", vessel_name=True)[0] == "ZHEN YUAN 18"
+    assert strip_annotations("Hao Trading 18 Hao")[0] == "Hao Trading 18 Hao"  # not a vessel's name

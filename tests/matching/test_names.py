@@ -134,3 +134,38 @@ def test_a_mixed_case_legal_form_is_not_split_into_words(name):
 
 def test_joined_words_are_still_split():
     assert ["van", "der", "bilt"] in [[t.text for t in v][:3] for v in analyze_name("VanDerBilt Corp").variants]
+
+
+# ------------------------------------------------------------------ an address after a firm's legal form
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        # helper-57's fresh8, read half (names made up but for the layout)
+        ("CONSIGNEE: ZORVIK TRADING CO LTD, RM 1203 12/F NATHAN RD KOWLOON HK", "ZORVIK TRADING COMPANY LIMITED", None),
+        ("BENEFICIARY: ZORVIK GENERAL TRADING LLC DUBAI UAE", "ZORVIK GENERAL TRADING LLC", "Company"),
+        ("Zorvik Logistics Ltd, Hong Kong", "ZORVIK LOGISTICS LIMITED", "Company"),
+        ("Zorvik Trading LLC, P.O. Box 1234, Dubai", "Zorvik Trading LLC", None),
+        ("Ahmed Zorvik Trading Est.", "AHMED ZORVIK TRADING ESTABLISHMENT", "Company"),  # a Gulf Est.
+    ],
+)
+def test_an_address_after_a_firms_legal_form_is_not_its_name(query, listed, schema):
+    from screening.matching import compare
+
+    assert compare(query, listed, schema)[0] >= 0.85
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "China Electronics Technology Group Corporation, 30th Research Institute",  # a unit, not an address
+        "Kappa Marine S.A. Panama",  # one place without a comma: maybe a sister's qualifier
+        "OOO Moskva",  # a legal form that opens the name
+        "Zorvik LLC, Kestrel LLC",  # two names
+        "Huawei Technologies (UK) Co., Ltd.",
+    ],
+)
+def test_what_follows_a_legal_form_stays_when_it_is_no_address(name):
+    from screening.matching.names import _address_cut
+    from screening.matching.resources import tables
+
+    assert _address_cut(name, tables()) == name

@@ -513,13 +513,17 @@ def pinyin_name(form: Form) -> bool:
 #: Not -ich (Ulrich), -uk (Farouk), -ou (Pavlou, Mamadou), -eu alone (Mathieu, Abreu).
 SLAVIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "avich", "ovna", "evna", "ivna", "avna", "ov", "ev",
                   "ova", "eva", "sky", "skiy", "ski", "skaya", "skaia", "enko", "enka", "chuk", "chyk",
-                  "kau", "lau", "nau", "rau", "vau", "aeu", "leu", "neu", "veu")
+                  "kau", "lau", "nau", "rau", "vau", "tsau", "aeu", "leu", "neu", "veu", "owitsch", "ewitsch")
+#: Letters only a Russian name writes, in English or German spelling (Shchukin, Schtschukin).
+SLAVIC_LETTERS = ("shch", "schtsch")
 
 
 def slavic_name(form: Form) -> bool:
     """A personal name of East Slavic form: a part ends as Russian, Belarusian or
-    Ukrainian family names and patronymics do (-ov, -au, -enko, -ovich, -ovna)."""
-    return any(len(t) >= 5 and t.endswith(SLAVIC_ENDINGS) for t in form.texts)
+    Ukrainian family names and patronymics do (-ov, -au, -enko, -ovich, -ovna, German
+    -owitsch), or writes щ (shch, German schtsch): "Dmitri Schtschukin" / "SHCHUKIN, Dmitriy"."""
+    return any(len(t) >= 5 and (t.endswith(SLAVIC_ENDINGS) or any(x in t for x in SLAVIC_LETTERS))
+               for t in form.texts)
 
 
 #: Words after which a name is the father's ("Ali bin Hassan").

@@ -60,3 +60,20 @@ def test_western_readings_read_german_and_french_the_english_way(word, reading):
 
 def test_a_word_neither_language_writes_otherwise_has_no_reading():
     assert strings.western_readings("nikolai") == ()
+
+
+# ------------------------------------------------------------------ session 18: helper-57's fresh8, read half
+def test_belarusian_a_for_e_after_a_hard_consonant_is_one_slavic_spelling():
+    """Зайцаў / Зайцев: Belarusian writes unstressed е as а after ц (and ч, ш, ж, р)."""
+    from screening.matching.strings import slavic_spelling
+
+    assert slavic_spelling("zaitsau", "zaytsev")
+    assert not slavic_spelling("balanau", "belenov")  # a for e after l: no such spelling
+
+
+def test_a_russian_name_in_german_spelling_is_read_without_a_patronymic():
+    from screening.matching import compare
+
+    assert compare("Dmitri Schtschukin", "SHCHUKIN, Dmitriy", "Person")[0] >= 0.85
+    assert compare("Aliaksandr Zaitsau", "ZAYTSEV, Aleksandr", "Person")[0] >= 0.85
+    assert compare("Aliaksandr Zaitsau", "ZAYTSEVA, Alexandra", "Person")[0] < 0.85  # a woman's name

@@ -1192,9 +1192,11 @@ def _inner_acronym_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[i
     """Add a link where a word of one name, written in capitals, spells the initials of
     a run of three or more words of the other ("IRGC Navy" / "Islamic Revolutionary
     Guard Corps Navy", "Naval NCO School" / "Naval Non-Commissioned Officer School"),
-    when another word of the first name is a word of the other outside the run (a
-    distinctive one beside an acronym of three letters): the acronym then names a part
-    of a name both write. A whole name that is an acronym is
+    when another distinctive word of the first name is a word of the other outside the
+    run: the acronym then names a part of a name both write. In a name written all in
+    capitals every word looks so: there the word must have one vowel at most and be no
+    everyday English word (helper-58's review: "ROSE TRADING LLC" met "Rahbar Oil
+    Shipping Enterprise Trading LLC" at 0.96). A whole name that is an acronym is
     :func:`_acronym_candidates`'s."""
     _inner_acronym_side(q, c, cands, flip=False)
     _inner_acronym_side(c, q, cands, flip=True)
@@ -1204,30 +1206,50 @@ def _inner_acronym_side(one: Form, many: Form, cands: list, flip: bool) -> None:
     """The links of ``one``'s acronyms to runs of ``many`` (sides swapped when ``flip``)."""
     if len(one.texts) < 2 or len(many.texts) <= INNER_ACRONYM_MIN_WORDS or PERSON in (one.schema, many.schema):
         return
+    capitals = not any(ch.islower() for ch in one.name)
     for i, a in enumerate(one.texts):
         if (one.tags[i] != DISTINCTIVE or one.strict[i] or not a.isalpha() or a in many.texts
                 or not INNER_ACRONYM_MIN_WORDS <= len(a) <= ACRONYM_MAX_LEN or not written_as_acronym(a, one.name)):
             continue
-        # three letters spell many names' initials: then the word met must be a name's own
-        kinds = (DISTINCTIVE,) if len(a) < ACRONYM_MIN_LEN else (DISTINCTIVE, GENERIC, LOCATION)
-        others = {t for k, t in enumerate(one.texts) if k != i and one.tags[k] in kinds}
+        if capitals and (sum(ch in _VOWELS for ch in a) > 1 or a in _everyday_words()):
+            continue  # a name all in capitals writes every word so: ROSE, NOVA, KING, RED are words
+        # a word of the name's own must meet outside the run: "TRADING" or a place alone
+        # would make any word in capitals with the right letters a match ("ROSE TRADING")
+        generic = tables().generic  # a person-like reading tags "Technology" distinctive
+        # a place beside an acronym the name writes in capitals among lower case ("Shanxi EMAST")
+        kinds = (DISTINCTIVE,) if capitals or len(a) < ACRONYM_MIN_LEN else (DISTINCTIVE, LOCATION)
+        others = {t for k, t in enumerate(one.texts) if k != i and one.tags[k] in kinds and t not in generic}
         for j in range(len(many.texts)):
-            run = _initials_run(many, j, a)
+            run = _initials_run(many, j, a, skip_stops=not capitals)
             if run is None or not others.intersection(t for k, t in enumerate(many.texts) if k not in run):
                 continue
             sim = ACRONYM_SIM if len(a) >= ACRONYM_MIN_LEN else ACRONYM3_SIM
             cands.append((sim, run, (i,), "acronym") if flip else (sim, (i,), run, "acronym"))
 
 
-def _initials_run(form: Form, start: int, letters: str) -> tuple[int, ...] | None:
+#: Vowels: an acronym in a name written all in capitals has one at most (IRGC, MLO, NCO).
+_VOWELS = frozenset("aeiou")
+
+
+def _everyday_words() -> frozenset[str]:
+    """Everyday English words (:func:`affiliates.dictionary_words`), imported late: the
+    affiliate rules build on this module."""
+    from screening.matching.affiliates import dictionary_words
+
+    return dictionary_words()
+
+
+def _initials_run(form: Form, start: int, letters: str, skip_stops: bool = True) -> tuple[int, ...] | None:
     """The positions from ``start`` of the words of ``form`` whose first letters spell
-    ``letters``, one word a letter (stop words between them skipped: "Institute of
-    Physics"), each written in the name as it is read (not an expansion); else None."""
+    ``letters``, one word a letter (stop words between them skipped when ``skip_stops``:
+    "Institute of Physics"), each written in the name as it is read (not an expansion);
+    else None. An acronym of a name in capitals skips none: "EL BACH WORK" is not
+    "Baraka Association for Charitable and Humanitarian Work" (helper-58's review)."""
     run: list[int] = []
     got = 0
     for k in range(start, len(form.texts)):
         text, tag, tok = form.texts[k], form.tags[k], form.tokens[k]
-        if tag == STOP and run:
+        if tag == STOP and run and skip_stops:
             continue
         if (tag in (STOP, NUMBER, INITIAL) or len(text) < 2 or form.strict[k] or text[0] != letters[got]
                 or not tok.source.casefold().startswith(text[0])):

@@ -37,8 +37,9 @@ _LABEL_RE = re.compile(
     r"counterparty|party|name)\s*:)\s*(?:/\S*\s+)?",
     re.IGNORECASE,
 )
-#: The line number SWIFT field 50F writes before a name line: "1/AVANGARD KOMPLEKT OOO".
-_SWIFT_LINE_RE = re.compile(r"^\s*[1-8]/(?=[^\W\d_]{2})")
+#: The line number SWIFT field 50F writes before the name line: "1/AVANGARD KOMPLEKT OOO"
+#: (only 1/: "7/ELEVEN INC" is a name).
+_SWIFT_LINE_RE = re.compile(r"^\s*1/(?=[^\W\d_]{2})")
 #: "(also known as X)", "(a.k.a. X)", "(aka X)": another name of the party.
 _AKA_RE = re.compile(r"[\(\[]\s*(?:also\s+known\s+as|a\.?k\.?a\.?|d/b/a|dba|trading\s+as|t/a),?\s+([^()\[\]]+?)\s*[\)\]]",
                      re.IGNORECASE)
@@ -54,10 +55,10 @@ _AKA_NEXT_RE = re.compile(r"\s*;\s*|[\s,]+" + _AKA_MARK + r",?:?\s+", re.IGNOREC
 #: A name written after the words that say it is another name of the party: "formerly
 #: known as Gansu Yasheng Trade Co., Ltd", "f/k/a X", "a.k.a. X", "previously known as X"
 #: (lists write aliases so; customer files too). The name is what follows. Not a bare
-#: "aka", "fka" or "dba", nor dotted capitals (AKA Holdings, FKA Industries and "A.K.A.
-#: Trading" are names), nor "trading as" ("Trading AS" is a Norwegian firm).
+#: "aka", "fka", "dba" or "formerly", nor dotted capitals (AKA Holdings, FKA Industries
+#: and "A.K.A. Trading" are names), nor "trading as" ("Trading AS" is a Norwegian firm).
 _LEADING_MARK_RE = re.compile(
-    r"^\s*(?:(?:formerly|previously|now|also)\s+known\s+as|formerly|f/k/a|(?-i:f\.k\.a\.?)|a/k/a|(?-i:a\.k\.a\.?)"
+    r"^\s*(?:(?:formerly|previously|now|also)\s+known\s+as|f/k/a|(?-i:f\.k\.a\.?)|a/k/a|(?-i:a\.k\.a\.?)"
     r"|n/k/a|d/b/a|(?-i:d\.b\.a\.?)|doing\s+business\s+as),?:?\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -245,8 +246,7 @@ def strip_annotations(
         name = name[: short.start()]
     name = _LABEL_RE.sub("", name, count=1)
     name = _SWIFT_LINE_RE.sub("", name, count=1)
-    if vessel_name:
-        name = _HAO_RE.sub("", name, count=1)
+    name = _HAO_RE.sub("", name, count=1)  # both sides: a listed vessel's name is read with no schema
     name = _REGISTRY_RE.sub(" ", name)
     name = _BRANCH_RE.sub("", name)
     if vessel:

@@ -535,21 +535,21 @@ def sister_vessel(pair: Pair) -> float:
 
 def vessel_words_differ(pair: Pair) -> float:
     """1 when a vessel's names put their words in another order ("STAR OCEAN" / "OCEAN
-    STAR") or state two types ("(tug)" / "(Bulk Carrier)"). A ship's name is a fixed
-    string registered for one hull: the same words in another order are another ship as
-    often as the same one written loosely, so a name that otherwise agrees is held for
-    review. A type only one name states ("SEA PEARL (Crude Oil Tanker)") says nothing.
-    A word only one name has is not held here: on names nobody tuned on (helper-50's
-    vessels) that took a true pair from match. Numbers are :func:`sister_vessel`'s; not
-    when one IMO number is in both (one hull)."""
+    STAR"). A ship's name is a fixed string registered for one hull: the same words in
+    another order are another ship as often as the same one written loosely, so a name
+    that otherwise agrees is held for review. Its number may stand first or last ("NO 2
+    HWANG GUM SAN" / "HWANG GUM SAN 2") and its type anywhere ("OIL TANKER OCEAN STAR"):
+    neither counts. A word only one name has is not held here: on names nobody tuned on
+    (helper-50's vessels) that took a true pair from match. Numbers are
+    :func:`sister_vessel`'s; not when one IMO number is in both (one hull)."""
     q, c = pair.query, pair.result
     if not (q.vessel or c.vessel) or q.ids & c.ids:
         return 0.0
-    al = pair.alignment
     types = tables().vessel_types
-    if any(q.texts[i] in types for i in al.q_unmatched) and any(c.texts[j] in types for j in al.c_unmatched):
-        return 1.0  # "(tug)" / "(Bulk Carrier)": two types, two ships
-    order = [min(lk.ci) for lk in sorted(al.links, key=lambda lk: min(lk.qi))]
+    named = [lk for lk in pair.alignment.links
+             if not any(q.tags[i] == NUMBER or q.texts[i] in types for i in lk.qi)
+             and not any(c.tags[j] == NUMBER or c.texts[j] in types for j in lk.ci)]
+    order = [min(lk.ci) for lk in sorted(named, key=lambda lk: min(lk.qi))]
     return 1.0 if order != sorted(order) else 0.0
 
 

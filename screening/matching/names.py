@@ -169,18 +169,20 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
 #: A text's chunks between spaces, commas and semicolons (where a legal form may end).
 _CHUNK_RE = re.compile(r"[^\s,;]+")
 _DIGIT_RE = re.compile(r"\d")
+#: The legal-form code of a branch (legal_forms.yaml): what follows it is the branch's place.
+BRANCH_FORM = "branch"
 
 
 def _address_cut(raw: str, t: Tables) -> str:
-    """``raw`` without the address written after its legal form: after a comma, a place
-    ("Ocean Link Logistics Ltd, Hong Kong") or a street address, a number and an address
-    word ("SINORAY TRADING CO LTD, RM 1203 12/F NATHAN RD KOWLOON HK"; not "..., 30th
-    Research Institute", a unit of the firm); without one, two places or more, a city
-    and its country ("GULF HORIZON GENERAL TRADING LLC DUBAI UAE"). One place without a
-    comma stays ("Kappa Marine S.A. Panama": maybe a sister's qualifier), and so does a
-    place before the form ("Huawei Technologies (UK) Co., Ltd.", the name's own). Not
-    after a legal form that opens the name ("OOO Moskva" is a firm named Moskva)."""
-    if not _DIGIT_RE.search(raw) and "," not in raw and len(raw.split()) < 4:
+    """``raw`` without the address written after its legal form and a comma: a place
+    ("Ocean Link Logistics Ltd, Hong Kong"), or a street address, a number and an
+    address word in the part up to the next comma ("SINORAY TRADING CO LTD, RM 1203 12/F
+    NATHAN RD KOWLOON HK"). A unit of the firm stays ("CETC, 54th Research Institute, 589
+    Zhongshan West Road"), as does a place without a comma ("Kappa Marine S.A. Panama",
+    "... LLC SHARJAH UAE": maybe a sister's qualifier), a place before the form ("Huawei
+    Technologies (UK) Co., Ltd.", the name's own), and what follows a branch ("Bank Melli
+    Iran Branch Dubai"). Not after a legal form that opens the name ("OOO Moskva, ...")."""
+    if "," not in raw:
         return raw
     words: list[str] = []
     ends: list[int] = []  # where in ``raw`` each folded word's chunk ends
@@ -192,18 +194,22 @@ def _address_cut(raw: str, t: Tables) -> str:
     for i, w in enumerate(words):
         for size in range(min(t.legal_len.get(w, 0), len(words) - i), 0, -1):
             end = i + size
-            if i > 0 and end < len(words) and tuple(words[i:end]) in t.legal_forms:
-                cut = end
+            form = t.legal_forms.get(tuple(words[i:end]))
+            if form is not None:
+                if i > 0 and end < len(words) and form != BRANCH_FORM:
+                    cut = end
                 break
     if cut is None:
         return raw
     head, tail = raw[: ends[cut - 1]], raw[ends[cut - 1]:]
-    places = tuple(fold_words(tail))
-    if tail.lstrip().startswith(","):
-        address = bool(places) and (_place_words(places, t) or (
-            _DIGIT_RE.search(tail) is not None and any(w in t.address_words for w in places)))
-    else:  # a city and its country; one place ("Kappa Marine S.A. Panama") may be a sister's qualifier
-        address = len(places) > 1 and places not in t.location_phrases and _place_words(places, t)
+    if not tail.lstrip().startswith(","):
+        return raw
+    part = tail.lstrip()[1:].split(",")[0]  # up to the next comma
+    first = tuple(fold_words(part))
+    everything = tuple(fold_words(tail))
+    address = (everything and _place_words(everything, t)) or (
+        _DIGIT_RE.search(part) is not None and any(w in t.address_words for w in first)
+        and first[0] not in t.number_prefixes)  # "..., No. 2 Refinery District": a numbered unit
     return head.rstrip(" ,;") if address else raw
 
 

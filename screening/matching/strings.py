@@ -359,8 +359,8 @@ def slavic_spelling(a: str, b: str) -> bool:
     Halavanau / Golovanov, Samuilavich / Samuilovich, Oleksandr / Aleksandr.
 
     Read by :func:`slavic_letters`, the words may differ only in a written as o
-    (akanye: Belarusian writes unstressed о as а) or as e after a hard ts, ch, sh, zh
-    or r (Zaitsau / Zaytsev), always on the same side
+    (akanye: Belarusian writes unstressed о as а) or as the e of a last syllable -ev after
+    a hard ts, ch, sh, zh or r (Zaitsau / Zaytsev), always on the same side
     (Roman / Ramon swap both ways: two names), in i for e (Ukrainian і:
     Bilousov / Belousov), and in a glide i. Both have five letters or more and
     the same :func:`slavic_key` of three consonants or more; first letters
@@ -382,7 +382,7 @@ def slavic_spelling(a: str, b: str) -> bool:
     for op in Levenshtein.editops(x, y):
         if op.tag == "replace":
             pair = {x[op.src_pos], y[op.dest_pos]}
-            if pair == {"a", "o"} or (pair == {"a", "e"} and _hard_before(x, op.src_pos)):
+            if pair == {"a", "o"} or (pair == {"a", "e"} and _belarusian_ending(x, y, op.src_pos)):
                 a_side.add(x[op.src_pos] == "a")
             elif pair != {"i", "e"}:
                 return False
@@ -391,14 +391,16 @@ def slavic_spelling(a: str, b: str) -> bool:
     return len(a_side) <= 1
 
 
-#: Consonants Belarusian writes hard, so an unstressed е after them is а (Зайцаў, Zaitsau
-#: for Зайцев, Zaytsev; Лукашэнка): ts, ch, sh, zh, r.
+#: Consonants Belarusian writes hard, so an unstressed е after them is а in the family
+#: name's ending (Зайцаў, Zaitsau for Зайцев, Zaytsev): ts, ch, sh, zh, r.
 _HARD_BEFORE = ("ts", "ch", "sh", "zh", "r")
 
 
-def _hard_before(word: str, pos: int) -> bool:
-    """True when ``word`` has one of :data:`_HARD_BEFORE` just before ``pos``."""
-    return word[:pos].endswith(_HARD_BEFORE)
+def _belarusian_ending(x: str, y: str, pos: int) -> bool:
+    """True when ``pos`` is the a / e of a family name's last syllable, -av / -ev as
+    :func:`slavic_letters` reads -au, after a hard consonant: nowhere else (helper-58's
+    review: Sherif / Sharifi, Frank / Frenki, Kiryanov / Kranovyi are other names)."""
+    return pos == len(x) - 2 == len(y) - 2 and x[-1] == y[-1] == "v" and x[:pos].endswith(_HARD_BEFORE)
 
 
 def plural_of(a: str, b: str) -> bool:

@@ -365,8 +365,9 @@ _OWN_RULES = frozenset({INITIAL, NUMBER})
 
 @on_change
 def _forget_apart() -> None:
-    """Forget the remembered word pairs (the tables they were judged by changed)."""
+    """Forget the remembered word pairs and acronym words (the tables they were judged by changed)."""
     _APART.clear()
+    _acronym_words.cache_clear()
 
 
 def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
@@ -1206,25 +1207,43 @@ def _inner_acronym_side(one: Form, many: Form, cands: list, flip: bool) -> None:
     """The links of ``one``'s acronyms to runs of ``many`` (sides swapped when ``flip``)."""
     if len(one.texts) < 2 or len(many.texts) <= INNER_ACRONYM_MIN_WORDS or PERSON in (one.schema, many.schema):
         return
-    capitals = not any(ch.islower() for ch in one.name)
-    for i, a in enumerate(one.texts):
-        if (one.tags[i] != DISTINCTIVE or one.strict[i] or not a.isalpha() or a in many.texts
-                or not INNER_ACRONYM_MIN_WORDS <= len(a) <= ACRONYM_MAX_LEN or not written_as_acronym(a, one.name)):
+    words = _acronym_words(one.name, one.texts, one.tags, one.strict)
+    if not words:
+        return  # most names: none of their words can be an acronym (remembered per name)
+    for i, a, others, skip_stops in words:
+        if a in many.texts:
             continue
-        if capitals and (sum(ch in _VOWELS for ch in a) > 1 or a in _everyday_words()):
-            continue  # a name all in capitals writes every word so: ROSE, NOVA, KING, RED are words
-        # a word of the name's own must meet outside the run: "TRADING" or a place alone
-        # would make any word in capitals with the right letters a match ("ROSE TRADING")
-        generic = tables().generic  # a person-like reading tags "Technology" distinctive
-        # a place beside an acronym the name writes in capitals among lower case ("Shanxi EMAST")
-        kinds = (DISTINCTIVE,) if capitals or len(a) < ACRONYM_MIN_LEN else (DISTINCTIVE, LOCATION)
-        others = {t for k, t in enumerate(one.texts) if k != i and one.tags[k] in kinds and t not in generic}
         for j in range(len(many.texts)):
-            run = _initials_run(many, j, a, skip_stops=not capitals)
+            run = _initials_run(many, j, a, skip_stops)
             if run is None or not others.intersection(t for k, t in enumerate(many.texts) if k not in run):
                 continue
             sim = ACRONYM_SIM if len(a) >= ACRONYM_MIN_LEN else ACRONYM3_SIM
             cands.append((sim, run, (i,), "acronym") if flip else (sim, (i,), run, "acronym"))
+
+
+@lru_cache(maxsize=4096)
+def _acronym_words(name: str, texts: tuple[str, ...], tags: tuple[str, ...],
+                   strict: tuple[bool, ...]) -> tuple[tuple[int, str, frozenset[str], bool], ...]:
+    """The words of a name that may be an acronym inside it, each with the words of the
+    name that must meet the other name outside its run, and whether its run may skip stop
+    words (:func:`_inner_acronym_side`): the same for every candidate a query meets."""
+    capitals = name.upper() == name  # no lower-case letter: every word is in capitals
+    generic = tables().generic  # a person-like reading tags "Technology" distinctive
+    out = []
+    for i, a in enumerate(texts):
+        if (tags[i] != DISTINCTIVE or strict[i] or not a.isalpha()
+                or not INNER_ACRONYM_MIN_WORDS <= len(a) <= ACRONYM_MAX_LEN or not written_as_acronym(a, name)):
+            continue
+        if capitals and (sum(ch in _VOWELS for ch in a) > 1 or a in _everyday_words()):
+            continue  # a name all in capitals writes every word so: ROSE, NOVA, KING, RED are words
+        # a word of the name's own must meet outside the run: "TRADING" or a place alone
+        # would make any word in capitals with the right letters a match ("ROSE TRADING");
+        # a place beside an acronym the name writes in capitals among lower case ("Shanxi EMAST")
+        kinds = (DISTINCTIVE,) if capitals or len(a) < ACRONYM_MIN_LEN else (DISTINCTIVE, LOCATION)
+        others = frozenset(t for k, t in enumerate(texts) if k != i and tags[k] in kinds and t not in generic)
+        if others:
+            out.append((i, a, others, not capitals))
+    return tuple(out)
 
 
 #: Vowels: an acronym in a name written all in capitals has one at most (IRGC, MLO, NCO).

@@ -39,7 +39,7 @@ from typing import Any
 from unidecode import unidecode
 
 from screening.matching.algorithm import score_pair
-from screening.matching.cedict import dictionary
+from screening.matching.cedict import active
 from screening.matching.alignment import Pair
 from screening.matching.forms import Form
 from screening.matching.index import entry_schema
@@ -104,8 +104,10 @@ def vocabularies(entries: Iterable[Entry]) -> tuple[frozenset[str], frozenset[st
 
 @lru_cache(maxsize=1)
 def dictionary_words() -> frozenset[str]:
-    """Everyday English words: those a CC-CEDICT entry glosses in one word ("optics", "shipyard")."""
-    return frozenset(g[0] for glosses in dictionary().values() for g in glosses if len(g) == 1)
+    """Everyday English words: those a CC-CEDICT entry glosses in one word ("optics", "shipyard"),
+    from the dictionary in use (an index snapshot's, shared by forked workers: parsing the
+    file again cost each bulk worker 25 MB)."""
+    return frozenset(g[0] for glosses in active().values() for g in glosses if len(g) == 1)
 
 
 #: A list name whose one distinctive word is this short is an initialism ("MP LLC"):

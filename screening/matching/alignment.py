@@ -365,9 +365,8 @@ _OWN_RULES = frozenset({INITIAL, NUMBER})
 
 @on_change
 def _forget_apart() -> None:
-    """Forget the remembered word pairs and acronym words (the tables they were judged by changed)."""
+    """Forget the remembered word pairs (the tables they were judged by changed)."""
     _APART.clear()
-    _acronym_words.cache_clear()
 
 
 def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
@@ -1207,9 +1206,11 @@ def _inner_acronym_side(one: Form, many: Form, cands: list, flip: bool) -> None:
     """The links of ``one``'s acronyms to runs of ``many`` (sides swapped when ``flip``)."""
     if len(one.texts) < 2 or len(many.texts) <= INNER_ACRONYM_MIN_WORDS or PERSON in (one.schema, many.schema):
         return
-    words = _acronym_words(one.name, one.texts, one.tags, one.strict)
+    words = one.acronyms
+    if words is None:
+        words = one.acronyms = _acronym_words(one.name, one.texts, one.tags, one.strict)
     if not words:
-        return  # most names: none of their words can be an acronym (remembered per name)
+        return  # most names: none of their words can be an acronym (judged once per form)
     for i, a, others, skip_stops in words:
         if a in many.texts:
             continue
@@ -1221,7 +1222,6 @@ def _inner_acronym_side(one: Form, many: Form, cands: list, flip: bool) -> None:
             cands.append((sim, run, (i,), "acronym") if flip else (sim, (i,), run, "acronym"))
 
 
-@lru_cache(maxsize=4096)
 def _acronym_words(name: str, texts: tuple[str, ...], tags: tuple[str, ...],
                    strict: tuple[bool, ...]) -> tuple[tuple[int, str, frozenset[str], bool], ...]:
     """The words of a name that may be an acronym inside it, each with the words of the

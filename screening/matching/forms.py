@@ -123,6 +123,9 @@ class Form:
     #: positions of distinctive words pinyin spells and of words in capitals of two or three
     #: letters (:func:`~screening.matching.translation.words_of`, computed once)
     pinyin_brands: tuple[tuple[int, ...], tuple[int, ...]] | None = None
+    #: the words that may be an acronym inside the name, with what must meet outside its
+    #: run (:func:`~screening.matching.alignment._acronym_words`, computed once)
+    acronyms: tuple[tuple[int, str, frozenset[str], bool], ...] | None = None
 
     @property
     def consonants(self) -> str:

@@ -77,6 +77,7 @@ FEATURES: list[Feature] = [
     Feature(f.weak_alias, qualifier=True),
     Feature(f.homophone_brand, qualifier=True),
     Feature(f.chinese_places_differ, qualifier=True),
+    Feature(f.acronym_inside, qualifier=True),
     Feature(f.plural_differs, qualifier=True),
     Feature(f.legal_countries_differ, qualifier=True),
     Feature(f.cantonese_guessed, qualifier=True),

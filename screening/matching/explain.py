@@ -33,6 +33,7 @@ QUALIFIER_TEXT = {
     "legal_countries_differ": "legal forms of different countries (a sister company?)",
     "cantonese_guessed": "pinyin guessed from Cantonese spelling, no Chinese characters to confirm it",
     "chinese_places_differ": "two Chinese places spelled a letter apart (another province or city?)",
+    "acronym_inside": "a word meets only as the initials of some of the other name's words (is it that acronym?)",
 }
 QUALIFIER_TEXT_ZH = {
     "numbers_disagree": "数字不同",
@@ -53,6 +54,7 @@ QUALIFIER_TEXT_ZH = {
     "legal_countries_differ": "组织形式属于不同国家（可能是姊妹公司？）",
     "cantonese_guessed": "由粤语拼写推测的拼音，无汉字可确认",
     "chinese_places_differ": "两个拼音地名相差一个字母（可能是另一个省或城市？）",
+    "acronym_inside": "一个词只作为另一名称部分词语的首字母缩写相符（是否确为该缩写？）",
 }
 qualifier = table("qualifier", QUALIFIER_TEXT, QUALIFIER_TEXT_ZH)
 

@@ -921,6 +921,23 @@ def homophone_brand(pair: Pair) -> float:
     return 0.0
 
 
+def acronym_inside(pair: Pair) -> float:
+    """1 when a word of one name met only as the initials of some of the other's words
+    ("IRGC Navy" / "Islamic Revolutionary Guard Corps Navy"; :func:`alignment._inner_acronym_candidates`).
+    Letters spell runs of words by chance as often as by design ("Phoenix HVAC Services" /
+    "Phoenix Heavy Vehicle Assembly Center Services", helper-59's review), so such a hit is
+    held for review: a reviewer knows whether IRGC is the Guard Corps. A whole name that is an
+    acronym of the other is not this feature's (the whole name must agree)."""
+    for lk in pair.alignment.links:
+        if lk.how != "acronym":
+            continue
+        one, many = (pair.query, pair.result) if len(lk.qi) == 1 else (pair.result, pair.query)
+        run = lk.ci if len(lk.qi) == 1 else lk.qi
+        if len(one.texts) > 1 and len(run) < sum(g != STOP for g in many.tags):
+            return 1.0
+    return 0.0
+
+
 def chinese_places_differ(pair: Pair) -> float:
     """1 when two Chinese places written in pinyin a letter apart meet only as spelled
     alike ("Hubei Kestrel Trading" / "HEBEI KESTREL TRADING", Nanjing / Nanning,

@@ -171,17 +171,18 @@ _CHUNK_RE = re.compile(r"[^\s,;]+")
 _DIGIT_RE = re.compile(r"\d")
 #: The legal-form code of a branch (legal_forms.yaml): what follows it is the branch's place.
 BRANCH_FORM = "branch"
+#: Address words that make the part after a firm's legal form a street address (with a number).
+ADDRESS_WORDS_MIN = 2
 
 
 def _address_cut(raw: str, t: Tables) -> str:
-    """``raw`` without the address written after its legal form and a comma: a place
-    ("Ocean Link Logistics Ltd, Hong Kong"), or a street address, a number and an
-    address word in the part up to the next comma ("SINORAY TRADING CO LTD, RM 1203 12/F
-    NATHAN RD KOWLOON HK"). A unit of the firm stays ("CETC, 54th Research Institute, 589
-    Zhongshan West Road"), as does a place without a comma ("Kappa Marine S.A. Panama",
-    "... LLC SHARJAH UAE": maybe a sister's qualifier), a place before the form ("Huawei
-    Technologies (UK) Co., Ltd.", the name's own), and what follows a branch ("Bank Melli
-    Iran Branch Dubai"). Not after a legal form that opens the name ("OOO Moskva, ...")."""
+    """``raw`` without the street address written after its legal form and a comma: in
+    the part up to the next comma, a number and two address words or more ("SINORAY
+    TRADING CO LTD, RM 1203 12/F NATHAN RD KOWLOON HK", "..., P.O. Box 1234, Dubai").
+    A place alone stays, with or without a comma: "Acme Ltd, Dubai" must still meet "Acme
+    Dubai Ltd", and "..., Moscow" / "..., Minsk" may be sisters (helper-59's review). So
+    does a unit ("CETC, 54th Research Institute", "..., Tower 2", "..., No. 2 Refinery
+    District"), what follows a branch, and a name whose legal form opens it."""
     if "," not in raw:
         return raw
     words: list[str] = []
@@ -206,10 +207,8 @@ def _address_cut(raw: str, t: Tables) -> str:
         return raw
     part = tail.lstrip()[1:].split(",")[0]  # up to the next comma
     first = tuple(fold_words(part))
-    everything = tuple(fold_words(tail))
-    address = (everything and _place_words(everything, t)) or (
-        _DIGIT_RE.search(part) is not None and any(w in t.address_words for w in first)
-        and first[0] not in t.number_prefixes)  # "..., No. 2 Refinery District": a numbered unit
+    address = (bool(first) and _DIGIT_RE.search(part) is not None and first[0] not in t.number_prefixes
+               and sum(w in t.address_words for w in first) + ("p o box" in " ".join(first)) >= ADDRESS_WORDS_MIN)
     return head.rstrip(" ,;") if address else raw
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from screening.matching import korean, translation
+from screening.matching import cut_short, korean, translation
 from screening.matching.choices import tailor
 from screening.matching.forms import (
     ACRONYM_MAX_LEN,
@@ -668,6 +668,32 @@ def _has_russian(form: Form) -> bool:
     return known
 
 
+def _stray_stops_last(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:
+    """Move a stop word met by the same stop word elsewhere in the name to the end of the
+    sorted ``cands`` (in place): "al" / "al" is a link only beside words that meet too.
+    Otherwise it takes the article of a word it is part of: in "Abd al-Karim Hamad
+    Al-Jubouri" / "Abdelkarim Hamad Al-Jaburi" the first "al" went to "Al-Jaburi", and
+    "abd al karim" could no longer meet "abdelkarim" (fresh8's read half). A stop word
+    with no neighbour on either side keeps its place."""
+    qg, cg = q.tags, c.tags
+    stray = []
+    singles: set[tuple[int, int]] | None = None
+    for k, (_, qi, ci, _how) in enumerate(cands):
+        if len(qi) != 1 or len(ci) != 1 or qg[qi[0]] != STOP or cg[ci[0]] != STOP:
+            continue
+        if singles is None:
+            singles = {(x[1][0], x[2][0]) for x in cands if len(x[1]) == len(x[2]) == 1}
+        i, j = qi[0], ci[0]
+        beside = [(i + d, j + d) for d in (-1, 1) if 0 <= i + d < len(qg) and 0 <= j + d < len(cg)]
+        if beside and not any(pair in singles for pair in beside):
+            stray.append(k)
+    if stray:
+        moved = [cands[k] for k in stray]
+        for k in reversed(stray):
+            del cands[k]
+        cands.extend(moved)
+
+
 def align(q: Form, c: Form) -> Alignment:
     """Greedy best-first one-to-one alignment of query and list tokens.
 
@@ -712,6 +738,7 @@ def align(q: Form, c: Form) -> Alignment:
     # joined pairs: "haiguang" vs "hai guang", "jscargument" vs "jsc argument"
     if nq and nc:
         _joined_candidates(q, c, cands, person)
+        cut_short.candidates(q, c, cands)
         if arabic:
             _arabic_joins(q, c, cands, arabic)
         if not person:
@@ -727,6 +754,7 @@ def align(q: Form, c: Form) -> Alignment:
     # not only Zhongxing); among other near ones the smaller
     cands.sort(key=lambda x: (-max(x[0], ACRONYM_SIM) if x[3] == "acronym" else -x[0],
                               -len(x[1]) - len(x[2]) if x[0] >= 1.0 or x[3] == "acronym" else len(x[1]) + len(x[2])))
+    _stray_stops_last(q, c, cands)
     used_q: set[int] = set()
     used_c: set[int] = set()
     links: list[Link] = []
@@ -810,8 +838,9 @@ def align(q: Form, c: Form) -> Alignment:
     # ("Nicolás Maduro Guerra" / "MADURO MOROS, Nicolas": a son)
     q_names_left = person and any(q.tags[i] == DISTINCTIVE for i in q_un)
     discount = 0.0  # what later family names left out would cost as name parts
+    line_end = cut_short.cut_at(links, c)  # a payment message's line ended at this listed word
     for j in c_un:
-        if _generation(c, j) or j in c_echo:
+        if _generation(c, j) or j in c_echo or j > line_end:
             continue
         if c.tags[j] == STOP and j + 1 in used_c and c.texts[j] in words.arabic_articles:
             continue  # "QATERJI" / "Al-Qaterji"

@@ -129,3 +129,26 @@ def test_a_word_in_capitals_meets_the_words_it_is_the_initials_of(query, listed,
 )
 def test_an_acronym_needs_capitals_its_initials_and_another_word_met(query, listed, schema):
     assert not compare(query, listed, schema)[1].get("acronym_inside")
+
+
+# ------------------------------------------------------------------ a stop word beside no met word
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Abd al-Karim Hamad Al-Jubouri", "AL-JABURI, Abdelkarim Hamad"),  # fresh8's read half
+        ("Abd al-Karim Hamad Al-Jubouri", "Abdelkarim Hamad Al-Jaburi"),
+        ("Abd al-Rahman Yusuf Al-Tamimi", "AL-TAMIMI, Abdulrahman Yusuf"),  # made up
+    ],
+)
+def test_an_article_goes_with_the_word_beside_it_not_the_first_alike(query, listed):
+    """The query's first "al" belongs to "Abd al-Karim"; linked to the list's "Al-" of
+    the family name, it kept "abd al karim" from meeting "abdelkarim" (0.30)."""
+    assert compare(query, listed, "Person")[0] >= 0.85
+    (_, pair), *_ = form_pairs(query, listed, "Person")
+    joined = [lk for lk in pair.alignment.links if lk.how == "joined"]
+    assert joined and len(joined[0].qi) == 3
+
+
+def test_a_stop_word_with_its_neighbours_met_keeps_its_link():
+    (_, pair), *_ = form_pairs("Bank of Kunlun", "Bank of Kunlun", None)
+    assert any(lk.how == "equal" and pair.query.texts[lk.qi[0]] == "of" for lk in pair.alignment.links)

@@ -193,6 +193,12 @@ _CHECKS = {"imo": imo_check_digit_ok, "ogrn": _ogrn_ok, "inn": _inn_ok}
 _TRAILING_PLACE_RE = re.compile(r",\s*([^,]+?)(?:\s+flag(?:ged)?)?\s*$", re.IGNORECASE)
 
 
+def name_line(text: str) -> str:
+    """The name as a payment message's line holds it: without a party label
+    ("BENEFICIARY:", ":59:/account") or SWIFT 50F's line number "1/"."""
+    return _SWIFT_LINE_RE.sub("", _LABEL_RE.sub("", text, count=1), count=1).strip()
+
+
 def strip_annotations(
     text: str, is_place: Callable[[str], bool] | None = None, vessel: bool = True, vessel_name: bool = False,
     person: bool = False,

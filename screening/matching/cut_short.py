@@ -1,0 +1,69 @@
+"""A name cut short at the end of a SWIFT line.
+
+A SWIFT MT payment message writes the parties' names in lines of 35 characters
+(fields 50K and 59), and a longer name is cut at the 35th: "ISLAMIC REPUBLIC OF
+IRAN SHIPPING L" is the bank's copy of ISLAMIC REPUBLIC OF IRAN SHIPPING LINES.
+A query name whose line is exactly that long and ends inside a word has that word
+cut: it meets a listed word it begins (:func:`candidates`), and the listed words
+after that one were past the end of the line (:func:`cut_at`).
+
+A name of 35 characters that was never cut gains only where its last word
+begins a listed word, in the place the listed name has it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from screening.matching.annotations import name_line
+from screening.matching.forms import Form
+
+if TYPE_CHECKING:
+    from screening.matching.alignment import Link
+
+#: Characters in a line of a SWIFT MT name field.
+SWIFT_LINE = 35
+#: Credit of a cut word of three letters or more against the word it begins
+#: ("TECHNOLO" / "technology"): the letters written are the word's own.
+CUT_SIM = 1.0
+#: Credit of a cut word of one or two letters ("L" / "lines"): as an initial.
+CUT_SHORT_SIM = 0.8
+#: The link's ``how``.
+HOW = "cut short"
+
+
+def cut_word(q: Form) -> int | None:
+    """Position of the query token the line's end cut, or None.
+
+    The name, without a party label or SWIFT's "1/", fills the line, ends in a
+    letter, and its last compared token is the line's last word."""
+    if len(q.name) < SWIFT_LINE or not q.texts or q.script != "Latn":
+        return None
+    line = name_line(q.name)
+    if len(line) != SWIFT_LINE or not line[-1].isalpha():
+        return None
+    k = len(q.texts) - 1
+    last = line.split()[-1].lower()
+    return k if last.endswith(q.tokens[k].source.lower()) and q.texts[k].isalpha() else None
+
+
+def candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:
+    """Add a link of the cut word to each listed word it begins and is shorter than."""
+    k = cut_word(q)
+    if k is None:
+        return
+    a = q.texts[k]
+    sim = CUT_SIM if len(a) >= 3 else CUT_SHORT_SIM
+    for j, b in enumerate(c.texts):
+        if len(b) > len(a) and b.startswith(a):
+            cands.append((sim, (k,), (j,), HOW))
+
+
+def cut_at(links: list[Link], c: Form) -> int:
+    """The last listed position the query's line reached: past a cut word's link,
+    listed words were past the end of the line and cost nothing when left out.
+    ``len(c.texts)`` when no link is a cut word's."""
+    for lk in links:
+        if lk.how == HOW:
+            return max(lk.ci)
+    return len(c.texts)

@@ -1,0 +1,46 @@
+"""A name cut at the end of a 35-character SWIFT line (screening.matching.cut_short)."""
+
+import pytest
+
+from screening.matching import compare, form_pairs
+from screening.matching.annotations import name_line
+
+MATCH, REVIEW = 0.85, 0.70
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("ISLAMIC REPUBLIC OF IRAN SHIPPING L", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES"),  # fresh8's read half
+        ("BENEFICIARY: ISLAMIC REPUBLIC OF IRAN SHIPPING L", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES"),
+        (":59:/AE070331234567890123456 ZORVIK PRECISION INSTRUMENTS AND EL",
+         "ZORVIK PRECISION INSTRUMENTS AND ELECTRONICS EQUIPMENT CO LTD"),  # made up: EQUIPMENT was past the line
+    ],
+)
+def test_a_word_cut_at_the_line_end_meets_the_word_it_begins(query, listed):
+    assert len(name_line(query)) == 35
+    assert compare(query, listed, "Company")[0] >= MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("SHENZHEN JINGXIN PRECISION MACHINER", "SHENZHEN JINGXIN PRECISION ELECTRONICS TECHNOLOGY CO., LTD."),  # fresh8
+        ("ZORVIK PRECISION INSTRUMENTS AND EL", "KESTRA PRECISION INSTRUMENTS AND ELECTRONICS EQUIPMENT CO LTD"),
+    ],
+)
+def test_a_cut_word_does_not_make_another_name_the_same(query, listed):
+    assert compare(query, listed, "Company")[0] < REVIEW
+
+
+def test_only_a_full_line_ending_in_a_letter_is_cut():
+    listed = "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES"
+    full = "ISLAMIC REPUBLIC OF IRAN SHIPPING L"
+    assert compare(full, listed, "Company")[0] >= MATCH
+    # the same words on a line of 36 (two spaces), or ending in a full stop: nothing was cut
+    for query in (full, "ISLAMIC REPUBLIC OF IRAN SHIPPING  L", "ISLAMIC REPUBLIC OF IRAN SHIPPING L."):
+        (_, pair), *_ = form_pairs(query, listed, "Company")
+        cut = [lk for lk in pair.alignment.links if lk.how == "cut short"]
+        assert bool(cut) == (query == full)
+        if query != full:
+            assert compare(query, listed, "Company")[0] < MATCH

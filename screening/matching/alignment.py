@@ -24,6 +24,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 
 from screening.matching import cut_short, korean, translation
+from screening.matching.arabic_compounds import COMPOUND_SIM, compounds_alike
 from screening.matching.choices import tailor
 from screening.matching.forms import (
     ACRONYM_MAX_LEN,
@@ -312,6 +313,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return PHONETIC_SIM, "variant"  # Jan / Yan, Jelena / Yelena
         if s < VOWEL_SPELLING_SIM and how != "gendered" and vowel_spelling(a, b):
             return VOWEL_SPELLING_SIM, "vowels"  # Shokry / Shukri
+        if s < COMPOUND_SIM and compounds_alike(a, b):
+            return COMPOUND_SIM, "vowels"  # Abdulkadir / Abdelkader: one compound, two romanisations
         if s < PHONETIC_SIM and persian_q(a, b):
             return PHONETIC_SIM, "variant"  # Naghdi / Naqdi: ق as Persian says it
         if s < SLAVIC_SIM and slavic and how != "gendered" and slavic_spelling(a, b):
@@ -1176,6 +1179,8 @@ def _joined_sim(a: str, joined: str, person: bool) -> float:
         return SKELETON_SIM
     if person and vowel_spelling(ka, kj):
         return JOINED_MIN
+    if person and compounds_alike(a, joined):
+        return COMPOUND_SIM  # "abdelkader" / "abd al qadir", "noureddine" / "nur al din"
     return s  # near skeletons are not enough: "xiuying" is not "xiu ling", "marisa" not "maria a"
 
 

@@ -679,6 +679,8 @@ def _stray_stops_last(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...]
     "abd al karim" could no longer meet "abdelkarim" (fresh8's read half). A stop word
     with no neighbour on either side keeps its place."""
     qg, cg = q.tags, c.tags
+    if STOP not in qg or STOP not in cg:
+        return  # most names: no stop word on one side
     stray = []
     singles: set[tuple[int, int]] | None = None
     for k, (_, qi, ci, _how) in enumerate(cands):

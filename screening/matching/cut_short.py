@@ -13,6 +13,7 @@ begins a listed word, in the place the listed name has it.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from screening.matching.annotations import name_line
@@ -39,12 +40,19 @@ def cut_word(q: Form) -> int | None:
     letter, and its last compared token is the line's last word."""
     if len(q.name) < SWIFT_LINE or not q.texts or q.script != "Latn":
         return None
-    line = name_line(q.name)
-    if len(line) != SWIFT_LINE or not line[-1].isalpha():
-        return None
+    last = _cut_last_word(q.name)
     k = len(q.texts) - 1
-    last = line.split()[-1].lower()
-    return k if last.endswith(q.tokens[k].source.lower()) and q.texts[k].isalpha() else None
+    return k if last and last.endswith(q.tokens[k].source.lower()) and q.texts[k].isalpha() else None
+
+
+@lru_cache(maxsize=256)
+def _cut_last_word(name: str) -> str:
+    """The last word of ``name``'s line, lowercased, when the line is full and ends in
+    a letter; "" otherwise. Remembered: a search asks once per candidate."""
+    line = name_line(name)
+    if len(line) != SWIFT_LINE or not line[-1].isalpha():
+        return ""
+    return line.split()[-1].lower()
 
 
 def candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:

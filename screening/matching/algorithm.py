@@ -80,6 +80,7 @@ FEATURES: list[Feature] = [
     Feature(f.acronym_inside, qualifier=True),
     Feature(f.plural_differs, qualifier=True),
     Feature(f.legal_countries_differ, qualifier=True),
+    Feature(f.legal_kinds_differ, qualifier=True),
     Feature(f.cantonese_guessed, qualifier=True),
 ]
 

@@ -11,7 +11,9 @@ holds the features only. Numbers must agree (CETC 13 is not CETC 14).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import TypeVar
 
 from rapidfuzz.distance import Indel, Levenshtein, OSA
 
@@ -801,16 +803,51 @@ LEGAL_COUNTRIES_CACHE = 4096
 def _legal_countries(form: str) -> frozenset[str]:
     """The countries of a legal form as read off a name ("sanayi ve ticaret anonim sirketi"),
     by the longest end of it the table knows ("anonim sirketi": Turkey); empty if none."""
-    known = tables().legal_countries
+    return _by_longest_end(form, tables().legal_countries) or frozenset()
+
+
+T = TypeVar("T")
+
+
+def _by_longest_end(form: str, known: Mapping[str, T]) -> T | None:
+    """What ``known`` says of the longest end of ``form``'s words it has, or None."""
     words = form.split()
     for k in range(len(words)):
         found = known.get(" ".join(words[k:]))
         if found:
             return found
-    return frozenset()
+    return None
 
 
 on_change(_legal_countries.cache_clear)  # the countries come from the tables
+
+
+def legal_kinds_differ(pair: Pair) -> float:
+    """1 when both organisations' names end in legal forms of two kinds of legal person.
+
+    "Gulf Horizon General Trading FZE" (a free-zone establishment) and "... LLC" (on the
+    mainland), "Anadolu Kimya Ltd. Şti." and "... A.Ş.", "OOO Mikron" and "PAO Mikron":
+    one group's two registrations, sisters at most, held for review as a country's
+    legal form is (:func:`legal_countries_differ`). Only the kinds of
+    ``legal_form_kinds.yaml`` (free zones; LLC and joint stock under Russian, Turkish and
+    Vietnamese law); other forms (Ltd, GmbH / AG, which a firm converts) say nothing.
+    """
+    q, c = pair.query, pair.result
+    if not q.legal or not c.legal or q.schema == PERSON or c.schema == PERSON:
+        return 0.0
+    q_kinds = {k for k in map(_legal_kind, q.legal) if k}
+    c_kinds = {k for k in map(_legal_kind, c.legal) if k}
+    return 1.0 if q_kinds and c_kinds and not q_kinds & c_kinds else 0.0
+
+
+@lru_cache(maxsize=LEGAL_COUNTRIES_CACHE)
+def _legal_kind(form: str) -> str:
+    """The kind of legal person a legal form read off a name makes, by the longest end
+    of it the table knows ("san tic ltd sti": "ltd sti", limited liability); "" if none."""
+    return _by_longest_end(form, tables().legal_kinds) or ""
+
+
+on_change(_legal_kind.cache_clear)
 
 
 def cantonese_guessed(pair: Pair) -> float:

@@ -204,6 +204,9 @@ class Tables:
     #: folded legal form, its words joined by spaces ("sp z o o") -> the countries whose law
     #: defines it (legal_form_countries.yaml); English forms written everywhere are absent
     legal_countries: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: folded legal form, its words joined by spaces ("ltd sti") -> the kind of legal person
+    #: it makes ("limited liability"; legal_form_kinds.yaml); forms of no plain kind are absent
+    legal_kinds: dict[str, str] = field(default_factory=dict)
     #: the pinyin words and phrases of org_terms (keji, jicheng dianlu): readings, not spellings
     pinyin_words: frozenset[str] = frozenset()
     #: pinyin of three syllables or more for an organisation ("yanjiuyuan", ("gongye", "daxue")):
@@ -355,6 +358,13 @@ def _load_legal(t: Tables) -> None:
                 raise ValueError(f"legal_form_countries.yaml: {form!r} is not a form of legal_forms.yaml")
             key = " ".join(phrase)
             t.legal_countries[key] = t.legal_countries.get(key, frozenset()) | countries
+    for group in _as_list(_load_yaml("legal_form_kinds.yaml")):
+        kind = str(group.get("kind") or "")
+        for form in _as_list(group.get("forms")):
+            phrase = _fold_phrase(str(form))
+            if not kind or phrase not in t.legal_forms:
+                raise ValueError(f"legal_form_kinds.yaml: {form!r} has no kind or is not a form of legal_forms.yaml")
+            t.legal_kinds[" ".join(phrase)] = kind
 
 
 #: Hangul syllables, jamo and the parenthesised syllables (㈜).

@@ -151,3 +151,39 @@ def test_a_legal_forms_country_is_read_off_its_longest_known_end():
 def test_lda_and_ltda_are_one_portuguese_form():
     # Angola writes Lda, Brazil Ltda: one form (helper-54's review)
     assert compare("Comercial Luanda Lda", "Comercial Luanda Ltda", "company")[0] >= 0.85
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # fresh8's and fresh9's read halves label these two registrations
+        ("Gulf Horizon General Trading FZE", "GULF HORIZON GENERAL TRADING LLC"),  # free zone / mainland
+        ("Golden Falcon Shipping FZ-LLC", "GOLDEN FALCON SHIPPING FZCO"),
+        ("Anadolu Kimya San. Tic. Ltd. Şti.", "ANADOLU KIMYA SAN. VE TIC. A.S."),  # Turkish LLC / A.Ş.
+        ("OOO Mikron", "PAO MIKRON"),
+        # SDN entry 'LIMITED LIABILITY COMPANY RIMERA', beside JSC RIMERA (derived pairs, sdn)
+        ("LIMITED LIABILITY COMPANY RIMERA", "JOINT STOCK COMPANY RIMERA"),
+    ],
+)
+def test_legal_forms_of_two_kinds_hold_a_full_name_for_review(query, listed):
+    score, values = compare(query, listed, "company")
+    assert values["legal_kinds_differ"] == 1.0
+    assert 0.70 <= score < 0.85
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("AO Mikron", "PAO MIKRON"),  # the 2014 reform renamed joint-stock forms: one kind
+        ("ZAO Mikron", "AO MIKRON"),
+        ("Adorabella Ltd", "ADORABELLA AG"),  # SDN alias: Ltd is English for any law's company
+        ("Vostok Trade GmbH", "Vostok Trade AG"),  # a firm converts and keeps its name (helper-53)
+        ("Pharma Trade Kft.", "Pharma Trade Zrt."),
+        ("삼성전자 주식회사", "SAMSUNG ELECTRONICS CO., LTD."),  # English writes 주식회사 "Co., Ltd."
+        ("Gulf Horizon General Trading L.L.C.", "GULF HORIZON GENERAL TRADING LLC"),
+    ],
+)
+def test_legal_forms_of_one_kind_or_of_no_plain_kind_say_nothing(query, listed):
+    score, values = compare(query, listed, "company")
+    assert values.get("legal_kinds_differ", 0.0) == 0.0
+    assert score >= 0.85

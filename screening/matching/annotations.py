@@ -96,12 +96,21 @@ _VESSEL_EX_RE = re.compile(r"\s+ex[-\s.:]+(?=[^\W\d])(.+)$", re.IGNORECASE)
 #: A flag in closing parentheses: "(Iran flag)", "(flag: Panama)", and a vessel's bare
 #: "(Liberia)"; a company's "(Thailand)" names a subsidiary and stays.
 _PAREN_FLAG_RE = re.compile(r"\s*\(\s*(flag\s*:?\s*)?([^()]+?)(?(1)|(?:\s+(flag)(?:ged)?)?)\s*\)\s*$", re.IGNORECASE)
-#: A branch suffix set off by a dash or parentheses: "- Dubai Branch", "– X Branch
-#: Office", "(London Branch)". A branch run into the name ("Co., Ltd. Beijing
-#: Branch") is left to the affiliate rules.
+#: A branch suffix set off by a dash, parentheses or a comma: "- Dubai Branch", "– X
+#: Branch Office", "(London Branch)", "Bank Mellat, Seoul Branch"; or run into the name
+#: right after a legal form: "VTB BANK PJSC SHANGHAI BRANCH", "... Co., Ltd. Beijing
+#: Branch". A branch of a firm is the firm, not another legal person (fresh8's and
+#: fresh9's labels). Not "Bank Zorvik Iran Branch, Hamburg": the place after it names it.
 _BRANCH_RE = re.compile(
-    r"(?:\s+[-–—]\s+|\s*\()\s*(?:[^()\-–—,.]{0,40}?\s)?branch(?:\s+office)?\s*\)?\s*$", re.IGNORECASE
+    r"(?:\s+[-–—]\s+|\s*\(|\s*,\s*)\s*(?:[^()\-–—,.]{0,40}?\s)?branch(?:\s+office)?\s*\)?\s*$", re.IGNORECASE
 )
+_RUN_IN_BRANCH_RE = re.compile(
+    r"(\b(?:ltd|llc|jsc|plc|inc|corp|pjsc|ojsc|cjsc|ag|sa|bank)\.?)\s+(?:[^()\-–—,.]{0,40}?\s)?branch(?:\s+office)?\s*$",
+    re.IGNORECASE,
+)
+#: A Chinese branch (分公司) after its company's registered name: "深圳市嘉源电子有限公司北京分公司"
+#: is 深圳市嘉源电子有限公司's Beijing branch.
+_HAN_BRANCH_RE = re.compile(r"(?<=公司)[^\s公司]{1,8}分公司$")
 #: Registry numbers: "IMO 9123456", "(IMO: 9123456)", "Reg. No. 123", "OGRN 1027700000000".
 _REGISTRY_RE = re.compile(
     r"[\(,]?\s*\b(?:(?:imo|mmsi|ogrn|огрн|(?-i:INN|ИНН))(?:\.?\s*(?:no|number|nr)\.?)?"
@@ -254,7 +263,8 @@ def strip_annotations(
     name = _SWIFT_LINE_RE.sub("", name, count=1)
     name = _HAO_RE.sub("", name, count=1)  # both sides: a listed vessel's name is read with no schema
     name = _REGISTRY_RE.sub(" ", name)
-    name = _BRANCH_RE.sub("", name)
+    name = _RUN_IN_BRANCH_RE.sub(r"\1", _BRANCH_RE.sub("", name))
+    name = _HAN_BRANCH_RE.sub("", name)
     if vessel:
         name = _VESSEL_RE.sub("", name, count=1)
         if vessel_name:
@@ -298,7 +308,7 @@ def _latin_letters(text: str) -> bool:
 
 
 #: Characters or words that any annotation needs; most names have none and return at once.
-_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|f\.k\.a|d\.b\.a|known\s+as"
+_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|分公司|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|f\.k\.a|d\.b\.a|known\s+as"
                        r"|business\s+as", re.IGNORECASE)
 #: ... and for a name known to be a vessel's, the prefixes written with dots or
 #: spaces ("M.T. AMBER SKY") or as plain letters ("TB"); elsewhere they are initials

@@ -220,3 +220,27 @@ def test_hao_after_a_chinese_vessels_number_is_not_its_name():
     assert compare("Zhen Yuan 18", "ZHEN YUAN 18 HAO", "Vessel")[0] >= MATCH_THRESHOLD
     assert strip_annotations("ZHEN YUAN 18 HAO", vessel_name=True)[0] == "ZHEN YUAN 18"
     assert strip_annotations("Hao Hao Trading")[0] == "Hao Hao Trading"  # a word, not after a number
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Bank Mellat, Seoul Branch", "BANK MELLAT"),  # fresh9's read half: after a comma
+        ("VTB BANK PJSC SHANGHAI BRANCH", "VTB BANK PJSC"),  # run into the name after its legal form
+        ("Zorvik Trading Co., Ltd. Beijing Branch", "ZORVIK TRADING CO., LTD."),
+        ("深圳市嘉源电子有限公司北京分公司", "SHENZHEN JIAYUAN ELECTRONICS CO., LTD."),  # 分公司 after 有限公司
+    ],
+)
+def test_a_branch_is_its_company(query, listed):
+    assert compare(query, listed, "company")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Golden Branch Trading LLC", "Golden Trading LLC"),  # a word of the name
+        ("Zorvik Branch", "Zorvik Trading LLC"),  # no legal form before it
+    ],
+)
+def test_branch_as_a_word_of_the_name_stays(query, listed):
+    assert compare(query, listed, "company")[0] < MATCH_THRESHOLD

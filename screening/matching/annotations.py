@@ -75,6 +75,16 @@ FORMER_MIN_CHARS = 3
 _VESSEL_RE = re.compile(
     r"^\s*(?:m\.?\s?v\.?|m/v|m\.?\s?t\.?|m/t|t/b|f/v|f\.v\.|m/y|s/v|r/v)\s+(?=\S)", re.IGNORECASE
 )
+#: A shipping document's label of a vessel's name: "VSL:", "CARRYING VESSEL:", "Vessel
+#: name:". What follows is a vessel's name, with the document's notes after it.
+_VESSEL_LABEL_RE = re.compile(
+    r"^\s*(?:carrying\s+|ocean\s+|feeder\s+|mother\s+)?(?:vessel|vsl|ship)(?:\s+name)?\s*:\s*(?=\S)", re.IGNORECASE
+)
+#: A bill of lading's notes after a vessel's name: the voyage number ("V.2317E", "VOY
+#: 045N"), the ports of loading and discharge ("POL QINGDAO"), the flag ("/ FLAG: PANAMA").
+_VOYAGE_RE = re.compile(r"\s+(?:v|voy|voyage)\s*[.:#]?\s*\d{1,5}[nsew]?(?=\s|$|[/,;])", re.IGNORECASE)
+_PORTS_RE = re.compile(r"\s+(?:pol|pod|port\s+of\s+(?:loading|discharge))\b\s*:?\s+[^/,;]*", re.IGNORECASE)
+_FLAG_LABEL_RE = re.compile(r"\s*[/,;]?\s*\bflag\s*:\s*[^/,;()]*", re.IGNORECASE)
 #: Prefixes written without a slash or dot, read off only a name known to be a vessel's
 #: ("TB HAI LONG 7": tug boat, "SS", "FV", "RV"); elsewhere they are a name's letters.
 _KNOWN_VESSEL_PREFIXES = r"(?:tb|ss|fv|rv|sv)"
@@ -118,8 +128,8 @@ _REGISTRY_RE = re.compile(
     r"\s*[:#.]?\s*\d[\d\s-]{3,}\d\s*\)?",
     re.IGNORECASE,
 )
-#: "HAO" (号, number) after a Chinese vessel's number: "XIN YUAN 18 HAO" is XIN YUAN 18.
-_HAO_RE = re.compile(r"(?<=\d)\s*hao\s*$", re.IGNORECASE)
+#: "HAO" (号, number) after a Chinese vessel's number: "XIN YUAN 18 HAO" and 鑫源18号 are XIN YUAN 18.
+_HAO_RE = re.compile(r"(?<=\d)\s*(?:hao|号|號)\s*$", re.IGNORECASE)
 #: A registry number of a known kind and its digits, written together: "IMO 9234563",
 #: "(IMO No. 9234563)", "OGRN 1027700000000", "ИНН 7707083893". INN only in capitals:
 #: "Comfort Inn 8002285150" is a hotel and its telephone (helper-44's review). Not
@@ -260,6 +270,12 @@ def strip_annotations(
         former.append(short.group(1).strip())  # "(Torch Electron)": the party's short name
         name = name[: short.start()]
     name = _LABEL_RE.sub("", name, count=1)
+    labelled = _VESSEL_LABEL_RE.match(name)
+    if labelled:  # a shipping document's vessel: its voyage, ports and flag are no name
+        name = name[labelled.end():]
+        vessel_name = vessel = True
+    if vessel_name:
+        name = _FLAG_LABEL_RE.sub(" ", _PORTS_RE.sub(" ", _VOYAGE_RE.sub(" ", name)))
     name = _SWIFT_LINE_RE.sub("", name, count=1)
     name = _HAO_RE.sub("", name, count=1)  # both sides: a listed vessel's name is read with no schema
     name = _REGISTRY_RE.sub(" ", name)

@@ -244,3 +244,29 @@ def test_a_branch_is_its_company(query, listed):
 )
 def test_branch_as_a_word_of_the_name_stays(query, listed):
     assert compare(query, listed, "company")[0] < MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        # fresh9's read half: a bill of lading's vessel line
+        ("VSL: LUNA STAR V.2317E  POL QINGDAO", "LUNA STAR", "Vessel"),
+        ("CARRYING VESSEL: SEA SHARK / FLAG: PANAMA", "SEA SHARK", "Vessel"),
+        ("Vessel: PACIFIC BRAVE (IMO No. 9305128), Panama flag", "PACIFIC BRAVE", "Vessel"),
+        ("VSL: ZORVIK STAR VOY 045N POD ROTTERDAM", "ZORVIK STAR", None),  # the label says vessel
+        ("鑫源18号", "XIN YUAN 18", "Vessel"),  # 号 after the number, as HAO
+    ],
+)
+def test_a_shipping_documents_notes_around_a_vessel_are_read_off(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("ZORVIK STAR V 2", "ZORVIK STAR"),  # no label, no vessel: V 2 may be the name's
+        ("PORT OF LOADING SERVICES LLC", "LOADING SERVICES LLC"),
+    ],
+)
+def test_voyage_and_port_words_stay_in_a_name_not_known_to_be_a_vessels(query, listed):
+    assert compare(query, listed, None)[0] < MATCH_THRESHOLD

@@ -90,6 +90,8 @@ from screening.matching.names_ko_ja import (
     HANGUL_PIECE_RE,
     japanese_person,
     korean_company,
+    SHIP_NUMBER_RE,
+    korean_vessel,
     korean_name_like,
     korean_person,
     other_readings,
@@ -321,6 +323,12 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     if company_read is not None:  # 조선련봉총회사: an organisation's Hangul name, cut at its words
         toks, choices, legal = company_read
         return _finish(text, toks, choices, [], former, acronyms, legal, schema or COMPANY, script, None)
+    # a vessel's, or of no kind said and numbered as ships are (금운산3호: No. 3)
+    vessel_read = korean_vessel(raw) if hangul and (
+        canonical_schema(schema) == "vessel" or (schema is None and SHIP_NUMBER_RE.search(raw))) else None
+    if vessel_read is not None:  # 천마산호: a vessel's name, read syllable by syllable
+        toks, choices = vessel_read
+        return _finish(text, toks, choices, [], former, acronyms, legal, schema, script, None)
     if hangul and not company and korean_name_like(raw):
         toks, choices = korean_person(" ".join(HANGUL_PIECE_RE.findall(raw)), t, raw)
         han_schema = infer_schema(toks, schema) or PERSON

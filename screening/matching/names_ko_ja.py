@@ -18,6 +18,7 @@ from screening.matching.tokens import (
     HAN_PERSON_MAX,
     LEGAL,
     LOCATION,
+    NUMBER,
     Builder,
     Choice,
     Token,
@@ -123,6 +124,34 @@ def korean_company(raw: str, t: Tables) -> tuple[list[Token], tuple[Choice, ...]
             spellings = korean.given_name_spellings(piece)
             b.add([(Token(s, DISTINCTIVE, skeleton(s), piece, f"romanised {piece}"),) for s in spellings])
     return b.tokens, tuple(b.choices), legal
+
+
+#: 호 (號, "number") after a Korean vessel's name or number: 천마산호 is the CHON MA SAN,
+#: 금운산3호 the KUM UN SAN 3.
+_SHIP_HO_RE = re.compile(r"(?<=[\uac00-\ud7a3\d])\s*호\s*$")
+#: A number and 호 ending a Hangul name: a ship's (금운산3호), whatever kind the caller said.
+SHIP_NUMBER_RE = re.compile(r"\d\s*호\s*$")
+_VESSEL_PIECE_RE = re.compile(r"[\uac00-\ud7a3]+|\d+")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+def korean_vessel(raw: str) -> tuple[list[Token], tuple[Choice, ...]] | None:
+    """Tokens of a vessel's name in Hangul: each run of syllables one word in every
+    Revised Romanization and McCune-Reischauer spelling (천마산: cheonmasan, chonmasan
+    ...; the SDN writes DPRK vessels in McCune-Reischauer, "CHON MA SAN"), its digits a
+    number, and the ship's 호 left out. None for a name with Latin letters or no Hangul."""
+    text = _SHIP_HO_RE.sub("", raw.strip())
+    if _LATIN_RE.search(text) or not HANGUL_PIECE_RE.search(text):
+        return None
+    b = Builder()
+    for piece in _VESSEL_PIECE_RE.findall(text):
+        if piece.isdigit():
+            value = str(int(piece))
+            b.tokens.append(Token(value, NUMBER, value, piece, f"number {piece}"))
+        else:
+            b.add([(Token(s, DISTINCTIVE, skeleton(s), piece, f"romanised {piece}"),)
+                   for s in korean.given_name_spellings(piece)])
+    return b.tokens, tuple(b.choices)
 
 
 def japanese_person(text: str) -> list[Token]:

@@ -44,3 +44,18 @@ def test_other_korean_names_stay_apart():
     assert compare("은정 김", "KIM, Jong Un")[0] < REVIEW_THRESHOLD  # Eun-jeong is not Jong-un
     assert compare("김정일", "KIM, Jong Un")[0] < MATCH_THRESHOLD
     assert compare("준혁 이", "RI, Chin-hyo'k")[0] < REVIEW_THRESHOLD  # one vowel is another syllable
+
+
+def test_a_hangul_vessel_name_meets_its_mccune_reischauer_listing():
+    # fresh9's read half: the SDN writes DPRK vessels in McCune-Reischauer syllables
+    assert compare("천마산호", "CHON MA SAN", "Vessel")[0] >= MATCH_THRESHOLD
+    assert compare("금운산3호", "KUM UN SAN 3", "Vessel")[0] >= MATCH_THRESHOLD
+    assert compare("금운산3호", "KUM UN SAN 3")[0] >= MATCH_THRESHOLD  # a number and 호: a ship's name
+    an = analyze_name("금운산3호", "Vessel")
+    assert [t.tag for t in an.tokens] == ["distinctive", "number"]
+
+
+def test_other_hangul_vessels_stay_apart():
+    assert compare("금운산3호", "KUM UN SAN 2", "Vessel")[0] < REVIEW_THRESHOLD  # another hull number
+    assert compare("백마산호", "CHON MA SAN", "Vessel")[0] < REVIEW_THRESHOLD
+    assert compare("김정은", "KIM, Jong Un")[0] >= MATCH_THRESHOLD  # a person's name is read as before

@@ -70,7 +70,7 @@ def compound_parts(word: str) -> tuple[str, str, str] | None:
 
 def _may_be_compound(word: str) -> bool:
     """A quick test before the patterns: most words have no head nor tail."""
-    return word.startswith("ab") or word.endswith(("in", "ine", "ah"))
+    return word.startswith("ab") or word.endswith(("in", "ine", "een", "ah"))
 
 
 def _consonants(word: str) -> str:

@@ -744,6 +744,7 @@ def align(q: Form, c: Form) -> Alignment:
     if nq and nc:
         _joined_candidates(q, c, cands, person)
         cut_short.candidates(q, c, cands)
+        cut_short.abbreviation_candidates(q, c, cands)
         if arabic:
             _arabic_joins(q, c, cands, arabic)
         if not person:

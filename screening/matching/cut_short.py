@@ -1,4 +1,4 @@
-"""A name cut short at the end of a SWIFT line.
+"""Words cut short: at the end of a SWIFT line, or by a writer's full stop.
 
 A SWIFT MT payment message writes the parties' names in lines of 35 characters
 (fields 50K and 59), and a longer name is cut at the 35th: "ISLAMIC REPUBLIC OF
@@ -9,15 +9,22 @@ after that one were past the end of the line (:func:`cut_at`).
 
 A name of 35 characters that was never cut gains only where its last word
 begins a listed word, in the place the listed name has it.
+
+A word written with a full stop is an abbreviation ("Tianjin Hongda Prec. Instr.
+Co Ltd"): it meets a word of the other name it begins by two letters or more
+(:func:`abbreviation_candidates`), in full when that word is a business word and
+at review strength when it is the name's own (Zorv. may be Zorvik or Zorvex).
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from screening.matching.annotations import name_line
 from screening.matching.forms import Form
+from screening.matching.names import DISTINCTIVE, NUMBER
 
 if TYPE_CHECKING:
     from screening.matching.alignment import Link
@@ -75,3 +82,40 @@ def cut_at(links: list[Link], c: Form) -> int:
         if lk.how == HOW:
             return max(lk.ci)
     return len(c.texts)
+
+
+#: A word of three letters or more with a full stop after it, not before a letter ("Prec.",
+#: "Instr."; not "S.A." or "U.S.").
+_DOTTED_RE = re.compile(r"(?<![\w.])([^\W\d_]{3,})\.(?![^\W\d_])")
+#: Letters a word must add to the abbreviation it begins ("Prec." for "precision", not
+#: "Mine." for "mines").
+ABBREVIATION_MIN_EXTRA = 2
+#: Credit of an abbreviation against a business word it begins (Prec. / precision) ...
+ABBREVIATION_SIM = 1.0
+#: ... and against a name's own word (Zorv. / Zorvik): review strength, a guess.
+ABBREVIATION_OWN_SIM = 0.8
+HOW_ABBREVIATION = "abbreviation"
+
+
+@lru_cache(maxsize=1024)
+def dotted_words(name: str) -> frozenset[str]:
+    """The words ``name`` writes with a full stop after them, lowercased."""
+    if "." not in name:
+        return frozenset()
+    return frozenset(m.group(1).lower() for m in _DOTTED_RE.finditer(name))
+
+
+def abbreviation_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:
+    """Add a link of each word either name abbreviates with a full stop to the other
+    name's words it begins."""
+    for one, other, flip in ((q, c, False), (c, q, True)):
+        dotted = dotted_words(one.name)
+        if not dotted:
+            continue
+        for i, a in enumerate(one.texts):
+            if a not in dotted or one.tags[i] == NUMBER:
+                continue
+            for j, b in enumerate(other.texts):
+                if len(b) >= len(a) + ABBREVIATION_MIN_EXTRA and b.startswith(a):
+                    sim = ABBREVIATION_OWN_SIM if other.tags[j] == DISTINCTIVE else ABBREVIATION_SIM
+                    cands.append((sim, (j,), (i,), HOW_ABBREVIATION) if flip else (sim, (i,), (j,), HOW_ABBREVIATION))

@@ -44,3 +44,23 @@ def test_only_a_full_line_ending_in_a_letter_is_cut():
         assert bool(cut) == (query == full)
         if query != full:
             assert compare(query, listed, "Company")[0] < MATCH
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Tianjin Hongda Prec. Instr. Co Ltd", "TIANJIN HONGDA PRECISION INSTRUMENTS CO., LTD."),  # fresh9's read half
+        ("Beijing Zorvik Aero. Tech. Co", "BEIJING ZORVIK AEROSPACE TECHNOLOGY CO"),
+        ("ZORVIK PRECISION INSTRUMENTS CO", "Zorvik Prec. Instr. Co"),  # the list abbreviates
+    ],
+)
+def test_a_word_with_a_full_stop_meets_the_business_word_it_begins(query, listed):
+    assert compare(query, listed, "Company")[0] >= MATCH
+
+
+def test_an_abbreviated_name_word_is_a_guess():
+    # Zorv. may be Zorvik or Zorvex: not the agreement of the name's own word
+    assert compare("Zorv. Trading LLC", "ZORVIK TRADING LLC", "Company")[0] < REVIEW
+    # without the full stop, a short word is another word
+    assert compare("Tianjin Hongda Prec Instr Co Ltd", "TIANJIN HONGDA PRECISION INSTRUMENTS CO., LTD.",
+                   "Company")[0] < MATCH

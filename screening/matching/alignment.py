@@ -38,7 +38,7 @@ from screening.matching.forms import (
     spells_initials,
     written_as_acronym,
 )
-from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP
+from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP, address_places
 from screening.matching.names_latin import IMENI
 from screening.matching.normalize import has_han, skeleton
 from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
@@ -632,6 +632,15 @@ def _generation(form: Form, k: int) -> bool:
     return form.tags[k] == NUMBER and form.tokens[k].note.startswith("generation")
 
 
+def _address_place(form: Form, other: Form, k: int) -> bool:
+    """Token ``k`` of ``form`` is a place its firm's name writes after the legal form and
+    a comma (:func:`~screening.matching.names.address_places`), and ``other`` writes no
+    such place: "Ocean Link Logistics Ltd, Hong Kong" is OCEAN LINK LOGISTICS LIMITED, but
+    "Bank Melli Iran PLC, Hamburg" and "..., Paris" are two branches (helper-59's review)."""
+    return ("," in form.name and form.texts[k] in address_places(form.name)
+            and not ("," in other.name and address_places(other.name)))
+
+
 def first_word(form: Form) -> int:
     """Index of the first token that is not a stop word."""
     for k, tag in enumerate(form.tags):
@@ -822,6 +831,8 @@ def align(q: Form, c: Form) -> Alignment:
                 floor = PERSON_QUERY_EXTRA_MIN  # an extra name part counts, however common ("Li")
         elif q.tags[i] == LOCATION and i == first_word(q) and q.schema == COMPANY:
             share = EXTRA_RESULT_LOCATION  # "浙江 大华": the place a company is registered in
+        elif q.tags[i] == LOCATION and _address_place(q, c, i):
+            share = EXTRA_RESULT_LOCATION  # "Ocean Link Logistics Ltd, Hong Kong": where it is
         elif q.texts[i] in words.filler_words and list_met:
             # "Firm Radel Ltd." for "Radel Ltd.": a word names add freely, once the
             # query names all the listed name ("Crystal Group" is not "Crystal Gas")
@@ -853,7 +864,7 @@ def align(q: Form, c: Form) -> Alignment:
         if c.tags[j] == LOCATION:
             # leading ("Hangzhou" Hikvision) or "of Russia": part of the name; a
             # trailing place ("TechInsights Korea") names a subsidiary
-            cheap = person or j == first_word(c) or (j > 0 and c.texts[j - 1] == "of")
+            cheap = person or j == first_word(c) or (j > 0 and c.texts[j - 1] == "of") or _address_place(c, q, j)
             share = EXTRA_RESULT_LOCATION if cheap else EXTRA_RESULT_COMPANY
         elif not person:
             if c.texts[j] in words.filler_words:

@@ -135,6 +135,7 @@ def clear_caches() -> None:
     analyze_name.cache_clear()
     han_segments.cache_clear()
     other_readings.cache_clear()
+    address_places.cache_clear()
     other_pinyin.cache_clear()
 
 
@@ -185,8 +186,23 @@ def _address_cut(raw: str, t: Tables) -> str:
     Dubai Ltd", and "..., Moscow" / "..., Minsk" may be sisters (helper-59's review). So
     does a unit ("CETC, 54th Research Institute", "..., Tower 2", "..., No. 2 Refinery
     District"), what follows a branch, and a name whose legal form opens it."""
-    if "," not in raw:
+    split = _after_legal_form(raw, t)
+    if split is None:
         return raw
+    head, tail = split
+    part = tail.lstrip()[1:].split(",")[0]  # up to the next comma
+    first = tuple(fold_words(part))
+    address = (bool(first) and _DIGIT_RE.search(part) is not None and first[0] not in t.number_prefixes
+               and sum(w in t.address_words for w in first) + ("p o box" in " ".join(first)) >= ADDRESS_WORDS_MIN)
+    return head.rstrip(" ,;") if address else raw
+
+
+def _after_legal_form(raw: str, t: Tables) -> tuple[str, str] | None:
+    """``raw`` split after the last legal form that closes a name and a comma follows:
+    (name with its form, ", what follows"), or None. Not a form that opens the name,
+    nor a branch's (what follows a branch names the branch)."""
+    if "," not in raw:
+        return None
     words: list[str] = []
     ends: list[int] = []  # where in ``raw`` each folded word's chunk ends
     for m in _CHUNK_RE.finditer(raw):
@@ -203,15 +219,33 @@ def _address_cut(raw: str, t: Tables) -> str:
                     cut = end
                 break
     if cut is None:
-        return raw
+        return None
     head, tail = raw[: ends[cut - 1]], raw[ends[cut - 1]:]
-    if not tail.lstrip().startswith(","):
-        return raw
-    part = tail.lstrip()[1:].split(",")[0]  # up to the next comma
-    first = tuple(fold_words(part))
-    address = (bool(first) and _DIGIT_RE.search(part) is not None and first[0] not in t.number_prefixes
-               and sum(w in t.address_words for w in first) + ("p o box" in " ".join(first)) >= ADDRESS_WORDS_MIN)
-    return head.rstrip(" ,;") if address else raw
+    return (head, tail) if tail.lstrip().startswith(",") else None
+
+
+@lru_cache(maxsize=ANALYSIS_CACHE)
+def address_places(raw: str) -> frozenset[str]:
+    """The words of the places a firm's name writes after its legal form and a comma
+    ("Ocean Link Logistics Ltd, Hong Kong", "Tajco S.A.R.L., Beirut", "..., Dubai,
+    UAE"), and each place's words joined ("hongkong"): where the firm is, which a list
+    name may leave out (fresh8's and fresh9's labels). Empty unless every part after
+    the comma is a place. Two such places that differ still set the names apart
+    (:func:`~screening.matching.features.locations_disagree`)."""
+    t = tables()
+    split = _after_legal_form(raw, t)
+    if split is None:
+        return frozenset()
+    out: set[str] = set()
+    for part in split[1].split(","):
+        words = tuple(fold_words(part))
+        if not words:
+            continue
+        if not _place_words(words, t):
+            return frozenset()
+        out.update(words)
+        out.add("".join(words))
+    return frozenset(out)
 
 
 def _written_place(text: str, t: Tables) -> bool:

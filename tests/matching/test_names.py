@@ -2,7 +2,7 @@
 
 import pytest
 
-from screening.matching import analyze_name
+from screening.matching import analyze_name, compare
 
 
 def tagged(text, schema=None):
@@ -183,3 +183,22 @@ def test_a_place_after_a_comma_still_meets_the_place_inside_the_name():
 
     assert compare("Zorvik Dubai Ltd", "Zorvik Ltd, Dubai", "Company")[0] >= 0.85
     assert compare("Zorvik Ltd, Moscow", "Zorvik Ltd, Minsk", "Company")[0] < 0.85  # maybe sisters
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Ocean Link Logistics Ltd, Hong Kong", "OCEAN LINK LOGISTICS LIMITED"),  # fresh8's read half
+        ("Tajco S.A.R.L., Beirut", "TAJCO"),  # fresh9's read half
+        ("OCEAN LINK LOGISTICS LIMITED", "Ocean Link Logistics Ltd, Hong Kong"),  # the list writes it
+    ],
+)
+def test_a_place_after_a_firms_legal_form_and_a_comma_is_where_it_is(query, listed):
+    assert compare(query, listed, "Company")[0] >= 0.85
+
+
+def test_two_places_after_the_legal_form_still_set_firms_apart():
+    assert compare("Acme Ltd, Moscow", "Acme Ltd, Minsk", "Company")[0] < 0.70
+    assert compare("Ecobank, Ghana", "Ecobank, Togo", "Company")[0] < 0.70  # no legal form: a name's place
+    # both write a place after the form, and they differ: two branches (helper-59's review)
+    assert compare("Bank Melli Iran PLC, Hamburg", "Bank Melli Iran PLC, Paris", "Company")[0] < 0.85

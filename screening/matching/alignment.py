@@ -313,7 +313,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return PHONETIC_SIM, "variant"  # Jan / Yan, Jelena / Yelena
         if s < VOWEL_SPELLING_SIM and how != "gendered" and vowel_spelling(a, b):
             return VOWEL_SPELLING_SIM, "vowels"  # Shokry / Shukri
-        if s < COMPOUND_SIM and compounds_alike(a, b):
+        if s < COMPOUND_SIM and a[0] == b[0] and compounds_alike(a, b):
             return COMPOUND_SIM, "vowels"  # Abdulkadir / Abdelkader: one compound, two romanisations
         if s < PHONETIC_SIM and persian_q(a, b):
             return PHONETIC_SIM, "variant"  # Naghdi / Naqdi: ق as Persian says it
@@ -753,7 +753,8 @@ def align(q: Form, c: Form) -> Alignment:
     if nq and nc:
         _joined_candidates(q, c, cands, person)
         cut_short.candidates(q, c, cands)
-        cut_short.abbreviation_candidates(q, c, cands)
+        if "." in q.name or "." in c.name:  # most names have no full stop
+            cut_short.abbreviation_candidates(q, c, cands)
         if arabic:
             _arabic_joins(q, c, cands, arabic)
         if not person:

@@ -110,7 +110,7 @@ def abbreviation_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int
     name's words it begins."""
     for one, other, flip in ((q, c, False), (c, q, True)):
         dotted = dotted_words(one.name)
-        if not dotted:
+        if not dotted or dotted.isdisjoint(one.texts):
             continue
         for i, a in enumerate(one.texts):
             if a not in dotted or one.tags[i] == NUMBER:

@@ -752,7 +752,7 @@ def align(q: Form, c: Form) -> Alignment:
     # joined pairs: "haiguang" vs "hai guang", "jscargument" vs "jsc argument"
     if nq and nc:
         _joined_candidates(q, c, cands, person)
-        cut_short.candidates(q, c, cands)
+        cut_short.candidates(q, c, cands, person)
         if "." in q.name or "." in c.name:  # most names have no full stop
             cut_short.abbreviation_candidates(q, c, cands)
         if arabic:
@@ -1186,6 +1186,10 @@ def _joined_sim(a: str, joined: str, person: bool) -> float:
     romanisation writes either way count as one spelling ("noorahmadi" /
     "nur ahmadi": :func:`~screening.matching.strings.vowel_spelling`).
     """
+    if person and abs(len(a) - len(joined)) == 1:
+        longer, shorter = (a, joined) if len(a) > len(joined) else (joined, a)
+        if longer[-1] in "iy" and longer[:-1] == shorter:
+            return 0.0  # a nisba: "Al Hamad" / "Alhamadi" are two families (helper-61's review)
     s = Indel.normalized_similarity(a, joined)
     if s >= JOINED_MIN:
         return s

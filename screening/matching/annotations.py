@@ -80,9 +80,12 @@ _VESSEL_RE = re.compile(
 _VESSEL_LABEL_RE = re.compile(
     r"^\s*(?:carrying\s+|ocean\s+|feeder\s+|mother\s+)?(?:vessel|vsl|ship)(?:\s+name)?\s*:\s*(?=\S)", re.IGNORECASE
 )
-#: A bill of lading's notes after a vessel's name: the voyage number ("V.2317E", "VOY
-#: 045N"), the ports of loading and discharge ("POL QINGDAO"), the flag ("/ FLAG: PANAMA").
-_VOYAGE_RE = re.compile(r"\s+(?:v|voy|voyage)\s*[.:#]?\s*\d{1,5}[nsew]?(?=\s|$|[/,;])", re.IGNORECASE)
+#: A bill of lading's notes after a labelled vessel's name: the voyage number ("V.2317E",
+#: "VOY 045N"; not "V 168", a hull number), the ports of loading and discharge ("POL
+#: QINGDAO"), the flag ("/ FLAG: PANAMA"). Only after a label: "SANTA POL 5" and "STAR V
+#: 3" are vessels' names (helper-61's review).
+_VOYAGE_RE = re.compile(r"\s+(?:v\.\s*\d{1,5}[nsew]?|v\s*\d{1,5}[nsew]|voy(?:age)?\s*[.:#]?\s*\d{1,5}[nsew]?)(?=\s|$|[/,;])",
+                        re.IGNORECASE)
 _PORTS_RE = re.compile(r"\s+(?:pol|pod|port\s+of\s+(?:loading|discharge))\b\s*:?\s+[^/,;]*", re.IGNORECASE)
 _FLAG_LABEL_RE = re.compile(r"\s*[/,;]?\s*\bflag\s*:\s*[^/,;()]*", re.IGNORECASE)
 #: Prefixes written without a slash or dot, read off only a name known to be a vessel's
@@ -112,15 +115,24 @@ _PAREN_FLAG_RE = re.compile(r"\s*\(\s*(flag\s*:?\s*)?([^()]+?)(?(1)|(?:\s+(flag)
 #: Branch". A branch of a firm is the firm, not another legal person (fresh8's and
 #: fresh9's labels). Not "Bank Zorvik Iran Branch, Hamburg": the place after it names it.
 _BRANCH_RE = re.compile(
-    r"(?:\s+[-–—]\s+|\s*\(|\s*,\s*)\s*(?:[^()\-–—,.]{0,40}?\s)?branch(?:\s+office)?\s*\)?\s*$", re.IGNORECASE
+    r"(?:\s+[-–—]\s+|\s*\()\s*(?:[^()\-–—,.]{0,40}?\s)?branch(?:\s+office)?\s*\)?\s*$", re.IGNORECASE
 )
+#: ... after a comma, one to three words of a place before it, and two words or more
+#: before the comma: "Bank Mellat, Seoul Branch"; not "HARRIS, Mary Branch", a person
+#: (helper-61's review).
+_COMMA_BRANCH_RE = re.compile(
+    r"^(\S+\s+\S[^,]*?)\s*,\s*(?:[^\s()\-–—,.]+\s+){1,3}branch(?:\s+office)?\s*$", re.IGNORECASE
+)
+#: ... and run into the name right after its closing legal form, one to three words
+#: of a place between: not "BANK MELLI IRAN HAMBURG BRANCH", whose first word is no form.
 _RUN_IN_BRANCH_RE = re.compile(
-    r"(\b(?:ltd|llc|jsc|plc|inc|corp|pjsc|ojsc|cjsc|ag|sa|bank)\.?)\s+(?:[^()\-–—,.]{0,40}?\s)?branch(?:\s+office)?\s*$",
+    r"(\b(?:ltd|llc|jsc|plc|inc|corp|pjsc|ojsc|cjsc)\.?)\s+(?:[^\s()\-–—,.]+\s+){1,3}branch(?:\s+office)?\s*$",
     re.IGNORECASE,
 )
 #: A Chinese branch (分公司) after its company's registered name: "深圳市嘉源电子有限公司北京分公司"
-#: is 深圳市嘉源电子有限公司's Beijing branch.
-_HAN_BRANCH_RE = re.compile(r"(?<=公司)[^\s公司]{1,8}分公司$")
+#: is 深圳市嘉源电子有限公司's Beijing branch. Only a place's few characters between: a unit
+#: (第十四研究所分公司: an institute's branch, helper-61's review) keeps its name.
+_HAN_BRANCH_RE = re.compile(r"(?<=公司)[^\s公司所院厂部局处室第中心]{2,5}分公司$")
 #: Registry numbers: "IMO 9123456", "(IMO: 9123456)", "Reg. No. 123", "OGRN 1027700000000".
 _REGISTRY_RE = re.compile(
     r"[\(,]?\s*\b(?:(?:imo|mmsi|ogrn|огрн|(?-i:INN|ИНН))(?:\.?\s*(?:no|number|nr)\.?)?"
@@ -274,13 +286,13 @@ def strip_annotations(
     if labelled:  # a shipping document's vessel: its voyage, ports and flag are no name
         name = name[labelled.end():]
         vessel_name = vessel = True
-    if vessel_name:
         name = _FLAG_LABEL_RE.sub(" ", _PORTS_RE.sub(" ", _VOYAGE_RE.sub(" ", name)))
     name = _SWIFT_LINE_RE.sub("", name, count=1)
     name = _HAO_RE.sub("", name, count=1)  # both sides: a listed vessel's name is read with no schema
     name = _REGISTRY_RE.sub(" ", name)
-    name = _RUN_IN_BRANCH_RE.sub(r"\1", _BRANCH_RE.sub("", name))
-    name = _HAN_BRANCH_RE.sub("", name)
+    if not person:
+        name = _RUN_IN_BRANCH_RE.sub(r"\1", _COMMA_BRANCH_RE.sub(r"\1", _BRANCH_RE.sub("", name)))
+        name = _HAN_BRANCH_RE.sub("", name)
     if vessel:
         name = _VESSEL_RE.sub("", name, count=1)
         if vessel_name:

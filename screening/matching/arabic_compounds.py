@@ -23,16 +23,17 @@ from functools import lru_cache
 
 from screening.matching.resources import tables
 
-#: Letter groups one romanisation writes for another's: ق as k, long vowels written double.
-_FOLDS = (("q", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("aa", "a"))
+#: Letter groups one romanisation writes for another's: ق as k, و as French "ou" (Abdelouahed),
+#: long vowels written double, ai as ay (Sayf / Saif).
+_FOLDS = (("q", "k"), ("oua", "wa"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("aa", "a"), ("ay", "ai"))
 #: A head, then its article as written (al-, el-, ul-) or assimilated (the vowel
 #: before a doubled sun letter: Abd-es-Salam, Abd-ur-Rahman).
 _HEAD_RE = re.compile(r"^(abd|ab[uo])(?:[aeiou]l|[aeiou](?=([tdrzsln])\2))?")
 #: A tail ad-Din / al-Din / ud-Din (Nur al-Din, Noureddine, Nuruddin), or Allah
 #: (Nasr Allah, Nasrullah, Abdallah), with its article.
 _TAIL_RES = (
-    ("din", re.compile(r"(?:[aeiu]l|[aeiu](?=d))?d+ine?$")),
-    ("lah", re.compile(r"(?:[aeiu]l)?l+[aeiu]h$")),
+    ("din", re.compile(r"(?:([aeiu]l)|([aeiu])(?=d))?d+ine?$")),
+    ("lah", re.compile(r"(?:([aeiu]l)(?=l))?l+[aeiu]h$")),
 )
 _VOWELS = frozenset("aeiouy")
 _CONSONANTS_RE = re.compile(r"[^aeiouy]+")
@@ -57,7 +58,11 @@ def compound_parts(word: str) -> tuple[str, str, str] | None:
             w = w[1:]  # the doubled sun letter: (abd)-es-salam -> salam
     for name, tail_re in _TAIL_RES:
         t = tail_re.search(w)
-        if t and t.start() >= 2:
+        if t and t.start() >= 3:
+            # the tail written with its article (Nur-al-Din, Nureddine, Nasrullah), or
+            # after a head: a bare -din or -lah ends Russian names too (Borodin, Burdin)
+            if not (any(t.groups()) or head or w[t.start() - 1] == w[t.start()]):
+                break
             tail = name
             w = w[: t.start()]
             break
@@ -79,11 +84,12 @@ def _consonants(word: str) -> str:
 
 def _vowels_agree(a: str, b: str) -> bool:
     """The vowels between the consonants of ``a`` and ``b`` (the same consonants)
-    agree: each the same, one a vowel the other leaves unwritten (Bakr / Bakar), or
-    two of one sound class (Kader / Kadir, Malek / Malik; not Hamid / Hamad)."""
+    agree: each the same, or two of one sound class (Kader / Kadir, Malek / Malik; not
+    Hamid / Hamad). A vowel one writes and the other does not is another name: Nasr /
+    Nasir, Fazl / Fazil, Bakr / Baqir, Allah / Ilah (helper-61's review)."""
     pairs = tables().sound_pairs
     for x, y in zip(_CONSONANTS_RE.split(a), _CONSONANTS_RE.split(b)):
-        if x == y or (len(x) + len(y) == 1):
+        if x == y:
             continue
         if len(x) == len(y) == 1 and frozenset((x, y)) in pairs:
             continue

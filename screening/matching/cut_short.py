@@ -24,18 +24,21 @@ from typing import TYPE_CHECKING
 
 from screening.matching.annotations import name_line
 from screening.matching.forms import Form
-from screening.matching.names import DISTINCTIVE, NUMBER
+from screening.matching.names import DISTINCTIVE, INITIAL, NUMBER
 
 if TYPE_CHECKING:
     from screening.matching.alignment import Link
 
 #: Characters in a line of a SWIFT MT name field.
 SWIFT_LINE = 35
-#: Credit of a cut word of three letters or more against the word it begins
+#: Credit of a cut word of three letters or more against the business word it begins
 #: ("TECHNOLO" / "technology"): the letters written are the word's own.
 CUT_SIM = 1.0
 #: Credit of a cut word of one or two letters ("L" / "lines"): as an initial.
 CUT_SHORT_SIM = 0.8
+#: ... of a longer one against a name's own word ("KISH" / "KISHWARD"): a guess, which
+#: the other words must carry (helper-61's review).
+CUT_GUESS_SIM = 0.5
 #: The link's ``how``.
 HOW = "cut short"
 
@@ -62,24 +65,31 @@ def _cut_last_word(name: str) -> str:
     return line.split()[-1].lower()
 
 
-def candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:
-    """Add a link of the cut word to each listed word it begins and is shorter than."""
-    k = cut_word(q)
-    if k is None:
+def candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]],
+               person: bool = False) -> None:
+    """Add a link of the cut word to each listed word it begins and is shorter than.
+
+    Not in a personal name: a name that begins another is another name (Jafar /
+    Jafarzadeh, Kara / Karaman: helper-61's review). Not a word the tables know as
+    a place or a generic word: "... OF KISH" and "... LTD UK" are whole words."""
+    k = None if person else cut_word(q)
+    if k is None or q.tags[k] not in (DISTINCTIVE, INITIAL):
         return
     a = q.texts[k]
-    sim = CUT_SIM if len(a) >= 3 else CUT_SHORT_SIM
     for j, b in enumerate(c.texts):
         if len(b) > len(a) and b.startswith(a):
+            # a name's own word is a guess: "... OF KISH" may be whole (helper-61's review)
+            sim = CUT_SHORT_SIM if len(a) < 3 else CUT_GUESS_SIM if c.tags[j] == DISTINCTIVE else CUT_SIM
             cands.append((sim, (k,), (j,), HOW))
 
 
 def cut_at(links: list[Link], c: Form) -> int:
     """The last listed position the query's line reached: past a cut word's link,
     listed words were past the end of the line and cost nothing when left out.
-    ``len(c.texts)`` when no link is a cut word's."""
+    ``len(c.texts)`` when no link is a cut word's, or the cut word has fewer than three
+    letters ("... AIRCRAFT M" may begin any word: helper-61's review)."""
     for lk in links:
-        if lk.how == HOW:
+        if lk.how == HOW and lk.sim >= CUT_SIM:
             return max(lk.ci)
     return len(c.texts)
 

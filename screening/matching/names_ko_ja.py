@@ -140,7 +140,11 @@ def korean_vessel(raw: str) -> tuple[list[Token], tuple[Choice, ...]] | None:
     Revised Romanization and McCune-Reischauer spelling (천마산: cheonmasan, chonmasan
     ...; the SDN writes DPRK vessels in McCune-Reischauer, "CHON MA SAN"), its digits a
     number, and the ship's 호 left out. None for a name with Latin letters or no Hangul."""
-    text = _SHIP_HO_RE.sub("", raw.strip())
+    text = raw.strip()
+    bare = _SHIP_HO_RE.sub("", text)
+    runs = HANGUL_PIECE_RE.findall(bare)
+    if SHIP_NUMBER_RE.search(text) or (runs and len(runs[-1]) >= 2):
+        text = bare  # not 대호 (Dae Ho): one syllable left is no name (helper-61's review)
     if _LATIN_RE.search(text) or not HANGUL_PIECE_RE.search(text):
         return None
     b = Builder()

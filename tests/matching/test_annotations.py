@@ -270,3 +270,28 @@ def test_a_shipping_documents_notes_around_a_vessel_are_read_off(query, listed, 
 )
 def test_voyage_and_port_words_stay_in_a_name_not_known_to_be_a_vessels(query, listed):
     assert compare(query, listed, None)[0] < MATCH_THRESHOLD
+
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        # helper-61's review: a bank's name is no legal form; the whole name stays
+        ("BANK OF CHINA LONDON BRANCH", "BANK MELLI IRAN HAMBURG BRANCH", None),
+        ("BANK TEJARAT PARIS BRANCH", "BANK SEPAH PARIS BRANCH", None),
+        ("REAL ESTATE BANK OF KUWAIT DOHA BRANCH", "REAL ESTATE BANK OF SYRIA", None),
+        # an institute's branch is not its group's
+        ("中国电子科技集团公司第十四研究所分公司", "中国电子科技集团公司", None),
+        # a vessel's V, POL or VOYAGE without a document's label is the name's
+        ("STAR V 3", "STAR V 5", "Vessel"),
+        ("SANTA POL 5", "SANTA POL 6", "Vessel"),
+        ("OCEAN VOYAGE 8", "OCEAN VOYAGE 9", "Vessel"),
+        ("VSL: HAI YANG V 168", "HAI YANG 169", "Vessel"),  # V 168 is a hull number, not a voyage
+    ],
+)
+def test_branch_and_voyage_words_that_are_the_name_stay(query, listed, schema):
+    assert compare(query, listed, schema)[0] < 0.70
+
+
+def test_a_persons_name_after_a_comma_is_no_branch():
+    assert compare("HARRIS, Mary Branch", "Mary Branch HARRIS", None)[0] >= MATCH_THRESHOLD

@@ -64,3 +64,20 @@ def test_an_abbreviated_name_word_is_a_guess():
     # without the full stop, a short word is another word
     assert compare("Tianjin Hongda Prec Instr Co Ltd", "TIANJIN HONGDA PRECISION INSTRUMENTS CO., LTD.",
                    "Company")[0] < MATCH
+
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema, below",
+    [
+        # helper-61's review: a personal name that begins another is another name
+        ("SEYED MOHAMMAD HOSSEIN MIRZA AHMADI", "SEYED MOHAMMAD HOSSEIN MIRZA AHMADINEJAD", None, MATCH),
+        ("MUHAMMAD ABDULLAH ABDUL KARIM HASAN", "MUHAMMAD ABDULLAH ABDUL KARIM HASANZADA", None, MATCH),
+        # a whole place, and a name's own word: at most a guess for review
+        ("ZORVIK PRECISION INSTRUMENTS LTD UK", "ZORVIK PRECISION INSTRUMENTS LTD UKRAINE", None, REVIEW),
+        ("ZORVIK SHIPPING AND TRADING OF KISH", "ZORVIK SHIPPING AND TRADING OF KISHWARD", "Company", MATCH),
+    ],
+)
+def test_a_full_line_does_not_make_a_whole_word_a_cut_one(query, listed, schema, below):
+    assert len(query) == 35
+    assert compare(query, listed, schema)[0] < below

@@ -123,6 +123,7 @@ def test_russian_companies():
         ("Golden Falcon Shipping FZ-LLC", "GOLDEN FALCON SHIPPING FZCO", "legal_kinds_differ"),
         ("Anadolu Kimya San. Tic. Ltd. Şti.", "ANADOLU KIMYA SAN. VE TIC. A.S.", "legal_kinds_differ"),
         ("OOO Mikron", "PAO MIKRON", "legal_kinds_differ"),
+        ("Gulf Horizon General Trading FZ-LLC", "GULF HORIZON GENERAL TRADING LLC", "legal_kinds_differ"),  # helper-61
         # SDN entry 'LIMITED LIABILITY COMPANY RIMERA', beside JSC RIMERA (derived pairs, sdn)
         ("LIMITED LIABILITY COMPANY RIMERA", "JOINT STOCK COMPANY RIMERA", "legal_kinds_differ"),
     ],

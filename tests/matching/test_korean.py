@@ -59,3 +59,4 @@ def test_other_hangul_vessels_stay_apart():
     assert compare("금운산3호", "KUM UN SAN 2", "Vessel")[0] < REVIEW_THRESHOLD  # another hull number
     assert compare("백마산호", "CHON MA SAN", "Vessel")[0] < REVIEW_THRESHOLD
     assert compare("김정은", "KIM, Jong Un")[0] >= MATCH_THRESHOLD  # a person's name is read as before
+    assert compare("대호", "DAE HO", "Vessel")[0] >= MATCH_THRESHOLD  # 호 of a two-syllable name is its own

@@ -686,10 +686,8 @@ def _stray_stops_last(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...]
     Otherwise it takes the article of a word it is part of: in "Abd al-Karim Hamad
     Al-Jubouri" / "Abdelkarim Hamad Al-Jaburi" the first "al" went to "Al-Jaburi", and
     "abd al karim" could no longer meet "abdelkarim" (fresh8's read half). A stop word
-    with no neighbour on either side keeps its place."""
+    with no neighbour on either side keeps its place. Called when both names have a stop word."""
     qg, cg = q.tags, c.tags
-    if STOP not in qg or STOP not in cg:
-        return  # most names: no stop word on one side
     stray = []
     singles: set[tuple[int, int]] | None = None
     for k, (_, qi, ci, _how) in enumerate(cands):
@@ -752,7 +750,8 @@ def align(q: Form, c: Form) -> Alignment:
     # joined pairs: "haiguang" vs "hai guang", "jscargument" vs "jsc argument"
     if nq and nc:
         _joined_candidates(q, c, cands, person)
-        cut_short.candidates(q, c, cands, person)
+        if len(q.name) >= cut_short.SWIFT_LINE:  # a line a payment message may have cut
+            cut_short.candidates(q, c, cands, person)
         if "." in q.name or "." in c.name:  # most names have no full stop
             cut_short.abbreviation_candidates(q, c, cands)
         if arabic:
@@ -770,7 +769,8 @@ def align(q: Form, c: Form) -> Alignment:
     # not only Zhongxing); among other near ones the smaller
     cands.sort(key=lambda x: (-max(x[0], ACRONYM_SIM) if x[3] == "acronym" else -x[0],
                               -len(x[1]) - len(x[2]) if x[0] >= 1.0 or x[3] == "acronym" else len(x[1]) + len(x[2])))
-    _stray_stops_last(q, c, cands)
+    if STOP in q.tags and STOP in c.tags:
+        _stray_stops_last(q, c, cands)
     used_q: set[int] = set()
     used_c: set[int] = set()
     links: list[Link] = []
@@ -856,7 +856,8 @@ def align(q: Form, c: Form) -> Alignment:
     # ("Nicolás Maduro Guerra" / "MADURO MOROS, Nicolas": a son)
     q_names_left = person and any(q.tags[i] == DISTINCTIVE for i in q_un)
     discount = 0.0  # what later family names left out would cost as name parts
-    line_end = cut_short.cut_at(links, c)  # a payment message's line ended at this listed word
+    # a payment message's line ended at this listed word
+    line_end = cut_short.cut_at(links, c) if len(q.name) >= cut_short.SWIFT_LINE else nc
     for j in c_un:
         if _generation(c, j) or j in c_echo or j > line_end:
             continue

@@ -84,9 +84,15 @@ _VESSEL_LABEL_RE = re.compile(
 #: "VOY 045N"; not "V 168", a hull number), the ports of loading and discharge ("POL
 #: QINGDAO"), the flag ("/ FLAG: PANAMA"). Only after a label: "SANTA POL 5" and "STAR V
 #: 3" are vessels' names (helper-61's review).
-_VOYAGE_RE = re.compile(r"\s+(?:v\.\s*\d{1,5}[nsew]?|v\s*\d{1,5}[nsew]|voy(?:age)?\s*[.:#]?\s*\d{1,5}[nsew]?)(?=\s|$|[/,;])",
-                        re.IGNORECASE)
-_PORTS_RE = re.compile(r"\s+(?:pol|pod|port\s+of\s+(?:loading|discharge))\b\s*:?\s+[^/,;]*", re.IGNORECASE)
+_VOYAGE_RE = re.compile(
+    r"\s+(?:v[.-]\s*\d{1,5}[nsew]?|v\s*\d{1,5}[nsew]|voy(?:age)?\s*(?:no\.?|[.:#])\s*\d{1,5}[nsew]?"
+    r"|voy(?:age)?\s*\d{1,5}[nsew])(?=\s|$|[/,;])",
+    re.IGNORECASE,
+)
+#: A port after POL / POD: words of letters to the end or the next separator ("SANTA POL
+#: 5" is a vessel's name: helper-62's review).
+_PORTS_RE = re.compile(r"\s+(?:pol|pod|port\s+of\s+(?:loading|discharge))\s*:?\s+[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+)*\s*(?=$|[/,;])",
+                       re.IGNORECASE)
 _FLAG_LABEL_RE = re.compile(r"\s*[/,;]?\s*\bflag\s*:\s*[^/,;()]*", re.IGNORECASE)
 #: Prefixes written without a slash or dot, read off only a name known to be a vessel's
 #: ("TB HAI LONG 7": tug boat, "SS", "FV", "RV"); elsewhere they are a name's letters.
@@ -109,25 +115,13 @@ _VESSEL_EX_RE = re.compile(r"\s+ex[-\s.:]+(?=[^\W\d])(.+)$", re.IGNORECASE)
 #: A flag in closing parentheses: "(Iran flag)", "(flag: Panama)", and a vessel's bare
 #: "(Liberia)"; a company's "(Thailand)" names a subsidiary and stays.
 _PAREN_FLAG_RE = re.compile(r"\s*\(\s*(flag\s*:?\s*)?([^()]+?)(?(1)|(?:\s+(flag)(?:ged)?)?)\s*\)\s*$", re.IGNORECASE)
-#: A branch suffix set off by a dash, parentheses or a comma: "- Dubai Branch", "– X
-#: Branch Office", "(London Branch)", "Bank Mellat, Seoul Branch"; or run into the name
-#: right after a legal form: "VTB BANK PJSC SHANGHAI BRANCH", "... Co., Ltd. Beijing
-#: Branch". A branch of a firm is the firm, not another legal person (fresh8's and
-#: fresh9's labels). Not "Bank Zorvik Iran Branch, Hamburg": the place after it names it.
+#: A branch suffix set off by a dash or parentheses: "- Dubai Branch", "– X Branch
+#: Office", "(London Branch)". A branch after a comma or run into the name ("Bank
+#: Mellat, Seoul Branch", "... Co., Ltd. Beijing Branch") stays: cut, its place went
+#: with it, and "Export Development Bank, Cairo Branch" met EXPORT DEVELOPMENT BANK OF
+#: IRAN (helper-62's review); such a name is held for review.
 _BRANCH_RE = re.compile(
     r"(?:\s+[-–—]\s+|\s*\()\s*(?:[^()\-–—,.]{0,40}?\s)?branch(?:\s+office)?\s*\)?\s*$", re.IGNORECASE
-)
-#: ... after a comma, one to three words of a place before it, and two words or more
-#: before the comma: "Bank Mellat, Seoul Branch"; not "HARRIS, Mary Branch", a person
-#: (helper-61's review).
-_COMMA_BRANCH_RE = re.compile(
-    r"^(\S+\s+\S[^,]*?)\s*,\s*(?:[^\s()\-–—,.]+\s+){1,3}branch(?:\s+office)?\s*$", re.IGNORECASE
-)
-#: ... and run into the name right after its closing legal form, one to three words
-#: of a place between: not "BANK MELLI IRAN HAMBURG BRANCH", whose first word is no form.
-_RUN_IN_BRANCH_RE = re.compile(
-    r"(\b(?:ltd|llc|jsc|plc|inc|corp|pjsc|ojsc|cjsc)\.?)\s+(?:[^\s()\-–—,.]+\s+){1,3}branch(?:\s+office)?\s*$",
-    re.IGNORECASE,
 )
 #: A Chinese branch (分公司) after its company's registered name: "深圳市嘉源电子有限公司北京分公司"
 #: is 深圳市嘉源电子有限公司's Beijing branch. Only a place's few characters between: a unit
@@ -290,8 +284,8 @@ def strip_annotations(
     name = _SWIFT_LINE_RE.sub("", name, count=1)
     name = _HAO_RE.sub("", name, count=1)  # both sides: a listed vessel's name is read with no schema
     name = _REGISTRY_RE.sub(" ", name)
+    name = _BRANCH_RE.sub("", name)
     if not person:
-        name = _RUN_IN_BRANCH_RE.sub(r"\1", _COMMA_BRANCH_RE.sub(r"\1", _BRANCH_RE.sub("", name)))
         name = _HAN_BRANCH_RE.sub("", name)
     if vessel:
         name = _VESSEL_RE.sub("", name, count=1)

@@ -12,8 +12,8 @@ begins a listed word, in the place the listed name has it.
 
 A word written with a full stop is an abbreviation ("Tianjin Hongda Prec. Instr.
 Co Ltd"): it meets a word of the other name it begins by two letters or more
-(:func:`abbreviation_candidates`), in full when that word is a business word and
-at review strength when it is the name's own (Zorv. may be Zorvik or Zorvex).
+(:func:`abbreviation_candidates`), as a reading when that word is a business word
+and as a guess when it is the name's own (Zorv. may be Zorvik or Zorvex).
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 
 from screening.matching.annotations import name_line
 from screening.matching.forms import Form
-from screening.matching.names import DISTINCTIVE, INITIAL, NUMBER
+from screening.matching.names import DISTINCTIVE, INITIAL, LOCATION, NUMBER
+from screening.matching.resources import on_change, tables
 
 if TYPE_CHECKING:
     from screening.matching.alignment import Link
@@ -100,10 +101,11 @@ _DOTTED_RE = re.compile(r"(?<![\w.])([^\W\d_]{3,})\.(?![^\W\d_])")
 #: Letters a word must add to the abbreviation it begins ("Prec." for "precision", not
 #: "Mine." for "mines").
 ABBREVIATION_MIN_EXTRA = 2
-#: Credit of an abbreviation against a business word it begins (Prec. / precision) ...
-ABBREVIATION_SIM = 1.0
-#: ... and against a name's own word (Zorv. / Zorvik): review strength, a guess.
-ABBREVIATION_OWN_SIM = 0.8
+#: Credit of an abbreviation against a business word it begins (Prec. / precision): a
+#: reading, not the word (Man. is management or manufacturing) ...
+ABBREVIATION_SIM = 0.9
+#: ... and against a name's own word (Zorv. / Zorvik): a guess the other words must carry.
+ABBREVIATION_OWN_SIM = 0.5
 HOW_ABBREVIATION = "abbreviation"
 
 
@@ -115,17 +117,40 @@ def dotted_words(name: str) -> frozenset[str]:
     return frozenset(m.group(1).lower() for m in _DOTTED_RE.finditer(name))
 
 
-def abbreviation_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:
+def abbreviation_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]],
+                            everyday: frozenset[str] = frozenset()) -> None:
     """Add a link of each word either name abbreviates with a full stop to the other
-    name's words it begins."""
+    name's words it begins. Not (helper-62's review): a word that is a word ("Arab Bank.",
+    "Man.": in ``everyday``, English words); a name's last word unless it meets the
+    other name's last (a full stop ends a sentence: "Gulf Bank." is not GULF BANKING
+    GROUP; "Ahmed Trading Est." is AHMED TRADING ESTABLISHMENT); a place (Min. /
+    MINSK). The caller leaves out personal names (Ali Ahmad. / AHMADINEJAD)."""
     for one, other, flip in ((q, c, False), (c, q, True)):
         dotted = dotted_words(one.name)
         if not dotted or dotted.isdisjoint(one.texts):
             continue
+        last = len(one.texts) - 1
         for i, a in enumerate(one.texts):
-            if a not in dotted or one.tags[i] == NUMBER:
+            if a not in dotted or one.tags[i] == NUMBER or a in everyday:
                 continue
             for j, b in enumerate(other.texts):
-                if len(b) >= len(a) + ABBREVIATION_MIN_EXTRA and b.startswith(a):
-                    sim = ABBREVIATION_OWN_SIM if other.tags[j] == DISTINCTIVE else ABBREVIATION_SIM
-                    cands.append((sim, (j,), (i,), HOW_ABBREVIATION) if flip else (sim, (i,), (j,), HOW_ABBREVIATION))
+                if (len(b) < len(a) + ABBREVIATION_MIN_EXTRA or not b.startswith(a) or other.tags[j] == LOCATION
+                        or (i == last and j != len(other.texts) - 1)):
+                    continue
+                sim = ABBREVIATION_OWN_SIM if other.tags[j] == DISTINCTIVE or _ambiguous(a) else ABBREVIATION_SIM
+                cands.append((sim, (j,), (i,), HOW_ABBREVIATION) if flip else (sim, (i,), (j,), HOW_ABBREVIATION))
+
+
+#: Letters of a business word that name its stem (management, manufacturing: two stems).
+STEM_LETTERS = 6
+
+
+@lru_cache(maxsize=1024)
+def _ambiguous(abbreviation: str) -> bool:
+    """True when ``abbreviation`` begins business words of two stems or more ("Mar.":
+    marine, maritime, marketing): a guess, as an abbreviated name word is (helper-62)."""
+    stems = {w[:STEM_LETTERS] for w in tables().generic if w.startswith(abbreviation)}
+    return len(stems) > 1
+
+
+on_change(_ambiguous.cache_clear)

@@ -4,7 +4,7 @@ import pytest
 
 from screening.matching import Matcher, analyze_name, compare
 from screening.matching.annotations import strip_annotations
-from screening.settings import MATCH_THRESHOLD
+from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
 from screening.types import Entry, Name
 
 
@@ -222,17 +222,35 @@ def test_hao_after_a_chinese_vessels_number_is_not_its_name():
     assert strip_annotations("Hao Hao Trading")[0] == "Hao Hao Trading"  # a word, not after a number
 
 
+def test_a_chinese_branch_is_its_company():
+    # 分公司 after 有限公司, a place between (fresh9's read half)
+    assert compare("深圳市嘉源电子有限公司北京分公司", "SHENZHEN JIAYUAN ELECTRONICS CO., LTD.", "company")[0] >= MATCH_THRESHOLD
+
+
 @pytest.mark.parametrize(
     "query, listed",
     [
-        ("Bank Mellat, Seoul Branch", "BANK MELLAT"),  # fresh9's read half: after a comma
-        ("VTB BANK PJSC SHANGHAI BRANCH", "VTB BANK PJSC"),  # run into the name after its legal form
-        ("Zorvik Trading Co., Ltd. Beijing Branch", "ZORVIK TRADING CO., LTD."),
-        ("深圳市嘉源电子有限公司北京分公司", "SHENZHEN JIAYUAN ELECTRONICS CO., LTD."),  # 分公司 after 有限公司
+        # fresh9's read half labels these 1; cut, the branch's place went with it and
+        # "Export Development Bank, Cairo Branch" met EXPORT DEVELOPMENT BANK OF IRAN
+        # (helper-62's review): held for review
+        ("Bank Mellat, Seoul Branch", "BANK MELLAT"),
+        ("VTB BANK PJSC SHANGHAI BRANCH", "VTB BANK PJSC"),
     ],
 )
-def test_a_branch_is_its_company(query, listed):
-    assert compare(query, listed, "company")[0] >= MATCH_THRESHOLD
+def test_a_branch_after_a_comma_or_run_in_is_held_for_review(query, listed):
+    assert REVIEW_THRESHOLD <= compare(query, listed, "company")[0] < MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Export Development Bank, Cairo Branch", "EXPORT DEVELOPMENT BANK OF IRAN"),  # helper-62's review
+        ("VAN DYKE, Lisa Branch", "Lisa Branch VAN DYKE"),  # a person: must still match
+    ],
+)
+def test_branch_words_after_a_comma_stay_in_the_name(query, listed):
+    score = compare(query, listed, None)[0]
+    assert score >= MATCH_THRESHOLD if "Lisa" in query else score < REVIEW_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -295,3 +313,17 @@ def test_branch_and_voyage_words_that_are_the_name_stay(query, listed, schema):
 
 def test_a_persons_name_after_a_comma_is_no_branch():
     assert compare("HARRIS, Mary Branch", "Mary Branch HARRIS", None)[0] >= MATCH_THRESHOLD
+
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("VSL: SANTA POL 5", "SANTA POL 5"),  # helper-62's review: POL before a number is the name's
+        ("VESSEL: OCEAN VOYAGE 8", "OCEAN VOYAGE 8"),
+        ("VSL: LUNA STAR V-2317E", "LUNA STAR"),  # voyages as documents write them
+        ("VSL: LUNA STAR VOY NO. 045N", "LUNA STAR"),
+    ],
+)
+def test_a_labelled_vessel_keeps_its_own_words(query, listed):
+    assert compare(query, listed, "Vessel")[0] >= MATCH_THRESHOLD

@@ -81,3 +81,20 @@ def test_an_abbreviated_name_word_is_a_guess():
 def test_a_full_line_does_not_make_a_whole_word_a_cut_one(query, listed, schema, below):
     assert len(query) == 35
     assert compare(query, listed, schema)[0] < below
+
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        # helper-62's review: a full stop ending a name, a word that is a word, a place, a person
+        ("Arab Bank.", "ARAB BANKING CORPORATION", None),
+        ("Gulf Bank.", "GULF BANKING GROUP", None),
+        ("Zorvik Man. Co", "ZORVIK MANILA CO", None),
+        ("Min. Trading Co", "MINSK TRADING CO", None),
+        ("Ali Ahmad.", "AHMADINEJAD, Ali", None),
+        ("Mohammad Reza Jafar.", "MOHAMMAD REZA JAFARZADEH", "Person"),
+    ],
+)
+def test_a_full_stop_does_not_make_a_word_an_abbreviation(query, listed, schema):
+    assert compare(query, listed, schema)[0] < REVIEW

@@ -124,6 +124,8 @@ def test_russian_companies():
         ("Anadolu Kimya San. Tic. Ltd. Şti.", "ANADOLU KIMYA SAN. VE TIC. A.S.", "legal_kinds_differ"),
         ("OOO Mikron", "PAO MIKRON", "legal_kinds_differ"),
         ("Gulf Horizon General Trading FZ-LLC", "GULF HORIZON GENERAL TRADING LLC", "legal_kinds_differ"),  # helper-61
+        ("Zorvik Trading L.L.C-FZ", "ZORVIK TRADING LLC", "legal_kinds_differ"),  # helper-62: FZ-LLC written otherwise
+        ("Kestra Metals GmbH", "KESTRA METALS SRO", "legal_countries_differ"),  # helper-62: SRO without dots
         # SDN entry 'LIMITED LIABILITY COMPANY RIMERA', beside JSC RIMERA (derived pairs, sdn)
         ("LIMITED LIABILITY COMPANY RIMERA", "JOINT STOCK COMPANY RIMERA", "legal_kinds_differ"),
     ],

@@ -36,7 +36,10 @@ FINALS = (
 )
 #: Name spellings of initials besides RR: voiceless (McCune-Reischauer); ㄹ as r, l,
 #: n or nothing (룡 is Ryong in the North, Yong in the South).
-INITIAL_VARIANTS = {"g": ("k",), "d": ("t",), "b": ("p",), "j": ("ch",), "r": ("", "l", "n")}
+INITIAL_VARIANTS = {"g": ("k",), "d": ("t",), "b": ("p",), "j": ("ch",), "r": ("", "l", "n"),
+                    # the DPRK's own romanisation writes the aspirates ㅌ ㅍ ㅋ th, ph, kh
+                    # (SDN: "THAE, Yong Ho", vessels "PO THONG GANG", "YU PHYONG 5")
+                    "t": ("th",), "p": ("ph",), "k": ("kh",)}
 #: Name spellings of vowels besides RR (eo -> o/u, eu -> u, ...).
 VOWEL_VARIANTS = {
     "eo": ("o", "u"),

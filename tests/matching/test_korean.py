@@ -60,3 +60,12 @@ def test_other_hangul_vessels_stay_apart():
     assert compare("백마산호", "CHON MA SAN", "Vessel")[0] < REVIEW_THRESHOLD
     assert compare("김정은", "KIM, Jong Un")[0] >= MATCH_THRESHOLD  # a person's name is read as before
     assert compare("대호", "DAE HO", "Vessel")[0] >= MATCH_THRESHOLD  # 호 of a two-syllable name is its own
+
+
+def test_the_dprks_own_romanisation_writes_aspirates_th_ph():
+    # helper-62's review: SDN DPRK vessels and persons write ㅌ ㅍ as th, ph
+    assert compare("보통강호", "PO THONG GANG", "Vessel")[0] >= MATCH_THRESHOLD
+    assert compare("유평5호", "YU PHYONG 5", "Vessel")[0] >= MATCH_THRESHOLD
+    assert compare("태영호", "THAE, Yong Ho")[0] >= MATCH_THRESHOLD
+    assert compare("태영호", "TAE, Yong Ho")[0] >= MATCH_THRESHOLD  # the other spelling still meets
+    assert compare("대영호", "THAE, Yong Ho")[0] < MATCH_THRESHOLD  # ㄷ is no aspirate

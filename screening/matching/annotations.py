@@ -6,7 +6,10 @@ words that are not part of it:
 * party labels: "BENEFICIARY: ACME TRADING", "SHIPPER:", SWIFT ":59:/123456 ACME", and
   the line number of SWIFT field 50F ("1/ACME TRADING");
 * vessel prefixes: "MV OCEAN STAR", "M/T OCEAN STAR", "T/B ..."; the HAO (号) after a
-  Chinese vessel's number ("XIN YUAN 18 HAO");
+  Chinese vessel's number ("XIN YUAN 18 HAO", 鑫源18号);
+* a shipping document's vessel line: its label ("VSL:", "CARRYING VESSEL:"), which makes
+  the name a vessel's, and after it the voyage ("V.2317E"), ports ("POL QINGDAO") and
+  "FLAG: PANAMA";
 * former names and other names: "OCEAN STAR (ex-SEA BREEZE)", "f/k/a ...",
   a name that starts with the words "formerly known as" (the name is what follows),
   "(also known as ...)", "... a.k.a. ...", "... d/b/a ...", a trailing short form "Costar Group Co., Ltd. (Costar)"
@@ -16,7 +19,8 @@ words that are not part of it:
   "ERIC WANG");
 * a port or flag after a comma: "OCEAN STAR, PANAMA";
 * branch suffixes set off by a dash or parentheses: "ACME TRADING LLC - DUBAI
-  BRANCH", "(LONDON BRANCH)": a branch is the same legal person as its company;
+  BRANCH", "(LONDON BRANCH)", and a Chinese 分公司 after its company's name: a branch
+  is the same legal person as its company;
 * registry numbers: "IMO 9123456", "Reg. No. 12345", "OGRN 1027700000000".
 
 :func:`strip_annotations` returns the bare name and the former names. Each rule

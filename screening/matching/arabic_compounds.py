@@ -70,6 +70,8 @@ def compound_parts(word: str) -> tuple[str, str, str] | None:
         return None
     if len(w) > 3 and w[-1] == "e" and w[-2] not in _VOWELS:
         w = w[:-1]  # French spelling: Abderrahmane
+    elif head and len(w) > 2 and w[-1] == "h" and w[-2] in _VOWELS:
+        w = w[:-1]  # a final h written or not: Abdulla / Abd Allah (helper-62's review)
     return head, w, tail
 
 

@@ -11,7 +11,7 @@ holds the features only. Numbers must agree (CETC 13 is not CETC 14).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import TypeVar
 
@@ -784,14 +784,18 @@ def legal_countries_differ(pair: Pair) -> float:
     JSC), written for firms of every country, say nothing
     (``legal_form_countries.yaml``).
     """
+    return _legal_forms_apart(pair, _legal_countries)
+
+
+def _legal_forms_apart(pair: Pair, read: Callable[[str], frozenset[str]]) -> float:
+    """1 when both organisations' names have legal forms, ``read`` says something of
+    each name's forms (their countries, their kinds), and the two say nothing alike."""
     q, c = pair.query, pair.result
     if not q.legal or not c.legal or q.schema == PERSON or c.schema == PERSON:
         return 0.0
-    q_countries = [k for k in map(_legal_countries, q.legal) if k]
-    c_countries = [k for k in map(_legal_countries, c.legal) if k]
-    if not q_countries or not c_countries:
-        return 0.0
-    return 0.0 if frozenset().union(*q_countries) & frozenset().union(*c_countries) else 1.0
+    q_said = frozenset().union(*map(read, q.legal))
+    c_said = frozenset().union(*map(read, c.legal))
+    return 1.0 if q_said and c_said and not q_said & c_said else 0.0
 
 
 #: Legal forms whose countries are remembered: a search asks of every pair of
@@ -832,19 +836,15 @@ def legal_kinds_differ(pair: Pair) -> float:
     ``legal_form_kinds.yaml`` (free zones; LLC and joint stock under Russian, Turkish and
     Vietnamese law); other forms (Ltd, GmbH / AG, which a firm converts) say nothing.
     """
-    q, c = pair.query, pair.result
-    if not q.legal or not c.legal or q.schema == PERSON or c.schema == PERSON:
-        return 0.0
-    q_kinds = {k for k in map(_legal_kind, q.legal) if k}
-    c_kinds = {k for k in map(_legal_kind, c.legal) if k}
-    return 1.0 if q_kinds and c_kinds and not q_kinds & c_kinds else 0.0
+    return _legal_forms_apart(pair, _legal_kind)
 
 
 @lru_cache(maxsize=LEGAL_COUNTRIES_CACHE)
-def _legal_kind(form: str) -> str:
+def _legal_kind(form: str) -> frozenset[str]:
     """The kind of legal person a legal form read off a name makes, by the longest end
-    of it the table knows ("san tic ltd sti": "ltd sti", limited liability); "" if none."""
-    return _by_longest_end(form, tables().legal_kinds) or ""
+    of it the table knows ("san tic ltd sti": "ltd sti", limited liability); empty if none."""
+    kind = _by_longest_end(form, tables().legal_kinds)
+    return frozenset((kind,)) if kind else frozenset()
 
 
 on_change(_legal_kind.cache_clear)

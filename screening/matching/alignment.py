@@ -753,7 +753,7 @@ def align(q: Form, c: Form) -> Alignment:
         if len(q.name) >= cut_short.SWIFT_LINE:  # a line a payment message may have cut
             cut_short.candidates(q, c, cands, person)
         if not person and ("." in q.name or "." in c.name):  # most names have no full stop
-            cut_short.abbreviation_candidates(q, c, cands, _everyday_words())
+            cut_short.abbreviation_candidates(q, c, cands, _everyday_words)
         if arabic:
             _arabic_joins(q, c, cands, arabic)
         if not person:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from screening.matching.annotations import name_line
@@ -118,20 +119,20 @@ def dotted_words(name: str) -> frozenset[str]:
 
 
 def abbreviation_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]],
-                            everyday: frozenset[str] = frozenset()) -> None:
+                            everyday: Callable[[], frozenset[str]] = frozenset) -> None:
     """Add a link of each word either name abbreviates with a full stop to the other
     name's words it begins. Not (helper-62's review): a word that is a word ("Arab Bank.",
-    "Man.": in ``everyday``, English words); a name's last word unless it meets the
-    other name's last (a full stop ends a sentence: "Gulf Bank." is not GULF BANKING
-    GROUP; "Ahmed Trading Est." is AHMED TRADING ESTABLISHMENT); a place (Min. /
-    MINSK). The caller leaves out personal names (Ali Ahmad. / AHMADINEJAD)."""
+    "Man.": in ``everyday()``, English words, asked for only when a word is dotted); a
+    name's last word unless it meets the other name's last (a full stop ends a sentence:
+    "Gulf Bank." is not GULF BANKING GROUP; "Ahmed Trading Est." is AHMED TRADING
+    ESTABLISHMENT); a place (Min. / MINSK). The caller leaves out personal names (Ali Ahmad. / AHMADINEJAD)."""
     for one, other, flip in ((q, c, False), (c, q, True)):
         dotted = dotted_words(one.name)
         if not dotted or dotted.isdisjoint(one.texts):
             continue
         last = len(one.texts) - 1
         for i, a in enumerate(one.texts):
-            if a not in dotted or one.tags[i] == NUMBER or a in everyday:
+            if a not in dotted or one.tags[i] == NUMBER or a in everyday():
                 continue
             for j, b in enumerate(other.texts):
                 if (len(b) < len(a) + ABBREVIATION_MIN_EXTRA or not b.startswith(a) or other.tags[j] == LOCATION

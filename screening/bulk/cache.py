@@ -47,11 +47,19 @@ class ResultCache:
         return out
 
     def put_many(self, answers: Mapping[bytes, object]) -> None:
-        """Store answers (an existing key keeps its first answer)."""
+        """Store answers (an existing key keeps its first answer).
+
+        An answer object given for several keys (a batch's equal answers arrive as one
+        object: :func:`~screening.bulk.rows.screen_queries`) is pickled once."""
+        blobs: dict[int, bytes] = {}
+        rows = []
+        for k, v in answers.items():
+            blob = blobs.get(id(v))
+            if blob is None:
+                blob = blobs[id(v)] = pickle.dumps(v, PROTOCOL)
+            rows.append((k, blob))
         with self._conn:
-            self._conn.executemany(
-                "insert or ignore into answers (k, v) values (?, ?)",
-                [(k, pickle.dumps(v, PROTOCOL)) for k, v in answers.items()])
+            self._conn.executemany("insert or ignore into answers (k, v) values (?, ?)", rows)
 
     def __len__(self) -> int:
         return self._conn.execute("select count(*) from answers").fetchone()[0]

@@ -157,6 +157,8 @@ def build_query(cmap: ColumnMap, cells: Sequence[object], defaults: RowDefaults)
 
 def split_owners(text: str) -> tuple[tuple[str, float | str | None], ...]:
     """Declared owners in one cell: ``NAME=PERCENT`` items separated like aliases."""
+    if not text:
+        return ()  # most rows (and every file without an owners column)
     owners = (parse_owner(item) for item in ALIAS_SPLIT.split(text.strip()) if item.strip())
     return tuple((o["name"], o["percent"]) for o in owners)
 
@@ -233,5 +235,10 @@ def screen_one(screener: Checker, q: Query) -> Answer:
 
 
 def screen_queries(screener: Checker, queries: Sequence[Query]) -> list[Answer]:
-    """Screen a batch of distinct queries; one small :class:`Answer` per query, in order."""
-    return [screen_one(screener, q) for q in queries]
+    """Screen a batch of distinct queries; one small :class:`Answer` per query, in order.
+
+    Equal answers (most of a file's: CLEAR with the same findings) are one object, so
+    the batch pickles each once on its way back and the parent unpickles and stores
+    it once (pickle writes a repeated object as a reference)."""
+    same: dict[Answer, Answer] = {}
+    return [same.setdefault(a, a) for a in (screen_one(screener, q) for q in queries)]

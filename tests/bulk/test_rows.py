@@ -113,6 +113,12 @@ def test_screen_queries_turns_errors_into_cells(toy_screener):
     assert out[1].error == "name is 10000 characters long; at most 1000 are screened"
 
 
+def test_equal_answers_of_a_batch_are_one_object(toy_screener):
+    out = screen_queries(toy_screener, [Query("Acme"), Query("Huawei"), Query("Zenith Widgets")])
+    assert out[0] == out[2] and out[0] is out[2]  # pickled once on the way back
+    assert out[1] is not out[0]
+
+
 def test_a_bug_in_one_row_does_not_abort(toy_screener, monkeypatch):
     def broken(name, **kw):
         if name == "boom":

@@ -148,7 +148,7 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
     """
     if schema in ("person", "individual", "company"):
         stripped, former = strip_annotations(raw, vessel=False, person=schema != "company")
-        return (_address_cut(stripped, t) if schema == "company" else stripped), former
+        return (_address_cut(stripped, t) if schema == "company" else _person_address_cut(stripped, t)), former
 
     def is_place(text: str) -> bool:
         words = tuple(fold_words(text))
@@ -166,7 +166,44 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
     # Chapo' Guzman"); an organisation's quotes hold its name (OOO "Romashka")
     person = schema is None and _QUOTES_RE.search(raw) is not None and not looks_like_org(fold_words(raw), t)
     stripped, former = strip_annotations(raw, is_place=is_place, vessel_name=schema == "vessel", person=person)
+    if schema is None and stripped != raw and "," in stripped and _titled_person(stripped, t):
+        # "Mr. Li Fangwei, Dalian, Liaoning, PRC": the last place is read off above. Not
+        # a firm's places: "Acme Trading, Dalian, Liaoning" is not "ACME TRADING, Shanghai"
+        stripped = _person_address_cut(stripped, t, run=PERSON_ADDRESS_RUN - 1)
     return (stripped if person or schema == "vessel" else _address_cut(stripped, t)), former
+
+
+#: Places after a person's name, each after a comma, that make an address: two or more
+#: ("..., Dalian, Liaoning, PRC"). One place may be a given name ("JOHNSON, Chad").
+PERSON_ADDRESS_RUN = 2
+#: Words a person's name keeps when its address is read off ("JORDAN, Georgia, Atlanta,
+#: USA" keeps Georgia: a family name alone is not the person).
+PERSON_ADDRESS_KEEP = 2
+
+
+def _titled_person(raw: str, t: Tables) -> bool:
+    """True when a name of unknown kind opens with a person's title ("Mr.", "Dr",
+    "Mme") and reads as no organisation's."""
+    words = fold_words(raw)
+    return bool(words) and words[0] in t.person_titles and not looks_like_org(words, t)
+
+
+def _person_address_cut(raw: str, t: Tables, run: int = PERSON_ADDRESS_RUN) -> str:
+    """A person's name without the address written after it: the last ``run`` or more
+    parts after commas that are all places ("Mr. Li Fangwei, Dalian, Liaoning, PRC",
+    "SMITH, John, London, UK"), as long as the name keeps two words."""
+    if raw.count(",") < run:
+        return raw
+    parts = raw.split(",")
+    cut = len(parts)
+    while cut > 1 and _place_words(tuple(fold_words(parts[cut - 1])), t):
+        cut -= 1
+    while len(parts) - cut >= run:
+        head = ",".join(parts[:cut])
+        if len(fold_words(head)) >= PERSON_ADDRESS_KEEP:
+            return head.strip(" ,;")
+        cut += 1
+    return raw
 
 
 #: A text's chunks between spaces, commas and semicolons (where a legal form may end).

@@ -202,3 +202,26 @@ def test_two_places_after_the_legal_form_still_set_firms_apart():
     assert compare("Ecobank, Ghana", "Ecobank, Togo", "Company")[0] < 0.70  # no legal form: a name's place
     # both write a place after the form, and they differ: two branches (helper-59's review)
     assert compare("Bank Melli Iran PLC, Hamburg", "Bank Melli Iran PLC, Paris", "Company")[0] < 0.85
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        ("Mr. Li Fangwei, Dalian, Liaoning, PRC", "LI, Fangwei", "Person"),  # fresh9's read half
+        ("Mr. Li Fangwei, Dalian, Liaoning, PRC", "LI, Fangwei", None),  # a title says a person
+        ("SMITH, John, London, UK", "SMITH, John", "Person"),
+    ],
+)
+def test_an_address_after_a_persons_name_is_where_the_person_lives(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= 0.85
+
+
+def test_a_persons_address_keeps_the_name_and_a_firms_places_stay():
+    # one place after a comma may be a given name ("JOHNSON, Chad"), and a family
+    # name alone is not the person ("JORDAN, Georgia, Atlanta, USA" keeps Georgia)
+    assert compare("JOHNSON, Chad", "JOHNSON, Mary", "Person")[0] < 0.70
+    assert compare("JORDAN, Georgia, Atlanta, USA", "JORDAN, Mary", "Person")[0] < 0.70
+    # the address does not make another person's name agree
+    assert compare("Mr. Li Fangwei, Dalian, Liaoning, PRC", "LI, Fangmin", "Person")[0] < 0.70
+    # without a title, a name of unknown kind may be a firm's, whose places set it apart
+    assert compare("Acme Trading, Dalian, Liaoning, PRC", "ACME TRADING, Shanghai")[0] < 0.85

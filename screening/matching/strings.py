@@ -170,6 +170,21 @@ def initial_glide(a: str, b: str, skel_a: str, skel_b: str, slavic: bool) -> boo
 MEET_MIN = 0.75
 
 
+def _gh_for_q(a: str, b: str) -> bool:
+    """One word of Persian or Arabic with its ق written q in one romanisation and gh in
+    the other, as Persian says it (Ghaani / Qaani, Ghalibaf / Qalibaf, Sadeghi / Sadeqi,
+    Haghighi / Haqiqi, Sadegh / Sadeq); the rest of the letters agree by skeleton. Not gh against k or g
+    (Ghani / Gani): q on one side is what says the letter was ق."""
+    if "q" not in a and "q" not in b or "gh" not in a and "gh" not in b:
+        return False
+    return skeleton(_GH_AS_Q.sub("q", a)) == skeleton(_GH_AS_Q.sub("q", b))
+
+
+#: gh that may write ق: before a vowel, or last after one vowel (Sadegh, Eshagh, Rafigh),
+#: not English's last gh (Hugh, Leigh, Haigh, Keogh).
+_GH_AS_Q = re.compile(r"gh(?=[aeiouy])|(?<=[^aeiou][aei])gh$")
+
+
 def _may_meet(a: str, b: str, skel_a: str, skel_b: str) -> bool:
     """False when no rule of :func:`_token_sim` past the skeleton can join ``a`` and
     ``b``: each needs the words' Indel similarity at ``MEET_MIN`` or more, the
@@ -193,6 +208,8 @@ def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
         return 0.0, ""  # letters, not words: J&J (jj) is not DJI, S&T (st) not STT
     if skel_a == skel_b and (min(len(a), len(b)) > 2 or abs(len(a) - len(b)) <= 1):
         return SKELETON_SIM, "skeleton"  # not "br" for "beer": a two-letter word is an abbreviation
+    if _gh_for_q(a, b):
+        return PHONETIC_SIM, "variant"  # Ghaani / Qaani, Sadeghi / Sadeqi
     if not _may_meet(a, b, skel_a, skel_b):
         return 0.0, ""  # most words a look-up finds by sound or deletion end here
     if _gendered(a, b):

@@ -77,3 +77,17 @@ def test_a_russian_name_in_german_spelling_is_read_without_a_patronymic():
     assert compare("Dmitri Schtschukin", "SHCHUKIN, Dmitriy", "Person")[0] >= 0.85
     assert compare("Aliaksandr Zaitsau", "ZAYTSEV, Aleksandr", "Person")[0] >= 0.85
     assert compare("Aliaksandr Zaitsau", "ZAYTSEVA, Alexandra", "Person")[0] < 0.85  # a woman's name
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("ghaani", "qaani"), ("ghalibaf", "qalibaf"), ("sadeghi", "sadeqi"), ("haghighi", "haqiqi"), ("sadegh", "sadeq")],
+)
+def test_persian_gh_and_arabic_q_write_one_letter(a, b):
+    """fresh9's read half: "Esmail Ghaani" / "QAANI, Esmail" scored 0.41 (ق: q, or gh as Persian says it)."""
+    assert strings.token_sim(a, b, skeleton(a), skeleton(b)) >= 0.85
+
+
+@pytest.mark.parametrize("a, b", [("hugh", "huq"), ("leigh", "leiq"), ("ghani", "gani"), ("ghasem", "kasem")])
+def test_english_gh_and_gh_without_q_stay_apart(a, b):
+    assert strings.token_sim(a, b, skeleton(a), skeleton(b)) < 0.85

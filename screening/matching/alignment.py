@@ -52,7 +52,6 @@ from screening.matching.strings import (
     SLAVIC_SIM,
     VOWEL_SPELLING_SIM,
     initial_glide,
-    persian_q,
     person_sim,
     plural_of,
     same_stem,
@@ -315,8 +314,6 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return VOWEL_SPELLING_SIM, "vowels"  # Shokry / Shukri
         if s < COMPOUND_SIM and a[0] == b[0] and compounds_alike(a, b):
             return COMPOUND_SIM, "vowels"  # Abdulkadir / Abdelkader: one compound, two romanisations
-        if s < PHONETIC_SIM and persian_q(a, b):
-            return PHONETIC_SIM, "variant"  # Naghdi / Naqdi: ق as Persian says it
         if s < SLAVIC_SIM and slavic and how != "gendered" and slavic_spelling(a, b):
             return SLAVIC_SIM, "east slavic"  # Belarusian / Ukrainian / Russian: Halavanau / Golovanov
         if s < SKELETON_SIM and slavic:
@@ -516,15 +513,18 @@ def pinyin_name(form: Form) -> bool:
 #: Not -ich (Ulrich), -uk (Farouk), -ou (Pavlou, Mamadou), -eu alone (Mathieu, Abreu).
 SLAVIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "avich", "ovna", "evna", "ivna", "avna", "ov", "ev",
                   "ova", "eva", "sky", "skiy", "ski", "skaya", "skaia", "enko", "enka", "chuk", "chyk",
-                  "kau", "lau", "nau", "rau", "vau", "tsau", "aeu", "leu", "neu", "veu", "owitsch", "ewitsch")
-#: Letters only a Russian name writes, in English or German spelling (Shchukin, Schtschukin).
-SLAVIC_LETTERS = ("shch", "schtsch")
+                  "kau", "lau", "nau", "rau", "vau", "tsau", "aeu", "leu", "neu", "veu", "owitsch", "ewitsch",
+                  "owicz", "ewicz", "ycz")
+#: Letters only a Slavic name writes, in English, German or Polish spelling (Shchukin,
+#: Schtschukin, Szczukin; Polish cz: Czernomyrdin).
+SLAVIC_LETTERS = ("shch", "schtsch", "cz")
 
 
 def slavic_name(form: Form) -> bool:
     """A personal name of East Slavic form: a part ends as Russian, Belarusian or
     Ukrainian family names and patronymics do (-ov, -au, -enko, -ovich, -ovna, German
-    -owitsch), or writes щ (shch, German schtsch): "Dmitri Schtschukin" / "SHCHUKIN, Dmitriy"."""
+    -owitsch, Polish -owicz), or writes щ (shch, German schtsch) or Polish cz:
+    "Dmitri Schtschukin" / "SHCHUKIN, Dmitriy"."""
     return any(len(t) >= 5 and (t.endswith(SLAVIC_ENDINGS) or any(x in t for x in SLAVIC_LETTERS))
                for t in form.texts)
 

@@ -170,16 +170,33 @@ def initial_glide(a: str, b: str, skel_a: str, skel_b: str, slavic: bool) -> boo
 MEET_MIN = 0.75
 
 
-def _gh_for_q(a: str, b: str) -> bool:
-    """One word of Persian or Arabic with its ق written q in one romanisation and gh in
-    the other, as Persian says it (Ghaani / Qaani, Ghalibaf / Qalibaf, Sadeghi / Sadeqi,
-    Haghighi / Haqiqi, Sadegh / Sadeq); the rest of the letters agree by skeleton. Not gh against k or g
-    (Ghani / Gani): q on one side is what says the letter was ق."""
+def persian_q(a: str, b: str) -> float:
+    """The credit of one Persian or Arabic word with its ق written q in one romanisation
+    and gh in the other, as Persian says it; 0 when the words are not so written.
+
+    A Persian name in -i, past its first letter (Naghdi / Naqdi, Sadeghi / Sadeqi,
+    Mottaghi / Mottaqi): a spelling (:data:`PHONETIC_SIM`). Elsewhere gh before a vowel,
+    or last after one (Ghaani / Qaani, Ghalibaf / Qalibaf, Sadegh / Sadeq, and the CSL's
+    Ghods / Qods), is held for review (:data:`PERSIAN_WIDE_Q_SIM`): Arabic writes غ
+    and ق apart, and Ghazi / Qazi or Raghib / Raqib are two Arabic names. The rest of
+    the letters agree by skeleton. Never gh against k or g (Bagheri باقری and Bakeri
+    باکری are two names; Ghani / Gani): q on one side is what says the letter was ق,
+    and never English's last gh (Hugh, Leigh)."""
     if "q" not in a and "q" not in b or "gh" not in a and "gh" not in b:
-        return False
-    return skeleton(_GH_AS_Q.sub("q", a)) == skeleton(_GH_AS_Q.sub("q", b))
+        return 0.0
+    if a[-1] == b[-1] == "i" and a[0] == b[0] and min(len(a), len(b)) >= PERSIAN_Q_MIN_LEN and (
+        skeleton(a.replace("gh", "q")) == skeleton(b.replace("gh", "q"))
+    ):
+        return PHONETIC_SIM
+    if skeleton(_GH_AS_Q.sub("q", a)) == skeleton(_GH_AS_Q.sub("q", b)):
+        return PERSIAN_WIDE_Q_SIM
+    return 0.0
 
 
+#: Shortest Persian -i name read as a spelling by :func:`persian_q` (Naqdi).
+PERSIAN_Q_MIN_LEN = 5
+#: Credit of ق written q and gh outside a Persian -i name: review strength.
+PERSIAN_WIDE_Q_SIM = 0.6
 #: gh that may write ق: before a vowel, or last after one vowel (Sadegh, Eshagh, Rafigh),
 #: not English's last gh (Hugh, Leigh, Haigh, Keogh).
 _GH_AS_Q = re.compile(r"gh(?=[aeiouy])|(?<=[^aeiou][aei])gh$")
@@ -208,8 +225,9 @@ def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
         return 0.0, ""  # letters, not words: J&J (jj) is not DJI, S&T (st) not STT
     if skel_a == skel_b and (min(len(a), len(b)) > 2 or abs(len(a) - len(b)) <= 1):
         return SKELETON_SIM, "skeleton"  # not "br" for "beer": a two-letter word is an abbreviation
-    if _gh_for_q(a, b):
-        return PHONETIC_SIM, "variant"  # Ghaani / Qaani, Sadeghi / Sadeqi
+    q_sim = persian_q(a, b)
+    if q_sim:
+        return q_sim, "variant"  # Sadeghi / Sadeqi, Ghaani / Qaani: ق as Persian says it
     if not _may_meet(a, b, skel_a, skel_b):
         return 0.0, ""  # most words a look-up finds by sound or deletion end here
     if _gendered(a, b):
@@ -349,24 +367,32 @@ _GERMAN = {"schtsch": "shch", "tsch": "ch", "sch": "sh", "ch": "kh", "w": "v", "
 _FRENCH = {"tch": "ch", "ch": "sh", "dj": "dzh", "j": "zh", "ou": "u", "gue": "ge", "gui": "gi", "ss": "s"}
 _GERMAN_RE = re.compile("|".join(sorted(_GERMAN, key=len, reverse=True)) + "|^j|(?<=[aeiou])j")
 _FRENCH_RE = re.compile("|".join(sorted(_FRENCH, key=len, reverse=True)))
+#: Polish likewise (Szojgu, Czernomyrdin, Chodorkowski, Siergiej, Jewgienij: Shoigu,
+#: Chernomyrdin, Khodorkovsky, Sergey, Yevgeny): sz, cz, rz; w; j a glide; ie after a
+#: consonant one e.
+_POLISH = {"szcz": "shch", "sz": "sh", "cz": "ch", "rz": "zh", "ch": "kh", "w": "v", "j": "y"}
+_POLISH_RE = re.compile("|".join(sorted(_POLISH, key=len, reverse=True)) + "|(?<=[^aeiouy])ie")
 #: Letters only that language writes for a Russian sound: a word without them is read
 #: as written ("Zarev" is no German Tsarev: helper-54's review).
 _GERMAN_MARK = re.compile(r"w|sch|^j|(?<=[aeiou])j|(?<=[aeiou])ch")
 _FRENCH_MARK = re.compile(r"ou|j|tch|gu[eiy]|ine$")
+_POLISH_MARK = re.compile(r"sz|cz|rz|w|(?<=[^aeiouy])ie")
 #: French writes a final e after a consonant that Russian lacks (Prigojine, Poutine).
 _FRENCH_FINAL_E = re.compile(r"(?<=[^aeiou])e$")
 
 
 @lru_cache(maxsize=8192)
 def western_readings(word: str) -> tuple[str, ...]:
-    """A Russian name part as German and as French write it, read the English way
-    ("schtschukin" -> "shchukin", "prigojine" -> "prigozhin"); the readings that
-    differ from ``word``."""
+    """A Russian name part as German, French and Polish write it, read the English way
+    ("schtschukin" -> "shchukin", "prigojine" -> "prigozhin", "szojgu" -> "shoygu"); the
+    readings that differ from ``word``."""
     out = []
     if _GERMAN_MARK.search(word):
         out.append(_GERMAN_RE.sub(lambda m: _GERMAN.get(m.group(0), "y"), word))
     if _FRENCH_MARK.search(word):
         out.append(_FRENCH_FINAL_E.sub("", _FRENCH_RE.sub(lambda m: _FRENCH[m.group(0)], word)))
+    if _POLISH_MARK.search(word):
+        out.append(_POLISH_RE.sub(lambda m: _POLISH.get(m.group(0), "e"), word))
     return tuple(dict.fromkeys(r for r in out if r != word))
 
 
@@ -582,18 +608,3 @@ def vowel_respelling(a: str, b: str) -> bool:
         return False
     diff = [(x, y) for x, y in zip(a, b) if x != y]
     return 0 < len(diff) <= 2 and all(x in _PLAIN_VOWELS and y in _PLAIN_VOWELS for x, y in diff)
-
-
-#: Shortest word :func:`persian_q` reads (Naqdi).
-PERSIAN_Q_MIN_LEN = 5
-
-
-def persian_q(a: str, b: str) -> bool:
-    """Two spellings of one Persian name ending in -i, ق written q in one and gh in the
-    other, as Persian pronounces it: Naghdi / Naqdi, Sadeghi / Sadeqi, Mottaghi /
-    Mottaqi. Not k (Bagheri باقری and Bakeri باکری are two names), not the first
-    letter (Ghazi and Qazi are two Arabic names), and not other endings, where
-    Arabic keeps غ and ق apart (Raghib / Raqib, Saghir / Saqr)."""
-    if a == b or min(len(a), len(b)) < PERSIAN_Q_MIN_LEN or a[-1] != "i" or b[-1] != "i" or "q" not in a + b:
-        return False
-    return a[0] + a[1:].replace("gh", "q") == b[0] + b[1:].replace("gh", "q")

@@ -5,6 +5,7 @@ valid syllable is that evidence."""
 
 import pytest
 
+from screening.matching import compare
 from screening.matching.forms import forms_of
 from screening.matching.names import analyze_name
 from screening.matching.vietnamese import vietnamese_name, vietnamese_syllables_differ
@@ -86,3 +87,21 @@ def test_positions_differ(a, b, differ):
     from screening.matching.vietnamese import positions_differ
 
     assert positions_differ(form(a), form(b)) is differ
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Công ty TNHH Thương mại Hải Long", "HAI LONG TRADING COMPANY LIMITED"),  # fresh8's read half
+        ("Cong ty TNHH Xuat Nhap Khau Minh Anh", "MINH ANH IMPORT EXPORT CO., LTD"),  # folded, as files write it
+        ("Tổng Công ty Xây dựng Hà Nội", "HANOI CONSTRUCTION CORPORATION"),
+    ],
+)
+def test_a_vietnamese_firms_line_of_business_meets_its_english_name(query, listed):
+    """vi_org_terms.yaml: the registered name says its line of business in Vietnamese
+    before the name; the English name translates it after."""
+    assert compare(query, listed, "Company")[0] >= 0.85
+
+
+def test_another_line_of_business_is_another_vietnamese_firm():
+    assert compare("Công ty TNHH Thương mại Hải Long", "HAI LONG CONSTRUCTION COMPANY LIMITED", "Company")[0] < 0.85

@@ -32,13 +32,21 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Iterable, Mapping
 
-#: Document labels that introduce a party (SWIFT fields, bills of lading, LCs).
+#: A document's own reference before a party's label or name: "INV 2023-0412 BILL TO:",
+#: "ACCT 100234 - YMTC WUHAN", "PO# 4471:". A word with a digit after the document's
+#: word, then a dash or colon, or an address label.
+_DOC_REF = (r"(?:inv(?:oice)?|p\.?o\.?|order|ref|acct|account|a/c|cust(?:omer)?\s+(?:id|no))\.?\s*(?:no\.?|#|:)?"
+            r"\s*[\w/-]*\d[\w/-]*(?:\s*[-–:]\s*|\s+(?=(?:bill|ship|sold|invoice|deliver)\s+to\b))")
+#: Document labels that introduce a party (SWIFT fields, bills of lading, LCs, invoices,
+#: KYC forms), after the document's reference if any.
 _LABEL_RE = re.compile(
-    r"^\s*(?:(?:swift\s+)?field\s*:?\s*\d{2}[a-z]?\s*:|:?\d{2}[a-z]?:|"
+    r"^\s*(?:" + _DOC_REF + r")?(?:(?:swift\s+)?field\s*:?\s*\d{2}[a-z]?\s*:|:?\d{2}[a-z]?:|"
     r"(?:ordering\s+customer|beneficiary(?:\s+customer|\s+bank)?|shipper|consignee|notify\s+party|"
     r"applicant|remitter|sender|receiver|buyer|seller|payee|payer|debtor|creditor|"
     r"intermediary(?:\s+bank)?|account\s+with\s+institution|exporter|importer|end\s+user|"
-    r"counterparty|party|name)\s*:)\s*(?:/\S*\s+)?",
+    r"(?:bill|ship|sold|invoice|deliver)\s+to|supplier|vendor|consignor|"
+    r"(?:customer|client|legal|registered|company|account|entity|full)\s+name|customer|client|"
+    r"counterparty|party|name)\s*:|" + _DOC_REF + r")\s*(?:/\S*\s+)?",
     re.IGNORECASE,
 )
 #: The line number SWIFT field 50F writes before the name line: "1/AVANGARD KOMPLEKT OOO"
@@ -52,7 +60,8 @@ _AKA_RE = re.compile(r"[\(\[]\s*(?:also\s+known\s+as|a\.?k\.?a\.?|d/b/a|dba|trad
 #: not a bare "aka" or "dba" (AKA Holdings), not "A.K.A." in capitals (Shenzhen A.K.A.
 #: Trading), and not "trading as", which is "Nordic Trading AS", a Norwegian firm
 #: (helper-51's review).
-_AKA_MARK = r"(?:(?-i:a\.k\.a\.?)|a/k/a|also\s+known\s+as|d/b/a|(?-i:d\.b\.a\.?)|doing\s+business\s+as)"
+_AKA_MARK = (r"(?:(?-i:a\.k\.a\.?)|a/k/a|also\s+known\s+as|d/b/a|(?-i:d\.b\.a\.?)|doing\s+business\s+as"
+             r"|t/a|trading\s+as\s*:)")  # "trading as" with its colon only: "Nordic Trading AS" is a firm
 _AKA_AFTER_RE = re.compile(r"[\s,;]+" + _AKA_MARK + r",?:?\s+(.+)$", re.IGNORECASE)
 #: Where a chain of other names goes on: "X a/k/a Y a/k/a Z", "X a.k.a. Y; Z".
 _AKA_NEXT_RE = re.compile(r"\s*;\s*|[\s,]+" + _AKA_MARK + r",?:?\s+", re.IGNORECASE)

@@ -216,29 +216,44 @@ ADDRESS_WORDS_MIN = 2
 
 
 def _address_cut(raw: str, t: Tables) -> str:
-    """``raw`` without the street address written after its legal form and a comma: in
-    the part up to the next comma, a number and two address words or more ("SINORAY
-    TRADING CO LTD, RM 1203 12/F NATHAN RD KOWLOON HK", "..., P.O. Box 1234, Dubai").
-    A place alone stays, with or without a comma: "Acme Ltd, Dubai" must still meet "Acme
-    Dubai Ltd", and "..., Moscow" / "..., Minsk" may be sisters (helper-59's review). So
-    does a unit ("CETC, 54th Research Institute", "..., Tower 2", "..., No. 2 Refinery
-    District"), what follows a branch, and a name whose legal form opens it."""
-    split = _after_legal_form(raw, t)
+    """``raw`` without the street address written after its legal form: in the part up
+    to the next comma, a number with two address words or more ("SINORAY TRADING CO
+    LTD, RM 1203 12/F NATHAN RD KOWLOON HK"), or with a street word ("..., Box 1234,
+    Göteborg", "..., Jl. Gunung Sahari No. 12", "CO LTD NO.88 BINHAI RD"), or a floor
+    ("CO LTD 12F, 45 Teheran-ro"); after a comma or not. A place alone stays: "Acme
+    Ltd, Dubai" must still meet "Acme Dubai Ltd", and "..., Moscow" / "..., Minsk" may be
+    sisters (helper-59's review). So does a unit ("CETC, 54th Research Institute", "...,
+    Tower 2", "..., No. 2 Refinery District"), what follows a branch, and a name whose
+    legal form opens it."""
+    split = _after_legal_form(raw, t, comma=False)
     if split is None:
         return raw
     head, tail = split
-    part = tail.lstrip()[1:].split(",")[0]  # up to the next comma
+    after_comma = tail.lstrip().startswith(",")
+    part = tail.lstrip(" ,;").split(",")[0]  # up to the next comma
     first = tuple(fold_words(part))
-    address = (bool(first) and _DIGIT_RE.search(part) is not None and first[0] not in t.number_prefixes
-               and sum(w in t.address_words for w in first) + ("p o box" in " ".join(first)) >= ADDRESS_WORDS_MIN)
+    if not first or _DIGIT_RE.search(part) is None or any(
+        w in t.org_class or w in t.org_types or w in t.org_marks for w in first
+    ):
+        return raw  # no number, or a unit or another firm ("..., 12 Street Kids Foundation")
+    if not after_comma and not (first[0][0].isdigit() or first[0] in t.number_prefixes or first[0] in t.street_words):
+        return raw  # run on, an address opens with its number or street word ("CO LTD NO.88 BINHAI RD")
+    street = any(w in t.street_words for w in first) or _FLOOR_RE.search(part) is not None
+    address = street or (first[0] not in t.number_prefixes and after_comma
+                         and sum(w in t.address_words for w in first) + ("p o box" in " ".join(first)) >= ADDRESS_WORDS_MIN)
     return head.rstrip(" ,;") if address else raw
 
 
-def _after_legal_form(raw: str, t: Tables) -> tuple[str, str] | None:
-    """``raw`` split after the last legal form that closes a name and a comma follows:
-    (name with its form, ", what follows"), or None. Not a form that opens the name,
-    nor a branch's (what follows a branch names the branch)."""
-    if "," not in raw:
+#: A floor written as buildings in Asia write it: "12F", "12/F", "3rd Floor" is a street word's.
+_FLOOR_RE = re.compile(r"(?<![\w/])\d{1,3}\s?/?f\b", re.IGNORECASE)
+
+
+def _after_legal_form(raw: str, t: Tables, comma: bool = True) -> tuple[str, str] | None:
+    """``raw`` split after the last legal form that closes a name and a comma follows
+    (or anything follows, when not ``comma``): (name with its form, ", what follows"),
+    or None. Not a form that opens the name, nor a branch's (what follows a branch
+    names the branch)."""
+    if comma and "," not in raw:
         return None
     words: list[str] = []
     ends: list[int] = []  # where in ``raw`` each folded word's chunk ends
@@ -258,7 +273,7 @@ def _after_legal_form(raw: str, t: Tables) -> tuple[str, str] | None:
     if cut is None:
         return None
     head, tail = raw[: ends[cut - 1]], raw[ends[cut - 1]:]
-    return (head, tail) if tail.lstrip().startswith(",") else None
+    return (head, tail) if tail.lstrip().startswith(",") or not comma else None
 
 
 @lru_cache(maxsize=ANALYSIS_CACHE)

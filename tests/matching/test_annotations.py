@@ -327,3 +327,23 @@ def test_a_persons_name_after_a_comma_is_no_branch():
 )
 def test_a_labelled_vessel_keeps_its_own_words(query, listed):
     assert compare(query, listed, "Vessel")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "text, bare",
+    [
+        ("INV 2023-0412 BILL TO: NORDIC STEEL TRADING AB", "NORDIC STEEL TRADING AB"),  # fresh10's read half
+        ("ACCT 100234 - YMTC WUHAN", "YMTC WUHAN"),  # fresh9's read half
+        ("PO# 4471: Acme Ltd", "Acme Ltd"),
+        ("Legal name: Arctic Polar Resources LLP", "Arctic Polar Resources LLP"),
+        ("Ship to: Zorvik GmbH", "Zorvik GmbH"),
+    ],
+)
+def test_an_invoices_reference_and_label_are_no_name(text, bare):
+    assert strip_annotations(text)[0] == bare
+
+
+def test_trading_as_with_its_colon_gives_another_name():
+    assert strip_annotations("Arctic Polar Resources LLP; Trading as: APR") == ("Arctic Polar Resources LLP", ["APR"])
+    assert strip_annotations("Acme Ltd t/a Acme Logistics") == ("Acme Ltd", ["Acme Logistics"])
+    assert strip_annotations("Nordic Trading AS")[0] == "Nordic Trading AS"  # a Norwegian firm

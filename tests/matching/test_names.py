@@ -225,3 +225,31 @@ def test_a_persons_address_keeps_the_name_and_a_firms_places_stay():
     assert compare("Mr. Li Fangwei, Dalian, Liaoning, PRC", "LI, Fangmin", "Person")[0] < 0.70
     # without a title, a name of unknown kind may be a firm's, whose places set it apart
     assert compare("Acme Trading, Dalian, Liaoning, PRC", "ACME TRADING, Shanghai")[0] < 0.85
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # fresh10's read half
+        ("HANBIT TRADING CO LTD 12F, 45 Teheran-ro, Gangnam-gu, Seoul", "HANBIT TRADING CO., LTD."),
+        ("SHIPPER: ZHEJIANG HUAYANG CHEMICAL CO LTD NO.88 BINHAI RD", "ZHEJIANG HUAYANG CHEMICAL CO., LTD."),
+        ("Sinar Bahari Nusantara, P.T., Jl. Gunung Sahari No. 12, Jakarta", "SINAR BAHARI NUSANTARA, PT"),
+        ("INV 2023-0412 BILL TO: NORDIC STEEL TRADING AB, Box 1234, Göteborg", "NORDIC STEEL TRADING AB"),
+        ("ABC Ltd, 5th Floor", "ABC Ltd"),  # helper-57's review
+    ],
+)
+def test_a_street_address_after_a_firms_legal_form_is_no_name(query, listed):
+    assert compare(query, listed, "Company")[0] >= 0.85
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Acme Inc, 12 Street Kids Foundation", "Acme Inc"),  # another organisation (helper-62's review)
+        ("Global Trading Ltd, 5th Floor Ventures", "Global Trading Ltd"),
+        ("China Electronics Technology Group Corporation, 54th Research Institute, 589 Zhongshan West Road, "
+         "Shijiazhuang", "China Electronics Technology Group Corporation"),  # a unit, then its address
+    ],
+)
+def test_an_organisation_or_unit_after_the_legal_form_stays(query, listed):
+    assert compare(query, listed)[0] < 0.70

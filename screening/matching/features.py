@@ -154,6 +154,8 @@ def compact_name(pair: Pair) -> float:
         s = max(
             Indel.normalized_similarity(q.compact, c.compact),
             Indel.normalized_similarity(q.compact_sorted, c.compact_sorted),
+            # not a name read from syllables: 영숙 김 is not "Kim Yong Su", their letters differ
+            0.0 if SYLLABIC & {q.script, c.script} else Indel.normalized_similarity(_family_first(q), _family_first(c)),
         )
         floor = COMPACT_FLOOR
     if s < floor:
@@ -161,6 +163,16 @@ def compact_name(pair: Pair) -> float:
     if s < 1.0 and vietnamese_name(q) and vietnamese_name(c):
         return min(s, SYLLABLE_COMPACT_MAX)  # "Nguyen Phu Trong" / "Truong": a letter is another syllable
     return s
+
+
+def _family_first(form: Form) -> str:
+    """A person's name joined with its family name first, as its comma or capitals mark
+    it ("KIM, Yong Chol": "kimyongchol"), which is how East Asian names run together in
+    capitals ("KIMYONGCHOL"); the name joined in order when nothing marks the family name."""
+    family = family_in_capitals(form)
+    if not any(family):
+        return form.compact
+    return "".join([t for t, f in zip(form.texts, family) if f] + [t for t, f in zip(form.texts, family) if not f])
 
 
 def _other_gender(q: Form, c: Form, link: Link) -> bool:

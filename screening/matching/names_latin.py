@@ -531,7 +531,7 @@ def latin_tokens(
             continue
         if person and word in t.person_titles and n > 2 and not (
             word in t.surname_titles and i == _family_end(words, t)
-        ):
+        ) and not (i + 1 < n and words[i + 1] in t.name_suffixes):  # "Haji Zadeh": Hajizadeh
             i += 1
             continue  # "Dr", "Gen": titles are not names (but "Martin Luther King" is one)
         term = _org_phrase(words, i, t) if not person or company else None

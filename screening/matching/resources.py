@@ -297,6 +297,8 @@ class Tables:
     address_words: frozenset[str] = frozenset()
     #: of those, the words that say an address with a number by themselves (``street_words``)
     street_words: frozenset[str] = frozenset()
+    #: Persian family-name endings written apart ("Haji Zadeh"; word_lists.yaml ``name_suffixes``)
+    name_suffixes: frozenset[str] = frozenset()
     #: words of a vessel's type (word_lists.yaml ``vessel_types``)
     vessel_types: frozenset[str] = frozenset()
     org_types: frozenset[str] = frozenset()
@@ -883,7 +885,7 @@ def _load_numbers(t: Tables) -> None:
 WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "surname_titles", "org_types",
               "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
               "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words",
-              "address_words", "street_words", "vessel_types")
+              "address_words", "street_words", "vessel_types", "name_suffixes")
 
 
 def _load_word_lists(t: Tables) -> None:

@@ -202,6 +202,18 @@ PERSIAN_WIDE_Q_SIM = 0.6
 _GH_AS_Q = re.compile(r"gh(?=[aeiouy])|(?<=[^aeiou][aei])gh$")
 
 
+#: Shortest words :func:`_l_for_i` reads.
+OCR_MIN_LEN = 4
+
+
+def _l_for_i(a: str, b: str) -> bool:
+    """One letter l written for i or i for l, all else alike ("Vlktor" / Viktor, "lvan" /
+    Ivan, "Viadimir" / Vladimir): a capital I scanned or typed as a small L, the letters
+    no font tells apart. No two names differ so."""
+    diff = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 1 and {a[diff[0]], b[diff[0]]} == {"l", "i"}
+
+
 def _may_meet(a: str, b: str, skel_a: str, skel_b: str) -> bool:
     """False when no rule of :func:`_token_sim` past the skeleton can join ``a`` and
     ``b``: each needs the words' Indel similarity at ``MEET_MIN`` or more, the
@@ -235,6 +247,8 @@ def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
     short = min(len(a), len(b))
     if short >= 3 and len(a) == len(b) and OSA.distance(a, b) == 1 and sorted(a) == sorted(b):
         return TRANSPOSE_SIM, "variant"  # a typing slip, even in the first letters
+    if short >= OCR_MIN_LEN and len(a) == len(b) and _l_for_i(a, b):
+        return TRANSPOSE_SIM, "variant"  # a scan's or a typist's l for I: "Vlktor" / Viktor
     if abs(len(a) - len(b)) == 1 and a[0] == b[0] and phonetic(a) == phonetic(b):
         longer, shorter = (a, b) if len(a) > len(b) else (b, a)
         # one silent letter more: jon/john, ann/anne, mohamad/mohammad

@@ -1,0 +1,46 @@
+"""Round 16 (session 20): persons from fresh10's read half (helper-63's set, written
+without the code), each rule with a pair that must stay apart."""
+
+import pytest
+
+from screening.matching import compare
+from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("KIMYONGCHOL", "KIM, Yong Chol"),  # run together, family name first (0.00)
+        ("LIWEIMIN", "LI, Weimin"),
+        ("Amir-Ali Haji Zadeh", "HAJIZADEH, Amir Ali"),  # Haji is the name's, not a title (0.58)
+        ("Nur Ahmad Ahmadzay", "AHMADZAI, Noor Ahmad"),  # نور (0.57)
+        ("Abubakar Mamman Sani", "SANI, Abubakar Mohammed"),  # Hausa Mamman (0.63)
+        ("Vlktor Vekselberg", "VEKSELBERG, Viktor Feliksovich"),  # l for I (0.60)
+        ("lvan Petrov", "PETROV, Ivan"),
+    ],
+)
+def test_one_person(query, listed):
+    assert compare(query, listed, "Person")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("KIMYONGNAM", "KIM, Yong Chol"),  # another given name run together
+        ("Haji Mohammad Rahimi", "RAHIMI, Ali"),  # the title still goes, and Ali is not Mohammad
+    ],
+)
+def test_other_persons(query, listed):
+    assert compare(query, listed, "Person")[0] < REVIEW_THRESHOLD
+
+
+def test_english_names_keep_their_vowels():
+    # two edits apart: review by the whole name's edits, not a match (Nur / Noor is a table's)
+    assert compare("Moore Smith", "SMITH, Mure", "Person")[0] < MATCH_THRESHOLD
+
+
+def test_a_title_before_a_persian_ending_is_the_family_names():
+    from screening.matching import analyze_name
+
+    assert [t.text for t in analyze_name("Haji Mohammad Rahimi", "Person").tokens] == ["mohammad", "rahimi"]
+    assert "haji" in [t.text for t in analyze_name("Amir Ali Haji Zadeh", "Person").tokens]

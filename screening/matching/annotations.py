@@ -108,8 +108,9 @@ _PORTS_RE = re.compile(r"\s+(?:pol|pod|port\s+of\s+(?:loading|discharge))\s*:?\s
                        re.IGNORECASE)
 _FLAG_LABEL_RE = re.compile(r"\s*[/,;]?\s*\bflag\s*:\s*[^/,;()]*", re.IGNORECASE)
 #: Prefixes written without a slash or dot, read off only a name known to be a vessel's
-#: ("TB HAI LONG 7": tug boat, "SS", "FV", "RV"); elsewhere they are a name's letters.
-_KNOWN_VESSEL_PREFIXES = r"(?:tb|ss|fv|rv|sv)"
+#: ("TB HAI LONG 7": tug boat, "SS", "FV", "RV", "NB NORDIC ARROW": a newbuilding);
+#: elsewhere they are a name's letters.
+_KNOWN_VESSEL_PREFIXES = r"(?:tb|ss|fv|rv|sv|nb)"  # NB: a newbuilding, before its delivery
 _KNOWN_VESSEL_RE = re.compile(rf"^\s*{_KNOWN_VESSEL_PREFIXES}\s+(?=\S)", re.IGNORECASE)
 #: "f/k/a", "f.k.a.,", "fka", "formerly known as": what a former name follows.
 _FKA = r"(?:f[./]?k[./]?a\.?|formerly\s+known\s+as),?"
@@ -147,6 +148,10 @@ _REGISTRY_RE = re.compile(
     r"\s*[:#.]?\s*\d[\d\s-]{3,}\d\s*\)?",
     re.IGNORECASE,
 )
+#: A vessel's radio call sign ("call sign 3FAB2", "Callsign: 9HA2157") and a note of its
+#: hull at a yard ("(Zvezda Shipbuilding Complex hull No. 1123)"): no part of its name.
+_CALL_SIGN_RE = re.compile(r"[\(,;]?\s*\b(?:call\s*sign|callsign)\s*[:#.]?\s*[a-z0-9]{3,8}\b\s*\)?", re.IGNORECASE)
+_HULL_NOTE_RE = re.compile(r"\s*\([^()]*\bhull\b[^()]*\d[^()]*\)", re.IGNORECASE)
 #: "HAO" (号, number) after a Chinese vessel's number: "XIN YUAN 18 HAO" and 鑫源18号 are XIN YUAN 18.
 _HAO_RE = re.compile(r"(?<=\d)\s*(?:hao|号|號)\s*$", re.IGNORECASE)
 #: A registry number of a known kind and its digits, written together: "IMO 9234563",
@@ -297,6 +302,7 @@ def strip_annotations(
     name = _SWIFT_LINE_RE.sub("", name, count=1)
     name = _HAO_RE.sub("", name, count=1)  # both sides: a listed vessel's name is read with no schema
     name = _REGISTRY_RE.sub(" ", name)
+    name = _HULL_NOTE_RE.sub(" ", _CALL_SIGN_RE.sub(" ", name))
     name = _BRANCH_RE.sub("", name)
     if not person:
         name = _HAN_BRANCH_RE.sub("", name)

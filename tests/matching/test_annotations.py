@@ -347,3 +347,19 @@ def test_trading_as_with_its_colon_gives_another_name():
     assert strip_annotations("Arctic Polar Resources LLP; Trading as: APR") == ("Arctic Polar Resources LLP", ["APR"])
     assert strip_annotations("Acme Ltd t/a Acme Logistics") == ("Acme Ltd", ["Acme Logistics"])
     assert strip_annotations("Nordic Trading AS")[0] == "Nordic Trading AS"  # a Norwegian firm
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("M/V STELLA MARIS, call sign 3FAB2", "STELLA MARIS"),  # fresh10's read half (0.40)
+        ("STELLA MARIS Callsign: 9HA2157", "STELLA MARIS"),
+        ("NB NORDIC ARROW", "NORDIC ARROW (Zvezda Shipbuilding Complex hull No. 1123)"),  # (0.15)
+    ],
+)
+def test_a_vessels_call_sign_newbuilding_mark_and_hull_note_are_no_name(query, listed):
+    assert compare(query, listed, "Vessel")[0] >= MATCH_THRESHOLD
+
+
+def test_nb_is_a_newbuilding_only_on_a_vessels_name():
+    assert [t.text for t in analyze_name("NB Trading Ltd", "Company").tokens][0] == "nb"

@@ -40,18 +40,27 @@ def fold_long_vowels(word: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def romaji_words(text: str) -> tuple[str, ...]:
+def romaji_words(text: str, whole: bool = False) -> tuple[str, ...]:
     """Hepburn words of a Japanese name, one per dictionary word ("山田太郎" -> yamada, taro).
 
-    Returns ``()`` when pykakasi is not installed.
+    With ``whole``, ``()`` unless every character is read: pykakasi passes over the
+    simplified Chinese characters Japanese does not write (三菱电机软件 gives only
+    "mitsubishi"), and a part of a name read as the whole would meet every firm of
+    that brand. Returns ``()`` when pykakasi is not installed.
     """
     try:
         conv = _converter()
     except ImportError:
         return ()
     words = []
+    read = ""
     for item in conv.convert(text):
         roman = re.sub(r"[^a-z]", "", str(item.get("hepburn", "")).lower())
         if roman:
             words.append(fold_long_vowels(roman))
+            read += str(item.get("orig", ""))
+        elif whole:
+            return ()
+    if whole and read != text:
+        return ()
     return tuple(words)

@@ -87,6 +87,7 @@ from screening.matching.names_han import (
     translated_reading,
 )
 from screening.matching.names_ko_ja import (
+    japanese_company,
     HANGUL_PIECE_RE,
     japanese_person,
     korean_company,
@@ -497,6 +498,9 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             variants.append(translated)
     if [x.text for x in spelled_variant] != texts and (not han or spelled_variant != tokens):
         variants.append(tuple(spelled_variant))
+    japanese_read = japanese_company(raw, [x for x in tokens if x.tag == LEGAL]) if han and not person else None
+    if japanese_read is not None:
+        variants.append(japanese_read)  # 株式会社中村光機: a Japanese firm's name, read in Japanese
     variants.extend(extra_variants)
     other_reading = _other_transliteration(raw) if not ascii_text else None
     if other_reading:

@@ -167,6 +167,34 @@ def japanese_person(text: str) -> list[Token]:
     ]
 
 
+#: Japanese legal forms written in kanji: a name with one is a Japanese firm's, whose
+#: kanji are read in Japanese (中村光機 is Nakamura, not Zhongcun).
+JAPANESE_FORMS = ("株式会社", "株式會社", "有限会社", "合同会社", "合資会社", "合名会社")
+#: A run of kanji or kana (the prolonged-sound mark and 々 included).
+_JAPANESE_RUN_RE = re.compile(r"[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]+")
+
+
+def japanese_company(raw: str, legal: list[Token]) -> tuple[Token, ...] | None:
+    """A Japanese firm's name read in Japanese: its kanji and kana in Hepburn romaji,
+    its legal form (``legal``, the tokens already read) kept: "株式会社中村光機" ->
+    KK NAKAMURA HIKARI KI beside the Chinese reading (ZHONGCUN). Only a name with
+    kana or a Japanese legal form in kanji, written in kanji and kana only, each
+    character read; None otherwise."""
+    if not (japanese.has_kana(raw) or any(form in raw for form in JAPANESE_FORMS)):
+        return None
+    text = raw
+    for form in JAPANESE_FORMS:
+        text = text.replace(form, " ")
+    if _LATIN_OR_DIGIT_RE.search(text):
+        return None  # "三井E&S", "小松NTC": the Latin part would be left out of the reading
+    runs = _JAPANESE_RUN_RE.findall(text)
+    readings = [japanese.romaji_words(run, whole=True) for run in runs]
+    if not runs or not all(readings):
+        return None  # a character Japanese does not write (电, 软): a Chinese name, or not read whole
+    words = [w for r in readings for w in r]
+    return tuple(legal) + tuple(Token(w, DISTINCTIVE, skeleton(w), raw, "Japanese reading") for w in words)
+
+
 @lru_cache(maxsize=ANALYSIS_CACHE)
 def other_readings(raw: str, company: bool) -> list[tuple[str, tuple[Token, ...], tuple[Choice, ...]]]:
     """Korean and Japanese readings of a Han personal name, tried as fallbacks."""

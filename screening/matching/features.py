@@ -720,7 +720,7 @@ def _parts_swapped(pair: Pair) -> bool:
     "Juan Carlos Pérez García" is not "GARCIA PEREZ, Juan Carlos": a Spanish name's
     family names are the father's, then the mother's, so the other order is another
     family; "Ahmad Saleh Al Amri" is not "AL-AMRI, Saleh Ahmad", whose father is Ahmad
-    (helper-53's set). Only where the listed name marks its family name (a comma,
+    (helper-53's set), nor is "Abdullah bin Khalid" "Khalid Abdullah" (fresh10's). Only where the listed name marks its family name (a comma,
     capitals), and for words each name writes once ("AL-'ALI, Hamid Hamad Hamid").
     """
     q, c = pair.query, pair.result
@@ -735,9 +735,16 @@ def _parts_swapped(pair: Pair) -> bool:
              and c.tags[lk.ci[0]] == DISTINCTIVE and not is_patronymic(c, lk.ci[0])
              and q.texts.count(q.texts[lk.qi[0]]) == 1 and c.texts.count(c.texts[lk.ci[0]]) == 1}
     return any(
-        i + 1 in where and where[i + 1] + 1 == j and family[j] == family[j - 1]
+        _next_part(q, i) in where and _next_part(c, where[_next_part(q, i)]) == j
+        and family[j] == family[where[_next_part(q, i)]]
         for i, j in where.items()
     )
+
+
+def _next_part(form: Form, k: int) -> int:
+    """The name part after part ``k``, past a "son of" word ("Abdullah bin Khalid": Khalid)."""
+    k += 1
+    return k + 1 if k < len(form.texts) and form.texts[k] in SON_OF else k
 
 
 def _son_of_at(form: Form) -> int | None:

@@ -44,3 +44,9 @@ def test_a_title_before_a_persian_ending_is_the_family_names():
 
     assert [t.text for t in analyze_name("Haji Mohammad Rahimi", "Person").tokens] == ["mohammad", "rahimi"]
     assert "haji" in [t.text for t in analyze_name("Amir Ali Haji Zadeh", "Person").tokens]
+
+
+def test_a_son_and_his_father_trade_places_around_bin():
+    """fresh10's read half (0.91): Abdullah, son of Khalid, is not Khalid Abdullah."""
+    assert compare("Abdullah bin Khalid Al-Qahtani", "AL-QAHTANI, Khalid Abdullah Salem", "Person")[0] < MATCH_THRESHOLD
+    assert compare("Khalid bin Abdullah Al-Qahtani", "AL-QAHTANI, Khalid Abdullah Salem", "Person")[0] >= MATCH_THRESHOLD

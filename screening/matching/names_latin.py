@@ -279,7 +279,10 @@ def _legal_tokens(out: Builder, legal: list[str], phrase: tuple[str, ...], compa
     written = " ".join(phrase)
     parts = t.legal_parts.get(compare, ())
     for word in parts[:-1]:  # "group corporation": group is a word, corp the form
-        out.tokens.append(Token(word, latin_tag(word, t), skeleton(word), written, f"{written} = {' '.join(parts)}"))
+        # a form of its own ("spzoo" in "sp. z o.o. sp. k.", gmbh in "GmbH & Co. KG"): the
+        # partner's form, generic, not a name's own word
+        tag = GENERIC if (word,) in t.legal_forms else latin_tag(word, t)
+        out.tokens.append(Token(word, tag, skeleton(word), written, f"{written} = {' '.join(parts)}"))
     form = parts[-1] if parts else compare
     if form in t.branch_words:  # "branch", "filiale": a marker, not a form
         out.tokens.append(Token(form, GENERIC, form, written, f"branch marker: {written}"))

@@ -253,3 +253,12 @@ def test_a_street_address_after_a_firms_legal_form_is_no_name(query, listed):
 )
 def test_an_organisation_or_unit_after_the_legal_form_stays(query, listed):
     assert compare(query, listed)[0] < 0.70
+
+
+def test_a_limited_partnership_is_not_its_partner_company():
+    """fresh10's read half: 'Sp. z o.o. Sp. k.' is a limited partnership whose partner is the
+    sp. z o.o. (1.00 before), as 'GmbH & Co. KG' is not its GmbH: review, not a match."""
+    for query, listed in [("Baltmar Logistics Sp. z o.o. Sp. k.", "BALTMAR LOGISTICS SPOLKA Z OGRANICZONA ODPOWIEDZIALNOSCIA"),
+                          ("Hansa Maschinenhandel GmbH & Co. KG", "HANSA MASCHINENHANDEL GMBH")]:
+        assert 0.70 <= compare(query, listed, "Company")[0] < 0.85
+    assert compare("Baltmar Logistics Sp. z o.o. Sp. k.", "BALTMAR LOGISTICS SP. Z O.O. SP.K.", "Company")[0] >= 0.85

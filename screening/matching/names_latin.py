@@ -198,7 +198,13 @@ def _roman_number(words: list[str], i: int, t: Tables, company: bool, person: bo
         return None
     if company and len(word) >= 2 and i + 1 < len(words) and words[i + 1] in t.roman_before:
         return value
+    if company and word in _ONLY_NUMERALS:
+        return value  # "Ocean Pearl II Navigation Inc": the series number of a ship's owner
     return None
+
+
+#: Roman numerals no language writes as a word: a number wherever they stand in a firm's name.
+_ONLY_NUMERALS = frozenset({"ii", "iii"})
 
 
 def org_term_key(words: Sequence[str]) -> tuple[str, ...]:

@@ -262,3 +262,12 @@ def test_a_limited_partnership_is_not_its_partner_company():
                           ("Hansa Maschinenhandel GmbH & Co. KG", "HANSA MASCHINENHANDEL GMBH")]:
         assert 0.70 <= compare(query, listed, "Company")[0] < 0.85
     assert compare("Baltmar Logistics Sp. z o.o. Sp. k.", "BALTMAR LOGISTICS SP. Z O.O. SP.K.", "Company")[0] >= 0.85
+
+
+def test_ii_and_iii_are_numbers_anywhere_in_a_firms_name():
+    """fresh10's read half: 'Ocean Pearl II Navigation Inc' / 'OCEAN PEARL NAVIGATION INC'
+    0.91 (the owner of a series' second ship); the SDN's ALPHACONNECT INVESTMENTS II and
+    ALPHACONNECT INVESTMENTS are two designated firms."""
+    assert compare("Ocean Pearl II Navigation Inc", "OCEAN PEARL NAVIGATION INC", "Company")[0] < 0.85
+    assert compare("Ocean Pearl II Navigation Inc", "OCEAN PEARL 2 NAVIGATION INC", "Company")[0] >= 0.85
+    assert compare("Ocean Pearl II Navigation Inc", "OCEAN PEARL III NAVIGATION INC", "Company")[0] < 0.70

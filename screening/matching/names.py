@@ -151,9 +151,13 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
         stripped, former = strip_annotations(raw, vessel=False, person=schema != "company")
         return (_address_cut(stripped, t) if schema == "company" else _person_address_cut(stripped, t)), former
 
+    # a firm's place after its legal form and a comma stays, as in a company's name
+    # ("Kappa Marine SA, Panama" / "..., Liberia": two registrations; address_places)
+    firm = schema is None and _after_legal_form(raw, t) is not None
+
     def is_place(text: str) -> bool:
         words = tuple(fold_words(text))
-        if not words:
+        if not words or firm:
             return False
         if _place_words(words, t):
             return True

@@ -517,7 +517,7 @@ SLAVIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "avich", "ovna", "evna", "
                   "owicz", "ewicz", "ycz")
 #: Letters only a Slavic name writes, in English, German or Polish spelling (Shchukin,
 #: Schtschukin, Szczukin; Polish cz: Czernomyrdin).
-SLAVIC_LETTERS = ("shch", "schtsch", "cz")
+SLAVIC_LETTERS = ("shch", "schtsch", "cz")  # (szcz has cz)
 
 
 def slavic_name(form: Form) -> bool:

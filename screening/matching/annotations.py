@@ -34,9 +34,10 @@ from typing import Any, Callable, Iterable, Mapping
 
 #: A document's own reference before a party's label or name: "INV 2023-0412 BILL TO:",
 #: "ACCT 100234 - YMTC WUHAN", "PO# 4471:". A word with a digit after the document's
-#: word, then a dash or colon, or an address label.
+#: word, then a dash between spaces, a colon, or an address label (not "A/C 24-7
+#: Services": a firm's name, helper-64's review).
 _DOC_REF = (r"(?:inv(?:oice)?|p\.?o\.?|order|ref|acct|account|a/c|cust(?:omer)?\s+(?:id|no))\.?\s*(?:no\.?|#|:)?"
-            r"\s*[\w/-]*\d[\w/-]*(?:\s*[-–:]\s*|\s+(?=(?:bill|ship|sold|invoice|deliver)\s+to\b))")
+            r"\s*[\w/-]*\d[\w/-]*(?:\s+[-–]\s+|\s*:\s*|\s+(?=(?:bill|ship|sold|invoice|deliver)\s+to\b))")
 #: Document labels that introduce a party (SWIFT fields, bills of lading, LCs, invoices,
 #: KYC forms), after the document's reference if any.
 _LABEL_RE = re.compile(
@@ -44,8 +45,9 @@ _LABEL_RE = re.compile(
     r"(?:ordering\s+customer|beneficiary(?:\s+customer|\s+bank)?|shipper|consignee|notify\s+party|"
     r"applicant|remitter|sender|receiver|buyer|seller|payee|payer|debtor|creditor|"
     r"intermediary(?:\s+bank)?|account\s+with\s+institution|exporter|importer|end\s+user|"
-    r"(?:bill|ship|sold|invoice|deliver)\s+to|supplier|vendor|consignor|"
-    r"(?:customer|client|legal|registered|company|account|entity|full)\s+name|customer|client|"
+    r"(?:bill|ship|sold|invoice|deliver)[\s-]+to|supplier|vendor|consignor|"
+    r"(?:customer|client|legal|registered|company|account|entity|full|vendor|supplier)\s+name|"
+    r"(?:customer|client|vendor|supplier)(?:\s*(?:#|no\.?|id)\s*[\w-]*\d[\w-]*)?|"
     r"counterparty|party|name)\s*:|" + _DOC_REF + r")\s*(?:/\S*\s+)?",
     re.IGNORECASE,
 )
@@ -150,7 +152,9 @@ _REGISTRY_RE = re.compile(
 )
 #: A vessel's radio call sign ("call sign 3FAB2", "Callsign: 9HA2157") and a note of its
 #: hull at a yard ("(Zvezda Shipbuilding Complex hull No. 1123)"): no part of its name.
-_CALL_SIGN_RE = re.compile(r"[\(,;]?\s*\b(?:call\s*sign|callsign)\s*[:#.]?\s*[a-z0-9]{3,8}\b\s*\)?", re.IGNORECASE)
+_CALL_SIGN_RE = re.compile(r"[\(,;]?\s*\b(?:call\s*sign|callsign)\s*[:#.]?\s*"
+                           r"(?-i:(?=[A-Z]*\d)[A-Z\d]{3,8}|(?!CORP\b|GMBH\b)[A-Z]{4})\b\s*\)?",
+                           re.IGNORECASE)  # not "Callsign Ltd" (a UK firm: helper-64's review)
 _HULL_NOTE_RE = re.compile(r"\s*\([^()]*\bhull\b[^()]*\d[^()]*\)", re.IGNORECASE)
 #: "HAO" (号, number) after a Chinese vessel's number: "XIN YUAN 18 HAO" and 鑫源18号 are XIN YUAN 18.
 _HAO_RE = re.compile(r"(?<=\d)\s*(?:hao|号|號)\s*$", re.IGNORECASE)

@@ -697,8 +697,10 @@ def lineage_differs(pair: Pair) -> float:
     q, c = pair.query, pair.result
     if genders_differ(q, c) or (is_person_pair(q, c) and (positions_differ(q, c) or _parts_swapped(pair))):
         return 1.0
-    if SON_OF.isdisjoint(q.texts) or SON_OF.isdisjoint(c.texts):
-        return 0.0  # most names: no "son of" on one side
+    if SON_OF.isdisjoint(q.texts):
+        return 0.0  # most names: no "son of"
+    if SON_OF.isdisjoint(c.texts):
+        return 1.0 if is_person_pair(q, c) and _son_named_as_father(pair) else 0.0
     qa, ca = _son_of_at(q), _son_of_at(c)
     if qa is None or ca is None or not is_person_pair(q, c):
         return 0.0
@@ -745,6 +747,26 @@ def _next_part(form: Form, k: int) -> int:
     """The name part after part ``k``, past a "son of" word ("Abdullah bin Khalid": Khalid)."""
     k += 1
     return k + 1 if k < len(form.texts) and form.texts[k] in SON_OF else k
+
+
+def _son_named_as_father(pair: Pair) -> bool:
+    """True when the query's own name (before bin) is the listed person's family name and
+    its father's name (after bin) the listed given name: "Abdullah bin Khalid" against
+    "ABDULLAH, Khalid" or "Khalid ABDULLAH", whose family name is his father's: Khalid,
+    son of Abdullah (helper-64's review). "Khalid bin Abdullah" is that person."""
+    q, c = pair.query, pair.result
+    at = _son_of_at(q)
+    family = family_in_capitals(c)
+    if at is None or not any(family):
+        return False
+    own_to_family = father_to_given = False
+    for link in pair.alignment.links:
+        if link.sim < DISTINCTIVE_AGREE or len(link.ci) != 1:
+            continue
+        j = link.ci[0]
+        own_to_family |= max(link.qi) < at and family[j]
+        father_to_given |= min(link.qi) > at and not family[j] and c.tags[j] == DISTINCTIVE
+    return own_to_family and father_to_given
 
 
 def _son_of_at(form: Form) -> int | None:

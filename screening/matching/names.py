@@ -205,8 +205,8 @@ def _person_address_cut(raw: str, t: Tables, run: int = PERSON_ADDRESS_RUN) -> s
         cut -= 1
     while len(parts) - cut >= run:
         head = ",".join(parts[:cut])
-        if len(fold_words(head)) >= PERSON_ADDRESS_KEEP:
-            return head.strip(" ,;")
+        if sum(w not in t.person_titles for w in fold_words(head)) >= PERSON_ADDRESS_KEEP:
+            return head.strip(" ,;")  # a title is no word of the name ("Mr. GREF, German")
         cut += 1
     return raw
 
@@ -230,7 +230,7 @@ def _address_cut(raw: str, t: Tables) -> str:
     sisters (helper-59's review). So does a unit ("CETC, 54th Research Institute", "...,
     Tower 2", "..., No. 2 Refinery District"), what follows a branch, and a name whose
     legal form opens it."""
-    split = _after_legal_form(raw, t, comma=False)
+    split = _after_legal_form(raw, t, comma=False) or _before_street(raw, t)
     if split is None:
         return raw
     head, tail = split
@@ -243,10 +243,30 @@ def _address_cut(raw: str, t: Tables) -> str:
         return raw  # no number, or a unit or another firm ("..., 12 Street Kids Foundation")
     if not after_comma and not (first[0][0].isdigit() or first[0] in t.number_prefixes or first[0] in t.street_words):
         return raw  # run on, an address opens with its number or street word ("CO LTD NO.88 BINHAI RD")
-    street = any(w in t.street_words for w in first) or _FLOOR_RE.search(part) is not None
+    street = any(_street_word(w, t) for w in first) or _FLOOR_RE.search(part) is not None
     address = street or (first[0] not in t.number_prefixes and after_comma
                          and sum(w in t.address_words for w in first) + ("p o box" in " ".join(first)) >= ADDRESS_WORDS_MIN)
     return head.rstrip(" ,;") if address else raw
+
+
+def _street_word(word: str, t: Tables) -> bool:
+    """A word that says a street: ``street_words``, or a German street run into its name
+    ("Hauptstr.", "Königstrasse")."""
+    return word in t.street_words or (len(word) > 5 and word.endswith(("str", "strasse")))
+
+
+def _before_street(raw: str, t: Tables) -> tuple[str, str] | None:
+    """``raw`` split before its first part after a comma that opens with a street word and
+    has a number ("PT Maju Jaya, Jl. Gunung Sahari No. 12": a name whose legal form opens
+    it, then its address), or None."""
+    start = raw.find(",")
+    while start > 0:
+        part = raw[start + 1:].split(",")[0]
+        first = fold_words(part)
+        if first and _street_word(first[0], t) and _DIGIT_RE.search(part) and fold_words(raw[:start]):
+            return raw[:start], raw[start:]
+        start = raw.find(",", start + 1)
+    return None
 
 
 #: A floor written as buildings in Asia write it: "12F", "12/F", "3rd Floor" is a street word's.

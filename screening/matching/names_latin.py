@@ -198,8 +198,11 @@ def _roman_number(words: list[str], i: int, t: Tables, company: bool, person: bo
         return None
     if company and len(word) >= 2 and i + 1 < len(words) and words[i + 1] in t.roman_before:
         return value
-    if company and word in _ONLY_NUMERALS:
-        return value  # "Ocean Pearl II Navigation Inc": the series number of a ship's owner
+    if company and word in _ONLY_NUMERALS and i > 0 and prev not in t.nicknames:
+        # "Ocean Pearl II Navigation Inc": the series number of a ship's owner; not a name's
+        # first word ("II Sole 24 Ore": a scanned Il) nor a monarch's ("King Abdullah II
+        # Fund", which the short form leaves out: helper-64's review)
+        return value
     return None
 
 

@@ -207,11 +207,17 @@ OCR_MIN_LEN = 4
 
 
 def _l_for_i(a: str, b: str) -> bool:
-    """One letter l written for i or i for l, all else alike ("Vlktor" / Viktor, "lvan" /
-    Ivan, "Viadimir" / Vladimir): a capital I scanned or typed as a small L, the letters
-    no font tells apart. No two names differ so."""
+    """One letter l written for i, all else alike, where an l cannot stand: between two
+    consonants or first before one ("Vlktor" / Viktor, "lvan" / Ivan): a capital I scanned
+    or typed as a small L, the letters no font tells apart. Where an l can stand, the
+    words are two names (Ella / Eila, Marla / Maria, Melli / Meili, Mall / Mali: helper-64)."""
     diff = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
-    return len(diff) == 1 and {a[diff[0]], b[diff[0]]} == {"l", "i"}
+    if len(diff) != 1 or {a[diff[0]], b[diff[0]]} != {"l", "i"}:
+        return False
+    k, word = diff[0], a if a[diff[0]] == "l" else b
+    before = word[k - 1] if k > 0 else ""
+    after = word[k + 1] if k + 1 < len(word) else ""
+    return bool(after) and after not in _VOWELS and before not in _VOWELS and before != "l"
 
 
 def _may_meet(a: str, b: str, skel_a: str, skel_b: str) -> bool:

@@ -54,8 +54,10 @@ _LABEL_RE = re.compile(
 #: The line number SWIFT field 50F writes before the name line: "1/AVANGARD KOMPLEKT OOO"
 #: (only 1/: "7/ELEVEN INC" is a name).
 _SWIFT_LINE_RE = re.compile(r"^\s*1/(?=[^\W\d_]{2})")
-#: "(also known as X)", "(a.k.a. X)", "(aka X)": another name of the party.
-_AKA_RE = re.compile(r"[\(\[]\s*(?:also\s+known\s+as|a\.?k\.?a\.?|d/b/a|dba|trading\s+as|t/a),?\s+([^()\[\]]+?)\s*[\)\]]",
+#: "(also known as X)", "(a.k.a. X)", "(aka X)", the SDN's "(non-Latin script: 吳國偉)":
+#: another name of the party; "(a.k.a. X; a.k.a. Y)" two.
+_AKA_RE = re.compile(r"[\(\[]\s*(?:also\s+known\s+as|a\.?k\.?a\.?|d/b/a|dba|trading\s+as|t/a"
+                     r"|non[-\s]?latin\s+script\s*:),?\s+([^()\[\]]+?)\s*[\)\]]",
                      re.IGNORECASE)
 #: ... and written on after the name, without brackets: "Sea Star Shipping Co., Ltd. a.k.a.
 #: Haixing Shipping", "ACME LLC d/b/a Acme Logistics". Only markers no name has as words:
@@ -65,6 +67,8 @@ _AKA_RE = re.compile(r"[\(\[]\s*(?:also\s+known\s+as|a\.?k\.?a\.?|d/b/a|dba|trad
 _AKA_MARK = (r"(?:(?-i:a\.k\.a\.?)|a/k/a|also\s+known\s+as|d/b/a|(?-i:d\.b\.a\.?)|doing\s+business\s+as"
              r"|t/a|trading\s+as\s*:)")  # "trading as" with its colon only: "Nordic Trading AS" is a firm
 _AKA_AFTER_RE = re.compile(r"[\s,;]+" + _AKA_MARK + r",?:?\s+(.+)$", re.IGNORECASE)
+#: Where the next name of a bracketed group begins: "(a.k.a. PKK; a.k.a. KADEK; KONGRA-GEL)".
+_AKA_GROUP_RE = re.compile(r"\s*;\s*(?:(?:a\.?k\.?a\.?|also\s+known\s+as)\s*[,:]?\s+)?", re.IGNORECASE)
 #: Where a chain of other names goes on: "X a/k/a Y a/k/a Z", "X a.k.a. Y; Z".
 _AKA_NEXT_RE = re.compile(r"\s*;\s*|[\s,]+" + _AKA_MARK + r",?:?\s+", re.IGNORECASE)
 #: A name written after the words that say it is another name of the party: "formerly
@@ -275,18 +279,18 @@ def strip_annotations(
             last = text.split()[-1]
             former[:] = [f"{f} {last}" for f in former]
 
-    def keep_former(m: re.Match[str]) -> str:
+    def keep_former(m: re.Match[str], split: re.Pattern[str] = _NEXT_FORMER_RE) -> str:
         name = (m.group(1) or m.group(2) or "").strip()
         if sum(ch.isalnum() for ch in name) < FORMER_MIN_CHARS:
             return m.group(0)  # "(Ex-Im)": a word, not a former name
-        # "(ex-AEGEAN PEARL, ex-MARIA K)": each its own former name
-        former.extend(n.strip() for n in _NEXT_FORMER_RE.split(name) if n.strip())
+        # "(ex-AEGEAN PEARL, ex-MARIA K)", "(a.k.a. HAMBALI; a.k.a. NURJAMAN, Encep)": each its own
+        former.extend(n.strip() for n in split.split(name) if n.strip())
         return " "
 
     name = _FORMER_RE.sub(keep_former, text)
     if vessel_name or (vessel and _VESSEL_RE.match(name)):
         name = _VESSEL_EX_RE.sub(keep_former, name, count=1)  # "M/T GOLDEN BAY ex BAY STAR"
-    name = _AKA_RE.sub(keep_former, name)
+    name = _AKA_RE.sub(lambda m: keep_former(m, _AKA_GROUP_RE), name)
     m = _AKA_AFTER_RE.search(name)
     if m:
         others = [o.strip() for o in _AKA_NEXT_RE.split(m.group(1)) if sum(ch.isalnum() for ch in o) >= FORMER_MIN_CHARS]

@@ -363,3 +363,22 @@ def test_a_vessels_call_sign_newbuilding_mark_and_hull_note_are_no_name(query, l
 
 def test_nb_is_a_newbuilding_only_on_a_vessels_name():
     assert [t.text for t in analyze_name("NB Trading Ltd", "Company").tokens][0] == "nb"
+
+
+@pytest.mark.parametrize(
+    "text, bare, others",
+    [
+        ("ISAMUDDIN, Nurjaman Riduan (a.k.a. HAMBALI; a.k.a. NURJAMAN, Encep)", "ISAMUDDIN, Nurjaman Riduan",
+         ["HAMBALI", "NURJAMAN, Encep"]),  # fresh10's read half: 'Encep Nurjaman' scored 0.38
+        ("KURDISTAN WORKERS PARTY (a.k.a. PKK; a.k.a. KADEK; KONGRA-GEL)", "KURDISTAN WORKERS PARTY",
+         ["PKK", "KADEK", "KONGRA-GEL"]),
+        ("WU, Guowei (non-Latin script: 吳國偉)", "WU, Guowei", ["吳國偉"]),  # the SDN writes it so
+    ],
+)
+def test_each_name_of_a_bracketed_group_is_its_own(text, bare, others):
+    assert strip_annotations(text) == (bare, others)
+
+
+def test_a_cantonese_spelling_meets_the_characters_the_list_gives():
+    """fresh10's read half: 'Ng Kwok Wai' / 'WU, Guowei (non-Latin script: 吳國偉)' 0.43."""
+    assert compare("Ng Kwok Wai", "WU, Guowei (non-Latin script: 吳國偉)", "Person")[0] >= MATCH_THRESHOLD

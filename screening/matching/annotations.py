@@ -34,10 +34,11 @@ from typing import Any, Callable, Iterable, Mapping
 
 #: A document's own reference before a party's label or name: "INV 2023-0412 BILL TO:",
 #: "ACCT 100234 - YMTC WUHAN", "PO# 4471:". A word with a digit after the document's
-#: word, then a dash between spaces, a colon, or an address label (not "A/C 24-7
-#: Services": a firm's name, helper-64's review).
-_DOC_REF = (r"(?:inv(?:oice)?|p\.?o\.?|order|ref|acct|account|a/c|cust(?:omer)?\s+(?:id|no))\.?\s*(?:no\.?|#|:)?"
-            r"\s*[\w/-]*\d[\w/-]*(?:\s+[-–]\s+|\s*:\s*|\s+(?=(?:bill|ship|sold|invoice|deliver)\s+to\b))")
+#: word (its dashes inside a number: "2023-0412"), then a dash, a colon, or an address
+#: label. "A/C 24-7 Services" is a firm: its 7 is no reference's (helper-64's review).
+_DOC_REF = (r"(?:inv(?:oice)?|p\.?o\.?|order|ref|acct|account|a/c|cust(?:omer)?\s+(?:id|no))\.?\s*(?:no\.?|#|:|-)?"
+            r"\s*[\w/]*\d(?:[\w/]|-(?=[\w/]*\d))*"
+            r"(?:\s*[-–]\s*(?=[^\W\d])|\s*:\s*|\s+(?=(?:bill|ship|sold|invoice|deliver)\s+to\b))")
 #: Document labels that introduce a party (SWIFT fields, bills of lading, LCs, invoices,
 #: KYC forms), after the document's reference if any.
 _LABEL_RE = re.compile(
@@ -67,8 +68,9 @@ _AKA_RE = re.compile(r"[\(\[]\s*(?:also\s+known\s+as|a\.?k\.?a\.?|d/b/a|dba|trad
 _AKA_MARK = (r"(?:(?-i:a\.k\.a\.?)|a/k/a|also\s+known\s+as|d/b/a|(?-i:d\.b\.a\.?)|doing\s+business\s+as"
              r"|t/a|trading\s+as\s*:)")  # "trading as" with its colon only: "Nordic Trading AS" is a firm
 _AKA_AFTER_RE = re.compile(r"[\s,;]+" + _AKA_MARK + r",?:?\s+(.+)$", re.IGNORECASE)
-#: Where the next name of a bracketed group begins: "(a.k.a. PKK; a.k.a. KADEK; KONGRA-GEL)".
-_AKA_GROUP_RE = re.compile(r"\s*;\s*(?:(?:a\.?k\.?a\.?|also\s+known\s+as)\s*[,:]?\s+)?", re.IGNORECASE)
+#: Where the next name of a bracketed group begins: "(a.k.a. PKK; a.k.a. KADEK)"; not at any
+#: semicolon ("(a.k.a. Abu Ali Co; Syria)", "AL-QA&#39;IDA": helper-65's review).
+_AKA_GROUP_RE = re.compile(r"\s*;\s*(?:a\.?k\.?a\.?|also\s+known\s+as)\s*[,:]?\s+", re.IGNORECASE)
 #: Where a chain of other names goes on: "X a/k/a Y a/k/a Z", "X a.k.a. Y; Z".
 _AKA_NEXT_RE = re.compile(r"\s*;\s*|[\s,]+" + _AKA_MARK + r",?:?\s+", re.IGNORECASE)
 #: A name written after the words that say it is another name of the party: "formerly
@@ -154,10 +156,11 @@ _REGISTRY_RE = re.compile(
     r"\s*[:#.]?\s*\d[\d\s-]{3,}\d\s*\)?",
     re.IGNORECASE,
 )
-#: A vessel's radio call sign ("call sign 3FAB2", "Callsign: 9HA2157") and a note of its
+#: A vessel's radio call sign ("call sign 3FAB2", "Callsign: 9ha2157": letters with a
+#: digit, or four capitals) and a note of its
 #: hull at a yard ("(Zvezda Shipbuilding Complex hull No. 1123)"): no part of its name.
 _CALL_SIGN_RE = re.compile(r"[\(,;]?\s*\b(?:call\s*sign|callsign)\s*[:#.]?\s*"
-                           r"(?-i:(?=[A-Z]*\d)[A-Z\d]{3,8}|(?!CORP\b|GMBH\b)[A-Z]{4})\b\s*\)?",
+                           r"(?:(?=[a-z]*\d)[a-z\d]{3,8}|(?-i:(?!CORP\b|GMBH\b)[A-Z]{4}))\b\s*\)?",
                            re.IGNORECASE)  # not "Callsign Ltd" (a UK firm: helper-64's review)
 _HULL_NOTE_RE = re.compile(r"\s*\([^()]*\bhull\b[^()]*\d[^()]*\)", re.IGNORECASE)
 #: "HAO" (号, number) after a Chinese vessel's number: "XIN YUAN 18 HAO" and 鑫源18号 are XIN YUAN 18.

@@ -255,6 +255,11 @@ def _street_word(word: str, t: Tables) -> bool:
     return word in t.street_words or (len(word) > 5 and word.endswith(("str", "strasse")))
 
 
+#: Street words that may name a unit of the organisation itself ("Central Committee of the
+#: Workers' Party of Korea, Room 39"): they open an address only after a legal form.
+_UNIT_WORDS = frozenset({"room", "rm", "floor", "fl", "suite", "flat"})
+
+
 def _before_street(raw: str, t: Tables) -> tuple[str, str] | None:
     """``raw`` split before its first part after a comma that opens with a street word and
     has a number ("PT Maju Jaya, Jl. Gunung Sahari No. 12": a name whose legal form opens
@@ -263,7 +268,8 @@ def _before_street(raw: str, t: Tables) -> tuple[str, str] | None:
     while start > 0:
         part = raw[start + 1:].split(",")[0]
         first = fold_words(part)
-        if first and _street_word(first[0], t) and _DIGIT_RE.search(part) and fold_words(raw[:start]):
+        if first and first[0] not in _UNIT_WORDS and _street_word(first[0], t) and _DIGIT_RE.search(part) \
+                and fold_words(raw[:start]):
             return raw[:start], raw[start:]
         start = raw.find(",", start + 1)
     return None
@@ -468,7 +474,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             short_forms = script in LATIN_LEGAL_SCRIPTS  # आशा is "asa", not the Norwegian ASA
             accented = accented_words(piece, t)  # "Lia Sá": a legal form is never written with accents
             org_like = company or looks_like_org(words, t, short_forms, marks=not person, accented=accented)
-            looks = lookalike_readings(piece) if piece.isupper() or not piece.islower() else None
+            looks = lookalike_readings(piece) if not piece.islower() else None
             built, leg = latin_tokens(words, t, company or org_like, person or not org_like, looks, short_forms, accented,
                                       vessel=canonical_schema(schema) == "vessel", said_person=person)
             if not org_like and any(" " in form for form in leg):

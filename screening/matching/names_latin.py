@@ -198,10 +198,11 @@ def _roman_number(words: list[str], i: int, t: Tables, company: bool, person: bo
         return None
     if company and len(word) >= 2 and i + 1 < len(words) and words[i + 1] in t.roman_before:
         return value
-    if company and word in _ONLY_NUMERALS and i > 0 and prev not in t.nicknames:
-        # "Ocean Pearl II Navigation Inc": the series number of a ship's owner; not a name's
-        # first word ("II Sole 24 Ore": a scanned Il) nor a monarch's ("King Abdullah II
-        # Fund", which the short form leaves out: helper-64's review)
+    if company and word in _ONLY_NUMERALS and i > 0:
+        # "Ocean Pearl II Navigation Inc", "Maria II Shipping": the series number of a ship's
+        # owner, and a monarch's ("King Abdullah II Fund" meets "Abdullah II Fund"; its short
+        # form without the number is held for review); not a name's first word ("II Sole 24
+        # Ore": a scanned Il; helper-64's and helper-65's reviews)
         return value
     return None
 
@@ -250,18 +251,31 @@ def _org_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | N
             stems = tuple(lemma(s) for s in key)
             if stems != key:  # an ending was read: "Strakhov" (a name) is not страховой
                 readings = t.org_lemmas.get(stems)
+        if readings is not None and key in t.vietnamese_only and not _vietnamese_words(words):
+            continue  # "Hang Hai" in a Chinese firm's name is no hàng hải
         if readings is not None:
             return size, readings
     return None
 
 
-def lookalike_readings(text: str) -> dict[str, str]:
-    """Capitalised words made only of Cyrillic look-alike letters, with their Cyrillic reading.
+#: Words that say a name is Vietnamese: its legal forms, the country.
+_VIETNAMESE_MARKS = (("cong", "ty"), ("co", "phan"), ("viet", "nam"), ("tnhh",), ("ctcp",))
 
-    "OOO TEXHOMAP" -> {"texhomap": "tekhnomar"}: a Russian name copied with
-    Latin letters that look like its Cyrillic ones.
+
+def _vietnamese_words(words: Sequence[str]) -> bool:
+    """True when ``words`` hold a Vietnamese legal form or the country's name."""
+    return any(tuple(words[k : k + len(m)]) == m for m in _VIETNAMESE_MARKS for k in range(len(words)))
+
+
+def lookalike_readings(text: str) -> dict[str, tuple[str, str]]:
+    """Words written with look-alike letters, with their other reading and how it was read.
+
+    "OOO TEXHOMAP" -> {"texhomap": ("tekhnomar", "read as Cyrillic")}: a Russian name
+    copied with Latin letters that look like its Cyrillic ones. "VIadimir", "AIpha",
+    "GoIden" -> vladimir, alpha, golden: a capital I inside a word written in small
+    letters is a small L scanned or typed (:func:`ocr_readings`).
     """
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, str]] = ocr_readings(text)
     if not _LOOKALIKE_RE.search(text):
         return out
     for chunk in text.split():
@@ -272,7 +286,34 @@ def lookalike_readings(text: str) -> dict[str, str]:
             and all(ch in LOOKALIKE_CYRILLIC for ch in word)
             and any(ch in LOOKALIKE_TELLS for ch in word)
         ):
-            out[word.lower()] = "".join(LOOKALIKE_CYRILLIC[ch] for ch in word)
+            out[word.lower()] = ("".join(LOOKALIKE_CYRILLIC[ch] for ch in word), "read as Cyrillic")
+    return out
+
+
+#: A capital I between small letters, or second after a capital and before small
+#: letters: a small L ("GoIden", "VIadimir", "AIpha"); and a small l opening a word of
+#: small letters in a name whose words open with capitals: a capital I ("lvan", "losif").
+_CAPITAL_I_RE = re.compile(r"(?<=[a-z])I(?=[a-z])|(?<=^[A-Z])I(?=[a-z]{2})")
+_SMALL_L_RE = re.compile(r"^l(?=[a-z]{2})")
+
+
+def ocr_readings(text: str) -> dict[str, tuple[str, str]]:
+    """The words of ``text`` with an I and an l a scan or a typist confused, read right:
+    {"viadimir": ("vladimir", "read with l for I")} (helper-65's review). Only where the
+    case tells: in a word of small letters, a capital I is no I; and a word of small
+    letters opening with l, beside words opening with capitals, opened with I."""
+    out: dict[str, tuple[str, str]] = {}
+    if "I" not in text and "l" not in text:
+        return out
+    chunks = [c.strip(".,;:'\"«»()") for c in text.split()]
+    titled = sum(1 for c in chunks if c[:1].isupper()) >= 1
+    for word in chunks:
+        if not word.isascii() or not word.isalpha():
+            continue
+        if _CAPITAL_I_RE.search(word):
+            out[word.lower()] = (_CAPITAL_I_RE.sub("l", word).lower(), f"{word} read with l for I")
+        elif titled and _SMALL_L_RE.match(word) and word[1:].islower():
+            out[word.lower()] = ("i" + word[1:].lower(), f"{word} read with I for l")
     return out
 
 
@@ -430,7 +471,7 @@ def latin_tokens(
     t: Tables,
     company: bool,
     person: bool,
-    lookalikes: dict[str, str] | None = None,
+    lookalikes: dict[str, tuple[str, str]] | None = None,
     short_forms: bool = True,
     accented: frozenset[str] = frozenset(),
     vessel: bool = False,
@@ -597,10 +638,12 @@ def latin_tokens(
             # in a Chinese name "Bin" or "An" is a given name ("WU, Bin", "An Wu")
             tag = DISTINCTIVE
         token = Token(word, tag, skeleton(word), word)
-        cyr = lookalikes.get(word) if lookalikes else None
+        look = lookalikes.get(word) if lookalikes else None
         letters = digits_as_letters(word)
-        if cyr:
-            out.add([(token,), (Token(cyr, tag, skeleton(cyr), word, f"{word.upper()} read as Cyrillic"),)])
+        if look:
+            other, how = look
+            note = f"{word.upper()} {how}" if how == "read as Cyrillic" else how
+            out.add([(token,), (Token(other, tag, skeleton(other), word, note),)])
         elif letters:
             ltag = latin_tag(letters, t)
             if ltag == GENERIC and person and not company:

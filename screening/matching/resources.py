@@ -196,6 +196,8 @@ class Tables:
     #: English readings (zavod -> plant | factory | works; havacilik -> aviation);
     #: ``org_first``: first skeletons
     org_terms: dict[tuple[str, ...], Readings] = field(default_factory=dict)
+    #: keys of org_terms read only in a Vietnamese name (vi_org_terms.yaml in_vietnamese_names)
+    vietnamese_only: frozenset[tuple[str, ...]] = frozenset()
     #: org-term keys whose usual reading is the word as written (pinyin terms,
     #: fa_org_terms.yaml): choices.pick keeps it when no reading agrees
     written_first: set[tuple[str, ...]] = field(default_factory=set)
@@ -503,6 +505,8 @@ LEGAL_TYPO_MIN_WORDS = 3
 #: Tables of organisation words in other languages -> English readings, read alike.
 ORG_TERM_TABLES = ("ru_org_terms.yaml", "tr_org_terms.yaml", "fa_org_terms.yaml", "ar_org_terms.yaml",
                    "es_org_terms.yaml", "ja_org_terms.yaml", "vi_org_terms.yaml")
+#: The section of vi_org_terms.yaml read only in a name that says it is Vietnamese.
+VIETNAMESE_ONLY = "in_vietnamese_names"
 #: Russian words read by their lemma (any inflected form): adjectives and -ие / -ия
 #: nouns. A noun's plural or case ending (системы, завода) is read only as listed:
 #: "Sistema" is a brand, not "systems".
@@ -532,7 +536,10 @@ def _load_org_terms(t: Tables) -> None:
         data = _load_yaml(name) or {}
         if not isinstance(data, dict):
             continue
-        sections = [v for k, v in data.items() if k in ("terms", "brands") and isinstance(v, dict)]
+        sections = [v for k, v in data.items() if k in ("terms", "brands", VIETNAMESE_ONLY) and isinstance(v, dict)]
+        if isinstance(data.get(VIETNAMESE_ONLY), dict):
+            t.vietnamese_only = t.vietnamese_only | {
+                _term_key(t, tuple(fold_tokens(str(w)))) for w in data[VIETNAMESE_ONLY]}
         written_first = data.get("written_first") is True
         marks = data.get("marks_an_organisation") is True
         for section in sections:

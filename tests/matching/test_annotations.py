@@ -370,8 +370,10 @@ def test_nb_is_a_newbuilding_only_on_a_vessels_name():
     [
         ("ISAMUDDIN, Nurjaman Riduan (a.k.a. HAMBALI; a.k.a. NURJAMAN, Encep)", "ISAMUDDIN, Nurjaman Riduan",
          ["HAMBALI", "NURJAMAN, Encep"]),  # fresh10's read half: 'Encep Nurjaman' scored 0.38
-        ("KURDISTAN WORKERS PARTY (a.k.a. PKK; a.k.a. KADEK; KONGRA-GEL)", "KURDISTAN WORKERS PARTY",
+        ("KURDISTAN WORKERS PARTY (a.k.a. PKK; a.k.a. KADEK; a.k.a. KONGRA-GEL)", "KURDISTAN WORKERS PARTY",
          ["PKK", "KADEK", "KONGRA-GEL"]),
+        # a semicolon without a.k.a. is no new name (helper-65's review)
+        ("Abu Ali Trading (a.k.a. Abu Ali Co; Syria)", "Abu Ali Trading", ["Abu Ali Co; Syria"]),
         ("WU, Guowei (non-Latin script: 吳國偉)", "WU, Guowei", ["吳國偉"]),  # the SDN writes it so
     ],
 )

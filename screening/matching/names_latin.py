@@ -303,8 +303,8 @@ def ocr_readings(text: str) -> dict[str, tuple[str, str]]:
     case tells: in a word of small letters, a capital I is no I; and a word of small
     letters opening with l, beside words opening with capitals, opened with I."""
     out: dict[str, tuple[str, str]] = {}
-    if "I" not in text and "l" not in text:
-        return out
+    if text.isupper() or ("I" not in text and "l" not in text):
+        return out  # in capitals the case tells nothing (most list names)
     chunks = [c.strip(".,;:'\"«»()") for c in text.split()]
     titled = sum(1 for c in chunks if c[:1].isupper()) >= 1
     for word in chunks:

@@ -38,6 +38,7 @@ into Han runs and the rest, and hands each to its script family --
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 
@@ -417,8 +418,10 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     t = tables()
     person = schema is not None and schema.lower() in ("person", "individual")
     company = bool(schema) and not person
-    ascii_text = text.isascii()
-    raw = text if ascii_text else fold_homoglyphs(strip_controls(text), t.homoglyphs)
+    # a web export's HTML entities ("S&amp;T", "AL-QA&#39;IDA") are the characters they write
+    source = html.unescape(text) if "&" in text and _ENTITY_RE.search(text) else text
+    ascii_text = source.isascii()
+    raw = source if ascii_text else fold_homoglyphs(strip_controls(source), t.homoglyphs)
     raw, former = _strip_annotations(raw, schema if schema is None else schema.lower(), t)
     former = [f for f in former if not _written_place(f, t)]
     raw, acronyms = split_acronyms(raw)
@@ -547,6 +550,8 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
 
 
 _GREEK_RE = re.compile("[\u0370-\u03ff]")
+#: An HTML character reference: named (&amp;) or numbered (&#39;, &#x27;).
+_ENTITY_RE = re.compile(r"&(?:#\d{1,6}|#x[0-9a-f]{1,5}|[a-z]{2,8});", re.IGNORECASE)
 
 
 def _other_transliteration(raw: str) -> str | None:

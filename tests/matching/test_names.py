@@ -282,3 +282,15 @@ def test_a_firms_place_after_its_legal_form_stays_when_no_schema_is_given():
     assert compare("Kappa Marine SA, Panama", "Kappa Marine SA, Liberia")[0] < 0.85
     assert compare("Emirates Trading LLC, Dubai", "Emirates Trading LLC, Sharjah")[0] < 0.70
     assert compare("Ocean Link Logistics Ltd, Hong Kong", "OCEAN LINK LOGISTICS LIMITED")[0] >= 0.85
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        ("S&amp;T Motiv Co Ltd", "S&T MOTIV CO., LTD.", "Company"),  # helper-65's review: 0
+        ("AL-QA&#39;IDA", "AL-QA'IDA", "Organization"),
+        ("Soci&eacute;t&eacute; G&eacute;n&eacute;rale", "SOCIETE GENERALE", "Company"),
+    ],
+)
+def test_html_entities_of_a_web_export_are_the_characters_they_write(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= 0.85

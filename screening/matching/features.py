@@ -66,6 +66,8 @@ COMPACT_FLOOR = 0.9
 SYLLABLE_COMPACT_MAX = 0.8
 COMPACT_SAME_COUNT_FLOOR = 0.93
 COMPACT_MIN_LEN = 8
+#: ... a shorter one meets only letter for letter, family name first (WANGLI / WANG, Li).
+SHORT_COMPACT_MIN = 5
 #: Words only one side has must be this alike for the compact comparison to count.
 COMPACT_LEFTOVER_MIN = 0.6
 #: Consonant-skeleton comparison only counts from this similarity.
@@ -129,7 +131,11 @@ def compact_name(pair: Pair) -> float:
     """
     q, c = pair.query, pair.result
     if len(q.compact) < COMPACT_MIN_LEN or len(c.compact) < COMPACT_MIN_LEN:
-        return 0.0
+        # a short name run together, family name first, letter for letter ("WANGLI" / "WANG,
+        # Li"): as the two words written apart would meet
+        short = (min(len(q.compact), len(c.compact)) >= SHORT_COMPACT_MIN and len(q.texts) != len(c.texts)
+                 and not SYLLABIC & {q.script, c.script} and _family_first(q) == _family_first(c))
+        return SKELETON_SIM if short else 0.0
     if "Arab" in (q.script, c.script) and q.script != c.script:
         return 0.0  # an Arabic-script reading is letters, not a spelling (abjad.py judges it)
     al = pair.alignment

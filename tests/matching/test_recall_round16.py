@@ -50,3 +50,11 @@ def test_a_son_and_his_father_trade_places_around_bin():
     """fresh10's read half (0.91): Abdullah, son of Khalid, is not Khalid Abdullah."""
     assert compare("Abdullah bin Khalid Al-Qahtani", "AL-QAHTANI, Khalid Abdullah Salem", "Person")[0] < MATCH_THRESHOLD
     assert compare("Khalid bin Abdullah Al-Qahtani", "AL-QAHTANI, Khalid Abdullah Salem", "Person")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed", [("WANGLI", "WANG, Li"), ("LIWEI", "LI, Wei")])
+def test_a_short_name_run_together_family_first_meets_letter_for_letter(query, listed):
+    """helper-64's review: 'WANGLI' / 'WANG, Li' scored 0 (shorter than a compact name's 8
+    letters); only the same letters in the same order meet ('WANG, Lin' does not)."""
+    assert compare(query, listed, "Person")[0] >= MATCH_THRESHOLD
+    assert compare(query, listed + "n", "Person")[0] < REVIEW_THRESHOLD

@@ -71,3 +71,20 @@ def test_the_guards_persian_name_is_translated_whole(query):
 
 def test_sepah_alone_stays_bank_sepahs():
     assert compare("Bank Sepah", "ISLAMIC REVOLUTIONARY GUARD CORPS", "Company")[0] < REVIEW_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Минобороны России", "MINISTRY OF DEFENCE OF THE RUSSIAN FEDERATION"),  # fresh9, fresh10: 0
+        ("Министерство обороны Российской Федерации", "MINISTRY OF DEFENCE OF THE RUSSIAN FEDERATION"),
+        ("Central Bank of Russia", "CENTRAL BANK OF THE RUSSIAN FEDERATION"),  # Russia is the Federation
+    ],
+)
+def test_the_russian_states_names_short_and_long(query, listed):
+    assert compare(query, listed, "Organization")[0] >= MATCH_THRESHOLD
+
+
+def test_another_ministry_of_the_federation_stays_apart():
+    assert compare("Минобороны России", "MINISTRY OF INTERNAL AFFAIRS OF THE RUSSIAN FEDERATION",
+                   "Organization")[0] < REVIEW_THRESHOLD

@@ -152,13 +152,11 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
         stripped, former = strip_annotations(raw, vessel=False, person=schema != "company")
         return (_address_cut(stripped, t) if schema == "company" else _person_address_cut(stripped, t)), former
 
-    # a firm's place after its legal form and a comma stays, as in a company's name
-    # ("Kappa Marine SA, Panama" / "..., Liberia": two registrations; address_places)
-    firm = schema is None and _after_legal_form(raw, t) is not None
-
     def is_place(text: str) -> bool:
         words = tuple(fold_words(text))
-        if not words or firm:
+        # a firm's place after its legal form and a comma stays, as in a company's name
+        # ("Kappa Marine SA, Panama" / "..., Liberia": two registrations; address_places)
+        if not words or (schema is None and _after_legal_form(raw, t) is not None):
             return False
         if _place_words(words, t):
             return True
@@ -231,6 +229,8 @@ def _address_cut(raw: str, t: Tables) -> str:
     sisters (helper-59's review). So does a unit ("CETC, 54th Research Institute", "...,
     Tower 2", "..., No. 2 Refinery District"), what follows a branch, and a name whose
     legal form opens it."""
+    if _DIGIT_RE.search(raw) is None:
+        return raw  # every address below has a number (most names have none)
     split = _after_legal_form(raw, t, comma=False) or _before_street(raw, t)
     if split is None:
         return raw

@@ -728,8 +728,9 @@ def _parts_swapped(pair: Pair) -> bool:
     "Juan Carlos Pérez García" is not "GARCIA PEREZ, Juan Carlos": a Spanish name's
     family names are the father's, then the mother's, so the other order is another
     family; "Ahmad Saleh Al Amri" is not "AL-AMRI, Saleh Ahmad", whose father is Ahmad
-    (helper-53's set), nor is "Abdullah bin Khalid" "Khalid Abdullah" (fresh10's). Only where the listed name marks its family name (a comma,
-    capitals), and for words each name writes once ("AL-'ALI, Hamid Hamad Hamid").
+    (helper-53's set), nor is "Abdullah bin Khalid" "Khalid Abdullah" (fresh10's). Only
+    where the listed name marks its family name (a comma, capitals), and for words each
+    name writes once ("AL-'ALI, Hamid Hamad Hamid").
     """
     q, c = pair.query, pair.result
     family = family_in_capitals(c)
@@ -742,11 +743,11 @@ def _parts_swapped(pair: Pair) -> bool:
              if len(lk.qi) == 1 and len(lk.ci) == 1 and lk.sim >= DISTINCTIVE_AGREE
              and c.tags[lk.ci[0]] == DISTINCTIVE and not is_patronymic(c, lk.ci[0])
              and q.texts.count(q.texts[lk.qi[0]]) == 1 and c.texts.count(c.texts[lk.ci[0]]) == 1}
-    return any(
-        _next_part(q, i) in where and _next_part(c, where[_next_part(q, i)]) == j
-        and family[j] == family[where[_next_part(q, i)]]
-        for i, j in where.items()
-    )
+    for i, j in where.items():
+        after = _next_part(q, i)  # the query's next part, and where the list has it
+        if after in where and _next_part(c, where[after]) == j and family[j] == family[where[after]]:
+            return True
+    return False
 
 
 def _next_part(form: Form, k: int) -> int:

@@ -268,9 +268,9 @@ def _vietnamese_words(words: Sequence[str]) -> bool:
 
 
 def lookalike_readings(text: str) -> dict[str, tuple[str, str]]:
-    """Words written with look-alike letters, with their other reading and how it was read.
+    """Words written with look-alike letters, with their other reading and its note.
 
-    "OOO TEXHOMAP" -> {"texhomap": ("tekhnomar", "read as Cyrillic")}: a Russian name
+    "OOO TEXHOMAP" -> {"texhomap": ("tekhnomar", "TEXHOMAP read as Cyrillic")}: a Russian name
     copied with Latin letters that look like its Cyrillic ones. "VIadimir", "AIpha",
     "GoIden" -> vladimir, alpha, golden: a capital I inside a word written in small
     letters is a small L scanned or typed (:func:`ocr_readings`).
@@ -286,7 +286,7 @@ def lookalike_readings(text: str) -> dict[str, tuple[str, str]]:
             and all(ch in LOOKALIKE_CYRILLIC for ch in word)
             and any(ch in LOOKALIKE_TELLS for ch in word)
         ):
-            out[word.lower()] = ("".join(LOOKALIKE_CYRILLIC[ch] for ch in word), "read as Cyrillic")
+            out[word.lower()] = ("".join(LOOKALIKE_CYRILLIC[ch] for ch in word), f"{word} read as Cyrillic")
     return out
 
 
@@ -306,7 +306,7 @@ def ocr_readings(text: str) -> dict[str, tuple[str, str]]:
     if text.isupper() or ("I" not in text and "l" not in text):
         return out  # in capitals the case tells nothing (most list names)
     chunks = [c.strip(".,;:'\"«»()") for c in text.split()]
-    titled = sum(1 for c in chunks if c[:1].isupper()) >= 1
+    titled = any(c[:1].isupper() for c in chunks)
     for word in chunks:
         if not word.isascii() or not word.isalpha():
             continue
@@ -641,8 +641,7 @@ def latin_tokens(
         look = lookalikes.get(word) if lookalikes else None
         letters = digits_as_letters(word)
         if look:
-            other, how = look
-            note = f"{word.upper()} {how}" if how == "read as Cyrillic" else how
+            other, note = look
             out.add([(token,), (Token(other, tag, skeleton(other), word, note),)])
         elif letters:
             ltag = latin_tag(letters, t)

@@ -536,18 +536,17 @@ def _load_org_terms(t: Tables) -> None:
         data = _load_yaml(name) or {}
         if not isinstance(data, dict):
             continue
-        sections = [v for k, v in data.items() if k in ("terms", "brands", VIETNAMESE_ONLY) and isinstance(v, dict)]
-        if isinstance(data.get(VIETNAMESE_ONLY), dict):
-            t.vietnamese_only = t.vietnamese_only | {
-                _term_key(t, tuple(fold_tokens(str(w)))) for w in data[VIETNAMESE_ONLY]}
+        sections = [(k, v) for k, v in data.items() if k in ("terms", "brands", VIETNAMESE_ONLY) and isinstance(v, dict)]
         written_first = data.get("written_first") is True
         marks = data.get("marks_an_organisation") is True
-        for section in sections:
+        for key, section in sections:
             for word, english in section.items():
                 written = tuple(fold_tokens(str(word)))
                 phrase = _term_key(t, written)
                 if not phrase:
                     continue
+                if key == VIETNAMESE_ONLY:
+                    t.vietnamese_only = t.vietnamese_only | {phrase}
                 readings = readings_of(english)
                 if written_first:  # the word as written is the usual reading (fa_org_terms.yaml says why)
                     readings = _read_as_written_first(t, phrase, written, readings)

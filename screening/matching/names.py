@@ -256,20 +256,16 @@ def _street_word(word: str, t: Tables) -> bool:
     return word in t.street_words or (len(word) > 5 and word.endswith(("str", "strasse")))
 
 
-#: Street words that may name a unit of the organisation itself ("Central Committee of the
-#: Workers' Party of Korea, Room 39"): they open an address only after a legal form.
-_UNIT_WORDS = frozenset({"room", "rm", "floor", "fl", "suite", "flat"})
-
-
 def _before_street(raw: str, t: Tables) -> tuple[str, str] | None:
     """``raw`` split before its first part after a comma that opens with a street word and
     has a number ("PT Maju Jaya, Jl. Gunung Sahari No. 12": a name whose legal form opens
-    it, then its address), or None."""
+    it, then its address), or None. Not a room or floor (``unit_words``): ", Room 39" may
+    be the organisation's own unit."""
     start = raw.find(",")
     while start > 0:
         part = raw[start + 1:].split(",")[0]
         first = fold_words(part)
-        if first and first[0] not in _UNIT_WORDS and _street_word(first[0], t) and _DIGIT_RE.search(part) \
+        if first and first[0] not in t.unit_words and _street_word(first[0], t) and _DIGIT_RE.search(part) \
                 and fold_words(raw[:start]):
             return raw[:start], raw[start:]
         start = raw.find(",", start + 1)

@@ -251,20 +251,17 @@ def _org_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | N
             stems = tuple(lemma(s) for s in key)
             if stems != key:  # an ending was read: "Strakhov" (a name) is not страховой
                 readings = t.org_lemmas.get(stems)
-        if readings is not None and key in t.vietnamese_only and not _vietnamese_words(words):
+        if readings is not None and key in t.vietnamese_only and not _vietnamese_words(words, t):
             continue  # "Hang Hai" in a Chinese firm's name is no hàng hải
         if readings is not None:
             return size, readings
     return None
 
 
-#: Words that say a name is Vietnamese: its legal forms, the country.
-_VIETNAMESE_MARKS = (("cong", "ty"), ("co", "phan"), ("viet", "nam"), ("tnhh",), ("ctcp",))
-
-
-def _vietnamese_words(words: Sequence[str]) -> bool:
-    """True when ``words`` hold a Vietnamese legal form or the country's name."""
-    return any(tuple(words[k : k + len(m)]) == m for m in _VIETNAMESE_MARKS for k in range(len(words)))
+def _vietnamese_words(words: Sequence[str], t: Tables) -> bool:
+    """True when ``words`` hold a Vietnamese legal form or the country's name
+    (word_lists.yaml ``vietnamese_marks``)."""
+    return any(tuple(words[k : k + len(m)]) == m for m in t.vietnamese_marks for k in range(len(words)))
 
 
 def lookalike_readings(text: str) -> dict[str, tuple[str, str]]:

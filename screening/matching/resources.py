@@ -299,6 +299,10 @@ class Tables:
     address_words: frozenset[str] = frozenset()
     #: of those, the words that say an address with a number by themselves (``street_words``)
     street_words: frozenset[str] = frozenset()
+    #: of those, the words that may name an organisation's own unit (``unit_words``)
+    unit_words: frozenset[str] = frozenset()
+    #: folded phrases that say a name is Vietnamese (word_lists.yaml ``vietnamese_marks``)
+    vietnamese_marks: frozenset[tuple[str, ...]] = frozenset()
     #: Persian family-name endings written apart ("Haji Zadeh"; word_lists.yaml ``name_suffixes``)
     name_suffixes: frozenset[str] = frozenset()
     #: words of a vessel's type (word_lists.yaml ``vessel_types``)
@@ -891,7 +895,7 @@ def _load_numbers(t: Tables) -> None:
 WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "surname_titles", "org_types",
               "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
               "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words",
-              "address_words", "street_words", "vessel_types", "name_suffixes")
+              "address_words", "street_words", "unit_words", "vessel_types", "name_suffixes", "vietnamese_marks")
 
 
 def _load_word_lists(t: Tables) -> None:
@@ -910,6 +914,8 @@ def _load_word_lists(t: Tables) -> None:
             t.business_synonyms = {w: gid for gid, group in enumerate(data[key] or []) for w in _words(group)}
         elif key == "word_forms":
             _add_equivalents(t, [tuple(_words(group)) for group in data[key] or []])
+        elif key == "vietnamese_marks":  # phrases, each kept whole
+            t.vietnamese_marks = frozenset(p for p in map(_fold_phrase, _as_list(data[key])) if p)
         else:
             setattr(t, key, frozenset(_words(data[key])))
 

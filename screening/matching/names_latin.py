@@ -258,6 +258,18 @@ def _org_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | N
     return None
 
 
+def _terms_spelled_out(words: Sequence[str], t: Tables) -> list[str]:
+    """``words`` with each abbreviation of one organisation word written out ("Dis Tic."
+    is Dış Ticaret, foreign trade; "Muh. Hiz." Mühendislik Hizmetleri, engineering
+    services), so that it is read in English as the word is (KAYA TRADING LTD)."""
+    out = list(words)
+    for k, w in enumerate(words):
+        readings = t.abbreviations.get(w)
+        if readings and len(readings[0]) == 1 and _org_phrase([readings[0][0]], 0, t) is not None:
+            out[k] = readings[0][0]
+    return out
+
+
 def _vietnamese_words(words: Sequence[str], t: Tables) -> bool:
     """True when ``words`` hold a Vietnamese legal form or the country's name
     (word_lists.yaml ``vietnamese_marks``)."""
@@ -490,6 +502,7 @@ def latin_tokens(
     i, n = 0, len(words)
     chinese_name = person and not company and _chinese_name_words(words, t)
     firm_words = any(w in t.org_class for w in words)
+    spelled = _terms_spelled_out(words, t) if t.org_terms and (not person or company) else words
     while i < n:
         # multi-word legal forms and places, longest first
         matched = False
@@ -584,7 +597,7 @@ def latin_tokens(
         ) and not (i + 1 < n and words[i + 1] in t.name_suffixes):  # "Haji Zadeh": Hajizadeh
             i += 1
             continue  # "Dr", "Gen": titles are not names (but "Martin Luther King" is one)
-        term = _org_phrase(words, i, t) if not person or company else None
+        term = _org_phrase(spelled, i, t) if not person or company else None
         if term is not None and term[0] == 1 and _whole_name_but_legal(words, i, out, t) and all(
             latin_tag(w, t) != DISTINCTIVE for r in term[1] for w in r
         ):
@@ -596,7 +609,7 @@ def latin_tokens(
                 tuple(Token(w, latin_tag(w, t), skeleton(w), written, f"{written} = {' '.join(r)}") for w in r)
                 for r in term_readings
             ]
-            alts.append(tuple(Token(w, latin_tag(w, t), skeleton(w), w) for w in words[i : i + size]))
+            alts.append(tuple(Token(w, latin_tag(w, t), skeleton(w), w) for w in spelled[i : i + size]))
             out.add(alts)
             i += size
             continue
@@ -636,7 +649,7 @@ def latin_tokens(
             tag = DISTINCTIVE
         token = Token(word, tag, skeleton(word), word)
         look = lookalikes.get(word) if lookalikes else None
-        letters = digits_as_letters(word)
+        letters = digits_as_letters(word) or _small_word_digits(word)
         if look:
             other, note = look
             out.add([(token,), (Token(other, tag, skeleton(other), word, note),)])
@@ -711,6 +724,19 @@ def digits_as_letters(word: str) -> str | None:
         return None
     letters = word.translate(DIGIT_LETTERS)
     return letters if letters.isalpha() else None
+
+
+#: Two-letter words a digit may stand in for, as in "5BERBANK 0F RUSSIA" (0F is OF).
+SMALL_WORDS = frozenset({"of", "on", "in", "to", "de", "du"})
+
+
+def _small_word_digits(word: str) -> str | None:
+    """A two-character word of a digit and a letter that reads as one of the
+    :data:`SMALL_WORDS` ("0f" -> "of"); codes such as "5g" or "1a" stay."""
+    if len(word) != 2 or word.isalpha() or word.isdigit():
+        return None
+    letters = word.translate(DIGIT_LETTERS)
+    return letters if letters in SMALL_WORDS else None
 
 
 def is_org_acronym(word: str, expansion: tuple[str, ...]) -> bool:

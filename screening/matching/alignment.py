@@ -133,6 +133,9 @@ EXTRA_RESULT_DESCRIPTOR = 0.35
 #: ("Hangzhou" Hikvision, "浙江" 大华: where it is registered); a place later in
 #: the name ("Huawei Technologies (Thailand)") names a subsidiary and costs in full.
 EXTRA_RESULT_LOCATION = 0.35
+#: A place a firm's name writes after its legal form and a comma, which the other name
+#: leaves out ("Rosoboronexport JSC, Moscow"): its address, which lists do not write.
+EXTRA_ADDRESS_PLACE = 0.2
 #: A business word only the query has ("Lockheed Martin Aeronautics") weighs at
 #: least this much: the query may name a division or subsidiary.
 QUERY_DESCRIPTOR_MIN = 0.4
@@ -833,7 +836,7 @@ def align(q: Form, c: Form) -> Alignment:
         elif q.tags[i] == LOCATION and i == first_word(q) and q.schema == COMPANY:
             share = EXTRA_RESULT_LOCATION  # "浙江 大华": the place a company is registered in
         elif q.tags[i] == LOCATION and _address_place(q, c, i):
-            share = EXTRA_RESULT_LOCATION  # "Ocean Link Logistics Ltd, Hong Kong": where it is
+            share = EXTRA_ADDRESS_PLACE  # "Ocean Link Logistics Ltd, Hong Kong": where it is
         elif q.texts[i] in words.filler_words and list_met:
             # "Firm Radel Ltd." for "Radel Ltd.": a word names add freely, once the
             # query names all the listed name ("Crystal Group" is not "Crystal Gas")
@@ -866,8 +869,9 @@ def align(q: Form, c: Form) -> Alignment:
         if c.tags[j] == LOCATION:
             # leading ("Hangzhou" Hikvision) or "of Russia": part of the name; a
             # trailing place ("TechInsights Korea") names a subsidiary
-            cheap = person or j == first_word(c) or (j > 0 and c.texts[j - 1] == "of") or _address_place(c, q, j)
-            share = EXTRA_RESULT_LOCATION if cheap else EXTRA_RESULT_COMPANY
+            cheap = person or j == first_word(c) or (j > 0 and c.texts[j - 1] == "of")
+            share = EXTRA_ADDRESS_PLACE if not person and _address_place(c, q, j) else EXTRA_RESULT_LOCATION \
+                if cheap else EXTRA_RESULT_COMPANY
         elif not person:
             if c.texts[j] in words.filler_words:
                 share = EXTRA_FILLER

@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Iterable, Mapping
 
+from screening.matching.resources import tables
+
 #: A document's own reference before a party's label or name: "INV 2023-0412 BILL TO:",
 #: "ACCT 100234 - YMTC WUHAN", "PO# 4471:". A word with a digit after the document's
 #: word (its dashes inside a number: "2023-0412"), then a dash, a colon, or an address
@@ -39,6 +41,14 @@ from typing import Any, Callable, Iterable, Mapping
 _DOC_REF = (r"(?:inv(?:oice)?|p\.?o\.?|order|ref|acct|account|a/c|cust(?:omer)?\s+(?:id|no))\.?\s*(?:no\.?|#|:|-)?"
             r"\s*[\w/]*\d(?:[\w/]|-(?=[\w/]*\d))*"
             r"(?:\s*[-–]\s*(?=[^\W\d])|\s*:\s*|\s+(?=(?:bill|ship|sold|invoice|deliver)\s+to\b))")
+#: A document's reference written after the name, to its end: "Rosoboronexport JSC, Moscow /
+#: Ref contract 77-204", "ACME LTD - INV 2023-0412", "Acme Ltd (PO# 4471)". After a separator,
+#: the document's word, at most two words, then a word with a digit that ends the text.
+_TRAILING_REF_RE = re.compile(
+    r"\s*(?:[/,;|(\[]|\s[-–])\s*(?:ref(?:erence)?|inv(?:oice)?|p\.?o\.?|order|contract|acct|account|a/c)\b"
+    r"\.?(?:\s*(?:no\.?|#|:)|\s+[^\W\d_]+){0,2}\s*[#:]?\s*[\w/.-]*\d[\w/.-]*\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
 #: Document labels that introduce a party (SWIFT fields, bills of lading, LCs, invoices,
 #: KYC forms), after the document's reference if any.
 _LABEL_RE = re.compile(
@@ -145,6 +155,13 @@ _PAREN_FLAG_RE = re.compile(r"\s*\(\s*(flag\s*:?\s*)?([^()]+?)(?(1)|(?:\s+(flag)
 _BRANCH_RE = re.compile(
     r"(?:\s+[-–—]\s+|\s*\()\s*(?:[^()\-–—,.]{0,40}?\s)?branch(?:\s+office)?\s*\)?\s*$", re.IGNORECASE
 )
+#: Whom a letter reaches the party through, to the end: "MAHAN AIR c/o Dubai GSA office,
+#: Deira", "Acme Ltd, Attn: Accounts". The party is the name before ("Al Noor Travel LLC
+#: c/o Mahan Air Dubai" is the travel agent, not the airline).
+_CARE_OF_RE = re.compile(r"\s*[,;(]?\s*(?:\bc/o|\bcare\s+of|\battn\b\.?|\battention\s*:)\s*:?\s+\S.*$",
+                         re.IGNORECASE)
+#: A vessel's kind in brackets after its name: "CUMANAGOTO (tug)", "SEA STAR (bulk carrier)".
+_VESSEL_KIND_RE = re.compile(r"\s*\(\s*([a-z][a-z\s/-]{1,30}?)\s*\)\s*$", re.IGNORECASE)
 #: A Chinese branch (分公司) after its company's registered name: "深圳市嘉源电子有限公司北京分公司"
 #: is 深圳市嘉源电子有限公司's Beijing branch. Only a place's few characters between: a unit
 #: (第十四研究所分公司: an institute's branch, helper-61's review) keeps its name.
@@ -247,6 +264,11 @@ _CHECKS = {"imo": imo_check_digit_ok, "ogrn": _ogrn_ok, "inn": _inn_ok}
 _TRAILING_PLACE_RE = re.compile(r",\s*([^,]+?)(?:\s+flag(?:ged)?)?\s*$", re.IGNORECASE)
 
 
+def without_reference(text: str) -> str:
+    """``text`` without a document's reference written after the name ("... / Ref contract 77-204")."""
+    return _TRAILING_REF_RE.sub("", text, count=1) if _DIGIT_RE.search(text) else text
+
+
 def name_line(text: str) -> str:
     """The name as a payment message's line holds it: without a party label
     ("BENEFICIARY:", ":59:/account") or SWIFT 50F's line number "1/"."""
@@ -311,6 +333,10 @@ def strip_annotations(
         vessel_name = vessel = True
         name = _FLAG_LABEL_RE.sub(" ", _PORTS_RE.sub(" ", _VOYAGE_RE.sub(" ", name)))
     name = _SWIFT_LINE_RE.sub("", name, count=1)
+    name = without_reference(name)
+    if "/" in name or "att" in name.lower() or "care" in name.lower():
+        cut = _CARE_OF_RE.sub("", name, count=1)
+        name = cut if cut.strip(" ,;") else name
     name = _HAO_RE.sub("", name, count=1)  # both sides: a listed vessel's name is read with no schema
     name = _REGISTRY_RE.sub(" ", name)
     name = _HULL_NOTE_RE.sub(" ", _CALL_SIGN_RE.sub(" ", name))
@@ -321,6 +347,11 @@ def strip_annotations(
         name = _VESSEL_RE.sub("", name, count=1)
         if vessel_name:
             name = _KNOWN_VESSEL_RE.sub("", name, count=1)
+            kind = _VESSEL_KIND_RE.search(name)
+            if kind and name[: kind.start()].strip() and all(
+                w in tables().vessel_types for w in re.split(r"[\s/-]+", kind.group(1).lower()) if w
+            ):
+                name = name[: kind.start()]
     if is_place is not None:
         m = _PAREN_FLAG_RE.search(name)
         if m and (vessel_name or m.group(1) or m.group(3)) and is_place(m.group(2)) and name[: m.start()].strip():
@@ -360,7 +391,7 @@ def _latin_letters(text: str) -> bool:
 
 
 #: Characters or words that any annotation needs; most names have none and return at once.
-_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|分公司|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|f\.k\.a|d\.b\.a|known\s+as"
+_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\battn\b|care\s+of|分公司|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|f\.k\.a|d\.b\.a|known\s+as"
                        r"|business\s+as", re.IGNORECASE)
 #: ... and for a name known to be a vessel's, the prefixes written with dots or
 #: spaces ("M.T. AMBER SKY") or as plain letters ("TB"); elsewhere they are initials

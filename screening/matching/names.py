@@ -46,7 +46,7 @@ from unidecode import unidecode
 
 from screening.countries import to_iso2
 from screening.matching import cedict, japanese, korean
-from screening.matching.annotations import strip_annotations
+from screening.matching.annotations import strip_annotations, without_reference
 from screening.matching.greek import elot743
 from screening.matching.schemas import canonical_schema
 from screening.matching.normalize import (
@@ -150,7 +150,8 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
     """
     if schema in ("person", "individual", "company"):
         stripped, former = strip_annotations(raw, vessel=False, person=schema != "company")
-        return (_address_cut(stripped, t) if schema == "company" else _person_address_cut(stripped, t)), former
+        return (_street_cut(_address_cut(stripped, t), t) if schema == "company"
+                else _person_address_cut(stripped, t)), former
 
     def is_place(text: str) -> bool:
         words = tuple(fold_words(text))
@@ -174,7 +175,7 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
         # "Mr. Li Fangwei, Dalian, Liaoning, PRC": the last place is read off above. Not
         # a firm's places: "Acme Trading, Dalian, Liaoning" is not "ACME TRADING, Shanghai"
         stripped = _person_address_cut(stripped, t, run=PERSON_ADDRESS_RUN - 1)
-    return (stripped if person or schema == "vessel" else _address_cut(stripped, t)), former
+    return (stripped if person or schema == "vessel" else _street_cut(_address_cut(stripped, t), t)), former
 
 
 #: Places after a person's name, each after a comma, that make an address: two or more
@@ -250,6 +251,28 @@ def _address_cut(raw: str, t: Tables) -> str:
     return head.rstrip(" ,;") if address else raw
 
 
+#: Fewest words of a street's name with no number ("Ferdowsi Ave"; "Avenue" alone may be a name's).
+STREET_NAME_MIN = 2
+
+
+def _street_cut(raw: str, t: Tables) -> str:
+    """``raw`` without an address written after a comma that opens with a street's name,
+    number or not ("Bank Melli Iran, Ferdowsi Ave, Tehran"): a part after a comma whose
+    last word ends a street's name (``street_ends``), with no organisation word, and
+    what follows it. The name before keeps a word."""
+    if "," not in raw:
+        return raw
+    parts = raw.split(",")
+    for k in range(1, len(parts)):
+        words = fold_words(parts[k])
+        if len(words) >= STREET_NAME_MIN and words[-1] in t.street_ends and not any(
+            w in t.org_class or w in t.org_types or w in t.org_marks for w in words
+        ):
+            head = ",".join(parts[:k]).strip(" ,;")
+            return head if fold_words(head) else raw
+    return raw
+
+
 def _street_word(word: str, t: Tables) -> bool:
     """A word that says a street: ``street_words``, or a German street run into its name
     ("Hauptstr.", "Königstrasse")."""
@@ -313,7 +336,10 @@ def address_places(raw: str) -> frozenset[str]:
     the comma is a place. Two such places that differ still set the names apart
     (:func:`~screening.matching.features.locations_disagree`)."""
     t = tables()
-    split = _after_legal_form(raw, t)
+    text = without_reference(raw)
+    split = _after_legal_form(text, t)
+    country_ok = split is not None  # with no legal form, a country names a sister ("Huawei Technologies, Thailand")
+    split = split or _after_org_name(text, t)
     if split is None:
         return frozenset()
     out: set[str] = set()
@@ -321,11 +347,25 @@ def address_places(raw: str) -> frozenset[str]:
         words = tuple(fold_words(part))
         if not words:
             continue
-        if not _place_words(words, t):
-            return frozenset()
+        if not _place_words(words, t) or (not country_ok and not out and to_iso2(part.strip()) is not None):
+            return frozenset()  # (a country after a city is the address's: "..., Beijing, China")
         out.update(words)
         out.add("".join(words))
     return frozenset(out)
+
+
+def _after_org_name(raw: str, t: Tables) -> tuple[str, str] | None:
+    """``raw`` split at its first comma when the name before it reads as an organisation's
+    and keeps a word that is no place ("CETC No. 30 Research Institute, Chengdu", "Bank
+    Melli Iran, Tehran"), or None. A person's ("JOHNSON, Chad") or a bare name's
+    ("Ecobank, Ghana") comma stays."""
+    k = raw.find(",")
+    if k <= 0:
+        return None
+    head = fold_words(raw[:k])
+    if not looks_like_org(head, t) or all(w in t.locations for w in head):
+        return None
+    return raw[:k], raw[k:]
 
 
 def _written_place(text: str, t: Tables) -> bool:
@@ -468,6 +508,8 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             plain.extend(alt)
             legal.extend(leg)
         else:
+            if not person and "." in piece:
+                piece = _dotted_acronyms(piece, company, t)
             words = named_after(fold_words(without_ezafe(PAREN_RE.sub(" ", piece))), im=not person)
             # Is the whole name organisation-like? (legal/generic words present)
             short_forms = script in LATIN_LEGAL_SCRIPTS  # आशा is "asa", not the Norwegian ASA
@@ -543,6 +585,22 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             variants.append(split_tokens)
     fallback_key = (raw, company) if han and han_person_seen else None
     return _finish(text, tokens, tuple(main.choices), variants, former, acronyms, legal, guessed, script, fallback_key)
+
+
+#: Three or more capitals each with a full stop ("N.I.T.C.", "I.R.I.S.L."): one acronym.
+_DOTTED_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}[A-Z](?:\.|(?![\w.]))")
+
+
+def _dotted_acronyms(piece: str, company: bool, t: Tables) -> str:
+    """``piece`` with each acronym written with full stops as one word ("N.I.T.C." is
+    NITC), in an organisation's name: said to be one, reading as one, or the acronym
+    alone. A person's initials stay letters ("J.R.R. Tolkien")."""
+    if _DOTTED_RE.search(piece) is None:
+        return piece
+    joined = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", ""), piece)
+    if company or " " not in joined.strip() or looks_like_org(fold_words(joined), t):
+        return joined
+    return piece
 
 
 _GREEK_RE = re.compile("[\u0370-\u03ff]")

@@ -635,7 +635,7 @@ def _generation(form: Form, k: int) -> bool:
     return form.tags[k] == NUMBER and form.tokens[k].note.startswith("generation")
 
 
-def _address_place(form: Form, other: Form, k: int) -> bool:
+def address_place(form: Form, other: Form, k: int) -> bool:
     """Token ``k`` of ``form`` is a place its firm's name writes after the legal form and
     a comma (:func:`~screening.matching.names.address_places`), and ``other`` writes no
     such place: "Ocean Link Logistics Ltd, Hong Kong" is OCEAN LINK LOGISTICS LIMITED, but
@@ -835,7 +835,7 @@ def align(q: Form, c: Form) -> Alignment:
                 floor = PERSON_QUERY_EXTRA_MIN  # an extra name part counts, however common ("Li")
         elif q.tags[i] == LOCATION and i == first_word(q) and q.schema == COMPANY:
             share = EXTRA_RESULT_LOCATION  # "浙江 大华": the place a company is registered in
-        elif q.tags[i] == LOCATION and _address_place(q, c, i):
+        elif q.tags[i] == LOCATION and address_place(q, c, i):
             share = EXTRA_ADDRESS_PLACE  # "Ocean Link Logistics Ltd, Hong Kong": where it is
         elif q.texts[i] in words.filler_words and list_met:
             # "Firm Radel Ltd." for "Radel Ltd.": a word names add freely, once the
@@ -870,7 +870,7 @@ def align(q: Form, c: Form) -> Alignment:
             # leading ("Hangzhou" Hikvision) or "of Russia": part of the name; a
             # trailing place ("TechInsights Korea") names a subsidiary
             cheap = person or j == first_word(c) or (j > 0 and c.texts[j - 1] == "of")
-            share = EXTRA_ADDRESS_PLACE if not person and _address_place(c, q, j) else EXTRA_RESULT_LOCATION \
+            share = EXTRA_ADDRESS_PLACE if not person and address_place(c, q, j) else EXTRA_RESULT_LOCATION \
                 if cheap else EXTRA_RESULT_COMPANY
         elif not person:
             if c.texts[j] in words.filler_words:

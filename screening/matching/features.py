@@ -19,6 +19,7 @@ from rapidfuzz.distance import Indel, Levenshtein, OSA
 
 from screening.matching.alignment import (
     DISTINCTIVE_AGREE,
+    address_place,
     cognate_of_business_word,
     RULED_SPELLINGS,
     DAUGHTER_OF,
@@ -616,7 +617,8 @@ def no_distinctive_agreement(pair: Pair) -> float:
     # A list name made only of generic words, places and numbers ("China
     # Electronics Technology Group Corporation 13th Research Institute"): every
     # query word must be found, and what the query leaves out may only be generic.
-    q_left = [i for i in al.q_unmatched if q.tags[i] != STOP]
+    # (a place the query writes after the name and a comma is where it is: "..., Chengdu")
+    q_left = [i for i in al.q_unmatched if q.tags[i] != STOP and not (q.tags[i] == LOCATION and address_place(q, c, i))]
     c_left = [j for j in al.c_unmatched if c.tags[j] != STOP]
     if not al.links or q_left or any(lk.how == "synonym" for lk in al.links):
         return 1.0  # word for word: "Metal Works" is not "Metal Factory"

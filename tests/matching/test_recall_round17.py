@@ -121,3 +121,34 @@ def test_vessel_kind_in_brackets():
     assert compare("M/V CUMANAGOTO (tug)", "CUMANAGOTO", "Vessel")[0] >= MATCH_THRESHOLD
     # only for a vessel's name, and only kinds of vessel
     assert strip_annotations("SEA STAR (Alpha)", vessel_name=True)[0] == "SEA STAR (Alpha)"
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # a list name of generic words only ("China Electronics ... 13th Research Institute")
+        # still meets a query that adds the city it is in
+        ("CETC 13th Research Institute, Shijiazhuang",
+         "China Electronics Technology Group Corporation 13th Research Institute (CETC 13)"),
+        # Persian-script organisation words
+        ("دانشگاه صنعتی شریف", "Sharif University of Technology"),
+        ("Daneshgah-e Sanati-ye Sharif", "SHARIF UNIVERSITY OF TECHNOLOGY"),
+        ("کشتیرانی جمهوری اسلامی ایران", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES"),
+    ],
+)
+def test_generic_names_and_persian_words(query, listed):
+    assert compare(query, listed, "Company")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("CETC 13th Research Institute, Chengdu",
+         "China Electronics Technology Group Corporation 13th Research Institute, Shijiazhuang"),
+        ("China Electronics Technology Group Corporation 14th Research Institute, Nanjing",
+         "China Electronics Technology Group Corporation 13th Research Institute"),
+        ("دانشگاه صنعتی اصفهان", "Sharif University of Technology"),  # Isfahan's, not Sharif's
+    ],
+)
+def test_generic_names_and_persian_words_apart(query, listed):
+    assert compare(query, listed, "Company")[0] < REVIEW_THRESHOLD

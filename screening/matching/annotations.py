@@ -43,10 +43,12 @@ _DOC_REF = (r"(?:inv(?:oice)?|p\.?o\.?|order|ref|acct|account|a/c|cust(?:omer)?\
             r"(?:\s*[-–]\s*(?=[^\W\d])|\s*:\s*|\s+(?=(?:bill|ship|sold|invoice|deliver)\s+to\b))")
 #: A document's reference written after the name, to its end: "Rosoboronexport JSC, Moscow /
 #: Ref contract 77-204", "ACME LTD - INV 2023-0412", "Acme Ltd (PO# 4471)". After a separator,
-#: the document's word, at most two words, then a word with a digit that ends the text.
+#: the document's word (and a number's word, or a second document word: "Ref contract"), then
+#: a word with a digit that ends the text. Not "Order of Suvorov 76" (helper-67's review).
 _TRAILING_REF_RE = re.compile(
     r"\s*(?:[/,;|(\[]|\s[-–])\s*(?:ref(?:erence)?|inv(?:oice)?|p\.?o\.?|order|contract|acct|account|a/c)\b"
-    r"\.?(?:\s*(?:no\.?|#|:)|\s+[^\W\d_]+){0,2}\s*[#:]?\s*[\w/.-]*\d[\w/.-]*\s*[)\]]?\s*$",
+    r"\.?(?:\s*(?:no\.?|nr\.?|number|#|:)|\s+(?:contract|invoice|order|ref|po))?\s*[#:]?\s*[\w/.-]*\d[\w/.-]*"
+    r"\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
 #: Document labels that introduce a party (SWIFT fields, bills of lading, LCs, invoices,
@@ -156,10 +158,10 @@ _BRANCH_RE = re.compile(
     r"(?:\s+[-–—]\s+|\s*\()\s*(?:[^()\-–—,.]{0,40}?\s)?branch(?:\s+office)?\s*\)?\s*$", re.IGNORECASE
 )
 #: Whom a letter reaches the party through, to the end: "MAHAN AIR c/o Dubai GSA office,
-#: Deira", "Acme Ltd, Attn: Accounts". The party is the name before ("Al Noor Travel LLC
-#: c/o Mahan Air Dubai" is the travel agent, not the airline).
-_CARE_OF_RE = re.compile(r"\s*[,;(]?\s*(?:\bc/o|\bcare\s+of|\battn\b\.?|\battention\s*:)\s*:?\s+\S.*$",
-                         re.IGNORECASE)
+#: Deira", "Acme Ltd, Attn: Accounts". The party is the name before; the one after c/o is
+#: screened too, as another name ("Ministry of Defense c/o Ahmad Vahidi"). Not "care of",
+#: which is English inside names ("Society for the Care of Orphans": helper-67's review).
+_CARE_OF_RE = re.compile(r"\s*[,;(]?\s*(?:\b(c/o)|\battn\b\.?|\battention\s*:)\s*:?\s+(\S.*)$", re.IGNORECASE)
 #: A vessel's kind in brackets after its name: "CUMANAGOTO (tug)", "SEA STAR (bulk carrier)".
 _VESSEL_KIND_RE = re.compile(r"\s*\(\s*([a-z][a-z\s/-]{1,30}?)\s*\)\s*$", re.IGNORECASE)
 #: A Chinese branch (分公司) after its company's registered name: "深圳市嘉源电子有限公司北京分公司"
@@ -334,9 +336,11 @@ def strip_annotations(
         name = _FLAG_LABEL_RE.sub(" ", _PORTS_RE.sub(" ", _VOYAGE_RE.sub(" ", name)))
     name = _SWIFT_LINE_RE.sub("", name, count=1)
     name = without_reference(name)
-    if "/" in name or "att" in name.lower() or "care" in name.lower():
-        cut = _CARE_OF_RE.sub("", name, count=1)
-        name = cut if cut.strip(" ,;") else name
+    care = _CARE_OF_RE.search(name) if "/" in name or "att" in name.lower() else None
+    if care and name[: care.start()].strip(" ,;"):
+        if care.group(1):  # whom a letter goes through is screened too: another name
+            former.append(care.group(2).strip(" ,;)"))
+        name = name[: care.start()]
     name = _HAO_RE.sub("", name, count=1)  # both sides: a listed vessel's name is read with no schema
     name = _REGISTRY_RE.sub(" ", name)
     name = _HULL_NOTE_RE.sub(" ", _CALL_SIGN_RE.sub(" ", name))
@@ -391,7 +395,7 @@ def _latin_letters(text: str) -> bool:
 
 
 #: Characters or words that any annotation needs; most names have none and return at once.
-_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\battn\b|care\s+of|分公司|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|f\.k\.a|d\.b\.a|known\s+as"
+_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\battn\b|分公司|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|f\.k\.a|d\.b\.a|known\s+as"
                        r"|business\s+as", re.IGNORECASE)
 #: ... and for a name known to be a vessel's, the prefixes written with dots or
 #: spaces ("M.T. AMBER SKY") or as plain letters ("TB"); elsewhere they are initials

@@ -617,8 +617,11 @@ def no_distinctive_agreement(pair: Pair) -> float:
     # A list name made only of generic words, places and numbers ("China
     # Electronics Technology Group Corporation 13th Research Institute"): every
     # query word must be found, and what the query leaves out may only be generic.
-    # (a place the query writes after the name and a comma is where it is: "..., Chengdu")
-    q_left = [i for i in al.q_unmatched if q.tags[i] != STOP and not (q.tags[i] == LOCATION and address_place(q, c, i))]
+    # (a numbered unit's place the query writes after the name and a comma is where it is:
+    # "CETC 13th Research Institute, Shijiazhuang"; "Ministry of Defence, Minsk" is another)
+    numbered = any(lk.how == "number" for lk in al.links)
+    q_left = [i for i in al.q_unmatched if q.tags[i] != STOP
+              and not (numbered and q.tags[i] == LOCATION and address_place(q, c, i))]
     c_left = [j for j in al.c_unmatched if c.tags[j] != STOP]
     if not al.links or q_left or any(lk.how == "synonym" for lk in al.links):
         return 1.0  # word for word: "Metal Works" is not "Metal Factory"
@@ -626,7 +629,6 @@ def no_distinctive_agreement(pair: Pair) -> float:
         return 0.0
     # Leaving out generic words is only fine when a number pins the unit down
     # ("Beijing Technology" is not "Beijing Aerospace Technology").
-    numbered = any(lk.how == "number" for lk in al.links)
     if numbered and all(c.tags[j] in (GENERIC, LOCATION) for j in c_left):
         return 0.0
     return 1.0

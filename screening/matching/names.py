@@ -269,7 +269,12 @@ def _street_cut(raw: str, t: Tables) -> str:
             w in t.org_class or w in t.org_types or w in t.org_marks for w in words
         ):
             head = ",".join(parts[:k]).strip(" ,;")
-            return head if fold_words(head) else raw
+            # more of the address follows, or the name ends with its legal form: not a name
+            # written the other way round ("Detention Facility, Okrestina Street") nor a
+            # person's ("MARTIN, Lois Lane": helper-67's review)
+            if fold_words(head) and (k + 1 < len(parts) or _after_legal_form(raw, t) is not None):
+                return head
+            return raw
     return raw
 
 
@@ -355,12 +360,12 @@ def address_places(raw: str) -> frozenset[str]:
 
 
 def _after_org_name(raw: str, t: Tables) -> tuple[str, str] | None:
-    """``raw`` split at its first comma when the name before it reads as an organisation's
-    and keeps a word that is no place ("CETC No. 30 Research Institute, Chengdu", "Bank
-    Melli Iran, Tehran"), or None. A person's ("JOHNSON, Chad") or a bare name's
-    ("Ecobank, Ghana") comma stays."""
+    """``raw`` split at its first comma when the name before it is a numbered unit of an
+    organisation ("CETC No. 30 Research Institute, Chengdu"), or None. Not an unnumbered
+    one: "Ministry of Defence, Minsk" and "Institute of Applied Physics, Minsk" are other
+    bodies of the same generic name (helper-67's review); nor a person's ("JOHNSON, Chad")."""
     k = raw.find(",")
-    if k <= 0:
+    if k <= 0 or _DIGIT_RE.search(raw, 0, k) is None:
         return None
     head = fold_words(raw[:k])
     if not looks_like_org(head, t) or all(w in t.locations for w in head):
@@ -587,8 +592,10 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     return _finish(text, tokens, tuple(main.choices), variants, former, acronyms, legal, guessed, script, fallback_key)
 
 
-#: Three or more capitals each with a full stop ("N.I.T.C.", "I.R.I.S.L."): one acronym.
-_DOTTED_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}[A-Z](?:\.|(?![\w.]))")
+#: Four or more capitals each with a full stop ("N.I.T.C.", "I.R.I.S.L."): one acronym.
+#: Three are a country's (U.A.E., K.S.A.) or a man's initials ("S.M.A. Qadri Trading"):
+#: letters (helper-67's review).
+_DOTTED_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){3,}[A-Z](?:\.|(?![\w.]))")
 
 
 def _dotted_acronyms(piece: str, company: bool, t: Tables) -> str:

@@ -259,9 +259,12 @@ def _org_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | N
 
 
 def _terms_spelled_out(words: Sequence[str], t: Tables) -> list[str]:
-    """``words`` with each abbreviation of one organisation word written out ("Dis Tic."
+    """``words`` of a Turkish firm's name (a word of ``turkish_marks``: Şti., Şirketi, ve)
+    with each abbreviation of one organisation word written out ("Dis Tic."
     is Dış Ticaret, foreign trade; "Muh. Hiz." Mühendislik Hizmetleri, engineering
     services), so that it is read in English as the word is (KAYA TRADING LTD)."""
+    if not any(w in t.turkish_marks for w in words):
+        return list(words)  # "TIC Group", "La Paz Trading": no Turkish firm's name (helper-67's review)
     out = list(words)
     for k, w in enumerate(words):
         readings = t.abbreviations.get(w)
@@ -503,6 +506,9 @@ def latin_tokens(
     chinese_name = person and not company and _chinese_name_words(words, t)
     firm_words = any(w in t.org_class for w in words)
     spelled = _terms_spelled_out(words, t) if t.org_terms and (not person or company) else words
+    # a two-letter word with a digit is read with letters only beside a longer one ("5BERBANK
+    # 0F RUSSIA"): alone it is a code ("D3 Technologies", "1N Logistics": helper-67's review)
+    swapped = any(digits_as_letters(w) for w in words if not w.isalpha())
     while i < n:
         # multi-word legal forms and places, longest first
         matched = False
@@ -649,7 +655,7 @@ def latin_tokens(
             tag = DISTINCTIVE
         token = Token(word, tag, skeleton(word), word)
         look = lookalikes.get(word) if lookalikes else None
-        letters = digits_as_letters(word) or _small_word_digits(word)
+        letters = digits_as_letters(word) or (_small_word_digits(word) if swapped else None)
         if look:
             other, note = look
             out.add([(token,), (Token(other, tag, skeleton(other), word, note),)])

@@ -235,18 +235,6 @@ def _may_meet(a: str, b: str, skel_a: str, skel_b: str) -> bool:
     return len(a) == len(b) and sorted(a) == sorted(b)  # a transposition (Sehn / Shen)
 
 
-#: Shortest word the Persian ezafe -ye is read off (Kalaye / Kala; not Faye / Fa).
-EZAFE_MIN_LEN = 4
-
-
-def _ezafe(a: str, b: str) -> bool:
-    """One word is the other with the Persian ezafe -ye written on it, after a vowel:
-    "KALAYE ELECTRIC" is Kala-ye Electric, "Kala Electric" in English."""
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    return (len(longer) == len(shorter) + 2 and len(shorter) >= EZAFE_MIN_LEN and longer.endswith("ye")
-            and shorter[-1] in "aou" and longer.startswith(shorter))
-
-
 def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
     """Uncached body of :func:`token_match`."""
     if a.isdigit() or b.isdigit():
@@ -258,8 +246,6 @@ def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
     q_sim = persian_q(a, b)
     if q_sim:
         return q_sim, "variant"  # Sadeghi / Sadeqi, Ghaani / Qaani: ق as Persian says it
-    if _ezafe(a, b):
-        return PHONETIC_SIM, "variant"  # Kalaye / Kala: the Persian ezafe written on the word
     if not _may_meet(a, b, skel_a, skel_b):
         return 0.0, ""  # most words a look-up finds by sound or deletion end here
     if _gendered(a, b):

@@ -24,10 +24,8 @@ from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
         # an acronym written with full stops is one word
         ("N.O.R.D.", "NORD"),
         ("I.R.I.S.L.", "ISLAMIC REPUBLIC OF IRAN SHIPPING LINES"),
-        # a digit for a letter in a two-letter word
-        ("BANK 0F KUNLUN", "BANK OF KUNLUN"),
-        # the Persian ezafe written on the word
-        ("Kala Electric Co.", "KALAYE ELECTRIC COMPANY"),
+        # a digit for a letter in a two-letter word, beside a longer word so written
+        ("5INOTRANS 0F CHINA", "SINOTRANS OF CHINA"),
     ],
 )
 def test_firm_spellings(query, listed):
@@ -42,6 +40,11 @@ def test_firm_spellings(query, listed):
         ("N.O.R.D.", "NORDEX"),
         ("Unit 1A Trading", "UNIT LA TRADING"),  # 1A is a code, not "la"
         ("Kalaye Electric", "KALAM ELECTRIC"),
+        # helper-67's review: a code alone stays a code; Tic. outside a Turkish firm's name
+        ("D3 Technologies", "TECHNOLOGIES"),
+        ("1N Silk Road", "SILK ROAD"),
+        ("TIC Group", "TRADE GROUP"),
+        ("La Paz Trading", "LA MARKETING TRADING"),
     ],
 )
 def test_firms_apart(query, listed):
@@ -53,14 +56,11 @@ def test_a_persons_initials_stay_letters():
     assert compare("J.R.R. Tolkien", "TOLKIEN, John Ronald Reuel")[0] >= REVIEW_THRESHOLD
 
 
-def _sim(a: str, b: str) -> float:
-    return token_match(a, b, skeleton(a), skeleton(b))[0]
-
-
-def test_the_ezafe_needs_a_vowel_and_a_long_word():
-    assert _sim("kalaye", "kala") >= 0.85
-    assert _sim("faye", "fa") < 0.85
-    assert _sim("kabirye", "kabir") < 0.85  # after a consonant it is no ezafe
+def test_no_ezafe_rule():
+    # the Persian -ye was tried and dropped: Tesfaye, Olaoye and Krasnoye are names and
+    # words of their own (helper-67's review)
+    assert compare("Tesfa Bekele", "BEKELE, Tesfaye", "Person")[0] < MATCH_THRESHOLD
+    assert compare("Krasno Plant", "KRASNOYE PLANT", "Company")[0] < MATCH_THRESHOLD
 
 
 @pytest.mark.parametrize(
@@ -74,6 +74,7 @@ def test_vich_endings_one_skeleton(german_or_polish, russian):
 def test_vich_endings_persons():
     assert compare("Anna Rabinowitz", "RABINOVICH, Anna", "Person")[0] >= MATCH_THRESHOLD
     assert compare("Moritz Weber", "MORICH, Weber", "Person")[0] < MATCH_THRESHOLD  # no -vi- before
+    assert skeleton("levits") != skeleton("levich")  # a Latvian -its is no -witz
 
 
 @pytest.mark.parametrize(
@@ -89,9 +90,11 @@ def test_vich_endings_persons():
         ("Rosoboronexport JSC, Moscow / Ref contract 77-204", "ROSOBORONEKSPORT OAO"),
         ("ACME METALS LTD - INV 2023-0412", "ACME METALS LTD"),
         ("Acme Metals Ltd (PO# 4471)", "ACME METALS LTD"),
-        # a city after an organisation's name, with no legal form: where it is
-        ("Sharif University of Technology, Tehran", "SHARIF UNIVERSITY OF TECHNOLOGY"),
-        ("Beihang University, Beijing, China", "BEIHANG UNIVERSITY"),
+        # a city after a numbered unit's name, with no legal form: where it is
+        ("CETC No. 30 Research Institute, Chengdu",
+         "China Electronics Technology Group Corporation, 30th Research Institute (CETC-30)"),
+        # whom the letter goes through is screened too
+        ("Ministry of Defense c/o Ahmad Vahidi", "VAHIDI, Ahmad"),
     ],
 )
 def test_customer_file_noise(query, listed):
@@ -101,10 +104,14 @@ def test_customer_file_noise(query, listed):
 @pytest.mark.parametrize(
     "query, listed",
     [
-        ("Al Noor Travel LLC c/o Mahan Air Dubai", "MAHAN AIR"),  # the customer is the agent
         ("Huawei Technologies, Thailand", "HUAWEI TECHNOLOGIES CO., LTD."),  # a country: maybe a sister
         ("Acme Metals Ltd, Moscow", "ACME METALS LTD, Minsk"),  # two places: two firms
         ("Avenue Capital Ltd", "AVENUE GROUP LTD"),
+        # helper-67's review
+        ("Endowment for the Care of Orphans", "ENDOWMENT FOR CARE OF LEBANESE AND PALESTINIAN FAMILIES"),
+        ("Ministry of Defence, Minsk", "MINISTRY OF DEFENCE"),  # another state's
+        ("Institute of Applied Physics, Minsk", "INSTITUTE OF APPLIED PHYSICS"),
+        ("Hotel, Park Lane", "PARK HOTEL"),
     ],
 )
 def test_noise_rules_keep_apart(query, listed):
@@ -115,6 +122,14 @@ def test_trailing_reference_needs_a_document_word_and_a_number():
     assert without_reference("Acme Ltd / Ref contract 77-204") == "Acme Ltd"
     assert without_reference("Order of Lenin Plant 5") == "Order of Lenin Plant 5"
     assert without_reference("Acme Ltd, Order Logistics") == "Acme Ltd, Order Logistics"
+    assert without_reference("Brigade, Order of Suvorov 76") == "Brigade, Order of Suvorov 76"
+    assert without_reference("Alpha Group, Contract Manufacturing Unit 3").endswith("Unit 3")
+
+
+def test_street_name_the_other_way_round_stays():
+    assert compare("Detention Facility, Okrestina Street", "OKRESTINA STREET DETENTION FACILITY",
+                   "Organization")[0] >= REVIEW_THRESHOLD
+    assert compare("MARTIN, Lois Lane", "MARTIN, Lois Lane")[0] >= MATCH_THRESHOLD
 
 
 def test_vessel_kind_in_brackets():

@@ -104,9 +104,12 @@ def _chinese_name_words(words: list[str], t: Tables) -> bool:
     Bin Laden" (o-sa-ma is three) nor "Bin Laden" (no one-syllable family name)."""
     if not 1 < len(words) <= 3:
         return False
-    counts = [pinyin.syllable_count(w) for w in words]
-    if not all(0 < k <= 2 for k in counts):
-        return False
+    counts = []
+    for w in words:  # most names stop at their first word
+        k = pinyin.syllable_count(w)
+        if not 0 < k <= 2:
+            return False
+        counts.append(k)
     particles = t.stopwords or CONNECTORS
     return any(k == 1 and w not in particles for w, k in zip(words, counts))
 

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 import snowballstemmer
-from rapidfuzz.distance import Indel, Levenshtein, OSA
+from rapidfuzz.distance import Hamming, Indel, Levenshtein, OSA
 
 from screening.matching.normalize import phonetic, skeleton
 from screening.matching.pinyin import syllable_count
@@ -253,7 +253,7 @@ def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
     short = min(len(a), len(b))
     if short >= 3 and len(a) == len(b) and OSA.distance(a, b) == 1 and sorted(a) == sorted(b):
         return TRANSPOSE_SIM, "variant"  # a typing slip, even in the first letters
-    if short >= OCR_MIN_LEN and len(a) == len(b) and _l_for_i(a, b):
+    if short >= OCR_MIN_LEN and len(a) == len(b) and Hamming.distance(a, b) == 1 and _l_for_i(a, b):
         return TRANSPOSE_SIM, "variant"  # a scan's or a typist's l for I: "Vlktor" / Viktor
     if abs(len(a) - len(b)) == 1 and a[0] == b[0] and phonetic(a) == phonetic(b):
         longer, shorter = (a, b) if len(a) > len(b) else (b, a)

@@ -189,3 +189,39 @@ def test_korean_name_stays_korean():
     assert not cantonese_name(["kim", "man", "chun"], tables())
     assert cantonese_name(["lee", "ka", "chiu"], tables())
     assert not cantonese_name(["john", "david", "ka", "chiu"], tables())  # two English names: no
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        # the other half of a double family name, which the list leaves out
+        ("Olga Syrovatskaya-Bokareva", "SYROVATSKAYA, Olga"),
+        ("Maria Lopez-Garcia", "LOPEZ, Maria"),
+        # Basque tx is Spanish ch
+        ("Alfonso Etxegarai Atxirika", "ECHEGARAY ACHIRICA, Alfonso"),
+        ("Mikel Bengoechea", "BENGOETXEA, Mikel"),
+    ],
+)
+def test_double_family_names_and_basque(query, listed):
+    assert compare(query, listed, "Person")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Anna Smith-Jones", "SMITH-BROWN, Anna"),  # the list writes another second half
+        ("Chen Shui-bian", "Chen Shu-yi"),  # a hyphen joins given-name syllables
+        ("Kim Min-jun", "Kim Min-jae"),
+        ("Maria Lopez Garcia", "LOPEZ, Maria Elena"),
+    ],
+)
+def test_double_family_names_apart(query, listed):
+    assert compare(query, listed, "Person")[0] < MATCH_THRESHOLD
+
+
+
+def test_middle_name_beside_a_second_family_name_stays_apart():
+    # tried and dropped: reading "Archivaldo" as a middle name while the list's second
+    # family name is left out put 78 more of the 100,000 family-first negatives at review
+    # ("CASTRO, Raúl Claudia" / "CASTRO RODRIGUEZ, Raul")
+    assert compare("CASTRO, Raul Claudia", "CASTRO RODRIGUEZ, Raul", "Person")[0] < REVIEW_THRESHOLD

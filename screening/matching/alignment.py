@@ -640,8 +640,13 @@ def address_place(form: Form, other: Form, k: int) -> bool:
     a comma (:func:`~screening.matching.names.address_places`), and ``other`` writes no
     such place: "Ocean Link Logistics Ltd, Hong Kong" is OCEAN LINK LOGISTICS LIMITED, but
     "Bank Melli Iran PLC, Hamburg" and "..., Paris" are two branches (helper-59's review)."""
-    return ("," in form.name and form.texts[k] in address_places(form.name)
-            and not ("," in other.name and address_places(other.name)))
+    return (_may_write_place(form.name) and form.texts[k] in address_places(form.name)
+            and not (_may_write_place(other.name) and address_places(other.name)))
+
+
+def _may_write_place(name: str) -> bool:
+    """A comma or a dash between spaces, after which a firm's name may write its place."""
+    return "," in name or " - " in name or " – " in name
 
 
 def _hyphened_to_met(form: Form, i: int, used: set[int]) -> bool:

@@ -40,7 +40,7 @@ from screening.matching.resources import tables
 #: label. "A/C 24-7 Services" is a firm: its 7 is no reference's (helper-64's review).
 _DOC_REF = (r"(?:inv(?:oice)?|p\.?o\.?|order|ref|acct|account|a/c|cust(?:omer)?\s+(?:id|no))\.?\s*(?:no\.?|#|:|-)?"
             r"\s*[\w/]*\d(?:[\w/]|-(?=[\w/]*\d))*"
-            r"(?:\s*[-–]\s*(?=[^\W\d])|\s*:\s*|\s+(?=(?:bill|ship|sold|invoice|deliver)\s+to\b))")
+            r"(?:\s*[-–/]\s*(?=[^\W\d])|\s*:\s*|\s+(?=(?:bill|ship|sold|invoice|deliver)\s+to\b))")
 #: A document's reference written after the name, to its end: "Rosoboronexport JSC, Moscow /
 #: Ref contract 77-204", "ACME LTD - INV 2023-0412", "Acme Ltd (PO# 4471)". After a separator,
 #: the document's word (and a number's word, or a second document word: "Ref contract"), then

@@ -309,7 +309,7 @@ def _after_legal_form(raw: str, t: Tables, comma: bool = True) -> tuple[str, str
     (or anything follows, when not ``comma``): (name with its form, ", what follows"),
     or None. Not a form that opens the name, nor a branch's (what follows a branch
     names the branch)."""
-    if comma and "," not in raw:
+    if comma and "," not in raw and " - " not in raw and " – " not in raw:
         return None
     words: list[str] = []
     ends: list[int] = []  # where in ``raw`` each folded word's chunk ends
@@ -329,7 +329,8 @@ def _after_legal_form(raw: str, t: Tables, comma: bool = True) -> tuple[str, str
     if cut is None:
         return None
     head, tail = raw[: ends[cut - 1]], raw[ends[cut - 1]:]
-    return (head, tail) if tail.lstrip().startswith(",") or not comma else None
+    # a comma, or a dash between spaces ("Captain Dynasty Shipping LLC - UAE")
+    return (head, tail) if tail.lstrip().startswith(",") or tail.startswith((" - ", " – ")) or not comma else None
 
 
 @lru_cache(maxsize=ANALYSIS_CACHE)

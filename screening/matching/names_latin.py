@@ -270,6 +270,9 @@ def _terms_spelled_out(words: Sequence[str], t: Tables) -> list[str]:
         return list(words)  # "TIC Group", "La Paz Trading": no Turkish firm's name (helper-67's review)
     out = list(words)
     for k, w in enumerate(words):
+        if w in t.turkish_abbreviations:
+            out[k] = t.turkish_abbreviations[w]  # "San." is Sanayi here
+            continue
         readings = t.abbreviations.get(w)
         if readings and len(readings[0]) == 1 and _org_phrase([readings[0][0]], 0, t) is not None:
             out[k] = readings[0][0]

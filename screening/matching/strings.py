@@ -348,6 +348,7 @@ _SLAVIC_RULES = (
     (re.compile(r"i?i?(?:ia|ie|io)"), "e"),  # я, е, ё after a soft consonant (Aliaksandr, Piatrovich)
     (re.compile(r"[oea]v(?:i|a)ch$"), "ovich"),  # patronymics: -avich, -evich, -ovych
     (re.compile(r"[oea]vna$"), "ovna"),
+    (re.compile(r"ska$"), "skae"),  # Ukrainian and Polish feminine -ska, Russian -skaya (Poklonska / Poklonskaya)
     (DOUBLED_LETTERS, r"\1"),
 )
 _CONSONANT_DIGRAPHS = ((re.compile(r"shch|sch"), "S"), (re.compile(r"zh"), "Z"), (re.compile(r"sh"), "S"),
@@ -359,8 +360,8 @@ def slavic_letters(word: str) -> str:
     """``word`` with the letters Belarusian and Ukrainian write otherwise read
     the Russian way: г as h (Ihar / Igor), ў as u (Paulavich / Pavlovich), дз
     and ц for soft д and т (Dzimenshtein / Dimenshtein, Vetsianevich /
-    Vetenevich), я / е after a soft consonant as ia / ie (Aliaksandr), and
-    patronymic endings one way (-avich, -ovych, -evich)."""
+    Vetenevich), я / е after a soft consonant as ia / ie (Aliaksandr), the feminine
+    -ska as -skaya, and patronymic endings one way (-avich, -ovych, -evich)."""
     for pattern, repl in _SLAVIC_RULES:
         word = pattern.sub(repl, word)
     return word

@@ -225,3 +225,31 @@ def test_middle_name_beside_a_second_family_name_stays_apart():
     # family name is left out put 78 more of the 100,000 family-first negatives at review
     # ("CASTRO, Raúl Claudia" / "CASTRO RODRIGUEZ, Raul")
     assert compare("CASTRO, Raul Claudia", "CASTRO RODRIGUEZ, Raul", "Person")[0] < REVIEW_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        # fresh12's read half (helper-68)
+        ("Nataliya Poklonska", "POKLONSKAYA, Natalia", "Person"),  # Ukrainian -ska, Russian -skaya
+        ("Seyyed Mohammad Rowhani", "RUHANI, Seyyed Mohammad", "Person"),  # و before ه written ow
+        ("Deniz Makina Dış Tic. Paz. San. Ltd. Şti.",
+         "DENIZ MAKINA DIS TICARET PAZARLAMA SANAYI LIMITED SIRKETI", "Company"),  # San. in a Turkish name
+        ("PO# 4471-22 / SZ DJI TECHNOLOGY CO LTD", "SZ DJI Technology Co., Ltd.", "Company"),
+        ("Captain Dynasty Shipping LLC - UAE", "CAPTAIN DYNASTY SHIPPING L.L.C", "Company"),  # a dash, not a comma
+    ],
+)
+def test_fresh12_read_half(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        ("Anna Kowalska", "KOWALSKI, Jan", "Person"),
+        ("San Jose Trading Ltd", "SANAYI JOSE TRADING LTD", "Company"),  # San. only in a Turkish name
+        ("Captain Dynasty Shipping LLC - UAE", "CAPTAIN DYNASTY SHIPPING L.L.C - Oman", "Company"),
+    ],
+)
+def test_fresh12_read_half_apart(query, listed, schema):
+    assert compare(query, listed, schema)[0] < MATCH_THRESHOLD

@@ -130,7 +130,7 @@ _FLAG_LABEL_RE = re.compile(r"\s*[/,;]?\s*\bflag\s*:\s*[^/,;()]*", re.IGNORECASE
 #: Prefixes written without a slash or dot, read off only a name known to be a vessel's
 #: ("TB HAI LONG 7": tug boat, "SS", "FV", "RV", "NB NORDIC ARROW": a newbuilding);
 #: elsewhere they are a name's letters.
-_KNOWN_VESSEL_PREFIXES = r"(?:tb|ss|fv|rv|sv|nb)"  # NB: a newbuilding, before its delivery
+_KNOWN_VESSEL_PREFIXES = r"(?:tb|ss|fv|rv|sv|nb|tug)"  # NB: a newbuilding, before its delivery
 _KNOWN_VESSEL_RE = re.compile(rf"^\s*{_KNOWN_VESSEL_PREFIXES}\s+(?=\S)", re.IGNORECASE)
 #: "f/k/a", "f.k.a.,", "fka", "formerly known as": what a former name follows.
 _FKA = r"(?:f[./]?k[./]?a\.?|formerly\s+known\s+as),?"
@@ -183,6 +183,8 @@ _CALL_SIGN_RE = re.compile(r"[\(,;]?\s*\b(?:call\s*sign|callsign)\s*[:#.]?\s*"
                            re.IGNORECASE)  # not "Callsign Ltd" (a UK firm: helper-64's review)
 _HULL_NOTE_RE = re.compile(r"\s*\([^()]*\bhull\b[^()]*\d[^()]*\)", re.IGNORECASE)
 #: "HAO" (号, number) after a Chinese vessel's number: "XIN YUAN 18 HAO" and 鑫源18号 are XIN YUAN 18.
+#: A yard's hull number written in a vessel's name: "HYUNDAI MIPO HULL 2656" is HYUNDAI MIPO 2656.
+_HULL_WORD_RE = re.compile(r"\bhull\s*(?:no\.?|#)?\s*(?=\d)", re.IGNORECASE)
 _HAO_RE = re.compile(r"(?<=\d)\s*(?:hao|号|號)\s*$", re.IGNORECASE)
 #: A registry number of a known kind and its digits, written together: "IMO 9234563",
 #: "(IMO No. 9234563)", "OGRN 1027700000000", "ИНН 7707083893". INN only in capitals:
@@ -351,6 +353,7 @@ def strip_annotations(
         name = _VESSEL_RE.sub("", name, count=1)
         if vessel_name:
             name = _KNOWN_VESSEL_RE.sub("", name, count=1)
+            name = _HULL_WORD_RE.sub("", name, count=1)
             kind = _VESSEL_KIND_RE.search(name)
             if kind and name[: kind.start()].strip() and all(
                 w in tables().vessel_types for w in re.split(r"[\s/-]+", kind.group(1).lower()) if w

@@ -253,3 +253,11 @@ def test_fresh12_read_half(query, listed, schema):
 )
 def test_fresh12_read_half_apart(query, listed, schema):
     assert compare(query, listed, schema)[0] < MATCH_THRESHOLD
+
+
+def test_vessel_tug_and_hull_words():
+    assert compare("Tug PDVSA Cardón", "PDVSA CARDON", "Vessel")[0] >= MATCH_THRESHOLD
+    assert compare("Hyundai Mipo Hull 2656", "HYUNDAI MIPO 2656", "Vessel")[0] >= MATCH_THRESHOLD
+    assert compare("Hyundai Mipo Hull 2656", "HYUNDAI MIPO 2657", "Vessel")[0] < REVIEW_THRESHOLD
+    # only on a vessel's name: a firm called Tug ... keeps its word
+    assert compare("Tug Star Shipping Ltd", "STAR SHIPPING LTD", "Company")[0] < REVIEW_THRESHOLD

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from screening.matching import korean, pinyin
+from screening.matching import pinyin
 from screening.matching.normalize import fold_word, fold_words, skeleton, word_chunks
 from screening.matching.resources import LEGAL_TYPO_MIN_WORDS, Readings, Tables, accent_key, on_change, tables
 from screening.matching.russian import lemma, soft_e
@@ -858,52 +858,30 @@ def add_wade_giles(built: Builder) -> None:
 
 
 def _add_pinyin_readings(built: Builder, system: str, readings_of: Callable[[str], tuple[str, ...]]) -> None:
-    """Give each distinctive word of ``built`` its pinyin ``readings_of`` as a choice,
-    noted as read in ``system`` ("Wade-Giles chieh = pinyin jie"); a word another
-    system already read keeps those readings and adds these ("Ka-chiu" is Wade-Giles
-    ga / jiu and Cantonese jia / chao: 李家超)."""
-    taken = {c.start: n for n, c in enumerate(built.choices) if c.size == 1}
-    covered = {k for c in built.choices for k in range(c.start, c.start + c.size)}
+    """Give each distinctive word of ``built`` that no choice covers yet its pinyin
+    ``readings_of`` as a choice, noted as read in ``system`` ("Wade-Giles chieh = pinyin jie")."""
+    taken = {c.start for c in built.choices}
     extra = []
     for k, tok in enumerate(built.tokens):
-        if tok.tag != DISTINCTIVE or (k in covered and k not in taken):
+        if k in taken or tok.tag != DISTINCTIVE:
             continue
         readings = readings_of(tok.text)
         if readings:
             note = f"{system} {tok.text} = pinyin {'/'.join(readings)}"
             alts = tuple((Token(r, DISTINCTIVE, skeleton(r), tok.source, note, tok.family),) for r in readings)
-            if k in taken:
-                old = built.choices[taken[k]]
-                have = {tuple(x.text for x in r) for r in old.readings}
-                built.choices[taken[k]] = Choice(k, 1, old.readings + tuple(a for a in alts if (a[0].text,) not in have))
-            else:
-                extra.append(Choice(k, 1, alts))
+            extra.append(Choice(k, 1, alts))
     built.choices.extend(extra)
     built.choices.sort(key=lambda c: c.start)
 
 
 def cantonese_name(words: list[str], t: Tables) -> bool:
     """A personal name romanised the Hong Kong way ("Ho Kwok Leung", "WONG, Kwok
-    Keung", with an English given name: "LEE, John Ka-chiu"): three or four syllables, each a Cantonese spelling, one at least a
+    Keung"): three or four syllables, each a Cantonese spelling, one at least a
     spelling pinyin has no syllable for (Kwok, Leung, Wong, Ho). Two syllables say
     too little: "Ho Man" reads as three dozen pinyin names."""
-    # an English given name beside the Chinese one ("LEE, John Ka-chiu", "TSANG, Donald Yam-kuen")
-    english = [w for w in words if w not in t.yue_pinyin and w in t.nicknames]
-    if len(english) > 1:
-        return False
-    words = [w for w in words if w not in english]
     return (CANTONESE_MIN_SYLLABLES <= len(words) <= HAN_PERSON_MAX and all(w in t.yue_pinyin for w in words)
             and any(w not in pinyin.SYLLABLES for w in words)
-            and not _korean_name(words, t))
-
-
-def _korean_name(words: list[str], t: Tables) -> bool:
-    """A Korean family name first or last, and every other word a Korean syllable: "Kim
-    Man Chun" is Korean; "Lee Ka Chiu" (李家超) is not, since no Korean syllable is chiu."""
-    for family, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
-        if family in t.ko_surname_of and all(korean.latin_syllable(w) for w in rest):
-            return True
-    return False
+            and words[0] not in t.ko_surname_of and words[-1] not in t.ko_surname_of)  # Kim Man Chun is Korean
 
 
 def add_cantonese(built: Builder, t: Tables) -> None:

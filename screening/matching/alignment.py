@@ -649,28 +649,6 @@ def _may_write_place(name: str) -> bool:
     return "," in name or " - " in name or " – " in name
 
 
-def _hyphened_to_met(form: Form, i: int, used: set[int]) -> bool:
-    """Word ``i`` of a name in Latin letters is written joined by a hyphen to a word next
-    to it that met the other name: a double family name ("Olga Syrovatskaya-Bokareva",
-    "Anna Smith-Jones") whose other half the list leaves out."""
-    name = form.name
-    if "-" not in name or not name.isascii() or not _family_half(form.texts[i]):
-        return False
-    low = name.lower()
-    return any(0 <= k < len(form.texts) and k in used and _family_half(form.texts[k])
-               and f"{form.texts[min(i, k)]}-{form.texts[max(i, k)]}" in low for k in (i - 1, i + 1))
-
-
-#: Fewest letters of each half of a double family name ("Khan" in "Hassan-Khan" is too few to tell).
-FAMILY_HALF_MIN = 5
-
-
-def _family_half(word: str) -> bool:
-    """A word that may be half of a double family name: five letters or more, and no one
-    syllable of pinyin or Korean, which hyphens join into given names (Shui-bian, Min-jun)."""
-    return len(word) >= FAMILY_HALF_MIN and syllable_count(word) != 1 and not korean.latin_syllable(word)
-
-
 def first_word(form: Form) -> int:
     """Index of the first token that is not a stop word."""
     for k, tag in enumerate(form.tags):
@@ -856,10 +834,6 @@ def align(q: Form, c: Form) -> Alignment:
                 share = EXTRA_QUERY_PATRONYMIC
             elif ((0 < i < nq - 1 and not q.family[i]) or given_only) and not pinyin and not c_un:
                 share = EXTRA_QUERY_MIDDLE  # every listed part is met; the query adds a middle name
-            elif not any(c.family[j] for j in c_un) and _hyphened_to_met(q, i, used_q):
-                # "Syrovatskaya-Bokareva": the family name's other half, which the list
-                # leaves out (not one the list writes otherwise: "SMITH-BROWN")
-                share = EXTRA_QUERY_MIDDLE
             else:
                 share = EXTRA_QUERY
             if q.tags[i] == DISTINCTIVE:

@@ -38,7 +38,7 @@ from screening.matching.resources import tables
 #: "ACCT 100234 - YMTC WUHAN", "PO# 4471:". A word with a digit after the document's
 #: word (its dashes inside a number: "2023-0412"), then a dash, a colon, or an address
 #: label. "A/C 24-7 Services" is a firm: its 7 is no reference's (helper-64's review).
-_DOC_REF = (r"(?:inv(?:oice)?|p\.?o\.?|order|ref|acct|account|a/c|cust(?:omer)?\s+(?:id|no))\.?\s*(?:no\.?|#|:|-)?"
+_DOC_REF = (r"(?:inv(?:oice)?|p\.?o\.?|order|ref|acct|account|a/c|cust(?:omer)?\s+(?:id|no))(?![^\W_])\.?\s*(?:no\.?|#|:|-)?"
             r"\s*[\w/]*\d(?:[\w/]|-(?=[\w/]*\d))*"
             r"(?:\s*[-–/]\s*(?=[^\W\d])|\s*:\s*|\s+(?=(?:bill|ship|sold|invoice|deliver)\s+to\b))")
 #: A document's reference written after the name, to its end: "Rosoboronexport JSC, Moscow /

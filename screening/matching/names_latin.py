@@ -816,7 +816,8 @@ def person_reorder(text: str, t: Tables) -> tuple[str, frozenset[str]]:
         if w in t.org_class or w in t.generic or ((w,) in t.legal_forms and w not in accented):
             return text, none  # "ACME, S.A." is a company; "SÁ, Pedro" a person
     if len(right_words) > 1 and _generation_word(right_words[-1], t):
-        given, generation = right.rsplit(maxsplit=1)  # "SMITH, John Sr.": the generation ends the name
+        # "SMITH, John Sr.": the generation ends the name (a hyphen may join it: "KIM, Jong-II")
+        given, _, generation = re.sub(r"[\s-]+(?=\S+\s*$)", " ", right.strip()).rpartition(" ")
         return f"{given} {left} {generation}", frozenset(left_words)
     return f"{right} {left}", frozenset(left_words)
 

@@ -38,8 +38,10 @@ from screening.matching.resources import tables
 #: "ACCT 100234 - YMTC WUHAN", "PO# 4471:". A word with a digit after the document's
 #: word (its dashes inside a number: "2023-0412"), then a dash, a colon, or an address
 #: label. "A/C 24-7 Services" is a firm: its 7 is no reference's (helper-64's review).
-_DOC_REF = (r"(?:inv(?:oice)?|p\.?o\.?|order|ref|acct|account|a/c|cust(?:omer)?\s+(?:id|no))(?![^\W_])\.?\s*(?:no\.?|#|:|-)?"
-            r"\s*[\w/]*\d(?:[\w/]|-(?=[\w/]*\d))*"
+_DOC_REF = (r"(?:inv(?:oice)?|p\.?o\.?|order|ref|acct|account|a/c|cust(?:omer)?\s+(?:id|no))"
+            # the word ends where its word ends ("Power2" is no PO), or its number is written
+            # on in digits ("PO4471", "INV2023-04": helper-70's review)
+            r"(?:(?![^\W_])\.?\s*(?:no\.?|#|:|-)?\s*[\w/]*\d(?:[\w/]|-(?=[\w/]*\d))*|\d[\d/]*(?:-\d+)*(?![^\W_]))"
             r"(?:\s*[-–/]\s*(?=[^\W\d])|\s*:\s*|\s+(?=(?:bill|ship|sold|invoice|deliver)\s+to\b))")
 #: A document's reference written after the name, to its end: "Rosoboronexport JSC, Moscow /
 #: Ref contract 77-204", "ACME LTD - INV 2023-0412", "Acme Ltd (PO# 4471)". After a separator,
@@ -183,8 +185,9 @@ _CALL_SIGN_RE = re.compile(r"[\(,;]?\s*\b(?:call\s*sign|callsign)\s*[:#.]?\s*"
                            re.IGNORECASE)  # not "Callsign Ltd" (a UK firm: helper-64's review)
 _HULL_NOTE_RE = re.compile(r"\s*\([^()]*\bhull\b[^()]*\d[^()]*\)", re.IGNORECASE)
 #: "HAO" (号, number) after a Chinese vessel's number: "XIN YUAN 18 HAO" and 鑫源18号 are XIN YUAN 18.
-#: A yard's hull number written in a vessel's name: "HYUNDAI MIPO HULL 2656" is HYUNDAI MIPO 2656.
-_HULL_WORD_RE = re.compile(r"\bhull\s*(?:no\.?|#)?\s*(?=\d)", re.IGNORECASE)
+#: A yard's hull number written in a vessel's name: "HYUNDAI MIPO HULL 2656" is HYUNDAI MIPO 2656
+#: (not "Kingston Hull 5": helper-70's review).
+_HULL_WORD_RE = re.compile(r"\bhull\s*(?:no\.?|#)?\s*(?=\d{3})", re.IGNORECASE)  # a yard's number: 3 digits or more
 _HAO_RE = re.compile(r"(?<=\d)\s*(?:hao|号|號)\s*$", re.IGNORECASE)
 #: A registry number of a known kind and its digits, written together: "IMO 9234563",
 #: "(IMO No. 9234563)", "OGRN 1027700000000", "ИНН 7707083893". INN only in capitals:
@@ -352,8 +355,8 @@ def strip_annotations(
     if vessel:
         name = _VESSEL_RE.sub("", name, count=1)
         if vessel_name:
-            name = _KNOWN_VESSEL_RE.sub("", name, count=1)
-            name = _HULL_WORD_RE.sub("", name, count=1)
+            name = _named_on(_KNOWN_VESSEL_RE.sub("", name, count=1), name)
+            name = _named_on(_HULL_WORD_RE.sub("", name, count=1), name)
             kind = _VESSEL_KIND_RE.search(name)
             if kind and name[: kind.start()].strip() and all(
                 w in tables().vessel_types for w in re.split(r"[\s/-]+", kind.group(1).lower()) if w
@@ -373,6 +376,12 @@ def strip_annotations(
     if not name:
         return text, []
     return name, former
+
+
+def _named_on(cut: str, name: str) -> str:
+    """``cut`` when it keeps a name, not just a number or a letter ("Tug 5" stays "Tug 5",
+    "TB A" stays: helper-70's review); ``name`` otherwise."""
+    return cut if sum(ch.isalpha() for ch in cut) > 1 else name
 
 
 def _kept(names: list[str], name: str) -> str:

@@ -348,9 +348,9 @@ _SLAVIC_RULES = (
     (re.compile(r"i?i?(?:ia|ie|io)"), "e"),  # я, е, ё after a soft consonant (Aliaksandr, Piatrovich)
     (re.compile(r"[oea]v(?:i|a)ch$"), "ovich"),  # patronymics: -avich, -evich, -ovych
     (re.compile(r"[oea]vna$"), "ovna"),
-    # Ukrainian and Polish feminine -ska, Russian -skaya (Poklonska / Poklonskaya); not after
-    # a short stem (Baska, Taska: Turkish Başkaya is another name: helper-69's review)
-    (re.compile(r"(?<=[a-z]{4})ska$"), "skae"),
+    # Ukrainian and Polish feminine -ska, Russian -skaya (Poklonska / Poklonskaya, Gorska /
+    # Gorskaya: a short stem too, helper-70's review)
+    (re.compile(r"(?<=[a-z]{2})ska$"), "skae"),
     (DOUBLED_LETTERS, r"\1"),
 )
 _CONSONANT_DIGRAPHS = ((re.compile(r"shch|sch"), "S"), (re.compile(r"zh"), "Z"), (re.compile(r"sh"), "S"),

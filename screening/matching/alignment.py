@@ -38,7 +38,9 @@ from screening.matching.forms import (
     spells_initials,
     written_as_acronym,
 )
-from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP, address_places
+from screening.matching.names import (
+    COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP, address_places, may_write_place,
+)
 from screening.matching.names_latin import IMENI
 from screening.matching.normalize import has_han, skeleton
 from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
@@ -640,13 +642,8 @@ def address_place(form: Form, other: Form, k: int) -> bool:
     a comma (:func:`~screening.matching.names.address_places`), and ``other`` writes no
     such place: "Ocean Link Logistics Ltd, Hong Kong" is OCEAN LINK LOGISTICS LIMITED, but
     "Bank Melli Iran PLC, Hamburg" and "..., Paris" are two branches (helper-59's review)."""
-    return (_may_write_place(form.name) and form.texts[k] in address_places(form.name)
-            and not (_may_write_place(other.name) and address_places(other.name)))
-
-
-def _may_write_place(name: str) -> bool:
-    """A comma or a dash between spaces, after which a firm's name may write its place."""
-    return "," in name or " - " in name or " – " in name
+    return (may_write_place(form.name) and form.texts[k] in address_places(form.name)
+            and not (may_write_place(other.name) and address_places(other.name)))
 
 
 def first_word(form: Form) -> int:

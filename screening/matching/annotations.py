@@ -34,11 +34,13 @@ from typing import Any, Callable, Iterable, Mapping
 
 from screening.matching.resources import tables
 
+#: The words of a document's reference, before or after the name.
+_DOC_WORDS = r"inv(?:oice)?|p\.?o\.?|order|ref|acct|account|a/c"
 #: A document's own reference before a party's label or name: "INV 2023-0412 BILL TO:",
 #: "ACCT 100234 - YMTC WUHAN", "PO# 4471:". A word with a digit after the document's
 #: word (its dashes inside a number: "2023-0412"), then a dash, a colon, or an address
 #: label. "A/C 24-7 Services" is a firm: its 7 is no reference's (helper-64's review).
-_DOC_REF = (r"(?:inv(?:oice)?|p\.?o\.?|order|ref|acct|account|a/c|cust(?:omer)?\s+(?:id|no))"
+_DOC_REF = (r"(?:" + _DOC_WORDS + r"|cust(?:omer)?\s+(?:id|no))"
             # the word ends where its word ends ("Power2" is no PO), or its number is written
             # on in digits ("PO4471", "INV2023-04": helper-70's review)
             r"(?:(?![^\W_])\.?\s*(?:no\.?|#|:|-)?\s*[\w/]*\d(?:[\w/]|-(?=[\w/]*\d))*|\d[\d/]*(?:-\d+)*(?![^\W_]))"
@@ -48,7 +50,7 @@ _DOC_REF = (r"(?:inv(?:oice)?|p\.?o\.?|order|ref|acct|account|a/c|cust(?:omer)?\
 #: the document's word (and a number's word, or a second document word: "Ref contract"), then
 #: a word with a digit that ends the text. Not "Order of Suvorov 76" (helper-67's review).
 _TRAILING_REF_RE = re.compile(
-    r"\s*(?:[/,;|(\[]|\s[-–])\s*(?:ref(?:erence)?|inv(?:oice)?|p\.?o\.?|order|contract|acct|account|a/c)\b"
+    r"\s*(?:[/,;|(\[]|\s[-–])\s*(?:reference|" + _DOC_WORDS + r"|contract)\b"
     r"\.?(?:\s*(?:no\.?|nr\.?|number|#|:)|\s+(?:contract|invoice|order|ref|po))?\s*[#:]?\s*[\w/.-]*\d[\w/.-]*"
     r"\s*[)\]]?\s*$",
     re.IGNORECASE,
@@ -184,10 +186,10 @@ _CALL_SIGN_RE = re.compile(r"[\(,;]?\s*\b(?:call\s*sign|callsign)\s*[:#.]?\s*"
                            r"(?:(?=[a-z]*\d)[a-z\d]{3,8}|(?-i:(?!CORP\b|GMBH\b)[A-Z]{4}))\b\s*\)?",
                            re.IGNORECASE)  # not "Callsign Ltd" (a UK firm: helper-64's review)
 _HULL_NOTE_RE = re.compile(r"\s*\([^()]*\bhull\b[^()]*\d[^()]*\)", re.IGNORECASE)
-#: "HAO" (号, number) after a Chinese vessel's number: "XIN YUAN 18 HAO" and 鑫源18号 are XIN YUAN 18.
 #: A yard's hull number written in a vessel's name: "HYUNDAI MIPO HULL 2656" is HYUNDAI MIPO 2656
 #: (not "Kingston Hull 5": helper-70's review).
 _HULL_WORD_RE = re.compile(r"\bhull\s*(?:no\.?|#)?\s*(?=\d{3})", re.IGNORECASE)  # a yard's number: 3 digits or more
+#: "HAO" (号, number) after a Chinese vessel's number: "XIN YUAN 18 HAO" and 鑫源18号 are XIN YUAN 18.
 _HAO_RE = re.compile(r"(?<=\d)\s*(?:hao|号|號)\s*$", re.IGNORECASE)
 #: A registry number of a known kind and its digits, written together: "IMO 9234563",
 #: "(IMO No. 9234563)", "OGRN 1027700000000", "ИНН 7707083893". INN only in capitals:

@@ -150,8 +150,7 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
     """
     if schema in ("person", "individual", "company"):
         stripped, former = strip_annotations(raw, vessel=False, person=schema != "company")
-        return (_street_cut(_address_cut(stripped, t), t) if schema == "company"
-                else _person_address_cut(stripped, t)), former
+        return (_firm_address_cut(stripped, t) if schema == "company" else _person_address_cut(stripped, t)), former
 
     def is_place(text: str) -> bool:
         words = tuple(fold_words(text))
@@ -175,7 +174,7 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
         # "Mr. Li Fangwei, Dalian, Liaoning, PRC": the last place is read off above. Not
         # a firm's places: "Acme Trading, Dalian, Liaoning" is not "ACME TRADING, Shanghai"
         stripped = _person_address_cut(stripped, t, run=PERSON_ADDRESS_RUN - 1)
-    return (stripped if person or schema == "vessel" else _street_cut(_address_cut(stripped, t), t)), former
+    return (stripped if person or schema == "vessel" else _firm_address_cut(stripped, t)), former
 
 
 #: Places after a person's name, each after a comma, that make an address: two or more
@@ -214,6 +213,14 @@ def _person_address_cut(raw: str, t: Tables, run: int = PERSON_ADDRESS_RUN) -> s
 #: A text's chunks between spaces, commas and semicolons (where a legal form may end).
 _CHUNK_RE = re.compile(r"[^\s,;]+")
 _DIGIT_RE = re.compile(r"\d")
+
+
+def _firm_address_cut(raw: str, t: Tables) -> str:
+    """A firm's name without its address: a numbered one (:func:`_address_cut`), then one
+    that opens with a street's name (:func:`_street_cut`)."""
+    return _street_cut(_address_cut(raw, t), t)
+
+
 #: The legal-form code of a branch (legal_forms.yaml): what follows it is the branch's place.
 BRANCH_FORM = "branch"
 #: Address words that make the part after a firm's legal form a street address (with a number).
@@ -309,7 +316,7 @@ def _after_legal_form(raw: str, t: Tables, comma: bool = True) -> tuple[str, str
     (or anything follows, when not ``comma``): (name with its form, ", what follows"),
     or None. Not a form that opens the name, nor a branch's (what follows a branch
     names the branch)."""
-    if comma and "," not in raw and " - " not in raw and " – " not in raw:
+    if comma and not may_write_place(raw):
         return None
     words: list[str] = []
     ends: list[int] = []  # where in ``raw`` each folded word's chunk ends
@@ -331,6 +338,11 @@ def _after_legal_form(raw: str, t: Tables, comma: bool = True) -> tuple[str, str
     head, tail = raw[: ends[cut - 1]], raw[ends[cut - 1]:]
     # a comma, or a dash between spaces ("Captain Dynasty Shipping LLC - UAE")
     return (head, tail) if tail.lstrip().startswith(",") or tail.startswith((" - ", " – ")) or not comma else None
+
+
+def may_write_place(name: str) -> bool:
+    """A comma or a dash between spaces, after which a firm's name may write its place."""
+    return "," in name or " - " in name or " – " in name
 
 
 @lru_cache(maxsize=ANALYSIS_CACHE)

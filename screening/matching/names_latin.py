@@ -261,18 +261,15 @@ def _org_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | N
     return None
 
 
-def _terms_spelled_out(words: Sequence[str], t: Tables) -> list[str]:
+def _terms_spelled_out(words: list[str], t: Tables) -> list[str]:
     """``words`` of a Turkish firm's name (a word of ``turkish_marks``: Şti., Şirketi, ve)
     with each abbreviation of one organisation word written out ("Dis Tic."
     is Dış Ticaret, foreign trade; "Muh. Hiz." Mühendislik Hizmetleri, engineering
     services), so that it is read in English as the word is (KAYA TRADING LTD)."""
     if not any(w in t.turkish_marks for w in words):
-        return list(words)  # "TIC Group", "La Paz Trading": no Turkish firm's name (helper-67's review)
+        return words  # "TIC Group", "La Paz Trading": no Turkish firm's name (helper-67's review)
     out = list(words)
     for k, w in enumerate(words):
-        if w in t.turkish_abbreviations:
-            out[k] = t.turkish_abbreviations[w]  # "San." is Sanayi here
-            continue
         readings = t.abbreviations.get(w)
         if readings and len(readings[0]) == 1 and _org_phrase([readings[0][0]], 0, t) is not None:
             out[k] = readings[0][0]

@@ -305,8 +305,6 @@ class Tables:
     street_ends: frozenset[str] = frozenset()
     #: words that say a name is a Turkish firm's (``turkish_marks``)
     turkish_marks: frozenset[str] = frozenset()
-    #: abbreviations read only in a Turkish firm's name (``turkish_abbreviations``: San. = Sanayi)
-    turkish_abbreviations: dict[str, str] = field(default_factory=dict)
     #: folded phrases that say a name is Vietnamese (word_lists.yaml ``vietnamese_marks``)
     vietnamese_marks: frozenset[tuple[str, ...]] = frozenset()
     #: Persian family-name endings written apart ("Haji Zadeh"; word_lists.yaml ``name_suffixes``)
@@ -901,7 +899,7 @@ def _load_numbers(t: Tables) -> None:
 WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "surname_titles", "org_types",
               "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
               "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words",
-              "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "turkish_abbreviations", "vessel_types", "name_suffixes", "vietnamese_marks")
+              "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "vessel_types", "name_suffixes", "vietnamese_marks")
 
 
 def _load_word_lists(t: Tables) -> None:
@@ -920,9 +918,6 @@ def _load_word_lists(t: Tables) -> None:
             t.business_synonyms = {w: gid for gid, group in enumerate(data[key] or []) for w in _words(group)}
         elif key == "word_forms":
             _add_equivalents(t, [tuple(_words(group)) for group in data[key] or []])
-        elif key == "turkish_abbreviations":
-            t.turkish_abbreviations = {"".join(_fold_phrase(str(k))): "".join(_fold_phrase(str(v)))
-                                       for k, v in (data[key] or {}).items()}
         elif key == "vietnamese_marks":  # phrases, each kept whole
             t.vietnamese_marks = frozenset(p for p in map(_fold_phrase, _as_list(data[key])) if p)
         else:

@@ -658,7 +658,7 @@ def latin_tokens(
             tag = DISTINCTIVE
         token = Token(word, tag, skeleton(word), word)
         look = lookalikes.get(word) if lookalikes else None
-        letters = digits_as_letters(word) or (_small_word_digits(word) if swapped else None)
+        letters = digits_as_letters(word) or (_small_word_digits(word, t) if swapped else None)
         if look:
             other, note = look
             out.add([(token,), (Token(other, tag, skeleton(other), word, note),)])
@@ -735,17 +735,13 @@ def digits_as_letters(word: str) -> str | None:
     return letters if letters.isalpha() else None
 
 
-#: Two-letter words a digit may stand in for, as in "5BERBANK 0F RUSSIA" (0F is OF).
-SMALL_WORDS = frozenset({"of", "on", "in", "to", "de", "du"})
-
-
-def _small_word_digits(word: str) -> str | None:
+def _small_word_digits(word: str, t: Tables) -> str | None:
     """A two-character word of a digit and a letter that reads as one of the
-    :data:`SMALL_WORDS` ("0f" -> "of"); codes such as "5g" or "1a" stay."""
+    ``digit_small_words`` ("0f" -> "of"); codes such as "5g" or "1a" stay."""
     if len(word) != 2 or word.isalpha() or word.isdigit():
         return None
     letters = word.translate(DIGIT_LETTERS)
-    return letters if letters in SMALL_WORDS else None
+    return letters if letters in t.digit_small_words else None
 
 
 def is_org_acronym(word: str, expansion: tuple[str, ...]) -> bool:

@@ -305,6 +305,8 @@ class Tables:
     street_ends: frozenset[str] = frozenset()
     #: words that say a name is a Turkish firm's (``turkish_marks``)
     turkish_marks: frozenset[str] = frozenset()
+    #: two-letter words a digit may stand in for ("0F" = of; ``digit_small_words``)
+    digit_small_words: frozenset[str] = frozenset()
     #: folded phrases that say a name is Vietnamese (word_lists.yaml ``vietnamese_marks``)
     vietnamese_marks: frozenset[tuple[str, ...]] = frozenset()
     #: Persian family-name endings written apart ("Haji Zadeh"; word_lists.yaml ``name_suffixes``)
@@ -899,7 +901,7 @@ def _load_numbers(t: Tables) -> None:
 WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "surname_titles", "org_types",
               "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
               "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words",
-              "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "vessel_types", "name_suffixes", "vietnamese_marks")
+              "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "digit_small_words", "vessel_types", "name_suffixes", "vietnamese_marks")
 
 
 def _load_word_lists(t: Tables) -> None:

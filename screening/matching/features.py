@@ -28,7 +28,6 @@ from screening.matching.alignment import (
     Link,
     Pair,
     arabic_latin,
-    company_pair,
     family_and_given_agree,
     first_word,
     is_patronymic,
@@ -942,7 +941,7 @@ def plural_differs(pair: Pair) -> float:
 
     "Ocean Stars" is not the vessel "Ocean Star", nor "Sea Lions" "Sea Lion":
     in a name, the plural is another word. People are exempt (Roberts / Robert
-    is judged as a name), and so is a company (:func:`alignment.company_pair`)
+    is judged as a name), and so is a company (both names read as companies')
     whose name agrees on another distinctive word as written: in "Dongguan Oasis Shoe Industry" /
     "Dongguan Oasis Shoes" the name is Oasis, the shoes its line of business;
     and any other name but a vessel's that agrees so on two ("Islamic Revolutionary
@@ -952,13 +951,14 @@ def plural_differs(pair: Pair) -> float:
     if q.schema == PERSON or c.schema == PERSON:
         return 0.0
     plurals = [lk for lk in pair.alignment.links if len(lk.qi) == 1 and len(lk.ci) == 1 and lk.how != "equal"
-               and plural_of(q.texts[lk.qi[0]], c.texts[lk.ci[0]])]
+               and plural_of(q.texts[lk.qi[0]], c.texts[lk.ci[0]])
+               and not (_translated(q, lk.qi[0]) or _translated(c, lk.ci[0]))]
     if not plurals:
         return 0.0  # most pairs: the cheap test first
     if q.vessel or c.vessel:
         return 1.0  # a vessel's name is all it has: "Sea Stars" is not the "Sea Star", whatever its words
-    if company_pair(q, c) and _name_word_agrees(pair):
-        return 0.0
+    if q.schema == COMPANY and c.schema == COMPANY and _name_word_agrees(pair):
+        return 0.0  # both read as companies' (no vessel entry is), and the name is elsewhere
     if _name_word_agrees(pair, at_least=2):
         return 0.0  # "Islamic Revolutionary Guard(s) Corps": a long name that agrees elsewhere
     # a common word's plural ("Engines" for 发动机) is that word, except in an unnumbered
@@ -972,6 +972,12 @@ def plural_differs(pair: Pair) -> float:
         if common == (False, False) or (common == (True, True) and common_only):
             return 1.0
     return 0.0
+
+
+def _translated(form: Form, i: int) -> bool:
+    """The word at ``i`` translates Chinese, Japanese or Korean characters, which write
+    no plural: 全球维度 is Global Dimension(s), whichever the English name chose."""
+    return has_han(form.tokens[i].source) or form.script in SYLLABIC
 
 
 def _name_word_agrees(pair: Pair, at_least: int = 1) -> bool:

@@ -677,6 +677,29 @@ def echoed(form: Form, k: int) -> bool:
     )
 
 
+def keji_science(form: Form, other: Form, k: int) -> bool:
+    """Word ``k`` is the "Science (and)" of a firm's "Science and Technology" or "Sci-Tech"
+    where the other firm's name says "Technology" alone: 科技 (keji), which Chinese firms'
+    English names translate either way ("Shenzhen Jiasibo Science and Technology Co." /
+    "Shenzhen Jiasibo Technology Co."). Never in a university's, an institute's or a
+    laboratory's name (北京科技大学 and 北京工业大学 are two universities), nor when the
+    other name says "science" too."""
+    t = tables()
+    texts, n = form.texts, len(form.texts)
+    if texts[k] in t.keji_science:
+        after = k + 2 if k + 2 < n and texts[k + 1] == "and" else k + 1
+    elif texts[k] == "and" and k > 0 and texts[k - 1] in t.keji_science:
+        after = k + 1
+    else:
+        return False
+    if after >= n or texts[after] not in t.keji_technology:
+        return False
+    if not (form.schema == other.schema == COMPANY and (form.legal or other.legal)):
+        return False
+    return (not t.keji_technology.isdisjoint(other.texts) and t.keji_science.isdisjoint(other.texts)
+            and t.academic_words.isdisjoint(texts) and t.academic_words.isdisjoint(other.texts))
+
+
 def _has_russian(form: Form) -> bool:
     """Whether a word of ``form`` may be a romanised Russian cognate (remembered on the form)."""
     known = form.russian
@@ -762,6 +785,7 @@ def align(q: Form, c: Form) -> Alignment:
         if arabic:
             _arabic_joins(q, c, cands, arabic)
         if not person:
+            _ampersand_candidates(q, c, cands)
             _acronym_candidates(q, c, cands)
             _inner_acronym_candidates(q, c, cands)
             translation.candidates(q, c, cands)
@@ -810,8 +834,9 @@ def align(q: Form, c: Form) -> Alignment:
     c_un = tuple(j for j in range(nc) if j not in used_c)
     given_only = person and not pinyin and family_and_given_agree(q, c, links)
     # a kind of organisation the name says twice ("Bank" by "Novikombank") is no word left over
-    q_echo = _NO_GROUPS if person else frozenset(i for i in q_un if echoed(q, i))
-    c_echo = _NO_GROUPS if person else frozenset(j for j in c_un if echoed(c, j))
+    # and 科技's science words the other name leaves out ("Science and Technology" / "Technology")
+    q_echo = _NO_GROUPS if person else frozenset(i for i in q_un if echoed(q, i) or keji_science(q, c, i))
+    c_echo = _NO_GROUPS if person else frozenset(j for j in c_un if echoed(c, j) or keji_science(c, q, j))
     covered = not person and _query_covered(
         q, c, links, tuple(i for i in q_un if i not in q_echo), tuple(j for j in c_un if j not in c_echo)
     )
@@ -1246,6 +1271,30 @@ def _acronym_side(one: Form, many: Form, cands: list, flip: bool) -> None:
 
 #: Fewest words an acronym inside a name stands for ("NCO": Non-Commissioned Officer).
 INNER_ACRONYM_MIN_WORDS = 3
+
+
+#: How a link of letters joined by "&" and the words they stand for is explained.
+HOW_AMPERSAND = "ampersand"
+
+
+def _ampersand_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:
+    """Link letters joined by "&" (S&T, R&D, folded "st", "rd") to the business words they
+    stand for, in that order in the other name (``word_lists.yaml`` ampersand_words):
+    "Defense S&T Key Laboratory" is the "Defense Science and Technology Key Laboratory".
+    Another distinctive word of the name must be the other's too: "ST Trading" alone is
+    a brand, not "Science and Technology Trading"."""
+    letters = tables().ampersand_words
+    for one, many, flip in ((q, c, False), (c, q, True)):
+        for i, a in enumerate(one.texts):
+            words = letters.get(a)
+            if words is None or not any(k != i and tag == DISTINCTIVE and t in many.texts
+                                        for k, (t, tag) in enumerate(zip(one.texts, one.tags))):
+                continue
+            n = len(words)
+            for j in range(len(many.texts) - n + 1):
+                if many.texts[j : j + n] == words:
+                    run = tuple(range(j, j + n))
+                    cands.append((1.0, run, (i,), HOW_AMPERSAND) if flip else (1.0, (i,), run, HOW_AMPERSAND))
 
 
 def _inner_acronym_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:

@@ -71,14 +71,16 @@ HOW_TEXT = {"skeleton": "spelling variant", "variant": "spelling variant", "join
             "translated pinyin": "pinyin and a translation of its syllables",
             "initials": "initials of the pinyin syllables",
             "cut short": "cut at the end of a 35-character payment line",
-            "abbreviation": "abbreviated with a full stop"}
+            "abbreviation": "abbreviated with a full stop",
+            "ampersand": "letters joined by & for their words (S&T: science and technology)"}
 HOW_TEXT_ZH = {"skeleton": "拼写变体", "variant": "拼写变体", "joined": "连写/分写", "initial": "首字母",
                "nickname": "昵称", "similar": "近似", "acronym": "各词首字母缩写",
                "vowels": "元音拼法不同", "respelled": "词中元音拼法不同",
                "east slavic": "白俄罗斯语／乌克兰语／俄语拼法", "west european": "德语或法语拼写的俄语名",
                "cognate": "同一词的俄语与英语形式", "plural": "单数与复数",
                "translated": "汉字与其英译", "translated pinyin": "拼音与其音节的英译", "initials": "拼音音节首字母",
-               "cut short": "在35字符的付款报文行末被截断", "abbreviation": "带句点的缩写"}
+               "cut short": "在35字符的付款报文行末被截断", "abbreviation": "带句点的缩写",
+               "ampersand": "以&连接的首字母代表其词（S&T：科学与技术）"}
 how_words = table("how", HOW_TEXT, HOW_TEXT_ZH)
 
 #: What an unmatched part is, in words.

@@ -307,6 +307,13 @@ class Tables:
     turkish_marks: frozenset[str] = frozenset()
     #: two-letter words a digit may stand in for ("0F" = of; ``digit_small_words``)
     digit_small_words: frozenset[str] = frozenset()
+    #: 科技's longer English reading: its science words, its technology words, and the
+    #: kinds of name where the two readings are two names (``keji_science`` ...)
+    keji_science: frozenset[str] = frozenset()
+    keji_technology: frozenset[str] = frozenset()
+    academic_words: frozenset[str] = frozenset()
+    #: letters joined by "&" and the business words they stand for (st: science and technology)
+    ampersand_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: folded phrases that say a name is Vietnamese (word_lists.yaml ``vietnamese_marks``)
     vietnamese_marks: frozenset[tuple[str, ...]] = frozenset()
     #: Persian family-name endings written apart ("Haji Zadeh"; word_lists.yaml ``name_suffixes``)
@@ -901,7 +908,8 @@ def _load_numbers(t: Tables) -> None:
 WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "surname_titles", "org_types",
               "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
               "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words",
-              "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "digit_small_words", "vessel_types", "name_suffixes", "vietnamese_marks")
+              "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "digit_small_words", "vessel_types", "name_suffixes", "vietnamese_marks",
+              "ampersand_words", "keji_science", "keji_technology", "academic_words")
 
 
 def _load_word_lists(t: Tables) -> None:
@@ -920,6 +928,8 @@ def _load_word_lists(t: Tables) -> None:
             t.business_synonyms = {w: gid for gid, group in enumerate(data[key] or []) for w in _words(group)}
         elif key == "word_forms":
             _add_equivalents(t, [tuple(_words(group)) for group in data[key] or []])
+        elif key == "ampersand_words":
+            t.ampersand_words = {str(k).lower(): tuple(_fold_phrase(str(v))) for k, v in (data[key] or {}).items()}
         elif key == "vietnamese_marks":  # phrases, each kept whole
             t.vietnamese_marks = frozenset(p for p in map(_fold_phrase, _as_list(data[key])) if p)
         else:

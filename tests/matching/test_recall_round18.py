@@ -1,0 +1,129 @@
+"""Round 18 (session 22): rules from the derived sets' tuning folds (0-2) where logic-v2
+was right and we were not, each general, each with pairs that must stay apart:
+
+- a run of letters written with full stops ("P.C.C.") is not cut into a letter and a
+  legal form (C.C., read as K.K.) in mid-name;
+- Chinese, Japanese and Korean write no plural: a word translated from them is neither
+  singular nor plural (全球维度 / Global Dimensions);
+- two names both read as companies' whose name word agrees as written may put a line
+  of business in the plural ("Security Structure(s)"), with or without a legal form;
+- 科技 (keji) is "Science and Technology" or "Technology" in a firm's English name,
+  never in a university's;
+- letters joined by "&" meet the words they stand for (S&T, R&D).
+"""
+
+import pytest
+
+from screening.matching import compare
+from screening.matching.names import analyze_name
+from screening.matching.normalize import fold_tokens
+from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
+
+
+def score(a: str, b: str, schema: str | None = "company") -> float:
+    return compare(a, b, schema)[0]
+
+
+# ------------------------------------------------------------ dotted letters
+def test_a_dotted_run_of_letters_keeps_its_last_two_letters():
+    """sdn fold 4 had PCC at 0.00: "P.C.C." was read as P and the Japanese K.K."""
+    texts = [t.text for t in analyze_name("P.C.C. (SINGAPORE) PRIVATE LIMITED", "company").tokens]
+    assert texts[:3] == ["p", "c", "c"]
+    assert score("PCC Singapore Pte Ltd", "P.C.C. (SINGAPORE) PRIVATE LIMITED") >= MATCH_THRESHOLD
+    assert score("Varnex P.C.C. Trading", "VARNEX PCC TRADING LLC") >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Toyota K.K.", "TOYOTA KABUSHIKI KAISHA"),  # a legal form of letters at the end
+        ("P.C.C. S.A.", "PCC SA"),
+        ("A. B. C. S.A.", "ABC SA"),
+    ],
+)
+def test_letters_at_the_end_are_still_a_legal_form(query, listed):
+    assert score(query, listed) >= MATCH_THRESHOLD
+
+
+def test_a_dotted_run_is_not_one_of_its_letters():
+    assert score("P.C.C. Trading LLC", "P TRADING LLC") < REVIEW_THRESHOLD
+
+
+# ------------------------------------------------------------ plurals
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("全球维度公司", "Global Dimensions LLC"),  # cn_sanctions fold 0
+        ("先进声学概念有限责任公司", "Advanced Acoustic Concepts"),
+        ("华芯全球维度有限公司", "HUAXIN GLOBAL DIMENSIONS LIMITED"),
+    ],
+)
+def test_a_word_translated_from_characters_has_no_number(query, listed):
+    assert score(query, listed) >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        ("OCEAN STARS", "OCEAN STAR", "vessel"),
+        ("Stellar Shipping LLC", "Stellars Shipping LLC", "company"),  # the brand itself
+        ("Delvaro Lion Trading", "Delvaro Lions Trading", None),  # no kind said: may be a vessel
+    ],
+)
+def test_a_plural_written_in_latin_letters_still_differs(query, listed, schema):
+    assert score(query, listed, schema) < MATCH_THRESHOLD
+
+
+def test_companies_with_a_name_word_in_common_may_pluralise_a_business_word():
+    """csl and sdn fold 0: "Holding Security Structure Wolf", no legal form on either side."""
+    assert score("Holding Security Structure Varnex", "'VARNEX' HOLDING OF SECURITY STRUCTURES") >= MATCH_THRESHOLD
+    assert score("Delvaro Lion Trading", "Delvaro Lions Trading", "company") >= MATCH_THRESHOLD
+
+
+# ------------------------------------------------------------ 科技, keji
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Shenzhen Varnex Science and Technology Co., Ltd", "SHENZHEN VARNEX TECHNOLOGY CO., LTD."),
+        ("SHENZHEN VAR NEX SCIENCE AND TECHNOLOGY CO., LTD", "Shenzhen Varnex Technology Co., Ltd."),
+        ("Hangzhou Zhongvar Sci-Tech Co Ltd", "HANGZHOU ZHONGVAR TECHNOLOGY CO LTD"),
+        ("Hangzhou Zhongvar Technology Co Ltd", "HANGZHOU ZHONGVAR SCIENCE AND TECHNOLOGY CO LTD"),
+    ],
+)
+def test_a_firms_science_and_technology_is_its_technology(query, listed):
+    assert score(query, listed) >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        # two universities (北京科技大学, 北京工业大学)
+        ("Beijing University of Science and Technology", "BEIJING UNIVERSITY OF TECHNOLOGY", None),
+        ("Varnex Science and Technology Institute", "VARNEX TECHNOLOGY INSTITUTE", "company"),
+        ("Zhongvar Life Science and Technology Co Ltd", "ZHONGVAR TECHNOLOGY CO LTD", "company"),  # life left over
+        ("Zhongvar Science Co Ltd", "ZHONGVAR TECHNOLOGY CO LTD", "company"),  # no technology
+    ],
+)
+def test_science_stays_a_word_elsewhere(query, listed, schema):
+    assert score(query, listed, schema) < MATCH_THRESHOLD
+
+
+# ------------------------------------------------------------ S&T, R&D
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("Hangzhou Zhongvar S&T Co Ltd", "HANGZHOU ZHONGVAR SCIENCE AND TECHNOLOGY CO LTD"),
+        ("Defense S&T Key Laboratory of Varnex Optics", "DEFENSE SCIENCE AND TECHNOLOGY KEY LABORATORY OF VARNEX OPTICS"),
+        ("Kervani R&D Centre", "KERVANI RESEARCH AND DEVELOPMENT CENTRE"),
+        ("Kervani R & D Centre", "KERVANI RESEARCH AND DEVELOPMENT CENTRE"),
+    ],
+)
+def test_letters_joined_by_ampersand_meet_their_words(query, listed):
+    assert score(query, listed) >= MATCH_THRESHOLD
+
+
+def test_ampersand_letters_stay_one_word():
+    assert fold_tokens("S&T") == ["st"]
+    assert score("AT&T Inc", "ATT INC") >= MATCH_THRESHOLD
+    # the letters alone are a brand: no other word of the name vouches for the reading
+    assert score("ST Trading LLC", "SCIENCE AND TECHNOLOGY TRADING LLC") < REVIEW_THRESHOLD

@@ -25,6 +25,11 @@ def env_float(name: str, default: float) -> float:
     return default if value is None else float(value)
 
 
+def env_flag(name: str) -> bool:
+    """``SCREENING_<name>`` set to anything but "", 0, false, no or off."""
+    return (env_str(name) or "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
 def env_int(name: str, default: int) -> int:
     """Read ``SCREENING_<name>`` as an int, falling back to ``default``."""
     value = env_str(name)
@@ -84,6 +89,8 @@ def reload() -> None:
     g["MATCH_THRESHOLD"] = env_float("MATCH_THRESHOLD", 0.85)
     g["REVIEW_THRESHOLD"] = env_float("REVIEW_THRESHOLD", 0.70)
     g["MAX_CANDIDATES"] = env_int("MAX_CANDIDATES", 50)
+    # Run the matcher's hot modules from source even where pip compiled them (screening.matching.native).
+    g["PURE_PYTHON"] = env_flag("PURE_PYTHON")
     # Hits (and so findings) kept per screening; more are cut and the result says so.
     g["MAX_HITS"] = env_int("MAX_HITS", 200)
     g["AFTER_HORIZON"] = env_str("AFTER_HORIZON", "literal")
@@ -190,6 +197,7 @@ DB_PATH: Path
 LISTS_DIR: Path
 RULES_FILE: Path
 MATCH_THRESHOLD: float
+PURE_PYTHON: bool
 REVIEW_THRESHOLD: float
 MAX_CANDIDATES: int
 MAX_HITS: int

@@ -12,6 +12,10 @@ Public surface::
 
 from __future__ import annotations
 
+from screening.matching import native
+
+native.choose()  # compiled hot modules, or their sources: before any is imported
+
 from typing import Any, Iterable, Iterator, Sequence
 
 from screening import settings

@@ -10,7 +10,11 @@ only run when a main feature scored, which keeps the reject path cheap.
 
 from __future__ import annotations
 
+import ast
+import sys
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable
 
 from screening.matching import features as f
@@ -43,10 +47,27 @@ class Feature:
 
     @property
     def doc(self) -> str:
-        """The feature's docstring: its explanation for users."""
-        doc = self.func.__doc__
+        """The feature's docstring: its explanation for users (read from the source
+        when the function is compiled, which keeps no docstring)."""
+        doc = self.func.__doc__ or source_docstring(self.func)
         assert doc, f"feature {self.name} has no docstring"
         return " ".join(doc.strip().split())
+
+
+@lru_cache(maxsize=None)
+def _module_docstrings(module: str) -> dict[str, str]:
+    """Function name -> docstring of the top-level functions of ``module``'s source."""
+    mod = sys.modules[module]
+    source = Path(mod.__file__ or "")
+    source = source.with_name(source.name.split(".", 1)[0] + ".py")
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    return {node.name: ast.get_docstring(node) or "" for node in tree.body
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+
+
+def source_docstring(func: Callable[..., object]) -> str:
+    """The docstring of a top-level function as its source writes it (mypyc drops them)."""
+    return _module_docstrings(func.__module__).get(func.__name__, "")
 
 
 #: Every signal, in one place; the weights are in ``resources/match_weights.yaml``.

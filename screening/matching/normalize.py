@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 import jellyfish
 from anyascii import anyascii
@@ -53,7 +54,7 @@ _NON_WORD_RE = re.compile(r"[^0-9a-z]+")
 #: Scripts from Hebrew (U+0590) up to Vedic extensions (U+1CFF): Arabic, Syriac,
 #: the Indic scripts, Thai, Lao, Tibetan, Burmese, Georgian, Ethiopic, Khmer ...
 _ANYASCII_RE = re.compile("[\u0590-\u1cff]")
-_opencc = None
+_opencc: Any = None  # opencc.OpenCC, made on first use
 
 
 @on_change

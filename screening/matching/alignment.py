@@ -312,6 +312,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     if how == "gendered" and not person and _genitive_after_imeni(q, c, i, j):
         s, how = GENITIVE_SIM, "variant"  # "NPO imeni A.G. Orlova" / "A.G. Orlov NPO"
     if person:
+        if how == "variant" and slavic and _hushing_apart(q.skels[i], c.skels[j]):
+            s, how = Levenshtein.normalized_similarity(q.skels[i], c.skels[j]), "fuzzy"
         s = person_sim(a, b, s, how)
         if s < PHONETIC_SIM and initial_glide(a, b, q.skels[i], c.skels[j], slavic):
             return PHONETIC_SIM, "variant"  # Jan / Yan, Jelena / Yelena
@@ -440,7 +442,9 @@ def _research_and_production(q: Form, c: Form, a: str, b: str) -> bool:
 def _sound_variant(a: str, b: str) -> bool:
     """True for two spellings of one organisation's word that differ by a single
     transliteration edit (a letter of one sound class for another, a silent
-    letter): Okeanpribor / Oceanpribor, Krasnoye / Krasnoe."""
+    letter): Okeanpribor / Oceanpribor, Krasnoye / Krasnoe; or by Persian ق, gh or q."""
+    if ("gh" in a) != ("gh" in b) and min(len(a), len(b)) >= 4 and a.replace("gh", "q") == b.replace("gh", "q"):
+        return True  # ق written gh or q, as Persian romanisations do: Ghods / QODS, Ghavamin / QAVAMIN
     if min(len(a), len(b)) < SOUND_VARIANT_MIN_LEN or Levenshtein.distance(a, b, score_cutoff=1) > 1:
         return False
     return transliteration_edits(a, b) == (0, 1)
@@ -698,6 +702,14 @@ def keji_science(form: Form, other: Form, k: int) -> bool:
         return False
     return (not t.keji_technology.isdisjoint(other.texts) and t.keji_science.isdisjoint(other.texts)
             and t.academic_words.isdisjoint(texts) and t.academic_words.isdisjoint(other.texts))
+
+
+def _hushing_apart(skel_a: str, skel_b: str) -> bool:
+    """Two spellings of Slavic names that write Ш (sh) and Ч (ch) in different places:
+    another letter, not a spelling of one sound, as the phonetic key has it
+    (Timoshenko / TIMCHENKO, helper-71's fresh13). The skeleton has already read
+    shch, sch and tch as one letter each."""
+    return (skel_a.count("sh"), skel_a.count("ch")) != (skel_b.count("sh"), skel_b.count("ch"))
 
 
 def _has_russian(form: Form) -> bool:

@@ -68,12 +68,20 @@ _LABEL_RE = re.compile(
     r"counterparty|party|name)\s*:|" + _DOC_REF + r")\s*(?:/\S*\s+)?",
     re.IGNORECASE,
 )
+#: A party's role in a shipping or payment document written after its name, set off by a
+#: dash or brackets: "ZHEJIANG DAHUA TECH CO LTD - SHIPPER", "Acme GmbH (Consignee)".
+_TRAILING_ROLE_RE = re.compile(
+    r"\s*(?:\s[-–—]|[(\[])\s*(?:ordering\s+customer|beneficiary(?:\s+customer|\s+bank)?|shipper|consignee|"
+    r"notify\s+party|applicant|remitter|buyer|seller|payee|payer|exporter|importer|end\s+user|consignor)"
+    r"\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
 #: The line number SWIFT field 50F writes before the name line: "1/AVANGARD KOMPLEKT OOO"
 #: (only 1/: "7/ELEVEN INC" is a name).
 _SWIFT_LINE_RE = re.compile(r"^\s*1/(?=[^\W\d_]{2})")
-#: "(also known as X)", "(a.k.a. X)", "(aka X)", the SDN's "(non-Latin script: 吳國偉)":
+#: "(also known as X)", "(a.k.a. X)", "(aka X)", "(alias 'X')", the SDN's "(non-Latin script: 吳國偉)":
 #: another name of the party; "(a.k.a. X; a.k.a. Y)" two.
-_AKA_RE = re.compile(r"[\(\[]\s*(?:also\s+known\s+as|a\.?k\.?a\.?|d/b/a|dba|trading\s+as|t/a"
+_AKA_RE = re.compile(r"[\(\[]\s*(?:also\s+known\s+as|a\.?k\.?a\.?|d/b/a|dba|trading\s+as|t/a|alias(?:es)?\s*:?"
                      r"|non[-\s]?latin\s+script\s*:),?\s+([^()\[\]]+?)\s*[\)\]]",
                      re.IGNORECASE)
 #: ... and written on after the name, without brackets: "Sea Star Shipping Co., Ltd. a.k.a.
@@ -273,6 +281,15 @@ _CHECKS = {"imo": imo_check_digit_ok, "ogrn": _ogrn_ok, "inn": _inn_ok}
 _TRAILING_PLACE_RE = re.compile(r",\s*([^,]+?)(?:\s+flag(?:ged)?)?\s*$", re.IGNORECASE)
 
 
+def _vessel_kind(text: str) -> bool:
+    """Words in brackets that say a vessel's kind, and perhaps its country: "tug", "bulk
+    carrier", "Iranian tanker", "Panama-flagged tanker"; never a name's own word alone."""
+    t = tables()
+    words = [w for w in re.split(r"[\s/-]+", text.lower()) if w]
+    kinds = [w in t.vessel_types for w in words]
+    return any(kinds) and all(k or w in t.locations or w in ("flag", "flagged") for w, k in zip(words, kinds))
+
+
 def without_reference(text: str) -> str:
     """``text`` without a document's reference written after the name ("... / Ref contract 77-204")."""
     return _TRAILING_REF_RE.sub("", text, count=1) if _DIGIT_RE.search(text) else text
@@ -336,6 +353,7 @@ def strip_annotations(
         former.append(short.group(1).strip())  # "(Torch Electron)": the party's short name
         name = name[: short.start()]
     name = _LABEL_RE.sub("", name, count=1)
+    name = _TRAILING_ROLE_RE.sub("", name, count=1) if name[: -1].strip() else name
     labelled = _VESSEL_LABEL_RE.match(name)
     if labelled:  # a shipping document's vessel: its voyage, ports and flag are no name
         name = name[labelled.end():]
@@ -348,6 +366,8 @@ def strip_annotations(
         if care.group(1):  # whom a letter goes through is screened too: another name
             former.append(care.group(2).strip(" ,;)"))
         name = name[: care.start()]
+    elif care and care.group(1):
+        name = care.group(2)  # "c/o Sertal LLC, Moscow": the name is the party the letter reaches
     name = _HAO_RE.sub("", name, count=1)  # both sides: a listed vessel's name is read with no schema
     name = _REGISTRY_RE.sub(" ", name)
     name = _HULL_NOTE_RE.sub(" ", _CALL_SIGN_RE.sub(" ", name))
@@ -360,9 +380,7 @@ def strip_annotations(
             name = _named_on(_KNOWN_VESSEL_RE.sub("", name, count=1), name)
             name = _named_on(_HULL_WORD_RE.sub("", name, count=1), name)
             kind = _VESSEL_KIND_RE.search(name)
-            if kind and name[: kind.start()].strip() and all(
-                w in tables().vessel_types for w in re.split(r"[\s/-]+", kind.group(1).lower()) if w
-            ):
+            if kind and name[: kind.start()].strip() and _vessel_kind(kind.group(1)):
                 name = name[: kind.start()]
     if is_place is not None:
         m = _PAREN_FLAG_RE.search(name)
@@ -410,7 +428,8 @@ def _latin_letters(text: str) -> bool:
 
 #: Characters or words that any annotation needs; most names have none and return at once.
 _QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\battn\b|分公司|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|f\.k\.a|d\.b\.a|known\s+as"
-                       r"|business\s+as", re.IGNORECASE)
+                       r"|business\s+as|\s[-–—]\s*(?:ordering|beneficiary|shipper|consignee|notify|applicant|remitter"
+                       r"|buyer|seller|payee|payer|exporter|importer|end\s+user|consignor)\b", re.IGNORECASE)
 #: ... and for a name known to be a vessel's, the prefixes written with dots or
 #: spaces ("M.T. AMBER SKY") or as plain letters ("TB"); elsewhere they are initials
 #: ("M.V. Frunze Arsenal").

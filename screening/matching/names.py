@@ -174,7 +174,14 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
         # "Mr. Li Fangwei, Dalian, Liaoning, PRC": the last place is read off above. Not
         # a firm's places: "Acme Trading, Dalian, Liaoning" is not "ACME TRADING, Shanghai"
         stripped = _person_address_cut(stripped, t, run=PERSON_ADDRESS_RUN - 1)
-    return (stripped if person or schema == "vessel" else _firm_address_cut(stripped, t)), former
+    if schema == "vessel":
+        return _GLUED_HULL_NUMBER_RE.sub(r"\1 \2", stripped), former  # "XINYUAN18": XINYUAN 18
+    return (stripped if person else _firm_address_cut(stripped, t)), former
+
+
+#: A vessel's number written on its name's last word: "XINYUAN18" is hull 18 of the
+#: XINYUAN (XIN YUAN 18); a word of three letters or more, up to four digits.
+_GLUED_HULL_NUMBER_RE = re.compile(r"(?<!\w)([^\W\d_]{3,})(\d{1,4})$")
 
 
 #: Places after a person's name, each after a comma, that make an address: two or more

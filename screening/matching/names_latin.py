@@ -547,8 +547,10 @@ def latin_tokens(
                 continue
             if said_person and not company and all(len(p) == 1 for p in phrase):
                 continue  # "E. V. Prigozhin": a person's initials, not e.V.
-            if 0 < i and i + size < n and len(words[i - 1]) == 1 and all(len(p) == 1 for p in phrase):
-                continue  # "P.C.C. (Singapore) Pte": the end of a run of letters mid-name, not C.C. (K.K.)
+            if i + size < n and all(len(p) == 1 for p in phrase) and (
+                (i > 0 and len(words[i - 1]) == 1) or len(words[i + size]) == 1
+            ):
+                continue  # "P.C.C. (Singapore) Pte", "C.V.G. Ferrominera": in a run of letters, not C.C. (K.K.), C.V.
             if size == 2 and len(phrase[0]) == len(phrase[1]) == 1 and 0 < i and i + 2 < n and (
                 latin_tag(words[i + 2], t) == DISTINCTIVE and words[i + 2] not in t.legal_len
             ):

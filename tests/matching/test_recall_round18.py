@@ -127,3 +127,56 @@ def test_ampersand_letters_stay_one_word():
     assert score("AT&T Inc", "ATT INC") >= MATCH_THRESHOLD
     # the letters alone are a brand: no other word of the name vouches for the reading
     assert score("ST Trading LLC", "SCIENCE AND TECHNOLOGY TRADING LLC") < REVIEW_THRESHOLD
+
+
+# ------------------------------------------------------------ from fresh13's read half (helper-71)
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        # a run of dotted letters that starts with a legal form's letters (C.V.)
+        ("C.V.G. Varnex Orinoco, C.A.", "CVG VARNEX ORINOCO C.A.", "company"),
+        # a party's role after its name, set off by a dash or brackets
+        ("ZHEJIANG VARNEX TECH CO LTD - SHIPPER", "Zhejiang Varnex Technology Co., Ltd.", "company"),
+        ("Kervani Trading GmbH (Consignee)", "KERVANI TRADING GMBH", "company"),
+        # the name is the party a letter reaches "care of"
+        ("c/o Sertavo LLC, Moscow - INV 2022/117", "SERTAVO LLC", "company"),
+        # a vessel's kind in brackets, with its country
+        ("Petravia (Iranian tanker)", "PETRAVIA", "vessel"),
+        # a vessel's number written on its name
+        ("XINVARO18", "XIN VARO 18", "vessel"),
+        # another name in brackets, said so with "alias"
+        ("Ivan Kervanov Petrov (alias 'El Varnito')", "PETROV, Ivan Kervanov", "person"),
+        # Persian ق written gh or q
+        ("Ghods Varnex Industries", "QODS VARNEX INDUSTRIES", "company"),
+        ("Bank Ghavamin", "BANK QAVAMIN", "company"),
+    ],
+)
+def test_fresh13_spellings(query, listed, schema):
+    assert score(query, listed, schema) >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        ("C.V.G. Varnex", "G VARNEX", "company"),  # the run is one word, not its last letter
+        ("SHIPPER", "SHIPPER LLC", "company"),  # a name that is the word keeps it (scored whole)
+        ("XINVARO18", "XIN VARO 19", "vessel"),  # another hull
+        ("Petravia (Golden tanker)", "PETRAVIA", "vessel"),  # a name's word in the brackets
+        ("Ghods Varnex Industries", "QADS VARNEX INDUSTRIES", "company"),  # another vowel too
+    ],
+)
+def test_fresh13_pairs_that_stay_apart(query, listed, schema):
+    if query == "SHIPPER":
+        assert score(query, listed, schema) >= MATCH_THRESHOLD  # nothing read off a lone role word
+        return
+    assert score(query, listed, schema) < MATCH_THRESHOLD
+
+
+def test_sh_and_ch_are_two_letters_in_slavic_names():
+    """Timoshenko is not TIMCHENKO (fresh13 scored them 0.975): the phonetic key reads
+    Ш and Ч alike. Two edits of a full name still reach review."""
+    s = score("Gennady Timoshenko", "TIMCHENKO, Gennady", "person")
+    assert REVIEW_THRESHOLD <= s < MATCH_THRESHOLD
+    assert score("Aleksandr Shchukin", "SCHUKIN, Alexander", "person") >= MATCH_THRESHOLD  # Щ, one letter
+    assert score("Pyotr Tchaikovsky", "CHAIKOVSKY, Pyotr", "person") >= MATCH_THRESHOLD
+    assert score("Aicha Kadhafi", "QADHAFI, Aisha", "person") >= MATCH_THRESHOLD  # Arabic ش: French ch

@@ -125,6 +125,31 @@ def test_table_parses_without_duplicate_keys(name: str) -> None:
     assert load(name) is not None
 
 
+#: Keys whose value YAML may rightly read as true / false (switches, not words).
+SWITCHES = {"written_first", "marks_an_organisation"}
+
+
+def _bools_among_words(value: Any, path: str = "") -> list[str]:
+    """Where a table holds true / false but for a switch: a bare NO (Norway), on, yes,
+    off, y or n in a list of words, which YAML 1.1 reads as a bool."""
+    if isinstance(value, bool):
+        return [] if path.rsplit(".", 1)[-1] in SWITCHES else [path]
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _bools_among_words(v, f"{path}.{k}")] + [
+            f"{path}.<key {k}>" for k in value if isinstance(k, bool)]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _bools_among_words(v, f"{path}[{i}]")]
+    return []
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in RESOURCES.glob("*.yaml")))
+def test_no_word_is_read_as_true_or_false(name: str) -> None:
+    """word_lists.yaml's digit_small_words had on read as true, and
+    legal_form_countries.yaml had Norway's NO read as false (compiled code, which
+    checks types, found them)."""
+    assert _bools_among_words(load(name)) == []
+
+
 # --- legal_forms.yaml ---------------------------------------------------------------
 
 

@@ -6,17 +6,21 @@ throughput and search-latency targets of issue 14 are measured on this build
 (docs/benchmarks.md). ``SCREENING_PURE_PYTHON=1`` at install time skips the
 compilation; at run time it makes the package import the sources
 (screening/matching/native.py, which also does so when a source is newer than
-its build). ``index.py`` is left out: it builds objects with ``__new__``,
-which compiled classes do not allow.
+its build).
 """
 
 import os
 
 from setuptools import setup
 
-#: The hot path of a screening (bench/bulk_throughput.py --profile), in data-flow order.
-COMPILED = ["normalize", "annotations", "names_latin", "names", "forms", "choices", "strings",
-            "alignment", "features", "algorithm"]
+#: Every module of the matcher but these: ``__init__`` and ``native`` (they choose which
+#: build runs, so they must run as Python), ``resources`` (it reads the YAML tables, whose
+#: values compiled code would check against its annotations: a bare NO or on in YAML is a
+#: bool), ``affiliates`` (its restore() builds with ``__new__``) and ``snapshot`` (file I/O).
+COMPILED = ["normalize", "annotations", "abjad", "arabic_compounds", "cedict", "greek", "japanese", "korean",
+            "pinyin", "russian", "translation", "vietnamese", "tokens", "names_latin", "names_han", "names_ko_ja",
+            "names", "schemas", "forms", "choices", "strings", "cut_short", "alignment", "families", "fitted",
+            "features", "config", "algorithm", "explain", "index"]
 
 
 def ext_modules() -> list:

@@ -202,7 +202,7 @@ class Matcher:
         return self
 
     @property
-    def entries(self) -> list[Entry]:
+    def entries(self) -> Sequence[Entry]:
         """The entries this matcher screens against."""
         return self.index.entries
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from screening.heap import paused_collector
 from screening.matching.abjad import lookup_keys, readable_as
@@ -111,7 +111,7 @@ class Idf:
     """Rarity factor of a token in this index's corpus (memoised for listed words only:
     a long-running server meets unlisted query words without end)."""
 
-    def __init__(self, df: dict[str, int], n_docs: int) -> None:
+    def __init__(self, df: Mapping[str, int], n_docs: int) -> None:
         self.df = df
         self.n_docs = n_docs
         self._cache: dict[str, float] = {}
@@ -144,41 +144,127 @@ NEAR_JOIN_MIN_LEN = 8
 _COGNATE_SPELLED_ENDINGS = ("", "s", "e", "es")
 
 
-class NameIndex:
-    """Forms of every list name, with the look-up structures over their tokens."""
+class _Built:
+    """What building an index makes, in build order: its forms and their keys, then the
+    look-up maps over the keys (:func:`_build_neighbourhoods`)."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
-        self.entries: list[Entry] = list(entries)
+    def __init__(self) -> None:
         self.forms: list[Form] = []
         self.keysets: list[frozenset[str]] = []
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.df: dict[str, int] = {}
+        self.skel_map: dict[str, list[str]] = {}
+        self.phon_map: dict[str, list[str]] = {}
+        self.del_map: dict[str, list[str]] = {}
+        self.cog_map: dict[str, tuple[str, ...]] = {}
+
+    def add_form(self, form: Form) -> None:
+        """Register a compiled form under all of its keys."""
+        fid = len(self.forms)
+        self.forms.append(form)
+        keys = frozenset(form.texts) | frozenset(form.joins) | frozenset(ACRONYM_KEY + a for a in name_initials(form))
+        keys |= form.ids  # "imo:9116412": a query giving the number finds the hull under any name
+        if form.choices:  # other readings find the form too (工业 -> polytechnical | industry)
+            keys = keys | frozenset(t for c in form.choices for p in c.pieces for t in p.texts) | _choice_joins(form)
+        self.keysets.append(keys)
+        for key in keys:
+            self.postings[key].append(fid)
+
+    def state(self) -> dict[str, Any]:
+        """The look-up state, as :meth:`NameIndex.lookup_state` gives it."""
+        return {"keysets": self.keysets, "postings": self.postings, "df": self.df, "skel_map": self.skel_map,
+                "phon_map": self.phon_map, "del_map": self.del_map, "cog_map": self.cog_map}
+
+
+def _join_only_keys(forms: Sequence[Form]) -> set[str]:
+    """Keys that occur only as adjacent-token concatenations, never as a token."""
+    tokens: set[str] = set()
+    joins: set[str] = set()
+    for form in forms:
+        tokens.update(form.texts)
+        joins.update(form.joins)
+    return joins - tokens
+
+
+def _build_neighbourhoods(built: _Built) -> None:
+    """Skeleton, metaphone and one-deletion maps over the key vocabulary."""
+    skel: dict[str, list[str]] = defaultdict(list)
+    phon: dict[str, list[str]] = defaultdict(list)
+    dels: dict[str, list[str]] = defaultdict(list)
+    join_only = _join_only_keys(built.forms)
+    for key in built.postings:
+        if key.isdigit() or key.startswith(ACRONYM_KEY):
+            continue  # numbers and initials are met exactly
+        if key in join_only:
+            continue  # joined keys are met exactly (or by the query's own joins)
+        s = skeleton(key)
+        skel[s].append(key)
+        if len(key) >= MIN_FUZZY_KEY:
+            p = phonetic(key)
+            if len(p) >= MIN_PHONETIC_KEY:
+                phon[p].append(key)
+            dels[key].append(key)
+            for d in _deletes(key):
+                dels[d].append(key)
+    built.skel_map = dict(skel)
+    built.phon_map = dict(phon)
+    built.del_map = dict(dels)
+    built.cog_map = _cognate_map(built.postings, join_only)
+    built.postings = dict(built.postings)
+
+
+def _cognate_map(postings: Mapping[str, Sequence[int]], join_only: set[str]) -> dict[str, tuple[str, ...]]:
+    """Cognate key -> listed English words with it, so that a query's romanised
+    Russian word (NAVIGATSIONNYKH) finds a name that only translates it."""
+    cog: dict[str, list[str]] = defaultdict(list)
+    for key in postings:
+        if key.endswith(_COGNATE_ENDINGS) and key not in join_only and not russian_keys(key):
+            for ck in english_keys(key):
+                cog[ck].append(key)
+    return {k: tuple(v) for k, v in cog.items()}
+
+
+class NameIndex:
+    """Forms of every list name, with the look-up structures over their tokens."""
+
+    def __init__(self, entries: Iterable[Entry],
+                 restored: tuple[Sequence[Form], Mapping[str, Any]] | None = None) -> None:
+        """Build the index of ``entries``, or take a snapshot's (``restored``: its forms
+        and :meth:`lookup_state`). A snapshot's parts may be read lazily: they are typed
+        as read-only sequences and mappings."""
+        self.entries: Sequence[Entry] = entries if isinstance(entries, Sequence) else list(entries)
         self._lookup_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
         self._abjad_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
         self._compound_cache: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._arabic_idf: dict[str, float] = {}
         self._consonant_map: dict[str, tuple[str, ...]] | None = None
-        self._build()
+        forms: Sequence[Form]
+        state: Mapping[str, Any]
+        if restored is None:
+            built = _Built()
+            self._build(built)
+            forms, state = built.forms, built.state()
+        else:
+            forms, state = restored
+        self.forms: Sequence[Form] = forms
+        self.keysets: Sequence[frozenset[str]] = state["keysets"]
+        self.postings: Mapping[str, Sequence[int]] = state["postings"]
+        self.df: Mapping[str, int] = state["df"]
+        self.skel_map: Mapping[str, Sequence[str]] = state["skel_map"]
+        self.phon_map: Mapping[str, Sequence[str]] = state["phon_map"]
+        self.del_map: Mapping[str, Sequence[str]] = state["del_map"]
+        self.cog_map: Mapping[str, tuple[str, ...]] = state["cog_map"]
+        self.idf = Idf(self.df, len(self.entries))
 
     @classmethod
-    def restore(cls, entries: Sequence[Entry], forms: Sequence[Form], state: dict[str, Any]) -> "NameIndex":
+    def restore(cls, entries: Sequence[Entry], forms: Sequence[Form], state: Mapping[str, Any]) -> "NameIndex":
         """An index from a snapshot: its entries and forms plus :meth:`lookup_state`."""
-        self = cls.__new__(cls)
-        self.entries = entries  # type: ignore[assignment]
-        self.forms = forms  # type: ignore[assignment]
-        for name in LOOKUP_STATE:
-            setattr(self, name, state[name])
-        self.idf = Idf(self.df, len(entries))
-        self._lookup_cache = {}
-        self._abjad_cache = {}
-        self._compound_cache = {}
-        self._arabic_idf = {}
-        self._consonant_map = None
-        return self
+        return cls(entries, (forms, state))
 
     def lookup_state(self) -> dict[str, Any]:
         """What :meth:`restore` needs besides the entries and forms."""
-        return {name: getattr(self, name) for name in LOOKUP_STATE}
+        return {"keysets": self.keysets, "postings": self.postings, "df": self.df, "skel_map": self.skel_map,
+                "phon_map": self.phon_map, "del_map": self.del_map, "cog_map": self.cog_map}
 
     # ---------------------------------------------------------------- build
     def _names_of(self, entry: Entry) -> list[tuple[str, str]]:
@@ -191,7 +277,7 @@ class NameIndex:
                 out.append((name.value, name.kind))
         return out
 
-    def _build(self) -> None:
+    def _build(self, built: "_Built") -> None:
         """Analyse every name, count document frequencies, compile forms, index keys."""
         analysed: list[tuple[int, str, list]] = []
         df: dict[str, int] = defaultdict(int)
@@ -221,9 +307,8 @@ class NameIndex:
             for text in seen_tokens:
                 df[text] += 1
             analysed.append((idx, schema or "", items))
-        self.df = dict(df)
-        self.idf = Idf(self.df, len(self.entries))
-        idf = self.idf
+        built.df = dict(df)
+        idf = Idf(built.df, len(self.entries))
         for idx, schema, items in analysed:
             seen_forms: set[tuple[str, ...]] = set()
             ids = identifier_numbers(self.entries[idx].identifiers)
@@ -236,66 +321,8 @@ class NameIndex:
                     seen_forms.add(sig)
                     if ids or vessel:
                         form = replace(form, ids=(form.ids | ids) if ids else form.ids, vessel=vessel)
-                    self._add_form(form)
-        self._build_neighbourhoods()
-
-    def _add_form(self, form: Form) -> None:
-        """Register a compiled form under all of its keys."""
-        fid = len(self.forms)
-        self.forms.append(form)
-        keys = frozenset(form.texts) | frozenset(form.joins) | frozenset(ACRONYM_KEY + a for a in name_initials(form))
-        keys |= form.ids  # "imo:9116412": a query giving the number finds the hull under any name
-        if form.choices:  # other readings find the form too (工业 -> polytechnical | industry)
-            keys = keys | frozenset(t for c in form.choices for p in c.pieces for t in p.texts) | _choice_joins(form)
-        self.keysets.append(keys)
-        for key in keys:
-            self.postings[key].append(fid)
-
-    def _join_only_keys(self) -> set[str]:
-        """Keys that occur only as adjacent-token concatenations, never as a token."""
-        tokens: set[str] = set()
-        joins: set[str] = set()
-        for form in self.forms:
-            tokens.update(form.texts)
-            joins.update(form.joins)
-        return joins - tokens
-
-    def _build_neighbourhoods(self) -> None:
-        """Skeleton, metaphone and one-deletion maps over the key vocabulary."""
-        skel: dict[str, list[str]] = defaultdict(list)
-        phon: dict[str, list[str]] = defaultdict(list)
-        dels: dict[str, list[str]] = defaultdict(list)
-
-        join_only = self._join_only_keys()
-        for key in self.postings:
-            if key.isdigit() or key.startswith(ACRONYM_KEY):
-                continue  # numbers and initials are met exactly
-            if key in join_only:
-                continue  # joined keys are met exactly (or by the query's own joins)
-            s = skeleton(key)
-            skel[s].append(key)
-            if len(key) >= MIN_FUZZY_KEY:
-                p = phonetic(key)
-                if len(p) >= MIN_PHONETIC_KEY:
-                    phon[p].append(key)
-                dels[key].append(key)
-                for d in _deletes(key):
-                    dels[d].append(key)
-        self.skel_map = dict(skel)
-        self.phon_map = dict(phon)
-        self.del_map = dict(dels)
-        self.cog_map = self._cognate_map(join_only)
-        self.postings = dict(self.postings)
-
-    def _cognate_map(self, join_only: set[str]) -> dict[str, tuple[str, ...]]:
-        """Cognate key -> listed English words with it, so that a query's romanised
-        Russian word (NAVIGATSIONNYKH) finds a name that only translates it."""
-        cog: dict[str, list[str]] = defaultdict(list)
-        for key in self.postings:
-            if key.endswith(_COGNATE_ENDINGS) and key not in join_only and not russian_keys(key):
-                for ck in english_keys(key):
-                    cog[ck].append(key)
-        return {k: tuple(v) for k, v in cog.items()}
+                    built.add_form(form)
+        _build_neighbourhoods(built)
 
     def _near_join_keys(self, joined: str) -> list[str]:
         """Listed words one letter longer or shorter than two query words joined

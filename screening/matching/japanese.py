@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 #: Long-vowel spellings folded to the plain vowel ("ou" -> "o", "uu" -> "u").
 _LONG_VOWELS = re.compile(r"(?<=[a-z])(ou|oo|uu|aa)")
-_kakasi = None
+_kakasi: Any = None  # pykakasi's converter, made on first use
 
 
 def has_kana(text: str) -> bool:

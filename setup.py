@@ -30,8 +30,11 @@ def ext_modules() -> list:
 
     # the build runs apart from the project's dependencies (pip's isolated build): their
     # types are then unknown to mypyc, which compiles calls into them as Python calls
-    return mypycify(["--ignore-missing-imports"] + [f"screening/matching/{name}.py" for name in COMPILED],
-                    opt_level="3")
+    extensions = mypycify(["--ignore-missing-imports"] + [f"screening/matching/{name}.py" for name in COMPILED],
+                          opt_level="3")
+    for extension in extensions:
+        extension.optional = True  # no C compiler: pip warns and installs the pure-Python package
+    return extensions
 
 
 setup(ext_modules=ext_modules())

@@ -341,7 +341,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     ):
         return COGNATE_SIM, "cognate"  # Russian and English forms of one word: Federalnaya / Federal
     if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE:
-        if _sound_variant(a, b):
+        if _sound_variant(a, b) or _persian_q(q, c, a, b):
             return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
         if vowel_respelling(a, b):
             return VOWEL_RESPELLING_SIM, "respelled"  # Hezbollah / Hizballah: short vowels guessed twice
@@ -442,12 +442,20 @@ def _research_and_production(q: Form, c: Form, a: str, b: str) -> bool:
 def _sound_variant(a: str, b: str) -> bool:
     """True for two spellings of one organisation's word that differ by a single
     transliteration edit (a letter of one sound class for another, a silent
-    letter): Okeanpribor / Oceanpribor, Krasnoye / Krasnoe; or by Persian ق, gh or q."""
-    if ("gh" in a) != ("gh" in b) and min(len(a), len(b)) >= 4 and a.replace("gh", "q") == b.replace("gh", "q"):
-        return True  # ق written gh or q, as Persian romanisations do: Ghods / QODS, Ghavamin / QAVAMIN
+    letter): Okeanpribor / Oceanpribor, Krasnoye / Krasnoe."""
     if min(len(a), len(b)) < SOUND_VARIANT_MIN_LEN or Levenshtein.distance(a, b, score_cutoff=1) > 1:
         return False
     return transliteration_edits(a, b) == (0, 1)
+
+
+def _persian_q(q: Form, c: Form, a: str, b: str) -> bool:
+    """Persian ق written gh or q (Ghods / QODS, Ghavamin / QAVAMIN) in two names one of
+    which says it is Iranian (``word_lists.yaml`` persian_marks). Arabic and Urdu write
+    غ gh and ق q apart: Ghazi is not Qazi, Ghani Textile Mills not Qani (helper-72)."""
+    if ("gh" in a) == ("gh" in b) or min(len(a), len(b)) < 4 or a.replace("gh", "q") != b.replace("gh", "q"):
+        return False
+    marks = tables().persian_marks
+    return not (marks.isdisjoint(q.texts) and marks.isdisjoint(c.texts))
 
 
 def cognate_of_business_word(q: Form, c: Form, link: Link) -> bool:
@@ -700,8 +708,17 @@ def keji_science(form: Form, other: Form, k: int) -> bool:
         return False
     if not (form.schema == other.schema == COMPANY and (form.legal or other.legal)):
         return False
-    return (not t.keji_technology.isdisjoint(other.texts) and t.keji_science.isdisjoint(other.texts)
-            and t.academic_words.isdisjoint(texts) and t.academic_words.isdisjoint(other.texts))
+    if not (t.keji_science.isdisjoint(other.texts) and t.academic_words.isdisjoint(texts)
+            and t.academic_words.isdisjoint(other.texts)):
+        return False
+    # the other name says Technology right after the word before Science: "Jiasibo Technology",
+    # not "Jiasibo Information Technology", another firm (helper-72)
+    start = k if texts[k] in t.keji_science else k - 1
+    if start == 0:
+        return False
+    before, others = texts[start - 1], other.texts
+    return any(others[j + 1] in t.keji_technology and (others[j].endswith(before) or before.endswith(others[j]))
+               for j in range(len(others) - 1))  # "Var Nex" / VARNEX: the word written apart
 
 
 def _hushing_apart(skel_a: str, skel_b: str) -> bool:
@@ -709,6 +726,8 @@ def _hushing_apart(skel_a: str, skel_b: str) -> bool:
     another letter, not a spelling of one sound, as the phonetic key has it
     (Timoshenko / TIMCHENKO, helper-71's fresh13). The skeleton has already read
     shch, sch and tch as one letter each."""
+    if skel_a.replace("ch", "sh") == skel_b.replace("ch", "sh"):
+        return False  # French writes Ш ch: Chilov / SHILOV, Porochenko / POROSHENKO (helper-72)
     return (skel_a.count("sh"), skel_a.count("ch")) != (skel_b.count("sh"), skel_b.count("ch"))
 
 
@@ -1299,14 +1318,21 @@ def _ampersand_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, 
     for one, many, flip in ((q, c, False), (c, q, True)):
         for i, a in enumerate(one.texts):
             words = letters.get(a)
-            if words is None or not any(k != i and tag == DISTINCTIVE and t in many.texts
-                                        for k, (t, tag) in enumerate(zip(one.texts, one.tags))):
+            if words is None or not _written_with_ampersand(a, one.name) or not any(
+                    k != i and tag == DISTINCTIVE and t in many.texts for k, (t, tag) in enumerate(zip(one.texts, one.tags))):
                 continue
             n = len(words)
             for j in range(len(many.texts) - n + 1):
                 if many.texts[j : j + n] == words:
                     run = tuple(range(j, j + n))
                     cands.append((1.0, run, (i,), HOW_AMPERSAND) if flip else (1.0, (i,), run, HOW_AMPERSAND))
+
+
+def _written_with_ampersand(letters: str, name: str) -> bool:
+    """``letters`` ("st") are written with "&" or "and" between them in ``name`` ("S&T",
+    "S & T"): "ST" alone is a brand (ST Engineering), "Rd" a road (helper-72)."""
+    return re.search(rf"(?<![^\W\d_]){letters[0]}\s*(?:&|\band\b)\s*{letters[1:]}(?![^\W\d_])",
+                     name, re.IGNORECASE) is not None
 
 
 def _inner_acronym_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ...], tuple[int, ...], str]]) -> None:

@@ -72,7 +72,7 @@ _LABEL_RE = re.compile(
 #: dash or brackets: "ZHEJIANG DAHUA TECH CO LTD - SHIPPER", "Acme GmbH (Consignee)".
 _TRAILING_ROLE_RE = re.compile(
     r"\s*(?:\s[-–—]|[(\[])\s*(?:ordering\s+customer|beneficiary(?:\s+customer|\s+bank)?|shipper|consignee|"
-    r"notify\s+party|applicant|remitter|buyer|seller|payee|payer|exporter|importer|end\s+user|consignor)"
+    r"notify\s+party|applicant|remitter|exporter|importer|end\s+user|consignor)"
     r"\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
@@ -353,7 +353,8 @@ def strip_annotations(
         former.append(short.group(1).strip())  # "(Torch Electron)": the party's short name
         name = name[: short.start()]
     name = _LABEL_RE.sub("", name, count=1)
-    name = _TRAILING_ROLE_RE.sub("", name, count=1) if name[: -1].strip() else name
+    if not person:  # "Anna Schmidt - Payer" may be a double surname
+        name = _TRAILING_ROLE_RE.sub("", name, count=1) if name[: -1].strip() else name
     labelled = _VESSEL_LABEL_RE.match(name)
     if labelled:  # a shipping document's vessel: its voyage, ports and flag are no name
         name = name[labelled.end():]
@@ -429,7 +430,7 @@ def _latin_letters(text: str) -> bool:
 #: Characters or words that any annotation needs; most names have none and return at once.
 _QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\battn\b|分公司|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|f\.k\.a|d\.b\.a|known\s+as"
                        r"|business\s+as|\s[-–—]\s*(?:ordering|beneficiary|shipper|consignee|notify|applicant|remitter"
-                       r"|buyer|seller|payee|payer|exporter|importer|end\s+user|consignor)\b", re.IGNORECASE)
+                       r"|exporter|importer|end\s+user|consignor)\b", re.IGNORECASE)
 #: ... and for a name known to be a vessel's, the prefixes written with dots or
 #: spaces ("M.T. AMBER SKY") or as plain letters ("TB"); elsewhere they are initials
 #: ("M.V. Frunze Arsenal").

@@ -28,6 +28,7 @@ from screening.matching.alignment import (
     Link,
     Pair,
     arabic_latin,
+    company_pair,
     family_and_given_agree,
     first_word,
     is_patronymic,
@@ -941,7 +942,7 @@ def plural_differs(pair: Pair) -> float:
 
     "Ocean Stars" is not the vessel "Ocean Star", nor "Sea Lions" "Sea Lion":
     in a name, the plural is another word. People are exempt (Roberts / Robert
-    is judged as a name), and so is a company (both names read as companies')
+    is judged as a name), and so is a company (:func:`alignment.company_pair`)
     whose name agrees on another distinctive word as written: in "Dongguan Oasis Shoe Industry" /
     "Dongguan Oasis Shoes" the name is Oasis, the shoes its line of business;
     and any other name but a vessel's that agrees so on two ("Islamic Revolutionary
@@ -957,8 +958,8 @@ def plural_differs(pair: Pair) -> float:
         return 0.0  # most pairs: the cheap test first
     if q.vessel or c.vessel:
         return 1.0  # a vessel's name is all it has: "Sea Stars" is not the "Sea Star", whatever its words
-    if q.schema == COMPANY and c.schema == COMPANY and _name_word_agrees(pair):
-        return 0.0  # both read as companies' (no vessel entry is), and the name is elsewhere
+    if company_pair(q, c) and _name_word_agrees(pair):
+        return 0.0
     if _name_word_agrees(pair, at_least=2):
         return 0.0  # "Islamic Revolutionary Guard(s) Corps": a long name that agrees elsewhere
     # a common word's plural ("Engines" for 发动机) is that word, except in an unnumbered

@@ -99,6 +99,7 @@ from screening.matching.names_ko_ja import (
     other_readings,
 )
 from screening.matching.names_latin import (
+    legal_compare,
     without_ezafe,
     PAREN_RE,
     accented_words,
@@ -618,13 +619,29 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
 _DOTTED_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){3,}[A-Z](?:\.|(?![\w.]))")
 
 
+#: Three letters each with a full stop, written without a space ("P.C.C.", "C.V.G.").
+_DOTTED3_RE = re.compile(r"(?<![\w.])([^\W\d_])\.([^\W\d_])\.([^\W\d_])\.?(?![\w.])")
+
+
+def _three_letters(m: re.Match[str], t: Tables) -> str:
+    """Three dotted letters as one word when two of them would read as a legal form
+    ("P.C.C. (Singapore)": C.C., whose skeleton is K.K.; "C.V.G. Ferrominera": C.V.) and
+    the three are none ("S.A.S." stays one): a form never runs into another letter."""
+    letters = tuple(x.lower() for x in m.groups())
+    if legal_compare(letters, t) is None and (legal_compare(letters[:2], t) or legal_compare(letters[1:], t)):
+        return "".join(m.groups())
+    return m.group(0)
+
+
 def _dotted_acronyms(piece: str, company: bool, t: Tables) -> str:
     """``piece`` with each acronym written with full stops as one word ("N.I.T.C." is
     NITC), in an organisation's name: said to be one, reading as one, or the acronym
-    alone. A person's initials stay letters ("J.R.R. Tolkien")."""
-    if _DOTTED_RE.search(piece) is None:
+    alone, and three letters two of which would read as a legal form. A person's
+    initials stay letters ("J.R.R. Tolkien")."""
+    if _DOTTED_RE.search(piece) is None and _DOTTED3_RE.search(piece) is None:
         return piece
-    joined = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", ""), piece)
+    joined = _DOTTED3_RE.sub(lambda m: _three_letters(m, t), piece)
+    joined = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", ""), joined)
     if company or " " not in joined.strip() or looks_like_org(fold_words(joined), t):
         return joined
     return piece

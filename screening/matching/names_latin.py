@@ -356,7 +356,7 @@ def _legal_tokens(out: Builder, legal: list[str], phrase: tuple[str, ...], compa
         legal.append(written)
 
 
-def _legal_compare(phrase: tuple[str, ...], t: Tables) -> str | None:
+def legal_compare(phrase: tuple[str, ...], t: Tables) -> str | None:
     """The compare code of ``phrase`` as a legal form, as written or by skeleton; else None."""
     compare = t.legal_forms.get(phrase)
     if compare is None:
@@ -383,7 +383,7 @@ def _whole_name_but_legal(words: list[str], i: int, out: Builder, t: Tables) -> 
     if any(tok.tag != LEGAL for tok in out.tokens) or out.choices:
         return False
     rest = tuple(words[i + 1 :])
-    return not rest or _legal_compare(rest, t) is not None
+    return not rest or legal_compare(rest, t) is not None
 
 
 def _legal_with_typo(words: list[str], i: int, t: Tables) -> tuple[int, str] | None:
@@ -530,7 +530,7 @@ def latin_tokens(
                     matched = True
                     break
             phrase = tuple(words[i : i + size])
-            compare = _legal_compare(phrase, t)
+            compare = legal_compare(phrase, t)
             if compare is None:
                 continue
             # Short one-word forms (sa, ag, as, ab) are also name parts: only at
@@ -547,10 +547,6 @@ def latin_tokens(
                 continue
             if said_person and not company and all(len(p) == 1 for p in phrase):
                 continue  # "E. V. Prigozhin": a person's initials, not e.V.
-            if i + size < n and all(len(p) == 1 for p in phrase) and (
-                (i > 0 and len(words[i - 1]) == 1) or len(words[i + size]) == 1
-            ):
-                continue  # "P.C.C. (Singapore) Pte", "C.V.G. Ferrominera": in a run of letters, not C.C. (K.K.), C.V.
             if size == 2 and len(phrase[0]) == len(phrase[1]) == 1 and 0 < i and i + 2 < n and (
                 latin_tag(words[i + 2], t) == DISTINCTIVE and words[i + 2] not in t.legal_len
             ):

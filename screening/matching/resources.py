@@ -309,6 +309,8 @@ class Tables:
     digit_small_words: frozenset[str] = frozenset()
     #: 科技's longer English reading: its science words, its technology words, and the
     #: kinds of name where the two readings are two names (``keji_science`` ...)
+    #: words that say a name is Iranian (persian_marks): there ق is written gh or q
+    persian_marks: frozenset[str] = frozenset()
     keji_science: frozenset[str] = frozenset()
     keji_technology: frozenset[str] = frozenset()
     academic_words: frozenset[str] = frozenset()
@@ -909,7 +911,7 @@ WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_wor
               "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
               "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words",
               "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "digit_small_words", "vessel_types", "name_suffixes", "vietnamese_marks",
-              "ampersand_words", "keji_science", "keji_technology", "academic_words")
+              "ampersand_words", "keji_science", "keji_technology", "academic_words", "persian_marks")
 
 
 def _load_word_lists(t: Tables) -> None:

@@ -51,6 +51,12 @@ PSS_EVERY = 10
 AS_OF = "2026-11-22"
 
 
+def _matcher_build() -> str:
+    """Which build of the matcher the screening subprocess runs (screening/matching/native.py)."""
+    code = "import screening.matching.native as n; print(n.MODE)"
+    return subprocess.run(SCREENING[:1] + ["-c", code], capture_output=True, text=True, cwd=ROOT).stdout.strip()
+
+
 def build_input(dest: Path, rows: int, seed: int = 7) -> dict:
     """Negatives (global + US) with the UN positives spread through them, ``rows`` rows."""
     negatives: list[list[str]] = []
@@ -264,6 +270,7 @@ def main() -> None:
         "errors": summary["errors"],
         "distinct_queries": summary["screened"],
         "workers": summary["workers"],
+        "matcher_build": _matcher_build(),
         "peak_rss_tree_mb": round(mem.peak_rss / 2**20),
         "peak_pss_tree_mb": round(mem.peak_pss / 2**20),
         "processes": mem.peak_procs,

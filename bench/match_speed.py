@@ -17,7 +17,7 @@ import time
 
 from match_common import YENTE, full_entries, read_names, rss_mb
 
-from screening.matching import Matcher
+from screening.matching import Matcher, native
 
 #: Queries timed: a mix of list names (hits), perturbed names and negatives.
 N_QUERIES = 2000
@@ -40,6 +40,7 @@ def tail_cpu(slowest: list[str], matcher: Matcher, repeats: int = 5) -> None:
 
 def main() -> None:
     entries = full_entries()
+    print(f"matcher build: {native.MODE}")  # compiled or from source (screening/matching/native.py)
     print(f"entries: {len(entries)}  (RSS after parsing {rss_mb():.0f} MB)")
     t0, c0 = time.perf_counter(), time.process_time()
     matcher = Matcher(entries)

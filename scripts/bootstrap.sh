@@ -13,4 +13,9 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".[test]"
   rm -f .venv/.installed-*
   touch "$stamp"
+elif .venv/bin/python -c 'import sys, screening.matching.native as n; sys.exit(n.MODE.startswith("source: sources") or n.MODE == "source: no build record")' 2>/dev/null; then
+  :  # the compiled matcher is the sources' build (or none is made here: no C compiler)
+else
+  # a matcher source changed since pip compiled it (screening/matching/native.py): build it again
+  .venv/bin/python -m pip install -q --no-deps -e .
 fi

@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from screening.matching import features as f
 from screening.matching import fitted
@@ -34,6 +34,10 @@ class Feature:
     #: A qualifier on registry numbers, which only names carrying them on both
     #: sides can have: the fast reject path leaves it out of its bound.
     registry: bool = False
+
+    def __reduce__(self) -> tuple[type, tuple[Callable[[Pair], float], bool, bool]]:
+        # as its fields: compiled, a frozen dataclass cannot be rebuilt field by field
+        return Feature, (self.func, self.qualifier, self.registry)
 
     @property
     def name(self) -> str:
@@ -115,6 +119,10 @@ class Plan:
     #: Most the qualifiers can add to a score (the sum of their positive weights),
     #: registry numbers aside (:attr:`Feature.registry`).
     gain: float
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        # as its fields: compiled, a frozen dataclass cannot be rebuilt field by field
+        return Plan, (self.main, self.qualifiers, self.gain)
 
     @classmethod
     def of(cls, config: MatchConfig) -> "Plan":

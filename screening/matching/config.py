@@ -34,6 +34,10 @@ class MatchConfig:
     match_threshold: float
     review_threshold: float
 
+    def __reduce__(self) -> tuple[type, tuple[dict[str, float], float, float]]:
+        # as its fields: compiled, a frozen dataclass cannot be rebuilt field by field
+        return MatchConfig, (dict(self.weights), self.match_threshold, self.review_threshold)
+
     def weight(self, feature: str) -> float:
         """The weight of ``feature``; a feature absent from the table is an error."""
         try:

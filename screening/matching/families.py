@@ -49,6 +49,10 @@ class Partial:
     covered: tuple[str, ...]
     extra: tuple[str, ...]
 
+    def __reduce__(self) -> tuple[type, tuple[tuple[str, ...], tuple[str, ...]]]:
+        # as its fields: compiled, a frozen dataclass cannot be rebuilt field by field
+        return Partial, (self.covered, self.extra)
+
 
 def partial_of(pair: Pair) -> Partial | None:
     """The :class:`Partial` of a scored pair, or None when the query covers the whole listed name."""

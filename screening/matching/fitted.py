@@ -173,6 +173,10 @@ class Model:
     match_probability: float
     match_score: float
 
+    def __reduce__(self) -> tuple[type, tuple[tuple[float, ...], float, float, float]]:
+        # as its fields: compiled, a frozen dataclass cannot be rebuilt field by field
+        return Model, (self.coefficients, self.intercept, self.match_probability, self.match_score)
+
     def probability(self, values: tuple[float, ...]) -> float:
         """P(same party) of the signal values."""
         z = self.intercept + sum(w * x for w, x in zip(self.coefficients, values))

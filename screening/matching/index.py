@@ -235,7 +235,9 @@ class NameIndex:
         """Build the index of ``entries``, or take a snapshot's (``restored``: its forms
         and :meth:`lookup_state`). A snapshot's parts may be read lazily: they are typed
         as read-only sequences and mappings."""
-        self.entries: Sequence[Entry] = entries if isinstance(entries, Sequence) else list(entries)
+        # a build keeps its own list (the caller's may change); a snapshot's may be read lazily
+        self.entries: Sequence[Entry] = list(entries) if restored is None or not isinstance(entries, Sequence) \
+            else entries
         self._lookup_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
         self._abjad_cache: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
         self._compound_cache: dict[tuple[str, ...], tuple[str, ...]] = {}

@@ -82,6 +82,10 @@ class Choice:
     size: int
     readings: tuple[tuple[Token, ...], ...]
 
+    def __reduce__(self) -> tuple[type, tuple[int, int, tuple[tuple[Token, ...], ...]]]:
+        # as its fields: compiled, a frozen dataclass cannot be rebuilt field by field
+        return Choice, (self.start, self.size, self.readings)
+
 
 @dataclass
 class NameAnalysis:

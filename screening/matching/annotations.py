@@ -70,12 +70,9 @@ _LABEL_RE = re.compile(
 )
 #: A party's role in a shipping or payment document written after its name, set off by a
 #: dash or brackets: "ZHEJIANG DAHUA TECH CO LTD - SHIPPER", "Acme GmbH (Consignee)".
-_TRAILING_ROLE_RE = re.compile(
-    r"\s*(?:\s[-–—]|[(\[])\s*(?:ordering\s+customer|beneficiary(?:\s+customer|\s+bank)?|shipper|consignee|"
-    r"notify\s+party|applicant|remitter|exporter|importer|end\s+user|consignor)"
-    r"\s*[)\]]?\s*$",
-    re.IGNORECASE,
-)
+_ROLES_AFTER = (r"ordering\s+customer|beneficiary(?:\s+customer|\s+bank)?|shipper|consignee|notify\s+party|applicant"
+                r"|remitter|exporter|importer|end\s+user|consignor")
+_TRAILING_ROLE_RE = re.compile(r"\s*(?:\s[-–—]|[(\[])\s*(?:" + _ROLES_AFTER + r")\s*[)\]]?\s*$", re.IGNORECASE)
 #: The line number SWIFT field 50F writes before the name line: "1/AVANGARD KOMPLEKT OOO"
 #: (only 1/: "7/ELEVEN INC" is a name).
 _SWIFT_LINE_RE = re.compile(r"^\s*1/(?=[^\W\d_]{2})")
@@ -429,8 +426,7 @@ def _latin_letters(text: str) -> bool:
 
 #: Characters or words that any annotation needs; most names have none and return at once.
 _QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\battn\b|分公司|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|f\.k\.a|d\.b\.a|known\s+as"
-                       r"|business\s+as|\s[-–—]\s*(?:ordering|beneficiary|shipper|consignee|notify|applicant|remitter"
-                       r"|exporter|importer|end\s+user|consignor)\b", re.IGNORECASE)
+                       r"|business\s+as|\s[-–—]\s*(?:" + _ROLES_AFTER + r")\b", re.IGNORECASE)
 #: ... and for a name known to be a vessel's, the prefixes written with dots or
 #: spaces ("M.T. AMBER SKY") or as plain letters ("TB"); elsewhere they are initials
 #: ("M.V. Frunze Arsenal").

@@ -173,8 +173,7 @@ class _Built:
 
     def state(self) -> dict[str, Any]:
         """The look-up state, as :meth:`NameIndex.lookup_state` gives it."""
-        return {"keysets": self.keysets, "postings": self.postings, "df": self.df, "skel_map": self.skel_map,
-                "phon_map": self.phon_map, "del_map": self.del_map, "cog_map": self.cog_map}
+        return {name: getattr(self, name) for name in LOOKUP_STATE}
 
 
 def _join_only_keys(forms: Sequence[Form]) -> set[str]:
@@ -268,8 +267,7 @@ class NameIndex:
 
     def lookup_state(self) -> dict[str, Any]:
         """What :meth:`restore` needs besides the entries and forms."""
-        return {"keysets": self.keysets, "postings": self.postings, "df": self.df, "skel_map": self.skel_map,
-                "phon_map": self.phon_map, "del_map": self.del_map, "cog_map": self.cog_map}
+        return {name: getattr(self, name) for name in LOOKUP_STATE}
 
     # ---------------------------------------------------------------- build
     def _names_of(self, entry: Entry) -> list[tuple[str, str]]:

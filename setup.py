@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from setuptools import setup
+from setuptools.command.build_ext import build_ext as _build_ext
 
 ROOT = Path(__file__).resolve().parent
 MATCHING = ROOT / "screening" / "matching"
@@ -59,10 +60,26 @@ def ext_modules() -> list:
     return extensions
 
 
+class build_ext(_build_ext):
+    """Compiles, then writes the build's record where the build goes: beside the
+    sources for an editable install (``--inplace``), and into the build tree, which a
+    wheel packs (so an installed wheel runs its compiled modules too). The hash is of
+    the sources mypyc read (:data:`BEFORE`); it is written only if they are unchanged
+    after compiling, so an edit during the build leaves no record vouching for it."""
+
+    def run(self) -> None:
+        super().run()
+        if PURE or not self.extensions or NATIVE.source_hash(ROOT / "screening") != BEFORE:
+            return
+        built = [Path(self.get_ext_fullpath(ext.name)) for ext in self.extensions]
+        if not all(path.exists() for path in built):
+            return  # no C compiler (the extensions are optional): nothing to vouch for
+        # not both: a wheel's record beside the sources would vouch for an older build there
+        target = RECORD if self.inplace else Path(self.build_lib) / "screening" / "matching" / NATIVE.RECORD
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(BEFORE + "\n", encoding="utf-8")
+
+
+#: the hash of the sources, before mypyc reads them (in ext_modules, as setup() is called)
 BEFORE = NATIVE.source_hash(ROOT / "screening")
-setup(ext_modules=ext_modules())
-# the sources mypyc read, unchanged while it compiled: only then does the record vouch for
-# the build (an editable install's; a wheel is packed before this line, so its build runs
-# from source, and native.MODE says so)
-if not PURE and NATIVE.source_hash(ROOT / "screening") == BEFORE:
-    RECORD.write_text(BEFORE + "\n", encoding="utf-8")
+setup(ext_modules=ext_modules(), cmdclass={"build_ext": build_ext})

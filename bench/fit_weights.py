@@ -44,7 +44,7 @@ from screening.matching.config import WEIGHTS_FILE, MatchConfig, default_config
 
 MATCH = 0.85
 MAIN = [ft.name for ft in FEATURES if not ft.qualifier]
-QUALS = [ft.name for ft in FEATURES if ft.qualifier]
+QUALS = [ft.name for ft in FEATURES if ft.qualifier and not ft.hold]  # a hold's weight is a cap, not fitted
 #: Candidate weights of the two secondary main features; the other main features
 #: (full_name_edits, brand_only: their values already carry their credit) keep
 #: their hand-set weights.

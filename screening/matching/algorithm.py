@@ -5,7 +5,9 @@ documented function; its weight is data (``resources/match_weights.yaml``, read
 into :class:`~screening.matching.config.MatchConfig`). The score of a pair is the best
 ``weight * value`` over the main features, plus ``weight * value`` of each
 qualifier (negative weights are penalties), clipped to [0, 1]. Qualifiers
-only run when a main feature scored, which keeps the reject path cheap.
+only run when a main feature scored, which keeps the reject path cheap. A hold
+(:attr:`Feature.hold`) caps the score at its weight instead: a match it holds
+for review scores that, and a lower score stays as it was.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
+from screening.matching import divisions
 from screening.matching import features as f
 from screening.matching import fitted
 from screening.matching.alignment import Pair
@@ -34,10 +37,13 @@ class Feature:
     #: A qualifier on registry numbers, which only names carrying them on both
     #: sides can have: the fast reject path leaves it out of its bound.
     registry: bool = False
+    #: A qualifier whose weight is a cap, not an addend: when it fires the score is at
+    #: most that (a match held for review), and never lowered below it.
+    hold: bool = False
 
-    def __reduce__(self) -> tuple[type, tuple[Callable[[Pair], float], bool, bool]]:
+    def __reduce__(self) -> tuple[type, tuple[Callable[[Pair], float], bool, bool, bool]]:
         # as its fields: compiled, a frozen dataclass cannot be rebuilt field by field
-        return Feature, (self.func, self.qualifier, self.registry)
+        return Feature, (self.func, self.qualifier, self.registry, self.hold)
 
     @property
     def name(self) -> str:
@@ -90,6 +96,7 @@ FEATURES: list[Feature] = [
     Feature(f.sister_vessel, qualifier=True),
     Feature(f.vessel_words_differ, qualifier=True),
     Feature(f.sister_company, qualifier=True),
+    Feature(divisions.division_added, qualifier=True, hold=True),
     Feature(f.no_distinctive_agreement, qualifier=True),
     Feature(f.locations_disagree, qualifier=True),
     Feature(f.country_agrees, qualifier=True),
@@ -119,18 +126,21 @@ class Plan:
     #: Most the qualifiers can add to a score (the sum of their positive weights),
     #: registry numbers aside (:attr:`Feature.registry`).
     gain: float
+    #: The holds, each with its cap (:attr:`Feature.hold`).
+    holds: tuple[tuple[str, Callable[[Pair], float], float], ...] = ()
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
         # as its fields: compiled, a frozen dataclass cannot be rebuilt field by field
-        return Plan, (self.main, self.qualifiers, self.gain)
+        return Plan, (self.main, self.qualifiers, self.gain, self.holds)
 
     @classmethod
     def of(cls, config: MatchConfig) -> "Plan":
         """Resolve every feature's weight in ``config`` (a missing one raises)."""
         main = tuple((ft.name, ft.func, config.weight(ft.name)) for ft in FEATURES if not ft.qualifier)
-        quals = tuple((ft.name, ft.func, config.weight(ft.name)) for ft in FEATURES if ft.qualifier)
+        quals = tuple((ft.name, ft.func, config.weight(ft.name)) for ft in FEATURES if ft.qualifier and not ft.hold)
+        holds = tuple((ft.name, ft.func, config.weight(ft.name)) for ft in FEATURES if ft.hold)
         registry = {ft.name for ft in FEATURES if ft.registry}
-        return cls(main, quals, sum(w for name, _, w in quals if w > 0 and name not in registry))
+        return cls(main, quals, sum(w for name, _, w in quals if w > 0 and name not in registry), holds)
 
 
 #: The plan of the default weights (the hot path).
@@ -161,11 +171,16 @@ def score_pair(pair: Pair, floor: float = 0.0, plan: Plan | None = None) -> tupl
         if v:
             values[name] = v
             total += weight * v
+    for name, func, cap in plan.holds:
+        v = func(pair)
+        if v:
+            values[name] = v
+            total = min(total, cap)
     return min(1.0, max(0.0, total)), values
 
 
 def describe_features() -> dict[str, dict[str, object]]:
     """Each feature's weight, kind and explanation (for the API and docs)."""
     return {
-        ft.name: {"weight": ft.weight, "qualifier": ft.qualifier, "doc": ft.doc} for ft in FEATURES
+        ft.name: {"weight": ft.weight, "qualifier": ft.qualifier, "hold": ft.hold, "doc": ft.doc} for ft in FEATURES
     }

@@ -836,7 +836,7 @@ def legal_countries_differ(pair: Pair) -> float:
     JSC), written for firms of every country, say nothing
     (``legal_form_countries.yaml``).
     """
-    return _legal_forms_apart(pair, _legal_countries)
+    return _legal_forms_apart(pair, legal_countries)
 
 
 def _legal_forms_apart(pair: Pair, read: Callable[[str], frozenset[str]]) -> float:
@@ -856,7 +856,7 @@ LEGAL_COUNTRIES_CACHE = 4096
 
 
 @lru_cache(maxsize=LEGAL_COUNTRIES_CACHE)
-def _legal_countries(form: str) -> frozenset[str]:
+def legal_countries(form: str) -> frozenset[str]:
     """The countries of a legal form as read off a name ("sanayi ve ticaret anonim sirketi"),
     by the longest end of it the table knows ("anonim sirketi": Turkey); empty if none."""
     return _by_longest_end(form, tables().legal_countries) or frozenset()
@@ -875,7 +875,7 @@ def _by_longest_end(form: str, known: Mapping[str, T]) -> T | None:
     return None
 
 
-on_change(_legal_countries.cache_clear)  # the countries come from the tables
+on_change(legal_countries.cache_clear)  # the countries come from the tables
 
 
 def legal_kinds_differ(pair: Pair) -> float:

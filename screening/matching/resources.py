@@ -311,6 +311,11 @@ class Tables:
     #: kinds of name where the two readings are two names (``keji_science`` ...)
     #: words that say a name is Iranian (persian_marks): there ق is written gh or q
     persian_marks: frozenset[str] = frozenset()
+    #: words that say how a firm works, not its line of business (``activity_words``)
+    activity_words: frozenset[str] = frozenset()
+    #: countries whose firms' registered names state their line of business, folded
+    #: to lower case (``business_named_countries``)
+    business_named_countries: frozenset[str] = frozenset()
     keji_science: frozenset[str] = frozenset()
     keji_technology: frozenset[str] = frozenset()
     academic_words: frozenset[str] = frozenset()
@@ -911,7 +916,8 @@ WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_wor
               "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
               "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words",
               "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "digit_small_words", "vessel_types", "name_suffixes", "vietnamese_marks",
-              "ampersand_words", "keji_science", "keji_technology", "academic_words", "persian_marks")
+              "ampersand_words", "keji_science", "keji_technology", "academic_words", "persian_marks",
+              "activity_words", "business_named_countries")
 
 
 def _load_word_lists(t: Tables) -> None:

@@ -265,7 +265,7 @@ def _terms_spelled_out(words: list[str], t: Tables) -> list[str]:
     """``words`` of a Turkish firm's name (a word of ``turkish_marks``: Şti., Şirketi, ve)
     with each abbreviation of one organisation word written out ("Dis Tic."
     is Dış Ticaret, foreign trade; "Muh. Hiz." Mühendislik Hizmetleri, engineering
-    services), so that it is read in English as the word is (KAYA TRADING LTD)."""
+    services; ``turkish_abbreviations`` too: "San." Sanayi), so that it is read in English as the word is (KAYA TRADING LTD)."""
     if not any(w in t.turkish_marks for w in words):
         return words  # "TIC Group", "La Paz Trading": no Turkish firm's name (helper-67's review)
     out = list(words)
@@ -273,6 +273,9 @@ def _terms_spelled_out(words: list[str], t: Tables) -> list[str]:
         readings = t.abbreviations.get(w)
         if readings and len(readings[0]) == 1 and _org_phrase([readings[0][0]], 0, t) is not None:
             out[k] = readings[0][0]
+        elif k and w in t.turkish_abbreviations and _org_phrase([t.turkish_abbreviations[w]], 0, t) is not None:
+            # "San." Sanayi, "Mak." Makina: in a Turkish firm's name only, never its first word ("San Tekstil")
+            out[k] = t.turkish_abbreviations[w]
     return out
 
 

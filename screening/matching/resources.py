@@ -311,6 +311,8 @@ class Tables:
     #: kinds of name where the two readings are two names (``keji_science`` ...)
     #: words that say a name is Iranian (persian_marks): there ق is written gh or q
     persian_marks: frozenset[str] = frozenset()
+    #: Turkish business words' abbreviations, read in Turkish firms' names only
+    turkish_abbreviations: dict[str, str] = field(default_factory=dict)
     #: words that say how a firm works, not its line of business (``activity_words``)
     activity_words: frozenset[str] = frozenset()
     #: countries whose firms' registered names state their line of business, folded
@@ -917,7 +919,7 @@ WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_wor
               "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words",
               "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "digit_small_words", "vessel_types", "name_suffixes", "vietnamese_marks",
               "ampersand_words", "keji_science", "keji_technology", "academic_words", "persian_marks",
-              "activity_words", "business_named_countries")
+              "activity_words", "business_named_countries", "turkish_abbreviations")
 
 
 def _load_word_lists(t: Tables) -> None:
@@ -932,6 +934,9 @@ def _load_word_lists(t: Tables) -> None:
         if key == "generation_words":
             t.generation_words = {"".join(_fold_phrase(str(k))): "".join(_fold_phrase(str(v)))
                                   for k, v in (data[key] or {}).items()}
+        elif key == "turkish_abbreviations":
+            t.turkish_abbreviations = {"".join(_fold_phrase(str(k))): "".join(_fold_phrase(str(v)))
+                                       for k, v in (data[key] or {}).items()}
         elif key == "business_synonyms":
             t.business_synonyms = {w: gid for gid, group in enumerate(data[key] or []) for w in _words(group)}
         elif key == "word_forms":

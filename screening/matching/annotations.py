@@ -137,9 +137,10 @@ _PORTS_RE = re.compile(r"\s+(?:pol|pod|port\s+of\s+(?:loading|discharge))\s*:?\s
                        re.IGNORECASE)
 _FLAG_LABEL_RE = re.compile(r"\s*[/,;]?\s*\bflag\s*:\s*[^/,;()]*", re.IGNORECASE)
 #: Prefixes written without a slash or dot, read off only a name known to be a vessel's
-#: ("TB HAI LONG 7": tug boat, "SS", "FV", "RV", "NB NORDIC ARROW": a newbuilding);
-#: elsewhere they are a name's letters.
-_KNOWN_VESSEL_PREFIXES = r"(?:tb|ss|fv|rv|sv|nb|tug)"  # NB: a newbuilding, before its delivery
+#: ("TB HAI LONG 7": tug boat, "SS", "FV", "RV", "NB NORDIC ARROW": a newbuilding; "Vessel
+#: DUNE", "Tanker ADRIAN DARYA": the kind, written as a word); elsewhere they are a name's
+#: letters or words.
+_KNOWN_VESSEL_PREFIXES = r"(?:tb|ss|fv|rv|sv|nb|tug|vessel|vsl|tanker)"  # NB: a newbuilding, before its delivery
 _KNOWN_VESSEL_RE = re.compile(rf"^\s*{_KNOWN_VESSEL_PREFIXES}\s+(?=\S)", re.IGNORECASE)
 #: "f/k/a", "f.k.a.,", "fka", "formerly known as": what a former name follows.
 _FKA = r"(?:f[./]?k[./]?a\.?|formerly\s+known\s+as),?"

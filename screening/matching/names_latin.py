@@ -670,7 +670,8 @@ def latin_tokens(
             if ltag == GENERIC and person and not company:
                 ltag = DISTINCTIVE
             out.add([(token,), (Token(letters, ltag, skeleton(letters), word, f"{word.upper()} read with letters for digits"),)])
-        elif not (vessel and len(word) == 1 and _final_numeral(out, word, i, n, tag)):
+        elif not (vessel and (len(word) == 1 or (word in t.roman_name_words and not pinyin.is_pinyin_word(word)))
+                  and _final_numeral(out, word, i, n, tag)):
             out.tokens.append(token)
     return out, legal
 
@@ -704,14 +705,15 @@ _LONE_NUMERALS = {"i": 1, "v": 5, "x": 10}
 
 def _final_numeral(out: Builder, word: str, i: int, n: int, tag: str) -> bool:
     """Append ``word``, a lone I, V or X ending a vessel's name of two words or
-    more, as the letter with the number as its other reading, and return True.
+    more, or a numeral that is also a name word but no pinyin syllable (VI, XV of
+    ``roman_name_words``; not XI or LI: "HAI XI" is 海西), as the word with the number as its other reading, and return True.
 
-    The vessel "BELLA I" is Bella 1: the number is read only when the other name
-    has it (:mod:`screening.matching.choices`), as a hull number. Only for a name
-    known to be a vessel's: Malcolm X, Channel V and Kim Jong I are not numbered
-    (helper-44's review). A lone letter is never read as a number on its own
-    ("Star II" is read so at once: :func:`_roman_number`)."""
-    value = _LONE_NUMERALS.get(word)
+    The vessel "BELLA I" is Bella 1, "BICENTENARIO VI" Bicentenario 6: the number is
+    read only when the other name has it (:mod:`screening.matching.choices`), as a hull
+    number. Only for a name known to be a vessel's: Malcolm X, Channel V and Kim Jong I
+    are not numbered (helper-44's review). A lone letter is never read as a number on
+    its own ("Star II" is read so at once: :func:`_roman_number`)."""
+    value = _LONE_NUMERALS.get(word) or _roman_value(word)
     if value is None or i != n or n < 2:  # ``i`` is past the word already
         return False
     number = Token(str(value), NUMBER, str(value), word, f"number {word.upper()}")
@@ -719,8 +721,8 @@ def _final_numeral(out: Builder, word: str, i: int, n: int, tag: str) -> bool:
     return True
 
 
-#: Digits typed for the letters they resemble ("N0RINC0", "T3CH").
-DIGIT_LETTERS = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
+#: Digits typed or scanned for the letters they resemble ("N0RINC0", "T3CH", "TRADE 8ANK").
+DIGIT_LETTERS = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 
 
 def digits_as_letters(word: str) -> str | None:

@@ -4,6 +4,13 @@
 - Turkish registered names abbreviate their business words ("San." Sanayi, "Mak."
   Makina) beside Tic., Paz. and Şti.; read so only in a Turkish firm's name, never
   as its first word, never elsewhere (San Jose, San Xing).
+
+From fresh14's dev half (helper-74):
+
+- an 8 scanned or typed for a B ("TRADE 8ANK"), as 0 for O (issue 14's digit swaps);
+- a vessel's last word VI or XV is also its hull number 6 or 15 (not XI or LI, pinyin);
+- "Br." is Branch;
+- "Vessel", "Vsl" and "Tanker" before a vessel's name are its kind, as MV is.
 """
 
 import pytest
@@ -28,3 +35,25 @@ def test_turkish_abbreviations_of_business_words_are_read_out(query, listed):
 ])
 def test_san_stays_a_name_outside_a_turkish_business_phrase(query, listed):
     assert compare(query, listed, "company")[0] < MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed, schema", [
+    ("VELMARK TRADE 8ANK NV", "VELMARK TRADE BANK NV", None),
+    ("Kestrow Trading Co Ltd Harbin Br.", "KESTROW TRADING CO., LTD. HARBIN BRANCH", "company"),
+    ("QUELLMAR 6", "QUELLMAR VI", "vessel"),
+    ("QUELLMAR XV", "QUELLMAR 15", "vessel"),
+    ("Vessel QUELLMAR / IMO No. 9123456", "QUELLMAR", "vessel"),
+    ("Tanker QUELLMAR", "QUELLMAR", "vessel"),
+])
+def test_fresh14_dev_categories_match(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed, schema", [
+    ("QUELLMAR 7", "QUELLMAR VI", "vessel"),  # another hull number
+    ("HAI XI", "HAI 11", "vessel"),  # 海西: a pinyin syllable, not a numeral
+    ("B8 Holdings", "BB Holdings", "company"),  # a code: the digit is half the word
+    ("Tanker Pacific Ltd", "Pacific Ltd", "company"),  # a firm's word, not a vessel's kind
+])
+def test_fresh14_dev_rules_keep_apart(query, listed, schema):
+    assert compare(query, listed, schema)[0] < MATCH_THRESHOLD

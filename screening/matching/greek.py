@@ -6,7 +6,7 @@ unidecode reads Greek letter by letter in the classical way (Δημήτρης "D
 (Κωνσταντίνου "Konstantinoy"). Greek passports, registries and sanctions lists
 write the modern pronunciation: Dimitris Konstantinou, Evangelos, Papadopoulos,
 Vasileios. This is that standard's transcription; it is the second reading of a
-Greek name (:func:`screening.matching.names._other_transliteration`).
+Greek name (:func:`screening.matching.names._other_transliterations`).
 
 The rules (ELOT 743, the transcription of Greek passports):
 
@@ -18,10 +18,15 @@ The rules (ELOT 743, the transcription of Greek passports):
   where English writes g, b, d (Dora Bakoyannis): this reading takes the English
   one, since unidecode's reading, the first, already keeps the letters;
 * a diaeresis (ϊ, ϋ) parts two vowels: Μαΐου is Maiou, not Maou.
+
+English and Cypriot usage also writes the sounds, not the letters (:func:`spoken`):
+ει, οι and υ are all said i, αι is said e, so Βασιλειάδης is Vasileiadis on a passport
+and Vassiliades or Vasiliadis elsewhere.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _LETTERS = {
@@ -91,3 +96,26 @@ def elot743(text: str) -> str:
             latin = latin.upper() if word.isupper() and len(word) > 1 else latin[:1].upper() + latin[1:]
         words.append(latin)
     return " ".join(words)
+
+
+#: Letter pairs ELOT writes as spelled that are said as one vowel (iotacism): its output
+#: has ei only from ει, oi only from οι, ai from αι (or a rare αϊ), y only from a lone υ.
+_SPOKEN_RE = re.compile(r"ei|oi|ai|y", re.IGNORECASE)
+_SPOKEN = {"ei": "i", "oi": "i", "ai": "e", "y": "i"}
+
+
+def _say(m: re.Match[str]) -> str:
+    said = _SPOKEN[m.group(0).lower()]
+    return said.upper() if m.group(0)[0].isupper() else said
+
+
+def spoken(text: str) -> str | None:
+    """``text``'s Greek words as said, not spelled ("Vasiliadis", "Irini"), or None
+    when that reads as :func:`elot743` does.
+
+    >>> spoken("Βασιλειάδης Ειρήνη")
+    'Vasiliadis Irini'
+    """
+    spelled = elot743(text)
+    said = _SPOKEN_RE.sub(_say, spelled)
+    return said if said != spelled else None

@@ -47,7 +47,7 @@ from unidecode import unidecode
 from screening.countries import to_iso2
 from screening.matching import cedict, japanese, korean
 from screening.matching.annotations import strip_annotations, without_reference
-from screening.matching.greek import elot743
+from screening.matching.greek import elot743, spoken
 from screening.matching.schemas import canonical_schema
 from screening.matching.normalize import (
     fold_homoglyphs,
@@ -599,10 +599,9 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     if japanese_read is not None:
         variants.append(japanese_read)  # 株式会社中村光機: a Japanese firm's name, read in Japanese
     variants.extend(extra_variants)
-    other_reading = _other_transliteration(raw) if not ascii_text else None
-    if other_reading:
+    for other_reading in _other_transliterations(raw) if not ascii_text else ():
         other_tokens = analyze_name(other_reading, schema).tokens
-        if [x.text for x in other_tokens] != texts:
+        if [x.text for x in other_tokens] != texts and other_tokens not in variants:
             variants.append(other_tokens)
     split = _split_camel(raw) if ascii_text else None
     if split:
@@ -652,23 +651,25 @@ _GREEK_RE = re.compile("[\u0370-\u03ff]")
 _ENTITY_RE = re.compile(r"&(?:#\d{1,6}|#x[0-9a-f]{1,5}|[a-z]{2,8});", re.IGNORECASE)
 
 
-def _other_transliteration(raw: str) -> str | None:
-    """The second transliterator's reading of a script both read differently.
+def _other_transliterations(raw: str) -> tuple[str, ...]:
+    """Other transliterators' readings of a script they read differently.
 
     Names are primarily read by :func:`screening.matching.normalize.transliterate`;
     unidecode also reads anyascii's scripts (it spells Rajesh, not Rajes), and Greek
     is also read as its passports write it (:func:`~screening.matching.greek.elot743`:
-    Dimitris Konstantinou, not Demetres Konstantinou).
+    Dimitris Konstantinou, not Demetres Konstantinou) and as it is said
+    (:func:`~screening.matching.greek.spoken`: Vasiliadis for Vasileiadis).
     """
     if needs_anyascii(raw):
         # not Arabic script: unidecode drops its ة and keeps the article on the word,
         # which :mod:`screening.matching.abjad` reads (كريمة is Karima, not Karim)
         # Hebrew's second reading hardens a word's first ב, כ, פ (Binyamin, Cohen, Peres),
         # which anyascii's first reading leaves soft (Friedman, Fatma, Khalifa)
-        return None if ARABIC_RE.search(raw) else unidecode(hebrew_hard(raw))
+        return () if ARABIC_RE.search(raw) else (unidecode(hebrew_hard(raw)),)
     if _GREEK_RE.search(raw):
-        return elot743(raw)
-    return None
+        said = spoken(raw)
+        return (elot743(raw),) + ((said,) if said else ())
+    return ()
 
 
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")

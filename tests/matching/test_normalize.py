@@ -37,7 +37,7 @@ def test_consonants_meet_abjad_spellings():
 def test_hebrew_b_k_p_that_start_a_word_are_hard_in_the_second_reading(hebrew: str, hard: str) -> None:
     """Word-initial ב כ פ are hard in Hebrew words (b, k, p: Binyamin, Cohen, Peres) and
     often soft in foreign names (Friedman, Fatma, Khalifa): anyascii's soft reading stays
-    the first, the hard one is the second (names._other_transliteration); a rafe (פֿ) is soft."""
+    the first, the hard one is the second (names._other_transliterations); a rafe (פֿ) is soft."""
     from screening.matching.normalize import hebrew_hard, transliterate
 
     assert transliterate(hebrew_hard(hebrew)) == hard

@@ -347,7 +347,8 @@ def strip_annotations(
             former.extend(others)
             name = name[: m.start()]
     short = _SHORT_FORM_RE.search(name)
-    if short and _short_form_of(short.group(1), name[: short.start()]):
+    if short and (_short_form_of(short.group(1), name[: short.start()])
+                  or (not person and _bracketed_name(short.group(1), name[: short.start()]))):
         former.append(short.group(1).strip())  # "(Torch Electron)": the party's short name
         name = name[: short.start()]
     name = _LABEL_RE.sub("", name, count=1)
@@ -418,6 +419,26 @@ def _short_form_of(inner: str, before: str) -> bool:
         return True
     words = {w.casefold() for w in _WORD_RE.findall(inner)}
     return bool(words) and bool(words & {w.casefold() for w in _WORD_RE.findall(before)})
+
+
+#: Most words a trailing bracket read as another name may have ("(Kataib Hezbollah)").
+BRACKETED_NAME_MAX_WORDS = 4
+
+
+def _bracketed_name(inner: str, before: str) -> bool:
+    """True when ``inner``, in brackets after an organisation's name, is another name of
+    it ("Tula Cartridge Works JSC (TulAmmo)", "Ministry of Defence, Myanmar (Tatmadaw)",
+    "Ansarullah (Houthis)"): words of letters only, none of them a place, a business or
+    legal word, a vessel's kind or a role, which would make it a qualifier ("(UK)",
+    "(Holdings)", "(Pvt)", "(Consignee)") or another kind of note."""
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+|\d+", inner)]
+    if not words or len(words) > BRACKETED_NAME_MAX_WORDS or not re.search(r"[^\W\d_]", before):
+        return False
+    if any(w.isdigit() for w in words) or _TRAILING_ROLE_RE.search(" (" + inner + ")"):
+        return False
+    t = tables()
+    return not any(w in t.locations or w in t.generic or w in t.org_class or w in t.org_words or w in t.vessel_types
+                   or (w,) in t.legal_forms or w in t.stopwords for w in words)
 
 
 def _latin_letters(text: str) -> bool:

@@ -10,7 +10,9 @@ From fresh14's dev half (helper-74):
 - an 8 scanned or typed for a B ("TRADE 8ANK"), as 0 for O (issue 14's digit swaps);
 - a vessel's last word VI or XV is also its hull number 6 or 15 (not XI or LI, pinyin);
 - "Br." is Branch;
-- "Vessel", "Vsl" and "Tanker" before a vessel's name are its kind, as MV is.
+- "Vessel", "Vsl" and "Tanker" before a vessel's name are its kind, as MV is;
+- a bracket after an organisation's name that holds no place, business, legal or role
+  word is another name of it ("(TulAmmo)", "(Tatmadaw)", "(Houthis)").
 """
 
 import pytest
@@ -57,3 +59,21 @@ def test_fresh14_dev_categories_match(query, listed, schema):
 ])
 def test_fresh14_dev_rules_keep_apart(query, listed, schema):
     assert compare(query, listed, schema)[0] < MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed, schema", [
+    ("Velmora Cartridge Works JSC (VelAmmo)", "JOINT STOCK COMPANY VELMORA CARTRIDGE WORKS", "company"),
+    ("Zarvane Brigades (Zarvanis)", "ZARVANE BRIGADES", "organization"),
+    ("Zarvane Brigades (Zarvanis)", "ZARVANIS", "organization"),
+])
+def test_a_bracketed_other_name_is_read_as_one(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed", [
+    ("Velmora Technologies (UK) Co., Ltd.", "Velmora Technologies Co., Ltd."),  # a place: a sister
+    ("Velmora Trading (Holdings)", "VELMORA TRADING"),  # a business word
+    ("Velmora Trading (No. 2)", "VELMORA TRADING"),  # a number
+])
+def test_a_bracketed_qualifier_stays_in_the_name(query, listed):
+    assert compare(query, listed, "company")[0] < MATCH_THRESHOLD

@@ -348,7 +348,7 @@ def strip_annotations(
             name = name[: m.start()]
     short = _SHORT_FORM_RE.search(name)
     if short and (_short_form_of(short.group(1), name[: short.start()])
-                  or (not person and _bracketed_name(short.group(1), name[: short.start()]))):
+                  or (not person and not vessel_name and _bracketed_name(short.group(1), name[: short.start()]))):
         former.append(short.group(1).strip())  # "(Torch Electron)": the party's short name
         name = name[: short.start()]
     name = _LABEL_RE.sub("", name, count=1)
@@ -423,6 +423,8 @@ def _short_form_of(inner: str, before: str) -> bool:
 
 #: Most words a trailing bracket read as another name may have ("(Kataib Hezbollah)").
 BRACKETED_NAME_MAX_WORDS = 4
+#: Longest word in capitals in brackets left to the acronym reader ("(SMIC)", "(NORINCO)").
+ACRONYM_MAX = 8
 
 
 def _bracketed_name(inner: str, before: str) -> bool:
@@ -430,12 +432,16 @@ def _bracketed_name(inner: str, before: str) -> bool:
     it ("Tula Cartridge Works JSC (TulAmmo)", "Ministry of Defence, Myanmar (Tatmadaw)",
     "Ansarullah (Houthis)"): words of letters only, none of them a place, a business or
     legal word, a vessel's kind or a role, which would make it a qualifier ("(UK)",
-    "(Holdings)", "(Pvt)", "(Consignee)") or another kind of note."""
+    "(Holdings)", "(Pvt)", "(Consignee)") or another kind of note. Not an acronym in
+    capitals, which names.split_acronyms reads ("(SMIC)"); not after a vessel's name,
+    whose bracket is its kind or another note ("SEA STAR (Alpha)")."""
     words = [w.casefold() for w in re.findall(r"[^\W\d_]+|\d+", inner)]
     if not words or len(words) > BRACKETED_NAME_MAX_WORDS or not re.search(r"[^\W\d_]", before):
         return False
     if any(w.isdigit() for w in words) or _TRAILING_ROLE_RE.search(" (" + inner + ")"):
         return False
+    if len(words) == 1 and inner.strip().isupper() and len(inner.strip()) <= ACRONYM_MAX:
+        return False  # "(SMIC)": an acronym, which names.split_acronyms reads as one
     t = tables()
     return not any(w in t.locations or w in t.generic or w in t.org_class or w in t.org_words or w in t.vessel_types
                    or (w,) in t.legal_forms or w in t.stopwords for w in words)

@@ -599,6 +599,8 @@ def no_distinctive_agreement(pair: Pair) -> float:
     q, c = pair.query, pair.result
     if q.schema == PERSON or c.schema == PERSON:
         return 0.0
+    if q.compact == c.compact and DISTINCTIVE in c.tags:
+        return 0.0  # the same letters, spaced otherwise ("NANFENGZHIXING" / "NAN FENG ZHI XING")
     al = pair.alignment
     if c.schema is None and q.schema is None:
         # unknown kinds on both sides (vessels, bare names), unless the agreement rests

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Iterable, Mapping
 
+from screening.matching import pinyin
 from screening.matching.resources import tables
 
 #: The words of a document's reference, before or after the name.
@@ -140,7 +141,8 @@ _FLAG_LABEL_RE = re.compile(r"\s*[/,;]?\s*\bflag\s*:\s*[^/,;()]*", re.IGNORECASE
 #: ("TB HAI LONG 7": tug boat, "SS", "FV", "RV", "NB NORDIC ARROW": a newbuilding; "Vessel
 #: DUNE", "Tanker ADRIAN DARYA": the kind, written as a word); elsewhere they are a name's
 #: letters or words.
-_KNOWN_VESSEL_PREFIXES = r"(?:tb|ss|fv|rv|sv|nb|tug|vessel|vsl|tanker)"  # NB: a newbuilding, before its delivery
+_KNOWN_VESSEL_PREFIXES = (r"(?:tb|ss|fv|rv|sv|nb|tug|vessel|vsl\.?"  # NB: a newbuilding, before its delivery
+                          r"|(?:(?:crude\s+)?oil\s+|lpg\s+|lng\s+|chemical\s+|products?\s+)?tanker)")
 _KNOWN_VESSEL_RE = re.compile(rf"^\s*{_KNOWN_VESSEL_PREFIXES}\s+(?=\S)", re.IGNORECASE)
 #: "f/k/a", "f.k.a.,", "fka", "formerly known as": what a former name follows.
 _FKA = r"(?:f[./]?k[./]?a\.?|formerly\s+known\s+as),?"
@@ -430,7 +432,7 @@ ACRONYM_MAX = 8
 def _bracketed_name(inner: str, before: str) -> bool:
     """True when ``inner``, in brackets after an organisation's name, is another name of
     it ("Tula Cartridge Works JSC (TulAmmo)", "Ministry of Defence, Myanmar (Tatmadaw)",
-    "Ansarullah (Houthis)"): words of letters only, none of them a place, a business or
+    "Ansarullah (Houthis)"): words of letters only, not a place or words all pinyin, none of them a place, a business or
     legal word, a vessel's kind or a role, which would make it a qualifier ("(UK)",
     "(Holdings)", "(Pvt)", "(Consignee)") or another kind of note. Not an acronym in
     capitals, which names.split_acronyms reads ("(SMIC)"); not after a vessel's name,
@@ -443,6 +445,10 @@ def _bracketed_name(inner: str, before: str) -> bool:
     if len(words) == 1 and inner.strip().isupper() and len(inner.strip()) <= ACRONYM_MAX:
         return False  # "(SMIC)": an acronym, which names.split_acronyms reads as one
     t = tables()
+    if tuple(words) in t.location_phrases or "".join(words) in t.locations:
+        return False  # "(Hong Kong)": a place of two words (helper-75's review)
+    if all(pinyin.is_pinyin_word(w) for w in words):
+        return False  # "(Liyang)", "(Shenzhen)": a Chinese place, mostly, or a qualifier in pinyin
     return not any(w in t.locations or w in t.generic or w in t.org_class or w in t.org_words or w in t.vessel_types
                    or (w,) in t.legal_forms or w in t.stopwords for w in words)
 

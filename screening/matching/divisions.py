@@ -27,35 +27,63 @@ _WORD = re.compile(r"\w+")
 def division_added(pair: Pair) -> float:
     """1 when a firm named in full, its own words and a legal form ("Oshkosh Corporation",
     "NEC Corporation"), meets a listed name that adds a line of business after those words
-    ("Oshkosh Defense, LLC", "NEC Aerospace Systems, Ltd."): a group's division is its own
-    legal person, a possible affiliate held for review, as a qualifier in brackets holds
-    Huawei (UK) (issue 14). Not when the query has a business word of its own ("Success
-    Aviation FZC"); not for words that say how a firm works ("Trading", "Manufacturing":
-    ``activity_words``); nor in names that state their line of business in the registered
-    name: Chinese (in characters, or in pinyin), and those under a legal form of
-    ``business_named_countries`` (Russian, Turkish...) or with the legal form written
-    first, as Russian and Vietnamese names are ("Limited Liability Company Interros
-    Invest" is "Interros Limited")."""
+    under a legal form of another kind ("Oshkosh Defense, LLC", "NEC Aerospace Systems,
+    Ltd."): a group's division, registered on its own, is its own legal person, a possible
+    affiliate held for review, as a qualifier in brackets holds Huawei (UK) (issue 14).
+
+    Not when the query has a business word of its own ("Success Aviation FZC"); not for
+    words that say how a firm works ("Trading": ``activity_words``); not when the forms
+    are of one kind (Inc. / Incorporated: ``legal_form_groups``), or say no kind (Company,
+    Co.), or one name has none; not when one registry number is in both; nor in names that
+    state their line of business in the registered name: Chinese (in characters, or in
+    pinyin), those under a legal form of ``business_named_countries`` (Russian, Turkish)
+    or of ``business_named_forms`` (JSC, PJSC), or with the legal form written first, as
+    Russian names are ("Limited Liability Company Interros Invest" is "Interros Limited")."""
     q, c = pair.query, pair.result
-    if PERSON in (q.schema, c.schema) or q.vessel or c.vessel or not q.legal:
+    if PERSON in (q.schema, c.schema) or q.vessel or c.vessel or q.ids & c.ids:
+        return 0.0
+    t = tables()
+    if not _forms_of_other_kinds(q.legal, c.legal, t):
         return 0.0
     al = pair.alignment
     if not al.links or any(q.tags[i] != STOP for i in al.q_unmatched) or GENERIC in q.tags:
         return 0.0
-    t = tables()
     first, last = min(j for lk in al.links for j in lk.ci), max(j for lk in al.links for j in lk.ci)
     if not any(j > last and _line_of_business(c.texts[j], c.tags[j], t) for j in al.c_unmatched):
         return 0.0
     if q.russian or c.russian or has_han(q.name) or has_han(c.name):
         return 0.0
-    if any(tok.source in t.pinyin_words or tok.text in t.pinyin_places for f in (q, c) for tok in f.tokens):
+    if any(tok.source in t.pinyin_words or tok.text in t.pinyin_places or tok.text in t.chinese_places
+           for f in (q, c) for tok in f.tokens):
         return 0.0
     if all(is_pinyin_word(w) for w, tag in zip(q.texts, q.tags) if tag == DISTINCTIVE):
         return 0.0  # a Chinese firm's name in pinyin ("Yitu Limited" / "Yitu Technologies")
     if any(country.lower() in t.business_named_countries for form in q.legal + c.legal
            for country in legal_countries(form)):
         return 0.0
-    return 0.0 if _legal_form_first(c, first, t) else 1.0
+    q_first = min(i for lk in al.links for i in lk.qi)
+    return 0.0 if _legal_form_first(c, first, t) or _legal_form_first(q, q_first, t) else 1.0
+
+
+def _forms_of_other_kinds(q_legal: tuple[str, ...], c_legal: tuple[str, ...], t: Tables) -> bool:
+    """Both names have legal forms that say a kind, none of one kind with the other's,
+    none a CIS form in translation (``business_named_forms``)."""
+    generic = ("company", "co")  # Company, Co.: no kind ("Sepehr Noor Mobin Company")
+    q_forms = [f for f in q_legal if f not in generic]
+    c_forms = [f for f in c_legal if f not in generic]
+    if not q_forms or not c_forms or any(f in t.business_named_forms for f in q_forms + c_forms):
+        return False
+    return not {_kind(f, t) for f in q_forms} & {_kind(f, t) for f in c_forms}
+
+
+def _kind(form: str, t: Tables) -> str:
+    """A legal form's kind: the group (``legal_form_groups``) of a word of it ("co limited",
+    "company ltd", "limited company" are all Ltd), else the form itself."""
+    for word in form.split():
+        group = t.legal_form_groups.get(word)
+        if group is not None:
+            return f"group {group}"
+    return form
 
 
 def _line_of_business(word: str, tag: str, t: Tables) -> bool:

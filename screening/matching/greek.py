@@ -26,8 +26,9 @@ and Vassiliades or Vasiliadis elsewhere.
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from unidecode import unidecode
 
 _LETTERS = {
     "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th",
@@ -76,7 +77,10 @@ def _word(word: str) -> str:
             out.append(first if i == 0 else inside)
             i += 2
             continue
-        out.append(_LETTERS.get(ch, ch))
+        latin = _LETTERS.get(ch)
+        if latin is None and ("\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff"):
+            latin = unidecode(ch)  # an archaic or rare letter (ϟ, Ϛ): never left in Greek
+        out.append(ch if latin is None else latin)
         i += 1
     return "".join(out)
 
@@ -98,24 +102,46 @@ def elot743(text: str) -> str:
     return " ".join(words)
 
 
-#: Letter pairs ELOT writes as spelled that are said as one vowel (iotacism): its output
-#: has ei only from ει, oi only from οι, ai from αι (or a rare αϊ), y only from a lone υ.
-_SPOKEN_RE = re.compile(r"ei|oi|ai|y", re.IGNORECASE)
-_SPOKEN = {"ei": "i", "oi": "i", "ai": "e", "y": "i"}
-
-
-def _say(m: re.Match[str]) -> str:
-    said = _SPOKEN[m.group(0).lower()]
-    return said.upper() if m.group(0)[0].isupper() else said
+#: Vowel pairs said as one vowel (iotacism), unless the first bears the accent (Λάιος is
+#: La-i-os) or the second a diaeresis (Μαΐου): ει, οι, υι are said i, αι is said e.
+_SAID_PAIRS = {"ε": "ι", "ο": "ι", "υ": "ι", "α": "ε"}
+#: Vowels that make a digraph with a following υ (αυ, ευ, ηυ, ου): ELOT reads those.
+_BEFORE_Y = frozenset("αεηο")
 
 
 def spoken(text: str) -> str | None:
-    """``text``'s Greek words as said, not spelled ("Vasiliadis", "Irini"), or None
-    when that reads as :func:`elot743` does.
+    """``text``'s Greek words in Latin letters as said, not spelled ("Vasiliadis",
+    "Irini"), or None when that reads as :func:`elot743` does: ει, οι, υι and a lone υ
+    are said i, αι is said e, then the rest as ELOT writes it.
 
     >>> spoken("Βασιλειάδης Ειρήνη")
     'Vasiliadis Irini'
+    >>> spoken("Λάιος") is None  # the accent parts the vowels: La-i-os
+    True
     """
-    spelled = elot743(text)
-    said = _SPOKEN_RE.sub(_say, spelled)
-    return said if said != spelled else None
+    letters: list[list[str]] = []  # [base letter, its combining marks]
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch) and letters:
+            letters[-1][1] += ch
+        else:
+            letters.append([ch, ""])
+    out: list[str] = []
+    i = 0
+    while i < len(letters):
+        base, marks = letters[i]
+        low = base.lower()
+        nxt = letters[i + 1] if i + 1 < len(letters) else None
+        if (low in _SAID_PAIRS and not marks and nxt is not None and nxt[0].lower() == "ι"
+                and _DIAERESIS not in nxt[1]):
+            said = _SAID_PAIRS[low]
+            out.append((said.upper() if base.isupper() else said) + nxt[1])
+            i += 2
+            continue
+        prev = letters[i - 1] if i else None
+        if low == "υ" and _DIAERESIS not in marks and not (prev and prev[0].lower() in _BEFORE_Y and not prev[1]):
+            out.append(("Ι" if base.isupper() else "ι") + marks)
+        else:
+            out.append(base + marks)
+        i += 1
+    said = elot743(unicodedata.normalize("NFC", "".join(out)))
+    return said if said != elot743(text) else None

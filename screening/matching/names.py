@@ -111,6 +111,7 @@ from screening.matching.names_latin import (
     reads_as_company_alike,
     lookalike_readings,
     named_after,
+    spell_turkish_abbreviations,
     looks_like_org,
     person_reorder,
     spell_out,
@@ -535,7 +536,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             legal.extend(leg)
         else:
             if not person and "." in piece:
-                piece = _dotted_acronyms(piece, company, t)
+                piece = _dotted_acronyms(spell_turkish_abbreviations(piece, t), company, t)
             words = named_after(fold_words(without_ezafe(PAREN_RE.sub(" ", piece))), im=not person)
             # Is the whole name organisation-like? (legal/generic words present)
             short_forms = script in LATIN_LEGAL_SCRIPTS  # आशा is "asa", not the Norwegian ASA
@@ -600,6 +601,8 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
         variants.append(japanese_read)  # 株式会社中村光機: a Japanese firm's name, read in Japanese
     variants.extend(extra_variants)
     for other_reading in _other_transliterations(raw) if not ascii_text else ():
+        if _GREEK_RE.search(other_reading):
+            continue  # a letter no reading converts: read again, it would be read again (helper-75)
         other_tokens = analyze_name(other_reading, schema).tokens
         if [x.text for x in other_tokens] != texts and other_tokens not in variants:
             variants.append(other_tokens)

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from screening.matching import pinyin
+from screening.matching import pinyin, vietnamese
 from screening.matching.normalize import fold_word, fold_words, skeleton, word_chunks
 from screening.matching.resources import LEGAL_TYPO_MIN_WORDS, Readings, Tables, accent_key, on_change, tables
 from screening.matching.russian import lemma, soft_e
@@ -265,7 +265,7 @@ def _terms_spelled_out(words: list[str], t: Tables) -> list[str]:
     """``words`` of a Turkish firm's name (a word of ``turkish_marks``: Şti., Şirketi, ve)
     with each abbreviation of one organisation word written out ("Dis Tic."
     is Dış Ticaret, foreign trade; "Muh. Hiz." Mühendislik Hizmetleri, engineering
-    services; ``turkish_abbreviations`` too: "San." Sanayi), so that it is read in English as the word is (KAYA TRADING LTD)."""
+    services; "San." by :func:`spell_turkish_abbreviations`), so that it is read in English as the word is (KAYA TRADING LTD)."""
     if not any(w in t.turkish_marks for w in words):
         return words  # "TIC Group", "La Paz Trading": no Turkish firm's name (helper-67's review)
     out = list(words)
@@ -273,10 +273,29 @@ def _terms_spelled_out(words: list[str], t: Tables) -> list[str]:
         readings = t.abbreviations.get(w)
         if readings and len(readings[0]) == 1 and _org_phrase([readings[0][0]], 0, t) is not None:
             out[k] = readings[0][0]
-        elif k and w in t.turkish_abbreviations and _org_phrase([t.turkish_abbreviations[w]], 0, t) is not None:
-            # "San." Sanayi, "Mak." Makina: in a Turkish firm's name only, never its first word ("San Tekstil")
-            out[k] = t.turkish_abbreviations[w]
     return out
+
+
+#: A word of two to four letters with its full stop, not part of a hyphenated word ("San.",
+#: "Mak.", "Mak.Ith."; not the San of "Kar-San").
+_ABBREVIATED_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,4})\.(?![a-z\d])")
+
+
+def spell_turkish_abbreviations(piece: str, t: Tables) -> str:
+    """``piece`` with ``turkish_abbreviations`` written out ("San." Sanayi, "Mak." Makina)
+    when it is a Turkish firm's name (a word of ``turkish_marks``: Şti., Şirketi, ve), each
+    written with its full stop and after the name's first word: "Kar-San Otomotiv San. ve
+    Tic." keeps its brand, and elsewhere San is San Jose or San Xing (helper-75's review)."""
+    if "." not in piece or not t.turkish_abbreviations:
+        return piece
+    if not any(w in t.turkish_marks for w in fold_words(piece)):
+        return piece
+
+    def spell(m: re.Match[str]) -> str:
+        full = t.turkish_abbreviations.get("".join(fold_word(m.group(1))))
+        return full + "." if full and re.search(r"[^\W\d_]", piece[: m.start()]) else m.group(0)
+
+    return _ABBREVIATED_RE.sub(spell, piece)
 
 
 def _vietnamese_words(words: Sequence[str], t: Tables) -> bool:
@@ -670,7 +689,7 @@ def latin_tokens(
             if ltag == GENERIC and person and not company:
                 ltag = DISTINCTIVE
             out.add([(token,), (Token(letters, ltag, skeleton(letters), word, f"{word.upper()} read with letters for digits"),)])
-        elif not (vessel and (len(word) == 1 or (word in t.roman_name_words and not pinyin.is_pinyin_word(word)))
+        elif not (vessel and (len(word) == 1 or _numeral_name_word(word, words, t))
                   and _final_numeral(out, word, i, n, tag)):
             out.tokens.append(token)
     return out, legal
@@ -703,10 +722,18 @@ def reads_as_company_alike(words: Sequence[str], t: Tables) -> bool:
 _LONE_NUMERALS = {"i": 1, "v": 5, "x": 10}
 
 
+def _numeral_name_word(word: str, words: Sequence[str], t: Tables) -> bool:
+    """``word``, a vessel's last, is a numeral that is also a name word (VI, XV of
+    ``roman_name_words``) and may be read as its hull number: not a pinyin syllable (XI,
+    LI: "HAI XI" is 海西), nor after Vietnamese syllables alone ("TUONG VI", a rose:
+    helper-75's review)."""
+    return (word in t.roman_name_words and not pinyin.is_pinyin_word(word)
+            and not all(vietnamese.syllable(w) for w in words[:-1]))
+
+
 def _final_numeral(out: Builder, word: str, i: int, n: int, tag: str) -> bool:
     """Append ``word``, a lone I, V or X ending a vessel's name of two words or
-    more, or a numeral that is also a name word but no pinyin syllable (VI, XV of
-    ``roman_name_words``; not XI or LI: "HAI XI" is 海西), as the word with the number as its other reading, and return True.
+    more, or a numeral that is also a name word (:func:`_numeral_name_word`), as the word with the number as its other reading, and return True.
 
     The vessel "BELLA I" is Bella 1, "BICENTENARIO VI" Bicentenario 6: the number is
     read only when the other name has it (:mod:`screening.matching.choices`), as a hull
@@ -733,6 +760,8 @@ def digits_as_letters(word: str) -> str | None:
     """
     if word.isalpha():
         return None  # no digit at all (most words): one call in C, not a count per letter
+    if word[-1] == "8":
+        return None  # "LUCKY8", "WIN8", "FORTUNE88": a number, as brands write it (helper-75's review)
     n_digits = sum(ch.isdigit() for ch in word)
     if not n_digits or len(word) - n_digits < max(2, n_digits):
         return None

@@ -311,6 +311,12 @@ class Tables:
     #: kinds of name where the two readings are two names (``keji_science`` ...)
     #: words that say a name is Iranian (persian_marks): there ق is written gh or q
     persian_marks: frozenset[str] = frozenset()
+    #: English legal forms of one kind: each compare code -> its group (``legal_form_groups``)
+    legal_form_groups: dict[str, int] = field(default_factory=dict)
+    #: places that make a firm's name a Chinese one (``chinese_places``)
+    chinese_places: frozenset[str] = frozenset()
+    #: legal forms of CIS firms written in translation (``business_named_forms``)
+    business_named_forms: frozenset[str] = frozenset()
     #: Turkish business words' abbreviations, read in Turkish firms' names only
     turkish_abbreviations: dict[str, str] = field(default_factory=dict)
     #: words that say how a firm works, not its line of business (``activity_words``)
@@ -919,7 +925,8 @@ WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_wor
               "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words",
               "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "digit_small_words", "vessel_types", "name_suffixes", "vietnamese_marks",
               "ampersand_words", "keji_science", "keji_technology", "academic_words", "persian_marks",
-              "activity_words", "business_named_countries", "turkish_abbreviations")
+              "activity_words", "business_named_countries", "turkish_abbreviations",
+              "legal_form_groups", "business_named_forms", "chinese_places")
 
 
 def _load_word_lists(t: Tables) -> None:
@@ -934,6 +941,11 @@ def _load_word_lists(t: Tables) -> None:
         if key == "generation_words":
             t.generation_words = {"".join(_fold_phrase(str(k))): "".join(_fold_phrase(str(v)))
                                   for k, v in (data[key] or {}).items()}
+        elif key == "legal_form_groups":
+            t.legal_form_groups = {" ".join(_fold_phrase(str(w))): gid for gid, group in enumerate(data[key] or [])
+                                   for w in _as_list(group)}
+        elif key == "business_named_forms":
+            t.business_named_forms = frozenset(" ".join(_fold_phrase(str(w))) for w in _as_list(data[key]))
         elif key == "turkish_abbreviations":
             t.turkish_abbreviations = {"".join(_fold_phrase(str(k))): "".join(_fold_phrase(str(v)))
                                        for k, v in (data[key] or {}).items()}

@@ -16,8 +16,8 @@ from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
 # labelled sets (fresh11-13) call such pairs two parties.
 @pytest.mark.parametrize("query, listed", [
     ("Varnholt Corporation", "Varnholt Defense, LLC"),
-    ("Kestrow Ltd.", "Kestrow Aerospace Systems, Ltd."),
-    ("Pellinor Incorporated", "Pellinor Industries, Inc."),
+    ("Kestrow Corporation", "Kestrow Aerospace Systems, Ltd."),
+    ("Pellinor Ltd.", "Pellinor Industries Corporation"),
 ])
 def test_a_division_of_a_firm_named_in_full_is_review_not_match(query, listed):
     score, features = compare(query, listed)
@@ -36,6 +36,14 @@ def test_a_division_of_a_firm_named_in_full_is_review_not_match(query, listed):
     ("Varnholt Ltd. Sti.", "Varnholt Savunma Sanayi Ticaret Limited Sirketi"),  # Turkish
     ("Varnholt Corporation", "VARNHOLT CORP."),
     ("Varnholt Limited", "Limited Liability Company Varnholt Invest"),  # the legal form first: Russian order
+    # helper-75's review: 100 OFAC SDN alias pairs were held by the first version
+    ("Pellinor Incorporated", "Pellinor Industries, Inc."),  # forms of one kind: the name said in full
+    ("Sepehr Varn Company", "SEPEHR VARN SHIPPING CO"),  # Company, Co.: no kind of legal person
+    ("Varnholt PJSC", "Varnholt Oil Company"),  # a CIS form in translation
+    ("JSC Varnholt", "VARNHOLT DESIGN BUREAU"),  # the query's form first; the list has none
+    ("Varnholt Ltd INN 7707083893", "Varnholt Defense LLC INN 7707083893"),  # one registry number
+    ("HK Varnholt Co., Limited", "Varnholt International HK Industry Co. Ltd."),  # Chinese; one kind
+    ("Varnholt Co., Limited", "Varnholt Electronics Company Ltd."),  # Co. Limited, Company Ltd.: one kind
 ])
 def test_no_division_where_the_name_says_nothing_of_one(query, listed):
     score, features = compare(query, listed)
@@ -43,16 +51,16 @@ def test_no_division_where_the_name_says_nothing_of_one(query, listed):
 
 
 def test_a_hold_caps_a_match_and_lowers_nothing_below_it():
-    """Its weight is a cap (algorithm.Feature.hold): the Ostrava pair was review (0.71)
-    before the hold and stays so; a subtracted penalty took it out of review."""
+    """Its weight is a cap (algorithm.Feature.hold): a pair already at review strength
+    (0.71) stays there; a subtracted penalty took it out of review."""
     cap = dict((name, w) for name, _, w in DEFAULT_PLAN.holds)["division_added"]
     assert REVIEW_THRESHOLD <= cap < MATCH_THRESHOLD
     assert compare("Varnholt Corporation", "Varnholt Defense, LLC")[0] == pytest.approx(cap)
-    score, features = compare("The Ostrava Company", "Ostrava Defense, Space & Security")
+    score, features = compare("The Ostrava Corporation", "Ostrava Defense, Space & Security, LLC")
     assert features["division_added"] == 1.0 and REVIEW_THRESHOLD <= score < cap
 
 
 def test_the_hold_is_reported_with_the_pair():
-    (pair,) = [p for _, p in form_pairs("Kestrow Ltd.", "Kestrow Aerospace Systems, Ltd.")][:1]
+    (pair,) = [p for _, p in form_pairs("Kestrow Corporation", "Kestrow Aerospace Systems, Ltd.")][:1]
     score, values = score_pair(pair)
     assert values["division_added"] == 1.0 and score < MATCH_THRESHOLD

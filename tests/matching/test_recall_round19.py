@@ -35,9 +35,20 @@ def test_turkish_abbreviations_of_business_words_are_read_out(query, listed):
 @pytest.mark.parametrize("query, listed", [
     ("San Tekstil Ltd. Şti.", "SANAYI TEKSTIL LIMITED SIRKETI"),  # the firm's own first word
     ("San Jose Trading Ltd.", "SANAYI JOSE TRADING LTD."),  # no Turkish firm's name
+    ("Ozer San Tekstil Ltd. Şti.", "OZER SANAYI TEKSTIL LTD. STI."),  # no full stop: a name word
 ])
 def test_san_stays_a_name_outside_a_turkish_business_phrase(query, listed):
     assert compare(query, listed, "company")[0] < MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed", [
+    # helper-75's review: the first version read the San of a hyphenated brand out (1.0 -> 0.0)
+    ("Velsan-San Otomotiv San. ve Tic. A.Ş.", "VELSANSAN OTOMOTIV SANAYII VE TICARET A.S."),
+    ("Dor-Mak Ltd. Şti.", "DORMAK LTD STI"),
+    ("Velikaya Mak.Ith.Ve Ihr. Ltd", "Velikaya Makina Ithalat Ve Ihracat Limited Sirketi"),
+])
+def test_a_hyphenated_turkish_brand_keeps_its_san(query, listed):
+    assert compare(query, listed, "company")[0] >= MATCH_THRESHOLD
 
 
 @pytest.mark.parametrize("query, listed, schema", [
@@ -47,6 +58,9 @@ def test_san_stays_a_name_outside_a_turkish_business_phrase(query, listed):
     ("QUELLMAR XV", "QUELLMAR 15", "vessel"),
     ("Vessel QUELLMAR / IMO No. 9123456", "QUELLMAR", "vessel"),
     ("Tanker QUELLMAR", "QUELLMAR", "vessel"),
+    ("Vsl. QUELLMAR", "QUELLMAR", "vessel"),
+    ("Crude Oil Tanker QUELLMAR", "QUELLMAR", "vessel"),
+    ("Marvell Br. Entertainment", "MARVELL BROS. ENTERTAINMENT", "company"),  # Br. may be Brothers
 ])
 def test_fresh14_dev_categories_match(query, listed, schema):
     assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
@@ -57,6 +71,8 @@ def test_fresh14_dev_categories_match(query, listed, schema):
     ("HAI XI", "HAI 11", "vessel"),  # 海西: a pinyin syllable, not a numeral
     ("B8 Holdings", "BB Holdings", "company"),  # a code: the digit is half the word
     ("Tanker Pacific Ltd", "Pacific Ltd", "company"),  # a firm's word, not a vessel's kind
+    ("TUONG VI", "TUONG 6", "vessel"),  # Vietnamese: a rose, not a sixth hull (helper-75)
+    ("LUCKY8 TRADING", "LUCKYB TRADING", "company"),  # a trailing 8 is a number (helper-75)
 ])
 def test_fresh14_dev_rules_keep_apart(query, listed, schema):
     assert compare(query, listed, schema)[0] < MATCH_THRESHOLD
@@ -85,3 +101,12 @@ def test_a_vessels_pinyin_name_run_together_is_its_name():
     # every letter does; "no distinctive word agrees" no longer takes it to 0.50
     assert compare("QINGHAIXINGYUN", "QING HAI XING YUN", "vessel")[0] >= MATCH_THRESHOLD
     assert compare("QINGHAIXINGYUN", "QING HAI XING YUAN", "vessel")[0] < MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed", [
+    # helper-75's review: a bracketed place of two words, or in pinyin, is no other name
+    ("Velmora Information (Hong Kong)", "Velmora Information Hong Kong"),
+    ("Liyang No. 28 System Equipment Co., Ltd.", "System Equipment Co., Ltd. of the 28th Research Institute (Liyang)"),
+])
+def test_a_bracketed_place_stays_a_place(query, listed):
+    assert compare(query, listed, "company")[0] >= MATCH_THRESHOLD

@@ -303,7 +303,7 @@ def name_line(text: str) -> str:
 
 def strip_annotations(
     text: str, is_place: Callable[[str], bool] | None = None, vessel: bool = True, vessel_name: bool = False,
-    person: bool = False,
+    person: bool = False, organisation: bool = False,
 ) -> tuple[str, list[str]]:
     """``(bare name, former names)`` of ``text``.
 
@@ -315,6 +315,8 @@ def strip_annotations(
         vessel_name: the name is known to be a vessel's (its prefix may be dotted).
         person: the name is known to be a person's (a quoted nickname inside it is
             another name; a company's quotes hold its name: OOO "Romashka").
+        organisation: the name is known or reads to be an organisation's (a bracket
+            after it may hold another name: :func:`_bracketed_name`).
     """
     if not text or not _may_carry(text, vessel_name, person):
         return text, []
@@ -350,7 +352,8 @@ def strip_annotations(
             name = name[: m.start()]
     short = _SHORT_FORM_RE.search(name)
     if short and (_short_form_of(short.group(1), name[: short.start()])
-                  or (not person and not vessel_name and _bracketed_name(short.group(1), name[: short.start()]))):
+                  or (organisation and not person and not vessel_name
+                      and _bracketed_name(short.group(1), name[: short.start()]))):
         former.append(short.group(1).strip())  # "(Torch Electron)": the party's short name
         name = name[: short.start()]
     name = _LABEL_RE.sub("", name, count=1)

@@ -151,7 +151,8 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
     "Bank X, Hong Kong" may name a sister bank).
     """
     if schema in ("person", "individual", "company"):
-        stripped, former = strip_annotations(raw, vessel=False, person=schema != "company")
+        stripped, former = strip_annotations(raw, vessel=False, person=schema != "company",
+                                             organisation=schema == "company")
         return (_firm_address_cut(stripped, t) if schema == "company" else _person_address_cut(stripped, t)), former
 
     def is_place(text: str) -> bool:
@@ -171,7 +172,13 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
     # a quoted nickname in a name of unknown kind that reads as a person's ("Joaquin 'El
     # Chapo' Guzman"); an organisation's quotes hold its name (OOO "Romashka")
     person = schema is None and _QUOTES_RE.search(raw) is not None and not looks_like_org(fold_words(raw), t)
-    stripped, former = strip_annotations(raw, is_place=is_place, vessel_name=schema == "vessel", person=person)
+    # a bracket after an organisation's name may be another name of it; after a name of
+    # unknown kind it is as often a person's family name ("रीना (पाण्डे)", Reena (Pandey):
+    # bench/match_negatives.py)
+    organisation = canonical_schema(schema) == COMPANY or (
+        schema is None and "(" in raw and looks_like_org(fold_words(raw), t))
+    stripped, former = strip_annotations(raw, is_place=is_place, vessel_name=schema == "vessel", person=person,
+                                         organisation=organisation)
     if schema is None and stripped != raw and "," in stripped and _titled_person(stripped, t):
         # "Mr. Li Fangwei, Dalian, Liaoning, PRC": the last place is read off above. Not
         # a firm's places: "Acme Trading, Dalian, Liaoning" is not "ACME TRADING, Shanghai"

@@ -19,7 +19,7 @@ From fresh14's dev half (helper-74):
 import pytest
 
 from screening.matching import compare
-from screening.settings import MATCH_THRESHOLD
+from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
 
 
 @pytest.mark.parametrize("query, listed", [
@@ -110,3 +110,14 @@ def test_a_vessels_pinyin_name_run_together_is_its_name():
 ])
 def test_a_bracketed_place_stays_a_place(query, listed):
     assert compare(query, listed, "company")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed", [
+    # bench/match_negatives.py: two unlisted people whose bracket is their family name
+    # (Reena (Pandey)) became their given name alone, and met RANA INSTITUTE and MONA
+    ("रीना (पाण्डे)", "RANA INSTITUTE"),
+    ("मिना (धेके)", "MONA"),
+    ("Maria (Lopes)", "MARIA"),
+])
+def test_a_bracket_after_a_name_of_unknown_kind_is_no_other_name(query, listed):
+    assert compare(query, listed)[0] < REVIEW_THRESHOLD

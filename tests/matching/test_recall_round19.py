@@ -121,3 +121,9 @@ def test_a_bracketed_place_stays_a_place(query, listed):
 ])
 def test_a_bracket_after_a_name_of_unknown_kind_is_no_other_name(query, listed):
     assert compare(query, listed)[0] < REVIEW_THRESHOLD
+
+
+def test_a_persian_industrial_group_reads_as_one():
+    # fresh14 dev: "گروه صنعتی شهید همت" / SHAHID HEMMAT INDUSTRIAL GROUP was 0.42
+    assert compare("گروه صنعتی شهید کاوه", "SHAHID KAVEH INDUSTRIAL GROUP", "company")[0] >= MATCH_THRESHOLD
+    assert compare("گروه صنعتی شهید کاوه", "SHAHID BAKERI INDUSTRIAL GROUP", "company")[0] < REVIEW_THRESHOLD

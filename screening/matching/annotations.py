@@ -435,9 +435,10 @@ ACRONYM_MAX = 8
 def _bracketed_name(inner: str, before: str) -> bool:
     """True when ``inner``, in brackets after an organisation's name, is another name of
     it ("Tula Cartridge Works JSC (TulAmmo)", "Ministry of Defence, Myanmar (Tatmadaw)",
-    "Ansarullah (Houthis)"): words of letters only, not a place or words all pinyin, none of them a place, a business or
-    legal word, a vessel's kind or a role, which would make it a qualifier ("(UK)",
-    "(Holdings)", "(Pvt)", "(Consignee)") or another kind of note. Not an acronym in
+    "Ansarullah (Houthis)"): at most four words of letters, not a place ("(Hong Kong)"),
+    not all pinyin ("(Liyang)"), none of them a place, a business or legal word, a
+    vessel's kind or a role, which would make it a qualifier ("(UK)", "(Holdings)",
+    "(Pvt)", "(Consignee)") or another kind of note. Not an acronym in
     capitals, which names.split_acronyms reads ("(SMIC)"); not after a vessel's name,
     whose bracket is its kind or another note ("SEA STAR (Alpha)")."""
     words = [w.casefold() for w in re.findall(r"[^\W\d_]+|\d+", inner)]

@@ -261,12 +261,18 @@ def _org_phrase(words: list[str], i: int, t: Tables) -> tuple[int, Readings] | N
     return None
 
 
+def _turkish_firm(words: Sequence[str], t: Tables) -> bool:
+    """``words`` hold a word of ``turkish_marks`` (Şti., Şirketi, ve): a Turkish firm's name."""
+    return any(w in t.turkish_marks for w in words)
+
+
 def _terms_spelled_out(words: list[str], t: Tables) -> list[str]:
     """``words`` of a Turkish firm's name (a word of ``turkish_marks``: Şti., Şirketi, ve)
     with each abbreviation of one organisation word written out ("Dis Tic."
     is Dış Ticaret, foreign trade; "Muh. Hiz." Mühendislik Hizmetleri, engineering
-    services; "San." by :func:`spell_turkish_abbreviations`), so that it is read in English as the word is (KAYA TRADING LTD)."""
-    if not any(w in t.turkish_marks for w in words):
+    services; "San." by :func:`spell_turkish_abbreviations`), so that it is read in
+    English as the word is (KAYA TRADING LTD)."""
+    if not _turkish_firm(words, t):
         return words  # "TIC Group", "La Paz Trading": no Turkish firm's name (helper-67's review)
     out = list(words)
     for k, w in enumerate(words):
@@ -288,7 +294,7 @@ def spell_turkish_abbreviations(piece: str, t: Tables) -> str:
     Tic." keeps its brand, and elsewhere San is San Jose or San Xing (helper-75's review)."""
     if "." not in piece or not t.turkish_abbreviations:
         return piece
-    if not any(w in t.turkish_marks for w in fold_words(piece)):
+    if not _turkish_firm(fold_words(piece), t):
         return piece
 
     def spell(m: re.Match[str]) -> str:
@@ -719,9 +725,6 @@ def reads_as_company_alike(words: Sequence[str], t: Tables) -> bool:
 
 
 #: Lone letters that end a name as a Roman numeral ("BELLA I", "STAR V").
-_LONE_NUMERALS = {"i": 1, "v": 5, "x": 10}
-
-
 def _numeral_name_word(word: str, words: Sequence[str], t: Tables) -> bool:
     """``word``, a vessel's last, is a numeral that is also a name word (VI, XV of
     ``roman_name_words``) and may be read as its hull number: not a pinyin syllable (XI,
@@ -733,14 +736,15 @@ def _numeral_name_word(word: str, words: Sequence[str], t: Tables) -> bool:
 
 def _final_numeral(out: Builder, word: str, i: int, n: int, tag: str) -> bool:
     """Append ``word``, a lone I, V or X ending a vessel's name of two words or
-    more, or a numeral that is also a name word (:func:`_numeral_name_word`), as the word with the number as its other reading, and return True.
+    more, or a numeral that is also a name word (:func:`_numeral_name_word`), as the
+    word with the number as its other reading, and return True.
 
     The vessel "BELLA I" is Bella 1, "BICENTENARIO VI" Bicentenario 6: the number is
     read only when the other name has it (:mod:`screening.matching.choices`), as a hull
     number. Only for a name known to be a vessel's: Malcolm X, Channel V and Kim Jong I
     are not numbered (helper-44's review). A lone letter is never read as a number on
     its own ("Star II" is read so at once: :func:`_roman_number`)."""
-    value = _LONE_NUMERALS.get(word) or _roman_value(word)
+    value = _roman_value(word)
     if value is None or i != n or n < 2:  # ``i`` is past the word already
         return False
     number = Token(str(value), NUMBER, str(value), word, f"number {word.upper()}")

@@ -23,7 +23,7 @@ MATCHING = ROOT / "screening" / "matching"
 #: build runs, so they must run as Python), ``resources`` (it reads the YAML tables, whose
 #: values compiled code would check against its annotations: a bare NO or on in YAML is a
 #: bool), ``affiliates`` (its restore() builds with ``__new__``) and ``snapshot`` (file I/O).
-COMPILED = ["normalize", "annotations", "abjad", "arabic_compounds", "cedict", "greek", "japanese", "korean",
+COMPILED = ["brahmic", "burmese", "normalize", "annotations", "abjad", "arabic_compounds", "cedict", "greek", "japanese", "korean",
             "pinyin", "russian", "translation", "vietnamese", "tokens", "names_latin", "names_han", "names_ko_ja",
             "names", "schemas", "forms", "choices", "strings", "cut_short", "alignment", "divisions", "families", "fitted",
             "features", "config", "algorithm", "explain", "index"]

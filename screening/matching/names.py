@@ -46,6 +46,9 @@ from unidecode import unidecode
 
 from screening.countries import to_iso2
 from screening.matching import cedict, japanese, korean
+from screening.matching.brahmic import has_indic
+from screening.matching import burmese
+from screening.matching.burmese import has_burmese
 from screening.matching.annotations import strip_annotations, without_reference
 from screening.matching.greek import elot743, spoken
 from screening.matching.schemas import canonical_schema
@@ -675,7 +678,11 @@ def _other_transliterations(raw: str) -> tuple[str, ...]:
         # which :mod:`screening.matching.abjad` reads (كريمة is Karima, not Karim)
         # Hebrew's second reading hardens a word's first ב, כ, פ (Binyamin, Cohen, Peres),
         # which anyascii's first reading leaves soft (Friedman, Fatma, Khalifa)
-        return () if ARABIC_RE.search(raw) else (unidecode(hebrew_hard(raw)),)
+        # The scripts of India and Burmese are read by screening.matching.brahmic and
+        # .burmese, not by unidecode, which drops their vowels as anyascii did (नरेंद्र "nreNdr")
+        if has_burmese(raw):
+            return (burmese.romanise(raw, plain=True),)  # Tun Soe beside Htun So
+        return () if ARABIC_RE.search(raw) or has_indic(raw) else (unidecode(hebrew_hard(raw)),)
     if _GREEK_RE.search(raw):
         said = spoken(raw)
         return (elot743(raw),) + ((said,) if said else ())

@@ -11,7 +11,9 @@ query must be folded with the same flags):
 3. Transliteration to ASCII: unidecode for Latin, Greek, Cyrillic and Armenian
    (whose conventions the romanisation table is tuned to); anyascii, a
    maintained transliterator covering every Unicode script, for the others
-   (Hebrew, Arabic, Devanagari, Thai, Georgian, Burmese ...). Han is the
+   (Hebrew, Arabic, Thai, Georgian ...), :mod:`screening.matching.brahmic`
+   for the scripts of India, whose vowels anyascii leaves out, and
+   :mod:`screening.matching.burmese` for Burmese, read by its rimes. Han is the
    exception: :mod:`screening.matching.names` romanises it with pypinyin phrase
    by phrase.
 4. Case folding; apostrophes joined ("Gui'an" is "guian"); any other
@@ -36,6 +38,9 @@ import jellyfish
 from anyascii import anyascii
 from unidecode import unidecode
 
+from screening.matching import burmese
+from screening.matching.brahmic import has_indic, romanise
+from screening.matching.burmese import has_burmese
 from screening.matching.resources import DOUBLED_LETTERS, on_change
 
 #: Characters that join the letters around them (apostrophes of every kind).
@@ -227,9 +232,15 @@ def hebrew_hard(text: str) -> str:
 
 
 def transliterate(text: str) -> str:
-    """ASCII reading of non-ASCII ``text``: anyascii for the scripts from Hebrew
-    to Burmese and Georgian, unidecode (with Cyrillic signs dropped) otherwise."""
+    """ASCII reading of non-ASCII ``text``: the scripts of India by
+    :func:`~screening.matching.brahmic.romanise` (with the vowels anyascii leaves out),
+    Burmese by :func:`~screening.matching.burmese.romanise` (by its rimes), anyascii for the others from Hebrew to Burmese and Georgian, unidecode (with
+    Cyrillic signs dropped) otherwise."""
     if needs_anyascii(text):
+        if has_indic(text):
+            text = romanise(text)
+        if has_burmese(text):
+            text = burmese.romanise(text)
         return anyascii(text.translate(_ARABIC_READINGS))
     return unidecode(text.translate(_SIGNS))
 

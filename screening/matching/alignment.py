@@ -232,6 +232,14 @@ def korean_name(form: Form) -> bool:
         korean.latin_syllable(t) or (k in (0, last) and t in of) for k, t in enumerate(form.texts))
 
 
+def korean_vessel(form: Form) -> bool:
+    """A vessel's name written as Korean syllables, one a word, in two words or more:
+    "JANG KYONG", "RAK RANG 2" (North Korean hulls, which the UN and OFAC lists and
+    shipping records write in RR, McCune-Reischauer or the DPRK's own spelling)."""
+    words = [t for t, g in zip(form.texts, form.tags) if g != NUMBER]
+    return form.vessel and len(words) >= 2 and all(korean.latin_syllable(t) for t in words)
+
+
 def _korean_given(q: Form, c: Form, i: int, j: int) -> bool:
     """Words ``i`` and ``j`` of two Korean names (:func:`korean_name`), both written in
     Latin letters, spell one syllable (:func:`korean.same_syllable`: Eun / Un, Seong / Sung)."""
@@ -782,10 +790,10 @@ def align(q: Form, c: Form) -> Alignment:
     company = not person and company_pair(q, c)
     arabic = arabic_latin(q, c)
     vietnamese = person and vietnamese_name(q) and vietnamese_name(c)
-    korean_names = person and korean_name(q) and korean_name(c)
+    korean_names = (person and korean_name(q) and korean_name(c)) or (korean_vessel(q) and korean_vessel(c))
     # organisation names: the word pairs no rule joins anywhere are passed over
     # (:func:`_apart_in_organisations`); the rest are scored in context
-    quick = not person and not arabic
+    quick = not person and not arabic and not korean_names
     qt, ct, qg, cg, qs, cs, c_strict = q.texts, c.texts, q.tags, c.tags, q.skels, c.skels, c.strict
     apart = _APART.get
     for i in range(nq):

@@ -1,5 +1,7 @@
 """Korean names: Hangul romanisation, family-name spellings, Hanja readings."""
 
+import pytest
+
 from screening.matching import analyze_name, compare
 from screening.matching.korean import given_name_spellings, hanja_to_hangul, syllable_spellings
 from screening.matching.resources import tables
@@ -69,3 +71,29 @@ def test_the_dprks_own_romanisation_writes_aspirates_th_ph():
     assert compare("태영호", "THAE, Yong Ho")[0] >= MATCH_THRESHOLD
     assert compare("태영호", "TAE, Yong Ho")[0] >= MATCH_THRESHOLD  # the other spelling still meets
     assert compare("대영호", "THAE, Yong Ho")[0] < MATCH_THRESHOLD  # ㄷ is no aspirate
+
+
+# --- vessels named in Korean syllables (alignment.korean_vessel) -------------------------
+# North Korean hulls reach the lists and shipping records in RR, McCune-Reischauer and
+# the DPRK's own spellings: initial k / g, p / b, r / n, ch / j and o / u of one syllable.
+# Each pair scored 0.38-0.56 before (JANG KYONG / JANG GYONG was in fresh14's dev half).
+
+
+@pytest.mark.parametrize("query, listed", [
+    ("JANG KYONG", "JANG GYONG"),
+    ("RAK RANG", "NAK RANG"),     # ㄹ: r in the DPRK, n in the South
+    ("KUM UN SAN", "GUM UN SAN"),
+    ("PAEK MA", "BAEK MA"),
+    ("SAM JONG 2", "SAM CHONG 2"),
+])
+def test_korean_vessel_spellings_match(query: str, listed: str) -> None:
+    assert compare(query, listed, "vessel")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed, schema", [
+    ("SAM JONG 2", "SAM JONG 1", "vessel"),    # another hull number
+    ("JANG KYONG", "JANG GYONG", "company"),   # firms' names keep the firms' rules
+    ("OCEAN KYONG", "OCEAN GYONG", "vessel"),  # not every word a Korean syllable
+])
+def test_korean_syllables_only_in_korean_vessel_names(query: str, listed: str, schema: str) -> None:
+    assert compare(query, listed, schema)[0] < MATCH_THRESHOLD

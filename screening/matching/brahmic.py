@@ -4,7 +4,8 @@ anyascii and unidecode read a Devanagari consonant without the vowel it carries
 (कमल "kml", नरेंद्र मोदी "nremdr modi", रिलायंस "rilaayms"), so a Hindi name
 met its English spelling only by chance. The nine Indic blocks of Unicode
 (Devanagari to Malayalam) share one layout, ISCII's: a letter's place in its
-block says what it is, whichever script. This reads every block by that layout:
+block says what it is, whichever script; Sinhala has a layout of its own
+(මහින්ද රාජපක්ෂ "mahinda rajapaksha"). This reads every block by its layout:
 
 - a consonant carries the inherent vowel "a" unless a virama or a vowel sign
   follows it;
@@ -25,9 +26,10 @@ import re
 
 #: First code point of each Indic block, and whether its language drops the inherent vowel.
 _BLOCKS = {0x0900: True, 0x0980: True, 0x0A00: True, 0x0A80: True, 0x0B00: True,   # Devanagari .. Oriya
-           0x0B80: False, 0x0C00: False, 0x0C80: False, 0x0D00: False}            # Tamil .. Malayalam
-INDIC_RE = re.compile("[\u0900-\u0d7f]")
-_RUN_RE = re.compile("[\u0900-\u0d7f]+")
+           0x0B80: False, 0x0C00: False, 0x0C80: False, 0x0D00: False,            # Tamil .. Malayalam
+           0x0D80: False}                                                          # Sinhala
+INDIC_RE = re.compile("[\u0900-\u0dff]")
+_RUN_RE = re.compile("[\u0900-\u0dff]+")
 
 #: Letters by their place in a block.
 _VOWELS = {0x05: "a", 0x06: "a", 0x07: "i", 0x08: "i", 0x09: "u", 0x0A: "u", 0x0B: "ri", 0x0C: "li",
@@ -43,6 +45,20 @@ _CONSONANTS = {0x15: "k", 0x16: "kh", 0x17: "g", 0x18: "gh", 0x19: "n", 0x1A: "c
 _SIGNS = {0x3E: "a", 0x3F: "i", 0x40: "i", 0x41: "u", 0x42: "u", 0x43: "ri", 0x44: "ri", 0x45: "e",
           0x46: "e", 0x47: "e", 0x48: "ai", 0x49: "o", 0x4A: "o", 0x4B: "o", 0x4C: "au", 0x57: "au",
           0x62: "li", 0x63: "li"}
+#: Sinhala, whose block has its own layout: its letters, vowel signs and virama (al-lakuna)
+#: by their places; its anusvara, visarga and digits sit where the others' do.
+_SINHALA_CONSONANTS = {0x1A: "k", 0x1B: "kh", 0x1C: "g", 0x1D: "gh", 0x1E: "n", 0x1F: "ng", 0x20: "ch",
+                       0x21: "chh", 0x22: "j", 0x23: "jh", 0x24: "ny", 0x25: "gny", 0x26: "nj", 0x27: "t",
+                       0x28: "th", 0x29: "d", 0x2A: "dh", 0x2B: "n", 0x2C: "nd", 0x2D: "t", 0x2E: "th",
+                       0x2F: "d", 0x30: "dh", 0x31: "n", 0x33: "nd", 0x34: "p", 0x35: "ph", 0x36: "b",
+                       0x37: "bh", 0x38: "m", 0x39: "mb", 0x3A: "y", 0x3B: "r", 0x3D: "l", 0x40: "v",
+                       0x41: "sh", 0x42: "sh", 0x43: "s", 0x44: "h", 0x45: "l", 0x46: "f"}
+_SINHALA_VOWELS = {0x05: "a", 0x06: "a", 0x07: "ae", 0x08: "ae", 0x09: "i", 0x0A: "i", 0x0B: "u", 0x0C: "u",
+                   0x0D: "ri", 0x0E: "ri", 0x0F: "li", 0x10: "li", 0x11: "e", 0x12: "e", 0x13: "ai",
+                   0x14: "o", 0x15: "o", 0x16: "au"}
+_SINHALA_SIGNS = {0x4F: "a", 0x50: "ae", 0x51: "ae", 0x52: "i", 0x53: "i", 0x54: "u", 0x56: "u", 0x58: "ri",
+                  0x59: "e", 0x5A: "e", 0x5B: "ai", 0x5C: "o", 0x5D: "o", 0x5E: "au", 0x5F: "li",
+                  0x72: "ri", 0x73: "li"}
 #: A nukta under a consonant: क़ q, ज़ z, ड़ r, फ़ f.
 _NUKTA = {"k": "q", "g": "gh", "j": "z", "d": "r", "dh": "rh", "ph": "f"}
 #: Letters of one block only: Bengali's khanda ta and Assamese ra, wa; Gurmukhi's tippi
@@ -54,6 +70,9 @@ _NASALS = (0x01, 0x02)
 _GURMUKHI_NASAL = 0x70
 _VISARGA, _NUKTA_SIGN, _VIRAMA = 0x03, 0x3C, 0x4D
 _LABIALS = ("p", "b", "m")
+
+_ISCII = (_CONSONANTS, _VOWELS, _SIGNS, _VIRAMA)
+_LAYOUTS = {0x0D80: (_SINHALA_CONSONANTS, _SINHALA_VOWELS, _SINHALA_SIGNS, 0x4A)}
 
 # Segments of a word: a consonant, a vowel written, the inherent vowel, a nasal.
 _C, _V, _A, _N = "c", "v", "a", "n"
@@ -99,6 +118,7 @@ def _segments(word: str, block: int) -> list[list[str]]:
     """``[kind, letters]`` for each sound of ``word``; other characters (digits, danda)
     as vowels of their own reading, so they break a word's pattern."""
     own = _OWN.get(block, {})
+    consonants, vowels, signs, virama = _LAYOUTS.get(block, _ISCII)
     segs: list[list[str]] = []
     for ch in word:
         place = ord(ch) - block
@@ -107,19 +127,19 @@ def _segments(word: str, block: int) -> list[list[str]]:
             segs.append([_C, own[place]])  # a final consonant, or one read like the others
             if place in (0x70, 0x71):
                 segs.append([_A, "a"])  # Assamese ra, wa; Oriya wa: consonants with their vowel
-        elif place in _CONSONANTS:
-            segs.append([_C, _CONSONANTS[place]])
+        elif place in consonants:
+            segs.append([_C, consonants[place]])
             segs.append([_A, "a"])
         elif place == _NUKTA_SIGN and prev is not None and prev[0] == _A and len(segs) > 1:
             segs[-2][1] = _NUKTA.get(segs[-2][1], segs[-2][1])
-        elif place == _VIRAMA and prev is not None and prev[0] == _A:
+        elif place == virama and prev is not None and prev[0] == _A:
             segs.pop()
-        elif place in _SIGNS:
+        elif place in signs:
             if prev is not None and prev[0] == _A:
                 segs.pop()
-            segs.append([_V, _SIGNS[place]])
-        elif place in _VOWELS:
-            segs.append([_V, _VOWELS[place]])
+            segs.append([_V, signs[place]])
+        elif place in vowels:
+            segs.append([_V, vowels[place]])
         elif place in _NASALS or (block == 0x0A00 and place == _GURMUKHI_NASAL):
             segs.append([_N, "n"])
         elif place == _VISARGA:

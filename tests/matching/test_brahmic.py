@@ -35,6 +35,8 @@ from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
     ("અમિત શાહ", "amit shah"),           # Gujarati
     ("அமித் ஷா", "amit sha"),             # Tamil: the virama writes the final consonant
     ("न", "na"),                          # a word's only vowel is said
+    ("මහින්ද රාජපක්ෂ", "mahinda rajapaksha"),  # Sinhala, a layout of its own
+    ("නාමල්", "namal"),                   # Sinhala's al-lakuna writes the final consonant
 ])
 def test_romanise(written: str, read: str) -> None:
     assert romanise(written) == read
@@ -51,6 +53,8 @@ def test_other_characters_stay() -> None:
     ("प्रियंका चोपड़ा", "CHOPRA, Priyanka", "person"),
     ("कमल", "Kamal", None),                                  # 0.00 before
     ("কলকাতা বন্দর", "Kolkata Bandar", None),                # Bengali, 0.30 before
+    ("මහින්ද රාජපක්ෂ", "RAJAPAKSA, Mahinda", "person"),     # Sinhala, 0.00 before
+    ("ශවේන්ද්‍ර සිල්වා", "SILVA, Shavendra", "person"),      # a ZWJ inside the conjunct; 0.78 before
     ("李明", "Li Ming", None),  # Hindi's short "लि." (Ltd) is no legal form: folded it is "li"
 ])
 def test_indic_names_match_their_english_spelling(query: str, listed: str, schema: str | None) -> None:
@@ -73,6 +77,7 @@ def test_indian_firms_in_devanagari_reach_review(query: str, listed: str) -> Non
     ("कमल", "Kamala", "person"),            # कमला is another name
     ("सुनील शर्मा", "Anil Sharma", "person"),
     ("रक्षा शर्मा", "Ministry of Defence", None),  # Raksha the given name is no ministry
+    ("මහින්ද රාජපක්ෂ", "RAJAPAKSA, Gotabaya", "person"),  # his brother
 ])
 def test_indic_names_stay_apart(query: str, listed: str, schema: str | None) -> None:
     assert compare(query, listed, schema)[0] < REVIEW_THRESHOLD

@@ -25,7 +25,7 @@ MATCHING = ROOT / "screening" / "matching"
 #: bool), ``affiliates`` (its restore() builds with ``__new__``) and ``snapshot`` (file I/O).
 COMPILED = ["brahmic", "burmese", "normalize", "annotations", "abjad", "arabic_compounds", "cedict", "greek", "japanese", "korean",
             "pinyin", "russian", "translation", "vietnamese", "tokens", "names_latin", "names_han", "names_ko_ja",
-            "names", "schemas", "forms", "choices", "strings", "cut_short", "alignment", "divisions", "families", "fitted",
+            "names", "schemas", "forms", "choices", "strings", "cut_short", "alignment", "divisions", "short_names", "families", "fitted",
             "features", "config", "algorithm", "explain", "index"]
 
 

@@ -22,6 +22,7 @@ from typing import Any, Callable
 from screening.matching import divisions
 from screening.matching import features as f
 from screening.matching import fitted
+from screening.matching import short_names
 from screening.matching.alignment import Pair
 from screening.matching.config import MatchConfig, default_config
 
@@ -97,6 +98,9 @@ FEATURES: list[Feature] = [
     Feature(f.vessel_words_differ, qualifier=True),
     Feature(f.sister_company, qualifier=True),
     Feature(divisions.division_added, qualifier=True, hold=True),
+    Feature(short_names.short_name_variant, qualifier=True, hold=True),
+    Feature(short_names.spelled_other_country, qualifier=True, hold=True),
+    Feature(short_names.joined_by_spelling, qualifier=True, hold=True),
     Feature(f.no_distinctive_agreement, qualifier=True),
     Feature(f.locations_disagree, qualifier=True),
     Feature(f.country_agrees, qualifier=True),

@@ -1,0 +1,91 @@
+"""Names met only by their spelling, held: a short name, and a name of another country.
+
+Famous firms have short names (Dow, Nike, Visa, Mars, Atos), and so do listed
+parties and their aliases (DOV, an alias of KAHANE CHAI; NIK LLC; GRUPO WISA; MRS
+GmbH; ATS). The spelling rules that serve longer names well (w for v, a silent vowel
+more: Jon / John) make "Dow Inc." / "DOV" 0.95 and "Nike, Inc." / "NIK LLC" 0.88,
+a match, and a check PROHIBITED (helper-76's review). In a word of four letters or
+fewer one letter is another name: such a pair is held below review.
+
+A word joined with a generic one and met only by its spelling ("Micron Technology"
+joined "microntechnology" / "MICROTECHNOLOGY", 0.97) is held for review too: joining
+words that are written apart is evidence when the letters are the same (VanDerBilt),
+not when a letter differs where the two words meet.
+
+A name met by its spelling, not its letters, of a party the entry places only in
+other countries than the one the query gives ("Micron Technology, Inc.", US, /
+"JOINT STOCK COMPANY MICROTECHNOLOGY", RU, 0.97) is held for review: the country is
+evidence, not a filter, but two weak signals do not make a match.
+"""
+
+from __future__ import annotations
+
+from screening.matching.alignment import Link, Pair
+from screening.matching.forms import Form
+from screening.matching.features import country_disagrees
+from screening.matching.names import DISTINCTIVE, GENERIC, PERSON
+from screening.matching.strings import persian_q
+
+#: The longest distinctive word held: four letters (Visa, Mars, Atos; not Micron).
+SHORT_WORD = 4
+#: Ways two words meet by their spelling, not their letters (alignment.Link.how).
+SPELLING_LINKS = frozenset({"skeleton", "variant", "fuzzy", "gendered"})
+
+
+def short_name_variant(pair: Pair) -> float:
+    """1 when an organisation's or vessel's name whose one distinctive word has four
+    letters or fewer (DOV, NIK, WISA) meets the other name through a spelling variant of
+    that word ("Dow", "Nike", "Visa"), not its letters; 0 for persons, whose given and
+    family names together carry a one-letter variant (issue 14)."""
+    q, c = pair.query, pair.result
+    if PERSON in (q.schema, c.schema):
+        return 0.0
+    return 1.0 if _held(pair, q, query=True) or _held(pair, c, query=False) else 0.0
+
+
+def _held(pair: Pair, form: Form, query: bool) -> bool:
+    """``form``'s only distinctive word is short and every link to it is a spelling's."""
+    distinctive = [k for k, tag in enumerate(form.tags) if tag == DISTINCTIVE]
+    if len(distinctive) != 1 or len(form.texts[distinctive[0]]) > SHORT_WORD:
+        return False
+    k = distinctive[0]
+    links = [lk for lk in pair.alignment.links if k in (lk.qi if query else lk.ci)]
+    return bool(links) and all(lk.how in SPELLING_LINKS and not _persian_q(pair, lk) for lk in links)
+
+
+def _persian_q(pair: Pair, lk: Link) -> bool:
+    """The link is a Persian ق written q and gh (Qods / Ghods): a reading, held for
+    review by its own credit (:func:`~screening.matching.strings.persian_q`)."""
+    if len(lk.qi) != 1 or len(lk.ci) != 1:
+        return False
+    return persian_q(pair.query.texts[lk.qi[0]], pair.result.texts[lk.ci[0]]) > 0
+
+
+def spelled_other_country(pair: Pair) -> float:
+    """1 when the query's country is none of the entry's (:func:`country_disagrees`) and
+    a distinctive word of either name is met by a link weaker than its letters
+    ("microntechnology" joined to "microtechnology", 0.97); 0 when every distinctive
+    word is met as written, and for a name the entry gives no country."""
+    if not country_disagrees(pair):
+        return 0.0
+    q, c = pair.query, pair.result
+    for lk in pair.alignment.links:
+        if lk.sim < 1.0 and (any(q.tags[i] == DISTINCTIVE for i in lk.qi)
+                             or any(c.tags[j] == DISTINCTIVE for j in lk.ci)):
+            return 1.0
+    return 0.0
+
+
+def joined_by_spelling(pair: Pair) -> float:
+    """1 when two or three words of one name are joined to meet one word of the other
+    with a letter or more apart, and a joined word is generic ("Micron Technology" /
+    "Microtechnology"); 0 for a join letter for letter ("Van Der Bilt" / "VanDerBilt")."""
+    q, c = pair.query, pair.result
+    if PERSON in (q.schema, c.schema):
+        return 0.0
+    for lk in pair.alignment.links:
+        if lk.how != "joined" or lk.sim >= 1.0:
+            continue
+        if any(q.tags[i] == GENERIC for i in lk.qi) or any(c.tags[j] == GENERIC for j in lk.ci):
+            return 1.0
+    return 0.0

@@ -71,14 +71,15 @@ def entry_policy(entry: Entry, item: ItemInfo | None, rulebook: RuleBook) -> Pol
 
 
 def no_policy_view(rulebook: RuleBook, words: Msg) -> PolicyView:
-    """An entry whose source states no review policy: ``outcome_if_no_policy`` (CASE_BY_CASE).
+    """An entry whose source states no review policy: ``outcome_if_no_policy``, the
+    presumption of denial of most China entries (rules.md §7.1), assumed.
 
     Used for the listed party and for the affiliates that inherit its policy
     (rules.md §7.2), so both get the same answer. The words say that the policy
-    is unknown and where to check it, never that it is a presumption of approval.
+    is unknown, what is assumed, and where to check it.
     """
-    outcome = str(rulebook.settings.get("outcome_if_no_policy", "CASE_BY_CASE"))
-    return PolicyView(outcome, None, False, msg("policy.until_checked", words=words))
+    outcome = str(rulebook.settings.get("outcome_if_no_policy", "PRESUMPTION_OF_DENIAL"))
+    return PolicyView(outcome, None, False, msg("policy.until_checked", words=words, assumed=policy_words(outcome)))
 
 
 _CLAUSES = re.compile(r";|\.\s")

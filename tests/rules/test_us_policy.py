@@ -32,11 +32,13 @@ def test_entry_policy_outcomes():
     assert entry_policy(el("Policy of denial."), None, RULES).policy == "POLICY_OF_DENIAL"
     assert entry_policy(el("Case-by-case review."), None, RULES).outcome == "CASE_BY_CASE"
     assert entry_policy(el("Presumption of approval."), None, RULES).outcome == "LICENSE_REQUIRED"
-    # No policy stated: case-by-case, not the presumption of approval LICENSE_REQUIRED implies
-    # (rules.md §8.2: LICENCE-REQUIRED is "no adverse party"; see docs/rules.md §5).
+    # No policy stated: the presumption of denial rules.md §7.1 gives "most China tech,
+    # military and HPC entries", assumed and said to be (see docs/rules.md §5); never the
+    # presumption of approval LICENSE_REQUIRED implies (§8.2: "no adverse party").
     none = entry_policy(el(None), None, RULES)
-    assert (none.outcome, none.policy, none.partial) == ("CASE_BY_CASE", None, False)
+    assert (none.outcome, none.policy, none.partial) == ("PRESUMPTION_OF_DENIAL", None, False)
     assert none.words.startswith("no licence review policy stated in the source")
+    assert "is assumed until the entry in Supp. No. 4 to Part 744 is checked" in str(none.words)
 
 
 def test_entry_policy_mixed():

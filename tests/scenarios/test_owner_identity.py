@@ -153,13 +153,15 @@ def hikvision_el():
 def test_affiliate_of_owners_without_a_stated_policy_is_not_a_presumption_of_approval():
     # rules.md §7.2: the affiliate "is subject to the same licence requirement, licence-exception
     # limits and review policy as its owners. If owners differ, the most restrictive applies."
-    # The CSL gives SMIC and Hikvision no policy: their 55 % affiliate cannot be LICENSE_REQUIRED.
+    # The CSL gives SMIC and Hikvision no policy: their 55 % affiliate cannot be LICENSE_REQUIRED;
+    # it takes the presumption of denial assumed for an entry without one (rules.md §7.1: "most
+    # China tech, military and HPC entries"; rules.yaml outcome_if_no_policy, session 24).
     a, b = smic_el(), hikvision_el()
     det = screen(relationships=[rel(a.id, "name:acme jv", 30), rel(b.id, "name:acme jv", 25)],
                  entries=[a, b], party="name:acme jv", context=EAR)
     f = finding(det, "US-AFFIL")
     assert "55 %" in f.reason
-    assert (det.outcome, f.outcome, f.partial) == ("CASE_BY_CASE", "CASE_BY_CASE", False)
+    assert (det.outcome, f.outcome, f.partial) == ("PRESUMPTION_OF_DENIAL", "PRESUMPTION_OF_DENIAL", False)
     assert "does not give" in f.reason
     # "the most restrictive applies": with NWPU (presumption of denial) as an owner, its policy decides.
     a, b = no_policy(smic_el()), nwpu()

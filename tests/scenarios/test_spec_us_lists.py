@@ -244,17 +244,17 @@ def test_us_entity_example_needs_a_bis_licence(csl_screener, row, name):
 
 def test_entity_list_party_without_policy_and_its_affiliate_get_the_same_answer(csl_screener):
     """rules.md §7.2: the affiliate is "subject to the same licence requirement, licence-exception limits and
-    review policy as its owners"; §8.2 LICENCE-REQUIRED means "no adverse party or use, normal review", and
-    CASE-BY-CASE covers US EL entries whose policy the item decides "when the item is unknown". The 2026 CSL
-    states no policy for Northwestern Polytechnical University: screened directly, or as the owner of 60 %
-    of a Chinese company, the answer is the same CASE_BY_CASE, and never "no adverse finding"."""
+    review policy as its owners"; §7.1: "Presumption of denial: most China tech, military and HPC entries";
+    §8.2 LICENCE-REQUIRED means "no adverse party or use, normal review". The 2026 CSL states no policy for
+    Northwestern Polytechnical University: screened directly, or as the owner of 60 % of a Chinese company,
+    the answer is the same assumed PRESUMPTION_OF_DENIAL, and never "no adverse finding"."""
     direct = screen(csl_screener, "Northwestern Polytechnical University", context=EAR)
     own = [f for f in fired(direct, "US-EL") if f["party"] == "Northwestern Polytechnical University"]
     assert own and not own[0]["policy_text"]
     affiliate = screen(csl_screener, "Scen Quince Works Co", country="CN", context=EAR,
                        owners=[{"name": "Northwestern Polytechnical University", "percent": 60}])
     inherited = [f for f in fired(affiliate, "US-AFFIL") if f["basis"] == "ownership"]
-    assert [own[0]["outcome"], inherited[0]["outcome"]] == ["CASE_BY_CASE", "CASE_BY_CASE"]
+    assert [own[0]["outcome"], inherited[0]["outcome"]] == ["PRESUMPTION_OF_DENIAL", "PRESUMPTION_OF_DENIAL"]
     assert own[0]["partial"] == inherited[0]["partial"]
     for r in (direct, affiliate):
         assert "no adverse" not in r["summary"]["text"]

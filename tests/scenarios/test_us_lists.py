@@ -49,7 +49,9 @@ def test_policy_parsed_from_text_when_not_normalised():
 
 def test_entry_without_policy_says_so():
     el = finding(run([hit(entry("us-el", "No Policy Trading Co.", countries=["CN"]))]), "US-EL")
-    assert el.outcome == "CASE_BY_CASE"  # rules.md §8.2: an EL party is never "no adverse party"
+    # rules.md §7.1: "Presumption of denial: most China tech, military and HPC entries",
+    # assumed until checked; §8.2: an EL party is never "no adverse party"
+    assert el.outcome == "PRESUMPTION_OF_DENIAL"
     assert "no licence review policy stated in the source" in el.reason
     assert el.policy is None
 

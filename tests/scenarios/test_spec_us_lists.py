@@ -277,3 +277,19 @@ def test_hikvision_policy_needs_the_paragraph_it_names(item, outcome, partial):
     det = run([hit(hikvision())], context={"subject_to_ear": True, "item": item})
     el = [f for f in det.findings if f.rule == "US-EL"][0]
     assert (el.outcome, el.partial) == (outcome, partial)
+
+
+# ------------------------------------------------ the listing date: an entry's first Federal Register notice
+
+@pytest.mark.parametrize("on, expected", [
+    pytest.param("2019-05-01", "CLEAR", id="before-the-listing"),
+    pytest.param("2019-06-01", "PRESUMPTION_OF_DENIAL", id="after-the-listing"),
+])
+def test_entity_list_listing_starts_on_its_federal_register_date(csl_screener, on, expected):
+    """rules.md §8.4: "US-EL-<entry> | FR date per entry"; us-entity-examples.csv: Huawei
+    Technologies Co., Ltd., "BIS Entity List,2019-05-16". The CSL gives the Entity List no
+    start date; the citation "84 FR 22963, 5/21/19" dates it. Before session 24 a screening as
+    of 2019-05-01 found Huawei listed (helper-76's review)."""
+    r = screen(csl_screener, "Huawei Technologies Co., Ltd.", on=on, context=EAR)
+    own = [f for f in fired(r, "US-EL") if f["party"] == "Huawei Technologies Co., Ltd."]
+    assert own and {f["outcome"] for f in own} == {expected}

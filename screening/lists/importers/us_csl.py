@@ -132,6 +132,18 @@ def iso_date(value: str | None) -> str | None:
     return None
 
 
+#: A US date inside a Federal Register citation ("84 FR 22963, 5/21/19").
+_CITED_DATE = re.compile(r"(?<![\d/])(\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?![\d/])")
+
+
+def citation_date(citation: str | None) -> str | None:
+    """The earliest date a Federal Register citation gives, ISO ("84 FR 54004, 10/9/19.;
+    85 FR 34505, 6/5/20" -> "2019-10-09"): the notice that added the entry, published the
+    day it took effect or a few days after. None when the citation has no date."""
+    dates = [d for d in (iso_date(m) for m in _CITED_DATE.findall(citation or "")) if d]
+    return min(dates) if dates else None
+
+
 def split_multi(cell: str | None) -> list[str]:
     """Split a ``; ``-separated CSV cell, dropping empty items."""
     if not cell:
@@ -231,6 +243,11 @@ def row_to_entry(row: dict[str, str], list_id: str) -> Entry:
     citation = (row.get("federal_register_notice") or "").strip() or None
     listed_on = iso_date(row.get("start_date"))
     extra: dict[str, Any] = {"csl_source": row.get("source", "").strip()}
+    if listed_on is None and citation_date(citation):
+        # no start date (the Entity List's rows have none): the first notice's date, so a
+        # screening as of an earlier day does not find the party listed (helper-76)
+        listed_on = citation_date(citation)
+        extra["listed_on_from"] = "federal_register_notice"
     if row.get("_id"):
         extra["csl_id"] = row["_id"].strip()
     for key in EXTRA_FIELDS:

@@ -335,3 +335,25 @@ def test_iso_date():
     assert us_csl.iso_date("9/4/02") == "2002-09-04"
     assert us_csl.iso_date("08/08/2023") == "2023-08-08"
     assert us_csl.iso_date("2023") is None
+
+
+# --- the listing date from the Federal Register citation (helper-76's review) ------------
+
+@pytest.mark.parametrize("citation, day", [
+    ("84 FR 22963, 5/21/19", "2019-05-21"),
+    ("84 FR 54004, 10/9/19.; 85 FR 34505, 6/5/20.; 85 FR 44161, 7/22/20", "2019-10-09"),  # the first notice
+    ("62 FR 35334, 6/30/97", "1997-06-30"),
+    ("83 FR 37423; 87 FR 77505", None),  # no date written
+    (None, None),
+])
+def test_citation_date(citation, day):
+    assert us_csl.citation_date(citation) == day
+
+
+def test_an_entry_without_a_start_date_is_listed_from_its_first_notice():
+    """rules.md §8.4: "US-EL-<entry> | FR date per entry". The Entity List's CSL rows have no
+    start_date, so a screening as of a day before Huawei's listing found it listed."""
+    path = shared_path("data", "derived", "csl-2026.csv")
+    huawei = next(e for e in us_csl.parse_csv(path) if e.name == "Huawei Technologies Co., Ltd.")
+    assert huawei.listed_on == "2019-05-21"
+    assert huawei.extra["listed_on_from"] == "federal_register_notice"

@@ -324,6 +324,9 @@ def military_user(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
         if outside and where and where <= outside:
             continue
         cand = _hit_candidate(rule, hit, facts)
+        doubt = _military_doubt(entry, facts)
+        if doubt is not None:
+            cand.review = msg("review.and", first=doubt, then=cand.review) if cand.review else doubt
         out.append(cand)
     if facts.context.end_user_military:
         where = facts.party_countries()
@@ -336,6 +339,23 @@ def military_user(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:
                                  fields={"party": facts.party_name()},
                                  notes=[msg("note.transaction_military")]))
     return out
+
+
+def _military_doubt(entry: Entry, facts: Facts) -> Msg | None:
+    """Why a party of the military end-user category is only a review item, or None.
+
+    "Military user" has no definition in the announcements (rules.md §3.1); the
+    category says how sure each entry is (lists/cn-military-end-users). A party with a
+    large civil business (``low``) is a review item; so is a defence manufacturer
+    (``medium``) whose end user the screener declares not military. A state military
+    body (``high``) is a military user whatever is declared (helper-76's review:
+    Sierra Nevada and a declared-civil Shield AI were PROHIBITED)."""
+    confidence = entry.extra.get("confidence")
+    if confidence == "low":
+        return msg("review.military_low", name=entry.name)
+    if confidence != "high" and facts.context.end_user_military is False:
+        return msg("review.military_declared_not", name=entry.name)
+    return None
 
 
 def semiconductor_user(rule: Rule, spec: Any, facts: Facts) -> list[Candidate]:

@@ -180,3 +180,37 @@ def test_an_overseas_military_user_is_still_presumptively_denied(csl_screener):
     r = screen(csl_screener, "Scen Quince Works Co", context={
         "item": "Dy oxide", "item_origin": "CN", "end_user_military": True, "destination": "DE"})
     assert r["outcome"] == "PRESUMPTION_OF_DENIAL"
+
+
+# ------------------------------------------- how sure the military end-user category is (helper-76)
+
+def test_a_military_user_by_an_uncertain_reading_is_a_review_item(csl_screener):
+    """rules.md §3.1: "military user" has no definition in the announcement. The category
+    rates Sierra Nevada Corporation (a defence contractor with a civil space business) low;
+    its Art. 1 finding was PROHIBITED before session 24. Its UEL listing (〔2025〕8号) was
+    stopped on 2025-08-12 (china-lists.csv), so on 2025-09-01 only the category speaks."""
+    r = screen(csl_screener, "Sierra Nevada Corporation", on="2025-09-01",
+               context={"item": "Tb", "end_use": "civil"})
+    assert outcomes(r, "CN-46-A1") == {"REVIEW"}
+    assert r["outcome"] != "PROHIBITED"
+
+
+def test_a_declared_civil_end_user_of_a_defence_manufacturer_is_a_review_item(csl_screener):
+    """rules.md §3.1: "military user" has no definition in the announcement. Shield AI (a
+    maker of military drones, rated medium) screened with the end user declared not military:
+    PROHIBITED before session 24, whatever the declaration."""
+    ctx = {"item": "Tb", "end_use": "civil", "end_user_military": False}
+    r = screen(csl_screener, "Shield AI,Inc.", context=ctx)
+    assert outcomes(r, "CN-46-A1") == {"REVIEW"}
+    # without the declaration the defence manufacturer stays a military user
+    r = screen(csl_screener, "Shield AI,Inc.", context={"item": "Tb"})
+    assert outcomes(r, "CN-46-A1") == {"PROHIBITED"}
+
+
+def test_a_state_military_body_is_a_military_user_whatever_is_declared(csl_screener):
+    """rules.md §2.3: "Art. 1: no dual-use items to US military users or military end uses". The
+    category rates armed forces and defence ministries high: a declaration that the end user
+    is not military does not make the US Department of Defense a civil user."""
+    r = screen(csl_screener, "United States Department of Defense",
+               context={"item": "Tb", "end_user_military": False})
+    assert outcomes(r, "CN-46-A1") == {"PROHIBITED"}

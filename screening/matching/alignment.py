@@ -43,7 +43,7 @@ from screening.matching.names import (
 )
 from screening.matching.names_latin import IMENI
 from screening.matching.normalize import has_han, skeleton
-from screening.matching.pinyin import MAX_SYLLABLES, syllable_count
+from screening.matching.pinyin import MAX_SYLLABLES, is_pinyin_word, syllable_count
 from screening.matching.resources import business_synonyms, business_word, on_change, remember, tables
 from screening.matching.russian import cognate, cognate_apart, russian_word
 from screening.matching.abjad import latin_agrees, may_join, word_verdict
@@ -238,6 +238,20 @@ def korean_vessel(form: Form) -> bool:
     shipping records write in RR, McCune-Reischauer or the DPRK's own spelling)."""
     words = [t for t, g in zip(form.texts, form.tags) if g != NUMBER]
     return form.vessel and len(words) >= 2 and all(korean.latin_syllable(t) for t in words)
+
+
+def korean_vessels(q: Form, c: Form) -> bool:
+    """Two vessels' names both in Korean syllables (:func:`korean_vessel`), one of them with
+    a word no pinyin syllable nor English word spells (JANG, KYONG, RAK, PAEK, SAM): most
+    pinyin and many English words read as Korean syllables too, and DONG HAI / TONG HAI
+    (东海, 通海) or TOP SUN / TOP SON are two ships (helper-77's review)."""
+    if not (korean_vessel(q) and korean_vessel(c)):
+        return False
+    from screening.matching.affiliates import dictionary_words  # the affiliate rules build on this module
+
+    english = dictionary_words()
+    return any(not is_pinyin_word(t) and t not in english
+               for f in (q, c) for t, g in zip(f.texts, f.tags) if g != NUMBER)
 
 
 def _korean_given(q: Form, c: Form, i: int, j: int) -> bool:
@@ -790,7 +804,7 @@ def align(q: Form, c: Form) -> Alignment:
     company = not person and company_pair(q, c)
     arabic = arabic_latin(q, c)
     vietnamese = person and vietnamese_name(q) and vietnamese_name(c)
-    korean_names = (person and korean_name(q) and korean_name(c)) or (korean_vessel(q) and korean_vessel(c))
+    korean_names = (person and korean_name(q) and korean_name(c)) or korean_vessels(q, c)
     # organisation names: the word pairs no rule joins anywhere are passed over
     # (:func:`_apart_in_organisations`); the rest are scored in context
     quick = not person and not arabic and not korean_names

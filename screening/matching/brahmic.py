@@ -23,6 +23,7 @@ block says what it is, whichever script; Sinhala has a layout of its own
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 #: First code point of each Indic block, and whether its language drops the inherent vowel.
 _BLOCKS = {0x0900: True, 0x0980: True, 0x0A00: True, 0x0A80: True, 0x0B00: True,   # Devanagari .. Oriya
@@ -35,7 +36,7 @@ _RUN_RE = re.compile("[\u0900-\u0dff]+")
 _VOWELS = {0x05: "a", 0x06: "a", 0x07: "i", 0x08: "i", 0x09: "u", 0x0A: "u", 0x0B: "ri", 0x0C: "li",
            0x0D: "e", 0x0E: "e", 0x0F: "e", 0x10: "ai", 0x11: "o", 0x12: "o", 0x13: "o", 0x14: "au",
            0x60: "ri", 0x61: "li"}
-_CONSONANTS = {0x15: "k", 0x16: "kh", 0x17: "g", 0x18: "gh", 0x19: "n", 0x1A: "ch", 0x1B: "chh",
+_CONSONANTS = {0x15: "k", 0x16: "kh", 0x17: "g", 0x18: "gh", 0x19: "ng", 0x1A: "ch", 0x1B: "chh",
                0x1C: "j", 0x1D: "jh", 0x1E: "n", 0x1F: "t", 0x20: "th", 0x21: "d", 0x22: "dh",
                0x23: "n", 0x24: "t", 0x25: "th", 0x26: "d", 0x27: "dh", 0x28: "n", 0x29: "n",
                0x2A: "p", 0x2B: "ph", 0x2C: "b", 0x2D: "bh", 0x2E: "m", 0x2F: "y", 0x30: "r",
@@ -59,6 +60,14 @@ _SINHALA_VOWELS = {0x05: "a", 0x06: "a", 0x07: "ae", 0x08: "ae", 0x09: "i", 0x0A
 _SINHALA_SIGNS = {0x4F: "a", 0x50: "ae", 0x51: "ae", 0x52: "i", 0x53: "i", 0x54: "u", 0x56: "u", 0x58: "ri",
                   0x59: "e", 0x5A: "e", 0x5B: "ai", 0x5C: "o", 0x5D: "o", 0x5E: "au", 0x5F: "li",
                   0x72: "ri", 0x73: "li"}
+#: Consonants a script reads otherwise: Tamil ச is s at a name's start (Sivakumar, Selvam).
+_CONSONANTS_OF = {0x0B80: {0x1A: "s"}}
+#: The other readings names take: ``LONG`` writes long vowels double (अनीस Anees, सूरज
+#: Sooraj) and Tamil ச as ch (சந்திரன் Chandran); ``PLAIN`` reads श before र as s
+#: (श्रीनिवास Srinivas), leaves a nukta unread (ज़ाकिर Jakir), and Tamil ழ as l (Tamil).
+LONG, PLAIN = "long", "plain"
+_LONG_VOWELS = {0x08: "ee", 0x0A: "oo", 0x40: "ee", 0x42: "oo"}
+_ALT_CONSONANTS_OF = {LONG: {0x0B80: {0x1A: "ch"}}, PLAIN: {0x0B80: {0x34: "l"}}}
 #: A nukta under a consonant: क़ q, ज़ z, ड़ r, फ़ f.
 _NUKTA = {"k": "q", "g": "gh", "j": "z", "d": "r", "dh": "rh", "ph": "f"}
 #: Letters of one block only: Bengali's khanda ta and Assamese ra, wa; Gurmukhi's tippi
@@ -83,20 +92,22 @@ def has_indic(text: str) -> bool:
     return INDIC_RE.search(text) is not None
 
 
-def romanise(text: str) -> str:
+def romanise(text: str, alt: str = "") -> str:
     """``text`` with every run of Indic letters read as English spells it
-    (other characters unchanged): "नरेंद्र मोदी" -> "narendra modi"."""
-    return _RUN_RE.sub(lambda m: _read_run(m.group(0)), text)
+    (other characters unchanged): "नरेंद्र मोदी" -> "narendra modi". ``alt``: one of the
+    other spellings names take, :data:`LONG` ("अनीस" -> "anees") or :data:`PLAIN`
+    ("श्रीनिवास" -> "srinivas")."""
+    return _RUN_RE.sub(lambda m: _read_run(m.group(0), alt), text)
 
 
-def _read_run(run: str) -> str:
+def _read_run(run: str, alt: str) -> str:
     """A run of Indic characters read, one block's run at a time (a run of one script
     is the usual case; a mixed one is read piece by piece)."""
     out: list[str] = []
     start = 0
     for k in range(1, len(run) + 1):
         if k == len(run) or _block(run[k]) != _block(run[start]):
-            out.append(_read_word(run[start:k], _block(run[start])))
+            out.append(_read_word(run[start:k], _block(run[start]), alt))
             start = k
     return "".join(out)
 
@@ -105,20 +116,24 @@ def _block(ch: str) -> int:
     return ord(ch) & ~0x7F
 
 
-def _read_word(word: str, block: int) -> str:
+def _read_word(word: str, block: int, alt: str) -> str:
     """One block's letters read: segments built, the inherent vowels dropped where the
     language drops them, then spelled."""
-    segments = _segments(word, block)
+    segments = _segments(word, block, alt)
     if _BLOCKS.get(block, False):
         _drop_schwas(segments)
     return _spell(segments)
 
 
-def _segments(word: str, block: int) -> list[list[str]]:
+def _segments(word: str, block: int, alt: str = "") -> list[list[str]]:
     """``[kind, letters]`` for each sound of ``word``; other characters (digits, danda)
     as vowels of their own reading, so they break a word's pattern."""
     own = _OWN.get(block, {})
     consonants, vowels, signs, virama = _LAYOUTS.get(block, _ISCII)
+    other = _ALT_CONSONANTS_OF.get(alt, {}).get(block, {})
+    if block in _CONSONANTS_OF or other:
+        consonants = {**consonants, **_CONSONANTS_OF.get(block, {}), **other}
+    long_vowels = alt == LONG and block in _BLOCKS and block not in _LAYOUTS
     segs: list[list[str]] = []
     for ch in word:
         place = ord(ch) - block
@@ -131,15 +146,16 @@ def _segments(word: str, block: int) -> list[list[str]]:
             segs.append([_C, consonants[place]])
             segs.append([_A, "a"])
         elif place == _NUKTA_SIGN and prev is not None and prev[0] == _A and len(segs) > 1:
-            segs[-2][1] = _NUKTA.get(segs[-2][1], segs[-2][1])
+            if alt != PLAIN:
+                segs[-2][1] = _NUKTA.get(segs[-2][1], segs[-2][1])
         elif place == virama and prev is not None and prev[0] == _A:
             segs.pop()
         elif place in signs:
             if prev is not None and prev[0] == _A:
                 segs.pop()
-            segs.append([_V, signs[place]])
+            segs.append([_V, _LONG_VOWELS[place] if long_vowels and place in _LONG_VOWELS else signs[place]])
         elif place in vowels:
-            segs.append([_V, vowels[place]])
+            segs.append([_V, _LONG_VOWELS[place] if long_vowels and place in _LONG_VOWELS else vowels[place]])
         elif place in _NASALS or (block == 0x0A00 and place == _GURMUKHI_NASAL):
             segs.append([_N, "n"])
         elif place == _VISARGA:
@@ -149,6 +165,10 @@ def _segments(word: str, block: int) -> list[list[str]]:
         elif place in (0x64, 0x65):
             segs.append([_V, " "])
         # anything else (avagraha, Gurmukhi's addak, accents) says nothing of the sound
+    if alt == PLAIN:
+        for k in range(len(segs) - 1):
+            if segs[k] == [_C, "sh"] and segs[k + 1] == [_C, "r"]:
+                segs[k][1] = "s"  # श्री Sri
     return segs
 
 
@@ -158,12 +178,13 @@ def _drop_schwas(segs: list[list[str]]) -> None:
     consonant and a consonant with a vowel (V C _ C V). A vowel followed by a nasal is
     said (रिलायंस Rilayans), and so is a word's only vowel (न na)."""
     n = len(segs)
+    first_vowel = next((k for k, s in enumerate(segs) if s[0] in (_V, _A)), n)
     for k in range(n - 1, -1, -1):
         if segs[k][0] != _A:
             continue
         if k + 1 < n and segs[k + 1][0] == _N:
             continue
-        if not any(s[0] in (_V, _A) for s in segs[:k]):
+        if k <= first_vowel:
             continue  # the word's first vowel
         before = _consonants_before(segs, k)
         if k == n - 1:
@@ -226,3 +247,31 @@ def _spell(segs: list[list[str]]) -> str:
                 letters = "ng"
         out.append(letters)
     return "".join(out)
+
+
+def read_terms(text: str, terms: Mapping[str, str]) -> str | None:
+    """``text`` with the Devanagari words and two-word phrases ``terms`` knows written in
+    English ("रिलायंस इंडस्ट्रीज लिमिटेड" -> "रिलायंस industries लिमिटेड"), or None when
+    it knows none. Words are matched as written, so a romanised name is never read."""
+    words = text.split()
+    out: list[str] = []
+    changed = False
+    k = 0
+    while k < len(words):
+        pair = " ".join(words[k:k + 2]) if k + 1 < len(words) else ""
+        if pair in terms:
+            out.append(terms[pair])
+            changed, k = True, k + 2
+            continue
+        word = words[k]
+        core = word.strip(_PUNCTUATION)
+        if core in terms:
+            out.append(word.replace(core, terms[core]))
+            changed = True
+        else:
+            out.append(word)
+        k += 1
+    return " ".join(out) if changed else None
+
+
+_PUNCTUATION = ".,;:()[]\"'«»।"

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from anyascii import anyascii
+
 MYANMAR_RE = re.compile("[\u1000-\u109f]")
 _RUN_RE = re.compile("[\u1000-\u109f]+")
 
@@ -76,13 +78,21 @@ def romanise(text: str, plain: bool = False) -> str:
     return _RUN_RE.sub(lambda m: " " + _read_run(m.group(0), plain) + " ", text).strip()
 
 
-#: The other conventional spellings of an onset and of an open rime: ထ and ဆ without
-#: their h (Tun, San, beside Htun, Hsan), ို as oe (Soe, Moe), ု and ူ as oo (Htoo, Oo).
-_PLAIN = {"ht": "t", "hs": "s"}
+#: The other conventional spellings of an onset and of an open rime: ဆ without its h
+#: (San, beside Hsan: ဆ and စ are both S in names, Aung San), ထ without it before un
+#: only (Tun beside Htun: ထင် Htin and တင် Tin are two names, helper-77's review), ို as
+#: oe (Soe, Moe), ု and ူ as oo (Htoo, Oo).
+_PLAIN = {"hs": "s"}
+_PLAIN_BEFORE_UN = {"ht": "t"}
 _PLAIN_RIMES = {"o": "oe", "u": "oo"}
+#: Letters of the Myanmar block's extensions (Mon, Shan, Karen ...), which the tables
+#: here do not read: a run with one is left to anyascii.
+_EXTENSIONS_RE = re.compile("[\u1050-\u109f]")
 
 
 def _read_run(run: str, plain: bool) -> str:
+    if _EXTENSIONS_RE.search(run):
+        return anyascii(run)  # ၸၢႆးၶမ်း: Shan, not Burmese
     for title in _TITLES:
         if run.startswith(title) and len(run) > len(title):
             run = run[len(title):]
@@ -146,6 +156,8 @@ def _spell(syl: str, plain: bool = False) -> str:
         rime += "t"  # မြင့် Myint
     if plain:
         onset = _PLAIN.get(onset, onset)
+        if rime == "un":
+            onset = _PLAIN_BEFORE_UN.get(onset, onset)
         rime = _PLAIN_RIMES.get(rime, rime) if not final else rime
     return onset + rime
 

@@ -40,12 +40,14 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from functools import lru_cache
 
 from unidecode import unidecode
 
 from screening.countries import to_iso2
 from screening.matching import cedict, japanese, korean
+from screening.matching import brahmic
 from screening.matching.brahmic import has_indic
 from screening.matching import burmese
 from screening.matching.burmese import has_burmese
@@ -610,7 +612,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     if japanese_read is not None:
         variants.append(japanese_read)  # 株式会社中村光機: a Japanese firm's name, read in Japanese
     variants.extend(extra_variants)
-    for other_reading in _other_transliterations(raw) if not ascii_text else ():
+    for other_reading in _other_transliterations(raw, organisation=not person) if not ascii_text else ():
         if _GREEK_RE.search(other_reading):
             continue  # a letter no reading converts: read again, it would be read again (helper-75)
         other_tokens = analyze_name(other_reading, schema).tokens
@@ -664,7 +666,7 @@ _GREEK_RE = re.compile("[\u0370-\u03ff]")
 _ENTITY_RE = re.compile(r"&(?:#\d{1,6}|#x[0-9a-f]{1,5}|[a-z]{2,8});", re.IGNORECASE)
 
 
-def _other_transliterations(raw: str) -> tuple[str, ...]:
+def _other_transliterations(raw: str, organisation: bool = False) -> tuple[str, ...]:
     """Other transliterators' readings of a script they read differently.
 
     Names are primarily read by :func:`screening.matching.normalize.transliterate`;
@@ -682,7 +684,11 @@ def _other_transliterations(raw: str) -> tuple[str, ...]:
         # .burmese, not by unidecode, which drops their vowels as anyascii did (नरेंद्र "nreNdr")
         if has_burmese(raw):
             return (burmese.romanise(raw, plain=True),)  # Tun Soe beside Htun So
-        return () if ARABIC_RE.search(raw) or has_indic(raw) else (unidecode(hebrew_hard(raw)),)
+        if has_indic(raw):  # Anees beside Anis, Srinivas beside Shrinivas
+            read = brahmic.read_terms(unicodedata.normalize("NFC", raw), tables().indic_terms) if organisation else None
+            english = (brahmic.romanise(read),) if read else ()  # इंडस्ट्रीज: industries (hi_org_terms.yaml)
+            return (brahmic.romanise(raw, brahmic.LONG), brahmic.romanise(raw, brahmic.PLAIN)) + english
+        return () if ARABIC_RE.search(raw) else (unidecode(hebrew_hard(raw)),)
     if _GREEK_RE.search(raw):
         said = spoken(raw)
         return (elot743(raw),) + ((said,) if said else ())

@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import re
 import sys
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -196,6 +197,9 @@ class Tables:
     #: English readings (zavod -> plant | factory | works; havacilik -> aviation);
     #: ``org_first``: first skeletons
     org_terms: dict[tuple[str, ...], Readings] = field(default_factory=dict)
+    #: Devanagari organisation word or phrase, as written -> its English reading
+    #: (hi_org_terms.yaml): read in Devanagari only, never from a romanised name
+    indic_terms: dict[str, str] = field(default_factory=dict)
     #: keys of org_terms read only in a Vietnamese name (vi_org_terms.yaml in_vietnamese_names)
     vietnamese_only: frozenset[tuple[str, ...]] = frozenset()
     #: org-term keys whose usual reading is the word as written (pinyin terms,
@@ -536,7 +540,7 @@ def _index_brand_sounds(t: Tables) -> None:
 LEGAL_TYPO_MIN_WORDS = 3
 #: Tables of organisation words in other languages -> English readings, read alike.
 ORG_TERM_TABLES = ("ru_org_terms.yaml", "tr_org_terms.yaml", "fa_org_terms.yaml", "ar_org_terms.yaml",
-                   "es_org_terms.yaml", "ja_org_terms.yaml", "vi_org_terms.yaml", "hi_org_terms.yaml")
+                   "es_org_terms.yaml", "ja_org_terms.yaml", "vi_org_terms.yaml")
 #: The section of vi_org_terms.yaml read only in a name that says it is Vietnamese.
 VIETNAMESE_ONLY = "in_vietnamese_names"
 #: Russian words read by their lemma (any inflected form): adjectives and -ие / -ия
@@ -660,6 +664,21 @@ def _add_pinyin_terms(t: Tables) -> None:
                     org_marks.add(written)
     t.pinyin_words = frozenset(pinyin_words)
     t.pinyin_org_marks = frozenset(org_marks)
+
+
+def _load_indic_terms(t: Tables) -> None:
+    """Read ``hi_org_terms.yaml``: Devanagari organisation words, keyed as written
+    (NFC), each with its usual English reading. Not keyed by romanisation as the other
+    org-term tables are: "Udyog", "Rashtriya" and "Sansthan" are words of Latin-script
+    Indian firms' names, whose English names are other firms (helper-77's review)."""
+    data = _load_yaml("hi_org_terms.yaml")
+    terms = data.get("terms") if isinstance(data, dict) else None
+    if not isinstance(terms, dict):
+        raise FileNotFoundError(f"matching table hi_org_terms.yaml is missing or has no terms in {_resource_dir}")
+    for word, english in terms.items():
+        usual = readings_of(english)[0]
+        if usual:
+            t.indic_terms[unicodedata.normalize("NFC", str(word))] = " ".join(usual)
 
 
 def _term_key(t: Tables, written: tuple[str, ...]) -> tuple[str, ...]:
@@ -1006,6 +1025,7 @@ def _load_tables() -> Tables:
     _index_legal_skeletons(t)
     _load_word_lists(t)  # before the org terms: a table's terms may mark an organisation (org_marks)
     _load_org_terms(t)
+    _load_indic_terms(t)
     _load_nicknames(t)
     _load_korean(t)
     _load_korean_org(t)

@@ -94,6 +94,12 @@ def test_korean_vessel_spellings_match(query: str, listed: str) -> None:
     ("SAM JONG 2", "SAM JONG 1", "vessel"),    # another hull number
     ("JANG KYONG", "JANG GYONG", "company"),   # firms' names keep the firms' rules
     ("OCEAN KYONG", "OCEAN GYONG", "vessel"),  # not every word a Korean syllable
+    # pinyin and English words read as Korean syllables too (helper-77's review): 东海 / 通海
+    ("DONG HAI", "TONG HAI", "vessel"),
+    ("TAI PING", "DAI PING", "vessel"),
+    ("SHUN TAI", "SUN TAI", "vessel"),          # SDN 52334
+    ("PING AN", "BING AN", "vessel"),           # SDN 52347
+    ("TOP SUN", "TOP SON", "vessel"),
 ])
 def test_korean_syllables_only_in_korean_vessel_names(query: str, listed: str, schema: str) -> None:
     assert compare(query, listed, schema)[0] < MATCH_THRESHOLD

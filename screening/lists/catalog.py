@@ -41,6 +41,14 @@ _CN = [  # the China lists in lists/
      "https://www.mofcom.gov.cn/zwgk/zcfb/"),
 ]
 
+#: Parties the press reported as under consideration for the US Entity List, with no
+#: listing found (rules.md §7.1: "CXMT is not shown as listed in any source found ...
+#: treat a hit as REVIEW"). Kept by the project, like the China lists.
+US_EL_REPORTED = "us-el-reported"
+_PROJECT_US = [
+    (US_EL_REPORTED, "Reported Entity List candidates, not confirmed (press reports)", "press reports", None),
+]
+
 #: CSL ``source`` column value (prefix before " - ") or short code -> list id.
 CSL_SOURCES: dict[str, tuple[str, str]] = {
     # code: (list id, title)
@@ -65,6 +73,7 @@ TITLES_ZH = {
     "cn-control": "出口管制管控名单",
     "cn-watch": "出口管制关注名单",
     "cn-countermeasures": "商务部反制措施决定（反制清单）",
+    US_EL_REPORTED: "据报道拟列入美国实体清单但未经证实的企业",
     CN_MILITARY_END_USERS: "境外军事最终用户（第61号公告第二条；2024年第46号公告；2026年第1号公告）",
     CN_SEMICONDUCTOR_END_USERS: "先进半导体最终用户（第61号公告第四条）",
     "us-el": "实体清单（美国商务部工业与安全局 BIS）",
@@ -99,6 +108,8 @@ CATEGORY_LISTS = (CN_MILITARY_END_USERS, CN_SEMICONDUCTOR_END_USERS)
 LISTS: dict[str, ListInfo] = {}
 for _id, _title, _auth, _url in _CN:
     LISTS[_id] = ListInfo(_id, _title, "CN", _auth, "project", _url, TITLES_ZH[_id])
+for _id, _title, _auth, _url in _PROJECT_US:
+    LISTS[_id] = ListInfo(_id, _title, "US", _auth, "project", _url, TITLES_ZH[_id])
 for _code, (_id, _title) in CSL_SOURCES.items():
     LISTS[_id] = ListInfo(_id, _title, "US", _US_AUTH.get(_id, "OFAC"), "us-csl",
                           "https://www.trade.gov/consolidated-screening-list", TITLES_ZH[_id])
@@ -109,6 +120,8 @@ list_title = table("list", {i: info.title for i, info in LISTS.items()},
 
 US_LIST_IDS = tuple(v[0] for v in CSL_SOURCES.values())
 CN_LIST_IDS = tuple(x[0] for x in _CN)
+#: The lists the project keeps in lists/ (``screening lists update project``).
+PROJECT_LIST_IDS = CN_LIST_IDS + tuple(x[0] for x in _PROJECT_US)
 
 
 def csl_list_id(source_value: str) -> str | None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import cast
 
 from screening import settings
-from screening.lists.catalog import CN_LIST_IDS, US_LIST_IDS
+from screening.lists.catalog import PROJECT_LIST_IDS, US_LIST_IDS
 from screening.errors import BadInput, CountOutOfBounds, CutLastRow, ImportFailed, NotFound
 from screening.lists.store import Store, VersionInfo
 from screening.types import Entry, Relationship
@@ -39,7 +39,7 @@ SOURCES: dict[str, dict] = {
                "bounds": (1000, 100_000), "formats": ("ofac-sdn", "csl-csv", "csl-json")},
     "ofac-cons": {"url": None, "lists": ("us-ssi", "us-plc", "us-cmic", "us-fse", "us-mbs", "us-cap"),
                   "bounds": (10, 50_000), "formats": ("ofac-cons",)},
-    "project": {"url": None, "lists": CN_LIST_IDS, "bounds": None, "formats": ("project-yaml",)},
+    "project": {"url": None, "lists": PROJECT_LIST_IDS, "bounds": None, "formats": ("project-yaml",)},
 }
 #: Aliases people type.
 SOURCE_ALIASES = {"csl": "us-csl", "sdn": "us-sdn", "cn": "project", "china": "project",

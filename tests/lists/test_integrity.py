@@ -17,8 +17,9 @@ from screening.types import Entry, detect_script
 
 LISTS_DIR = Path(__file__).resolve().parents[2] / "lists"
 
-#: <list-id>/<YYYY-MM-DD>-<issuer>-<year>-<what>.yaml, or <list-id>/category.yaml
-FILE_NAME = re.compile(r"^(cn-[a-z-]+)/(\d{4}-\d\d-\d\d)-(uel|mofcom|mofcom-order)-(\d{4})-[a-z0-9-]+\.yaml$")
+#: <list-id>/<YYYY-MM-DD>-<issuer>-<year>-<what>.yaml, or <list-id>/category.yaml; press
+#: reports only in us-el-reported (no US authority published them)
+FILE_NAME = re.compile(r"^(cn-[a-z-]+|us-el-reported)/(\d{4}-\d\d-\d\d)-(uel|mofcom|mofcom-order|press)-(\d{4})-[a-z0-9-]+\.yaml$")
 CATEGORY_FILE = re.compile(r"^(cn-[a-z-]+-end-users)/category\.yaml$")
 
 

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from screening.cli import cli
+from screening.lists.catalog import PROJECT_LIST_IDS, US_LIST_IDS
 from tests.conftest import shared_path
 
 
@@ -37,7 +38,7 @@ def test_full_csl_update_reports_every_source(db_path):
     res = run("lists", "update", "us-csl", "--file", str(csl), "--db", str(db_path))
     assert res.exit_code == 0, res.output
     lists = status(db_path)
-    us = {k: v["entries"] for k, v in lists.items() if k.startswith("us-")}
+    us = {k: v["entries"] for k, v in lists.items() if k in US_LIST_IDS}  # not the project's us-el-reported
     assert sum(us.values()) == 24667
     assert us == {"us-el": 3409, "us-meu": 70, "us-dpl": 564, "us-isn": 528, "us-dtc": 779,
                   "us-cmic": 68, "us-sdn": 19249}
@@ -69,7 +70,7 @@ def test_watchman_cut_last_row_refused_unless_accepted(db_path, tmp_path):
     assert res.exit_code != 0 and len(res.output.strip().splitlines()) == 1
     assert "line 4233" in res.output
     assert '"11476"' in res.output and "--accept-cut-last-row" in res.output
-    assert not any(k.startswith("us-") for k in status(db_path))
+    assert not any(k in US_LIST_IDS for k in status(db_path))
     res = run("lists", "update", "us-csl", "--file", str(good), "--accept-cut-last-row",
               "--json", "--db", str(db_path))
     assert res.exit_code == 0, res.output
@@ -119,7 +120,6 @@ def test_project_lists_loaded_once_when_two_processes_open_a_fresh_db(db_path, m
     """`lists update` starts `lists index` in the background; it and the next command both
     find the project lists not loaded. The one that loads second must leave them as they are
     (it used to put them in force again as version 2, after the test above read version 1)."""
-    from screening.lists.catalog import CN_LIST_IDS
     from screening.lists.importers import project_yaml
     from screening.lists.store import open_store
     from screening.lists.update import ensure_project_lists
@@ -134,7 +134,7 @@ def test_project_lists_loaded_once_when_two_processes_open_a_fresh_db(db_path, m
 
     monkeypatch.setattr(project_yaml, "parse_dir", other_loads_meanwhile)
     assert ensure_project_lists(this) is None
-    assert {r["id"]: r["version"] for r in this.list_status()} == dict.fromkeys(CN_LIST_IDS, 1)
+    assert {r["id"]: r["version"] for r in this.list_status()} == dict.fromkeys(PROJECT_LIST_IDS, 1)
 
 
 @pytest.mark.shared
@@ -211,7 +211,7 @@ def test_count_below_source_bounds_on_fresh_db(db_path):
     res = run("lists", "update", "us-csl", "--file", str(tiny), "--db", str(db_path))
     assert res.exit_code != 0
     assert "13 entries, expected 1000..200000" in res.output
-    assert not any(k.startswith("us-") for k in status(db_path))
+    assert not any(k in US_LIST_IDS for k in status(db_path))
 
 
 @pytest.mark.shared

@@ -43,6 +43,7 @@ def test_every_list_has_a_rule():
     listed = {lid for r in RULES.rules for lid in r.applies_to.get("lists", [])}
     assert set(CN_LIST_IDS) - {"cn-military-end-users", "cn-semiconductor-end-users"} <= listed
     assert set(US_LIST_IDS) <= listed
+    assert "us-el-reported" in listed  # the project's press-report list (rule US-EL-REPORTED)
 
 
 # rules.md §8.4, day by day. China: 2026-11-10 is the last suspended day; BIS: 2026-11-09.

@@ -293,3 +293,17 @@ def test_entity_list_listing_starts_on_its_federal_register_date(csl_screener, o
     r = screen(csl_screener, "Huawei Technologies Co., Ltd.", on=on, context=EAR)
     own = [f for f in fired(r, "US-EL") if f["party"] == "Huawei Technologies Co., Ltd."]
     assert own and {f["outcome"] for f in own} == {expected}
+
+
+# ------------------------------------------------ reported, not listed: CXMT
+
+@pytest.mark.parametrize("name", ["ChangXin Memory Technologies", "CXMT", "长鑫存储技术有限公司"])
+def test_cxmt_is_a_review_item_not_a_denial(csl_screener, name):
+    """us-entity-examples.csv, ChangXin Memory Technologies (CXMT): "Do NOT treat as listed
+    unless the live CSL shows it; a screening hit on 'CXMT' should be REVIEW, not DENY."
+    rules.md §8.2 REVIEW: "CXMT-type 'reported but unconfirmed'". It came out CLEAR before
+    session 24 (helper-76's review)."""
+    r = screen(csl_screener, name, context=EAR)
+    assert outcomes(r, "US-EL-REPORTED") == {"REVIEW"}
+    assert not fired(r, "US-EL")
+    assert r["outcome"] == "REVIEW"

@@ -99,6 +99,7 @@ FEATURES: list[Feature] = [
     Feature(f.sister_company, qualifier=True),
     Feature(divisions.division_added, qualifier=True, hold=True),
     Feature(short_names.short_name_variant, qualifier=True, hold=True),
+    Feature(short_names.short_name_vowels, qualifier=True, hold=True),
     Feature(short_names.spelled_other_country, qualifier=True, hold=True),
     Feature(short_names.joined_by_spelling, qualifier=True, hold=True),
     Feature(f.no_distinctive_agreement, qualifier=True),

@@ -5,7 +5,10 @@ parties and their aliases (DOV, an alias of KAHANE CHAI; NIK LLC; GRUPO WISA; MR
 GmbH; ATS). The spelling rules that serve longer names well (w for v, a silent vowel
 more: Jon / John) make "Dow Inc." / "DOV" 0.95 and "Nike, Inc." / "NIK LLC" 0.88,
 a match, and a check PROHIBITED (helper-76's review). In a word of four letters or
-fewer one letter is another name: such a pair is held below review.
+fewer a consonant is another name: such a pair is held below review. Vowels alone
+apart are how Arabic and Persian names are written in Latin (SDN: WAAD / WAED,
+AL-HISN / AL-HUSN), and c for k how Russian names are (DUX / DUKS): those are held
+for review.
 
 A word joined with a generic one and met only by its spelling ("Micron Technology"
 joined "microntechnology" / "MICROTECHNOLOGY", 0.97) is held for review too: joining
@@ -30,27 +33,60 @@ from screening.matching.strings import persian_q
 SHORT_WORD = 4
 #: Ways two words meet by their spelling, not their letters (alignment.Link.how).
 SPELLING_LINKS = frozenset({"skeleton", "variant", "fuzzy", "gendered"})
+_VOWELS = frozenset("aeiouy")
+_AS_K = str.maketrans({"c": "k", "x": "ks"})
 
 
 def short_name_variant(pair: Pair) -> float:
-    """1 when an organisation's or vessel's name whose one distinctive word has four
-    letters or fewer (DOV, NIK, WISA) meets the other name through a spelling variant of
-    that word ("Dow", "Nike", "Visa"), not its letters; 0 for persons, whose given and
-    family names together carry a one-letter variant (issue 14)."""
+    """1 when two organisations' or vessels' names, each with one distinctive word of
+    four letters or fewer, meet through a spelling of that word that changes or drops a
+    consonant or adds a letter ("Dow" / DOV, "Nike" / NIK, "Visa" / WISA, "Mars" / MRS):
+    held below review. 0 for persons, whose given and family names together carry a
+    one-letter variant (issue 14), and for words apart only in their vowels
+    (:func:`short_name_vowels`)."""
+    words = _short_words(pair)
+    return 1.0 if words is not None and not _vowels_apart(*words) else 0.0
+
+
+def short_name_vowels(pair: Pair) -> float:
+    """1 when the short words of :func:`short_name_variant` are apart only in their
+    vowels, as transliterations of Arabic and Persian write them (SDN aliases WAAD /
+    WAED, AL-HISN / AL-HUSN, ROYAL ARYA / ARIA ROYAL), or in c and k as Russian
+    ones do (DUX / DUKS, ECO / EKO): held for review, not below it."""
+    words = _short_words(pair)
+    return 1.0 if words is not None and _vowels_apart(*words) else 0.0
+
+
+def _short_words(pair: Pair) -> tuple[str, str] | None:
+    """The two names' only distinctive words, when both have four letters or fewer and
+    every link between them is a spelling's (not the Persian q / gh); else None."""
     q, c = pair.query, pair.result
     if PERSON in (q.schema, c.schema):
-        return 0.0
-    return 1.0 if _held(pair, q, query=True) or _held(pair, c, query=False) else 0.0
+        return None
+    qk, ck = _only_distinctive(q), _only_distinctive(c)
+    if qk is None or ck is None:
+        return None
+    links = [lk for lk in pair.alignment.links if qk in lk.qi or ck in lk.ci]
+    if not links or not all(lk.how in SPELLING_LINKS and lk.qi == (qk,) and lk.ci == (ck,)
+                            and not _persian_q(pair, lk) for lk in links):
+        return None
+    return q.texts[qk], c.texts[ck]
 
 
-def _held(pair: Pair, form: Form, query: bool) -> bool:
-    """``form``'s only distinctive word is short and every link to it is a spelling's."""
+def _only_distinctive(form: Form) -> int | None:
+    """The position of ``form``'s one distinctive word when it is short; else None."""
     distinctive = [k for k, tag in enumerate(form.tags) if tag == DISTINCTIVE]
     if len(distinctive) != 1 or len(form.texts[distinctive[0]]) > SHORT_WORD:
-        return False
-    k = distinctive[0]
-    links = [lk for lk in pair.alignment.links if k in (lk.qi if query else lk.ci)]
-    return bool(links) and all(lk.how in SPELLING_LINKS and not _persian_q(pair, lk) for lk in links)
+        return None
+    return distinctive[0]
+
+
+def _vowels_apart(a: str, b: str) -> bool:
+    """Two words whose consonants agree letter for letter (y a vowel), once c and x are
+    read as Russian к writes them, k and ks (SDN aliases TACO / TAKO, DUX / DUKS, UCON /
+    UKON, ECO / EKO)."""
+    a, b = a.translate(_AS_K), b.translate(_AS_K)
+    return len(a) == len(b) and all(x == y or (x in _VOWELS and y in _VOWELS) for x, y in zip(a, b))
 
 
 def _persian_q(pair: Pair, lk: Link) -> bool:

@@ -52,7 +52,8 @@ def short_name_vowels(pair: Pair) -> float:
     """1 when the short words of :func:`short_name_variant` are apart only in their
     vowels, as transliterations of Arabic and Persian write them (SDN aliases WAAD /
     WAED, AL-HISN / AL-HUSN, ROYAL ARYA / ARIA ROYAL), or in c and k as Russian
-    ones do (DUX / DUKS, ECO / EKO): held for review, not below it."""
+    ones do (DUX / DUKS, ECO / EKO, KHSZ / HSZ), or in a doubled consonant (CSSC / CSC):
+    held for review, not below it."""
     words = _short_words(pair)
     return 1.0 if words is not None and _vowels_apart(*words) else 0.0
 
@@ -84,9 +85,17 @@ def _only_distinctive(form: Form) -> int | None:
 def _vowels_apart(a: str, b: str) -> bool:
     """Two words whose consonants agree letter for letter (y a vowel), once c and x are
     read as Russian к writes them, k and ks (SDN aliases TACO / TAKO, DUX / DUKS, UCON /
-    UKON, ECO / EKO)."""
-    a, b = a.translate(_AS_K), b.translate(_AS_K)
+    UKON, ECO / EKO), kh as h (х: AO KHSZ / AO HSZ), and a doubled consonant as one
+    (CSSC / CSC)."""
+    a, b = _as_said(a), _as_said(b)
     return len(a) == len(b) and all(x == y or (x in _VOWELS and y in _VOWELS) for x, y in zip(a, b))
+
+
+def _as_said(word: str) -> str:
+    """``word`` with c and x as k and ks, kh as h, and doubled consonants single (a doubled
+    vowel stays two: WAAD / WAED are apart in a vowel, not a letter)."""
+    word = word.replace("kh", "h").translate(_AS_K)
+    return "".join(ch for k, ch in enumerate(word) if k == 0 or ch != word[k - 1] or ch in _VOWELS)
 
 
 def _persian_q(pair: Pair, lk: Link) -> bool:

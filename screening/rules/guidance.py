@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from screening.rules.findings import outcome_code, outcome_words, severity
+from screening.rules.us_policy import policy_words
 from screening.texts import Join, Msg, msg, render, table, templates
 
 #: Last date any source speaks for, and the day the sources were last checked (rules.md).
@@ -200,6 +201,8 @@ def review_step(f: dict) -> tuple[str, dict]:
         return "step.who_owns", {}
     if basis == "ownership":
         return "step.minority_owners", {}
+    if rule == "US-EL-REPORTED":
+        return "step.reported", {"rule": rule}
     return "step.officer_decides", {"rule": rule}
 
 
@@ -210,7 +213,7 @@ def _policy(f: dict) -> Msg:
     if f.get("partial"):
         return msg("expect.mixed")
     if f.get("rule") in ("US-EL", "US-AFFIL") and not f.get("policy"):
-        return msg("expect.no_policy")
+        return msg("expect.no_policy", assumed=policy_words(f["outcome"]))
     if f["outcome"] in ("PRESUMPTION_OF_DENIAL", "CASE_BY_CASE", "LICENSE_REQUIRED"):
         return msg("expect." + f["outcome"].lower())
     return msg("expect.see_finding")

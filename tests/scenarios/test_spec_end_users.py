@@ -214,3 +214,11 @@ def test_a_state_military_body_is_a_military_user_whatever_is_declared(csl_scree
     r = screen(csl_screener, "United States Department of Defense",
                context={"item": "Tb", "end_user_military": False})
     assert outcomes(r, "CN-46-A1") == {"PROHIBITED"}
+
+
+def test_a_drone_maker_for_the_us_army_is_a_military_user(csl_screener):
+    """rules.md §8.2 PROHIBITED: "2024 No. 46 Art. 1 (US military user + dual-use)". Red Cat
+    Holdings ("Drone maker supplying the US Army") was rated low, which made it a review
+    item with a false "civil business" reason (helper-78's review); it is rated medium now."""
+    r = screen(csl_screener, "Red Cat Holdings, Inc.", on="2026-03-01", context={"item": "Tb"})
+    assert outcomes(r, "CN-46-A1") == {"PROHIBITED"}

@@ -259,6 +259,10 @@ def test_entity_list_party_without_policy_and_its_affiliate_get_the_same_answer(
     for r in (direct, affiliate):
         assert "no adverse" not in r["summary"]["text"]
         assert any("no licence review policy" in s for s in r["next_steps"])
+        # the next step says what the outcome assumes (it said "expect case-by-case review"
+        # under a presumption of denial: helper-78's review)
+        assert any("a presumption of denial is assumed" in s for s in r["next_steps"])
+        assert not any("case-by-case" in s for s in r["next_steps"])
 
 
 @pytest.mark.parametrize("item, outcome, partial", [
@@ -307,3 +311,12 @@ def test_cxmt_is_a_review_item_not_a_denial(csl_screener, name):
     assert outcomes(r, "US-EL-REPORTED") == {"REVIEW"}
     assert not fired(r, "US-EL")
     assert r["outcome"] == "REVIEW"
+
+
+def test_cxmt_needs_an_item_subject_to_the_ear(csl_screener):
+    """rules.md §8.3: "US rules apply only if the item is subject to the EAR (or the FDP footnote
+    applies)." A listed party gets no US-EL finding then; a reported one gets none either
+    (helper-78's review: it stayed REVIEW)."""
+    r = screen(csl_screener, "CXMT", context={"subject_to_ear": False})
+    assert "REVIEW" not in outcomes(r, "US-EL-REPORTED")
+    assert r["outcome"] == "CLEAR"

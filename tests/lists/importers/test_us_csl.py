@@ -357,3 +357,13 @@ def test_an_entry_without_a_start_date_is_listed_from_its_first_notice():
     huawei = next(e for e in us_csl.parse_csv(path) if e.name == "Huawei Technologies Co., Ltd.")
     assert huawei.listed_on == "2019-05-21"
     assert huawei.extra["listed_on_from"] == "federal_register_notice"
+
+
+def test_other_lists_are_not_dated_by_their_citation():
+    """A Denied Persons or ISN citation may date a later notice than the listing (helper-78:
+    Virgil Griffith, DPL, start 2023-05-08, cited 5/12/2023); only the Entity List's rows,
+    whose citation date is their start date, are dated so."""
+    row = {"source": "Denied Persons List (DPL) - Bureau of Industry and Security", "name": "Test Person",
+           "type": "Individual", "federal_register_notice": "88 FR 30000, 5/12/2023", "start_date": ""}
+    assert us_csl.row_to_entry(row, "us-dpl").listed_on is None
+    assert us_csl.row_to_entry(row, "us-el").listed_on == "2023-05-12"

@@ -45,7 +45,7 @@ _CN = [  # the China lists in lists/
 #: listing found (rules.md §7.1: "CXMT is not shown as listed in any source found ...
 #: treat a hit as REVIEW"). Kept by the project, like the China lists.
 US_EL_REPORTED = "us-el-reported"
-_PROJECT_US = [
+_PROJECT_US: list[tuple[str, str, str, str | None]] = [
     (US_EL_REPORTED, "Reported Entity List candidates, not confirmed (press reports)", "press reports", None),
 ]
 
@@ -108,8 +108,8 @@ CATEGORY_LISTS = (CN_MILITARY_END_USERS, CN_SEMICONDUCTOR_END_USERS)
 LISTS: dict[str, ListInfo] = {}
 for _id, _title, _auth, _url in _CN:
     LISTS[_id] = ListInfo(_id, _title, "CN", _auth, "project", _url, TITLES_ZH[_id])
-for _id, _title, _auth, _url in _PROJECT_US:
-    LISTS[_id] = ListInfo(_id, _title, "US", _auth, "project", _url, TITLES_ZH[_id])
+for _id, _title, _auth, _no_url in _PROJECT_US:
+    LISTS[_id] = ListInfo(_id, _title, "US", _auth, "project", _no_url, TITLES_ZH[_id])
 for _code, (_id, _title) in CSL_SOURCES.items():
     LISTS[_id] = ListInfo(_id, _title, "US", _US_AUTH.get(_id, "OFAC"), "us-csl",
                           "https://www.trade.gov/consolidated-screening-list", TITLES_ZH[_id])

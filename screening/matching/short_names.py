@@ -29,7 +29,8 @@ from screening.matching.features import country_disagrees
 from screening.matching.names import DISTINCTIVE, GENERIC, PERSON
 from screening.matching.strings import persian_q
 
-#: The longest distinctive word held: four letters (Visa, Mars, Atos; not Micron).
+#: The longest distinctive word held: four letters (Visa, Mars, Atos; not Micron), or a
+#: longer one two letters longer than a short one (:func:`_short_pair`).
 SHORT_WORD = 4
 #: Ways two words meet by their spelling, not their letters (alignment.Link.how).
 SPELLING_LINKS = frozenset({"skeleton", "variant", "fuzzy", "gendered"})
@@ -59,13 +60,13 @@ def short_name_vowels(pair: Pair) -> float:
 
 
 def _short_words(pair: Pair) -> tuple[str, str] | None:
-    """The two names' only distinctive words, when both have four letters or fewer and
-    every link between them is a spelling's (not the Persian q / gh); else None."""
+    """The two names' only distinctive words, when both are short (:func:`_short_pair`)
+    and every link between them is a spelling's (not the Persian q / gh); else None."""
     q, c = pair.query, pair.result
     if PERSON in (q.schema, c.schema):
         return None
     qk, ck = _only_distinctive(q), _only_distinctive(c)
-    if qk is None or ck is None:
+    if qk is None or ck is None or not _short_pair(q.texts[qk], c.texts[ck]):
         return None
     links = [lk for lk in pair.alignment.links if qk in lk.qi or ck in lk.ci]
     if not links or not all(lk.how in SPELLING_LINKS and lk.qi == (qk,) and lk.ci == (ck,)
@@ -75,11 +76,18 @@ def _short_words(pair: Pair) -> tuple[str, str] | None:
 
 
 def _only_distinctive(form: Form) -> int | None:
-    """The position of ``form``'s one distinctive word when it is short; else None."""
+    """The position of ``form``'s one distinctive word; None when it has more or none."""
     distinctive = [k for k, tag in enumerate(form.tags) if tag == DISTINCTIVE]
-    if len(distinctive) != 1 or len(form.texts[distinctive[0]]) > SHORT_WORD:
-        return None
-    return distinctive[0]
+    return distinctive[0] if len(distinctive) == 1 else None
+
+
+def _short_pair(a: str, b: str) -> bool:
+    """Both words short, or one short and the other two letters longer or more: a
+    spelling that needs two letters more of a four-letter name (Tata / TAATTA, AXA /
+    AQSSA, helper-78) is no closer than one that changes a consonant. Not one letter
+    more: PEJAK / PJAK, ISSAT / ISAT, NIROU / NIRU are SDN aliases of one party."""
+    short, long = sorted((len(a), len(b)))
+    return short <= SHORT_WORD and (long <= SHORT_WORD or long - short >= 2)
 
 
 def _vowels_apart(a: str, b: str) -> bool:

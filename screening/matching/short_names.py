@@ -15,10 +15,11 @@ joined "microntechnology" / "MICROTECHNOLOGY", 0.97) is held for review too: joi
 words that are written apart is evidence when the letters are the same (VanDerBilt),
 not when a letter differs where the two words meet.
 
-A name met by its spelling, not its letters, of a party the entry places only in
-other countries than the one the query gives ("Micron Technology, Inc.", US, /
-"JOINT STOCK COMPANY MICROTECHNOLOGY", RU, 0.97) is held for review: the country is
-evidence, not a filter, but two weak signals do not make a match.
+A name met by its spelling, not its letters, or a short name met as written, of a
+party the entry places only in other countries than the one the query gives ("Micron
+Technology, Inc.", US, / "JOINT STOCK COMPANY MICROTECHNOLOGY", RU, 0.97; "TCL", CN,
+/ TCL, PK) is held for review: the country is evidence, not a filter, but two weak
+signals do not make a match.
 """
 
 from __future__ import annotations
@@ -117,11 +118,17 @@ def _persian_q(pair: Pair, lk: Link) -> bool:
 def spelled_other_country(pair: Pair) -> float:
     """1 when the query's country is none of the entry's (:func:`country_disagrees`) and
     a distinctive word of either name is met by a link weaker than its letters
-    ("microntechnology" joined to "microtechnology", 0.97); 0 when every distinctive
-    word is met as written, and for a name the entry gives no country."""
+    ("microntechnology" joined to "microtechnology", 0.97), or both names are one short
+    word (four letters or fewer) met as written: "TCL" (CN) and the alias TCL of
+    Techno-Commercial, Lahore (PK); "Otto Group" (DE) and Otto Manufacturing (PK)
+    (helper-78). 0 when a longer name is met as written, and for a name the entry gives
+    no country."""
     if not country_disagrees(pair):
         return 0.0
     q, c = pair.query, pair.result
+    qk, ck = _only_distinctive(q), _only_distinctive(c)
+    if qk is not None and ck is not None and max(len(q.texts[qk]), len(c.texts[ck])) <= SHORT_WORD:
+        return 1.0  # a short name met as written: "TCL" (CN) is not TCL, an alias of a Lahore firm (PK)
     for lk in pair.alignment.links:
         if lk.sim < 1.0 and (any(q.tags[i] == DISTINCTIVE for i in lk.qi)
                              or any(c.tags[j] == DISTINCTIVE for j in lk.ci)):

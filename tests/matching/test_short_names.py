@@ -104,3 +104,16 @@ def test_a_name_met_as_written_in_another_country_still_matches() -> None:
     matcher = Matcher([_entry("Joint Stock Company Microtechnology", "RU")])
     (hit,) = matcher.search("Microtechnology JSC", country="AE")
     assert hit.strength == "match"
+
+
+def test_a_short_name_of_another_country_met_as_written_is_held_for_review() -> None:
+    """helper-78: "TCL" (CN) met TCL, an alias of Techno-Commercial, Lahore (PK), at 0.94 and a
+    presumption of denial. A name of four letters or fewer is as weak as a spelling."""
+    matcher = Matcher([Entry(id="el:tcl", list_id="us-el", type="entity", countries=["PK"],
+                             names=[Name(value="Techno-Commercial Lahore"), Name(value="TCL", kind="alias")])])
+    (hit,) = matcher.search("TCL", country="CN")
+    assert hit.strength == "review"
+    (same,) = matcher.search("TCL", country="PK")
+    assert same.strength == "match"
+    (unknown,) = matcher.search("TCL")
+    assert unknown.strength == "match"  # no country given: nothing to weigh

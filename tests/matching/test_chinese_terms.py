@@ -80,3 +80,10 @@ def test_translated_word_does_not_meet_a_two_letter_abbreviation():
 
     assert token_sim("beer", "br", skeleton("beer"), skeleton("br")) == 0.0
     assert compare("泰昌啤酒股份有限公司", "BR Invest LLC", "company")[0] < REVIEW_THRESHOLD
+
+
+def test_the_yangtze_is_changjiang() -> None:
+    """长江, the Yangtze, is written either way in Chinese firms' English names: helper-78's
+    "Changjiang Memory Technologies" (YMTC's name read in pinyin) found no YMTC (0.45)."""
+    assert compare("Changjiang Memory Technologies Co., Ltd.", "Yangtze Memory Technologies Co., Ltd.",
+                   "company")[0] >= MATCH_THRESHOLD

@@ -117,3 +117,4 @@ def test_a_short_name_of_another_country_met_as_written_is_held_for_review() -> 
     assert same.strength == "match"
     (unknown,) = matcher.search("TCL")
     assert unknown.strength == "match"  # no country given: nothing to weigh
+

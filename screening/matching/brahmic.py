@@ -133,7 +133,7 @@ def _segments(word: str, block: int, alt: str = "") -> list[list[str]]:
     other = _ALT_CONSONANTS_OF.get(alt, {}).get(block, {})
     if block in _CONSONANTS_OF or other:
         consonants = {**consonants, **_CONSONANTS_OF.get(block, {}), **other}
-    long_vowels = alt == LONG and block in _BLOCKS and block not in _LAYOUTS
+    long_vowels = alt == LONG and block not in _LAYOUTS  # Sinhala has no _LONG_VOWELS places
     segs: list[list[str]] = []
     for ch in word:
         place = ord(ch) - block
@@ -203,8 +203,8 @@ def _final_dropped(segs: list[list[str]], k: int, before: int) -> bool:
     after an English word's s or s and stop (मोटर्स Motars, एवरेस्ट Everest)."""
     if before == 1:
         return not (segs[k - 1][1] == "y" and k >= 2 and segs[k - 2] == [_V, "i"])
-    first, last = segs[k - before][1], segs[k - 1][1]
-    return before > 1 and (last in ("s", "sh") or (first in ("s", "sh") and last in ("t", "k", "p")))
+    first, last = segs[k - before][1], segs[k - 1][1]  # an inherent vowel follows a consonant: before >= 1
+    return last in ("s", "sh") or (first in ("s", "sh") and last in ("t", "k", "p"))
 
 
 def _consonants_before(segs: list[list[str]], k: int) -> int:

@@ -58,7 +58,7 @@ _RIMES = {
 _W_RIMES = {"n": "un", "m": "un", "t": "ut", "p": "ut"}
 _SIGNS = {"\u102b": "a", "\u102c": "a", "\u102d": "i", "\u102e": "i", "\u102f": "u", "\u1030": "u",
           "\u1031": "e", "\u1032": "ai"}
-_ASAT, _VIRAMA, _DOT, _VISARGA, _ANUSVARA = "\u103a", "\u1039", "\u1037", "\u1038", "\u1036"
+_ASAT, _VIRAMA, _DOT, _ANUSVARA = "\u103a", "\u1039", "\u1037", "\u1036"
 _MEDIAL_Y, _MEDIAL_R, _MEDIAL_W, _MEDIAL_H = "\u103b", "\u103c", "\u103d", "\u103e"
 #: Titles written before a Burmese name, longest first: Senior General, General, Colonel,
 #: Doctor, U (Mr), Daw (Ms), Maung, Ko and Ma are left as names (they are name parts too).

@@ -40,17 +40,12 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from functools import lru_cache
 
 from unidecode import unidecode
 
 from screening.countries import to_iso2
-from screening.matching import cedict, japanese, korean
-from screening.matching import brahmic
-from screening.matching.brahmic import has_indic
-from screening.matching import burmese
-from screening.matching.burmese import has_burmese
+from screening.matching import brahmic, burmese, cedict, japanese, korean
 from screening.matching.annotations import strip_annotations, without_reference
 from screening.matching.greek import elot743, spoken
 from screening.matching.schemas import canonical_schema
@@ -682,10 +677,10 @@ def _other_transliterations(raw: str, organisation: bool = False) -> tuple[str, 
         # which anyascii's first reading leaves soft (Friedman, Fatma, Khalifa)
         # The scripts of India and Burmese are read by screening.matching.brahmic and
         # .burmese, not by unidecode, which drops their vowels as anyascii did (नरेंद्र "nreNdr")
-        if has_burmese(raw):
+        if burmese.has_burmese(raw):
             return (burmese.romanise(raw, plain=True),)  # Tun Soe beside Htun So
-        if has_indic(raw):  # Anees beside Anis, Srinivas beside Shrinivas
-            read = brahmic.read_terms(unicodedata.normalize("NFC", raw), tables().indic_terms) if organisation else None
+        if brahmic.has_indic(raw):  # Anees beside Anis, Srinivas beside Shrinivas
+            read = brahmic.read_terms(raw, tables().indic_terms) if organisation else None  # raw: strip_controls'd
             english = (brahmic.romanise(read),) if read else ()  # इंडस्ट्रीज: industries (hi_org_terms.yaml)
             return (brahmic.romanise(raw, brahmic.LONG), brahmic.romanise(raw, brahmic.PLAIN)) + english
         return () if ARABIC_RE.search(raw) else (unidecode(hebrew_hard(raw)),)

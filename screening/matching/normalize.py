@@ -38,9 +38,7 @@ import jellyfish
 from anyascii import anyascii
 from unidecode import unidecode
 
-from screening.matching import burmese
-from screening.matching.brahmic import has_indic, romanise
-from screening.matching.burmese import has_burmese
+from screening.matching import brahmic, burmese
 from screening.matching.resources import DOUBLED_LETTERS, on_change
 
 #: Characters that join the letters around them (apostrophes of every kind).
@@ -234,12 +232,13 @@ def hebrew_hard(text: str) -> str:
 def transliterate(text: str) -> str:
     """ASCII reading of non-ASCII ``text``: the scripts of India by
     :func:`~screening.matching.brahmic.romanise` (with the vowels anyascii leaves out),
-    Burmese by :func:`~screening.matching.burmese.romanise` (by its rimes), anyascii for the others from Hebrew to Burmese and Georgian, unidecode (with
-    Cyrillic signs dropped) otherwise."""
+    Burmese by :func:`~screening.matching.burmese.romanise` (by its rimes), anyascii for
+    the others from Hebrew to Georgian and Khmer, unidecode (with Cyrillic signs
+    dropped) otherwise."""
     if needs_anyascii(text):
-        if has_indic(text):
-            text = romanise(text)
-        if has_burmese(text):
+        if brahmic.has_indic(text):
+            text = brahmic.romanise(text)
+        if burmese.has_burmese(text):
             text = burmese.romanise(text)
         return anyascii(text.translate(_ARABIC_READINGS))
     return unidecode(text.translate(_SIGNS))

@@ -16,7 +16,6 @@ from __future__ import annotations
 import importlib
 import re
 import sys
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -667,10 +666,14 @@ def _add_pinyin_terms(t: Tables) -> None:
 
 
 def _load_indic_terms(t: Tables) -> None:
-    """Read ``hi_org_terms.yaml``: Devanagari organisation words, keyed as written
-    (NFC), each with its usual English reading. Not keyed by romanisation as the other
-    org-term tables are: "Udyog", "Rashtriya" and "Sansthan" are words of Latin-script
-    Indian firms' names, whose English names are other firms (helper-77's review)."""
+    """Read ``hi_org_terms.yaml``: Devanagari organisation words, keyed as written and
+    normalised as names are (:func:`~screening.matching.normalize.strip_controls`: NFKC,
+    no joiners), each with its usual English reading. Not keyed by romanisation as the
+    other org-term tables are: "Udyog", "Rashtriya" and "Sansthan" are words of
+    Latin-script Indian firms' names, whose English names are other firms (helper-77's
+    review)."""
+    from screening.matching.normalize import strip_controls
+
     data = _load_yaml("hi_org_terms.yaml")
     terms = data.get("terms") if isinstance(data, dict) else None
     if not isinstance(terms, dict):
@@ -678,7 +681,7 @@ def _load_indic_terms(t: Tables) -> None:
     for word, english in terms.items():
         usual = readings_of(english)[0]
         if usual:
-            t.indic_terms[unicodedata.normalize("NFC", str(word))] = " ".join(usual)
+            t.indic_terms[strip_controls(str(word))] = " ".join(usual)
 
 
 def _term_key(t: Tables, written: tuple[str, ...]) -> tuple[str, ...]:

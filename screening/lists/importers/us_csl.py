@@ -243,14 +243,15 @@ def row_to_entry(row: dict[str, str], list_id: str) -> Entry:
     citation = (row.get("federal_register_notice") or "").strip() or None
     listed_on = iso_date(row.get("start_date"))
     extra: dict[str, Any] = {"csl_source": row.get("source", "").strip()}
-    if listed_on is None and list_id == US_EL and citation_date(citation):
+    if listed_on is None and list_id == US_EL:
         # no start date (the Entity List's rows have none): the first notice's date, so a
         # screening as of an earlier day does not find the party listed (helper-76). Not for
         # the other lists: a Denied Persons or ISN citation may date a later notice than
         # the listing (helper-78: 309 DPL and 52 ISN rows, by up to 286 days); the Entity
         # List's citation date is its start date in all 671 rows the two CSL files share
         listed_on = citation_date(citation)
-        extra["listed_on_from"] = "federal_register_notice"
+        if listed_on:
+            extra["listed_on_from"] = "federal_register_notice"
     if row.get("_id"):
         extra["csl_id"] = row["_id"].strip()
     for key in EXTRA_FIELDS:

@@ -575,10 +575,13 @@ DAUGHTER_OF = frozenset({"bint", "binti"})
 
 
 def is_patronymic(form: Form, j: int) -> bool:
-    """A patronymic: Russian -ovich/-evna..., or a name after bin / ibn / ben."""
+    """A patronymic: Russian -ovich/-evna..., or a name after bin / ibn / ben, its
+    article between them or not ("Adel Ben Al-Azhar": the father is al-Azhar)."""
     text = form.texts[j]
     if len(text) >= 6 and text.endswith(PATRONYMIC_ENDINGS):
         return True
+    if j > 1 and form.texts[j - 1] in tables().arabic_articles:
+        j -= 1
     return j > 0 and form.texts[j - 1] in SON_OF
 
 

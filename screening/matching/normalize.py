@@ -162,6 +162,10 @@ _AMPERSAND_ABBREVIATION = re.compile(r"(?<![a-z0-9])(?=[a-z&]*(?<![a-z])[a-z](?!
 #: The same written with spaces or spelled "and", when one side is a single letter
 #: ("R & D", "AT & T", "S AND C": lists spell "S&C Trade" both ways).
 _SPACED_AMPERSAND = re.compile(r"(?<!\w)([^\W\d_]{1,2})\s+(?:&|[Aa][Nn][Dd])\s+([^\W\d_]{1,2})(?!\w)")
+#: "J/V", a joint venture, as one word ("jv": abbreviations.yaml). Only this: other
+#: slashed letters are legal forms read as two letters (A/S, S/A, K/S) or join two
+#: names (s/o son of, c/o care of).
+_JOINT_VENTURE = re.compile(r"(?<![a-z0-9/])j/v(?![a-z0-9/])")
 #: A plus sign ending a word, as brands write "plus" (EN+, Canal+); not 1+1, nor a
 #: plus between two words, which joins them as "&" does (Endress+Hauser, Blohm+Voss).
 _PLUS_RE = re.compile(r"(?<=[a-z])\+(?![0-9a-z+])")
@@ -196,6 +200,8 @@ def fold_word(text: str) -> tuple[str, ...]:
         text = _APOS_RE.sub("", text)
     text = _AMPERSAND_ABBREVIATION.sub(lambda m: m.group(0).replace("&", ""), text.lower())
     text = text.replace("&", " and ")
+    if "/" in text:
+        text = _JOINT_VENTURE.sub("jv", text)
     if "+" in text:
         text = _PLUS_RE.sub(" plus ", text)  # "EN+ Group" is "En Plus Group", "Canal+" Canal Plus
     return tuple(t for t in _NON_WORD_RE.split(text) if t)

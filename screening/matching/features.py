@@ -50,6 +50,7 @@ from screening.matching.strings import (  # noqa: F401  (token_sim: older import
     SHORT_TOKEN,
     SHORT_WORD,
     SKELETON_SIM,
+    contrasting,
     edit_cost,
     spelling_variant,
     plural_of,
@@ -315,8 +316,8 @@ def full_name_edits(pair: Pair) -> float:
             # Zora / Sora, Chen / Chan: in a short word or a pinyin syllable a letter is another name
             edits = (sum(edits), 0)
         cost = edit_cost(edits)
-        if cost and plural_of(a, b):
-            return 0.0  # Ocean Star / Ocean Stars: another name, not a typo
+        if cost and (plural_of(a, b) or contrasting(a, b)):
+            return 0.0  # Ocean Star / Ocean Stars, Interlink / Intralink: another name, not a typo
         if cost and (min(len(a), len(b)) <= SHORT_TOKEN or cost > (2 if len(a) >= EDITS_LONG_WORD else 1)):
             return 0.0
         if abs(len(a) - len(b)) >= 2 and (a.startswith(b) or b.startswith(a)):

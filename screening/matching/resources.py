@@ -352,6 +352,7 @@ class Tables:
     vietnamese_surnames: frozenset[str] = frozenset()
     #: the Arabic article as written apart (al, el): free when left out before a met word
     arabic_articles: frozenset[str] = frozenset()
+    contrasting_prefixes: tuple[tuple[str, str], ...] = ()
     #: business_synonyms: each business word -> the id of its group of synonyms
     business_synonyms: dict[str, int] = field(default_factory=dict)
 
@@ -948,7 +949,7 @@ WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_wor
               "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "digit_small_words", "vessel_types", "name_suffixes", "vietnamese_marks",
               "ampersand_words", "keji_science", "keji_technology", "academic_words", "persian_marks",
               "activity_words", "business_named_countries", "turkish_abbreviations",
-              "legal_form_groups", "business_named_forms", "chinese_places")
+              "legal_form_groups", "business_named_forms", "chinese_places", "contrasting_prefixes")
 
 
 def _load_word_lists(t: Tables) -> None:
@@ -977,6 +978,13 @@ def _load_word_lists(t: Tables) -> None:
             _add_equivalents(t, [tuple(_words(group)) for group in data[key] or []])
         elif key == "ampersand_words":
             t.ampersand_words = {str(k).lower(): tuple(_fold_phrase(str(v))) for k, v in (data[key] or {}).items()}
+        elif key == "contrasting_prefixes":  # both ways round, longest first
+            pairs = [["".join(_fold_phrase(str(w))) for w in _as_list(pair)] for pair in data[key] or []]
+            if any(len(pair) != 2 or not all(w.isalpha() and w.isascii() for w in pair) or pair[0] == pair[1]
+                   for pair in pairs) or any(isinstance(w, bool) for pair in data[key] or [] for w in _as_list(pair)):
+                raise ValueError("word_lists.yaml: each contrasting_prefixes entry is two prefixes")
+            both = {(a, b) for x, y in pairs for a, b in ((x, y), (y, x))}
+            t.contrasting_prefixes = tuple(sorted(both, key=lambda ab: (-len(ab[0]), ab)))
         elif key == "vietnamese_marks":  # phrases, each kept whole
             t.vietnamese_marks = frozenset(p for p in map(_fold_phrase, _as_list(data[key])) if p)
         else:

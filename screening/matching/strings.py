@@ -83,6 +83,19 @@ def _gendered(a: str, b: str) -> bool:
     )
 
 
+#: Letters a word keeps after a contrasting prefix for the prefix to count ("onshore": "shore").
+CONTRAST_STEM_MIN = 3
+
+
+def contrasting(a: str, b: str) -> bool:
+    """True for words that differ only in prefixes of opposite meaning (``contrasting_prefixes``
+    in word_lists.yaml): "offshore" / "onshore", "interlink" / "intralink", "import" / "export"."""
+    for p, q in tables().contrasting_prefixes:
+        if a.startswith(p) and b.startswith(q) and len(a) - len(p) >= CONTRAST_STEM_MIN and a[len(p):] == b[len(q):]:
+            return True
+    return False
+
+
 def _consonant_spelling(a: str, b: str) -> bool:
     """Same metaphone, but the words differ in consonant letters, not vowels.
 
@@ -248,6 +261,8 @@ def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
         return q_sim, "variant"  # Sadeghi / Sadeqi, Ghaani / Qaani: ق as Persian says it
     if not _may_meet(a, b, skel_a, skel_b):
         return 0.0, ""  # most words a look-up finds by sound or deletion end here
+    if contrasting(a, b):
+        return 0.0, ""  # Offshore / Onshore, Microtek / Macrotek: the prefix is the meaning
     if _gendered(a, b):
         return GENDER_SIM, "gendered"
     short = min(len(a), len(b))

@@ -62,3 +62,35 @@ def test_patronymic_after_bin_and_an_article():
 
 def test_another_father_after_the_article_contradicts():
     assert compare("Adel Ben Al-Azhar", "Adel Ben Youssef", "person")[0] < REVIEW_THRESHOLD
+
+
+# Prefixes of opposite meaning (word_lists.yaml contrasting_prefixes): issue 14 asks to
+# stop false positives on words that look alike and mean something else.
+@pytest.mark.parametrize("query, listed", [
+    ("Offshore Drilling SAL", "Onshore Drilling SAL"),  # 0.86, a match, before
+    ("Interlink Systems", "Intralink Systems"),  # 0.97
+    ("Microtek Systems", "Macrotek Systems"),  # 0.98
+    ("John Underwood", "John Overwood"),
+    ("Intertrade Ltd", "Intratrade Ltd"),
+])
+def test_words_apart_by_a_contrasting_prefix_are_two_words(query, listed):
+    assert compare(query, listed)[0] < REVIEW_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed", [
+    ("Offshore Drilling", "Ofshore Drilling"),  # a typing slip stays one
+    ("Interlink Systems", "Interlinc Systems"),
+    ("Upstream Energy", "Upstrem Energy"),
+    ("Import Export Co", "Import Export Company"),  # both words, each in both names
+])
+def test_a_slip_beside_a_prefix_still_matches(query, listed):
+    assert compare(query, listed)[0] >= MATCH_THRESHOLD
+
+
+def test_contrasting_prefixes_need_a_stem():
+    from screening.matching.strings import contrasting
+
+    assert contrasting("offshore", "onshore") and contrasting("import", "export")
+    assert not contrasting("onto", "offto")  # "to": too short a stem to be a word
+    assert not contrasting("inland", "inland")
+    assert not contrasting("interlink", "interlinc")

@@ -678,6 +678,28 @@ def test_word_lists_table_is_required(tmp_path):
     assert "institute" in resources.tables().roman_after
 
 
+def test_contrasting_prefixes_unquoted_on_off_are_refused(tmp_path):
+    """YAML reads a bare on / off as true / false: a prefix pair read so is an error, not a
+    table that silently never fires."""
+    import shutil
+
+    from screening.matching import resources
+
+    for f in resources.DEFAULT_RESOURCE_DIR.iterdir():
+        if f.is_file():
+            shutil.copy(f, tmp_path / f.name)
+    text = (tmp_path / "word_lists.yaml").read_text(encoding="utf-8")
+    assert '["on", "off"]' in text
+    (tmp_path / "word_lists.yaml").write_text(text.replace('["on", "off"]', "[on, off]"), encoding="utf-8")
+    try:
+        resources.use_resource_dir(tmp_path)
+        with pytest.raises(ValueError, match="contrasting_prefixes"):
+            resources.tables()
+    finally:
+        resources.use_resource_dir(None)
+    assert ("off", "on") in resources.tables().contrasting_prefixes
+
+
 def test_sound_classes_are_required(tmp_path):
     """romanization.yaml carries the sound classes of transliteration edits; without them tables() fails."""
     import shutil

@@ -90,6 +90,8 @@ CONTRAST_STEM_MIN = 3
 def contrasting(a: str, b: str) -> bool:
     """True for words that differ only in prefixes of opposite meaning (``contrasting_prefixes``
     in word_lists.yaml): "offshore" / "onshore", "interlink" / "intralink", "import" / "export"."""
+    if a[-CONTRAST_STEM_MIN:] != b[-CONTRAST_STEM_MIN:]:
+        return False  # the cheap test first: the stems must end alike
     for p, q in tables().contrasting_prefixes:
         if a.startswith(p) and b.startswith(q) and len(a) - len(p) >= CONTRAST_STEM_MIN and a[len(p):] == b[len(q):]:
             return True

@@ -102,6 +102,7 @@ FEATURES: list[Feature] = [
     Feature(short_names.short_name_vowels, qualifier=True, hold=True),
     Feature(short_names.spelled_other_country, qualifier=True, hold=True),
     Feature(short_names.joined_by_spelling, qualifier=True, hold=True),
+    Feature(short_names.pinyin_syllables_differ, qualifier=True, hold=True),
     Feature(f.no_distinctive_agreement, qualifier=True),
     Feature(f.locations_disagree, qualifier=True),
     Feature(f.country_agrees, qualifier=True),

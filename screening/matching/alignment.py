@@ -580,9 +580,9 @@ def is_patronymic(form: Form, j: int) -> bool:
     text = form.texts[j]
     if len(text) >= 6 and text.endswith(PATRONYMIC_ENDINGS):
         return True
-    if j > 1 and form.texts[j - 1] in tables().arabic_articles:
-        j -= 1
-    return j > 0 and form.texts[j - 1] in SON_OF
+    if j > 0 and form.texts[j - 1] in SON_OF:
+        return True
+    return j > 1 and form.texts[j - 2] in SON_OF and form.texts[j - 1] in tables().arabic_articles
 
 
 #: PATRONYMIC_ENDINGS, longest first (-ovich before -ich).

@@ -24,10 +24,13 @@ signals do not make a match.
 
 from __future__ import annotations
 
-from screening.matching.alignment import Link, Pair
+from screening.matching.alignment import Link, Pair, pinyin_name
 from screening.matching.forms import Form
 from screening.matching.features import country_disagrees
 from screening.matching.names import DISTINCTIVE, GENERIC, PERSON
+from screening.matching.normalize import has_han
+from screening.matching.pinyin import SYLLABLES, syllable_count
+from screening.matching.resources import tables
 from screening.matching.strings import persian_q
 
 #: The longest distinctive word held: four letters (Visa, Mars, Atos; not Micron), or a
@@ -149,3 +152,89 @@ def joined_by_spelling(pair: Pair) -> float:
         if any(q.tags[i] == GENERIC for i in lk.qi) or any(c.tags[j] == GENERIC for j in lk.ci):
             return 1.0
     return 0.0
+
+
+#: Syllables in a word read as pinyin here: a Chinese name's word has one or two
+#: (Hongxing, Weiming); words of three that pinyin also spells are mostly other
+#: languages' (Ma-ri-ya, Can-da-ce, Ba-he-ri, Ta-e-dong).
+PINYIN_WORD_SYLLABLES = 2
+
+
+def pinyin_syllables_differ(pair: Pair) -> float:
+    """1 when two names' pinyin words spell other syllables ("Tianhang" / "Tianhong"
+    Trading, "Hongxing" / "Hongxin", "Huawei" / "Huiwei", "Changjiang" / "ChangXin"
+    Memory, "ZHANG, Wei Ming" / "Zhang Weimin"): in pinyin a letter more or less is
+    another character, so another name, not a slip of the pen (天航 / 天宏). Written
+    apart, the syllables already fail to meet ("Tian Hang" / "Tian Hong" 0.45); joined,
+    they met as one word a letter apart (0.98). Held for review, as a one-letter
+    variant is (issue 14), not dropped: a typist does drop a g.
+
+    Both names' pinyin words (of one or two syllables) have the same number of syllables
+    (two or more; in any order), and their other distinctive words are the same words; not when one registry
+    number is in both."""
+    q, c = pair.query, pair.result
+    if q.ids & c.ids or not _chinese(pair):
+        return 0.0
+    qs = _pinyin_syllables(q)
+    if qs is None:
+        return 0.0
+    cs = _pinyin_syllables(c)
+    if cs is None or len(qs[0]) != len(cs[0]) or qs[0] == cs[0] or qs[1] != cs[1]:
+        return 0.0
+    return 1.0
+
+
+#: Countries whose firms' names are Chinese ones (a query's or an entry's country).
+CHINESE_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
+
+
+def _chinese(pair: Pair) -> bool:
+    """Is the pair a Chinese name's? Two persons' names written in pinyin
+    (:func:`alignment.pinyin_name`); for other names a Chinese place in either (Wuhan,
+    Guangzhou: ``pinyin_places``, ``chinese_places``), Chinese characters in either, or a
+    Chinese country given. Juri / Yuri, Niru / Nirou, Pouya / Puya and Mariya / Maria
+    spell in pinyin syllables too, and are Russian and Persian names."""
+    q, c = pair.query, pair.result
+    if PERSON in (q.schema, c.schema):
+        return pinyin_name(q) and pinyin_name(c)
+    t = tables()
+    for form in (q, c):
+        if any(w in t.pinyin_places or w in t.chinese_places for w in form.texts):
+            return True
+        if any(has_han(tok.source) for tok in form.tokens):
+            return True
+    given = {pair.query_country.upper()} if pair.query_country else set()
+    return bool((given | {x.upper() for x in pair.entry_countries or ()}) & CHINESE_COUNTRIES)
+
+
+def _pinyin_syllables(form: Form) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The syllables of ``form``'s distinctive pinyin words and its other distinctive
+    words, each sorted; None with fewer than two syllables."""
+    syllables: list[str] = []
+    others: list[str] = []
+    for text, tag in zip(form.texts, form.tags):
+        if tag != DISTINCTIVE:
+            continue
+        if 0 < syllable_count(text) <= PINYIN_WORD_SYLLABLES:
+            syllables.extend(_split_syllables(text))
+        else:
+            others.append(text)
+    return (tuple(sorted(syllables)), tuple(sorted(others))) if len(syllables) >= 2 else None
+
+
+def _split_syllables(word: str) -> list[str]:
+    """``word`` cut into the fewest pinyin syllables, the longest first where that ties
+    ("xian", not "xi an"; "tianhang": tian hang). The caller knows it is pinyin."""
+    n = len(word)
+    best: list[tuple[int, int]] = [(0, 0)] + [(n + 1, 0)] * n  # (syllables, start of the last)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 6), end):
+            if best[start][0] <= n and word[start:end] in SYLLABLES and best[start][0] + 1 < best[end][0]:
+                best[end] = (best[start][0] + 1, start)
+    out: list[str] = []
+    end = n
+    while end:
+        start = best[end][1]
+        out.append(word[start:end])
+        end = start
+    return out[::-1]

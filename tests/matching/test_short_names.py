@@ -118,3 +118,49 @@ def test_a_short_name_of_another_country_met_as_written_is_held_for_review() -> 
     (unknown,) = matcher.search("TCL")
     assert unknown.strength == "match"  # no country given: nothing to weigh
 
+
+
+# --- pinyin_syllables_differ (session 25) --------------------------------------------
+# fresh15's dev half (helper-79, written without our code): two Chinese firms a pinyin
+# letter apart matched at 0.98; written apart the same syllables never met.
+
+
+@pytest.mark.parametrize("query, listed, schema", [
+    ("Guangzhou Tianhang Trading Co., Ltd.", "Guangzhou Tianhong Trading Co., Ltd.", "company"),  # 天航 / 天宏
+    ("Wuhan Hongxing Optoelectronics Technology Co., Ltd.",
+     "Wuhan Hongxin Optoelectronics Technology Co., Ltd.", "company"),  # 鸿星 / 鸿鑫
+    ("ZHANG, Wei Ming", "Zhang Weimin", "person"),  # 0.95 joined, 0.41 written apart
+])
+def test_pinyin_a_syllable_apart_is_held_for_review(query, listed, schema):
+    score, features = compare(query, listed, schema)
+    assert REVIEW_THRESHOLD <= score < MATCH_THRESHOLD
+    assert features.get("pinyin_syllables_differ") == 1.0
+
+
+@pytest.mark.parametrize("query, listed, schema", [
+    ("Zhang Wei Ming", "Zhang Weiming", "person"),  # the same syllables, spaced otherwise
+    ("Xian Aircraft Industry", "Xi'an Aircraft Industry", "company"),
+    ("Huawei Technologies", "Hua Wei Technologies", "company"),
+    ("华为技术有限公司", "Huawei Technologies Co., Ltd.", "company"),
+    # other languages spell pinyin syllables too: no Chinese context, no hold
+    ("Juri Smirnov", "Yuri Smirnov", "person"),
+    ("NIRU CO.", "NIROU CO.", "company"),
+    ("IRAN POUYA", "IRAN PUYA", "company"),
+    ("Yang Ming Marine", "YANGMIN MARINE", "company"),  # helper-47's slip, no place, no country
+])
+def test_pinyin_hold_needs_other_syllables_in_a_chinese_name(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
+
+
+def test_characters_read_as_pinyin_were_apart_already():
+    assert compare("北京天航贸易有限公司", "Beijing Tianhong Trading Co., Ltd.", "company")[0] < REVIEW_THRESHOLD
+
+
+def test_pinyin_hold_reads_the_country_in_a_search():
+    from screening.matching import Matcher
+    from screening.types import Entry, Name
+
+    listed = Entry(id="us-el:cxmt", list_id="us-el", type="company", countries=["CN"],
+                   names=[Name("ChangXin Memory Technologies")])
+    [hit] = Matcher([listed]).search("Changjiang Memory Technologies")
+    assert hit.strength == "review"  # YMTC's name in pinyin is not CXMT's

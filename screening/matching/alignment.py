@@ -53,6 +53,7 @@ from screening.matching.strings import (
     STEM_SIM,
     SLAVIC_SIM,
     VOWEL_SPELLING_SIM,
+    contrasting,
     initial_glide,
     person_sim,
     plural_of,
@@ -309,6 +310,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         return _equal_link(tq)
     if arabic and tq == STOP:
         return 0.0, ""  # the article goes with its word (عبد العزيز ال..., "Abdulaziz Al ...")
+    if contrasting(a, b):
+        return 0.0, ""  # Microtek / Macrotek: no spelling rule makes them one word (strings.contrasting)
     if tq == NUMBER or tc == NUMBER:
         return 0.0, ""
     if arabic and tq != INITIAL and tc != INITIAL:
@@ -575,14 +578,11 @@ DAUGHTER_OF = frozenset({"bint", "binti"})
 
 
 def is_patronymic(form: Form, j: int) -> bool:
-    """A patronymic: Russian -ovich/-evna..., or a name after bin / ibn / ben, its
-    article between them or not ("Adel Ben Al-Azhar": the father is al-Azhar)."""
+    """A patronymic: Russian -ovich/-evna..., or a name after bin / ibn / ben."""
     text = form.texts[j]
     if len(text) >= 6 and text.endswith(PATRONYMIC_ENDINGS):
         return True
-    if j > 0 and form.texts[j - 1] in SON_OF:
-        return True
-    return j > 1 and form.texts[j - 2] in SON_OF and form.texts[j - 1] in tables().arabic_articles
+    return j > 0 and form.texts[j - 1] in SON_OF
 
 
 #: PATRONYMIC_ENDINGS, longest first (-ovich before -ich).

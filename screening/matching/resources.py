@@ -353,6 +353,8 @@ class Tables:
     #: the Arabic article as written apart (al, el): free when left out before a met word
     arabic_articles: frozenset[str] = frozenset()
     contrasting_prefixes: tuple[tuple[str, str], ...] = ()
+    #: of those, the pairs of four letters or more, words on their own too (micro / macro)
+    contrasting_words: frozenset[tuple[str, str]] = frozenset()
     #: business_synonyms: each business word -> the id of its group of synonyms
     business_synonyms: dict[str, int] = field(default_factory=dict)
 
@@ -985,6 +987,7 @@ def _load_word_lists(t: Tables) -> None:
                 raise ValueError("word_lists.yaml: each contrasting_prefixes entry is two prefixes")
             both = {(a, b) for x, y in pairs for a, b in ((x, y), (y, x))}
             t.contrasting_prefixes = tuple(sorted(both, key=lambda ab: (-len(ab[0]), ab)))
+            t.contrasting_words = frozenset(ab for ab in both if min(map(len, ab)) >= 4)
         elif key == "vietnamese_marks":  # phrases, each kept whole
             t.vietnamese_marks = frozenset(p for p in map(_fold_phrase, _as_list(data[key])) if p)
         else:

@@ -24,13 +24,15 @@ signals do not make a match.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from screening.matching.alignment import Link, Pair, pinyin_name
 from screening.matching.forms import Form
 from screening.matching.features import country_disagrees
 from screening.matching.names import DISTINCTIVE, GENERIC, PERSON
 from screening.matching.normalize import has_han
-from screening.matching.pinyin import SYLLABLES, syllable_count
-from screening.matching.resources import tables
+from screening.matching.pinyin import SYLLABLES, syllable_count, wade_giles_readings
+from screening.matching.resources import DOUBLED_LETTERS, tables
 from screening.matching.strings import persian_q
 
 #: The longest distinctive word held: four letters (Visa, Mars, Atos; not Micron), or a
@@ -181,7 +183,40 @@ def pinyin_syllables_differ(pair: Pair) -> float:
     cs = _pinyin_syllables(c)
     if cs is None or len(qs[0]) != len(cs[0]) or qs[0] == cs[0] or qs[1] != cs[1]:
         return 0.0
-    return 1.0
+    if _undoubled(q) == _undoubled(c):
+        return 0.0  # Hana / Hanna, Ana / Anna: a doubled letter, a Western name's spelling
+    return 0.0 if _one_sound_each(qs[0], cs[0]) else 1.0
+
+
+def _undoubled(form: Form) -> str:
+    """``form``'s distinctive words joined, each doubled letter once."""
+    return DOUBLED_LETTERS.sub(r"\1", "".join(t for t, g in zip(form.texts, form.tags) if g == DISTINCTIVE))
+
+
+#: ü as it is written without its dots: lü is lu or lv, nü nu or nv.
+_U_UMLAUT = {"lv": "lu", "nv": "nu", "lve": "lue", "nve": "nue"}
+
+
+def _one_sound_each(qs: tuple[str, ...], cs: tuple[str, ...]) -> bool:
+    """Every syllable only one side has is another romanisation of one the other side
+    has: Wade-Giles (Futan / Fudan, Kuohua / Guohua, Tahua / Dahua) or ü written u or v
+    (Lüliang: Luliang / Lvliang). Those are one name; pinyin is not the only way to write it."""
+    q_left, c_left = Counter(qs) - Counter(cs), Counter(cs) - Counter(qs)
+    others = list(c_left.elements())
+    for x in q_left.elements():
+        for y in others:
+            if _one_sound(x, y):
+                others.remove(y)
+                break
+        else:
+            return False
+    return True
+
+
+def _one_sound(x: str, y: str) -> bool:
+    """Two pinyin syllables that are one syllable written two ways (see :func:`_one_sound_each`)."""
+    return (y in wade_giles_readings(x) or x in wade_giles_readings(y)
+            or _U_UMLAUT.get(x, x) == _U_UMLAUT.get(y, y))
 
 
 #: Countries whose firms' names are Chinese ones (a query's or an entry's country).
@@ -189,14 +224,15 @@ CHINESE_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
 
 
 def _chinese(pair: Pair) -> bool:
-    """Is the pair a Chinese name's? Two persons' names written in pinyin
-    (:func:`alignment.pinyin_name`); for other names a Chinese place in either (Wuhan,
-    Guangzhou: ``pinyin_places``, ``chinese_places``), Chinese characters in either, or a
-    Chinese country given. Juri / Yuri, Niru / Nirou, Pouya / Puya and Mariya / Maria
-    spell in pinyin syllables too, and are Russian and Persian names."""
+    """Is the pair a Chinese name's? A Chinese place in either name (Wuhan, Guangzhou:
+    ``pinyin_places``, ``chinese_places``), Chinese characters in either, or a Chinese
+    country given; for persons both names written in pinyin too
+    (:func:`alignment.pinyin_name`). Juri / Yuri, Niru / Nirou, Pouya / Puya and Mariya /
+    Maria spell in pinyin syllables, and are Russian and Persian names; RI / YI and KANG /
+    GANG are Korean ones, one name in two romanisations (helper-80's review)."""
     q, c = pair.query, pair.result
-    if PERSON in (q.schema, c.schema):
-        return pinyin_name(q) and pinyin_name(c)
+    if PERSON in (q.schema, c.schema) and not (pinyin_name(q) and pinyin_name(c)):
+        return False
     t = tables()
     for form in (q, c):
         if any(w in t.pinyin_places or w in t.chinese_places for w in form.texts):
@@ -223,8 +259,10 @@ def _pinyin_syllables(form: Form) -> tuple[tuple[str, ...], tuple[str, ...]] | N
 
 
 def _split_syllables(word: str) -> list[str]:
-    """``word`` cut into the fewest pinyin syllables, the longest first where that ties
-    ("xian", not "xi an"; "tianhang": tian hang). The caller knows it is pinyin."""
+    """``word`` cut into the fewest pinyin syllables ("xian", not "xi an"; "tianhang":
+    tian hang); of cuts as few, the last syllable longest ("pingan": pin gan). Both names
+    are cut by the same rule, which is all the hold needs. A word pinyin does not spell
+    comes back whole; the caller passes only pinyin words."""
     n = len(word)
     best: list[tuple[int, int]] = [(0, 0)] + [(n + 1, 0)] * n  # (syllables, start of the last)
     for end in range(1, n + 1):

@@ -1,21 +1,17 @@
-"""Round 20 (session 25): three readings from OFAC SDN and CSL aliases in the derived
-sets' tuning folds (0-2), each general, each with pairs that must stay apart.
+"""Round 20 (session 25), from OFAC SDN aliases in the derived sets' tuning folds
+(0-2) and helper-80's review, each general, each with pairs that must stay apart.
 
 - "J/V" is a joint venture, read as "JV" (abbreviations.yaml), not two initials;
-- Lebanon's offshore company, "S.A.L. (Off-Shore)", is a legal form (Law 46/2019);
-- a name after bin / ben with its article between ("Ben Al-Azhar") is a patronymic.
+- words apart only by prefixes of opposite meaning are two words (Offshore / Onshore);
+- two readings tried and reverted after the review (SAL Off-Shore as a legal form, a
+  patronymic after "bin al-"): their losses are kept here as tests.
 """
 
 import pytest
 
-from screening.matching import compare, form_pairs
-from screening.matching.alignment import is_patronymic
+from screening.matching import compare
 from screening.matching.normalize import fold_tokens
 from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
-
-
-def _pair(query, listed, schema="person"):
-    return max(form_pairs(query, listed, schema), key=lambda fp: len(fp[1].query.texts))[1]
 
 
 def test_j_v_is_a_joint_venture():
@@ -35,33 +31,25 @@ def test_other_slashed_letters_are_not_joined(written, folded):
     assert fold_tokens(written) == folded
 
 
-@pytest.mark.parametrize("listed", [
-    "CONCEPTO SCREEN SAL OFF-SHORE",
-    "CONCEPTO SCREEN S.A.L. (OFFSHORE)",
-    "Concepto Screen SAL (Off Shore)",
+# helper-80's review: reading "S.A.L. (Off-Shore)" as a legal form only when Offshore
+# follows SAL lost OFAC's own aliases that write it before (SDN 17044, 28180); reverted.
+@pytest.mark.parametrize("query, listed", [
+    ("STARS COMMUNICATIONS OFFSHORE SAL", "STARS COMMUNICATION SAL OFF-SHORE"),
+    ("INTER ALIMENT SAL OFF-SHORE", "INTERALIMENT OFFSHORE COMPANY"),
+    ("LANDMETICS SAL OFF-SHORE", "LANDMETICS OFF SHORE"),
 ])
-def test_lebanese_offshore_company_form_is_a_legal_form(listed):
-    # SDN: CONCEPTO SCREEN SAL OFF-SHORE, a.k.a. CONCEPTOSCREEN
-    assert compare("CONCEPTOSCREEN", listed)[0] >= MATCH_THRESHOLD
-    assert compare("Concepto Screen", listed, "company")[0] >= MATCH_THRESHOLD
+def test_offshore_aliases_of_one_lebanese_company_still_meet(query, listed):
+    assert compare(query, listed)[0] >= MATCH_THRESHOLD
 
 
-def test_offshore_as_a_name_word_stays():
-    pair = _pair("Offshore Drilling SAL", "Offshore Drilling", "company")
-    assert pair.query.texts == ("offshore", "drilling")
-
-
-def test_patronymic_after_bin_and_an_article():
-    # SDN: BEN SOLTANE, Adel Ben Al-Azhar Ben Youssef (a.k.a. BEN SOLTANE, Adel)
-    pair = _pair("Adel Ben Al-Azhar Ben Youssef", "Adel")
-    texts = pair.query.texts
-    assert is_patronymic(pair.query, texts.index("azhar"))
-    assert is_patronymic(pair.query, texts.index("youssef"))
-    assert not is_patronymic(pair.query, texts.index("adel"))
-
-
-def test_another_father_after_the_article_contradicts():
-    assert compare("Adel Ben Al-Azhar", "Adel Ben Youssef", "person")[0] < REVIEW_THRESHOLD
+# helper-80's review: reading the word after "bin al-" as a patronymic let "al" meet the
+# other side's father Ali and cheapened the real father; reverted.
+@pytest.mark.parametrize("query, listed", [
+    ("Ali Saed Bin Al-Omar", "Ali Saed Bin Ali"),
+    ("Khodr Taher Bin Al-Mansour", "Khodr Taher Bin Ali"),
+])
+def test_another_father_after_bin_al_is_no_match(query, listed):
+    assert compare(query, listed, "person")[0] < MATCH_THRESHOLD
 
 
 # Prefixes of opposite meaning (word_lists.yaml contrasting_prefixes): issue 14 asks to
@@ -72,9 +60,13 @@ def test_another_father_after_the_article_contradicts():
     ("Microtek Systems", "Macrotek Systems"),  # 0.98
     ("John Underwood", "John Overwood"),
     ("Intertrade Ltd", "Intratrade Ltd"),
+    ("Micro-Tek Systems", "Macro-Tek Systems"),  # the prefixes standing alone (helper-80)
+    ("Micro Systems Ltd", "Macro Systems Ltd"),
+    ("Inter Bank", "Intra Bank"),
 ])
 def test_words_apart_by_a_contrasting_prefix_are_two_words(query, listed):
     assert compare(query, listed)[0] < REVIEW_THRESHOLD
+    assert compare(query, listed, "company")[0] < REVIEW_THRESHOLD  # "respelled" met them (helper-80)
 
 
 @pytest.mark.parametrize("query, listed", [

@@ -48,8 +48,6 @@ from screening.matching.resources import business_synonyms, business_word, on_ch
 from screening.matching.russian import cognate, cognate_apart, russian_word
 from screening.matching.abjad import latin_agrees, may_join, word_verdict
 from screening.matching.strings import (
-    CONTRAST_STEM_MIN,
-    CONTRAST_WORD_MAX,
     PHONETIC_SIM,
     SKELETON_SIM,
     STEM_SIM,
@@ -312,8 +310,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         return _equal_link(tq)
     if arabic and tq == STOP:
         return 0.0, ""  # the article goes with its word (عبد العزيز ال..., "Abdulaziz Al ...")
-    if (a[-CONTRAST_STEM_MIN:] == b[-CONTRAST_STEM_MIN:] or (len(a) <= CONTRAST_WORD_MAX and len(b) <= CONTRAST_WORD_MAX)) and contrasting(a, b):
-        return 0.0, ""  # Microtek / Macrotek: no spelling rule makes them one word (the cheap test inline)
+    if contrasting(a, b):
+        return 0.0, ""  # Microtek / Macrotek: no spelling rule below makes them one word
     if tq == NUMBER or tc == NUMBER:
         return 0.0, ""
     if arabic and tq != INITIAL and tc != INITIAL:

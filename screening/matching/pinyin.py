@@ -25,21 +25,39 @@ MAX_SYLLABLES = 3
 
 
 @lru_cache(maxsize=1 << 16)
+def split_syllables(word: str) -> tuple[str, ...]:
+    """``word`` cut into the fewest pinyin syllables (() when none spell it exactly); of
+    cuts as few, the last syllable longest ("xian", not "xi an"; "pingan": pin gan).
+
+    >>> split_syllables("jinping"), split_syllables("putin")
+    (('jin', 'ping'), ())
+    """
+    n = len(word)
+    if not n or not word.isalpha():
+        return ()
+    best: list[tuple[int, int]] = [(0, 0)] + [(n + 1, 0)] * n  # (syllables, start of the last)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - MAX_SYLLABLE), end):
+            if best[start][0] <= n and word[start:end] in SYLLABLES and best[start][0] + 1 < best[end][0]:
+                best[end] = (best[start][0] + 1, start)
+    if best[n][0] > n:
+        return ()
+    out: list[str] = []
+    end = n
+    while end:
+        start = best[end][1]
+        out.append(word[start:end])
+        end = start
+    return tuple(out[::-1])
+
+
 def syllable_count(word: str) -> int:
     """Fewest pinyin syllables that spell word exactly (0 when none do).
 
     >>> syllable_count("jinping"), syllable_count("maria"), syllable_count("putin")
     (2, 3, 0)
     """
-    n = len(word)
-    if not n or not word.isalpha():
-        return 0
-    best = [0] + [n + 1] * n
-    for end in range(1, n + 1):
-        for start in range(max(0, end - MAX_SYLLABLE), end):
-            if best[start] <= n and word[start:end] in SYLLABLES:
-                best[end] = min(best[end], best[start] + 1)
-    return best[n] if best[n] <= n else 0
+    return len(split_syllables(word))
 
 
 def is_pinyin_word(word: str) -> bool:

@@ -352,8 +352,10 @@ class Tables:
     vietnamese_surnames: frozenset[str] = frozenset()
     #: the Arabic article as written apart (al, el): free when left out before a met word
     arabic_articles: frozenset[str] = frozenset()
+    #: prefixes of opposite meaning (on / off, micro / macro), both ways round, longest first
     contrasting_prefixes: tuple[tuple[str, str], ...] = ()
-    #: of those, the pairs of four letters or more, words on their own too (micro / macro)
+    #: of those, the pairs of four letters or more, words on their own too (micro / macro;
+    #: not in / out or on / off, which are other words as well)
     contrasting_words: frozenset[tuple[str, str]] = frozenset()
     #: business_synonyms: each business word -> the id of its group of synonyms
     business_synonyms: dict[str, int] = field(default_factory=dict)

@@ -31,7 +31,7 @@ from screening.matching.forms import Form
 from screening.matching.features import country_disagrees
 from screening.matching.names import DISTINCTIVE, GENERIC, PERSON
 from screening.matching.normalize import has_han
-from screening.matching.pinyin import SYLLABLES, syllable_count, wade_giles_readings
+from screening.matching.pinyin import split_syllables, wade_giles_readings
 from screening.matching.resources import DOUBLED_LETTERS, tables
 from screening.matching.strings import persian_q
 
@@ -163,29 +163,31 @@ PINYIN_WORD_SYLLABLES = 2
 
 
 def pinyin_syllables_differ(pair: Pair) -> float:
-    """1 when two names' pinyin words spell other syllables ("Tianhang" / "Tianhong"
-    Trading, "Hongxing" / "Hongxin", "Huawei" / "Huiwei", "Changjiang" / "ChangXin"
-    Memory, "ZHANG, Wei Ming" / "Zhang Weimin"): in pinyin a letter more or less is
+    """1 when two Chinese names' pinyin words spell other syllables ("Guangzhou Tianhang"
+    / "Guangzhou Tianhong" Trading, "Hongxing" / "Hongxin", and with a Chinese country
+    "Changjiang" / "ChangXin" Memory, "ZHANG, Wei Ming" / "Zhang Weimin"): in pinyin a letter more or less is
     another character, so another name, not a slip of the pen (天航 / 天宏). Written
     apart, the syllables already fail to meet ("Tian Hang" / "Tian Hong" 0.45); joined,
     they met as one word a letter apart (0.98). Held for review, as a one-letter
     variant is (issue 14), not dropped: a typist does drop a g.
 
     Both names' pinyin words (of one or two syllables) have the same number of syllables
-    (two or more; in any order), and their other distinctive words are the same words; not when one registry
-    number is in both."""
+    (two or more; in any order), their other distinctive words are the same words, and
+    the pair is a Chinese name's (:func:`_chinese`); not when one registry number is in
+    both, nor for one syllable in two romanisations (:func:`_one_sound_each`) or a
+    doubled letter."""
     q, c = pair.query, pair.result
-    if q.ids & c.ids or not _chinese(pair):
+    if q.ids & c.ids:
         return 0.0
     qs = _pinyin_syllables(q)
     if qs is None:
-        return 0.0
+        return 0.0  # most pairs: the cheap tests first, the Chinese context last
     cs = _pinyin_syllables(c)
     if cs is None or len(qs[0]) != len(cs[0]) or qs[0] == cs[0] or qs[1] != cs[1]:
         return 0.0
     if _undoubled(q) == _undoubled(c):
         return 0.0  # Hana / Hanna, Ana / Anna: a doubled letter, a Western name's spelling
-    return 0.0 if _one_sound_each(qs[0], cs[0]) else 1.0
+    return 0.0 if _one_sound_each(qs[0], cs[0]) or not _chinese(pair) else 1.0
 
 
 def _undoubled(form: Form) -> str:
@@ -251,28 +253,9 @@ def _pinyin_syllables(form: Form) -> tuple[tuple[str, ...], tuple[str, ...]] | N
     for text, tag in zip(form.texts, form.tags):
         if tag != DISTINCTIVE:
             continue
-        if 0 < syllable_count(text) <= PINYIN_WORD_SYLLABLES:
-            syllables.extend(_split_syllables(text))
+        cut = split_syllables(text)
+        if 0 < len(cut) <= PINYIN_WORD_SYLLABLES:
+            syllables.extend(cut)
         else:
             others.append(text)
     return (tuple(sorted(syllables)), tuple(sorted(others))) if len(syllables) >= 2 else None
-
-
-def _split_syllables(word: str) -> list[str]:
-    """``word`` cut into the fewest pinyin syllables ("xian", not "xi an"; "tianhang":
-    tian hang); of cuts as few, the last syllable longest ("pingan": pin gan). Both names
-    are cut by the same rule, which is all the hold needs. A word pinyin does not spell
-    comes back whole; the caller passes only pinyin words."""
-    n = len(word)
-    best: list[tuple[int, int]] = [(0, 0)] + [(n + 1, 0)] * n  # (syllables, start of the last)
-    for end in range(1, n + 1):
-        for start in range(max(0, end - 6), end):
-            if best[start][0] <= n and word[start:end] in SYLLABLES and best[start][0] + 1 < best[end][0]:
-                best[end] = (best[start][0] + 1, start)
-    out: list[str] = []
-    end = n
-    while end:
-        start = best[end][1]
-        out.append(word[start:end])
-        end = start
-    return out[::-1]

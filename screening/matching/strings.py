@@ -85,21 +85,18 @@ def _gendered(a: str, b: str) -> bool:
 
 #: Letters a word keeps after a contrasting prefix for the prefix to count ("onshore": "shore").
 CONTRAST_STEM_MIN = 3
-#: A prefix standing alone is a word of its own from four letters (micro / macro, inter /
-#: intra; not in / out or on / off, which are other words too: resources.contrasting_words);
-#: none is longer than this.
-CONTRAST_WORD_MAX = 5
 
 
 def contrasting(a: str, b: str) -> bool:
     """True for words that differ only in prefixes of opposite meaning (``contrasting_prefixes``
     in word_lists.yaml): "offshore" / "onshore", "interlink" / "intralink", "import" / "export";
     and two such prefixes of four letters or more standing alone ("micro" / "macro")."""
-    if len(a) <= CONTRAST_WORD_MAX and len(b) <= CONTRAST_WORD_MAX and (a, b) in tables().contrasting_words:
+    t = tables()
+    if (a, b) in t.contrasting_words:
         return True  # the prefixes standing alone: "Micro-Tek" / "Macro-Tek"
     if a[-CONTRAST_STEM_MIN:] != b[-CONTRAST_STEM_MIN:]:
         return False  # the cheap test first: the stems must end alike
-    for p, q in tables().contrasting_prefixes:
+    for p, q in t.contrasting_prefixes:
         if a.startswith(p) and b.startswith(q) and len(a) - len(p) >= CONTRAST_STEM_MIN and a[len(p):] == b[len(q):]:
             return True
     return False

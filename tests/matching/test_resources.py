@@ -656,15 +656,22 @@ def test_place_suffixes_may_be_left_out() -> None:
         assert [] in alternatives(terms[suffix]), suffix
 
 
-def test_word_lists_table_is_required(tmp_path):
-    """The matcher's word lists live in word_lists.yaml; without it tables() fails loudly."""
+def _copy_tables(dest, leave_out=None):
+    """Copy the matcher's resource tables to ``dest``, all but ``leave_out``."""
     import shutil
 
     from screening.matching import resources
 
     for f in resources.DEFAULT_RESOURCE_DIR.iterdir():
-        if f.is_file() and f.name != "word_lists.yaml":
-            shutil.copy(f, tmp_path / f.name)
+        if f.is_file() and f.name != leave_out:
+            shutil.copy(f, dest / f.name)
+
+
+def test_word_lists_table_is_required(tmp_path):
+    """The matcher's word lists live in word_lists.yaml; without it tables() fails loudly."""
+    from screening.matching import resources
+
+    _copy_tables(tmp_path, leave_out="word_lists.yaml")
     try:
         resources.use_resource_dir(tmp_path)
         with pytest.raises(FileNotFoundError):
@@ -681,13 +688,9 @@ def test_word_lists_table_is_required(tmp_path):
 def test_contrasting_prefixes_unquoted_on_off_are_refused(tmp_path):
     """YAML reads a bare on / off as true / false: a prefix pair read so is an error, not a
     table that silently never fires."""
-    import shutil
-
     from screening.matching import resources
 
-    for f in resources.DEFAULT_RESOURCE_DIR.iterdir():
-        if f.is_file():
-            shutil.copy(f, tmp_path / f.name)
+    _copy_tables(tmp_path)
     text = (tmp_path / "word_lists.yaml").read_text(encoding="utf-8")
     assert '["on", "off"]' in text
     (tmp_path / "word_lists.yaml").write_text(text.replace('["on", "off"]', "[on, off]"), encoding="utf-8")
@@ -702,13 +705,9 @@ def test_contrasting_prefixes_unquoted_on_off_are_refused(tmp_path):
 
 def test_sound_classes_are_required(tmp_path):
     """romanization.yaml carries the sound classes of transliteration edits; without them tables() fails."""
-    import shutil
-
     from screening.matching import resources
 
-    for f in resources.DEFAULT_RESOURCE_DIR.iterdir():
-        if f.is_file():
-            shutil.copy(f, tmp_path / f.name)
+    _copy_tables(tmp_path)
     text = (tmp_path / "romanization.yaml").read_text(encoding="utf-8")
     (tmp_path / "romanization.yaml").write_text(
         "\n".join(line for line in text.splitlines() if not line.startswith("sound_classes:")), encoding="utf-8"

@@ -22,7 +22,8 @@ MATCHING = ROOT / "screening" / "matching"
 #: Every module of the matcher but these: ``__init__`` and ``native`` (they choose which
 #: build runs, so they must run as Python), ``resources`` (it reads the YAML tables, whose
 #: values compiled code would check against its annotations: a bare NO or on in YAML is a
-#: bool), ``affiliates`` (its restore() builds with ``__new__``) and ``snapshot`` (file I/O).
+#: bool), ``affiliates`` (its restore() builds with ``__new__``), ``snapshot`` (file I/O) and
+#: ``gazetteer`` (reads a package's file once).
 COMPILED = ["brahmic", "burmese", "normalize", "annotations", "abjad", "arabic_compounds", "cedict", "greek", "japanese", "korean",
             "pinyin", "russian", "translation", "vietnamese", "tokens", "names_latin", "names_han", "names_ko_ja",
             "names", "schemas", "forms", "choices", "strings", "cut_short", "alignment", "divisions", "short_names", "families", "fitted",

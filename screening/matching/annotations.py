@@ -17,6 +17,7 @@ words that are not part of it:
 * a nickname in quotes inside a person's name: Joaquin "El Chapo" Guzman -- kept as
   another name with the family name ("El Chapo Guzman"; "SHAOHUA 'ERIC' WANG" is also
   "ERIC WANG");
+* "M/s" or "Messrs" before a firm's name ("M/s Shree Ganesh Polymers Pvt Ltd");
 * a port or flag after a comma: "OCEAN STAR, PANAMA";
 * branch suffixes set off by a dash or parentheses: "ACME TRADING LLC - DUBAI
   BRANCH", "(LONDON BRANCH)", and a Chinese 分公司 after its company's name: a branch
@@ -105,6 +106,11 @@ _LEADING_MARK_RE = re.compile(
     r"|n/k/a|d/b/a|(?-i:d\.b\.a\.?)|doing\s+business\s+as),?:?\s+(?=\S)",
     re.IGNORECASE,
 )
+#: "M/s" or "Messrs" before a firm's name, as Indian and British documents write it ("M/s
+#: Shree Ganesh Polymers Pvt Ltd"): no word of the name. Of a name of unknown kind only as
+#: written so ("M/s", "Messrs"): "M/S ESTONIA" is a motor ship.
+_MESSRS_RE = re.compile(r"^\s*(?:messrs|m/s)\.?\s+(?=\S)", re.IGNORECASE)
+_MESSRS_CASED_RE = re.compile(r"^\s*(?:[Mm]essrs|M/s)\.?\s+(?=\S)")
 #: A nickname in quotes inside a person's name: Joaquín "El Chapo" Guzmán, Ali 'Chemical'
 #: Hassan. Single quotes only between spaces (O'Brien, Mu'ammar are letters).
 _NICKNAME_RE = re.compile(r"(?<=\S)\s+(?:[\"“„«]([^\"“”„«»]{2,40})[\"”“»]"  # "El Chapo", «El Chapo»
@@ -183,8 +189,9 @@ _HAN_BRANCH_RE = re.compile(r"(?<=公司)[^\s公司所院厂部局处室第中�
 #: Registry numbers: "IMO 9123456", "(IMO: 9123456)", "Reg. No. 123", "OGRN 1027700000000".
 _REGISTRY_RE = re.compile(
     r"[\(,]?\s*\b(?:(?:imo|mmsi|ogrn|огрн|(?-i:INN|ИНН))(?:\.?\s*(?:no|number|nr)\.?)?"
-    r"|reg(?:istration)?\.?\s*(?:no|number|nr)\.?|cr\s*no\.?|company\s+no\.?)"
-    r"\s*[:#.]?\s*\d[\d\s-]{3,}\d\s*\)?",
+    r"|reg(?:istration)?\.?\s*(?:no|number|nr)\.?|cr\s*no\.?|(?:company|co)\.?\s+no\.?)"
+    # a register's letters before the number: Cyprus "Reg No HE 345678"
+    r"\s*[:#.]?\s*(?:(?<=[\s:#.])[a-z]{1,3}\s?)?\d[\d\s-]{3,}\d\s*\)?",
     re.IGNORECASE,
 )
 #: A vessel's radio call sign ("call sign 3FAB2", "Callsign: 9ha2157": letters with a
@@ -277,6 +284,8 @@ def imo_check_digit_ok(digits: str) -> bool:
 _CHECKS = {"imo": imo_check_digit_ok, "ogrn": _ogrn_ok, "inn": _inn_ok}
 
 
+#: Places read off the end of a vessel's name, each after a comma: a port, then a flag.
+TRAILING_PLACES_MAX = 2
 #: What may follow a name's last comma to be read as a port or flag.
 _TRAILING_PLACE_RE = re.compile(r",\s*([^,]+?)(?:\s+flag(?:ged)?)?\s*$", re.IGNORECASE)
 
@@ -357,6 +366,8 @@ def strip_annotations(
         former.append(short.group(1).strip())  # "(Torch Electron)": the party's short name
         name = name[: short.start()]
     name = _LABEL_RE.sub("", name, count=1)
+    if not person and not vessel_name:
+        name = (_MESSRS_CASED_RE if vessel else _MESSRS_RE).sub("", name, count=1)
     if not person:  # "Anna Schmidt - Payer" may be a double surname
         name = _TRAILING_ROLE_RE.sub("", name, count=1) if name[: -1].strip() else name
     labelled = _VESSEL_LABEL_RE.match(name)
@@ -391,12 +402,18 @@ def strip_annotations(
         m = _PAREN_FLAG_RE.search(name)
         if m and (vessel_name or m.group(1) or m.group(3)) and is_place(m.group(2)) and name[: m.start()].strip():
             name = name[: m.start()]  # "MV SAVIZ (Iran flag)", a vessel's "(Liberia)": its flag
-        m = _TRAILING_PLACE_RE.search(name)
-        if m and is_place(m.group(1)) and name[: m.start()].strip():
+        whole = name
+        # a vessel's port and flag: "PACIFIC GLORY, Freetown, Sierra Leone flag"; one place
+        # of another name ("Mr. GREF, German, Moscow": German is his given name)
+        for _ in range(TRAILING_PLACES_MAX if vessel_name else 1):
+            m = _TRAILING_PLACE_RE.search(name)
+            if not (m and is_place(m.group(1)) and name[: m.start()].strip()):
+                break
+            name = name[: m.start()]
+        if name is not whole:
             # the whole name stays another reading: a list-side name of known schema keeps
             # its place ("CSBC Corporation, Taiwan"), and the two must still meet
-            former.append(" ".join(name.replace(",", " ").split()))
-            name = name[: m.start()]
+            former.append(" ".join(whole.replace(",", " ").split()))
     name = " ".join(name.split()).strip(" ,;:-")
     if not name:
         return text, []
@@ -463,7 +480,7 @@ def _latin_letters(text: str) -> bool:
 
 
 #: Characters or words that any annotation needs; most names have none and return at once.
-_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\battn\b|分公司|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|f\.k\.a|d\.b\.a|known\s+as"
+_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bmessrs\b|\battn\b|分公司|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|f\.k\.a|d\.b\.a|known\s+as"
                        r"|business\s+as|\s[-–—]\s*(?:" + _ROLES_AFTER + r")\b", re.IGNORECASE)
 #: ... and for a name known to be a vessel's, the prefixes written with dots or
 #: spaces ("M.T. AMBER SKY") or as plain letters ("TB"); elsewhere they are initials

@@ -45,7 +45,7 @@ from functools import lru_cache
 from unidecode import unidecode
 
 from screening.countries import to_iso2
-from screening.matching import brahmic, burmese, cedict, japanese, korean
+from screening.matching import brahmic, burmese, cedict, gazetteer, japanese, korean
 from screening.matching.annotations import strip_annotations, without_reference
 from screening.matching.greek import elot743, spoken
 from screening.matching.schemas import canonical_schema
@@ -111,6 +111,7 @@ from screening.matching.names_latin import (
     reads_as_company_alike,
     lookalike_readings,
     named_after,
+    spell_saints,
     spell_turkish_abbreviations,
     looks_like_org,
     person_reorder,
@@ -161,8 +162,10 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
         # ("Kappa Marine SA, Panama" / "..., Liberia": two registrations; address_places)
         if not words or (schema is None and _after_legal_form(raw, t) is not None):
             return False
-        if _place_words(words, t):
-            return True
+        if schema == "vessel" and words[:2] == ("port", "of"):
+            words = words[2:]  # "M/V ADRIATIK SUN, Port of Novorossiysk"
+        if _place_words(words, t) or (schema == "vessel" and _town_words(words, t)):
+            return True  # a vessel's port of registry: "M/V NEW CONQUEST, Apia" (gazetteer)
         # a flag state written out on a vessel's name: "SCF PRIMORYE, LIBERIA FLAG",
         # "OCEAN STAR, MARSHALL ISLANDS" (not a two- or three-letter code: ", SA" is a
         # legal form). Not on a name of unknown kind: "JOHNSON, Chad" is a person, and
@@ -381,7 +384,8 @@ def address_places(raw: str) -> frozenset[str]:
         words = tuple(fold_words(part))
         if not words:
             continue
-        if not _place_words(words, t) or (not country_ok and not out and to_iso2(part.strip()) is not None):
+        if not (_place_words(words, t) or (country_ok and _town_words(words, t))) or (
+                not country_ok and not out and to_iso2(part.strip()) is not None):
             return frozenset()  # (a country after a city is the address's: "..., Beijing, China")
         out.update(words)
         out.add("".join(words))
@@ -418,6 +422,33 @@ def _written_place(text: str, t: Tables) -> bool:
 def _place_words(words: tuple[str, ...], t: Tables) -> bool:
     """True when the folded ``words`` name a place: a place phrase, or places only."""
     return words in t.location_phrases or all(w in t.locations for w in words)
+
+
+#: Most words of a town read after a firm's or a vessel's name ("Ho Chi Minh City").
+TOWN_WORDS_MAX = 3
+
+
+def _town_words(words: tuple[str, ...], t: Tables) -> bool:
+    """True when the folded ``words`` are a town of the gazetteer ("piraeus", "bandar
+    abbas") and none of them a word of a firm's name (a legal form, an organisation's
+    or a business word, a number: "Union", "Progress" and "Energy" stay names)."""
+    return (0 < len(words) <= TOWN_WORDS_MAX and gazetteer.is_town(words) and not any(
+        w in t.org_class or w in t.generic or w in t.org_types or w in t.legal_len or not w.isalpha()
+        for w in words))
+
+
+def trailing_town(raw: str, t: Tables) -> tuple[str, ...]:
+    """The words of a town written after a firm's name and its last comma, which no
+    table of ours knows as a place ("Olympic Shipmanagement S.A., Piraeus", "Shree
+    Ganesh Polymers Pvt Ltd, Vapi"): read as a place, like "..., Hamburg". Empty when
+    the part is a known place, no town, or all the name (:mod:`screening.matching.gazetteer`)."""
+    k = raw.rfind(",")
+    if k <= 0:
+        return ()
+    words = tuple(fold_words(raw[k + 1:]))
+    if not words or _place_words(words, t) or not _town_words(words, t) or not fold_words(raw[:k]):
+        return ()
+    return words
 
 
 #: Quotation marks, for :func:`_strip_annotations`'s cheap test.
@@ -543,15 +574,19 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             legal.extend(leg)
         else:
             if not person and "." in piece:
-                piece = _dotted_acronyms(spell_turkish_abbreviations(piece, t), company, t)
+                piece = _dotted_acronyms(spell_saints(spell_turkish_abbreviations(piece, t), t), company, t)
             words = named_after(fold_words(without_ezafe(PAREN_RE.sub(" ", piece))), im=not person)
             # Is the whole name organisation-like? (legal/generic words present)
             short_forms = script in LATIN_LEGAL_SCRIPTS  # आशा is "asa", not the Norwegian ASA
             accented = accented_words(piece, t)  # "Lia Sá": a legal form is never written with accents
-            org_like = company or looks_like_org(words, t, short_forms, marks=not person, accented=accented)
+            town = trailing_town(piece, t) if not person and "," in piece else ()
+            # "Olympic Shipmanagement S.A., Piraeus": a firm's name by what it says before its town
+            org_like = company or looks_like_org(words[: len(words) - len(town)], t, short_forms, marks=not person,
+                                                 accented=accented)
+            towns = frozenset(town) if org_like else frozenset()
             looks = lookalike_readings(piece) if not piece.islower() else None
             built, leg = latin_tokens(words, t, company or org_like, person or not org_like, looks, short_forms, accented,
-                                      vessel=canonical_schema(schema) == "vessel", said_person=person)
+                                      vessel=canonical_schema(schema) == "vessel", said_person=person, towns=towns)
             if not org_like and any(" " in form for form in leg):
                 # a legal form of several words ("Obshchestvo s ogranichennoi
                 # otvetstvennostyu") makes an organisation: read it as one

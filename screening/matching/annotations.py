@@ -107,10 +107,9 @@ _LEADING_MARK_RE = re.compile(
     re.IGNORECASE,
 )
 #: "M/s" or "Messrs" before a firm's name, as Indian and British documents write it ("M/s
-#: Shree Ganesh Polymers Pvt Ltd"): no word of the name. Of a name of unknown kind only as
-#: written so ("M/s", "Messrs"): "M/S ESTONIA" is a motor ship.
-_MESSRS_RE = re.compile(r"^\s*(?:messrs|m/s)\.?\s+(?=\S)", re.IGNORECASE)
-_MESSRS_CASED_RE = re.compile(r"^\s*(?:[Mm]essrs|M/s)\.?\s+(?=\S)")
+#: Shree Ganesh Polymers Pvt Ltd", "M/S. ..."): no word of the name. Not "M/S" without its
+#: stop: a motor ship's prefix ("M/S ESTONIA"), or a firm's letters ("M/S Trading Ltd").
+_MESSRS_RE = re.compile(r"^\s*(?:(?:MESSRS|[Mm]essrs|M/s)\.?|M/S\.)\s+(?=\S)")
 #: A nickname in quotes inside a person's name: Joaquín "El Chapo" Guzmán, Ali 'Chemical'
 #: Hassan. Single quotes only between spaces (O'Brien, Mu'ammar are letters).
 _NICKNAME_RE = re.compile(r"(?<=\S)\s+(?:[\"“„«]([^\"“”„«»]{2,40})[\"”“»]"  # "El Chapo", «El Chapo»
@@ -189,7 +188,7 @@ _HAN_BRANCH_RE = re.compile(r"(?<=公司)[^\s公司所院厂部局处室第中�
 #: Registry numbers: "IMO 9123456", "(IMO: 9123456)", "Reg. No. 123", "OGRN 1027700000000".
 _REGISTRY_RE = re.compile(
     r"[\(,]?\s*\b(?:(?:imo|mmsi|ogrn|огрн|(?-i:INN|ИНН))(?:\.?\s*(?:no|number|nr)\.?)?"
-    r"|reg(?:istration)?\.?\s*(?:no|number|nr)\.?|cr\s*no\.?|(?:company|co)\.?\s+no\.?)"
+    r"|reg(?:istration)?\.?\s*(?:no|number|nr)\.?|cr\s*no\.?|company\s+no\.?)"
     # a register's letters before the number: Cyprus "Reg No HE 345678"
     r"\s*[:#.]?\s*(?:(?<=[\s:#.])[a-z]{1,3}\s?)?\d[\d\s-]{3,}\d\s*\)?",
     re.IGNORECASE,
@@ -367,7 +366,7 @@ def strip_annotations(
         name = name[: short.start()]
     name = _LABEL_RE.sub("", name, count=1)
     if not person and not vessel_name:
-        name = (_MESSRS_CASED_RE if vessel else _MESSRS_RE).sub("", name, count=1)
+        name = _MESSRS_RE.sub("", name, count=1)
     if not person:  # "Anna Schmidt - Payer" may be a double surname
         name = _TRAILING_ROLE_RE.sub("", name, count=1) if name[: -1].strip() else name
     labelled = _VESSEL_LABEL_RE.match(name)

@@ -111,7 +111,6 @@ from screening.matching.names_latin import (
     reads_as_company_alike,
     lookalike_readings,
     named_after,
-    spell_saints,
     spell_turkish_abbreviations,
     looks_like_org,
     person_reorder,
@@ -162,10 +161,12 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
         # ("Kappa Marine SA, Panama" / "..., Liberia": two registrations; address_places)
         if not words or (schema is None and _after_legal_form(raw, t) is not None):
             return False
-        if schema == "vessel" and words[:2] == ("port", "of"):
+        if schema == "vessel" and words[:2] == ("port", "of") and len(words) > 2:
             words = words[2:]  # "M/V ADRIATIK SUN, Port of Novorossiysk"
-        if _place_words(words, t) or (schema == "vessel" and _town_words(words, t)):
-            return True  # a vessel's port of registry: "M/V NEW CONQUEST, Apia" (gazetteer)
+        if _place_words(words, t):
+            return True
+        if schema == "vessel" and _town_words(words, t) and _vessel_words_before(raw, text) >= VESSEL_TOWN_NAME_MIN:
+            return True  # a vessel's port of registry: "M/V NEW CONQUEST, Apia" (gazetteer); not "QUEEN, VICTORIA"
         # a flag state written out on a vessel's name: "SCF PRIMORYE, LIBERIA FLAG",
         # "OCEAN STAR, MARSHALL ISLANDS" (not a two- or three-letter code: ", SA" is a
         # legal form). Not on a name of unknown kind: "JOHNSON, Chad" is a person, and
@@ -424,6 +425,22 @@ def _place_words(words: tuple[str, ...], t: Tables) -> bool:
     return words in t.location_phrases or all(w in t.locations for w in words)
 
 
+#: Fewest words of a vessel's name before a town read off as its port: "NEW CONQUEST, Apia",
+#: not "QUEEN, VICTORIA" (helper-82's review).
+VESSEL_TOWN_NAME_MIN = 2
+#: A vessel's prefix, no word of its name ("M/V", "MT").
+_VESSEL_PREFIX_WORDS = frozenset({"m", "v", "t", "mv", "mt", "tb"})
+
+
+def _vessel_words_before(raw: str, tail: str) -> int:
+    """Words of a vessel's name before ``tail``, its last part after a comma, less a prefix."""
+    words = fold_words(raw[: raw.rfind(tail)])
+    k = 0
+    while k < len(words) - 1 and words[k] in _VESSEL_PREFIX_WORDS:
+        k += 1
+    return len(words) - k
+
+
 #: Most words of a town read after a firm's or a vessel's name ("Ho Chi Minh City").
 TOWN_WORDS_MAX = 3
 
@@ -574,7 +591,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             legal.extend(leg)
         else:
             if not person and "." in piece:
-                piece = _dotted_acronyms(spell_saints(spell_turkish_abbreviations(piece, t), t), company, t)
+                piece = _dotted_acronyms(spell_turkish_abbreviations(piece, t), company, t)
             words = named_after(fold_words(without_ezafe(PAREN_RE.sub(" ", piece))), im=not person)
             # Is the whole name organisation-like? (legal/generic words present)
             short_forms = script in LATIN_LEGAL_SCRIPTS  # आशा is "asa", not the Norwegian ASA
@@ -583,10 +600,10 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             # "Olympic Shipmanagement S.A., Piraeus": a firm's name by what it says before its town
             org_like = company or looks_like_org(words[: len(words) - len(town)], t, short_forms, marks=not person,
                                                  accented=accented)
-            towns = frozenset(town) if org_like else frozenset()
+            town_tail = len(town) if org_like else 0
             looks = lookalike_readings(piece) if not piece.islower() else None
             built, leg = latin_tokens(words, t, company or org_like, person or not org_like, looks, short_forms, accented,
-                                      vessel=canonical_schema(schema) == "vessel", said_person=person, towns=towns)
+                                      vessel=canonical_schema(schema) == "vessel", said_person=person, town_tail=town_tail)
             if not org_like and any(" " in form for form in leg):
                 # a legal form of several words ("Obshchestvo s ogranichennoi
                 # otvetstvennostyu") makes an organisation: read it as one

@@ -304,31 +304,6 @@ def spell_turkish_abbreviations(piece: str, t: Tables) -> str:
     return _ABBREVIATED_RE.sub(spell, piece)
 
 
-#: A saint's title written short with its full stop before a word: "St. George", "ST.
-#: NIKOLAY", and at a name's start Greek "AG." (Agios) and Slavic "SV." (Svyatoy, Sveti).
-#: Not without the stop: "ST Trading" is a brand and "S&T" science and technology.
-_SAINT_RE = re.compile(r"(?<![\w&.])(st|ag|sv)\.\s*(?=[^\W\d_]{2})", re.IGNORECASE)
-#: Titles read only as a name's first word ("Siemens AG. Munich" keeps its AG).
-_SAINT_FIRST_ONLY = frozenset({"ag", "sv"})
-
-
-def spell_saints(piece: str, t: Tables) -> str:
-    """``piece`` with a saint's abbreviated title written out (``saint_titles`` in
-    word_lists.yaml): "AG. NIKOLAOS" is AGIOS NIKOLAOS, "St. George Trading" Saint
-    George Trading."""
-    if "." not in piece:
-        return piece
-
-    def spell(m: re.Match[str]) -> str:
-        short = m.group(1).lower()
-        full = t.saint_titles.get(short)
-        if full is None or (short in _SAINT_FIRST_ONLY and piece[: m.start()].strip()):
-            return m.group(0)
-        return full + " "
-
-    return _SAINT_RE.sub(spell, piece)
-
-
 def _vietnamese_words(words: Sequence[str], t: Tables) -> bool:
     """True when ``words`` hold a Vietnamese legal form or the country's name
     (word_lists.yaml ``vietnamese_marks``)."""
@@ -544,7 +519,7 @@ def latin_tokens(
     accented: frozenset[str] = frozenset(),
     vessel: bool = False,
     said_person: bool = False,
-    towns: frozenset[str] = frozenset(),
+    town_tail: int = 0,
 ) -> tuple[Builder, list[str]]:
     """Tag folded Latin words: legal forms, abbreviations, numbers, places, Russian terms.
 
@@ -555,9 +530,10 @@ def latin_tokens(
     vessel's, whose last lone I, V or X may be its hull number (:func:`_final_numeral`).
     ``said_person``: the caller says the name is a person's, so letters written apart
     are initials ("E. V. Prigozhin"), never a legal form (e.V.); of a name of unknown
-    kind "S.A." stays the legal form that makes it a company's. ``towns``: words of a
-    town written after the firm's name and a comma (:func:`screening.matching.names.trailing_town`),
-    tagged as places are ("Olympic Shipmanagement S.A., Piraeus").
+    kind "S.A." stays the legal form that makes it a company's. ``town_tail``: the last
+    words that are a town written after the firm's name and a comma
+    (:func:`screening.matching.names.trailing_town`), tagged as places are ("Olympic
+    Shipmanagement S.A., Piraeus"); the same word earlier in the name stays a name's.
     """
     out = Builder()
     legal: list[str] = []
@@ -605,7 +581,7 @@ def latin_tokens(
                 continue  # "E. V. Prigozhin": a person's initials, not e.V.
             if size == 2 and len(phrase[0]) == len(phrase[1]) == 1 and 0 < i and i + 2 < n and (
                 latin_tag(words[i + 2], t) == DISTINCTIVE and words[i + 2] not in t.legal_len
-                and words[i + 2] not in towns
+                and i + 2 < n - town_tail
             ):
                 continue  # "A.S. Yakovlev", "A.G. Orlova": a person's initials, not A.S. or AG
             longer = _legal_overlapping(words, i, size, t)
@@ -704,7 +680,7 @@ def latin_tokens(
         if person and len(word) == 1 and word.isalpha():
             out.tokens.append(Token(word, INITIAL, word, word, "initial"))
             continue
-        tag = LOCATION if word in towns else latin_tag(word, t)
+        tag = LOCATION if town_tail and i > n - town_tail else latin_tag(word, t)  # i is past the word
         if word in t.admin_units and firm_words and i >= 2 and _place_word(words[i - 2], t):
             tag = GENERIC  # "Junan County ... Co., Ltd": the unit of the place before it
         if tag == GENERIC and person and not company:

@@ -322,8 +322,6 @@ class Tables:
     business_named_forms: frozenset[str] = frozenset()
     #: Turkish business words' abbreviations, read in Turkish firms' names only
     turkish_abbreviations: dict[str, str] = field(default_factory=dict)
-    #: a saint's abbreviated title and its word (st: saint, ag: agios), read before a full stop
-    saint_titles: dict[str, str] = field(default_factory=dict)
     #: words that say how a firm works, not its line of business (``activity_words``)
     activity_words: frozenset[str] = frozenset()
     #: countries whose firms' registered names state their line of business, folded
@@ -954,7 +952,7 @@ WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_wor
               "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words",
               "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "digit_small_words", "vessel_types", "name_suffixes", "vietnamese_marks",
               "ampersand_words", "keji_science", "keji_technology", "academic_words", "persian_marks",
-              "activity_words", "business_named_countries", "turkish_abbreviations", "saint_titles",
+              "activity_words", "business_named_countries", "turkish_abbreviations",
               "legal_form_groups", "business_named_forms", "chinese_places", "contrasting_prefixes")
 
 
@@ -978,9 +976,6 @@ def _load_word_lists(t: Tables) -> None:
         elif key == "turkish_abbreviations":
             t.turkish_abbreviations = {"".join(_fold_phrase(str(k))): "".join(_fold_phrase(str(v)))
                                        for k, v in (data[key] or {}).items()}
-        elif key == "saint_titles":
-            t.saint_titles = {"".join(_fold_phrase(str(k))): "".join(_fold_phrase(str(v)))
-                              for k, v in (data[key] or {}).items()}
         elif key == "business_synonyms":
             t.business_synonyms = {w: gid for gid, group in enumerate(data[key] or []) for w in _words(group)}
         elif key == "word_forms":

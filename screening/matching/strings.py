@@ -61,22 +61,23 @@ _sim_cache: dict[tuple[str, str, str, str], tuple[float, str]] = {}
 
 
 _VOWELS = frozenset("aeiouy")
-#: Final letters that spell one vowel after another vowel (Rezaee / Rezaei).
+#: The Persian ending -ai spelled -aee or -aei (Rezaee / Rezaei): the last letter's two spellings.
 _E_I = frozenset("ei")
+_PERSIAN_AE = "ae"
 
 
 def _gendered(a: str, b: str) -> bool:
     """True for forms of one name that differ in a final vowel (Antonio/Antonia,
     Ivanov/Ivanova, Andre/Andrea, Emil/Emily), or a name's form in another
     language (Albert/Alberto). Not a vowel other than a added after a vowel
-    (Ozmai / Ozmaie: a spelling), nor e and i after a vowel (Rezaee / Rezaei,
-    the Persian ending -ai spelled two ways), nor a place's adjective
+    (Ozmai / Ozmaie: a spelling), nor the Persian ending -aee / -aei (Rezaee /
+    Rezaei; not Andrei / Andree, Sergei / Sergee: helper-82's review), nor a place's adjective
     (Novovyatsk / Novovyatski)."""
     if min(len(a), len(b)) < 4:
         return False
     if len(a) == len(b):
         return a[:-1] == b[:-1] and a[-1] in _VOWELS and b[-1] in _VOWELS and not (
-            a[-2] in _VOWELS and {a[-1], b[-1]} == _E_I)
+            a[-3:-1] == _PERSIAN_AE and {a[-1], b[-1]} == _E_I)
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
     return (
         len(longer) == len(shorter) + 1

@@ -3,8 +3,8 @@ code) and issue 14's categories, each general, each with pairs that must stay ap
 
 - a port or town after a firm's or a vessel's last comma is where it is (gazetteer);
 - "M/s" / "Messrs" before a firm's name is no word of it;
-- a saint's title written short with its full stop: St. / Ag. / Sv. (Saint, Agios,
-  Svyatoy); "S&T" (folded "st") stays science and technology;
+- a saint's title written out (St. / Ag. / Sv.) was tried and reverted after helper-82's
+  review: it lost the same title written without its stop;
 - Polish "SP ZOO" is Sp. z o.o.;
 - the Persian ending written -ee or -ei (Rezaee / Rezaei) is a spelling, not a gender.
 """
@@ -49,6 +49,7 @@ def test_town_names_that_are_names_stay_names(query, listed, schema):
 @pytest.mark.parametrize("query, schema", [
     ("M/s Shree Ganesh Polymers Pvt Ltd", "company"),  # fresh15 dev
     ("M/S. SHREE GANESH POLYMERS PVT LTD", "company"),
+    ("MESSRS SHREE GANESH POLYMERS PVT LTD", "company"),
     ("M/s Shree Ganesh Polymers Pvt Ltd", None),
     ("Messrs Shree Ganesh Polymers Pvt Ltd", None),
 ])
@@ -56,35 +57,36 @@ def test_messrs_is_no_word_of_the_name(query, schema):
     assert compare(query, "Shree Ganesh Polymers Pvt. Ltd.", schema)[0] >= MATCH_THRESHOLD
 
 
-def test_m_s_before_a_vessel_of_unknown_kind_is_not_read_as_messrs():
-    # "M/S" in capitals is a motor ship: the prefix of a vessel, not a firm's Messrs
-    assert compare("M/S ESTONIA", "ESTONIA")[0] < MATCH_THRESHOLD
-
-
 @pytest.mark.parametrize("query, listed, schema", [
-    ("AG. NIKOLAOS", "AGIOS NIKOLAOS", "vessel"),  # fresh15 dev
-    ("SV. NIKOLAY", "SVYATOY NIKOLAY", "vessel"),  # fresh15 dev
-    ("ST. NIKOLAY", "SAINT NIKOLAY", "vessel"),
-    ("St. George Trading Ltd", "Saint George Trading Ltd", "company"),
-    ("Bank of St. Lucia Ltd", "Bank of Saint Lucia Ltd", None),
-    ("Tianjin Bohai S&T Development Co., Ltd.", "Tianjin Bohai Science and Technology Development Co., Ltd.",
-     "company"),  # "S&T" folds to st too: it stays science and technology
+    ("M/S ESTONIA", "ESTONIA", None),  # "M/S" in capitals is a motor ship's prefix, not Messrs
+    ("M/S ESTONIA", "ESTONIA", "company"),
 ])
-def test_a_saints_title_written_short(query, listed, schema):
-    assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
-
-
-@pytest.mark.parametrize("query, listed, schema", [
-    ("ST Trading LLC", "SAINT TRADING LLC", "company"),  # no full stop: the letters are a brand
-    ("Siemens AG. Munich", "Siemens Agios Munich", "company"),  # AG not first: the legal form
-])
-def test_letters_that_are_no_saints_title(query, listed, schema):
+def test_m_s_in_capitals_is_not_read_as_messrs(query, listed, schema):
     assert compare(query, listed, schema)[0] < MATCH_THRESHOLD
 
 
-def test_a_short_legal_form_still_ends_a_company_name():
-    assert compare("Siemens AG", "Siemens", "company")[0] >= MATCH_THRESHOLD
-    assert compare("Siemens AG", "Siemens Agios", "company")[0] < MATCH_THRESHOLD
+def test_m_s_letters_of_a_firm_stay():
+    # helper-82: with the company schema "M/S Trading Ltd" lost its letters (1.0 -> 0.0)
+    assert compare("M/S Trading Ltd", "MS Trading Ltd", "company")[0] >= MATCH_THRESHOLD
+
+
+# helper-82's review: writing out "St." / "Ag." / "Sv." (with their stop) as Saint / Agios /
+# Svyatoy lost the same names written without it ("St. George Trading" / "ST GEORGE
+# TRADING" 1.0 -> 0.45); reverted.
+@pytest.mark.parametrize("query, listed, schema", [
+    ("St. George Trading Ltd", "ST GEORGE TRADING LTD", "company"),
+    ("St. Kitts Shipping", "St Kitts Shipping", "company"),
+    ("AG. GEORGIOS", "AG GEORGIOS", "vessel"),
+    ("Sv. Nikola Trading OOD", "Sv Nikola Trading OOD", "company"),
+    ("Ag. Processing Inc", "Ag Processing Inc", "company"),
+])
+def test_a_title_with_or_without_its_stop_is_one_name(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
+
+
+def test_letters_joined_by_ampersand_stay_science_and_technology():
+    assert compare("Tianjin Bohai S&T Development Co., Ltd.",
+                   "Tianjin Bohai Science and Technology Development Co., Ltd.", "company")[0] >= MATCH_THRESHOLD
 
 
 def test_polish_sp_zoo_without_dots():
@@ -104,17 +106,19 @@ def test_persian_ending_spelled_ee_or_ei(query, listed):
 @pytest.mark.parametrize("query, listed", [
     ("Maria Rossi", "Mario Rossi"),  # a/o after a vowel stays a gendered form
     ("Andrea Bocelli", "Andrei Bocelli"),
+    ("Andrei Ivanov", "Andree Ivanov"),  # helper-82: Andrei / Andrée, only -aee / -aei is Persian
+    ("Sergei Ivanov", "Sergee Ivanov"),
+    ("Mario Bernabei", "Mario Bernabee"),
     ("Mohsen Rezaee", "REZAEI, Qasem"),  # fresh12 dev negative: another given name
 ])
 def test_other_final_vowels_stay_other_names(query, listed):
     assert compare(query, listed, "person")[0] < MATCH_THRESHOLD
 
 
-# fresh16's dev half (helper-81): a register's letters before the number, a company
-# number written "Co. No.", and a vessel's port written "Port of X"
+# fresh16's dev half (helper-81): a register's letters before the number and a vessel's
+# port written "Port of X"
 @pytest.mark.parametrize("query, listed, schema", [
     ("Velmax Trading Ltd Reg No HE 345678", "VELMAX TRADING LTD", "company"),  # 0.04 before
-    ("Harbour Link Shipping Ltd (Co. No. 1234567)", "HARBOUR LINK SHIPPING LIMITED", "company"),  # 0.75
     ("M/V ADRIATIK SUN, Port of Novorossiysk", "ADRIATIK SUN", "vessel"),  # 0.39
 ])
 def test_registry_letters_company_numbers_and_ports(query, listed, schema):
@@ -124,6 +128,29 @@ def test_registry_letters_company_numbers_and_ports(query, listed, schema):
 @pytest.mark.parametrize("query, listed, schema", [
     ("Port of Tianjin Trading", "Tianjin Trading", "company"),  # a firm's own words, not its port
     ("Tianjin No. 2 Co. No. 3 Factory", "Tianjin No. 2 Co. No. 4 Factory", "company"),  # a short number stays
+    # helper-82: "Co. No." read as a registry label took numbered firms' numbers; reverted
+    ("Song Da Co. No. 10 - 1", "Song Da Co. No. 10 - 2", "company"),
+    ("Construction Co. No. 123-4", "Construction Co. No. 567-8", "company"),
+    ("X, Port of", "X", "vessel"),  # nothing after "Port of"
 ])
 def test_port_and_number_words_inside_a_name_stay(query, listed, schema):
     assert compare(query, listed, schema)[0] < MATCH_THRESHOLD
+
+
+# helper-82's review of the gazetteer: only the town after the last comma is a place, a
+# vessel's port needs a name of two words before it
+@pytest.mark.parametrize("query, listed, schema", [
+    ("Mohammed Salem Trading LLC, Salem", "Mohammed Trading LLC", "company"),  # 0.88 with every Salem a place
+    ("George Wilson Shipping Ltd, Wilson", "George Shipping Ltd", "company"),
+    ("Louis Dreyfus Company, Saint Louis", "Dreyfus Company", "company"),
+    ("NORDIC, ORANGE", "NORDIC, MOBILE", "vessel"),  # 1.0 with any town read off a vessel
+    ("QUEEN, VICTORIA", "QUEEN, FLORENCE", "vessel"),
+    ("STAR, VICTORIA, LIBERTY", "STAR", "vessel"),
+])
+def test_a_town_word_inside_a_name_stays_the_names(query, listed, schema):
+    assert compare(query, listed, schema)[0] < MATCH_THRESHOLD
+
+
+def test_a_firm_named_after_its_town():
+    # helper-82: "Phoenix Shipping Ltd, Phoenix" fell 0.565 -> 0.469 with every Phoenix a place
+    assert compare("Phoenix Shipping Ltd, Phoenix", "Phoenix Shipping Ltd", "company")[0] >= MATCH_THRESHOLD

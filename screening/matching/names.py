@@ -455,15 +455,25 @@ def _town_words(words: tuple[str, ...], t: Tables) -> bool:
 
 
 def trailing_town(raw: str, t: Tables) -> tuple[str, ...]:
-    """The words of a town written after a firm's name and its last comma, which no
-    table of ours knows as a place ("Olympic Shipmanagement S.A., Piraeus", "Shree
-    Ganesh Polymers Pvt Ltd, Vapi"): read as a place, like "..., Hamburg". Empty when
+    """The words of a town written after a firm's name and its last comma, or run on
+    after the legal form that closes it, which no table of ours knows as a place
+    ("Olympic Shipmanagement S.A., Piraeus", "Shree Ganesh Polymers Pvt Ltd, Vapi",
+    "Arctic Hydraulics LLC Murmansk"): read as a place, like "..., Hamburg". Empty when
     the part is a known place, no town, or all the name (:mod:`screening.matching.gazetteer`)."""
     k = raw.rfind(",")
     if k <= 0:
-        return ()
-    words = tuple(fold_words(raw[k + 1:]))
-    if not words or _place_words(words, t) or not _town_words(words, t) or not fold_words(raw[:k]):
+        # or run on after the legal form that closes the name: "Arctic Hydraulics LLC
+        # Murmansk" (fresh16); not in a name a legal form opens ("AO Sochi" is named so,
+        # and in "JSC SPA Orion" SPA is the association, Orion the name)
+        split = _after_legal_form(raw, t, comma=False)
+        first = fold_words(raw)[:1]
+        if split is None or not first or first[0] in t.legal_len:
+            return ()
+        head, tail = split
+    else:
+        head, tail = raw[:k], raw[k + 1:]
+    words = tuple(fold_words(tail))
+    if not words or _place_words(words, t) or not _town_words(words, t) or not fold_words(head):
         return ()
     return words
 
@@ -596,7 +606,7 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
             # Is the whole name organisation-like? (legal/generic words present)
             short_forms = script in LATIN_LEGAL_SCRIPTS  # आशा is "asa", not the Norwegian ASA
             accented = accented_words(piece, t)  # "Lia Sá": a legal form is never written with accents
-            town = trailing_town(piece, t) if not person and "," in piece else ()
+            town = trailing_town(piece, t) if not person else ()
             # "Olympic Shipmanagement S.A., Piraeus": a firm's name by what it says before its town
             org_like = company or looks_like_org(words[: len(words) - len(town)], t, short_forms, marks=not person,
                                                  accented=accented)

@@ -80,9 +80,10 @@ _HYPHEN_PAIR_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,6}-[A-Za-z]{1,6}(?![A-Za-
 #: An abbreviation this short may be letters of a name, not the words it
 #: abbreviates ("KB" is a design bureau, or "K B Hotel"): both are read.
 LETTERS_KEPT = 2
-#: A clipped word this long is also read as written, to be joined (Petro); shorter
-#: ones are abbreviations only (Tic. for Ticaret, Eng. for Engineering).
-CLIPPED_MIN = 5
+#: A clipped word this long is also read as written, to be joined (Petro; "Mega Tech" is
+#: Megatech: fresh16); shorter ones are abbreviations only (Tic. for Ticaret, Eng. for
+#: Engineering).
+CLIPPED_MIN = 4
 
 
 def latin_tag(word: str, t: Tables) -> str:

@@ -12,6 +12,8 @@ code) and issue 14's categories, each general, each with pairs that must stay ap
 import pytest
 
 from screening.matching import compare
+from screening.matching.names import trailing_town
+from screening.matching.resources import tables
 from screening.settings import MATCH_THRESHOLD, REVIEW_THRESHOLD
 
 
@@ -154,3 +156,36 @@ def test_a_town_word_inside_a_name_stays_the_names(query, listed, schema):
 def test_a_firm_named_after_its_town():
     # helper-82: "Phoenix Shipping Ltd, Phoenix" fell 0.565 -> 0.469 with every Phoenix a place
     assert compare("Phoenix Shipping Ltd, Phoenix", "Phoenix Shipping Ltd", "company")[0] >= MATCH_THRESHOLD
+
+
+# fresh16's dev half: a four-letter clipped word ("Tech") is also read as written, to be
+# joined with its neighbour, as five-letter ones ("Petro") were (names_latin.CLIPPED_MIN)
+@pytest.mark.parametrize("query, listed", [
+    ("Mega Tech Solutions FZ-LLC", "MEGATECH SOLUTIONS FZ LLC"),  # 0.00 before
+    ("Info Tech Systems Ltd", "Infotech Systems Ltd"),
+    ("Mega Tech Solutions", "Mega Technology Solutions"),  # the reading still counts
+])
+def test_a_clipped_word_of_four_letters_may_be_joined(query, listed):
+    assert compare(query, listed, "company")[0] >= MATCH_THRESHOLD
+
+
+def test_a_short_abbreviation_is_not_joined():
+    assert compare("Eng. Tech Ltd", "Engtech Ltd", "company")[0] < MATCH_THRESHOLD  # Eng. is Engineering
+
+
+# fresh16's dev half: a representative or liaison office is the firm's, like a branch; a
+# town run on after the legal form that closes the name is its place (review, as a known
+# place run on is), not after a form that opens it
+@pytest.mark.parametrize("query", [
+    "Fortune Bridge Ltd (Shanghai Representative Office)",  # 0.52 before
+    "Fortune Bridge Ltd - Dubai Liaison Office",
+])
+def test_a_representative_office_is_the_firms(query):
+    assert compare(query, "FORTUNE BRIDGE LIMITED", "company")[0] >= MATCH_THRESHOLD
+
+
+def test_a_town_run_on_after_the_legal_form():
+    assert compare("Arctic Hydraulics LLC Murmansk", "ARCTIC HYDRAULICS LLC", "company")[0] >= REVIEW_THRESHOLD  # 0.67
+    assert trailing_town("Arctic Hydraulics LLC Murmansk", tables()) == ("murmansk",)
+    assert trailing_town("OOO Murmansk", tables()) == ()  # the form opens the name: Murmansk is it
+    assert trailing_town("JSC SPA Orion", tables()) == ()  # SPA the association, Orion the name

@@ -167,14 +167,14 @@ _VESSEL_EX_RE = re.compile(r"\s+ex[-\s.:]+(?=[^\W\d])(.+)$", re.IGNORECASE)
 #: "(Liberia)"; a company's "(Thailand)" names a subsidiary and stays.
 _PAREN_FLAG_RE = re.compile(r"\s*\(\s*(flag\s*:?\s*)?([^()]+?)(?(1)|(?:\s+(flag)(?:ged)?)?)\s*\)\s*$", re.IGNORECASE)
 #: A branch suffix set off by a dash or parentheses: "- Dubai Branch", "– X Branch
-#: Office", "(London Branch)", and a representative or liaison office ("(Shanghai
-#: Representative Office)": fresh16), as much the firm. A branch after a comma or run into the name ("Bank
+#: Office", "(London Branch)". Not a representative office: cut, its place went with it
+#: ("Export Development Bank (Cairo Representative Office)" met EXPORT DEVELOPMENT BANK OF
+#: IRAN: helper-83's review). A branch after a comma or run into the name ("Bank
 #: Mellat, Seoul Branch", "... Co., Ltd. Beijing Branch") stays: cut, its place went
 #: with it, and "Export Development Bank, Cairo Branch" met EXPORT DEVELOPMENT BANK OF
 #: IRAN (helper-62's review); such a name is held for review.
 _BRANCH_RE = re.compile(
-    r"(?:\s+[-–—]\s+|\s*\()\s*(?:[^()\-–—,.]{0,40}?\s)?(?:branch(?:\s+office)?|(?:representative|rep|liaison)\.?\s+office)"
-    r"\s*\)?\s*$", re.IGNORECASE
+    r"(?:\s+[-–—]\s+|\s*\()\s*(?:[^()\-–—,.]{0,40}?\s)?branch(?:\s+office)?\s*\)?\s*$", re.IGNORECASE
 )
 #: Whom a letter reaches the party through, to the end: "MAHAN AIR c/o Dubai GSA office,
 #: Deira", "Acme Ltd, Attn: Accounts". The party is the name before; the one after c/o is
@@ -481,7 +481,7 @@ def _latin_letters(text: str) -> bool:
 
 
 #: Characters or words that any annotation needs; most names have none and return at once.
-_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\boffice\b|\bmessrs\b|\battn\b|分公司|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|f\.k\.a|d\.b\.a|known\s+as"
+_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bmessrs\b|\battn\b|分公司|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|f\.k\.a|d\.b\.a|known\s+as"
                        r"|business\s+as|\s[-–—]\s*(?:" + _ROLES_AFTER + r")\b", re.IGNORECASE)
 #: ... and for a name known to be a vessel's, the prefixes written with dots or
 #: spaces ("M.T. AMBER SKY") or as plain letters ("TB"); elsewhere they are initials

@@ -473,9 +473,17 @@ def trailing_town(raw: str, t: Tables) -> tuple[str, ...]:
     else:
         head, tail = raw[:k], raw[k + 1:]
     words = tuple(fold_words(tail))
-    if not words or _place_words(words, t) or not _town_words(words, t) or not fold_words(head):
+    if not words or _place_words(words, t) or not _town_words(words, t) or not _names_a_firm(fold_words(head), t):
         return ()
     return words
+
+
+def _names_a_firm(words: list[str], t: Tables) -> bool:
+    """``words`` hold a word of a firm's own name: not only legal forms, business or
+    organisation words and places ("Shipping Co, Victoria" / "Shipping Co Victoria" is
+    VICTORIA SHIPPING CO: the town is then its name, helper-83's review)."""
+    return any(w not in t.legal_len and w not in t.generic and w not in t.org_class and w not in t.org_types
+               and w not in t.locations and w not in t.stopwords for w in words)
 
 
 #: Quotation marks, for :func:`_strip_annotations`'s cheap test.

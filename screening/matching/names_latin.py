@@ -80,10 +80,13 @@ _HYPHEN_PAIR_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,6}-[A-Za-z]{1,6}(?![A-Za-
 #: An abbreviation this short may be letters of a name, not the words it
 #: abbreviates ("KB" is a design bureau, or "K B Hotel"): both are read.
 LETTERS_KEPT = 2
-#: A clipped word this long is also read as written, to be joined (Petro; "Mega Tech" is
-#: Megatech: fresh16); shorter ones are abbreviations only (Tic. for Ticaret, Eng. for
-#: Engineering).
-CLIPPED_MIN = 4
+#: A clipped word this long is also read as written, to be joined (Petro); shorter ones
+#: are abbreviations only (Tic. for Ticaret, Eng. for Engineering).
+CLIPPED_MIN = 5
+#: ... and one of this many letters after a distinctive word, which it may join ("Mega
+#: Tech" is Megatech: fresh16); not first in a name, where it would meet a sound-alike
+#: alone ("Elec Ltd" / "Elek Ltd", "Mach Ina" / "Machina": helper-83's review).
+CLIPPED_JOIN_MIN = 4
 
 
 def latin_tag(word: str, t: Tables) -> str:
@@ -670,7 +673,8 @@ def latin_tokens(
             ]
             if len(word) <= LETTERS_KEPT:
                 alts.append((Token(word, latin_tag(word, t), skeleton(word), word),))  # "KB Hotel" = "K B Hotel"
-            elif len(word) >= CLIPPED_MIN and (
+            elif (len(word) >= CLIPPED_MIN or (len(word) >= CLIPPED_JOIN_MIN and i >= 2
+                                               and latin_tag(words[i - 2], t) == DISTINCTIVE)) and (
                 clipped := next((r[0] for r in readings if len(r) == 1 and r[0].startswith(word)), None)
             ):
                 # a clipped word stays a word to be joined, of its full word's kind: "Petro

@@ -312,7 +312,7 @@ def name_line(text: str) -> str:
 
 
 def strip_annotations(
-    text: str, is_place: Callable[[str], bool] | None = None, vessel: bool = True, vessel_name: bool = False,
+    text: str, is_place: Callable[[str, str], bool] | None = None, vessel: bool = True, vessel_name: bool = False,
     person: bool = False, organisation: bool = False,
 ) -> tuple[str, list[str]]:
     """``(bare name, former names)`` of ``text``.
@@ -320,7 +320,8 @@ def strip_annotations(
     Args:
         text: the name as written.
         is_place: tells a port or flag ("Panama", "Hong Kong") after the last
-            comma; without it a trailing place is kept.
+            comma, given it and the name before it (its vessel prefix read off); without
+            it a trailing place is kept.
         vessel: whether a vessel prefix ("MV", "M/T") may be read off.
         vessel_name: the name is known to be a vessel's (its prefix may be dotted).
         person: the name is known to be a person's (a quoted nickname inside it is
@@ -401,14 +402,14 @@ def strip_annotations(
                 name = name[: kind.start()]
     if is_place is not None:
         m = _PAREN_FLAG_RE.search(name)
-        if m and (vessel_name or m.group(1) or m.group(3)) and is_place(m.group(2)) and name[: m.start()].strip():
+        if m and (vessel_name or m.group(1) or m.group(3)) and is_place(m.group(2), name[: m.start()]) and name[: m.start()].strip():
             name = name[: m.start()]  # "MV SAVIZ (Iran flag)", a vessel's "(Liberia)": its flag
         whole = name
         # a vessel's port and flag: "PACIFIC GLORY, Freetown, Sierra Leone flag"; one place
         # of another name ("Mr. GREF, German, Moscow": German is his given name)
         for _ in range(TRAILING_PLACES_MAX if vessel_name else 1):
             m = _TRAILING_PLACE_RE.search(name)
-            if not (m and is_place(m.group(1)) and name[: m.start()].strip()):
+            if not (m and is_place(m.group(1), name[: m.start()]) and name[: m.start()].strip()):
                 break
             name = name[: m.start()]
         if name is not whole:

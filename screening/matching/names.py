@@ -155,7 +155,7 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
                                              organisation=schema == "company")
         return (_firm_address_cut(stripped, t) if schema == "company" else _person_address_cut(stripped, t)), former
 
-    def is_place(text: str) -> bool:
+    def is_place(text: str, before: str) -> bool:
         words = tuple(fold_words(text))
         # a firm's place after its legal form and a comma stays, as in a company's name
         # ("Kappa Marine SA, Panama" / "..., Liberia": two registrations; address_places)
@@ -165,7 +165,7 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
             words = words[2:]  # "M/V ADRIATIK SUN, Port of Novorossiysk"
         if _place_words(words, t):
             return True
-        if schema == "vessel" and _town_words(words, t) and _vessel_words_before(raw, text) >= VESSEL_TOWN_NAME_MIN:
+        if schema == "vessel" and _town_words(words, t) and len(fold_words(before)) >= VESSEL_TOWN_NAME_MIN:
             return True  # a vessel's port of registry: "M/V NEW CONQUEST, Apia" (gazetteer); not "QUEEN, VICTORIA"
         # a flag state written out on a vessel's name: "SCF PRIMORYE, LIBERIA FLAG",
         # "OCEAN STAR, MARSHALL ISLANDS" (not a two- or three-letter code: ", SA" is a
@@ -425,20 +425,9 @@ def _place_words(words: tuple[str, ...], t: Tables) -> bool:
     return words in t.location_phrases or all(w in t.locations for w in words)
 
 
-#: Fewest words of a vessel's name before a town read off as its port: "NEW CONQUEST, Apia",
-#: not "QUEEN, VICTORIA" (helper-82's review).
+#: Fewest words of a vessel's name (its prefix read off) before a town read off as its
+#: port: "M/V NEW CONQUEST, Apia", not "QUEEN, VICTORIA" (helper-82's review).
 VESSEL_TOWN_NAME_MIN = 2
-#: A vessel's prefix, no word of its name ("M/V", "MT").
-_VESSEL_PREFIX_WORDS = frozenset({"m", "v", "t", "mv", "mt", "tb"})
-
-
-def _vessel_words_before(raw: str, tail: str) -> int:
-    """Words of a vessel's name before ``tail``, its last part after a comma, less a prefix."""
-    words = fold_words(raw[: raw.rfind(tail)])
-    k = 0
-    while k < len(words) - 1 and words[k] in _VESSEL_PREFIX_WORDS:
-        k += 1
-    return len(words) - k
 
 
 #: Most words of a town read after a firm's or a vessel's name ("Ho Chi Minh City").

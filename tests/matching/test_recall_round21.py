@@ -158,8 +158,9 @@ def test_a_firm_named_after_its_town():
     assert compare("Phoenix Shipping Ltd, Phoenix", "Phoenix Shipping Ltd", "company")[0] >= MATCH_THRESHOLD
 
 
-# fresh16's dev half: a four-letter clipped word ("Tech") is also read as written, to be
-# joined with its neighbour, as five-letter ones ("Petro") were (names_latin.CLIPPED_MIN)
+# fresh16's dev half: a four-letter clipped word ("Tech") after a distinctive word is also
+# read as written, to be joined with it, as five-letter ones ("Petro") are anywhere
+# (names_latin.CLIPPED_JOIN_MIN, CLIPPED_MIN)
 @pytest.mark.parametrize("query, listed", [
     ("Mega Tech Solutions FZ-LLC", "MEGATECH SOLUTIONS FZ LLC"),  # 0.00 before
     ("Info Tech Systems Ltd", "Infotech Systems Ltd"),

@@ -434,13 +434,17 @@ VESSEL_TOWN_NAME_MIN = 2
 TOWN_WORDS_MAX = 3
 
 
+def _firms_word(w: str, t: Tables) -> bool:
+    """A legal form's, an organisation's or a business word ("Ltd", "Union", "Energy")."""
+    return w in t.org_class or w in t.generic or w in t.org_types or w in t.legal_len
+
+
 def _town_words(words: tuple[str, ...], t: Tables) -> bool:
     """True when the folded ``words`` are a town of the gazetteer ("piraeus", "bandar
     abbas") and none of them a word of a firm's name (a legal form, an organisation's
     or a business word, a number: "Union", "Progress" and "Energy" stay names)."""
-    return (0 < len(words) <= TOWN_WORDS_MAX and gazetteer.is_town(words) and not any(
-        w in t.org_class or w in t.generic or w in t.org_types or w in t.legal_len or not w.isalpha()
-        for w in words))
+    return (0 < len(words) <= TOWN_WORDS_MAX and gazetteer.is_town(words)
+            and not any(_firms_word(w, t) or not w.isalpha() for w in words))
 
 
 def trailing_town(raw: str, t: Tables) -> tuple[str, ...]:
@@ -471,8 +475,7 @@ def _names_a_firm(words: list[str], t: Tables) -> bool:
     """``words`` hold a word of a firm's own name: not only legal forms, business or
     organisation words and places ("Shipping Co, Victoria" / "Shipping Co Victoria" is
     VICTORIA SHIPPING CO: the town is then its name, helper-83's review)."""
-    return any(w not in t.legal_len and w not in t.generic and w not in t.org_class and w not in t.org_types
-               and w not in t.locations and w not in t.stopwords for w in words)
+    return any(not _firms_word(w, t) and w not in t.locations and w not in t.stopwords for w in words)
 
 
 #: Quotation marks, for :func:`_strip_annotations`'s cheap test.

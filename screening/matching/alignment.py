@@ -60,6 +60,7 @@ from screening.matching.strings import (
     same_stem,
     token_match,
     slavic_spelling,
+    persian_spelling,
     transliteration_edits,
     vowel_respelling,
     vowel_spelling,
@@ -346,6 +347,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return VOWEL_SPELLING_SIM, "vowels"  # Shokry / Shukri
         if s < COMPOUND_SIM and a[0] == b[0] and compounds_alike(a, b):
             return COMPOUND_SIM, "vowels"  # Abdulkadir / Abdelkader: one compound, two romanisations
+        if s < PHONETIC_SIM and ("q" in a) != ("q" in b) and persian_spelling(a, b) and persian_person(q, c):
+            return PHONETIC_SIM, "variant"  # Haqshenas / Haghshenas in an Iranian name
         if s < SLAVIC_SIM and slavic and how != "gendered" and slavic_spelling(a, b):
             return SLAVIC_SIM, "east slavic"  # Belarusian / Ukrainian / Russian: Halavanau / Golovanov
         if s < SKELETON_SIM and slavic:
@@ -473,6 +476,19 @@ def _sound_variant(a: str, b: str) -> bool:
     return transliteration_edits(a, b) == (0, 1)
 
 
+def persian_person(q: Form, c: Form) -> bool:
+    """A personal name on either side says it is Iranian: a Persian given name
+    (Hossein, Gholamreza, Mojtaba) or a family name's Persian ending of six letters or
+    more (-pour, -zadeh, -nejad, -shenas; ``word_lists.yaml``)."""
+    t = tables()
+    return any(w in t.persian_given_names or (len(w) >= PERSIAN_ENDING_MIN and w.endswith(t.persian_name_endings))
+               for f in (q, c) for w in f.texts)
+
+
+#: Fewest letters of a family name read as Persian by its ending (Rahpour, not Far).
+PERSIAN_ENDING_MIN = 6
+
+
 def _persian_q(q: Form, c: Form, a: str, b: str) -> bool:
     """Persian ق written gh or q (Ghods / QODS, Ghavamin / QAVAMIN) in two names one of
     which says it is Iranian (``word_lists.yaml`` persian_marks). Arabic and Urdu write
@@ -556,7 +572,9 @@ def pinyin_name(form: Form) -> bool:
 SLAVIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "avich", "ovna", "evna", "ivna", "avna", "ov", "ev",
                   "ova", "eva", "sky", "skiy", "ski", "skaya", "skaia", "enko", "enka", "chuk", "chyk",
                   "kau", "lau", "nau", "rau", "vau", "tsau", "aeu", "leu", "neu", "veu", "owitsch", "ewitsch",
-                  "owicz", "ewicz", "ycz")
+                  "owicz", "ewicz", "ycz",
+                  # Ukrainian family names (Hnatyuk, Holovko, Boyko) and given names in -iy (Oleksiy, Andriy)
+                  "yuk", "iuk", "vko", "yko", "chko", "shko", "iy")
 #: Letters only a Slavic name writes, in English, German or Polish spelling (Shchukin,
 #: Schtschukin, Szczukin; Polish cz: Czernomyrdin).
 SLAVIC_LETTERS = ("shch", "schtsch", "cz")  # (szcz has cz)
@@ -564,8 +582,8 @@ SLAVIC_LETTERS = ("shch", "schtsch", "cz")  # (szcz has cz)
 
 def slavic_name(form: Form) -> bool:
     """A personal name of East Slavic form: a part ends as Russian, Belarusian or
-    Ukrainian family names and patronymics do (-ov, -au, -enko, -ovich, -ovna, German
-    -owitsch, Polish -owicz), or writes щ (shch, German schtsch) or Polish cz:
+    Ukrainian family names and patronymics do (-ov, -au, -enko, -yuk, -ovich, -ovna, German
+    -owitsch, Polish -owicz) or given names in -iy, or writes щ (shch, German schtsch) or Polish cz:
     "Dmitri Schtschukin" / "SHCHUKIN, Dmitriy"."""
     return any(len(t) >= 5 and (t.endswith(SLAVIC_ENDINGS) or any(x in t for x in SLAVIC_LETTERS))
                for t in form.texts)

@@ -229,16 +229,19 @@ def registry_numbers(text: str) -> frozenset[str]:
     IMO ship numbers, and Russian OGRN and INN company numbers.
 
     A number that cannot be one of its kind is left out: the wrong count of
-    digits, or an IMO number whose check digit fails (a typing slip, which must
-    not pass for another hull). :func:`strip_annotations` takes the numbers off
-    the name; the features compare them (``registry_number_agrees``).
+    digits, or an OGRN or INN whose check digits fail (a telephone number after
+    "Inn"). An IMO number is read whatever its check digit, since its label says
+    what it is: a slip then cannot set it apart from the hull it was typed for
+    (:func:`possible_slip`), but seven other digits still name another hull.
+    :func:`strip_annotations` takes the numbers off the name; the features
+    compare them (``registry_number_agrees``).
     """
     if _DIGIT_RE.search(text) is None:
         return NO_NUMBERS  # most names: at once, and one shared empty set (a form holds it)
     out = set()
     for m in _NUMBERED_RE.finditer(text):
         kind, digits = _KINDS[m.group(1).lower()], m.group(2)
-        if len(digits) in _NUMBER_LENGTHS[kind] and _CHECKS[kind](digits):
+        if len(digits) in _NUMBER_LENGTHS[kind] and (kind == "imo" or _CHECKS[kind](digits)):
             out.add(f"{kind}:{digits}")
     return frozenset(out) if out else NO_NUMBERS
 
@@ -283,6 +286,20 @@ def imo_check_digit_ok(digits: str) -> bool:
 #: The check of each kind of number: a typed slip, or a telephone number after "INN",
 #: fails it (one number in ten passes by chance).
 _CHECKS = {"imo": imo_check_digit_ok, "ogrn": _ogrn_ok, "inn": _inn_ok}
+
+
+def possible_slip(a: str, b: str) -> bool:
+    """Two registry numbers (``kind:digits``) of one kind that may be one number
+    typed twice: one fails its check digit, and they differ in one digit or in two
+    neighbours swapped ("IMO 9074729" typed 9074792). Check digits exist to catch
+    exactly that slip, so it says nothing against the other hull; seven other digits do."""
+    kind, x = a.split(":", 1)
+    y = b.split(":", 1)[1]
+    if len(x) != len(y) or kind != b.split(":", 1)[0] or (_CHECKS[kind](x) and _CHECKS[kind](y)):
+        return False
+    diff = [k for k in range(len(x)) if x[k] != y[k]]
+    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                              and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]])
 
 
 #: Places read off the end of a vessel's name, each after a comma: a port, then a flag.

@@ -37,6 +37,7 @@ from screening.matching.alignment import (
     same_patronymic,
 )
 from screening.matching.abjad import latin_agrees
+from screening.matching.annotations import possible_slip
 from screening.matching.forms import ABJAD_SCRIPTS, SYLLABIC, Form, family_in_capitals
 from screening.matching.names_han import hong_kong_spellings
 from screening.matching.names_latin import CANTONESE_NOTE
@@ -526,13 +527,15 @@ def registry_numbers_differ(pair: Pair) -> float:
     """1 when both names carry a registry number of one kind and none agrees.
 
     Two hulls or two companies, however alike their names: "OCEAN STAR (IMO
-    9074729)" is not "OCEAN STAR (IMO 9234563)". Numbers whose check digit fails
-    were never read (:func:`~screening.matching.annotations.registry_numbers`).
+    9074729)" is not "OCEAN STAR (IMO 9234563)". Not when the two may be one number
+    mistyped (:func:`~screening.matching.annotations.possible_slip`: a check digit
+    fails and one digit, or two neighbours, differ).
     """
     q, c = pair.query.ids, pair.result.ids
     if not q or not c or q & c:
         return 0.0
-    return 1.0 if {x.split(":")[0] for x in q} & {x.split(":")[0] for x in c} else 0.0
+    shared = [(a, b) for a in q for b in c if a.split(":")[0] == b.split(":")[0]]
+    return 1.0 if shared and not any(possible_slip(a, b) for a, b in shared) else 0.0
 
 
 def number_missing(pair: Pair) -> float:
@@ -741,20 +744,36 @@ def _parts_swapped(pair: Pair) -> bool:
     """
     q, c = pair.query, pair.result
     family = family_in_capitals(c)
-    if not any(family):
-        # unmarked, the order says nothing: "Putin Vladimir" is written family first, and
-        # aliases of one person put a Persian compound family name either way round
-        # ("MAHIN MOJTAHEDZADEH TOUSSI" / "MAHIN TOUSSI MOJTAHEDZADEH", CSL)
-        return False
     where = {lk.qi[0]: lk.ci[0] for lk in pair.alignment.links
              if len(lk.qi) == 1 and len(lk.ci) == 1 and lk.sim >= DISTINCTIVE_AGREE
              and c.tags[lk.ci[0]] == DISTINCTIVE and not is_patronymic(c, lk.ci[0])
              and q.texts.count(q.texts[lk.qi[0]]) == 1 and c.texts.count(c.texts[lk.ci[0]]) == 1}
+    if not any(family):
+        # unmarked, the order says little: "Putin Vladimir" is written family first, and
+        # aliases of one person put a Persian compound family name either way round
+        # ("MAHIN MOJTAHEDZADEH TOUSSI" / "MAHIN TOUSSI MOJTAHEDZADEH", CSL)
+        return _first_names_swapped(q, c, where)
     for i, j in where.items():
         after = _next_part(q, i)  # the query's next part, and where the list has it
         if after in where and _next_part(c, where[after]) == j and family[j] == family[where[after]]:
             return True
     return False
+
+
+def _first_names_swapped(q: Form, c: Form, where: dict[int, int]) -> bool:
+    """True when two names of three parts or more, neither marking its family name, meet
+    part for part with their first two parts the other way round and the rest in place:
+    "Yusuf Abdullahi Garba" is not "Abdullahi Yusuf Garba", nor "Ali Mohammad Rezaei"
+    "Mohammad Ali Rezaei" (a name and a father's, or two compound names: fresh17's dev
+    half). Written family first the family name moves as a whole ("Garba Yusuf
+    Abdullahi"), and the last two parts may trade places (a compound family name)."""
+    qp = [k for k, tag in enumerate(q.tags) if tag != STOP]
+    cp = [k for k, tag in enumerate(c.tags) if tag != STOP]
+    if len(qp) < 3 or len(qp) != len(cp) or any(k not in where for k in qp):
+        return False
+    rank = {j: r for r, j in enumerate(cp)}
+    order = [rank.get(where[k], -1) for k in qp]
+    return order == [1, 0] + list(range(2, len(qp)))
 
 
 def _next_part(form: Form, k: int) -> int:

@@ -546,7 +546,8 @@ def latin_tokens(
     firm_words = any(w in t.org_class for w in words)
     spelled = _terms_spelled_out(words, t) if t.org_terms and (not person or company) else words
     # a two-letter word with a digit is read with letters only beside a longer one ("5BERBANK
-    # 0F RUSSIA"): alone it is a code ("D3 Technologies", "1N Logistics": helper-67's review)
+    # 0F RUSSIA"), or in a person's name: alone in a firm's it is a code ("D3 Technologies",
+    # "1N Logistics": helper-67's review)
     swapped = any(digits_as_letters(w) for w in words if not w.isalpha())
     while i < n:
         # multi-word legal forms and places, longest first
@@ -696,7 +697,8 @@ def latin_tokens(
             tag = DISTINCTIVE
         token = Token(word, tag, skeleton(word), word)
         look = lookalikes.get(word) if lookalikes else None
-        letters = digits_as_letters(word) or (_small_word_digits(word, t) if swapped else None)
+        letters = digits_as_letters(word) or (_small_word_digits(word, t, person and not company)
+                                              if swapped or (person and not company) else None)
         if look:
             other, note = look
             out.add([(token,), (Token(other, tag, skeleton(other), word, note),)])
@@ -783,13 +785,15 @@ def digits_as_letters(word: str) -> str | None:
     return letters if letters.isalpha() else None
 
 
-def _small_word_digits(word: str, t: Tables) -> str | None:
+def _small_word_digits(word: str, t: Tables, person: bool = False) -> str | None:
     """A two-character word of a digit and a letter that reads as one of the
-    ``digit_small_words`` ("0f" -> "of"); codes such as "5g" or "1a" stay."""
+    ``digit_small_words`` ("0f" -> "of"); codes such as "5g" or "1a" stay. In a
+    person's name any two letters: "L1 XIAOLONG" is LI Xiaolong, since a person's
+    name holds no codes."""
     if len(word) != 2 or word.isalpha() or word.isdigit():
         return None
     letters = word.translate(DIGIT_LETTERS)
-    return letters if letters in t.digit_small_words else None
+    return letters if letters in t.digit_small_words or (person and letters.isalpha()) else None
 
 
 def is_org_acronym(word: str, expansion: tuple[str, ...]) -> bool:

@@ -314,6 +314,10 @@ class Tables:
     #: kinds of name where the two readings are two names (``keji_science`` ...)
     #: words that say a name is Iranian (persian_marks): there ق is written gh or q
     persian_marks: frozenset[str] = frozenset()
+    #: a person's words that say the name is Iranian (persian_given_names), and the
+    #: endings of Iranian family names (persian_name_endings)
+    persian_given_names: frozenset[str] = frozenset()
+    persian_name_endings: tuple[str, ...] = ()
     #: English legal forms of one kind: each compare code -> its group (``legal_form_groups``)
     legal_form_groups: dict[str, int] = field(default_factory=dict)
     #: places that make a firm's name a Chinese one (``chinese_places``)
@@ -357,6 +361,8 @@ class Tables:
     #: of those, the pairs of four letters or more, words on their own too (micro / macro;
     #: not in / out or on / off, which are other words as well)
     contrasting_words: frozenset[tuple[str, str]] = frozenset()
+    #: beginnings of words naming two trades (electric / electron), both ways round
+    unlike_stems: tuple[tuple[str, str], ...] = ()
     #: business_synonyms: each business word -> the id of its group of synonyms
     business_synonyms: dict[str, int] = field(default_factory=dict)
 
@@ -952,8 +958,9 @@ WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_wor
               "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words",
               "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "digit_small_words", "vessel_types", "name_suffixes", "vietnamese_marks",
               "ampersand_words", "keji_science", "keji_technology", "academic_words", "persian_marks",
+              "persian_given_names", "persian_name_endings",
               "activity_words", "business_named_countries", "turkish_abbreviations",
-              "legal_form_groups", "business_named_forms", "chinese_places", "contrasting_prefixes")
+              "legal_form_groups", "business_named_forms", "chinese_places", "contrasting_prefixes", "unlike_stems")
 
 
 def _load_word_lists(t: Tables) -> None:
@@ -990,6 +997,14 @@ def _load_word_lists(t: Tables) -> None:
             both = {(a, b) for x, y in pairs for a, b in ((x, y), (y, x))}
             t.contrasting_prefixes = tuple(sorted(both, key=lambda ab: (-len(ab[0]), ab)))
             t.contrasting_words = frozenset(ab for ab in both if min(map(len, ab)) >= 4)
+        elif key == "persian_name_endings":
+            t.persian_name_endings = tuple(sorted(_words(data[key])))
+        elif key == "unlike_stems":  # both ways round
+            stems = [[str(w) for w in _as_list(pair)] for pair in data[key] or []]
+            if any(len(pair) != 2 or not all(w.isalpha() and w.isascii() and w.islower() for w in pair)
+                   or pair[0].startswith(pair[1]) or pair[1].startswith(pair[0]) for pair in stems):
+                raise ValueError("word_lists.yaml: each unlike_stems entry is two beginnings, neither of the other")
+            t.unlike_stems = tuple((a, b) for x, y in stems for a, b in ((x, y), (y, x)))
         elif key == "vietnamese_marks":  # phrases, each kept whole
             t.vietnamese_marks = frozenset(p for p in map(_fold_phrase, _as_list(data[key])) if p)
         else:

@@ -95,10 +95,14 @@ CONTRAST_STEM_MIN = 3
 def contrasting(a: str, b: str) -> bool:
     """True for words that differ only in prefixes of opposite meaning (``contrasting_prefixes``
     in word_lists.yaml): "offshore" / "onshore", "interlink" / "intralink", "import" / "export";
-    and two such prefixes of four letters or more standing alone ("micro" / "macro")."""
+    and two such prefixes of four letters or more standing alone ("micro" / "macro");
+    and words that begin as two trades do (``unlike_stems``: "electric" / "electronics")."""
     t = tables()
     if (a, b) in t.contrasting_words:
         return True  # the prefixes standing alone: "Micro-Tek" / "Macro-Tek"
+    for x, y in t.unlike_stems:
+        if a.startswith(x) and b.startswith(y):
+            return True
     if a[-CONTRAST_STEM_MIN:] != b[-CONTRAST_STEM_MIN:]:
         return False  # the cheap test first: the stems must end alike
     for p, q in t.contrasting_prefixes:
@@ -215,6 +219,17 @@ def persian_q(a: str, b: str) -> float:
     if skeleton(_GH_AS_Q.sub("q", a)) == skeleton(_GH_AS_Q.sub("q", b)):
         return PERSIAN_WIDE_Q_SIM
     return 0.0
+
+
+def persian_spelling(a: str, b: str) -> bool:
+    """One word of an Iranian name with its ق written q in one spelling and gh in the
+    other, anywhere in the word (Haqshenas / Haghshenas, Qolamreza / Gholamreza,
+    Dehqanpur / Dehghanpour): the rest agrees by skeleton. Only asked of names that say
+    they are Iranian (:func:`~screening.matching.alignment.persian_person`), since
+    Arabic writes غ and ق apart (:func:`persian_q`)."""
+    if ("q" in a) == ("q" in b) or ("gh" in a) == ("gh" in b) or min(len(a), len(b)) < 3:
+        return False
+    return skeleton(a.replace("gh", "q")) == skeleton(b.replace("gh", "q"))
 
 
 #: Shortest Persian -i name read as a spelling by :func:`persian_q` (Naqdi).

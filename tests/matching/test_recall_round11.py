@@ -28,7 +28,7 @@ from screening.types import Entry, Name
     [
         ("MT Golden Stars (IMO 9234563)", {"imo:9234563"}),
         ("GOLDEN STAR IMO: 9234563", {"imo:9234563"}),
-        ("OCEAN STAR (IMO 9234564)", set()),  # the check digit fails: a slip, not a hull
+        ("OCEAN STAR (IMO 9234564)", {"imo:9234564"}),  # the check digit fails, but "IMO" says what it is
         ("OOO Romashka, OGRN 1027700132195", {"ogrn:1027700132195"}),
         ("OOO Romashka, OGRN 10277", set()),  # too few digits for an OGRN
         ("Bella 1", set()),

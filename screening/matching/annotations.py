@@ -304,8 +304,35 @@ def possible_slip(a: str, b: str) -> bool:
 
 #: Places read off the end of a vessel's name, each after a comma: a port, then a flag.
 TRAILING_PLACES_MAX = 2
-#: What may follow a name's last comma to be read as a port or flag.
-_TRAILING_PLACE_RE = re.compile(r",\s*([^,]+?)(?:\s+flag(?:ged)?)?\s*$", re.IGNORECASE)
+#: What may follow a name's last comma (or a slash set apart: "MORNING GLORY / Comoros
+#: flag") to be read as a port or flag.
+_TRAILING_PLACE_RE = re.compile(r"(?:,|\s/)\s*([^,/]+?)(?:\s+flag(?:ged)?)?\s*$", re.IGNORECASE)
+
+
+#: Most words of a vessel's kind written before its name ("Bulk Carrier", "LPG Tanker").
+KIND_WORDS_MAX = 3
+#: Fewest words of name after them: "Carrier Star" and "Yacht Queen" keep their words.
+KIND_NAME_MIN = 2
+
+
+#: The words that end a vessel's kind written as words ("Bulk Carrier", "Cargo Ship", "LPG"):
+#: "General", "Supply" or "Oil" alone may open a name ("GENERAL SAN MARTIN").
+KIND_HEADS = frozenset({"tanker", "carrier", "ship", "tug", "tugboat", "barge", "trawler", "dredger", "yacht",
+                        "ferry", "bulker", "reefer", "freighter", "lpg", "lng"})
+
+
+def _without_kind(name: str) -> str:
+    """A known vessel's name without the kind written in words before it ("Yacht LADY
+    AMIRA", "LPG ARCTIC DAWN", "Bulk Carrier STAR OCEAN": ``vessel_types`` ending in one
+    of :data:`KIND_HEADS`), when two words of name or more follow."""
+    words = name.split()
+    t = tables()
+    k = 0
+    while k < min(KIND_WORDS_MAX, len(words)) and words[k].lower().strip(".,:") in t.vessel_types:
+        k += 1
+    while k and words[k - 1].lower().strip(".,:") not in KIND_HEADS:
+        k -= 1
+    return " ".join(words[k:]) if k and len(words) - k >= KIND_NAME_MIN else name
 
 
 def _vessel_kind(text: str) -> bool:
@@ -414,6 +441,7 @@ def strip_annotations(
         if vessel_name:
             name = _named_on(_KNOWN_VESSEL_RE.sub("", name, count=1), name)
             name = _named_on(_HULL_WORD_RE.sub("", name, count=1), name)
+            name = _without_kind(name)
             kind = _VESSEL_KIND_RE.search(name)
             if kind and name[: kind.start()].strip() and _vessel_kind(kind.group(1)):
                 name = name[: kind.start()]
@@ -509,5 +537,7 @@ _QUICK_VESSEL_RE = re.compile(rf"^\s*m\.?\s?[vt]\b|^\s*f\.v\.|^\s*{_KNOWN_VESSEL
 
 def _may_carry(text: str, vessel_name: bool = False, person: bool = False) -> bool:
     """True when ``text`` may hold an annotation (a cheap pre-check)."""
-    return (_QUICK_RE.search(text) is not None or (vessel_name and _QUICK_VESSEL_RE.search(text) is not None)
+    return (_QUICK_RE.search(text) is not None
+            or (vessel_name and (_QUICK_VESSEL_RE.search(text) is not None
+                                 or text.split(maxsplit=1)[0].lower().strip(".,:") in tables().vessel_types))
             or (person and _NICKNAME_RE.search(text) is not None))

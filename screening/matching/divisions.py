@@ -65,6 +65,27 @@ def division_added(pair: Pair) -> float:
     return 0.0 if _legal_form_first(c, first, t) or _legal_form_first(q, q_first, t) else 1.0
 
 
+def institution_kind_differs(pair: Pair) -> float:
+    """1 when two names of a teaching institution (a university, a college, an academy:
+    ``teaching_words``, met in both) agree but for a word naming a field or a kind that
+    only one of them has ("Technology", "Medical", "Polytechnic": ``academic_fields``):
+    "University of Isfahan" is not "Isfahan University of Technology", nor "University
+    of Tirana" the "Polytechnic University of Tirana", two institutions of one city
+    (fresh17's dev half). Held for review, as a firm's division is. An eponym or a place
+    only one has is no field ("Lomonosov Moscow State University"), and a research
+    institute's names drop their generic words freely ("Central Research Institute of
+    Robotics" / "... Central Research and Experimental and Design Institute ...")."""
+    q, c = pair.query, pair.result
+    if PERSON in (q.schema, c.schema) or q.vessel or c.vessel:
+        return 0.0
+    t = tables()
+    al = pair.alignment
+    if not any(q.texts[i] in t.teaching_words for lk in al.links for i in lk.qi):
+        return 0.0  # most names: no university's word met
+    return 1.0 if any(q.texts[i] in t.academic_fields for i in al.q_unmatched) or any(
+        c.texts[j] in t.academic_fields for j in al.c_unmatched) else 0.0
+
+
 def _forms_of_other_kinds(q_legal: tuple[str, ...], c_legal: tuple[str, ...], t: Tables) -> bool:
     """Both names have legal forms that say a kind, none of one kind with the other's,
     none a CIS form in translation (``business_named_forms``)."""

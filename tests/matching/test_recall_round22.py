@@ -169,3 +169,60 @@ def test_first_two_names_swapped_is_held_for_review(query, listed):
 ])
 def test_other_orders_of_one_name_still_meet(query, listed):
     assert compare(query, listed, "person")[0] >= MATCH_THRESHOLD
+
+
+# fresh17's dev half: two universities of one city, one naming its field
+@pytest.mark.parametrize("query, listed", [
+    ("University of Isfahan", "Isfahan University of Technology"),
+    ("University of Tirana", "Polytechnic University of Tirana"),
+    ("Tehran University", "Tehran University of Medical Sciences"),
+])
+def test_a_universitys_field_sets_two_apart(query, listed):
+    assert compare(query, listed, "organization")[0] < MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed", [
+    ("Isfahan University of Technology", "ISFAHAN UNIVERSITY OF TECHNOLOGY"),
+    ("Army University", "Army Service Arms University"),  # no field word: the words decide
+    ("Central Research Institute of Robotics and Technical Cybernetics",  # an institute, not a university
+     "FEDERAL STATE AUTONOMOUS SCIENTIFIC INSTITUTION CENTRAL RESEARCH AND EXPERIMENTAL AND DESIGN "
+     "INSTITUTE OF ROBOTICS AND TECHNICAL CYBERNETICS"),
+])
+def test_a_university_or_institute_without_another_field_still_meets(query, listed):
+    assert compare(query, listed, "organization")[0] >= MATCH_THRESHOLD
+
+
+# issue 14, "Annotations around the name: vessel prefixes (MV, M/T, T/B) ... port or flag
+# after a comma"; fresh17's dev half
+@pytest.mark.parametrize("query, listed", [
+    ("LPG Arctic Dawn", "ARCTIC DAWN"),
+    ("Yacht Lady Amira", "LADY AMIRA"),
+    ("Bulk Carrier Star Ocean", "STAR OCEAN"),
+    ("General Cargo Ship Sea Rose", "SEA ROSE"),
+    ("Morning Glory / Comoros flag", "MORNING GLORY"),  # a flag after a slash
+    ("St. Nikolai", "SAINT NIKOLAI"),  # a saint's title abbreviated
+    ("Capt. Hassan", "CAPTAIN HASSAN"),
+])
+def test_a_vessels_kind_flag_and_title_abbreviations(query, listed):
+    assert compare(query, listed, "vessel")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed", [
+    ("Carrier Star", "STAR"),  # one word of name: the kind word is the name's
+    ("Oil Products Star", "PRODUCTS STAR"),  # "Oil", "Products" alone end no kind
+])
+def test_a_kind_word_that_is_the_name_stays(query, listed):
+    assert compare(query, listed, "vessel")[0] < MATCH_THRESHOLD
+
+
+def test_a_kind_word_opening_a_name_is_kept():
+    assert compare("General San Martin", "GENERAL SAN MARTIN", "vessel")[0] >= MATCH_THRESHOLD
+    assert compare("General San Martin", "SAN MARTIN", "vessel")[0] < 1.0  # "General" was not read off
+
+
+@pytest.mark.parametrize("query, listed, schema", [
+    ("St. George Trading Ltd", "ST GEORGE TRADING LTD", "company"),  # helper-82's review: as written
+    ("St. George Trading Ltd", "SAINT GEORGE TRADING LTD", "company"),
+])
+def test_saint_is_read_both_ways(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD

@@ -60,7 +60,7 @@ _TRAILING_REF_RE = re.compile(
 #: Document labels that introduce a party (SWIFT fields, bills of lading, LCs, invoices,
 #: KYC forms), after the document's reference if any.
 _LABEL_RE = re.compile(
-    r"^\s*(?:" + _DOC_REF + r")?(?:(?:swift\s+)?field\s*:?\s*\d{2}[a-z]?\s*:|:?\d{2}[a-z]?:|"
+    r"^\s*(?:" + _DOC_REF + r")?(?:(?:swift\s+)?field\s*:?\s*\d{2}[a-z]?\s*:|:?\d{2}[a-z]?:|/\d{2}[a-z]?/(?=\s)|"
     r"(?:ordering\s+customer|beneficiary(?:\s+customer|\s+bank)?|shipper|consignee|notify\s+party|"
     r"applicant|remitter|sender|receiver|buyer|seller|payee|payer|debtor|creditor|"
     r"intermediary(?:\s+bank)?|account\s+with\s+institution|exporter|importer|end\s+user|"
@@ -181,6 +181,8 @@ _BRANCH_RE = re.compile(
 #: screened too, as another name ("Ministry of Defense c/o Ahmad Vahidi"). Not "care of",
 #: which is English inside names ("Society for the Care of Orphans": helper-67's review).
 _CARE_OF_RE = re.compile(r"\s*[,;(]?\s*(?:\b(c/o)|\battn\b\.?|\battention\s*:)\s*:?\s+(\S.*)$", re.IGNORECASE)
+#: Fewest words after "Attn: X," read as the party ("Attn: Accounts, Perkasa Marine Sdn Bhd").
+ATTN_PARTY_MIN_WORDS = 2
 #: A vessel's kind in brackets after its name: "CUMANAGOTO (tug)", "SEA STAR (bulk carrier)".
 _VESSEL_KIND_RE = re.compile(r"\s*\(\s*([a-z][a-z\s/-]{1,30}?)\s*\)\s*$", re.IGNORECASE)
 #: A Chinese branch (分公司) after its company's registered name: "深圳市嘉源电子有限公司北京分公司"
@@ -430,6 +432,12 @@ def strip_annotations(
         name = name[: care.start()]
     elif care and care.group(1):
         name = care.group(2)  # "c/o Sertal LLC, Moscow": the name is the party the letter reaches
+    elif care:
+        # "Attn: Accounts Payable, Perkasa Marine Sdn Bhd": whom the line is for, then the
+        # party; with no comma, whom it is for is all there is ("Attn: Perkasa Marine")
+        # (not a person's "SMITH, John", nor a firm's "Acme, Inc.": two words of name follow)
+        tail = care.group(2).partition(",")[2]
+        name = tail if not person and len(tail.split()) >= ATTN_PARTY_MIN_WORDS else care.group(2)
     name = _HAO_RE.sub("", name, count=1)  # both sides: a listed vessel's name is read with no schema
     name = _REGISTRY_RE.sub(" ", name)
     name = _HULL_NOTE_RE.sub(" ", _CALL_SIGN_RE.sub(" ", name))

@@ -226,3 +226,25 @@ def test_a_kind_word_opening_a_name_is_kept():
 ])
 def test_saint_is_read_both_ways(query, listed, schema):
     assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
+
+
+# issue 14, "Annotations around the name: ... party labels (... SWIFT "FIELD 59:") ...";
+# fresh17's dev half
+@pytest.mark.parametrize("query, listed", [
+    ("/59/ KARADENIZ MAKINA SAN VE TIC AS", "Karadeniz Makina Sanayi ve Ticaret A.Ş."),  # a field tag in slashes
+    ("/50K/ BALTIC PIPE COATING LLC ST PETERSBURG", "Baltic Pipe Coating LLC"),
+    ("Attn: Accounts Payable, Perkasa Marine Sdn Bhd", "Perkasa Marine Sdn. Bhd."),  # whom the line is for, then the party
+    ("Attn: Perkasa Marine Sdn Bhd", "Perkasa Marine Sdn. Bhd."),
+    ("Al Noor Petrochemicals FZCO, Jebel Ali Free Zone, Dubai", "Al Noor Petrochemicals FZCO"),  # a free zone
+])
+def test_labels_and_addresses_around_a_firms_name(query, listed):
+    assert compare(query, listed, "company")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed, schema", [
+    ("Attn: SMITH, John", "SMITH, John", "person"),  # a person's comma is no party's
+    ("Attn: Acme, Inc.", "ACME INC", "company"),  # nor a legal form's
+])
+def test_attn_keeps_a_name_with_a_comma_whole(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
+

@@ -248,3 +248,27 @@ def test_labels_and_addresses_around_a_firms_name(query, listed):
 def test_attn_keeps_a_name_with_a_comma_whole(query, listed, schema):
     assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
 
+
+
+# fresh17's dev half: a state body named by its country's adjective, or "of the Republic of"
+@pytest.mark.parametrize("query, listed", [
+    ("Belarusian Ministry of Defense", "Ministry of Defence of the Republic of Belarus"),
+    ("Ministry of Defense of Belarus", "Ministry of Defence of the Republic of Belarus"),
+    ("Tajik Ministry of Internal Affairs", "Ministry of Internal Affairs of the Republic of Tajikistan"),
+    ("Central Bank of Iran", "Central Bank of the Islamic Republic of Iran"),
+    ("BELARUSIAN STATE AUTHORITY FOR MILITARY INDUSTRY",  # an SDN alias pair (derived fold 0)
+     "STATE AUTHORITY FOR MILITARY INDUSTRY OF THE REPUBLIC OF BELARUS"),
+])
+def test_a_states_style_and_adjective_name_its_place(query, listed):
+    assert compare(query, listed, "organization")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed, schema", [
+    ("Ministry of Defence of the Republic of Belarus", "Ministry of Defence of the Republic of Tajikistan",
+     "organization"),
+    ("Ministry of Defense of Belarus", "Ministry of Interior of the Republic of Belarus", "organization"),
+    ("Ministry of Defence", "Ministry of Defence of the Republic of Belarus", "organization"),
+    ("Republic Bank Ltd", "BANK LTD", "company"),  # "Republic" before no place is the name's
+])
+def test_the_state_or_the_ministry_still_sets_apart(query, listed, schema):
+    assert compare(query, listed, schema)[0] < REVIEW_THRESHOLD

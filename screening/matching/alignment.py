@@ -583,9 +583,12 @@ SLAVIC_LETTERS = ("shch", "schtsch", "cz")  # (szcz has cz)
 def slavic_name(form: Form) -> bool:
     """A personal name of East Slavic form: a part ends as Russian, Belarusian or
     Ukrainian family names and patronymics do (-ov, -au, -enko, -yuk, -ovich, -ovna, German
-    -owitsch, Polish -owicz) or given names in -iy, or writes щ (shch, German schtsch) or Polish cz:
+    -owitsch, Polish -owicz) or given names in -iy, or is an East Slavic given name
+    (``slavic_given_names``: Volodymyr, Vladimir, Mykola), or writes щ (shch, German schtsch) or Polish cz:
     "Dmitri Schtschukin" / "SHCHUKIN, Dmitriy"."""
-    return any(len(t) >= 5 and (t.endswith(SLAVIC_ENDINGS) or any(x in t for x in SLAVIC_LETTERS))
+    given = tables().slavic_given_names
+    return any(len(t) >= 5 and (t.endswith(SLAVIC_ENDINGS) or any(x in t for x in SLAVIC_LETTERS)
+                                or t in given)
                for t in form.texts)
 
 

@@ -196,6 +196,7 @@ def fold_word(text: str) -> tuple[str, ...]:
         return ("al",) + fold_word(text[2:])
     text = _APOS_RE.sub("", text)
     if not text.isascii():
+        text = serbian_letters(text)
         text = transliterate(text)
         text = _APOS_RE.sub("", text)
     text = _AMPERSAND_ABBREVIATION.sub(lambda m: m.group(0).replace("&", ""), text.lower())
@@ -205,6 +206,36 @@ def fold_word(text: str) -> tuple[str, ...]:
     if "+" in text:
         text = _PLUS_RE.sub(" plus ", text)  # "EN+ Group" is "En Plus Group", "Canal+" Canal Plus
     return tuple(t for t in _NON_WORD_RE.split(text) if t)
+
+
+#: Letters only Serbian and Macedonian Cyrillic write (ђ ј љ њ ћ џ, ѓ ќ ѕ), and Latin đ.
+_SERBIAN_RE = re.compile("[\u0402\u0403\u0405\u0408-\u040b\u040c\u040f\u0452\u0453\u0455\u0458-\u045c\u045f\u0110\u0111]")
+#: Serbian and Macedonian Cyrillic as Serbian Latin writes it, its marks left out as
+#: lists drop them (Михајловић Mihajlovic, Ђорђевић Djordjevic, Жељко Zeljko).
+_SERBIAN = str.maketrans({
+    **dict(zip("абвгдежзијклмнопрстуфхцчш", "abvgdezzijklmnoprstufhccs")),
+    **dict(zip("АБВГДЕЖЗИЈКЛМНОПРСТУФХЦЧШ", "ABVGDEZZIJKLMNOPRSTUFHCCS")),
+    "ђ": "dj", "Ђ": "Dj", "љ": "lj", "Љ": "Lj", "њ": "nj", "Њ": "Nj", "ћ": "c", "Ћ": "C",
+    "џ": "dz", "Џ": "Dz", "ѓ": "gj", "Ѓ": "Gj", "ќ": "kj", "Ќ": "Kj", "ѕ": "dz", "Ѕ": "Dz",
+})
+#: Latin letters of Serbian and Croatian beside which đ is theirs (dj), not Vietnamese (d).
+_SOUTH_SLAVIC_MARKS = frozenset("ćčšžĆČŠŽ")
+
+
+def serbian_letters(word: str) -> str:
+    """``word`` as Serbian Latin writes it, without marks, when it is Serbian or
+    Macedonian Cyrillic (it holds a letter only they write: Михајловић is Mihajlovic, not
+    the Russian reading Mikhajlovitsh); and its đ written dj when the word is Serbian or
+    Croatian (đ inside it, or ć, č, š, ž beside: Đorđević is Djordjevic, as lists write
+    it). A Vietnamese đ opens a syllable alone (Đinh, Đặng) and stays d. Else unchanged."""
+    if _SERBIAN_RE.search(word) is None:
+        return word
+    if "đ" in word or "Đ" in word:
+        if ("đ" in word[1:] or "Đ" in word[1:]) or not _SOUTH_SLAVIC_MARKS.isdisjoint(word):
+            word = word.replace("đ", "dj").replace("Đ", "Dj")
+        if word.isascii() or _SERBIAN_RE.search(word) is None:
+            return word
+    return word.translate(_SERBIAN)
 
 
 def needs_anyascii(text: str) -> bool:

@@ -334,6 +334,8 @@ class Tables:
     keji_science: frozenset[str] = frozenset()
     keji_technology: frozenset[str] = frozenset()
     academic_words: frozenset[str] = frozenset()
+    #: East Slavic given names (slavic_given_names): they make a name East Slavic
+    slavic_given_names: frozenset[str] = frozenset()
     #: words of a state's style before its place (state_words: republic, islamic ...)
     state_words: frozenset[str] = frozenset()
     #: words of a teaching institution (teaching_words) and of its field or kind (academic_fields)
@@ -962,7 +964,7 @@ WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_wor
               "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
               "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words",
               "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "digit_small_words", "vessel_types", "name_suffixes", "vietnamese_marks",
-              "ampersand_words", "keji_science", "keji_technology", "academic_words", "state_words", "teaching_words", "academic_fields", "persian_marks",
+              "ampersand_words", "keji_science", "keji_technology", "academic_words", "slavic_given_names", "state_words", "teaching_words", "academic_fields", "persian_marks",
               "persian_given_names", "persian_name_endings",
               "activity_words", "business_named_countries", "turkish_abbreviations",
               "legal_form_groups", "business_named_forms", "chinese_places", "contrasting_prefixes", "unlike_stems")

@@ -553,7 +553,8 @@ def transliteration_edits(a: str, b: str) -> tuple[int, int]:
     A transliteration edit is a letter swapped for one of its sound class
     (Vivanco / Vibanco, Jaroslav / Yaroslav, German / Herman, Izzat / Ezzat)
     or a silent letter added or dropped (Ghazi / Gazi, Semyonovich /
-    Semenovich): how two alphabets render one sound. The classes are
+    Semenovich), or the j of dj for Serbian đ (Djordjevic / Dordevic): how two
+    alphabets render one sound. The classes are
     ``sound_classes`` / ``silent`` of ``romanization.yaml``.
     """
     if a == b:
@@ -565,7 +566,9 @@ def transliteration_edits(a: str, b: str) -> tuple[int, int]:
             pair = frozenset((a[op.src_pos], b[op.dest_pos]))
             sound = pair in t.sound_pairs or _greek_diphthong(a, b, op.src_pos, op.dest_pos)
         else:
-            sound = (a[op.src_pos] if op.tag == "delete" else b[op.dest_pos]) in t.silent_letters
+            word, k = (a, op.src_pos) if op.tag == "delete" else (b, op.dest_pos)
+            # a silent letter, or the j of dj for đ (Djordjevic / Dordevic: Serbian đ, its mark dropped)
+            sound = word[k] in t.silent_letters or (word[k] == "j" and k > 0 and word[k - 1] == "d")
         soft += sound
         hard += not sound
     return hard, soft

@@ -272,3 +272,41 @@ def test_a_states_style_and_adjective_name_its_place(query, listed):
 ])
 def test_the_state_or_the_ministry_still_sets_apart(query, listed, schema):
     assert compare(query, listed, schema)[0] < REVIEW_THRESHOLD
+
+
+# issue 14: "Scripts outside CJK and Cyrillic"; Serbian Cyrillic is read as Serbian Latin
+# writes it, and Serbian or Croatian đ as dj or d (fresh17's dev half)
+@pytest.mark.parametrize("query, listed", [
+    ("Зоран Михајловић", "Zoran Mihajlovic"),
+    ("Жељко Ражнатовић", "Zeljko Raznatovic"),
+    ("Jovan Djordjevic", "Jovan Đorđević"),
+    ("Jovan Dordevic", "Jovan Đorđević"),
+    ("Đinh Văn Hùng", "Dinh Van Hung"),  # a Vietnamese đ stays d
+])
+def test_serbian_letters(query, listed):
+    assert compare(query, listed, "person")[0] >= MATCH_THRESHOLD
+
+
+def test_russian_cyrillic_is_still_read_the_russian_way():
+    assert compare("Михаил Хабаров", "Mikhail Khabarov", "person")[0] >= MATCH_THRESHOLD
+
+
+# issue 14: "One-letter variants of person names"; a Ukrainian and a Russian form, given
+# names of one person in Spanish and Arabic (fresh17's dev half)
+@pytest.mark.parametrize("query, listed", [
+    ("Volodymyr Tsyhanok", "Vladimir Tsyganok"),  # Г as h inside the word
+    ("Chucho Rangel Arroyo", "Jesus Rangel Arroyo"),
+    ("Pepe Rangel Arroyo", "Jose Rangel Arroyo"),
+    ("Osman Mahmoud Nasrallah", "Uthman Mahmud Nasr Allah"),
+])
+def test_one_persons_name_in_two_languages(query, listed):
+    assert compare(query, listed, "person")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed", [
+    ("Pepe Rangel", "Jesus Rangel"),
+    ("Osman Diop", "Omar Diop"),
+    ("Volodymyr Tsyhanok", "Volodymyr Tsyhankov"),  # fresh17's hard negative
+])
+def test_other_given_names_stay_apart(query, listed):
+    assert compare(query, listed, "person")[0] < MATCH_THRESHOLD

@@ -49,6 +49,7 @@ from screening.matching.russian import cognate, cognate_apart, russian_word
 from screening.matching.abjad import latin_agrees, may_join, word_verdict
 from screening.matching.strings import (
     PHONETIC_SIM,
+    arabic_aa_apart,
     SKELETON_SIM,
     STEM_SIM,
     SLAVIC_SIM,
@@ -340,6 +341,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     if person:
         if how == "variant" and slavic and _hushing_apart(q.skels[i], c.skels[j]):
             s, how = Levenshtein.normalized_similarity(q.skels[i], c.skels[j]), "fuzzy"
+        elif how == "variant" and arabic_aa_apart(a, b):
+            s, how = Levenshtein.normalized_similarity(a, b), "fuzzy"  # Raad / Raed: two given names
         s = person_sim(a, b, s, how)
         if s < PHONETIC_SIM and initial_glide(a, b, q.skels[i], c.skels[j], slavic):
             return PHONETIC_SIM, "variant"  # Jan / Yan, Jelena / Yelena

@@ -51,6 +51,7 @@ from screening.matching.strings import (  # noqa: F401  (token_sim: older import
     SHORT_TOKEN,
     SHORT_WORD,
     SKELETON_SIM,
+    arabic_aa_apart,
     contrasting,
     edit_cost,
     spelling_variant,
@@ -317,8 +318,9 @@ def full_name_edits(pair: Pair) -> float:
             # Zora / Sora, Chen / Chan: in a short word or a pinyin syllable a letter is another name
             edits = (sum(edits), 0)
         cost = edit_cost(edits)
-        if cost and (plural_of(a, b) or contrasting(a, b)):
-            return 0.0  # Ocean Star / Ocean Stars, Interlink / Intralink: another name, not a typo
+        if cost and (plural_of(a, b) or contrasting(a, b) or arabic_aa_apart(a, b)):
+            # Ocean Star / Ocean Stars, Interlink / Intralink, Raad / Raed: another name, not a typo
+            return 0.0
         if cost and (min(len(a), len(b)) <= SHORT_TOKEN or cost > (2 if len(a) >= EDITS_LONG_WORD else 1)):
             return 0.0
         if abs(len(a) - len(b)) >= 2 and (a.startswith(b) or b.startswith(a)):
@@ -711,7 +713,8 @@ def lineage_differs(pair: Pair) -> float:
     "Tran Van Hung" "TRAN Quoc Hung" (middle and given names keep their places).
     """
     q, c = pair.query, pair.result
-    if genders_differ(q, c) or (is_person_pair(q, c) and (positions_differ(q, c) or _parts_swapped(pair))):
+    if genders_differ(q, c) or (is_person_pair(q, c) and (positions_differ(q, c) or _parts_swapped(pair)
+                                                          or _initials_crossed(pair))):
         return 1.0
     if SON_OF.isdisjoint(q.texts):
         return 0.0  # most names: no "son of"
@@ -760,20 +763,34 @@ def _parts_swapped(pair: Pair) -> bool:
     return False
 
 
+def _initials_crossed(pair: Pair) -> bool:
+    """True when two initials of one name meet the other's names the other way round:
+    "Gorbunov V.A." (Viktor Anatolyevich) is not "Anatoly Viktorovich Gorbunov", his father
+    or his son (fresh17's dev half); "Gorbunov A.V." is."""
+    q, c = pair.query, pair.result
+    if INITIAL not in q.tags and INITIAL not in c.tags:
+        return False  # most names: no initial
+    at = sorted((lk.qi[0], lk.ci[0]) for lk in pair.alignment.links
+                if lk.how == "initial" and len(lk.qi) == 1 and len(lk.ci) == 1)
+    return any(j2 < j1 for (_, j1), (_, j2) in zip(at, at[1:]))
+
+
 def _first_names_swapped(q: Form, c: Form, where: dict[int, int]) -> bool:
     """True when two names of three parts or more, neither marking its family name, meet
     part for part with their first two parts the other way round and the rest in place:
     "Yusuf Abdullahi Garba" is not "Abdullahi Yusuf Garba", nor "Ali Mohammad Rezaei"
     "Mohammad Ali Rezaei" (a name and a father's, or two compound names: fresh17's dev
-    half). Written family first the family name moves as a whole ("Garba Yusuf
-    Abdullahi"), and the last two parts may trade places (a compound family name)."""
+    half); nor are three parts written backwards ("Ali Hassan Abbas" / "Abbas Hassan
+    Ali": the father's name stays, own and family names trade). Written family first
+    the family name moves as a whole ("Garba Yusuf Abdullahi"), and the last two parts
+    may trade places (a compound family name)."""
     qp = [k for k, tag in enumerate(q.tags) if tag != STOP]
     cp = [k for k, tag in enumerate(c.tags) if tag != STOP]
     if len(qp) < 3 or len(qp) != len(cp) or any(k not in where for k in qp):
         return False
     rank = {j: r for r, j in enumerate(cp)}
     order = [rank.get(where[k], -1) for k in qp]
-    return order == [1, 0] + list(range(2, len(qp)))
+    return order == [1, 0] + list(range(2, len(qp))) or (len(qp) == 3 and order == [2, 1, 0])
 
 
 def _next_part(form: Form, k: int) -> int:

@@ -44,6 +44,7 @@ from screening.matching.forms import TAG_WEIGHTS, Form
 from screening.matching.features import SYLLABIC
 from screening.matching.names import DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, STOP
 from screening.matching.resources import tables
+from screening.matching.strings import arabic_aa_apart
 
 #: Below this word-alignment score the model stays silent (the names share too little).
 MIN_NAME_TOKENS = 0.5
@@ -117,6 +118,9 @@ def why_silent(pair: Pair) -> str | None:
     as_met = f.met_as_spelled(q, c, al.links, DISTINCTIVE_AGREE)
     if as_met is None:
         return "a word only resembles its counterpart"  # Rubio / Rubino, Maria / Mario, HiVision / Hikvision
+    if is_person_pair(q, c) and any(len(lk.qi) == 1 and len(lk.ci) == 1
+                                    and arabic_aa_apart(q.texts[lk.qi[0]], c.texts[lk.ci[0]]) for lk in weak):
+        return "a word is another Arabic name"  # Raad / Raed, Saad / Said
     strong = [lk for lk in al.links if lk.sim >= DISTINCTIVE_AGREE and any(q.tags[i] in NAME_WORDS for i in lk.qi)
               and any(c.tags[j] in NAME_WORDS for j in lk.ci)]
     distinctive = any(q.tags[i] == DISTINCTIVE for lk in strong for i in lk.qi)

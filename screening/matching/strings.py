@@ -176,6 +176,24 @@ def _vowel_variant(a: str, b: str) -> bool:
     return not (syllable_count(a) == 1 and syllable_count(b) == 1)
 
 
+def arabic_aa_apart(a: str, b: str) -> bool:
+    """Two words of one length, one letter apart, the one writing "aa" where the other
+    changes one of its letters: Raad / Raed, Saad / Said, two Arabic given names (the
+    person rules ask it; an organisation's WAAD / WAED are SDN aliases of one entry)."""
+    if len(a) != len(b) or "aa" not in a and "aa" not in b:
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 1 and (_broken_aa(a, b, diff[0]) or _broken_aa(b, a, diff[0]))
+
+
+def _broken_aa(a: str, b: str, k: int) -> bool:
+    """``a`` writes "aa" where ``b`` changes one of the two letters at ``k``: Raad
+    (رعد) / Raed (رائد), Saad (سعد) / Said (سعيد), two Arabic names (fresh17's dev half);
+    Noor / Nour, one name, keep their oo."""
+    return a[k] == "a" and ((k > 0 and a[k - 1] == "a" and b[k - 1] == "a") or
+                            (k + 1 < len(a) and a[k + 1] == "a" and b[k + 1] == "a"))
+
+
 def initial_glide(a: str, b: str, skel_a: str, skel_b: str, slavic: bool) -> bool:
     """One personal name with its first glide written j in one alphabet and y
     in another: Jan / Yan, Juri / Yuri, Jelena / Yelena, Jevgenij / Yevgeny

@@ -156,6 +156,7 @@ def test_q_and_gh_elsewhere_stay_held_for_review(query, listed):
     ("Ali Mohammad Rezaei", "Mohammad Ali Rezaei"),  # two compound given names
     ("Ra'id Mustafa al-Kubaysi", "Mustafa Ra'id al-Kubaysi"),
     ("John Paul Smith", "Paul John Smith"),
+    ("Ali Hassan Abbas", "Abbas Hassan Ali"),  # written backwards: own and family names trade
 ])
 def test_first_two_names_swapped_is_held_for_review(query, listed):
     assert REVIEW_THRESHOLD <= compare(query, listed, "person")[0] < MATCH_THRESHOLD
@@ -310,3 +311,28 @@ def test_one_persons_name_in_two_languages(query, listed):
 ])
 def test_other_given_names_stay_apart(query, listed):
     assert compare(query, listed, "person")[0] < MATCH_THRESHOLD
+
+
+# fresh17's dev half: evidence against a one-letter variant (issue 14: "... must reach at
+# least review strength unless other evidence contradicts it")
+@pytest.mark.parametrize("query, listed", [
+    ("Raad Salim", "Raed Salim"),  # رعد / رائد: "aa" writes ع between, another name
+    ("Saad Mansour", "Said Mansour"),  # سعد / سعيد
+])
+def test_an_arabic_aa_changed_is_another_name(query, listed):
+    assert compare(query, listed, "person")[0] < MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed", [
+    ("Raed Salim", "Raid Salim"),  # رائد written two ways
+    ("Noor Ahmed", "Nour Ahmed"),
+    ("Jaafar Ali", "Jaafer Ali"),
+])
+def test_other_vowel_spellings_still_meet(query, listed):
+    assert compare(query, listed, "person")[0] >= MATCH_THRESHOLD
+
+
+def test_initials_the_other_way_round_are_another_person():
+    # Russian initials: given name, then patronymic; V.A. is Viktor Anatolyevich, A.V.'s father or son
+    assert compare("Gorbunov V.A.", "Anatoly Viktorovich Gorbunov", "person")[0] < REVIEW_THRESHOLD
+    assert compare("Gorbunov A.V.", "Anatoly Viktorovich Gorbunov", "person")[0] >= MATCH_THRESHOLD

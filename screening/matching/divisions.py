@@ -14,7 +14,8 @@ import re
 
 from screening.matching.alignment import Pair
 from screening.matching.forms import Form
-from screening.matching.names import DISTINCTIVE, GENERIC, PERSON, STOP
+from screening.matching.gazetteer import is_town
+from screening.matching.names import DISTINCTIVE, GENERIC, LOCATION, PERSON, STOP
 from screening.matching.names_latin import legal_compare
 from screening.matching.normalize import has_han
 from screening.matching.pinyin import is_pinyin_word
@@ -71,7 +72,12 @@ def institution_kind_differs(pair: Pair) -> float:
     only one of them has ("Technology", "Medical", "Polytechnic": ``academic_fields``):
     "University of Isfahan" is not "Isfahan University of Technology", nor "University
     of Tirana" the "Polytechnic University of Tirana", two institutions of one city
-    (fresh17's dev half). Held for review, as a firm's division is. An eponym or a place
+    (fresh17's dev half). Held for review, as a firm's division is. Only when the names
+    agree on a place alone (a town: ``gazetteer``): a university of its own name drops
+    its field freely ("Bauman University" for the Bauman Moscow State Technical
+    University, which "Moscow State University" is not). Not when each name
+    has such a word the other lacks: "Universidad Politécnica" may be the "Technical
+    University", one field in two languages. An eponym or a place
     only one has is no field ("Lomonosov Moscow State University"), and a research
     institute's names drop their generic words freely ("Central Research Institute of
     Robotics" / "... Central Research and Experimental and Design Institute ...")."""
@@ -82,8 +88,13 @@ def institution_kind_differs(pair: Pair) -> float:
     al = pair.alignment
     if not any(q.texts[i] in t.teaching_words for lk in al.links for i in lk.qi):
         return 0.0  # most names: no university's word met
-    return 1.0 if any(q.texts[i] in t.academic_fields for i in al.q_unmatched) or any(
-        c.texts[j] in t.academic_fields for j in al.c_unmatched) else 0.0
+    named = [q.texts[i] for lk in al.links for i in lk.qi if q.tags[i] in (DISTINCTIVE, LOCATION)]
+    if not named or not all(q.tags[i] == LOCATION or is_town((q.texts[i],)) for lk in al.links for i in lk.qi
+                            if q.tags[i] == DISTINCTIVE):
+        return 0.0  # a university of its own name ("Bauman University"), not only of its town
+    q_field = any(q.texts[i] in t.academic_fields for i in al.q_unmatched)
+    c_field = any(c.texts[j] in t.academic_fields for j in al.c_unmatched)
+    return 1.0 if q_field != c_field else 0.0  # a field on each side unmet may be one, translated
 
 
 def _forms_of_other_kinds(q_legal: tuple[str, ...], c_legal: tuple[str, ...], t: Tables) -> bool:

@@ -184,6 +184,7 @@ def test_a_universitys_field_sets_two_apart(query, listed):
 
 @pytest.mark.parametrize("query, listed", [
     ("Isfahan University of Technology", "ISFAHAN UNIVERSITY OF TECHNOLOGY"),
+    ("Tsinghua University", "Tsinghua University of Technology"),  # its own name, not only its town's
     ("Army University", "Army Service Arms University"),  # no field word: the words decide
     ("Central Research Institute of Robotics and Technical Cybernetics",  # an institute, not a university
      "FEDERAL STATE AUTONOMOUS SCIENTIFIC INSTITUTION CENTRAL RESEARCH AND EXPERIMENTAL AND DESIGN "
@@ -191,6 +192,12 @@ def test_a_universitys_field_sets_two_apart(query, listed):
 ])
 def test_a_university_or_institute_without_another_field_still_meets(query, listed):
     assert compare(query, listed, "organization")[0] >= MATCH_THRESHOLD
+
+
+def test_a_field_word_on_each_side_is_not_held():
+    # "Politecnica" may be "Technical", one field in two languages: the words decide, not the hold
+    values = compare("Universidad Politecnica de Madrid", "Technical University of Madrid", "organization")[1]
+    assert values.get("institution_kind_differs", 0.0) == 0.0
 
 
 # issue 14, "Annotations around the name: vessel prefixes (MV, M/T, T/B) ... port or flag

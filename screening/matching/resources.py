@@ -557,7 +557,7 @@ def _index_brand_sounds(t: Tables) -> None:
 LEGAL_TYPO_MIN_WORDS = 3
 #: Tables of organisation words in other languages -> English readings, read alike.
 ORG_TERM_TABLES = ("ru_org_terms.yaml", "tr_org_terms.yaml", "fa_org_terms.yaml", "ar_org_terms.yaml",
-                   "es_org_terms.yaml", "ja_org_terms.yaml", "vi_org_terms.yaml")
+                   "es_org_terms.yaml", "ja_org_terms.yaml", "vi_org_terms.yaml", "ko_latin_org_terms.yaml")
 #: The section of vi_org_terms.yaml read only in a name that says it is Vietnamese.
 VIETNAMESE_ONLY = "in_vietnamese_names"
 #: Russian words read by their lemma (any inflected form): adjectives and -ие / -ия

@@ -343,3 +343,18 @@ def test_initials_the_other_way_round_are_another_person():
     # Russian initials: given name, then patronymic; V.A. is Viktor Anatolyevich, A.V.'s father or son
     assert compare("Gorbunov V.A.", "Anatoly Viktorovich Gorbunov", "person")[0] < REVIEW_THRESHOLD
     assert compare("Gorbunov A.V.", "Anatoly Viktorovich Gorbunov", "person")[0] >= MATCH_THRESHOLD
+
+
+# issue 14: "... Korean and Japanese names that are not in the tables"; a DPRK firm's
+# name said in Korean, in Latin letters (fresh17's dev half)
+@pytest.mark.parametrize("query, listed", [
+    ("Chosun Kwangmyong Muyok Hoesa", "Korea Kwangmyong Trading Corporation"),
+    ("Choson Ryonbong Chonghoesa", "KOREA RYONBONG GENERAL CORPORATION"),
+    ("Tanchon Sangop Unhaeng", "TANCHON COMMERCIAL BANK"),
+])
+def test_korean_business_words_in_latin_letters(query, listed):
+    assert compare(query, listed, "company")[0] >= MATCH_THRESHOLD
+
+
+def test_a_korean_business_word_does_not_make_a_match_alone():
+    assert compare("Tanchon Sangop Unhaeng", "KORYO COMMERCIAL BANK", "company")[0] < REVIEW_THRESHOLD

@@ -1336,19 +1336,26 @@ def _acronym_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ..
 
 def _acronym_side(one: Form, many: Form, cands: list, flip: bool) -> None:
     """The link of ``one``'s acronym to all of ``many`` (sides swapped when ``flip``)."""
-    if len(one.texts) != 1 or len(many.texts) < ACRONYM_MIN_WORDS:
+    if len(many.texts) < ACRONYM_MIN_WORDS:
         return
-    a = one.texts[0]
-    if one.tags[0] != DISTINCTIVE or len(a) > ACRONYM_MAX_LEN or not a.isalpha():
+    # one word, perhaps with its country in brackets ("SSRC (Syria)": the place is compared apart)
+    words = [k for k, tag in enumerate(one.tags) if tag != LOCATION] if len(one.texts) > 1 else [0]
+    if len(words) != 1 or len(one.texts) > ACRONYM_WITH_PLACE_MAX:
+        return
+    k = words[0]
+    a = one.texts[k]
+    if one.tags[k] != DISTINCTIVE or len(a) > ACRONYM_MAX_LEN or not a.isalpha():
         return
     if len(a) < ACRONYM_MIN_LEN and not (len(a) == ACRONYM_MIN_WORDS and _same_legal_form(one, many)):
         return  # three letters spell some listed name's initials one time in seven
     if spells_initials(a, many) and written_as_acronym(a, one.name):
         span = tuple(range(len(many.texts)))
         sim = ACRONYM_SIM if len(a) >= ACRONYM_MIN_LEN else ACRONYM3_SIM
-        cands.append((sim, span, (0,), "acronym") if flip else (sim, (0,), span, "acronym"))
+        cands.append((sim, span, (k,), "acronym") if flip else (sim, (k,), span, "acronym"))
 
 
+#: Most words of a name that is an acronym and its place ("SSRC (Syria)").
+ACRONYM_WITH_PLACE_MAX = 2
 #: Fewest words an acronym inside a name stands for ("NCO": Non-Commissioned Officer).
 INNER_ACRONYM_MIN_WORDS = 3
 

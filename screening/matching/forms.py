@@ -174,6 +174,12 @@ ACRONYM_LEGAL_FORMS = frozenset({"sa"})
 #: Stop words a Romance name's acronym may keep (PDVSA: Petróleos de Venezuela, S.A.);
 #: English ones never (ISIL: Islamic State of Iraq and the Levant).
 ACRONYM_STOPS = frozenset({"de", "del", "di", "do", "da", "des", "du"})
+#: Arabic "and the" written on the next word, which an acronym leaves out as it does
+#: "al" (JNIM: Jama'at Nusrat al-Islam wal-Muslimin).
+ACRONYM_SKIPPED = frozenset({"wal"})
+#: A company's legal form an acronym may end with in its first two letters (PIDCO:
+#: Persian Industrial Development Company), as it may in its first (NIOC).
+ACRONYM_COMPANY_FORMS = frozenset({"company", "co"})
 #: Words a group's name ends in that its acronym leaves out (SMEE for "Shanghai Micro
 #: Electronics Equipment (Group) Co., Ltd.").
 ACRONYM_GROUP_WORDS = frozenset({"group", "holding", "holdings"})
@@ -229,7 +235,7 @@ def _written_initials(form: "Form", written: str, stops: bool) -> str:
     out: list[str] = []
     last = ""
     for tok, text, tag in zip(form.tokens, form.texts, form.tags):
-        if tag == STOP and not (stops and text in ACRONYM_STOPS):
+        if (tag == STOP and not (stops and text in ACRONYM_STOPS)) or text in ACRONYM_SKIPPED:
             last = ""
             continue
         if text in written:
@@ -270,6 +276,8 @@ def name_initials(form: "Form") -> tuple[str, ...]:
             out.append(letters[:-1])  # "Shanghai Micro Electronics Equipment (Group)" is SMEE
         if legal[:1] == ACRONYM_LEGAL_LETTER and len(letters) < ACRONYM_MAX_LEN:
             out.append(letters + ACRONYM_LEGAL_LETTER)
+            if legal in ACRONYM_COMPANY_FORMS and len(letters) + 2 <= ACRONYM_MAX_LEN:
+                out.append(letters + "co")  # PIDCO
         elif legal in ACRONYM_LEGAL_FORMS and len(letters) + len(legal) <= ACRONYM_MAX_LEN:
             out.append(letters + legal)  # PDVSA: Petróleos de Venezuela, S.A.
     return tuple(dict.fromkeys(out))

@@ -358,3 +358,20 @@ def test_korean_business_words_in_latin_letters(query, listed):
 
 def test_a_korean_business_word_does_not_make_a_match_alone():
     assert compare("Tanchon Sangop Unhaeng", "KORYO COMMERCIAL BANK", "company")[0] < REVIEW_THRESHOLD
+
+
+# issue 14 (acronyms of listed names; fresh17's dev half)
+@pytest.mark.parametrize("query, listed, schema", [
+    ("JNIM", "Jama'at Nusrat al-Islam wal-Muslimin", "organization"),  # "wal" left out, as "al" is
+    ("PIDCO", "Persian Industrial Development Company", "company"),  # the form's first two letters
+    ("NIOC", "National Iranian Oil Company", "company"),
+])
+def test_acronyms_of_listed_names(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
+
+
+def test_an_acronym_with_its_country_in_brackets_is_held_for_review():
+    assert REVIEW_THRESHOLD - 0.01 <= compare("SSRC (Syria)", "Scientific Studies and Research Center",
+                                              "organization")[0] < MATCH_THRESHOLD
+    assert compare("SSRC (Iran)", "Scientific Studies and Research Center of Syria", "organization")[0] \
+        < REVIEW_THRESHOLD

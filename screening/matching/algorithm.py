@@ -113,6 +113,7 @@ FEATURES: list[Feature] = [
     Feature(f.no_exact_name_part, qualifier=True),
     Feature(f.patronymics_differ, qualifier=True),
     Feature(f.lineage_differs, qualifier=True),
+    Feature(f.initials_crossed, qualifier=True),
     Feature(f.weak_alias, qualifier=True),
     Feature(f.homophone_brand, qualifier=True),
     Feature(f.chinese_places_differ, qualifier=True),

@@ -284,6 +284,14 @@ def _equivalent(a: str, b: str) -> bool:
     return bool(ga and ga & eq.get(b, _NO_GROUPS))
 
 
+def _vessel_title(a: str, b: str) -> bool:
+    """True for a title in a vessel's name and its abbreviation (``vessel_titles``:
+    saint / st, captain / capt)."""
+    titles = tables().vessel_titles
+    ga = titles.get(a)
+    return bool(ga and ga & titles.get(b, _NO_GROUPS))
+
+
 def _equal_link(tag: str) -> tuple[float, str]:
     """The similarity of a word and the same word, a number or not."""
     return (1.0, "number") if tag == NUMBER else (1.0, "equal")
@@ -362,6 +370,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return SLAVIC_SIM, "east slavic"  # one father's name: Mykolaiovych / Nikolaevich (not Ivanovna)
     if s < EQUIVALENT_SIM and _airline_end(q, i, a) and _airline_end(c, j, b):
         return EQUIVALENT_SIM, "equivalent"  # Mahan Air / Mahan Airlines
+    if s < EQUIVALENT_SIM and (q.vessel or c.vessel) and _vessel_title(a, b):
+        return EQUIVALENT_SIM, "equivalent"  # "St. Nikolai" / SAINT NIKOLAI, in a vessel's name
     if s < NICKNAME_SIM:
         if person and _nickname(a, b, q.skels[i], c.skels[j]):
             return NICKNAME_SIM, "nickname"
@@ -423,6 +433,7 @@ def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
         token_match(a, b, skel_a, skel_b, remember_zero=False)[0] > 0  # a 0 is kept here only
         or (a in words.airline_words and b in words.airline_words)
         or _equivalent(a, b)
+        or _vessel_title(a, b)  # a vessel's only, which _pair_sim asks
         or russian_word(a) != russian_word(b)
         or _sound_variant(a, b)
         or vowel_respelling(a, b)

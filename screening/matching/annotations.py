@@ -34,6 +34,7 @@ import re
 from typing import Any, Callable, Iterable, Mapping
 
 from screening.matching import pinyin
+from screening.matching.normalize import fold_words
 from screening.matching.resources import tables
 
 #: The words of a document's reference, before or after the name.
@@ -181,7 +182,7 @@ _BRANCH_RE = re.compile(
 #: screened too, as another name ("Ministry of Defense c/o Ahmad Vahidi"). Not "care of",
 #: which is English inside names ("Society for the Care of Orphans": helper-67's review).
 _CARE_OF_RE = re.compile(r"\s*[,;(]?\s*(?:\b(c/o)|\battn\b\.?|\battention\s*:)\s*:?\s+(\S.*)$", re.IGNORECASE)
-#: Fewest words after "Attn: X," read as the party ("Attn: Accounts, Perkasa Marine Sdn Bhd").
+#: Fewest words after "Attn: <role>," read as the party ("Attn: Accounts, Perkasa Marine Sdn Bhd").
 ATTN_PARTY_MIN_WORDS = 2
 #: A vessel's kind in brackets after its name: "CUMANAGOTO (tug)", "SEA STAR (bulk carrier)".
 _VESSEL_KIND_RE = re.compile(r"\s*\(\s*([a-z][a-z\s/-]{1,30}?)\s*\)\s*$", re.IGNORECASE)
@@ -318,9 +319,10 @@ KIND_NAME_MIN = 2
 
 
 #: The words that end a vessel's kind written as words ("Bulk Carrier", "Cargo Ship", "LPG"):
-#: "General", "Supply" or "Oil" alone may open a name ("GENERAL SAN MARTIN").
+#: "General", "Supply" or "Oil" alone may open a name ("GENERAL SAN MARTIN"), and so does
+#: LNG, which LNG carriers' registered names begin with ("LNG PORT HARCOURT": helper-85).
 KIND_HEADS = frozenset({"tanker", "carrier", "ship", "tug", "tugboat", "barge", "trawler", "dredger", "yacht",
-                        "ferry", "bulker", "reefer", "freighter", "lpg", "lng"})
+                        "ferry", "bulker", "reefer", "freighter", "lpg"})
 
 
 def _without_kind(name: str) -> str:
@@ -433,11 +435,12 @@ def strip_annotations(
     elif care and care.group(1):
         name = care.group(2)  # "c/o Sertal LLC, Moscow": the name is the party the letter reaches
     elif care:
-        # "Attn: Accounts Payable, Perkasa Marine Sdn Bhd": whom the line is for, then the
-        # party; with no comma, whom it is for is all there is ("Attn: Perkasa Marine")
-        # (not a person's "SMITH, John", nor a firm's "Acme, Inc.": two words of name follow)
-        tail = care.group(2).partition(",")[2]
-        name = tail if not person and len(tail.split()) >= ATTN_PARTY_MIN_WORDS else care.group(2)
+        # "Attn: Accounts Payable, Perkasa Marine Sdn Bhd": a role or a department, then the
+        # party; else what follows the label is the party ("Attn: Perkasa Marine Sdn Bhd",
+        # "Attn: Sovcomflot PJSC, Moscow"), or a person ("Attn: REZAEI, Ali Akbar")
+        head, _, tail = care.group(2).partition(",")
+        name = tail if (len(tail.split()) >= ATTN_PARTY_MIN_WORDS
+                        and not tables().attention_roles.isdisjoint(fold_words(head))) else care.group(2)
     name = _HAO_RE.sub("", name, count=1)  # both sides: a listed vessel's name is read with no schema
     name = _REGISTRY_RE.sub(" ", name)
     name = _HULL_NOTE_RE.sub(" ", _CALL_SIGN_RE.sub(" ", name))

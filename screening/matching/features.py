@@ -33,6 +33,7 @@ from screening.matching.alignment import (
     first_word,
     is_patronymic,
     is_person_pair,
+    korean_name,
     pinyin_name,
     same_patronymic,
 )
@@ -713,8 +714,7 @@ def lineage_differs(pair: Pair) -> float:
     "Tran Van Hung" "TRAN Quoc Hung" (middle and given names keep their places).
     """
     q, c = pair.query, pair.result
-    if genders_differ(q, c) or (is_person_pair(q, c) and (positions_differ(q, c) or _parts_swapped(pair)
-                                                          or _initials_crossed(pair))):
+    if genders_differ(q, c) or (is_person_pair(q, c) and (positions_differ(q, c) or _parts_swapped(pair))):
         return 1.0
     if SON_OF.isdisjoint(q.texts):
         return 0.0  # most names: no "son of"
@@ -763,16 +763,17 @@ def _parts_swapped(pair: Pair) -> bool:
     return False
 
 
-def _initials_crossed(pair: Pair) -> bool:
-    """True when two initials of one name meet the other's names the other way round:
-    "Gorbunov V.A." (Viktor Anatolyevich) is not "Anatoly Viktorovich Gorbunov", his father
-    or his son (fresh17's dev half); "Gorbunov A.V." is."""
+def initials_crossed(pair: Pair) -> float:
+    """1 when two initials of one name meet the other's names the other way round:
+    "Gorbunov V.A." (Viktor Anatolyevich) may be the father or the son of "Anatoly
+    Viktorovich Gorbunov" (fresh17's dev half), or the initials a slip: held for review
+    (helper-85's review: "Rowling K.J."). "Gorbunov A.V." is he."""
     q, c = pair.query, pair.result
     if INITIAL not in q.tags and INITIAL not in c.tags:
-        return False  # most names: no initial
+        return 0.0  # most names: no initial
     at = sorted((lk.qi[0], lk.ci[0]) for lk in pair.alignment.links
                 if lk.how == "initial" and len(lk.qi) == 1 and len(lk.ci) == 1)
-    return any(j2 < j1 for (_, j1), (_, j2) in zip(at, at[1:]))
+    return 1.0 if any(j2 < j1 for (_, j1), (_, j2) in zip(at, at[1:])) else 0.0
 
 
 def _first_names_swapped(q: Form, c: Form, where: dict[int, int]) -> bool:
@@ -781,16 +782,24 @@ def _first_names_swapped(q: Form, c: Form, where: dict[int, int]) -> bool:
     "Yusuf Abdullahi Garba" is not "Abdullahi Yusuf Garba", nor "Ali Mohammad Rezaei"
     "Mohammad Ali Rezaei" (a name and a father's, or two compound names: fresh17's dev
     half); nor are three parts written backwards ("Ali Hassan Abbas" / "Abbas Hassan
-    Ali": the father's name stays, own and family names trade). Written family first
+    Ali": the father's name stays, own and family names trade), unless the name is
+    Vietnamese, which Western order writes backwards ("Nguyen Thi Lan" / "Lan Thi
+    Nguyen": helper-85's review). Written family first
     the family name moves as a whole ("Garba Yusuf Abdullahi"), and the last two parts
     may trade places (a compound family name)."""
     qp = [k for k, tag in enumerate(q.tags) if tag != STOP]
     cp = [k for k, tag in enumerate(c.tags) if tag != STOP]
     if len(qp) < 3 or len(qp) != len(cp) or any(k not in where for k in qp):
         return False
+    if any(family_in_capitals(q)) or vietnamese_name(q) or vietnamese_name(c):
+        return False  # the query marks its family name; a Vietnamese name is written either way round
     rank = {j: r for r, j in enumerate(cp)}
     order = [rank.get(where[k], -1) for k in qp]
-    return order == [1, 0] + list(range(2, len(qp))) or (len(qp) == 3 and order == [2, 1, 0])
+    if order == [1, 0] + list(range(2, len(qp))):
+        return True
+    # backwards: not a Chinese or Korean name of syllables, which lists scramble (helper-85)
+    return (len(qp) == 3 and order == [2, 1, 0] and not (pinyin_name(q) or pinyin_name(c)
+                                                          or korean_name(q) or korean_name(c)))
 
 
 def _next_part(form: Form, k: int) -> int:

@@ -103,27 +103,25 @@ def latin_tag(word: str, t: Tables) -> str:
 
 
 def _names_a_state(words: Sequence[str], k: int, t: Tables) -> bool:
-    """Word ``k`` is a word of a state's style before its place, after "of": "Republic"
-    in "... of the Republic of Belarus", "Islamic Republic" in "... of the Islamic Republic
-    of Iran" (a run of ``state_words`` holding republic or kingdom, then "of", perhaps
-    "the", then a place). A ministry of Belarus is the ministry of the Republic of Belarus
-    (fresh17's dev half); "Republic Bank" keeps its word, and so does a name the state's
-    style opens ("Islamic Republic of Iran Shipping Lines", whose letters are IRISL)."""
-    start = k
-    while start > 0 and words[start - 1] in t.state_words:
-        start -= 1
-    before = start - 1 if start > 0 and words[start - 1] != "the" else start - 2
-    if before < 0 or words[before] != "of":
-        return False  # a name the state opens is a firm's ("Islamic Republic of Iran Shipping Lines": IRISL)
-    end = k
-    while end < len(words) and words[end] in t.state_words:
-        end += 1
-    if not any(words[m] in STATE_NOUNS for m in range(k, end)):
+    """Word ``k`` is a state's bare style before its place, after "of": "Republic" in
+    "... of the Republic of Belarus" (then "of", perhaps "the", then a place). A ministry
+    of Belarus is the ministry of the Republic of Belarus (fresh17's dev half). Not a
+    style with its words ("Democratic People's Republic of Korea" / "Republic of Korea",
+    "Islamic Republic" / "Islamic Emirate of Afghanistan": two states, helper-85's
+    review), nor before a place whose style says which of two states it is
+    (``titled_states``: China, Korea, Congo); "Republic Bank" keeps its word, and so does
+    a name the style opens ("Islamic Republic of Iran Shipping Lines": IRISL)."""
+    if words[k] not in STATE_NOUNS:
         return False
-    j = end
+    before = k - 1 if k > 0 and words[k - 1] != "the" else k - 2
+    if before < 0 or words[before] != "of":
+        return False  # a name the state opens is a firm's ("Islamic Republic of Iran Shipping Lines": IRISL),
+        # and a title with its words (Democratic People's, Islamic) names one state of two
+    j = k + 1
     while j < len(words) and words[j] in ("of", "the"):
         j += 1
-    return j > end and j < len(words) and (words[j] in t.locations or words[j] in t.location_first)
+    return (j > k + 1 and j < len(words) and (words[j] in t.locations or words[j] in t.location_first)
+            and words[j] not in t.titled_states)
 
 
 #: The words of a state's style that say it is one ("Republic", "Kingdom").
@@ -715,7 +713,7 @@ def latin_tokens(
             out.tokens.append(Token(word, INITIAL, word, word, "initial"))
             continue
         tag = LOCATION if town_tail and i > n - town_tail else latin_tag(word, t)  # i is past the word
-        if word in t.state_words and not (person and not company) and _names_a_state(words, i - 1, t):
+        if word in STATE_NOUNS and not (person and not company) and _names_a_state(words, i - 1, t):
             tag = STOP  # "the Republic of Belarus", "the Islamic Republic of Iran": the state is its place
         if word in t.admin_units and firm_words and i >= 2 and _place_word(words[i - 2], t):
             tag = GENERIC  # "Junan County ... Co., Ltd": the unit of the place before it

@@ -208,34 +208,25 @@ def fold_word(text: str) -> tuple[str, ...]:
     return tuple(t for t in _NON_WORD_RE.split(text) if t)
 
 
-#: Letters only Serbian and Macedonian Cyrillic write (ђ ј љ њ ћ џ, ѓ ќ ѕ), and Latin đ.
-_SERBIAN_RE = re.compile("[\u0402\u0403\u0405\u0408-\u040b\u040c\u040f\u0452\u0453\u0455\u0458-\u045c\u045f\u0110\u0111]")
+#: Letters only Serbian and Macedonian Cyrillic write (ђ ј љ њ ћ џ, ѓ ќ ѕ).
+_SERBIAN_RE = re.compile("[\u0402\u0403\u0405\u0408-\u040b\u040c\u040f\u0452\u0453\u0455\u0458-\u045c\u045f]")
 #: Serbian and Macedonian Cyrillic as Serbian Latin writes it, its marks left out as
-#: lists drop them (Михајловић Mihajlovic, Ђорђевић Djordjevic, Жељко Zeljko).
+#: unidecode leaves them out of the Latin (Михајловић Mihajlovic, Ђорђевић Dordevic as
+#: Đorđević folds, Жељко Zeljko).
 _SERBIAN = str.maketrans({
     **dict(zip("абвгдежзијклмнопрстуфхцчш", "abvgdezzijklmnoprstufhccs")),
     **dict(zip("АБВГДЕЖЗИЈКЛМНОПРСТУФХЦЧШ", "ABVGDEZZIJKLMNOPRSTUFHCCS")),
-    "ђ": "dj", "Ђ": "Dj", "љ": "lj", "Љ": "Lj", "њ": "nj", "Њ": "Nj", "ћ": "c", "Ћ": "C",
+    "ђ": "d", "Ђ": "D", "љ": "lj", "Љ": "Lj", "њ": "nj", "Њ": "Nj", "ћ": "c", "Ћ": "C",
     "џ": "dz", "Џ": "Dz", "ѓ": "gj", "Ѓ": "Gj", "ќ": "kj", "Ќ": "Kj", "ѕ": "dz", "Ѕ": "Dz",
 })
-#: Latin letters of Serbian and Croatian beside which đ is theirs (dj), not Vietnamese (d).
-_SOUTH_SLAVIC_MARKS = frozenset("ćčšžĆČŠŽ")
 
 
 def serbian_letters(word: str) -> str:
     """``word`` as Serbian Latin writes it, without marks, when it is Serbian or
-    Macedonian Cyrillic (it holds a letter only they write: Михајловић is Mihajlovic, not
-    the Russian reading Mikhajlovitsh); and its đ written dj when the word is Serbian or
-    Croatian (đ inside it, or ć, č, š, ž beside: Đorđević is Djordjevic, as lists write
-    it). A Vietnamese đ opens a syllable alone (Đinh, Đặng) and stays d. Else unchanged."""
-    if _SERBIAN_RE.search(word) is None:
-        return word
-    if "đ" in word or "Đ" in word:
-        if ("đ" in word[1:] or "Đ" in word[1:]) or not _SOUTH_SLAVIC_MARKS.isdisjoint(word):
-            word = word.replace("đ", "dj").replace("Đ", "Dj")
-        if word.isascii() or _SERBIAN_RE.search(word) is None:
-            return word
-    return word.translate(_SERBIAN)
+    Macedonian Cyrillic (it holds a letter only they write): Михајловић is Mihajlovic,
+    not the Russian reading Mikhajlovitsh. Else unchanged. The dj that English writes
+    for đ is a spelling of d (:func:`~screening.matching.strings.transliteration_edits`)."""
+    return word if _SERBIAN_RE.search(word) is None else word.translate(_SERBIAN)
 
 
 def needs_anyascii(text: str) -> bool:

@@ -336,8 +336,12 @@ class Tables:
     academic_words: frozenset[str] = frozenset()
     #: East Slavic given names (slavic_given_names): they make a name East Slavic
     slavic_given_names: frozenset[str] = frozenset()
-    #: words of a state's style before its place (state_words: republic, islamic ...)
-    state_words: frozenset[str] = frozenset()
+    #: words of a role or a department in an attention line (attention_roles)
+    attention_roles: frozenset[str] = frozenset()
+    #: a vessel title's word -> the ids of its groups (vessel_titles: saint / st)
+    vessel_titles: dict[str, frozenset[int]] = field(default_factory=dict)
+    #: places whose style says which of two states (titled_states: Korea, China, Congo)
+    titled_states: frozenset[str] = frozenset()
     #: words of a teaching institution (teaching_words) and of its field or kind (academic_fields)
     teaching_words: frozenset[str] = frozenset()
     academic_fields: frozenset[str] = frozenset()
@@ -964,7 +968,7 @@ WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_wor
               "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
               "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words",
               "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "digit_small_words", "vessel_types", "name_suffixes", "vietnamese_marks",
-              "ampersand_words", "keji_science", "keji_technology", "academic_words", "slavic_given_names", "state_words", "teaching_words", "academic_fields", "persian_marks",
+              "ampersand_words", "keji_science", "keji_technology", "academic_words", "slavic_given_names", "titled_states", "vessel_titles", "attention_roles", "teaching_words", "academic_fields", "persian_marks",
               "persian_given_names", "persian_name_endings",
               "activity_words", "business_named_countries", "turkish_abbreviations",
               "legal_form_groups", "business_named_forms", "chinese_places", "contrasting_prefixes", "unlike_stems")
@@ -1004,6 +1008,12 @@ def _load_word_lists(t: Tables) -> None:
             both = {(a, b) for x, y in pairs for a, b in ((x, y), (y, x))}
             t.contrasting_prefixes = tuple(sorted(both, key=lambda ab: (-len(ab[0]), ab)))
             t.contrasting_words = frozenset(ab for ab in both if min(map(len, ab)) >= 4)
+        elif key == "vessel_titles":
+            groups: dict[str, set[int]] = {}
+            for gid, group in enumerate(data[key] or []):
+                for w in _words(group):
+                    groups.setdefault(w, set()).add(gid)
+            t.vessel_titles = {w: frozenset(ids) for w, ids in groups.items()}
         elif key == "persian_name_endings":
             t.persian_name_endings = tuple(sorted(_words(data[key])))
         elif key == "unlike_stems":  # both ways round

@@ -571,8 +571,8 @@ def transliteration_edits(a: str, b: str) -> tuple[int, int]:
     A transliteration edit is a letter swapped for one of its sound class
     (Vivanco / Vibanco, Jaroslav / Yaroslav, German / Herman, Izzat / Ezzat)
     or a silent letter added or dropped (Ghazi / Gazi, Semyonovich /
-    Semenovich), or the j of dj for Serbian đ (Djordjevic / Dordevic): how two
-    alphabets render one sound. The classes are
+    Semenovich), or the j of dj for đ in a South Slavic family name (Djordjevic /
+    Dordevic): how two alphabets render one sound. The classes are
     ``sound_classes`` / ``silent`` of ``romanization.yaml``.
     """
     if a == b:
@@ -585,11 +585,18 @@ def transliteration_edits(a: str, b: str) -> tuple[int, int]:
             sound = pair in t.sound_pairs or _greek_diphthong(a, b, op.src_pos, op.dest_pos)
         else:
             word, k = (a, op.src_pos) if op.tag == "delete" else (b, op.dest_pos)
-            # a silent letter, or the j of dj for đ (Djordjevic / Dordevic: Serbian đ, its mark dropped)
-            sound = word[k] in t.silent_letters or (word[k] == "j" and k > 0 and word[k - 1] == "d")
+            # a silent letter, or the j of dj for đ in a South Slavic family name (Djordjevic /
+            # Dordevic; not French dj for j in Arabic names: Djalil / Dalil, helper-85's review)
+            sound = word[k] in t.silent_letters or (word[k] == "j" and k > 0 and word[k - 1] == "d"
+                                                    and a.endswith(_SOUTH_SLAVIC_ENDS)
+                                                    and b.endswith(_SOUTH_SLAVIC_ENDS))
         soft += sound
         hard += not sound
     return hard, soft
+
+
+#: Endings of South Slavic family names, in which dj and d both write đ (Djordjevic, Dukic).
+_SOUTH_SLAVIC_ENDS = ("ic", "ich")
 
 
 #: Shortest words read with the Greek diphthong rule (:func:`_greek_diphthong`).

@@ -1347,13 +1347,15 @@ def _acronym_candidates(q: Form, c: Form, cands: list[tuple[float, tuple[int, ..
 
 def _acronym_side(one: Form, many: Form, cands: list, flip: bool) -> None:
     """The link of ``one``'s acronym to all of ``many`` (sides swapped when ``flip``)."""
-    if len(many.texts) < ACRONYM_MIN_WORDS:
-        return
+    n = len(one.texts)
+    if n > ACRONYM_WITH_PLACE_MAX or len(many.texts) < ACRONYM_MIN_WORDS:
+        return  # the cheap tests first: most names are longer
     # one word, perhaps with its country in brackets ("SSRC (Syria)": the place is compared apart)
-    words = [k for k, tag in enumerate(one.tags) if tag != LOCATION] if len(one.texts) > 1 else [0]
-    if len(words) != 1 or len(one.texts) > ACRONYM_WITH_PLACE_MAX:
-        return
-    k = words[0]
+    k = 0
+    if n > 1:
+        if (one.tags[0] == LOCATION) == (one.tags[1] == LOCATION):
+            return
+        k = 1 if one.tags[0] == LOCATION else 0
     a = one.texts[k]
     if one.tags[k] != DISTINCTIVE or len(a) > ACRONYM_MAX_LEN or not a.isalpha():
         return

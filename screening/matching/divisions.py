@@ -85,9 +85,11 @@ def institution_kind_differs(pair: Pair) -> float:
     if PERSON in (q.schema, c.schema) or q.vessel or c.vessel:
         return 0.0
     t = tables()
+    if t.teaching_words.isdisjoint(q.texts):
+        return 0.0  # most names: no university's word (the cheap test first)
     al = pair.alignment
     if not any(q.texts[i] in t.teaching_words for lk in al.links for i in lk.qi):
-        return 0.0  # most names: no university's word met
+        return 0.0
     named = [q.texts[i] for lk in al.links for i in lk.qi if q.tags[i] in (DISTINCTIVE, LOCATION)]
     if not named or not all(q.tags[i] == LOCATION or is_town((q.texts[i],)) for lk in al.links for i in lk.qi
                             if q.tags[i] == DISTINCTIVE):

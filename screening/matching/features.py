@@ -747,11 +747,14 @@ def _parts_swapped(pair: Pair) -> bool:
     """
     q, c = pair.query, pair.result
     family = family_in_capitals(c)
+    marked = any(family)
+    if not marked and (len(q.texts) < FIRST_SWAP_PARTS or len(c.texts) < FIRST_SWAP_PARTS):
+        return False  # most names: no three parts on each side to swap (the cheap test first)
     where = {lk.qi[0]: lk.ci[0] for lk in pair.alignment.links
              if len(lk.qi) == 1 and len(lk.ci) == 1 and lk.sim >= DISTINCTIVE_AGREE
              and c.tags[lk.ci[0]] == DISTINCTIVE and not is_patronymic(c, lk.ci[0])
              and q.texts.count(q.texts[lk.qi[0]]) == 1 and c.texts.count(c.texts[lk.ci[0]]) == 1}
-    if not any(family):
+    if not marked:
         # unmarked, the order says little: "Putin Vladimir" is written family first, and
         # aliases of one person put a Persian compound family name either way round
         # ("MAHIN MOJTAHEDZADEH TOUSSI" / "MAHIN TOUSSI MOJTAHEDZADEH", CSL)
@@ -776,6 +779,11 @@ def initials_crossed(pair: Pair) -> float:
     return 1.0 if any(j2 < j1 for (_, j1), (_, j2) in zip(at, at[1:])) else 0.0
 
 
+#: Fewest parts of a name whose first two swapped are another person's (two are the
+#: family name first or last: "Putin Vladimir").
+FIRST_SWAP_PARTS = 3
+
+
 def _first_names_swapped(q: Form, c: Form, where: dict[int, int]) -> bool:
     """True when two names of three parts or more, neither marking its family name, meet
     part for part with their first two parts the other way round and the rest in place:
@@ -789,7 +797,7 @@ def _first_names_swapped(q: Form, c: Form, where: dict[int, int]) -> bool:
     may trade places (a compound family name)."""
     qp = [k for k, tag in enumerate(q.tags) if tag != STOP]
     cp = [k for k, tag in enumerate(c.tags) if tag != STOP]
-    if len(qp) < 3 or len(qp) != len(cp) or any(k not in where for k in qp):
+    if len(qp) < FIRST_SWAP_PARTS or len(qp) != len(cp) or any(k not in where for k in qp):
         return False
     if any(family_in_capitals(q)) or vietnamese_name(q) or vietnamese_name(c):
         return False  # the query marks its family name; a Vietnamese name is written either way round

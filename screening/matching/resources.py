@@ -372,8 +372,10 @@ class Tables:
     #: of those, the pairs of four letters or more, words on their own too (micro / macro;
     #: not in / out or on / off, which are other words as well)
     contrasting_words: frozenset[tuple[str, str]] = frozenset()
-    #: beginnings of words naming two trades (electric / electron), both ways round
+    #: beginnings of words naming two trades (electric / electron), both ways round, and
+    #: their first four letters, which both share ("elec")
     unlike_stems: tuple[tuple[str, str], ...] = ()
+    unlike_heads: frozenset[str] = frozenset()
     #: business_synonyms: each business word -> the id of its group of synonyms
     business_synonyms: dict[str, int] = field(default_factory=dict)
 
@@ -963,6 +965,8 @@ def _load_numbers(t: Tables) -> None:
     t.number_prefixes = frozenset(words)
 
 
+#: Letters of an ``unlike_stems`` pair's common beginning, looked up first ("elec").
+UNLIKE_HEAD = 4
 #: The keys word_lists.yaml must have (a list of words each, generation_words a mapping).
 WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_words", "surname_titles", "org_types",
               "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
@@ -1019,9 +1023,12 @@ def _load_word_lists(t: Tables) -> None:
         elif key == "unlike_stems":  # both ways round
             stems = [[str(w) for w in _as_list(pair)] for pair in data[key] or []]
             if any(len(pair) != 2 or not all(w.isalpha() and w.isascii() and w.islower() for w in pair)
-                   or pair[0].startswith(pair[1]) or pair[1].startswith(pair[0]) for pair in stems):
-                raise ValueError("word_lists.yaml: each unlike_stems entry is two beginnings, neither of the other")
+                   or pair[0].startswith(pair[1]) or pair[1].startswith(pair[0])
+                   or pair[0][:UNLIKE_HEAD] != pair[1][:UNLIKE_HEAD] for pair in stems):
+                raise ValueError("word_lists.yaml: each unlike_stems entry is two beginnings, neither of the "
+                                 "other, sharing their first four letters")
             t.unlike_stems = tuple((a, b) for x, y in stems for a, b in ((x, y), (y, x)))
+            t.unlike_heads = frozenset(x[:UNLIKE_HEAD] for x, _ in stems)
         elif key == "vietnamese_marks":  # phrases, each kept whole
             t.vietnamese_marks = frozenset(p for p in map(_fold_phrase, _as_list(data[key])) if p)
         else:

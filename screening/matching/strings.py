@@ -17,7 +17,7 @@ from rapidfuzz.distance import Hamming, Indel, Levenshtein, OSA
 
 from screening.matching.normalize import phonetic, skeleton
 from screening.matching.pinyin import syllable_count
-from screening.matching.resources import DOUBLED_LETTERS, remember, tables
+from screening.matching.resources import DOUBLED_LETTERS, UNLIKE_HEAD, remember, tables
 
 #: Below this string similarity two tokens are taken as different words; the
 #: floor rises for short words, where one letter changes the name (Li/Lu, Ross/Rose).
@@ -100,9 +100,10 @@ def contrasting(a: str, b: str) -> bool:
     t = tables()
     if (a, b) in t.contrasting_words:
         return True  # the prefixes standing alone: "Micro-Tek" / "Macro-Tek"
-    for x, y in t.unlike_stems:
-        if a.startswith(x) and b.startswith(y):
-            return True
+    if a[:UNLIKE_HEAD] == b[:UNLIKE_HEAD] and a[:UNLIKE_HEAD] in t.unlike_heads:  # the cheap test first
+        for x, y in t.unlike_stems:
+            if a.startswith(x) and b.startswith(y):
+                return True
     if a[-CONTRAST_STEM_MIN:] != b[-CONTRAST_STEM_MIN:]:
         return False  # the cheap test first: the stems must end alike
     for p, q in t.contrasting_prefixes:

@@ -68,19 +68,19 @@ def division_added(pair: Pair) -> float:
 
 def institution_kind_differs(pair: Pair) -> float:
     """1 when two names of a teaching institution (a university, a college, an academy:
-    ``teaching_words``, met in both) agree but for a word naming a field or a kind that
-    only one of them has ("Technology", "Medical", "Polytechnic": ``academic_fields``):
+    ``teaching_words``, met in both) agree on a town alone and only one of them names a
+    field or a kind ("Technology", "Medical", "Polytechnic": ``academic_fields``):
     "University of Isfahan" is not "Isfahan University of Technology", nor "University
     of Tirana" the "Polytechnic University of Tirana", two institutions of one city
-    (fresh17's dev half). Held for review, as a firm's division is. Only when the names
-    agree on a place alone (a town: ``gazetteer``): a university of its own name drops
-    its field freely ("Bauman University" for the Bauman Moscow State Technical
-    University, which "Moscow State University" is not). Not when each name
-    has such a word the other lacks: "Universidad Politécnica" may be the "Technical
-    University", one field in two languages. An eponym or a place
-    only one has is no field ("Lomonosov Moscow State University"), and a research
-    institute's names drop their generic words freely ("Central Research Institute of
-    Robotics" / "... Central Research and Experimental and Design Institute ...")."""
+    (fresh17's dev half). Held for review, as a firm's division is.
+
+    Not a university of its own name, which drops its field freely ("Bauman University"
+    for the Bauman Moscow State Technical University); not when each name has a field
+    the other lacks ("Universidad Politécnica" may be the "Technical University", one
+    field in two languages); not an institute, whose names drop their generic words
+    freely ("Central Research Institute of Robotics" / "... Central Research and
+    Experimental and Design Institute ..."). An eponym or a place only one name has is
+    no field ("Lomonosov Moscow State University")."""
     q, c = pair.query, pair.result
     if PERSON in (q.schema, c.schema) or q.vessel or c.vessel:
         return 0.0
@@ -88,15 +88,15 @@ def institution_kind_differs(pair: Pair) -> float:
     if t.teaching_words.isdisjoint(q.texts):
         return 0.0  # most names: no university's word (the cheap test first)
     al = pair.alignment
-    if not any(q.texts[i] in t.teaching_words for lk in al.links for i in lk.qi):
+    met = [i for lk in al.links for i in lk.qi]
+    if not any(q.texts[i] in t.teaching_words for i in met):
         return 0.0
-    named = [q.texts[i] for lk in al.links for i in lk.qi if q.tags[i] in (DISTINCTIVE, LOCATION)]
-    if not named or not all(q.tags[i] == LOCATION or is_town((q.texts[i],)) for lk in al.links for i in lk.qi
-                            if q.tags[i] == DISTINCTIVE):
-        return 0.0  # a university of its own name ("Bauman University"), not only of its town
+    named = [i for i in met if q.tags[i] in (DISTINCTIVE, LOCATION)]
+    if not named or not all(q.tags[i] == LOCATION or is_town((q.texts[i],)) for i in named):
+        return 0.0  # a university of its own name, not only of its town
     q_field = any(q.texts[i] in t.academic_fields for i in al.q_unmatched)
     c_field = any(c.texts[j] in t.academic_fields for j in al.c_unmatched)
-    return 1.0 if q_field != c_field else 0.0  # a field on each side unmet may be one, translated
+    return 1.0 if q_field != c_field else 0.0
 
 
 def _forms_of_other_kinds(q_legal: tuple[str, ...], c_legal: tuple[str, ...], t: Tables) -> bool:

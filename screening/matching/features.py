@@ -749,15 +749,14 @@ def _parts_swapped(pair: Pair) -> bool:
     family = family_in_capitals(c)
     marked = any(family)
     if not marked and (len(q.texts) < FIRST_SWAP_PARTS or len(c.texts) < FIRST_SWAP_PARTS):
-        return False  # most names: no three parts on each side to swap (the cheap test first)
+        # unmarked, the order says little (:func:`_first_names_swapped`); most names have
+        # no three parts on each side to swap (the cheap test first)
+        return False
     where = {lk.qi[0]: lk.ci[0] for lk in pair.alignment.links
              if len(lk.qi) == 1 and len(lk.ci) == 1 and lk.sim >= DISTINCTIVE_AGREE
              and c.tags[lk.ci[0]] == DISTINCTIVE and not is_patronymic(c, lk.ci[0])
              and q.texts.count(q.texts[lk.qi[0]]) == 1 and c.texts.count(c.texts[lk.ci[0]]) == 1}
     if not marked:
-        # unmarked, the order says little: "Putin Vladimir" is written family first, and
-        # aliases of one person put a Persian compound family name either way round
-        # ("MAHIN MOJTAHEDZADEH TOUSSI" / "MAHIN TOUSSI MOJTAHEDZADEH", CSL)
         return _first_names_swapped(q, c, where)
     for i, j in where.items():
         after = _next_part(q, i)  # the query's next part, and where the list has it
@@ -790,11 +789,14 @@ def _first_names_swapped(q: Form, c: Form, where: dict[int, int]) -> bool:
     "Yusuf Abdullahi Garba" is not "Abdullahi Yusuf Garba", nor "Ali Mohammad Rezaei"
     "Mohammad Ali Rezaei" (a name and a father's, or two compound names: fresh17's dev
     half); nor are three parts written backwards ("Ali Hassan Abbas" / "Abbas Hassan
-    Ali": the father's name stays, own and family names trade), unless the name is
-    Vietnamese, which Western order writes backwards ("Nguyen Thi Lan" / "Lan Thi
-    Nguyen": helper-85's review). Written family first
-    the family name moves as a whole ("Garba Yusuf Abdullahi"), and the last two parts
-    may trade places (a compound family name)."""
+    Ali": the father's name stays, own and family names trade).
+
+    Unmarked, the order says little else: "Putin Vladimir" is written family first, the
+    family name moving as a whole ("Garba Yusuf Abdullahi"), and aliases of one person
+    put a Persian compound family name either way round ("MAHIN MOJTAHEDZADEH TOUSSI" /
+    "MAHIN TOUSSI MOJTAHEDZADEH", CSL). Not a Vietnamese name, which Western order writes
+    backwards ("Nguyen Thi Lan" / "Lan Thi Nguyen"), nor Chinese or Korean syllables
+    written backwards, which lists scramble (helper-85's review)."""
     qp = [k for k, tag in enumerate(q.tags) if tag != STOP]
     cp = [k for k, tag in enumerate(c.tags) if tag != STOP]
     if len(qp) < FIRST_SWAP_PARTS or len(qp) != len(cp) or any(k not in where for k in qp):
@@ -805,7 +807,6 @@ def _first_names_swapped(q: Form, c: Form, where: dict[int, int]) -> bool:
     order = [rank.get(where[k], -1) for k in qp]
     if order == [1, 0] + list(range(2, len(qp))):
         return True
-    # backwards: not a Chinese or Korean name of syllables, which lists scramble (helper-85)
     return (len(qp) == 3 and order == [2, 1, 0] and not (pinyin_name(q) or pinyin_name(c)
                                                           or korean_name(q) or korean_name(c)))
 

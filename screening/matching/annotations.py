@@ -325,16 +325,21 @@ KIND_HEADS = frozenset({"tanker", "carrier", "ship", "tug", "tugboat", "barge", 
                         "ferry", "bulker", "reefer", "freighter", "lpg"})
 
 
+def _kind_word(word: str) -> str:
+    """A word as written, read for a vessel's kind: lower case, its stop or colon off."""
+    return word.lower().strip(".,:")
+
+
 def _without_kind(name: str) -> str:
     """A known vessel's name without the kind written in words before it ("Yacht LADY
     AMIRA", "LPG ARCTIC DAWN", "Bulk Carrier STAR OCEAN": ``vessel_types`` ending in one
     of :data:`KIND_HEADS`), when two words of name or more follow."""
     words = name.split()
-    t = tables()
+    types = tables().vessel_types
     k = 0
-    while k < min(KIND_WORDS_MAX, len(words)) and words[k].lower().strip(".,:") in t.vessel_types:
+    while k < min(KIND_WORDS_MAX, len(words)) and _kind_word(words[k]) in types:
         k += 1
-    while k and words[k - 1].lower().strip(".,:") not in KIND_HEADS:
+    while k and _kind_word(words[k - 1]) not in KIND_HEADS:
         k -= 1
     return " ".join(words[k:]) if k and len(words) - k >= KIND_NAME_MIN else name
 
@@ -546,9 +551,15 @@ _QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bmessrs\b|\battn\b|分公司
 _QUICK_VESSEL_RE = re.compile(rf"^\s*m\.?\s?[vt]\b|^\s*f\.v\.|^\s*{_KNOWN_VESSEL_PREFIXES}\s", re.IGNORECASE)
 
 
+def _opens_with_kind(text: str) -> bool:
+    """``text``'s first word is a word of a vessel's kind ("Yacht", "LPG"); False for a
+    text of blanks alone (a zero-width space and a space: nothing to split)."""
+    first = text.split(maxsplit=1)
+    return bool(first) and _kind_word(first[0]) in tables().vessel_types
+
+
 def _may_carry(text: str, vessel_name: bool = False, person: bool = False) -> bool:
     """True when ``text`` may hold an annotation (a cheap pre-check)."""
     return (_QUICK_RE.search(text) is not None
-            or (vessel_name and (_QUICK_VESSEL_RE.search(text) is not None
-                                 or text.split(maxsplit=1)[0].lower().strip(".,:") in tables().vessel_types))
+            or (vessel_name and (_QUICK_VESSEL_RE.search(text) is not None or _opens_with_kind(text)))
             or (person and _NICKNAME_RE.search(text) is not None))

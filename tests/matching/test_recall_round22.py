@@ -228,6 +228,12 @@ def test_a_kind_word_that_is_the_name_stays(query, listed):
     assert compare(query, listed, "vessel")[0] < MATCH_THRESHOLD
 
 
+@pytest.mark.parametrize("query", [" ", "\u200b ", "\u00a0 "])
+def test_a_vessels_name_of_blanks_alone_is_no_error(query):
+    # the check for a kind word before a vessel's name split a name of blanks into nothing
+    assert compare(query, "SEA ROSE", "vessel")[0] == 0.0
+
+
 def test_a_kind_word_opening_a_name_is_kept():
     assert compare("General San Martin", "GENERAL SAN MARTIN", "vessel")[0] >= MATCH_THRESHOLD
     assert compare("General San Martin", "SAN MARTIN", "vessel")[0] < 1.0  # "General" was not read off

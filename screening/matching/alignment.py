@@ -44,7 +44,9 @@ from screening.matching.names import (
 from screening.matching.names_latin import IMENI
 from screening.matching.normalize import has_han, skeleton
 from screening.matching.pinyin import MAX_SYLLABLES, is_pinyin_word, syllable_count
-from screening.matching.resources import business_synonyms, business_word, on_change, remember, tables
+from screening.matching.resources import (
+    business_synonyms, business_word, in_one_group, on_change, remember, tables,
+)
 from screening.matching.russian import cognate, cognate_apart, russian_word
 from screening.matching.abjad import latin_agrees, may_join, word_verdict
 from screening.matching.strings import (
@@ -279,17 +281,13 @@ def _airline_end(form: Form, k: int, word: str) -> bool:
 
 def _equivalent(a: str, b: str) -> bool:
     """True for two spellings of one Chinese place or brand (Kashgar / Kashi, Sugon / Dawning)."""
-    eq = tables().equivalents
-    ga = eq.get(a)
-    return bool(ga and ga & eq.get(b, _NO_GROUPS))
+    return in_one_group(tables().equivalents, a, b)
 
 
 def _vessel_title(a: str, b: str) -> bool:
     """True for a title in a vessel's name and its abbreviation (``vessel_titles``:
     saint / st, captain / capt)."""
-    titles = tables().vessel_titles
-    ga = titles.get(a)
-    return bool(ga and ga & titles.get(b, _NO_GROUPS))
+    return in_one_group(tables().vessel_titles, a, b)
 
 
 def _equal_link(tag: str) -> tuple[float, str]:

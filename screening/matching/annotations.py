@@ -297,8 +297,8 @@ def possible_slip(a: str, b: str) -> bool:
     neighbours swapped ("IMO 9074729" typed 9074792). Check digits exist to catch
     exactly that slip, so it says nothing against the other hull; seven other digits do."""
     kind, x = a.split(":", 1)
-    y = b.split(":", 1)[1]
-    if len(x) != len(y) or kind != b.split(":", 1)[0] or (_CHECKS[kind](x) and _CHECKS[kind](y)):
+    other, y = b.split(":", 1)
+    if kind != other or len(x) != len(y) or (_CHECKS[kind](x) and _CHECKS[kind](y)):
         return False
     diff = [k for k in range(len(x)) if x[k] != y[k]]
     return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1

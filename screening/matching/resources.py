@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -798,15 +798,30 @@ def _index_equivalents(t: Tables, brand_keys: list[str]) -> None:
 
 def _add_equivalents(t: Tables, groups: list[tuple[str, ...]]) -> None:
     """Add groups of words that name one thing to the equivalents (groups of one word are skipped)."""
-    members = {w: set(ids) for w, ids in t.equivalents.items()}
-    for group in groups:
-        if len(group) < 2:
-            continue
-        gid = len(t.equivalent_groups)
-        t.equivalent_groups.append(group)
+    kept = [group for group in groups if len(group) >= 2]
+    t.equivalents = word_groups(kept, start=len(t.equivalent_groups), known=t.equivalents)
+    t.equivalent_groups.extend(kept)
+
+
+def word_groups(groups: Iterable[tuple[str, ...]], start: int = 0,
+                known: Mapping[str, frozenset[int]] | None = None) -> dict[str, frozenset[int]]:
+    """Each word of ``groups`` -> the ids of the groups it is in (numbered from ``start``,
+    added to ``known``): two words are one when their ids meet (:func:`in_one_group`)."""
+    members = {w: set(ids) for w, ids in (known or {}).items()}
+    for gid, group in enumerate(groups, start):
         for w in group:
             members.setdefault(w, set()).add(gid)
-    t.equivalents = {w: frozenset(ids) for w, ids in members.items()}
+    return {w: frozenset(ids) for w, ids in members.items()}
+
+
+def in_one_group(groups: Mapping[str, frozenset[int]], a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are words of one group of ``groups`` (:func:`word_groups`)."""
+    ga = groups.get(a)
+    return bool(ga and ga & groups.get(b, _NO_IDS))
+
+
+#: The one empty set of group ids, for :func:`in_one_group`.
+_NO_IDS: frozenset[int] = frozenset()
 
 
 def _load_cantonese(t: Tables) -> None:
@@ -1013,11 +1028,7 @@ def _load_word_lists(t: Tables) -> None:
             t.contrasting_prefixes = tuple(sorted(both, key=lambda ab: (-len(ab[0]), ab)))
             t.contrasting_words = frozenset(ab for ab in both if min(map(len, ab)) >= 4)
         elif key == "vessel_titles":
-            groups: dict[str, set[int]] = {}
-            for gid, group in enumerate(data[key] or []):
-                for w in _words(group):
-                    groups.setdefault(w, set()).add(gid)
-            t.vessel_titles = {w: frozenset(ids) for w, ids in groups.items()}
+            t.vessel_titles = word_groups(tuple(_words(group)) for group in data[key] or [])
         elif key == "persian_name_endings":
             t.persian_name_endings = tuple(sorted(_words(data[key])))
         elif key == "unlike_stems":  # both ways round

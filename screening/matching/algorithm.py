@@ -99,6 +99,7 @@ FEATURES: list[Feature] = [
     Feature(f.sister_company, qualifier=True),
     Feature(divisions.division_added, qualifier=True, hold=True),
     Feature(divisions.institution_kind_differs, qualifier=True, hold=True),
+    Feature(divisions.place_qualifier_added, qualifier=True, hold=True),
     Feature(short_names.short_name_variant, qualifier=True, hold=True),
     Feature(short_names.short_name_vowels, qualifier=True, hold=True),
     Feature(short_names.spelled_other_country, qualifier=True, hold=True),

@@ -52,6 +52,7 @@ from screening.matching.abjad import latin_agrees, may_join, word_verdict
 from screening.matching.strings import (
     PHONETIC_SIM,
     arabic_aa_apart,
+    arabic_spelling,
     SKELETON_SIM,
     STEM_SIM,
     SLAVIC_SIM,
@@ -63,6 +64,7 @@ from screening.matching.strings import (
     same_stem,
     token_match,
     slavic_spelling,
+    thai_spelling,
     persian_spelling,
     transliteration_edits,
     vowel_respelling,
@@ -224,6 +226,13 @@ def _korean_surname(a: str, b: str) -> bool:
     return bool(ga and ga & of.get(b, frozenset()))
 
 
+def _korean_surnames_apart(a: str, b: str) -> bool:
+    """True for romanisations of two Korean family names (Pak 박 / Paek 백, Kang 강 / Kwang 광)."""
+    of = tables().ko_surname_of
+    ga, gb = of.get(a), of.get(b)
+    return bool(ga and gb and not ga & gb)
+
+
 def korean_name(form: Form) -> bool:
     """A Korean personal name written one syllable a word (:func:`korean.latin_syllable`),
     in three words or more, opening or ending with a Korean family name: "Kim Jong Un";
@@ -335,6 +344,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     if person and q.tokens[i].source.isascii() and c.tokens[j].source.isascii() and _korean_surname(a, b):
         # both written in Latin letters: a name read from Hangul knows its syllable (윤 is not Yon)
         return KOREAN_SURNAME_SIM, "korean surname"
+    if korean_names and _korean_surnames_apart(a, b):
+        return 0.0, ""  # Pak / Paek: 박 and 백, two family names, not one misspelt (fresh18's dev half)
     if q.strict[i] or c.strict[j] or pinyin:
         return 0.0, ""  # pinyin syllables: 宁 ning is not 英 ying, Lei is not Li
     s, how = token_match(a, b, q.skels[i], c.skels[j])
@@ -358,6 +369,10 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return COMPOUND_SIM, "vowels"  # Abdulkadir / Abdelkader: one compound, two romanisations
         if s < PHONETIC_SIM and ("q" in a) != ("q" in b) and persian_spelling(a, b) and persian_person(q, c):
             return PHONETIC_SIM, "variant"  # Haqshenas / Haghshenas in an Iranian name
+        if s < VOWEL_SPELLING_SIM and arabic_spelling(a, b) and arabic_person(q, c):
+            return VOWEL_SPELLING_SIM, "vowels"  # Tarek / Tariq, Chraibi / Shraybi: French and English
+        if s < VOWEL_SPELLING_SIM and thai_spelling(a, b) and thai_person(q, c):
+            return VOWEL_SPELLING_SIM, "vowels"  # Prasert / Prasoet: a Thai name's own spelling and the RTGS
         if s < SLAVIC_SIM and slavic and how != "gendered" and slavic_spelling(a, b):
             return SLAVIC_SIM, "east slavic"  # Belarusian / Ukrainian / Russian: Halavanau / Golovanov
         if s < SKELETON_SIM and slavic:
@@ -380,8 +395,10 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     ):
         return COGNATE_SIM, "cognate"  # Russian and English forms of one word: Federalnaya / Federal
     if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE:
-        if _sound_variant(a, b) or _persian_q(q, c, a, b):
+        if _sound_variant(a, b) or _persian_q(q, c, a, b) or _tse_spelling(a, b):
             return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
+        if (q.vessel or c.vessel) and arabic_spelling(a, b, VESSEL_ARABIC_MIN_LEN) and arabic_person(q, c):
+            return VOWEL_SPELLING_SIM, "vowels"  # a hull's Arabic name: Nur Al Huda / Noor Al Hoda
         if vowel_respelling(a, b):
             return VOWEL_RESPELLING_SIM, "respelled"  # Hezbollah / Hizballah: short vowels guessed twice
     if company and s < STEM_SIM and 0 < abs(len(a) - len(b)) <= 2 and plural_of(a, b):
@@ -418,10 +435,11 @@ def _forget_apart() -> None:
 def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
     """True when two different words of organisation names, neither an initial nor a
     number, score 0 in :func:`_pair_sim` whatever the names around them: no spelling,
-    airline, equivalent, cognate, sound, vowel, plural, stem or synonym rule joins
-    them. Remembered in ``_APART``: the words of a long name meet the same listed
-    words in candidate after candidate ("research" / "institute"), and most pairs
-    of a search are these (the slowest searches spend a third of their time here)."""
+    airline, equivalent, cognate, sound (ц as ts or c too), vowel, plural, stem or
+    synonym rule joins them, nor a vessel's Arabic word spelled two ways. Remembered in
+    ``_APART``: the words of a long name meet the same listed words in candidate after
+    candidate ("research" / "institute"), and most pairs of a search are these (the
+    slowest searches spend a third of their time here)."""
     key = (a, b, skel_a, skel_b)
     known = _APART.get(key)
     if known is not None:
@@ -434,6 +452,8 @@ def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
         or _vessel_title(a, b)  # a vessel's only, which _pair_sim asks
         or russian_word(a) != russian_word(b)
         or _sound_variant(a, b)
+        or _tse_spelling(a, b)
+        or arabic_spelling(a, b, VESSEL_ARABIC_MIN_LEN)  # a vessel's only, which _pair_sim asks
         or vowel_respelling(a, b)
         or (0 < abs(len(a) - len(b)) <= 2 and plural_of(a, b))
         or (business_word(a) and business_word(b) and (
@@ -486,6 +506,40 @@ def _sound_variant(a: str, b: str) -> bool:
     if min(len(a), len(b)) < SOUND_VARIANT_MIN_LEN or Levenshtein.distance(a, b, score_cutoff=1) > 1:
         return False
     return transliteration_edits(a, b) == (0, 1)
+
+
+#: Shortest words of a vessel's Arabic name read by ``strings.arabic_spelling`` (Nur / Noor).
+VESSEL_ARABIC_MIN_LEN = 3
+
+
+def _tse_spelling(a: str, b: str) -> bool:
+    """Russian ц written ts in one organisation's word and c in the other (ISO 9, Polish
+    and Czech write c): Uralspetsmash / Uralspecmash, Spetsstroi / Specstroi (fresh18)."""
+    return ("ts" in a) != ("ts" in b) and min(len(a), len(b)) >= SOUND_VARIANT_MIN_LEN and (
+        a.replace("ts", "c") == b.replace("ts", "c"))
+
+
+def arabic_person(q: Form, c: Form) -> bool:
+    """A personal name on either side says it is Arabic: a particle or a common given name
+    (``word_lists.yaml`` arabic_marks: Abu, Ben, Youssef, Tarek), or a word with a q no u
+    follows (Tariq, Belqasim)."""
+    marks = tables().arabic_marks
+    return any(w in marks or _ARABIC_Q.search(w) is not None for f in (q, c) for w in f.texts)
+
+
+#: A q no u follows: an Arabic (or Persian) name's ق in Latin letters.
+_ARABIC_Q = re.compile(r"q(?!u)")
+
+
+def thai_person(q: Form, c: Form) -> bool:
+    """A personal name on either side says it is Thai: a word of six letters or more
+    ending as Thai names do (``word_lists.yaml`` thai_name_endings: -porn, -wong, -sak)."""
+    ends = tables().thai_name_endings
+    return any(len(w) >= THAI_ENDING_MIN and w.endswith(ends) for f in (q, c) for w in f.texts)
+
+
+#: Fewest letters of a name part read as Thai by its ending (Chanthawong, not Wong).
+THAI_ENDING_MIN = 6
 
 
 def persian_person(q: Form, c: Form) -> bool:
@@ -568,9 +622,10 @@ def pinyin_name(form: Form) -> bool:
     A Chinese name's parts are one to three syllables, and one of them is a
     single syllable or a compound family name (Ouyang, Sima): "Ali Hashemi"
     (a-li ha-she-mi) and "Musa Hasan" (mu-sa ha-san) spell in pinyin
-    syllables, but are not Chinese names.
+    syllables, but are not Chinese names. A part that is also a place's name counts
+    (Jiaxing, 嘉兴: "Xu Jiaxing" is not "Xu Jiaxiang", fresh18's dev half).
     """
-    words = [t for t, g in zip(form.texts, form.tags) if g == DISTINCTIVE]
+    words = [t for t, g in zip(form.texts, form.tags) if g == DISTINCTIVE or g == LOCATION]
     if not 1 < len(words) <= 4:
         return False
     counts = [syllable_count(w) for w in words]
@@ -932,6 +987,7 @@ def align(q: Form, c: Form) -> Alignment:
     list_met = all(c.tags[j] == STOP or j in c_echo for j in c_un)
     descriptors = 0.0  # the query's line of business, when it names the whole listed name
     linked = den  # the weight of the words that met
+    addressed = False  # an address's place was counted: its country after its town costs nothing
     for i in q_un:
         if _generation(q, i) or i in q_echo:
             continue  # "Jr" left out by the other name costs nothing (number_missing says it)
@@ -952,7 +1008,8 @@ def align(q: Form, c: Form) -> Alignment:
         elif q.tags[i] == LOCATION and i == first_word(q) and q.schema == COMPANY:
             share = EXTRA_RESULT_LOCATION  # "浙江 大华": the place a company is registered in
         elif q.tags[i] == LOCATION and address_place(q, c, i):
-            share = EXTRA_ADDRESS_PLACE  # "Ocean Link Logistics Ltd, Hong Kong": where it is
+            share = 0.0 if addressed else EXTRA_ADDRESS_PLACE  # "Ocean Link Logistics Ltd, Hong Kong": where it is
+            addressed = True  # "..., Moscow, Russia": one address
         elif q.texts[i] in words.filler_words and list_met:
             # "Firm Radel Ltd." for "Radel Ltd.": a word names add freely, once the
             # query names all the listed name ("Crystal Group" is not "Crystal Gas")
@@ -986,8 +1043,11 @@ def align(q: Form, c: Form) -> Alignment:
             # leading ("Hangzhou" Hikvision) or "of Russia": part of the name; a
             # trailing place ("TechInsights Korea") names a subsidiary
             cheap = person or j == first_word(c) or (j > 0 and c.texts[j - 1] == "of")
-            share = EXTRA_ADDRESS_PLACE if not person and address_place(c, q, j) else EXTRA_RESULT_LOCATION \
-                if cheap else EXTRA_RESULT_COMPANY
+            if not person and address_place(c, q, j):
+                share = 0.0 if addressed else EXTRA_ADDRESS_PLACE
+                addressed = True
+            else:
+                share = EXTRA_RESULT_LOCATION if cheap else EXTRA_RESULT_COMPANY
         elif not person:
             if c.texts[j] in words.filler_words:
                 share = EXTRA_FILLER

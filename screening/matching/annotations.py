@@ -58,10 +58,10 @@ _TRAILING_REF_RE = re.compile(
     r"\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
-#: Document labels that introduce a party (SWIFT fields, bills of lading, LCs, invoices,
-#: KYC forms), after the document's reference if any.
+#: Document labels that introduce a party (SWIFT fields and field 72's /BNF/ and /ORD/
+#: codes, bills of lading, LCs, invoices, KYC forms), after the document's reference if any.
 _LABEL_RE = re.compile(
-    r"^\s*(?:" + _DOC_REF + r")?(?:(?:swift\s+)?field\s*:?\s*\d{2}[a-z]?\s*:|:?\d{2}[a-z]?:|/\d{2}[a-z]?/(?=\s)|"
+    r"^\s*(?:" + _DOC_REF + r")?(?:(?:swift\s+)?field\s*:?\s*\d{2}[a-z]?\s*:|:?\d{2}[a-z]?:|/\d{2}[a-z]?/(?=\s)|/(?:bnf|ben|ord)/(?=[^\W\d_])|"
     r"(?:ordering\s+customer|beneficiary(?:\s+customer|\s+bank)?|shipper|consignee|notify\s+party|"
     r"applicant|remitter|sender|receiver|buyer|seller|payee|payer|debtor|creditor|"
     r"intermediary(?:\s+bank)?|account\s+with\s+institution|exporter|importer|end\s+user|"
@@ -308,8 +308,8 @@ def possible_slip(a: str, b: str) -> bool:
 #: Places read off the end of a vessel's name, each after a comma: a port, then a flag.
 TRAILING_PLACES_MAX = 2
 #: What may follow a name's last comma (or a slash set apart: "MORNING GLORY / Comoros
-#: flag") to be read as a port or flag.
-_TRAILING_PLACE_RE = re.compile(r"(?:,|\s/)\s*([^,/]+?)(?:\s+flag(?:ged)?)?\s*$", re.IGNORECASE)
+#: flag", "Caspian Dawn, flag: Comoros") to be read as a port or flag.
+_TRAILING_PLACE_RE = re.compile(r"(?:,|\s/)\s*(?:flag\s*:\s*)?([^,/]+?)(?:\s+flag(?:ged)?)?\s*$", re.IGNORECASE)
 
 
 #: Most words of a vessel's kind written before its name ("Bulk Carrier", "LPG Tanker").

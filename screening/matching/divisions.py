@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
-from screening.matching.alignment import Pair
+from screening.matching.alignment import Pair, address_place, first_word
 from screening.matching.forms import Form
 from screening.matching.gazetteer import is_town
-from screening.matching.names import DISTINCTIVE, GENERIC, LOCATION, PERSON, STOP
+from screening.matching.names import DISTINCTIVE, GENERIC, LOCATION, PERSON, STOP, after_legal_form
 from screening.matching.names_latin import legal_compare
-from screening.matching.normalize import has_han
+from screening.matching.normalize import fold_words, has_han
 from screening.matching.pinyin import is_pinyin_word
 from screening.matching.features import legal_countries
 from screening.matching.resources import Tables, tables
@@ -97,6 +97,59 @@ def institution_kind_differs(pair: Pair) -> float:
     q_field = any(q.texts[i] in t.academic_fields for i in al.q_unmatched)
     c_field = any(c.texts[j] in t.academic_fields for j in al.c_unmatched)
     return 1.0 if q_field != c_field else 0.0
+
+
+def place_qualifier_added(pair: Pair) -> float:
+    """1 when one firm's name adds a place the other lacks as its qualifier: in brackets
+    ("Huawei Technologies (UK) Co., Ltd.") or as its last word before its legal form
+    ("IRISL Europe GmbH", fresh18's dev half). A subsidiary of that place is another legal
+    person: a possible affiliate, held for review (issue 14), however long the name that
+    agrees (a long name scored the place's share away: 0.90).
+
+    Not a place the name opens with (where the firm is registered: "Hangzhou Hikvision"),
+    nor one after "of" ("Sberbank of Russia"), nor an address after the legal form and a
+    comma ("Promresurs LLC, Moscow"); not when both add one (``locations_disagree`` reads
+    those), nor with one registry number in both."""
+    q, c = pair.query, pair.result
+    if PERSON in (q.schema, c.schema) or q.vessel or c.vessel or q.ids & c.ids:
+        return 0.0
+    al = pair.alignment
+    if LOCATION not in q.tags and LOCATION not in c.tags:
+        return 0.0  # most names: no place (the cheap test first)
+    if not al.distinctive_agree:
+        return 0.0
+    return 1.0 if _qualified(q, al.q_unmatched, c) != _qualified(c, al.c_unmatched, q) else 0.0
+
+
+def _qualified(form: Form, unmatched: tuple[int, ...], other: Form) -> bool:
+    """A place of ``form`` left ``unmatched`` qualifies the firm's name before its legal
+    form (:func:`place_qualifier_added`); after it, a place is where the firm is ("...
+    PVT LTD MUMBAI", "... Co Ltd (China)")."""
+    if not form.legal:
+        return False
+    last = len(form.texts) - 1
+    after: frozenset[str] | None = None
+    for k in unmatched:
+        if form.tags[k] != LOCATION or k == first_word(form) or (k > 0 and form.texts[k - 1] == "of"):
+            continue
+        if (k == last or _bracketed(form, k)) and not address_place(form, other, k):
+            if after is None:
+                split = after_legal_form(form.name, tables(), comma=False)
+                after = frozenset(fold_words(split[1])) if split else frozenset()
+            if not after.intersection(fold_words(form.tokens[k].source)):
+                return True
+    return False
+
+
+def _bracketed(form: Form, k: int) -> bool:
+    """Token ``k`` of ``form`` is written in brackets ("(UK)", "(Hong Kong)")."""
+    if "(" not in form.name:
+        return False
+    source = form.tokens[k].source.lower()
+    return any(source in inner.lower() for inner in _BRACKETS.findall(form.name))
+
+
+_BRACKETS = re.compile(r"\(([^()]*)\)")
 
 
 def _forms_of_other_kinds(q_legal: tuple[str, ...], c_legal: tuple[str, ...], t: Tables) -> bool:

@@ -646,13 +646,14 @@ def no_distinctive_agreement(pair: Pair) -> float:
 def _business_cognates(pair: Pair) -> frozenset[int]:
     """Positions of list words met as a Russian business word's English form (a
     listed KOMPONENTOV by "Components"): a line of business, which the list name
-    states in Russian, so it is read as the generic word it translates. Not in a
-    name of one such word (OOO TEKHNOLOGIYA): it is the whole name, met only as written."""
+    states in Russian, so it is read as the generic word it translates; and a town's
+    adjective met by the town (MOSKOVSKII by "Moscow"), read as the place it names. Not
+    in a name of one such word (OOO TEKHNOLOGIYA): it is the whole name, met only as written."""
     q, c = pair.query, pair.result
     if sum(t not in (STOP, LEGAL) for t in c.tags) < 2:
         return frozenset()
-    return frozenset(j for lk in pair.alignment.links if lk.how == "cognate" and cognate_of_business_word(q, c, lk)
-                     for j in lk.ci)
+    return frozenset(j for lk in pair.alignment.links if lk.how == "cognate" and (
+        cognate_of_business_word(q, c, lk) or any(q.tags[i] == LOCATION for i in lk.qi)) for j in lk.ci)
 
 
 def _read_from_pinyin(form: Form, positions: tuple[int, ...]) -> bool:

@@ -46,7 +46,7 @@ from unidecode import unidecode
 
 from screening.countries import to_iso2
 from screening.matching import brahmic, burmese, cedict, gazetteer, japanese, korean
-from screening.matching.annotations import strip_annotations, without_reference
+from screening.matching.annotations import name_line, strip_annotations, without_reference
 from screening.matching.greek import elot743, spoken
 from screening.matching.schemas import canonical_schema
 from screening.matching.normalize import (
@@ -159,7 +159,7 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
         words = tuple(fold_words(text))
         # a firm's place after its legal form and a comma stays, as in a company's name
         # ("Kappa Marine SA, Panama" / "..., Liberia": two registrations; address_places)
-        if not words or (schema is None and _after_legal_form(raw, t) is not None):
+        if not words or (schema is None and after_legal_form(raw, t) is not None):
             return False
         if schema == "vessel" and words[:2] == ("port", "of") and len(words) > 2:
             words = words[2:]  # "M/V ADRIATIK SUN, Port of Novorossiysk"
@@ -259,7 +259,7 @@ def _address_cut(raw: str, t: Tables) -> str:
     legal form opens it."""
     if _DIGIT_RE.search(raw) is None:
         return raw  # every address below has a number (most names have none)
-    split = _after_legal_form(raw, t, comma=False) or _before_street(raw, t)
+    split = after_legal_form(raw, t, comma=False) or _before_street(raw, t)
     if split is None:
         return raw
     head, tail = split
@@ -299,7 +299,7 @@ def _street_cut(raw: str, t: Tables) -> str:
             # more of the address follows, or the name ends with its legal form: not a name
             # written the other way round ("Detention Facility, Okrestina Street") nor a
             # person's ("MARTIN, Lois Lane": helper-67's review)
-            if fold_words(head) and (k + 1 < len(parts) or _after_legal_form(raw, t) is not None):
+            if fold_words(head) and (k + 1 < len(parts) or after_legal_form(raw, t) is not None):
                 return head
             return raw
     return raw
@@ -331,13 +331,15 @@ def _before_street(raw: str, t: Tables) -> tuple[str, str] | None:
 _FLOOR_RE = re.compile(r"(?<![\w/])\d{1,3}\s?/?f\b", re.IGNORECASE)
 
 
-def _after_legal_form(raw: str, t: Tables, comma: bool = True) -> tuple[str, str] | None:
+def after_legal_form(raw: str, t: Tables, comma: bool = True) -> tuple[str, str] | None:
     """``raw`` split after the last legal form that closes a name and a comma follows
     (or anything follows, when not ``comma``): (name with its form, ", what follows"),
     or None. Not a form that opens the name, nor a branch's (what follows a branch
     names the branch)."""
-    if comma and not may_write_place(raw):
-        return None
+    if comma:
+        if not may_write_place(raw):
+            return None
+        raw = name_line(raw)  # "CONSIGNEE: OOO X, Moscow": the label is no name's word
     words: list[str] = []
     ends: list[int] = []  # where in ``raw`` each folded word's chunk ends
     for m in _CHUNK_RE.finditer(raw):
@@ -354,10 +356,22 @@ def _after_legal_form(raw: str, t: Tables, comma: bool = True) -> tuple[str, str
                     cut = end
                 break
     if cut is None:
-        return None
+        return _after_opening_form(raw, t) if comma else None
     head, tail = raw[: ends[cut - 1]], raw[ends[cut - 1]:]
     # a comma, or a dash between spaces ("Captain Dynasty Shipping LLC - UAE")
     return (head, tail) if tail.lstrip().startswith(",") or tail.startswith((" - ", " – ")) or not comma else None
+
+
+def _after_opening_form(raw: str, t: Tables) -> tuple[str, str] | None:
+    """``raw`` split at the first comma after the name a legal form opens ("OOO
+    PROMRESURS, MOSCOW, RUSSIA", as Russian and Indonesian firms write it: fresh18's dev
+    half), or None: what follows the comma is read as after a closing form."""
+    k = raw.find(",")
+    words = fold_words(raw[:k]) if k > 0 else []
+    size = next((n for n in range(min(t.legal_len.get(words[0], 0), len(words) - 1), 0, -1)
+                 if t.legal_forms.get(tuple(words[:n])) not in (None, BRANCH_FORM)), 0) if words else 0
+    # the form, and a word of name before the comma
+    return (raw[:k], raw[k:]) if size else None
 
 
 def may_write_place(name: str) -> bool:
@@ -375,7 +389,7 @@ def address_places(raw: str) -> frozenset[str]:
     (:func:`~screening.matching.features.locations_disagree`)."""
     t = tables()
     text = without_reference(raw)
-    split = _after_legal_form(text, t)
+    split = after_legal_form(text, t)
     country_ok = split is not None  # with no legal form, a country names a sister ("Huawei Technologies, Thailand")
     split = split or _after_org_name(text, t)
     if split is None:
@@ -458,7 +472,7 @@ def trailing_town(raw: str, t: Tables) -> tuple[str, ...]:
         # or run on after the legal form that closes the name: "Arctic Hydraulics LLC
         # Murmansk" (fresh16); not in a name a legal form opens ("AO Sochi" is named so,
         # and in "JSC SPA Orion" SPA is the association, Orion the name)
-        split = _after_legal_form(raw, t, comma=False)
+        split = after_legal_form(raw, t, comma=False)
         first = fold_words(raw)[:1]
         if split is None or not first or first[0] in t.legal_len:
             return ()

@@ -954,8 +954,15 @@ def cantonese_name(words: list[str], t: Tables) -> bool:
     spelling pinyin has no syllable for (Kwok, Leung, Wong, Ho). Two syllables say
     too little: "Ho Man" reads as three dozen pinyin names."""
     return (CANTONESE_MIN_SYLLABLES <= len(words) <= HAN_PERSON_MAX and all(w in t.yue_pinyin for w in words)
-            and any(w not in pinyin.SYLLABLES for w in words)
+            and (any(w not in pinyin.SYLLABLES for w in words) or _hong_kong_family(words, t))
             and words[0] not in t.ko_surname_of and words[-1] not in t.ko_surname_of)  # Kim Man Chun is Korean
+
+
+def _hong_kong_family(words: list[str], t: Tables) -> bool:
+    """A family name at either end that pinyin spells otherwise and Hong Kong writes so:
+    Chan (陈, pinyin Chen), Chu (朱, Zhu) (``hong_kong_family_names``). "Chan Tai Man" is
+    all pinyin syllables, and still a Hong Kong name (fresh18's dev half)."""
+    return words[0] in t.hong_kong_family_names or words[-1] in t.hong_kong_family_names
 
 
 def add_cantonese(built: Builder, t: Tables) -> None:

@@ -310,15 +310,20 @@ def phonetic(token: str) -> str:
 _VOWELS_RE = re.compile(r"[aeiouyw`]+")
 
 
+#: A Latin c before a, o or u, which says k (Cohen, Carim: כהן, كريم).
+_HARD_C_RE = re.compile(r"c(?=[aou])")
+
+
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def consonants(token: str) -> str:
     """Consonant skeleton used to meet abjad scripts (Arabic, Hebrew) and Thai.
 
     Those scripts write few or no vowels, so "mHmd" (محمد) and "Mohamed" only
     agree once vowels, glides and doubled letters are dropped: both give "mhmd".
-    A trailing "h" (Hebrew/Arabic final letter) is dropped too.
+    A trailing "h" (Hebrew/Arabic final letter) is dropped too, and a c that says k is
+    written k ("Moshe Cohen" / משה כהן: fresh18's dev half).
     """
-    base = DOUBLED_LETTERS.sub(r"\1", _VOWELS_RE.sub("", token.lower()))
+    base = DOUBLED_LETTERS.sub(r"\1", _VOWELS_RE.sub("", _HARD_C_RE.sub("k", token.lower())))
     base = base.replace("kh", "h").replace("sh", "s").replace("ph", "f").replace("v", "b").replace("dz", "z")
     base = DOUBLED_LETTERS.sub(r"\1", base)
     if len(base) > 2 and base.endswith("h"):

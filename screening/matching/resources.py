@@ -342,6 +342,12 @@ class Tables:
     vessel_titles: dict[str, frozenset[int]] = field(default_factory=dict)
     #: places whose style says which of two states (titled_states: Korea, China, Congo)
     titled_states: frozenset[str] = frozenset()
+    #: Hong Kong family names spelled as pinyin syllables of other characters (hong_kong_family_names)
+    hong_kong_family_names: frozenset[str] = frozenset()
+    #: a person's words that say the name is Arabic (arabic_marks)
+    arabic_marks: frozenset[str] = frozenset()
+    #: endings of Thai name parts (thai_name_endings)
+    thai_name_endings: tuple[str, ...] = ()
     #: words of a teaching institution (teaching_words) and of its field or kind (academic_fields)
     teaching_words: frozenset[str] = frozenset()
     academic_fields: frozenset[str] = frozenset()
@@ -563,7 +569,8 @@ def _index_brand_sounds(t: Tables) -> None:
 LEGAL_TYPO_MIN_WORDS = 3
 #: Tables of organisation words in other languages -> English readings, read alike.
 ORG_TERM_TABLES = ("ru_org_terms.yaml", "tr_org_terms.yaml", "fa_org_terms.yaml", "ar_org_terms.yaml",
-                   "es_org_terms.yaml", "ja_org_terms.yaml", "vi_org_terms.yaml", "ko_latin_org_terms.yaml")
+                   "es_org_terms.yaml", "ja_org_terms.yaml", "vi_org_terms.yaml", "ko_latin_org_terms.yaml",
+                   "en_org_terms.yaml")
 #: The section of vi_org_terms.yaml read only in a name that says it is Vietnamese.
 VIETNAMESE_ONLY = "in_vietnamese_names"
 #: Russian words read by their lemma (any inflected form): adjectives and -ие / -ия
@@ -987,7 +994,7 @@ WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_wor
               "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
               "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words",
               "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "digit_small_words", "vessel_types", "name_suffixes", "vietnamese_marks",
-              "ampersand_words", "keji_science", "keji_technology", "academic_words", "slavic_given_names", "titled_states", "vessel_titles", "attention_roles", "teaching_words", "academic_fields", "persian_marks",
+              "ampersand_words", "keji_science", "keji_technology", "academic_words", "slavic_given_names", "titled_states", "hong_kong_family_names", "arabic_marks", "thai_name_endings", "vessel_titles", "attention_roles", "teaching_words", "academic_fields", "persian_marks",
               "persian_given_names", "persian_name_endings",
               "activity_words", "business_named_countries", "turkish_abbreviations",
               "legal_form_groups", "business_named_forms", "chinese_places", "contrasting_prefixes", "unlike_stems")
@@ -1029,8 +1036,8 @@ def _load_word_lists(t: Tables) -> None:
             t.contrasting_words = frozenset(ab for ab in both if min(map(len, ab)) >= 4)
         elif key == "vessel_titles":
             t.vessel_titles = word_groups(tuple(_words(group)) for group in data[key] or [])
-        elif key == "persian_name_endings":
-            t.persian_name_endings = tuple(sorted(_words(data[key])))
+        elif key in ("persian_name_endings", "thai_name_endings"):
+            setattr(t, key, tuple(sorted(_words(data[key]))))
         elif key == "unlike_stems":  # both ways round
             stems = [[str(w) for w in _as_list(pair)] for pair in data[key] or []]
             if any(len(pair) != 2 or not all(w.isalpha() and w.isascii() and w.islower() for w in pair)

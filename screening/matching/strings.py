@@ -387,6 +387,89 @@ def vowel_spelling(a: str, b: str) -> bool:
     return hard == 0 and soft <= 2
 
 
+#: How French, English and Egyptian spellings of Arabic names write one letter, read one
+#: way (:func:`arabic_spelling`): French dj and ch (Hadjadj / Hajjaj, Chraibi / Shraybi),
+#: c for k or s (Belkacem / Belqasim), ق written k (Tarek / Tariq, Chakra / Shaqra), the
+#: vowels Arabic does not write (o / ou / u, e / i, y / i) and a French silent final e.
+_ARABIC_LATIN = (
+    (re.compile(r"dj"), "j"),
+    (re.compile(r"ch"), "sh"),
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"ck|c|q"), "k"),
+    (re.compile(r"(?<=[^aeiouy])e$"), ""),
+    (re.compile(r"ou|oo|o"), "u"),
+    (re.compile(r"ee|e"), "i"),
+    (re.compile(r"(?<=[a-z])y(?![aiu])"), "i"),
+    (DOUBLED_LETTERS, r"\1"),
+)
+
+
+#: Spelling rules: each pattern, and what it writes instead.
+Rules = tuple[tuple["re.Pattern[str]", str], ...]
+
+
+def rewritten(word: str, rules: Rules) -> str:
+    """``word`` with each of ``rules`` applied in turn."""
+    for pattern, repl in rules:
+        word = pattern.sub(repl, word)
+    return word
+
+
+@lru_cache(maxsize=8192)
+def arabic_key(word: str) -> str:
+    """``word`` as :data:`_ARABIC_LATIN` reads an Arabic name in Latin letters."""
+    return rewritten(word, _ARABIC_LATIN)
+
+
+def arabic_spelling(a: str, b: str, shortest: int = 0) -> bool:
+    """Two Latin spellings of one Arabic name part that differ in more than one way,
+    French or Egyptian against English: Tarek / Tariq, Belkacem / Belqasim, Chraibi /
+    Shraybi, Fakhoury / Fakhouri (fresh18's dev half). Equal :func:`arabic_key` of four
+    letters or more; only asked of names that say they are Arabic
+    (:func:`~screening.matching.alignment.arabic_person`): German ch is no sh.
+    ``shortest``: the fewest letters read, when not :data:`ARABIC_SPELLING_MIN_LEN`."""
+    if min(len(a), len(b)) < (shortest or ARABIC_SPELLING_MIN_LEN) or a == b:
+        return False
+    return arabic_key(a) == arabic_key(b)
+
+
+#: Shortest words :func:`arabic_spelling` reads (Amer / Amir are already one by their vowels).
+ARABIC_SPELLING_MIN_LEN = 5
+
+
+#: How the Royal Thai General System and the spellings Thais use for their own names
+#: write one Thai letter, read one way (:func:`thai_spelling`): an aspirate written with
+#: h or not (Chaiyaphon / Chaiyaporn), a final ร as rn or n (-porn, -phon), เ-อ as oe or
+#: er (Prasoet / Prasert), จ as ch or j, ว as w or v, long vowels doubled or not.
+_THAI_LATIN = (
+    (re.compile(r"rn$"), "n"),
+    (re.compile(r"(?<=[ptk])h"), ""),
+    (re.compile(r"ch|j"), "c"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"oe|er(?![aeiou])"), "e"),
+    (re.compile(r"ee"), "i"),
+    (re.compile(r"oo|ou"), "u"),
+    (re.compile(r"y"), "i"),
+    (DOUBLED_LETTERS, r"\1"),
+)
+
+
+@lru_cache(maxsize=8192)
+def thai_key(word: str) -> str:
+    """``word`` as :data:`_THAI_LATIN` reads a Thai name in Latin letters."""
+    return rewritten(word, _THAI_LATIN)
+
+
+def thai_spelling(a: str, b: str) -> bool:
+    """Two Latin spellings of one Thai name part, the RTGS and the name's own: Chaiyaporn
+    / Chaiyaphon, Prasert / Prasoet (fresh18's dev half). Equal :func:`thai_key` of five
+    letters or more, the first letters alike; only asked of names that say they are Thai
+    (:func:`~screening.matching.alignment.thai_person`)."""
+    if min(len(a), len(b)) < ARABIC_SPELLING_MIN_LEN or a == b or a[0] != b[0]:
+        return False
+    return thai_key(a) == thai_key(b)
+
+
 #: Similarity of two East Slavic renderings of one name (Belarusian, Ukrainian
 #: and Russian forms: Aliaksandr / Aleksandr, Halavanau / Golovanov).
 SLAVIC_SIM = 0.85
@@ -397,6 +480,7 @@ SLAVIC_KEY_MIN = 3
 SLAVIC_FIRST_MIN = 7
 #: Letters Belarusian and Ukrainian write otherwise, read the Russian way.
 _SLAVIC_RULES = (
+    (re.compile(r"^ul(?=a)"), "vl"),  # Belarusian у for an opening в (Uladzimir, Uladzimirauna, Ulas)
     (re.compile(r"dzh"), "j"),  # дж
     (re.compile(r"x"), "ks"),
     (re.compile(r"dz(?=[ieymv]|$)"), "d"),  # Belarusian дз for soft д (Dzmitry, Arkadzi, Genadz); not Dzagoev
@@ -424,9 +508,7 @@ def slavic_letters(word: str) -> str:
     and ц for soft д and т (Dzimenshtein / Dimenshtein, Vetsianevich /
     Vetenevich), я / е after a soft consonant as ia / ie (Aliaksandr), the feminine
     -ska as -skaya, and patronymic endings one way (-avich, -ovych, -evich)."""
-    for pattern, repl in _SLAVIC_RULES:
-        word = pattern.sub(repl, word)
-    return word
+    return rewritten(word, _SLAVIC_RULES)
 
 
 @lru_cache(maxsize=8192)
@@ -490,14 +572,23 @@ def slavic_spelling(a: str, b: str) -> bool:
     (Roman / Ramon swap both ways: two names), in i for e (Ukrainian і:
     Bilousov / Belousov), and in a glide i. Both have five letters or more and
     the same :func:`slavic_key` of three consonants or more; first letters
-    differ only as h / g or o / a in words of seven letters or more; and a
-    name in -a does not meet one that does not end so (Oleksandra / Aleksandr,
-    Bohdana / Bogdan are a woman's and a man's names).
+    differ only as the Belarusian and Ukrainian letters read the Russian way
+    (Halina / Galina, Herman / German, Uladzimir / Vladimir) or as h / g or o / a in
+    words of seven letters or more; and a name in -a does not meet one that does not
+    end so (Oleksandra / Aleksandr, Bohdana / Bogdan are a woman's and a man's names).
+    Belarusian -iou (ёў) meets Russian -ev / -ov with its akanye (Kavaliou / Kovalev),
+    not without it (Greek Georgiou / Georgiev).
     """
     if min(len(a), len(b)) < SHORT_WORD or a == b:
         return False
-    if a[0] != b[0] and ({a[0], b[0]} not in _SLAVIC_FIRSTS or min(len(a), len(b)) < SLAVIC_FIRST_MIN):
-        return False
+    iou = a.endswith("iou") != b.endswith("iou") and (a + b).endswith("v")
+    if iou:
+        # Belarusian ёў against Russian ё written e, yo or io: Kavaliou / Kovalev, Karaliou /
+        # Korolyov, with its akanye (below); not Greek -iou (Georgiou / Georgiev)
+        a, b = (a[:-1] + "v", b) if a.endswith("iou") else (a, b[:-1] + "v")
+    if a[0] != b[0] and slavic_letters(a)[:1] != slavic_letters(b)[:1] and (
+            {a[0], b[0]} not in _SLAVIC_FIRSTS or min(len(a), len(b)) < SLAVIC_FIRST_MIN):
+        return False  # (Uladzimirauna / Vladimirovna: Belarusian у for an opening в)
     if (a[-1] == "a") != (b[-1] == "a"):
         return False
     ka = slavic_key(a)
@@ -514,7 +605,7 @@ def slavic_spelling(a: str, b: str) -> bool:
                 return False
         elif (x[op.src_pos] if op.tag == "delete" else y[op.dest_pos]) != "i":
             return False
-    return len(a_side) <= 1
+    return len(a_side) == 1 if iou else len(a_side) <= 1
 
 
 #: Consonants Belarusian writes hard, so an unstressed е after them is а in the family

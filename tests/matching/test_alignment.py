@@ -106,8 +106,9 @@ def test_a_pair_passed_over_scores_0_in_any_name(w1: str, w2: str, w3: str, sche
 @pytest.mark.parametrize(
     "query, listed, schema",
     [
-        ("IRGC Navy", "Islamic Revolutionary Guard Corps Navy", "Organization"),  # SDN
-        ("IRGC Aerospace Force", "ISLAMIC REVOLUTIONARY GUARD CORPS AEROSPACE FORCE", None),
+        # (IRGC, the SDN's, is in abbreviations.yaml since session 28: a known acronym matches)
+        ("KRGC Navy", "Kestrel Revolutionary Guard Corps Navy", "Organization"),
+        ("KRGC Aerospace Force", "KESTREL REVOLUTIONARY GUARD CORPS AEROSPACE FORCE", None),
         ("Naval NCO School", "Naval Non-Commissioned Officer School", "Organization"),  # us_other, folds 0-2
         ("Zorvik Non-Commissioned Officer School", "Zorvik NCO School", None),
         ("CHAMS MLO", "CHAMS MONEY LAUNDERING ORGANIZATION", None),  # sdn, folds 0-2

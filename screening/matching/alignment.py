@@ -397,7 +397,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE:
         if _sound_variant(a, b) or _persian_q(q, c, a, b) or _tse_spelling(a, b):
             return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
-        if (q.vessel or c.vessel) and arabic_spelling(a, b, VESSEL_ARABIC_MIN_LEN) and arabic_person(q, c):
+        if (q.vessel or c.vessel) and arabic_spelling(a, b, vessel=True) and _arabic_vessel(q, c):
             return VOWEL_SPELLING_SIM, "vowels"  # a hull's Arabic name: Nur Al Huda / Noor Al Hoda
         if vowel_respelling(a, b):
             return VOWEL_RESPELLING_SIM, "respelled"  # Hezbollah / Hizballah: short vowels guessed twice
@@ -453,7 +453,7 @@ def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
         or russian_word(a) != russian_word(b)
         or _sound_variant(a, b)
         or _tse_spelling(a, b)
-        or arabic_spelling(a, b, VESSEL_ARABIC_MIN_LEN)  # a vessel's only, which _pair_sim asks
+        or arabic_spelling(a, b, vessel=True)  # a vessel's only, which _pair_sim asks
         or vowel_respelling(a, b)
         or (0 < abs(len(a) - len(b)) <= 2 and plural_of(a, b))
         or (business_word(a) and business_word(b) and (
@@ -508,34 +508,41 @@ def _sound_variant(a: str, b: str) -> bool:
     return transliteration_edits(a, b) == (0, 1)
 
 
-#: Shortest words of a vessel's Arabic name read by ``strings.arabic_spelling`` (Nur / Noor).
-VESSEL_ARABIC_MIN_LEN = 3
-
-
 def _tse_spelling(a: str, b: str) -> bool:
     """Russian ц written ts in one organisation's word and c in the other (ISO 9, Polish
-    and Czech write c): Uralspetsmash / Uralspecmash, Spetsstroi / Specstroi (fresh18)."""
+    and Czech write c): Uralspetsmash / Uralspecmash, Spetsstroi / Specstroi (fresh18).
+    Only a ts before a consonant or last, as Russian writes ц and English words do not
+    (спец: SPETSMASH): Tsarina / Carina, Watsonia / Waconia are other words (helper-87's
+    review)."""
+    ts = a if "ts" in a else b
     return ("ts" in a) != ("ts" in b) and min(len(a), len(b)) >= SOUND_VARIANT_MIN_LEN and (
-        a.replace("ts", "c") == b.replace("ts", "c"))
+        _RUSSIAN_TS.search(ts) is not None and a.replace("ts", "c") == b.replace("ts", "c"))
+
+
+#: ц as Russian romanisations write it where English has no ts: before a consonant or last.
+_RUSSIAN_TS = re.compile(r"ts(?![aeiouy])")
 
 
 def arabic_person(q: Form, c: Form) -> bool:
-    """A personal name on either side says it is Arabic: a particle or a common given name
-    (``word_lists.yaml`` arabic_marks: Abu, Ben, Youssef, Tarek), or a word with a q no u
-    follows (Tariq, Belqasim)."""
+    """A personal name on either side says it is Arabic: a particle or a given name Arabs
+    alone bear so spelled (``word_lists.yaml`` arabic_marks: Abu, Ibn, Youssef, Tarek).
+    Not a q alone: Ashfaq Cheema is Pakistani, and Cheema no Shima (helper-87's review)."""
     marks = tables().arabic_marks
-    return any(w in marks or _ARABIC_Q.search(w) is not None for f in (q, c) for w in f.texts)
+    return not (marks.isdisjoint(q.texts) and marks.isdisjoint(c.texts))
 
 
-#: A q no u follows: an Arabic (or Persian) name's ق in Latin letters.
-_ARABIC_Q = re.compile(r"q(?!u)")
+def _arabic_vessel(q: Form, c: Form) -> bool:
+    """A vessel's name on either side says it is Arabic by its article (Nur Al Huda:
+    ``word_lists.yaml`` vessel_arabic_marks)."""
+    marks = tables().vessel_arabic_marks
+    return not (marks.isdisjoint(q.texts) and marks.isdisjoint(c.texts))
 
 
 def thai_person(q: Form, c: Form) -> bool:
-    """A personal name on either side says it is Thai: a word of six letters or more
-    ending as Thai names do (``word_lists.yaml`` thai_name_endings: -porn, -wong, -sak)."""
+    """Both personal names say they are Thai: each has a word of six letters or more
+    ending as Thai names do (``word_lists.yaml`` thai_name_endings: -porn, -wong, -chai)."""
     ends = tables().thai_name_endings
-    return any(len(w) >= THAI_ENDING_MIN and w.endswith(ends) for f in (q, c) for w in f.texts)
+    return all(any(len(w) >= THAI_ENDING_MIN and w.endswith(ends) for w in f.texts) for f in (q, c))
 
 
 #: Fewest letters of a name part read as Thai by its ending (Chanthawong, not Wong).

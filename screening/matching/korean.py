@@ -210,8 +210,9 @@ def hanja_to_hangul(text: str, hanja: dict[str, str]) -> str | None:
     return "".join(out)
 
 
-#: Longest Hangul word looked for when a name is cut into words (신의주, 주식회사: 3-4).
-SEGMENT_MAX = 4
+#: Longest Hangul word looked for when a name is cut into words (신의주, 주식회사: 3-4;
+#: 공업종합대학, a university of technology: 6).
+SEGMENT_MAX = 6
 
 
 def segment(run: str, is_word: Callable[[str], bool]) -> list[tuple[str, bool]]:

@@ -124,6 +124,25 @@ def _names_a_state(words: Sequence[str], k: int, t: Tables) -> bool:
             and words[j] not in t.titled_states)
 
 
+def _portfolio_read(words: list[str], t: Tables) -> list[str]:
+    """A ministry's name with its portfolio read without "Affairs" (``affairs_portfolios``):
+    "ministry of internal affairs" -> "ministry of interior", "ministry of foreign affairs
+    of iran" -> "ministry of foreign of iran"; not before "and" ("Foreign Affairs and
+    Trade" is a portfolio of two: helper-87's review)."""
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        reading = t.affairs_portfolios.get(words[k])
+        if reading and k + 1 < len(words) and words[k + 1] == "affairs" and (
+                k + 2 == len(words) or words[k + 2] != "and"):
+            out.append(reading)
+            k += 2
+            continue
+        out.append(words[k])
+        k += 1
+    return out
+
+
 #: The words of a state's style that say it is one ("Republic", "Kingdom").
 STATE_NOUNS = frozenset({"republic", "kingdom"})
 
@@ -567,6 +586,8 @@ def latin_tokens(
     """
     out = Builder()
     legal: list[str] = []
+    if (not person or company) and not t.ministry_heads.isdisjoint(words):
+        words = _portfolio_read(words, t)
     i, n = 0, len(words)
     chinese_name = person and not company and _chinese_name_words(words, t)
     firm_words = any(w in t.org_class for w in words)
@@ -954,15 +975,8 @@ def cantonese_name(words: list[str], t: Tables) -> bool:
     spelling pinyin has no syllable for (Kwok, Leung, Wong, Ho). Two syllables say
     too little: "Ho Man" reads as three dozen pinyin names."""
     return (CANTONESE_MIN_SYLLABLES <= len(words) <= HAN_PERSON_MAX and all(w in t.yue_pinyin for w in words)
-            and (any(w not in pinyin.SYLLABLES for w in words) or _hong_kong_family(words, t))
+            and any(w not in pinyin.SYLLABLES for w in words)
             and words[0] not in t.ko_surname_of and words[-1] not in t.ko_surname_of)  # Kim Man Chun is Korean
-
-
-def _hong_kong_family(words: list[str], t: Tables) -> bool:
-    """A family name at either end that pinyin spells otherwise and Hong Kong writes so:
-    Chan (陈, pinyin Chen), Chu (朱, Zhu) (``hong_kong_family_names``). "Chan Tai Man" is
-    all pinyin syllables, and still a Hong Kong name (fresh18's dev half)."""
-    return words[0] in t.hong_kong_family_names or words[-1] in t.hong_kong_family_names
 
 
 def add_cantonese(built: Builder, t: Tables) -> None:

@@ -342,10 +342,14 @@ class Tables:
     vessel_titles: dict[str, frozenset[int]] = field(default_factory=dict)
     #: places whose style says which of two states (titled_states: Korea, China, Congo)
     titled_states: frozenset[str] = frozenset()
-    #: Hong Kong family names spelled as pinyin syllables of other characters (hong_kong_family_names)
-    hong_kong_family_names: frozenset[str] = frozenset()
+    #: a ministry's words (ministry_heads), and its portfolio words before "Affairs" with
+    #: the word each is read as (affairs_portfolios: internal -> interior)
+    ministry_heads: frozenset[str] = frozenset()
+    affairs_portfolios: dict[str, str] = field(default_factory=dict)
     #: a person's words that say the name is Arabic (arabic_marks)
     arabic_marks: frozenset[str] = frozenset()
+    #: a vessel's words that say its name is Arabic (vessel_arabic_marks)
+    vessel_arabic_marks: frozenset[str] = frozenset()
     #: endings of Thai name parts (thai_name_endings)
     thai_name_endings: tuple[str, ...] = ()
     #: words of a teaching institution (teaching_words) and of its field or kind (academic_fields)
@@ -569,8 +573,7 @@ def _index_brand_sounds(t: Tables) -> None:
 LEGAL_TYPO_MIN_WORDS = 3
 #: Tables of organisation words in other languages -> English readings, read alike.
 ORG_TERM_TABLES = ("ru_org_terms.yaml", "tr_org_terms.yaml", "fa_org_terms.yaml", "ar_org_terms.yaml",
-                   "es_org_terms.yaml", "ja_org_terms.yaml", "vi_org_terms.yaml", "ko_latin_org_terms.yaml",
-                   "en_org_terms.yaml")
+                   "es_org_terms.yaml", "ja_org_terms.yaml", "vi_org_terms.yaml", "ko_latin_org_terms.yaml")
 #: The section of vi_org_terms.yaml read only in a name that says it is Vietnamese.
 VIETNAMESE_ONLY = "in_vietnamese_names"
 #: Russian words read by their lemma (any inflected form): adjectives and -ие / -ия
@@ -994,7 +997,7 @@ WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_wor
               "org_marks", "nauchno_words", "admin_units", "org_words", "filler_words", "broad_places", "compound_surnames",
               "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words",
               "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "digit_small_words", "vessel_types", "name_suffixes", "vietnamese_marks",
-              "ampersand_words", "keji_science", "keji_technology", "academic_words", "slavic_given_names", "titled_states", "hong_kong_family_names", "arabic_marks", "thai_name_endings", "vessel_titles", "attention_roles", "teaching_words", "academic_fields", "persian_marks",
+              "ampersand_words", "keji_science", "keji_technology", "academic_words", "slavic_given_names", "titled_states", "ministry_heads", "affairs_portfolios", "arabic_marks", "vessel_arabic_marks", "thai_name_endings", "vessel_titles", "attention_roles", "teaching_words", "academic_fields", "persian_marks",
               "persian_given_names", "persian_name_endings",
               "activity_words", "business_named_countries", "turkish_abbreviations",
               "legal_form_groups", "business_named_forms", "chinese_places", "contrasting_prefixes", "unlike_stems")
@@ -1009,9 +1012,9 @@ def _load_word_lists(t: Tables) -> None:
     if missing:
         raise ValueError(f"word_lists.yaml lacks {', '.join(missing)}")
     for key in WORD_LISTS:
-        if key == "generation_words":
-            t.generation_words = {"".join(_fold_phrase(str(k))): "".join(_fold_phrase(str(v)))
-                                  for k, v in (data[key] or {}).items()}
+        if key in ("generation_words", "affairs_portfolios"):
+            setattr(t, key, {"".join(_fold_phrase(str(k))): "".join(_fold_phrase(str(v)))
+                             for k, v in (data[key] or {}).items()})
         elif key == "legal_form_groups":
             t.legal_form_groups = {" ".join(_fold_phrase(str(w))): gid for gid, group in enumerate(data[key] or [])
                                    for w in _as_list(group)}

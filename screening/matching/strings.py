@@ -421,20 +421,31 @@ def arabic_key(word: str) -> str:
     return rewritten(word, _ARABIC_LATIN)
 
 
-def arabic_spelling(a: str, b: str, shortest: int = 0) -> bool:
+def arabic_spelling(a: str, b: str, vessel: bool = False) -> bool:
     """Two Latin spellings of one Arabic name part that differ in more than one way,
     French or Egyptian against English: Tarek / Tariq, Belkacem / Belqasim, Chraibi /
-    Shraybi, Fakhoury / Fakhouri (fresh18's dev half). Equal :func:`arabic_key` of four
-    letters or more; only asked of names that say they are Arabic
-    (:func:`~screening.matching.alignment.arabic_person`): German ch is no sh.
-    ``shortest``: the fewest letters read, when not :data:`ARABIC_SPELLING_MIN_LEN`."""
-    if min(len(a), len(b)) < (shortest or ARABIC_SPELLING_MIN_LEN) or a == b:
+    Shraybi (fresh18's dev half). Equal :func:`arabic_key` of five letters or more, and
+    a consonant written otherwise (q / k, ch / sh, dj / j, c / k or s): vowels alone are
+    :func:`vowel_spelling`'s. Only asked of names that say they are Arabic
+    (:func:`~screening.matching.alignment.arabic_person`): German ch is no sh. A
+    ``vessel``'s Arabic words meet by their vowels alone, from three letters (Nur /
+    Noor, Huda / Hoda): never by a consonant (El Cerro / El Sero, helper-87's review)."""
+    if min(len(a), len(b)) < (VESSEL_ARABIC_MIN_LEN if vessel else ARABIC_SPELLING_MIN_LEN) or a == b:
+        return False
+    if (_bare_consonants(a) == _bare_consonants(b)) != vessel:
         return False
     return arabic_key(a) == arabic_key(b)
 
 
+def _bare_consonants(word: str) -> str:
+    """``word``'s consonants as written, doubled letters once."""
+    return DOUBLED_LETTERS.sub(r"\1", "".join(ch for ch in word if ch not in _VOWELS and ch != "y"))
+
+
 #: Shortest words :func:`arabic_spelling` reads (Amer / Amir are already one by their vowels).
 ARABIC_SPELLING_MIN_LEN = 5
+#: Shortest words of a vessel's Arabic name :func:`arabic_spelling` reads (Nur / Noor).
+VESSEL_ARABIC_MIN_LEN = 3
 
 
 #: How the Royal Thai General System and the spellings Thais use for their own names
@@ -446,7 +457,7 @@ _THAI_LATIN = (
     (re.compile(r"(?<=[ptk])h"), ""),
     (re.compile(r"ch|j"), "c"),
     (re.compile(r"w"), "v"),
-    (re.compile(r"oe|er(?![aeiou])"), "e"),
+    (re.compile(r"er(?![aeiou])"), "oe"),  # one vowel written two ways, not er against e (Werner / Wenner)
     (re.compile(r"ee"), "i"),
     (re.compile(r"oo|ou"), "u"),
     (re.compile(r"y"), "i"),
@@ -480,7 +491,7 @@ SLAVIC_KEY_MIN = 3
 SLAVIC_FIRST_MIN = 7
 #: Letters Belarusian and Ukrainian write otherwise, read the Russian way.
 _SLAVIC_RULES = (
-    (re.compile(r"^ul(?=a)"), "vl"),  # Belarusian у for an opening в (Uladzimir, Uladzimirauna, Ulas)
+    (re.compile(r"^ul(?=adz)"), "vl"),  # Belarusian у for an opening в (Uladzimir, Uladzislau); not Ulanova
     (re.compile(r"dzh"), "j"),  # дж
     (re.compile(r"x"), "ks"),
     (re.compile(r"dz(?=[ieymv]|$)"), "d"),  # Belarusian дз for soft д (Dzmitry, Arkadzi, Genadz); not Dzagoev

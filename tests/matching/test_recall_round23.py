@@ -1,9 +1,13 @@
 """Round 23 (session 28): general gaps left from earlier dev halves and fresh18's dev half
-(helper-86's pairs, written without our code), each with pairs that must stay apart.
+(helper-86's pairs, written without our code), each with pairs that must stay apart, and
+helper-87's hostile review of the round (the pairs it found joined wrongly are guards here).
 
 - a ministry's portfolio is written with "Affairs" or without it: the Ministry of Foreign
   Affairs is the Foreign Ministry, of Internal (or Home) Affairs the Ministry of Interior;
-  the Russian names (внутренних дел, иностранных дел, MVD) read so too.
+  the Russian names (внутренних дел, иностранных дел, MVD) read so too;
+- Russian organisation words, acronyms of listed bodies, a place qualifying a firm's name;
+- document labels and addresses;
+- Arabic, Thai, Belarusian, Korean and Chinese personal names written two ways.
 """
 
 import pytest
@@ -42,6 +46,20 @@ def test_internal_alone_is_no_interior():
     assert compare("Interior Design Solutions LLC", "Internal Design Solutions LLC", "company")[0] < REVIEW_THRESHOLD
 
 
+@pytest.mark.parametrize("query, listed, schema", [  # helper-87's review
+    ("Ministry of Foreign Affairs and Trade", "Ministry of Foreign Trade", "organization"),  # two portfolios
+    ("Department of Foreign Affairs and Trade", "Department of Foreign Trade", "organization"),
+    ("Ministry of Internal Affairs and Communications", "Ministry of Interior", "organization"),  # Japan's
+    ("Department of Internal Affairs", "Department of the Interior", "organization"),  # a ministry's only
+    ("Council on Foreign Affairs", "Council on Foreign Relations", "organization"),
+    ("Internal Affairs", "Ministry of Interior", "organization"),
+    ("Home Affairs Design Studio Ltd", "Interior Design Studio Ltd", "company"),  # a firm's words
+    ("Foreign Affairs Trading Co", "Foreign Trading Co", "company"),
+])
+def test_affairs_is_read_off_a_ministrys_portfolio_only(query, listed, schema):
+    assert compare(query, listed, schema)[0] < REVIEW_THRESHOLD
+
+
 # issue 14, "Annotations around the name" and the abbreviations table: the acronyms of
 # Iranian, Russian and North Korean state bodies whose units the lists name either way.
 @pytest.mark.parametrize("query, listed", [
@@ -52,6 +70,23 @@ def test_internal_alone_is_no_interior():
 ])
 def test_a_known_acronym_of_a_listed_body_is_its_name(query, listed):
     assert compare(query, listed, "organization")[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed, schema", [  # helper-87's review
+    ("FSB Ltd", "Federal Security Service", "company"),  # letters firms bear: no entry
+    ("SVR Ltd", "Foreign Intelligence Service", "company"),
+    ("AEOI Services Ltd", "Atomic Energy Organization of Iran", "company"),
+])
+def test_letters_firms_bear_are_no_listed_bodys_acronym(query, listed, schema):
+    assert compare(query, listed, schema)[0] < REVIEW_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed", [  # helper-87's review: subsidiaries stay below a match
+    ("IRISL (Malta) Ltd", "IRISL"),
+    ("IRISL Benelux NV", "IRISL"),
+])
+def test_a_groups_subsidiary_named_by_its_acronym_is_no_match(query, listed):
+    assert compare(query, listed, "company")[0] < MATCH_THRESHOLD
 
 
 # issue 14, "Annotations around the name: ... party labels ("SHIPPER:", "BENEFICIARY:",
@@ -105,6 +140,7 @@ def test_a_place_where_the_firm_is_is_no_qualifier(query, listed):
     ("Military Unit 26165", "в/ч 26165", "organization"),  # fresh18 dev: the GRU's unit
     ("Military Unit 74455", "войсковая часть 74455", "organization"),
     ("Uralspetsmash JSC", "Uralspecmash JSC", "company"),  # ц written ts and c
+    ("Spetsstroy LLC", "Specstroy LLC", "company"),
 ])
 def test_russian_names_read_in_english(query, listed, schema):
     assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
@@ -114,22 +150,11 @@ def test_russian_names_read_in_english(query, listed, schema):
     ("Casper Group LLC", "OOO Kaspersky Group", "company"),  # Casper, Wyoming, is no Russian town
     ("Military Unit 26165", "в/ч 74455", "organization"),
     ("Saratovskiy Zavod Elektronnykh Priborov", "Samara Electronic Instruments Plant", "company"),
+    ("Tsarina Group LLC", "Carina Group LLC", "company"),  # ts before a vowel: an English word's
+    ("Watsonia Ltd", "Waconia Ltd", "company"),  # helper-87's review
 ])
 def test_a_russian_reading_still_needs_the_name(query, listed, schema):
     assert compare(query, listed, schema)[0] < REVIEW_THRESHOLD
-
-
-# issue 14, "Chinese names outside the brand table": Hong Kong's spellings.
-@pytest.mark.parametrize("query, listed", [
-    ("陳大文", "Chan Tai Man"),  # fresh18 dev: all three are pinyin syllables too
-    ("Chan Tai Man", "陳大文"),
-])
-def test_a_hong_kong_family_name_reads_the_name_as_hong_kong_spells_it(query, listed):
-    assert compare(query, listed, "person")[0] >= MATCH_THRESHOLD
-
-
-def test_a_hong_kong_reading_without_characters_is_held_for_review():
-    assert REVIEW_THRESHOLD <= compare("Chan Tai Man", "Chen Dawen", "person")[0] < MATCH_THRESHOLD
 
 
 @pytest.mark.parametrize("query, listed", [
@@ -160,6 +185,11 @@ def test_a_greek_name_in_iou_is_no_belarusian_one(query, listed):
     assert compare(query, listed, "person")[0] < MATCH_THRESHOLD
 
 
+def test_only_uladz_is_belarusian_vl():
+    """Uladzimir, Uladzislau: у for в before -ladz-; Ulanova is a Russian family name of its own."""
+    assert compare("Ulanova Galina", "Vlanova Galina", "person")[0] < MATCH_THRESHOLD  # helper-87's review
+
+
 @pytest.mark.parametrize("query, listed", [
     ("Belkacem Hadjadj", "Belqasim Hajjaj"),  # fresh18 dev: French c and dj
     ("Youssef Chraibi", "Yusuf Shraybi"),  # French ch
@@ -173,6 +203,13 @@ def test_french_and_english_spellings_of_an_arabic_name_meet(query, listed):
 @pytest.mark.parametrize("query, listed", [
     ("Peter Chomsky", "Peter Shumsky"),  # no Arabic name: ch and o are no sh and u
     ("Jean Chocron", "Jean Shukrun"),
+    # helper-87's review: names Arabs share with others say nothing (Ali, Said, Leila, Ben)
+    ("Leila Shelton", "Leila Chilton"),
+    ("Ali Cheema", "Ali Shima"),
+    ("Said Chelebi", "Said Shilibi"),
+    ("Fatma Ceren Yilmaz", "Fatma Sirin Yilmaz"),  # Turkish c is j
+    ("Ben Cline", "Ben Klein"),
+    ("Ashfaq Cheema", "Ashfaq Shima"),  # a q alone says nothing: a Pakistani name
     ("Youssef Chraibi", "Yusuf Shraydi"),  # another consonant
     ("Tarek Haddad", "Tariq Hammad"),
 ])
@@ -183,6 +220,9 @@ def test_an_arabic_spelling_needs_an_arabic_name(query, listed):
 def test_a_vessels_arabic_name_is_spelled_either_way():
     assert compare("Nur Al Huda", "Noor Al Hoda", "vessel")[0] >= MATCH_THRESHOLD  # fresh18 dev
     assert compare("Nur Al Huda", "Noor Al Hadi", "vessel")[0] < REVIEW_THRESHOLD
+    # helper-87's review: by vowels alone, and after the Arabic article only
+    assert compare("El Cerro", "El Sero", "vessel")[0] < REVIEW_THRESHOLD
+    assert compare("El Coco", "El Kuku", "vessel")[0] < REVIEW_THRESHOLD
 
 
 def test_two_korean_family_names_are_two_names():
@@ -217,6 +257,43 @@ def test_a_thai_name_meets_its_rtgs_spelling(query, listed):
 @pytest.mark.parametrize("query, listed", [
     ("Prasert Chanthawong", "Prasit Chanthawong"),  # another given name
     ("Peter Porter", "Peter Poter"),  # no Thai name: held as a one-letter variant was
+    ("Stephan Reeves", "Stephan Rivers"),  # helper-87's review: -phan is no Thai ending
+    ("Ali Nasiri Reeves", "Ali Nasiri Rivers"),
+    ("Somchai Werner", "Somchai Wenner"),  # er is no e
 ])
 def test_a_thai_spelling_needs_a_thai_name(query, listed):
     assert compare(query, listed, "person")[0] < MATCH_THRESHOLD
+
+
+def test_sulayman_in_its_maghreb_and_west_african_forms():
+    """سليمان: Slimane (Maghreb), Souleymane (West Africa), not Salman (سلمان)."""
+    assert compare("Abdelaziz Ben Slimane", "Abdulaziz bin Sulayman", "person")[0] >= MATCH_THRESHOLD  # fresh18 dev
+    assert compare("Souleymane Diallo", "Sulayman Diallo", "person")[0] >= MATCH_THRESHOLD
+    assert compare("Slimane Haddad", "Salman Haddad", "person")[0] < REVIEW_THRESHOLD
+
+
+# issue 14, "Arabic beyond the tables": Persian organisation words in Persian script.
+@pytest.mark.parametrize("query, listed", [
+    ("سپاه پاسداران انقلاب اسلامی", "Islamic Revolutionary Guard Corps"),  # fresh18 dev: 0.17
+    ("سازمان انرژی اتمی ایران", "Atomic Energy Organization of Iran"),  # fresh18 dev: 0
+])
+def test_persian_script_organisation_words_read_in_english(query, listed):
+    assert compare(query, listed, "organization")[0] >= MATCH_THRESHOLD
+
+
+def test_persian_words_do_not_make_the_name():
+    assert compare("سازمان انرژی اتمی ایران", "Iran Energy Organization", "organization")[0] < REVIEW_THRESHOLD
+    assert compare("Bank Sepah", "Bank Corps", "company")[0] < REVIEW_THRESHOLD  # سپه, not سپاه
+
+
+# issue 14, "Korean and Japanese names that are not in the tables": DPRK universities.
+@pytest.mark.parametrize("query, listed", [
+    ("Kim Il Sung University", "김일성종합대학"),  # fresh18 dev: 0
+    ("Kim Chaek University of Technology", "김책공업종합대학"),
+])
+def test_a_dprk_university_in_hangul(query, listed):
+    assert compare(query, listed, "organization")[0] >= MATCH_THRESHOLD
+
+
+def test_two_dprk_universities_stay_two():
+    assert compare("Kim Il Sung University", "김책공업종합대학", "organization")[0] < REVIEW_THRESHOLD

@@ -306,7 +306,7 @@ def _equal_link(tag: str) -> tuple[float, str]:
 
 def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slavic: bool = False,
               russian: bool = False, company: bool = False, arabic: int = 0, vietnamese: bool = False,
-              korean_names: bool = False) -> tuple[float, str]:
+              korean_names: bool = False, spelled: int = 0) -> tuple[float, str]:
     """Similarity of query token ``i`` and list token ``j``, with how it was found.
 
     ``person``: a personal-name pair (nicknames, stricter fuzzy credit);
@@ -317,7 +317,9 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     ``arabic``: 1 when the query is in Arabic script and the list name in Latin
     letters, -1 the other way round, 0 otherwise;
     ``vietnamese``, ``korean_names``: both names are Vietnamese (:func:`vietnamese_name`)
-    or Korean names written in syllables (:func:`korean_name`).
+    or Korean names written in syllables (:func:`korean_name`);
+    ``spelled``: the spellings a personal name's words may meet by (:func:`name_spellings`:
+    :data:`ARABIC_NAMES`, :data:`THAI_NAMES`), judged once for the pair.
     """
     tq, tc = q.tags[i], c.tags[j]
     a, b = q.texts[i], c.texts[j]
@@ -369,10 +371,11 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return COMPOUND_SIM, "vowels"  # Abdulkadir / Abdelkader: one compound, two romanisations
         if s < PHONETIC_SIM and ("q" in a) != ("q" in b) and persian_spelling(a, b) and persian_person(q, c):
             return PHONETIC_SIM, "variant"  # Haqshenas / Haghshenas in an Iranian name
-        if s < VOWEL_SPELLING_SIM and arabic_spelling(a, b) and arabic_person(q, c):
-            return VOWEL_SPELLING_SIM, "vowels"  # Tarek / Tariq, Chraibi / Shraybi: French and English
-        if s < VOWEL_SPELLING_SIM and thai_spelling(a, b) and thai_person(q, c):
-            return VOWEL_SPELLING_SIM, "vowels"  # Prasert / Prasoet: a Thai name's own spelling and the RTGS
+        if spelled and s < VOWEL_SPELLING_SIM and (
+                (spelled & ARABIC_NAMES and arabic_spelling(a, b)) or (spelled & THAI_NAMES and thai_spelling(a, b))):
+            # Tarek / Tariq, Chraibi / Shraybi: French and English; Prasert / Prasoet: a
+            # Thai name's own spelling and the RTGS
+            return VOWEL_SPELLING_SIM, "vowels"
         if s < SLAVIC_SIM and slavic and how != "gendered" and slavic_spelling(a, b):
             return SLAVIC_SIM, "east slavic"  # Belarusian / Ukrainian / Russian: Halavanau / Golovanov
         if s < SKELETON_SIM and slavic:
@@ -397,7 +400,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE:
         if _sound_variant(a, b) or _persian_q(q, c, a, b) or _tse_spelling(a, b):
             return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
-        if (q.vessel or c.vessel) and arabic_spelling(a, b, vessel=True) and _arabic_vessel(q, c):
+        if spelled & ARABIC_NAMES and arabic_spelling(a, b, vessel=True):
             return VOWEL_SPELLING_SIM, "vowels"  # a hull's Arabic name: Nur Al Huda / Noor Al Hoda
         if vowel_respelling(a, b):
             return VOWEL_RESPELLING_SIM, "respelled"  # Hezbollah / Hizballah: short vowels guessed twice
@@ -436,7 +439,7 @@ def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
     """True when two different words of organisation names, neither an initial nor a
     number, score 0 in :func:`_pair_sim` whatever the names around them: no spelling,
     airline, equivalent, cognate, sound (ц as ts or c too), vowel, plural, stem or
-    synonym rule joins them, nor a vessel's Arabic word spelled two ways. Remembered in
+    synonym rule joins them (a vessel's Arabic name is not asked: :func:`name_spellings`). Remembered in
     ``_APART``: the words of a long name meet the same listed words in candidate after
     candidate ("research" / "institute"), and most pairs of a search are these (the
     slowest searches spend a third of their time here)."""
@@ -453,7 +456,6 @@ def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
         or russian_word(a) != russian_word(b)
         or _sound_variant(a, b)
         or _tse_spelling(a, b)
-        or arabic_spelling(a, b, vessel=True)  # a vessel's only, which _pair_sim asks
         or vowel_respelling(a, b)
         or (0 < abs(len(a) - len(b)) <= 2 and plural_of(a, b))
         or (business_word(a) and business_word(b) and (
@@ -536,6 +538,21 @@ def _arabic_vessel(q: Form, c: Form) -> bool:
     ``word_lists.yaml`` vessel_arabic_marks)."""
     marks = tables().vessel_arabic_marks
     return not (marks.isdisjoint(q.texts) and marks.isdisjoint(c.texts))
+
+
+#: :func:`name_spellings`: the pair's words may meet as Arabic or Thai names spelled two ways.
+ARABIC_NAMES = 1
+THAI_NAMES = 2
+
+
+def name_spellings(q: Form, c: Form, person: bool) -> int:
+    """Which spellings of one name the pair's words may meet by, judged once for a pair:
+    :data:`ARABIC_NAMES` for persons that say they are Arabic (:func:`arabic_person`) or
+    vessels with the Arabic article (:func:`_arabic_vessel`), :data:`THAI_NAMES` for
+    persons that say they are Thai (:func:`thai_person`)."""
+    if person:
+        return (ARABIC_NAMES if arabic_person(q, c) else 0) | (THAI_NAMES if thai_person(q, c) else 0)
+    return ARABIC_NAMES if (q.vessel or c.vessel) and _arabic_vessel(q, c) else 0
 
 
 def thai_person(q: Form, c: Form) -> bool:
@@ -903,9 +920,10 @@ def align(q: Form, c: Form) -> Alignment:
     arabic = arabic_latin(q, c)
     vietnamese = person and vietnamese_name(q) and vietnamese_name(c)
     korean_names = (person and korean_name(q) and korean_name(c)) or korean_vessels(q, c)
+    spelled = name_spellings(q, c, person)
     # organisation names: the word pairs no rule joins anywhere are passed over
     # (:func:`_apart_in_organisations`); the rest are scored in context
-    quick = not person and not arabic and not korean_names
+    quick = not person and not arabic and not korean_names and not spelled
     qt, ct, qg, cg, qs, cs, c_strict = q.texts, c.texts, q.tags, c.tags, q.skels, c.skels, c.strict
     apart = _APART.get
     for i in range(nq):
@@ -923,7 +941,8 @@ def align(q: Form, c: Form) -> Alignment:
                     known = _apart_in_organisations(a, ct[j], skel_a, cs[j])
                 if known:
                     continue
-            s, how = _pair_sim(q, c, i, j, person, pinyin, slavic, russian, company, arabic, vietnamese, korean_names)
+            s, how = _pair_sim(q, c, i, j, person, pinyin, slavic, russian, company, arabic, vietnamese, korean_names,
+                               spelled)
             if s > 0:
                 cands.append((s, (i,), (j,), how))
     # joined pairs: "haiguang" vs "hai guang", "jscargument" vs "jsc argument"

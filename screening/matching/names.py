@@ -339,7 +339,8 @@ def after_legal_form(raw: str, t: Tables, comma: bool = True) -> tuple[str, str]
     if comma:
         if not may_write_place(raw):
             return None
-        raw = name_line(raw)  # "CONSIGNEE: OOO X, Moscow": the label is no name's word
+        if ":" in raw or "/" in raw or _DIGIT_RE.search(raw):  # a label has one (the cheap test first)
+            raw = name_line(raw)  # "CONSIGNEE: OOO X, Moscow": the label is no name's word
     words: list[str] = []
     ends: list[int] = []  # where in ``raw`` each folded word's chunk ends
     for m in _CHUNK_RE.finditer(raw):

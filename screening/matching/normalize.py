@@ -323,7 +323,10 @@ def consonants(token: str) -> str:
     A trailing "h" (Hebrew/Arabic final letter) is dropped too, and a c that says k is
     written k ("Moshe Cohen" / משה כהן: fresh18's dev half).
     """
-    base = DOUBLED_LETTERS.sub(r"\1", _VOWELS_RE.sub("", _HARD_C_RE.sub("k", token.lower())))
+    token = token.lower()
+    if "c" in token:
+        token = _HARD_C_RE.sub("k", token)
+    base = DOUBLED_LETTERS.sub(r"\1", _VOWELS_RE.sub("", token))
     base = base.replace("kh", "h").replace("sh", "s").replace("ph", "f").replace("v", "b").replace("dz", "z")
     base = DOUBLED_LETTERS.sub(r"\1", base)
     if len(base) > 2 and base.endswith("h"):

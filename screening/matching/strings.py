@@ -432,9 +432,9 @@ def arabic_spelling(a: str, b: str, vessel: bool = False) -> bool:
     Noor, Huda / Hoda): never by a consonant (El Cerro / El Sero, helper-87's review)."""
     if min(len(a), len(b)) < (VESSEL_ARABIC_MIN_LEN if vessel else ARABIC_SPELLING_MIN_LEN) or a == b:
         return False
-    if (_bare_consonants(a) == _bare_consonants(b)) != vessel:
-        return False
-    return arabic_key(a) == arabic_key(b)
+    if arabic_key(a) != arabic_key(b):
+        return False  # most pairs end here (the keys are remembered)
+    return (_bare_consonants(a) == _bare_consonants(b)) == vessel
 
 
 def _bare_consonants(word: str) -> str:

@@ -107,6 +107,7 @@ FEATURES: list[Feature] = [
     Feature(short_names.pinyin_syllables_differ, qualifier=True, hold=True),
     Feature(f.no_distinctive_agreement, qualifier=True),
     Feature(f.locations_disagree, qualifier=True),
+    Feature(f.trailing_places_differ, qualifier=True, hold=True),
     Feature(f.country_agrees, qualifier=True),
     Feature(f.country_disagrees, qualifier=True),
     Feature(f.schema_mismatch, qualifier=True),

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from rapidfuzz.distance import Indel, Levenshtein, OSA
 
+from screening.countries import to_iso2
 from screening.matching.alignment import (
     DISTINCTIVE_AGREE,
     address_place,
@@ -42,7 +43,7 @@ from screening.matching.annotations import possible_slip
 from screening.matching.forms import ABJAD_SCRIPTS, SYLLABIC, Form, family_in_capitals
 from screening.matching.names_han import hong_kong_spellings
 from screening.matching.names_latin import CANTONESE_NOTE
-from screening.matching.normalize import consonants, has_han
+from screening.matching.normalize import consonants, fold_words, has_han
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LEGAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.pinyin import syllable_count
 from screening.matching.resources import business_word, on_change, tables
@@ -883,6 +884,38 @@ def locations_disagree(pair: Pair) -> float:
         if any(i in q_places for i in link.qi) or any(j in c_places for j in link.ci):
             return 0.0
     return 1.0
+
+
+def trailing_places_differ(pair: Pair) -> float:
+    """1 when both names end in a place after a comma and the places differ: "Ecobank,
+    Nigeria" / "Ecobank, Kenya", "Bank Melli, Germany" / "Bank Melli, France" (1.0
+    before: a name of unknown kind has its last place read off as a port or a flag, and
+    the two bare names agreed). Two countries' banks, or one ship under two flags: held
+    for review. Places of one country agree ("Dubai" / "UAE", "HK" / "Hong Kong"); a
+    reading that keeps its place as its last word ("Bank Melli France") counts it when
+    the other name does not meet it; not for persons."""
+    q, c = pair.query, pair.result
+    if q.schema == PERSON or c.schema == PERSON or ("," not in q.name and "," not in c.name):
+        return 0.0  # most names: no comma (the cheap test first)
+    al = pair.alignment
+    a, b = _trailing_place(q, al.q_unmatched), _trailing_place(c, al.c_unmatched)
+    return 1.0 if a and b and a != b else 0.0
+
+
+def _trailing_place(form: Form, unmatched: tuple[int, ...]) -> str:
+    """The country (its ISO code) or the place (its folded words) ``form``'s name writes
+    after its last comma, when that part is a known place; without a comma, its last
+    word when it is a place the other name does not meet; else ""."""
+    t = tables()
+    if "," in form.name:
+        tail = tuple(fold_words(form.name[form.name.rfind(",") + 1:]))
+        if tail and (tail in t.location_phrases or "".join(tail) in t.locations):
+            return to_iso2(" ".join(tail)) or " ".join(tail)
+        return ""
+    last = len(form.texts) - 1
+    if last >= 0 and form.tags[last] == LOCATION and last in unmatched:
+        return to_iso2(form.tokens[last].source) or form.texts[last]
+    return ""
 
 
 def legal_countries_differ(pair: Pair) -> float:

@@ -297,3 +297,30 @@ def test_a_dprk_university_in_hangul(query, listed):
 
 def test_two_dprk_universities_stay_two():
     assert compare("Kim Il Sung University", "김책공업종합대학", "organization")[0] < REVIEW_THRESHOLD
+
+
+# issue 14, "Qualifiers distinguish sister companies": two names that end in other places
+# after a comma were 1.0 when the kind was unknown (the place read off as a port or flag).
+@pytest.mark.parametrize("query, listed", [
+    ("Ecobank, Nigeria", "Ecobank, Kenya"),
+    ("Bank Melli, Germany", "Bank Melli, France"),
+    ("Ecobank, Liberia", "Ecobank, Sierra Leone"),  # flag states are places now too
+])
+def test_two_places_after_a_comma_are_held_for_review(query, listed):
+    assert REVIEW_THRESHOLD <= compare(query, listed)[0] < MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed, schema", [
+    ("Acme Ltd, Dubai", "Acme Ltd", None),  # one place: an address
+    ("OCEAN STAR, PANAMA", "OCEAN STAR", None),  # a flag
+    ("Promresurs LLC, Dubai, UAE", "Promresurs LLC", "company"),
+    ("Mauritius Ports Authority", "Mauritius Port Authority", "organization"),  # port is a business word
+])
+def test_one_place_after_a_comma_says_where_the_party_is(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
+
+
+def test_a_flag_state_qualifying_a_firm_is_a_place():
+    """Malta, Liberia, the Marshall Islands ... are places (generic_words.yaml), so a
+    subsidiary named for one is held as Huawei Technologies (UK) is."""
+    assert REVIEW_THRESHOLD <= compare("Acme Shipping (Malta) Ltd", "Acme Shipping Ltd", "company")[0] < MATCH_THRESHOLD

@@ -898,24 +898,41 @@ def trailing_places_differ(pair: Pair) -> float:
     if q.schema == PERSON or c.schema == PERSON or ("," not in q.name and "," not in c.name):
         return 0.0  # most names: no comma (the cheap test first)
     al = pair.alignment
-    a, b = _trailing_place(q, al.q_unmatched), _trailing_place(c, al.c_unmatched)
-    return 1.0 if a and b and a != b else 0.0
+    a = _trailing_place(q, al.q_unmatched)
+    if not a:
+        return 0.0
+    b = _trailing_place(c, al.c_unmatched)
+    return 1.0 if b and a != b else 0.0
 
 
 def _trailing_place(form: Form, unmatched: tuple[int, ...]) -> str:
     """The country (its ISO code) or the place (its folded words) ``form``'s name writes
     after its last comma, when that part is a known place; without a comma, its last
     word when it is a place the other name does not meet; else ""."""
-    t = tables()
     if "," in form.name:
-        tail = tuple(fold_words(form.name[form.name.rfind(",") + 1:]))
-        if tail and (tail in t.location_phrases or "".join(tail) in t.locations):
-            return to_iso2(" ".join(tail)) or " ".join(tail)
-        return ""
+        return _comma_place(form.name)
     last = len(form.texts) - 1
     if last >= 0 and form.tags[last] == LOCATION and last in unmatched:
         return to_iso2(form.tokens[last].source) or form.texts[last]
     return ""
+
+
+#: Names whose place after the comma :func:`_comma_place` remembers.
+COMMA_PLACE_CACHE = 4096
+
+
+@lru_cache(maxsize=COMMA_PLACE_CACHE)
+def _comma_place(name: str) -> str:
+    """:func:`_trailing_place` of a name with a comma (remembered: a listed name meets
+    query after query)."""
+    t = tables()
+    tail = tuple(fold_words(name[name.rfind(",") + 1:]))
+    if tail and (tail in t.location_phrases or "".join(tail) in t.locations):
+        return to_iso2(" ".join(tail)) or " ".join(tail)
+    return ""
+
+
+on_change(_comma_place.cache_clear)
 
 
 def legal_countries_differ(pair: Pair) -> float:

@@ -334,8 +334,10 @@ _FLOOR_RE = re.compile(r"(?<![\w/])\d{1,3}\s?/?f\b", re.IGNORECASE)
 def after_legal_form(raw: str, t: Tables, comma: bool = True) -> tuple[str, str] | None:
     """``raw`` split after the last legal form that closes a name and a comma follows
     (or anything follows, when not ``comma``): (name with its form, ", what follows"),
-    or None. Not a form that opens the name, nor a branch's (what follows a branch
-    names the branch)."""
+    or None. Not a branch's form (what follows a branch names the branch). With a
+    comma, a document's label is read off first ("CONSIGNEE: ...") and a form that opens
+    the name splits at the comma after it (:func:`_after_opening_form`); without one, a
+    form that opens the name splits nothing ("AO Sochi" is named so)."""
     if comma:
         if not may_write_place(raw):
             return None

@@ -33,7 +33,7 @@ def monitor() -> Monitor:
 
 def _page() -> int:
     text = request.args.get("page", "1")
-    return max(1, int(text)) if text.isdigit() else 1
+    return max(1, int(text)) if text.isascii() and text.isdigit() else 1  # not "²": int() refuses it
 
 
 @bp.get("/counterparties")

@@ -37,7 +37,9 @@ def page() -> tuple[int, int]:
     out = []
     for key, default, lo, hi in (("limit", 100, 1, PAGE_MAX), ("offset", 0, 0, 10**9)):
         text = request.args.get(key, str(default))
-        if not text.isdigit() or not lo <= int(text) <= hi:
+        # ASCII digits only: "²" is a digit to str.isdigit, and int() refuses it (a 500
+        # the schema fuzzer found)
+        if not (text.isascii() and text.isdigit()) or not lo <= int(text) <= hi:
             raise Invalid(f"{key} must be a whole number from {lo} to {hi}", field=key)
         out.append(int(text))
     return out[0], out[1]

@@ -59,7 +59,7 @@ def _resolve_override(headers: Sequence[str], spec: str, field_name: str) -> int
     for i, h in enumerate(headers):
         if normalise_header(h) == wanted:
             return i
-    if spec.isdigit() and 1 <= int(spec) <= len(headers):
+    if spec.isascii() and spec.isdigit() and 1 <= int(spec) <= len(headers):  # not "²": int() refuses it
         return int(spec) - 1
     raise BadInput(f"--{field_name.replace('_', '-')}-col {spec!r}: no such column "
                    f"(columns: {shown_columns(headers)})")

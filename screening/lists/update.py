@@ -99,7 +99,7 @@ def download(url: str, dest: Path) -> None:
         reason = getattr(exc, "reason", None) or exc
         raise ImportFailed(f"download of {url} failed: {reason}; previous version kept in force")
     size = dest.stat().st_size
-    if expected is not None and expected.isdigit() and int(expected) != size:
+    if expected is not None and expected.isascii() and expected.isdigit() and int(expected) != size:
         raise ImportFailed(f"download of {url} truncated: {size} of {expected} bytes; "
                            "previous version kept in force")
     if size == 0:

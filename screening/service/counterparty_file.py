@@ -44,7 +44,7 @@ def ref_column(headers: list[str], spec: str | None) -> int | None:
         key = normalise_header(w)
         if key in normalised:
             return normalised.index(key)
-    if spec and spec.isdigit() and 1 <= int(spec) <= len(headers):
+    if spec and spec.isascii() and spec.isdigit() and 1 <= int(spec) <= len(headers):  # not "²"
         return int(spec) - 1
     if spec:
         raise BadInput(f"--ref-col {spec!r}: no such column")

@@ -276,7 +276,7 @@ class Monitor:
         """An active counterparty by id (digits) or by CRM ref."""
         row = self.store.db.execute(
             "select id from counterparties where ref = ? and +active = 1", [id_or_ref]).fetchone()
-        if row is None and id_or_ref.isdigit():
+        if row is None and id_or_ref.isascii() and id_or_ref.isdigit():  # not "²": int() refuses it
             row = self.store.db.execute("select id from counterparties where id = ? and active = 1",
                                         [int(id_or_ref)]).fetchone()
         if row is None:

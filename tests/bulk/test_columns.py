@@ -47,3 +47,9 @@ def test_missing_name_column_says_what_to_do():
         map_columns(["Kunde", "Land"])
     with pytest.raises(BadInput, match="no such column"):
         map_columns(["Kunde"], {"name": "Customer"})
+
+
+def test_a_column_number_is_in_ascii_digits():
+    """"²" is a digit to str.isdigit and int() refuses it: a clear error, not a ValueError."""
+    with pytest.raises(BadInput, match="no such column"):
+        map_columns(["Kunde", "Land"], {"name": "\u00b2"})

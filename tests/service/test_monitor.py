@@ -165,3 +165,11 @@ def test_the_counterparty_name_index_is_kept_and_reused(store, tmp_path, monkeyp
     found = affected.by_names(monitor.parties(), [affected.counterparty_entry(0, {
         "name": "Zephyrine Quantum Widgetry Limited"})], path)
     assert found == {monitor.find("CRM-4")["id"]}
+
+
+def test_an_id_is_in_ascii_digits(store):
+    """"²" is a digit to str.isdigit and int() refuses it: not found, not a ValueError."""
+    from screening.errors import NotFound
+
+    with pytest.raises(NotFound):
+        Monitor(store).remove("\u00b2")

@@ -38,6 +38,9 @@ def test_the_api_adds_and_lists_counterparties_and_a_reviewer_reads_alerts(app):
     body = client.get("/api/v1/alerts", headers=rita).get_json()
     assert body == {"alerts": [], "count": 0}
     assert client.get("/api/v1/alerts?limit=0", headers=rita).status_code == 422
+    # a digit str.isdigit takes and int() refuses: a 422, not a 500 (the schema fuzzer, session 28)
+    assert client.get("/api/v1/alerts?limit=\u00b2", headers=rita).status_code == 422
+    assert client.get("/api/v1/counterparties?offset=\u00b9", headers=rita).status_code == 422
     assert client.get("/api/v1/alerts").status_code == 401
     bad = client.post("/api/v1/counterparties", headers=sam, json={"party": {"name": ""}})
     assert bad.status_code == 422
@@ -57,6 +60,7 @@ def test_add_a_counterparty_in_the_ui_then_an_alert_shows_after_a_list_change(ap
     login(client, "sam")
     page = client.get("/counterparties")
     assert page.status_code == 200 and 'id="cp-add-form"' in page.get_data(as_text=True)
+    assert client.get("/counterparties?page=\u00b2").status_code == 200  # not a page number: the first page
     resp = client.post("/counterparties", data={
         "name": "Quasimodo Lanternworks Ltd", "ref": "UI-1", "csrf_token": csrf_of(page.get_data(as_text=True))})
     assert resp.status_code == 303

@@ -142,7 +142,7 @@ def _rows(path: Path, width: int) -> Iterator[tuple[int, list[str]]]:
     text = _io.read_text(path, fallback=FALLBACK_ENCODING)
     for line, row in _io.csv_records(path, text, strict=True):
         _io.check_width(path, line, row, width)
-        if not row[0].strip().isdigit():
+        if not (row[0].strip().isascii() and row[0].strip().isdigit()):  # not "²", which int() refuses
             raise _io.fail(path, f"ent_num {row[0].strip()!r} is not a number", line)
         yield line, row
 

@@ -221,16 +221,13 @@ def _western_reading(a: str, b: str, skel_b: str) -> float:
 
 def _korean_surname(a: str, b: str) -> bool:
     """True for two romanisations of one Korean family name (Pak / Park, Cho / Jo, Ri / Lee)."""
-    of = tables().ko_surname_of
-    ga = of.get(a)
-    return bool(ga and ga & of.get(b, frozenset()))
+    return in_one_group(tables().ko_surname_of, a, b)
 
 
 def _korean_surnames_apart(a: str, b: str) -> bool:
     """True for romanisations of two Korean family names (Pak 박 / Paek 백, Kang 강 / Kwang 광)."""
     of = tables().ko_surname_of
-    ga, gb = of.get(a), of.get(b)
-    return bool(ga and gb and not ga & gb)
+    return a in of and b in of and not in_one_group(of, a, b)
 
 
 def korean_name(form: Form) -> bool:
@@ -529,14 +526,17 @@ def arabic_person(q: Form, c: Form) -> bool:
     """A personal name on either side says it is Arabic: a particle or a given name Arabs
     alone bear so spelled (``word_lists.yaml`` arabic_marks: Abu, Ibn, Youssef, Tarek).
     Not a q alone: Ashfaq Cheema is Pakistani, and Cheema no Shima (helper-87's review)."""
-    marks = tables().arabic_marks
-    return not (marks.isdisjoint(q.texts) and marks.isdisjoint(c.texts))
+    return _marked(q, c, tables().arabic_marks)
 
 
 def _arabic_vessel(q: Form, c: Form) -> bool:
     """A vessel's name on either side says it is Arabic by its article (Nur Al Huda:
     ``word_lists.yaml`` vessel_arabic_marks)."""
-    marks = tables().vessel_arabic_marks
+    return _marked(q, c, tables().vessel_arabic_marks)
+
+
+def _marked(q: Form, c: Form, marks: frozenset[str]) -> bool:
+    """A word of either name is one of ``marks``."""
     return not (marks.isdisjoint(q.texts) and marks.isdisjoint(c.texts))
 
 

@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from screening.matching import pinyin
 from screening.matching.normalize import fold_words
-from screening.matching.resources import tables
+from screening.matching.resources import known_place, tables
 
 #: The words of a document's reference, before or after the name.
 _DOC_WORDS = r"inv(?:oice)?|p\.?o\.?|order|ref|acct|account|a/c"
@@ -529,7 +529,7 @@ def _bracketed_name(inner: str, before: str) -> bool:
     if len(words) == 1 and inner.strip().isupper() and len(inner.strip()) <= ACRONYM_MAX:
         return False  # "(SMIC)": an acronym, which names.split_acronyms reads as one
     t = tables()
-    if tuple(words) in t.location_phrases or "".join(words) in t.locations:
+    if known_place(tuple(words), t):
         return False  # "(Hong Kong)": a place of two words (helper-75's review)
     if all(pinyin.is_pinyin_word(w) for w in words):
         return False  # "(Liyang)", "(Shenzhen)": a Chinese place, mostly, or a qualifier in pinyin

@@ -46,7 +46,7 @@ from screening.matching.names_latin import CANTONESE_NOTE
 from screening.matching.normalize import consonants, fold_words, has_han
 from screening.matching.names import COMPANY, DISTINCTIVE, GENERIC, INITIAL, LEGAL, LOCATION, NUMBER, PERSON, STOP
 from screening.matching.pinyin import syllable_count
-from screening.matching.resources import business_word, on_change, tables
+from screening.matching.resources import business_word, known_place, on_change, tables
 from screening.matching.russian import MASCULINE_SURNAME_ENDINGS
 from screening.matching.vietnamese import genders_differ, other_syllable, positions_differ, vietnamese_name
 from screening.matching.strings import (  # noqa: F401  (token_sim: older imports)
@@ -925,9 +925,8 @@ COMMA_PLACE_CACHE = 4096
 def _comma_place(name: str) -> str:
     """:func:`_trailing_place` of a name with a comma (remembered: a listed name meets
     query after query)."""
-    t = tables()
     tail = tuple(fold_words(name[name.rfind(",") + 1:]))
-    if tail and (tail in t.location_phrases or "".join(tail) in t.locations):
+    if tail and known_place(tail, tables()):
         return to_iso2(" ".join(tail)) or " ".join(tail)
     return ""
 

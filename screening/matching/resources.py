@@ -813,6 +813,10 @@ def _add_equivalents(t: Tables, groups: list[tuple[str, ...]]) -> None:
     t.equivalent_groups.extend(kept)
 
 
+#: What a word of a group stands for: a group id, or a Korean family name's syllable.
+_Group = TypeVar("_Group")
+
+
 def word_groups(groups: Iterable[tuple[str, ...]], start: int = 0,
                 known: Mapping[str, frozenset[int]] | None = None) -> dict[str, frozenset[int]]:
     """Each word of ``groups`` -> the ids of the groups it is in (numbered from ``start``,
@@ -824,14 +828,23 @@ def word_groups(groups: Iterable[tuple[str, ...]], start: int = 0,
     return {w: frozenset(ids) for w, ids in members.items()}
 
 
-def in_one_group(groups: Mapping[str, frozenset[int]], a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` are words of one group of ``groups`` (:func:`word_groups`)."""
+def known_place(words: tuple[str, ...], t: Tables) -> bool:
+    """The folded ``words`` are one place of ``generic_words.yaml``: a place phrase ("hong
+    kong", "marshall islands"), or a place written as one word ("hongkong", "malta")."""
+    return words in t.location_phrases or "".join(words) in t.locations
+
+
+def in_one_group(groups: Mapping[str, frozenset[_Group]], a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are words of one group of ``groups``: their group ids
+    (:func:`word_groups`), or what else each word stands for (a Korean family name's
+    Hangul syllables, ``ko_surname_of``), meet."""
     ga = groups.get(a)
-    return bool(ga and ga & groups.get(b, _NO_IDS))
+    if not ga:
+        return False
+    gb = groups.get(b)
+    return bool(gb and ga & gb)
 
 
-#: The one empty set of group ids, for :func:`in_one_group`.
-_NO_IDS: frozenset[int] = frozenset()
 
 
 def _load_cantonese(t: Tables) -> None:

@@ -430,7 +430,7 @@ def arabic_spelling(a: str, b: str, vessel: bool = False) -> bool:
     (:func:`~screening.matching.alignment.arabic_person`): German ch is no sh. A
     ``vessel``'s Arabic words meet by their vowels alone, from three letters (Nur /
     Noor, Huda / Hoda): never by a consonant (El Cerro / El Sero, helper-87's review)."""
-    if min(len(a), len(b)) < (VESSEL_ARABIC_MIN_LEN if vessel else ARABIC_SPELLING_MIN_LEN) or a == b:
+    if min(len(a), len(b)) < (VESSEL_ARABIC_MIN_LEN if vessel else SPELLING_KEY_MIN_LEN) or a == b:
         return False
     if arabic_key(a) != arabic_key(b):
         return False  # most pairs end here (the keys are remembered)
@@ -442,8 +442,9 @@ def _bare_consonants(word: str) -> str:
     return DOUBLED_LETTERS.sub(r"\1", "".join(ch for ch in word if ch not in _VOWELS and ch != "y"))
 
 
-#: Shortest words :func:`arabic_spelling` reads (Amer / Amir are already one by their vowels).
-ARABIC_SPELLING_MIN_LEN = 5
+#: Shortest words :func:`arabic_spelling` and :func:`thai_spelling` read (Amer / Amir are
+#: already one by their vowels).
+SPELLING_KEY_MIN_LEN = 5
 #: Shortest words of a vessel's Arabic name :func:`arabic_spelling` reads (Nur / Noor).
 VESSEL_ARABIC_MIN_LEN = 3
 
@@ -476,7 +477,7 @@ def thai_spelling(a: str, b: str) -> bool:
     / Chaiyaphon, Prasert / Prasoet (fresh18's dev half). Equal :func:`thai_key` of five
     letters or more, the first letters alike; only asked of names that say they are Thai
     (:func:`~screening.matching.alignment.thai_person`)."""
-    if min(len(a), len(b)) < ARABIC_SPELLING_MIN_LEN or a == b or a[0] != b[0]:
+    if min(len(a), len(b)) < SPELLING_KEY_MIN_LEN or a == b or a[0] != b[0]:
         return False
     return thai_key(a) == thai_key(b)
 
@@ -597,7 +598,8 @@ def slavic_spelling(a: str, b: str) -> bool:
         # Belarusian ёў against Russian ё written e, yo or io: Kavaliou / Kovalev, Karaliou /
         # Korolyov, with its akanye (below); not Greek -iou (Georgiou / Georgiev)
         a, b = (a[:-1] + "v", b) if a.endswith("iou") else (a, b[:-1] + "v")
-    if a[0] != b[0] and slavic_letters(a)[:1] != slavic_letters(b)[:1] and (
+    x, y = slavic_letters(a), slavic_letters(b)
+    if a[0] != b[0] and x[:1] != y[:1] and (
             {a[0], b[0]} not in _SLAVIC_FIRSTS or min(len(a), len(b)) < SLAVIC_FIRST_MIN):
         return False  # (Uladzimirauna / Vladimirovna: Belarusian у for an opening в)
     if (a[-1] == "a") != (b[-1] == "a"):
@@ -605,7 +607,6 @@ def slavic_spelling(a: str, b: str) -> bool:
     ka = slavic_key(a)
     if len(ka) < SLAVIC_KEY_MIN or ka != slavic_key(b):
         return False
-    x, y = slavic_letters(a), slavic_letters(b)
     a_side: set[bool] = set()
     for op in Levenshtein.editops(x, y):
         if op.tag == "replace":

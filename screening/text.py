@@ -31,3 +31,9 @@ def why_bad(text: str) -> str | None:
     else:
         kind = "a Unicode non-character"
     return f"contains U+{code:04X} ({kind}) at position {m.start()}"
+
+
+def ascii_digits(text: str) -> bool:
+    """``text`` is a whole number in ASCII digits ("12"), which ``int()`` reads. Not "²" or
+    "①": digits to ``str.isdigit``, which ``int()`` refuses (a 500 the schema fuzzer found)."""
+    return text.isascii() and text.isdigit()

@@ -15,6 +15,7 @@ from screening.errors import BadInput, ScreeningError
 from screening.service.alerts import alert_rows
 from screening.service.counterparty_file import read_parties
 from screening.service.monitor import Monitor, party_of
+from screening.text import ascii_digits
 
 from .auth import signed_in
 from .i18n import t
@@ -33,7 +34,7 @@ def monitor() -> Monitor:
 
 def _page() -> int:
     text = request.args.get("page", "1")
-    return max(1, int(text)) if text.isascii() and text.isdigit() else 1  # not "²": int() refuses it
+    return max(1, int(text)) if ascii_digits(text) else 1
 
 
 @bp.get("/counterparties")

@@ -16,6 +16,7 @@ from screening.connections import busy_timeout
 from screening.errors import BadInput, Invalid
 from screening.service.alerts import alert_rows
 from screening.service.monitor import Monitor, party_of
+from screening.text import ascii_digits
 
 from .api import authenticate, json_body
 from .state import state, store
@@ -37,9 +38,7 @@ def page() -> tuple[int, int]:
     out = []
     for key, default, lo, hi in (("limit", 100, 1, PAGE_MAX), ("offset", 0, 0, 10**9)):
         text = request.args.get(key, str(default))
-        # ASCII digits only: "²" is a digit to str.isdigit, and int() refuses it (a 500
-        # the schema fuzzer found)
-        if not (text.isascii() and text.isdigit()) or not lo <= int(text) <= hi:
+        if not ascii_digits(text) or not lo <= int(text) <= hi:
             raise Invalid(f"{key} must be a whole number from {lo} to {hi}", field=key)
         out.append(int(text))
     return out[0], out[1]

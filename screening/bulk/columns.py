@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..errors import BadInput
 from ..service.request import column_aliases, context_columns
+from ..text import ascii_digits
 
 #: Header aliases per field, most preferred first (compared after :func:`normalise_header`):
 #: the request model's (:func:`screening.service.request.column_aliases`), English and Chinese.
@@ -59,7 +60,7 @@ def _resolve_override(headers: Sequence[str], spec: str, field_name: str) -> int
     for i, h in enumerate(headers):
         if normalise_header(h) == wanted:
             return i
-    if spec.isascii() and spec.isdigit() and 1 <= int(spec) <= len(headers):  # not "²": int() refuses it
+    if ascii_digits(spec) and 1 <= int(spec) <= len(headers):
         return int(spec) - 1
     raise BadInput(f"--{field_name.replace('_', '-')}-col {spec!r}: no such column "
                    f"(columns: {shown_columns(headers)})")

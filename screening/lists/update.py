@@ -25,6 +25,7 @@ from screening import settings
 from screening.lists.catalog import PROJECT_LIST_IDS, US_LIST_IDS
 from screening.errors import BadInput, CountOutOfBounds, CutLastRow, ImportFailed, NotFound
 from screening.lists.store import Store, VersionInfo
+from screening.text import ascii_digits
 from screening.types import Entry, Relationship
 
 log = logging.getLogger(__name__)
@@ -99,7 +100,7 @@ def download(url: str, dest: Path) -> None:
         reason = getattr(exc, "reason", None) or exc
         raise ImportFailed(f"download of {url} failed: {reason}; previous version kept in force")
     size = dest.stat().st_size
-    if expected is not None and expected.isascii() and expected.isdigit() and int(expected) != size:
+    if expected is not None and ascii_digits(expected) and int(expected) != size:
         raise ImportFailed(f"download of {url} truncated: {size} of {expected} bytes; "
                            "previous version kept in force")
     if size == 0:

@@ -20,6 +20,7 @@ from screening.bulk.io import cell_text, inspect_input, open_table
 from screening.bulk.rows import RowDefaults, RowError, build_query
 from screening.errors import BadInput, ScreeningError
 from screening.service.monitor import party_of
+from screening.text import ascii_digits
 
 #: Headers of the CRM reference column, most preferred first (compared normalised).
 REF_HEADERS = ("ref", "crm id", "crm ref", "crm reference", "reference", "customer id",
@@ -44,7 +45,7 @@ def ref_column(headers: list[str], spec: str | None) -> int | None:
         key = normalise_header(w)
         if key in normalised:
             return normalised.index(key)
-    if spec and spec.isascii() and spec.isdigit() and 1 <= int(spec) <= len(headers):  # not "²"
+    if spec and ascii_digits(spec) and 1 <= int(spec) <= len(headers):
         return int(spec) - 1
     if spec:
         raise BadInput(f"--ref-col {spec!r}: no such column")

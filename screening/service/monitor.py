@@ -26,6 +26,7 @@ from screening.lists.store import Store, utcnow
 from screening.rules.owners import name_key
 from screening.service.audit import AuditLog, AuditSink, record_screenings, result_hash
 from screening.service.request import from_json
+from screening.text import ascii_digits
 
 #: ``via`` of every screening monitoring puts on record.
 VIA = "monitor"
@@ -276,7 +277,7 @@ class Monitor:
         """An active counterparty by id (digits) or by CRM ref."""
         row = self.store.db.execute(
             "select id from counterparties where ref = ? and +active = 1", [id_or_ref]).fetchone()
-        if row is None and id_or_ref.isascii() and id_or_ref.isdigit():  # not "²": int() refuses it
+        if row is None and ascii_digits(id_or_ref):
             row = self.store.db.execute("select id from counterparties where id = ? and active = 1",
                                         [int(id_or_ref)]).fetchone()
         if row is None:

@@ -31,6 +31,7 @@ from screening.countries import to_iso2
 from screening.lists.importers import _io
 from screening.lists.importers._names import acronym_names, dedupe, guess_type, split_aka
 from screening.lists.importers.ofac_remarks import parse_remarks
+from screening.text import ascii_digits
 from screening.types import Entry, Name
 
 log = logging.getLogger(__name__)
@@ -142,7 +143,7 @@ def _rows(path: Path, width: int) -> Iterator[tuple[int, list[str]]]:
     text = _io.read_text(path, fallback=FALLBACK_ENCODING)
     for line, row in _io.csv_records(path, text, strict=True):
         _io.check_width(path, line, row, width)
-        if not (row[0].strip().isascii() and row[0].strip().isdigit()):  # not "²", which int() refuses
+        if not ascii_digits(row[0].strip()):
             raise _io.fail(path, f"ent_num {row[0].strip()!r} is not a number", line)
         yield line, row
 

@@ -29,6 +29,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
+from screening.matching import gazetteer
 from screening.matching.resources import on_change, remember, tables
 
 #: Shortest stem a Russian word keeps once its ending is read (``lemma``): "nova",
@@ -293,14 +294,6 @@ def _english_forms(word: str, es: bool = False) -> set[str]:
     return out
 
 
-def _town(word: str) -> bool:
-    """A town of :mod:`screening.matching.gazetteer` (imported late: it reads its file on
-    the first question)."""
-    from screening.matching import gazetteer
-
-    return gazetteer.is_town((word,))
-
-
 def _place_keys(word: str) -> frozenset[str]:
     """A known place's keys: its name, and without a final vowel (Cheboksary, Lianozovo)."""
     key = _spell(word)
@@ -367,7 +360,7 @@ def cognate(a: str, b: str, a_place: bool = False, b_place: bool = False,
     stem = place_stem(ru)
     if not stem:
         return False
-    if en_place or (len(stem) >= PLACE_UNKNOWN_MIN_STEM and _town(en)):
+    if en_place or (len(stem) >= PLACE_UNKNOWN_MIN_STEM and gazetteer.is_town((en,))):
         # a town of the world's gazetteer too, by a long stem: SARATOVSKIY / Saratov (not
         # KASPERSKY / Casper, a town in Wyoming)
         return stem in _place_keys(en)

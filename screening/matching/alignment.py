@@ -41,7 +41,7 @@ from screening.matching.forms import (
 from screening.matching.names import (
     COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP, address_places, may_write_place,
 )
-from screening.matching.names_latin import IMENI
+from screening.matching.names_latin import IMENI, honoree_initials
 from screening.matching.normalize import has_han, skeleton
 from screening.matching.pinyin import MAX_SYLLABLES, is_pinyin_word, syllable_count
 from screening.matching.resources import (
@@ -56,6 +56,7 @@ from screening.matching.strings import (
     SKELETON_SIM,
     STEM_SIM,
     SLAVIC_SIM,
+    VOWEL_SIM,
     VOWEL_SPELLING_SIM,
     contrasting,
     initial_glide,
@@ -70,6 +71,7 @@ from screening.matching.strings import (
     vowel_respelling,
     vowel_spelling,
     western_readings,
+    long_vowel_spelling,
 )
 from screening.matching.vietnamese import other_syllable, vietnamese_name
 
@@ -362,7 +364,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         s = person_sim(a, b, s, how)
         if s < PHONETIC_SIM and initial_glide(a, b, q.skels[i], c.skels[j], slavic):
             return PHONETIC_SIM, "variant"  # Jan / Yan, Jelena / Yelena
-        if s < VOWEL_SPELLING_SIM and how != "gendered" and vowel_spelling(a, b):
+        if s < VOWEL_SPELLING_SIM and how != "gendered" and vowel_spelling(a, b, bool(spelled & ARABIC_NAMES)):
             return VOWEL_SPELLING_SIM, "vowels"  # Shokry / Shukri
         if s < COMPOUND_SIM and a[0] == b[0] and compounds_alike(a, b):
             return COMPOUND_SIM, "vowels"  # Abdulkadir / Abdelkader: one compound, two romanisations
@@ -399,6 +401,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
         if spelled & ARABIC_NAMES and arabic_spelling(a, b, vessel=True):
             return VOWEL_SPELLING_SIM, "vowels"  # a hull's Arabic name: Nur Al Huda / Noor Al Hoda
+        if long_vowel_spelling(a, b):
+            return VOWEL_SIM, "vowels"  # Kish Sanat Pooya / Puya: one long vowel, written two ways
         if vowel_respelling(a, b):
             return VOWEL_RESPELLING_SIM, "respelled"  # Hezbollah / Hizballah: short vowels guessed twice
     if company and s < STEM_SIM and 0 < abs(len(a) - len(b)) <= 2 and plural_of(a, b):
@@ -436,7 +440,7 @@ def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
     """True when two different words of organisation names, neither an initial nor a
     number, score 0 in :func:`_pair_sim` whatever the names around them: no spelling,
     airline, equivalent, cognate, sound (ц as ts or c too), vowel, plural, stem or
-    synonym rule joins them (a vessel's Arabic name is not asked: :func:`name_spellings`). Remembered in
+    long vowel, synonym rule joins them (a vessel's Arabic name is not asked: :func:`name_spellings`). Remembered in
     ``_APART``: the words of a long name meet the same listed words in candidate after
     candidate ("research" / "institute"), and most pairs of a search are these (the
     slowest searches spend a third of their time here)."""
@@ -454,6 +458,7 @@ def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
         or _sound_variant(a, b)
         or _tse_spelling(a, b)
         or vowel_respelling(a, b)
+        or long_vowel_spelling(a, b)
         or (0 < abs(len(a) - len(b)) <= 2 and plural_of(a, b))
         or (business_word(a) and business_word(b) and (
             same_stem(a, b) or business_synonyms(a, b)
@@ -617,6 +622,20 @@ def _after_imeni(f: Form, k: int) -> bool:
     while k >= 0 and len(f.texts[k]) <= 2 and f.texts[k] != IMENI:
         k -= 1
     return k >= 0 and f.texts[k] == IMENI
+
+
+def honoree_initial(f: Form, k: int, other: Form | None = None) -> bool:
+    """Word ``k`` is an initial of the person an organisation is named after ("imeni
+    N.E. Baumana"), which listings write or leave out: left out, it costs nothing
+    ("... Universitet imeni N.E. Baumana" / "Bauman Moscow State Technical University":
+    fresh17's and fresh18's dev halves). Unless the ``other`` name writes such initials
+    too: "named after A. Ivanov" is not "named after B. Ivanov"."""
+    if other is not None and honoree_initial(f, k) and IMENI in other.texts:
+        return not any(honoree_initial(other, j) for j in range(len(other.texts)))
+    start = k
+    while start > 0 and len(f.texts[start - 1]) <= 2 and f.texts[start - 1] != IMENI and k - start < 2:
+        start -= 1
+    return start > 0 and f.texts[start - 1] == IMENI and k - start < honoree_initials(f.texts, start)
 
 
 def _genitive_after_imeni(q: Form, c: Form, i: int, j: int) -> bool:
@@ -788,11 +807,10 @@ def _generation(form: Form, k: int) -> bool:
 
 def address_place(form: Form, other: Form, k: int) -> bool:
     """Token ``k`` of ``form`` is a place its firm's name writes after the legal form and
-    a comma (:func:`~screening.matching.names.address_places`), and ``other`` writes no
+    a comma, or run on after it (:func:`~screening.matching.names.address_places`), and ``other`` writes no
     such place: "Ocean Link Logistics Ltd, Hong Kong" is OCEAN LINK LOGISTICS LIMITED, but
     "Bank Melli Iran PLC, Hamburg" and "..., Paris" are two branches (helper-59's review)."""
-    return (may_write_place(form.name) and form.texts[k] in address_places(form.name)
-            and not (may_write_place(other.name) and address_places(other.name)))
+    return form.texts[k] in address_places(form.name) and not address_places(other.name)
 
 
 def first_word(form: Form) -> int:
@@ -1015,7 +1033,7 @@ def align(q: Form, c: Form) -> Alignment:
     linked = den  # the weight of the words that met
     addressed = False  # an address's place was counted: its country after its town costs nothing
     for i in q_un:
-        if _generation(q, i) or i in q_echo:
+        if _generation(q, i) or i in q_echo or (not person and honoree_initial(q, i, c)):
             continue  # "Jr" left out by the other name costs nothing (number_missing says it)
         if q.tags[i] == STOP and i + 1 in used_q and q.texts[i] in words.arabic_articles:
             continue  # "Al-Qatirji" / "QATERJI": the article goes with its word
@@ -1061,7 +1079,7 @@ def align(q: Form, c: Form) -> Alignment:
     # a payment message's line ended at this listed word
     line_end = cut_short.cut_at(links, c) if len(q.name) >= cut_short.SWIFT_LINE else nc
     for j in c_un:
-        if _generation(c, j) or j in c_echo or j > line_end:
+        if _generation(c, j) or j in c_echo or j > line_end or (not person and honoree_initial(c, j, q)):
             continue
         if c.tags[j] == STOP and j + 1 in used_c and c.texts[j] in words.arabic_articles:
             continue  # "QATERJI" / "Al-Qaterji"

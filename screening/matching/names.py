@@ -217,6 +217,10 @@ def _person_address_cut(raw: str, t: Tables, run: int = PERSON_ADDRESS_RUN) -> s
     parts after commas that are all places ("Mr. Li Fangwei, Dalian, Liaoning, PRC",
     "SMITH, John, London, UK"), as long as the name keeps two words."""
     if raw.count(",") < run:
+        if raw.count(",") == run - 1 and _town_and_code(raw[raw.rfind(",") + 1:], t):
+            head = raw[:raw.rfind(",")]  # "MOHAMMAD HASSAN RAHIMI, TEHRAN IR": two places in one part
+            if sum(w not in t.person_titles for w in fold_words(head)) >= PERSON_ADDRESS_KEEP:
+                return head.strip(" ,;")
         return raw
     parts = raw.split(",")
     cut = len(parts)
@@ -228,6 +232,14 @@ def _person_address_cut(raw: str, t: Tables, run: int = PERSON_ADDRESS_RUN) -> s
             return head.strip(" ,;")  # a title is no word of the name ("Mr. GREF, German")
         cut += 1
     return raw
+
+
+def _town_and_code(part: str, t: Tables) -> bool:
+    """``part`` is a known place and a country's two-letter code ("TEHRAN IR", "Dubai
+    AE"), as a payment message writes a party's town (fresh19's dev half)."""
+    words = part.split()
+    return (len(words) >= 2 and len(words[-1]) == 2 and words[-1].isupper() and to_iso2(words[-1]) is not None
+            and _place_words(tuple(fold_words(" ".join(words[:-1]))), t))
 
 
 #: A text's chunks between spaces, commas and semicolons (where a legal form may end).
@@ -266,6 +278,8 @@ def _address_cut(raw: str, t: Tables) -> str:
     after_comma = tail.lstrip().startswith(",")
     part = tail.lstrip(" ,;").split(",")[0]  # up to the next comma
     first = tuple(fold_words(part))
+    if after_comma and _premises_then_place(first, tail, t):
+        return head.rstrip(" ,;")  # "... Limited, Unit 5, Kowloon Bay, Hong Kong" (fresh19's dev half)
     if not first or _DIGIT_RE.search(part) is None or any(
         w in t.org_class or w in t.org_types or w in t.org_marks for w in first
     ):
@@ -276,6 +290,21 @@ def _address_cut(raw: str, t: Tables) -> str:
     address = street or (first[0] not in t.number_prefixes and after_comma
                          and sum(w in t.address_words for w in first) + ("p o box" in " ".join(first)) >= ADDRESS_WORDS_MIN)
     return head.rstrip(" ,;") if address else raw
+
+
+#: Words of premises in an address ("Unit 5", "Suite 1203", "Flat B").
+PREMISES_WORDS = frozenset({"unit", "suite", "flat", "room", "rm", "shop", "office"})
+
+
+def _premises_then_place(first: tuple[str, ...], tail: str, t: Tables) -> bool:
+    """The part after a closing legal form and a comma is premises and their number
+    ("Unit 5"), and the address goes on to a place in its last part ("..., Kowloon Bay,
+    Hong Kong"): an address, not the firm's own unit ("..., Tower 2", "..., Office 39"
+    alone stay the name's)."""
+    if len(first) != 2 or first[0] not in PREMISES_WORDS or not any(ch.isdigit() for ch in first[1]):
+        return False
+    parts = [p for p in tail.split(",") if p.strip()]
+    return len(parts) >= 3 and _place_words(tuple(fold_words(parts[-1])), t)
 
 
 #: Fewest words of a street's name with no number ("Ferdowsi Ave"; "Avenue" alone may be a name's).
@@ -377,6 +406,18 @@ def _after_opening_form(raw: str, t: Tables) -> tuple[str, str] | None:
     return (raw[:k], raw[k:]) if size else None
 
 
+def _arabic_titles(raw: str, t: Tables) -> str:
+    """``raw`` with the titles written in Arabic script that open it (``arabic_script_titles``:
+    سید, حاج) as the Latin titles they are, which a person's name drops as it drops Seyyed
+    or Haji. Only at the start: later, حاجی is a name's part (امیر علی حاجی‌زاده, Hajizadeh)."""
+    words = raw.split()
+    k = 0
+    while k < len(words) and words[k] in t.arabic_script_titles:
+        words[k] = t.arabic_script_titles[words[k]]
+        k += 1
+    return " ".join(words) if k else raw
+
+
 def may_write_place(name: str) -> bool:
     """A comma or a dash between spaces, after which a firm's name may write its place."""
     return "," in name or " - " in name or " – " in name
@@ -392,6 +433,8 @@ def address_places(raw: str) -> frozenset[str]:
     (:func:`~screening.matching.features.locations_disagree`)."""
     t = tables()
     text = without_reference(raw)
+    if not may_write_place(text):
+        return _run_on_town(text, t)
     split = after_legal_form(text, t)
     country_ok = split is not None  # with no legal form, a country names a sister ("Huawei Technologies, Thailand")
     split = split or _after_org_name(text, t)
@@ -408,6 +451,28 @@ def address_places(raw: str) -> frozenset[str]:
         out.update(words)
         out.add("".join(words))
     return frozenset(out)
+
+
+def _run_on_town(text: str, t: Tables) -> frozenset[str]:
+    """:func:`address_places` of a name with no comma: the words of a town run on after
+    the legal form that closes it ("Promresurs LLC Moscow", "Dunav Trade d.o.o. Beograd",
+    "... SDN BHD PORT KLANG": a document's line, fresh17's and fresh18's dev halves), as
+    after a comma. Not a country ("Siemens AG Österreich" is the Austrian company) unless
+    it is a town too (Singapore, Hong Kong), nor
+    after a form that opens the name ("AO Sochi"), nor a town that is the firm's only
+    word of its own ("Shipping Co Victoria"), nor one in brackets ("... LLC (Muscat)"
+    qualifies the firm: a branch or a sister)."""
+    split = after_legal_form(text, t, comma=False)
+    first = fold_words(text)[:1]
+    if split is None or not first or first[0] in t.legal_len:
+        return frozenset()
+    head, tail = split
+    words = tuple(fold_words(tail))
+    town = _town_words(words, t)
+    if not words or "(" in tail or not (town or _place_words(words, t)) \
+            or (to_iso2(tail.strip()) is not None and not town) or not _names_a_firm(fold_words(head), t):
+        return frozenset()
+    return frozenset(words) | {"".join(words)}
 
 
 def _after_org_name(raw: str, t: Tables) -> tuple[str, str] | None:
@@ -468,7 +533,8 @@ def trailing_town(raw: str, t: Tables) -> tuple[str, ...]:
     """The words of a town written after a firm's name and its last comma, or run on
     after the legal form that closes it, which no table of ours knows as a place
     ("Olympic Shipmanagement S.A., Piraeus", "Shree Ganesh Polymers Pvt Ltd, Vapi",
-    "Arctic Hydraulics LLC Murmansk"): read as a place, like "..., Hamburg". Empty when
+    "Arctic Hydraulics LLC Murmansk"), and its country after it if one follows ("...,
+    Johor Bahru, Malaysia"): read as a place, like "..., Hamburg". Empty when
     the part is a known place, no town, or all the name (:mod:`screening.matching.gazetteer`)."""
     k = raw.rfind(",")
     if k <= 0:
@@ -483,7 +549,14 @@ def trailing_town(raw: str, t: Tables) -> tuple[str, ...]:
     else:
         head, tail = raw[:k], raw[k + 1:]
     words = tuple(fold_words(tail))
-    if not words or _place_words(words, t) or not _town_words(words, t) or not _names_a_firm(fold_words(head), t):
+    if words and _place_words(words, t) and k > 0:
+        # a town before its country: "Teguh Maju Sdn Bhd, Johor Bahru, Malaysia" (fresh19's dev half)
+        before = head.rfind(",")
+        town = tuple(fold_words(head[before + 1:])) if before > 0 else ()
+        if town and not _place_words(town, t) and _town_words(town, t) and _names_a_firm(fold_words(head[:before]), t):
+            return town + words
+        return ()
+    if not words or not _town_words(words, t) or not _names_a_firm(fold_words(head), t):
         return ()
     return words
 
@@ -571,6 +644,8 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     former = [f for f in former if not _written_place(f, t)]
     raw, acronyms = split_acronyms(raw)
     script = _script(raw)
+    if not company and not ascii_text and ARABIC_RE.search(raw):
+        raw = _arabic_titles(raw, t)
     family_words: frozenset[str] = frozenset()
     if not company:
         raw, family_words = person_reorder(raw, t)

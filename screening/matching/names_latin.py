@@ -89,6 +89,12 @@ CLIPPED_MIN = 5
 CLIPPED_JOIN_MIN = 4
 
 
+#: "And" in Russian (и), Polish, Croatian and Catalan, between two words of an
+#: organisation's name (not the Roman numeral, which ends a name or comes before its
+#: legal form: "RIM Group Investments I Corp.").
+CONJUNCTION_I = "i"
+
+
 def latin_tag(word: str, t: Tables) -> str:
     """Tag of a single folded word from the tables alone."""
     if word in (t.stopwords or CONNECTORS):
@@ -528,7 +534,7 @@ def without_ezafe(text: str) -> str:
 
 
 def named_after(words: list[str], im: bool = True) -> list[str]:
-    """Read "named after", and "im." inside a name that may be an organisation's
+    """Read "named after", "n.a." before initials, and "im." inside a name that may be an organisation's
     (``im``: not a person's) before two initials and a genitive, as imeni (a stop word):
     "Design Bureau named after A.S. Yakovlev" and "OKB im. A.S. Yakovleva" both
     say "imeni a s yakovlev(a)"; the genitive -a is met in the alignment."""
@@ -538,11 +544,31 @@ def named_after(words: list[str], im: bool = True) -> list[str]:
         w = words[k]
         if w == "named" and k + 1 < n and words[k + 1] == "after":
             w, k = IMENI, k + 1
+        elif w == "n" and k > 0 and k + 1 < n and words[k + 1] == "a" and honoree_initials(words, k + 2):
+            w, k = IMENI, k + 1  # "Istok n.a. A.I. Shokin"; not a bank's N.A. (Citibank, N.A.)
         elif im and w == "im" and k > 0 and _initials_then_genitive(words, k + 1):
             w = IMENI  # "OKB im. A.S. Yakovleva"; not the Korean family name ("Im U Song", "Kim Im S K")
         out.append(w)
         k += 1
     return out
+
+
+#: Most initials of an honoured person's name after imeni (V.I. Lenin, A.S. Yakovlev).
+HONOREE_INITIALS = 2
+
+
+def honoree_initials(words: list[str] | tuple[str, ...], k: int) -> int:
+    """How many words from ``k`` are a person's initials before a family name: up to two
+    letters apart ("n e bauman") or joined ("va degtyareva"), then a word of three
+    letters or more."""
+    size = 0
+    while size < HONOREE_INITIALS and k + size < len(words) and len(words[k + size]) == 1:
+        size += 1
+    if size == 0 and k < len(words) and len(words[k]) == HONOREE_INITIALS:
+        size = 1  # joined: "imeni VA Degtyareva"
+    if k + size < len(words) and len(words[k + size]) >= 3 and words[k + size].isalpha():
+        return size
+    return 0
 
 
 def accented_words(text: str, t: Tables) -> frozenset[str]:
@@ -736,6 +762,9 @@ def latin_tokens(
         tag = LOCATION if town_tail and i > n - town_tail else latin_tag(word, t)  # i is past the word
         if word in STATE_NOUNS and not (person and not company) and _names_a_state(words, i - 1, t):
             tag = STOP  # "the Republic of Belarus", "the Islamic Republic of Iran": the state is its place
+        if word == CONJUNCTION_I and not person and 1 < i < n and len(words[i - 2]) > 1 and len(words[i]) > 1 \
+                and words[i] not in t.legal_len and words[i] not in t.roman:
+            tag = STOP  # Russian и, Polish, Croatian and Catalan i: "Khimii i Mekhaniki" (fresh19's dev half)
         if word in t.admin_units and firm_words and i >= 2 and _place_word(words[i - 2], t):
             tag = GENERIC  # "Junan County ... Co., Ltd": the unit of the place before it
         if tag == GENERIC and person and not company:

@@ -338,6 +338,8 @@ class Tables:
     slavic_given_names: frozenset[str] = frozenset()
     #: words of a role or a department in an attention line (attention_roles)
     attention_roles: frozenset[str] = frozenset()
+    #: a title in Arabic script, as written -> the Latin title it is read as (سید: seyyed)
+    arabic_script_titles: dict[str, str] = field(default_factory=dict)
     #: a vessel title's word -> the ids of its groups (vessel_titles: saint / st)
     vessel_titles: dict[str, frozenset[int]] = field(default_factory=dict)
     #: places whose style says which of two states (titled_states: Korea, China, Congo)
@@ -1011,7 +1013,7 @@ WORD_LISTS = ("roman_after", "roman_before", "roman_name_words", "generation_wor
               "vietnamese_surnames", "arabic_articles", "business_synonyms", "word_forms", "airline_words",
               "address_words", "street_words", "unit_words", "street_ends", "turkish_marks", "digit_small_words", "vessel_types", "name_suffixes", "vietnamese_marks",
               "ampersand_words", "keji_science", "keji_technology", "academic_words", "slavic_given_names", "titled_states", "ministry_heads", "affairs_portfolios", "arabic_marks", "vessel_arabic_marks", "thai_name_endings", "vessel_titles", "attention_roles", "teaching_words", "academic_fields", "persian_marks",
-              "persian_given_names", "persian_name_endings",
+              "persian_given_names", "persian_name_endings", "arabic_script_titles",
               "activity_words", "business_named_countries", "turkish_abbreviations",
               "legal_form_groups", "business_named_forms", "chinese_places", "contrasting_prefixes", "unlike_stems")
 
@@ -1025,7 +1027,9 @@ def _load_word_lists(t: Tables) -> None:
     if missing:
         raise ValueError(f"word_lists.yaml lacks {', '.join(missing)}")
     for key in WORD_LISTS:
-        if key in ("generation_words", "affairs_portfolios"):
+        if key == "arabic_script_titles":
+            t.arabic_script_titles = {str(k): "".join(_fold_phrase(str(v))) for k, v in (data[key] or {}).items()}
+        elif key in ("generation_words", "affairs_portfolios"):
             setattr(t, key, {"".join(_fold_phrase(str(k))): "".join(_fold_phrase(str(v)))
                              for k, v in (data[key] or {}).items()})
         elif key == "legal_form_groups":

@@ -65,6 +65,9 @@ _PLACE_RE = re.compile(r"^([a-z]{3,}?)sk(?:ii|iy|yi|yy|ij|yj|i|y|oi|oy|oj|oe|oye
 #: also a woman's name, Yaroslava), never a family name's form (-ov, -in, -sky ...), and
 #: never from a word with w, which Russian romanisation does not write (Kowalewski).
 PLACE_UNKNOWN_MIN_STEM = 7
+#: Shortest stem of a town's adjective that meets a town of Russia or a Russian-writing
+#: neighbour (gazetteer.RUSSIAN_NAMING): Permskiy / Perm.
+RUSSIAN_TOWN_MIN_STEM = 3
 #: A man's East Slavic family name ends so; with a final -a it is a woman's (Smirnov / Smirnova).
 MASCULINE_SURNAME_ENDINGS = ("ov", "ev", "in", "yn")
 _SURNAME_ENDINGS = MASCULINE_SURNAME_ENDINGS + ("ova", "eva", "ina", "yna", "sky", "ski", "skaya")
@@ -242,12 +245,13 @@ def english_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=COGNATE_CACHE)
-def place_stem(word: str) -> str:
+def place_stem(word: str, shortest: int = COGNATE_MIN_KEY) -> str:
     """The town a romanised Russian place adjective names, as a key: "moskovskii"
-    -> "moskov" (Moscow), "cheboksarskoe" -> "cheboksar"; "" for any other word."""
+    -> "moskov" (Moscow), "cheboksarskoe" -> "cheboksar"; "" for any other word, or
+    a key shorter than ``shortest``."""
     m = _PLACE_RE.match(word) if len(word) >= 6 and word.isalpha() else None
     stem = _spell(m.group(1)) if m else ""
-    return stem if len(stem) >= COGNATE_MIN_KEY else ""
+    return stem if len(stem) >= shortest else ""
 
 
 @lru_cache(maxsize=COGNATE_CACHE)
@@ -357,8 +361,12 @@ def cognate(a: str, b: str, a_place: bool = False, b_place: bool = False,
         return True
     if plain or (genitive and governed):
         return bool((plain | (genitive if governed else frozenset())) & english_exact_keys(en))
-    stem = place_stem(ru)
-    if not stem:
+    stem = place_stem(ru, RUSSIAN_TOWN_MIN_STEM)
+    if len(stem) < PLACE_UNKNOWN_MIN_STEM and gazetteer.is_russian_named_town(en):
+        # a town of Russia or its neighbours by a shorter stem: PERMSKIY / Perm, TULSKIY /
+        # Tula, SAMARSKII / Samara (fresh19's dev half)
+        return stem in _place_keys(en)
+    if len(stem) < COGNATE_MIN_KEY:
         return False
     if en_place or (len(stem) >= PLACE_UNKNOWN_MIN_STEM and gazetteer.is_town((en,))):
         # a town of the world's gazetteer too, by a long stem: SARATOVSKIY / Saratov (not

@@ -33,7 +33,7 @@ from screening.matching.names import DISTINCTIVE, GENERIC, PERSON
 from screening.matching.normalize import has_han
 from screening.matching.pinyin import split_syllables, wade_giles_readings
 from screening.matching.resources import DOUBLED_LETTERS, tables
-from screening.matching.strings import persian_q
+from screening.matching.strings import long_vowel_spelling, persian_q
 
 #: The longest distinctive word held: four letters (Visa, Mars, Atos; not Micron), or a
 #: longer one two letters longer than a short one (:func:`_short_pair`).
@@ -74,6 +74,8 @@ def _short_words(pair: Pair) -> tuple[str, str] | None:
     qk, ck = _only_distinctive(q), _only_distinctive(c)
     if qk is None or ck is None or not _short_pair(q.texts[qk], c.texts[ck]):
         return None
+    if long_vowel_spelling(q.texts[qk], c.texts[ck]):
+        return None  # one long vowel written two ways: Noor / Nour are one word (fresh19's dev half)
     links = [lk for lk in pair.alignment.links if qk in lk.qi or ck in lk.ci]
     if not links or not all(lk.how in SPELLING_LINKS and lk.qi == (qk,) and lk.ci == (ck,)
                             and not _persian_q(pair, lk) for lk in links):

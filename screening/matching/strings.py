@@ -177,6 +177,26 @@ def _vowel_variant(a: str, b: str) -> bool:
     return not (syllable_count(a) == 1 and syllable_count(b) == 1)
 
 
+#: A long vowel written with two letters or one: oo, ou and u; ee and i.
+_LONG_VOWEL_DIGRAPHS_RE = re.compile("oo|ou|ee")
+_LONG_VOWEL_DIGRAPH = {"oo": "u", "ou": "u", "ee": "i"}
+#: Shortest words :func:`long_vowel_spelling` reads (Noor / Nour).
+LONG_VOWEL_MIN_LEN = 4
+
+
+def long_vowel_key(word: str) -> str:
+    """``word`` with oo and ou written u, ee written i: how English, French and Dutch
+    habits write one long vowel of an Arabic or Persian name (Noor, Nour, Nur)."""
+    return _LONG_VOWEL_DIGRAPHS_RE.sub(lambda m: _LONG_VOWEL_DIGRAPH[m.group(0)], word) if (
+        "o" in word or "e" in word) else word
+
+
+def long_vowel_spelling(a: str, b: str) -> bool:
+    """Two spellings of one word of four letters or more that differ only in how a long
+    vowel is written: Pooya / Puya, Noor / Nour (fresh19's dev half)."""
+    return a != b and min(len(a), len(b)) >= LONG_VOWEL_MIN_LEN and long_vowel_key(a) == long_vowel_key(b)
+
+
 def arabic_aa_apart(a: str, b: str) -> bool:
     """Two words of one length, one letter apart, the one writing "aa" where the other
     changes one of its letters: Raad / Raed, Saad / Said, two Arabic given names (the
@@ -346,6 +366,8 @@ def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
 VOWEL_SPELLING_SIM = 0.85
 #: Shortest word a vowel spelling applies to (Omar / Umar are left to the tables).
 VOWEL_SPELLING_MIN_LEN = 5
+#: Shortest word a double long vowel meets in an Arabic name (Said / Saeed).
+ARABIC_LONG_VOWEL_MIN_LEN = 4
 
 
 #: First letters a romanisation of Arabic or Persian writes either way (Izzat / Ezzat, Ismail / Esmail).
@@ -355,7 +377,7 @@ _FIRST_EI = frozenset("ei")
 #: A long vowel written double, English-style, in a word's last syllable (Saeed, Mansoor,
 #: Jamaal), and its one letter; English names double a vowel earlier (Reeves, Cooper:
 #: helper-54's review).
-_LONG_VOWELS_RE = re.compile("(?:ee|oo|aa)(?=[^aeiou]+$)")  # in the last syllable: Rasheed, not Reeves
+_LONG_VOWELS_RE = re.compile("(?:ee|oo|aa)(?=[^aeiou]+i?$)")  # in the last syllable: Rasheed, Mansoori, not Reeves
 _LONG_VOWEL = {"ee": "i", "oo": "u", "aa": "a"}
 
 
@@ -364,7 +386,7 @@ def _long_vowel(m: re.Match[str]) -> str:
 
 
 @lru_cache(maxsize=65536)
-def vowel_spelling(a: str, b: str) -> bool:
+def vowel_spelling(a: str, b: str, arabic: bool = False) -> bool:
     """Two spellings of one personal name that differ only in vowels of one sound class.
 
     Arabic and Persian write few vowels, so a romanisation picks them: Shokry /
@@ -373,12 +395,14 @@ def vowel_spelling(a: str, b: str) -> bool:
     (or e / i) and consonant key, at most two letter swaps, each within a class of ``sound_classes``
     (o/u, e/i, a/e, i/y; not a/o: Maria / Mario), nothing else, and both end in
     a vowel or both in a consonant. Gendered forms (Simone / Simona) are caught
-    before this is asked.
+    before this is asked. In a name that says it is ``arabic``
+    (:func:`~screening.matching.alignment.name_spellings`) a long vowel written double
+    meets a four-letter word too: Saeed / Said.
     """
     if len(a) != len(b):
         a, b = _LONG_VOWELS_RE.sub(_long_vowel, a), _LONG_VOWELS_RE.sub(_long_vowel, b)  # Saeed / Said
-        if a == b:
-            return len(a) >= VOWEL_SPELLING_MIN_LEN  # Nasoof / Nasuf; not Moore / Mure, Green / Grin
+        if a == b:  # Nasoof / Nasuf; not Moore / Mure, Green / Grin
+            return len(a) >= (ARABIC_LONG_VOWEL_MIN_LEN if arabic else VOWEL_SPELLING_MIN_LEN)
     if len(a) != len(b) or len(a) < VOWEL_SPELLING_MIN_LEN or a == b or (a[0] != b[0] and {a[0], b[0]} != _FIRST_EI):
         return False  # a first vowel changed: Ellen / Allen, Alvin / Elvin are two names (Izzat / Ezzat is one)
     if (a[-1] in _VOWELS) != (b[-1] in _VOWELS) or consonant_key(a) != consonant_key(b):
@@ -390,12 +414,14 @@ def vowel_spelling(a: str, b: str) -> bool:
 #: How French, English and Egyptian spellings of Arabic names write one letter, read one
 #: way (:func:`arabic_spelling`): French dj and ch (Hadjadj / Hajjaj, Chraibi / Shraybi),
 #: c for k or s (Belkacem / Belqasim), ق written k (Tarek / Tariq, Chakra / Shaqra), the
+#: Egyptian g for ج (Gamal / Jamal), the
 #: vowels Arabic does not write (o / ou / u, e / i, y / i) and a French silent final e.
 _ARABIC_LATIN = (
     (re.compile(r"dj"), "j"),
     (re.compile(r"ch"), "sh"),
     (re.compile(r"c(?=[eiy])"), "s"),
     (re.compile(r"ck|c|q"), "k"),
+    (re.compile(r"g(?!h)"), "j"),  # Egyptian g for ج: Gamal / Jamal, Ragab / Rajab (fresh19's dev half)
     (re.compile(r"(?<=[^aeiouy])e$"), ""),
     (re.compile(r"ou|oo|o"), "u"),
     (re.compile(r"ee|e"), "i"),
@@ -536,24 +562,26 @@ def slavic_key(word: str) -> str:
 _SLAVIC_FIRSTS = (frozenset("hg"), frozenset("oa"))
 
 
-#: How German and French write Russian sounds, read the English way: Schtschukin and
-#: Juri (German), Prigojine, Evgueni and Poutine (French) are Shchukin, Yuri, Prigozhin,
-#: Evgeni and Putin. Each language is read alone (its z and j are the other's ts and
-#: zh), in one pass, longest spelling first.
-_GERMAN = {"schtsch": "shch", "tsch": "ch", "sch": "sh", "ch": "kh", "w": "v", "z": "ts", "ss": "s"}
+#: How German and French write Russian sounds, read the English way: Schtschukin,
+#: Juri and Jurjewitsch (German), Prigojine, Evgueni and Poutine (French) are Shchukin,
+#: Yuri, Yuryevich, Prigozhin, Evgeni and Putin. Each language is read alone (its z and
+#: j are the other's ts and zh), in one pass, longest spelling first. German j is
+#: always the glide, after a consonant too (Jurjewitsch, Iljin: the soft sign).
+_GERMAN = {"schtsch": "shch", "tsch": "ch", "sch": "sh", "ch": "kh", "w": "v", "z": "ts", "ss": "s", "j": "y"}
 _FRENCH = {"tch": "ch", "ch": "sh", "dj": "dzh", "j": "zh", "ou": "u", "gue": "ge", "gui": "gi", "ss": "s"}
-_GERMAN_RE = re.compile("|".join(sorted(_GERMAN, key=len, reverse=True)) + "|^j|(?<=[aeiou])j")
+_GERMAN_RE = re.compile("|".join(sorted(_GERMAN, key=len, reverse=True)))
 _FRENCH_RE = re.compile("|".join(sorted(_FRENCH, key=len, reverse=True)))
-#: Polish likewise (Szojgu, Czernomyrdin, Chodorkowski, Siergiej, Jewgienij: Shoigu,
-#: Chernomyrdin, Khodorkovsky, Sergey, Yevgeny): sz, cz, rz; w; j a glide; ie after a
-#: consonant one e.
-_POLISH = {"szcz": "shch", "sz": "sh", "cz": "ch", "rz": "zh", "ch": "kh", "w": "v", "j": "y"}
+#: Polish likewise (Szojgu, Czernomyrdin, Chodorkowski, Siergiej, Jewgienij, Gadecki:
+#: Shoigu, Chernomyrdin, Khodorkovsky, Sergey, Yevgeny, Gadetsky): sz, cz, rz; c; w; j a
+#: glide; ie after a consonant one e.
+_POLISH = {"szcz": "shch", "sz": "sh", "cz": "ch", "rz": "zh", "ch": "kh", "c": "ts", "w": "v", "j": "y"}
 _POLISH_RE = re.compile("|".join(sorted(_POLISH, key=len, reverse=True)) + "|(?<=[^aeiouy])ie")
 #: Letters only that language writes for a Russian sound: a word without them is read
-#: as written ("Zarev" is no German Tsarev: helper-54's review).
-_GERMAN_MARK = re.compile(r"w|sch|^j|(?<=[aeiou])j|(?<=[aeiou])ch")
+#: as written ("Zarev" is no German Tsarev: helper-54's review). A family name's -zki
+#: (-цкий) is German, -cki Polish (Gadezki, Gadecki: Gadetskiy, fresh14's dev half).
+_GERMAN_MARK = re.compile(r"w|sch|^j|(?<=[aeiou])j|(?<=[aeiou])ch|zk(?:i|ij|y)$")
 _FRENCH_MARK = re.compile(r"ou|j|tch|gu[eiy]|ine$")
-_POLISH_MARK = re.compile(r"sz|cz|rz|w|(?<=[^aeiouy])ie")
+_POLISH_MARK = re.compile(r"sz|cz|rz|w|(?<=[^aeiouy])ie|ck[ia]$")
 #: French writes a final e after a consonant that Russian lacks (Prigojine, Poutine).
 _FRENCH_FINAL_E = re.compile(r"(?<=[^aeiou])e$")
 

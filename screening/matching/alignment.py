@@ -364,7 +364,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         s = person_sim(a, b, s, how)
         if s < PHONETIC_SIM and initial_glide(a, b, q.skels[i], c.skels[j], slavic):
             return PHONETIC_SIM, "variant"  # Jan / Yan, Jelena / Yelena
-        if s < VOWEL_SPELLING_SIM and how != "gendered" and vowel_spelling(a, b, bool(spelled & ARABIC_NAMES)):
+        if s < VOWEL_SPELLING_SIM and how != "gendered" and vowel_spelling(a, b):
             return VOWEL_SPELLING_SIM, "vowels"  # Shokry / Shukri
         if s < COMPOUND_SIM and a[0] == b[0] and compounds_alike(a, b):
             return COMPOUND_SIM, "vowels"  # Abdulkadir / Abdelkader: one compound, two romanisations
@@ -393,7 +393,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         if tq in (DISTINCTIVE, LOCATION) and tc in (DISTINCTIVE, LOCATION) and _equivalent(a, b):
             return EQUIVALENT_SIM, "equivalent"
     if russian and s < COGNATE_SIM and tq != STOP and tc != STOP and cognate(
-        a, b, tq == LOCATION, tc == LOCATION, _governed(q, i), _governed(c, j)
+        a, b, tq == LOCATION, tc == LOCATION, _governed(q, i), _governed(c, j), _read_from_table(q), _read_from_table(c)
     ):
         return COGNATE_SIM, "cognate"  # Russian and English forms of one word: Federalnaya / Federal
     if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE:
@@ -401,7 +401,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
         if spelled & ARABIC_NAMES and arabic_spelling(a, b, vessel=True):
             return VOWEL_SPELLING_SIM, "vowels"  # a hull's Arabic name: Nur Al Huda / Noor Al Hoda
-        if long_vowel_spelling(a, b):
+        if spelled & LONG_VOWELS and long_vowel_spelling(a, b):
             return VOWEL_SIM, "vowels"  # Kish Sanat Pooya / Puya: one long vowel, written two ways
         if vowel_respelling(a, b):
             return VOWEL_RESPELLING_SIM, "respelled"  # Hezbollah / Hizballah: short vowels guessed twice
@@ -440,7 +440,7 @@ def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
     """True when two different words of organisation names, neither an initial nor a
     number, score 0 in :func:`_pair_sim` whatever the names around them: no spelling,
     airline, equivalent, cognate, sound (ц as ts or c too), vowel, plural, stem or
-    long vowel, synonym rule joins them (a vessel's Arabic name is not asked: :func:`name_spellings`). Remembered in
+    synonym rule joins them (a vessel's Arabic name, an Arabic or Persian firm's long vowels is not asked: :func:`name_spellings`). Remembered in
     ``_APART``: the words of a long name meet the same listed words in candidate after
     candidate ("research" / "institute"), and most pairs of a search are these (the
     slowest searches spend a third of their time here)."""
@@ -458,7 +458,6 @@ def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
         or _sound_variant(a, b)
         or _tse_spelling(a, b)
         or vowel_respelling(a, b)
-        or long_vowel_spelling(a, b)
         or (0 < abs(len(a) - len(b)) <= 2 and plural_of(a, b))
         or (business_word(a) and business_word(b) and (
             same_stem(a, b) or business_synonyms(a, b)
@@ -485,6 +484,15 @@ def company_pair(q: Form, c: Form) -> bool:
     """Both names are read as companies' and one has a legal form: no vessel (a vessel
     entry is read without a schema, and no vessel's name has a legal form)."""
     return q.schema == COMPANY and c.schema == COMPANY and bool(q.legal or c.legal)
+
+
+def _read_from_table(form: Form) -> bool:
+    """A word of ``form`` is read from an organisation-term table as another word
+    (KABELNYY as "cable", ZAVOD as "plant"): the name is written in its own language,
+    so a town's adjective in it may name a Russian city by a short stem
+    (:func:`~screening.matching.russian.cognate`: Permskiy Kabelnyy Zavod / Perm Cable
+    Plant, not Benderskiy Consulting / Bender Consulting: helper-89's review)."""
+    return any(tok.source != tok.text and " = " in tok.note for tok in form.tokens)
 
 
 def _governed(form: Form, k: int) -> bool:
@@ -548,16 +556,30 @@ def _marked(q: Form, c: Form, marks: frozenset[str]) -> bool:
 #: :func:`name_spellings`: the pair's words may meet as Arabic or Thai names spelled two ways.
 ARABIC_NAMES = 1
 THAI_NAMES = 2
+#: ... and as an Arabic or Persian organisation's long vowels written two ways (:func:`arabic_or_persian_name`).
+LONG_VOWELS = 4
 
 
 def name_spellings(q: Form, c: Form, person: bool) -> int:
     """Which spellings of one name the pair's words may meet by, judged once for a pair:
     :data:`ARABIC_NAMES` for persons that say they are Arabic (:func:`arabic_person`) or
     vessels with the Arabic article (:func:`_arabic_vessel`), :data:`THAI_NAMES` for
-    persons that say they are Thai (:func:`thai_person`)."""
+    persons that say they are Thai (:func:`thai_person`), :data:`LONG_VOWELS` for
+    organisations and vessels that say they are Arabic or Persian."""
     if person:
         return (ARABIC_NAMES if arabic_person(q, c) else 0) | (THAI_NAMES if thai_person(q, c) else 0)
-    return ARABIC_NAMES if (q.vessel or c.vessel) and _arabic_vessel(q, c) else 0
+    spelled = ARABIC_NAMES if (q.vessel or c.vessel) and _arabic_vessel(q, c) else 0
+    return spelled | (LONG_VOWELS if arabic_or_persian_name(q, c) else 0)
+
+
+def arabic_or_persian_name(q: Form, c: Form) -> bool:
+    """An organisation's or a vessel's name on either side says it is Arabic or Persian:
+    the article Al (``vessel_arabic_marks``) or a Persian mark (``persian_marks``: Kish,
+    Sanaye, Tejarat). Its long vowels are then written two ways (Noor / Nour, Pooya /
+    Puya: fresh19's dev half), which in English words are other words (Pool / Poul,
+    Green / Grin: helper-89's review)."""
+    t = tables()
+    return _marked(q, c, t.vessel_arabic_marks) or _marked(q, c, t.persian_marks)
 
 
 def thai_person(q: Form, c: Form) -> bool:

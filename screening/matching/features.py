@@ -255,32 +255,9 @@ def _consonant_keys(form: Form) -> set[str]:
     """Consonant skeletons of a name read word by word (a final h of each word
     dropped: ة): its name words in order and with the first moved last (the
     family name written first), and every word with the particles ("Abdel
-    Rahman Al Harbi" / عبد الرحمن الحربي). In Hebrew script, each word's ו read
-    as the vowel o or u too (:func:`_hebrew_vav_readings`)."""
-    if form.script == HEBREW:
-        keys: set[str] = set()
-        for reading in _hebrew_vav_readings(tuple(t for t, g in zip(form.texts, form.tags) if g != STOP)):
-            keys.update(("".join(reading), "".join(reading[1:] + reading[:1])))
-        return keys
+    Rahman Al Harbi" / عبد الرحمن الحربي)."""
     words = [consonants(t) for t, g in zip(form.texts, form.tags) if g != STOP]
     return {"".join(words), "".join(words[1:] + words[:1]), "".join(consonants(t) for t in form.texts)}
-
-
-#: The script code of Hebrew (forms.ABJAD_SCRIPTS).
-HEBREW = "Hebr"
-#: Most readings of a Hebrew name :func:`_hebrew_vav_readings` gives.
-HEBREW_MAX_READINGS = 16
-
-
-def _hebrew_vav_readings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """Consonant skeletons of a Hebrew-script name's words (read v for ו and ב), each
-    word also without its v: ו writes the consonant v (לוי Levi) and the vowels o and u
-    (יוסף Yosef, which the one reading "yvsf" misses: fresh15's dev half)."""
-    readings: list[tuple[str, ...]] = [()]
-    for word in words:
-        options = dict.fromkeys((consonants(word), consonants(word.replace("v", ""))))
-        readings = [r + (o,) for r in readings for o in options][:HEBREW_MAX_READINGS]
-    return readings
 
 
 def arabic_letters_differ(q: Form, c: Form) -> bool:

@@ -28,10 +28,14 @@ from unidecode import unidecode
 #: A town's name in the package's JSON: its "name" field (alternate names are left
 #: out: they hold every language's spelling, short codes among them), and its country
 #: code three fields on.
-_NAME_RE = re.compile(rb'"name":\s*"((?:[^"\\]|\\.)*)"(?:,\s*"latitude":[^,]*,\s*"longitude":[^,]*,\s*"countrycode":\s*"([A-Z]{2})")?')
+_NAME_RE = re.compile(rb'"name":\s*"((?:[^"\\]|\\.)*)"(?:,\s*"latitude":[^,]*,\s*"longitude":[^,]*,\s*"countrycode":\s*"([A-Z]{2})",\s*"population":\s*(\d+))?')
 #: Countries whose towns Russian names as adjectives (Permskiy, Tulskiy, Minskiy):
 #: Russia and its neighbours that write Russian.
 RUSSIAN_NAMING = frozenset({"RU", "BY", "UA", "KZ", "UZ", "KG", "TJ", "TM", "AZ", "AM", "GE", "MD"})
+#: Fewest people of a town of those countries :func:`russian_named_towns` keeps: a city a
+#: firm is named for (Perm, Tula, Samara), not a small town whose name is a family name's
+#: stem (Brody: Brodsky, Gori: Gorsky; helper-89's review).
+RUSSIAN_TOWN_MIN_POPULATION = 100_000
 #: The package's file of towns of 15,000 people or more.
 CITIES_FILE = "cities15000.json"
 #: Bytes read at a time, and read again with the next piece (longer than any town's field).
@@ -59,8 +63,9 @@ def towns() -> frozenset[int]:
 
 @lru_cache(maxsize=1)
 def russian_named_towns() -> frozenset[int]:
-    """The hashes of the folded names of the towns of Russia and its Russian-writing
-    neighbours (``RUSSIAN_NAMING``): Perm, Tula, Orsk."""
+    """The hashes of the folded names of the cities of Russia and its Russian-writing
+    neighbours (``RUSSIAN_NAMING``) of ``RUSSIAN_TOWN_MIN_POPULATION`` people or more:
+    Perm, Tula, Samara."""
     return _read_towns()[1]
 
 
@@ -85,7 +90,8 @@ def _read_towns() -> tuple[frozenset[int], frozenset[int]]:
                     name = _fold(json.loads(b'"' + m.group(1) + b'"'))
                     if name:
                         out.add(hash(name))
-                        if m.group(2) and m.group(2).decode() in RUSSIAN_NAMING:
+                        if m.group(2) and m.group(2).decode() in RUSSIAN_NAMING \
+                                and int(m.group(3)) >= RUSSIAN_TOWN_MIN_POPULATION:
                             russian.add(hash(name))
                 tail = text[-OVERLAP:]
     except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a dependency

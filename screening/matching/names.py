@@ -406,6 +406,10 @@ def _after_opening_form(raw: str, t: Tables) -> tuple[str, str] | None:
     return (raw[:k], raw[k:]) if size else None
 
 
+#: Fewest words after a title written in Arabic script for it to be read as one.
+ARABIC_TITLED_NAME_MIN = 2
+
+
 def _arabic_titles(raw: str, t: Tables) -> str:
     """``raw`` with the titles written in Arabic script that open it (``arabic_script_titles``:
     سید, حاج) as the Latin titles they are, which a person's name drops as it drops Seyyed
@@ -413,9 +417,10 @@ def _arabic_titles(raw: str, t: Tables) -> str:
     words = raw.split()
     k = 0
     while k < len(words) and words[k] in t.arabic_script_titles:
-        words[k] = t.arabic_script_titles[words[k]]
         k += 1
-    return " ".join(words) if k else raw
+    if not k or len(words) - k < ARABIC_TITLED_NAME_MIN:
+        return raw  # سید موسوی: the title and one word, maybe a family name's
+    return " ".join([t.arabic_script_titles[w] for w in words[:k]] + words[k:])
 
 
 def may_write_place(name: str) -> bool:
@@ -453,12 +458,18 @@ def address_places(raw: str) -> frozenset[str]:
     return frozenset(out)
 
 
+#: Cities that the country table also knows as a country or an emirate, folded and joined:
+#: run on after a firm's legal form, they are its town.
+CITY_STATES = frozenset({"singapore", "hongkong", "macau", "macao", "dubai", "abudhabi", "sharjah"})
+
+
 def _run_on_town(text: str, t: Tables) -> frozenset[str]:
     """:func:`address_places` of a name with no comma: the words of a town run on after
     the legal form that closes it ("Promresurs LLC Moscow", "Dunav Trade d.o.o. Beograd",
     "... SDN BHD PORT KLANG": a document's line, fresh17's and fresh18's dev halves), as
-    after a comma. Not a country ("Siemens AG Österreich" is the Austrian company) unless
-    it is a town too (Singapore, Hong Kong), nor
+    after a comma. Not a country ("Siemens AG Österreich" is the Austrian company, "Deutsche
+    Bank SA Luxembourg" the bank there: helper-89's review) unless it is a city
+    (``CITY_STATES``: Singapore, Hong Kong, Dubai), nor
     after a form that opens the name ("AO Sochi"), nor a town that is the firm's only
     word of its own ("Shipping Co Victoria"), nor one in brackets ("... LLC (Muscat)"
     qualifies the firm: a branch or a sister)."""
@@ -468,9 +479,9 @@ def _run_on_town(text: str, t: Tables) -> frozenset[str]:
         return frozenset()
     head, tail = split
     words = tuple(fold_words(tail))
-    town = _town_words(words, t)
-    if not words or "(" in tail or not (town or _place_words(words, t)) \
-            or (to_iso2(tail.strip()) is not None and not town) or not _names_a_firm(fold_words(head), t):
+    if not words or "(" in tail or not (_town_words(words, t) or _place_words(words, t)) \
+            or (to_iso2(tail.strip()) is not None and "".join(words) not in CITY_STATES) \
+            or not _names_a_firm(fold_words(head), t):
         return frozenset()
     return frozenset(words) | {"".join(words)}
 

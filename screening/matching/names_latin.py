@@ -89,10 +89,20 @@ CLIPPED_MIN = 5
 CLIPPED_JOIN_MIN = 4
 
 
-#: "And" in Russian (и), Polish, Croatian and Catalan, between two words of an
-#: organisation's name (not the Roman numeral, which ends a name or comes before its
-#: legal form: "RIM Group Investments I Corp.").
+#: "And" in Russian (и), between two words of an organisation's name, one of them
+#: Russian (:func:`_russian_either_side`); elsewhere the Roman numeral ("Pacific I
+#: Shipping", "RIM Group Investments I Corp.": helper-89's review).
 CONJUNCTION_I = "i"
+
+
+def _russian_either_side(words: Sequence[str], k: int) -> bool:
+    """Word ``k`` stands between two words, one of them a romanised Russian word: a word
+    of the organisation-term tables or a cognate's (khimii, torgovli, mekhaniki)."""
+    from screening.matching.russian import russian_word, table_word
+
+    if not 0 < k < len(words) - 1 or len(words[k - 1]) < 3 or len(words[k + 1]) < 3:
+        return False
+    return any(table_word(w) or russian_word(w) for w in (words[k - 1], words[k + 1]))
 
 
 def latin_tag(word: str, t: Tables) -> str:
@@ -283,7 +293,7 @@ ORG_KEY_CACHE = 1 << 13
 def org_start_keys(word: str) -> tuple[str, str]:
     """The org-term key of ``word`` (:func:`org_term_key`) and that key's lemma: what
     :func:`_org_phrase` asks of every word of a name read as an organisation's, where
-    most words start no phrase, and ``russian._table_word`` of a word before it reads
+    most words start no phrase, and ``russian.table_word`` of a word before it reads
     an ending (cached: the same words recur from name to name)."""
     key = org_term_key((word,))[0]
     return key, lemma(key)
@@ -544,8 +554,11 @@ def named_after(words: list[str], im: bool = True) -> list[str]:
         w = words[k]
         if w == "named" and k + 1 < n and words[k + 1] == "after":
             w, k = IMENI, k + 1
-        elif w == "n" and k > 0 and k + 1 < n and words[k + 1] == "a" and honoree_initials(words, k + 2):
-            w, k = IMENI, k + 1  # "Istok n.a. A.I. Shokin"; not a bank's N.A. (Citibank, N.A.)
+        elif w == "n" and k > 0 and k + 2 < n and words[k + 1] == "a" and len(words[k + 2]) == 1 \
+                and honoree_initials(words, k + 2) and words[k - 1] not in NOT_HONOURING:
+            # "Istok n.a. A.I. Shokin"; not a bank's N.A. (Citibank, N.A.; "... N.A. UK Branch",
+            # "Wells Fargo Bank N.A. as Trustee": helper-89's review)
+            w, k = IMENI, k + 1
         elif im and w == "im" and k > 0 and _initials_then_genitive(words, k + 1):
             w = IMENI  # "OKB im. A.S. Yakovleva"; not the Korean family name ("Im U Song", "Kim Im S K")
         out.append(w)
@@ -553,6 +566,8 @@ def named_after(words: list[str], im: bool = True) -> list[str]:
     return out
 
 
+#: Words after which "N.A." is a bank's, never "named after".
+NOT_HONOURING = frozenset({"bank", "trust", "association"})
 #: Most initials of an honoured person's name after imeni (V.I. Lenin, A.S. Yakovlev).
 HONOREE_INITIALS = 2
 
@@ -762,9 +777,8 @@ def latin_tokens(
         tag = LOCATION if town_tail and i > n - town_tail else latin_tag(word, t)  # i is past the word
         if word in STATE_NOUNS and not (person and not company) and _names_a_state(words, i - 1, t):
             tag = STOP  # "the Republic of Belarus", "the Islamic Republic of Iran": the state is its place
-        if word == CONJUNCTION_I and not person and 1 < i < n and len(words[i - 2]) > 1 and len(words[i]) > 1 \
-                and words[i] not in t.legal_len and words[i] not in t.roman:
-            tag = STOP  # Russian и, Polish, Croatian and Catalan i: "Khimii i Mekhaniki" (fresh19's dev half)
+        if word == CONJUNCTION_I and not person and 1 < i < n and _russian_either_side(words, i - 1):
+            tag = STOP  # Russian и: "Khimii i Mekhaniki" (fresh19's dev half)
         if word in t.admin_units and firm_words and i >= 2 and _place_word(words[i - 2], t):
             tag = GENERIC  # "Junan County ... Co., Ltd": the unit of the place before it
         if tag == GENERIC and person and not company:

@@ -197,16 +197,16 @@ def _readings(word: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
     for pattern, ends in _RU_PLAIN:
         m = pattern.match(word)
         if m:
-            if _table_word(word):
+            if table_word(word):
                 return _NO_READINGS  # СЕВЕРНАЯ is "northern" (ru_org_terms.yaml), not "sever"
             return none, _keys(m.group(1), ends, _spell_exact), none
     m = _RU_GENITIVE.match(word)
-    if m is None or _table_word(word):
+    if m is None or table_word(word):
         return _NO_READINGS
     return none, none, _keys(m.group(1), ("",), _spell_exact)
 
 
-def _table_word(word: str) -> bool:
+def table_word(word: str) -> bool:
     """``word`` is one the organisation-term tables read, in any of its forms: its
     meaning is known, and no ending is read to guess another."""
     from screening.matching.names_latin import org_start_keys  # names_latin reads this module
@@ -242,6 +242,12 @@ def english_word(word: str) -> bool:
             if k < len(table) and table[k] == h:
                 return True
     return False
+
+
+def _sk_town(adjective: str, town: str) -> bool:
+    """The place adjective names a town whose name ends in -sk, other than ``town``."""
+    m = _PLACE_RE.match(adjective)
+    return m is not None and m.group(1) + "sk" != town and gazetteer.is_town((m.group(1) + "sk",))
 
 
 @lru_cache(maxsize=COGNATE_CACHE)
@@ -342,30 +348,35 @@ def cognate_apart(word: str, pieces: tuple[str, ...]) -> bool:
 
 
 def cognate(a: str, b: str, a_place: bool = False, b_place: bool = False,
-            a_governed: bool = False, b_governed: bool = False) -> bool:
+            a_governed: bool = False, b_governed: bool = False, a_in_russian: bool = True,
+            b_in_russian: bool = True) -> bool:
     """True when one word is a romanised Russian adjective or noun and the other
     the English word of the same root: NAVIGATSIONNYKH / Navigation,
     KOMMUNALNYE / Communal, NOVOSIBIRSKOE / Novosibirsk, TEKHNOLOGII /
     Technologies, LAZERNOI / Laser; or a town's adjective and that town, when the other word is
     known to be a place (``a_place`` / ``b_place``: MOSKOVSKII / Moscow).
     ``a_governed`` / ``b_governed``: the word follows a noun or adjective that may
-    govern a genitive plural (ZAVOD KOMPRESSOROV / Compressor Plant).
+    govern a genitive plural (ZAVOD KOMPRESSOROV / Compressor Plant). ``a_in_russian`` /
+    ``b_in_russian``: the word's name is written in Russian (another of its words is
+    read from a table), where a short stem may name a Russian city (PERMSKIY / Perm).
     Both words are folded lowercase tokens; the keys must be equal.
     """
     ra = russian_word(a)
     if ra == russian_word(b):
         return False
     ru, en, en_place, governed = (a, b, b_place, a_governed) if ra else (b, a, a_place, b_governed)
+    in_russian = a_in_russian if ra else b_in_russian
     suffixed, plain, genitive = _readings(ru)
     if suffixed & english_keys(en):
         return True
     if plain or (genitive and governed):
         return bool((plain | (genitive if governed else frozenset())) & english_exact_keys(en))
     stem = place_stem(ru, RUSSIAN_TOWN_MIN_STEM)
-    if len(stem) < PLACE_UNKNOWN_MIN_STEM and gazetteer.is_russian_named_town(en):
-        # a town of Russia or its neighbours by a shorter stem: PERMSKIY / Perm, TULSKIY /
-        # Tula, SAMARSKII / Samara (fresh19's dev half)
-        return stem in _place_keys(en)
+    if len(stem) < PLACE_UNKNOWN_MIN_STEM and in_russian and gazetteer.is_russian_named_town(en):
+        # a city of Russia or its neighbours by a shorter stem: PERMSKIY / Perm, TULSKIY /
+        # Tula, SAMARSKII / Samara (fresh19's dev half); not when the adjective names a
+        # town in -sk (SARANSKIY is Saransk's, not Saran's: helper-89's review)
+        return stem in _place_keys(en) and not _sk_town(ru, en)
     if len(stem) < COGNATE_MIN_KEY:
         return False
     if en_place or (len(stem) >= PLACE_UNKNOWN_MIN_STEM and gazetteer.is_town((en,))):

@@ -366,8 +366,6 @@ def _token_sim(a: str, b: str, skel_a: str, skel_b: str) -> tuple[float, str]:
 VOWEL_SPELLING_SIM = 0.85
 #: Shortest word a vowel spelling applies to (Omar / Umar are left to the tables).
 VOWEL_SPELLING_MIN_LEN = 5
-#: Shortest word a double long vowel meets in an Arabic name (Said / Saeed).
-ARABIC_LONG_VOWEL_MIN_LEN = 4
 
 
 #: First letters a romanisation of Arabic or Persian writes either way (Izzat / Ezzat, Ismail / Esmail).
@@ -386,7 +384,7 @@ def _long_vowel(m: re.Match[str]) -> str:
 
 
 @lru_cache(maxsize=65536)
-def vowel_spelling(a: str, b: str, arabic: bool = False) -> bool:
+def vowel_spelling(a: str, b: str) -> bool:
     """Two spellings of one personal name that differ only in vowels of one sound class.
 
     Arabic and Persian write few vowels, so a romanisation picks them: Shokry /
@@ -395,14 +393,12 @@ def vowel_spelling(a: str, b: str, arabic: bool = False) -> bool:
     (or e / i) and consonant key, at most two letter swaps, each within a class of ``sound_classes``
     (o/u, e/i, a/e, i/y; not a/o: Maria / Mario), nothing else, and both end in
     a vowel or both in a consonant. Gendered forms (Simone / Simona) are caught
-    before this is asked. In a name that says it is ``arabic``
-    (:func:`~screening.matching.alignment.name_spellings`) a long vowel written double
-    meets a four-letter word too: Saeed / Said.
+    before this is asked.
     """
     if len(a) != len(b):
         a, b = _LONG_VOWELS_RE.sub(_long_vowel, a), _LONG_VOWELS_RE.sub(_long_vowel, b)  # Saeed / Said
-        if a == b:  # Nasoof / Nasuf; not Moore / Mure, Green / Grin
-            return len(a) >= (ARABIC_LONG_VOWEL_MIN_LEN if arabic else VOWEL_SPELLING_MIN_LEN)
+        if a == b:
+            return len(a) >= VOWEL_SPELLING_MIN_LEN  # Nasoof / Nasuf; not Moore / Mure, Green / Grin
     if len(a) != len(b) or len(a) < VOWEL_SPELLING_MIN_LEN or a == b or (a[0] != b[0] and {a[0], b[0]} != _FIRST_EI):
         return False  # a first vowel changed: Ellen / Allen, Alvin / Elvin are two names (Izzat / Ezzat is one)
     if (a[-1] in _VOWELS) != (b[-1] in _VOWELS) or consonant_key(a) != consonant_key(b):
@@ -414,14 +410,16 @@ def vowel_spelling(a: str, b: str, arabic: bool = False) -> bool:
 #: How French, English and Egyptian spellings of Arabic names write one letter, read one
 #: way (:func:`arabic_spelling`): French dj and ch (Hadjadj / Hajjaj, Chraibi / Shraybi),
 #: c for k or s (Belkacem / Belqasim), ق written k (Tarek / Tariq, Chakra / Shaqra), the
-#: Egyptian g for ج (Gamal / Jamal), the
+#: Egyptian g for ج inside a word (Ragab / Rajab), the
 #: vowels Arabic does not write (o / ou / u, e / i, y / i) and a French silent final e.
 _ARABIC_LATIN = (
     (re.compile(r"dj"), "j"),
     (re.compile(r"ch"), "sh"),
     (re.compile(r"c(?=[eiy])"), "s"),
     (re.compile(r"ck|c|q"), "k"),
-    (re.compile(r"g(?!h)"), "j"),  # Egyptian g for ج: Gamal / Jamal, Ragab / Rajab (fresh19's dev half)
+    # Egyptian g for ج inside a word: Ragab / Rajab, Naguib / Najib (fresh19's dev half); not
+    # first, where a g is as often غ written without its h (Gafar / Jafar: helper-89's review)
+    (re.compile(r"(?<=[a-z])g(?!h)"), "j"),
     (re.compile(r"(?<=[^aeiouy])e$"), ""),
     (re.compile(r"ou|oo|o"), "u"),
     (re.compile(r"ee|e"), "i"),

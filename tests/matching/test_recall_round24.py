@@ -1,14 +1,17 @@
 """Round 24 (session 29): general gaps left in earlier dev halves and fresh19's dev half
-(helper-88's pairs, written without our code), each with pairs that must stay apart.
+(helper-88's pairs, written without our code), each with pairs that must stay apart, and
+helper-89's hostile review of the round (its pairs joined wrongly are guards here; the
+rules it broke were narrowed or dropped).
 
 - Russian names of firms and bodies written transliterated: more words of their lines of
   business, a town's adjective by a short stem when the town is Russia's or a neighbour's,
   "i" for "and", the initials of the person a body is named after, R&P;
 - a town run on after the legal form that closes a firm's name, a town before its
   country, premises before a place, Syarikat;
-- personal names: German and Polish spellings of Russian names, Arabic long vowels and
-  the Egyptian g, titles written in Arabic script, Hebrew's vav;
-- a long vowel written two ways in a firm's name, vessel titles, the Indian Shri.
+- personal names: German and Polish spellings of Russian names, the Egyptian g inside a
+  word, titles written in Arabic script;
+- a long vowel written two ways in an Arabic or Persian firm's name, vessel titles, the
+  Indian Shri.
 """
 
 import pytest
@@ -46,6 +49,16 @@ def test_a_russian_name_written_transliterated_meets_its_english(query, listed, 
     ("Permskiy Kabelnyy Zavod", "Perm Motor Plant", "company"),  # another line of business
     ("Permskiy Kabelnyy Zavod", "Tomsk Cable Plant", "company"),  # another town
     ("Kaspersky Lab", "Casper Lab", "company"),  # Casper is no Russian town
+    # helper-89's review: a family name's adjective, a small town, a town in -sk, a name
+    # not written in Russian
+    ("Brodsky Holdings Ltd", "Brody Holdings Ltd", "company"),
+    ("Gorskiy Trading LLC", "Gori Trading LLC", "company"),
+    ("Saranskiy Zavod", "Saran Plant", "company"),
+    ("Benderskiy Consulting OOO", "Bender Consulting LLC", "company"),
+    ("Kazansky Capital Ltd", "Kazan Capital Ltd", "company"),
+    ("Brestskiy Port", "Port of Brest", "company"),
+    ("Pacific I Shipping", "Pacific Shipping", "company"),  # a numeral, not "and"
+    ("Navios Alpha I Shipping", "Navios Alpha II Shipping", "company"),
     ("Ministerstvo Promyshlennosti i Torgovli", "Ministry of Industry and Energy", "organization"),
     ("Tsentralnyy Nauchno-Issledovatelskiy Institut Khimii i Mekhaniki",
      "Central Research Institute of Chemistry", "organization"),
@@ -59,6 +72,8 @@ def test_russian_names_that_differ_stay_apart(query, listed, schema):
 def test_a_russian_town_meets_its_adjective_by_a_short_stem():
     assert cognate("permskiy", "perm") and cognate("samarskii", "samara")
     assert not cognate("parizhskii", "paris") and not cognate("kasperskii", "casper")
+    assert not cognate("saranskii", "saran")  # Saransk's
+    assert not cognate("permskiy", "perm", a_in_russian=False)  # "Permsky Capital" is no Russian name
 
 
 def test_honoured_initials_cost_nothing_only_when_one_side_writes_them():
@@ -88,6 +103,8 @@ def test_a_firms_address_is_read_off(query, listed):
     ("Bank Melli Iran PLC Hamburg", "Bank Melli Iran PLC Paris"),  # two branches
     ("Meridian Components International Limited, Unit 5", "Meridian Components International Limited"),
     ("Shipping Co Victoria", "Star Shipping Co"),
+    ("Siemens AG Luxembourg", "Siemens AG"),  # helper-89: a country is never an address run on
+    ("Deutsche Bank SA Luxembourg", "Deutsche Bank AG"),
 ])
 def test_a_place_that_may_name_another_firm_still_counts(query, listed):
     assert compare(query, listed, "company")[0] < MATCH_THRESHOLD
@@ -103,13 +120,12 @@ def test_a_payment_messages_town_and_country_code_is_read_off_a_persons_name():
 # spellings of one name in other alphabets' habits.
 @pytest.mark.parametrize("query, listed", [
     ("Jewgenij Jurjewitsch Gadezki", "GADETSKIY, Yevgeniy Yuryevich"),  # German
-    ("Khaled Said Almansuri", "AL MANSOORI, Khalid Saeed"),  # a long vowel written double
-    ("Gamal Abdel Hamid Ragab", "Jamal Abd al-Hamid Rajab"),  # Egyptian g for ج
+    ("Mohamed Abdel Aziz Ragab", "Muhammad Abd al-Aziz Rajab"),  # Egyptian g for ج inside a word
     ("Haj Ebrahim Nourbakhsh", "Ibrahim Nurbakhsh"),  # the title Haj
     ("سید علی اکبر موسوی", "Seyyed Ali Akbar Mousavi"),  # the title in Persian script
     ("الشيخ محمد بن راشد", "Mohammed bin Rashid"),
-    ("יוסף לוי", "LEVI, Yosef"),  # vav a vowel
-    ("דוד לוי", "David Levi"),  # vav a consonant
+    ("Rami El Hajj", "HAJJ, Rami"),  # helper-89: Hajj is the Lebanese family name there
+    ("حاجی بابایی حمیدرضا", "Hamidreza Hajibabaei"),  # حاجی is the name's, not a title
 ])
 def test_one_persons_name_in_two_alphabets_habits(query, listed):
     assert compare(query, listed, "person")[0] >= MATCH_THRESHOLD
@@ -117,7 +133,10 @@ def test_one_persons_name_in_two_alphabets_habits(query, listed):
 
 @pytest.mark.parametrize("query, listed", [
     ("Abdel Gamal", "Abdel Jamil"),  # g / j, and another vowel: Jamil is another name
-    ("יוסף לוי", "Yosef Levin"),
+    ("Abdul Gafar", "Abdul Jafar"),  # helper-89: a first g is as often غ (Ghafar)
+    ("Adeel Khan", "Adil Khan"),  # helper-89: عديل / عادل, two names
+    ("Georges El Hajj", "Georges"),
+    ("אלון כהן", "Ilan Cohen"),
     ("Moore Smith", "Mure Smith"),  # no Arabic name: a long vowel is an English spelling
     ("Green Tom", "Grin Tom"),
     ("سید موسوی", "Mousavi"),  # the title leaves one word
@@ -137,7 +156,7 @@ def test_a_title_later_in_a_persian_name_is_the_names():
     ("SV. NIKOLAY", "SVYATOY NIKOLAY", "vessel"),
     ("SWJATOI NIKOLAI", "SVYATOY NIKOLAY", "vessel"),
     ("Nuestra Señora del Carmen", "NTRA. SRA. DEL CARMEN", "vessel"),
-    ("PRINCESS AMINA", "PRINCESS AMEENA", "vessel"),
+    ("AL AMEENA", "AL AMINA", "vessel"),
 ])
 def test_one_word_written_two_ways_in_a_firms_or_a_vessels_name(query, listed, schema):
     assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
@@ -149,6 +168,12 @@ def test_one_word_written_two_ways_in_a_firms_or_a_vessels_name(query, listed, s
     ("Al Dur", "Al Door", "vessel"),
     ("Shri Ganesh Polymers", "Shri Ram Polymers", "company"),
     ("SV. NIKOLAY", "SV. PETR", "vessel"),
+    # helper-89's review: a long vowel written two ways only in an Arabic or Persian name
+    ("Pool Holdings", "Poul Holdings", "company"),
+    ("Green Trading LLC", "Grin Trading LLC", "company"),
+    ("Bloomberg Capital", "Blumberg Capital", "company"),
+    ("Smeets Logistics BV", "Smits Logistics BV", "company"),
+    ("SRI International", "Shree International", "company"),  # the letters SRI
 ])
 def test_words_that_only_look_alike_stay_apart(query, listed, schema):
     assert compare(query, listed, schema)[0] < MATCH_THRESHOLD
@@ -156,3 +181,12 @@ def test_words_that_only_look_alike_stay_apart(query, listed, schema):
 
 def test_a_short_name_apart_in_its_vowels_is_still_held_for_review():
     assert REVIEW_THRESHOLD <= compare("WAAD", "WAED", "company")[0] < MATCH_THRESHOLD
+    assert REVIEW_THRESHOLD <= compare("Pool", "Poul", "company")[0] < MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed", [
+    ("Citibank N.A. UK Branch", "Citibank N.A."),  # helper-89: a bank's N.A., then a branch
+    ("Wells Fargo Bank N.A. as Trustee", "Wells Fargo Bank, N.A."),
+])
+def test_a_banks_na_is_not_named_after(query, listed):
+    assert compare(query, listed, "company")[0] >= REVIEW_THRESHOLD

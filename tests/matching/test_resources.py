@@ -510,7 +510,9 @@ def test_ru_org_terms_are_cyrillic_with_folded_readings() -> None:
     assert set(data) == {"terms", "brands"}
     for section in data.values():
         for word, value in section.items():
-            assert re.fullmatch(r"[а-яё -]+", word), word
+            # Russian letters, and Belarusian and Ukrainian ones (і ў ї є ґ: Беларускі
+            # дзяржаўны ўніверсітэт, Служба безпеки України)
+            assert re.fullmatch(r"[а-яёіўїєґ -]+", word), word
             for reading in alternatives(value):
                 assert reading and all(WORD_RE.match(w) for w in reading), f"{word}: {reading}"
 

@@ -401,8 +401,8 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
         if spelled & ARABIC_NAMES and arabic_spelling(a, b, vessel=True):
             return VOWEL_SPELLING_SIM, "vowels"  # a hull's Arabic name: Nur Al Huda / Noor Al Hoda
-        if spelled & LONG_VOWELS and long_vowel_spelling(a, b):
-            return VOWEL_SIM, "vowels"  # Kish Sanat Pooya / Puya: one long vowel, written two ways
+        if spelled & LONG_VOWELS and after_article(q, i) and after_article(c, j) and long_vowel_spelling(a, b):
+            return VOWEL_SIM, "vowels"  # Al Noor / Al Nour: one long vowel, written two ways
         if vowel_respelling(a, b):
             return VOWEL_RESPELLING_SIM, "respelled"  # Hezbollah / Hizballah: short vowels guessed twice
     if company and s < STEM_SIM and 0 < abs(len(a) - len(b)) <= 2 and plural_of(a, b):
@@ -440,7 +440,7 @@ def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
     """True when two different words of organisation names, neither an initial nor a
     number, score 0 in :func:`_pair_sim` whatever the names around them: no spelling,
     airline, equivalent, cognate, sound (ц as ts or c too), vowel, plural, stem or
-    synonym rule joins them (a vessel's Arabic name, an Arabic or Persian firm's long vowels is not asked: :func:`name_spellings`). Remembered in
+    synonym rule joins them (a vessel's Arabic name, an Arabic word's long u after Al is not asked: :func:`name_spellings`). Remembered in
     ``_APART``: the words of a long name meet the same listed words in candidate after
     candidate ("research" / "institute"), and most pairs of a search are these (the
     slowest searches spend a third of their time here)."""
@@ -556,7 +556,7 @@ def _marked(q: Form, c: Form, marks: frozenset[str]) -> bool:
 #: :func:`name_spellings`: the pair's words may meet as Arabic or Thai names spelled two ways.
 ARABIC_NAMES = 1
 THAI_NAMES = 2
-#: ... and as an Arabic or Persian organisation's long vowels written two ways (:func:`arabic_or_persian_name`).
+#: ... and as the long u of an organisation's Arabic word written two ways (both names have Al: :func:`after_article`).
 LONG_VOWELS = 4
 
 
@@ -565,21 +565,20 @@ def name_spellings(q: Form, c: Form, person: bool) -> int:
     :data:`ARABIC_NAMES` for persons that say they are Arabic (:func:`arabic_person`) or
     vessels with the Arabic article (:func:`_arabic_vessel`), :data:`THAI_NAMES` for
     persons that say they are Thai (:func:`thai_person`), :data:`LONG_VOWELS` for
-    organisations and vessels that say they are Arabic or Persian."""
+    organisations and vessels whose names both have the Arabic article."""
     if person:
         return (ARABIC_NAMES if arabic_person(q, c) else 0) | (THAI_NAMES if thai_person(q, c) else 0)
     spelled = ARABIC_NAMES if (q.vessel or c.vessel) and _arabic_vessel(q, c) else 0
-    return spelled | (LONG_VOWELS if arabic_or_persian_name(q, c) else 0)
+    marks = tables().vessel_arabic_marks
+    both = not (marks.isdisjoint(q.texts) or marks.isdisjoint(c.texts))
+    return spelled | (LONG_VOWELS if both else 0)
 
 
-def arabic_or_persian_name(q: Form, c: Form) -> bool:
-    """An organisation's or a vessel's name on either side says it is Arabic or Persian:
-    the article Al (``vessel_arabic_marks``) or a Persian mark (``persian_marks``: Kish,
-    Sanaye, Tejarat). Its long vowels are then written two ways (Noor / Nour, Pooya /
-    Puya: fresh19's dev half), which in English words are other words (Pool / Poul,
-    Green / Grin: helper-89's review)."""
-    t = tables()
-    return _marked(q, c, t.vessel_arabic_marks) or _marked(q, c, t.persian_marks)
+def after_article(form: Form, k: int) -> bool:
+    """Word ``k`` of ``form`` follows the Arabic article Al (``vessel_arabic_marks``): an
+    Arabic word, whose long u is written oo or ou (Al Noor / Al Nour,
+    :func:`~screening.matching.strings.long_vowel_spelling`)."""
+    return k > 0 and form.texts[k - 1] in tables().vessel_arabic_marks
 
 
 def thai_person(q: Form, c: Form) -> bool:
@@ -650,10 +649,12 @@ def honoree_initial(f: Form, k: int, other: Form | None = None) -> bool:
     """Word ``k`` is an initial of the person an organisation is named after ("imeni
     N.E. Baumana"), which listings write or leave out: left out, it costs nothing
     ("... Universitet imeni N.E. Baumana" / "Bauman Moscow State Technical University":
-    fresh17's and fresh18's dev halves). Unless the ``other`` name writes such initials
-    too: "named after A. Ivanov" is not "named after B. Ivanov"."""
-    if other is not None and honoree_initial(f, k) and IMENI in other.texts:
-        return not any(honoree_initial(other, j) for j in range(len(other.texts)))
+    fresh17's and fresh18's dev halves). Not when the ``other`` name writes initials
+    anywhere: "named after A. Ivanov" is not "named after B. Ivanov"."""
+    if other is not None and honoree_initial(f, k):
+        # the other name writes initials of its own: they are compared ("imeni N.I. Vavilova"
+        # is not "S.I. Vavilov Institute": helper-90's review)
+        return not any(len(w) == 1 for w in other.texts)
     start = k
     while start > 0 and len(f.texts[start - 1]) <= 2 and f.texts[start - 1] != IMENI and k - start < 2:
         start -= 1
@@ -830,9 +831,16 @@ def _generation(form: Form, k: int) -> bool:
 def address_place(form: Form, other: Form, k: int) -> bool:
     """Token ``k`` of ``form`` is a place its firm's name writes after the legal form and
     a comma, or run on after it (:func:`~screening.matching.names.address_places`), and ``other`` writes no
-    such place: "Ocean Link Logistics Ltd, Hong Kong" is OCEAN LINK LOGISTICS LIMITED, but
-    "Bank Melli Iran PLC, Hamburg" and "..., Paris" are two branches (helper-59's review)."""
-    return form.texts[k] in address_places(form.name) and not address_places(other.name)
+    other place: "Ocean Link Logistics Ltd, Hong Kong" is OCEAN LINK LOGISTICS LIMITED, and
+    "Promresurs LLC, Moscow, Russia" is "Promresurs LLC Moscow" (helper-90's review), but
+    "Bank Melli Iran PLC, Hamburg" and "..., Paris" are two branches (helper-59's review),
+    and so are "..., Hamburg" and "... (London)"."""
+    places = address_places(form.name)
+    if form.texts[k] not in places or not address_places(other.name) <= places:
+        return False
+    # nor a place of its own, a branch's or a sister's ("Alpha Trading LLC - Oman Branch",
+    # "Bank Melli Iran PLC (London)": helper-90's review)
+    return all(t in places for t, g in zip(other.texts, other.tags) if g == LOCATION)
 
 
 def first_word(form: Form) -> int:

@@ -89,20 +89,28 @@ CLIPPED_MIN = 5
 CLIPPED_JOIN_MIN = 4
 
 
-#: "And" in Russian (и), between two words of an organisation's name, one of them
-#: Russian (:func:`_russian_either_side`); elsewhere the Roman numeral ("Pacific I
-#: Shipping", "RIM Group Investments I Corp.": helper-89's review).
+#: "And" in Russian (и), between two Russian words of an organisation's name
+#: (:func:`_russian_both_sides`); elsewhere the Roman numeral ("Pacific I Shipping",
+#: "Norrsken Fond I Holding": helper-89's and helper-90's reviews).
 CONJUNCTION_I = "i"
 
 
-def _russian_either_side(words: Sequence[str], k: int) -> bool:
-    """Word ``k`` stands between two words, one of them a romanised Russian word: a word
-    of the organisation-term tables or a cognate's (khimii, torgovli, mekhaniki)."""
-    from screening.matching.russian import russian_word, table_word
+def _russian_both_sides(words: Sequence[str], k: int, t: Tables) -> bool:
+    """Word ``k`` stands between two romanised Russian words, each one the
+    organisation-term tables read as another word (torgovli "trade", khimii
+    "chemistry"; not invest, holding) or a cognate's (mekhaniki)."""
+    from screening.matching.russian import russian_word
 
     if not 0 < k < len(words) - 1 or len(words[k - 1]) < 3 or len(words[k + 1]) < 3:
         return False
-    return any(table_word(w) or russian_word(w) for w in (words[k - 1], words[k + 1]))
+    return all(_read_otherwise(w, t) or russian_word(w) for w in (words[k - 1], words[k + 1]))
+
+
+def _read_otherwise(word: str, t: Tables) -> bool:
+    """The organisation-term tables read ``word`` as other words only (torgovli: trade)."""
+    key, stem = org_start_keys(word)
+    readings = t.org_terms.get((key,)) or t.org_lemmas.get((stem,)) or ()
+    return bool(readings) and all(" ".join(r) != word for r in readings)
 
 
 def latin_tag(word: str, t: Tables) -> str:
@@ -777,7 +785,7 @@ def latin_tokens(
         tag = LOCATION if town_tail and i > n - town_tail else latin_tag(word, t)  # i is past the word
         if word in STATE_NOUNS and not (person and not company) and _names_a_state(words, i - 1, t):
             tag = STOP  # "the Republic of Belarus", "the Islamic Republic of Iran": the state is its place
-        if word == CONJUNCTION_I and not person and 1 < i < n and _russian_either_side(words, i - 1):
+        if word == CONJUNCTION_I and not person and 1 < i < n and _russian_both_sides(words, i - 1, t):
             tag = STOP  # Russian и: "Khimii i Mekhaniki" (fresh19's dev half)
         if word in t.admin_units and firm_words and i >= 2 and _place_word(words[i - 2], t):
             tag = GENERIC  # "Junan County ... Co., Ltd": the unit of the place before it

@@ -244,6 +244,11 @@ def english_word(word: str) -> bool:
     return False
 
 
+#: Endings of a place adjective in an oblique case: after imeni or Fond, a family name's
+#: genitive (Fond Kazanskogo, imeni Ivanovskogo), not a town's (helper-90's review).
+_OBLIQUE_ENDINGS = ("ogo", "ego", "ykh", "ikh")
+
+
 def _sk_town(adjective: str, town: str) -> bool:
     """The place adjective names a town whose name ends in -sk, other than ``town``."""
     m = _PLACE_RE.match(adjective)
@@ -376,7 +381,7 @@ def cognate(a: str, b: str, a_place: bool = False, b_place: bool = False,
         # a city of Russia or its neighbours by a shorter stem: PERMSKIY / Perm, TULSKIY /
         # Tula, SAMARSKII / Samara (fresh19's dev half); not when the adjective names a
         # town in -sk (SARANSKIY is Saransk's, not Saran's: helper-89's review)
-        return stem in _place_keys(en) and not _sk_town(ru, en)
+        return stem in _place_keys(en) and not _sk_town(ru, en) and not ru.endswith(_OBLIQUE_ENDINGS)
     if len(stem) < COGNATE_MIN_KEY:
         return False
     if en_place or (len(stem) >= PLACE_UNKNOWN_MIN_STEM and gazetteer.is_town((en,))):

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from screening.matching.alignment import Link, Pair, arabic_or_persian_name, pinyin_name
+from screening.matching.alignment import Link, Pair, after_article, pinyin_name
 from screening.matching.forms import Form
 from screening.matching.features import country_disagrees
 from screening.matching.names import DISTINCTIVE, GENERIC, PERSON
@@ -74,9 +74,9 @@ def _short_words(pair: Pair) -> tuple[str, str] | None:
     qk, ck = _only_distinctive(q), _only_distinctive(c)
     if qk is None or ck is None or not _short_pair(q.texts[qk], c.texts[ck]):
         return None
-    if long_vowel_spelling(q.texts[qk], c.texts[ck]) and arabic_or_persian_name(q, c):
-        # one long vowel written two ways in an Arabic name: Al Noor / Al Nour are one word
-        # (fresh19's dev half); Pool / Poul are two (helper-89's review)
+    if long_vowel_spelling(q.texts[qk], c.texts[ck]) and after_article(q, qk) and after_article(c, ck):
+        # one long vowel written two ways after the Arabic article: Al Noor / Al Nour are one
+        # word (fresh19's dev half); Pool / Poul are two (helper-89's review)
         return None
     links = [lk for lk in pair.alignment.links if qk in lk.qi or ck in lk.ci]
     if not links or not all(lk.how in SPELLING_LINKS and lk.qi == (qk,) and lk.ci == (ck,)

@@ -1,17 +1,16 @@
 """Round 24 (session 29): general gaps left in earlier dev halves and fresh19's dev half
 (helper-88's pairs, written without our code), each with pairs that must stay apart, and
-helper-89's hostile review of the round (its pairs joined wrongly are guards here; the
-rules it broke were narrowed or dropped).
+helper-89's and helper-90's hostile reviews of the round (their pairs joined wrongly are
+guards here; the rules they broke were narrowed or dropped).
 
 - Russian names of firms and bodies written transliterated: more words of their lines of
   business, a town's adjective by a short stem when the town is Russia's or a neighbour's,
   "i" for "and", the initials of the person a body is named after, R&P;
 - a town run on after the legal form that closes a firm's name, a town before its
   country, premises before a place, Syarikat;
-- personal names: German and Polish spellings of Russian names, the Egyptian g inside a
-  word, titles written in Arabic script;
-- a long vowel written two ways in an Arabic or Persian firm's name, vessel titles, the
-  Indian Shri.
+- personal names: German and Polish spellings of Russian names, titles written in
+  Arabic script;
+- the long u of an Arabic word written oo or ou after Al, vessel titles, the Indian Shri.
 """
 
 import pytest
@@ -59,6 +58,14 @@ def test_a_russian_name_written_transliterated_meets_its_english(query, listed, 
     ("Brestskiy Port", "Port of Brest", "company"),
     ("Pacific I Shipping", "Pacific Shipping", "company"),  # a numeral, not "and"
     ("Navios Alpha I Shipping", "Navios Alpha II Shipping", "company"),
+    # helper-90's review: the numeral beside words read by the tables that are no Russian's
+    ("Norrsken Fond I Holding AB", "Norrsken Fond II Holding AB", "company"),
+    ("Nordic Invest I Holding", "Nordic Invest II Holding", "company"),
+    ("Arktika I Shipping", "Arktika II Shipping", "company"),
+    ("Fond Kazanskogo", "Kazan Fund", "organization"),  # a family name's genitive
+    ("Nauchno-Issledovatelskiy Institut imeni Ivanovskogo", "Ivanovo Research Institute", "organization"),
+    ("Stankov Trading Ltd", "Machine Tools Trading Ltd", "company"),  # Stankov is a family name
+    ("Institut imeni N.I. Vavilova", "S.I. Vavilov Institute", "organization"),  # other initials
     ("Ministerstvo Promyshlennosti i Torgovli", "Ministry of Industry and Energy", "organization"),
     ("Tsentralnyy Nauchno-Issledovatelskiy Institut Khimii i Mekhaniki",
      "Central Research Institute of Chemistry", "organization"),
@@ -105,9 +112,20 @@ def test_a_firms_address_is_read_off(query, listed):
     ("Shipping Co Victoria", "Star Shipping Co"),
     ("Siemens AG Luxembourg", "Siemens AG"),  # helper-89: a country is never an address run on
     ("Deutsche Bank SA Luxembourg", "Deutsche Bank AG"),
+    ("Bank Melli Iran PLC, Hamburg", "Bank Melli Iran PLC, Paris"),
 ])
 def test_a_place_that_may_name_another_firm_still_counts(query, listed):
     assert compare(query, listed, "company")[0] < MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize("query, listed", [
+    # helper-90's review: the same town written after a comma and run on
+    ("Alpha Ltd, Florence, Italy", "Alpha Ltd Florence"),
+    ("Promresurs LLC, Moscow, Russia", "Promresurs LLC Moscow"),
+    ("Siemens AG, Munich, Germany", "Siemens AG Munich"),
+])
+def test_one_address_written_two_ways(query, listed):
+    assert compare(query, listed, "company")[0] >= MATCH_THRESHOLD
 
 
 def test_a_payment_messages_town_and_country_code_is_read_off_a_persons_name():
@@ -120,7 +138,6 @@ def test_a_payment_messages_town_and_country_code_is_read_off_a_persons_name():
 # spellings of one name in other alphabets' habits.
 @pytest.mark.parametrize("query, listed", [
     ("Jewgenij Jurjewitsch Gadezki", "GADETSKIY, Yevgeniy Yuryevich"),  # German
-    ("Mohamed Abdel Aziz Ragab", "Muhammad Abd al-Aziz Rajab"),  # Egyptian g for ج inside a word
     ("Haj Ebrahim Nourbakhsh", "Ibrahim Nurbakhsh"),  # the title Haj
     ("سید علی اکبر موسوی", "Seyyed Ali Akbar Mousavi"),  # the title in Persian script
     ("الشيخ محمد بن راشد", "Mohammed bin Rashid"),
@@ -134,6 +151,8 @@ def test_one_persons_name_in_two_alphabets_habits(query, listed):
 @pytest.mark.parametrize("query, listed", [
     ("Abdel Gamal", "Abdel Jamil"),  # g / j, and another vowel: Jamil is another name
     ("Abdul Gafar", "Abdul Jafar"),  # helper-89: a first g is as often غ (Ghafar)
+    ("Mohammed Fergani", "Mohammed Ferjani"),  # helper-90: a Maghrebi g is ق
+    ("سيد قطب إبراهيم", "Qutb Ibrahim"),  # helper-90: سيد is an Egyptian given name
     ("Adeel Khan", "Adil Khan"),  # helper-89: عديل / عادل, two names
     ("Georges El Hajj", "Georges"),
     ("אלון כהן", "Ilan Cohen"),
@@ -150,13 +169,12 @@ def test_a_title_later_in_a_persian_name_is_the_names():
 
 
 @pytest.mark.parametrize("query, listed, schema", [
-    ("Kish Sanat Pooya Co.", "Kish Sanat Puya Company", "company"),  # one long vowel, two spellings
-    ("Al Noor General Trading FZE", "Al-Nour General Trading F.Z.E.", "company"),
+    ("Al Noor General Trading FZE", "Al-Nour General Trading F.Z.E.", "company"),  # one long u
     ("Shri Ganesh Polymers Private Limited", "Shree Ganesh Polymers Pvt. Ltd.", "company"),  # श्री
     ("SV. NIKOLAY", "SVYATOY NIKOLAY", "vessel"),
     ("SWJATOI NIKOLAI", "SVYATOY NIKOLAY", "vessel"),
     ("Nuestra Señora del Carmen", "NTRA. SRA. DEL CARMEN", "vessel"),
-    ("AL AMEENA", "AL AMINA", "vessel"),
+    ("AL NOUR STAR", "AL NOOR STAR", "vessel"),
 ])
 def test_one_word_written_two_ways_in_a_firms_or_a_vessels_name(query, listed, schema):
     assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
@@ -174,6 +192,10 @@ def test_one_word_written_two_ways_in_a_firms_or_a_vessels_name(query, listed, s
     ("Bloomberg Capital", "Blumberg Capital", "company"),
     ("Smeets Logistics BV", "Smits Logistics BV", "company"),
     ("SRI International", "Shree International", "company"),  # the letters SRI
+    # helper-90's review: Al is also an English given name, ee / i and oo / u other names
+    ("Al Reeves", "Al Rives Roofing", "company"),
+    ("Al Moore Trucking", "Al Mure Trucking", "company"),
+    ("Al Majeed Trading", "Al Majid Trading", "company"),
 ])
 def test_words_that_only_look_alike_stay_apart(query, listed, schema):
     assert compare(query, listed, schema)[0] < MATCH_THRESHOLD

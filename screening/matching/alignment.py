@@ -838,9 +838,9 @@ def address_place(form: Form, other: Form, k: int) -> bool:
     places = address_places(form.name)
     if form.texts[k] not in places or not address_places(other.name) <= places:
         return False
-    # nor a place of its own, a branch's or a sister's ("Alpha Trading LLC - Oman Branch",
-    # "Bank Melli Iran PLC (London)": helper-90's review)
-    return all(t in places for t, g in zip(other.texts, other.tags) if g == LOCATION)
+    # nor a place of its own that this name lacks, a branch's or a sister's ("Bank Melli
+    # Iran PLC (London)": helper-90's review; "China ..." of CETC's name is both's)
+    return all(t in places or t in form.texts for t, g in zip(other.texts, other.tags) if g == LOCATION)
 
 
 def first_word(form: Form) -> int:

@@ -39,7 +39,7 @@ from screening.matching.forms import (
     written_as_acronym,
 )
 from screening.matching.names import (
-    COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP, address_places, may_write_place,
+    COMPANY, DISTINCTIVE, GENERIC, INITIAL, LOCATION, NUMBER, PERSON, STOP, TOWN_WORDS_MAX, address_places, may_write_place,
 )
 from screening.matching.names_latin import IMENI, honoree_initials
 from screening.matching.normalize import has_han, skeleton
@@ -305,7 +305,8 @@ def _equal_link(tag: str) -> tuple[float, str]:
 
 def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slavic: bool = False,
               russian: bool = False, company: bool = False, arabic: int = 0, vietnamese: bool = False,
-              korean_names: bool = False, spelled: int = 0) -> tuple[float, str]:
+              korean_names: bool = False, spelled: int = 0,
+              in_russian: tuple[bool, bool] = (False, False)) -> tuple[float, str]:
     """Similarity of query token ``i`` and list token ``j``, with how it was found.
 
     ``person``: a personal-name pair (nicknames, stricter fuzzy credit);
@@ -318,7 +319,9 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
     ``vietnamese``, ``korean_names``: both names are Vietnamese (:func:`vietnamese_name`)
     or Korean names written in syllables (:func:`korean_name`);
     ``spelled``: the spellings a personal name's words may meet by (:func:`name_spellings`:
-    :data:`ARABIC_NAMES`, :data:`THAI_NAMES`), judged once for the pair.
+    :data:`ARABIC_NAMES`, :data:`THAI_NAMES`), judged once for the pair;
+    ``in_russian``: the query's and the list name's words are read from a table
+    (:func:`_read_from_table`), judged once for the pair.
     """
     tq, tc = q.tags[i], c.tags[j]
     a, b = q.texts[i], c.texts[j]
@@ -393,7 +396,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
         if tq in (DISTINCTIVE, LOCATION) and tc in (DISTINCTIVE, LOCATION) and _equivalent(a, b):
             return EQUIVALENT_SIM, "equivalent"
     if russian and s < COGNATE_SIM and tq != STOP and tc != STOP and cognate(
-        a, b, tq == LOCATION, tc == LOCATION, _governed(q, i), _governed(c, j), _read_from_table(q), _read_from_table(c)
+        a, b, tq == LOCATION, tc == LOCATION, _governed(q, i), _governed(c, j), in_russian[0], in_russian[1]
     ):
         return COGNATE_SIM, "cognate"  # Russian and English forms of one word: Federalnaya / Federal
     if s < DISTINCTIVE_AGREE and not person and tq == tc == DISTINCTIVE:
@@ -484,6 +487,10 @@ def company_pair(q: Form, c: Form) -> bool:
     """Both names are read as companies' and one has a legal form: no vessel (a vessel
     entry is read without a schema, and no vessel's name has a legal form)."""
     return q.schema == COMPANY and c.schema == COMPANY and bool(q.legal or c.legal)
+
+
+#: :func:`_pair_sim`'s ``in_russian`` for pairs with no Russian word.
+NOT_IN_RUSSIAN = (False, False)
 
 
 def _read_from_table(form: Form) -> bool:
@@ -651,6 +658,8 @@ def honoree_initial(f: Form, k: int, other: Form | None = None) -> bool:
     ("... Universitet imeni N.E. Baumana" / "Bauman Moscow State Technical University":
     fresh17's and fresh18's dev halves). Not when the ``other`` name writes initials
     anywhere: "named after A. Ivanov" is not "named after B. Ivanov"."""
+    if IMENI not in f.texts:
+        return False  # most names honour no one (the cheap test first: a hot path)
     if other is not None and honoree_initial(f, k):
         # the other name writes initials of its own: they are compared ("imeni N.I. Vavilova"
         # is not "S.I. Vavilov Institute": helper-90's review)
@@ -828,6 +837,16 @@ def _generation(form: Form, k: int) -> bool:
     return form.tags[k] == NUMBER and form.tokens[k].note.startswith("generation")
 
 
+def _places_of(form: Form) -> frozenset[str]:
+    """:func:`~screening.matching.names.address_places` of ``form``'s name, asked only when
+    it may have any: a comma, or a place among its last words (a hot path: every candidate
+    of a search is asked)."""
+    n = len(form.tags)
+    if may_write_place(form.name) or LOCATION in form.tags[max(0, n - TOWN_WORDS_MAX):]:
+        return address_places(form.name)
+    return frozenset()
+
+
 def address_place(form: Form, other: Form, k: int) -> bool:
     """Token ``k`` of ``form`` is a place its firm's name writes after the legal form and
     a comma, or run on after it (:func:`~screening.matching.names.address_places`), and ``other`` writes no
@@ -835,8 +854,10 @@ def address_place(form: Form, other: Form, k: int) -> bool:
     "Promresurs LLC, Moscow, Russia" is "Promresurs LLC Moscow" (helper-90's review), but
     "Bank Melli Iran PLC, Hamburg" and "..., Paris" are two branches (helper-59's review),
     and so are "..., Hamburg" and "... (London)"."""
+    if not may_write_place(form.name) and k < len(form.texts) - TOWN_WORDS_MAX:
+        return False  # a town run on after the legal form ends the name (the cheap test first)
     places = address_places(form.name)
-    if form.texts[k] not in places or not address_places(other.name) <= places:
+    if form.texts[k] not in places or not _places_of(other) <= places:
         return False
     # nor a place of its own that this name lacks, a branch's or a sister's ("Bank Melli
     # Iran PLC (London)": helper-90's review; "China ..." of CETC's name is both's)
@@ -964,6 +985,8 @@ def align(q: Form, c: Form) -> Alignment:
     pinyin = person and pinyin_name(q) and pinyin_name(c)
     slavic = person and not pinyin and (slavic_name(q) or slavic_name(c))
     russian = not person and (_has_russian(q) or _has_russian(c))
+    # which names are written in Russian (a word read from a table), asked once a pair
+    in_russian = (_read_from_table(q), _read_from_table(c)) if russian else NOT_IN_RUSSIAN
     company = not person and company_pair(q, c)
     arabic = arabic_latin(q, c)
     vietnamese = person and vietnamese_name(q) and vietnamese_name(c)
@@ -990,7 +1013,7 @@ def align(q: Form, c: Form) -> Alignment:
                 if known:
                     continue
             s, how = _pair_sim(q, c, i, j, person, pinyin, slavic, russian, company, arabic, vietnamese, korean_names,
-                               spelled)
+                               spelled, in_russian)
             if s > 0:
                 cands.append((s, (i,), (j,), how))
     # joined pairs: "haiguang" vs "hai guang", "jscargument" vs "jsc argument"

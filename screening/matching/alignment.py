@@ -404,7 +404,7 @@ def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slav
             return SOUND_VARIANT_SIM, "variant"  # Okeanpribor / Oceanpribor: one sound, two alphabets
         if spelled & ARABIC_NAMES and arabic_spelling(a, b, vessel=True):
             return VOWEL_SPELLING_SIM, "vowels"  # a hull's Arabic name: Nur Al Huda / Noor Al Hoda
-        if spelled & LONG_VOWELS and after_article(q, i) and after_article(c, j) and long_vowel_spelling(a, b):
+        if long_vowel_spelling(a, b) and after_article(q, i) and after_article(c, j):
             return VOWEL_SIM, "vowels"  # Al Noor / Al Nour: one long vowel, written two ways
         if vowel_respelling(a, b):
             return VOWEL_RESPELLING_SIM, "respelled"  # Hezbollah / Hizballah: short vowels guessed twice
@@ -443,7 +443,7 @@ def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
     """True when two different words of organisation names, neither an initial nor a
     number, score 0 in :func:`_pair_sim` whatever the names around them: no spelling,
     airline, equivalent, cognate, sound (ц as ts or c too), vowel, plural, stem or
-    synonym rule joins them (a vessel's Arabic name, an Arabic word's long u after Al is not asked: :func:`name_spellings`). Remembered in
+    synonym rule joins them (a vessel's Arabic name is not asked: :func:`name_spellings`). Remembered in
     ``_APART``: the words of a long name meet the same listed words in candidate after
     candidate ("research" / "institute"), and most pairs of a search are these (the
     slowest searches spend a third of their time here)."""
@@ -461,6 +461,7 @@ def _apart_in_organisations(a: str, b: str, skel_a: str, skel_b: str) -> bool:
         or _sound_variant(a, b)
         or _tse_spelling(a, b)
         or vowel_respelling(a, b)
+        or long_vowel_spelling(a, b)  # joined only after Al (_pair_sim asks where)
         or (0 < abs(len(a) - len(b)) <= 2 and plural_of(a, b))
         or (business_word(a) and business_word(b) and (
             same_stem(a, b) or business_synonyms(a, b)
@@ -563,22 +564,16 @@ def _marked(q: Form, c: Form, marks: frozenset[str]) -> bool:
 #: :func:`name_spellings`: the pair's words may meet as Arabic or Thai names spelled two ways.
 ARABIC_NAMES = 1
 THAI_NAMES = 2
-#: ... and as the long u of an organisation's Arabic word written two ways (both names have Al: :func:`after_article`).
-LONG_VOWELS = 4
 
 
 def name_spellings(q: Form, c: Form, person: bool) -> int:
     """Which spellings of one name the pair's words may meet by, judged once for a pair:
     :data:`ARABIC_NAMES` for persons that say they are Arabic (:func:`arabic_person`) or
     vessels with the Arabic article (:func:`_arabic_vessel`), :data:`THAI_NAMES` for
-    persons that say they are Thai (:func:`thai_person`), :data:`LONG_VOWELS` for
-    organisations and vessels whose names both have the Arabic article."""
+    persons that say they are Thai (:func:`thai_person`)."""
     if person:
         return (ARABIC_NAMES if arabic_person(q, c) else 0) | (THAI_NAMES if thai_person(q, c) else 0)
-    spelled = ARABIC_NAMES if (q.vessel or c.vessel) and _arabic_vessel(q, c) else 0
-    marks = tables().vessel_arabic_marks
-    both = not (marks.isdisjoint(q.texts) or marks.isdisjoint(c.texts))
-    return spelled | (LONG_VOWELS if both else 0)
+    return ARABIC_NAMES if (q.vessel or c.vessel) and _arabic_vessel(q, c) else 0
 
 
 def after_article(form: Form, k: int) -> bool:

@@ -212,3 +212,20 @@ def test_a_short_name_apart_in_its_vowels_is_still_held_for_review():
 ])
 def test_a_banks_na_is_not_named_after(query, listed):
     assert compare(query, listed, "company")[0] >= REVIEW_THRESHOLD
+
+
+# issue 14, "Scripts outside CJK and Cyrillic" (Greek): a Greek given name, its everyday
+# form and the English spelling Greeks write it in are one name (nicknames.yaml), not
+# another Greek name (fresh19's dev half)
+@pytest.mark.parametrize("query, listed", [
+    ("Konstantinos Anagnostopoulos", "Constantine Anagnostopoulos"),
+    ("Kostas Karamanlis", "Konstantinos Karamanlis"),
+    ("Nikos Papadopoulos", "Nicholas Papadopoulos"),
+])
+def test_a_greek_given_name_in_its_forms(query, listed):
+    assert compare(query, listed, "person")[0] >= MATCH_THRESHOLD
+
+
+def test_two_greek_given_names_stay_two():
+    assert compare("Georgios Papadopoulos", "Dimitrios Papadopoulos", "person")[0] < REVIEW_THRESHOLD
+    assert compare("Ioannis Papadopoulos", "John Papadopoulos", "person")[0] < MATCH_THRESHOLD  # a translation

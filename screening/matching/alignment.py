@@ -303,10 +303,14 @@ def _equal_link(tag: str) -> tuple[float, str]:
     return (1.0, "number") if tag == NUMBER else (1.0, "equal")
 
 
+#: :func:`_pair_sim`'s ``in_russian`` for pairs with no Russian word.
+NOT_IN_RUSSIAN = (False, False)
+
+
 def _pair_sim(q: Form, c: Form, i: int, j: int, person: bool, pinyin: bool, slavic: bool = False,
               russian: bool = False, company: bool = False, arabic: int = 0, vietnamese: bool = False,
               korean_names: bool = False, spelled: int = 0,
-              in_russian: tuple[bool, bool] = (False, False)) -> tuple[float, str]:
+              in_russian: tuple[bool, bool] = NOT_IN_RUSSIAN) -> tuple[float, str]:
     """Similarity of query token ``i`` and list token ``j``, with how it was found.
 
     ``person``: a personal-name pair (nicknames, stricter fuzzy credit);
@@ -488,10 +492,6 @@ def company_pair(q: Form, c: Form) -> bool:
     """Both names are read as companies' and one has a legal form: no vessel (a vessel
     entry is read without a schema, and no vessel's name has a legal form)."""
     return q.schema == COMPANY and c.schema == COMPANY and bool(q.legal or c.legal)
-
-
-#: :func:`_pair_sim`'s ``in_russian`` for pairs with no Russian word.
-NOT_IN_RUSSIAN = (False, False)
 
 
 def _read_from_table(form: Form) -> bool:

@@ -73,8 +73,9 @@ def russian_named_towns() -> frozenset[int]:
 def _read_towns() -> tuple[frozenset[int], frozenset[int]]:
     """The hashes of the folded names of the world's towns of 15,000 people or more
     ("piraeus", "bandar abbas"): a number each, not a string, so the index stays within
-    issue 14's 600 MB (2 MB less). Empty when the package is missing (the caller then
-    knows only the places of ``generic_words.yaml``)."""
+    issue 14's 600 MB (2 MB less); and those of :func:`russian_named_towns`, read in the
+    same pass. Both empty when the package is missing (the caller then knows only the
+    places of ``generic_words.yaml``)."""
     from importlib import resources
 
     out: set[int] = set()

@@ -458,6 +458,15 @@ def address_places(raw: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _run_on(text: str, t: Tables) -> tuple[str, str] | None:
+    """``text`` split after the legal form that closes the name, with what runs on after
+    it ("Arctic Hydraulics LLC", " Murmansk"), or None; never in a name a legal form opens
+    ("AO Sochi" is named so, and in "JSC SPA Orion" SPA is the association, Orion the name)."""
+    split = after_legal_form(text, t, comma=False)
+    first = fold_words(text)[:1]
+    return None if split is None or not first or first[0] in t.legal_len else split
+
+
 #: Cities that the country table also knows as a country or an emirate, folded and joined:
 #: run on after a firm's legal form, they are its town.
 CITY_STATES = frozenset({"singapore", "hongkong", "macau", "macao", "dubai", "abudhabi", "sharjah"})
@@ -473,9 +482,8 @@ def _run_on_town(text: str, t: Tables) -> frozenset[str]:
     after a form that opens the name ("AO Sochi"), nor a town that is the firm's only
     word of its own ("Shipping Co Victoria"), nor one in brackets ("... LLC (Muscat)"
     qualifies the firm: a branch or a sister)."""
-    split = after_legal_form(text, t, comma=False)
-    first = fold_words(text)[:1]
-    if split is None or not first or first[0] in t.legal_len:
+    split = _run_on(text, t)
+    if split is None:
         return frozenset()
     head, tail = split
     words = tuple(fold_words(tail))
@@ -549,12 +557,8 @@ def trailing_town(raw: str, t: Tables) -> tuple[str, ...]:
     the part is a known place, no town, or all the name (:mod:`screening.matching.gazetteer`)."""
     k = raw.rfind(",")
     if k <= 0:
-        # or run on after the legal form that closes the name: "Arctic Hydraulics LLC
-        # Murmansk" (fresh16); not in a name a legal form opens ("AO Sochi" is named so,
-        # and in "JSC SPA Orion" SPA is the association, Orion the name)
-        split = after_legal_form(raw, t, comma=False)
-        first = fold_words(raw)[:1]
-        if split is None or not first or first[0] in t.legal_len:
+        split = _run_on(raw, t)  # "Arctic Hydraulics LLC Murmansk" (fresh16)
+        if split is None:
             return ()
         head, tail = split
     else:

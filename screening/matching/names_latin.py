@@ -95,7 +95,7 @@ CLIPPED_JOIN_MIN = 4
 CONJUNCTION_I = "i"
 
 
-def _russian_both_sides(words: Sequence[str], k: int, t: Tables) -> bool:
+def _russian_both_sides(words: Sequence[str], k: int) -> bool:
     """Word ``k`` stands between two romanised Russian words, each one the
     organisation-term tables read as another word (torgovli "trade", khimii
     "chemistry"; not invest, holding) or a cognate's (mekhaniki)."""
@@ -103,13 +103,14 @@ def _russian_both_sides(words: Sequence[str], k: int, t: Tables) -> bool:
 
     if not 0 < k < len(words) - 1 or len(words[k - 1]) < 3 or len(words[k + 1]) < 3:
         return False
-    return all(_read_otherwise(w, t) or russian_word(w) for w in (words[k - 1], words[k + 1]))
+    return all(_read_otherwise(w) or russian_word(w) for w in (words[k - 1], words[k + 1]))
 
 
-def _read_otherwise(word: str, t: Tables) -> bool:
+def _read_otherwise(word: str) -> bool:
     """The organisation-term tables read ``word`` as other words only (torgovli: trade)."""
-    key, stem = org_start_keys(word)
-    readings = t.org_terms.get((key,)) or t.org_lemmas.get((stem,)) or ()
+    from screening.matching.russian import table_readings
+
+    readings = table_readings(word)
     return bool(readings) and all(" ".join(r) != word for r in readings)
 
 
@@ -785,7 +786,7 @@ def latin_tokens(
         tag = LOCATION if town_tail and i > n - town_tail else latin_tag(word, t)  # i is past the word
         if word in STATE_NOUNS and not (person and not company) and _names_a_state(words, i - 1, t):
             tag = STOP  # "the Republic of Belarus", "the Islamic Republic of Iran": the state is its place
-        if word == CONJUNCTION_I and not person and 1 < i < n and _russian_both_sides(words, i - 1, t):
+        if word == CONJUNCTION_I and not person and 1 < i < n and _russian_both_sides(words, i - 1):
             tag = STOP  # Russian и: "Khimii i Mekhaniki" (fresh19's dev half)
         if word in t.admin_units and firm_words and i >= 2 and _place_word(words[i - 2], t):
             tag = GENERIC  # "Junan County ... Co., Ltd": the unit of the place before it

@@ -209,11 +209,17 @@ def _readings(word: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
 def table_word(word: str) -> bool:
     """``word`` is one the organisation-term tables read, in any of its forms: its
     meaning is known, and no ending is read to guess another."""
+    return bool(table_readings(word))
+
+
+def table_readings(word: str) -> tuple[tuple[str, ...], ...]:
+    """The readings the organisation-term tables give ``word`` alone, as written or by
+    its lemma (ZAVODA: plant, factory, works); empty for a word they do not read."""
     from screening.matching.names_latin import org_start_keys  # names_latin reads this module
 
     t = tables()
     key, stem = org_start_keys(word)
-    return (key,) in t.org_terms or (stem,) in t.org_lemmas
+    return t.org_terms.get((key,)) or t.org_lemmas.get((stem,)) or ()
 
 
 def _keys(stem: str, ends: tuple[str, ...], spell: Callable[[str], str]) -> frozenset[str]:

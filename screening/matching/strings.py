@@ -403,7 +403,6 @@ def vowel_spelling(a: str, b: str) -> bool:
 #: How French, English and Egyptian spellings of Arabic names write one letter, read one
 #: way (:func:`arabic_spelling`): French dj and ch (Hadjadj / Hajjaj, Chraibi / Shraybi),
 #: c for k or s (Belkacem / Belqasim), ق written k (Tarek / Tariq, Chakra / Shaqra), the
-#: the
 #: vowels Arabic does not write (o / ou / u, e / i, y / i) and a French silent final e.
 _ARABIC_LATIN = (
     (re.compile(r"dj"), "j"),

@@ -31,10 +31,12 @@ only fires where what it removes is unmistakable, and never empties a name.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Callable, Iterable, Mapping
 
 from screening.matching import pinyin
 from screening.matching.normalize import fold_words
+from screening.countries import to_iso2
 from screening.matching.resources import known_place, tables
 
 #: The words of a document's reference, before or after the name.
@@ -68,7 +70,7 @@ _LABEL_RE = re.compile(
     r"(?:bill|ship|sold|invoice|deliver)[\s-]+to|supplier|vendor|consignor|"
     r"(?:customer|client|legal|registered|company|account|entity|full|vendor|supplier)\s+name|"
     r"(?:customer|client|vendor|supplier)(?:\s*(?:#|no\.?|id)\s*[\w-]*\d[\w-]*)?|"
-    r"counterparty|party|name)\s*:|" + _DOC_REF + r")\s*(?:/\S*\s+)?",
+    r"counterparty|party|name|(?:in\s+)?favou?r(?:\s+of)?)\s*:|" + _DOC_REF + r")\s*(?:/\S*\s+)?",
     re.IGNORECASE,
 )
 #: A party's role in a shipping or payment document written after its name, set off by a
@@ -94,6 +96,10 @@ _AKA_MARK = (r"(?:(?-i:a\.k\.a\.?)|a/k/a|also\s+known\s+as|d/b/a|(?-i:d\.b\.a\.?
 _AKA_AFTER_RE = re.compile(r"[\s,;]+" + _AKA_MARK + r",?:?\s+(.+)$", re.IGNORECASE)
 #: Where the next name of a bracketed group begins: "(a.k.a. PKK; a.k.a. KADEK)"; not at any
 #: semicolon ("(a.k.a. Abu Ali Co; Syria)", "AL-QA&#39;IDA": helper-65's review).
+#: A person's other name after a bare "alias" ("Ismael ZAMBADA GARCIA alias El Mayo"):
+#: written in lower case, or after a comma. Not Alias as a name, a Malay given name ("Mohd
+#: Alias Ibrahim": helper-93's review), nor in a firm's name.
+_ALIAS_AFTER_RE = re.compile(r"(?:\s*[,;]\s*(?i:alias)|\s+alias)\s*:?\s+(.+)$")
 _AKA_GROUP_RE = re.compile(r"\s*;\s*(?:a\.?k\.?a\.?|also\s+known\s+as)\s*[,:]?\s+", re.IGNORECASE)
 #: Where a chain of other names goes on: "X a/k/a Y a/k/a Z", "X a.k.a. Y; Z".
 _AKA_NEXT_RE = re.compile(r"\s*;\s*|[\s,]+" + _AKA_MARK + r",?:?\s+", re.IGNORECASE)
@@ -181,6 +187,24 @@ _BRANCH_RE = re.compile(
 #: Deira", "Acme Ltd, Attn: Accounts". The party is the name before; the one after c/o is
 #: screened too, as another name ("Ministry of Defense c/o Ahmad Vahidi"). Not "care of",
 #: which is English inside names ("Society for the Care of Orphans": helper-67's review).
+#: A person's nationality written after the name: ", Lebanese national", "(a Syrian citizen)",
+#: ", nationality: Iranian", ", citizen of Iraq". Words of a note, never of a name.
+_NATIONALITY_RE = re.compile(
+    r"\s*[,(;]\s*(?:(?:an?\s+)?(?:[^\W\d_][\w'.-]*\s+){1,3}(?:national|citizen)"
+    r"|(?:nationality|citizenship)\s*:?\s+[^\W\d_][^,();]*|citizen\s+of\s+[^\W\d_][^,();]*)\s*\)?\s*$",
+    re.IGNORECASE,
+)
+#: A person's birth written after the name: "(DOB 12 MAR 1975)", ", born 1975", "(Uzbekistan,
+#: b.1974)", ", date of birth: 12/03/1975", "(d.o.b. 1975; POB Tehran)". A note of the
+#: record, not a part of the name (fresh21's dev half: 0.04 with it).
+_BIRTH = r"(?:d\.?o\.?b\b\.?|date\s+of\s+birth|born(?:\s+(?:on|in))?|b\.(?=\s*\d))"
+#: The end of a name searched for a note of birth or nationality: a note is short, and a
+#: long text repeating ", born 1" must not cost the search quadratic time (helper-93's review).
+NOTE_TAIL = 80
+_BIRTH_RE = re.compile(
+    r"\s*(?:\([^()]*\b" + _BIRTH + r"[^()]*\)|[,;]\s*" + _BIRTH + r"\s*:?\s*[^()]*?\d[^()]*?)\s*$",
+    re.IGNORECASE,
+)
 _CARE_OF_RE = re.compile(r"\s*[,;(]?\s*(?:\b(c/o)|\battn\b\.?|\battention\s*:)\s*:?\s+(\S.*)$", re.IGNORECASE)
 #: Fewest words after "Attn: <role>," read as the party ("Attn: Accounts, Perkasa Marine Sdn Bhd").
 ATTN_PARTY_MIN_WORDS = 2
@@ -193,10 +217,20 @@ _HAN_BRANCH_RE = re.compile(r"(?<=公司)[^\s公司所院厂部局处室第中�
 #: Registry numbers: "IMO 9123456", "(IMO: 9123456)", "Reg. No. 123", "OGRN 1027700000000".
 _REGISTRY_RE = re.compile(
     r"[\(,]?\s*\b(?:(?:imo|mmsi|ogrn|огрн|(?-i:INN|ИНН))(?:\.?\s*(?:no|number|nr)\.?)?"
-    r"|reg(?:istration)?\.?\s*(?:no|number|nr)\.?|cr\s*no\.?|company\s+no\.?)"
+    r"|reg(?:istration)?\.?\s*(?:no|number|nr)\.?|cr\s*no\.?|company\s+(?:reg(?:istration)?\.?\s*)?(?:no|number)\.?"
+    # a national register's number by its label: Sweden's "org. nr"
+    r"|org(?:ani[sz]ation)?\.?\s*(?:no|nr|number)\.?|organisationsnummer)"
     # a register's letters before the number: Cyprus "Reg No HE 345678"
     r"\s*[:#.]?\s*(?:(?<=[\s:#.])[a-z]{1,3}\s?)?\d[\d\s-]{3,}\d\s*\)?",
     re.IGNORECASE,
+)
+#: A register's number by the register's own letters, in capitals, after a bracket or a
+#: comma and straight before its digits: "(KRS 0000123456)", ", HRB 86891", "(EDRPOU
+#: 12345678)". Not mid-name ("KRS 12345 Logistics"), nor Malay BIN ("MUHAMMAD BIN ALI
+#: 750101-14-5555" is son of Ali: helper-93's review).
+_REGISTER_CODE_RE = re.compile(
+    r"\s*[(,;]\s*(?:CRN|UEN|CIN|KRS|REGON|NIP|EDRPOU|ЄДРПОУ|ЕДРПОУ|UNP|УНП|БИН|EIN|KvK|SIREN|SIRET|CNPJ|RUC|CUIT"
+    r"|HRB|HRA)\s*[:#]?\s*\d[\d\s./-]{3,}\d\s*\)?"
 )
 #: A vessel's radio call sign ("call sign 3FAB2", "Callsign: 9ha2157": letters with a
 #: digit, or four capitals) and a note of its
@@ -225,6 +259,81 @@ NO_NUMBERS: frozenset[str] = frozenset()
 _KINDS = {"imo": "imo", "ogrn": "ogrn", "огрн": "ogrn", "inn": "inn", "инн": "inn"}
 #: Digits of each kind of number (an INN has 10 digits for a company, 12 for a person).
 _NUMBER_LENGTHS = {"imo": (7,), "ogrn": (13, 15), "inn": (10, 12)}
+
+
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _tail_note(pattern: re.Pattern[str], text: str) -> int | None:
+    """Where a note ``pattern`` finds at the end of ``text`` starts (within its last
+    :data:`NOTE_TAIL` characters), or None."""
+    tail = text[-NOTE_TAIL:]
+    m = pattern.search(tail)
+    return None if m is None else len(text) - len(tail) + m.start()
+
+
+def birth_years(text: str) -> tuple[int, int] | None:
+    """The years of a birth note written after a person's name, as a span ("(DOB 12 MAR
+    1975)": 1975-1975; "(DOB 1960 to 1962)": 1960-1962), or None: :func:`strip_annotations`
+    reads the note off the name, and ``birth_years_differ`` compares the spans."""
+    if _DIGIT_RE.search(text) is None:
+        return None
+    start = _tail_note(_BIRTH_RE, text)
+    if start is None:
+        return None
+    note = text[start:]
+    years = [int(y) for y in _YEAR_RE.findall(note)]
+    years += [int(a[:2] + b) for a, b in _YEAR_PAIR_RE.findall(note)]  # "1960/61"
+    years += [_century(int(y)) for y in _SHORT_DATE_RE.findall(note)]  # "12/03/75"
+    years += [int(y) + SOLAR_HIJRI_OFFSET + k for y in _HIJRI_YEAR_RE.findall(note) for k in (0, 1)]  # "born 1352"
+    return (min(years), max(years)) if years else None
+
+
+#: "1960/61": a year written with the next one, either may be right.
+_YEAR_PAIR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*/\s*(\d\d)(?!\d)")
+#: A date with a two-digit year: "12/03/75", "12.03.75".
+_SHORT_DATE_RE = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](\d\d)(?!\d)")
+#: A year of the Iranian (Solar Hijri) calendar, 1300-1419 ("born 1352"), and the years it
+#: runs behind the Gregorian one (1352 began in March 1973).
+_HIJRI_YEAR_RE = re.compile(r"(?<!\d)(1[34]\d\d)(?!\d)")
+SOLAR_HIJRI_OFFSET = 621
+#: Two-digit years up to this are this century's.
+_CENTURY_CUT = 30
+
+
+def _century(yy: int) -> int:
+    """A two-digit year's four digits (75: 1975, 05: 2005)."""
+    return 2000 + yy if yy <= _CENTURY_CUT else 1900 + yy
+
+
+def nationality(text: str) -> str:
+    """The nationality a note after a person's name gives (", Lebanese national",
+    ", citizen of Iraq"), as a country code when it names a country, else its first four
+    letters ("leba"); "" without one."""
+    low = text.lower()
+    if "nation" not in low and "citizen" not in low:
+        return ""
+    start = _tail_note(_NATIONALITY_RE, text)
+    if start is None:
+        return ""
+    words = [w for w in fold_words(text[start:]) if w not in _NOTE_WORDS]
+    if not words:
+        return ""
+    code = to_iso2(" ".join(words))
+    if code:
+        return code
+    return words[0][:NATIONALITY_PREFIX] if words[0].endswith(_DEMONYM_ENDS) else ""
+
+
+#: How names of nationalities end (Lebanese, Syrian, Iraqi, British, Turkish, Czech,
+#: Kazakh, Uzbek, Tajik, Thai, Swiss); "Senior Citizen" is no nationality.
+_DEMONYM_ENDS = ("an", "ese", "i", "ish", "ch", "ic", "kh", "ek", "ik", "ai", "ss", "ot", "er")
+
+
+#: Words of a nationality note that are not the nationality.
+_NOTE_WORDS = frozenset({"a", "an", "national", "citizen", "of", "nationality", "citizenship"})
+#: Letters a demonym shares with its country's name (Lebanese / Lebanon, Syrian / Syria).
+NATIONALITY_PREFIX = 4
 
 
 def registry_numbers(text: str) -> frozenset[str]:
@@ -308,8 +417,10 @@ def possible_slip(a: str, b: str) -> bool:
 #: Places read off the end of a vessel's name, each after a comma: a port, then a flag.
 TRAILING_PLACES_MAX = 2
 #: What may follow a name's last comma (or a slash set apart: "MORNING GLORY / Comoros
-#: flag", "Caspian Dawn, flag: Comoros") to be read as a port or flag.
-_TRAILING_PLACE_RE = re.compile(r"(?:,|\s/)\s*(?:flag\s*:\s*)?([^,/]+?)(?:\s+flag(?:ged)?)?\s*$", re.IGNORECASE)
+#: flag", "Caspian Dawn, flag: Comoros", "..., flag of Panama", "..., Panama-flagged")
+#: to be read as a port or flag.
+_TRAILING_PLACE_RE = re.compile(r"(?:,|\s/)\s*(?:flag(?:ged)?(?:\s*:\s*|\s+(?:of|in)\s+|\s+))?([^,/]+?)"
+                                r"(?:[\s-]+flag(?:ged)?)?\s*$", re.IGNORECASE)
 
 
 #: Most words of a vessel's kind written before its name ("Bulk Carrier", "LPG Tanker").
@@ -366,7 +477,7 @@ def name_line(text: str) -> str:
 
 def strip_annotations(
     text: str, is_place: Callable[[str, str], bool] | None = None, vessel: bool = True, vessel_name: bool = False,
-    person: bool = False, organisation: bool = False,
+    person: bool = False, organisation: bool = False, notes: bool | None = None,
 ) -> tuple[str, list[str]]:
     """``(bare name, former names)`` of ``text``.
 
@@ -381,7 +492,11 @@ def strip_annotations(
             another name; a company's quotes hold its name: OOO "Romashka").
         organisation: the name is known or reads to be an organisation's (a bracket
             after it may hold another name: :func:`_bracketed_name`).
+        notes: a person's notes (a birth, a nationality) may follow the name; by default
+            unless it is an organisation's.
     """
+    if notes is None:
+        notes = not organisation
     if not text or not _may_carry(text, vessel_name, person):
         return text, []
     former: list[str] = []
@@ -408,7 +523,7 @@ def strip_annotations(
     if vessel_name or (vessel and _VESSEL_RE.match(name)):
         name = _VESSEL_EX_RE.sub(keep_former, name, count=1)  # "M/T GOLDEN BAY ex BAY STAR"
     name = _AKA_RE.sub(lambda m: keep_former(m, _AKA_GROUP_RE), name)
-    m = _AKA_AFTER_RE.search(name)
+    m = _AKA_AFTER_RE.search(name) or (_ALIAS_AFTER_RE.search(name) if person else None)
     if m:
         others = [o.strip() for o in _AKA_NEXT_RE.split(m.group(1)) if sum(ch.isalnum() for ch in o) >= FORMER_MIN_CHARS]
         if others:
@@ -432,6 +547,14 @@ def strip_annotations(
         name = _FLAG_LABEL_RE.sub(" ", _PORTS_RE.sub(" ", _VOYAGE_RE.sub(" ", name)))
     name = _SWIFT_LINE_RE.sub("", name, count=1)
     name = without_reference(name)
+    if notes and _DIGIT_RE.search(name):
+        born = _tail_note(_BIRTH_RE, name)
+        if born is not None and len(name[:born].split()) >= 2:
+            name = name[:born]  # "SAEED ABBAS KARIMI (DOB 12 MAR 1975)"
+    if notes and ("nation" in name.lower() or "citizen" in name.lower()) and nationality(name):
+        noted = _tail_note(_NATIONALITY_RE, name)
+        if noted is not None and len(name[:noted].split()) >= 2:
+            name = name[:noted]  # "Khaled Mansour, Lebanese national": a note, not the name
     care = _CARE_OF_RE.search(name) if "/" in name or "att" in name.lower() else None
     if care and name[: care.start()].strip(" ,;"):
         if care.group(1):  # whom a letter goes through is screened too: another name
@@ -447,7 +570,7 @@ def strip_annotations(
         name = tail if (len(tail.split()) >= ATTN_PARTY_MIN_WORDS
                         and not tables().attention_roles.isdisjoint(fold_words(head))) else care.group(2)
     name = _HAO_RE.sub("", name, count=1)  # both sides: a listed vessel's name is read with no schema
-    name = _REGISTRY_RE.sub(" ", name)
+    name = _REGISTER_CODE_RE.sub(" ", _REGISTRY_RE.sub(" ", name))
     name = _HULL_NOTE_RE.sub(" ", _CALL_SIGN_RE.sub(" ", name))
     name = _BRANCH_RE.sub("", name)
     if not person:
@@ -543,7 +666,7 @@ def _latin_letters(text: str) -> bool:
 
 
 #: Characters or words that any annotation needs; most names have none and return at once.
-_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|branch|\bmessrs\b|\battn\b|分公司|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|f\.k\.a|d\.b\.a|known\s+as"
+_QUICK_RE = re.compile(r"[:(\[,/]|\d|\bex\b|\balias\b|branch|\bmessrs\b|\battn\b|分公司|\bfka\b|formerly|^\s*m[vt]\b|a\.k\.a|f\.k\.a|d\.b\.a|known\s+as"
                        r"|business\s+as|\s[-–—]\s*(?:" + _ROLES_AFTER + r")\b", re.IGNORECASE)
 #: ... and for a name known to be a vessel's, the prefixes written with dots or
 #: spaces ("M.T. AMBER SKY") or as plain letters ("TB"); elsewhere they are initials
@@ -556,6 +679,92 @@ def _opens_with_kind(text: str) -> bool:
     text of blanks alone (a zero-width space and a space: nothing to split)."""
     first = text.split(maxsplit=1)
     return bool(first) and _kind_word(first[0]) in tables().vessel_types
+
+
+#: A bilingual name's parts: its chunks between spaces, slashes and brackets.
+_BILINGUAL_CHUNK_RE = re.compile(r"[^\s/|()（）\[\]]+")
+#: Fewest words of the Latin part, and letters of the other, for a name read as two.
+BILINGUAL_LATIN_WORDS = 2
+BILINGUAL_OTHER_LETTERS = 2
+
+
+def _chunk_script(chunk: str) -> str:
+    """The script of a chunk's letters ("LATIN", "CJK", "CYRILLIC", ...; kana as CJK), ""
+    with no letter, "MIXED" when they are of two scripts ("TCL科技")."""
+    seen = ""
+    for ch in chunk:
+        if not ch.isalpha():
+            continue
+        name = unicodedata.name(ch, "")
+        script = name.split(" ", 1)[0]
+        if script in ("HIRAGANA", "KATAKANA", "HANGUL") or "IDEOGRAPH" in name:
+            script = "CJK" if script != "HANGUL" else script
+        if seen and script != seen:
+            return "MIXED"
+        seen = script
+    return seen
+
+
+def bilingual_split(text: str) -> tuple[str, str] | None:
+    """A name written twice, in Latin letters and in another script, one after the other:
+    ``(the Latin part, the other part)``. "KOWLOON STAR ENTERPRISES LIMITED 九龍星企業有限公司",
+    "OOO Romashka / ООО Ромашка" (fresh20's dev half: 0.07 against the English name):
+    both under a legal form, or set apart by a slash or brackets, or a person's name.
+    None for a name of one script, or one that mixes them in a word ("TCL科技集团") or
+    more than once; the Latin part must have two words ("Huawei 华为" stays one name)."""
+    if text.isascii():
+        return None
+    spans = [(m.start(), m.end(), _chunk_script(m.group())) for m in _BILINGUAL_CHUNK_RE.finditer(text)]
+    spans = [sp for sp in spans if sp[2]]
+    if len(spans) < 2 or any(sp[2] == "MIXED" for sp in spans):
+        return None
+    cuts = [k for k in range(1, len(spans)) if spans[k][2] != spans[k - 1][2]]
+    if len(cuts) != 1:
+        return None
+    first, second = spans[: cuts[0]], spans[cuts[0]:]
+    latin, other = (first, second) if first[0][2] == "LATIN" else (second, first)
+    if latin[0][2] != "LATIN" or len(latin) < BILINGUAL_LATIN_WORDS:
+        return None
+    if sum(ch.isalpha() for a, b, _ in other for ch in text[a:b]) < BILINGUAL_OTHER_LETTERS:
+        return None
+    punct = " /|()（）[],;:-"
+    a, b = (text[sp[0][0]: sp[-1][1]].strip(punct) for sp in (latin, other))
+    between = text[first[-1][1]: second[0][0]]
+    # two names: each a firm's under its legal form ("... LIMITED 九龍星企業有限公司"), or
+    # set apart by a slash or brackets ("Romashka / Ромашка"), or a person's few characters
+    # after a Latin name ("Li Wei 李伟"). Not a Latin brand inside another script's firm
+    # ("ООО Сервисный центр Huawei Technologies" is a service centre: helper-93's review)
+    apart = "/" in between or "(" in between or "（" in between or text.rstrip().endswith((")", "）"))
+    person = other[0][2] == "CJK" and len(other) == 1 and len(b) <= HAN_PERSON_CHARS and len(latin) <= 4
+    if not (apart or person or (_legal_form_in(a) and _legal_form_in(b))):
+        return None
+    if not _named(a):
+        return None  # "Trading Company Limited 九龍星企業有限公司": the Latin words name no one
+    return a, b
+
+
+#: Most characters of a person's name in Han characters after its Latin form.
+HAN_PERSON_CHARS = 4
+#: Most words of a legal form looked for in a part of a bilingual name.
+_LEGAL_WORDS_MAX = 5
+
+
+def _named(part: str) -> bool:
+    """``part`` has a word that is no business word, legal form or place: a name of its own."""
+    t = tables()
+    words = list(fold_words(part))
+    placed = {k for n in (3, 2, 1) for i in range(len(words) - n + 1)
+              if known_place(tuple(words[i:i + n]), t) for k in range(i, i + n)}
+    return any(w not in t.generic and (w,) not in t.legal_forms and k not in placed and len(w) > 1
+               for k, w in enumerate(words))
+
+
+def _legal_form_in(part: str) -> bool:
+    """``part`` has a legal form somewhere in it (any script: its words are read folded)."""
+    words = tuple(fold_words(part))
+    forms = tables().legal_forms
+    return any(words[i:j] in forms for i in range(len(words))
+               for j in range(i + 1, min(len(words), i + _LEGAL_WORDS_MAX) + 1))
 
 
 def _may_carry(text: str, vessel_name: bool = False, person: bool = False) -> bool:

@@ -46,7 +46,7 @@ from unidecode import unidecode
 
 from screening.countries import to_iso2
 from screening.matching import brahmic, burmese, cedict, gazetteer, japanese, korean
-from screening.matching.annotations import name_line, strip_annotations, without_reference
+from screening.matching.annotations import bilingual_split, name_line, strip_annotations, without_reference
 from screening.matching.greek import elot743, spoken
 from screening.matching.schemas import canonical_schema
 from screening.matching.normalize import (
@@ -181,8 +181,11 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
     # bench/match_negatives.py)
     organisation = canonical_schema(schema) == COMPANY or (
         schema is None and "(" in raw and looks_like_org(fold_words(raw), t))
+    # a person's notes (a birth, a nationality) after a name of unknown kind that does not
+    # read as an organisation's ("Petroleum Company, Libyan National" keeps its words)
+    notes = schema is None and not organisation and not looks_like_org(fold_words(raw), t)
     stripped, former = strip_annotations(raw, is_place=is_place, vessel_name=schema == "vessel", person=person,
-                                         organisation=organisation)
+                                         organisation=organisation, notes=notes)
     if schema is None and stripped != raw and "," in stripped and _titled_person(stripped, t):
         # "Mr. Li Fangwei, Dalian, Liaoning, PRC": the last place is read off above. Not
         # a firm's places: "Acme Trading, Dalian, Liaoning" is not "ACME TRADING, Shanghai"
@@ -217,7 +220,9 @@ def _person_address_cut(raw: str, t: Tables, run: int = PERSON_ADDRESS_RUN) -> s
     parts after commas that are all places ("Mr. Li Fangwei, Dalian, Liaoning, PRC",
     "SMITH, John, London, UK"), as long as the name keeps two words."""
     if raw.count(",") < run:
-        if raw.count(",") == run - 1 and _town_and_code(raw[raw.rfind(",") + 1:], t):
+        last = raw[raw.rfind(",") + 1:]
+        head = raw[:raw.rfind(",")]
+        if raw.count(",") == run - 1 and (_town_and_code(last, t) or (_long_town(last, t) and not head.isupper())):
             head = raw[:raw.rfind(",")]  # "MOHAMMAD HASSAN RAHIMI, TEHRAN IR": two places in one part
             if sum(w not in t.person_titles for w in fold_words(head)) >= PERSON_ADDRESS_KEEP:
                 return head.strip(" ,;")
@@ -232,6 +237,20 @@ def _person_address_cut(raw: str, t: Tables, run: int = PERSON_ADDRESS_RUN) -> s
             return head.strip(" ,;")  # a title is no word of the name ("Mr. GREF, German")
         cut += 1
     return raw
+
+
+def _long_town(part: str, t: Tables) -> bool:
+    """``part`` is a town of two words or more the gazetteer knows ("Hamidreza Karimi,
+    Bandar Abbas", fresh20's dev half): a place, where one word might be a given name
+    ("KARIMI, Hamid" is the family name first). Not after a name in capitals, a record's
+    "SURNAME, Given" ("GARCIA LOPEZ, Jesus Maria", "HOSSAIN, Shah Alam": given names that
+    are towns too, helper-93's review)."""
+    words = tuple(fold_words(part))
+    return len(words) >= 2 and words[0] not in _SAINTS and _town_words(words, t)
+
+
+#: A town named for a saint is a family name too (Santa Cruz, San Martin: helper-93's review).
+_SAINTS = frozenset({"san", "santa", "santo", "sao", "saint", "st", "sainte", "sant"})
 
 
 def _town_and_code(part: str, t: Tables) -> bool:
@@ -655,8 +674,15 @@ def analyze_name(text: str, schema: str | None = None) -> NameAnalysis:
     source = html.unescape(text) if "&" in text and _ENTITY_RE.search(text) else text
     ascii_text = source.isascii()
     raw = source if ascii_text else fold_homoglyphs(strip_controls(source), t.homoglyphs)
+    both = None if ascii_text else bilingual_split(raw)
+    if both and _written_place(both[1], t):
+        both = None  # "PETROV, Ivan (Россия)": a place in another script, read as before
+    if both:
+        raw = both[0]  # "KOWLOON STAR ENTERPRISES LIMITED 九龍星企業有限公司": read as two names
     raw, former = _strip_annotations(raw, schema if schema is None else schema.lower(), t)
     former = [f for f in former if not _written_place(f, t)]
+    if both:
+        former += [both[1], source]  # and the whole, as it was read before
     raw, acronyms = split_acronyms(raw)
     script = _script(raw)
     if not company and not ascii_text and ARABIC_RE.search(raw):

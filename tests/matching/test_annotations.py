@@ -384,3 +384,56 @@ def test_each_name_of_a_bracketed_group_is_its_own(text, bare, others):
 def test_a_cantonese_spelling_meets_the_characters_the_list_gives():
     """fresh10's read half: 'Ng Kwok Wai' / 'WU, Guowei (non-Latin script: 吳國偉)' 0.43."""
     assert compare("Ng Kwok Wai", "WU, Guowei (non-Latin script: 吳國偉)", "Person")[0] >= MATCH_THRESHOLD
+
+
+# --- session 31: notes fresh20's and fresh21's dev halves write around names ------------
+# (helper-91's and helper-92's pairs, written without our code; issue 14 lists "port or
+# flag after a comma" and "registry numbers" among the annotations to read off)
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        ("Bulk carrier PACIFIC BRAVE, IMO 9312456, flag Panama", "PACIFIC BRAVE", "Vessel"),  # fresh20 dev
+        ("PACIFIC BRAVE, flag of Panama", "PACIFIC BRAVE", "Vessel"),
+        ("PACIFIC BRAVE, Panama-flagged", "PACIFIC BRAVE", "Vessel"),
+        ("Nordic Timber AB (org. nr 556123-4567)", "Nordic Timber Aktiebolag", "Company"),  # fresh20 dev
+        ("Alpha Trade Sp. z o.o. (KRS 0000123456)", "Alpha Trade Sp. z o.o.", "Company"),
+        ("Muller Maschinenbau GmbH, HRB 86891", "Muller Maschinenbau GmbH", "Company"),
+        ("Khaled Walid Mansour, Lebanese national", "Khalid Walid Mansur", "Person"),  # fresh20 dev
+        ("Khaled Walid Mansour (a Lebanese citizen)", "Khalid Walid Mansur", "Person"),
+        ("Khaled Walid Mansour, nationality: Lebanese", "Khalid Walid Mansur", None),
+        ("SHIPPER: Hamid Reza Karimi, Bandar Abbas", "Hamidreza Karimi", "Person"),  # fresh20 dev
+        ("Ismael Zambada Garcia", "Ismael ZAMBADA GARCIA alias El Mayo", "Person"),  # fresh21 dev
+        ("Kowloon Star Enterprises Ltd", "KOWLOON STAR ENTERPRISES LIMITED 九龍星企業有限公司", "Company"),  # fresh20 dev
+        ("九龍星企業有限公司", "KOWLOON STAR ENTERPRISES LIMITED 九龍星企業有限公司", "Company"),
+    ],
+)
+def test_a_note_of_the_record_is_read_off(query, listed, schema):
+    assert compare(query, listed, schema)[0] >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, listed, schema",
+    [
+        ("National Iranian Oil Company, National", "National Iranian Oil Company", None),  # a firm's word
+        ("Smart Alias Ltd", "Smart Trading Ltd", None),        # Alias is a firm's word, no aka
+        ("KARIMI, Bandar", "Hamidreza Karimi", "Person"),      # one word after the comma: a given name
+        # helper-93's review
+        ("Mohd Alias Ibrahim", "Mohd Alias Hassan", "Person"),          # Alias: a Malay given name
+        ("MUHAMMAD BIN ALI 750101-14-5555", "MUHAMMAD BIN OMAR", "Person"),  # bin: son of
+        ("KRS 12345 Logistics", "KRS 67890 Logistics", None),           # a label mid-name
+        ("GARCIA LOPEZ, Jesus Maria", "GARCIA LOPEZ", "Person"),        # a given name that is a town
+        ("Juan Carlos, Santa Cruz", "Juan Carlos", "Person"),           # a saint's town: a surname too
+        ("John Paul, Senior Citizen", "John Paul", "Person"),           # no nationality
+        ("ООО Сервисный центр Huawei Technologies", "Huawei Technologies Co Ltd", None),  # a service centre
+        ("Trading Company Limited 九龍星企業有限公司", "Trading Company Limited", "Company"),
+        ("Pacific Trading LLC", "Pacifica Trading LLC", "Company"),     # a letter added makes a name
+    ],
+)
+def test_words_like_a_note_stay_in_the_name(query, listed, schema):
+    assert compare(query, listed, schema)[0] < MATCH_THRESHOLD
+
+
+def test_a_place_in_another_script_is_not_read_as_a_second_name():
+    # "Huawei Technologies Co., Ltd. (深圳)": Shenzhen must not meet Huawei (helper-54's review)
+    assert analyze_name("Huawei Technologies Co., Ltd. (深圳)").former == []
+    assert analyze_name("KOWLOON STAR ENTERPRISES LIMITED 九龍星企業有限公司").former[0] == "九龍星企業有限公司"

@@ -26,7 +26,7 @@ MATCHING = ROOT / "screening" / "matching"
 #: ``gazetteer`` (reads a package's file once).
 COMPILED = ["brahmic", "burmese", "normalize", "annotations", "abjad", "arabic_compounds", "cedict", "greek", "japanese", "korean",
             "pinyin", "russian", "translation", "vietnamese", "tokens", "names_latin", "names_han", "names_ko_ja",
-            "names", "schemas", "forms", "choices", "strings", "cut_short", "alignment", "divisions", "short_names", "families", "fitted",
+            "names", "schemas", "forms", "choices", "strings", "cut_short", "alignment", "divisions", "short_names", "person_variants", "families", "fitted",
             "features", "config", "algorithm", "explain", "index"]
 
 

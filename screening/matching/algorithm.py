@@ -22,6 +22,7 @@ from typing import Any, Callable
 from screening.matching import divisions
 from screening.matching import features as f
 from screening.matching import fitted
+from screening.matching import person_variants as pv
 from screening.matching import short_names
 from screening.matching.alignment import Pair
 from screening.matching.config import MatchConfig, default_config
@@ -100,11 +101,19 @@ FEATURES: list[Feature] = [
     Feature(divisions.division_added, qualifier=True, hold=True),
     Feature(divisions.institution_kind_differs, qualifier=True, hold=True),
     Feature(divisions.place_qualifier_added, qualifier=True, hold=True),
+    Feature(divisions.organ_added, qualifier=True, hold=True),
     Feature(short_names.short_name_variant, qualifier=True, hold=True),
     Feature(short_names.short_name_vowels, qualifier=True, hold=True),
     Feature(short_names.spelled_other_country, qualifier=True, hold=True),
     Feature(short_names.joined_by_spelling, qualifier=True, hold=True),
     Feature(short_names.pinyin_syllables_differ, qualifier=True, hold=True),
+    Feature(pv.vowel_makes_another_name, qualifier=True, hold=True),
+    Feature(pv.given_name_gendered, qualifier=True, hold=True),
+    Feature(pv.han_characters_differ, qualifier=True, hold=True),
+    Feature(pv.parts_reordered, qualifier=True, hold=True),
+    Feature(pv.cantonese_syllables_differ, qualifier=True, hold=True),
+    Feature(pv.birth_years_differ, qualifier=True),
+    Feature(pv.nationalities_differ, qualifier=True),
     Feature(f.no_distinctive_agreement, qualifier=True),
     Feature(f.locations_disagree, qualifier=True),
     Feature(f.trailing_places_differ, qualifier=True, hold=True),

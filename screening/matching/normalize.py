@@ -96,6 +96,21 @@ def has_han(text: str) -> bool:
     return not text.isascii() and _HAN_RE.search(text) is not None
 
 
+_opencc_jp: Any = None
+
+
+def japanese_to_traditional(text: str) -> str:
+    """Japanese forms of characters as traditional ones with OpenCC (``jp2t``): 渡辺 ->
+    渡邊, 斎藤 -> 齋藤, so one Japanese name written in Japanese and in Chinese forms folds
+    to one (:func:`to_simplified` after it)."""
+    global _opencc_jp
+    if _opencc_jp is None:
+        import opencc
+
+        _opencc_jp = opencc.OpenCC("jp2t")
+    return str(_opencc_jp.convert(text))
+
+
 def to_simplified(text: str) -> str:
     """Traditional to simplified Chinese with OpenCC (``t2s``)."""
     global _opencc

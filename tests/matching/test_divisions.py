@@ -64,3 +64,24 @@ def test_the_hold_is_reported_with_the_pair():
     (pair,) = [p for _, p in form_pairs("Kestrow Corporation", "Kestrow Aerospace Systems, Ltd.")][:1]
     score, values = score_pair(pair)
     assert values["division_added"] == 1.0 and score < MATCH_THRESHOLD
+
+
+# --- organ_added (session 31): an organ of an organisation is held for review -----------
+@pytest.mark.parametrize("query, listed", [
+    ("Korean People's Army", "Korean People's Army Navy"),            # fresh20 dev: a branch
+    ("Islamic Revolutionary Guard Corps", "IRGC Navy"),                # fresh20 dev
+    ("Workers' Party of Korea", "Central Military Commission of the Workers' Party of Korea"),  # fresh20 dev
+])
+def test_an_organ_of_an_organisation_is_held_for_review(query, listed):
+    score, features = compare(query, listed, "Organization")
+    assert REVIEW_THRESHOLD <= score < MATCH_THRESHOLD, (score, features)
+    assert features.get("organ_added") == 1.0
+
+
+@pytest.mark.parametrize("query, listed", [
+    ("Korean People's Army", "Korean People's Army"),
+    ("Islamic Revolutionary Guard Corps", "IRGC"),
+])
+def test_the_organisation_itself_is_not_held(query, listed):
+    score, features = compare(query, listed, "Organization")
+    assert "organ_added" not in features

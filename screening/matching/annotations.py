@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
 
 from screening.matching import pinyin
@@ -226,12 +227,21 @@ _REGISTRY_RE = re.compile(
 )
 #: A register's number by the register's own letters, in capitals, after a bracket or a
 #: comma and straight before its digits: "(KRS 0000123456)", ", HRB 86891", "(EDRPOU
-#: 12345678)". Not mid-name ("KRS 12345 Logistics"), nor Malay BIN ("MUHAMMAD BIN ALI
-#: 750101-14-5555" is son of Ali: helper-93's review).
+#: 12345678)", a Singapore UEN or an Indian CIN with its letters. Not mid-name ("KRS 12345
+#: Logistics"), nor Malay BIN ("MUHAMMAD BIN ALI 750101-14-5555" is son of Ali: helper-93's
+#: review). The number is kept as the name's registry number (:func:`registry_numbers`):
+#: two firms of one name under two numbers of one register are two (helper-94's review).
 _REGISTER_CODE_RE = re.compile(
-    r"\s*[(,;]\s*(?:CRN|UEN|CIN|KRS|REGON|NIP|EDRPOU|ЄДРПОУ|ЕДРПОУ|UNP|УНП|БИН|EIN|KvK|SIREN|SIRET|CNPJ|RUC|CUIT"
-    r"|HRB|HRA)\s*[:#]?\s*\d[\d\s./-]{3,}\d\s*\)?"
+    r"\s*[(,;]\s*(?:(UEN|CIN)\s*[:#]?\s*([A-Z0-9]{8,21})|(CRN|KRS|REGON|NIP|EDRPOU|ЄДРПОУ|ЕДРПОУ|UNP|УНП|БИН"
+    r"|EIN|KvK|SIREN|SIRET|CNPJ|RUC|CUIT|HRB|HRA)\s*[:#]?\s*(\d[\d\s./-]{3,}\d))\s*\)?"
 )
+#: A Nordic organisation number by its label ("org. nr 556123-4567"), kept as the name's
+#: registry number as the register codes are.
+_ORG_NUMBER_RE = re.compile(r"(?i)\borg(?:ani[sz]ation)?\.?\s*(?:no|nr|number)\.?\s*[:#]?\s*(\d[\d\s-]{3,}\d)"
+                            r"|\borganisationsnummer\s*[:#]?\s*(\d[\d\s-]{3,}\d)")
+#: Each register's code as its numbers are kept (``kind:digits``): one register in two
+#: spellings is one kind.
+_REGISTER_KINDS = {"єдрпоу": "edrpou", "едрпоу": "edrpou", "унп": "unp", "бин": "bin"}
 #: A vessel's radio call sign ("call sign 3FAB2", "Callsign: 9ha2157": letters with a
 #: digit, or four capitals) and a note of its
 #: hull at a yard ("(Zvezda Shipbuilding Complex hull No. 1123)"): no part of its name.
@@ -284,9 +294,24 @@ def birth_years(text: str) -> tuple[int, int] | None:
     note = text[start:]
     years = [int(y) for y in _YEAR_RE.findall(note)]
     years += [int(a[:2] + b) for a, b in _YEAR_PAIR_RE.findall(note)]  # "1960/61"
+    years += [int(y) + 9 for y in _DECADE_RE.findall(note)]  # "1960s": to 1969
     years += [_century(int(y)) for y in _SHORT_DATE_RE.findall(note)]  # "12/03/75"
-    years += [int(y) + SOLAR_HIJRI_OFFSET + k for y in _HIJRI_YEAR_RE.findall(note) for k in (0, 1)]  # "born 1352"
-    return (min(years), max(years)) if years else None
+    for y in map(int, _HIJRI_YEAR_RE.findall(note)):  # "born 1352" (solar) or "DOB 1395" (lunar)
+        years += [y - y // 33 + LUNAR_HIJRI_OFFSET, y + SOLAR_HIJRI_OFFSET + 1]
+    if not years:
+        return None
+    slack = BIRTH_CIRCA_SLACK if _CIRCA_RE.search(note) else BIRTH_YEAR_SLACK
+    return (min(years) - slack, max(years) + slack)
+
+
+#: Years a birth note's year may be off: lists give alternative and approximate dates
+#: (Baradar 1967 / 1968: helper-94's review), and "circa" says so.
+BIRTH_YEAR_SLACK = 1
+BIRTH_CIRCA_SLACK = 3
+_CIRCA_RE = re.compile(r"(?i)\b(?:circa|ca\.|c\.(?=\s*\d)|approx|about|around)")
+_DECADE_RE = re.compile(r"(?<!\d)((?:19|20)\d0)'?s\b")
+#: A lunar Hijri year is about this many years behind the Gregorian one, less a year in 33.
+LUNAR_HIJRI_OFFSET = 622
 
 
 #: "1960/61": a year written with the next one, either may be right.
@@ -297,8 +322,8 @@ _SHORT_DATE_RE = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](\d\d)(?!\d)")
 #: runs behind the Gregorian one (1352 began in March 1973).
 _HIJRI_YEAR_RE = re.compile(r"(?<!\d)(1[34]\d\d)(?!\d)")
 SOLAR_HIJRI_OFFSET = 621
-#: Two-digit years up to this are this century's.
-_CENTURY_CUT = 30
+#: Two-digit years up to this are this century's (a screened person born later is rare).
+_CENTURY_CUT = 10
 
 
 def _century(yy: int) -> int:
@@ -307,31 +332,48 @@ def _century(yy: int) -> int:
 
 
 def nationality(text: str) -> str:
-    """The nationality a note after a person's name gives (", Lebanese national",
-    ", citizen of Iraq"), as a country code when it names a country, else its first four
-    letters ("leba"); "" without one."""
+    """The nationalities a note after a person's name gives (", Lebanese national",
+    ", citizen of Iraq", ", US-Iranian dual national"), as country codes joined by spaces;
+    "" without a note or a nationality read (Persian, Iraki: spellings no country begins with)."""
     low = text.lower()
     if "nation" not in low and "citizen" not in low:
         return ""
     start = _tail_note(_NATIONALITY_RE, text)
     if start is None:
         return ""
-    words = [w for w in fold_words(text[start:]) if w not in _NOTE_WORDS]
-    if not words:
-        return ""
-    code = to_iso2(" ".join(words))
-    if code:
-        return code
-    return words[0][:NATIONALITY_PREFIX] if words[0].endswith(_DEMONYM_ENDS) else ""
+    note = text[start:]
+    words = [w for w in fold_words(note) if w not in _NOTE_WORDS]
+    whole = to_iso2(" ".join(words))
+    if whole:
+        return whole
+    codes = sorted({c for c in (to_iso2(w) or demonym_country(w) for w in words) if c})
+    return " ".join(codes)
 
 
-#: How names of nationalities end (Lebanese, Syrian, Iraqi, British, Turkish, Czech,
-#: Kazakh, Uzbek, Tajik, Thai, Swiss); "Senior Citizen" is no nationality.
-_DEMONYM_ENDS = ("an", "ese", "i", "ish", "ch", "ic", "kh", "ek", "ik", "ai", "ss", "ot", "er")
+def demonym_country(word: str) -> str | None:
+    """The country a demonym names, by the first letters it shares with one country's
+    name alone (Lebanese: Lebanon, Syrian: Syria, Taiwanese: Taiwan); None when none or
+    several share them (British: British Virgin Islands and British Indian Ocean
+    Territory), or for a spelling no name begins with (Iraki, Belorussian)."""
+    if len(word) < NATIONALITY_PREFIX:
+        return None
+    return _by_prefix().get(word[:NATIONALITY_PREFIX])
+
+
+@lru_cache(maxsize=1)
+def _by_prefix() -> dict[str, str]:
+    """Country names' first letters -> the country, for prefixes only one country has."""
+    from screening.countries import _tables as country_tables
+
+    seen: dict[str, set[str]] = {}
+    for code, name in country_tables()[0].items():
+        key = "".join(fold_words(name))[:NATIONALITY_PREFIX]
+        seen.setdefault(key, set()).add(code)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
 #: Words of a nationality note that are not the nationality.
-_NOTE_WORDS = frozenset({"a", "an", "national", "citizen", "of", "nationality", "citizenship"})
+_NOTE_WORDS = frozenset({"a", "an", "national", "citizen", "of", "nationality", "citizenship", "dual", "the"})
 #: Letters a demonym shares with its country's name (Lebanese / Lebanon, Syrian / Syria).
 NATIONALITY_PREFIX = 4
 
@@ -355,6 +397,12 @@ def registry_numbers(text: str) -> frozenset[str]:
         kind, digits = _KINDS[m.group(1).lower()], m.group(2)
         if len(digits) in _NUMBER_LENGTHS[kind] and (kind == "imo" or _CHECKS[kind](digits)):
             out.add(f"{kind}:{digits}")
+    for m in _ORG_NUMBER_RE.finditer(text):
+        out.add(f"orgnr:{re.sub(r'[^0-9]', '', m.group(1) or m.group(2))}")
+    for m in _REGISTER_CODE_RE.finditer(text):
+        label, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        label = label.lower()
+        out.add(f"{_REGISTER_KINDS.get(label, label)}:{re.sub(r'[^0-9A-Za-z]', '', number).upper()}")
     return frozenset(out) if out else NO_NUMBERS
 
 
@@ -407,7 +455,8 @@ def possible_slip(a: str, b: str) -> bool:
     exactly that slip, so it says nothing against the other hull; seven other digits do."""
     kind, x = a.split(":", 1)
     other, y = b.split(":", 1)
-    if kind != other or len(x) != len(y) or (_CHECKS[kind](x) and _CHECKS[kind](y)):
+    check = _CHECKS.get(kind)
+    if kind != other or len(x) != len(y) or check is None or (check(x) and check(y)):
         return False
     diff = [k for k in range(len(x)) if x[k] != y[k]]
     return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
@@ -420,7 +469,7 @@ TRAILING_PLACES_MAX = 2
 #: flag", "Caspian Dawn, flag: Comoros", "..., flag of Panama", "..., Panama-flagged")
 #: to be read as a port or flag.
 _TRAILING_PLACE_RE = re.compile(r"(?:,|\s/)\s*(?:flag(?:ged)?(?:\s*:\s*|\s+(?:of|in)\s+|\s+))?([^,/]+?)"
-                                r"(?:[\s-]+flag(?:ged)?)?\s*$", re.IGNORECASE)
+                                r"(?:[\s-]{1,3}flag(?:ged)?)?\s*$", re.IGNORECASE)
 
 
 #: Most words of a vessel's kind written before its name ("Bulk Carrier", "LPG Tanker").
@@ -551,7 +600,7 @@ def strip_annotations(
         born = _tail_note(_BIRTH_RE, name)
         if born is not None and len(name[:born].split()) >= 2:
             name = name[:born]  # "SAEED ABBAS KARIMI (DOB 12 MAR 1975)"
-    if notes and ("nation" in name.lower() or "citizen" in name.lower()) and nationality(name):
+    if notes and ("nation" in name.lower() or "citizen" in name.lower()):
         noted = _tail_note(_NATIONALITY_RE, name)
         if noted is not None and len(name[:noted].split()) >= 2:
             name = name[:noted]  # "Khaled Mansour, Lebanese national": a note, not the name

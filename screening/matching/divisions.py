@@ -145,6 +145,8 @@ def _qualified(form: Form, unmatched: tuple[int, ...], other: Form) -> bool:
 #: ("Korean People's Army Navy", "IRGC Qods Force") for :func:`organ_added`.
 SERVICE_WORDS = frozenset({"navy", "naval", "air", "aerospace", "ground", "marine", "marines", "qods", "quds",
                            "coast", "special", "intelligence"})
+#: Words before "of" that name a state itself, not an organ of it.
+_STATE_WORDS = frozenset({"government", "state", "republic", "kingdom", "people", "peoples"})
 #: Fewest words of the name an organ is added to: "Korean People's Army", not "Army".
 ORGAN_PARENT_MIN = 2
 
@@ -180,7 +182,8 @@ def organ_added(pair: Pair) -> float:
         return 1.0
     before = [k for k in range(met[0]) if longer.tags[k] != STOP]
     if all(k < met[0] for k in words) and before and "of" in longer.texts[before[-1] + 1: met[0]]:
-        return 1.0
+        # not a state's government ("Government of the Islamic Republic of Iran": helper-94)
+        return 0.0 if all(longer.texts[k] in _STATE_WORDS for k in before) else 1.0
     return 0.0
 
 

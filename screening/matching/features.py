@@ -619,7 +619,7 @@ def no_distinctive_agreement(pair: Pair) -> float:
     if al.distinctive_agree or _brand_agrees(q, al) or _brand_agrees(c, al, result=True):
         return 0.0
     if DISTINCTIVE in c.tags:
-        read_as_generic = _business_cognates(pair) | _misspelled_common_words(pair)
+        read_as_generic = _business_cognates(pair)
         if any(t == DISTINCTIVE for j, t in enumerate(c.tags) if j not in read_as_generic):
             return 1.0
     if any(_read_from_pinyin(q, lk.qi) or _read_from_pinyin(c, lk.ci) for lk in al.links):
@@ -642,31 +642,6 @@ def no_distinctive_agreement(pair: Pair) -> float:
     if numbered and all(c.tags[j] in (GENERIC, LOCATION) for j in c_left):
         return 0.0
     return 1.0
-
-
-#: Shortest word read as a place misspelled by one letter: in
-#: shorter ones a letter makes another word (Metal / Petal).
-MISSPELLED_MIN = 6
-
-
-def _misspelled_common_words(pair: Pair) -> frozenset[int]:
-    """Positions of list words no table knows (so read as distinctive) that are a place
-    of the query misspelled by one letter inside it, at the same place in the name:
-    "Petroleos de Venezula S.A." for "Petroleos de Venezuela SA" (fresh20's dev half). A
-    slip in a place is no name of its own, so the name is still one of generic words and
-    places, read word for word as those are. Not a letter added or dropped at the end,
-    which makes a name (Pacific / Pacifica, Marine / Marina: helper-93's review)."""
-    q, c = pair.query, pair.result
-    out = []
-    for lk in pair.alignment.links:
-        if len(lk.qi) != 1 or len(lk.ci) != 1:
-            continue
-        i, j = lk.qi[0], lk.ci[0]
-        a, b = q.texts[i], c.texts[j]
-        if (c.tags[j] == DISTINCTIVE and q.tags[i] == LOCATION and min(len(a), len(b)) >= MISSPELLED_MIN
-                and a[:-1] != b and b[:-1] != a and Levenshtein.distance(a, b, score_cutoff=1) <= 1):
-            out.append(j)
-    return frozenset(out)
 
 
 def _business_cognates(pair: Pair) -> frozenset[int]:

@@ -220,9 +220,7 @@ def _person_address_cut(raw: str, t: Tables, run: int = PERSON_ADDRESS_RUN) -> s
     parts after commas that are all places ("Mr. Li Fangwei, Dalian, Liaoning, PRC",
     "SMITH, John, London, UK"), as long as the name keeps two words."""
     if raw.count(",") < run:
-        last = raw[raw.rfind(",") + 1:]
-        head = raw[:raw.rfind(",")]
-        if raw.count(",") == run - 1 and (_town_and_code(last, t) or (_long_town(last, t) and not head.isupper())):
+        if raw.count(",") == run - 1 and _town_and_code(raw[raw.rfind(",") + 1:], t):
             head = raw[:raw.rfind(",")]  # "MOHAMMAD HASSAN RAHIMI, TEHRAN IR": two places in one part
             if sum(w not in t.person_titles for w in fold_words(head)) >= PERSON_ADDRESS_KEEP:
                 return head.strip(" ,;")
@@ -237,20 +235,6 @@ def _person_address_cut(raw: str, t: Tables, run: int = PERSON_ADDRESS_RUN) -> s
             return head.strip(" ,;")  # a title is no word of the name ("Mr. GREF, German")
         cut += 1
     return raw
-
-
-def _long_town(part: str, t: Tables) -> bool:
-    """``part`` is a town of two words or more the gazetteer knows ("Hamidreza Karimi,
-    Bandar Abbas", fresh20's dev half): a place, where one word might be a given name
-    ("KARIMI, Hamid" is the family name first). Not after a name in capitals, a record's
-    "SURNAME, Given" ("GARCIA LOPEZ, Jesus Maria", "HOSSAIN, Shah Alam": given names that
-    are towns too, helper-93's review)."""
-    words = tuple(fold_words(part))
-    return len(words) >= 2 and words[0] not in _SAINTS and _town_words(words, t)
-
-
-#: A town named for a saint is a family name too (Santa Cruz, San Martin: helper-93's review).
-_SAINTS = frozenset({"san", "santa", "santo", "sao", "saint", "st", "sainte", "sant"})
 
 
 def _town_and_code(part: str, t: Tables) -> bool:

@@ -97,6 +97,19 @@ def has_han(text: str) -> bool:
 
 
 _opencc_jp: Any = None
+_opencc_hk: Any = None
+
+
+def hong_kong_to_simplified(text: str) -> str:
+    """Hong Kong's traditional forms as simplified ones with OpenCC (``hk2s``): 衞 -> 卫,
+    which ``t2s`` keeps (helper-94's review: 張衞國 / 张卫国)."""
+    global _opencc_hk
+    if _opencc_hk is None:
+        import opencc
+
+        _opencc_hk = opencc.OpenCC("hk2s")
+    return str(_opencc_hk.convert(text))
+
 
 
 def japanese_to_traditional(text: str) -> str:

@@ -27,13 +27,14 @@ for review, never below it, as the issue asks of a one-letter variant.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from screening.matching.alignment import Pair, is_person_pair, pinyin_name
 from screening.matching.annotations import birth_years, nationality
 from screening.matching.forms import Form
 from screening.matching.names import DISTINCTIVE, INITIAL, NUMBER, STOP
-from screening.matching.normalize import has_han, japanese_to_traditional, to_simplified
+from screening.matching.normalize import has_han, hong_kong_to_simplified, japanese_to_traditional, to_simplified
 from screening.matching.pinyin import SYLLABLES
 from screening.matching.resources import on_change, tables
 
@@ -41,10 +42,11 @@ from screening.matching.resources import on_change, tables
 #: Ana / Ani) a letter is too often a spelling.
 PART_MIN = 4
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
-#: Last letters of a given name whose form with an a added is its feminine (Samir, Karim,
-#: Amin, Nabil, Aziz, Farid, Latif, Robert, Daniel); an Indian name's final a is written or
-#: left after others too (Ashok / Ashoka, Shiv / Shiva, Mahesh / Mahesha: helper-93's review).
-_FEMININE_AFTER = frozenset("rmnlzdft")
+#: Last letters of a given name whose form with an a added is its feminine (Samir, Amin,
+#: Nabil, Aziz, Farid, Robert, Daniel); an Indian or Arabic name's final a is written or
+#: left after others too (Ashok / Ashoka, Shiv / Shiva, Bhim / Bhima, Khalif / Khalifa:
+#: helper-93's and helper-94's reviews).
+_FEMININE_AFTER = frozenset("rnlzdt")
 #: What follows the joining vowel of -al-Din written on (Salahiddin, Tajideen, Nuraddin).
 _JOINED_DIN = ("ddin", "ddeen", "deen", "din")
 _VOWELS = frozenset("aeiouy")
@@ -75,7 +77,8 @@ def vowel_makes_another_name(pair: Pair) -> float:
     nor Vietnamese syllables (other rules read those), and parts of four letters or more.
     Not a word's first vowel (Mariam / Miriam, Dilip / Dalip, Romanian î / â: Sîrbu /
     Sârbu), nor the vowel joining -al-Din or Abd- (Salahiddin / Salahaddin, Abdallah /
-    Abdillah, Abdirahman / Abdarahman), which are written either way (helper-93's review)."""
+    Abdillah, Abdirahman / Abdarahman), nor one in a name ending in -al-Din (Nasiruddin /
+    Nasaruddin), which are written either way (helper-93's and helper-94's reviews)."""
     q, c = pair.query, pair.result
     if not is_person_pair(q, c) or not (_latin_parts(q) and _latin_parts(c)):
         return 0.0
@@ -100,7 +103,7 @@ def vowel_makes_another_name(pair: Pair) -> float:
     k = diff[0]
     if not any(ch in _VOWELS for ch in a[:k]):
         return 0.0  # the first vowel: Mariam / Miriam, Dilip / Dalip, Romanian Sîrbu / Sârbu
-    if a[k + 1:].startswith(_JOINED_DIN) or a[:k] == "abd":
+    if a[k + 1:].startswith(_JOINED_DIN) or a[:k] == "abd" or "din" in a[k:] or "deen" in a[k:]:
         return 0.0  # the joining vowel of -al-Din (Salahiddin / Salahaddin) and of Abd- (Abdallah / Abdillah)
     return 1.0
 
@@ -114,12 +117,15 @@ def given_name_gendered(pair: Pair) -> float:
     q, c = pair.query, pair.result
     if not is_person_pair(q, c):
         return 0.0
+    q_last, c_last = len(q.texts) - 1, len(c.texts) - 1
     for lk in pair.alignment.links:
         if len(lk.qi) != 1 or len(lk.ci) != 1:
             continue
         i, j = lk.qi[0], lk.ci[0]
         if q.family[i] or c.family[j] or q.tags[i] in (INITIAL, NUMBER):
             continue
+        if (i == q_last and not any(q.family)) or (j == c_last and not any(c.family)):
+            continue  # a name's last part, unmarked, is its family name (Lukashenko / Lukashenka)
         a, b = q.texts[i], c.texts[j]
         if _gendered(a, b) or _gendered(b, a):
             return 1.0
@@ -133,8 +139,10 @@ def _gendered(a: str, b: str) -> bool:
     if b == a + "a" and a[-1] in _CONSONANTS:
         # a stem whose last vowel is i or e, ending as feminine forms do: Indian names write
         # their final a or leave it (Narayan / Narayana, Arjun / Arjuna: helper-93's review)
-        return next((ch for ch in reversed(a) if ch in _VOWELS), "a") in "ie" and a[-1] in _FEMININE_AFTER
-    return len(a) == len(b) and a[-1] == "o" and b[-1] == "a" and a[:-1] == b[:-1]
+        return (next((ch for ch in reversed(a) if ch in _VOWELS), "a") in "ie" and a[-1] in _FEMININE_AFTER
+                and not a.endswith("nd"))  # Govind / Govinda, Arvind / Arvinda
+    return (len(a) == len(b) and a[-1] == "o" and b[-1] == "a" and a[:-1] == b[:-1]
+            and not a.endswith("enko"))  # LUKASHENKA / LUKASHENKO: a family name's Belarusian form
 
 
 def han_characters_differ(pair: Pair) -> float:
@@ -151,9 +159,12 @@ def han_characters_differ(pair: Pair) -> float:
     a, b = _han_of(q.name), _han_of(c.name)
     if len(a) != len(b) or len(a) > HAN_NAME_MAX or a == b:
         return 0.0
-    if to_simplified(a) == to_simplified(b):
-        return 0.0  # 黃大衛 / 黄大卫: traditional and simplified
-    return 1.0 if _folded(a) != _folded(b) else 0.0
+    fa, fb = _foldings(a), _foldings(b)
+    if fa & fb:
+        return 0.0  # 黃大衛 / 黄大卫, 渡辺 / 渡边: one name in other forms of its characters
+    apart = [k for k in range(len(a)) if not _foldings(a[k]) & _foldings(b[k])]
+    # one given name's character, the surname alike (闫 / 閻, 肖 / 蕭: a surname's variant forms)
+    return 1.0 if apart and 0 not in apart and len(apart) == 1 else 0.0
 
 
 def _han_of(text: str) -> str:
@@ -166,10 +177,13 @@ def _han_of(text: str) -> str:
 HAN_NAME_MAX = 3
 
 
-def _folded(text: str) -> str:
-    """``text`` in simplified characters, Japanese forms first read as traditional ones
-    (渡辺 / 渡边, 斎藤 / 斋藤: one name; helper-93's review)."""
-    return to_simplified(japanese_to_traditional(text))
+def _foldings(text: str) -> frozenset[str]:
+    """``text`` in simplified characters, read as written, as compatibility forms
+    (NFKC), and with Japanese forms first read as traditional ones (渡辺 / 渡边, 斎藤 /
+    斋藤: one name; helper-93's review)."""
+    plain = unicodedata.normalize("NFKC", text)
+    return frozenset((to_simplified(plain), hong_kong_to_simplified(plain),
+                      to_simplified(japanese_to_traditional(plain))))
 
 
 def parts_reordered(pair: Pair) -> float:
@@ -197,6 +211,8 @@ def parts_reordered(pair: Pair) -> float:
         return 0.0
     if len(qp) != 3 or any(len(q.texts[i]) > SYLLABLE_MAX for i in qp):
         return 0.0  # two surnames, written in either order (MAHIN MOJTAHEDZADEH TOUSSI; Santos Silva)
+    if not _east_asian(q, qp):
+        return 0.0  # "Ana Paz Diaz" / "Ana Diaz Paz": Spanish surnames (helper-94's review)
     order = [cp.index(to_c[i]) for i in qp]
     n = len(order)
     if order != list(range(n - 2)) + [n - 1, n - 2]:
@@ -223,14 +239,15 @@ def birth_years_differ(pair: Pair) -> float:
 def nationalities_differ(pair: Pair) -> float:
     """1 when both persons' names carry a nationality note and the nationalities differ:
     "Ahmad Hassan, Syrian national" / "Ahmad Hassan, Lebanese national" (the note is read
-    off the name; helper-93's review). A demonym and a country meet by their first letters
-    (Lebanese / Lebanon) or both by their country code."""
+    off the name; helper-93's review). Each is read as countries (Lebanese and Lebanon
+    are LB); a dual national meets either, and a spelling no country is read from
+    (Iraki, Persian) says nothing (helper-94's review)."""
     q, c = pair.query, pair.result
     a = nationality(q.name)
     if not a:
         return 0.0  # most names: no note (the cheap test first)
     b = nationality(c.name)
-    return 1.0 if b and len(a) == len(b) and a != b else 0.0
+    return 1.0 if b and not set(a.split()) & set(b.split()) else 0.0
 
 
 #: Fewest Cantonese syllables that make a name read as Hong Kong's (Cheung Siu Ming).
@@ -254,6 +271,8 @@ def cantonese_syllables_differ(pair: Pair) -> float:
     if len(apart) != 1:
         return 0.0  # most pairs: all alike, or more than one word apart (the cheap test first)
     a, b = apart[0]
+    if a + "h" == b or b + "h" == a:
+        return 0.0  # Lo / Loh, Ho / Hoh: one syllable (helper-94's review)
     yue = tables().yue_pinyin
     if a not in yue or b not in yue or yue[a][0] == yue[b][0]:
         return 0.0
@@ -262,6 +281,14 @@ def cantonese_syllables_differ(pair: Pair) -> float:
     if _korean(q) and _korean(c):
         return 0.0  # Pak Pong Ju / Pak Bong Ju: a Korean name's two romanisations
     return 1.0 if _cantonese(q, yue) and _cantonese(c, yue) else 0.0
+
+
+def _east_asian(form: Form, parts: list[int]) -> bool:
+    """A Korean or Chinese name of three syllables: a Korean surname first, or every part
+    a pinyin or Cantonese syllable."""
+    t = tables()
+    words = [form.texts[i] for i in parts]
+    return words[0] in t.ko_surname_of or all(w in SYLLABLES or w in t.yue_pinyin for w in words)
 
 
 @lru_cache(maxsize=1)

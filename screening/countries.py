@@ -74,6 +74,11 @@ def to_iso2(value: str | None) -> str | None:
     return lookup.get(_key(text))
 
 
+def country_names() -> dict[str, str]:
+    """Every alpha-2 code with its English short name ("CN": "China")."""
+    return dict(_tables()[0])
+
+
 def country_name(code: str) -> str | None:
     """English short name for an alpha-2 code ("CN" -> "China"), or None."""
     return _tables()[0].get(code.upper())

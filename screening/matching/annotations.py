@@ -37,7 +37,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from screening.matching import pinyin
 from screening.matching.normalize import fold_words
-from screening.countries import to_iso2
+from screening.countries import country_names, to_iso2
 from screening.matching.resources import known_place, tables
 
 #: The words of a document's reference, before or after the name.
@@ -95,12 +95,12 @@ _AKA_RE = re.compile(r"[\(\[]\s*(?:also\s+known\s+as|a\.?k\.?a\.?|d/b/a|dba|trad
 _AKA_MARK = (r"(?:(?-i:a\.k\.a\.?)|a/k/a|also\s+known\s+as|d/b/a|(?-i:d\.b\.a\.?)|doing\s+business\s+as"
              r"|t/a|trading\s+as\s*:)")  # "trading as" with its colon only: "Nordic Trading AS" is a firm
 _AKA_AFTER_RE = re.compile(r"[\s,;]+" + _AKA_MARK + r",?:?\s+(.+)$", re.IGNORECASE)
-#: Where the next name of a bracketed group begins: "(a.k.a. PKK; a.k.a. KADEK)"; not at any
-#: semicolon ("(a.k.a. Abu Ali Co; Syria)", "AL-QA&#39;IDA": helper-65's review).
 #: A person's other name after a bare "alias" ("Ismael ZAMBADA GARCIA alias El Mayo"):
 #: written in lower case, or after a comma. Not Alias as a name, a Malay given name ("Mohd
 #: Alias Ibrahim": helper-93's review), nor in a firm's name.
 _ALIAS_AFTER_RE = re.compile(r"(?:\s*[,;]\s*(?i:alias)|\s+alias)\s*:?\s+(.+)$")
+#: Where the next name of a bracketed group begins: "(a.k.a. PKK; a.k.a. KADEK)"; not at any
+#: semicolon ("(a.k.a. Abu Ali Co; Syria)", "AL-QA&#39;IDA": helper-65's review).
 _AKA_GROUP_RE = re.compile(r"\s*;\s*(?:a\.?k\.?a\.?|also\s+known\s+as)\s*[,:]?\s+", re.IGNORECASE)
 #: Where a chain of other names goes on: "X a/k/a Y a/k/a Z", "X a.k.a. Y; Z".
 _AKA_NEXT_RE = re.compile(r"\s*;\s*|[\s,]+" + _AKA_MARK + r",?:?\s+", re.IGNORECASE)
@@ -184,10 +184,6 @@ _PAREN_FLAG_RE = re.compile(r"\s*\(\s*(flag\s*:?\s*)?([^()]+?)(?(1)|(?:\s+(flag)
 _BRANCH_RE = re.compile(
     r"(?:\s+[-–—]\s+|\s*\()\s*(?:[^()\-–—,.]{0,40}?\s)?branch(?:\s+office)?\s*\)?\s*$", re.IGNORECASE
 )
-#: Whom a letter reaches the party through, to the end: "MAHAN AIR c/o Dubai GSA office,
-#: Deira", "Acme Ltd, Attn: Accounts". The party is the name before; the one after c/o is
-#: screened too, as another name ("Ministry of Defense c/o Ahmad Vahidi"). Not "care of",
-#: which is English inside names ("Society for the Care of Orphans": helper-67's review).
 #: A person's nationality written after the name: ", Lebanese national", "(a Syrian citizen)",
 #: ", nationality: Iranian", ", citizen of Iraq". Words of a note, never of a name.
 _NATIONALITY_RE = re.compile(
@@ -206,6 +202,10 @@ _BIRTH_RE = re.compile(
     r"\s*(?:\([^()]*\b" + _BIRTH + r"[^()]*\)|[,;]\s*" + _BIRTH + r"\s*:?\s*[^()]*?\d[^()]*?)\s*$",
     re.IGNORECASE,
 )
+#: Whom a letter reaches the party through, to the end: "MAHAN AIR c/o Dubai GSA office,
+#: Deira", "Acme Ltd, Attn: Accounts". The party is the name before; the one after c/o is
+#: screened too, as another name ("Ministry of Defense c/o Ahmad Vahidi"). Not "care of",
+#: which is English inside names ("Society for the Care of Orphans": helper-67's review).
 _CARE_OF_RE = re.compile(r"\s*[,;(]?\s*(?:\b(c/o)|\battn\b\.?|\battention\s*:)\s*:?\s+(\S.*)$", re.IGNORECASE)
 #: Fewest words after "Attn: <role>," read as the party ("Attn: Accounts, Perkasa Marine Sdn Bhd").
 ATTN_PARTY_MIN_WORDS = 2
@@ -215,12 +215,14 @@ _VESSEL_KIND_RE = re.compile(r"\s*\(\s*([a-z][a-z\s/-]{1,30}?)\s*\)\s*$", re.IGN
 #: is 深圳市嘉源电子有限公司's Beijing branch. Only a place's few characters between: a unit
 #: (第十四研究所分公司: an institute's branch, helper-61's review) keeps its name.
 _HAN_BRANCH_RE = re.compile(r"(?<=公司)[^\s公司所院厂部局处室第中心]{2,5}分公司$")
+#: A Nordic organisation number's label ("org. nr", "organisationsnummer").
+_ORG_LABEL = r"org(?:ani[sz]ation)?\.?\s*(?:no|nr|number)\.?|organisationsnummer"
 #: Registry numbers: "IMO 9123456", "(IMO: 9123456)", "Reg. No. 123", "OGRN 1027700000000".
 _REGISTRY_RE = re.compile(
     r"[\(,]?\s*\b(?:(?:imo|mmsi|ogrn|огрн|(?-i:INN|ИНН))(?:\.?\s*(?:no|number|nr)\.?)?"
     r"|reg(?:istration)?\.?\s*(?:no|number|nr)\.?|cr\s*no\.?|company\s+(?:reg(?:istration)?\.?\s*)?(?:no|number)\.?"
     # a national register's number by its label: Sweden's "org. nr"
-    r"|org(?:ani[sz]ation)?\.?\s*(?:no|nr|number)\.?|organisationsnummer)"
+    r"|" + _ORG_LABEL + r")"
     # a register's letters before the number: Cyprus "Reg No HE 345678"
     r"\s*[:#.]?\s*(?:(?<=[\s:#.])[a-z]{1,3}\s?)?\d[\d\s-]{3,}\d\s*\)?",
     re.IGNORECASE,
@@ -237,8 +239,7 @@ _REGISTER_CODE_RE = re.compile(
 )
 #: A Nordic organisation number by its label ("org. nr 556123-4567"), kept as the name's
 #: registry number as the register codes are.
-_ORG_NUMBER_RE = re.compile(r"(?i)\borg(?:ani[sz]ation)?\.?\s*(?:no|nr|number)\.?\s*[:#]?\s*(\d[\d\s-]{3,}\d)"
-                            r"|\borganisationsnummer\s*[:#]?\s*(\d[\d\s-]{3,}\d)")
+_ORG_NUMBER_RE = re.compile(r"(?i)\b(?:" + _ORG_LABEL + r")\s*[:#]?\s*(\d[\d\s-]{3,}\d)")
 #: Each register's code as its numbers are kept (``kind:digits``): one register in two
 #: spellings is one kind.
 _REGISTER_KINDS = {"єдрпоу": "edrpou", "едрпоу": "edrpou", "унп": "unp", "бин": "bin"}
@@ -272,6 +273,8 @@ _NUMBER_LENGTHS = {"imo": (7,), "ogrn": (13, 15), "inn": (10, 12)}
 
 
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: Names whose notes are remembered (:func:`birth_years`, :func:`nationality`).
+NOTE_CACHE = 4096
 
 
 def _tail_note(pattern: re.Pattern[str], text: str) -> int | None:
@@ -282,10 +285,13 @@ def _tail_note(pattern: re.Pattern[str], text: str) -> int | None:
     return None if m is None else len(text) - len(tail) + m.start()
 
 
+@lru_cache(maxsize=NOTE_CACHE)
 def birth_years(text: str) -> tuple[int, int] | None:
-    """The years of a birth note written after a person's name, as a span ("(DOB 12 MAR
-    1975)": 1975-1975; "(DOB 1960 to 1962)": 1960-1962), or None: :func:`strip_annotations`
-    reads the note off the name, and ``birth_years_differ`` compares the spans."""
+    """The years of a birth note written after a person's name, as a span widened by the
+    note's slack ("(DOB 12 MAR 1975)": 1974-1976; "(DOB 1960 to 1962)": 1959-1963), or
+    None: :func:`strip_annotations` reads the note off the name, and
+    ``birth_years_differ`` compares the spans (a search asks of one query name for every
+    candidate, hence the cache)."""
     if _DIGIT_RE.search(text) is None:
         return None
     start = _tail_note(_BIRTH_RE, text)
@@ -331,12 +337,18 @@ def _century(yy: int) -> int:
     return 2000 + yy if yy <= _CENTURY_CUT else 1900 + yy
 
 
+def _may_note_nationality(text: str) -> bool:
+    """``text`` has a word a nationality note needs (the cheap test first)."""
+    low = text.lower()
+    return "nation" in low or "citizen" in low
+
+
+@lru_cache(maxsize=NOTE_CACHE)
 def nationality(text: str) -> str:
     """The nationalities a note after a person's name gives (", Lebanese national",
     ", citizen of Iraq", ", US-Iranian dual national"), as country codes joined by spaces;
     "" without a note or a nationality read (Persian, Iraki: spellings no country begins with)."""
-    low = text.lower()
-    if "nation" not in low and "citizen" not in low:
+    if not _may_note_nationality(text):
         return ""
     start = _tail_note(_NATIONALITY_RE, text)
     if start is None:
@@ -363,10 +375,8 @@ def demonym_country(word: str) -> str | None:
 @lru_cache(maxsize=1)
 def _by_prefix() -> dict[str, str]:
     """Country names' first letters -> the country, for prefixes only one country has."""
-    from screening.countries import _tables as country_tables
-
     seen: dict[str, set[str]] = {}
-    for code, name in country_tables()[0].items():
+    for code, name in country_names().items():
         key = "".join(fold_words(name))[:NATIONALITY_PREFIX]
         seen.setdefault(key, set()).add(code)
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
@@ -398,7 +408,7 @@ def registry_numbers(text: str) -> frozenset[str]:
         if len(digits) in _NUMBER_LENGTHS[kind] and (kind == "imo" or _CHECKS[kind](digits)):
             out.add(f"{kind}:{digits}")
     for m in _ORG_NUMBER_RE.finditer(text):
-        out.add(f"orgnr:{re.sub(r'[^0-9]', '', m.group(1) or m.group(2))}")
+        out.add(f"orgnr:{re.sub(r'[^0-9]', '', m.group(1))}")
     for m in _REGISTER_CODE_RE.finditer(text):
         label, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         label = label.lower()
@@ -600,7 +610,7 @@ def strip_annotations(
         born = _tail_note(_BIRTH_RE, name)
         if born is not None and len(name[:born].split()) >= 2:
             name = name[:born]  # "SAEED ABBAS KARIMI (DOB 12 MAR 1975)"
-    if notes and ("nation" in name.lower() or "citizen" in name.lower()):
+    if notes and _may_note_nationality(name):
         noted = _tail_note(_NATIONALITY_RE, name)
         if noted is not None and len(name[:noted].split()) >= 2:
             name = name[:noted]  # "Khaled Mansour, Lebanese national": a note, not the name

@@ -156,8 +156,8 @@ def organ_added(pair: Pair) -> float:
     after it ("Korean People's Army" / "Korean People's Army Navy", "Islamic Revolutionary
     Guard Corps" / "... Navy"; not "Command" or "Force", which name a service itself:
     Turkish Land Forces Command, helper-93's review), or a body before it and "of"
-    ("Workers' Party of Korea" /
-    "Central Military Commission of the Workers' Party of Korea"). An organ may be listed
+    ("Workers' Party of Korea" / "Central Military Commission of the Workers' Party of
+    Korea"; not a state's Government of). An organ may be listed
     on its own, and its parent is not it: held for review (fresh20's dev half labels them
     two parties; they scored 0.89-0.97). The shorter name has two words or more and every
     word of it is met; not for persons, vessels, or firms under a legal form."""
@@ -167,11 +167,10 @@ def organ_added(pair: Pair) -> float:
     al = pair.alignment
     if not al.links or (not al.q_unmatched) == (not al.c_unmatched):
         return 0.0  # most pairs: all met on both sides, or words left on both
-    shorter, longer, left = (q, c, al.c_unmatched) if al.c_unmatched else (c, q, al.q_unmatched)
-    if al.c_unmatched and any(q.tags[i] != STOP for i in al.q_unmatched):
-        return 0.0
-    if al.q_unmatched and any(c.tags[j] != STOP for j in al.c_unmatched):
-        return 0.0
+    shorter, longer, left, shorter_left = ((q, c, al.c_unmatched, al.q_unmatched) if al.c_unmatched
+                                           else (c, q, al.q_unmatched, al.c_unmatched))
+    if any(shorter.tags[k] != STOP for k in shorter_left):
+        return 0.0  # every word of the shorter name is met
     if sum(g != STOP for g in shorter.tags) < ORGAN_PARENT_MIN:
         return 0.0
     met = sorted(j for lk in al.links for j in (lk.ci if longer is c else lk.qi))

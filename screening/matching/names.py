@@ -173,17 +173,17 @@ def _strip_annotations(raw: str, schema: str | None, t: Tables) -> tuple[str, li
         # "Ecobank, Ghana" a sister of "Ecobank, Togo" (helper-47's review)
         return schema == "vessel" and len(text.strip()) > 3 and to_iso2(text) is not None
 
+    org_like = schema is None and looks_like_org(fold_words(raw), t)  # a name of unknown kind read as a firm's
     # a quoted nickname in a name of unknown kind that reads as a person's ("Joaquin 'El
     # Chapo' Guzman"); an organisation's quotes hold its name (OOO "Romashka")
-    person = schema is None and _QUOTES_RE.search(raw) is not None and not looks_like_org(fold_words(raw), t)
+    person = schema is None and _QUOTES_RE.search(raw) is not None and not org_like
     # a bracket after an organisation's name may be another name of it; after a name of
     # unknown kind it is as often a person's family name ("रीना (पाण्डे)", Reena (Pandey):
     # bench/match_negatives.py)
-    organisation = canonical_schema(schema) == COMPANY or (
-        schema is None and "(" in raw and looks_like_org(fold_words(raw), t))
+    organisation = canonical_schema(schema) == COMPANY or ("(" in raw and org_like)
     # a person's notes (a birth, a nationality) after a name of unknown kind that does not
     # read as an organisation's ("Petroleum Company, Libyan National" keeps its words)
-    notes = schema is None and not organisation and not looks_like_org(fold_words(raw), t)
+    notes = schema is None and not org_like
     stripped, former = strip_annotations(raw, is_place=is_place, vessel_name=schema == "vessel", person=person,
                                          organisation=organisation, notes=notes)
     if schema is None and stripped != raw and "," in stripped and _titled_person(stripped, t):

@@ -57,7 +57,7 @@ _NON_WORD_RE = re.compile(r"[^0-9a-z]+")
 #: Scripts from Hebrew (U+0590) up to Vedic extensions (U+1CFF): Arabic, Syriac,
 #: the Indic scripts, Thai, Lao, Tibetan, Burmese, Georgian, Ethiopic, Khmer ...
 _ANYASCII_RE = re.compile("[\u0590-\u1cff]")
-_opencc: Any = None  # opencc.OpenCC, made on first use
+_opencc: dict[str, Any] = {}  # OpenCC config -> its opencc.OpenCC, made on first use
 
 
 @on_change
@@ -96,42 +96,32 @@ def has_han(text: str) -> bool:
     return not text.isascii() and _HAN_RE.search(text) is not None
 
 
-_opencc_jp: Any = None
-_opencc_hk: Any = None
+def _opencc_convert(config: str, text: str) -> str:
+    """``text`` converted by OpenCC's ``config``, its converter made on first use."""
+    converter = _opencc.get(config)
+    if converter is None:
+        import opencc
+
+        converter = _opencc[config] = opencc.OpenCC(config)
+    return str(converter.convert(text))
 
 
 def hong_kong_to_simplified(text: str) -> str:
     """Hong Kong's traditional forms as simplified ones with OpenCC (``hk2s``): 衞 -> 卫,
     which ``t2s`` keeps (helper-94's review: 張衞國 / 张卫国)."""
-    global _opencc_hk
-    if _opencc_hk is None:
-        import opencc
-
-        _opencc_hk = opencc.OpenCC("hk2s")
-    return str(_opencc_hk.convert(text))
-
+    return _opencc_convert("hk2s", text)
 
 
 def japanese_to_traditional(text: str) -> str:
     """Japanese forms of characters as traditional ones with OpenCC (``jp2t``): 渡辺 ->
     渡邊, 斎藤 -> 齋藤, so one Japanese name written in Japanese and in Chinese forms folds
     to one (:func:`to_simplified` after it)."""
-    global _opencc_jp
-    if _opencc_jp is None:
-        import opencc
-
-        _opencc_jp = opencc.OpenCC("jp2t")
-    return str(_opencc_jp.convert(text))
+    return _opencc_convert("jp2t", text)
 
 
 def to_simplified(text: str) -> str:
     """Traditional to simplified Chinese with OpenCC (``t2s``)."""
-    global _opencc
-    if _opencc is None:
-        import opencc
-
-        _opencc = opencc.OpenCC("t2s")
-    return str(_opencc.convert(text))
+    return _opencc_convert("t2s", text)
 
 
 def _latin_share(word: str) -> float:

@@ -21,7 +21,10 @@ halves) label as two people, at 0.86-1.00 before:
   given name's two syllables are fixed).
 
 Each is a hold (:attr:`~screening.matching.algorithm.Feature.hold`): the pair is held
-for review, never below it, as the issue asks of a one-letter variant.
+for review, never below it, as the issue asks of a one-letter variant. Two penalties
+read the notes a record writes after a person's name (read off the name itself by
+:func:`~screening.matching.annotations.strip_annotations`): birth years that do not
+meet, and nationalities that differ.
 """
 
 from __future__ import annotations
@@ -40,14 +43,11 @@ from screening.matching.resources import on_change, tables
 #: Shortest name part read for a vowel or a gendered ending: in shorter ones (Ali / Aly,
 #: Ana / Ani) a letter is too often a spelling.
 PART_MIN = 4
-_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
 #: Last letters of a given name whose form with an a added is its feminine (Samir, Amin,
 #: Nabil, Aziz, Farid, Robert, Daniel); an Indian or Arabic name's final a is written or
 #: left after others too (Ashok / Ashoka, Shiv / Shiva, Bhim / Bhima, Khalif / Khalifa:
 #: helper-93's and helper-94's reviews).
 _FEMININE_AFTER = frozenset("rnlzdt")
-#: What follows the joining vowel of -al-Din written on (Salahiddin, Tajideen, Nuraddin).
-_JOINED_DIN = ("ddin", "ddeen", "deen", "din")
 _VOWELS = frozenset("aeiouy")
 #: Longest part of a three-part name read as an East Asian syllable (Ri Su Yong / Ri Yong
 #: Su): in other three-part names two surnames are written in either order (a Persian
@@ -55,11 +55,6 @@ _VOWELS = frozenset("aeiouy")
 SYLLABLE_MAX = 4
 #: The pair of vowels that, swapped, make another name.
 _OTHER_NAME_VOWELS = frozenset({"a", "i"})
-
-
-def _latin_parts(form: Form) -> bool:
-    """The name is written in Latin letters (a script's reading may guess its vowels)."""
-    return form.script == "Latn"
 
 
 def vowel_makes_another_name(pair: Pair) -> float:
@@ -76,7 +71,7 @@ def vowel_makes_another_name(pair: Pair) -> float:
     Abdillah, Abdirahman / Abdarahman), nor one in a name ending in -al-Din (Nasiruddin /
     Nasaruddin), which are written either way (helper-93's and helper-94's reviews)."""
     q, c = pair.query, pair.result
-    if not is_person_pair(q, c) or not (_latin_parts(q) and _latin_parts(c)):
+    if not is_person_pair(q, c) or q.script != "Latn" or c.script != "Latn":
         return 0.0
     if pinyin_name(q) or pinyin_name(c):
         return 0.0
@@ -99,17 +94,18 @@ def vowel_makes_another_name(pair: Pair) -> float:
     k = diff[0]
     if not any(ch in _VOWELS for ch in a[:k]):
         return 0.0  # the first vowel: Mariam / Miriam, Dilip / Dalip, Romanian Sîrbu / Sârbu
-    if a[k + 1:].startswith(_JOINED_DIN) or a[:k] == "abd" or "din" in a[k:] or "deen" in a[k:]:
-        return 0.0  # the joining vowel of -al-Din (Salahiddin / Salahaddin) and of Abd- (Abdallah / Abdillah)
+    if a[:k] == "abd" or "din" in a[k:] or "deen" in a[k:]:
+        return 0.0  # -al-Din's vowels (Salahiddin / Salahaddin, Tajideen) and Abd-'s (Abdallah / Abdillah)
     return 1.0
 
 
 def given_name_gendered(pair: Pair) -> float:
     """1 when two persons' names meet but for a given name in its other gender: "Samir" /
-    "Samira", "Robert" / "Roberta" (an a after r, m, n, l, z, d, f or t, the stem's last
-    vowel an i or an e: Narayan / Narayana and Shiv / Shiva are one Indian name each),
-    "Mario" / "Maria" (o for a at the end). A brother and a sister, or a father and a daughter: held for review. Not a
-    family name (Ivanov / Ivanova: alignment's "gendered" links and lineage say so)."""
+    "Samira", "Robert" / "Roberta" (an a after the endings of :data:`_FEMININE_AFTER`,
+    the stem's last vowel an i or an e: Narayan / Narayana and Shiv / Shiva are one
+    Indian name each), "Mario" / "Maria" (o for a at the end). A brother and a sister, or
+    a father and a daughter: held for review. Not a family name, marked or a name's last
+    part (Ivanov / Ivanova: alignment's "gendered" links and lineage say so)."""
     q, c = pair.query, pair.result
     if not is_person_pair(q, c):
         return 0.0
@@ -129,10 +125,11 @@ def given_name_gendered(pair: Pair) -> float:
 
 
 def _gendered(a: str, b: str) -> bool:
-    """``b`` is ``a``'s other-gender form: a + "a" after a consonant, or o -> a at the end."""
+    """``b`` is ``a``'s other-gender form: a + "a" after a feminine-forming ending, or o ->
+    a at the end."""
     if len(a) < PART_MIN:
         return False
-    if b == a + "a" and a[-1] in _CONSONANTS:
+    if b == a + "a":
         # a stem whose last vowel is i or e, ending as feminine forms do: Indian names write
         # their final a or leave it (Narayan / Narayana, Arjun / Arjuna: helper-93's review)
         return (next((ch for ch in reversed(a) if ch in _VOWELS), "a") in "ie" and a[-1] in _FEMININE_AFTER
@@ -160,7 +157,7 @@ def han_characters_differ(pair: Pair) -> float:
         return 0.0  # 黃大衛 / 黄大卫, 渡辺 / 渡边: one name in other forms of its characters
     apart = [k for k in range(len(a)) if not _foldings(a[k]) & _foldings(b[k])]
     # one given name's character, the surname alike (闫 / 閻, 肖 / 蕭: a surname's variant forms)
-    return 1.0 if apart and 0 not in apart and len(apart) == 1 else 0.0
+    return 1.0 if len(apart) == 1 and apart[0] != 0 else 0.0
 
 
 def _han_of(text: str) -> str:
